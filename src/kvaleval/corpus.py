@@ -1,0 +1,88 @@
+"""The corpus: documents as read, their segment table, and what was skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kvaleval.records import Document
+
+
+def _empty(*columns: str) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+
+
+@dataclass
+class Corpus:
+    """Documents read from a folder, and their segments.
+
+    Attributes
+    ----------
+    root : str
+        The folder read.
+    documents : tuple of Document
+        One per file read, sorted by path.
+    segments : DataFrame
+        The segment table (columns in :func:`kvaleval.segment.segment_documents`).
+    skipped : DataFrame
+        ``path, reason`` for every file that was not read.
+    notes : DataFrame
+        ``path, message``: warnings and decisions about files that were read
+        (encoding guesses, metadata problems, an interviewer guessed from questions).
+    codings : DataFrame
+        Human codings found in REFI-QDA projects in the folder (empty otherwise).
+    """
+
+    root: str
+    documents: tuple[Document, ...]
+    segments: pd.DataFrame
+    skipped: pd.DataFrame = field(default_factory=lambda: _empty("path", "reason"))
+    notes: pd.DataFrame = field(default_factory=lambda: _empty("path", "message"))
+    codings: pd.DataFrame | None = None
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def document(self, doc_id: str) -> Document:
+        """The document with this id."""
+        for document in self.documents:
+            if document.doc_id == doc_id:
+                return document
+        raise KeyError(doc_id)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """doc_id -> document text."""
+        return {document.doc_id: document.text for document in self.documents}
+
+    @property
+    def respondent_segments(self) -> pd.DataFrame:
+        return self.segments[self.segments["speaker_role"] == "respondent"]
+
+    def summary(self) -> pd.DataFrame:
+        """One row per document: format, turns, respondent turns, words, encoding."""
+        counts = (
+            self.segments.assign(
+                respondent=self.segments["speaker_role"] == "respondent",
+                words=self.segments["text"].str.split().str.len(),
+            )
+            .groupby("doc_id", sort=True)
+            .agg(turns=("segment_id", "size"), respondent_turns=("respondent", "sum"), words=("words", "sum"))
+        )
+        info = pd.DataFrame(
+            [(d.doc_id, d.path, d.format, d.encoding or "") for d in self.documents],
+            columns=["doc_id", "path", "format", "encoding"],
+        ).set_index("doc_id")
+        return info.join(counts).fillna(0).reset_index()
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({self.root!r}: {len(self.documents)} documents, {len(self.segments)} segments, "
+            f"{len(self.skipped)} skipped)"
+        )
+
+    def _repr_html_(self) -> str:
+        from kvaleval.report.html import corpus_html
+
+        return corpus_html(self)

@@ -1,0 +1,45 @@
+"""Danish word knowledge shared by the segmenter and the coder, loaded lazily once.
+
+The lemma table is spacy-lookups-data's ``da_lemma_lookup`` (CC BY-SA, shipped in
+the package, no download). spaCy's own Lookups object hashes its keys and is
+case-sensitive; here the JSON is read directly and lower-cased, keeping the first
+lemma seen for a lower-cased form.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from importlib import resources
+
+NEGATIONS = frozenset({"ikke", "ik", "ikk", "aldrig", "ingen", "intet", "hverken", "ingenting", "ingensinde"})
+"""Words that negate what follows or precedes them in a Danish clause."""
+
+DISCOURSE_WORDS = frozenset(
+    """
+    altså men og så nå ja nej jo okay ok fordi hvis eksempel fx nb bemærk note citat
+    spørgsmålet problemet pointen konklusion dato sted tid kl tema emne varighed
+    deltagere interview interviewet transskription transskriberet bilag resume referat
+    kommentar svaret altid aldrig derfor desuden endelig først sidst dernæst herefter
+    """.split()
+)
+"""Words that start a line followed by a colon in running text ("Altså: det var ..."),
+and header fields of transcripts ("Dato:", "Sted:"), which are not speaker tags."""
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """Lower-cased Danish word form -> lower-cased lemma (about 550,000 forms)."""
+    data = resources.files("spacy_lookups_data").joinpath("data", "da_lemma_lookup.json.gz")
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    lowered: dict[str, str] = {}
+    for form, lemma in table.items():
+        lowered.setdefault(form.lower(), lemma.lower())
+    return lowered
+
+
+def is_danish_word(word: str) -> bool:
+    """True if the lower-cased word is a form in the Danish lemma table."""
+    return word.lower() in lemma_table()

@@ -1,0 +1,74 @@
+"""Column names of the shared tables (they are API) and checks on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from kvaleval.errors import CodingError, Errors
+
+SEGMENT_COLUMNS = (
+    "doc_id",
+    "segment_id",
+    "turn_index",
+    "speaker",
+    "speaker_role",
+    "start",
+    "end",
+    "text",
+)
+"""The fixed leading columns of ``segments``; document attributes follow them."""
+
+SEGMENT_EXTRA_COLUMNS = ("question", "time")
+"""Columns kvaleval adds after the fixed ones: the interviewer turn (or survey
+question) a respondent turn answers, and the turn's timestamp if the source had one."""
+
+CODING_COLUMNS = ("segment_id", "doc_id", "code", "coder", "score", "valence", "why")
+
+QUOTE_COLUMNS = (
+    "segment_id",
+    "doc_id",
+    "speaker",
+    "group",
+    "quote",
+    "start",
+    "end",
+    "score",
+    "question",
+)
+
+VALENCES = ("positiv", "negativ", "blandet")
+
+ALL = "(alle)"
+"""The label of the overall row or column in Danish tables."""
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:
+    """Raise a clear error naming the missing and the available columns."""
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise CodingError(
+            Errors.E303.format(missing=missing, columns=list(frame.columns))
+        )
+
+
+def attribute_columns(segments: pd.DataFrame) -> list[str]:
+    """The document/respondent attribute columns of a segment table."""
+    fixed = set(SEGMENT_COLUMNS) | set(SEGMENT_EXTRA_COLUMNS)
+    return [column for column in segments.columns if column not in fixed]
+
+
+def empty_codings() -> pd.DataFrame:
+    """A codings table with no rows and the right columns and dtypes."""
+    return pd.DataFrame(
+        {
+            "segment_id": pd.Series(dtype=object),
+            "doc_id": pd.Series(dtype=object),
+            "code": pd.Series(dtype=object),
+            "coder": pd.Series(dtype=object),
+            "score": pd.Series(dtype=float),
+            "valence": pd.Series(dtype=object),
+            "why": pd.Series(dtype=object),
+        }
+    )

@@ -1,0 +1,244 @@
+"""Survey exports (.csv, .xlsx): one row per respondent, open answers become segments.
+
+Each non-empty open-answer cell is one respondent turn, kept exactly as written;
+its question is the column header; the respondent id is the speaker; every other
+column is an attribute of the respondent. The document text is the answers,
+separated by blank lines. Rows are streamed, so large exports read in bounded
+memory apart from the answers themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvaleval.errors import CorpusError, Errors
+from kvaleval.read._archive import check_zip
+from kvaleval.read._text import decode_bytes
+from kvaleval.records import RESPONDENT, Turn
+
+ID_NAMES = frozenset(
+    """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
+    respondentnr idnr respondentnummer""".split()
+)
+_QUESTION_WORDS = re.compile(
+    r"kommentar|uddyb|beskriv|begrund|forslag|hvorfor|hvordan|hvad|fritekst|åben|andet|bemærkning",
+    re.IGNORECASE,
+)
+_SAMPLE_ROWS = 500
+_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Survey:
+    text: str
+    turns: tuple[Turn, ...]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_survey(
+    path: Path,
+    *,
+    fmt: str,
+    shown: str,
+    id_column: str | None = None,
+    text_columns: Sequence[str] | None = None,
+) -> Survey:
+    """Read a survey export. See the module docstring for what becomes what."""
+    notes: list[str] = []
+    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown)
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise CorpusError(Errors.E005.format(path=shown)) from None
+    header = _unique_headers(header)
+    sample: list[list[str | None]] = []
+    for row in rows:
+        sample.append(row)
+        if len(sample) >= _SAMPLE_ROWS:
+            break
+    id_index = _id_column(header, id_column, shown)
+    open_indices = _text_columns(header, sample, id_index, text_columns, shown)
+    if id_index is None:
+        notes.append("no respondent id column; the row number is used as the id")
+    parts: list[str] = []
+    turns: list[Turn] = []
+    position = 0
+    attribute_indices = [i for i in range(len(header)) if i not in open_indices and i != id_index]
+    for number, row in enumerate(_chain(sample, rows), start=1):
+        row = list(row) + [None] * (len(header) - len(row))
+        respondent = (row[id_index] or "").strip() if id_index is not None else ""
+        respondent = respondent or str(number)
+        attributes = tuple((header[i], row[i] or "") for i in attribute_indices)
+        for i in open_indices:
+            answer = row[i]
+            if answer is None or not answer.strip():
+                continue
+            if parts:
+                parts.append(_SEPARATOR)
+                position += len(_SEPARATOR)
+            answer = answer.replace("\r\n", "\n").replace("\r", "\n")
+            turns.append(Turn(respondent, position, position + len(answer), RESPONDENT, None,
+                              attributes, header[i]))
+            parts.append(answer)
+            position += len(answer)
+    if not turns:
+        raise CorpusError(Errors.E005.format(path=shown))
+    return Survey("".join(parts) + "\n", tuple(turns), notes)
+
+
+def _chain(sample: list[list[str | None]], rows: Iterator[list[str | None]]) -> Iterator[list[str | None]]:
+    yield from sample
+    yield from rows
+
+
+def _id_column(header: list[str], id_column: str | None, shown: str) -> int | None:
+    if id_column is not None:
+        if id_column not in header:
+            raise CorpusError(Errors.E012.format(path=shown, missing=[id_column], columns=header))
+        return header.index(id_column)
+    for i, name in enumerate(header):
+        if re.sub(r"[\s_.\-#]", "", name.lower()) in ID_NAMES:
+            return i
+    return None
+
+
+def _text_columns(
+    header: list[str],
+    sample: list[list[str | None]],
+    id_index: int | None,
+    text_columns: Sequence[str] | None,
+    shown: str,
+) -> list[int]:
+    if text_columns is not None:
+        missing = [name for name in text_columns if name not in header]
+        if missing:
+            raise CorpusError(Errors.E012.format(path=shown, missing=missing, columns=header))
+        return [header.index(name) for name in text_columns]
+    chosen = []
+    for i, name in enumerate(header):
+        if i == id_index:
+            continue
+        values = [row[i] for row in sample if i < len(row) and row[i] and row[i].strip()]
+        if _is_open(name, [value for value in values if value is not None]):
+            chosen.append(i)
+    if not chosen:
+        raise CorpusError(Errors.E011.format(path=shown, columns=header))
+    return chosen
+
+
+def _is_open(header: str, values: list[str]) -> bool:
+    """Free text (mostly several words, mostly distinct), or a question header with wordy answers."""
+    if not values:
+        return False
+    words = [len(value.split()) for value in values]
+    numeric = sum(bool(re.fullmatch(r"[\d\s.,%-]+", value)) for value in values) / len(values)
+    if numeric > 0.5:
+        return False
+    multi = sum(count >= 3 for count in words) / len(values)
+    mean_words = sum(words) / len(values)
+    distinct = len(set(values)) / len(values)
+    if multi >= 0.5 and (distinct >= 0.6 or len(values) < 3):
+        return True
+    asks = header.strip().endswith("?") or bool(_QUESTION_WORDS.search(header))
+    return asks and mean_words >= 2 and distinct >= 0.5
+
+
+def _unique_headers(header: list[str | None]) -> list[str]:
+    seen: dict[str, int] = {}
+    names = []
+    for i, name in enumerate(header):
+        name = (name or "").strip() or f"kolonne {i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def _csv_rows(path: Path, shown: str) -> Iterator[list[str | None]]:
+    with path.open("rb") as handle:
+        head = handle.read(1_000_000)
+    decoded = decode_bytes(head, path=shown)
+    encoding = decoded.encoding
+    first_line = decoded.text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            for index, row in enumerate(reader):
+                if index == 0 and row:
+                    row[0] = row[0].removeprefix("\ufeff")
+                if any(cell.strip() for cell in row):
+                    yield [cell.replace("\x00", "") for cell in row]
+        except csv.Error as err:
+            raise CorpusError(
+                Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}",
+                                   app="Excel or LibreOffice")
+            ) from err
+
+
+def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | None]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    check_zip(path, kind="Excel", app="Excel or LibreOffice", shown=shown)
+    try:
+        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, OSError) as err:
+        raise CorpusError(
+            Errors.E007.format(path=shown, kind="Excel", detail=str(err) or type(err).__name__,
+                               app="Excel or LibreOffice")
+        ) from err
+    formula_cells = 0
+    try:
+        sheet_values = values.worksheets[0]
+        sheet_formulas = formulas.worksheets[0]
+        for value_row, formula_row in zip(
+            sheet_values.iter_rows(values_only=True), sheet_formulas.iter_rows(values_only=True), strict=False
+        ):
+            row: list[str | None] = []
+            for value, written in zip(value_row, formula_row, strict=False):
+                if isinstance(written, str) and written.startswith("=") and value != written:
+                    formula_cells += 1
+                    # Nothing is evaluated: the cached value if Excel stored one, else the text as typed.
+                    value = written if value is None else value
+                row.append(_cell_text(value))
+            if any(cell and cell.strip() for cell in row):
+                yield row
+    except (KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise CorpusError(
+            Errors.E007.format(path=shown, kind="Excel", detail=str(err) or type(err).__name__,
+                               app="Excel or LibreOffice")
+        ) from err
+    finally:
+        values.close()
+        formulas.close()
+    if formula_cells:
+        notes.append(f"{formula_cells} formula cells: cached values read, nothing evaluated")
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def survey_text_io(text: str) -> io.StringIO:
+    """A file-like view of survey text (used by tests)."""
+    return io.StringIO(text)

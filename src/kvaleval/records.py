@@ -1,0 +1,160 @@
+"""Frozen records shared by every stage: documents, turns, codebooks, conclusions.
+
+A record cannot change after it is made, so a segment's text and offsets stay an
+exact slice of its document by construction. Mappings are stored as tuples of
+pairs (hashable, ordered); the ``*_dict`` helpers give them back as dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Pairs = tuple[tuple[str, str], ...]
+
+INTERVIEWER = "interviewer"
+RESPONDENT = "respondent"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn of a document, as offsets into ``Document.text``.
+
+    ``start``/``end`` cover the spoken text only (no tag, no timestamp), end
+    exclusive, in Unicode code points. ``role`` is set by readers that know it
+    (a survey's question is the interviewer); otherwise it is decided from the
+    speaker tag. ``question`` is set by readers whose questions are not turns
+    (a survey column header); otherwise it is the preceding interviewer turn.
+    """
+
+    speaker: str
+    start: int
+    end: int
+    role: str | None = None
+    time: str | None = None
+    attributes: Pairs = ()
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source file read into text.
+
+    Structured formats (WebVTT, SRT, surveys, REFI-QDA) give their turns; plain
+    text formats leave ``turns`` as None and the segmenter finds the speaker tags.
+    """
+
+    doc_id: str
+    path: str
+    format: str
+    text: str
+    attributes: Pairs = ()
+    turns: tuple[Turn, ...] | None = None
+    encoding: str | None = None
+    sha256: str = ""
+
+    def attributes_dict(self) -> dict[str, str]:
+        return dict(self.attributes)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A codebook term: a word or a phrase (``...`` marks a gap of up to 3 words)."""
+
+    text: str
+    weight: float = 1.0
+    exact: bool = False
+
+    @property
+    def label(self) -> str:
+        return ("=" if self.exact else "") + self.text
+
+
+@dataclass(frozen=True, slots=True)
+class NearCue:
+    """Fires when all ``words`` (lexicon names or literal words) occur within ``window`` words."""
+
+    words: tuple[str, ...]
+    window: int = 8
+    weight: float = 1.0
+
+    @property
+    def label(self) -> str:
+        return "+".join(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One theme of a codebook. ``parent`` names the enclosing code, if any."""
+
+    name: str
+    label: str = ""
+    definition: str = ""
+    include: str = ""
+    exclude: str = ""
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    exclude_terms: tuple[str, ...] = ()
+    near: tuple[NearCue, ...] = ()
+    patterns: tuple[Any, ...] = ()
+    threshold: float = 1.0
+    color: str | None = None
+    parent: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.label or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """A theme codebook. ``codes`` is flat, depth-first; nesting is in ``Code.parent``."""
+
+    name: str
+    codes: tuple[Code, ...]
+    label: str = ""
+    language: str = "da"
+    lemmas: Pairs = ()
+    lexicons: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    valence_positive: tuple[str, ...] = ()
+    valence_negative: tuple[str, ...] = ()
+    path: str = ""
+    sha256: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(code.name for code in self.codes)
+
+    def __getitem__(self, name: str) -> Code:
+        for code in self.codes:
+            if code.name == name:
+                return code
+        raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return any(code.name == name for code in self.codes)
+
+    def children(self, name: str) -> tuple[Code, ...]:
+        return tuple(code for code in self.codes if code.parent == name)
+
+    def lexicons_dict(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.lexicons)
+
+    def _repr_html_(self) -> str:
+        from kvaleval.report.html import codebook_html
+
+        return codebook_html(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Conclusion:
+    """An evaluator's conclusion and what supports it."""
+
+    id: str
+    statement: str
+    themes: tuple[str, ...]
+    groups: tuple[str, ...] = ()
+    valence: str | None = None
+    min_respondents: int = 1
+    notes: str = field(default="", compare=False)

@@ -1,0 +1,102 @@
+"""Documents -> the segment table (one row per speaker turn)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS
+from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
+from kvaleval.segment.turns import assign_roles, find_paragraphs, find_turns
+
+__all__ = ["document_turns", "segment_documents"]
+
+INTERVIEWER_ATTRIBUTE = "interviewer"
+"""A metadata column naming the document's interviewer(s), comma- or semicolon-separated."""
+
+
+def document_turns(
+    document: Document, *, interviewers: Iterable[str] = ()
+) -> tuple[tuple[Turn, ...], str | None]:
+    """The turns of one document with roles, and the interviewer guessed from questions, if any."""
+    names = [*interviewers, *_metadata_interviewers(document)]
+    if document.turns is not None:
+        turns: tuple[Turn, ...] = document.turns
+    else:
+        turns = find_turns(document.text, interviewers=names)
+    return assign_roles(document.text, turns, interviewers=names)
+
+
+def segment_documents(
+    documents: Sequence[Document], *, interviewers: Iterable[str] = ()
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Build the segment table of DESIGN.md from documents.
+
+    Returns
+    -------
+    segments : DataFrame
+        ``doc_id, segment_id, turn_index, speaker, speaker_role, start, end, text,
+        question, time`` and then the document (and respondent) attributes.
+        ``question`` is the interviewer turn (or survey question) a respondent
+        turn answers; empty for interviewer turns.
+    notes : list of (path, message)
+        Decisions worth telling the user, such as an interviewer guessed from
+        who asks the questions.
+    """
+    interviewers = tuple(interviewers)
+    columns: dict[str, list[object]] = {name: [] for name in (*SEGMENT_COLUMNS, *SEGMENT_EXTRA_COLUMNS)}
+    attribute_rows: list[dict[str, str]] = []
+    notes: list[tuple[str, str]] = []
+    for document in documents:
+        turns, guessed = document_turns(document, interviewers=interviewers)
+        if guessed is not None:
+            notes.append(
+                (document.path, f"interviewer taken to be '{guessed}' (asks most questions); "
+                 "name the interviewer in metadata.csv column 'interviewer' if this is wrong")
+            )
+        _append_document(columns, attribute_rows, document, turns)
+    frame = pd.DataFrame(columns)
+    frame["turn_index"] = frame["turn_index"].astype("int64")
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    attributes = pd.DataFrame(attribute_rows, index=frame.index)
+    attributes = attributes[[c for c in attributes.columns if c not in frame.columns]]
+    return pd.concat([frame, attributes], axis=1), notes
+
+
+def _append_document(
+    columns: dict[str, list[object]],
+    attribute_rows: list[dict[str, str]],
+    document: Document,
+    turns: tuple[Turn, ...],
+) -> None:
+    doc_attributes = document.attributes_dict()
+    text = document.text
+    question: str | None = None
+    for index, turn in enumerate(turns):
+        role = turn.role or RESPONDENT
+        segment_text = text[turn.start : turn.end]
+        if role == INTERVIEWER:
+            question = segment_text
+        columns["doc_id"].append(document.doc_id)
+        columns["segment_id"].append(f"{document.doc_id}#{index}")
+        columns["turn_index"].append(index)
+        columns["speaker"].append(turn.speaker)
+        columns["speaker_role"].append(role)
+        columns["start"].append(turn.start)
+        columns["end"].append(turn.end)
+        columns["text"].append(segment_text)
+        columns["question"].append(None if role == INTERVIEWER else (turn.question or question))
+        columns["time"].append(turn.time)
+        attribute_rows.append({**doc_attributes, **dict(turn.attributes)} if turn.attributes else doc_attributes)
+
+
+def _metadata_interviewers(document: Document) -> list[str]:
+    value = document.attributes_dict().get(INTERVIEWER_ATTRIBUTE, "")
+    return [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
+
+
+def paragraphs(text: str) -> tuple[Turn, ...]:
+    """Paragraph turns of an untagged text (exported for readers of plain answers)."""
+    return find_paragraphs(text)

@@ -1,0 +1,179 @@
+"""Speaker tags at the start of a transcript line, and which of them are interviewers.
+
+Recognised (any case, optional Markdown emphasis, optional timestamp before or
+after the label, colon required):
+
+``I:`` ``B:`` ``R1:`` ``Int.:`` ``Resp.:`` ``Interviewer:`` ``Informant:``
+``Borger 2:`` ``Taler 1:`` ``Speaker 2:`` ``Hanne:`` ``FATIMA:`` ``Anne-Marie Holm:``
+``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``I (00:03:12):`` ``Hanne (mor):``
+
+and, without a colon, a line holding only a known label or a name with a
+timestamp (``Taler 1  00:03:12``), as transcription tools export them. A line
+that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
+``Altså: det var``) is not a tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
+
+TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP})"
+_WORD = r"[^\W\d_][\w'’.\-]{0,30}"
+_LABEL = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}(?:[ \t]?\d{{1,2}})?"
+_EMPHASIS = r"(?:\*\*|__|\*|_)"
+
+TAG_LINE = re.compile(
+    rf"""^[ \t]*{_EMPHASIS}?
+    (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    {_EMPHASIS}?
+    (?P<label>{_LABEL})
+    (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)|[ \t]*\[(?P<bracket>{TIMESTAMP})\]|[ \t]+(?P<after>{TIMESTAMP}))?
+    [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
+    (?=[ \t]|$)[ \t]*
+    (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+"""A tag with a colon. ``lead`` is a timestamp right after the colon, not spoken text."""
+
+HEADER_LINE = re.compile(
+    rf"""^[ \t]*{_EMPHASIS}?
+    (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    (?P<label>{_LABEL})
+    (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\))?
+    (?:[ \t]+(?P<after>{_STAMP}))?
+    [ \t]*{_EMPHASIS}?[ \t]*$""",
+    re.MULTILINE | re.VERBOSE,
+)
+"""A line holding only a speaker label (and maybe a timestamp), no colon."""
+
+TIME_LINE = re.compile(rf"^[ \t]*(?P<stamp>{_STAMP})[ \t]*$", re.MULTILINE)
+"""A line holding only a timestamp: the time of the turn that follows."""
+
+INTERVIEWER_LABELS = frozenset(
+    """i int interviewer intervieweren interviewerne moderator mod evaluator evaluatoren
+    facilitator facilitatoren spørgsmål spm sp q""".split()
+)
+RESPONDENT_LABELS = frozenset(
+    """b r resp respondent respondenten informant informanten interviewperson ip deltager
+    deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
+    taler speaker person p d elev ung medarbejder leder""".split()
+)
+AUTO_LABELS = frozenset({"taler", "speaker", "person", "deltager", "respondent", "interviewer"})
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "el", "al", "bin", "ibn", "la", "le", "da"})
+_SHORT_CODE = re.compile(r"^[a-zæøå]{1,3}\d{0,2}$")
+
+
+def clean_label(label: str) -> str:
+    """The label as the speaker name: single spaces, no trailing dots."""
+    return " ".join(label.split()).rstrip(".").strip()
+
+
+def label_key(label: str) -> str:
+    """The label lower-cased, without dots and trailing numbers: ``Borger 2`` -> ``borger``."""
+    key = clean_label(label).lower().replace(".", "")
+    return re.sub(r"[ \t]*\d+$", "", key)
+
+
+def is_role_label(label: str) -> bool:
+    key = label_key(label)
+    return key in INTERVIEWER_LABELS or key in RESPONDENT_LABELS
+
+
+def is_interviewer_label(label: str, interviewers: Iterable[str] = ()) -> bool:
+    """True for interviewer role words and for the given interviewer names.
+
+    A name matches a label when one is the other's first name(s)
+    (``Mette`` matches ``Mette Hansen``), case-insensitively.
+    """
+    key = label_key(label)
+    if key in INTERVIEWER_LABELS:
+        return True
+    name = clean_label(label).casefold()
+    for interviewer in interviewers:
+        other = " ".join(interviewer.split()).casefold()
+        if other and (name == other or name.startswith(other + " ") or other.startswith(name + " ")):
+            return True
+    return False
+
+
+def looks_like_name(label: str) -> bool:
+    """Capitalised words (particles like ``al`` or ``van`` allowed inside), or a short code."""
+    words = clean_label(label).split()
+    if not words:
+        return False
+    if len(words) == 1 and _SHORT_CODE.match(words[0].lower()):
+        return True
+    if not words[0][0].isupper():
+        return False
+    return all(word[0].isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class TagCandidate:
+    line_start: int
+    content_start: int
+    label: str
+    time: str | None
+    has_colon: bool
+
+
+def tag_candidates(text: str) -> list[TagCandidate]:
+    """Every line that is shaped like a speaker tag, in order."""
+    found: dict[int, TagCandidate] = {}
+    for match in TAG_LINE.finditer(text):
+        label = match["label"]
+        paren = match["paren"]
+        time = match["before"] or match["bracket"] or match["after"] or match["lead"]
+        if paren and re.fullmatch(TIMESTAMP, paren.strip()):
+            time = paren.strip()
+        found[match.start()] = TagCandidate(match.start(), match.end(), label, _strip_stamp(time), True)
+    for match in HEADER_LINE.finditer(text):
+        if match.start() in found:
+            continue
+        label = match["label"]
+        time = match["before"] or match["after"]
+        # Without a colon only a known label, or a name given with a timestamp, is a tag.
+        if is_role_label(label) or (time and looks_like_name(label)):
+            end = match.end()
+            content = end + 1 if end < len(text) else end
+            found[match.start()] = TagCandidate(match.start(), content, label, _strip_stamp(time), False)
+    return [found[key] for key in sorted(found)]
+
+
+def accept_tags(
+    candidates: list[TagCandidate], *, speakers: Iterable[str] = ()
+) -> list[TagCandidate]:
+    """Keep the candidates that are speaker tags in this document.
+
+    A role label or a known speaker is always a tag. Another capitalised label is
+    a tag unless it is a discourse word or header field (``Altså:``, ``Dato:``), or
+    an ordinary Danish word used only once in the document.
+    """
+    known = {" ".join(name.split()).casefold() for name in speakers}
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        counts[label_key(candidate.label)] = counts.get(label_key(candidate.label), 0) + 1
+    accepted = []
+    for candidate in candidates:
+        label = candidate.label
+        key = label_key(label)
+        if is_role_label(label) or clean_label(label).casefold() in known:
+            accepted.append(candidate)
+            continue
+        if not looks_like_name(label) or key in DISCOURSE_WORDS:
+            continue
+        first = clean_label(label).split()[0]
+        if counts[key] < 2 and (len(clean_label(label).split()) == 1 and is_danish_word(first)):
+            continue
+        accepted.append(candidate)
+    return accepted
+
+
+def _strip_stamp(stamp: str | None) -> str | None:
+    return stamp.strip("[]() \t") if stamp else None

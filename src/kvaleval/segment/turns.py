@@ -1,0 +1,141 @@
+"""Document text -> speaker turns (offsets into the text), or paragraphs when untagged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kvaleval.records import INTERVIEWER, RESPONDENT, Turn
+from kvaleval.segment.tags import (
+    TIME_LINE,
+    TagCandidate,
+    accept_tags,
+    clean_label,
+    is_interviewer_label,
+    tag_candidates,
+)
+
+PARAGRAPH_SPEAKER = "respondent"
+"""The speaker of a document without speaker tags (one respondent's text)."""
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
+_BULLET_LINE = re.compile(r"^[ \t]*[•\-*–\uf0b7\uf0a7\u25aa\u25cf\u2023\u2043▪◦·][ \t]", re.MULTILINE)
+_QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
+
+
+def find_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[Turn, ...]:
+    """Split a transcript into turns by its speaker tags.
+
+    A line starting with a tag begins a turn; lines without a tag continue it. A
+    line holding only a timestamp gives the time of what follows. A document with
+    no tags (or a single tag that is not its first line) is one respondent's
+    text, split into paragraphs.
+    """
+    interviewers = tuple(interviewers)
+    tags = accept_tags(tag_candidates(text), speakers=interviewers)
+    if not _is_tagged(text, tags):
+        return find_paragraphs(text)
+    events: list[tuple[int, int, TagCandidate | None, str | None]] = [
+        (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
+    ]
+    events += [(m.start(), m.end(), None, m["stamp"].strip("[]()")) for m in TIME_LINE.finditer(text)]
+    events.sort(key=lambda event: event[0])
+    turns: list[Turn] = []
+    speaker: str | None = None
+    pending_time: str | None = None
+    for index, (line_start, content_start, tag, time) in enumerate(events):
+        if tag is not None:
+            speaker = clean_label(tag.label)
+            time = time or pending_time
+            pending_time = None
+        elif speaker is None:
+            pending_time = time
+            continue
+        else:
+            pending_time = time
+        end = events[index + 1][0] if index + 1 < len(events) else len(text)
+        start, end = _strip_span(text, min(content_start, end), end)
+        if start < end:
+            turns.append(Turn(speaker=speaker, start=start, end=end, time=time))
+            pending_time = None if tag is None else pending_time
+    return tuple(turns)
+
+
+def find_paragraphs(text: str) -> tuple[Turn, ...]:
+    """Paragraphs of an untagged text: split at blank lines and at bullet lines."""
+    breaks = {0, len(text)}
+    for match in _BLANK_LINE.finditer(text):
+        breaks.update((match.start(), match.end()))
+    for match in _BULLET_LINE.finditer(text):
+        breaks.add(match.start())
+    points = sorted(breaks)
+    turns = []
+    for start, end in zip(points, points[1:], strict=False):
+        start, end = _strip_span(text, start, end)
+        if start < end:
+            turns.append(Turn(speaker=PARAGRAPH_SPEAKER, start=start, end=end, role=RESPONDENT))
+    return tuple(turns)
+
+
+def assign_roles(
+    text: str, turns: Iterable[Turn], *, interviewers: Iterable[str] = ()
+) -> tuple[tuple[Turn, ...], str | None]:
+    """Fill in each turn's role from its speaker label and the interviewer names.
+
+    When no speaker is recognisable as the interviewer (automatic labels such as
+    ``Taler 1``, or full names from Teams), the speaker whose turns are most
+    often questions is taken as the interviewer, if at least a third of that
+    speaker's turns (and at least two) end with a question mark. Returns the
+    turns and the speaker so guessed (None if none was guessed).
+    """
+    turns = list(turns)
+    interviewers = tuple(interviewers)
+    roles = {
+        turn.speaker: INTERVIEWER if is_interviewer_label(turn.speaker, interviewers) else RESPONDENT
+        for turn in turns
+        if turn.role is None
+    }
+    guessed = None
+    nobody_asks = INTERVIEWER not in roles.values() and not any(t.role == INTERVIEWER for t in turns)
+    if nobody_asks and len(roles) >= 2:
+        guessed = _most_questioning(text, turns, roles)
+        if guessed is not None:
+            roles[guessed] = INTERVIEWER
+    assigned = tuple(
+        turn if turn.role is not None else _with_role(turn, roles[turn.speaker]) for turn in turns
+    )
+    return assigned, guessed
+
+
+def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> str | None:
+    asked: dict[str, list[int]] = {}
+    for turn in turns:
+        if turn.speaker in roles:
+            counts = asked.setdefault(turn.speaker, [0, 0])
+            counts[0] += bool(_QUESTION_END.search(text, turn.start, turn.end))
+            counts[1] += 1
+    if not asked:
+        return None
+    best = max(sorted(asked), key=lambda speaker: (asked[speaker][0] / asked[speaker][1], asked[speaker][0]))
+    questions, total = asked[best]
+    return best if questions >= 2 and questions / total >= 1 / 3 else None
+
+
+def _with_role(turn: Turn, role: str) -> Turn:
+    return Turn(turn.speaker, turn.start, turn.end, role, turn.time, turn.attributes, turn.question)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_tagged(text: str, tags: list[TagCandidate]) -> bool:
+    if len(tags) >= 2:
+        return True
+    if len(tags) == 1:
+        return not text[: tags[0].line_start].strip()
+    return False
