@@ -59,11 +59,16 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A codebook term: a word or a phrase (``...`` marks a gap of up to 3 words)."""
+    """A codebook term: a word or a phrase (``...`` marks a gap of up to 3 words).
+
+    ``valence`` is what the term signals for its theme when not negated
+    (``venteliste`` signals ``negativ`` for capacity), or None for a neutral mention.
+    """
 
     text: str
     weight: float = 1.0
     exact: bool = False
+    valence: str | None = None
 
     @property
     def label(self) -> str:

@@ -1,0 +1,3 @@
+from kvaleval.cli import main
+
+main()

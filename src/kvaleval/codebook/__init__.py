@@ -1,0 +1,219 @@
+"""Codebook and conclusions files -> frozen records, with every problem reported at once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kvaleval.codebook._schema import (
+    CodebookModel,
+    CodeModel,
+    ConclusionsModel,
+    TermModel,
+)
+from kvaleval.codebook._yaml import LocatedYaml, load_yaml
+from kvaleval.errors import CodebookError, Errors, Warnings, warn
+from kvaleval.records import Code, Codebook, Conclusion, NearCue, Term
+
+__all__ = ["read_codebook", "read_conclusions"]
+
+_HINTS = {
+    "missing": "add this field",
+    "extra_forbidden": "remove or rename this field (allowed: {allowed})",
+    "string_pattern_mismatch": "{pattern_hint}",
+    "string_type": "write it as text",
+    "float_parsing": "write a number such as 1.0 or 0.5",
+    "int_parsing": "write a whole number",
+    "list_type": "write a list (lines starting with '- ')",
+    "dict_type": "write a mapping (key: value lines)",
+    "too_short": "add at least one entry",
+    "greater_than": "use a number above 0",
+}
+_PATTERN_HINTS = {
+    "name": "use lowercase letters, digits, '_' or '-' (e.g. 'kapacitet' or 'civil_samfund')",
+    "color": "use a colour like \"#E07A5F\" (in quotes: # starts a comment in YAML)",
+    "valence": "use positiv, negativ or blandet",
+}
+
+
+def read_codebook(path: str | Path) -> Codebook:
+    """Read a YAML codebook (or a REFI-QDA ``.qdc`` codebook).
+
+    Raises
+    ------
+    CodebookError
+        If the file is missing, not YAML, or breaks the format of
+        ``docs/codebook.md``; the message lists every problem with its line and field.
+
+    Examples
+    --------
+    >>> import kvaleval as kv
+    >>> codebook = kv.read_codebook("codebooks/vollsmose.yaml")   # doctest: +SKIP
+    >>> codebook.names                                              # doctest: +SKIP
+    ('relevans', 'kendskab', 'civilsamfund', 'kapacitet')
+    """
+    path = Path(path)
+    shown = str(path)
+    if not path.is_file():
+        raise CodebookError(Errors.E201.format(path=shown))
+    suffix = path.suffix.lower()
+    if suffix == ".qdc":
+        from kvaleval.refi import read_qdc
+
+        codebook: Codebook = read_qdc(path)
+        return codebook
+    if suffix not in (".yaml", ".yml"):
+        raise CodebookError(Errors.E207.format(suffix=suffix, path=shown))
+    located = load_yaml(path, shown=shown)
+    if not isinstance(located.data, dict):
+        raise CodebookError(Errors.E204.format(path=shown))
+    model = _validate(CodebookModel, located.data, located, shown)
+    assert isinstance(model, CodebookModel)
+    codes = tuple(_flatten(model.codes, parent=None))
+    for code in codes:
+        if not (code.terms or code.near or code.patterns):
+            warn(Warnings.W201.format(path=shown, code=code.name))
+    return Codebook(
+        name=model.name,
+        label=model.label,
+        language=model.language,
+        codes=codes,
+        lemmas=tuple(sorted((k.lower(), v.lower()) for k, v in model.lemmas.items())),
+        lexicons=tuple((name, tuple(words)) for name, words in model.lexicons.items()),
+        valence_positive=tuple(model.valence.positive),
+        valence_negative=tuple(model.valence.negative),
+        path=shown,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
+
+
+def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> list[Conclusion]:
+    """Read a conclusions YAML file: a list of conclusions (or a mapping with ``conclusions:``).
+
+    When ``codebook`` is given, every theme a conclusion names must be one of its codes.
+
+    Raises
+    ------
+    CodebookError
+        If the file is missing or invalid, naming line and field.
+    """
+    path = Path(path)
+    shown = str(path)
+    if not path.is_file():
+        raise CodebookError(Errors.E205.format(path=shown))
+    located = load_yaml(path, shown=shown)
+    data = located.data
+    prefix: tuple[str, ...] = ()
+    if isinstance(data, dict) and "conclusions" in data:
+        prefix = ("conclusions",)
+    else:
+        data = {"conclusions": data}
+    model = _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix))
+    assert isinstance(model, ConclusionsModel)
+    conclusions = [
+        Conclusion(
+            id=item.id,
+            statement=item.statement,
+            themes=tuple(item.themes),
+            groups=tuple(item.groups),
+            valence=item.valence,
+            min_respondents=item.min_respondents,
+            notes=item.notes,
+        )
+        for item in model.conclusions
+    ]
+    if codebook is not None:
+        check_conclusion_themes(conclusions, codebook, shown=shown)
+    return conclusions
+
+
+def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> None:
+    for conclusion in conclusions:
+        unknown = [theme for theme in conclusion.themes if theme not in codebook]
+        if unknown:
+            raise CodebookError(
+                Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown,
+                                   codes=list(codebook.names))
+            )
+
+
+def _flatten(models: list[CodeModel], parent: str | None) -> Iterable[Code]:
+    for model in models:
+        yield Code(
+            name=model.name,
+            label=model.label,
+            definition=model.definition,
+            include=model.include,
+            exclude=model.exclude,
+            examples=tuple(model.examples),
+            counterexamples=tuple(model.counterexamples),
+            terms=tuple(_term(term) for term in model.terms),
+            exclude_terms=tuple(model.exclude_terms),
+            near=tuple(NearCue(tuple(n.words), n.window, n.weight) for n in model.near),
+            patterns=tuple(model.patterns),
+            threshold=model.threshold,
+            color=model.color.upper() if model.color else None,
+            parent=parent,
+        )
+        yield from _flatten(model.children, parent=model.name)
+
+
+def _term(item: str | TermModel) -> Term:
+    if isinstance(item, str):
+        text, weight, valence = item, 1.0, None
+    else:
+        text, weight, valence = item.term, item.weight, item.valence
+    exact = text.startswith("=")
+    return Term(text=" ".join(text.lstrip("=").split()), weight=weight, exact=exact, valence=valence)
+
+
+def _validate(
+    model: type[BaseModel], data: Any, located: LocatedYaml, shown: str, *, prefix_given: bool = True
+) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            location = list(error["loc"])
+            if not prefix_given and location and location[0] == "conclusions":
+                location = location[1:]
+            location = [part for part in location if not (isinstance(part, str) and "[" in part)]
+            line = located.line(location)
+            field = _field_path(location)
+            hint = _hint(error, model)
+            problems.append(f"  line {line if line is not None else '?'}, {field}: {error['msg']} — {hint}")
+        raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))) from None
+
+
+def _field_path(location: list[str | int]) -> str:
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(top level)"
+
+
+def _hint(error: Any, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    template = _HINTS.get(kind, "see docs/codebook.md")
+    field = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
+    allowed = ", ".join(_allowed_fields(model, error["loc"]))
+    return template.format(allowed=allowed, pattern_hint=_PATTERN_HINTS.get(field, "see docs/codebook.md"))
+
+
+def _allowed_fields(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in location[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            break
+        annotation = field.annotation
+        inner = getattr(annotation, "__args__", (annotation,))
+        current = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    return sorted(current.model_fields) if current is not None else []

@@ -1,0 +1,94 @@
+"""The codebook and conclusions YAML schemas (pydantic, used only at this boundary)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CODE_NAME = r"^[a-zæøå0-9][a-zæøå0-9_\-]*$"
+COLOR = r"^#[0-9A-Fa-f]{6}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TermModel(_Strict):
+    term: str = Field(min_length=1)
+    weight: float = 1.0
+    valence: str | None = Field(default=None, pattern=r"^(positiv|negativ)$")
+
+
+class NearModel(_Strict):
+    words: list[str] = Field(min_length=1)
+    window: int = Field(default=8, ge=1, le=100)
+    weight: float = 1.0
+
+
+class CodeModel(_Strict):
+    name: str = Field(pattern=CODE_NAME)
+    label: str = ""
+    color: str | None = Field(default=None, pattern=COLOR)
+    definition: str = ""
+    include: str = ""
+    exclude: str = ""
+    examples: list[str] = []
+    counterexamples: list[str] = []
+    terms: list[str | TermModel] = []
+    exclude_terms: list[str] = []
+    near: list[NearModel] = []
+    patterns: list[list[dict[str, Any]]] = []
+    threshold: float = Field(default=1.0, gt=0)
+    children: list[CodeModel] = []
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_not_empty(cls, terms: list[str | TermModel]) -> list[str | TermModel]:
+        for term in terms:
+            text = term if isinstance(term, str) else term.term
+            if not text.strip(" =."):
+                raise ValueError("a term is empty")
+        return terms
+
+
+class ValenceModel(_Strict):
+    positive: list[str] = []
+    negative: list[str] = []
+
+
+class CodebookModel(_Strict):
+    name: str = Field(min_length=1)
+    label: str = ""
+    language: str = "da"
+    description: str = ""
+    lemmas: dict[str, str] = {}
+    lexicons: dict[str, list[str]] = {}
+    valence: ValenceModel = ValenceModel()
+    codes: list[CodeModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> CodebookModel:
+        seen: set[str] = set()
+        stack = list(self.codes)
+        while stack:
+            code = stack.pop()
+            if code.name in seen:
+                raise ValueError(f"code name '{code.name}' is used twice; names must be unique")
+            seen.add(code.name)
+            stack.extend(code.children)
+        return self
+
+
+class ConclusionModel(_Strict):
+    id: str = Field(min_length=1)
+    statement: str = Field(min_length=1)
+    themes: list[str] = Field(min_length=1)
+    groups: list[str] = []
+    valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
+    min_respondents: int = Field(default=1, ge=0)
+    notes: str = ""
+
+
+class ConclusionsModel(_Strict):
+    conclusions: list[ConclusionModel] = Field(min_length=1)

@@ -1,0 +1,88 @@
+"""The result of coding: segments and codings, with the analysis tables one call away.
+
+``Coded`` holds tables and delegates to :mod:`kvaleval.analyse`; it computes
+nothing itself, so each arrow of the data flow stays one-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from kvaleval.corpus import Corpus
+from kvaleval.records import Codebook, Conclusion
+
+if TYPE_CHECKING:
+    from kvaleval.coding.model import ModelCoder
+
+
+@dataclass
+class Coded:
+    """A coded corpus.
+
+    Attributes
+    ----------
+    corpus : Corpus
+        What was read (documents, skipped files, notes).
+    codebook : Codebook
+        The codebook applied.
+    codings : DataFrame
+        One row per (segment, code, coder): ``segment_id, doc_id, code, coder,
+        score, valence, why``.
+    options : dict
+        How the coding was made (method, model parameters), for the run manifest.
+    """
+
+    corpus: Corpus
+    codebook: Codebook
+    codings: pd.DataFrame
+    options: dict[str, Any] = field(default_factory=dict)
+    model: ModelCoder | None = None
+
+    @property
+    def segments(self) -> pd.DataFrame:
+        """The segment table (one row per speaker turn, interviewer turns included)."""
+        return self.corpus.segments
+
+    def frequencies(self, by: str | Sequence[str] | None = "respondent_group", *,
+                    valence: bool = False, case: str | None = None) -> pd.DataFrame:
+        """Theme frequencies per group; see :func:`kvaleval.analyse.frequencies.frequencies`."""
+        from kvaleval.analyse.frequencies import frequencies
+
+        return frequencies(self.segments, self.codings, self.codebook, by=by, valence=valence, case=case)
+
+    def quotes(self, code: str, n: int = 5, *, valence: str | None = None,
+               pseudonymise: bool = True) -> pd.DataFrame:
+        """Ranked verbatim quotes for one code; see :func:`kvaleval.analyse.quotes.quotes`."""
+        from kvaleval.analyse.quotes import quotes
+
+        return quotes(self.segments, self.codings, self.codebook, code, n=n, valence=valence,
+                      pseudonymise=pseudonymise)
+
+    def evidence(self, conclusions: Iterable[Conclusion], *, n_quotes: int = 3,
+                 pseudonymise: bool = True) -> pd.DataFrame:
+        """Support and quotes per conclusion; see :func:`kvaleval.analyse.evidence.evidence`."""
+        from kvaleval.analyse.evidence import evidence
+
+        return evidence(self.segments, self.codings, self.codebook, list(conclusions),
+                        n_quotes=n_quotes, pseudonymise=pseudonymise)
+
+    def recode(self, codebook: Codebook, **options: Any) -> Coded:
+        """Code the same segments with another codebook, without reading or segmenting again."""
+        from kvaleval.coding import code
+
+        return code(self.corpus, codebook, **{**self.options, **options})
+
+    def __repr__(self) -> str:
+        return (
+            f"Coded({len(self.corpus.documents)} documents, {len(self.segments)} segments, "
+            f"{len(self.codings)} codings, codebook={self.codebook.name!r})"
+        )
+
+    def _repr_html_(self) -> str:
+        from kvaleval.report.html import coded_html
+
+        return coded_html(self)

@@ -1,0 +1,126 @@
+"""Segments -> codings: the rule coder (and, when given, a trained model coder)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from kvaleval.coded import Coded
+from kvaleval.coding.rules import RuleCoder, Scores
+from kvaleval.corpus import Corpus
+from kvaleval.errors import CodingError, Errors
+from kvaleval.frames import CODING_COLUMNS, empty_codings
+from kvaleval.records import RESPONDENT, Codebook
+
+if TYPE_CHECKING:
+    from kvaleval.coding.model import ModelCoder
+
+__all__ = ["RuleCoder", "code", "rule_codings"]
+
+METHODS = ("rules", "model", "both")
+
+
+def code(
+    corpus: Corpus,
+    codebook: Codebook,
+    *,
+    method: str | None = None,
+    model: ModelCoder | None = None,
+    short_answer_words: int = 8,
+) -> Coded:
+    """Code every respondent segment of a corpus with a codebook.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        From :func:`kvaleval.read_corpus`.
+    codebook : Codebook
+        From :func:`kvaleval.read_codebook`.
+    method : {"rules", "model", "both"}, optional
+        Default "rules", or "both" when a fitted ``model`` is given (one row per
+        coder that coded a segment; ``codings.coder`` says which).
+    model : ModelCoder, optional
+        A fitted :class:`kvaleval.ModelCoder`.
+    short_answer_words : int
+        Answers of at most this many words inherit the themes of their question.
+
+    Returns
+    -------
+    Coded
+        ``coded.codings`` has the columns ``segment_id, doc_id, code, coder,
+        score, valence, why``, sorted by segment order, code and coder.
+    """
+    method = method or ("both" if model is not None else "rules")
+    if method not in METHODS:
+        raise CodingError(Errors.E301.format(method=method, methods=", ".join(METHODS)))
+    if method in ("model", "both") and model is None:
+        raise CodingError(Errors.E301.format(method=f"{method} without a fitted model", methods="rules"))
+    tables = []
+    if method in ("rules", "both"):
+        tables.append(rule_codings(corpus.segments, codebook, short_answer_words=short_answer_words))
+    if model is not None and method in ("model", "both"):
+        tables.append(model.codings(corpus.segments))
+    codings = pd.concat(tables, ignore_index=True) if tables else empty_codings()
+    codings = _sort(codings, corpus.segments)
+    options: dict[str, Any] = {"method": method, "short_answer_words": short_answer_words}
+    return Coded(corpus=corpus, codebook=codebook, codings=codings, options=options, model=model)
+
+
+def rule_codings(
+    segments: pd.DataFrame, codebook: Codebook, *, short_answer_words: int = 8,
+    coder: RuleCoder | None = None,
+) -> pd.DataFrame:
+    """The rule coder's codings of the respondent segments of a segment table."""
+    coder = coder or RuleCoder(codebook, short_answer_words=short_answer_words)
+    respondents = segments[segments["speaker_role"] == RESPONDENT]
+    texts = respondents["text"].tolist()
+    questions = respondents["question"].tolist() if "question" in respondents else None
+    scores = coder.score(texts, questions)
+    return scores_to_codings(scores, respondents, coder="rules")
+
+
+def scores_to_codings(scores: Scores, segments: pd.DataFrame, *, coder: str) -> pd.DataFrame:
+    """One coding row per (segment, code) whose evidence reaches the threshold."""
+    rows, columns = np.nonzero(scores.coded)
+    if len(rows) == 0:
+        return empty_codings()
+    score = scores.score
+    ids = segments["segment_id"].to_numpy()
+    docs = segments["doc_id"].to_numpy()
+    records = []
+    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        finding = scores.findings.get((row, column))
+        records.append(
+            (ids[row], docs[row], scores.codes[column], coder, round(float(score[row, column]), 4),
+             finding.valence if finding else "", why(finding) if finding else "")
+        )
+    return pd.DataFrame.from_records(records, columns=list(CODING_COLUMNS))
+
+
+def why(finding: Any) -> str:
+    """A human-readable reason in Danish: which terms, cues, question and valence words decided."""
+    parts = []
+    if finding.terms:
+        parts.append("termer: " + ", ".join(finding.terms))
+    if finding.near:
+        parts.append("nær: " + ", ".join(finding.near))
+    if finding.question:
+        parts.append(f"svar på spørgsmål: »{finding.question}«")
+    if finding.negated:
+        parts.append("negation: " + ", ".join(sorted(set(finding.negated))))
+    if finding.valence:
+        reasons = ", ".join(dict.fromkeys(finding.valence_why))
+        parts.append(f"valens {finding.valence}" + (f" ({reasons})" if reasons else ""))
+    return "; ".join(parts)
+
+
+def _sort(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    order = pd.Series(np.arange(len(segments)), index=segments["segment_id"].to_numpy())
+    codings = codings.assign(_order=codings["segment_id"].map(order))
+    return (
+        codings.sort_values(["_order", "code", "coder"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )

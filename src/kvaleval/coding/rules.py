@@ -1,0 +1,419 @@
+"""The Danish rule coder: weighted evidence per theme, a threshold per theme.
+
+For each respondent segment and code the evidence is the sum of
+
+- the weights of the distinct codebook terms found (words with inflections and
+  compounds, phrases with small gaps), minus hits inside an ``exclude_terms`` hit;
+- the weights of the ``near`` cues that fire (items within a window of words);
+- for a short answer ("Ja, bestemt"), the evidence of the question it answers.
+
+The segment is coded when the evidence reaches the code's threshold; the score is
+``evidence / (evidence + threshold)``, so 0.5 is the line. Negation near a term is
+recorded and flips the term's valence. Only text that the automaton hit is looked
+at twice: segments without a hit cost one automaton scan and nothing more.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kvaleval.coding.matcher import EXCLUDE, LEXICON, TERM, Entry, Hit, Matcher, lower, split_phrase, word_spans
+from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
+from kvaleval.records import Codebook, Term
+
+BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
+SHORT_ANSWER_WORDS = 8
+FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
+NEGATION_BEFORE = 3
+NEGATION_AFTER = 2
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
+_NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
+_YES = re.compile(r"\b(?:ja|jo|jep|jah|bestemt|absolut|klart|selvfølgelig|sikkert|helt\s+sikkert|rigtig|meget|enig)\b")
+_NO = re.compile(r"\b(?:nej|nope|næ|nah|ikke|aldrig|overhovedet|ingen|intet)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTerm:
+    label: str
+    slots: tuple[tuple[int, int], ...]  # (entry index, gap before)
+    weight: float
+    valence: int  # +1, -1 or 0
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledNear:
+    label: str
+    items: tuple[tuple[str, int], ...]  # ("lexicon", entry-owner) or ("builtin", kind)
+    window: int
+    weight: float
+
+
+@dataclass
+class CompiledCode:
+    name: str
+    threshold: float
+    terms: list[CompiledTerm] = field(default_factory=list)
+    excludes: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
+    near: list[CompiledNear] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """Why one code got its evidence in one segment."""
+
+    evidence: float = 0.0
+    terms: list[str] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)
+    negated: list[str] = field(default_factory=list)
+    question: str = ""
+    valence: str = ""
+    valence_why: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
+    cues: list[Cue] | None = field(default=None, repr=False)
+
+
+@dataclass
+class Scores:
+    """Evidence of every code for every segment scored, and the findings behind it."""
+
+    codes: tuple[str, ...]
+    thresholds: np.ndarray
+    evidence: np.ndarray  # segments x codes
+    findings: dict[tuple[int, int], Finding]
+
+    @property
+    def coded(self) -> np.ndarray:
+        return self.evidence >= self.thresholds - 1e-9
+
+    @property
+    def score(self) -> np.ndarray:
+        positive = np.clip(self.evidence, 0.0, None)
+        return positive / (positive + self.thresholds)
+
+
+class RuleCoder:
+    """Codes segment texts with a codebook's terms, phrases, near cues and thresholds.
+
+    Parameters
+    ----------
+    codebook : Codebook
+    short_answer_words : int
+        Answers of at most this many words inherit the themes of their question.
+    """
+
+    def __init__(self, codebook: Codebook, *, short_answer_words: int = SHORT_ANSWER_WORDS) -> None:
+        self.codebook = codebook
+        self.short_answer_words = short_answer_words
+        self.valence_scanner = ValenceScanner(codebook.valence_positive, codebook.valence_negative)
+        self._lexicon_ids = {name: i for i, (name, _) in enumerate(codebook.lexicons)}
+        items: list[tuple[Entry, bool]] = []
+        self.codes: list[CompiledCode] = []
+
+        def slots_of(text: str, kind: int, owner: int, item: int, exact: bool) -> tuple[tuple[int, int], ...]:
+            words = split_phrase(text)
+            slots = []
+            for position, (word, gap) in enumerate(words):
+                compounds = len(words) == 1 and not exact
+                items.append((Entry(kind, owner, item, position, compounds, word), exact))
+                slots.append((len(items) - 1, gap))
+            return tuple(slots)
+
+        for index, code in enumerate(codebook.codes):
+            compiled = CompiledCode(code.name, code.threshold)
+            for t, term in enumerate(code.terms):
+                slots = slots_of(term.text, TERM, index, t, term.exact)
+                if slots:
+                    compiled.terms.append(CompiledTerm(term.label, slots, term.weight, self._term_valence(term)))
+            for e, text in enumerate(code.exclude_terms):
+                compiled.excludes.append(slots_of(text, EXCLUDE, index, e, False))
+            for cue in code.near:
+                resolved = []
+                for word in cue.words:
+                    key = word.lower()
+                    if key in BUILTIN_LEXICONS:
+                        resolved.append(("builtin", BUILTIN_LEXICONS.index(key)))
+                    else:
+                        lexicon = self._lexicon_id(key, items)
+                        resolved.append(("lexicon", lexicon))
+                compiled.near.append(CompiledNear(cue.label, tuple(resolved), cue.window, cue.weight))
+            self.codes.append(compiled)
+        self.matcher = Matcher(items, dict(codebook.lemmas))
+        self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
+
+    # -- compilation helpers -------------------------------------------------------------------
+
+    def _lexicon_id(self, key: str, items: list[tuple[Entry, bool]]) -> int:
+        """Entries for a lexicon (or a literal word in a near cue); their owner id is returned."""
+        if not hasattr(self, "_lexicon_owner"):
+            self._lexicon_owner: dict[str, int] = {}
+        if key in self._lexicon_owner:
+            return self._lexicon_owner[key]
+        owner = len(self._lexicon_owner)
+        self._lexicon_owner[key] = owner
+        words = self.codebook.lexicons_dict().get(key, (key,))
+        for word in words:
+            for position, (token, _) in enumerate(split_phrase(word)):
+                single = len(split_phrase(word)) == 1
+                items.append((Entry(LEXICON, owner, 0, position, single, token), False))
+        return owner
+
+    def _term_valence(self, term: Term) -> int:
+        if term.valence:
+            return 1 if term.valence == "positiv" else -1
+        kind, _ = self.valence_scanner.words.get(term.text.lower(), (0, 0))
+        return 1 if kind == POSITIVE else -1 if kind == NEGATIVE else 0
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> Scores:
+        """Evidence of every code for every text; ``questions`` gives each text's question."""
+        findings: dict[tuple[int, int], Finding] = {}
+        evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
+        for row, low, hits in self._segments_with_hits(texts):
+            for column, finding in self._evaluate(low, hits).items():
+                findings[(row, column)] = finding
+                evidence[row, column] = finding.evidence
+        if questions is not None:
+            self._add_question_context(texts, questions, evidence, findings)
+        for (row, column), finding in findings.items():
+            if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence:
+                self._decide_valence(lower(texts[row]), finding, column)
+        return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
+
+    def _segments_with_hits(self, texts: Sequence[str]):  # type: ignore[no-untyped-def]
+        joined = lower("\n".join(texts))
+        starts = np.zeros(len(texts) + 1, dtype=np.int64)
+        if texts:
+            starts[1:] = np.cumsum([len(text) + 1 for text in texts])
+        hits = self.matcher.scan(joined)
+        if not hits:
+            return
+        positions = np.fromiter((hit.start for hit in hits), dtype=np.int64, count=len(hits))
+        rows = np.searchsorted(starts, positions, side="right") - 1
+        order = np.argsort(rows, kind="stable")
+        rows_sorted = rows[order]
+        boundaries = np.flatnonzero(np.diff(rows_sorted)) + 1
+        for group in np.split(order, boundaries):
+            row = int(rows[group[0]])
+            offset = int(starts[row])
+            low = joined[offset : offset + len(texts[row])]
+            local = sorted(
+                (Hit(hits[i].start - offset, hits[i].end - offset, hits[i].entry) for i in group),
+                key=lambda hit: (hit.start, hit.end),
+            )
+            yield row, low, local
+
+    def _evaluate(self, low: str, hits: list[Hit]) -> dict[int, Finding]:
+        """Term and near-cue evidence per code for one lower-cased segment."""
+        spans = word_spans(low)
+        word_starts = [start for start, _ in spans]
+        not_filler = np.cumsum([0] + [low[a:b] not in FILLERS for a, b in spans])
+        by_entry: dict[int, list[tuple[int, int, int]]] = {}
+        for hit in hits:
+            word = max(bisect.bisect_right(word_starts, hit.start) - 1, 0)
+            by_entry.setdefault(hit.entry, []).append((hit.start, hit.end, word))
+        cues: list[Cue] | None = None
+        results: dict[int, Finding] = {}
+        for column, code in enumerate(self.codes):
+            excluded = [span for slots in code.excludes for span in _phrase_matches(slots, by_entry, not_filler)]
+            finding = Finding()
+            matched_spans: list[tuple[int, int, int, int]] = []
+            for term in code.terms:
+                matches = [
+                    m for m in _phrase_matches(term.slots, by_entry, not_filler)
+                    if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)
+                ]
+                if matches:
+                    finding.evidence += term.weight
+                    finding.terms.append(term.label)
+                    matched_spans.extend((*m, term.valence) for m in matches[:1])
+            for cue in code.near:
+                needs_builtin = any(kind == "builtin" for kind, _ in cue.items)
+                lexical = [owner for kind, owner in cue.items if kind == "lexicon"]
+                if not all(self._lexicon_positions(owner, by_entry) for owner in lexical):
+                    continue
+                if needs_builtin and cues is None:
+                    cues = self.valence_scanner.scan(low)
+                if _near_fires(cue, by_entry, self, cues or [], word_starts):
+                    finding.evidence += cue.weight
+                    finding.near.append(cue.label)
+            if finding.terms or finding.near:
+                finding.spans = matched_spans
+                finding.cues = cues
+                results[column] = finding
+        return results
+
+    def _lexicon_positions(self, owner: int, by_entry: dict[int, list[tuple[int, int, int]]]) -> list[int]:
+        entries = self.matcher.entries
+        return [
+            word for index, found in by_entry.items()
+            if entries[index].kind == LEXICON and entries[index].owner == owner and entries[index].slot == 0
+            for _, _, word in found
+        ]
+
+    def _add_question_context(
+        self,
+        texts: Sequence[str],
+        questions: Sequence[str | None],
+        evidence: np.ndarray,
+        findings: dict[tuple[int, int], Finding],
+    ) -> None:
+        short = [
+            row for row, text in enumerate(texts)
+            if questions[row] and len(text.split()) <= self.short_answer_words and not _NO_ANSWER.match(text)
+        ]
+        if not short:
+            return
+        unique = sorted({questions[row] or "" for row in short})
+        asked = self.score(unique)
+        index = {question: i for i, question in enumerate(unique)}
+        for row in short:
+            q = index[questions[row] or ""]
+            answer = lower(texts[row])
+            for column in range(len(self.codes)):
+                if not asked.coded[q, column]:
+                    continue
+                threshold = self.thresholds[column]
+                if evidence[row, column] >= threshold:
+                    continue
+                finding = findings.setdefault((row, column), Finding())
+                evidence[row, column] = max(evidence[row, column], 0.0) + threshold
+                finding.evidence = evidence[row, column]
+                finding.question = " ".join((questions[row] or "").split())[:80]
+                asked_finding = asked.findings.get((q, column))
+                question_sign = _sign(asked_finding.valence) if asked_finding else 0
+                answer_sign = -1 if _NO.search(answer) and not _YES.search(answer) else 1 if _YES.search(answer) else 0
+                sign = answer_sign * (question_sign or 1)
+                finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
+                finding.valence_why.append("svar på spørgsmål")
+
+    def _decide_valence(self, low: str, finding: Finding, column: int) -> None:
+        """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
+        spans = finding.spans
+        cues = finding.cues if finding.cues is not None else self.valence_scanner.scan(low)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
+        positive = negative = 0.0
+        reasons: list[str] = []
+        negations = [cue for cue in cues if cue.kind == NEGATION]
+        for start, end, _word, polarity in spans:
+            negated = _negated(low, start, end, negations)
+            term_text = low[start:end]
+            if negated:
+                finding.negated.append(negated.text)
+            sign = (-polarity if negated else polarity) if polarity else (-1 if negated else 0)
+            if sign > 0:
+                positive += 2
+                reasons.append(f"+{term_text}")
+            elif sign < 0:
+                negative += 2
+                reasons.append(f"-{term_text}" + (f" ({negated.text})" if negated else ""))
+        clauses = {_clause(breaks, start) for start, *_ in spans} if spans else None
+        for cue in cues:
+            if cue.kind not in (POSITIVE, NEGATIVE):
+                continue
+            if clauses is not None and _clause(breaks, cue.start) not in clauses:
+                continue
+            if any(cue.start < e and s < cue.end for s, e, *_ in spans):
+                continue
+            negated = _negated(low, cue.start, cue.end, negations)
+            sign = -cue.kind if negated else cue.kind
+            weight = min(abs(cue.score), 3) / 3
+            if sign > 0:
+                positive += weight
+                reasons.append(f"+{cue.text}" + (f" ({negated.text})" if negated else ""))
+            else:
+                negative += weight
+                reasons.append(f"-{cue.text}" + (f" ({negated.text})" if negated else ""))
+        if positive and negative and min(positive, negative) >= 0.5 * max(positive, negative):
+            finding.valence = "blandet"
+        elif positive > negative:
+            finding.valence = "positiv"
+        elif negative > positive:
+            finding.valence = "negativ"
+        finding.valence_why.extend(reasons)
+
+
+def _phrase_matches(
+    slots: tuple[tuple[int, int], ...],
+    by_entry: dict[int, list[tuple[int, int, int]]],
+    not_filler: np.ndarray,
+) -> list[tuple[int, int, int]]:
+    """(start, end, first word) of each match of a term's word slots, in order, gaps respected."""
+    first_entry = slots[0][0]
+    found = by_entry.get(first_entry)
+    if not found:
+        return []
+    if len(slots) == 1:
+        return [(start, end, word) for start, end, word in found]
+    matches = []
+    for start, end, word in found:
+        last_word, last_end, ok = word, end, True
+        for entry, gap in slots[1:]:
+            nxt = next(
+                (
+                    (s, e, w) for s, e, w in by_entry.get(entry, ())
+                    if w > last_word and int(not_filler[w] - not_filler[last_word + 1]) <= gap
+                ),
+                None,
+            )
+            if nxt is None:
+                ok = False
+                break
+            _, last_end, last_word = nxt
+        if ok:
+            matches.append((start, last_end, word))
+    return matches
+
+
+def _near_fires(
+    cue: CompiledNear,
+    by_entry: dict[int, list[tuple[int, int, int]]],
+    coder: RuleCoder,
+    cues: list[Cue],
+    word_starts: list[int],
+) -> bool:
+    positions: list[list[int]] = []
+    for kind, owner in cue.items:
+        if kind == "lexicon":
+            positions.append(coder._lexicon_positions(owner, by_entry))
+        else:
+            wanted = (POSITIVE, NEGATIVE, NEGATION)[owner]
+            positions.append(
+                [max(bisect.bisect_right(word_starts, c.start) - 1, 0) for c in cues if c.kind == wanted]
+            )
+    if not all(positions):
+        return False
+    anchors = positions[0]
+    return any(all(any(abs(p - a) <= cue.window for p in others) for others in positions[1:]) for a in anchors)
+
+
+def _negated(low: str, start: int, end: int, negations: list[Cue]) -> Cue | None:
+    """A negation within a few words before or after the span, in the same clause."""
+    for cue in negations:
+        if start <= cue.start < end:
+            continue  # part of the phrase itself ("aldrig hørt om")
+        if cue.end <= start:
+            between = low[cue.end : start]
+            limit = NEGATION_BEFORE
+        elif cue.start >= end:
+            between = low[end : cue.start]
+            limit = NEGATION_AFTER
+        else:
+            continue
+        if len(between.split()) <= limit and not _CLAUSE_BREAK.search(between):
+            return cue
+    return None
+
+
+def _clause(breaks: list[int], position: int) -> int:
+    return bisect.bisect_right(breaks, position)
+
+
+def _sign(valence: str) -> int:
+    return {"positiv": 1, "negativ": -1}.get(valence, 0)
+

@@ -1,0 +1,181 @@
+"""Regular expressions for personal data that has a shape: CPR, phone, e-mail, address.
+
+Every pattern is compiled once at import. The finders yield ``(start, end, kind)``
+triples and never raise; plausibility checks that a regular expression cannot express
+(a CPR number's date, a phone number that is really a year range or an amount) are
+small functions next to the pattern they check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+KIND_NAME = "navn"
+KIND_CPR = "CPR"
+KIND_PHONE = "telefon"
+KIND_EMAIL = "e-mail"
+KIND_ADDRESS = "adresse"
+KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS)
+"""The kinds of personal data, as they appear in replacements and in the report."""
+
+REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
+"""The default replacement of each kind: ``[navn]``, ``[CPR]``, ``[telefon]`` ..."""
+
+
+def _upper_class() -> str:
+    """A character class of the upper-case Latin letters (Danish, Turkish, Vietnamese ...)."""
+    codepoints = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
+    letters = "".join(chr(c) for c in codepoints if chr(c).isupper())
+    return "[" + re.escape(letters) + "]"
+
+
+UPPER = _upper_class()
+"""Regex character class matching one upper-case letter."""
+
+LETTER = r"[^\W\d_]"
+"""Regex class matching one letter of any script."""
+
+TOKEN_RE = re.compile(
+    rf"(?<![\w@])(?:[a-z]{{2,3}}-)?{UPPER}{LETTER}*(?:[-'’]{LETTER}+)*"
+    rf"(?:(?<=[sxzSXZ])['’](?![\w]))?"
+)
+"""A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan") and a
+genitive apostrophe after s, x or z ("Jens'")."""
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
+
+CPR_RE = re.compile(r"(?<![\d.,/+-])(\d\d)(\d\d)(\d\d)[-–\s]?(\d{4})(?![\d]|[.,]\d)")
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def is_plausible_cpr(day: str, month: str) -> bool:
+    """True if ``day`` and ``month`` (two digits each) are a possible date of birth."""
+    d, m = int(day), int(month)
+    return 1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]
+
+
+_PHONE_PREFIX = r"(?:(?:\+|00)45[\s.-]?|\(\+?45\)\s?)"
+PHONE_RE = re.compile(
+    r"(?<![\w+.,/-])"
+    rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
+    r"|[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
+    r"|[2-9]\d{3}[ -]?\d{4})"
+    r"(?![\w]|[.,]\d|[-/]\d)"
+)
+"""Danish phone numbers: eight digits in the groupings people write (``20304050``,
+``20 30 40 50``, ``2030 4050``, ``20-30-40-50``), with or without ``+45``/``0045``."""
+
+_AMOUNT_BEFORE = re.compile(r"(?:\bkr\.?|\bDKK|\bEUR|\$|€|\bnr\.?|\bsag\w*)\s*$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|DKK|EUR|euro|,-|\.-|%|procent)", re.IGNORECASE)
+
+
+def is_plausible_phone(text: str, start: int, end: int, prefixed: bool) -> bool:
+    """False for a year range (``2017-2019``), a date (``20231224``) or an amount.
+
+    Parameters
+    ----------
+    text
+        The whole text, to look at the words around the match.
+    start, end
+        The match's offsets.
+    prefixed
+        Whether the match has ``+45``/``0045``: then it is a phone number.
+    """
+    if prefixed:
+        return True
+    digits = re.sub(r"\D", "", text[start:end])
+    if _AMOUNT_BEFORE.search(text[max(0, start - 8) : start]):
+        return False
+    if _AMOUNT_AFTER.match(text[end : end + 10]):
+        return False
+    first, second = int(digits[:4]), int(digits[4:])
+    if 1900 <= first <= 2099 and 1900 <= second <= 2099:
+        return False  # a range of years
+    if digits == text[start:end]:
+        # eight digits in a row may be a date: yyyymmdd or ddmmyyyy
+        if 1900 <= first <= 2099 and is_plausible_cpr(digits[6:], digits[4:6]):
+            return False
+        if 1900 <= second <= 2099 and is_plausible_cpr(digits[:2], digits[2:4]):
+            return False
+    return True
+
+
+_STREET_SUFFIXES = (
+    "vej|vejen|gade|gaden|allé|alle|alléen|parken|park|vænget|vænge|stræde|strædet|"
+    "plads|pladsen|boulevard|boulevarden|torv|torvet|have|haven|høj|højen|bakke|bakken|"
+    "sti|stien|toft|tofte|toften|lund|lunden|gård|gården|gaard|gaarden|vang|vangen|eng|"
+    "engen|kær|kæret|mark|marken|skov|skoven|holm|bjerg|bjerget|løkke|løkken|hegn|"
+    "hegnet|dal|dalen|ager|agre|mose|strand|stranden|kvarter|kvarteret|brink|brinken|bro|"
+    "broen|minde|krog|krogen|kaj|kajen|promenade|passage|ring|ringen|grønning|grønningen|"
+    "slette|sletten|hede|heden|dige|diget|banke|banken|gyde|gyden|vold|volden|tværvej|"
+    "tværgade|stien|haveby|huse|lyst"
+)
+_STREET_WORD = rf"{UPPER}[\w.'’-]*"
+_HOUSE_NUMBER = r"\d{1,3}(?:\s?[A-Za-z](?![\w]))?"
+_NOT_UNIT = (
+    r"(?!\s*(?:år|måned|uge|dag|døgn|time|minut|sekund|gang|kr|krone|procent|pct|%|stk|"
+    r"styk|børn|person|menneske|familie|lejlighed|meter|km|m\b|kg|gram|liter|point|"
+    r"klasse|elev|voksne|unge|mand|kvinde|drenge|piger))"
+)
+_FLOOR = (
+    r"(?:,?\s*(?:(?:st|kl|\d{1,2}\.)(?:\s*sal)?\.?(?:,?\s*(?:th|tv|mf|t\.h|t\.v)\b\.?)?"
+    r"|(?:\d{1,2}\s+)?(?:th|tv|mf)\b\.?))"
+)
+_POSTCODE = (
+    rf"(?:,?\s+\d{{4}}\s+{UPPER}{LETTER}+(?:[ -]{UPPER}{LETTER}+)?"
+    rf"(?:\s+(?:NØ|NV|SØ|SV|Ø|V|N|S|C|K|M)(?![\w]))?)"
+)
+ADDRESS_RE = re.compile(
+    rf"(?<![\w])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
+    rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
+    rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
+)
+"""A Danish street address: a capitalised street name ending in a street word (vej, gade,
+allé, parken, vænget ...) and a house number, optionally floor and side (``2. th.``) and
+postcode and town (``5240 Odense NØ``). A street name without a number is a place."""
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``."""
+    if "@" not in text:
+        return
+    for match in EMAIL_RE.finditer(text):
+        yield match.start(), match.end(), KIND_EMAIL
+
+
+def find_cprs(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "CPR")`` for every plausible CPR number in ``text``."""
+    for match in CPR_RE.finditer(text):
+        if is_plausible_cpr(match.group(1), match.group(2)):
+            yield match.start(), match.end(), KIND_CPR
+
+
+def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "telefon")`` for every Danish phone number in ``text``."""
+    for match in PHONE_RE.finditer(text):
+        if is_plausible_phone(text, match.start(), match.end(), bool(match.group("prefix"))):
+            yield match.start(), match.end(), KIND_PHONE
+
+
+def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "adresse")`` for every street address with a house number."""
+    for match in ADDRESS_RE.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in " ,":
+            end -= 1
+        yield match.start(), end, KIND_ADDRESS
+
+
+def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield every e-mail, CPR number, phone number and address, in that order of rank."""
+    yield from find_emails(text)
+    if not _DIGIT_RE.search(text):
+        return
+    yield from find_cprs(text)
+    yield from find_phones(text)
+    yield from find_addresses(text)
