@@ -51,6 +51,9 @@ class Warnings(metaclass=_CodedMessages):
     # 3xx
     W301 = ("Personal data is NOT pseudonymised in this output (pseudonymise=False). "
             "Do not share it.")
+    # 7xx personal data
+    W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
+            "searched for as a name. Write the full name.")
 
 
 class Errors(metaclass=_CodedMessages):
@@ -96,6 +99,25 @@ class Errors(metaclass=_CodedMessages):
     E303 = "The table is missing column(s) {missing}. Columns found: {columns}."
     E304 = "Unknown attribute '{by}' to group by. Available: {columns}."
 
+    # 7xx personal data
+    E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
+            "'original' and 'replacement'.")
+    E702 = "{path}: could not be read as text ({detail}). Save it as CSV (UTF-8)."
+    E703 = ("{path}: the first line must name the columns 'original' and 'replacement' "
+            "(separated by ',' or ';'); found: {columns}.")
+    E704 = ("{path}, line {line}: {problem}. Each row holds a name and its replacement, "
+            "e.g. 'Hanne;[borger 3]'.")
+    E705 = ("{path}, line {line}: '{original}' already has the replacement '{first}' on "
+            "line {first_line}, not '{second}'. Keep one row per name.")
+    E706 = ("Pseudonyms must map names to replacements, both text; got {pair}. "
+            "Example: {{'Hanne': '[borger 3]'}}.")
+    E707 = "Names to pseudonymise must be text; got {value!r} ({kind})."
+    E708 = "pseudonymise() needs a str; got {kind}. Skip missing values or convert with str()."
+    E709 = "suppress_small: k must be a whole number of at least 1; got {k!r}."
+    E710 = "suppress_small: column(s) {missing} not found. Columns: {columns}."
+    E711 = ("suppress_small: column '{column}' holds {value!r}, which is not a count. "
+            "Give only count columns (whole numbers or 'n/N').")
+
 
 class KvalevalError(Exception):
     """Base class of every error kvaleval raises on bad input."""
@@ -119,6 +141,10 @@ class ReportError(KvalevalError, OSError):
 
 class ExchangeError(KvalevalError, ValueError):
     """A REFI-QDA project or codebook cannot be read or written."""
+
+
+class PrivacyError(KvalevalError, ValueError):
+    """A pseudonyms file, name list or table to protect is invalid."""
 
 
 class KvalevalWarning(UserWarning):
