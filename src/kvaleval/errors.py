@@ -79,6 +79,8 @@ class Errors(metaclass=_CodedMessages):
     E015 = ("{path}: {size} MB is more than the limit of {limit} MB for one document. "
             "Split the file, or raise max_bytes.")
     E016 = "{path}: metadata.csv has duplicate rows for {files}; each file needs one row."
+    E017 = ("{path}, line {line}: '{value}' in column '{column}' is not a number. "
+            "Write a number such as 120 or 87,5.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -98,6 +100,10 @@ class Errors(metaclass=_CodedMessages):
     E302 = "Unknown code '{code}'. Codes: {codes}."
     E303 = "The table is missing column(s) {missing}. Columns found: {columns}."
     E304 = "Unknown attribute '{by}' to group by. Available: {columns}."
+
+    # 5xx report
+    E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
+    E502 = "{path} exists and is not a folder; give a folder for the appendix."
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "

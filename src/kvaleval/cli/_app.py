@@ -11,3 +11,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _root() -> None:
+    """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""

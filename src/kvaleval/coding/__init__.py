@@ -76,7 +76,9 @@ def rule_codings(
     coder = coder or RuleCoder(codebook, short_answer_words=short_answer_words)
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     texts = respondents["text"].tolist()
-    questions = respondents["question"].tolist() if "question" in respondents else None
+    questions = (
+        [q if isinstance(q, str) else None for q in respondents["question"]] if "question" in respondents else None
+    )
     scores = coder.score(texts, questions)
     return scores_to_codings(scores, respondents, coder="rules")
 

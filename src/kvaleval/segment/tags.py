@@ -57,7 +57,7 @@ TIME_LINE = re.compile(rf"^[ \t]*(?P<stamp>{_STAMP})[ \t]*$", re.MULTILINE)
 
 INTERVIEWER_LABELS = frozenset(
     """i int interviewer intervieweren interviewerne moderator mod evaluator evaluatoren
-    facilitator facilitatoren spørgsmål spm sp q""".split()
+    facilitator facilitatoren spørgsmål spm""".split()
 )
 RESPONDENT_LABELS = frozenset(
     """b r resp respondent respondenten informant informanten interviewperson ip deltager

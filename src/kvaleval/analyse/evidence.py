@@ -1,0 +1,156 @@
+"""Evidence per conclusion: who supports it, in which groups, in their own words, and who disagrees.
+
+A respondent supports a conclusion when at least one of their segments is coded
+with one of its themes (with its valence, or ``blandet``, when the conclusion
+names a valence). Counter-quotes are quotes on the same themes with the opposite
+valence. A conclusion with fewer supporting respondents than its
+``min_respondents`` is flagged, not hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
+from kvaleval.analyse.privacy import corpus_pseudonymiser
+from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
+from kvaleval.codebook import check_conclusion_themes
+from kvaleval.frames import ALL, require_columns
+from kvaleval.records import Codebook, Conclusion
+
+EVIDENCE_COLUMNS = (
+    "conclusion_id", "statement", "group", "respondents", "respondents_total", "share",
+    "segments", "quotes", "counter_quotes", "supported",
+)
+EVIDENCE_QUOTE_COLUMNS = (
+    "conclusion_id", "kind", "group", "quote", "attribution", "segment_id", "doc_id", "speaker",
+    "start", "end", "score", "valence", "question",
+)
+OPPOSITE = {"positiv": "negativ", "negativ": "positiv"}
+SUPPORT, COUNTER = "støtte", "modsigelse"
+
+
+def supporting_codings(codings: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
+    """The codings that support a conclusion: its themes, and its valence (or blandet) if it names one."""
+    mine = codings[codings["code"].isin(conclusion.themes)]
+    if conclusion.valence:
+        allowed = {conclusion.valence, "blandet"}
+        mine = mine[mine["valence"].fillna("").isin(allowed)]
+    return mine
+
+
+def evidence_quotes(
+    segments: pd.DataFrame,
+    codings: pd.DataFrame,
+    codebook: Codebook,
+    conclusions: Sequence[Conclusion],
+    *,
+    n_quotes: int = 3,
+    pseudonymise: bool = True,
+    pseudonymiser: Callable[[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Supporting quotes and counter-quotes per conclusion and group, one row per quote.
+
+    Returns
+    -------
+    DataFrame
+        ``conclusion_id, kind`` (støtte | modsigelse), ``group`` (a group or
+        "(alle)"), ``quote, attribution, segment_id, doc_id, speaker, start, end,
+        score, valence, question``.
+    """
+    if pseudonymise and pseudonymiser is None:
+        pseudonymiser = corpus_pseudonymiser(segments)
+    rows = []
+    for conclusion in conclusions:
+        for group, frame in _group_frames(segments, conclusion):
+            for kind, valences in _kinds(conclusion):
+                if kind == COUNTER and not valences:
+                    continue
+                ranked = rank_candidates(frame, codings, conclusion.themes, valences=valences)
+                chosen = diverse(ranked, n_quotes, per_respondent=1)
+                rendered = render(chosen, segments, codebook, conclusion.themes,
+                                  pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
+                for _, quote in rendered.iterrows():
+                    rows.append({
+                        "conclusion_id": conclusion.id, "kind": kind, "group": group,
+                        **{column: quote[column] for column in EVIDENCE_QUOTE_COLUMNS[3:]},
+                    })
+    return pd.DataFrame(rows, columns=list(EVIDENCE_QUOTE_COLUMNS))
+
+
+def evidence(
+    segments: pd.DataFrame,
+    codings: pd.DataFrame,
+    codebook: Codebook,
+    conclusions: Sequence[Conclusion],
+    *,
+    n_quotes: int = 3,
+    pseudonymise: bool = True,
+    pseudonymiser: Callable[[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Support, quotes and counter-quotes per conclusion and respondent group.
+
+    Returns
+    -------
+    DataFrame
+        One row per conclusion and group (each of the conclusion's ``groups``, or
+        every group in the corpus, then "(alle)"): ``conclusion_id, statement,
+        group, respondents, respondents_total, share`` ("n/N"), ``segments``,
+        ``quotes`` and ``counter_quotes`` (one quote per line: »quote« and its
+        attribution), ``supported`` (respondents >= the conclusion's
+        ``min_respondents``).
+    """
+    require_columns(codings, ["segment_id", "code", "valence"])
+    check_conclusion_themes(conclusions, codebook, shown="conclusions")
+    quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
+                             pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
+    rows = []
+    for conclusion in conclusions:
+        support = supporting_codings(codings, conclusion)
+        for group, frame in _group_frames(segments, conclusion):
+            cases = respondent_segments(frame, [], None)
+            backed = cases[cases["segment_id"].isin(support["segment_id"])]
+            respondents = int(backed["_case"].nunique())
+            total = int(cases["_case"].nunique())
+            mine = quotes[(quotes["conclusion_id"] == conclusion.id) & (quotes["group"] == group)]
+            rows.append({
+                "conclusion_id": conclusion.id,
+                "statement": conclusion.statement,
+                "group": group,
+                "respondents": respondents,
+                "respondents_total": total,
+                "share": f"{respondents}/{total}",
+                "segments": int(backed["segment_id"].nunique()),
+                "quotes": _lines(mine[mine["kind"] == SUPPORT]),
+                "counter_quotes": _lines(mine[mine["kind"] == COUNTER]),
+                "supported": respondents >= conclusion.min_respondents,
+            })
+    return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
+
+
+def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[str, pd.DataFrame]]:
+    """(group, segments of that group) for each group of the conclusion, then (alle) over them."""
+    if GROUP_COLUMN not in segments:
+        return [(ALL, segments)]
+    groups_column = segments[GROUP_COLUMN].astype(object).where(segments[GROUP_COLUMN].notna(), "")
+    groups_column = groups_column.map(lambda value: str(value).strip() or UNKNOWN)
+    present = sorted(set(groups_column[segments["speaker_role"] == "respondent"]))
+    wanted = list(conclusion.groups) or present
+    frames = [(group, segments[groups_column == group]) for group in wanted]
+    frames.append((ALL, segments[groups_column.isin(wanted)]))
+    return frames
+
+
+def _kinds(conclusion: Conclusion) -> list[tuple[str, set[str] | None]]:
+    """(kind, valences to select): support takes the conclusion's valence or blandet;
+    counter-quotes take the opposite valence (none when the conclusion names no valence)."""
+    if not conclusion.valence:
+        return [(SUPPORT, None), (COUNTER, set())]
+    opposite = OPPOSITE.get(conclusion.valence)
+    return [(SUPPORT, {conclusion.valence, "blandet"}), (COUNTER, {opposite} if opposite else set())]
+
+
+def _lines(quotes: pd.DataFrame) -> str:
+    return "\n".join(f"»{row.quote}« {row.attribution}" for row in quotes.itertuples())

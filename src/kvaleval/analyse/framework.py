@@ -1,0 +1,76 @@
+"""The framework matrix: one row per respondent, one column per theme, their best short quote in each cell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from kvaleval.analyse.privacy import corpus_pseudonymiser
+from kvaleval.analyse.quotes import attribution, document_numbers, rule_coder, survey_documents, trim
+from kvaleval.records import RESPONDENT, Codebook
+
+CELL_WORDS = 40
+
+
+def framework_matrix(
+    segments: pd.DataFrame,
+    codings: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    pseudonymise: bool = True,
+    pseudonymiser: Callable[[str, str], str] | None = None,
+) -> pd.DataFrame:
+    """Respondent x theme, each cell the respondent's best quote on the theme (trimmed, pseudonymised).
+
+    Returns
+    -------
+    DataFrame
+        ``respondent`` (pseudonymous attribution), ``doc_id``, ``speaker``, then one
+        column per code (its label) with the quote, or "" when the respondent did
+        not raise the theme. Rows in document order.
+    """
+    if pseudonymise and pseudonymiser is None:
+        pseudonymiser = corpus_pseudonymiser(segments)
+    respondents = segments[segments["speaker_role"] == RESPONDENT]
+    best = (
+        codings.sort_values("score", ascending=False, kind="stable")
+        .drop_duplicates(["segment_id", "code"])
+        .merge(respondents, on=["segment_id", "doc_id"])
+    )
+    best = best.assign(_words=best["text"].str.split().str.len())
+    best = best.sort_values(["score", "_words"], ascending=[False, True], kind="stable")
+    best = best.drop_duplicates(["doc_id", "speaker", "code"])
+    coder = rule_coder(codebook)
+    numbers = document_numbers(segments)
+    people = respondents.drop_duplicates(["doc_id", "speaker"])
+    surveys = survey_documents(segments)
+    rows = []
+    for _, person in people.iterrows():
+        row = {
+            "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys),
+            "doc_id": person["doc_id"],
+            "speaker": person["speaker"],
+        }
+        mine = best[(best["doc_id"] == person["doc_id"]) & (best["speaker"] == person["speaker"])]
+        for index, code in enumerate(codebook.codes):
+            hit = mine[mine["code"] == code.name]
+            if hit.empty:
+                row[code.display] = ""
+                continue
+            text = str(hit.iloc[0]["text"])
+            quote = trim(text, lambda sentences, i=index: coder.score(sentences).evidence[:, i]).text
+            quote = _shorten(quote)
+            if pseudonymiser is not None:
+                quote = pseudonymiser(quote, str(hit.iloc[0]["segment_id"]))
+            row[code.display] = quote
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])
+
+
+def _shorten(quote: str) -> str:
+    words = quote.split(" ")
+    if len(words) <= CELL_WORDS:
+        return quote
+    return " ".join(words[:CELL_WORDS]).rstrip() + " [...]"
+

@@ -1,0 +1,153 @@
+"""Theme frequencies: coded segments and respondents per group, with n/N shares.
+
+Evaluators report "7 of 12 partners", not "31 mentions": every table counts both
+units. A respondent is a ``(doc_id, speaker)`` pair unless a case column is
+named; N of a group is its respondents with at least one respondent segment. A
+segment counts once per code, whichever coders coded it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from kvaleval.errors import CodingError, Errors
+from kvaleval.frames import ALL, VALENCES, require_columns
+from kvaleval.records import RESPONDENT, Codebook
+
+UNKNOWN = "(ukendt)"
+"""The group of segments whose grouping attribute is empty."""
+
+
+def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | None) -> pd.DataFrame:
+    """Respondent segments with a ``_case`` column and the grouping columns filled in."""
+    require_columns(segments, ["segment_id", "doc_id", "speaker", "speaker_role"])
+    missing = [column for column in by if column not in segments.columns]
+    if missing:
+        raise CodingError(Errors.E304.format(by=", ".join(missing), columns=list(segments.columns)))
+    frame = segments.loc[segments["speaker_role"] == RESPONDENT, ["segment_id", "doc_id", "speaker", *by]].copy()
+    if case is not None:
+        require_columns(segments, [case])
+        frame["_case"] = segments.loc[frame.index, case].astype(str)
+    else:
+        frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + frame["speaker"].astype(str)
+    for column in by:
+        values = frame[column].astype(object).where(frame[column].notna(), "")
+        frame[column] = values.map(lambda value: str(value).strip() or UNKNOWN)
+    return frame
+
+
+def frequencies(
+    segments: pd.DataFrame,
+    codings: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    by: str | Sequence[str] | None = "respondent_group",
+    valence: bool = False,
+    case: str | None = None,
+) -> pd.DataFrame:
+    """Count coded segments and respondents per code and group.
+
+    Parameters
+    ----------
+    segments, codings : DataFrame
+        The tables of a :class:`kvaleval.Coded`.
+    codebook : Codebook
+        Gives the code order and labels; every code gets a row, coded or not.
+    by : str, list of str or None
+        Attribute column(s) to group by. None counts the whole corpus only. A
+        column missing from ``segments`` is an error (unless it is the default
+        ``respondent_group`` on a corpus without metadata, which counts the whole corpus).
+    valence : bool
+        Also split by valence (adds a ``valence`` column: positiv, negativ, blandet, "").
+    case : str, optional
+        A column that identifies the respondent (case) instead of ``(doc_id, speaker)``.
+
+    Returns
+    -------
+    DataFrame
+        Columns: the ``by`` columns (``"(alle)"`` in the overall rows), ``code``,
+        ``label``, [``valence``], ``segments``, ``respondents``,
+        ``respondents_total``, ``share`` ("n/N") and ``percent`` (0–100, one
+        decimal). Sorted by group, then codebook order.
+    """
+    by_columns = _by_columns(segments, by)
+    require_columns(codings, ["segment_id", "code"])
+    frame = respondent_segments(segments, by_columns, case)
+    coded = codings[["segment_id", "code", *(["valence"] if valence else [])]].copy()
+    if valence:
+        coded["valence"] = coded["valence"].fillna("").astype(str)
+        coded = _one_valence_per_segment(coded)
+    coded = coded.drop_duplicates(["segment_id", "code", *(["valence"] if valence else [])])
+    merged = coded.merge(frame, on="segment_id", how="inner")
+    keys = ["code", *(["valence"] if valence else [])]
+    groupings: list[list[str]] = [[]] + ([by_columns] if by_columns else [])
+    tables = []
+    for group_columns in groupings:
+        totals = frame.groupby(group_columns, sort=True)["_case"].nunique() if group_columns else None
+        counts = merged.groupby(group_columns + keys, sort=True).agg(
+            segments=("segment_id", "nunique"), respondents=("_case", "nunique")
+        ).reset_index()
+        grid = _full_grid(frame, group_columns, codebook, valence)
+        table = grid.merge(counts, on=group_columns + keys, how="left").fillna({"segments": 0, "respondents": 0})
+        if group_columns:
+            assert totals is not None
+            table = table.merge(totals.rename("respondents_total").reset_index(), on=group_columns, how="left")
+        else:
+            table["respondents_total"] = frame["_case"].nunique()
+        for column in by_columns:
+            if column not in group_columns:
+                table[column] = ALL
+        tables.append(table)
+    result = pd.concat(tables, ignore_index=True)
+    for column in ("segments", "respondents", "respondents_total"):
+        result[column] = result[column].astype("int64")
+    result["share"] = result["respondents"].astype(str) + "/" + result["respondents_total"].astype(str)
+    result["percent"] = (100 * result["respondents"] / result["respondents_total"].where(result["respondents_total"] > 0)).round(1).fillna(0.0)
+    labels = {code.name: code.display for code in codebook.codes}
+    result["label"] = result["code"].map(labels)
+    order = {name: i for i, name in enumerate(codebook.names)}
+    result["_order"] = result["code"].map(order)
+    result["_all"] = 0 if not by_columns else (result[by_columns[0]] != ALL).astype(int)
+    sort = ["_all", *by_columns, "_order", *(["valence"] if valence else [])]
+    result = result.sort_values(sort, kind="stable").reset_index(drop=True)
+    columns = [*by_columns, "code", "label", *(["valence"] if valence else []),
+               "segments", "respondents", "respondents_total", "share", "percent"]
+    return result[columns]
+
+
+def _by_columns(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    if by is None:
+        return []
+    columns = [by] if isinstance(by, str) else list(by)
+    if columns == ["respondent_group"] and "respondent_group" not in segments.columns:
+        return []
+    return columns
+
+
+def _one_valence_per_segment(coded: pd.DataFrame) -> pd.DataFrame:
+    """When coders disagree on valence for a segment, it counts as blandet (mixed)."""
+    grouped = coded.groupby(["segment_id", "code"], sort=False)["valence"].agg(
+        lambda values: _combine(set(values))
+    )
+    return grouped.reset_index()
+
+
+def _combine(values: set[str]) -> str:
+    values = {value for value in values if value}
+    if not values:
+        return ""
+    if len(values) == 1:
+        return values.pop()
+    return "blandet"
+
+
+def _full_grid(frame: pd.DataFrame, group_columns: list[str], codebook: Codebook, valence: bool) -> pd.DataFrame:
+    grid = pd.DataFrame({"code": list(codebook.names)})
+    if valence:
+        grid = grid.merge(pd.DataFrame({"valence": [*VALENCES, ""]}), how="cross")
+    if group_columns:
+        groups = frame[group_columns].drop_duplicates()
+        grid = groups.merge(grid, how="cross")
+    return grid

@@ -1,0 +1,96 @@
+"""Target attainment from an indicators file: per indicator and overall.
+
+The file (csv or xlsx) has the columns ``indikator``, ``mål`` (target), ``opnået``
+(achieved) and optionally ``vægt`` (weight, default 1) and ``retning`` (``højere``
+— higher is better, the default — or ``lavere``). An indicator is met when the
+achieved value reaches the target in its direction. Overall attainment is the
+weighted share of indicators met ("88 % of the targets were met").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kvaleval.errors import CorpusError, Errors
+
+REQUIRED = ("indikator", "mål", "opnået")
+_ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
+            "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning"}
+
+
+def read_targets(path: str | Path) -> pd.DataFrame:
+    """Read an indicators file into ``indikator, mål, opnået, vægt, retning``.
+
+    Raises
+    ------
+    CorpusError
+        If the file is missing, unreadable, lacks a column, or holds a non-number.
+    """
+    path = Path(path)
+    shown = str(path)
+    if not path.is_file():
+        raise CorpusError(Errors.E001.format(path=shown))
+    try:
+        if path.suffix.lower() == ".xlsx":
+            frame = pd.read_excel(path, dtype=object, engine="openpyxl")
+        else:
+            frame = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig")
+    except (ValueError, OSError, KeyError, UnicodeDecodeError) as err:
+        raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
+    frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
+    missing = [column for column in REQUIRED if column not in frame.columns]
+    if missing:
+        raise CorpusError(Errors.E012.format(path=shown, missing=missing, columns=list(frame.columns)))
+    frame = frame.dropna(subset=["indikator"]).reset_index(drop=True)
+    if "vægt" not in frame:
+        frame["vægt"] = 1
+    if "retning" not in frame:
+        frame["retning"] = "højere"
+    for column in ("mål", "opnået", "vægt"):
+        frame[column] = [_number(value, shown, column, row + 2) for row, value in enumerate(frame[column])]
+    frame["retning"] = frame["retning"].fillna("højere").astype(str).str.strip().str.lower()
+    return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Per-indicator attainment and the overall summary.
+
+    Returns
+    -------
+    table : DataFrame
+        ``indikator, mål, opnået, vægt, retning, pct_af_mål`` (achieved as percent
+        of target, for higher-is-better), ``opfyldt`` (bool).
+    overall : dict
+        ``indicators``, ``met``, ``share_met`` (weighted percent of indicators met)
+        and ``mean_pct_af_mål``.
+    """
+    table = targets.copy()
+    lower = table["retning"].str.startswith(("lav", "low", "ned"))
+    table["pct_af_mål"] = (100 * table["opnået"] / table["mål"].where(table["mål"] != 0)).round(1)
+    table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
+    weights = table["vægt"]
+    overall = {
+        "indicators": float(len(table)),
+        "met": float(table["opfyldt"].sum()),
+        "share_met": round(float(100 * (weights * table["opfyldt"]).sum() / weights.sum()), 1) if len(table) else 0.0,
+        "mean_pct_af_mål": round(float(table["pct_af_mål"].mean()), 1) if len(table) else 0.0,
+    }
+    return table, overall
+
+
+def _number(value: object, shown: str, column: str, line: int) -> float:
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace("%", "").replace(" ", "")
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        raise CorpusError(
+            Errors.E017.format(path=shown, line=line, column=column, value=value)
+        ) from None

@@ -1,0 +1,54 @@
+"""What the commands share: the default codebook, files found beside it, the run summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from kvaleval.coded import Coded
+
+DEMO_CODEBOOK = Path("codebooks") / "vollsmose.yaml"
+
+
+def default_codebook() -> Path:
+    """The demo codebook: ``codebooks/vollsmose.yaml`` here, else the copy shipped in the package."""
+    if DEMO_CODEBOOK.is_file():
+        return DEMO_CODEBOOK
+    return Path(str(resources.files("kvaleval").joinpath("data", "vollsmose.yaml")))
+
+
+def find_beside(codebook: Path, suffixes: Iterable[str]) -> Path | None:
+    """``codebooks/vollsmose_konklusioner.yaml`` beside ``codebooks/vollsmose.yaml``, if it exists."""
+    for suffix in suffixes:
+        candidate = codebook.with_name(codebook.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def echo(line: str, quiet: bool = False) -> None:
+    if not quiet:
+        typer.echo(line, err=True)
+
+
+def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
+    corpus = coded.corpus
+    respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
+    lines = [
+        f"Dokumenter læst: {len(corpus.documents)}; sprunget over: {len(corpus.skipped)}",
+        *(f"  sprunget over: {path}: {reason}" for path, reason in corpus.skipped.itertuples(index=False)),
+        f"Segmenter: {len(corpus.segments)} ({len(respondents)} respondentture)",
+        "Kodninger pr. tema:",
+    ]
+    counts = coded.codings.groupby("code")["segment_id"].nunique()
+    for code in coded.codebook.codes:
+        lines.append(f"  {code.display}: {int(counts.get(code.name, 0))} segmenter")
+    if len(corpus.notes):
+        lines.append(f"Bemærkninger: {len(corpus.notes)} (se arket 'Kørsel')")
+    lines.append(f"Skrevet: {out / 'appendix.xlsx'} og {len(written) - 1} andre filer")
+    return lines

@@ -1,0 +1,44 @@
+"""``kvaleval code CORPUS``: read, code and write the appendix in one command."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kvaleval.cli._app import app
+from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines
+
+
+@app.command("code")
+def code_cli(
+    corpus: Annotated[Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")],
+    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til bilaget.")] = Path("out"),
+    conclusions: Annotated[Path | None, typer.Option(help="Konklusioner (YAML); ellers findes de ved kodebogen.")] = None,
+    targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
+    pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
+                                               help="Pseudonymisér citater og tekst (standard).")] = True,
+    small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
+) -> None:
+    """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
+    import kvaleval as kv
+
+    codebook_path = codebook or default_codebook()
+    progress = not quiet and sys.stderr.isatty()
+    echo(f"Læser {corpus} ...", quiet)
+    read = kv.read_corpus(corpus, progress=progress)
+    book = kv.read_codebook(codebook_path)
+    conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
+    targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+    found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
+    echo(f"Koder med {codebook_path} ...", quiet)
+    coded = kv.code(read, book)
+    echo(f"Skriver bilag til {out} ...", quiet)
+    written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
+                                pseudonymise=pseudonymise, small_cells=small_cells)
+    for line in summary_lines(coded, written, out):
+        echo(line, quiet)

@@ -1,0 +1,1 @@
+"""Tables and evidence -> files: the appendix workbook, CSV, Markdown, charts."""

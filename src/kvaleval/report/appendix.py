@@ -1,0 +1,309 @@
+"""The appendix: one workbook to hand in, the same tables as CSV and Markdown, charts, a manifest.
+
+Everything is computed first (nothing is written if a table fails), then staged
+in a temporary folder inside the output folder, then moved into place file by
+file with atomic renames, so an interrupted run leaves the previous appendix intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from kvaleval.analyse.cooccurrence import cooccurrence, cooccurrence_matrix
+from kvaleval.analyse.evidence import evidence, evidence_quotes
+from kvaleval.analyse.framework import framework_matrix
+from kvaleval.analyse.privacy import corpus_pseudonymiser
+from kvaleval.analyse.quotes import quotes
+from kvaleval.analyse.targets import target_attainment
+from kvaleval.errors import Errors, ReportError, Warnings
+from kvaleval.frames import ALL
+from kvaleval.records import Conclusion
+from kvaleval.report import charts
+from kvaleval.report.cells import csv_cell
+from kvaleval.report.markdown import markdown_document
+from kvaleval.report.tables import danish, frequency_notes, overview
+from kvaleval.report.xlsx import Sheet, write_workbook
+
+if TYPE_CHECKING:
+    from kvaleval.coded import Coded
+
+GROUP = "respondent_group"
+QUOTES_PER_THEME = 5
+
+
+@dataclass
+class Appendix:
+    """The tables of an appendix, computed and pseudonymised, before anything is written."""
+
+    sheets: list[Sheet] = field(default_factory=list)
+    csv: dict[str, pd.DataFrame] = field(default_factory=dict)
+    displays: dict[str, Any] = field(default_factory=dict)
+    manifest: pd.DataFrame | None = None
+
+
+def build_appendix(
+    coded: Coded,
+    *,
+    conclusions: Sequence[Conclusion] | None = None,
+    targets: pd.DataFrame | None = None,
+    by: str | None = None,
+    pseudonymise: bool = True,
+    small_cells: int | None = None,
+) -> Appendix:
+    """Compute every table of the appendix (see :func:`write_appendix`)."""
+    segments, codings, codebook = coded.segments, coded.codings, coded.codebook
+    by = by if by is not None else (GROUP if GROUP in segments else None)
+    pseudonymiser = corpus_pseudonymiser(segments) if pseudonymise else None
+    appendix = Appendix()
+    coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
+
+    frequencies = coded.frequencies(by=by)
+    notes = frequency_notes(frequencies, by, coders=coders)
+    appendix.sheets.append(Sheet("Oversigt", _suppress(overview(frequencies, by), small_cells),
+                                 "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
+    appendix.csv["oversigt"] = overview(frequencies, by)
+    detail_by = [column for column in (by, "role") if column and column in segments]
+    detail = [
+        coded.frequencies(by=column, valence=True).rename(columns={column: "value"}).assign(attribute=column)
+        for column in detail_by
+    ] or [coded.frequencies(by=None, valence=True).assign(attribute=ALL, value=ALL)]
+    frequency_table = pd.concat(detail, ignore_index=True)
+    frequency_table = frequency_table[["attribute", "value", *[c for c in frequency_table if c not in ("attribute", "value")]]]
+    appendix.sheets.append(Sheet("Frekvenser", _suppress(danish(frequency_table), small_cells),
+                                 "Temaer pr. attribut og valens", notes))
+    appendix.csv["frekvenser"] = frequency_table
+    appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
+
+    if conclusions:
+        table = evidence(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
+                         pseudonymiser=pseudonymiser)
+        quotes_table = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
+                                       pseudonymiser=pseudonymiser)
+        minimum = {c.id: c.min_respondents for c in conclusions}
+        appendix.sheets.append(Sheet("Konklusioner", danish(table), "Evidens pr. konklusion og gruppe", [
+            "Understøttet: mindst så mange respondenter som konklusionens minimum "
+            f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}).",
+            "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret.",
+        ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
+        appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
+                                     wrap=("Citat", "Spørgsmål")))
+        appendix.csv["konklusioner"] = table
+        appendix.csv["konklusionscitater"] = quotes_table
+        overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
+        appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
+
+    theme_quotes = pd.concat(
+        [quotes(segments, codings, codebook, code.name, n=QUOTES_PER_THEME, pseudonymise=pseudonymise,
+                pseudonymiser=pseudonymiser).assign(code=code.name, label=code.display)
+         for code in codebook.codes],
+        ignore_index=True,
+    )
+    theme_quotes = theme_quotes[["label", "code", "quote", "attribution", "valence", "question", "segment_id",
+                                 "doc_id", "speaker", "group", "start", "end", "score"]]
+    appendix.sheets.append(Sheet("Citater", danish(theme_quotes), "Citater pr. tema",
+                                 ["Ordrette uddrag; [...] markerer udeladelser; navne og kontaktdata er "
+                                  "pseudonymiseret. Start/Slut er tegnpositioner i dokumentets tekst."],
+                                 wrap=("Citat", "Spørgsmål")))
+    appendix.csv["citater"] = theme_quotes
+
+    pairs = cooccurrence(segments, codings, codebook)
+    labels = {code.name: code.display for code in codebook.codes}
+    matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
+    appendix.sheets.append(Sheet("Samforekomst", matrix.reset_index(names="Tema"),
+                                 "Respondenter, der udtrykker begge temaer", [
+                                     "Diagonalen er antal respondenter med temaet. Segmentniveau: se samforekomst.csv."]))
+    appendix.csv["samforekomst"] = pairs
+    appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
+
+    framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
+                                 pseudonymiser=pseudonymiser).drop(columns=["doc_id", "speaker"])
+    appendix.sheets.append(Sheet("Matrix", danish(framework), "Rammematrix: respondent × tema (bedste citat)",
+                                 wrap=tuple(labels.values())))
+    appendix.csv["matrix"] = framework
+
+    if targets is not None:
+        table, overall = target_attainment(targets)
+        appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
+            f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
+            f"({overall['share_met']:.1f} % vægtet). Gennemsnitlig opfyldelse: {overall['mean_pct_af_mål']:.1f} % af målet.",
+        ], percent=("Pct. af mål",)))
+        appendix.csv["maalopfyldelse"] = table
+
+    codings_table = coded.codings.copy()
+    appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
+    appendix.csv["kodninger"] = codings_table
+    segment_table = segments.copy()
+    if pseudonymiser is not None:
+        segment_table["text"] = [pseudonymiser(t, s) for t, s in zip(segment_table["text"], segment_table["segment_id"], strict=True)]
+        segment_table["question"] = [
+            pseudonymiser(q, s) if isinstance(q, str) else q
+            for q, s in zip(segment_table["question"], segment_table["segment_id"], strict=True)
+        ]
+        for column in ("speaker", "interviewer"):
+            if column in segment_table:
+                segment_table[column] = [
+                    pseudonymiser(v, "") if isinstance(v, str) and v else v for v in segment_table[column]
+                ]
+    appendix.sheets.append(Sheet("Segmenter", danish(segment_table), "Alle segmenter (taleture)",
+                                 wrap=("Tekst", "Spørgsmål")))
+    appendix.csv["segmenter"] = segment_table
+    codebook_table = pd.DataFrame(
+        [(c.name, c.display, c.parent or "", c.definition, c.include, c.exclude, "\n".join(c.examples),
+          ", ".join(t.label for t in c.terms), c.threshold) for c in codebook.codes],
+        columns=["Kode", "Tema", "Overkode", "Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer", "Tærskel"],
+    )
+    appendix.sheets.append(Sheet("Kodebog", codebook_table, f"Kodebog: {codebook.label or codebook.name}",
+                                 wrap=("Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer")))
+    appendix.csv["kodebog"] = codebook_table
+    appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets)
+    appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
+    appendix.csv["manifest"] = appendix.manifest
+    return appendix
+
+
+def write_appendix(
+    coded: Coded,
+    out_dir: str | Path,
+    *,
+    conclusions: Sequence[Conclusion] | None = None,
+    targets: pd.DataFrame | str | Path | None = None,
+    by: str | None = None,
+    pseudonymise: bool = True,
+    small_cells: int | None = None,
+    charts_enabled: bool = True,
+) -> list[Path]:
+    """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
+
+    Parameters
+    ----------
+    coded : Coded
+        From :func:`kvaleval.code`.
+    out_dir : str or Path
+        The output folder (created if missing).
+    conclusions : list of Conclusion, optional
+        From :func:`kvaleval.read_conclusions`; adds the evidence sheets.
+    targets : DataFrame or path, optional
+        Indicators (``indikator, mål, opnået[, vægt]``); adds target attainment.
+    by : str, optional
+        The attribute for the overview (default ``respondent_group`` when present).
+    pseudonymise : bool
+        Pseudonymise every quote and text cell (default). False writes a visible
+        warning into the manifest.
+    small_cells : int, optional
+        Show counts below this number as "< k" in the overview tables.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    from kvaleval.analyse.targets import read_targets
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ReportError(Errors.E502.format(path=out))
+    if targets is not None and not isinstance(targets, pd.DataFrame):
+        targets = read_targets(targets)
+    appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
+                              pseudonymise=pseudonymise, small_cells=small_cells)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
+    except OSError as err:
+        raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
+    try:
+        write_workbook(staging / "appendix.xlsx", appendix.sheets)
+        (staging / "csv").mkdir()
+        for name, frame in appendix.csv.items():
+            _write_csv(frame, staging / "csv" / f"{name}.csv")
+        (staging / "bilag.md").write_text(markdown_document(appendix.sheets), encoding="utf-8")
+        if charts_enabled:
+            (staging / "figurer").mkdir()
+            _write_charts(appendix.displays, staging / "figurer")
+        return _move_into_place(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,
+             targets: pd.DataFrame | None) -> pd.DataFrame:
+    """Versions, input hashes, options, skipped files: what it takes to reproduce the run."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def package(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    corpus = coded.corpus
+    corpus_hash = hashlib.sha256("".join(sorted(d.path + d.sha256 for d in corpus.documents)).encode()).hexdigest()
+    rows: list[tuple[str, str]] = []
+    if not pseudonymise:
+        rows.append(("ADVARSEL", Warnings.W301))
+    rows += [
+        ("kvaleval", package("kvaleval")),
+        ("spacy", package("spacy")), ("spacy-lookups-data", package("spacy-lookups-data")),
+        ("pandas", package("pandas")), ("scikit-learn", package("scikit-learn")), ("openpyxl", package("openpyxl")),
+        ("dato", os.environ.get("KVALEVAL_DATE") or dt.date.today().isoformat()),
+        ("korpus", corpus.root), ("korpus sha256", corpus_hash),
+        ("dokumenter læst", str(len(corpus.documents))), ("segmenter", str(len(corpus.segments))),
+        ("kodebog", coded.codebook.path or coded.codebook.name), ("kodebog sha256", coded.codebook.sha256),
+        ("metode", str(coded.options.get("method", "rules"))),
+        ("valgmuligheder", ", ".join(f"{k}={v}" for k, v in sorted(coded.options.items()))),
+        ("pseudonymiseret", "ja" if pseudonymise else "NEJ"),
+        ("konklusioner", str(len(conclusions or []))), ("mål/indikatorer", str(0 if targets is None else len(targets))),
+    ]
+    rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
+    rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
+    rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["Felt", "Værdi"])
+
+
+def _suppress(frame: pd.DataFrame, k: int | None) -> pd.DataFrame:
+    if not k:
+        return frame
+    from kvaleval.privacy import suppress_small
+
+    columns = [c for c in frame.columns if c.endswith(("segmenter", "Segmenter", "Respondenter"))]
+    return suppress_small(frame, columns, k)
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    safe = frame.map(csv_cell) if len(frame) else frame
+    safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def _write_charts(displays: dict[str, Any], folder: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context({"svg.hashsalt": "kvaleval", "font.family": "DejaVu Sans"}):
+        for name, display in displays.items():
+            display.plot()
+            charts.save(display, str(folder / name))
+
+
+def _move_into_place(staging: Path, out: Path) -> list[Path]:
+    written = []
+    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
+        target = out / source.relative_to(staging)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+        except OSError as err:
+            raise ReportError(Errors.E501.format(path=target, detail=err.strerror or err)) from err
+        written.append(target)
+    return written

@@ -1,0 +1,49 @@
+"""bilag.md: the appendix tables as Markdown, for pasting into a report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from kvaleval.report.cells import plain
+
+if TYPE_CHECKING:
+    from kvaleval.report.xlsx import Sheet
+
+SKIP = {"Segmenter", "Kodninger", "Kørsel"}
+"""Sheets too long for a report; they stay in the workbook and CSV."""
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A GitHub-style pipe table; line breaks in cells become ``<br>``."""
+    header = [str(column) for column in frame.columns]
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for values in frame.itertuples(index=False, name=None):
+        lines.append("| " + " | ".join(_cell(v) for v in values) + " |")
+    return "\n".join(lines)
+
+
+def markdown_document(sheets: Sequence[Sheet]) -> str:
+    parts = ["# Bilag\n", "Udarbejdet med kvaleval. Citater er ordrette og pseudonymiserede.\n"]
+    for sheet in sheets:
+        if sheet.name in SKIP:
+            continue
+        parts.append(f"## {sheet.title or sheet.name}\n")
+        parts.append(markdown_table(sheet.frame) + "\n")
+        parts.extend(f"*{note}*\n" for note in sheet.notes)
+    return "\n".join(parts)
+
+
+def _cell(value: object) -> str:
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        text = f"{value:.1f}".replace(".", ",")
+    else:
+        text = str(value)
+    return text.replace("|", "\\|").replace("\n", "<br>")

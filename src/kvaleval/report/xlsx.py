@@ -1,0 +1,115 @@
+"""Workbooks to hand in: a title, bold headers, frozen panes, widths that fit, wrapped quotes, footnotes.
+
+Every text cell is written as a string cell, so text starting with ``=`` or ``+``
+is never a formula; characters xlsx cannot hold are removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kvaleval.report.atomic import atomic_path
+from kvaleval.report.cells import plain
+
+MAX_ROWS = 1_048_576 - 10
+TEXT_WIDTH = 70
+MIN_WIDTH = 8
+
+
+@dataclass
+class Sheet:
+    """One worksheet: a title line, the table, and footnotes under it."""
+
+    name: str
+    frame: pd.DataFrame
+    title: str = ""
+    notes: Sequence[str] = ()
+    wrap: Sequence[str] = ()
+    percent: Sequence[str] = field(default_factory=tuple)
+
+
+def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> None:
+    """Write the sheets to one xlsx file, atomically."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        _write_sheet(workbook, sheet)
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
+
+
+def _write_sheet(workbook: object, sheet: Sheet) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    worksheet = workbook.create_sheet(_sheet_name(sheet.name))  # type: ignore[attr-defined]
+    frame = sheet.frame
+    truncated = len(frame) > MAX_ROWS
+    if truncated:
+        frame = frame.head(MAX_ROWS)
+    header_row = 1
+    if sheet.title:
+        worksheet.cell(row=1, column=1, value=_text(sheet.title, ILLEGAL_CHARACTERS_RE)).font = Font(bold=True, size=13)
+        header_row = 3
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    columns = [str(column) for column in frame.columns]
+    for index, name in enumerate(columns, start=1):
+        cell = worksheet.cell(row=header_row, column=index, value=_text(name, ILLEGAL_CHARACTERS_RE))
+        cell.font = bold
+        cell.data_type = "s"
+    wrapped = {columns.index(c) for c in sheet.wrap if c in columns}
+    percent = {columns.index(c) for c in sheet.percent if c in columns}
+    widths = [max(len(name), MIN_WIDTH) for name in columns]
+    for row_offset, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+        row = header_row + row_offset
+        for col, value in enumerate(values):
+            value = plain(value)
+            cell = worksheet.cell(row=row, column=col + 1)
+            if isinstance(value, str):
+                cell.value = _text(value, ILLEGAL_CHARACTERS_RE)
+                cell.data_type = "s"
+                longest = max((len(line) for line in value.split("\n")), default=0)
+                widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
+            elif isinstance(value, bool):
+                cell.value = "ja" if value else "nej"
+            else:
+                cell.value = value
+                if isinstance(value, float):
+                    cell.number_format = "0.0" if col in percent else "0.0##"
+                elif isinstance(value, int):
+                    cell.number_format = "#,##0"
+                widths[col] = max(widths[col], len(str(value)) + 1)
+            cell.alignment = wrap if col in wrapped else top
+    for col, width in enumerate(widths, start=1):
+        worksheet.column_dimensions[get_column_letter(col)].width = (
+            TEXT_WIDTH if (col - 1) in wrapped else width + 2
+        )
+    worksheet.freeze_panes = worksheet.cell(row=header_row + 1, column=1)
+    notes = list(sheet.notes)
+    if truncated:
+        notes.append(f"Kun de første {MAX_ROWS} rækker vises; den fulde tabel er i CSV-filen.")
+    note_row = header_row + len(frame) + 2
+    italic = Font(italic=True)
+    for offset, note in enumerate(notes):
+        cell = worksheet.cell(row=note_row + offset, column=1, value=_text(note, ILLEGAL_CHARACTERS_RE))
+        cell.font = italic
+        cell.data_type = "s"
+
+
+def _text(value: str, illegal: object) -> str:
+    return illegal.sub("", value)  # type: ignore[attr-defined]
+
+
+def _sheet_name(name: str) -> str:
+    for character in "[]:*?/\\":
+        name = name.replace(character, "-")
+    return name[:31]
