@@ -37,7 +37,7 @@ LETTER = r"[^\W\d_]"
 """Regex class matching one letter of any script."""
 
 TOKEN_RE = re.compile(
-    rf"(?<![\w@])(?:[a-z]{{2,3}}-)?{UPPER}{LETTER}*(?:[-'’]{LETTER}+)*"
+    rf"(?<![\w@])(?:[a-z]{{1,3}}-)?{UPPER}{LETTER}*(?:[-'’]{LETTER}+)*"
     rf"(?:(?<=[sxzSXZ])['’](?![\w]))?"
 )
 """A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan") and a
@@ -62,7 +62,7 @@ PHONE_RE = re.compile(
     rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
     r"|[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
     r"|[2-9]\d{3}[ -]?\d{4})"
-    r"(?![\w]|[.,]\d|[-/]\d)"
+    r"(?![\w]|[.,]\d|[-/]\w)"
 )
 """Danish phone numbers: eight digits in the groupings people write (``20304050``,
 ``20 30 40 50``, ``2030 4050``, ``20-30-40-50``), with or without ``+45``/``0045``."""
@@ -119,9 +119,10 @@ _NOT_UNIT = (
     r"styk|børn|person|menneske|familie|lejlighed|meter|km|m\b|kg|gram|liter|point|"
     r"klasse|elev|voksne|unge|mand|kvinde|drenge|piger))"
 )
+_SIDE = r"(?:th|tv|mf|t\.h|t\.v)\b(?:\.(?=,?\s+\d{4}\s))?"
 _FLOOR = (
-    r"(?:,?\s*(?:(?:st|kl|\d{1,2}\.)(?:\s*sal)?\.?(?:,?\s*(?:th|tv|mf|t\.h|t\.v)\b\.?)?"
-    r"|(?:\d{1,2}\s+)?(?:th|tv|mf)\b\.?))"
+    rf"(?:,?\s*(?:(?:st|kl|\d{{1,2}}\.)(?:\s*sal)?(?:\.(?=,?\s*(?:th|tv|mf|\d{{4}}\s)))?"
+    rf"(?:,?\s*{_SIDE})?|(?:\d{{1,2}}\s+)?{_SIDE}))"
 )
 _POSTCODE = (
     rf"(?:,?\s+\d{{4}}\s+{UPPER}{LETTER}+(?:[ -]{UPPER}{LETTER}+)?"

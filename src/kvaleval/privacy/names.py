@@ -1,0 +1,294 @@
+"""Name and keep lists, and the rules that decide whether a capitalised word is a name.
+
+Danish writes common nouns in lower case, so a capitalised word in the middle of a
+sentence is mostly a proper noun. Whether it is a *person's* name is decided, in order:
+
+1. the caller's keep words stay;
+2. a word on the name lists is a name, unless it is also an ordinary Danish word
+   ("Bo", "Per", "Skov") and starts a sentence: then it is a name only next to another
+   name ("Per Hansen");
+3. a word already found as a name earlier in the run is a name;
+4. a word on the built-in keep lists (places, organisations, months, pronouns,
+   languages, abbreviations) stays, and so does an all-capital abbreviation and a word
+   ending like a place or institution ("Lærkeparken", "Rosengårdcentret");
+5. any other capitalised word that does not start a sentence is taken for a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+NAME = "name"
+WEAK = "weak"
+DEFER = "defer"
+KEEP = "keep"
+HEURISTIC = "heuristic"
+"""Verdicts of :func:`classify`: a name from the lists; an ambiguous word at a sentence
+start that is a name only next to another name; a sentence-initial word that is a name
+only if the run has seen it as one; not a name; a name by the heuristic."""
+
+MONTHS = frozenset(
+    "januar februar marts april maj juni juli august september oktober november december".split()
+)
+_TIME_WORDS = frozenset(
+    """i fra til siden sidste næste om hele indtil primo ultimo medio midt hver først
+    slut start starten slutningen midten efter før inden sidst i."""
+    .split()
+)
+ABBREVIATIONS = frozenset(
+    """hr fru frk dr skt sct st ca fx f.eks eks bl.a mv m.v osv evt nr kl jf inkl ang vedr
+    tlf hhv ift i.f.t dvs mht m.h.t pga p.g.a prof mr mrs ms sr jr ex bla""".split()
+)
+"""Abbreviations ending in a full stop that do not end a sentence ("hr. Hansen")."""
+
+_PLACE_ENDINGS = tuple(
+    """parken vænget centret centeret center centre skolen skole huset klubben kirken
+    moskeen moskéen biblioteket bibliotek hallen haven stien bakken toften gården vej
+    vejen gade gaden allé alle alléen plads pladsen torv torvet stræde strædet kvarteret
+    kvarter byen området kommune kommunen regionen afdelingen forvaltningen caféen
+    cafeen cafe café klinikken hospitalet sygehuset gymnasiet universitet universitetet
+    foreningen forbundet fonden rådet udvalget tjenesten tilbuddet projektet programmet
+    indsatsen planen netværket gruppen sekretariatet kontoret stationen banegården
+    havnen stranden søen skoven marken centrene styrelsen styrelse ministeriet direktoratet
+    tilsynet nævnet retten instituttet akademiet kassen banken skolerne institutionen
+    børnehaven vuggestuen dagplejen fritidshjemmet ungdomsskolen plejehjemmet hjemmet""".split()
+)
+"""Endings of place and institution words ("Lærkeparken", "Rosengårdcentret"), kept
+when written with a capital letter and not on the name lists."""
+
+_SKIP = frozenset(" \t\r\f\v\u00a0\"'«»„“”‘’*_#(-–—•\u2022\uf0b7")
+_BOUNDARY = frozenset(".!?:;…]|)>")
+_PREFIX_RE = re.compile(r"[a-z]{1,3}-")
+_SURNAME_PREFIXES = (
+    "Mc", "Mac", "O'", "O’", "Di", "De", "Da", "Le", "La", "Van", "Von", "Al", "El"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The shipped lists, lower-cased (``str.casefold``) for lookup.
+
+    Attributes
+    ----------
+    names
+        First and last names.
+    ambiguous
+        Names (and genitive forms) that are also ordinary Danish words.
+    keep
+        Single words of the keep lists.
+    keep_phrases
+        Multi-word entries of the keep lists ("Red Barnet", "Udbetaling Danmark").
+    """
+
+    names: frozenset[str]
+    ambiguous: frozenset[str]
+    keep: frozenset[str]
+    keep_phrases: tuple[str, ...]
+
+
+def read_list(filename: str) -> list[str]:
+    """The entries of one data file: stripped lines, without blanks and ``#`` comments."""
+    text = resources.files("kvaleval.privacy").joinpath("data", filename).read_text("utf-8")
+    return [s for s in (line.strip() for line in text.splitlines()) if s and s[0] != "#"]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped name and keep lists, read once."""
+    names = {n.casefold() for f in ("first_names.txt", "last_names.txt") for n in read_list(f)}
+    keep_entries = [e for f in ("keep_places.txt", "keep_organisations.txt", "keep_words.txt")
+                    for e in read_list(f)]
+    keep = {e.casefold() for e in keep_entries if " " not in e}
+    phrases = sorted({e for e in keep_entries if " " in e}, key=lambda p: (-len(p), p))
+    return Lexicon(
+        names=frozenset(names),
+        ambiguous=frozenset(read_list("ambiguous_names.txt")),
+        keep=frozenset(keep),
+        keep_phrases=tuple(phrases),
+    )
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
+
+    Looks back over spaces, quotes, dashes and opening brackets to the previous sign: the
+    text's start, a line break, ``. ! ? : ; …``, a closing bracket (``[griner] Men``)
+    or a speaker tag's colon. A full stop after an abbreviation ("hr.", "f.eks.") does
+    not end a sentence.
+    """
+    i = start - 1
+    while i >= 0:
+        char = text[i]
+        if char == "\n":
+            return True
+        if char in _SKIP:
+            i -= 1
+            continue
+        if char != ".":
+            return char in _BOUNDARY
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
+        return text[j:i].casefold() not in ABBREVIATIONS
+    return True
+
+
+def _stems(core: str) -> list[tuple[str, str]]:
+    """``(stem, genitive suffix)`` readings of a word, the word itself first."""
+    readings = [(core, "")]
+    if core[-2:] in ("'s", "’s"):
+        readings.append((core[:-2], core[-2:]))
+    elif core[-1:] in ("'", "’"):
+        readings.append((core[:-1], core[-1:]))
+    elif core[-1:] in ("s", "S") and len(core) > 2:
+        readings.append((core[:-1], core[-1:]))
+    return readings
+
+
+def _month_context(text: str, start: int, end: int) -> bool:
+    """True if a month name that is also a given name ("August") is used as a month."""
+    before = text[max(0, start - 16) : start]
+    if re.search(r"\d\.?\s*$", before):
+        return True
+    words = re.findall(r"[^\W\d_]+\.?", before.casefold())
+    if words and words[-1] in _TIME_WORDS:
+        return True
+    return re.match(r"\s+\d", text[end : end + 6]) is not None
+
+
+_PERSON_VERBS = frozenset(
+    """sagde siger kom kommer ringede ringer skrev skriver hjalp hjælper spurgte spørger
+    fortalte fortæller mente mener synes syntes tænkte tænker var er har havde gik går
+    bor boede arbejder arbejdede hedder blev bliver plejede plejer kan kunne vil ville
+    skal skulle må måtte fik får ved vidste gav giver tog tager sidder sad står stod
+    lavede laver mødte møder viste viser kender kendte hentede henter sendte sender
+    svarede svarer fandt finder købte køber prøvede prøver begyndte begynder nåede
+    elsker elskede hader grinede griner græd flyttede flytter døde""".split()
+)
+"""Verbs that, right after an ambiguous name at a sentence start, show it is the
+subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
+
+_DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ )?([^\W\d_]+)")
+
+
+def _subject_of_verb(text: str, end: int, key: str) -> bool:
+    """True if the ambiguous name ending at ``end`` is followed by a verb it governs.
+
+    "Per sagde", "Bo er", "Per fra boligselskabet kom" read as names; "Per måned",
+    "Bo i Vollsmose" do not. Month names are left to their own rule.
+    """
+    if key in MONTHS:
+        return False
+    match = _NEXT_WORD_RE.match(text, end)
+    return match is not None and match.group(1) in _PERSON_VERBS
+
+
+def is_danish_noun(folded: str) -> bool:
+    """True if ``folded`` is an inflected Danish word form, or a compound ending in one.
+
+    Uses the Danish lemma table of :mod:`kvaleval.danish` (loaded on first use), which
+    knows "vaskeriet" and "vejlederen" but not "Mehmet" or "Tietgenberg".
+    """
+    from kvaleval.danish import lemma_table
+
+    table = lemma_table()
+    lemma = table.get(folded)
+    if lemma is not None and lemma != folded:
+        return True
+    for i in range(3, len(folded) - 5):
+        head = folded[i:]
+        lemma = table.get(head)
+        if lemma is not None and lemma != head:
+            return True
+    return False
+
+
+def _hyphenated(
+    core: str, lists: Lexicon, learned: set[str], use_lists: bool, initial: bool
+) -> tuple[str, str, str] | None:
+    """Verdict on a hyphenated word, or None to judge it as one word.
+
+    A compound with a lower-case tail ("Netto-pose", "SSP-møderne", "Hanne-sagen") is a
+    name only if its first part is ("[navn]-sagen"); a double name ("Hansen-Ali") is a
+    name if any part is on the name lists.
+    """
+    parts = core.split("-")
+    def is_name(part: str) -> bool:
+        key = part.casefold()
+        listed = use_lists and key in lists.names and (key not in lists.ambiguous or not initial)
+        return listed or key in learned
+    if parts[-1][:1].islower():
+        first = parts[0]
+        if first[:1].isupper() and not first.isupper() and is_name(first):
+            return NAME, first, core[len(first) :]
+        return KEEP, core, ""
+    if any(is_name(part) for part in parts if part[:1].isupper()):
+        return NAME, core, ""
+    return None
+
+
+def classify(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    lists: Lexicon,
+    user_keep: frozenset[str],
+    learned: set[str],
+    use_lists: bool,
+    use_heuristic: bool,
+) -> tuple[str, str, str]:
+    """Decide whether the capitalised word ``text[start:end]`` is a person's name.
+
+    Returns
+    -------
+    tuple of str
+        ``(verdict, stem, suffix)``: one of :data:`NAME`, :data:`HEURISTIC`,
+        :data:`WEAK`, :data:`DEFER`, :data:`KEEP`; the name without its genitive ending;
+        the ending (``"s"``, ``"'"``, ``"'s"`` or ``""``).
+    """
+    word = text[start:end]
+    folded = word.casefold()
+    if folded in user_keep or (folded in lists.keep and folded not in MONTHS):
+        return KEEP, word, ""  # "e-Boks", "Bosnien-Hercegovina"
+    prefix = _PREFIX_RE.match(word)
+    core = word[prefix.end() :] if prefix else word
+    initial = sentence_initial(text, start)
+    capitals = sum(1 for c in core if c.isupper())
+    all_caps = capitals > 1 and not any(c.islower() for c in core)
+    if "-" in core:
+        verdict = _hyphenated(core, lists, learned, use_lists, initial)
+        if verdict is not None:
+            return verdict
+    for stem, suffix in _stems(core):
+        key = stem.casefold()
+        if key in user_keep:
+            return KEEP, stem, suffix
+        if use_lists and key in lists.names:
+            if key in MONTHS and _month_context(text, start, end):
+                return KEEP, stem, suffix
+            ambiguous = key in lists.ambiguous or core.casefold() in lists.ambiguous
+            if all_caps:
+                return (KEEP if ambiguous else NAME), stem, suffix
+            if not ambiguous or not initial or _subject_of_verb(text, end, key):
+                return NAME, stem, suffix
+            return WEAK, stem, suffix
+        if key in learned:
+            return NAME, stem, suffix
+        if key in lists.keep:
+            return KEEP, stem, suffix
+    if all_caps or not use_heuristic or len(core) < 2 or text[end : end + 1] == "-":
+        return KEEP, core, ""  # "Børn- og Ungeforvaltningen": the head of a compound
+    folded = core.casefold()
+    if folded.endswith(_PLACE_ENDINGS) or folded[:-1].endswith(_PLACE_ENDINGS):
+        return KEEP, core, ""
+    if capitals > 1 and "-" not in core and not core.startswith(_SURNAME_PREFIXES):
+        return KEEP, core, ""  # brands written in camel case: "TikTok", "YouTube"
+    if folded.endswith(_DEFINITE) and is_danish_noun(folded):
+        return KEEP, core, ""  # a capitalised Danish noun: "Vaskeriet", "Familievejlederen"
+    stem, suffix = _stems(core)[-1] if core.endswith(("'s", "’s", "'", "’")) else (core, "")
+    return (DEFER if initial else HEURISTIC), stem, suffix

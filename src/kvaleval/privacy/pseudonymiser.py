@@ -1,0 +1,406 @@
+"""Replace personal data in text with bracketed labels, consistently over a whole run."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kvaleval.errors import Errors, PrivacyError
+from kvaleval.privacy import names as _names
+from kvaleval.privacy.patterns import (
+    KIND_ADDRESS,
+    KIND_CPR,
+    KIND_EMAIL,
+    KIND_NAME,
+    KIND_PHONE,
+    REPLACEMENTS,
+    TOKEN_RE,
+    find_shaped,
+)
+
+REPORT_COLUMNS = ("where", "kind", "original", "replacement", "start", "end")
+"""Columns of :attr:`Pseudonymiser.report`."""
+
+_PROTECTED = "protected"
+_RANK = {_PROTECTED: 0, KIND_EMAIL: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4}
+_RANK_CALLER, _RANK_KEEP_PHRASE, _RANK_TOKEN = 5, 6, 7
+_ROLE_RE = re.compile(
+    r"(?:i|b|r|int|interviewer|intervieweren|informant|interviewperson|moderator|evaluator|"
+    r"facilitator|borger|respondent|deltager|taler|speaker|forælder|medarbejder|ung|"
+    r"partner|leder|ip)\s*\d*",
+    re.IGNORECASE,
+)
+_GAP_RE = re.compile(r"[ \t\u00a0]+|-")
+_GENITIVE = r"(?:['’]s|['’]|s)?"
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: str
+    rank: int
+    base: str = ""
+    suffix: str = ""
+    heuristic: bool = False
+
+
+def bracket(replacement: str) -> str:
+    """``"borger 3"`` -> ``"[borger 3]"``; an already bracketed text is returned stripped."""
+    text = " ".join(replacement.split())
+    return text if text.startswith("[") and text.endswith("]") else f"[{text}]"
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _check_names(names: str | Iterable[str]) -> list[str]:
+    if isinstance(names, str):
+        names = [names]
+    out = []
+    for name in names:
+        if not isinstance(name, str):
+            raise PrivacyError(Errors.E707.format(value=name, kind=type(name).__name__))
+        out.append(" ".join(name.split()))
+    return out
+
+
+def _check_pseudonyms(pseudonyms: Mapping[str, str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for original, replacement in (pseudonyms or {}).items():
+        if not isinstance(original, str) or not isinstance(replacement, str) \
+                or not original.strip() or not replacement.strip():
+            raise PrivacyError(Errors.E706.format(pair=f"{original!r}: {replacement!r}"))
+        out[_normal(original)] = bracket(replacement)
+    return out
+
+
+def _searchable(name: str) -> bool:
+    """False for names too short to search for and for speaker roles ("I", "Borger 2")."""
+    letters = sum(char.isalpha() for char in name)
+    return letters >= 2 and _ROLE_RE.fullmatch(name) is None
+
+
+class Pseudonymiser:
+    """Replace names, CPR numbers, phone numbers, e-mails and addresses in text.
+
+    One instance serves one run (a corpus, an appendix): the same original always gets
+    the same replacement, names found in one text are recognised in later ones, and
+    :attr:`report` lists every replacement made.
+
+    Parameters
+    ----------
+    names
+        Names known to be personal data: speakers from transcript tags, people from
+        metadata. Matched as whole words, in any case ("hanne", "HANNE"), with genitive
+        ("Hannes" -> "[navn]s"); a full name ("Jens Pedersen") also makes its parts
+        names. A name that is also an ordinary Danish word ("Bo", "Per") is matched
+        only with a capital. Names with fewer than two letters and speaker roles
+        ("I", "Interviewer", "Borger 2") are not searched for.
+    pseudonyms
+        ``{original: replacement}``, e.g. from :func:`read_pseudonyms`. Originals are
+        names as above; replacements get square brackets if they lack them.
+    keep
+        Capitalised words and phrases that are not personal data in this evaluation
+        (names of places, programmes, partners), kept as written.
+    name_list
+        Use the shipped lists of Danish and immigrant first and last names.
+    heuristic
+        Take any other capitalised word that does not start a sentence, and is not on
+        a keep list, for a name.
+
+    Examples
+    --------
+    >>> p = Pseudonymiser(pseudonyms={"Hanne": "borger 3"})
+    >>> p.apply("Hanne bor i Vollsmose. Ring til Hannes mor på 20 30 40 50.")
+    '[borger 3] bor i Vollsmose. Ring til [borger 3]s mor på [telefon].'
+    """
+
+    def __init__(
+        self,
+        names: str | Iterable[str] = (),
+        *,
+        pseudonyms: Mapping[str, str] | None = None,
+        keep: str | Iterable[str] = (),
+        name_list: bool = True,
+        heuristic: bool = True,
+    ) -> None:
+        self.names = tuple(_check_names(names))
+        self.pseudonyms = _check_pseudonyms(pseudonyms)
+        self.keep = tuple(_check_names(keep))
+        self.name_list = name_list
+        self.heuristic = heuristic
+        self._lists = _names.lexicon()
+        self._memory: dict[tuple[str, str], str] = {}
+        self._learned: set[str] = set()
+        self._rows: list[tuple[str, str, str, str, int, int]] = []
+        self._user_keep = frozenset(k.casefold() for k in self.keep if " " not in k)
+        self._caller = self._caller_names()
+        self._caller_re = self._compile_caller()
+        self._protect_re = self._compile_protect()
+        phrases = [*self._lists.keep_phrases, *(k for k in self.keep if " " in k)]
+        self._phrase_re = _phrase_regex(phrases)
+
+    def _caller_names(self) -> dict[str, str]:
+        """Lower-cased caller name -> replacement, with the parts of full names."""
+        given = {_normal(n): REPLACEMENTS[KIND_NAME] for n in self.names}
+        given.update(self.pseudonyms)
+        table = {n: r for n, r in given.items() if _searchable(n)}
+        parts: dict[str, set[str]] = {}
+        for name, replacement in given.items():
+            for part in name.split() if " " in name else ():
+                parts.setdefault(part, set()).add(replacement)
+        for part, replacements in sorted(parts.items()):
+            if part in table or not _searchable(part) or part in _names.ABBREVIATIONS:
+                continue
+            if part in self._lists.keep and part not in self._lists.names:
+                continue  # "Red" of "Red Barnet" is no name
+            table[part] = replacements.pop() if len(replacements) == 1 else "[navn]"
+        return table
+
+    def _compile_caller(self) -> re.Pattern[str] | None:
+        if not self._caller:
+            return None
+        pieces = []
+        for name in sorted(self._caller, key=lambda n: (-len(n), n)):
+            words = [re.escape(w) for w in name.split()]
+            if name in self._lists.ambiguous or name in self._lists.keep:
+                # an ordinary word too ("bo", "per"): only with a capital letter
+                words[0] = f"(?-i:{re.escape(name[0].upper())}){re.escape(name.split()[0][1:])}"
+            pieces.append(r"\s+".join(words))
+        body = "|".join(pieces)
+        return re.compile(rf"(?<![\w@.])(?:{body}){_GENITIVE}(?![\w@])", re.IGNORECASE)
+
+    def _compile_protect(self) -> re.Pattern[str]:
+        labels = {*REPLACEMENTS.values(), *self.pseudonyms.values(), *self._caller.values(),
+                  "[...]", "[…]"}
+        body = "|".join(re.escape(label) for label in sorted(labels, key=lambda s: (-len(s), s)))
+        return re.compile(body)
+
+    # -- detection -------------------------------------------------------------------
+
+    def _candidates(self, text: str) -> tuple[list[_Span], list[_Span], list[_Span]]:
+        """All candidate spans, ambiguous sentence starts, and deferred sentence starts."""
+        spans = [_Span(m.start(), m.end(), _PROTECTED, 0) for m in self._protect_re.finditer(text)]
+        spans += [_Span(s, e, kind, _RANK[kind], REPLACEMENTS[kind])
+                  for s, e, kind in find_shaped(text)]
+        if self._caller_re is not None:
+            for match in self._caller_re.finditer(text):
+                original = match.group()
+                key, suffix = _normal(original), ""
+                if key not in self._caller:
+                    cut = 2 if original[-2:] in ("'s", "’s") else 1
+                    key, suffix = _normal(original[:-cut]), original[-cut:]
+                base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
+                spans.append(_Span(match.start(), match.end(), KIND_NAME, _RANK_CALLER,
+                                   base, suffix))
+        if self._phrase_re is not None:
+            spans += [_Span(m.start(), m.end(), _PROTECTED, _RANK_KEEP_PHRASE)
+                      for m in self._phrase_re.finditer(text)]
+        weak: list[_Span] = []
+        deferred: list[_Span] = []
+        for match in TOKEN_RE.finditer(text):
+            verdict, _stem, suffix = _names.classify(
+                text, match.start(), match.end(), lists=self._lists, user_keep=self._user_keep,
+                learned=self._learned, use_lists=self.name_list, use_heuristic=self.heuristic)
+            if verdict == _names.KEEP:
+                continue
+            span = _Span(match.start(), match.end(), KIND_NAME, _RANK_TOKEN,
+                         REPLACEMENTS[KIND_NAME], suffix, verdict == _names.HEURISTIC)
+            {_names.WEAK: weak, _names.DEFER: deferred}.get(verdict, spans).append(span)
+        return spans, weak, deferred
+
+    def _detect(self, text: str) -> list[_Span]:
+        spans, weak, deferred = self._candidates(text)
+        chosen = _resolve(spans)
+        for span in chosen:
+            if span.heuristic:
+                self._learned.add(_stem_key(text, span))
+        late = [s for s in deferred if _stem_key(text, s) in self._learned]
+        if late:
+            chosen = _resolve([*chosen, *late])
+        weak += [s for s in deferred if s not in late and self._is_foreign(text, s)]
+        return _merge_names(text, chosen, weak)
+
+    def _is_foreign(self, text: str, span: _Span) -> bool:
+        """True if a sentence-initial unknown word is not Danish (may start a full name)."""
+        from kvaleval.danish import is_danish_word
+
+        word = text[span.start : span.end]
+        return not is_danish_word(word) and word.casefold() not in self._lists.keep
+
+    # -- replacement -----------------------------------------------------------------
+
+    def apply(self, text: str, *, where: str = "") -> str:
+        """Return ``text`` with personal data replaced, and record each replacement.
+
+        Parameters
+        ----------
+        text
+            Any text: a segment, a quote, a table cell.
+        where
+            Where the text comes from (``"interviews/borger03#12"``), for the report.
+
+        Returns
+        -------
+        str
+            The text with ``[navn]`` (or the given pseudonym), ``[CPR]``, ``[telefon]``,
+            ``[e-mail]`` and ``[adresse]`` in place of what was there.
+
+        Raises
+        ------
+        PrivacyError
+            If ``text`` is not a ``str``.
+        """
+        if not isinstance(text, str):
+            raise PrivacyError(Errors.E708.format(kind=type(text).__name__))
+        pieces: list[str] = []
+        position = 0
+        for span in self._detect(text):
+            if span.kind == _PROTECTED:
+                continue
+            original = text[span.start : span.end]
+            key = (span.kind, _memory_key(span.kind, original, span.suffix))
+            base = self._memory.setdefault(key, span.base)
+            replacement = base + span.suffix
+            pieces += [text[position : span.start], replacement]
+            position = span.end
+            self._rows.append((where, span.kind, original, replacement, span.start, span.end))
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """Every replacement made so far, sorted by ``where``, ``start``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``where`` (as given to :meth:`apply`), ``kind`` (``navn``, ``CPR``,
+            ``telefon``, ``e-mail``, ``adresse``), ``original`` (the replaced text: this
+            table is personal data, keep it with the raw transcripts), ``replacement``,
+            ``start`` and ``end`` (offsets into the text given to :meth:`apply`).
+        """
+        rows = sorted(set(self._rows), key=lambda r: (r[0], r[4], r[5], r[1], r[2]))
+        frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
+        return frame.astype({"start": "int64", "end": "int64"})
+
+    def __repr__(self) -> str:
+        return (f"Pseudonymiser(names={len(self.names)}, pseudonyms={len(self.pseudonyms)}, "
+                f"keep={len(self.keep)}, name_list={self.name_list}, "
+                f"heuristic={self.heuristic})")
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({" ".join(p.split()) for p in phrases}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    return re.compile(rf"(?<![\w])(?:{body}){_GENITIVE}(?![\w])", re.IGNORECASE)
+
+
+def _stem_key(text: str, span: _Span) -> str:
+    return text[span.start : span.end - len(span.suffix)].casefold()
+
+
+def _memory_key(kind: str, original: str, suffix: str) -> str:
+    if kind in (KIND_CPR, KIND_PHONE):
+        return re.sub(r"\D", "", original)[-10:]
+    stem = original[: len(original) - len(suffix)] if suffix else original
+    return _normal(stem)
+
+
+def _resolve(spans: list[_Span]) -> list[_Span]:
+    """Keep the best-ranked span wherever spans overlap; return them sorted by start."""
+    starts: list[int] = []
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.rank, s.start, s.start - s.end)):
+        i = bisect.bisect_right(starts, span.start)
+        if i > 0 and chosen[i - 1].end > span.start:
+            continue
+        if i < len(chosen) and chosen[i].start < span.end:
+            continue
+        starts.insert(i, span.start)
+        chosen.insert(i, span)
+    return chosen
+
+
+def _merge_names(text: str, chosen: list[_Span], weak: list[_Span]) -> list[_Span]:
+    """Join a full name ("Jens Pedersen", "Per Hansen") into one name span."""
+    weak_by_end = {s.end: s for s in weak}
+    out: list[_Span] = []
+    for span in chosen:
+        if span.kind != KIND_NAME:
+            out.append(span)
+            continue
+        # an ambiguous or unknown word at a sentence start, right before a name
+        gap = _GAP_RE.match(text, _gap_start(text, span.start), span.start)
+        if gap is not None and gap.end() == span.start:
+            before = weak_by_end.get(gap.start())
+            previous_end = out[-1].end if out else -1
+            if before is not None and before.start >= previous_end:
+                span = _Span(before.start, span.end, KIND_NAME, span.rank, span.base,
+                             span.suffix)
+        last = out[-1] if out else None
+        if last is not None and last.kind == KIND_NAME and not last.suffix:
+            between = text[last.end : span.start]
+            if between and _GAP_RE.fullmatch(between):
+                base = last.base if last.base != REPLACEMENTS[KIND_NAME] else span.base
+                out[-1] = _Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
+                continue
+        out.append(span)
+    return out
+
+
+def _gap_start(text: str, start: int) -> int:
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0-":
+        i -= 1
+    return i
+
+
+def pseudonymise(
+    text: str,
+    *,
+    names: str | Iterable[str] = (),
+    pseudonyms: Mapping[str, str] | None = None,
+) -> str:
+    """Replace names, CPR numbers, phone numbers, e-mails and addresses in one text.
+
+    The same function that protects every quote and table cell kvaleval exports. For a
+    whole run, with a report and consistent replacements, use :class:`Pseudonymiser`.
+
+    Parameters
+    ----------
+    text
+        The text to protect.
+    names
+        Names known to be personal data (speakers, people from metadata).
+    pseudonyms
+        ``{original: replacement}``, such as ``{"Hanne": "[borger 3]"}``.
+
+    Returns
+    -------
+    str
+        The text with ``[navn]`` (or the pseudonym), ``[CPR]``, ``[telefon]``,
+        ``[e-mail]`` and ``[adresse]`` in place of personal data.
+
+    Raises
+    ------
+    PrivacyError
+        If ``text`` is not a ``str`` or a name or pseudonym is not text.
+
+    Examples
+    --------
+    >>> pseudonymise("Fatima ringede fra 20 30 40 50 om mødet i Vollsmose.")
+    '[navn] ringede fra [telefon] om mødet i Vollsmose.'
+    >>> pseudonymise("Jeg bor på Bøgeparken 12, 2. th.", names=["Hanne"])
+    'Jeg bor på [adresse]'
+    """
+    return Pseudonymiser(names, pseudonyms=pseudonyms).apply(text)
