@@ -45,6 +45,8 @@ def framework_matrix(
     numbers = document_numbers(segments)
     people = respondents.drop_duplicates(["doc_id", "speaker"])
     surveys = survey_documents(segments)
+    best_by_person = {key: group for key, group in best.groupby(["doc_id", "speaker"], sort=False)}
+    empty = best.head(0)
     rows = []
     for _, person in people.iterrows():
         row = {
@@ -52,17 +54,17 @@ def framework_matrix(
             "doc_id": person["doc_id"],
             "speaker": person["speaker"],
         }
-        mine = best[(best["doc_id"] == person["doc_id"]) & (best["speaker"] == person["speaker"])]
+        mine = best_by_person.get((person["doc_id"], person["speaker"]), empty)
+        by_code = {code: hit for code, hit in zip(mine["code"], mine.itertuples(index=False), strict=True)}
         for index, code in enumerate(codebook.codes):
-            hit = mine[mine["code"] == code.name]
-            if hit.empty:
+            hit = by_code.get(code.name)
+            if hit is None:
                 row[code.display] = ""
                 continue
-            text = str(hit.iloc[0]["text"])
-            quote = trim(text, lambda sentences, i=index: coder.score(sentences).evidence[:, i]).text
+            quote = trim(str(hit.text), lambda sentences, i=index: coder.score(sentences).evidence[:, i]).text
             quote = _shorten(quote)
             if pseudonymiser is not None:
-                quote = pseudonymiser(quote, str(hit.iloc[0]["segment_id"]))
+                quote = pseudonymiser(quote, str(hit.segment_id))
             row[code.display] = quote
         rows.append(row)
     return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])

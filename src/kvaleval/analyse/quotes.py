@@ -240,7 +240,7 @@ def render(
             {
                 "segment_id": row["segment_id"],
                 "doc_id": row["doc_id"],
-                "speaker": row["speaker"],
+                "speaker": pseudonymiser(str(row["speaker"]), "") if pseudonymiser else row["speaker"],
                 "group": str(row.get(GROUP_COLUMN) or ""),
                 "quote": quote,
                 "start": int(row["start"]) + trimmed.start,

@@ -177,17 +177,30 @@ def _validate(
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        problems = []
+        problems: list[Any] = []
+        errors = []
         for error in err.errors():
-            location = list(error["loc"])
+            # Union branches add their type name to the location ("str", "TermModel"): drop it.
+            location = [part for part in error["loc"] if not _is_union_tag(part)]
             if not prefix_given and location and location[0] == "conclusions":
                 location = location[1:]
-            location = [part for part in location if not (isinstance(part, str) and "[" in part)]
+            errors.append((location, error))
+        locations = [tuple(location) for location, _ in errors]
+        for location, error in errors:
+            more_specific = any(len(o) > len(location) and o[: len(location)] == tuple(location) for o in locations)
+            if more_specific:
+                continue
             line = located.line(location)
             field = _field_path(location)
             hint = _hint(error, model)
-            problems.append(f"  line {line if line is not None else '?'}, {field}: {error['msg']} — {hint}")
+            problems.append((line or 0, f"  line {line if line is not None else '?'}, {field}: {error['msg']} — {hint}"))
+        problems = [text for _, text in sorted(problems, key=lambda item: item[0])]
         raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))) from None
+
+
+def _is_union_tag(part: str | int) -> bool:
+    """Union branches add their type to an error's location ("str", "constrained-str", "TermModel")."""
+    return isinstance(part, str) and (part[:1].isupper() or part.split("-")[-1] in ("str", "int", "float", "bool"))
 
 
 def _field_path(location: list[str | int]) -> str:

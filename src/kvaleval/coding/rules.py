@@ -31,6 +31,7 @@ SHORT_ANSWER_WORDS = 8
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
 _YES = re.compile(r"\b(?:ja|jo|jep|jah|bestemt|absolut|klart|selvfølgelig|sikkert|helt\s+sikkert|rigtig|meget|enig)\b")
@@ -220,12 +221,12 @@ class RuleCoder:
         cues: list[Cue] | None = None
         results: dict[int, Finding] = {}
         for column, code in enumerate(self.codes):
-            excluded = [span for slots in code.excludes for span in _phrase_matches(slots, by_entry, not_filler)]
+            excluded = [span for slots in code.excludes for span in _phrase_matches(slots, by_entry, not_filler, low)]
             finding = Finding()
             matched_spans: list[tuple[int, int, int, int]] = []
             for term in code.terms:
                 matches = [
-                    m for m in _phrase_matches(term.slots, by_entry, not_filler)
+                    m for m in _phrase_matches(term.slots, by_entry, not_filler, low)
                     if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)
                 ]
                 if matches:
@@ -342,8 +343,12 @@ def _phrase_matches(
     slots: tuple[tuple[int, int], ...],
     by_entry: dict[int, list[tuple[int, int, int]]],
     not_filler: np.ndarray,
+    low: str,
 ) -> list[tuple[int, int, int]]:
-    """(start, end, first word) of each match of a term's word slots, in order, gaps respected."""
+    """(start, end, first word) of each match of a term's word slots, in order, gaps respected.
+
+    A gap never crosses punctuation unless only fillers stand in it ("har, øh, hjulpet").
+    """
     first_entry = slots[0][0]
     found = by_entry.get(first_entry)
     if not found:
@@ -354,13 +359,14 @@ def _phrase_matches(
     for start, end, word in found:
         last_word, last_end, ok = word, end, True
         for entry, gap in slots[1:]:
-            nxt = next(
-                (
-                    (s, e, w) for s, e, w in by_entry.get(entry, ())
-                    if w > last_word and int(not_filler[w] - not_filler[last_word + 1]) <= gap
-                ),
-                None,
-            )
+            nxt = None
+            for s, e, w in by_entry.get(entry, ()):
+                if w <= last_word:
+                    continue
+                between = int(not_filler[w] - not_filler[last_word + 1])
+                if between <= gap and not (between and _PUNCTUATION.search(low, last_end, s)):
+                    nxt = (s, e, w)
+                break
             if nxt is None:
                 ok = False
                 break

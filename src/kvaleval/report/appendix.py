@@ -22,7 +22,7 @@ import pandas as pd
 from kvaleval.analyse.cooccurrence import cooccurrence, cooccurrence_matrix
 from kvaleval.analyse.evidence import evidence, evidence_quotes
 from kvaleval.analyse.framework import framework_matrix
-from kvaleval.analyse.privacy import corpus_pseudonymiser
+from kvaleval.analyse.privacy import corpus_pseudonymiser, pseudonymise_columns
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, ReportError, Warnings
@@ -87,8 +87,11 @@ def build_appendix(
     if conclusions:
         table = evidence(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
                          pseudonymiser=pseudonymiser)
-        quotes_table = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
-                                       pseudonymiser=pseudonymiser)
+        quotes_table = pseudonymise_columns(
+            evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
+                            pseudonymiser=pseudonymiser),
+            pseudonymiser,
+        )
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet("Konklusioner", danish(table), "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
@@ -108,8 +111,11 @@ def build_appendix(
          for code in codebook.codes],
         ignore_index=True,
     )
-    theme_quotes = theme_quotes[["label", "code", "quote", "attribution", "valence", "question", "segment_id",
-                                 "doc_id", "speaker", "group", "start", "end", "score"]]
+    theme_quotes = pseudonymise_columns(
+        theme_quotes[["label", "code", "quote", "attribution", "valence", "question", "segment_id",
+                      "doc_id", "speaker", "group", "start", "end", "score"]],
+        pseudonymiser,
+    )
     appendix.sheets.append(Sheet("Citater", danish(theme_quotes), "Citater pr. tema",
                                  ["Ordrette uddrag; [...] markerer udeladelser; navne og kontaktdata er "
                                   "pseudonymiseret. Start/Slut er tegnpositioner i dokumentets tekst."],
@@ -139,21 +145,16 @@ def build_appendix(
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
-    codings_table = coded.codings.copy()
+    codings_table = pseudonymise_columns(coded.codings, pseudonymiser)
     appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
     appendix.csv["kodninger"] = codings_table
-    segment_table = segments.copy()
+    segment_table = pseudonymise_columns(segments, pseudonymiser)
     if pseudonymiser is not None:
-        segment_table["text"] = [pseudonymiser(t, s) for t, s in zip(segment_table["text"], segment_table["segment_id"], strict=True)]
-        segment_table["question"] = [
-            pseudonymiser(q, s) if isinstance(q, str) else q
-            for q, s in zip(segment_table["question"], segment_table["segment_id"], strict=True)
-        ]
-        for column in ("speaker", "interviewer"):
-            if column in segment_table:
-                segment_table[column] = [
-                    pseudonymiser(v, "") if isinstance(v, str) and v else v for v in segment_table[column]
-                ]
+        for column in ("text", "question"):
+            segment_table[column] = [
+                pseudonymiser(value, where) if isinstance(value, str) else value
+                for value, where in zip(segment_table[column], segments["segment_id"], strict=True)
+            ]
     appendix.sheets.append(Sheet("Segmenter", danish(segment_table), "Alle segmenter (taleture)",
                                  wrap=("Tekst", "Spørgsmål")))
     appendix.csv["segmenter"] = segment_table

@@ -60,7 +60,6 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
         header_row = 3
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
     columns = [str(column) for column in frame.columns]
     for index, name in enumerate(columns, start=1):
         cell = worksheet.cell(row=header_row, column=index, value=_text(name, ILLEGAL_CHARACTERS_RE))
@@ -69,26 +68,29 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
     wrapped = {columns.index(c) for c in sheet.wrap if c in columns}
     percent = {columns.index(c) for c in sheet.percent if c in columns}
     widths = [max(len(name), MIN_WIDTH) for name in columns]
+    # Styles are set only where they differ from the default: openpyxl spends most of its time on styles.
     for row_offset, values in enumerate(frame.itertuples(index=False, name=None), start=1):
         row = header_row + row_offset
         for col, value in enumerate(values):
             value = plain(value)
+            if value is None:
+                continue
             cell = worksheet.cell(row=row, column=col + 1)
             if isinstance(value, str):
                 cell.value = _text(value, ILLEGAL_CHARACTERS_RE)
                 cell.data_type = "s"
-                longest = max((len(line) for line in value.split("\n")), default=0)
-                widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
+                if col in wrapped:
+                    cell.alignment = wrap
+                else:
+                    longest = max((len(line) for line in value.split("\n")), default=0)
+                    widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
             elif isinstance(value, bool):
                 cell.value = "ja" if value else "nej"
             else:
                 cell.value = value
-                if isinstance(value, float):
-                    cell.number_format = "0.0" if col in percent else "0.0##"
-                elif isinstance(value, int):
-                    cell.number_format = "#,##0"
+                if col in percent and isinstance(value, float):
+                    cell.number_format = "0.0"
                 widths[col] = max(widths[col], len(str(value)) + 1)
-            cell.alignment = wrap if col in wrapped else top
     for col, width in enumerate(widths, start=1):
         worksheet.column_dimensions[get_column_letter(col)].width = (
             TEXT_WIDTH if (col - 1) in wrapped else width + 2

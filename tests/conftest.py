@@ -1,0 +1,149 @@
+"""Shared fixtures: a tiny corpus written by the real libraries, a small codebook, the demo paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEMO_CORPUS = ROOT / "corpus"
+DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
+DEMO_CONCLUSIONS = ROOT / "codebooks" / "vollsmose_konklusioner.yaml"
+
+SMALL_CODEBOOK = """\
+name: lille
+label: Lille testkodebog
+lemmas: {borger: borger}
+lexicons:
+  indsats: [familievejledning, beboerrådgivning, sekretariat, helhedsplan]
+  person: [hun, han, medarbejder, rådgiver]
+codes:
+  - name: kapacitet
+    label: Kapacitet
+    color: "#E07A5F"
+    definition: For lidt kapacitet eller ønske om udvidelse.
+    examples: [Vi mangler simpelthen folk.]
+    counterexamples: [Vi mangler mælk.]
+    terms:
+      - {term: venteliste, valence: negativ}
+      - {term: "mangler ... folk", valence: negativ}
+      - kapacitet
+      - {term: travlt, weight: 0.5, valence: negativ}
+      - {term: ventetid, valence: negativ}
+    exclude_terms: [parkeringsplads]
+  - name: relevans
+    label: Relevans
+    definition: Indsatsen opleves som relevant og nyttig.
+    terms:
+      - {term: hjulpet, valence: positiv}
+      - gjort en forskel
+      - rådgivning
+      - vejledning
+    near:
+      - {words: [person, positiv], window: 6, weight: 1}
+  - name: kendskab
+    label: Kendskab
+    terms:
+      - {term: "aldrig hørt om", valence: negativ}
+      - kende
+      - troede det var kommunen
+  - name: civilsamfund
+    label: Civilsamfund
+    terms: [frivillig, forening, borger]
+"""
+
+
+@pytest.fixture(scope="session")
+def small_codebook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("codebook") / "lille.yaml"
+    path.write_text(SMALL_CODEBOOK, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_codebook(small_codebook_path: Path):  # type: ignore[no-untyped-def]
+    import kvaleval as kv
+
+    return kv.read_codebook(small_codebook_path)
+
+
+def write_docx(path: Path, paragraphs: list[str], *, bold_tags: bool = True) -> Path:
+    """A Word file written by python-docx, one paragraph per item, the speaker tag in a bold run."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        tag, sep, rest = text.partition(": ")
+        if bold_tags and sep and len(tag) < 20:
+            paragraph.add_run(tag + ":").bold = True
+            paragraph.add_run(" " + rest)
+        else:
+            paragraph.add_run(text)
+    document.save(str(path))
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    """Four documents in four formats with metadata, written by the real libraries."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger01.txt").write_text(
+        "I: Hvordan har familievejledningen været for jer?\n"
+        "B: Den har hjulpet os rigtig meget. Vi mangler dog stadig folk i klubben.\n"
+        "I: Kender du sekretariatet?\n"
+        "B: Nej, jeg har aldrig hørt om dem. Jeg troede det var kommunen.\n",
+        encoding="utf-8",
+    )
+    write_docx(folder / "partner01.docx", [
+        "Interviewer: Hvordan er kapaciteten?",
+        "Informant: Der er lang venteliste, og vi har travlt. Kl. 14:30 er der kø.",
+        "Interviewer: Og de frivillige?",
+        "Informant: Foreningerne gør et stort stykke arbejde.",
+    ])
+    (folder / "borger02.vtt").write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Anne Hansen>Har rådgivningen hjulpet dig?</v>\n\n"
+        "2\n00:00:03.500 --> 00:00:06.000\n<v Per Jensen>Ja, bestemt.</v>\n\n"
+        "3\n00:00:06.000 --> 00:00:08.000\n<v Per Jensen>Hun er fantastisk, altså.</v>\n",
+        encoding="utf-8",
+    )
+    write_xlsx(folder / "survey.xlsx", [
+        ["løbenr", "Alder", "Hvad synes du om helhedsplanens aktiviteter?"],
+        [1, "18-29", "De har hjulpet min familie meget, især lektiecaféen"],
+        [2, "30-49", None],
+        [3, "50+", "Der er alt for lang ventetid på beboerrådgivningen"],
+    ])
+    (folder / "metadata.csv").write_text(
+        "file,respondent_group,role,interviewer\n"
+        "borger01.txt,borger,forælder,\n"
+        "partner01.docx,samarbejdspartner,skole,\n"
+        "borger02.vtt,borger,ung,Anne Hansen\n"
+        "survey.xlsx,borger,beboer,\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():  # type: ignore[no-untyped-def]
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")

@@ -1,0 +1,152 @@
+"""Frequencies, quotes, evidence, co-occurrence, framework matrix, targets: counts recomputed independently."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kvaleval as kv
+from kvaleval.analyse.cooccurrence import cooccurrence
+from kvaleval.analyse.framework import framework_matrix
+from kvaleval.analyse.quotes import MAX_WORDS, trim
+from kvaleval.analyse.targets import read_targets, target_attainment
+from kvaleval.records import Conclusion
+
+
+@pytest.fixture
+def coded(tiny_corpus: Path, small_codebook: kv.Codebook) -> kv.Coded:
+    return kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+
+
+def recount(coded: kv.Coded, code: str, group: str | None) -> tuple[int, int, int]:
+    """Segments, respondents and N computed the plain way, for comparison."""
+    segments = coded.segments[coded.segments["speaker_role"] == "respondent"]
+    if group is not None:
+        segments = segments[segments["respondent_group"] == group]
+    people = {(d, s) for d, s in zip(segments["doc_id"], segments["speaker"], strict=True)}
+    ids = set(coded.codings.loc[coded.codings["code"] == code, "segment_id"])
+    mine = segments[segments["segment_id"].isin(ids)]
+    return len(mine), len({(d, s) for d, s in zip(mine["doc_id"], mine["speaker"], strict=True)}), len(people)
+
+
+def test_frequencies_equal_independent_count(coded: kv.Coded) -> None:
+    table = coded.frequencies(by="respondent_group")
+    assert list(table.columns) == ["respondent_group", "code", "label", "segments", "respondents",
+                                   "respondents_total", "share", "percent"]
+    for row in table.itertuples():
+        group = None if row.respondent_group == "(alle)" else row.respondent_group
+        segments, respondents, total = recount(coded, row.code, group)
+        assert (row.segments, row.respondents, row.respondents_total) == (segments, respondents, total)
+        assert row.share == f"{respondents}/{total}"
+        assert row.percent == pytest.approx(round(100 * respondents / total, 1))
+
+
+def test_frequencies_survey_respondents_are_rows(coded: kv.Coded) -> None:
+    table = coded.frequencies(by=None)
+    # 3 interview respondents + 2 survey rows with answers (row 2 left the answer empty)
+    assert set(table["respondents_total"]) == {3 + 2}
+
+
+def test_frequencies_count_segment_once_across_coders(coded: kv.Coded) -> None:
+    doubled = pd.concat([coded.codings, coded.codings.assign(coder="anne")], ignore_index=True)
+    twice = kv.Coded(coded.corpus, coded.codebook, doubled)
+    assert twice.frequencies().equals(coded.frequencies())
+
+
+def test_frequencies_by_valence_and_unknown_column(coded: kv.Coded) -> None:
+    table = coded.frequencies(by="role", valence=True)
+    assert "valence" in table.columns
+    capacity = table[(table["code"] == "kapacitet") & (table["role"] == "(alle)")]
+    assert capacity.loc[capacity["valence"] == "negativ", "segments"].item() == recount(coded, "kapacitet", None)[0]
+    with pytest.raises(kv.CodingError, match="E304"):
+        coded.frequencies(by="findes_ikke")
+
+
+def test_quotes_verbatim_never_interviewer(coded: kv.Coded) -> None:
+    texts = coded.corpus.texts
+    for code in coded.codebook.names:
+        quotes = coded.quotes(code, n=5, pseudonymise=False)
+        roles = coded.segments.set_index("segment_id")["speaker_role"]
+        for row in quotes.itertuples():
+            assert roles[row.segment_id] == "respondent"
+            core = row.quote.replace("[...] ", "").replace(" [...]", "")
+            assert texts[row.doc_id][row.start : row.end] == core
+
+
+def test_quotes_one_per_respondent_first(coded: kv.Coded) -> None:
+    quotes = coded.quotes("relevans", n=10)
+    people = list(zip(quotes["doc_id"], quotes["speaker"], strict=True))
+    first_round = people[: len(set(people))]
+    assert len(set(first_round)) == len(first_round)
+
+
+def test_quotes_unknown_code(coded: kv.Coded) -> None:
+    with pytest.raises(kv.CodingError, match="E302"):
+        coded.quotes("ukendt")
+
+
+def test_trim_long_turn_to_best_sentences() -> None:
+    filler = "Vi snakkede om vejret og om bussen og om alt muligt andet den dag. " * 8
+    text = filler + "Ventelisten er alt for lang, og vi mangler folk til det hele. " + filler
+    trimmed = trim(text, lambda sentences: pd.Series(
+        [2.0 if "Venteliste" in s else 0.0 for s in sentences]).to_numpy())
+    assert trimmed.words <= MAX_WORDS + 2
+    assert trimmed.text.startswith("[...] ") and trimmed.text.endswith(" [...]")
+    assert "Ventelisten er alt for lang" in trimmed.text
+    assert text[trimmed.start : trimmed.end] == trimmed.text[6:-6]
+
+
+def test_evidence_support_counts_and_flags(coded: kv.Coded) -> None:
+    conclusions = [
+        Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), valence="negativ", min_respondents=2),
+        Conclusion("kendt", "Sekretariatet er ukendt", ("kendskab",), valence="negativ", min_respondents=5),
+    ]
+    table = coded.evidence(conclusions)
+    assert list(table.columns) == ["conclusion_id", "statement", "group", "respondents", "respondents_total",
+                                   "share", "segments", "quotes", "counter_quotes", "supported"]
+    overall = table[table["group"] == "(alle)"].set_index("conclusion_id")
+    negative = coded.codings[(coded.codings["code"] == "kapacitet")
+                             & coded.codings["valence"].isin(["negativ", "blandet"])]
+    people = coded.segments.set_index("segment_id").loc[negative["segment_id"], ["doc_id", "speaker"]]
+    assert overall.loc["mangler", "respondents"] == len(people.drop_duplicates())
+    assert bool(overall.loc["mangler", "supported"]) is (len(people.drop_duplicates()) >= 2)
+    assert not overall.loc["kendt", "supported"]
+    for line in overall.loc["mangler", "quotes"].splitlines():
+        assert re.match(r"^».+« \(.+\)$", line)
+
+
+def test_cooccurrence_diagonal_equals_frequencies(coded: kv.Coded) -> None:
+    pairs = cooccurrence(coded.segments, coded.codings, coded.codebook)
+    overall = coded.frequencies(by=None).set_index("code")
+    for row in pairs[pairs["code_a"] == pairs["code_b"]].itertuples():
+        assert row.segments == overall.loc[row.code_a, "segments"]
+        assert row.respondents == overall.loc[row.code_a, "respondents"]
+    symmetric = pairs.set_index(["code_a", "code_b"])["respondents"]
+    assert all(symmetric[(a, b)] == symmetric[(b, a)] for a, b in symmetric.index)
+
+
+def test_framework_matrix_cells_from_codings(coded: kv.Coded) -> None:
+    matrix = framework_matrix(coded.segments, coded.codings, coded.codebook, pseudonymise=False)
+    assert list(matrix.columns[:3]) == ["respondent", "doc_id", "speaker"]
+    for row in matrix.itertuples(index=False):
+        for code in coded.codebook.codes:
+            cell = getattr(row, code.display) if code.display.isidentifier() else row[matrix.columns.get_loc(code.display)]
+            mine = coded.codings[(coded.codings["code"] == code.name) & (coded.codings["doc_id"] == row.doc_id)]
+            speakers = coded.segments.set_index("segment_id").loc[mine["segment_id"], "speaker"]
+            assert bool(cell) == (row.speaker in set(speakers))
+
+
+def test_targets_attainment(tmp_path: Path) -> None:
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;vægt;retning\nFamilier;100;120;1;\nVentetid (uger);4;6;1;lavere\n"
+                    "Frivillige;50;49,5;2;\n", encoding="utf-8")
+    table, overall = target_attainment(read_targets(path))
+    assert table["opfyldt"].tolist() == [True, False, False]
+    assert overall["met"] == 1 and overall["share_met"] == pytest.approx(25.0)
+    bad = tmp_path / "fejl.csv"
+    bad.write_text("indikator,mål,opnået\nA,ti,3\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match="line 2.*'ti'"):
+        read_targets(bad)

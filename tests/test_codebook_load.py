@@ -1,0 +1,135 @@
+"""Codebook and conclusions files: valid ones load, every mistake is reported with line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from kvaleval.errors import CodebookError
+
+from conftest import DEMO_CODEBOOK, DEMO_CONCLUSIONS
+
+
+def write(tmp_path: Path, text: str, name: str = "kodebog.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_codebook_small_loads_terms_weights_valence(small_codebook: kv.Codebook) -> None:
+    assert small_codebook.names == ("kapacitet", "relevans", "kendskab", "civilsamfund")
+    capacity = small_codebook["kapacitet"]
+    assert capacity.color == "#E07A5F"
+    assert [t.text for t in capacity.terms][:2] == ["venteliste", "mangler ... folk"]
+    assert capacity.terms[3].weight == 0.5
+    assert capacity.terms[0].valence == "negativ"
+    assert small_codebook["relevans"].near[0].words == ("person", "positiv")
+    assert dict(small_codebook.lemmas) == {"borger": "borger"}
+
+
+def test_codebook_nested_children_flattened_with_parent(tmp_path: Path) -> None:
+    path = write(tmp_path, """
+name: nest
+codes:
+  - name: tema
+    terms: [a]
+    children:
+      - name: under
+        terms: [b]
+""")
+    codebook = kv.read_codebook(path)
+    assert codebook.names == ("tema", "under")
+    assert codebook["under"].parent == "tema"
+    assert [c.name for c in codebook.children("tema")] == ["under"]
+
+
+def test_codebook_reports_every_problem_with_line_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path, """name: fejl
+codes:
+  - name: Kapacitet
+    terms: [venteliste]
+  - name: relevans
+    colour: "#FFFFFF"
+    threshold: -1
+    terms:
+      - {term: hjulpet, weight: meget}
+""")
+    with pytest.raises(CodebookError) as info:
+        kv.read_codebook(path)
+    message = str(info.value)
+    assert "[E203]" in message and "4 problem(s)" in message
+    assert "line 3, codes[0].name" in message and "lowercase letters" in message
+    assert "line 6, codes[1].colour" in message and "allowed:" in message
+    assert "line 7, codes[1].threshold" in message
+    assert "line 9, codes[1].terms[0]" in message or "codes[1].terms[0].weight" in message
+    assert str(path) in message
+
+
+def test_codebook_duplicate_code_names_rejected(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: x\ncodes:\n  - {name: a, terms: [x]}\n  - {name: a, terms: [y]}\n")
+    with pytest.raises(CodebookError, match="used twice"):
+        kv.read_codebook(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: x\ncodes: [\n", "E202"),  # broken YAML
+        ("- just\n- a list\n", "E204"),
+        ("name: x\ncodes: []\n", "E203"),
+        ("name: x\ncodes:\n  - !!python/object/apply:os.system ['echo hi']\n", "E202"),
+    ],
+)
+def test_codebook_bad_files_clear_errors(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(CodebookError, match=expected):
+        kv.read_codebook(write(tmp_path, text))
+
+
+def test_codebook_alias_bomb_refused(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 16):
+        previous = chr(ord("a") + i - 1)
+        name = chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    with pytest.raises(CodebookError, match="aliases"):
+        kv.read_codebook(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+def test_codebook_missing_and_wrong_suffix(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="E201"):
+        kv.read_codebook(tmp_path / "nej.yaml")
+    with pytest.raises(CodebookError, match="E207"):
+        kv.read_codebook(write(tmp_path, "x", name="kodebog.txt"))
+
+
+def test_conclusions_list_and_mapping_forms(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    listed = write(tmp_path, "- {id: k1, statement: Der mangler kapacitet, themes: [kapacitet], valence: negativ}\n",
+                   "a.yaml")
+    mapped = write(tmp_path, "conclusions:\n  - {id: k1, statement: Der mangler kapacitet, themes: [kapacitet],"
+                   " valence: negativ, min_respondents: 3, groups: [borger]}\n", "b.yaml")
+    first = kv.read_conclusions(listed, codebook=small_codebook)
+    second = kv.read_conclusions(mapped, codebook=small_codebook)
+    assert first[0].themes == second[0].themes == ("kapacitet",)
+    assert second[0].min_respondents == 3 and second[0].groups == ("borger",)
+
+
+def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    unknown = write(tmp_path, "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
+    with pytest.raises(CodebookError, match="E206.*ukendt"):
+        kv.read_conclusions(unknown, codebook=small_codebook)
+    bad = write(tmp_path, "- {id: k1, statement: x, themes: [kapacitet], valence: god}\n", "b.yaml")
+    with pytest.raises(CodebookError, match="line 1, \\[0\\].valence"):
+        kv.read_conclusions(bad)
+
+
+@pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")
+def test_demo_codebook_and_conclusions_load() -> None:
+    codebook = kv.read_codebook(DEMO_CODEBOOK)
+    assert {"relevans", "kendskab", "civilsamfund", "kapacitet"} <= set(codebook.names)
+    for code in codebook.codes:
+        assert code.definition and code.include and code.exclude and code.examples
+        assert len(code.terms) >= 30
+    if DEMO_CONCLUSIONS.exists():
+        assert len(kv.read_conclusions(DEMO_CONCLUSIONS, codebook=codebook)) >= 4

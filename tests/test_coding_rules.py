@@ -1,0 +1,168 @@
+"""The Danish rule coder: inflections, compounds, false friends, phrases, exclusions, negation, context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from kvaleval.coding.rules import RuleCoder
+
+TERMS_CODEBOOK = """\
+name: ord
+lemmas: {borger: borger}
+codes:
+  - name: t
+    terms: [kapacitet, vejledning, rådgivning, kommune, frivillig, borger, kende, plads,
+            "mangler ... folk", "har hjulpet", "=ung"]
+    exclude_terms: [parkeringsplads]
+"""
+
+
+@pytest.fixture(scope="module")
+def coder(tmp_path_factory: pytest.TempPathFactory) -> RuleCoder:
+    path = tmp_path_factory.mktemp("cb") / "ord.yaml"
+    path.write_text(TERMS_CODEBOOK, encoding="utf-8")
+    return RuleCoder(kv.read_codebook(path))
+
+
+def terms_found(coder: RuleCoder, text: str) -> list[str]:
+    scores = coder.score([text])
+    finding = scores.findings.get((0, 0))
+    return finding.terms if finding else []
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Vi har brug for en kapacitetsudvidelse.", "kapacitet"),
+        ("Det er kapacitetsmæssigt svært.", "kapacitet"),
+        ("Kapaciteten er for lille", "kapacitet"),
+        ("Familievejledningen har været god.", "vejledning"),
+        ("vejledningerne kom hver uge", "vejledning"),
+        ("Vi bruger beboerrådgivning hver uge.", "rådgivning"),
+        ("Kommunen ringede.", "kommune"),
+        ("De frivillige kom.", "frivillig"),
+        ("borgerne blev spurgt", "borger"),
+        ("Jeg kender dem godt", "kende"),
+        ("Jeg kendte hende ikke", "kende"),
+        ("Vi mangler simpelthen folk", "mangler ... folk"),
+        ("vi manglede virkelig mange folk", "mangler ... folk"),
+        ("Det har, øh, hjulpet os", "har hjulpet"),
+        ("Det er for en ung pige", "=ung"),
+    ],
+)
+def test_rules_match_inflections_compounds_phrases(coder: RuleCoder, text: str, term: str) -> None:
+    assert term in terms_found(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("God kommunikation er vigtig", "kommune"),
+        ("Det var helt ufrivilligt", "frivillig"),
+        ("Borgmesteren kom forbi", "borger"),
+        ("Det gav anerkendelse", "kende"),
+        ("Der er ingen parkeringsplads", "plads"),
+        ("Vi mangler mælk, og folk kommer sent hjem om aftenen igen i dag", "mangler ... folk"),
+        ("Ungerne leger", "=ung"),
+        ("Ungdomsklubben", "=ung"),
+        ("Vi kender til det her: sådan er det", "kapacitet"),
+    ],
+)
+def test_rules_reject_false_friends_and_exclusions(coder: RuleCoder, text: str, term: str) -> None:
+    assert term not in terms_found(coder, text)
+
+
+def test_rules_only_respondent_turns_coded(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
+    corpus = kv.read_corpus(tiny_corpus)
+    coded = kv.code(corpus, small_codebook)
+    roles = corpus.segments.set_index("segment_id")["speaker_role"]
+    assert len(coded.codings) > 0
+    assert set(roles[coded.codings["segment_id"]]) == {"respondent"}
+    # The interviewer asks "Hvordan er kapaciteten?" - that turn itself is never coded.
+    question = corpus.segments[corpus.segments["text"] == "Hvordan er kapaciteten?"]["segment_id"].item()
+    assert question not in set(coded.codings["segment_id"])
+
+
+def test_rules_codings_columns_and_readable_why(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    assert list(coded.codings.columns) == ["segment_id", "doc_id", "code", "coder", "score", "valence", "why"]
+    assert set(coded.codings["coder"]) == {"rules"}
+    assert coded.codings["score"].between(0.5, 1.0).all()
+    row = coded.codings[coded.codings["segment_id"] == "borger01#3"].iloc[0]
+    assert row["code"] == "kendskab" and row["valence"] == "negativ"
+    assert "aldrig hørt om" in row["why"] and "valens negativ" in row["why"]
+
+
+def test_rules_negation_recorded_and_flips_valence(small_codebook: kv.Codebook) -> None:
+    coder = RuleCoder(small_codebook)
+    texts = ["Det har ikke hjulpet os.", "Det har hjulpet os.", "Der er ingen venteliste nu.", "Jeg kender dem ikke"]
+    scores = coder.score(texts)
+    relevance, capacity, awareness = (small_codebook.names.index(n) for n in ("relevans", "kapacitet", "kendskab"))
+    assert scores.findings[(0, relevance)].negated == ["ikke"]
+    assert scores.findings[(0, relevance)].valence == "negativ"
+    assert scores.findings[(1, relevance)].valence == "positiv"
+    assert scores.findings[(2, capacity)].valence == "positiv"  # no waiting list: enough capacity
+    assert scores.findings[(3, awareness)].valence == "negativ"
+
+
+def test_rules_tag_question_is_not_negation(small_codebook: kv.Codebook) -> None:
+    coder = RuleCoder(small_codebook)
+    scores = coder.score(["Det har hjulpet os, ikke?"])
+    finding = scores.findings[(0, small_codebook.names.index("relevans"))]
+    assert finding.negated == [] and finding.valence == "positiv"
+
+
+def test_rules_weights_and_threshold(small_codebook: kv.Codebook) -> None:
+    coder = RuleCoder(small_codebook)
+    capacity = small_codebook.names.index("kapacitet")
+    scores = coder.score(["Vi har travlt.", "Vi har travlt, og der er venteliste."])
+    assert scores.evidence[0, capacity] == pytest.approx(0.5) and not scores.coded[0, capacity]
+    assert scores.evidence[1, capacity] == pytest.approx(1.5) and scores.coded[1, capacity]
+    assert scores.score[1, capacity] == pytest.approx(1.5 / 2.5)
+
+
+def test_rules_near_cue_person_and_evaluation(small_codebook: kv.Codebook) -> None:
+    coder = RuleCoder(small_codebook)
+    relevance = small_codebook.names.index("relevans")
+    scores = coder.score(["Hun er helt fantastisk.", "Hun kommer om tirsdagen.",
+                          "Hun kom. Vi har snakket om mange ting i løbet af ugen, og det hele var fantastisk"])
+    assert scores.coded[0, relevance]
+    assert not scores.coded[1, relevance]
+    assert not scores.coded[2, relevance]  # too far apart
+
+
+def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> None:
+    coder = RuleCoder(small_codebook)
+    relevance = small_codebook.names.index("relevans")
+    awareness = small_codebook.names.index("kendskab")
+    texts = ["Ja, bestemt.", "Nej.", "Det ved jeg ikke.", "Ja, bestemt."]
+    questions = ["Har rådgivningen hjulpet jer?", "Kender du sekretariatet?",
+                 "Har rådgivningen hjulpet jer?", "Hvor bor du?"]
+    scores = coder.score(texts, questions)
+    assert scores.coded[0, relevance] and scores.findings[(0, relevance)].valence == "positiv"
+    assert scores.coded[1, awareness] and scores.findings[(1, awareness)].valence == "negativ"
+    assert not scores.coded[2, relevance]
+    assert not scores.coded[3].any()
+
+
+def test_rules_deterministic(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
+    first = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings
+    second = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings
+    assert first.equals(second)
+
+
+def test_recode_reuses_segments(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    other = tmp_path / "andet.yaml"
+    other.write_text("name: andet\ncodes:\n  - {name: klub, terms: [klub]}\n", encoding="utf-8")
+    recoded = coded.recode(kv.read_codebook(other))
+    assert recoded.segments is coded.segments
+    assert set(recoded.codings["code"]) == {"klub"}
+
+
+def test_code_unknown_method(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
+    with pytest.raises(kv.CodingError, match="E301"):
+        kv.code(kv.read_corpus(tiny_corpus), small_codebook, method="magi")

@@ -1,0 +1,181 @@
+"""The appendix read back: sheets, formatting, no formulas, pseudonymised text, counts, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kvaleval as kv
+from kvaleval.records import Conclusion
+
+from conftest import write_xlsx
+
+SHEETS = ["Oversigt", "Frekvenser", "Konklusioner", "Konklusionscitater", "Citater", "Samforekomst", "Matrix",
+          "Målopfyldelse", "Kodninger", "Segmenter", "Kodebog", "Kørsel"]
+
+
+@pytest.fixture
+def hostile_corpus(tiny_corpus: Path) -> Path:
+    """The tiny corpus plus a survey whose answers look like formulas and name a person."""
+    write_xlsx(tiny_corpus / "formler.xlsx", [
+        ["id", "Hvad kunne gøres bedre?"],
+        ["a1", "=HYPERLINK(\"http://x\") der er lang venteliste hos Fatima Hassan"],
+        ["a2", "- mere lys på stierne og vi mangler folk"],
+        ["a3", "@alle frivillige og foreningerne gør det godt"],
+        ["a4", "+45 20 30 40 50 er mit nummer, jeg kender dem ikke"],
+    ])
+    return tiny_corpus
+
+
+@pytest.fixture
+def appendix(hostile_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> tuple[kv.Coded, Path]:
+    coded = kv.code(kv.read_corpus(hostile_corpus), small_codebook)
+    targets = tmp_path / "indikatorer.csv"
+    targets.write_text("indikator,mål,opnået\nFamilier,10,12\nFrivillige,20,10\n", encoding="utf-8")
+    conclusions = [Conclusion("kap", "Der mangler kapacitet", ("kapacitet",), valence="negativ", min_respondents=2)]
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=conclusions, targets=targets)
+    return coded, out
+
+
+def test_appendix_sheets_and_files(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    workbook = openpyxl.load_workbook(out / "appendix.xlsx")
+    assert workbook.sheetnames == SHEETS
+    for name in ("oversigt", "frekvenser", "konklusioner", "citater", "kodninger", "segmenter", "manifest"):
+        assert (out / "csv" / f"{name}.csv").is_file()
+    assert (out / "bilag.md").read_text(encoding="utf-8").startswith("# Bilag")
+    for chart in ("temaer_pr_gruppe", "samforekomst", "konklusioner_stoette"):
+        assert (out / "figurer" / f"{chart}.png").stat().st_size > 1000
+        assert (out / "figurer" / f"{chart}.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert not list(out.glob(".kvaleval-*")), "staging folder left behind"
+
+
+def test_appendix_no_formula_cells_anywhere(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    workbook = openpyxl.load_workbook(out / "appendix.xlsx")
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    segments = openpyxl.load_workbook(out / "appendix.xlsx")["Segmenter"]
+    texts = [row[7] for row in segments.iter_rows(min_row=4, values_only=True)]
+    assert any(str(text).startswith("=HYPERLINK") for text in texts)
+    for path in (out / "csv").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle):
+                assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), (path.name, row)
+
+
+def test_appendix_pseudonymised(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    for path in [out / "bilag.md", *(out / "csv").glob("*.csv")]:
+        if path.name == "manifest.csv":
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        assert "Fatima" not in text and "Hassan" not in text, path.name
+        assert "20 30 40 50" not in text, path.name
+        assert "Per Jensen" not in text and "Anne Hansen" not in text, path.name
+
+
+def test_appendix_formatting(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Oversigt"]
+    assert sheet["A1"].font.bold
+    assert sheet["A3"].value == "Tema" and sheet["A3"].font.bold
+    assert sheet.freeze_panes == "A4"
+    notes = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
+    assert any(str(n).startswith("Enhed: respondenter") for n in notes)
+    assert any(str(n).startswith("N = ") for n in notes)
+
+
+def test_appendix_counts_equal_codings(appendix: tuple[kv.Coded, Path]) -> None:
+    coded, out = appendix
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Oversigt"]
+    header = [c.value for c in sheet[3]]
+    column = header.index("Alle: segmenter")
+    segments = coded.segments.set_index("segment_id")
+    respondent_ids = set(segments.index[segments["speaker_role"] == "respondent"])
+    for row in sheet.iter_rows(min_row=4, max_row=3 + len(coded.codebook.codes), values_only=True):
+        code = next(c for c in coded.codebook.codes if c.display == row[0])
+        expected = coded.codings.loc[coded.codings["code"] == code.name, "segment_id"]
+        assert row[column] == len(set(expected) & respondent_ids)
+
+
+def test_appendix_manifest_and_targets(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    workbook = openpyxl.load_workbook(out / "appendix.xlsx")
+    fields = {row[0]: row[1] for row in workbook["Kørsel"].iter_rows(min_row=4, values_only=True) if row[0]}
+    assert fields["kvaleval"] and fields["kodebog sha256"] and fields["pseudonymiseret"] == "ja"
+    assert any(key.startswith("fil ") for key in fields)
+    notes = [row[0] for row in workbook["Målopfyldelse"].iter_rows(values_only=True) if row[0]]
+    assert any("Opfyldt: 1 af 2 indikatorer (50.0 % vægtet)" in str(n) for n in notes)
+
+
+def test_appendix_without_pseudonymisation_warns_in_manifest(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                             tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "raa", pseudonymise=False, charts_enabled=False)
+    manifest = (tmp_path / "raa" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "ADVARSEL" in manifest and "NOT pseudonymised" in manifest
+
+
+def test_appendix_reproducible(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KVALEVAL_DATE", "2026-01-01")
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    for name in ("a", "b"):
+        kv.write_appendix(coded, tmp_path / name)
+    for path in (tmp_path / "a").rglob("*"):
+        if path.is_file() and path.suffix in (".csv", ".md", ".svg", ".png"):
+            assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes(), path
+
+
+def test_appendix_failure_leaves_previous_output(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, charts_enabled=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kvaleval.report.appendix.markdown_document", explode)
+    with pytest.raises(OSError):
+        kv.write_appendix(coded, out, charts_enabled=False)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_cli_code_writes_appendix_and_summary(tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cli"
+    result = subprocess.run(
+        [sys.executable, "-m", "kvaleval", "code", str(tiny_corpus), "--codebook", str(small_codebook_path),
+         "--out", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Dokumenter læst: 4" in result.stderr and "Kapacitet:" in result.stderr
+    assert (out / "appendix.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["code", "findes/ikke"], "E001"),
+        (["code", "{corpus}", "--codebook", "findes.yaml"], "E201"),
+    ],
+)
+def test_cli_bad_input_one_line_exit_2(tiny_corpus: Path, arguments: list[str], message: str) -> None:
+    arguments = [a.replace("{corpus}", str(tiny_corpus)) for a in arguments]
+    result = subprocess.run([sys.executable, "-m", "kvaleval", *arguments], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Fejl:")
