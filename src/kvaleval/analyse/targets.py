@@ -61,14 +61,16 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
     -------
     table : DataFrame
         ``indikator, mål, opnået, vægt, retning, pct_af_mål`` (achieved as percent
-        of target, for higher-is-better), ``opfyldt`` (bool).
+        of target; for lower-is-better, target as percent of achieved), ``opfyldt`` (bool).
     overall : dict
         ``indicators``, ``met``, ``share_met`` (weighted percent of indicators met)
         and ``mean_pct_af_mål``.
     """
     table = targets.copy()
     lower = table["retning"].str.startswith(("lav", "low", "ned"))
-    table["pct_af_mål"] = (100 * table["opnået"] / table["mål"].where(table["mål"] != 0)).round(1)
+    higher = 100 * table["opnået"] / table["mål"].where(table["mål"] != 0)
+    lower_better = 100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)
+    table["pct_af_mål"] = higher.where(~lower, lower_better).round(1)
     table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
     weights = table["vægt"]
     overall = {
