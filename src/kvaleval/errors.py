@@ -124,6 +124,49 @@ class Errors(metaclass=_CodedMessages):
     E711 = ("suppress_small: column '{column}' holds {value!r}, which is not a count. "
             "Give only count columns (whole numbers or 'n/N').")
 
+    # 8xx human coding sheets, agreement, evaluation (E800-E849)
+    E800 = "Coding file not found: {path}. Give a filled coding sheet (.xlsx) or a CSV of codings."
+    E801 = ("{path}: unsupported coding file type '{suffix}'. Use .xlsx (a sheet from "
+            "'kvaleval sheet') or .csv.")
+    E802 = ("{path}: could not be read ({detail}). Open it in Excel or LibreOffice and save it "
+            "again as .xlsx or as CSV (UTF-8).")
+    E803 = ("{path}: no sheet has 'segment_id' in its first row (sheets: {sheets}). Use the "
+            "sheet written by 'kvaleval sheet' and keep its header row.")
+    E804 = ("{path}: the header must name {needed}; found: {columns}. A coding CSV has the "
+            "columns 'doc_id, turn_index, code[, valence, coder]' or 'segment_id, code[, valence, coder]'.")
+    E805 = "{path} has {n} problem(s); nothing was read. Correct them and read the file again:\n{problems}"
+    E806 = ("{where}: {value!r} is not a coding. Write 1 (coded), 0 (not coded) or leave the "
+            "cell empty; 'x' and 'ja' count as 1, 'nej' as 0.")
+    E807 = "{where}: {value!r} is not a valence. Write positiv, negativ or blandet, or leave it empty."
+    E808 = "{where}: a valence is given but the code is not marked 1. Set the code to 1 or clear the valence."
+    E809 = ("{where}: segment '{segment}' is not in the corpus. Check that the file was made "
+            "from this corpus and that the id was not edited.")
+    E810 = "{where}: the row has no segment id. Do not clear or edit the id column."
+    E811 = "{where}: segment '{segment}' is listed again (first in {first}). Keep one row per segment."
+    E812 = "{where}: '{code}' is not a code of the codebook. Codes: {codes}."
+    E813 = "{where}: turn index {value!r} is not a whole number (0 is the document's first turn)."
+    E814 = "{where}: document '{doc_id}' has no turn {turn}; its turns are 0-{last}."
+    E815 = ("{where}: document '{doc_id}' is not in the corpus. A document is named by its path "
+            "in the corpus folder without suffix, e.g. 'interviews/borger03'.")
+    E816 = ("{where}: '{segment}' is an interviewer turn, which is never coded. Check the turn "
+            "numbering (0-based, interviewer turns included).")
+    E817 = ("{where}: '{code}' has the valence '{first}' in {first_where} and '{second}' here. "
+            "Keep one valence per segment and code.")
+    E818 = "{where}: the code is empty. Name the code on every row."
+    E820 = ("Agreement needs at least two coders; the codings have {coders}. Read each coder's "
+            "file with read_codings() and concatenate the tables.")
+    E821 = "Coder(s) {missing} have no codings. Coders found: {coders}."
+    E822 = ("{n} coding(s) name segments that are not among the units, e.g. {examples}. Pass "
+            "the segment table the codings were made from.")
+    E823 = "n_boot must be a whole number, 0 (no interval) or more; got {value!r}."
+    E830 = ("The gold codings have {n} coders ({coders}); evaluate scores against one. Select "
+            "one, e.g. gold[gold['coder'] == '{first}'].")
+    E831 = "Coder '{coder}' is not in the codings. Coders: {coders}."
+    E832 = "The gold codings are empty; there is nothing to score against ({source})."
+    E833 = "evaluate() needs a Coded result or a codings DataFrame; got {kind}."
+    E840 = "The segment table has no respondent segments; there is nothing to code."
+    E841 = "The codebook has no codes; a coding sheet needs at least one."
+
 
 class KvalevalError(Exception):
     """Base class of every error kvaleval raises on bad input."""
@@ -151,6 +194,10 @@ class ExchangeError(KvalevalError, ValueError):
 
 class PrivacyError(KvalevalError, ValueError):
     """A pseudonyms file, name list or table to protect is invalid."""
+
+
+class HumanCodingError(KvalevalError, ValueError):
+    """A coding sheet or coding file is invalid, or codings cannot be compared."""
 
 
 class KvalevalWarning(UserWarning):
