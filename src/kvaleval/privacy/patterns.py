@@ -37,11 +37,12 @@ LETTER = r"[^\W\d_]"
 """Regex class matching one letter of any script."""
 
 TOKEN_RE = re.compile(
-    rf"(?<![\w@])(?:[a-z]{{1,3}}-)?{UPPER}{LETTER}*(?:[-'’]{LETTER}+)*"
-    rf"(?:(?<=[sxzSXZ])['’](?![\w]))?"
+    rf"(?<![^\W\d_])(?<![@.])(?:[a-z]{{1,3}}-)?(?:{UPPER}{LETTER}?['’](?={UPPER}))?"
+    rf"{UPPER}{LETTER}*(?:-{LETTER}+)*"
+    rf"(?:['’]s(?![^\W\d_])|(?<=[sxzSXZ])['’](?![^\W\d_]))?"
 )
-"""A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan") and a
-genitive apostrophe after s, x or z ("Jens'")."""
+"""A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan"), a short
+prefix ("O'Brien") and a genitive ("Hanne's", "Jens'")."""
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
 
@@ -58,16 +59,16 @@ def is_plausible_cpr(day: str, month: str) -> bool:
 
 _PHONE_PREFIX = r"(?:(?:\+|00)45[\s.-]?|\(\+?45\)\s?)"
 PHONE_RE = re.compile(
-    r"(?<![\w+.,/-])"
+    r"(?<![\d_+.,/-])"
     rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
     r"|[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
     r"|[2-9]\d{3}[ -]?\d{4})"
-    r"(?![\w]|[.,]\d|[-/]\w)"
+    r"(?![\d_]|[.,]\d|[-/]\w)"
 )
 """Danish phone numbers: eight digits in the groupings people write (``20304050``,
 ``20 30 40 50``, ``2030 4050``, ``20-30-40-50``), with or without ``+45``/``0045``."""
 
-_AMOUNT_BEFORE = re.compile(r"(?:\bkr\.?|\bDKK|\bEUR|\$|€|\bnr\.?|\bsag\w*)\s*$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:\bkr\.?|\bDKK|\bEUR|\$|€)\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|DKK|EUR|euro|,-|\.-|%|procent)", re.IGNORECASE)
 
 
@@ -113,7 +114,7 @@ _STREET_SUFFIXES = (
     "tværgade|stien|haveby|huse|lyst"
 )
 _STREET_WORD = rf"{UPPER}[\w.'’-]*"
-_HOUSE_NUMBER = r"\d{1,3}(?:\s?[A-Za-z](?![\w]))?"
+_HOUSE_NUMBER = r"\d{1,3}(?:(?:[A-Za-z]|\s[A-Z])(?![\w]))?"
 _NOT_UNIT = (
     r"(?!\s*(?:år|måned|uge|dag|døgn|time|minut|sekund|gang|kr|krone|procent|pct|%|stk|"
     r"styk|børn|person|menneske|familie|lejlighed|meter|km|m\b|kg|gram|liter|point|"
@@ -129,7 +130,7 @@ _POSTCODE = (
     rf"(?:\s+(?:NØ|NV|SØ|SV|Ø|V|N|S|C|K|M)(?![\w]))?)"
 )
 ADDRESS_RE = re.compile(
-    rf"(?<![\w])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
+    rf"(?<![^\W\d_])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )

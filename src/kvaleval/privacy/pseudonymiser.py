@@ -175,7 +175,8 @@ class Pseudonymiser:
                 words[0] = f"(?-i:{re.escape(name[0].upper())}){re.escape(name.split()[0][1:])}"
             pieces.append(r"\s+".join(words))
         body = "|".join(pieces)
-        return re.compile(rf"(?<![\w@.])(?:{body}){_GENITIVE}(?![\w@])", re.IGNORECASE)
+        return re.compile(rf"(?<![^\W\d_])(?<![@.])(?:{body}){_GENITIVE}(?![^\W\d_])(?!@)",
+                          re.IGNORECASE)
 
     def _compile_protect(self) -> re.Pattern[str]:
         labels = {*REPLACEMENTS.values(), *self.pseudonyms.values(), *self._caller.values(),
@@ -317,17 +318,34 @@ def _memory_key(kind: str, original: str, suffix: str) -> str:
 
 
 def _resolve(spans: list[_Span]) -> list[_Span]:
-    """Keep the best-ranked span wherever spans overlap; return them sorted by start."""
+    """Keep the best-ranked span wherever spans overlap; return them sorted by start.
+
+    A name word that overlaps a caller's name ("Pedersen-Hanne", "Hanne-sagen") is
+    joined with it instead of dropped, so that no part of it is left behind.
+    """
     starts: list[int] = []
     chosen: list[_Span] = []
     for span in sorted(spans, key=lambda s: (s.rank, s.start, s.start - s.end)):
         i = bisect.bisect_right(starts, span.start)
-        if i > 0 and chosen[i - 1].end > span.start:
+        lo = i - 1 if i > 0 and chosen[i - 1].end > span.start else i
+        hi = i
+        while hi < len(chosen) and chosen[hi].start < span.end:
+            hi += 1
+        if lo == hi:
+            starts.insert(i, span.start)
+            chosen.insert(i, span)
             continue
-        if i < len(chosen) and chosen[i].start < span.end:
+        overlapping = chosen[lo:hi]
+        if span.rank != _RANK_TOKEN or any(
+            o.kind != KIND_NAME or o.rank != _RANK_CALLER for o in overlapping
+        ):
             continue
-        starts.insert(i, span.start)
-        chosen.insert(i, span)
+        last = overlapping[-1]
+        suffix = span.suffix if span.end > last.end else last.suffix
+        union = _Span(min(span.start, overlapping[0].start), max(span.end, last.end),
+                      KIND_NAME, _RANK_CALLER, overlapping[0].base, suffix)
+        chosen[lo:hi] = [union]
+        starts[lo:hi] = [union.start]
     return chosen
 
 

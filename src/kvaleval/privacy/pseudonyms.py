@@ -56,7 +56,7 @@ def read_pseudonyms(path: str | PathLike[str]) -> dict[str, str]:
     lines = text.splitlines()
     header_line = next((line for line in lines if line.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
     header: list[str] | None = None
     columns: tuple[int, int] = (0, 1)
     out: dict[str, str] = {}

@@ -1,0 +1,160 @@
+"""Names: the caller's names, the name lists, the heuristic, and what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvaleval.privacy import Pseudonymiser, pseudonymise
+
+
+def test_privacy_caller_name_any_case_and_genitive() -> None:
+    text = "Hanne sagde det. Jeg talte med hanne og HANNE. Hannes mor og Hanne's far."
+    assert pseudonymise(text, names=["Hanne"]) == (
+        "[navn] sagde det. Jeg talte med [navn] og [navn]. [navn]s mor og [navn]'s far."
+    )
+
+
+def test_privacy_caller_name_whole_word_only() -> None:
+    assert pseudonymise("Vi så Annette og Anne.", names=["Anne"], ) == "Vi så [navn] og [navn]."
+    out = Pseudonymiser(["Ann"], name_list=False, heuristic=False).apply("Annette og Ann")
+    assert out == "Annette og [navn]"
+
+
+def test_privacy_full_name_becomes_one_replacement() -> None:
+    assert pseudonymise("Det var Jens Pedersen fra kommunen.") == "Det var [navn] fra kommunen."
+    assert pseudonymise("Ring til Hodan Warsame.") == "Ring til [navn]."
+
+
+def test_privacy_caller_full_name_makes_parts_names() -> None:
+    p = Pseudonymiser(pseudonyms={"Xeno Qwertyson": "[borger 7]"}, name_list=False)
+    out = p.apply("Xeno Qwertyson kom. Senere kom Xeno alene. qwertyson var væk.")
+    assert out == "[borger 7] kom. Senere kom [borger 7] alene. [borger 7] var væk."
+
+
+def test_privacy_pseudonym_used_and_bracketed() -> None:
+    out = pseudonymise("Fatima og Hanne kom.", pseudonyms={"Hanne": "borger 3"})
+    assert out == "[navn] og [borger 3] kom."
+
+
+def test_privacy_full_name_with_pseudonym_part() -> None:
+    out = pseudonymise("Jeg ringede til Hanne Jensen.", pseudonyms={"Hanne": "[borger 3]"})
+    assert out == "Jeg ringede til [borger 3]."
+
+
+@pytest.mark.parametrize(
+    "name", ["Fatima", "Mohammed", "Abdirahman", "Zeynep", "Nguyen", "Piotr", "Olena",
+             "Birgitte", "Mikkel", "Kowalski", "Yılmaz", "Yilmaz", "Hodžić", "Hodzic"],
+)
+def test_privacy_list_names_replaced_even_at_sentence_start(name: str) -> None:
+    assert pseudonymise(f"{name} kom i går. Vi så {name} i dag.") == (
+        "[navn] kom i går. Vi så [navn] i dag."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeg talte med Per og Bo i går.", "Jeg talte med [navn] og [navn] i går."),
+        ("Per måned betaler vi 500 kr.", "Per måned betaler vi 500 kr."),
+        ("Bo i Vollsmose er godt.", "Bo i Vollsmose er godt."),
+        ("Have det godt!", "Have det godt!"),
+        ("Skov og mark ligger tæt på.", "Skov og mark ligger tæt på."),
+        ("Hans mor er syg.", "Hans mor er syg."),
+        ("Hans sagde nej.", "[navn] sagde nej."),
+        ("Per fra boligselskabet kom.", "[navn] fra boligselskabet kom."),
+        ("Per Hansen kom forbi.", "[navn] kom forbi."),
+        ("Vi bor per tradition i lejlighed.", "Vi bor per tradition i lejlighed."),
+        ("Hun hedder Kim Vang.", "Hun hedder [navn]."),
+    ],
+)
+def test_privacy_names_that_are_danish_words(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi bor i Vollsmose, tæt på Odense, og handler i Netto.",
+        "Jeg har været i kontakt med Kommunen, Jobcentret, Politiet og Boligselskabet.",
+        "Det var i Januar, eller måske Februar, en Mandag.",
+        "Hvad har I lavet? Kan De huske det? Det er Deres sag, ikke Dem.",
+        "Vi havde møde med SSP, AKT og PPR, og det var OK. Vi så det på TV og Facebook.",
+        "Hun taler Arabisk og Somalisk, og hun kommer fra Somalia via Danmark.",
+        "Sundhedsplejersken og Helhedsplanen hjælper familier i Bøgeparken og Lærkeparken.",
+        "Vi var hos Red Barnet og Røde Kors, og så i Rosengårdcentret.",
+        "Hun arbejder i Familieafdelingen og tager til Egeskov om sommeren.",
+        "Han går i Børn- og Ungeforvaltningens klub og til SSP-møderne.",
+        "Jeg købte en Netto-pose og skrev i e-Boks.",
+        "Vi fejrer Ramadan og Eid, og Jul med naboerne.",
+        "Så sagde Mor at Farmor skulle komme i August.",
+        "Det var den 1. August, og i Maj var vi i Tyrkiet.",
+    ],
+)
+def test_privacy_ordinary_capitalised_words_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeg kender Tietgenberg godt.", "Jeg kender [navn] godt."),
+        ("Vi talte med Xhemal om det.", "Vi talte med [navn] om det."),
+        ("Med August gik det godt.", "Med [navn] gik det godt."),
+    ],
+)
+def test_privacy_heuristic_mid_sentence(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+def test_privacy_sentence_start_unknown_word_stays() -> None:
+    text = "Lektiecaféen er god. Tietgenskolen ligger tæt på. [griner] Men altså."
+    assert pseudonymise(text) == text
+
+
+def test_privacy_learned_name_replaced_at_sentence_start_later() -> None:
+    p = Pseudonymiser()
+    assert p.apply("Xhemal. Jeg så Xhemal.") == "[navn]. Jeg så [navn]."
+    assert p.apply("Xhemal kom igen.") == "[navn] kom igen."
+    assert pseudonymise("Xhemal kom igen.") == "Xhemal kom igen."
+
+
+def test_privacy_unknown_first_name_before_known_surname() -> None:
+    assert pseudonymise("Xhemal Hansen kom i går.") == "[navn] kom i går."
+    assert pseudonymise("Spørg Hansen om det.") == "Spørg [navn] om det."
+
+
+def test_privacy_speaker_tags_and_roles() -> None:
+    text = "Interviewer: Hvad hedder du?\nInformant: Jeg hedder Leyla.\nI: Tak."
+    assert pseudonymise(text, names=["I", "Interviewer", "Informant"]) == (
+        "Interviewer: Hvad hedder du?\nInformant: Jeg hedder [navn].\nI: Tak."
+    )
+
+
+def test_privacy_keep_words_from_caller() -> None:
+    text = "Vi var hos Xanadu-huset og Qwerty Projekt med Jensen."
+    out = Pseudonymiser(keep=["Qwerty Projekt", "Xanadu-huset"]).apply(text)
+    assert out == "Vi var hos Xanadu-huset og Qwerty Projekt med [navn]."
+
+
+def test_privacy_caller_name_beats_keep_lists() -> None:
+    assert pseudonymise("Hun hedder Jordan.", names=["Jordan"]) == "Hun hedder [navn]."
+    assert pseudonymise("Vi rejste til Jordan.") == "Vi rejste til Jordan."
+
+
+def test_privacy_lists_and_heuristic_can_be_turned_off() -> None:
+    text = "Fatima og Tietgenberg kom. Ring 20304050."
+    assert Pseudonymiser(name_list=False).apply(text) == "Fatima og [navn] kom. Ring [telefon]."
+    lists_only = Pseudonymiser(heuristic=False).apply(text)
+    assert lists_only == "[navn] og Tietgenberg kom. Ring [telefon]."
+    both_off = Pseudonymiser(["Tietgenberg"], name_list=False, heuristic=False)
+    assert both_off.apply(text) == "Fatima og [navn] kom. Ring [telefon]."
+
+
+def test_privacy_hyphenated_names() -> None:
+    assert pseudonymise("Vi så Anne-Mette og Hansen-Ali.") == "Vi så [navn] og [navn]."
+    assert pseudonymise("Det blev Fatima-sagen.") == "Det blev [navn]-sagen."
+    assert pseudonymise("Hussein al-Hassan kom.") == "[navn] kom."
+
+
+def test_privacy_after_abbreviation_is_not_sentence_start() -> None:
+    assert pseudonymise("Vi talte med hr. Tietgenberg.") == "Vi talte med hr. [navn]."

@@ -1,0 +1,128 @@
+"""Shaped personal data: CPR numbers, phone numbers, e-mails and street addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kvaleval.privacy import pseudonymise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mit CPR er 120385-1234.", "Mit CPR er [CPR]."),
+        ("CPR: 1203851234", "CPR: [CPR]"),
+        ("født 120385 1234 i Odense", "født [CPR] i Odense"),
+        ("nr. 311299-4321 og 010100-0001", "nr. [CPR] og [CPR]"),
+        ("29. februar: 290288-1111", "29. februar: [CPR]"),
+    ],
+)
+def test_privacy_cpr_replaced(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tallet 320185-1234 er ingen dato.",  # day 32
+        "Tallet 311185-1234 er ingen dato.",  # 31 November
+        "Tallet 121385-1234 er ingen dato.",  # month 13
+        "Tallet 001085-1234 er ingen dato.",  # day 0
+        "Journalnummer 12038512345 har elleve cifre.",
+    ],
+)
+def test_privacy_cpr_implausible_date_kept(text: str) -> None:
+    assert "[CPR]" not in pseudonymise(text)
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "20304050",
+        "20 30 40 50",
+        "2030 4050",
+        "20-30-40-50",
+        "20.30.40.50",
+        "+45 20304050",
+        "+45 20 30 40 50",
+        "+4520304050",
+        "0045 20 30 40 50",
+        "(+45) 2030 4050",
+        "+45 12 34 56 78",
+    ],
+)
+def test_privacy_phone_formats_replaced(phone: str) -> None:
+    assert pseudonymise(f"Ring på {phone}, hvis der er noget.") == (
+        "Ring på [telefon], hvis der er noget."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huslejen er kr. 12.500 om måneden.",
+        "Vi fik 12.500.000 kr. fra Landsbyggefonden.",
+        "Det kostede 25 000 000 kroner.",
+        "Fra 2017-2019 boede vi i Aarhus.",
+        "I 2019 2020 var det svært.",
+        "Mødet var 12.05.2023 kl. 14.30-16.00.",
+        "Den 24-12-2023 og 2023-12-24 er samme dag.",
+        "Datoen 20231224 står på brevet.",
+        "Klokken 14:30 kom hun, og 9.45 gik hun.",
+        "Ring 112 eller 1813, eller 70 10 20 30 kr. var prisen.",
+        "Hun tjener 23.500 kr. og betaler 7.800 kr. i husleje.",
+        "Vi var 20 30 mennesker, måske 40.",
+        "Cue 96945413-e116-5ae5-9b95-94d86ef8972d er et id.",
+        "Beløbet 20304050 kr. blev betalt.",
+    ],
+)
+def test_privacy_numbers_that_are_not_phones_kept(text: str) -> None:
+    out = pseudonymise(text)
+    assert "[telefon]" not in out
+    assert "[CPR]" not in out
+
+
+def test_privacy_cpr_is_not_taken_for_a_phone() -> None:
+    assert pseudonymise("nummer 1203851234") == "nummer [CPR]"
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["hanne@example.dk", "amira.hassan82@gmail.com", "t.vinther@ppr.odense.dk",
+     "ahmed_k+test@live.dk", "søren.ørsted@kommune.dk"],
+)
+def test_privacy_email_replaced(email: str) -> None:
+    assert pseudonymise(f"Skriv til {email}.") == "Skriv til [e-mail]."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi bor på Bøgeparken 12, 2. th. nu.", "Vi bor på [adresse]. nu."),
+        ("Adressen er Vollsmose Allé 14B.", "Adressen er [adresse]."),
+        ("Send det til Granparken 31, st. tv., 5240 Odense NØ.", "Send det til [adresse]."),
+        ("på Ørbækvej 100, 5220 Odense SØ i morgen", "på [adresse] i morgen"),
+        ("H.C. Andersens Boulevard 27, 1553 København V", "[adresse]"),
+        ("Hun flyttede til Nørre Voldgade 12 i maj.", "Hun flyttede til [adresse] i maj."),
+        ("Egeparken 212, 3. mf, Odense", "[adresse], Odense"),
+        ("på Vestergade 3 2 tv", "på [adresse]"),
+        ("Skovlunden 7, 1. sal", "[adresse]"),
+    ],
+)
+def test_privacy_address_replaced(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi bor nede i Bøgeparken, lige ved skolen.",
+        "Hun har boet på Toftegården 12 år nu.",
+        "Vi har boet i Bøgeparken 2017-2019.",
+        "Legepladsen ved Lærkeparken 3 gange om ugen.",
+        "Han går til fodbold på Ørbækvej om tirsdagen.",
+        "Vollsmose Allé er lukket for trafik.",
+    ],
+)
+def test_privacy_street_without_number_is_a_place(text: str) -> None:
+    assert "[adresse]" not in pseudonymise(text)

@@ -1,0 +1,99 @@
+"""The Pseudonymiser over a run: report, consistency, overlaps, protected labels, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import kvaleval.privacy as privacy
+from kvaleval.errors import PrivacyError
+from kvaleval.privacy import REPORT_COLUMNS, Pseudonymiser, pseudonymise
+
+
+def test_privacy_report_columns_rows_and_offsets() -> None:
+    p = Pseudonymiser(["Hanne"])
+    text = "Hanne ringede fra 20 30 40 50 og skrev fra hanne@example.dk."
+    out = p.apply(text, where="interviews/borger03#12")
+    assert out == "[navn] ringede fra [telefon] og skrev fra [e-mail]."
+    report = p.report
+    assert tuple(report.columns) == REPORT_COLUMNS
+    assert list(report["kind"]) == ["navn", "telefon", "e-mail"]
+    assert set(report["where"]) == {"interviews/borger03#12"}
+    for row in report.itertuples(index=False):
+        assert text[row.start : row.end] == row.original
+    assert str(report["start"].dtype) == "int64"
+
+
+def test_privacy_report_sorted_and_deterministic() -> None:
+    def run() -> object:
+        p = Pseudonymiser()
+        p.apply("Fatima kom.", where="b")
+        p.apply("Ring 20304050. Ali kom.", where="a")
+        return p.report
+
+    first, second = run(), run()
+    assert first.equals(second)  # type: ignore[attr-defined]
+    assert list(first["where"]) == ["a", "a", "b"]  # type: ignore[index]
+
+
+def test_privacy_report_empty_has_columns() -> None:
+    report = Pseudonymiser().report
+    assert report.empty
+    assert tuple(report.columns) == REPORT_COLUMNS
+
+
+def test_privacy_same_original_same_replacement_across_run() -> None:
+    p = Pseudonymiser(pseudonyms={"Hanne": "[borger 3]", "Jens": "[medarbejder 1]"})
+    texts = ["Hanne og Jens.", "hanne sagde til JENS at Hannes søn", "Jens' bil"]
+    outs = [p.apply(t, where=str(i)) for i, t in enumerate(texts)]
+    assert outs == ["[borger 3] og [medarbejder 1].",
+                    "[borger 3] sagde til [medarbejder 1] at [borger 3]s søn",
+                    "[medarbejder 1]' bil"]
+    by_original = p.report.groupby(p.report["original"].str.casefold())["replacement"]
+    assert all(group.str.rstrip("s'").nunique() == 1 for _, group in by_original)
+
+
+def test_privacy_overlaps_resolve_to_one_replacement() -> None:
+    out = pseudonymise("Skriv til Hanne.Jensen@example.dk om Hanne Nielsens Vej 12.",
+                       names=["Hanne"])
+    assert out == "Skriv til [e-mail] om [adresse]."
+
+
+def test_privacy_existing_labels_are_left_alone() -> None:
+    text = "[navn] ringede fra [telefon]. [...] Det var [borger 3] og [CPR]."
+    assert pseudonymise(text, pseudonyms={"Hanne": "[borger 3]"}) == text
+
+
+def test_privacy_unbracketed_pseudonym_is_bracketed_and_stable() -> None:
+    once = pseudonymise("Hanne kom.", pseudonyms={"Hanne": "Sara"})
+    assert once == "[Sara] kom."
+    assert pseudonymise(once, pseudonyms={"Hanne": "Sara"}) == once
+
+
+@pytest.mark.parametrize("value", [None, 12, b"Hanne", ["Hanne"]])
+def test_privacy_non_str_text_raises_coded_error(value: object) -> None:
+    with pytest.raises(PrivacyError, match=r"\[E708\]"):
+        pseudonymise(value)  # type: ignore[arg-type]
+
+
+def test_privacy_bad_names_raise_coded_error() -> None:
+    with pytest.raises(PrivacyError, match=r"\[E707\]"):
+        Pseudonymiser(["Hanne", 3])  # type: ignore[list-item]
+    with pytest.raises(PrivacyError, match=r"\[E706\]"):
+        Pseudonymiser(pseudonyms={"Hanne": ""})
+    with pytest.raises(PrivacyError, match=r"\[E706\]"):
+        Pseudonymiser(pseudonyms={"Hanne": 3})  # type: ignore[dict-item]
+
+
+def test_privacy_names_as_single_string() -> None:
+    assert Pseudonymiser("Qwertyson").apply("qwertyson kom") == "[navn] kom"
+
+
+def test_privacy_empty_and_whitespace_text() -> None:
+    assert pseudonymise("") == ""
+    assert pseudonymise(" \n\t ") == " \n\t "
+
+
+def test_privacy_public_api() -> None:
+    assert set(privacy.__all__) >= {"pseudonymise", "Pseudonymiser", "read_pseudonyms",
+                                    "suppress_small"}
+    assert "name_list=True" in repr(Pseudonymiser())

@@ -1,0 +1,102 @@
+"""read_pseudonyms: the user's pseudonyms.csv, and clear errors for bad rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kvaleval.errors import KvalevalWarning, PrivacyError
+from kvaleval.privacy import Pseudonymiser, read_pseudonyms
+
+
+def _write(tmp_path: Path, content: str | bytes, name: str = "pseudonyms.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "original,replacement\nHanne,[borger 3]\nJens Pedersen,medarbejder 1\n",
+        "original;replacement\nHanne;borger 3\nJens Pedersen;[medarbejder 1]\n",
+        "\ufefforiginal;replacement\r\nHanne;[borger 3]\r\nJens Pedersen;[medarbejder 1]\r\n",
+        "Original , Replacement , note\n Hanne , [borger 3] , mor\n\n# kommentar\n"
+        "Jens  Pedersen,[medarbejder 1],\n",
+        "navn;pseudonym\nHanne;[borger 3]\nJens Pedersen;[medarbejder 1]\n",
+    ],
+)
+def test_privacy_read_pseudonyms_formats(tmp_path: Path, content: str) -> None:
+    assert read_pseudonyms(_write(tmp_path, content)) == {
+        "Hanne": "[borger 3]",
+        "Jens Pedersen": "[medarbejder 1]",
+    }
+
+
+def test_privacy_read_pseudonyms_excel_windows_encoding(tmp_path: Path) -> None:
+    path = _write(tmp_path, "original;replacement\nSøren Ærø;[borger 5]\n".encode("cp1252"))
+    assert read_pseudonyms(path) == {"Søren Ærø": "[borger 5]"}
+
+
+def test_privacy_read_pseudonyms_quoted_comma(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'original,replacement\n"Hanne",  "[borger 3, mor]"\n')
+    assert read_pseudonyms(path) == {"Hanne": "[borger 3, mor]"}
+
+
+def test_privacy_read_pseudonyms_used_by_pseudonymiser(tmp_path: Path) -> None:
+    path = _write(tmp_path, "original;replacement\nHanne;borger 3\n")
+    pseudonymiser = Pseudonymiser(pseudonyms=read_pseudonyms(path))
+    assert pseudonymiser.apply("Hannes søn ringede.") == "[borger 3]s søn ringede."
+
+
+def test_privacy_read_pseudonyms_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PrivacyError, match=r"\[E701\].*nope\.csv"):
+        read_pseudonyms(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize("content", ["name,pseudo\nHanne,x\n", "Hanne;[borger 3]\n", ""])
+def test_privacy_read_pseudonyms_bad_header(tmp_path: Path, content: str) -> None:
+    with pytest.raises(PrivacyError, match=r"\[E703\].*pseudonyms\.csv"):
+        read_pseudonyms(_write(tmp_path, content))
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "what"),
+    [
+        ("original;replacement\nHanne;[borger 3]\n;[borger 4]\n", 3, "name"),
+        ("original;replacement\nHanne;\n", 2, "no replacement"),
+        ("original;replacement\n\nHanne\n", 3, "no replacement"),
+    ],
+)
+def test_privacy_read_pseudonyms_bad_row_names_line(
+    tmp_path: Path, content: str, line: int, what: str
+) -> None:
+    with pytest.raises(PrivacyError, match=rf"\[E704\].*pseudonyms\.csv, line {line}:.*{what}"):
+        read_pseudonyms(_write(tmp_path, content))
+
+
+def test_privacy_read_pseudonyms_conflicting_rows(tmp_path: Path) -> None:
+    content = "original;replacement\nHanne;[borger 3]\nhanne;[borger 4]\n"
+    with pytest.raises(PrivacyError, match=r"\[E705\].*line 3.*'\[borger 3\]' on line 2"):
+        read_pseudonyms(_write(tmp_path, content))
+
+
+def test_privacy_read_pseudonyms_repeat_with_same_replacement_ok(tmp_path: Path) -> None:
+    content = "original;replacement\nHanne;[borger 3]\nHanne;borger 3\n"
+    assert read_pseudonyms(_write(tmp_path, content)) == {"Hanne": "[borger 3]"}
+
+
+def test_privacy_read_pseudonyms_one_letter_name_warns(tmp_path: Path) -> None:
+    content = "original;replacement\nB;[borger 1]\nHanne;[borger 3]\n"
+    with pytest.warns(KvalevalWarning, match=r"\[W701\].*line 2.*'B'"):
+        result = read_pseudonyms(_write(tmp_path, content))
+    assert result == {"Hanne": "[borger 3]"}
+
+
+def test_privacy_read_pseudonyms_binary_file(tmp_path: Path) -> None:
+    with pytest.raises(PrivacyError, match=r"\[E702\]"):
+        read_pseudonyms(_write(tmp_path, b"\xff\xfe\x00\x00\x81\x00binary"))
