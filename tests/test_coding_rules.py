@@ -166,3 +166,23 @@ def test_recode_reuses_segments(tiny_corpus: Path, small_codebook: kv.Codebook, 
 def test_code_unknown_method(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
     with pytest.raises(kv.CodingError, match="E301"):
         kv.code(kv.read_corpus(tiny_corpus), small_codebook, method="magi")
+
+
+def test_rules_spacy_patterns_with_lemmas(tmp_path: Path) -> None:
+    path = tmp_path / "moenster.yaml"
+    path.write_text(
+        "name: m\ncodes:\n  - name: vent\n    patterns:\n"
+        "      - [{LEMMA: vente}, {LOWER: i}, {IS_DIGIT: true, OP: '?'}, {LOWER: {IN: [måneder, uger]}}]\n",
+        encoding="utf-8",
+    )
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Vi ventede i 3 måneder på svar.", "Vi venter i uger.", "Vi var i Aarhus i uger."])
+    assert scores.coded[:, 0].tolist() == [True, True, False]
+    assert scores.findings[(0, 0)].terms == ["mønster 1"]
+
+
+def test_rules_invalid_pattern_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "fejl.yaml"
+    path.write_text("name: m\ncodes:\n  - name: vent\n    patterns:\n      - [{LEMMAA: vente}]\n", encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match="E208.*vent.*pattern 1"):
+        RuleCoder(kv.read_codebook(path))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kvaleval.coding.matcher import EXCLUDE, LEXICON, TERM, Entry, Hit, Matcher, lower, split_phrase, word_spans
+from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.records import Codebook, Term
 
@@ -145,6 +146,7 @@ class RuleCoder:
             self.codes.append(compiled)
         self.matcher = Matcher(items, dict(codebook.lemmas))
         self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
+        self.patterns = PatternMatcher(codebook) if any(code.patterns for code in codebook.codes) else None
 
     # -- compilation helpers -------------------------------------------------------------------
 
@@ -179,6 +181,8 @@ class RuleCoder:
             for column, finding in self._evaluate(low, hits).items():
                 findings[(row, column)] = finding
                 evidence[row, column] = finding.evidence
+        if self.patterns is not None:
+            self._add_patterns(texts, evidence, findings)
         if questions is not None:
             self._add_question_context(texts, questions, evidence, findings)
         for (row, column), finding in findings.items():
@@ -248,6 +252,20 @@ class RuleCoder:
                 finding.cues = cues
                 results[column] = finding
         return results
+
+    def _add_patterns(self, texts: Sequence[str], evidence: np.ndarray, findings: dict[tuple[int, int], Finding]) -> None:
+        """Each distinct pattern that matches adds 1.0 to its code's evidence."""
+        assert self.patterns is not None
+        seen: set[tuple[int, int, str]] = set()
+        for hit in self.patterns.matches(texts):
+            if (hit.row, hit.code, hit.label) in seen:
+                continue
+            seen.add((hit.row, hit.code, hit.label))
+            finding = findings.setdefault((hit.row, hit.code), Finding())
+            finding.evidence += 1.0
+            finding.terms.append(hit.label)
+            finding.spans.append((hit.start, hit.end, 0, 0))
+            evidence[hit.row, hit.code] = finding.evidence
 
     def _lexicon_positions(self, owner: int, by_entry: dict[int, list[tuple[int, int, int]]]) -> list[int]:
         entries = self.matcher.entries
