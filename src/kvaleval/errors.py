@@ -46,11 +46,60 @@ class Warnings(metaclass=_CodedMessages):
     W006 = ("{path}: {n} cells hold formulas; their cached values were read and "
             "nothing was evaluated.")
     W007 = "{path}: removed {n} NUL characters from the text."
+    W008 = ("{path}: the file mixes UTF-8 with another encoding; {n} byte(s) were read as "
+            "cp1252. Check æ, ø and å in the segment table, and save the file as UTF-8.")
+    W009 = ("an Office lock file (the document is open in Word, Excel or LibreOffice), not a "
+            "transcript; close the document, and delete the lock file if it stays.")
+    W010 = ("a link to {target}, outside the corpus folder; it is not read. Copy the file "
+            "into the corpus folder if it belongs to the corpus.")
+    W011 = ("a link to a folder; links to folders are not followed. Move the folder into the "
+            "corpus folder if it belongs to the corpus.")
+    W012 = "a link to {target}, which does not exist; remove the link."
+    W013 = "not a regular file (a pipe, socket or device); it is not read."
+    W014 = ("{path}: {n} formula cell(s) have no saved value (the file was not last saved by "
+            "Excel); the formula text is kept as written and nothing was evaluated.")
+    W015 = ("{path}: the workbook has {n} sheets; only the first, '{sheet}', was read. Put the "
+            "answers on the first sheet, or save each sheet as its own file.")
+    W016 = ("{path}: the workbook links to {n} external file(s); the links were not followed "
+            "and only the values saved in the workbook were read.")
+    W017 = ("{path}: the text before the first speaker tag ({excerpt}) is read as a header, "
+            "not as a turn, and is not coded. Tag it if it is spoken.")
+    W018 = "metadata.csv, line {line}: the row has no file name in column 'file'; it is ignored."
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx
     W301 = ("Personal data is NOT pseudonymised in this output (pseudonymise=False). "
             "Do not share it.")
+    # 6xx REFI-QDA exchange
+    W601 = "{path}: read with tolerance: {items}."
+    W602 = ("{path}: {n} note(s) on the import (offset conversions, skipped sources or "
+            "selections); see corpus.notes and corpus.skipped.")
+    W603 = "{doc_id}: the text has CR line ends; it is written with LF and the offsets are moved to match."
+    W604 = ("{n} coding(s) name no segment of the segment table (or no code) and are not "
+            "exported, e.g. {examples}.")
+    W605 = "Code(s) {codes} occur in the codings but not in the codebook; they are written as top-level codes."
+    W610 = ("{source}: {n} selection(s) lie (partly) outside the text of {length} characters; "
+            "they were clipped or dropped: {guids}.")
+    W611 = ("{source}: {n} selection(s) begin or end inside a character (surrogate pair, "
+            "combining mark or emoji modifier): {guids}.")
+    W612 = ("{source}: offsets read as {convention} (origin '{origin}'); {share:.0%} of the "
+            "selection boundaries fall on word boundaries.")
+    W613 = "{source}: the text file '{member}' is not in the archive; the source is skipped."
+    W614 = ("{source}: the text file is empty; the text was taken from the Word file '{member}'. "
+            "Check that the codings cover the right words.")
+    W615 = "{source}: {kind} sources are not read (text only); {n} coding(s) on it are skipped."
+    W616 = "{source}: {n} coding(s) name a code that is not in the codebook; they are skipped."
+    W617 = "{source}: the text file is not UTF-8; it was read as {encoding}. Check æ, ø and å."
+    W618 = ("{source}: {n} coded selection(s) cover no respondent text (only interviewer turns "
+            "or blanks); they are in read_qdpx_selections() but code no segment.")
+    W619 = ("{source}: the text differs from the one kvaleval exported (edited in another "
+            "tool?); it is segmented anew.")
+    W620 = "{source}: the text is empty; the source is skipped."
+    W621 = "{source}: the text lies outside the archive ({path}); only files inside the .qdpx are read."
+    W622 = "{source}: {n} selection(s) have no valid startPosition/endPosition and are skipped."
+    W623 = ("{source}: interviewer taken to be '{speaker}' (asks most questions); pass "
+            "interviewers=[...] if this is wrong.")
+    W624 = "{source}: variable '{variable}' is '{value}' and '{other}' in different cases; '{value}' is used."
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -63,24 +112,36 @@ class Errors(metaclass=_CodedMessages):
     E003 = ("No readable documents in {path}. Supported formats: {formats}. "
             "Skipped: {skipped}")
     E004 = "Unsupported file type '{suffix}' for {path}. Supported formats: {formats}."
-    E005 = "{path} is empty."
+    E005 = ("{path} is empty (it holds no text). Remove it from the corpus folder, or save "
+            "the transcript into it again.")
     E006 = ("{path} could not be decoded as text (it looks binary). If it is a "
             "transcript, save it as .txt (UTF-8) or .docx.")
     E007 = "{path} is not a valid {kind} file ({detail}). Open and re-save it in {app}."
-    E008 = "{path}: metadata.csv has no 'file' column. Columns found: {columns}."
-    E009 = "{path}: could not read metadata.csv ({detail})."
+    E008 = ("{path} has no 'file' column (columns found: {columns}). Add a column 'file' "
+            "with each document's path relative to the corpus folder, and separate the "
+            "columns with ',' or ';'.")
+    E009 = ("Could not read {path} ({detail}). Save it as CSV (UTF-8) with a "
+            "'file' column, or remove it.")
     E010 = ("{path}: no column with respondent ids. Name one with id_column=..., or "
             "call it 'respondent_id', 'id' or 'løbenr'. Columns: {columns}.")
     E011 = ("{path}: no open-answer columns found. Name them with text_columns=... "
             "Columns: {columns}.")
     E012 = "{path}: column(s) {missing} not found. Columns: {columns}."
-    E013 = "{path}: could not be read ({detail})."
-    E014 = "{path}: the archive is too large or has too many members ({detail}); it is not read."
+    E013 = ("{path}: could not be read ({detail}). Check that the file is not damaged or "
+            "locked by another program, and save it again.")
+    E014 = ("{path}: the archive is too large or has too many members ({detail}); it is not "
+            "read, as it may be a zip bomb. Open and re-save it, or split the document.")
     E015 = ("{path}: {size} MB is more than the limit of {limit} MB for one document. "
             "Split the file, or raise max_bytes.")
-    E016 = "{path}: metadata.csv has duplicate rows for {files}; each file needs one row."
+    E016 = ("{path} has rows with different values for {files}; each file "
+            "needs one row. Delete the wrong row.")
     E017 = ("{path}, line {line}: '{value}' in column '{column}' is not a number. "
             "Write a number such as 120 or 87,5.")
+    E018 = "{path} is {kind}, not a text file. {advice}."
+    E019 = ("{path}: '{member}' declares a DTD or XML entities, which {kind} files never do; "
+            "the file is refused because it may be hostile (XXE, entity expansion). Open and "
+            "re-save it in {app}, or ask for a new copy.")
+    E020 = "{path} is password-protected. Remove the password in {app} and save it again."
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -94,6 +155,8 @@ class Errors(metaclass=_CodedMessages):
     E206 = ("{path}: conclusion '{conclusion}' names theme(s) {themes} that are not in "
             "the codebook. Codes: {codes}.")
     E207 = "Unsupported codebook format '{suffix}' for {path}. Use .yaml, .yml or .qdc."
+    E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
+            "See https://spacy.io/usage/rule-based-matching for the token attributes.")
 
     # 3xx coding
     E301 = "Unknown method '{method}'. Use one of: {methods}."
@@ -104,6 +167,27 @@ class Errors(metaclass=_CodedMessages):
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
     E502 = "{path} exists and is not a folder; give a folder for the appendix."
+
+    # 6xx REFI-QDA exchange
+    E601 = ("{path}: not a readable REFI-QDA project ({detail}). Export it again from the QDA "
+            "program as a REFI-QDA project (.qdpx).")
+    E602 = ("{path}: the archive member '{member}' is refused because {reason}; nothing was "
+            "read or written. The file is damaged or hostile: ask for a new export.")
+    E603 = ("{path}: the archive member '{member}' is too large or too compressed ({detail}); it "
+            "looks like a zip bomb and nothing was read. If the project really is this large, "
+            "raise the limits with limits=ArchiveLimits(...).")
+    E604 = ("{path}: the archive has {n} members, more than the limit of {limit} (first one "
+            "over: '{member}'); nothing was read. Raise limits=ArchiveLimits(max_members=...) "
+            "if the project really is this large.")
+    E605 = "{path}: '{member}' is not valid XML ({detail}). Export it again from the QDA program."
+    E606 = ("{path}: '{member}' declares a DTD or entities ({detail}). REFI-QDA files never "
+            "need them, so the file is refused (protection against XXE and entity expansion).")
+    E607 = ("{path}: no project.qde (or other .qde file) in the archive; members: {members}. "
+            "Is this a REFI-QDA project?")
+    E608 = "{path}: '{member}' is not a REFI-QDA {kind} (found {root})."
+    E609 = "{path}: could not be written ({detail}). Check that the folder is writable."
+    E610 = "{path}: the archive holds {n} .qde files ({names}) and none is project.qde."
+    E611 = "{path}: could not be read ({detail})."
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
