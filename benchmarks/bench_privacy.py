@@ -92,7 +92,11 @@ def score(path: Path = PLANTED) -> dict[str, object]:
 
 
 def throughput(megabytes: float) -> tuple[float, int]:
-    """MB/s of :meth:`Pseudonymiser.apply` over paragraphs of planted and clean text."""
+    """MB/s of :meth:`Pseudonymiser.apply` over paragraphs of planted, clean and demo text.
+
+    Texts are paragraphs (about 100 bytes each, as segments are), so the figure includes
+    the per-call overhead. The Danish lemma table is loaded before timing.
+    """
     data = yaml.safe_load(PLANTED.read_text(encoding="utf-8"))
     paragraphs = [item["text"] for item in data["sentences"]] + list(data["clean"])
     corpus = ROOT / "corpus" / "interviews"
@@ -109,12 +113,15 @@ def throughput(megabytes: float) -> tuple[float, int]:
             texts.append(paragraph)
             size += len(paragraph.encode("utf-8"))
     pseudonymiser = Pseudonymiser(["Hanne", "Jasmina"])
-    pseudonymiser.apply("Varm op: Hanne ringede.")  # load the lists before timing
-    began = time.perf_counter()
-    for i, text in enumerate(texts):
-        pseudonymiser.apply(text, where=str(i))
-    seconds = time.perf_counter() - began
-    return size / 1_000_000 / seconds, len(texts)
+    # load the lists and the Danish lemma table (shared with the coder) before timing
+    pseudonymiser.apply("Xhemal Hansen ringede til Vaskeriet.")
+    best = float("inf")
+    for _ in range(3):  # best of three: the machine may be busy with other work
+        began = time.perf_counter()
+        for i, text in enumerate(texts):
+            pseudonymiser.apply(text, where=str(i))
+        best = min(best, time.perf_counter() - began)
+    return size / 1_000_000 / best, len(texts)
 
 
 def main() -> None:

@@ -164,8 +164,14 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), KIND_PHONE
 
 
+_STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
+"""A quick test run before ADDRESS_RE: a street word followed by a number."""
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "adresse")`` for every street address with a house number."""
+    if not _STREET_NUMBER_RE.search(text):
+        return
     for match in ADDRESS_RE.finditer(text):
         end = match.end()
         while end > match.start() and text[end - 1] in " ,":

@@ -145,7 +145,11 @@ class Pseudonymiser:
         self._caller_re = self._compile_caller()
         self._protect_re = self._compile_protect()
         phrases = [*self._lists.keep_phrases, *(k for k in self.keep if " " in k)]
+        # phrases are tried only where their first word stands; that is much faster
+        # than scanning every text with an alternation of hundreds of phrases
         self._phrase_re = _phrase_regex(phrases)
+        self._phrase_first = frozenset(p.split()[0].casefold() for p in phrases)
+        self._phrase_lower_re = _phrase_regex(p for p in phrases if not p[0].isupper())
 
     def _caller_names(self) -> dict[str, str]:
         """Lower-cased caller name -> replacement, with the parts of full names."""
@@ -188,7 +192,10 @@ class Pseudonymiser:
 
     def _candidates(self, text: str) -> tuple[list[_Span], list[_Span], list[_Span]]:
         """All candidate spans, ambiguous sentence starts, and deferred sentence starts."""
-        spans = [_Span(m.start(), m.end(), _PROTECTED, 0) for m in self._protect_re.finditer(text)]
+        spans = []
+        if "[" in text:
+            spans += [_Span(m.start(), m.end(), _PROTECTED, 0)
+                      for m in self._protect_re.finditer(text)]
         spans += [_Span(s, e, kind, _RANK[kind], REPLACEMENTS[kind])
                   for s, e, kind in find_shaped(text)]
         if self._caller_re is not None:
@@ -201,12 +208,17 @@ class Pseudonymiser:
                 base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
                 spans.append(_Span(match.start(), match.end(), KIND_NAME, _RANK_CALLER,
                                    base, suffix))
-        if self._phrase_re is not None:
+        if self._phrase_lower_re is not None:
             spans += [_Span(m.start(), m.end(), _PROTECTED, _RANK_KEEP_PHRASE)
-                      for m in self._phrase_re.finditer(text)]
+                      for m in self._phrase_lower_re.finditer(text)]
         weak: list[_Span] = []
         deferred: list[_Span] = []
         for match in TOKEN_RE.finditer(text):
+            if match.group().casefold() in self._phrase_first and self._phrase_re is not None:
+                phrase = self._phrase_re.match(text, match.start())
+                if phrase is not None:
+                    spans.append(_Span(phrase.start(), phrase.end(), _PROTECTED,
+                                       _RANK_KEEP_PHRASE))
             verdict, _stem, suffix = _names.classify(
                 text, match.start(), match.end(), lists=self._lists, user_keep=self._user_keep,
                 learned=self._learned, use_lists=self.name_list, use_heuristic=self.heuristic)
@@ -226,7 +238,11 @@ class Pseudonymiser:
         late = [s for s in deferred if _stem_key(text, s) in self._learned]
         if late:
             chosen = _resolve([*chosen, *late])
-        weak += [s for s in deferred if s not in late and self._is_foreign(text, s)]
+        # an unknown word at a sentence start may be a first name: "Xhemal Hansen kom"
+        name_starts = {c.start for c in chosen if c.kind == KIND_NAME}
+        weak += [s for s in deferred if s not in late
+                 and _next_word_start(text, s.end) in name_starts
+                 and self._is_foreign(text, s)]
         return _merge_names(text, chosen, weak)
 
     def _is_foreign(self, text: str, span: _Span) -> bool:
@@ -376,6 +392,13 @@ def _merge_names(text: str, chosen: list[_Span], weak: list[_Span]) -> list[_Spa
     return out
 
 
+def _next_word_start(text: str, end: int) -> int:
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0-":
+        i += 1
+    return i
+
+
 def _gap_start(text: str, start: int) -> int:
     i = start
     while i > 0 and text[i - 1] in " \t\u00a0-":
@@ -418,7 +441,7 @@ def pseudonymise(
     --------
     >>> pseudonymise("Fatima ringede fra 20 30 40 50 om mødet i Vollsmose.")
     '[navn] ringede fra [telefon] om mødet i Vollsmose.'
-    >>> pseudonymise("Jeg bor på Bøgeparken 12, 2. th.", names=["Hanne"])
-    'Jeg bor på [adresse]'
+    >>> pseudonymise("Hannes søn bor på Bøgeparken 12, 2. th.", names=["Hanne"])
+    '[navn]s søn bor på [adresse].'
     """
     return Pseudonymiser(names, pseudonyms=pseudonyms).apply(text)

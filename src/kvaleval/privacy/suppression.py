@@ -89,7 +89,8 @@ def _suppress(value: object, column: str, k: int, keep_zero: bool) -> object:
             n = int(value)
             return f"< {k}" if n < k and not (n == 0 and keep_zero) else value
     elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-        if float(value).is_integer() and value >= 0:
-            n = int(value)
+        number = float(value)
+        if number.is_integer() and number >= 0:
+            n = int(number)
             return f"< {k}" if n < k and not (n == 0 and keep_zero) else value
     raise PrivacyError(Errors.E711.format(column=column, value=value))
