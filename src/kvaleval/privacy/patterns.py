@@ -57,13 +57,13 @@ def is_plausible_cpr(day: str, month: str) -> bool:
     return 1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]
 
 
-_PHONE_PREFIX = r"(?:(?:\+|00)45[\s.-]?|\(\+?45\)\s?)"
+# "+45" may follow anything but another "+"; digits must not follow digits or a separator
+_PHONE_PREFIX = r"(?:(?<![+_])(?:\+45[\s.-]?|\(\+?45\)\s?)|(?<![\d_+.,/-])0045[\s.-]?)"
 PHONE_RE = re.compile(
-    r"(?<![\d_+.,/-])"
     rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
-    r"|[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
-    r"|[2-9]\d{3}[ -]?\d{4})"
-    r"(?![\d_]|[.,]\d|[-/]\w)"
+    r"|(?<![\d_+.,/-])(?:[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
+    r"|[2-9]\d{3}[ -]?\d{4}))"
+    r"(?![\d_]|[.,]\d|[-/]\d|-[0-9a-fA-F]{4}-)"  # not "2017-2019", not a UUID
 )
 """Danish phone numbers: eight digits in the groupings people write (``20304050``,
 ``20 30 40 50``, ``2030 4050``, ``20-30-40-50``), with or without ``+45``/``0045``."""

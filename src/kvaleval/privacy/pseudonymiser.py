@@ -231,13 +231,13 @@ class Pseudonymiser:
 
     def _detect(self, text: str) -> list[_Span]:
         spans, weak, deferred = self._candidates(text)
-        chosen = _resolve(spans)
+        chosen = _resolve(text, spans)
         for span in chosen:
             if span.heuristic:
                 self._learned.add(_stem_key(text, span))
         late = [s for s in deferred if _stem_key(text, s) in self._learned]
         if late:
-            chosen = _resolve([*chosen, *late])
+            chosen = _resolve(text, [*chosen, *late])
         # an unknown word at a sentence start may be a first name: "Xhemal Hansen kom"
         name_starts = {c.start for c in chosen if c.kind == KIND_NAME}
         weak += [s for s in deferred if s not in late
@@ -333,7 +333,24 @@ def _memory_key(kind: str, original: str, suffix: str) -> str:
     return _normal(stem)
 
 
-def _resolve(spans: list[_Span]) -> list[_Span]:
+def _outside(text: str, span: _Span, overlapping: list[_Span]) -> list[_Span]:
+    """The parts of ``span`` outside ``overlapping`` that hold a letter, as name spans."""
+    pieces = []
+    cursor = span.start
+    bounds = [(o.start, o.end) for o in overlapping] + [(span.end, span.end)]
+    for start, end in bounds:
+        a, b = cursor, min(start, span.end)
+        while a < b and not text[a].isalpha():
+            a += 1
+        while b > a and not text[b - 1].isalpha():
+            b -= 1
+        if a < b:
+            pieces.append(_Span(a, b, KIND_NAME, _RANK_TOKEN, span.base))
+        cursor = max(cursor, end)
+    return pieces
+
+
+def _resolve(text: str, spans: list[_Span]) -> list[_Span]:
     """Keep the best-ranked span wherever spans overlap; return them sorted by start.
 
     A name word that overlaps a caller's name ("Pedersen-Hanne", "Hanne-sagen") is
@@ -352,9 +369,15 @@ def _resolve(spans: list[_Span]) -> list[_Span]:
             chosen.insert(i, span)
             continue
         overlapping = chosen[lo:hi]
-        if span.rank != _RANK_TOKEN or any(
-            o.kind != KIND_NAME or o.rank != _RANK_CALLER for o in overlapping
-        ):
+        if span.rank != _RANK_TOKEN:
+            continue
+        if any(o.kind != KIND_NAME or o.rank != _RANK_CALLER for o in overlapping):
+            # keep the parts of a name word that stick out ("Pedersen" of
+            # "Pedersen-HanneVej 3"), so that no part of a name is left behind
+            for piece in _outside(text, span, overlapping):
+                j = bisect.bisect_right(starts, piece.start)
+                starts.insert(j, piece.start)
+                chosen.insert(j, piece)
             continue
         last = overlapping[-1]
         suffix = span.suffix if span.end > last.end else last.suffix
