@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
+from kvaleval.cli import check as _check  # noqa: F401  (each import registers a command)
+from kvaleval.cli import code as _code  # noqa: F401
 from kvaleval.cli._app import app
 
 

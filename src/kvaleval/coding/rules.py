@@ -35,8 +35,10 @@ NEGATION_AFTER = 2
 _PUNCTUATION = re.compile(r"[.,;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
-_YES = re.compile(r"\b(?:ja|jo|jep|jah|bestemt|absolut|klart|selvfølgelig|sikkert|helt\s+sikkert|rigtig|meget|enig)\b")
-_NO = re.compile(r"\b(?:nej|nope|næ|nah|ikke|aldrig|overhovedet|ingen|intet)\b")
+_ANSWER_WORDS = re.compile(r"[^\W\d_]+")
+_YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
+_NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
+_INTENSIFIERS = frozenset("meget rigtig virkelig vildt mega super helt enormt".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +167,10 @@ class RuleCoder:
                 items.append((Entry(LEXICON, owner, 0, position, single, token), False))
         return owner
 
-    def _term_valence(self, term: Term) -> int:
-        if term.valence:
-            return 1 if term.valence == "positiv" else -1
-        kind, _ = self.valence_scanner.words.get(term.text.lower(), (0, 0))
-        return 1 if kind == POSITIVE else -1 if kind == NEGATIVE else 0
+    @staticmethod
+    def _term_valence(term: Term) -> int:
+        """The polarity a term signals for its theme: only what the codebook says (a mention is neutral)."""
+        return {"positiv": 1, "negativ": -1}.get(term.valence or "", 0)
 
     # -- scoring ------------------------------------------------------------------------------
 
@@ -306,8 +307,7 @@ class RuleCoder:
                 finding.question = " ".join((questions[row] or "").split())[:80]
                 asked_finding = asked.findings.get((q, column))
                 question_sign = _sign(asked_finding.valence) if asked_finding else 0
-                answer_sign = -1 if _NO.search(answer) and not _YES.search(answer) else 1 if _YES.search(answer) else 0
-                sign = answer_sign * (question_sign or 1)
+                sign = answer_polarity(answer) * (question_sign or 1)
                 finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
                 finding.valence_why.append("svar på spørgsmål")
 
@@ -332,22 +332,12 @@ class RuleCoder:
                 negative += 2
                 reasons.append(f"-{term_text}" + (f" ({negated.text})" if negated else ""))
         clauses = {_clause(breaks, start) for start, *_ in spans} if spans else None
-        for cue in cues:
-            if cue.kind not in (POSITIVE, NEGATIVE):
-                continue
-            if clauses is not None and _clause(breaks, cue.start) not in clauses:
-                continue
-            if any(cue.start < e and s < cue.end for s, e, *_ in spans):
-                continue
-            negated = _negated(low, cue.start, cue.end, negations)
-            sign = -cue.kind if negated else cue.kind
-            weight = min(abs(cue.score), 3) / 3
-            if sign > 0:
-                positive += weight
-                reasons.append(f"+{cue.text}" + (f" ({negated.text})" if negated else ""))
-            else:
-                negative += weight
-                reasons.append(f"-{cue.text}" + (f" ({negated.text})" if negated else ""))
+        sentiment = _sentiment(low, cues, negations, spans, breaks, clauses)
+        if clauses is not None and not (positive or negative or sentiment[0] or sentiment[1]):
+            sentiment = _sentiment(low, cues, negations, spans, breaks, None)  # the whole turn
+        positive += sentiment[0]
+        negative += sentiment[1]
+        reasons.extend(sentiment[2])
         if positive and negative and min(positive, negative) >= 0.5 * max(positive, negative):
             finding.valence = "blandet"
         elif positive > negative:
@@ -416,6 +406,18 @@ def _near_fires(
     return any(all(any(abs(p - a) <= cue.window for p in others) for others in positions[1:]) for a in anchors)
 
 
+def answer_polarity(answer: str) -> int:
+    """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
+    an intensifier alone ("Rigtig meget") is yes."""
+    words = _ANSWER_WORDS.findall(answer.lower())
+    for word in words:
+        if word in _YES_WORDS:
+            return 1
+        if word in _NO_WORDS:
+            return -1
+    return 1 if any(word in _INTENSIFIERS for word in words) else 0
+
+
 def _negated(low: str, start: int, end: int, negations: list[Cue]) -> Cue | None:
     """A negation within a few words before or after the span, in the same clause."""
     for cue in negations:
@@ -432,6 +434,37 @@ def _negated(low: str, start: int, end: int, negations: list[Cue]) -> Cue | None
         if len(between.split()) <= limit and not _CLAUSE_BREAK.search(between):
             return cue
     return None
+
+
+def _sentiment(
+    low: str,
+    cues: list[Cue],
+    negations: list[Cue],
+    spans: list[tuple[int, int, int, int]],
+    breaks: list[int],
+    clauses: set[int] | None,
+) -> tuple[float, float, list[str]]:
+    """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation flipped."""
+    positive = negative = 0.0
+    reasons: list[str] = []
+    for cue in cues:
+        if cue.kind not in (POSITIVE, NEGATIVE):
+            continue
+        if clauses is not None and _clause(breaks, cue.start) not in clauses:
+            continue
+        if any(cue.start < e and s < cue.end for s, e, *_ in spans):
+            continue
+        negated = _negated(low, cue.start, cue.end, negations)
+        sign = -cue.kind if negated else cue.kind
+        weight = min(abs(cue.score), 3) / 3
+        note = f"{cue.text}" + (f" ({negated.text})" if negated else "")
+        if sign > 0:
+            positive += weight
+            reasons.append("+" + note)
+        else:
+            negative += weight
+            reasons.append("-" + note)
+    return positive, negative, reasons
 
 
 def _clause(breaks: list[int], position: int) -> int:

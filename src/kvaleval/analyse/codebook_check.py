@@ -1,0 +1,82 @@
+"""The codebook as a tested artefact: examples must be coded, counterexamples must not, terms must earn their place."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kvaleval.coding.rules import RuleCoder
+from kvaleval.frames import require_columns
+from kvaleval.records import RESPONDENT, Codebook
+
+
+def check_examples(codebook: Codebook, *, coder: RuleCoder | None = None) -> pd.DataFrame:
+    """Code every example and counterexample of every code with the rule coder.
+
+    Returns
+    -------
+    DataFrame
+        ``code, kind`` (eksempel | modeksempel), ``text, coded`` (the code was
+        given), ``ok`` (coded for an example, not coded for a counterexample),
+        ``evidence, why``.
+    """
+    coder = coder or RuleCoder(codebook)
+    rows = []
+    for index, code in enumerate(codebook.codes):
+        items = [("eksempel", text) for text in code.examples] + [("modeksempel", t) for t in code.counterexamples]
+        if not items:
+            continue
+        scores = coder.score([text for _, text in items])
+        for row, (kind, text) in enumerate(items):
+            coded = bool(scores.coded[row, index])
+            finding = scores.findings.get((row, index))
+            rows.append({
+                "code": code.name, "kind": kind, "text": text, "coded": coded,
+                "ok": coded if kind == "eksempel" else not coded,
+                "evidence": round(float(scores.evidence[row, index]), 3),
+                "why": ", ".join([*finding.terms, *finding.near]) if finding else "",
+            })
+    return pd.DataFrame(rows, columns=["code", "kind", "text", "coded", "ok", "evidence", "why"])
+
+
+def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame | None = None,
+               coder: RuleCoder | None = None) -> pd.DataFrame:
+    """How often each term matched respondent segments, and (with gold codings) how often wrongly.
+
+    Returns
+    -------
+    DataFrame
+        ``code, term, weight, segments`` (respondent segments where the term
+        matched), and with ``gold``: ``in_gold`` (of those, segments the gold
+        coded with the code) and ``false_positive_share``. Sorted by code order,
+        then most false positives, then most matches.
+    """
+    require_columns(segments, ["segment_id", "speaker_role", "text"])
+    coder = coder or RuleCoder(codebook)
+    respondents = segments[segments["speaker_role"] == RESPONDENT]
+    ids = respondents["segment_id"].tolist()
+    scores = coder.score(respondents["text"].tolist())
+    matched: dict[tuple[int, str], set[str]] = {}
+    for (row, column), finding in scores.findings.items():
+        for term in [*finding.terms, *finding.near]:
+            matched.setdefault((column, term), set()).add(ids[row])
+    gold_sets: dict[str, set[str]] = {}
+    if gold is not None:
+        require_columns(gold, ["segment_id", "code"])
+        gold_sets = {code: set(group["segment_id"]) for code, group in gold.groupby("code")}
+    rows = []
+    for index, code in enumerate(codebook.codes):
+        for label, weight in [(t.label, t.weight) for t in code.terms] + [(n.label, n.weight) for n in code.near]:
+            hits = matched.get((index, label), set())
+            row = {"code": code.name, "term": label, "weight": weight, "segments": len(hits)}
+            if gold is not None:
+                right = len(hits & gold_sets.get(code.name, set()))
+                row["in_gold"] = right
+                row["false_positive_share"] = round(1 - right / len(hits), 3) if hits else 0.0
+                row["_false"] = len(hits) - right
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    order = {name: i for i, name in enumerate(codebook.names)}
+    keys = ["_order"] + (["_false"] if gold is not None else []) + ["segments"]
+    table = table.assign(_order=table["code"].map(order)).sort_values(
+        keys, ascending=[True] + ([False] if gold is not None else []) + [False], kind="stable")
+    return table.drop(columns=[c for c in ("_order", "_false") if c in table]).reset_index(drop=True)
