@@ -2,52 +2,43 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
 from kvaleval.errors import Errors, PrivacyError
 from kvaleval.privacy import names as _names
 from kvaleval.privacy.patterns import (
-    KIND_ADDRESS,
     KIND_CPR,
-    KIND_EMAIL,
     KIND_NAME,
     KIND_PHONE,
     REPLACEMENTS,
     TOKEN_RE,
     find_shaped,
 )
+from kvaleval.privacy.spans import (
+    PROTECTED,
+    RANK,
+    RANK_CALLER,
+    RANK_KEEP_PHRASE,
+    RANK_TOKEN,
+    Span,
+    merge_names,
+    next_word_start,
+    resolve,
+)
 
 REPORT_COLUMNS = ("where", "kind", "original", "replacement", "start", "end")
 """Columns of :attr:`Pseudonymiser.report`."""
 
-_PROTECTED = "protected"
-_RANK = {_PROTECTED: 0, KIND_EMAIL: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4}
-_RANK_CALLER, _RANK_KEEP_PHRASE, _RANK_TOKEN = 5, 6, 7
 _ROLE_RE = re.compile(
     r"(?:i|b|r|int|interviewer|intervieweren|informant|interviewperson|moderator|evaluator|"
     r"facilitator|borger|respondent|deltager|taler|speaker|forælder|medarbejder|ung|"
     r"partner|leder|ip)\s*\d*",
     re.IGNORECASE,
 )
-_GAP_RE = re.compile(r"[ \t\u00a0]+|-")
 _GENITIVE = r"(?:['’]s|['’]|s)?"
-_SPACE_RE = re.compile(r"\s+")
-
-
-@dataclass(slots=True)
-class _Span:
-    start: int
-    end: int
-    kind: str
-    rank: int
-    base: str = ""
-    suffix: str = ""
-    heuristic: bool = False
 
 
 def bracket(replacement: str) -> str:
@@ -190,13 +181,13 @@ class Pseudonymiser:
 
     # -- detection -------------------------------------------------------------------
 
-    def _candidates(self, text: str) -> tuple[list[_Span], list[_Span], list[_Span]]:
+    def _candidates(self, text: str) -> tuple[list[Span], list[Span], list[Span]]:
         """All candidate spans, ambiguous sentence starts, and deferred sentence starts."""
         spans = []
         if "[" in text:
-            spans += [_Span(m.start(), m.end(), _PROTECTED, 0)
+            spans += [Span(m.start(), m.end(), PROTECTED, 0)
                       for m in self._protect_re.finditer(text)]
-        spans += [_Span(s, e, kind, _RANK[kind], REPLACEMENTS[kind])
+        spans += [Span(s, e, kind, RANK[kind], REPLACEMENTS[kind])
                   for s, e, kind in find_shaped(text)]
         if self._caller_re is not None:
             for match in self._caller_re.finditer(text):
@@ -206,46 +197,46 @@ class Pseudonymiser:
                     cut = 2 if original[-2:] in ("'s", "’s") else 1
                     key, suffix = _normal(original[:-cut]), original[-cut:]
                 base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
-                spans.append(_Span(match.start(), match.end(), KIND_NAME, _RANK_CALLER,
+                spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
                                    base, suffix))
         if self._phrase_lower_re is not None:
-            spans += [_Span(m.start(), m.end(), _PROTECTED, _RANK_KEEP_PHRASE)
+            spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]
-        weak: list[_Span] = []
-        deferred: list[_Span] = []
+        weak: list[Span] = []
+        deferred: list[Span] = []
         for match in TOKEN_RE.finditer(text):
             if match.group().casefold() in self._phrase_first and self._phrase_re is not None:
                 phrase = self._phrase_re.match(text, match.start())
                 if phrase is not None:
-                    spans.append(_Span(phrase.start(), phrase.end(), _PROTECTED,
-                                       _RANK_KEEP_PHRASE))
+                    spans.append(Span(phrase.start(), phrase.end(), PROTECTED,
+                                       RANK_KEEP_PHRASE))
             verdict, _stem, suffix = _names.classify(
                 text, match.start(), match.end(), lists=self._lists, user_keep=self._user_keep,
                 learned=self._learned, use_lists=self.name_list, use_heuristic=self.heuristic)
             if verdict == _names.KEEP:
                 continue
-            span = _Span(match.start(), match.end(), KIND_NAME, _RANK_TOKEN,
+            span = Span(match.start(), match.end(), KIND_NAME, RANK_TOKEN,
                          REPLACEMENTS[KIND_NAME], suffix, verdict == _names.HEURISTIC)
             {_names.WEAK: weak, _names.DEFER: deferred}.get(verdict, spans).append(span)
         return spans, weak, deferred
 
-    def _detect(self, text: str) -> list[_Span]:
+    def _detect(self, text: str) -> list[Span]:
         spans, weak, deferred = self._candidates(text)
-        chosen = _resolve(text, spans)
+        chosen = resolve(text, spans)
         for span in chosen:
             if span.heuristic:
                 self._learned.add(_stem_key(text, span))
         late = [s for s in deferred if _stem_key(text, s) in self._learned]
         if late:
-            chosen = _resolve(text, [*chosen, *late])
+            chosen = resolve(text, [*chosen, *late])
         # an unknown word at a sentence start may be a first name: "Xhemal Hansen kom"
         name_starts = {c.start for c in chosen if c.kind == KIND_NAME}
         weak += [s for s in deferred if s not in late
-                 and _next_word_start(text, s.end) in name_starts
+                 and next_word_start(text, s.end) in name_starts
                  and self._is_foreign(text, s)]
-        return _merge_names(text, chosen, weak)
+        return merge_names(text, chosen, weak)
 
-    def _is_foreign(self, text: str, span: _Span) -> bool:
+    def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
         from kvaleval.danish import is_danish_word
 
@@ -280,7 +271,7 @@ class Pseudonymiser:
         pieces: list[str] = []
         position = 0
         for span in self._detect(text):
-            if span.kind == _PROTECTED:
+            if span.kind == PROTECTED:
                 continue
             original = text[span.start : span.end]
             key = (span.kind, _memory_key(span.kind, original, span.suffix))
@@ -322,7 +313,7 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w])(?:{body}){_GENITIVE}(?![\w])", re.IGNORECASE)
 
 
-def _stem_key(text: str, span: _Span) -> str:
+def _stem_key(text: str, span: Span) -> str:
     return text[span.start : span.end - len(span.suffix)].casefold()
 
 
@@ -331,102 +322,6 @@ def _memory_key(kind: str, original: str, suffix: str) -> str:
         return re.sub(r"\D", "", original)[-10:]
     stem = original[: len(original) - len(suffix)] if suffix else original
     return _normal(stem)
-
-
-def _outside(text: str, span: _Span, overlapping: list[_Span]) -> list[_Span]:
-    """The parts of ``span`` outside ``overlapping`` that hold a letter, as name spans."""
-    pieces = []
-    cursor = span.start
-    bounds = [(o.start, o.end) for o in overlapping] + [(span.end, span.end)]
-    for start, end in bounds:
-        a, b = cursor, min(start, span.end)
-        while a < b and not text[a].isalpha():
-            a += 1
-        while b > a and not text[b - 1].isalpha():
-            b -= 1
-        if a < b:
-            pieces.append(_Span(a, b, KIND_NAME, _RANK_TOKEN, span.base))
-        cursor = max(cursor, end)
-    return pieces
-
-
-def _resolve(text: str, spans: list[_Span]) -> list[_Span]:
-    """Keep the best-ranked span wherever spans overlap; return them sorted by start.
-
-    A name word that overlaps a caller's name ("Pedersen-Hanne", "Hanne-sagen") is
-    joined with it instead of dropped, so that no part of it is left behind.
-    """
-    starts: list[int] = []
-    chosen: list[_Span] = []
-    for span in sorted(spans, key=lambda s: (s.rank, s.start, s.start - s.end)):
-        i = bisect.bisect_right(starts, span.start)
-        lo = i - 1 if i > 0 and chosen[i - 1].end > span.start else i
-        hi = i
-        while hi < len(chosen) and chosen[hi].start < span.end:
-            hi += 1
-        if lo == hi:
-            starts.insert(i, span.start)
-            chosen.insert(i, span)
-            continue
-        overlapping = chosen[lo:hi]
-        if span.rank != _RANK_TOKEN:
-            continue
-        if any(o.kind != KIND_NAME or o.rank != _RANK_CALLER for o in overlapping):
-            # keep the parts of a name word that stick out ("Pedersen" of
-            # "Pedersen-HanneVej 3"), so that no part of a name is left behind
-            for piece in _outside(text, span, overlapping):
-                j = bisect.bisect_right(starts, piece.start)
-                starts.insert(j, piece.start)
-                chosen.insert(j, piece)
-            continue
-        last = overlapping[-1]
-        suffix = span.suffix if span.end > last.end else last.suffix
-        union = _Span(min(span.start, overlapping[0].start), max(span.end, last.end),
-                      KIND_NAME, _RANK_CALLER, overlapping[0].base, suffix)
-        chosen[lo:hi] = [union]
-        starts[lo:hi] = [union.start]
-    return chosen
-
-
-def _merge_names(text: str, chosen: list[_Span], weak: list[_Span]) -> list[_Span]:
-    """Join a full name ("Jens Pedersen", "Per Hansen") into one name span."""
-    weak_by_end = {s.end: s for s in weak}
-    out: list[_Span] = []
-    for span in chosen:
-        if span.kind != KIND_NAME:
-            out.append(span)
-            continue
-        # an ambiguous or unknown word at a sentence start, right before a name
-        gap = _GAP_RE.match(text, _gap_start(text, span.start), span.start)
-        if gap is not None and gap.end() == span.start:
-            before = weak_by_end.get(gap.start())
-            previous_end = out[-1].end if out else -1
-            if before is not None and before.start >= previous_end:
-                span = _Span(before.start, span.end, KIND_NAME, span.rank, span.base,
-                             span.suffix)
-        last = out[-1] if out else None
-        if last is not None and last.kind == KIND_NAME and not last.suffix:
-            between = text[last.end : span.start]
-            if between and _GAP_RE.fullmatch(between):
-                base = last.base if last.base != REPLACEMENTS[KIND_NAME] else span.base
-                out[-1] = _Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
-                continue
-        out.append(span)
-    return out
-
-
-def _next_word_start(text: str, end: int) -> int:
-    i = end
-    while i < len(text) and text[i] in " \t\u00a0-":
-        i += 1
-    return i
-
-
-def _gap_start(text: str, start: int) -> int:
-    i = start
-    while i > 0 and text[i - 1] in " \t\u00a0-":
-        i -= 1
-    return i
 
 
 def pseudonymise(

@@ -1,0 +1,137 @@
+"""Candidate spans of personal data: ranking, overlap resolution and full names."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kvaleval.privacy.patterns import (
+    KIND_ADDRESS,
+    KIND_CPR,
+    KIND_EMAIL,
+    KIND_NAME,
+    KIND_PHONE,
+    REPLACEMENTS,
+)
+
+PROTECTED = "protected"
+"""Kind of a span that is kept as written and blocks other detections (labels, keep
+phrases)."""
+
+RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4}
+RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 5, 6, 7
+"""Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, phone,
+address, the caller's names, keep phrases, then single words."""
+
+_GAP_RE = re.compile(r"[ \t\u00a0]+|-")
+
+
+@dataclass(slots=True)
+class Span:
+    """One detection: offsets, kind, rank, replacement before the genitive suffix."""
+
+    start: int
+    end: int
+    kind: str
+    rank: int
+    base: str = ""
+    suffix: str = ""
+    heuristic: bool = False
+
+
+def outside(text: str, span: Span, overlapping: list[Span]) -> list[Span]:
+    """The parts of ``span`` outside ``overlapping`` that hold a letter, as name spans."""
+    pieces = []
+    cursor = span.start
+    bounds = [(o.start, o.end) for o in overlapping] + [(span.end, span.end)]
+    for start, end in bounds:
+        a, b = cursor, min(start, span.end)
+        while a < b and not text[a].isalpha():
+            a += 1
+        while b > a and not text[b - 1].isalpha():
+            b -= 1
+        if a < b:
+            pieces.append(Span(a, b, KIND_NAME, RANK_TOKEN, span.base))
+        cursor = max(cursor, end)
+    return pieces
+
+
+def resolve(text: str, spans: list[Span]) -> list[Span]:
+    """Keep the best-ranked span wherever spans overlap; return them sorted by start.
+
+    A name word that overlaps a caller's name ("Pedersen-Hanne", "Hanne-sagen") is
+    joined with it instead of dropped, so that no part of it is left behind.
+    """
+    starts: list[int] = []
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.rank, s.start, s.start - s.end)):
+        i = bisect.bisect_right(starts, span.start)
+        lo = i - 1 if i > 0 and chosen[i - 1].end > span.start else i
+        hi = i
+        while hi < len(chosen) and chosen[hi].start < span.end:
+            hi += 1
+        if lo == hi:
+            starts.insert(i, span.start)
+            chosen.insert(i, span)
+            continue
+        overlapping = chosen[lo:hi]
+        if span.rank != RANK_TOKEN:
+            continue
+        if any(o.kind != KIND_NAME or o.rank != RANK_CALLER for o in overlapping):
+            # keep the parts of a name word that stick out ("Pedersen" of
+            # "Pedersen-HanneVej 3"), so that no part of a name is left behind
+            for piece in outside(text, span, overlapping):
+                j = bisect.bisect_right(starts, piece.start)
+                starts.insert(j, piece.start)
+                chosen.insert(j, piece)
+            continue
+        last = overlapping[-1]
+        suffix = span.suffix if span.end > last.end else last.suffix
+        union = Span(min(span.start, overlapping[0].start), max(span.end, last.end),
+                      KIND_NAME, RANK_CALLER, overlapping[0].base, suffix)
+        chosen[lo:hi] = [union]
+        starts[lo:hi] = [union.start]
+    return chosen
+
+
+def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
+    """Join a full name ("Jens Pedersen", "Per Hansen") into one name span."""
+    weak_by_end = {s.end: s for s in weak}
+    out: list[Span] = []
+    for span in chosen:
+        if span.kind != KIND_NAME:
+            out.append(span)
+            continue
+        # an ambiguous or unknown word at a sentence start, right before a name
+        gap = _GAP_RE.match(text, _gap_start(text, span.start), span.start)
+        if gap is not None and gap.end() == span.start:
+            before = weak_by_end.get(gap.start())
+            previous_end = out[-1].end if out else -1
+            if before is not None and before.start >= previous_end:
+                span = Span(before.start, span.end, KIND_NAME, span.rank, span.base,
+                             span.suffix)
+        last = out[-1] if out else None
+        if last is not None and last.kind == KIND_NAME and not last.suffix:
+            between = text[last.end : span.start]
+            if between and _GAP_RE.fullmatch(between):
+                base = last.base if last.base != REPLACEMENTS[KIND_NAME] else span.base
+                out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
+                continue
+        out.append(span)
+    return out
+
+
+def next_word_start(text: str, end: int) -> int:
+    """The offset of the next word after ``end``, past spaces and hyphens."""
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0-":
+        i += 1
+    return i
+
+
+def _gap_start(text: str, start: int) -> int:
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0-":
+        i -= 1
+    return i
