@@ -91,7 +91,7 @@ def score(path: Path = PLANTED) -> dict[str, object]:
     }
 
 
-def throughput(megabytes: float) -> tuple[float, int]:
+def throughput(megabytes: float) -> tuple[float, float, int]:
     """MB/s of :meth:`Pseudonymiser.apply` over paragraphs of planted, clean and demo text.
 
     Texts are paragraphs (about 100 bytes each, as segments are), so the figure includes
@@ -115,13 +115,14 @@ def throughput(megabytes: float) -> tuple[float, int]:
     pseudonymiser = Pseudonymiser(["Hanne", "Jasmina"])
     # load the lists and the Danish lemma table (shared with the coder) before timing
     pseudonymiser.apply("Xhemal Hansen ringede til Vaskeriet.")
-    best = float("inf")
+    wall = cpu = float("inf")
     for _ in range(3):  # best of three: the machine may be busy with other work
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         for i, text in enumerate(texts):
             pseudonymiser.apply(text, where=str(i))
-        best = min(best, time.perf_counter() - began)
-    return size / 1_000_000 / best, len(texts)
+        wall = min(wall, time.perf_counter() - began)
+        cpu = min(cpu, time.process_time() - began_cpu)
+    return size / 1_000_000 / wall, size / 1_000_000 / cpu, len(texts)
 
 
 def main() -> None:
@@ -151,8 +152,9 @@ def main() -> None:
     if args.verbose or wrong:
         for line in wrong:
             print("  NOT PLANTED", line)
-    speed, n = throughput(args.mb)
-    print(f"throughput: {speed:.2f} MB/s ({n} texts, {args.mb:g} MB)")
+    wall, cpu, n = throughput(args.mb)
+    print(f"throughput: {wall:.2f} MB/s wall clock, {cpu:.2f} MB per CPU second "
+          f"({n} texts, {args.mb:g} MB)")
 
 
 if __name__ == "__main__":
