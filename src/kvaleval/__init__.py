@@ -21,6 +21,7 @@ from kvaleval.errors import (
     KvalevalWarning,
     ReportError,
 )
+from kvaleval.privacy import Pseudonymiser, pseudonymise, read_pseudonyms, suppress_small
 from kvaleval.read import read_corpus, read_document
 from kvaleval.records import Code, Codebook, Conclusion, Document, Term, Turn
 from kvaleval.report.appendix import write_appendix
@@ -40,15 +41,19 @@ __all__ = [
     "ExchangeError",
     "KvalevalError",
     "KvalevalWarning",
+    "Pseudonymiser",
     "ReportError",
     "RuleCoder",
     "Term",
     "Turn",
     "__version__",
     "code",
+    "pseudonymise",
     "read_codebook",
     "read_conclusions",
     "read_corpus",
     "read_document",
+    "read_pseudonyms",
+    "suppress_small",
     "write_appendix",
 ]
