@@ -243,6 +243,8 @@ class Errors(metaclass=_CodedMessages):
     E822 = ("{n} coding(s) name segments that are not among the units, e.g. {examples}. Pass "
             "the segment table the codings were made from.")
     E823 = "n_boot must be a whole number, 0 (no interval) or more; got {value!r}."
+    E824 = ("Coder '{coder}' is in both {first} and {second}. Give each file its own coder (the "
+            "'coder' column, the sheet's 'Koder:' cell, or the file name).")
     E830 = ("The gold codings have {n} coders ({coders}); evaluate scores against one. Select "
             "one, e.g. gold[gold['coder'] == '{first}'].")
     E831 = "Coder '{coder}' is not in the codings. Coders: {coders}."

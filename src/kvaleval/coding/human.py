@@ -1,13 +1,12 @@
 """Human codings in: filled coding sheets (xlsx) and coding files (CSV) -> the codings table.
 
-A coding sheet (written by :func:`kvaleval.report.sheet.write_sheet`) has one row
-per respondent segment and, per code, a column marked 1 (coded), 0 or blank (not
+A coding sheet (from :func:`kvaleval.report.sheet.write_sheet`) has one row per
+respondent segment and, per code, a column marked 1 (coded), 0 or blank (not
 coded) and a column ``<code>: valens``. A coding CSV has one row per coded turn
 and code: ``doc_id, turn_index, code[, valence, coder]`` (the gold format) or
-``segment_id, code[, valence, coder]``.
-
-Every cell is checked; all problems are collected and raised once, each naming
-the sheet, row and column (or the CSV line and column) and what to write instead.
+``segment_id, code[, valence, coder]``. Every cell is checked; all problems are
+collected and raised once, each naming the sheet, row and column (or the CSV
+line and column) and what to write instead.
 """
 
 from __future__ import annotations
@@ -17,17 +16,17 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from kvaleval.errors import Errors, HumanCodingError
-from kvaleval.frames import CODING_COLUMNS, VALENCES
+from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
-__all__ = ["read_codings", "read_sheet_segments"]
+__all__ = ["parse_mark", "parse_valence", "read_codings", "read_sheet_segments"]
 
 # The layout of a coding sheet; the writer and the reader share it.
 SHEET = "Kodning"
@@ -42,11 +41,12 @@ CODER_LABEL = "Koder:"
 
 PRESENT = frozenset({"1", "x", "ja"})
 ABSENT = frozenset({"0", "nej", ""})
-"""Cell values read as coded / not coded (after trimming and lower-casing; ``1.0`` is ``1``)."""
+"""Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1")."""
 
 MAX_LISTED = 40
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
 _FILE_PREFIX = re.compile(r"^(?:coder|koder|kodning|kodeark)[_\- ]+", re.IGNORECASE)
+Row = tuple[str, str, str, str | None]  # segment, code, valence, the row's coder
 
 
 def read_codings(
@@ -79,37 +79,29 @@ def read_codings(
     pandas.DataFrame
         ``segment_id, doc_id, code, coder, score, valence, why``: one row per
         coded (segment, code); ``score`` is 1.0, ``why`` is empty. Sorted by
-        segment order (corpus order when ``segments`` is given), code and coder.
+        segment (corpus order when ``segments`` is given), code and coder.
 
     Raises
     ------
     HumanCodingError
-        If the file is missing or unreadable, or any cell is invalid (one error
-        listing every bad cell by sheet, row and column, or line and column).
+        If the file is missing or unreadable, or any cell is invalid: one error
+        listing every bad cell by sheet, row and column (or line and column).
 
     Notes
     -----
     A cell holding 1, 1.0, "1", " 1 ", "x" or "ja" (any case) is coded; 0, "0",
     "nej" or an empty cell is not. A valence needs the code marked 1.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise HumanCodingError(Errors.E800.format(path=path))
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".xlsm", ".csv"):
-        raise HumanCodingError(Errors.E801.format(path=path, suffix=suffix))
+    path = _existing(path, (".xlsx", ".xlsm", ".csv"))
     context = _Context(path, _segment_table(segments), codebook)
-    if suffix == ".csv":
-        rows = _read_csv(path, context)
-    else:
-        rows = _read_sheet(path, context).rows
+    csv_file = path.suffix.lower() == ".csv"
+    rows = _read_csv(path, context) if csv_file else _read_sheet(path, context)[0]
     context.raise_problems()
-    fallback = coder or _file_coder(path)
-    frame = pd.DataFrame(
-        [(seg, _doc_id(seg, context), code, coder or row_coder or fallback, 1.0, valence, "")
-         for seg, code, valence, row_coder in rows],
-        columns=list(CODING_COLUMNS),
-    ).astype({"score": float})
+    fallback = _FILE_PREFIX.sub("", path.stem) or path.stem
+    records = [(segment, context.docs.get(segment) or segment.rsplit("#", 1)[0], code,
+                coder or row_coder or fallback, 1.0, valence, "")
+               for segment, code, valence, row_coder in rows]
+    frame = pd.DataFrame(records, columns=list(CODING_COLUMNS)).astype({"score": float})
     return _sorted(frame.drop_duplicates(["segment_id", "code", "coder"]), context.order)
 
 
@@ -124,24 +116,47 @@ def read_sheet_segments(path: str | Path) -> list[str]:
     Returns
     -------
     list of str
-        The ids in sheet order. A segment in the list that the coder did not
-        mark is "not coded" (absent), not missing.
+        The ids in sheet order. A listed segment the coder did not mark is "not
+        coded" (absent), not missing; pass the list as ``coverage`` to
+        :func:`kvaleval.analyse.agreement.agreement`.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise HumanCodingError(Errors.E800.format(path=path))
-    context = _Context(path, None, None)
-    read = _read_sheet(path, context)
-    return read.units
+    path = _existing(path, (".xlsx", ".xlsm"))
+    return _read_sheet(path, _Context(path, None, None))[1]
 
 
-# -- context: where problems are collected ----------------------------------------------
+def parse_mark(value: Any) -> bool | None:
+    """True (coded), False (not coded) or None (not a valid coding) for one cell value."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int | float):
+        if math.isnan(value):
+            return False
+        return True if value == 1 else False if value == 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip().casefold()
+    if _NUMBER.match(text):
+        text = str(int(float(text.replace(",", "."))))
+    return True if text in PRESENT else False if text in ABSENT else None
+
+
+def parse_valence(value: Any) -> str | None:
+    """The valence ("" when empty), or None when the value is not a valence."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().casefold()
+    return text if text == "" or text in VALENCES else None
+
+
+# -- where problems are collected ------------------------------------------------------
 
 
 class _Context:
-    def __init__(self, path: Path, segments: pd.DataFrame | None, codebook: Codebook | None) -> None:
-        self.path = path
-        self.codebook = codebook
+    def __init__(self, path: Path, segments: pd.DataFrame | None,
+                 codebook: Codebook | None) -> None:
+        self.path, self.codebook = path, codebook
         self.problems: list[str] = []
         self.order: dict[str, int] | None = None
         self.docs: dict[str, str] = {}
@@ -156,9 +171,6 @@ class _Context:
             turns = segments.groupby(segments["doc_id"].astype(str))["turn_index"].max()
             self.last_turn = {doc: int(turn) for doc, turn in turns.items()}
 
-    def problem(self, message: str) -> None:
-        self.problems.append(message)
-
     def raise_problems(self) -> None:
         if not self.problems:
             return
@@ -172,63 +184,36 @@ class _Context:
         if self.order is None:
             return True
         if segment not in self.order:
-            self.problem(Errors.E809.format(where=where, segment=segment))
-            return False
-        if self.roles.get(segment) == INTERVIEWER:
-            self.problem(Errors.E816.format(where=where, segment=segment))
-            return False
-        return True
+            self.problems.append(Errors.E809.format(where=where, segment=segment))
+        elif self.roles.get(segment) == INTERVIEWER:
+            self.problems.append(Errors.E816.format(where=where, segment=segment))
+        else:
+            return True
+        return False
 
     def check_code(self, code: str, where: str) -> bool:
         if self.codebook is None or code in self.codebook:
             return True
-        self.problem(Errors.E812.format(where=where, code=code, codes=", ".join(self.codebook.names)))
+        codes = ", ".join(self.codebook.names)
+        self.problems.append(Errors.E812.format(where=where, code=code, codes=codes))
         return False
+
+
+def _existing(path: str | Path, suffixes: tuple[str, ...]) -> Path:
+    path = Path(path)
+    if not path.is_file():
+        raise HumanCodingError(Errors.E800.format(path=path))
+    if path.suffix.lower() not in suffixes:
+        raise HumanCodingError(Errors.E801.format(path=path, suffix=path.suffix.lower()))
+    return path
 
 
 def _segment_table(segments: Any) -> pd.DataFrame | None:
     if segments is None:
         return None
     table = getattr(segments, "segments", segments)
-    from kvaleval.frames import require_columns
-
     require_columns(table, ("segment_id", "doc_id", "turn_index"))
     return table
-
-
-# -- cell values --------------------------------------------------------------------------
-
-
-def parse_mark(value: Any) -> bool | None:
-    """True (coded), False (not coded) or None (not a valid coding) for one cell value."""
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int | float):
-        if isinstance(value, float) and math.isnan(value):
-            return False
-        return {1: True, 0: False}.get(value)  # type: ignore[call-overload]
-    if not isinstance(value, str):
-        return None
-    text = value.strip().casefold()
-    if _NUMBER.match(text):
-        text = str(int(float(text.replace(",", "."))))
-    if text in PRESENT:
-        return True
-    if text in ABSENT:
-        return False
-    return None
-
-
-def parse_valence(value: Any) -> str | None:
-    """The valence ("" when empty), or None when the value is not a valence."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().casefold()
-    if text == "" or text in VALENCES:
-        return text
-    return None
 
 
 def _blank(value: Any) -> bool:
@@ -243,16 +228,11 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-# -- xlsx ---------------------------------------------------------------------------------
+# -- xlsx ----------------------------------------------------------------------------------
 
 
-class _SheetRead:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str | None]] = []
-        self.units: list[str] = []
-
-
-def _read_sheet(path: Path, context: _Context) -> _SheetRead:
+def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str]]:
+    """The coded rows and the segment ids listed, from the sheet whose header has segment_id."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -262,46 +242,48 @@ def _read_sheet(path: Path, context: _Context) -> _SheetRead:
         raise HumanCodingError(Errors.E802.format(path=path, detail=err)) from err
     try:
         names = workbook.sheetnames
-        ordered = [SHEET, *(name for name in names if name != SHEET)] if SHEET in names else names
-        for name in ordered:
+        for name in sorted(names, key=lambda name: name != SHEET):
             rows = workbook[name].iter_rows(values_only=True)
             header = [_text(value) for value in next(rows, ())]
             if ID_HEADER in (h.casefold() for h in header):
-                result = _read_rows(name, header, rows, context)
+                found, units = _read_rows(name, header, rows, context)
                 coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
-                result.rows = [(s, c, v, coder) for s, c, v, _ in result.rows]
-                return result
+                return [(s, c, v, coder) for s, c, v, _ in found], units
     finally:
         workbook.close()
     raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
 
 
-def _columns(sheet: str, header: list[str], context: _Context) -> tuple[int, dict[str, int], dict[str, int]]:
+def _columns(sheet: str, header: list[str],
+             context: _Context) -> tuple[int, dict[str, int], dict[str, int]]:
+    """The id column, and the code and valence columns by code (checked against the codebook)."""
     from openpyxl.utils import get_column_letter
 
-    info = {h.casefold() for h in INFO_HEADERS} | {COMMENT_HEADER.casefold()}
-    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
+    skip = {h.casefold() for h in (*INFO_HEADERS, COMMENT_HEADER)}
     codes: dict[str, int] = {}
     valences: dict[str, int] = {}
     for index, name in enumerate(header):
-        if not name or name.casefold() in info or name.casefold().startswith(SUGGESTION_PREFIX.strip()):
+        folded = name.casefold()
+        if not name or folded in skip or folded.startswith(SUGGESTION_PREFIX.strip()):
             continue
         where = f"sheet '{sheet}', column {get_column_letter(index + 1)} (header '{name}')"
-        if name.casefold().endswith(VALENCE_SUFFIX):
+        if folded.endswith(VALENCE_SUFFIX):
             code = name[: -len(VALENCE_SUFFIX)].strip()
             if context.check_code(code, where):
                 valences[code] = index
         elif context.check_code(name, where):
             codes[name] = index
+    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
     return identifier, codes, valences
 
 
 def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
-               context: _Context) -> _SheetRead:
+               context: _Context) -> tuple[list[Row], list[str]]:
     from openpyxl.utils import get_column_letter
 
     identifier, codes, valences = _columns(sheet, header, context)
-    result = _SheetRead()
+    order = sorted(set(codes) | set(valences), key=lambda c: codes.get(c, valences.get(c, 0)))
+    found: list[Row] = []
     first_row: dict[str, int] = {}
 
     def where(row: int, column: int) -> str:
@@ -314,119 +296,124 @@ def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
         marks = {code: cells[index] for code, index in codes.items()}
         tones = {code: cells[index] for code, index in valences.items()}
         if not segment:
-            if not all(_blank(v) or parse_mark(v) is False for v in (*marks.values(), *tones.values())):
-                context.problem(Errors.E810.format(where=where(number, identifier)))
+            filled = (*marks.values(), *tones.values())
+            if not all(_blank(v) or parse_mark(v) is False for v in filled):
+                context.problems.append(Errors.E810.format(where=where(number, identifier)))
             continue
         if segment in first_row:
-            context.problem(Errors.E811.format(where=where(number, identifier), segment=segment,
-                                               first=f"row {first_row[segment]}"))
+            first = f"row {first_row[segment]}"
+            context.problems.append(Errors.E811.format(where=where(number, identifier),
+                                                       segment=segment, first=first))
             continue
         first_row[segment] = number
         if not context.check_segment(segment, where(number, identifier)):
             continue
-        result.units.append(segment)
-        for code in sorted(set(codes) | set(valences), key=lambda c: codes.get(c, valences.get(c, 0))):
-            mark = parse_mark(marks.get(code))
-            tone = parse_valence(tones.get(code))
+        for code in order:
+            mark, tone = parse_mark(marks.get(code)), parse_valence(tones.get(code))
             if mark is None:
-                context.problem(Errors.E806.format(where=where(number, codes[code]), value=marks[code]))
+                context.problems.append(
+                    Errors.E806.format(where=where(number, codes[code]), value=marks[code]))
             if tone is None:
-                context.problem(Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
+                context.problems.append(
+                    Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
             elif tone and mark is False:
-                context.problem(Errors.E808.format(where=where(number, valences[code])))
-            elif mark and tone is not None:
-                result.rows.append((segment, code, tone, None))
-    return result
+                context.problems.append(Errors.E808.format(where=where(number, valences[code])))
+            elif mark:
+                found.append((segment, code, tone, None))
+    return found, list(first_row)
 
 
 def _sheet_coder(workbook: Any) -> str | None:
     for row in workbook[GUIDE_SHEET].iter_rows(max_col=2, values_only=True):
         if row and _text(row[0]).casefold() == CODER_LABEL.casefold():
-            name = _text(row[1]) if len(row) > 1 else ""
-            return name or None
+            return (_text(row[1]) if len(row) > 1 else "") or None
     return None
 
 
-def _file_coder(path: Path) -> str:
-    return _FILE_PREFIX.sub("", path.stem) or path.stem
+# -- csv -----------------------------------------------------------------------------------
 
 
-# -- csv ----------------------------------------------------------------------------------
-
-
-def _read_csv(path: Path, context: _Context) -> list[tuple[str, str, str, str | None]]:
+def _read_csv(path: Path, context: _Context) -> list[Row]:
     text = _decode(path)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    first, _, rest = text.partition("\n")
+    if first.strip().casefold() in ("sep=;", "sep=,"):  # Excel's separator hint line
+        delimiter, text, offset = first.strip()[-1], rest, 1
+    else:
+        delimiter, offset = (";" if first.count(";") > first.count(",") else ","), 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [name.strip().lstrip("\ufeff").casefold() for name in next(reader, [])]
-    except csv.Error as err:
-        raise HumanCodingError(Errors.E802.format(path=path, detail=err)) from err
+    header = [name.strip().lstrip("\ufeff").casefold() for name in next(reader, [])]
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
         raise HumanCodingError(Errors.E804.format(
             path=path, needed="'doc_id', 'turn_index' and 'code', or 'segment_id' and 'code'",
             columns=", ".join(header) or "(nothing)"))
     column = {name: header.index(name) for name in dict.fromkeys(header)}
-    rows: list[tuple[str, str, str, str | None]] = []
+    rows: list[Row] = []
     seen: dict[tuple[str, str, str], tuple[str, str]] = {}
     try:
         for record in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            cells = record + [""] * (len(header) - len(record))
-
-            def where(name: str, line: int = line) -> str:
-                return f"line {line}, column '{name}'"
-
-            segment = _csv_segment(cells, column, by_turn, where, context)
-            code = cells[column["code"]].strip()
-            if not code:
-                context.problem(Errors.E818.format(where=where("code")))
-            valence = parse_valence(cells[column["valence"]]) if "valence" in column else ""
-            if valence is None:
-                context.problem(Errors.E807.format(where=where("valence"), value=cells[column["valence"]]))
-            row_coder = cells[column["coder"]].strip() if "coder" in column else ""
-            if segment is None or not code or valence is None or not context.check_code(code, where("code")):
-                continue
-            key = (segment, code, row_coder)
-            if key in seen and seen[key][0] != valence:
-                context.problem(Errors.E817.format(where=where("valence"), code=code, first=seen[key][0],
-                                                   first_where=seen[key][1], second=valence))
-                continue
-            seen.setdefault(key, (valence, f"line {line}"))
-            rows.append((segment, code, valence, row_coder or None))
+            line = reader.line_num + offset
+            if any(cell.strip() for cell in record):
+                cells = record + [""] * (len(header) - len(record))
+                rows += _csv_row(cells, column, by_turn, line, seen, context)
     except csv.Error as err:
-        raise HumanCodingError(Errors.E802.format(path=path, detail=f"line {reader.line_num}: {err}")) from err
+        detail = f"line {reader.line_num + offset}: {err}"
+        raise HumanCodingError(Errors.E802.format(path=path, detail=detail)) from err
     return rows
 
 
-def _csv_segment(cells: list[str], column: dict[str, int], by_turn: bool, where: Any,
-                 context: _Context) -> str | None:
+def _csv_row(cells: list[str], column: dict[str, int], by_turn: bool, line: int,
+             seen: dict[tuple[str, str, str], tuple[str, str]], context: _Context) -> list[Row]:
+    def where(name: str) -> str:
+        return f"line {line}, column '{name}'"
+
+    segment = _csv_segment(cells, column, by_turn, where, context)
+    code = cells[column["code"]].strip()
+    if not code:
+        context.problems.append(Errors.E818.format(where=where("code")))
+    raw = cells[column["valence"]] if "valence" in column else ""
+    valence = parse_valence(raw)
+    if valence is None:
+        context.problems.append(Errors.E807.format(where=where("valence"), value=raw))
+    row_coder = cells[column["coder"]].strip() if "coder" in column else ""
+    if segment is None or not code or valence is None:
+        return []
+    if not context.check_code(code, where("code")):
+        return []
+    key = (segment, code, row_coder)
+    if key in seen and seen[key][0] != valence:
+        context.problems.append(Errors.E817.format(where=where("valence"), code=code,
+                                                   first=seen[key][0], first_where=seen[key][1],
+                                                   second=valence))
+        return []
+    seen.setdefault(key, (valence, f"line {line}"))
+    return [(segment, code, valence, row_coder or None)]
+
+
+def _csv_segment(cells: list[str], column: dict[str, int], by_turn: bool,
+                 where: Callable[[str], str], context: _Context) -> str | None:
     if not by_turn:
         segment = cells[column["segment_id"]].strip()
         if not segment:
-            context.problem(Errors.E810.format(where=where("segment_id")))
+            context.problems.append(Errors.E810.format(where=where("segment_id")))
             return None
         return segment if context.check_segment(segment, where("segment_id")) else None
-    doc_id = cells[column["doc_id"]].strip()
-    raw = cells[column["turn_index"]].strip()
+    doc_id, raw = cells[column["doc_id"]].strip(), cells[column["turn_index"]].strip()
     if not doc_id:
-        context.problem(Errors.E810.format(where=where("doc_id")))
+        context.problems.append(Errors.E810.format(where=where("doc_id")))
         return None
     if not _NUMBER.match(raw) or raw.startswith(("-", "+")):
-        context.problem(Errors.E813.format(where=where("turn_index"), value=raw))
+        context.problems.append(Errors.E813.format(where=where("turn_index"), value=raw))
         return None
     turn = int(float(raw.replace(",", ".")))
     segment = f"{doc_id}#{turn}"
     if context.order is not None and segment not in context.order:
         if doc_id not in context.last_turn:
-            context.problem(Errors.E815.format(where=where("doc_id"), doc_id=doc_id))
+            context.problems.append(Errors.E815.format(where=where("doc_id"), doc_id=doc_id))
         else:
-            context.problem(Errors.E814.format(where=where("turn_index"), doc_id=doc_id, turn=turn,
-                                               last=context.last_turn[doc_id]))
+            last = context.last_turn[doc_id]
+            context.problems.append(Errors.E814.format(where=where("turn_index"), doc_id=doc_id,
+                                                       turn=turn, last=last))
         return None
     return segment if context.check_segment(segment, where("turn_index")) else None
 
@@ -443,24 +430,15 @@ def _decode(path: Path) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-# -- output -------------------------------------------------------------------------------
-
-
-def _doc_id(segment: str, context: _Context) -> str:
-    return context.docs.get(segment) or segment.rsplit("#", 1)[0]
-
-
-def _segment_key(segment: str) -> tuple[str, int, str]:
-    doc, _, turn = segment.rpartition("#")
-    return (doc, int(turn), "") if turn.isdigit() else (segment, -1, segment)
-
-
 def _sorted(frame: pd.DataFrame, order: dict[str, int] | None) -> pd.DataFrame:
-    ids: Iterable[str] = frame["segment_id"]
-    keys = [order[s] for s in ids] if order is not None else [_segment_key(s) for s in ids]
-    position = {key: rank for rank, key in enumerate(sorted(set(keys)))}
+    def key(segment: str) -> tuple[Any, ...]:
+        if order is not None:
+            return (order[segment],)
+        doc, _, turn = segment.rpartition("#")
+        return (doc, int(turn), "") if turn.isdigit() else (segment, -1, segment)
+
     return (
-        frame.assign(_order=[position[key] for key in keys])
+        frame.assign(_order=[key(segment) for segment in frame["segment_id"]])
         .sort_values(["_order", "code", "coder"], kind="stable")
         .drop(columns="_order")
         .reset_index(drop=True)

@@ -37,8 +37,16 @@ __all__ = ["write_sheet"]
 
 GROUP_COLUMN = "respondent_group"
 INFO_WIDTHS = (24, 16, 12, 12, 32, 60)
-CODEBOOK_HEADERS = ("Kode", "Tema", "Overkode", "Definition", "Inkluder", "Ekskluder",
-                    "Eksempler", "Modeksempler")
+CODEBOOK_HEADERS = (
+    "Kode",
+    "Tema",
+    "Overkode",
+    "Definition",
+    "Inkluder",
+    "Ekskluder",
+    "Eksempler",
+    "Modeksempler",
+)
 CODEBOOK_WIDTHS = (16, 20, 12, 45, 40, 40, 45, 40)
 GUIDE = (
     "Sådan koder du",
@@ -133,7 +141,13 @@ def _info(rows: pd.DataFrame, table: pd.DataFrame, pseudonymise: bool) -> list[t
     question = rows["question"] if "question" in rows else pd.Series("", index=rows.index)
     info = []
     for segment, doc, grp, speaker, asked, said in zip(
-        rows["segment_id"], rows["doc_id"], group, rows["speaker"], question, rows["text"], strict=True
+        rows["segment_id"],
+        rows["doc_id"],
+        group,
+        rows["speaker"],
+        question,
+        rows["text"],
+        strict=True,
     ):
         speaker, asked, said = text(speaker), text(asked), text(said)
         if protect is not None:
@@ -144,8 +158,9 @@ def _info(rows: pd.DataFrame, table: pd.DataFrame, pseudonymise: bool) -> list[t
     return info
 
 
-def _coding_sheet(worksheet: Any, info: list[tuple[str, ...]], codebook: Codebook,
-                  codings: pd.DataFrame | None) -> None:
+def _coding_sheet(
+    worksheet: Any, info: list[tuple[str, ...]], codebook: Codebook, codings: pd.DataFrame | None
+) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -173,7 +188,9 @@ def _coding_sheet(worksheet: Any, info: list[tuple[str, ...]], codebook: Codeboo
     unlocked = Protection(locked=False)
     for row, values in enumerate(info, start=2):
         for column, value in enumerate(values, start=1):
-            _put(worksheet.cell(row=row, column=column), value).alignment = wrap if column >= 5 else top
+            _put(worksheet.cell(row=row, column=column), value).alignment = (
+                wrap if column >= 5 else top
+            )
         for column in editable:
             cell = worksheet.cell(row=row, column=column)
             cell.protection = unlocked
@@ -188,12 +205,22 @@ def _coding_sheet(worksheet: Any, info: list[tuple[str, ...]], codebook: Codeboo
                     if found[1]:
                         cell.comment = Comment(found[1][:2000], "kvaleval")
     last = len(info) + 1
-    marks = DataValidation(type="list", formula1='"1,0"', allow_blank=True, showErrorMessage=True,
-                           errorTitle="Ugyldig værdi",
-                           error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom.")
-    tones = DataValidation(type="list", formula1='"' + ",".join(VALENCES) + '"', allow_blank=True,
-                           showErrorMessage=True, errorTitle="Ugyldig valens",
-                           error="Vælg positiv, negativ eller blandet, eller lad cellen stå tom.")
+    marks = DataValidation(
+        type="list",
+        formula1='"1,0"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ugyldig værdi",
+        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom.",
+    )
+    tones = DataValidation(
+        type="list",
+        formula1='"' + ",".join(VALENCES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ugyldig valens",
+        error="Vælg positiv, negativ eller blandet, eller lad cellen stå tom.",
+    )
     for code in codes:
         mark_letter = get_column_letter(headers.index(code) + 1)
         tone_letter = get_column_letter(headers.index(code + VALENCE_SUFFIX) + 1)
@@ -219,11 +246,15 @@ def _coding_sheet(worksheet: Any, info: list[tuple[str, ...]], codebook: Codeboo
 def _suggestions(codings: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str]]:
     """(segment, code) -> (cell text, comment) from the suggested codings of every coder."""
     by_cell: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for segment, code, coder, valence, why in codings[["segment_id", "code", "coder", "valence", "why"]].itertuples(
-        index=False, name=None
-    ):
+    for segment, code, coder, valence, why in codings[
+        ["segment_id", "code", "coder", "valence", "why"]
+    ].itertuples(index=False, name=None):
         by_cell[(str(segment), str(code))].append(
-            (str(coder), valence if isinstance(valence, str) else "", why if isinstance(why, str) else "")
+            (
+                str(coder),
+                valence if isinstance(valence, str) else "",
+                why if isinstance(why, str) else "",
+            )
         )
     result = {}
     for key, found in by_cell.items():
@@ -231,7 +262,9 @@ def _suggestions(codings: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str]
         if len(found) == 1:
             text = "ja" + (f" ({found[0][1]})" if found[0][1] else "")
         else:
-            text = "ja: " + ", ".join(coder + (f" ({valence})" if valence else "") for coder, valence, _ in found)
+            text = "ja: " + ", ".join(
+                coder + (f" ({valence})" if valence else "") for coder, valence, _ in found
+            )
         comment = "\n".join(f"{coder}: {why}" for coder, _, why in found if why)
         result[key] = (text, comment)
     return result
@@ -245,8 +278,16 @@ def _codebook_sheet(worksheet: Any, codebook: Codebook) -> None:
         _put(worksheet.cell(row=1, column=column), name).font = Font(bold=True)
     wrap = Alignment(vertical="top", wrap_text=True)
     for row, code in enumerate(codebook.codes, start=2):
-        values = (code.name, code.display, code.parent or "", code.definition, code.include, code.exclude,
-                  "\n".join(code.examples), "\n".join(code.counterexamples))
+        values = (
+            code.name,
+            code.display,
+            code.parent or "",
+            code.definition,
+            code.include,
+            code.exclude,
+            "\n".join(code.examples),
+            "\n".join(code.counterexamples),
+        )
         for column, value in enumerate(values, start=1):
             _put(worksheet.cell(row=row, column=column), value).alignment = wrap
     for column, width in enumerate(CODEBOOK_WIDTHS, start=1):

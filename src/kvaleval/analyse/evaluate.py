@@ -1,0 +1,331 @@
+"""One coder scored against a gold coding: precision, recall, F1 and Cohen's κ per code.
+
+The units are the respondent segments; a segment a coder did not code with a code
+is "not coded" (absent) for that code. Conventions (see ``docs/human-coding.md``):
+
+- precision = TP / (TP + FP); when the coder never used the code it is 0.0 if
+  the gold has the code (as scikit-learn's ``zero_division=0``), NaN otherwise;
+- recall = TP / support, NaN when the gold never has the code;
+- F1 = 2·TP / (2·TP + FP + FN), NaN when neither coded it;
+- κ is Cohen's κ over every unit, NaN (with a note) when both coders gave every
+  unit the same value;
+- the macro row ``(makro)`` averages each column over the codes where it is defined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kvaleval.analyse.agreement import NOTE_NO_VARIATION, fill_texts, segment_key
+from kvaleval.errors import Errors, HumanCodingError
+from kvaleval.frames import require_columns
+from kvaleval.records import RESPONDENT
+
+__all__ = ["CONFUSION_COLUMNS", "EVALUATE_COLUMNS", "MACRO", "confusion", "evaluate"]
+
+MACRO = "(makro)"
+EVALUATE_COLUMNS = (
+    "code",
+    "precision",
+    "recall",
+    "f1",
+    "cohen_kappa",
+    "support",
+    "predicted",
+    "tp",
+    "fp",
+    "fn",
+    "valence_agreement",
+    "note",
+)
+CONFUSION_COLUMNS = ("segment_id", "doc_id", "code", "kind", "valence", "question", "text", "why")
+FALSE_POSITIVE = "falsk positiv"
+MISS = "overset"
+
+
+class _Scored:
+    """Predicted and gold codings as sets of segments per code, over one set of units."""
+
+    def __init__(
+        self,
+        units: list[str],
+        codes: list[str],
+        predicted: pd.DataFrame,
+        gold: pd.DataFrame,
+        segments: pd.DataFrame | None,
+    ) -> None:
+        self.units, self.codes, self.segments = units, codes, segments
+        self.predicted = _by_code(predicted)
+        self.gold = _by_code(gold)
+        self.why = _first(predicted, "why", joined=True)
+        self.predicted_valence = _first(predicted, "valence")
+        self.gold_valence = _first(gold, "valence")
+
+
+def evaluate(
+    coded_or_codings: Any,
+    gold: pd.DataFrame | str | Path,
+    *,
+    segments: pd.DataFrame | None = None,
+    coder: str | None = None,
+    codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Score one coder's codings against gold codings, per code and macro-averaged.
+
+    Parameters
+    ----------
+    coded_or_codings : Coded or DataFrame
+        A :class:`kvaleval.Coded` (its segments and codebook are used) or a
+        codings table.
+    gold : DataFrame or path
+        Gold codings (one coder), or a gold file read with
+        :func:`kvaleval.read_codings` against the segments.
+    segments : DataFrame, optional
+        The units: its respondent segments. Default: the Coded's segments, else
+        every segment in either table (then κ sees no segment nobody coded).
+    coder : str, optional
+        Score only this coder's codings (e.g. ``"rules"``). Default: every coder
+        in the table, as a union (a segment counts once per code).
+    codes : sequence of str, optional
+        Codes to report, in order. Default: the codebook's, then any other code
+        in either table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per code and the macro row (``code == "(makro)"``) with ``code,
+        precision, recall, f1, cohen_kappa, support`` (gold segments with the
+        code), ``predicted``, ``tp, fp, fn``, ``valence_agreement`` (share of
+        true positives with the gold's valence, where the gold gives one), ``note``.
+
+    Raises
+    ------
+    HumanCodingError
+        Gold with several coders or none, an unknown coder, or codings of
+        segments outside the units.
+    """
+    scored = _prepare(coded_or_codings, gold, segments, coder, codes)
+    n = len(scored.units)
+    rows = []
+    for code in scored.codes:
+        predicted, truth = scored.predicted.get(code, set()), scored.gold.get(code, set())
+        tp, fp, fn = len(predicted & truth), len(predicted - truth), len(truth - predicted)
+        kappa, note = _kappa(tp, fp, fn, n - tp - fp - fn)
+        if not truth:
+            note = "; ".join(part for part in ("ingen guld-kodninger", note) if part)
+        agree = [
+            scored.predicted_valence.get((s, code), "") == scored.gold_valence[(s, code)]
+            for s in sorted(predicted & truth)
+            if scored.gold_valence.get((s, code))
+        ]
+        rows.append(
+            {
+                "code": code,
+                "precision": tp / (tp + fp) if tp + fp else (0.0 if truth else np.nan),
+                "recall": tp / len(truth) if truth else np.nan,
+                "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan,
+                "cohen_kappa": kappa,
+                "support": len(truth),
+                "predicted": len(predicted),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "valence_agreement": float(np.mean(agree)) if agree else np.nan,
+                "_valence": (sum(agree), len(agree)),
+                "note": note,
+            }
+        )
+    table = pd.DataFrame(rows, columns=[*EVALUATE_COLUMNS, "_valence"])
+    agreeing, compared = (sum(pair[i] for pair in table["_valence"]) for i in (0, 1))
+    macro = {
+        "code": MACRO,
+        **{column: _mean(table[column]) for column in ("precision", "recall", "f1", "cohen_kappa")},
+        **{
+            column: int(table[column].sum())
+            for column in ("support", "predicted", "tp", "fp", "fn")
+        },
+        "valence_agreement": agreeing / compared if compared else np.nan,
+        "note": "gennemsnit over koder (κ: middelværdi)",
+    }
+    table = table.drop(columns="_valence")
+    return pd.concat([table, pd.DataFrame([macro])], ignore_index=True).astype(
+        {column: "int64" for column in ("support", "predicted", "tp", "fp", "fn")}
+    )
+
+
+def confusion(
+    coded_or_codings: Any,
+    gold: pd.DataFrame | str | Path,
+    *,
+    segments: pd.DataFrame | None = None,
+    coder: str | None = None,
+    codes: Sequence[str] | None = None,
+    pseudonymise: bool = True,
+) -> pd.DataFrame:
+    """False positives and misses, with the text and the coder's reason.
+
+    Parameters
+    ----------
+    coded_or_codings, gold, segments, coder, codes
+        As for :func:`evaluate`.
+    pseudonymise : bool
+        Pseudonymise the text and question (default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``segment_id, doc_id, code, kind`` (``falsk positiv``: coded, not in the
+        gold; ``overset``: in the gold, not coded), ``valence`` (of the coding
+        that exists), ``question, text``, ``why`` (the coder's reason, for false
+        positives). Sorted by code (codebook order), kind and segment order.
+    """
+    scored = _prepare(coded_or_codings, gold, segments, coder, codes)
+    position = {unit: index for index, unit in enumerate(scored.units)}
+    rows = []
+    for code in scored.codes:
+        predicted, truth = scored.predicted.get(code, set()), scored.gold.get(code, set())
+        for kind, found, valence in (
+            (FALSE_POSITIVE, predicted - truth, scored.predicted_valence),
+            (MISS, truth - predicted, scored.gold_valence),
+        ):
+            for segment in sorted(found, key=position.__getitem__):
+                why = scored.why.get((segment, code), "") if kind == FALSE_POSITIVE else ""
+                rows.append(
+                    (
+                        segment,
+                        segment.rsplit("#", 1)[0],
+                        code,
+                        kind,
+                        valence.get((segment, code), ""),
+                        "",
+                        "",
+                        why,
+                    )
+                )
+    return fill_texts(
+        pd.DataFrame(rows, columns=list(CONFUSION_COLUMNS)), scored.segments, pseudonymise
+    )
+
+
+# -- preparation ---------------------------------------------------------------------------
+
+
+def _prepare(
+    coded_or_codings: Any,
+    gold: pd.DataFrame | str | Path,
+    segments: pd.DataFrame | None,
+    coder: str | None,
+    codes: Sequence[str] | None,
+) -> _Scored:
+    codebook = getattr(coded_or_codings, "codebook", None)
+    if isinstance(coded_or_codings, pd.DataFrame):
+        codings = coded_or_codings
+    elif isinstance(getattr(coded_or_codings, "codings", None), pd.DataFrame):
+        codings = coded_or_codings.codings
+        if segments is None:
+            segments = coded_or_codings.segments
+    else:
+        raise HumanCodingError(Errors.E833.format(kind=type(coded_or_codings).__name__))
+    require_columns(codings, ("segment_id", "code", "coder"))
+    source = "the table given"
+    if not isinstance(gold, pd.DataFrame):
+        from kvaleval.coding.human import read_codings
+
+        source = str(gold)
+        gold = read_codings(gold, segments=segments, codebook=codebook)
+    require_columns(gold, ("segment_id", "code", "coder"))
+    gold_coders = sorted(gold["coder"].astype(str).unique())
+    if gold.empty:
+        raise HumanCodingError(Errors.E832.format(source=source))
+    if len(gold_coders) > 1:
+        raise HumanCodingError(
+            Errors.E830.format(
+                n=len(gold_coders), coders=", ".join(gold_coders), first=gold_coders[0]
+            )
+        )
+    if coder is not None:
+        coders = sorted(codings["coder"].astype(str).unique())
+        if coder not in coders:
+            raise HumanCodingError(
+                Errors.E831.format(coder=coder, coders=", ".join(coders) or "none")
+            )
+        codings = codings[codings["coder"].astype(str) == coder]
+    ids = set(codings["segment_id"].astype(str)) | set(gold["segment_id"].astype(str))
+    if segments is not None:
+        require_columns(segments, ("segment_id",))
+        rows = (
+            segments[segments["speaker_role"] == RESPONDENT]
+            if "speaker_role" in segments
+            else segments
+        )
+        units = list(dict.fromkeys(rows["segment_id"].astype(str)))
+        outside = sorted(ids - set(units), key=segment_key)
+        if outside:
+            n = int(
+                codings["segment_id"].astype(str).isin(outside).sum()
+                + gold["segment_id"].astype(str).isin(outside).sum()
+            )
+            raise HumanCodingError(Errors.E822.format(n=n, examples=outside[:3]))
+    else:
+        units = sorted(ids, key=segment_key)
+    found = sorted(set(codings["code"].astype(str)) | set(gold["code"].astype(str)))
+    first = (
+        list(codes) if codes is not None else list(codebook.names) if codebook is not None else []
+    )
+    return _Scored(units, list(dict.fromkeys([*first, *found])), codings, gold, segments)
+
+
+def _by_code(codings: pd.DataFrame) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    for segment, code in zip(
+        codings["segment_id"].astype(str), codings["code"].astype(str), strict=True
+    ):
+        result.setdefault(code, set()).add(segment)
+    return result
+
+
+def _first(
+    codings: pd.DataFrame, column: str, *, joined: bool = False
+) -> dict[tuple[str, str], str]:
+    """(segment, code) -> the column's value; the first non-empty by coder, or all joined."""
+    if column not in codings:
+        return {}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for segment, code, coder, value in zip(
+        codings["segment_id"].astype(str),
+        codings["code"].astype(str),
+        codings["coder"].astype(str),
+        codings[column],
+        strict=True,
+    ):
+        if isinstance(value, str) and value:
+            found.setdefault((segment, code), []).append((coder, value))
+    result = {}
+    for key, values in found.items():
+        values.sort()
+        if joined and len(values) > 1:
+            result[key] = "; ".join(f"{coder}: {value}" for coder, value in values)
+        else:
+            result[key] = values[0][1]
+    return result
+
+
+def _kappa(tp: int, fp: int, fn: int, tn: int) -> tuple[float, str]:
+    n = tp + fp + fn + tn
+    if n == 0:
+        return np.nan, "ingen enheder"
+    observed = (tp + tn) / n
+    chance = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
+    if tp + fp in (0, n) and tp + fn == tp + fp:
+        return np.nan, "κ " + NOTE_NO_VARIATION
+    return (observed - chance) / (1 - chance), ""
+
+
+def _mean(values: pd.Series) -> float:
+    defined = values.dropna()
+    return float(defined.mean()) if len(defined) else np.nan

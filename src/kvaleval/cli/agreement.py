@@ -1,0 +1,153 @@
+"""``kvaleval agreement FILE [FILE ...]``: intercoder agreement and the disagreements to discuss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kvaleval.cli._app import app
+from kvaleval.cli._common import echo
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DANISH = {
+    "code": "Kode",
+    "percent_agreement": "Enighed",
+    "cohen_kappa": "Cohens κ",
+    "krippendorff_alpha": "Krippendorffs α",
+    "alpha_low": "α nedre (95 %)",
+    "alpha_high": "α øvre (95 %)",
+    "prevalence": "Forekomst",
+    "n_units": "Enheder",
+    "valence_agreement": "Valens-enighed",
+    "note": "Note",
+    "segment_id": "Segment",
+    "doc_id": "Dokument",
+    "kind": "Uenighed om",
+    "question": "Spørgsmål",
+    "text": "Tekst",
+}
+NOTES = (
+    "Enighed: andel enheder (segment × tema), hvor koderne er enige. κ (to kodere) og α "
+    "korrigerer for tilfældig enighed: 1 = perfekt, 0 = som tilfældigt; α ≥ 0,80 regnes som "
+    "pålideligt, 0,67–0,80 som foreløbigt (Krippendorff), κ 0,61–0,80 som 'betydelig' "
+    "(Landis & Koch).",
+    "Intervallet for α er et 95 %-bootstrapinterval over segmenter. Tomme felter: udefineret "
+    "(se Note).",
+)
+
+
+@app.command("agreement")
+def agreement_cli(
+    files: Annotated[
+        list[Path], typer.Argument(help="Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.")
+    ],
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus", help="Korpusset: alle respondentture er enheder, og id'er kontrolleres."
+        ),
+    ] = None,
+    codebook: Annotated[
+        Path | None, typer.Option("--codebook", "-c", help="Kodebog: koder kontrolleres.")
+    ] = None,
+    rules: Annotated[
+        bool, typer.Option("--rules", help="Sammenlign også med regelkoderen ('rules').")
+    ] = False,
+    shared_documents: Annotated[
+        bool,
+        typer.Option("--shared-documents", help="Kun dokumenter, som alle kodere har kodet i."),
+    ] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Resultat (.xlsx).")] = Path(
+        "enighed.xlsx"
+    ),
+    n_boot: Annotated[int, typer.Option(help="Bootstrap-gentagelser for α's interval.")] = 1000,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option("--pseudonymise/--no-pseudonymise", help="Pseudonymisér tekst (standard)."),
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
+) -> None:
+    """Enighed mellem kodere pr. tema og samlet (κ, α med interval) og listen over uenigheder."""
+    import pandas as pd
+
+    import kvaleval as kv
+    from kvaleval.analyse.agreement import agreement, disagreements
+    from kvaleval.coding.human import read_codings, read_sheet_segments
+    from kvaleval.errors import Errors, HumanCodingError
+    from kvaleval.report.xlsx import Sheet, write_workbook
+
+    read = kv.read_corpus(corpus) if corpus else None
+    segments = read.segments if read is not None else None
+    book = kv.read_codebook(codebook) if codebook else None
+    tables, coverage, source = [], {}, {}
+    for path in files:
+        table = read_codings(path, segments=segments, codebook=book)
+        for coder in sorted(table["coder"].unique()):
+            if coder in source:
+                raise HumanCodingError(
+                    Errors.E824.format(coder=coder, first=source[coder], second=path)
+                )
+            source[coder] = path
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                coverage[coder] = read_sheet_segments(path)
+        tables.append(table)
+    if rules:
+        if read is None or book is None:
+            raise typer.BadParameter("--rules kræver --corpus og --codebook.")
+        tables.append(kv.code(read, book).codings)
+    codings = pd.concat(tables, ignore_index=True)
+    if shared_documents and segments is not None:
+        segments = segments[segments["doc_id"].isin(_shared(codings, coverage))]
+        codings = codings[codings["segment_id"].isin(segments["segment_id"])]
+    codes = list(book.names) if book is not None else None
+    coders = [*source, *(["rules"] if rules else [])]
+    table = agreement(
+        codings, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
+    )
+    listed = disagreements(
+        codings,
+        coders,
+        segments=segments,
+        codes=codes,
+        coverage=coverage or None,
+        pseudonymise=pseudonymise,
+    )
+    write_workbook(
+        out,
+        [
+            Sheet("Enighed", _danish(table), "Enighed mellem kodere", notes=NOTES),
+            Sheet(
+                "Uenigheder",
+                _danish(listed),
+                "Uenigheder til afstemningsmøde",
+                wrap=("Spørgsmål", "Tekst"),
+            ),
+        ],
+    )
+    typer.echo(_danish(table).drop(columns=["Note"]).to_string(index=False, float_format=_number))
+    echo(
+        f"Kodere: {', '.join(sorted(codings['coder'].unique()))}; uenigheder: {len(listed)}", quiet
+    )
+    echo(f"Skrevet: {out}", quiet)
+
+
+def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
+    """Documents in which every coder coded something (or was given turns in a sheet)."""
+    docs: dict[str, set[str]] = {}
+    for coder, segment in zip(codings["coder"], codings["segment_id"], strict=True):
+        docs.setdefault(coder, set()).add(segment.rsplit("#", 1)[0])
+    for coder, segments in coverage.items():
+        docs.setdefault(coder, set()).update(segment.rsplit("#", 1)[0] for segment in segments)
+    return set.intersection(*docs.values()) if docs else set()
+
+
+def _danish(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns={c: DANISH.get(c, c) for c in frame.columns})
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}"

@@ -1,0 +1,102 @@
+"""``kvaleval evaluate CORPUS --gold FILE``: the rule coder scored against a gold coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kvaleval.cli._app import app
+from kvaleval.cli._common import default_codebook, echo
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DANISH = {
+    "code": "Kode",
+    "precision": "Præcision",
+    "recall": "Genkaldelse",
+    "f1": "F1",
+    "cohen_kappa": "Cohens κ",
+    "support": "Guld",
+    "predicted": "Kodet",
+    "tp": "Rigtige",
+    "fp": "Falske pos.",
+    "fn": "Oversete",
+    "valence_agreement": "Valens-enighed",
+    "note": "Note",
+    "segment_id": "Segment",
+    "doc_id": "Dokument",
+    "kind": "Type",
+    "valence": "Valens",
+    "question": "Spørgsmål",
+    "text": "Tekst",
+    "why": "Begrundelse",
+}
+NOTES = (
+    "Enheder: alle respondentture. Præcision: andel af kodningerne, som guld også har; "
+    "genkaldelse: andel af guld-kodningerne, som blev fundet; F1: deres harmoniske gennemsnit.",
+    "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
+    "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.",
+)
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    corpus: Annotated[
+        Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")
+    ],
+    gold: Annotated[
+        Path, typer.Option("--gold", "-g", help="Guld-kodning (CSV eller udfyldt kodeark).")
+    ],
+    codebook: Annotated[
+        Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Resultat (.xlsx).")] = Path(
+        "evaluate.xlsx"
+    ),
+    pseudonymise: Annotated[
+        bool,
+        typer.Option("--pseudonymise/--no-pseudonymise", help="Pseudonymisér tekst (standard)."),
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
+) -> None:
+    """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
+    import kvaleval as kv
+    from kvaleval.analyse.evaluate import MACRO, confusion, evaluate
+    from kvaleval.coding.human import read_codings
+    from kvaleval.report.xlsx import Sheet, write_workbook
+
+    read = kv.read_corpus(corpus)
+    book = kv.read_codebook(codebook or default_codebook())
+    truth = read_codings(gold, segments=read.segments, codebook=book)
+    echo(f"Koder {corpus} med regler ...", quiet)
+    coded = kv.code(read, book)
+    table = evaluate(coded, truth)
+    mistakes = confusion(coded, truth, pseudonymise=pseudonymise)
+    write_workbook(
+        out,
+        [
+            Sheet("Evaluering", _danish(table), f"Regelkoderen mod {gold.name}", notes=NOTES),
+            Sheet(
+                "Forvekslinger",
+                _danish(mistakes),
+                "Falske positiver og oversete",
+                wrap=("Spørgsmål", "Tekst", "Begrundelse"),
+            ),
+        ],
+    )
+    shown = _danish(table.drop(columns=["note", "predicted"]))
+    typer.echo(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    macro = table[table["code"] == MACRO].iloc[0]
+    lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
+    echo(
+        f"Makro-F1: {macro['f1']:.3f}; laveste κ: {lowest:.3f}",
+        quiet,
+    )
+    echo(f"Skrevet: {out} ({len(mistakes)} forvekslinger)", quiet)
+
+
+def _danish(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns={c: DANISH.get(c, c) for c in frame.columns})

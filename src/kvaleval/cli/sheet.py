@@ -1,0 +1,71 @@
+"""``kvaleval sheet CORPUS``: a coding sheet (xlsx) for one human coder."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kvaleval.cli._app import app
+from kvaleval.cli._common import default_codebook, echo
+
+
+@app.command("sheet")
+def sheet_cli(
+    corpus: Annotated[
+        Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")
+    ],
+    codebook: Annotated[
+        Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Kodearket (.xlsx).")] = Path(
+        "kodeark.xlsx"
+    ),
+    suggest: Annotated[
+        bool, typer.Option("--suggest", help="Vis regelkoderens forslag i grå kolonner.")
+    ] = False,
+    coder: Annotated[
+        str | None, typer.Option("--coder", help="Koderens navn (skrives i arket).")
+    ] = None,
+    documents: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--documents",
+            "-d",
+            help="Kun dokumenter hvis id passer (fx 'interviews/borger0*'); kan gentages.",
+        ),
+    ] = None,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise/--no-pseudonymise", help="Pseudonymisér tekst og talere (standard)."
+        ),
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
+) -> None:
+    """Skriv et kodeark til en koder: én række pr. respondenttur, én kolonne pr. tema."""
+    import kvaleval as kv
+    from kvaleval.report.sheet import write_sheet
+
+    read = kv.read_corpus(corpus)
+    book = kv.read_codebook(codebook or default_codebook())
+    segments = read.segments
+    if documents:
+        keep = [
+            doc
+            for doc in segments["doc_id"].unique()
+            if any(fnmatch.fnmatch(doc, p) for p in documents)
+        ]
+        segments = segments[segments["doc_id"].isin(keep)]
+    codings = kv.code(read, book).codings if suggest else None
+    if codings is not None:
+        codings = codings[codings["segment_id"].isin(segments["segment_id"])]
+    write_sheet(segments, book, out, codings=codings, coder_name=coder, pseudonymise=pseudonymise)
+    rows = int((segments["speaker_role"] == "respondent").sum())
+    echo(
+        f"Skrevet: {out} ({rows} respondentture, {len(book.codes)} temaer"
+        + (", med regelkoderens forslag)" if suggest else ")"),
+        quiet,
+    )

@@ -1,0 +1,166 @@
+"""``kvaleval agreement``: filled sheets and CSVs in, the agreement table and disagreements out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import kvaleval as kv
+from kvaleval.analyse.agreement import agreement
+from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the command)
+from kvaleval.cli._app import app
+from kvaleval.coding.human import read_codings
+from kvaleval.errors import HumanCodingError
+from kvaleval.records import Codebook
+from kvaleval.report.sheet import write_sheet
+from test_human_read import fill
+
+
+@pytest.fixture
+def sheets(tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path) -> tuple[Path, Path]:
+    """Anne codes every respondent turn; Bo gets a sheet with the partner interview only."""
+    corpus = kv.read_corpus(tiny_corpus)
+    anne = write_sheet(corpus, small_codebook, tmp_path / "coder_anne.xlsx")
+    partner = corpus.segments[corpus.segments["doc_id"] == "partner01"]
+    bo = write_sheet(partner, small_codebook, tmp_path / "coder_bo.xlsx", coder_name="Bo")
+    fill(
+        anne,
+        {
+            ("borger01#1", "kapacitet"): 1,
+            ("partner01#1", "kapacitet"): 1,
+            ("partner01#1", "kapacitet: valens"): "negativ",
+            ("partner01#3", "civilsamfund"): "x",
+        },
+    )
+    fill(
+        bo,
+        {
+            ("partner01#1", "kapacitet"): 1,
+            ("partner01#1", "kapacitet: valens"): "blandet",
+            ("partner01#3", "relevans"): 1,
+        },
+    )
+    return anne, bo
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(app, ["agreement", *args])
+
+
+def test_agreement_cli_sheets(
+    sheets: tuple[Path, Path],
+    tiny_corpus: Path,
+    small_codebook_path: Path,
+    small_codebook: Codebook,
+    tmp_path: Path,
+) -> None:
+    anne, bo = sheets
+    out = tmp_path / "enighed.xlsx"
+    result = run(
+        str(anne),
+        str(bo),
+        "--corpus",
+        str(tiny_corpus),
+        "--codebook",
+        str(small_codebook_path),
+        "--out",
+        str(out),
+        "--n-boot",
+        "100",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Krippendorffs α" in result.stdout and "(alle)" in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Enighed", "Uenigheder"]
+    rows = list(book["Enighed"].iter_rows(min_row=3, values_only=True))
+    header = rows[0]
+    by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:6]}
+    # Bo saw only partner01: the units both saw are its two turns.
+    assert by_code["kapacitet"]["Enheder"] == 2 and by_code["kapacitet"]["Enighed"] == 1.0
+    assert by_code["kapacitet"]["Valens-enighed"] == 0.0
+    assert by_code["relevans"]["Enighed"] == 0.5 and by_code["civilsamfund"]["Enighed"] == 0.5
+    segments = kv.read_corpus(tiny_corpus).segments
+    codings = pd.concat([read_codings(anne), read_codings(bo)])
+    expected = agreement(
+        codings,
+        segments=segments,
+        codes=small_codebook.names,
+        n_boot=100,
+        coverage={"Bo": ["partner01#1", "partner01#3"]},
+    )
+    overall = expected.set_index("code").loc["(alle)"]
+    assert rows[5][0] == "(alle)" and rows[5][header.index("Cohens κ")] == pytest.approx(
+        overall["cohen_kappa"]
+    )
+    listed = list(book["Uenigheder"].iter_rows(min_row=3, values_only=True))
+    assert listed[0][:6] == ("Segment", "Dokument", "Kode", "Uenighed om", "anne", "Bo")
+    assert [row[:6] for row in listed[1:]] == [
+        ("partner01#1", "partner01", "kapacitet", "valens", "1 (negativ)", "1 (blandet)"),
+        ("partner01#3", "partner01", "relevans", "kode", "0", "1"),
+        ("partner01#3", "partner01", "civilsamfund", "kode", "1", "0"),
+    ]
+
+
+def test_agreement_cli_rules_and_shared_documents(
+    tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    gold = tmp_path / "anne.csv"
+    gold.write_text(
+        "doc_id,turn_index,code\nborger01,1,kapacitet\nborger01,3,kendskab\n", encoding="utf-8"
+    )
+    out = tmp_path / "e.xlsx"
+    result = run(
+        str(gold),
+        "--corpus",
+        str(tiny_corpus),
+        "--codebook",
+        str(small_codebook_path),
+        "--rules",
+        "--shared-documents",
+        "--out",
+        str(out),
+        "--n-boot",
+        "0",
+        "--quiet",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=3, values_only=True))
+    header = rows[0]
+    units = {row[0]: row[header.index("Enheder")] for row in rows[1:6]}
+    assert units["kapacitet"] == 2  # only borger01 is coded by both anne and the rules
+    assert header[-2:] == ("prevalence: anne", "prevalence: rules")
+
+
+def test_agreement_cli_same_coder_twice(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (first, second):
+        path.write_text("segment_id,code,coder\nd#1,a,anne\n", encoding="utf-8")
+    result = run(str(first), str(second), "--out", str(tmp_path / "e.xlsx"))
+    assert isinstance(result.exception, HumanCodingError)
+    assert "[E824] Coder 'anne' is in both" in str(result.exception)
+
+
+def test_agreement_cli_rules_need_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("segment_id,code,coder\nd#1,a,anne\nd#1,a,bo\n", encoding="utf-8")
+    result = run(str(path), "--rules", "--out", str(tmp_path / "e.xlsx"))
+    assert result.exit_code == 2 and "--rules" in result.output
+
+
+def test_agreement_cli_csv_with_two_coders(tmp_path: Path) -> None:
+    path = tmp_path / "to.csv"
+    marks = np.array([[1, 0, 1, 1, 0, 0], [1, 0, 0, 1, 0, 1]])
+    lines = ["segment_id,code,coder"] + [
+        f"d#{u},a,{coder}" for r, coder in enumerate(["x", "y"]) for u in np.nonzero(marks[r])[0]
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(str(path), "--out", str(tmp_path / "e.xlsx"), "--n-boot", "0")
+    assert result.exit_code == 0, result.output
+    # Without --corpus the units are the 4 segments someone coded; x and y agree on 2.
+    line = result.stdout.splitlines()[1].split()
+    assert line[:3] == ["a", "0.50", "-0.33"]

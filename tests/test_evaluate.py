@@ -1,0 +1,282 @@
+"""One coder scored against gold: metrics equal scikit-learn's; the confusion list; the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
+from typer.testing import CliRunner
+
+import kvaleval as kv
+from kvaleval.analyse.evaluate import CONFUSION_COLUMNS, EVALUATE_COLUMNS, confusion, evaluate
+from kvaleval.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
+from kvaleval.cli._app import app
+from kvaleval.errors import CodingError, HumanCodingError
+from kvaleval.records import Codebook
+
+UNITS = 50
+
+
+def segments_for(n: int = UNITS) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "segment_id": [f"d#{u}" for u in range(n)],
+            "doc_id": "d",
+            "turn_index": range(n),
+            "speaker": "B",
+            "speaker_role": "respondent",
+            "text": [f"tekst {u}" for u in range(n)],
+            "question": "Hvordan gik det?",
+        }
+    )
+
+
+def table(
+    marks: dict[str, np.ndarray], coder: str, valence: str = "", why: str = ""
+) -> pd.DataFrame:
+    rows = [
+        (f"d#{u}", "d", code, coder, 1.0, valence, why)
+        for code, column in marks.items()
+        for u in np.nonzero(column)[0]
+    ]
+    return pd.DataFrame(
+        rows, columns=["segment_id", "doc_id", "code", "coder", "score", "valence", "why"]
+    )
+
+
+def random_marks(seed: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    rng = np.random.default_rng(seed)
+    gold, predicted = {}, {}
+    for code, prevalence in [("a", 0.3), ("b", 0.1), ("c", 0.5)]:
+        gold[code] = rng.random(UNITS) < prevalence
+        predicted[code] = gold[code] ^ (rng.random(UNITS) < 0.2)
+    return gold, predicted
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_evaluate_matches_sklearn(seed: int) -> None:
+    gold, predicted = random_marks(seed)
+    result = evaluate(
+        table(predicted, "rules"), table(gold, "anne"), segments=segments_for()
+    ).set_index("code")
+    assert list(result.reset_index().columns) == list(EVALUATE_COLUMNS)
+    for code in gold:
+        precision, recall, f1, _ = precision_recall_fscore_support(
+            gold[code], predicted[code], average="binary", zero_division=0
+        )
+        row = result.loc[code]
+        assert (row["precision"], row["recall"], row["f1"]) == pytest.approx(
+            (precision, recall, f1)
+        )
+        assert row["cohen_kappa"] == pytest.approx(cohen_kappa_score(gold[code], predicted[code]))
+        assert row["support"] == gold[code].sum() and row["predicted"] == predicted[code].sum()
+        assert row["tp"] + row["fn"] == row["support"]
+    macro = result.loc["(makro)"]
+    for column in ("precision", "recall", "f1", "cohen_kappa"):
+        assert macro[column] == pytest.approx(result.loc[list(gold), column].mean())
+    assert macro["support"] == sum(g.sum() for g in gold.values())
+
+
+def test_evaluate_edge_cases() -> None:
+    n = 10
+    gold = {
+        "never coded": np.arange(n) < 3,
+        "perfect": np.arange(n) % 2 == 0,
+        "extra": np.zeros(n, bool),
+        "absent": np.zeros(n, bool),
+    }
+    predicted = {
+        "never coded": np.zeros(n, bool),
+        "perfect": gold["perfect"],
+        "extra": np.arange(n) < 2,
+        "absent": np.zeros(n, bool),
+    }
+    result = evaluate(
+        table(predicted, "rules"), table(gold, "anne"), segments=segments_for(n), codes=list(gold)
+    ).set_index("code")
+    never = result.loc["never coded"]
+    assert (never["precision"], never["recall"], never["f1"]) == (0.0, 0.0, 0.0)
+    assert never["cohen_kappa"] == pytest.approx(
+        cohen_kappa_score(gold["never coded"], predicted["never coded"])
+    )
+    assert tuple(result.loc["perfect", ["precision", "recall", "f1", "cohen_kappa"]]) == (
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+    )
+    extra = result.loc["extra"]
+    assert extra["precision"] == 0.0 and np.isnan(extra["recall"]) and extra["f1"] == 0.0
+    assert "ingen guld-kodninger" in extra["note"]
+    absent = result.loc["absent"]
+    assert absent[["precision", "recall", "f1", "cohen_kappa"]].isna().all()
+    assert "κ udefineret: ingen variation" in absent["note"]
+    macro = result.loc["(makro)"]
+    assert macro["precision"] == pytest.approx(
+        (0.0 + 1.0 + 0.0) / 3
+    )  # "absent" is undefined, left out
+    assert macro["recall"] == pytest.approx((0.0 + 1.0) / 2)
+
+
+def test_evaluate_union_and_single_coder() -> None:
+    gold = {"a": np.arange(UNITS) < 10}
+    rules = {"a": np.arange(UNITS) < 5}
+    model = {"a": (np.arange(UNITS) >= 5) & (np.arange(UNITS) < 12)}
+    codings = pd.concat([table(rules, "rules"), table(model, "model")])
+    union = evaluate(codings, table(gold, "anne"), segments=segments_for()).iloc[0]
+    assert (union["tp"], union["fp"], union["fn"]) == (10, 2, 0)
+    alone = evaluate(codings, table(gold, "anne"), segments=segments_for(), coder="rules").iloc[0]
+    assert (alone["tp"], alone["fp"], alone["fn"]) == (5, 0, 5)
+
+
+def test_evaluate_valence_agreement() -> None:
+    gold = table({"a": np.arange(UNITS) < 4}, "anne", valence="negativ")
+    predicted = table({"a": np.arange(UNITS) < 6}, "rules", valence="negativ")
+    predicted.loc[predicted["segment_id"] == "d#0", "valence"] = "positiv"
+    row = evaluate(predicted, gold, segments=segments_for()).iloc[0]
+    assert row["valence_agreement"] == 0.75  # 3 of the 4 true positives
+
+
+def test_evaluate_without_segments_uses_segments_in_either_table() -> None:
+    gold, predicted = (
+        table({"a": np.arange(6) < 3}, "anne"),
+        table({"a": np.arange(6) % 2 == 1}, "rules"),
+    )
+    row = evaluate(predicted, gold).iloc[0]
+    units = ["d#0", "d#1", "d#2", "d#3", "d#5"]  # d#4: nobody coded it
+    y = [u in {"d#0", "d#1", "d#2"} for u in units]
+    p = [u in {"d#1", "d#3", "d#5"} for u in units]
+    assert row["cohen_kappa"] == pytest.approx(cohen_kappa_score(y, p))
+
+
+def test_evaluate_errors() -> None:
+    gold = table({"a": np.arange(UNITS) < 3}, "anne")
+    predicted = table({"a": np.arange(UNITS) < 2}, "rules")
+    with pytest.raises(HumanCodingError, match=r"\[E830\].*anne, bo"):
+        evaluate(predicted, pd.concat([gold, gold.assign(coder="bo")]))
+    with pytest.raises(HumanCodingError, match=r"\[E832\]"):
+        evaluate(predicted, gold.iloc[:0])
+    with pytest.raises(HumanCodingError, match=r"\[E831\] Coder 'model'.*rules"):
+        evaluate(predicted, gold, coder="model")
+    with pytest.raises(HumanCodingError, match=r"\[E833\].*list"):
+        evaluate([], gold)
+    with pytest.raises(HumanCodingError, match=r"\[E822\].*'d#10'"):
+        evaluate(predicted, table({"a": np.arange(UNITS) > 9}, "anne"), segments=segments_for(10))
+    with pytest.raises(CodingError, match=r"\[E303\].*'coder'"):
+        evaluate(predicted.drop(columns="coder"), gold)
+
+
+def test_confusion_lists_false_positives_and_misses() -> None:
+    gold = table(
+        {"a": np.isin(np.arange(UNITS), [1, 2]), "b": np.isin(np.arange(UNITS), [4])},
+        "anne",
+        valence="positiv",
+    )
+    predicted = table(
+        {"a": np.isin(np.arange(UNITS), [2, 3])}, "rules", valence="negativ", why="termer: x"
+    )
+    segments = segments_for()
+    segments.loc[3, "text"] = "Per Jensen sagde det på 20 30 40 50"
+    result = confusion(predicted, gold, segments=segments, codes=["b", "a"])
+    assert list(result.columns) == list(CONFUSION_COLUMNS)
+    assert result[["segment_id", "code", "kind", "valence", "why"]].values.tolist() == [
+        ["d#4", "b", "overset", "positiv", ""],
+        ["d#3", "a", "falsk positiv", "negativ", "termer: x"],
+        ["d#1", "a", "overset", "positiv", ""],
+    ]
+    assert result.loc[2, "text"] == "tekst 1" and result.loc[2, "question"] == "Hvordan gik det?"
+    assert "[telefon]" in result.loc[1, "text"] and "20 30" not in result.loc[1, "text"]
+
+
+def test_evaluate_coded_and_gold_file(
+    tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path
+) -> None:
+    gold = tmp_path / "guld.csv"
+    gold.write_text(
+        "doc_id,turn_index,code,valence,coder\n"
+        "borger01,1,kapacitet,negativ,guld\n"
+        "borger01,3,kendskab,negativ,guld\n"
+        "partner01,3,civilsamfund,positiv,guld\n"
+        "borger02,1,relevans,positiv,guld\n"
+        "survey,1,kapacitet,negativ,guld\n",
+        encoding="utf-8",
+    )
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    result = evaluate(coded, gold).set_index("code")
+    assert result.index.tolist() == [*small_codebook.names, "(makro)"]
+    assert result.loc["kapacitet", ["tp", "fp", "fn"]].tolist() == [
+        2,
+        1,
+        0,
+    ]  # partner01#1 is not in gold
+    assert result.loc["relevans", ["tp", "fp", "fn"]].tolist() == [1, 3, 0]
+    mistakes = confusion(coded, gold)
+    assert ("partner01#1", "kapacitet", "falsk positiv") in set(
+        mistakes[["segment_id", "code", "kind"]].itertuples(index=False, name=None)
+    )
+    assert mistakes["why"].str.contains("venteliste").any()
+
+
+def test_evaluate_cli(
+    tiny_corpus: Path, small_codebook_path: Path, small_codebook: Codebook, tmp_path: Path
+) -> None:
+    gold = tmp_path / "guld.csv"
+    gold.write_text(
+        "doc_id;turn_index;code;valence\nborger01;1;kapacitet;negativ\nborger01;3;kendskab;\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "evaluate.xlsx"
+    result = CliRunner().invoke(
+        app,
+        [
+            "evaluate",
+            str(tiny_corpus),
+            "--gold",
+            str(gold),
+            "--codebook",
+            str(small_codebook_path),
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Præcision" in result.stdout and "(makro)" in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Evaluering", "Forvekslinger"]
+    rows = list(book["Evaluering"].iter_rows(min_row=3, values_only=True))
+    header, body = rows[0], rows[1:]
+    expected = evaluate(kv.code(kv.read_corpus(tiny_corpus), small_codebook), gold)
+    kappa = header.index("Cohens κ")
+    for line, (_, row) in zip(body, expected.iterrows(), strict=False):
+        assert line[0] == row["code"]
+        assert line[kappa] == (
+            pytest.approx(row["cohen_kappa"]) if not np.isnan(row["cohen_kappa"]) else None
+        )
+
+
+def test_evaluate_cli_bad_gold(
+    tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    gold = tmp_path / "guld.csv"
+    gold.write_text("doc_id,turn_index,code\nborger01,0,kapacitet\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "evaluate",
+            str(tiny_corpus),
+            "--gold",
+            str(gold),
+            "--codebook",
+            str(small_codebook_path),
+            "--out",
+            str(tmp_path / "e.xlsx"),
+        ],
+    )
+    assert isinstance(result.exception, HumanCodingError)
+    assert "[E816] line 2, column 'turn_index'" in str(result.exception)
+    assert not (tmp_path / "e.xlsx").exists()

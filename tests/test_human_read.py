@@ -1,0 +1,401 @@
+"""Filled coding sheets and coding CSVs read back: every way a cell is saved, every bad cell."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kvaleval as kv
+from kvaleval.coding.human import read_codings, read_sheet_segments
+from kvaleval.errors import HumanCodingError
+from kvaleval.records import Codebook
+from kvaleval.report.sheet import write_sheet
+
+RESPONDENT_IDS = [
+    "borger01#1",
+    "borger01#3",
+    "borger02#1",
+    "partner01#1",
+    "partner01#3",
+    "survey#0",
+    "survey#1",
+]
+CODES = ["kapacitet", "relevans", "kendskab", "civilsamfund"]
+CODED = [1, 1.0, "1", " 1 ", "1.0", "1,0", "x", "X", "ja", " Ja ", True]
+NOT_CODED = [0, 0.0, "0", "nej", "NEJ", None, "", "   ", False]
+
+
+def fill(
+    path: Path,
+    values: dict[tuple[str, str], object],
+    *,
+    out: Path | None = None,
+    coder: str | None = None,
+) -> Path:
+    """Fill a sheet as a spreadsheet program saves it: load with openpyxl, set the cells, save."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Kodning"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    for (segment, column), value in values.items():
+        sheet.cell(row=rows[segment], column=header.index(column) + 1).value = value
+    if coder is not None:
+        guide = book["Vejledning"]
+        for row in guide.iter_rows(min_col=1, max_col=2):
+            if row[0].value == "Koder:":
+                row[1].value = coder
+    book.save(out or path)
+    return out or path
+
+
+def rewrite_cells(path: Path, cells: dict[str, str]) -> None:
+    """Store cells as inline strings, the way some writers (LibreOffice exports, scripts) do."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    xml = members["xl/worksheets/sheet1.xml"].decode()
+    for ref, text in cells.items():
+        pattern = re.compile(rf'<c r="{ref}"( s="\d+")?( t="\w+")?(/>|>.*?</c>)')
+        assert pattern.search(xml), ref
+        xml = pattern.sub(
+            lambda m, text=text, ref=ref: (
+                f'<c r="{ref}"{m.group(1) or ""} t="inlineStr">'
+                f'<is><t xml:space="preserve">{text}</t></is></c>'
+            ),
+            xml,
+            count=1,
+        )
+    members["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+@pytest.fixture
+def corpus(tiny_corpus: Path) -> kv.Corpus:
+    return kv.read_corpus(tiny_corpus)
+
+
+@pytest.fixture
+def blank(corpus: kv.Corpus, small_codebook: Codebook, tmp_path: Path) -> Path:
+    return write_sheet(corpus, small_codebook, tmp_path / "coder_anne.xlsx")
+
+
+def expected(rows: list[tuple[str, str, str]], coder: str = "anne") -> pd.DataFrame:
+    order = {segment: i for i, segment in enumerate(RESPONDENT_IDS)}
+    frame = pd.DataFrame(
+        [
+            (s, s.rsplit("#", 1)[0], c, coder, 1.0, v, "")
+            for s, c, v in sorted(rows, key=lambda r: (order[r[0]], r[1]))
+        ],
+        columns=list(kv.frames.CODING_COLUMNS),
+    )
+    return frame.astype({"score": float})
+
+
+def test_human_read_filled_sheet(blank: Path, corpus: kv.Corpus, small_codebook: Codebook) -> None:
+    fill(
+        blank,
+        {
+            ("borger01#1", "kapacitet"): 1,
+            ("borger01#1", "kapacitet: valens"): "negativ",
+            ("borger01#1", "relevans"): "1",
+            ("borger01#1", "relevans: valens"): " Positiv ",
+            ("borger01#3", "kendskab"): " x ",
+            ("borger01#3", "kendskab: valens"): "NEGATIV",
+            ("partner01#1", "kapacitet"): 1.0,
+            ("partner01#1", "kapacitet: valens"): "blandet",
+            ("partner01#3", "civilsamfund"): "ja",
+            ("partner01#3", "Kommentar"): "=usikker",
+            ("survey#0", "relevans"): 0,
+            ("survey#1", "kapacitet"): "0",
+            ("survey#1", "relevans"): None,
+        },
+    )
+    codings = read_codings(blank, segments=corpus, codebook=small_codebook)
+    pd.testing.assert_frame_equal(
+        codings,
+        expected(
+            [
+                ("borger01#1", "kapacitet", "negativ"),
+                ("borger01#1", "relevans", "positiv"),
+                ("borger01#3", "kendskab", "negativ"),
+                ("partner01#1", "kapacitet", "blandet"),
+                ("partner01#3", "civilsamfund", ""),
+            ]
+        ),
+    )
+    assert read_sheet_segments(blank) == RESPONDENT_IDS
+
+
+@pytest.mark.parametrize("value", CODED)
+def test_human_read_values_read_as_coded(blank: Path, value: object) -> None:
+    fill(blank, {("borger02#1", "relevans"): value})
+    codings = read_codings(blank)
+    assert codings[["segment_id", "code"]].values.tolist() == [["borger02#1", "relevans"]]
+
+
+@pytest.mark.parametrize("value", NOT_CODED)
+def test_human_read_values_read_as_not_coded(blank: Path, value: object) -> None:
+    fill(blank, {("borger02#1", "relevans"): value})
+    assert read_codings(blank).empty
+
+
+def test_human_read_inline_strings(blank: Path, corpus: kv.Corpus) -> None:
+    rewrite_cells(blank, {"G4": " 1 ", "H4": "Positiv ", "I4": "0"})
+    codings = read_codings(blank, segments=corpus)
+    assert codings[["segment_id", "code", "valence"]].values.tolist() == [
+        ["borger02#1", "kapacitet", "positiv"]
+    ]
+
+
+@pytest.mark.parametrize("value", [2, 0.5, -1, "2", "måske", "11", "ja tak", "1 1", "#N/A"])
+def test_human_read_bad_value_names_the_cell(blank: Path, value: object) -> None:
+    fill(blank, {("partner01#1", "relevans"): value})  # row 5, column I
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(blank)
+    message = str(info.value)
+    assert "[E805]" in message and "1 problem(s)" in message
+    assert f"[E806] sheet 'Kodning', cell I5 (row 5, column 'relevans'): {value!r}" in message
+
+
+def test_human_read_collects_every_problem(
+    blank: Path, corpus: kv.Corpus, small_codebook: Codebook
+) -> None:
+    book = openpyxl.load_workbook(blank)
+    sheet = book["Kodning"]
+    sheet["A3"] = "borger01#99"  # edited id
+    sheet["A4"] = "borger01#1"  # duplicate id
+    sheet["A6"] = None  # cleared id, but coded
+    sheet["G6"] = 1
+    sheet["A8"] = "borger01#0"  # an interviewer turn
+    sheet["G2"] = "kanske"  # bad mark
+    sheet["J2"] = "glad"  # bad valence
+    sheet["L7"] = "positiv"  # valence without the code
+    sheet.append(["survey#0"])  # a second row for survey#0
+    book.save(blank)
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(blank, segments=corpus, codebook=small_codebook)
+    message = str(info.value)
+    assert "has 8 problem(s)" in message
+    for part in [
+        "[E806] sheet 'Kodning', cell G2 (row 2, column 'kapacitet'): 'kanske'",
+        "[E807] sheet 'Kodning', cell J2 (row 2, column 'relevans: valens'): 'glad'",
+        "[E809] sheet 'Kodning', cell A3 (row 3, column 'segment_id'): "
+        "segment 'borger01#99'",
+        "[E811] sheet 'Kodning', cell A4 (row 4, column 'segment_id'): "
+        "segment 'borger01#1' is listed again (first in row 2)",
+        "[E810] sheet 'Kodning', cell A6 (row 6, column 'segment_id')",
+        "[E808] sheet 'Kodning', cell L7 (row 7, column 'kendskab: valens')",
+        "[E816] sheet 'Kodning', cell A8 (row 8, column 'segment_id'): "
+        "'borger01#0' is an interviewer turn",
+        "[E811] sheet 'Kodning', cell A9 (row 9, column 'segment_id'): "
+        "segment 'survey#0' is listed again (first in row 7)",
+    ]:
+        assert part in message, part
+
+
+def test_human_read_unknown_code_column(blank: Path, small_codebook: Codebook) -> None:
+    book = openpyxl.load_workbook(blank)
+    book["Kodning"]["I1"] = "relevanz"
+    book.save(blank)
+    with pytest.raises(
+        HumanCodingError,
+        match=r"\[E812\] sheet 'Kodning', column I \(header 'relevanz'\): "
+        r"'relevanz' is not a code of the codebook",
+    ):
+        read_codings(blank, codebook=small_codebook)
+    assert len(read_codings(blank)) == 0  # without a codebook any column is a code
+
+
+def test_human_read_coder_name(blank: Path, tmp_path: Path) -> None:
+    fill(blank, {("survey#0", "relevans"): 1})
+    assert read_codings(blank)["coder"].tolist() == ["anne"]  # coder_anne.xlsx
+    assert read_codings(blank, coder="Bo")["coder"].tolist() == ["Bo"]
+    named = fill(blank, {}, out=tmp_path / "ark.xlsx", coder=" Karen ")
+    assert read_codings(named)["coder"].tolist() == ["Karen"]
+    assert read_codings(named, coder="Bo")["coder"].tolist() == ["Bo"]
+
+
+def test_human_read_sheet_found_by_header(blank: Path) -> None:
+    fill(blank, {("survey#0", "relevans"): 1})
+    book = openpyxl.load_workbook(blank)
+    book["Kodning"].title = "Ark1"
+    book.move_sheet("Ark1", offset=1)
+    book.save(blank)
+    assert read_codings(blank)["segment_id"].tolist() == ["survey#0"]
+
+
+def test_human_read_file_errors(tmp_path: Path, blank: Path) -> None:
+    with pytest.raises(HumanCodingError, match=r"\[E800\]"):
+        read_codings(tmp_path / "findes_ikke.xlsx")
+    (tmp_path / "a.txt").write_text("x")
+    with pytest.raises(HumanCodingError, match=r"\[E801\].*'\.txt'"):
+        read_codings(tmp_path / "a.txt")
+    (tmp_path / "b.xlsx").write_bytes(b"not a zip file")
+    with pytest.raises(HumanCodingError, match=r"\[E802\].*b\.xlsx"):
+        read_codings(tmp_path / "b.xlsx")
+    book = openpyxl.load_workbook(blank)
+    book["Kodning"]["A1"] = "id"
+    book.save(blank)
+    with pytest.raises(HumanCodingError, match=r"\[E803\].*Kodning, Kodebog, Vejledning"):
+        read_codings(blank)
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_human_read_gold_csv(tmp_path: Path, corpus: kv.Corpus, small_codebook: Codebook) -> None:
+    path = write(
+        tmp_path / "gold.csv",
+        "doc_id,turn_index,code,valence,coder\n"
+        "borger01,1,kapacitet,negativ,guld\n"
+        "borger01,1,relevans,positiv,guld\n"
+        "survey,1,kapacitet,,guld\n"
+        "borger01,1,relevans,positiv,guld\n"
+        "\n",
+    )
+    codings = read_codings(path, segments=corpus, codebook=small_codebook)
+    pd.testing.assert_frame_equal(
+        codings,
+        expected(
+            [
+                ("borger01#1", "kapacitet", "negativ"),
+                ("borger01#1", "relevans", "positiv"),
+                ("survey#1", "kapacitet", ""),
+            ],
+            coder="guld",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "encoding,bom,newline",
+    [("utf-8", "", "\n"), ("utf-8", "\ufeff", "\r\n"), ("cp1252", "", "\r\n")],
+)
+def test_human_read_semicolon_csv_encodings(
+    tmp_path: Path, encoding: str, bom: str, newline: str
+) -> None:
+    lines = [
+        "segment_id;code;valence;coder",
+        "borger02#1;relevans;positiv;Søren",
+        "survey#0;relevans;;Søren",
+    ]
+    path = write(tmp_path / "x.csv", bom + newline.join(lines) + newline, encoding)
+    codings = read_codings(path)
+    assert codings[["segment_id", "doc_id", "code", "coder", "valence"]].values.tolist() == [
+        ["borger02#1", "borger02", "relevans", "Søren", "positiv"],
+        ["survey#0", "survey", "relevans", "Søren", ""],
+    ]
+
+
+def test_human_read_csv_coder_fallbacks(tmp_path: Path) -> None:
+    path = write(tmp_path / "koder_bo.csv", "segment_id,code\nd#1,a\n")
+    assert read_codings(path)["coder"].tolist() == ["bo"]
+    assert read_codings(path, coder="Eva")["coder"].tolist() == ["Eva"]
+    path = write(
+        tmp_path / "mixed.csv", "doc_id,turn_index,code,coder\nd,1,a,x\nd,2,a,\nd,10,a,y\n"
+    )
+    codings = read_codings(path)
+    assert codings[["segment_id", "coder"]].values.tolist() == [
+        ["d#1", "x"],
+        ["d#2", "mixed"],
+        ["d#10", "y"],
+    ]
+
+
+def test_human_read_csv_problems(
+    tmp_path: Path, corpus: kv.Corpus, small_codebook: Codebook
+) -> None:
+    path = write(
+        tmp_path / "gold.csv",
+        "doc_id,turn_index,code,valence\n"
+        "borger01,en,kapacitet,\n"  # 2: not a number
+        "borger99,1,kapacitet,\n"  # 3: unknown document
+        "borger01,7,kapacitet,\n"  # 4: no such turn
+        "borger01,0,kapacitet,\n"  # 5: interviewer turn
+        "borger01,1,,\n"  # 6: empty code
+        "borger01,1,kapacitet,sur\n"  # 7: bad valence
+        "borger01,1,ventetid,\n"  # 8: not in the codebook
+        "survey,1,relevans,positiv\n"  # 9
+        "survey,1.0,relevans,negativ\n"  # 10: conflicting valence
+        ",1,relevans,\n",
+    )  # 11: no document
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(path, segments=corpus, codebook=small_codebook)
+    message = str(info.value)
+    assert "has 9 problem(s)" in message
+    for part in [
+        "[E813] line 2, column 'turn_index': turn index 'en'",
+        "[E815] line 3, column 'doc_id': document 'borger99' is not in the corpus",
+        "[E814] line 4, column 'turn_index': document 'borger01' has no turn 7; its turns are 0-3",
+        "[E816] line 5, column 'turn_index': 'borger01#0' is an interviewer turn",
+        "[E818] line 6, column 'code'",
+        "[E807] line 7, column 'valence': 'sur'",
+        "[E812] line 8, column 'code': 'ventetid' is not a code",
+        "[E817] line 10, column 'valence': "
+        "'relevans' has the valence 'positiv' in line 9 and 'negativ' here",
+        "[E810] line 11, column 'doc_id'",
+    ]:
+        assert part in message, part
+
+
+def test_human_read_csv_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.csv", "dokument,tur,kode\nd,1,a\n")
+    with pytest.raises(HumanCodingError, match=r"\[E804\].*found: dokument, tur, kode"):
+        read_codings(path)
+
+
+def test_human_read_unknown_segment_id_csv(tmp_path: Path, corpus: kv.Corpus) -> None:
+    path = write(tmp_path / "x.csv", "segment_id,code\nborger01#1,kapacitet\nborger1#1,kapacitet\n")
+    with pytest.raises(
+        HumanCodingError, match=r"\[E809\] line 3, column 'segment_id': segment 'borger1#1'"
+    ):
+        read_codings(path, segments=corpus)
+
+
+# -- property: whatever a coder marks comes back -------------------------------------------
+
+MARKS = st.sampled_from(CODED + NOT_CODED)
+VALENCE = st.sampled_from(["", "positiv", " Negativ ", "BLANDET", None])
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cells=st.dictionaries(
+        st.tuples(st.sampled_from(RESPONDENT_IDS), st.sampled_from(CODES)),
+        st.tuples(MARKS, VALENCE),
+        max_size=12,
+    )
+)
+def test_human_read_round_trip(
+    cells: dict[tuple[str, str], tuple[object, object]],
+    corpus: kv.Corpus,
+    small_codebook: Codebook,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    path = write_sheet(corpus, small_codebook, tmp_path_factory.mktemp("rt") / "coder_anne.xlsx")
+    values: dict[tuple[str, str], object] = {}
+    rows = []
+    for (segment, code), (mark, valence) in cells.items():
+        values[(segment, code)] = mark
+        if mark in CODED:
+            values[(segment, f"{code}: valens")] = valence
+            rows.append((segment, code, (valence or "").strip().lower()))
+    fill(path, values)
+    pd.testing.assert_frame_equal(
+        read_codings(path, segments=corpus, codebook=small_codebook), expected(rows)
+    )
