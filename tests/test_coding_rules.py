@@ -186,3 +186,22 @@ def test_rules_invalid_pattern_clear_error(tmp_path: Path) -> None:
     path.write_text("name: m\ncodes:\n  - name: vent\n    patterns:\n      - [{LEMMAA: vente}]\n", encoding="utf-8")
     with pytest.raises(kv.CodebookError, match="E208.*vent.*pattern 1"):
         RuleCoder(kv.read_codebook(path))
+
+
+def test_rules_negation_inside_phrase_gap_negates(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    path = tmp_path / "gap.yaml"
+    path.write_text("name: g\ncodes:\n  - name: r\n    terms:\n      - {term: 'har ... hjulpet', valence: positiv}\n"
+                    "      - {term: 'aldrig hørt om', valence: negativ}\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Det har ikke rigtig hjulpet.", "Jeg har aldrig hørt om dem.", "Jeg troede, at det har hjulpet"])
+    assert scores.findings[(0, 0)].valence == "negativ"
+    assert scores.findings[(1, 0)].valence == "negativ" and scores.findings[(1, 0)].negated == []
+
+
+def test_rules_gap_crosses_subordinate_comma_not_new_clause(tmp_path: Path) -> None:
+    path = tmp_path / "komma.yaml"
+    path.write_text("name: k\ncodes:\n  - name: k\n    terms: ['troede ... kommunen']\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Jeg troede, at det var kommunen", "Jeg troede det. Kommunen sagde nej",
+                          "Jeg troede, og kommunen sagde"])
+    assert scores.coded[:, 0].tolist() == [True, False, False]

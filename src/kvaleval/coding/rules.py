@@ -29,10 +29,11 @@ from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
 SHORT_ANSWER_WORDS = 8
+QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
-_PUNCTUATION = re.compile(r"[.,;:!?]")
+_GAP_BREAK = re.compile(r"[.;:!?]|,\s*(?:og|men|eller|for|så|mens|selvom)\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
@@ -47,6 +48,7 @@ class CompiledTerm:
     slots: tuple[tuple[int, int], ...]  # (entry index, gap before)
     weight: float
     valence: int  # +1, -1 or 0
+    words: frozenset[str] = frozenset()  # the term's own words: a negation among them is the term's
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ class Finding:
     question: str = ""
     valence: str = ""
     valence_why: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
+    spans: list[tuple[int, int, frozenset[str], int]] = field(default_factory=list, repr=False)
     cues: list[Cue] | None = field(default=None, repr=False)
 
 
@@ -108,11 +110,15 @@ class RuleCoder:
     codebook : Codebook
     short_answer_words : int
         Answers of at most this many words inherit the themes of their question.
+    question_weight : float
+        Longer answers get this share of their question's evidence (capped at the threshold).
     """
 
-    def __init__(self, codebook: Codebook, *, short_answer_words: int = SHORT_ANSWER_WORDS) -> None:
+    def __init__(self, codebook: Codebook, *, short_answer_words: int = SHORT_ANSWER_WORDS,
+                 question_weight: float = QUESTION_WEIGHT) -> None:
         self.codebook = codebook
         self.short_answer_words = short_answer_words
+        self.question_weight = question_weight
         self.valence_scanner = ValenceScanner(codebook.valence_positive, codebook.valence_negative)
         self._lexicon_ids = {name: i for i, (name, _) in enumerate(codebook.lexicons)}
         items: list[tuple[Entry, bool]] = []
@@ -132,7 +138,10 @@ class RuleCoder:
             for t, term in enumerate(code.terms):
                 slots = slots_of(term.text, TERM, index, t, term.exact)
                 if slots:
-                    compiled.terms.append(CompiledTerm(term.label, slots, term.weight, self._term_valence(term)))
+                    words = frozenset(word for word, _ in split_phrase(term.text))
+                    compiled.terms.append(
+                        CompiledTerm(term.label, slots, term.weight, self._term_valence(term), words)
+                    )
             for e, text in enumerate(code.exclude_terms):
                 compiled.excludes.append(slots_of(text, EXCLUDE, index, e, False))
             for cue in code.near:
@@ -228,7 +237,7 @@ class RuleCoder:
         for column, code in enumerate(self.codes):
             excluded = [span for slots in code.excludes for span in _phrase_matches(slots, by_entry, not_filler, low)]
             finding = Finding()
-            matched_spans: list[tuple[int, int, int, int]] = []
+            matched_spans: list[tuple[int, int, frozenset[str], int]] = []
             for term in code.terms:
                 matches = [
                     m for m in _phrase_matches(term.slots, by_entry, not_filler, low)
@@ -237,7 +246,7 @@ class RuleCoder:
                 if matches:
                     finding.evidence += term.weight
                     finding.terms.append(term.label)
-                    matched_spans.extend((*m, term.valence) for m in matches[:1])
+                    matched_spans.extend((m[0], m[1], term.words, term.valence) for m in matches[:1])
             for cue in code.near:
                 needs_builtin = any(kind == "builtin" for kind, _ in cue.items)
                 lexical = [owner for kind, owner in cue.items if kind == "lexicon"]
@@ -265,7 +274,7 @@ class RuleCoder:
             finding = findings.setdefault((hit.row, hit.code), Finding())
             finding.evidence += 1.0
             finding.terms.append(hit.label)
-            finding.spans.append((hit.start, hit.end, 0, 0))
+            finding.spans.append((hit.start, hit.end, frozenset(), 0))
             evidence[hit.row, hit.code] = finding.evidence
 
     def _lexicon_positions(self, owner: int, by_entry: dict[int, list[tuple[int, int, int]]]) -> list[int]:
@@ -283,33 +292,49 @@ class RuleCoder:
         evidence: np.ndarray,
         findings: dict[tuple[int, int], Finding],
     ) -> None:
-        short = [
-            row for row, text in enumerate(texts)
-            if questions[row] and len(text.split()) <= self.short_answer_words and not _NO_ANSWER.match(text)
-        ]
-        if not short:
+        """Answers are read with their question, as a human coder reads them.
+
+        A short answer ("Ja, bestemt") takes the codes of its question outright, with the
+        answer's yes/no deciding the valence. A longer answer gets ``question_weight`` times
+        the question's evidence (at most the threshold) as extra evidence for the same codes.
+        """
+        asked_rows = [row for row, question in enumerate(questions) if question]
+        if not asked_rows:
             return
-        unique = sorted({questions[row] or "" for row in short})
+        unique = sorted({questions[row] or "" for row in asked_rows})
         asked = self.score(unique)
         index = {question: i for i, question in enumerate(unique)}
-        for row in short:
+        for row in asked_rows:
             q = index[questions[row] or ""]
-            answer = lower(texts[row])
-            for column in range(len(self.codes)):
-                if not asked.coded[q, column]:
-                    continue
+            text = texts[row]
+            short = len(text.split()) <= self.short_answer_words
+            if short and _NO_ANSWER.match(text):
+                continue
+            for column in np.flatnonzero(asked.evidence[q] > 0):
                 threshold = self.thresholds[column]
                 if evidence[row, column] >= threshold:
                     continue
-                finding = findings.setdefault((row, column), Finding())
-                evidence[row, column] = max(evidence[row, column], 0.0) + threshold
-                finding.evidence = evidence[row, column]
-                finding.question = " ".join((questions[row] or "").split())[:80]
-                asked_finding = asked.findings.get((q, column))
-                question_sign = _sign(asked_finding.valence) if asked_finding else 0
-                sign = answer_polarity(answer) * (question_sign or 1)
-                finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
-                finding.valence_why.append("svar på spørgsmål")
+                if short and asked.coded[q, column]:
+                    self._inherit(row, column, q, asked, texts, questions, evidence, findings)
+                elif not short and self.question_weight > 0:
+                    extra = self.question_weight * min(asked.evidence[q, column], threshold)
+                    finding = findings.setdefault((row, column), Finding())
+                    evidence[row, column] += extra
+                    finding.evidence = evidence[row, column]
+                    finding.question = " ".join((questions[row] or "").split())[:80]
+
+    def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
+                 questions: Sequence[str | None], evidence: np.ndarray,
+                 findings: dict[tuple[int, int], Finding]) -> None:
+        finding = findings.setdefault((row, column), Finding())
+        evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
+        finding.evidence = evidence[row, column]
+        finding.question = " ".join((questions[row] or "").split())[:80]
+        asked_finding = asked.findings.get((q, column))
+        question_sign = _sign(asked_finding.valence) if asked_finding else 0
+        sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
+        finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
+        finding.valence_why.append("svar på spørgsmål")
 
     def _decide_valence(self, low: str, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
@@ -319,8 +344,8 @@ class RuleCoder:
         positive = negative = 0.0
         reasons: list[str] = []
         negations = [cue for cue in cues if cue.kind == NEGATION]
-        for start, end, _word, polarity in spans:
-            negated = _negated(low, start, end, negations)
+        for start, end, own_words, polarity in spans:
+            negated = _negated(low, start, end, negations, own_words)
             term_text = low[start:end]
             if negated:
                 finding.negated.append(negated.text)
@@ -355,7 +380,8 @@ def _phrase_matches(
 ) -> list[tuple[int, int, int]]:
     """(start, end, first word) of each match of a term's word slots, in order, gaps respected.
 
-    A gap never crosses punctuation unless only fillers stand in it ("har, øh, hjulpet").
+    A gap never crosses the end of a sentence or a comma before a new main clause ("..., og"),
+    unless only fillers stand in it ("har, øh, hjulpet").
     """
     first_entry = slots[0][0]
     found = by_entry.get(first_entry)
@@ -372,7 +398,7 @@ def _phrase_matches(
                 if w <= last_word:
                     continue
                 between = int(not_filler[w] - not_filler[last_word + 1])
-                if between <= gap and not (between and _PUNCTUATION.search(low, last_end, s)):
+                if between <= gap and not (between and _GAP_BREAK.search(low, last_end, s)):
                     nxt = (s, e, w)
                 break
             if nxt is None:
@@ -418,11 +444,19 @@ def answer_polarity(answer: str) -> int:
     return 1 if any(word in _INTENSIFIERS for word in words) else 0
 
 
-def _negated(low: str, start: int, end: int, negations: list[Cue]) -> Cue | None:
-    """A negation within a few words before or after the span, in the same clause."""
+def _negated(
+    low: str, start: int, end: int, negations: list[Cue], own_words: frozenset[str] = frozenset()
+) -> Cue | None:
+    """A negation within a few words before or after the span, or inside it, in the same clause.
+
+    A negation that is one of the term's own words ("aldrig hørt om") is the term's meaning, not a
+    negation of it; one in a gap ("har ikke rigtig hjulpet") negates it.
+    """
     for cue in negations:
         if start <= cue.start < end:
-            continue  # part of the phrase itself ("aldrig hørt om")
+            if cue.text not in own_words:
+                return cue
+            continue
         if cue.end <= start:
             between = low[cue.end : start]
             limit = NEGATION_BEFORE
@@ -440,7 +474,7 @@ def _sentiment(
     low: str,
     cues: list[Cue],
     negations: list[Cue],
-    spans: list[tuple[int, int, int, int]],
+    spans: list[tuple[int, int, frozenset[str], int]],
     breaks: list[int],
     clauses: set[int] | None,
 ) -> tuple[float, float, list[str]]:
