@@ -133,7 +133,7 @@ def test_framework_matrix_cells_from_codings(coded: kv.Coded) -> None:
     assert list(matrix.columns[:3]) == ["respondent", "doc_id", "speaker"]
     for row in matrix.itertuples(index=False):
         for code in coded.codebook.codes:
-            cell = getattr(row, code.display) if code.display.isidentifier() else row[matrix.columns.get_loc(code.display)]
+            cell = row[matrix.columns.get_loc(code.display)]
             mine = coded.codings[(coded.codings["code"] == code.name) & (coded.codings["doc_id"] == row.doc_id)]
             speakers = coded.segments.set_index("segment_id").loc[mine["segment_id"], "speaker"]
             assert bool(cell) == (row.speaker in set(speakers))
@@ -148,5 +148,5 @@ def test_targets_attainment(tmp_path: Path) -> None:
     assert overall["met"] == 1 and overall["share_met"] == pytest.approx(25.0)
     bad = tmp_path / "fejl.csv"
     bad.write_text("indikator,mål,opnået\nA,ti,3\n", encoding="utf-8")
-    with pytest.raises(kv.CorpusError, match="line 2.*'ti'"):
+    with pytest.raises(kv.CorpusError, match=r"line 2.*'ti'"):
         read_targets(bad)

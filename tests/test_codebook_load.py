@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 import kvaleval as kv
-from kvaleval.errors import CodebookError
-
 from conftest import DEMO_CODEBOOK, DEMO_CONCLUSIONS
+from kvaleval.errors import CodebookError
 
 
 def write(tmp_path: Path, text: str, name: str = "kodebog.yaml") -> Path:
@@ -117,10 +116,10 @@ def test_conclusions_list_and_mapping_forms(tmp_path: Path, small_codebook: kv.C
 
 def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codebook: kv.Codebook) -> None:
     unknown = write(tmp_path, "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
-    with pytest.raises(CodebookError, match="E206.*ukendt"):
+    with pytest.raises(CodebookError, match=r"E206.*ukendt"):
         kv.read_conclusions(unknown, codebook=small_codebook)
     bad = write(tmp_path, "- {id: k1, statement: x, themes: [kapacitet], valence: god}\n", "b.yaml")
-    with pytest.raises(CodebookError, match="line 1, \\[0\\].valence"):
+    with pytest.raises(CodebookError, match=r"line 1, \[0\]\.valence"):
         kv.read_conclusions(bad)
 
 

@@ -184,7 +184,7 @@ def test_rules_spacy_patterns_with_lemmas(tmp_path: Path) -> None:
 def test_rules_invalid_pattern_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "fejl.yaml"
     path.write_text("name: m\ncodes:\n  - name: vent\n    patterns:\n      - [{LEMMAA: vente}]\n", encoding="utf-8")
-    with pytest.raises(kv.CodebookError, match="E208.*vent.*pattern 1"):
+    with pytest.raises(kv.CodebookError, match=r"E208.*vent.*pattern 1"):
         RuleCoder(kv.read_codebook(path))
 
 
@@ -193,7 +193,7 @@ def test_rules_negation_inside_phrase_gap_negates(small_codebook: kv.Codebook, t
     path.write_text("name: g\ncodes:\n  - name: r\n    terms:\n      - {term: 'har ... hjulpet', valence: positiv}\n"
                     "      - {term: 'aldrig hørt om', valence: negativ}\n", encoding="utf-8")
     coder = RuleCoder(kv.read_codebook(path))
-    scores = coder.score(["Det har ikke rigtig hjulpet.", "Jeg har aldrig hørt om dem.", "Jeg troede, at det har hjulpet"])
+    scores = coder.score(["Det har ikke rigtig hjulpet.", "Jeg har aldrig hørt om dem."])
     assert scores.findings[(0, 0)].valence == "negativ"
     assert scores.findings[(1, 0)].valence == "negativ" and scores.findings[(1, 0)].negated == []
 

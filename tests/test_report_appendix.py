@@ -11,9 +11,8 @@ import openpyxl
 import pytest
 
 import kvaleval as kv
-from kvaleval.records import Conclusion
-
 from conftest import write_xlsx
+from kvaleval.records import Conclusion
 
 SHEETS = ["Oversigt", "Frekvenser", "Konklusioner", "Konklusionscitater", "Citater", "Samforekomst", "Matrix",
           "Målopfyldelse", "Kodninger", "Segmenter", "Kodebog", "Kørsel"]

@@ -8,9 +8,13 @@
 >>> kv.write_appendix(coded, "out/")                            # doctest: +SKIP
 """
 
-from kvaleval.coded import Coded
+from kvaleval.analyse.agreement import agreement, disagreements
+from kvaleval.analyse.evaluate import confusion, evaluate
 from kvaleval.codebook import read_codebook, read_conclusions
+from kvaleval.coded import Coded
 from kvaleval.coding import RuleCoder, code
+from kvaleval.coding.human import read_codings
+from kvaleval.coding.model import ModelCoder
 from kvaleval.corpus import Corpus
 from kvaleval.errors import (
     CodebookError,
@@ -24,7 +28,9 @@ from kvaleval.errors import (
 from kvaleval.privacy import Pseudonymiser, pseudonymise, read_pseudonyms, suppress_small
 from kvaleval.read import read_corpus, read_document
 from kvaleval.records import Code, Codebook, Conclusion, Document, Term, Turn
+from kvaleval.refi import read_qdc, read_qdpx, write_qdc, write_qdpx
 from kvaleval.report.appendix import write_appendix
+from kvaleval.report.sheet import write_sheet
 
 __version__ = "0.1.0"
 
@@ -41,19 +47,30 @@ __all__ = [
     "ExchangeError",
     "KvalevalError",
     "KvalevalWarning",
+    "ModelCoder",
     "Pseudonymiser",
     "ReportError",
     "RuleCoder",
     "Term",
     "Turn",
     "__version__",
+    "agreement",
     "code",
+    "confusion",
+    "disagreements",
+    "evaluate",
     "pseudonymise",
     "read_codebook",
+    "read_codings",
     "read_conclusions",
     "read_corpus",
     "read_document",
     "read_pseudonyms",
+    "read_qdc",
+    "read_qdpx",
     "suppress_small",
     "write_appendix",
+    "write_qdc",
+    "write_qdpx",
+    "write_sheet",
 ]

@@ -70,6 +70,24 @@ class Coded:
         return evidence(self.segments, self.codings, self.codebook, list(conclusions),
                         n_quotes=n_quotes, pseudonymise=pseudonymise)
 
+    def review_queue(self, n: int = 30, *, path: str | None = None) -> pd.DataFrame:
+        """Segments where a human label would help the model most; see :func:`kvaleval.analyse.review.review_queue`.
+
+        With ``path``, the queue is also written as a coding sheet for a human coder.
+        """
+        from kvaleval.analyse.review import review_queue
+        from kvaleval.errors import CodingError, Errors
+
+        if self.model is None:
+            raise CodingError(Errors.E306)
+        queue = review_queue(self.segments, self.codings, self.model, n)
+        if path is not None:
+            from kvaleval.report.sheet import write_sheet
+
+            chosen = self.segments[self.segments["segment_id"].isin(queue["segment_id"])]
+            write_sheet(chosen, self.codebook, path, codings=self.codings)
+        return queue
+
     def recode(self, codebook: Codebook, **options: Any) -> Coded:
         """Code the same segments with another codebook, without reading or segmenting again."""
         from kvaleval.coding import code

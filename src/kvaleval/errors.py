@@ -142,6 +142,8 @@ class Errors(metaclass=_CodedMessages):
             "the file is refused because it may be hostile (XXE, entity expansion). Open and "
             "re-save it in {app}, or ask for a new copy.")
     E020 = "{path} is password-protected. Remove the password in {app} and save it again."
+    E021 = ("{path} holds no answers, only the header line ({columns}). Export the survey "
+            "again with the responses.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -163,6 +165,10 @@ class Errors(metaclass=_CodedMessages):
     E302 = "Unknown code '{code}'. Codes: {codes}."
     E303 = "The table is missing column(s) {missing}. Columns found: {columns}."
     E304 = "Unknown attribute '{by}' to group by. Available: {columns}."
+    E305 = ("The model has {n} training segments: give human codings of at least one document "
+            "whose segments are in the segment table.")
+    E306 = ("No model: code with kv.code(corpus, codebook, model=kv.ModelCoder(codebook).fit(segments, "
+            "human_codings)) before asking for a review queue.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."

@@ -104,7 +104,8 @@ def frequencies(
     for column in ("segments", "respondents", "respondents_total"):
         result[column] = result[column].astype("int64")
     result["share"] = result["respondents"].astype(str) + "/" + result["respondents_total"].astype(str)
-    result["percent"] = (100 * result["respondents"] / result["respondents_total"].where(result["respondents_total"] > 0)).round(1).fillna(0.0)
+    totals = result["respondents_total"].where(result["respondents_total"] > 0)
+    result["percent"] = (100 * result["respondents"] / totals).round(1).fillna(0.0)
     labels = {code.name: code.display for code in codebook.codes}
     result["label"] = result["code"].map(labels)
     order = {name: i for i, name in enumerate(codebook.names)}

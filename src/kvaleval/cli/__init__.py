@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import sys
 
+from kvaleval.cli import agreement as _agreement  # noqa: F401
 from kvaleval.cli import check as _check  # noqa: F401  (each import registers a command)
 from kvaleval.cli import code as _code  # noqa: F401
+from kvaleval.cli import evaluate as _evaluate  # noqa: F401
+from kvaleval.cli import export_qdpx as _export_qdpx  # noqa: F401
+from kvaleval.cli import model as _model  # noqa: F401
+from kvaleval.cli import sheet as _sheet  # noqa: F401
 from kvaleval.cli._app import app
 
 

@@ -17,11 +17,15 @@ def code_cli(
     corpus: Annotated[Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til bilaget.")] = Path("out"),
-    conclusions: Annotated[Path | None, typer.Option(help="Konklusioner (YAML); ellers findes de ved kodebogen.")] = None,
+    conclusions: Annotated[
+        Path | None, typer.Option(help="Konklusioner (YAML); ellers findes de ved kodebogen.")
+    ] = None,
     targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
                                                help="Pseudonymisér citater og tekst (standard).")] = True,
     small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
+    model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
+    pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
 ) -> None:
     """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
@@ -36,9 +40,11 @@ def code_cli(
     targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     echo(f"Koder med {codebook_path} ...", quiet)
-    coded = kv.code(read, book)
+    fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
+    coded = kv.code(read, book, model=fitted)
     echo(f"Skriver bilag til {out} ...", quiet)
+    given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
-                                pseudonymise=pseudonymise, small_cells=small_cells)
+                                pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

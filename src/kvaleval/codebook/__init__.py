@@ -193,9 +193,11 @@ def _validate(
             line = located.line(location)
             field = _field_path(location)
             hint = _hint(error, model)
-            problems.append((line or 0, f"  line {line if line is not None else '?'}, {field}: {error['msg']} — {hint}"))
+            where = f"line {line if line is not None else '?'}, {field}"
+            problems.append((line or 0, f"  {where}: {error['msg']} — {hint}"))
         problems = [text for _, text in sorted(problems, key=lambda item: item[0])]
-        raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))) from None
+        message = Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))
+        raise CodebookError(message) from None
 
 
 def _is_union_tag(part: str | int) -> bool:

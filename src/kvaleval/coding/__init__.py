@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.coded import Coded
-from kvaleval.coding.rules import RuleCoder, Scores
+from kvaleval.coding.rules import QUESTION_WEIGHT, RuleCoder, Scores
 from kvaleval.corpus import Corpus
 from kvaleval.errors import CodingError, Errors
 from kvaleval.frames import CODING_COLUMNS, empty_codings
@@ -29,6 +29,7 @@ def code(
     method: str | None = None,
     model: ModelCoder | None = None,
     short_answer_words: int = 8,
+    question_weight: float = QUESTION_WEIGHT,
 ) -> Coded:
     """Code every respondent segment of a corpus with a codebook.
 
@@ -45,6 +46,8 @@ def code(
         A fitted :class:`kvaleval.ModelCoder`.
     short_answer_words : int
         Answers of at most this many words inherit the themes of their question.
+    question_weight : float
+        Longer answers get this share of their question's evidence.
 
     Returns
     -------
@@ -59,12 +62,14 @@ def code(
         raise CodingError(Errors.E301.format(method=f"{method} without a fitted model", methods="rules"))
     tables = []
     if method in ("rules", "both"):
-        tables.append(rule_codings(corpus.segments, codebook, short_answer_words=short_answer_words))
+        coder = RuleCoder(codebook, short_answer_words=short_answer_words, question_weight=question_weight)
+        tables.append(rule_codings(corpus.segments, codebook, coder=coder))
     if model is not None and method in ("model", "both"):
         tables.append(model.codings(corpus.segments))
     codings = pd.concat(tables, ignore_index=True) if tables else empty_codings()
     codings = _sort(codings, corpus.segments)
-    options: dict[str, Any] = {"method": method, "short_answer_words": short_answer_words}
+    options: dict[str, Any] = {"method": method, "short_answer_words": short_answer_words,
+                               "question_weight": question_weight}
     return Coded(corpus=corpus, codebook=codebook, codings=codings, options=options, model=model)
 
 

@@ -263,7 +263,9 @@ class RuleCoder:
                 results[column] = finding
         return results
 
-    def _add_patterns(self, texts: Sequence[str], evidence: np.ndarray, findings: dict[tuple[int, int], Finding]) -> None:
+    def _add_patterns(
+        self, texts: Sequence[str], evidence: np.ndarray, findings: dict[tuple[int, int], Finding]
+    ) -> None:
         """Each distinct pattern that matches adds 1.0 to its code's evidence."""
         assert self.patterns is not None
         seen: set[tuple[int, int, str]] = set()
@@ -335,6 +337,14 @@ class RuleCoder:
         sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
         finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
         finding.valence_why.append("svar på spørgsmål")
+
+    def valence_of(self, text: str, column: int) -> str:
+        """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
+        scores = self.score([text])
+        finding = scores.findings.get((0, column)) or Finding()
+        if not finding.valence:
+            self._decide_valence(lower(text), finding, column)
+        return finding.valence
 
     def _decide_valence(self, low: str, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""

@@ -59,11 +59,12 @@ def build_appendix(
     by: str | None = None,
     pseudonymise: bool = True,
     small_cells: int | None = None,
+    pseudonyms: dict[str, str] | None = None,
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
     by = by if by is not None else (GROUP if GROUP in segments else None)
-    pseudonymiser = corpus_pseudonymiser(segments) if pseudonymise else None
+    pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms) if pseudonymise else None
     appendix = Appendix()
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
@@ -78,7 +79,8 @@ def build_appendix(
         for column in detail_by
     ] or [coded.frequencies(by=None, valence=True).assign(attribute=ALL, value=ALL)]
     frequency_table = pd.concat(detail, ignore_index=True)
-    frequency_table = frequency_table[["attribute", "value", *[c for c in frequency_table if c not in ("attribute", "value")]]]
+    rest = [c for c in frequency_table if c not in ("attribute", "value")]
+    frequency_table = frequency_table[["attribute", "value", *rest]]
     appendix.sheets.append(Sheet("Frekvenser", _suppress(danish(frequency_table), small_cells),
                                  "Temaer pr. attribut og valens", notes))
     appendix.csv["frekvenser"] = frequency_table
@@ -127,7 +129,8 @@ def build_appendix(
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
     appendix.sheets.append(Sheet("Samforekomst", matrix.reset_index(names="Tema"),
                                  "Respondenter, der udtrykker begge temaer", [
-                                     "Diagonalen er antal respondenter med temaet. Segmentniveau: se samforekomst.csv."]))
+                                     "Diagonalen er antal respondenter med temaet. "
+                                     "Segmentniveau: se samforekomst.csv."]))
     appendix.csv["samforekomst"] = pairs
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
@@ -141,7 +144,8 @@ def build_appendix(
         table, overall = target_attainment(targets)
         appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
             f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
-            f"({overall['share_met']:.1f} % vægtet). Gennemsnitlig opfyldelse: {overall['mean_pct_af_mål']:.1f} % af målet.",
+            f"({overall['share_met']:.1f} % vægtet). "
+            f"Gennemsnitlig opfyldelse: {overall['mean_pct_af_mål']:.1f} % af målet.",
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
@@ -182,6 +186,7 @@ def write_appendix(
     pseudonymise: bool = True,
     small_cells: int | None = None,
     charts_enabled: bool = True,
+    pseudonyms: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
 
@@ -202,6 +207,8 @@ def write_appendix(
         warning into the manifest.
     small_cells : int, optional
         Show counts below this number as "< k" in the overview tables.
+    pseudonyms : dict, optional
+        The user's own replacements (``kv.read_pseudonyms("pseudonyms.csv")``), e.g. Hanne -> [borger 3].
 
     Returns
     -------
@@ -216,7 +223,7 @@ def write_appendix(
     if targets is not None and not isinstance(targets, pd.DataFrame):
         targets = read_targets(targets)
     appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
-                              pseudonymise=pseudonymise, small_cells=small_cells)
+                              pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms)
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))

@@ -1,0 +1,52 @@
+"""``kvaleval train`` and ``kvaleval review``: a model coder from human codings, and what to code next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kvaleval.cli._app import app
+from kvaleval.cli._common import default_codebook, echo
+
+
+@app.command("train")
+def train_cli(
+    corpus: Annotated[Path, typer.Argument(help="Korpusset, som guldkodningen hører til.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark).")],
+    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Modelfil (JSON, ingen pickles).")] = Path("model.json"),
+) -> None:
+    """Træn en modelkoder på menneskelige kodninger (stablet på reglerne) og gem den som JSON."""
+    import kvaleval as kv
+
+    read = kv.read_corpus(corpus)
+    book = kv.read_codebook(codebook or default_codebook())
+    human = kv.read_codings(gold, segments=read.segments, codebook=book)
+    model = kv.ModelCoder(book).fit(read.segments, human)
+    model.to_json(out)
+    echo(f"Trænet på {len(model.training_)} segmenter; tærskler: "
+         + ", ".join(f"{c} {t:.2f}" for c, t in zip(model.codes_, model.thresholds_, strict=True)))
+    echo(f"Gemt: {out} (genindlæses med --model; modellen trænes igen fra de gemte kodninger)")
+
+
+@app.command("review")
+def review_cli(
+    corpus: Annotated[Path, typer.Argument(help="Korpusset.")],
+    model: Annotated[Path, typer.Option("--model", help="Modelfil fra 'kvaleval train'.")],
+    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML).")] = None,
+    n: Annotated[int, typer.Option("-n", help="Antal segmenter.")] = 30,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Kodeark til de næste segmenter.")] = Path("review.xlsx"),
+) -> None:
+    """Find de segmenter, hvor en menneskelig kodning hjælper modellen mest, og skriv dem som kodeark."""
+    import kvaleval as kv
+
+    read = kv.read_corpus(corpus)
+    book = kv.read_codebook(codebook or default_codebook())
+    fitted = kv.ModelCoder.from_json(model, codebook=book)
+    coded = kv.code(read, book, model=fitted)
+    queue = coded.review_queue(n, path=str(out))
+    for row in queue.head(10).itertuples():
+        echo(f"  {row.segment_id}: {row.reason}")
+    echo(f"Skrevet: {out} ({len(queue)} segmenter)")
