@@ -5,17 +5,28 @@ one automaton (pyahocorasick, C). One scan of the concatenated segment texts
 yields substring hits; each hit is kept when it is a whole word, or a valid
 compound part for a word that may compound (:func:`forms.compound_ok`). This is
 the fast path of the rule coder: no tokenizer runs over text without hits.
+
+Most automaton hits are short forms inside longer words (``de`` in ``kunde``,
+``i`` anywhere); a form none of whose entries may be a compound part is dropped
+there after one look at its neighbours. Entries that match alike (the same word,
+``exact`` and ``compounds``) form one *word class*; :meth:`Matcher.scan_words`
+reports hits per class rather than per entry (a word such as ``ikke`` stands in
+dozens of phrases), as parallel arrays, for callers that group hits themselves.
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
+import numpy as np
 
-from kvaleval.coding.forms import compound_ok, expand_forms
+from kvaleval.coding.forms import MIN_HEAD, MIN_START, STOP_COMPOUND, compound_ok, expand_forms
 
 TERM, LEXICON, EXCLUDE = 0, 1, 2
 GAP_WORDS = 3
@@ -37,15 +48,39 @@ class Entry:
     word: str  # the term word this form inflects
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One entry matched at ``text[start:end]``.
+
+    A named tuple rather than a frozen dataclass: scans make millions, and a tuple
+    is built about twice as fast.
+    """
+
     start: int
     end: int
     entry: int
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small, acyclic objects are made.
+
+    Hits are tuples of ints and cannot form cycles; with the collector running, each
+    of its passes over the growing list costs more than building the list.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def split_phrase(text: str) -> list[tuple[str, int]]:
-    """``"mangler ... folk"`` -> ``[("mangler", 0), ("folk", 3)]``: words and the gap before each."""
+    """Words of a phrase and the gap before each.
+
+    ``"mangler ... folk"`` -> ``[("mangler", 0), ("folk", 3)]``.
+    """
     slots: list[tuple[str, int]] = []
     gap = 0
     for token in text.lower().replace("…", " ... ").split():
@@ -66,15 +101,41 @@ def lower(text: str) -> str:
     return lowered
 
 
+class _Form(NamedTuple):
+    """What the automaton stores per surface form."""
+
+    length: int
+    owners: tuple[int, ...]  # entry indices, in the order the entries were given
+    classes: tuple[int, ...]  # word classes of the owners
+    compound_word: str  # the term word whose compound rules decide for the form ("" if none may)
+    compounding: tuple[int, ...]  # owners that match inside a compound when the rules allow
+    compound_classes: tuple[int, ...]  # their word classes
+
+
+def may_compound(word: str) -> bool:
+    """Can :func:`forms.compound_ok` ever accept a hit of this term word inside a longer word?"""
+    return word not in STOP_COMPOUND and len(word) >= min(MIN_HEAD, MIN_START)
+
+
 class Matcher:
     """An automaton over word forms, with the entries each form stands for.
 
     Parameters
     ----------
-    words : iterable of (Entry without word forms, word, exact)
-        Each entry's word; its forms are expanded once, for all entries together.
+    items : iterable of (Entry, exact)
+        Each entry with whether its word matches only as written (``exact``);
+        otherwise the word's inflected forms are expanded once, for all entries together.
     overrides : mapping
         Codebook lemma overrides (form -> lemma).
+
+    Attributes
+    ----------
+    entries : list of Entry
+        In the order given; a :class:`Hit`'s ``entry`` indexes it.
+    classes : list of (word, exact, compounds)
+        The word classes; entries of one class always match at the same places.
+    entry_class : numpy array
+        The word class of each entry.
     """
 
     def __init__(self, items: Iterable[tuple[Entry, bool]], overrides: Mapping[str, str]) -> None:
@@ -82,56 +143,116 @@ class Matcher:
         forms = expand_forms({entry.word for entry, exact in items if not exact}, overrides)
         by_form: dict[str, list[int]] = {}
         self.entries: list[Entry] = []
+        class_ids: dict[tuple[str, bool, bool], int] = {}
+        entry_class: list[int] = []
         for entry, exact in items:
             index = len(self.entries)
             self.entries.append(entry)
+            key = (entry.word, exact, entry.compounds)
+            entry_class.append(class_ids.setdefault(key, len(class_ids)))
             for form in ({entry.word} if exact else forms[entry.word]):
                 by_form.setdefault(form, []).append(index)
+        self.classes: list[tuple[str, bool, bool]] = list(class_ids)
+        self.entry_class = np.array(entry_class, dtype=np.int64)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        self._forms: list[tuple[str, tuple[int, ...]]] = []
+        self._forms: list[_Form] = []
         for form in sorted(by_form):
+            owners = tuple(by_form[form])
+            classes = tuple(dict.fromkeys(entry_class[owner] for owner in owners))
+            compounding = tuple(owner for owner in owners if self.entries[owner].compounds)
+            # One verdict per hit, by the compound rules of the first such owner's word,
+            # holds for all of them (a form shared by "fin" and "fint" follows "fin").
+            word = self.entries[compounding[0]].word if compounding else ""
+            if not may_compound(word):
+                word, compounding = "", ()
+            compound = tuple(dict.fromkeys(entry_class[owner] for owner in compounding))
             self.automaton.add_word(form, len(self._forms))
-            self._forms.append((form, tuple(by_form[form])))
+            self._forms.append(_Form(len(form), owners, classes, word, compounding, compound))
         if self._forms:
             self.automaton.make_automaton()
 
     def scan(self, text: str) -> list[Hit]:
-        """Hits in lower-cased ``text``: whole words, and compound parts where allowed."""
+        """Hits in lower-cased ``text``: whole words, and compound parts where allowed.
+
+        In the automaton's order (by end offset, the longer form first), and for one
+        form in the order its entries were given.
+        """
         if not self._forms:
             return []
+        with gc_paused():
+            return self._scan(text)
+
+    def _scan(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
+        extend = hits.extend
         forms = self._forms
-        entries = self.entries
+        new = tuple.__new__  # skips the named tuple's Python-level __new__
+        size = len(text)
         for last, value in self.automaton.iter(text):
-            form, owners = forms[value]
+            form = forms[value]
             end = last + 1
-            start = end - len(form)
+            start = end - form.length
             left = start > 0 and text[start - 1].isalpha()
-            right = end < len(text) and text[end].isalpha()
+            right = end < size and text[end].isalpha()
             if not left and not right:
-                hits.extend(Hit(start, end, owner) for owner in owners)
+                extend([new(Hit, (start, end, owner)) for owner in form.owners])
                 continue
-            prefix = suffix = ""
-            if left:
-                word_start = start - 1
-                while word_start > 0 and text[word_start - 1].isalpha():
-                    word_start -= 1
-                prefix = text[word_start:start]
-            if right:
-                word_end = end + 1
-                while word_end < len(text) and text[word_end].isalpha():
-                    word_end += 1
-                suffix = text[end:word_end]
-            ok = None
-            for owner in owners:
-                entry = entries[owner]
-                if not entry.compounds:
-                    continue
-                if ok is None:
-                    ok = compound_ok(entry.word, prefix, suffix)
-                if ok:
-                    hits.append(Hit(start, end, owner))
+            if not form.compound_word:
+                continue  # a short form inside a longer word ("de" in "kunde")
+            prefix, suffix = _affixes(text, start, end, left, right)
+            if compound_ok(form.compound_word, prefix, suffix):
+                extend([new(Hit, (start, end, owner)) for owner in form.compounding])
         return hits
+
+    def scan_words(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Hits per word class: ``(starts, ends, classes)`` arrays in the automaton's order.
+
+        The same places as :meth:`scan`, one row per (place, word class) instead of
+        per (place, entry); ``entry_class`` maps entries to classes.
+        """
+        starts: list[int] = []
+        ends: list[int] = []
+        classes: list[int] = []
+        if self._forms:
+            forms = self._forms
+            size = len(text)
+            for last, value in self.automaton.iter(text):
+                form = forms[value]
+                end = last + 1
+                start = end - form.length
+                left = start > 0 and text[start - 1].isalpha()
+                right = end < size and text[end].isalpha()
+                if not left and not right:
+                    found = form.classes
+                elif not form.compound_word:
+                    continue
+                else:
+                    prefix, suffix = _affixes(text, start, end, left, right)
+                    if not compound_ok(form.compound_word, prefix, suffix):
+                        continue
+                    found = form.compound_classes
+                starts.extend([start] * len(found))
+                ends.extend([end] * len(found))
+                classes.extend(found)
+        return (np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64),
+                np.array(classes, dtype=np.int64))
+
+
+def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:
+    """The letters before ``start`` and after ``end`` within the word around them."""
+    prefix = suffix = ""
+    if left:
+        word_start = start - 1
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        prefix = text[word_start:start]
+    if right:
+        word_end = end + 1
+        size = len(text)
+        while word_end < size and text[word_end].isalpha():
+            word_end += 1
+        suffix = text[end:word_end]
+    return prefix, suffix
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
