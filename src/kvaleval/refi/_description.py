@@ -1,0 +1,251 @@
+"""A code's fields folded into one readable Danish ``Description`` text, and back.
+
+REFI-QDA gives a code a name, a colour and one free-text description. kvaleval's
+codes have more (definition, inclusion and exclusion criteria, examples, terms
+with weights, near cues, a threshold). They are written as sections that read
+well in NVivo, ATLAS.ti, MAXQDA or QualCoder::
+
+    Etiket: Kapacitet og ventetid
+    Definition: Udsagn om ...
+      (continuation lines are indented two spaces)
+    Inkluder: ...
+    Ekskluder: ...
+    Eksempler:
+    - Der er lang ventetid
+    Modeksempler:
+    - ...
+    Termer: kapacitet; =venteliste (vægt 2); lang ... ventetid
+    Ekskluderende termer: ...
+    Nærhed: personale+mangel (8 ord, vægt 1.5)
+    Tærskel: 1.5
+    Mønstre: [[{"LOWER": "ventetid"}]]
+
+and parsed back exactly. A description that does not start with one of these
+headings is another tool's free text and becomes the code's definition.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kvaleval.records import Code, NearCue, Term
+
+LABEL, DEFINITION, INCLUDE, EXCLUDE = "Etiket", "Definition", "Inkluder", "Ekskluder"
+EXAMPLES, COUNTER, TERMS, EXCLUDE_TERMS = (
+    "Eksempler",
+    "Modeksempler",
+    "Termer",
+    "Ekskluderende termer",
+)
+NEAR, THRESHOLD, PATTERNS = "Nærhed", "Tærskel", "Mønstre"
+_HEADINGS = (
+    LABEL,
+    DEFINITION,
+    INCLUDE,
+    EXCLUDE,
+    EXAMPLES,
+    COUNTER,
+    TERMS,
+    EXCLUDE_TERMS,
+    NEAR,
+    THRESHOLD,
+    PATTERNS,
+)
+_HEADING = re.compile(r"^(" + "|".join(re.escape(h) for h in _HEADINGS) + r"):(?: (.*))?$")
+_INDENT = "  "
+_SEPARATOR = "; "
+_WEIGHT = re.compile(r"^(.*?) \(vægt ([-+0-9.,eE]+)\)$")
+_NEAR = re.compile(r"^(.*?) \((\d+) ord(?:, vægt ([-+0-9.,eE]+))?\)$")
+
+
+@dataclass
+class CodeFields:
+    """The parts of a :class:`Code` a description carries."""
+
+    label: str = ""
+    definition: str = ""
+    include: str = ""
+    exclude: str = ""
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    exclude_terms: tuple[str, ...] = ()
+    near: tuple[NearCue, ...] = ()
+    threshold: float = 1.0
+    patterns: tuple[Any, ...] = field(default_factory=tuple)
+
+
+def fold(code: Code) -> str:
+    """The description text for ``code`` ('' when the code has nothing to say)."""
+    lines: list[str] = []
+    if code.label and code.label != code.name:
+        _scalar(lines, LABEL, code.label)
+    for heading, value in (
+        (DEFINITION, code.definition),
+        (INCLUDE, code.include),
+        (EXCLUDE, code.exclude),
+    ):
+        if value:
+            _scalar(lines, heading, value)
+    for heading, items in ((EXAMPLES, code.examples), (COUNTER, code.counterexamples)):
+        if items:
+            _list(lines, heading, items)
+    if code.terms:
+        _words(lines, TERMS, [_term_label(term) for term in code.terms])
+    if code.exclude_terms:
+        _words(lines, EXCLUDE_TERMS, list(code.exclude_terms))
+    if code.near:
+        _words(lines, NEAR, [_near_label(cue) for cue in code.near])
+    if code.threshold != 1.0:
+        lines.append(f"{THRESHOLD}: {number(code.threshold)}")
+    if code.patterns:
+        lines.append(f"{PATTERNS}: {json.dumps(list(code.patterns), ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def unfold(text: str) -> CodeFields:
+    """Parse a description written by :func:`fold`; foreign text becomes the definition."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sections = _sections(text)
+    if sections is None:
+        return CodeFields(definition=text.strip())
+    try:
+        return _fields(sections)
+    except (ValueError, TypeError):
+        return CodeFields(definition=text.strip())
+
+
+def number(value: float) -> str:
+    """A float written so that ``float()`` gives it back exactly; whole numbers without '.0'."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def _scalar(lines: list[str], heading: str, value: str) -> None:
+    first, *rest = value.split("\n")
+    lines.append(f"{heading}: {first}" if first else f"{heading}:")
+    lines.extend(_INDENT + line if line else "" for line in rest)
+
+
+def _list(lines: list[str], heading: str, items: tuple[str, ...] | list[str]) -> None:
+    lines.append(f"{heading}:")
+    for item in items:
+        first, *rest = item.split("\n")
+        lines.append(f"- {first}" if first else "-")
+        lines.extend(_INDENT + line if line else "" for line in rest)
+
+
+def _words(lines: list[str], heading: str, items: list[str]) -> None:
+    """Short items on one line; as a list when an item would not survive that."""
+    if any(";" in item or "\n" in item or item != item.strip() or not item for item in items):
+        _list(lines, heading, items)
+    else:
+        lines.append(f"{heading}: {_SEPARATOR.join(items)}")
+
+
+def _term_label(term: Term) -> str:
+    label = ("=" if term.exact else "") + term.text
+    return label if term.weight == 1.0 else f"{label} (vægt {number(term.weight)})"
+
+
+def _near_label(cue: NearCue) -> str:
+    weight = "" if cue.weight == 1.0 else f", vægt {number(cue.weight)}"
+    return f"{'+'.join(cue.words)} ({cue.window} ord{weight})"
+
+
+@dataclass
+class _Section:
+    inline: str | None
+    lines: list[str] = field(default_factory=list)
+
+
+def _sections(text: str) -> dict[str, _Section] | None:
+    sections: dict[str, _Section] = {}
+    current: _Section | None = None
+    for line in text.split("\n"):
+        match = _HEADING.match(line)
+        if match and match.group(1) not in sections:
+            current = sections[match.group(1)] = _Section(match.group(2))
+        elif current is None:
+            if line.strip():
+                return None
+        else:
+            current.lines.append(line)
+    return sections or None
+
+
+def _scalar_value(section: _Section) -> str:
+    lines = [section.inline or ""]
+    lines += [line.removeprefix(_INDENT) for line in _trim(section.lines)]
+    return "\n".join(lines)
+
+
+def _list_value(section: _Section) -> list[str]:
+    items: list[str] = []
+    if section.inline:
+        items.extend(section.inline.split(_SEPARATOR))
+    for line in _trim(section.lines):
+        if line == "-" or line.startswith("- "):
+            items.append(line[2:])
+        elif items:
+            items[-1] += "\n" + line.removeprefix(_INDENT)
+        else:
+            raise ValueError(line)
+    return items
+
+
+def _trim(lines: list[str]) -> list[str]:
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    return lines[:end]
+
+
+def _fields(sections: dict[str, _Section]) -> CodeFields:
+    fields = CodeFields()
+    scalars = {LABEL: "label", DEFINITION: "definition", INCLUDE: "include", EXCLUDE: "exclude"}
+    for heading, attribute in scalars.items():
+        if heading in sections:
+            setattr(fields, attribute, _scalar_value(sections[heading]))
+    if EXAMPLES in sections:
+        fields.examples = tuple(_list_value(sections[EXAMPLES]))
+    if COUNTER in sections:
+        fields.counterexamples = tuple(_list_value(sections[COUNTER]))
+    if TERMS in sections:
+        fields.terms = tuple(_parse_term(item) for item in _list_value(sections[TERMS]))
+    if EXCLUDE_TERMS in sections:
+        fields.exclude_terms = tuple(_list_value(sections[EXCLUDE_TERMS]))
+    if NEAR in sections:
+        fields.near = tuple(_parse_near(item) for item in _list_value(sections[NEAR]))
+    if THRESHOLD in sections:
+        fields.threshold = _float(_scalar_value(sections[THRESHOLD]))
+    if PATTERNS in sections:
+        patterns = json.loads(_scalar_value(sections[PATTERNS]))
+        if not isinstance(patterns, list):
+            raise TypeError("patterns")
+        fields.patterns = tuple(patterns)
+    return fields
+
+
+def _parse_term(item: str) -> Term:
+    weight = 1.0
+    match = _WEIGHT.match(item)
+    if match:
+        item, weight = match.group(1), _float(match.group(2))
+    exact = item.startswith("=")
+    return Term(text=item[1:] if exact else item, weight=weight, exact=exact)
+
+
+def _parse_near(item: str) -> NearCue:
+    match = _NEAR.match(item)
+    if not match:
+        raise ValueError(item)
+    weight = _float(match.group(3)) if match.group(3) else 1.0
+    return NearCue(words=tuple(match.group(1).split("+")), window=int(match.group(2)), weight=weight)
+
+
+def _float(text: str) -> float:
+    return float(text.strip().replace(",", "."))

@@ -1,0 +1,316 @@
+"""A REFI-QDA project -> documents with turns, its raw selections and its codings."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kvaleval.errors import Errors, ExchangeError, Warnings
+from kvaleval.frames import empty_codings
+from kvaleval.records import Codebook, Document
+from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
+from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
+from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
+from kvaleval.refi._project import RawProject, RawSelection, RawSource, parse_project
+from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, usable
+from kvaleval.refi._sources import (
+    SourceText,
+    doc_id_from_name,
+    load_text,
+    make_unique,
+    name_ids,
+    without_suffix,
+)
+from kvaleval.refi._xml import parse_xml
+from kvaleval.segment import document_turns
+
+_MEDIA = ("PictureSource", "AudioSource", "VideoSource", "PDFSource")
+_EXAMPLES = 5
+
+
+@dataclass
+class Imported:
+    """Everything kvaleval takes from one project."""
+
+    name: str
+    origin: str
+    codebook: Codebook
+    documents: list[Document] = field(default_factory=list)
+    selections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    codings: pd.DataFrame = field(default_factory=empty_codings)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawProject, ProjectArchive | None]:
+    """Parse the project XML of a ``.qdpx`` (or of a bare ``.qde``); the archive stays open."""
+    if path.suffix.lower() in (".qde", ".xml"):
+        try:
+            size = path.stat().st_size
+            if size > limits.max_member_bytes:
+                raise ExchangeError(
+                    Errors.E603.format(path=shown, member=path.name, detail=f"{size // (1024 * 1024)} MB")
+                )
+            data = path.read_bytes()
+        except OSError as err:
+            raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
+        root = parse_xml(data, path=shown, member=path.name)
+        return parse_project(root, shown=shown, member=path.name), None
+    if not path.is_file():
+        raise ExchangeError(Errors.E611.format(path=shown, detail="no such file"))
+    archive = ProjectArchive(path, shown=shown, limits=limits)
+    try:
+        member = _find_qde(archive)
+        root = parse_xml(archive.read(member), path=shown, member=member)
+        return parse_project(root, shown=shown, member=member), archive
+    except ExchangeError:
+        archive.close()
+        raise
+
+
+def _find_qde(archive: ProjectArchive) -> str:
+    found = [name for name in archive.names if name.lower().endswith(".qde")]
+    top = [name for name in found if "/" not in name.replace("\\", "/")]
+    named = [name for name in top if name.lower() == "project.qde"]
+    if named:
+        return named[0]
+    if len(top) == 1 or len(found) == 1:
+        return (top or found)[0]
+    if not found:
+        raise ExchangeError(Errors.E607.format(path=archive.shown, members=archive.names[:10]))
+    raise ExchangeError(Errors.E610.format(path=archive.shown, n=len(found), names=found[:10]))
+
+
+def import_project(
+    path: str | Path,
+    *,
+    shown: str | None = None,
+    doc_prefix: str | None = None,
+    interviewers: Iterable[str] = (),
+    limits: ArchiveLimits | None = None,
+) -> Imported:
+    """Read a project into documents (with turns), selections and codings; see :func:`read_qdpx`."""
+    path = Path(path)
+    shown = shown or str(path)
+    limits = limits or ArchiveLimits()
+    raw, archive = open_project(path, shown=shown, limits=limits)
+    try:
+        loaded, result = _load_sources(raw, archive, shown, limits)
+    finally:
+        if archive is not None:
+            archive.close()
+    result.notes[:0] = [(shown, f"{Warnings.W601.format(path=shown, items=item)}") for item in raw.tolerated]
+    _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
+    return result
+
+
+def _load_sources(
+    raw: RawProject, archive: ProjectArchive | None, shown: str, limits: ArchiveLimits
+) -> tuple[list[tuple[RawSource, SourceText]], Imported]:
+    case_codes = {case.guid for case in raw.cases} & set(raw.code_names)
+    codes = tuple(code for code in raw.codebook.codes if code.name not in {raw.code_names[guid] for guid in case_codes})
+    result = Imported(name=raw.name, origin=raw.origin, codebook=dataclasses.replace(raw.codebook, codes=codes))
+    for guid in case_codes:
+        raw.code_names.pop(guid)
+    loaded = []
+    orphans: list[tuple[RawSource, RawSelection]] = []
+    for source in raw.sources:
+        label = f"{shown}#{source.name or source.guid}"
+        if source.kind in _MEDIA and source.plain_path is None and source.inline_text is None:
+            result.skipped.append(
+                (
+                    label,
+                    Warnings.W615.format(source=source.name, kind=source.kind, n=source.media_codings),
+                )
+            )
+            continue
+        if source.bad_selections:
+            result.notes.append((label, Warnings.W622.format(source=source.name, n=source.bad_selections)))
+        text = load_text(archive, source, shown=shown, limits=limits)
+        if text.raw is None:
+            result.skipped.append((label, text.reason or ""))
+            orphans.extend((source, selection) for selection in source.selections)
+            continue
+        if text.note:
+            result.notes.append((label, text.note))
+        loaded.append((source, text))
+    rows = []
+    for source, selection in orphans:
+        doc_id = doc_id_from_name(without_suffix(source.name or source.guid)) or "kilde"
+        for code, coder in coded_pairs(raw, selection) or [("", coder_name(raw, selection.user, ""))]:
+            rows.append((doc_id, selection.start, selection.end, code, coder, None))
+    result.selections = pd.DataFrame(rows, columns=list(SELECTION_COLUMNS))
+    return loaded, result
+
+
+def _build(
+    raw: RawProject,
+    loaded: list[tuple[RawSource, SourceText]],
+    result: Imported,
+    shown: str,
+    doc_prefix: str | None,
+    interviewers: tuple[str, ...],
+) -> None:
+    stored = _stored(raw)
+    maps = [OffsetMap(text.raw or "") for _, text in loaded]
+    usable_stored: list[StoredSource | None] = []
+    for (source, _), offsets in zip(loaded, maps, strict=True):
+        entry = stored.get(source.guid)
+        if entry is not None and not usable(entry, offsets.text):
+            result.notes.append((f"{shown}#{source.name}", Warnings.W619.format(source=source.name)))
+            entry = None
+        usable_stored.append(entry)
+    names = name_ids([source.name or source.guid for source, _ in loaded])
+    ids = [
+        (doc_id_from_name(entry.doc_id) or name) if entry else name
+        for entry, name in zip(usable_stored, names, strict=True)
+    ]
+    ids = make_unique([f"{doc_prefix}/{doc_id}" if doc_prefix else doc_id for doc_id in ids])
+    preferred = _preferred(raw.origin)
+    selection_rows: list[tuple[Any, ...]] = []
+    coding_rows: dict[tuple[str, str, str], list[Any]] = {}
+    for position, ((source, text), offsets, entry, doc_id) in enumerate(
+        zip(loaded, maps, usable_stored, ids, strict=True)
+    ):
+        label = f"{shown}#{source.name or source.guid}"
+        document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers)
+        result.documents.append(document)
+        converted = _convert(source, offsets, preferred, raw.origin, label, result)
+        add_codings(
+            raw,
+            document,
+            converted,
+            position,
+            exact=entry is not None,
+            label=label,
+            selection_rows=selection_rows,
+            coding_rows=coding_rows,
+            notes=result.notes,
+        )
+    result.selections, codings = codings_tables(selection_rows, coding_rows, result.selections)
+    if codings is not None:
+        result.codings = codings
+
+
+def _stored(raw: RawProject) -> dict[str, StoredSource]:
+    for note in raw.notes:
+        if note.name == NOTE_NAME:
+            decoded = decode(note.text)
+            if decoded:
+                return decoded
+    return {}
+
+
+def _preferred(origin: str) -> str:
+    lowered = origin.lower()
+    if lowered.startswith("nvivo"):
+        return "utf16"
+    if lowered.startswith("atlas"):
+        return "codepoints-lf"
+    return "codepoints"
+
+
+def _document(
+    raw: RawProject,
+    source: RawSource,
+    text: SourceText,
+    offsets: OffsetMap,
+    entry: StoredSource | None,
+    doc_id: str,
+    label: str,
+    result: Imported,
+    interviewers: tuple[str, ...],
+) -> Document:
+    document = Document(
+        doc_id=doc_id,
+        path=label,
+        format="qdpx",
+        text=offsets.text,
+        attributes=entry.attributes if entry else _attributes(raw, source, label, result),
+        turns=entry.turns if entry else None,
+        encoding=text.encoding,
+        sha256=hashlib.sha256((text.raw or "").encode("utf-8")).hexdigest(),
+    )
+    if entry is None:
+        turns, guessed = document_turns(document, interviewers=interviewers)
+        if guessed is not None:
+            result.notes.append((label, Warnings.W623.format(source=source.name, speaker=guessed)))
+        document = dataclasses.replace(document, turns=turns)
+    return document
+
+
+def _attributes(raw: RawProject, source: RawSource, label: str, result: Imported) -> tuple[tuple[str, str], ...]:
+    """Variables on the source, then those of cases that take in the whole source."""
+    values: dict[str, str] = {}
+    pairs = list(source.variables)
+    pairs += [
+        pair for case in raw.cases if source.guid in case.sources and not case.selections for pair in case.variables
+    ]
+    for variable, value in pairs:
+        name = raw.variables.get(variable) or variable
+        if not value or not name:
+            continue
+        if name in values and values[name] != value:
+            result.notes.append(
+                (
+                    label,
+                    Warnings.W624.format(source=source.name, variable=name, value=values[name], other=value),
+                )
+            )
+            continue
+        values[name] = value
+    return tuple(sorted(values.items()))
+
+
+def _convert(
+    source: RawSource, offsets: OffsetMap, preferred: str, origin: str, label: str, result: Imported
+) -> list[tuple[RawSelection, Converted]]:
+    spans = [(selection.start, selection.end) for selection in source.selections]
+    convention, share = offsets.choose(spans, preferred)
+    if spans and convention != "codepoints":
+        result.notes.append(
+            (
+                label,
+                Warnings.W612.format(
+                    source=source.name,
+                    convention=DESCRIPTIONS[convention],
+                    origin=origin or "?",
+                    share=share,
+                ),
+            )
+        )
+    converted = []
+    outside: list[str] = []
+    split: list[str] = []
+    for selection in source.selections:
+        found = offsets.convert(selection.start, selection.end, convention)
+        if found is None or found.clipped:
+            outside.append(selection.guid)
+        if found is not None and found.split:
+            split.append(selection.guid)
+        if found is not None:
+            converted.append((selection, found))
+    if outside:
+        result.notes.append(
+            (
+                label,
+                Warnings.W610.format(
+                    source=source.name,
+                    n=len(outside),
+                    length=len(offsets.text),
+                    guids=outside[:_EXAMPLES],
+                ),
+            )
+        )
+    if split:
+        result.notes.append((label, Warnings.W611.format(source=source.name, n=len(split), guids=split[:_EXAMPLES])))
+    if source.whole_codings:
+        whole = RawSelection(source.guid, 0, len(offsets.text), "", "", source.whole_codings)
+        converted.append((whole, Converted(0, len(offsets.text))))
+    return converted

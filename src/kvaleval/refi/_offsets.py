@@ -1,0 +1,174 @@
+"""Selection offsets from other tools -> code points into kvaleval's LF text.
+
+REFI-QDA says offsets are Unicode code points, 0-based; every exporter treats
+the end as exclusive. Tools differ in what they count (NOTES.md §3):
+
+============== ====================== ===================
+convention     unit                   a CRLF counts
+============== ====================== ===================
+codepoints     code points            2 (MAXQDA, the standard read literally)
+codepoints-lf  code points            1 (ATLAS.ti)
+utf16          UTF-16 code units      2 (NVivo for Windows: an emoji counts 2)
+utf16-lf       UTF-16 code units      1
+============== ====================== ===================
+
+The tool's origin gives the expected convention; the selections' boundaries
+then vote: the convention that puts clearly more of them on word boundaries wins.
+For text without CRLF and without characters outside the BMP all four agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+CONVENTIONS = ("codepoints", "codepoints-lf", "utf16", "utf16-lf")
+DESCRIPTIONS = {
+    "codepoints": "code points, CRLF counted as 2",
+    "codepoints-lf": "code points, CRLF counted as 1 (ATLAS.ti)",
+    "utf16": "UTF-16 code units, CRLF counted as 2 (NVivo)",
+    "utf16-lf": "UTF-16 code units, CRLF counted as 1",
+}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_MARGIN = 0.1
+_MIN_BOUNDARIES = 6
+
+
+def decode_source(data: bytes) -> tuple[str, str]:
+    """Bytes of a text source -> (text without BOM, encoding). Line endings are kept."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding + " with BOM"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _Units:
+    """UTF-16 code unit index -> code point index for one text."""
+
+    def __init__(self, text: str) -> None:
+        astral = [match.start() for match in _ASTRAL.finditer(text)]
+        # UTF-16 index of the k-th astral character is its code point index + k.
+        self.starts = [index + k for k, index in enumerate(astral)]
+        self.length = len(text) + len(astral)
+
+    def to_codepoint(self, unit: int) -> tuple[int, bool]:
+        """(code point index, whether ``unit`` falls inside a surrogate pair)."""
+        before = bisect.bisect_right(self.starts, unit - 2)
+        at = bisect.bisect_left(self.starts, unit - 1)
+        inside = at < len(self.starts) and self.starts[at] == unit - 1
+        return unit - before, inside
+
+
+@dataclass
+class Converted:
+    """A selection in LF text: offsets, and what had to be adjusted."""
+
+    start: int
+    end: int
+    clipped: bool = False
+    split: bool = False
+
+
+class OffsetMap:
+    """Convert selection offsets counted in a source as stored into LF-text code points."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.text = normalise_newlines(raw)
+        self._crlf = [i for i in range(len(raw) - 1) if raw[i] == "\r" and raw[i + 1] == "\n"]
+        self._units: dict[str, _Units] = {}
+        self._astral: bool | None = None
+
+    @property
+    def candidates(self) -> list[str]:
+        """The conventions that differ for this text (the others are equivalent to one of them)."""
+        return sorted({self.equivalent(convention) for convention in CONVENTIONS}, key=CONVENTIONS.index)
+
+    def equivalent(self, convention: str) -> str:
+        """The candidate that gives the same offsets as ``convention`` for this text."""
+        if self._astral is None:
+            self._astral = _ASTRAL.search(self.text) is not None
+        unit = "utf16" if convention.startswith("utf16") and self._astral else "codepoints"
+        return unit + ("-lf" if convention.endswith("-lf") and self._crlf else "")
+
+    def convert(self, start: int, end: int, convention: str) -> Converted | None:
+        """Offsets in the LF text, clipped into it; None when nothing of it is left."""
+        lf = convention.endswith("-lf")
+        base = self.text if lf else self.raw
+        split = False
+        positions = []
+        for position, is_end in ((start, False), (end, True)):
+            if convention.startswith("utf16"):
+                if convention not in self._units:
+                    self._units[convention] = _Units(base)
+                units = self._units[convention]
+                position = min(max(position, 0), units.length)
+                position, inside = units.to_codepoint(position)
+                if inside:
+                    split = True
+                    position = position if is_end else position - 1
+            positions.append(position)
+        clipped = not (0 <= positions[0] <= positions[1] <= len(base))
+        low, high = (min(max(p, 0), len(base)) for p in positions)
+        if not lf:
+            low, high = self.to_lf(low), self.to_lf(high)
+        if high <= low:
+            return None
+        split = split or _splits(self.text, low) or _splits(self.text, high)
+        return Converted(low, high, clipped, split)
+
+    def to_lf(self, position: int) -> int:
+        """A code point offset into the stored text -> the same place in the LF text."""
+        return position - bisect.bisect_left(self._crlf, position)
+
+    def choose(self, selections: Sequence[tuple[int, int]], preferred: str) -> tuple[str, float]:
+        """The convention for these selections, and its share of boundaries on word boundaries."""
+        preferred = self.equivalent(preferred)
+        candidates = self.candidates
+        scores = {c: self.boundary_share(selections, c) for c in candidates}
+        best = max(candidates, key=lambda c: (scores[c], c == preferred))
+        enough = 2 * len(selections) >= _MIN_BOUNDARIES
+        if best != preferred and enough and scores[best] - scores[preferred] >= _MARGIN:
+            return best, scores[best]
+        return preferred, scores[preferred]
+
+    def boundary_share(self, selections: Sequence[tuple[int, int]], convention: str) -> float:
+        if not selections:
+            return 1.0
+        good = 0
+        for start, end in selections:
+            converted = self.convert(start, end, convention)
+            if converted is None or converted.clipped:
+                continue
+            good += on_word_boundary(self.text, converted.start) + on_word_boundary(self.text, converted.end)
+        return good / (2 * len(selections))
+
+
+def on_word_boundary(text: str, position: int) -> bool:
+    """True unless ``position`` falls between two letters or digits."""
+    if position <= 0 or position >= len(text):
+        return True
+    return not (text[position - 1].isalnum() and text[position].isalnum())
+
+
+def _splits(text: str, position: int) -> bool:
+    """True when ``position`` separates a combining mark or joiner from its base character."""
+    if 0 < position < len(text):
+        char = text[position]
+        return unicodedata.combining(char) > 0 or char in "\u200d\ufe0f\ufe0e" or "\U0001f3fb" <= char <= "\U0001f3ff"
+    return False

@@ -1,0 +1,229 @@
+"""``project.qde`` -> a plain model of what kvaleval uses from a REFI-QDA project.
+
+Only text is read: TextSources (from ``plainTextPath`` or inline
+``PlainTextContent``) and the text representation of PDF sources. Pictures,
+audio and video are listed so that their codings can be reported as skipped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from kvaleval.errors import Errors, ExchangeError
+from kvaleval.records import Codebook
+from kvaleval.refi._xml import child, child_text, children, local, namespace_problem, norm_guid
+from kvaleval.refi.codebook import read_codes
+
+_VALUE_TAGS = (
+    "TextValue",
+    "BooleanValue",
+    "IntegerValue",
+    "FloatValue",
+    "DateValue",
+    "DateTimeValue",
+)
+_MEDIA = ("PictureSource", "AudioSource", "VideoSource")
+
+
+@dataclass
+class RawCoding:
+    code: str
+    user: str
+
+
+@dataclass
+class RawSelection:
+    guid: str
+    start: int
+    end: int
+    user: str
+    description: str
+    codings: list[RawCoding]
+
+
+@dataclass
+class RawSource:
+    guid: str
+    name: str
+    kind: str
+    plain_path: str | None = None
+    rich_path: str | None = None
+    inline_text: str | None = None
+    selections: list[RawSelection] = field(default_factory=list)
+    whole_codings: list[RawCoding] = field(default_factory=list)
+    variables: list[tuple[str, str]] = field(default_factory=list)
+    bad_selections: int = 0
+    media_codings: int = 0
+
+
+@dataclass
+class RawCase:
+    guid: str
+    name: str | None
+    variables: list[tuple[str, str]]
+    sources: list[str]
+    selections: list[str]
+
+
+@dataclass
+class RawNote:
+    guid: str
+    name: str
+    text: str
+
+
+@dataclass
+class RawProject:
+    name: str
+    origin: str
+    users: dict[str, str]
+    codebook: Codebook
+    code_names: dict[str, str]
+    variables: dict[str, str]
+    cases: list[RawCase]
+    sources: list[RawSource]
+    notes: list[RawNote]
+    tolerated: list[str]
+
+
+def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
+    """The parts of a ``<Project>`` kvaleval reads.
+
+    Raises
+    ------
+    ExchangeError
+        If the root element is not ``Project``.
+    """
+    if local(root) != "Project":
+        raise ExchangeError(Errors.E608.format(path=shown, member=member, kind="project (.qde)", root=local(root)))
+    tolerated: list[str] = []
+    problem = namespace_problem(root, "project")
+    if problem:
+        tolerated.append(problem)
+    name = root.get("name") or ""
+    users = {
+        norm_guid(user.get("guid")): (user.get("name") or "").strip()
+        for users in children(root, "Users")
+        for user in children(users, "User")
+    }
+    codes: tuple = ()
+    code_names: dict[str, str] = {}
+    codebook_element = child(root, "CodeBook")
+    codes_element = child(codebook_element, "Codes") if codebook_element is not None else None
+    if codes_element is not None:
+        codes, code_names = read_codes(codes_element, tolerated, codebook_name=name)
+    variables = {
+        norm_guid(v.get("guid")): v.get("name") or ""
+        for holder in children(root, "Variables")
+        for v in children(holder, "Variable")
+    }
+    cases = [_case(case) for holder in children(root, "Cases") for case in children(holder, "Case")]
+    sources: list[RawSource] = []
+    for holder in children(root, "Sources"):
+        for source in holder:
+            sources.extend(_sources(source))
+    notes = [
+        RawNote(
+            norm_guid(note.get("guid")),
+            note.get("name") or "",
+            child_text(note, "PlainTextContent"),
+        )
+        for holder in children(root, "Notes")
+        for note in children(holder, "Note")
+    ]
+    return RawProject(
+        name=name,
+        origin=root.get("origin") or "",
+        users=users,
+        codebook=Codebook(name=name or "refi", codes=codes),
+        code_names=code_names,
+        variables=variables,
+        cases=cases,
+        sources=sources,
+        notes=notes,
+        tolerated=tolerated,
+    )
+
+
+def _sources(element: ET.Element) -> list[RawSource]:
+    kind = local(element)
+    guid = norm_guid(element.get("guid"))
+    name = element.get("name") or ""
+    if kind == "TextSource":
+        return [_text_source(element, guid, name, kind)]
+    if kind == "PDFSource":
+        representation = child(element, "Representation")
+        if representation is not None:
+            source = _text_source(representation, guid, name or representation.get("name") or "", kind)
+            source.whole_codings += _codings(element)
+            return [source]
+    if kind in _MEDIA or kind == "PDFSource":
+        selections = [
+            s
+            for tag in ("PictureSelection", "AudioSelection", "VideoSelection", "PDFSelection")
+            for s in children(element, tag)
+        ]
+        codings = sum(len(list(children(s, "Coding"))) for s in selections) + len(_codings(element))
+        return [RawSource(guid=guid, name=name, kind=kind, media_codings=codings)]
+    return []
+
+
+def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSource:
+    inline = child(element, "PlainTextContent")
+    source = RawSource(
+        guid=guid,
+        name=name,
+        kind=kind,
+        plain_path=element.get("plainTextPath"),
+        rich_path=element.get("richTextPath"),
+        inline_text=(inline.text or "") if inline is not None else None,
+        whole_codings=_codings(element),
+        variables=[_value(value) for value in children(element, "VariableValue")],
+    )
+    for selection in children(element, "PlainTextSelection"):
+        try:
+            start, end = (
+                int(selection.get("startPosition", "")),
+                int(selection.get("endPosition", "")),
+            )
+        except ValueError:
+            source.bad_selections += 1
+            continue
+        source.selections.append(
+            RawSelection(
+                guid=norm_guid(selection.get("guid")),
+                start=start,
+                end=end,
+                user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser")),
+                description=child_text(selection, "Description"),
+                codings=_codings(selection),
+            )
+        )
+    return source
+
+
+def _codings(element: ET.Element) -> list[RawCoding]:
+    found = []
+    for coding in children(element, "Coding"):
+        reference = child(coding, "CodeRef")
+        if reference is not None:
+            found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser"))))
+    return found
+
+
+def _case(element: ET.Element) -> RawCase:
+    return RawCase(
+        guid=norm_guid(element.get("guid")),
+        name=element.get("name"),
+        variables=[_value(value) for value in children(element, "VariableValue")],
+        sources=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SourceRef")],
+        selections=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SelectionRef")],
+    )
+
+
+def _value(element: ET.Element) -> tuple[str, str]:
+    reference = child(element, "VariableRef")
+    variable = norm_guid(reference.get("targetGUID")) if reference is not None else ""
+    value = next((node.text or "" for tag in _VALUE_TAGS for node in children(element, tag)), "")
+    return variable, value.strip()

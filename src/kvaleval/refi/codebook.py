@@ -1,0 +1,272 @@
+"""Codebooks as REFI-QDA ``.qdc`` files, and the code tree shared with projects."""
+
+from __future__ import annotations
+
+import hashlib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+from kvaleval.errors import Errors, ExchangeError, Warnings, warn
+from kvaleval.records import Code, Codebook
+from kvaleval.refi._archive import write_bytes
+from kvaleval.refi._description import fold, unfold
+from kvaleval.refi._xml import (
+    NS_CODEBOOK,
+    child,
+    children,
+    guid,
+    local,
+    namespace_problem,
+    norm_guid,
+    normalise_color,
+    parse_xml,
+    root_element,
+    text_element,
+    to_bytes,
+)
+from kvaleval.refi._xml import element as make
+
+MAX_QDC_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+"""Deeper code trees than this are not hand-made; refusing them bounds the work."""
+
+
+def origin() -> str:
+    """The ``origin`` kvaleval writes: name and version."""
+    from kvaleval import __version__
+
+    return f"kvaleval {__version__}"
+
+
+def code_guid(codebook_name: str, code_name: str) -> str:
+    """The stable GUID of a code: uuid5 of the codebook's and the code's name."""
+    return guid("code", codebook_name, code_name)
+
+
+def write_qdc(codebook: Codebook, path: str | Path) -> Path:
+    """Write a codebook as a REFI-QDA ``.qdc`` file (atomically).
+
+    Nested codes stay nested, colours are written as ``#RRGGBB``, and each code's
+    definition, criteria, examples, terms, near cues and threshold are folded
+    into its ``Description`` in a readable Danish layout that :func:`read_qdc`
+    parses back. GUIDs are uuid5 of the codebook name and the code name, so the
+    same codebook always gives the same file.
+
+    Parameters
+    ----------
+    codebook : Codebook
+        The codebook to write.
+    path : str or Path
+        The ``.qdc`` file to write; its folder is created if needed.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExchangeError
+        If the file cannot be written.
+
+    Examples
+    --------
+    >>> import kvaleval as kv
+    >>> import kvaleval as kv
+    >>> codebook = kv.read_codebook("codebooks/vollsmose.yaml")  # doctest: +SKIP
+    >>> kv.write_qdc(codebook, "out/vollsmose.qdc")  # doctest: +SKIP
+    """
+    path = Path(path)
+    root = root_element("CodeBook", NS_CODEBOOK, origin=origin())
+    add_codes(root, codebook, NS_CODEBOOK)
+    write_bytes(path, to_bytes(root, NS_CODEBOOK))
+    return path
+
+
+def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Iterable[str] = ()) -> dict[str, str]:
+    """Add ``<Codes>`` (nested) under ``parent``; returns code name -> GUID.
+
+    ``extra`` names codes used in codings but absent from the codebook; they are
+    added at the top level. Nothing is added when there are no codes at all (an
+    empty ``<Codes/>`` is invalid).
+    """
+    codes = list(codebook.codes) + [Code(name=name) for name in extra if name not in codebook]
+    if not codes:
+        return {}
+    holder = make(parent, "CodeBook", namespace) if namespace != NS_CODEBOOK else parent
+    container = make(holder, "Codes", namespace)
+    nodes: dict[str, ET.Element] = {}
+    for code in codes:
+        node = make(
+            None,
+            "Code",
+            namespace,
+            guid=code_guid(codebook.name, code.name),
+            name=code.name,
+            isCodable="true",
+            color=normalise_color(code.color)[0],
+        )
+        description = fold(code)
+        if description:
+            text_element(node, "Description", namespace, description)
+        nodes[code.name] = node
+    parents = {code.name: code.parent for code in codes}
+    for code in codes:
+        parent_node = nodes.get(code.parent or "") if _reaches_root(code.name, parents) else None
+        (parent_node if parent_node is not None else container).append(nodes[code.name])
+    return {name: node.get("guid", "") for name, node in nodes.items()}
+
+
+def _reaches_root(name: str, parents: dict[str, str | None]) -> bool:
+    """False for a code in a parent cycle (it is then written at the top level)."""
+    seen = {name}
+    current = parents.get(name)
+    while current is not None and current in parents:
+        if current in seen:
+            return False
+        seen.add(current)
+        current = parents[current]
+    return True
+
+
+def read_qdc(path: str | Path) -> Codebook:
+    """Read a REFI-QDA ``.qdc`` codebook.
+
+    The codebook's name is the file name without suffix. Accepted besides the
+    standard: the namespaces ``urn:QDA-XML:codebook:1:0`` (NVivo Mac) and
+    ``…:0:4`` (ATLAS.ti) or none, an empty ``<Sets/>`` (Taguette), colours with
+    an alpha channel or as ``rgb()`` (normalised to ``#RRGGBB``), codes without
+    a name or ``isCodable``, and duplicate code names (made unique with the
+    parent's name). Everything tolerated is reported in one warning. Code sets
+    are not kept (a kvaleval codebook has none).
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.qdc`` file.
+
+    Returns
+    -------
+    Codebook
+        Codes depth-first with ``parent`` set; a kvaleval-written description
+        gives back label, definition, criteria, examples, terms, near cues and
+        threshold, any other description becomes the definition.
+
+    Raises
+    ------
+    ExchangeError
+        If the file is missing, not XML, declares a DTD or entities, or is not a codebook.
+    """
+    path = Path(path)
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_QDC_BYTES:
+            raise ExchangeError(Errors.E603.format(path=shown, member=path.name, detail=f"{size // (1024 * 1024)} MB"))
+        data = path.read_bytes()
+    except OSError as err:
+        raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
+    root = parse_xml(data, path=shown, member=path.name)
+    if local(root) != "CodeBook":
+        raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind="codebook (.qdc)", root=local(root)))
+    tolerated: list[str] = []
+    problem = namespace_problem(root, "codebook")
+    if problem:
+        tolerated.append(problem)
+    codes_element = child(root, "Codes")
+    if codes_element is None or not list(children(codes_element, "Code")):
+        raise ExchangeError(
+            Errors.E608.format(
+                path=shown,
+                member=path.name,
+                kind="codebook with codes",
+                root="CodeBook without Code elements",
+            )
+        )
+    codes, _ = read_codes(codes_element, tolerated, codebook_name=path.stem)
+    for sets in children(root, "Sets"):
+        if not list(sets):
+            tolerated.append("an empty <Sets/> (invalid; written by Taguette)")
+        else:
+            tolerated.append(f"{len(list(sets))} code set(s) not kept")
+    if tolerated:
+        warn(Warnings.W601.format(path=shown, items="; ".join(tolerated)))
+    return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_codes(
+    codes_element: ET.Element, tolerated: list[str], *, codebook_name: str
+) -> tuple[tuple[Code, ...], dict[str, str]]:
+    """The codes under ``<Codes>``, depth-first, and GUID -> code name.
+
+    Raises
+    ------
+    ExchangeError
+        If the tree is deeper than :data:`MAX_DEPTH`.
+    """
+    codes: list[Code] = []
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    stack: list[tuple[ET.Element, str | None, int]] = [
+        (node, None, 0) for node in reversed(list(children(codes_element, "Code")))
+    ]
+    while stack:
+        node, parent, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ExchangeError(
+                Errors.E608.format(
+                    path=codebook_name,
+                    member="Codes",
+                    kind="code tree",
+                    root=f"codes nested more than {MAX_DEPTH} deep",
+                )
+            )
+        name = _unique_name(node, parent, used, tolerated)
+        color, note = normalise_color(node.get("color"))
+        if note:
+            tolerated.append(f"code '{name}': {note}")
+        if node.get("isCodable") is None:
+            tolerated.append(f"code '{name}' has no isCodable")
+        description = child(node, "Description")
+        fields = unfold(description.text or "" if description is not None else "")
+        codes.append(
+            Code(
+                name=name,
+                label=fields.label,
+                definition=fields.definition,
+                include=fields.include,
+                exclude=fields.exclude,
+                examples=fields.examples,
+                counterexamples=fields.counterexamples,
+                terms=fields.terms,
+                exclude_terms=fields.exclude_terms,
+                near=fields.near,
+                patterns=fields.patterns,
+                threshold=fields.threshold,
+                color=color,
+                parent=parent,
+            )
+        )
+        key = norm_guid(node.get("guid"))
+        if key:
+            names[key] = name
+        stack.extend((sub, name, depth + 1) for sub in reversed(list(children(node, "Code"))))
+    return tuple(codes), names
+
+
+def _unique_name(node: ET.Element, parent: str | None, used: set[str], tolerated: list[str]) -> str:
+    name = (node.get("name") or "").strip()
+    if not name:
+        name = f"kode {norm_guid(node.get('guid'))[:8] or len(used) + 1}"
+        tolerated.append(f"a code without a name was called '{name}'")
+    if name in used:
+        candidate = f"{parent}/{name}" if parent else name
+        number = 2
+        while candidate in used:
+            candidate = f"{parent + '/' if parent else ''}{name} ({number})"
+            number += 1
+        tolerated.append(f"the code name '{name}' occurs more than once; one is called '{candidate}'")
+        name = candidate
+    used.add(name)
+    return name

@@ -1,0 +1,373 @@
+"""A coded corpus -> a REFI-QDA project (``.qdpx``) for NVivo, ATLAS.ti, MAXQDA, QualCoder."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kvaleval.coded import Coded
+from kvaleval.errors import Warnings, warn
+from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
+from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
+from kvaleval.refi._archive import write_zip
+from kvaleval.refi._description import number
+from kvaleval.refi._offsets import OffsetMap
+from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
+from kvaleval.refi._xml import NS_PROJECT, guid, root_element, text_element, to_bytes
+from kvaleval.refi._xml import element as make
+from kvaleval.refi.codebook import add_codes, origin
+from kvaleval.refi.selection_memo import format_memo
+
+TOOL_USER = "kvaleval"
+FIXED_TIME = "1980-01-01T00:00:00Z"
+"""The default creation time: fixed, so that exports of the same input are byte-identical."""
+_NAME_LENGTH = 60
+
+
+def write_qdpx(
+    coded: Coded,
+    path: str | Path,
+    *,
+    name: str | None = None,
+    created: datetime | str | None = None,
+) -> Path:
+    """Write a coded corpus as a REFI-QDA project (``.qdpx``), atomically.
+
+    The archive holds exactly ``project.qde`` and ``sources/<guid>.txt``: every
+    document's text exactly, UTF-8 without BOM, LF line ends. Every coding
+    becomes a ``PlainTextSelection`` over its segment (code points, end
+    exclusive) with one ``Coding`` per code; each coder is a ``User`` and owns
+    their selections. Valence, score and the reason (``why``) of each coding are
+    kept in the selection's ``Description`` (see :mod:`kvaleval.refi.selection_memo`).
+    Every respondent ``(doc_id, speaker)`` is a ``Case`` with the document and
+    respondent attributes as text ``Variables`` and a ``SourceRef``. kvaleval's
+    segmentation is kept in one ``Note`` so that :func:`read_qdpx` gives back
+    the same segments. GUIDs are uuid5 of names and offsets and the time stamps
+    are fixed, so the same input gives a byte-identical file.
+
+    The source texts are the transcripts as read, NOT pseudonymised: the
+    project holds personal data.
+
+    Parameters
+    ----------
+    coded : Coded
+        The coded corpus (``coded.corpus.documents``, ``coded.segments``,
+        ``coded.codings``, ``coded.codebook``).
+    path : str or Path
+        The ``.qdpx`` file to write; its folder is created if needed.
+    name : str, optional
+        The project name; default the corpus folder's name.
+    created : datetime or str, optional
+        The time stamp written on every element; default ``$SOURCE_DATE_EPOCH``
+        if set, else 1980-01-01T00:00:00Z.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ExchangeError
+        If the file cannot be written.
+    CodingError
+        If the codings table lacks a column.
+
+    Examples
+    --------
+    >>> kv.write_qdpx(coded, "out/projekt.qdpx")   # doctest: +SKIP
+    """
+    path = Path(path)
+    codings = coded.codings
+    require_columns(codings, CODING_COLUMNS)
+    stamp = _timestamp(created)
+    documents = list(coded.corpus.documents)
+    segments = coded.segments
+    texts, notes = _texts(documents, segments)
+    coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
+    users = {user: guid("user", user) for user in [TOOL_USER, *coders]}
+    tool = users[TOOL_USER]
+    project_name = name or Path(coded.corpus.root).name or coded.codebook.name or "kvaleval"
+    root = root_element(
+        "Project",
+        NS_PROJECT,
+        name=project_name,
+        origin=origin(),
+        creatingUserGUID=tool,
+        creationDateTime=stamp,
+    )
+    users_element = make(root, "Users", NS_PROJECT)
+    for user, user_guid in users.items():
+        make(users_element, "User", NS_PROJECT, guid=user_guid, name=user)
+    used_codes = [str(code) for code in pd.unique(codings["code"].dropna())]
+    extra = [code for code in used_codes if code not in coded.codebook]
+    if extra:
+        notes.append(Warnings.W605.format(codes=extra))
+    code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
+    source_guids = {document.doc_id: guid("source", document.doc_id) for document in documents}
+    _cases(root, segments, source_guids)
+    sources_element = make(root, "Sources", NS_PROJECT) if documents else None
+    selections = _selections(codings, segments, documents, code_guids, users, notes)
+    stored: list[StoredSource] = []
+    for document in documents:
+        source_guid = source_guids[document.doc_id]
+        source = make(
+            sources_element,
+            "TextSource",
+            NS_PROJECT,
+            guid=source_guid,
+            name=document.doc_id,
+            plainTextPath=f"internal://{source_guid}.txt",
+            creatingUser=tool,
+            creationDateTime=stamp,
+        )
+        text = texts[document.doc_id]
+        for selection in selections.get(document.doc_id, []):
+            _selection(source, selection, text, stamp)
+        stored.append(_stored(document, source_guid, text, segments))
+    if documents:
+        note_holder = make(root, "Notes", NS_PROJECT)
+        note = make(
+            note_holder,
+            "Note",
+            NS_PROJECT,
+            guid=guid("note", NOTE_NAME),
+            name=NOTE_NAME,
+            creatingUser=tool,
+            creationDateTime=stamp,
+        )
+        text_element(note, "Description", NS_PROJECT, NOTE_DESCRIPTION)
+        text_element(note, "PlainTextContent", NS_PROJECT, encode(stored))
+    text_element(root, "Description", NS_PROJECT, _project_description(coders))
+    members = [("project.qde", to_bytes(root, NS_PROJECT))]
+    members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]
+    write_zip(path, members)
+    for note_text in notes:
+        warn(note_text)
+    return path
+
+
+def _timestamp(created: datetime | str | None) -> str:
+    if isinstance(created, datetime):
+        moment = created if created.tzinfo else created.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(created, str):
+        return created
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return FIXED_TIME
+
+
+def _texts(documents: list[Document], segments: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """Document texts with LF line ends (kvaleval's readers already give LF)."""
+    texts: dict[str, str] = {}
+    notes: list[str] = []
+    for document in documents:
+        text = document.text
+        if "\r" in text:
+            notes.append(Warnings.W603.format(doc_id=document.doc_id))
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        texts[document.doc_id] = text
+    return texts, notes
+
+
+def _stored(document: Document, source_guid: str, text: str, segments: pd.DataFrame) -> StoredSource:
+    rows = segments[segments["doc_id"] == document.doc_id]
+    attributes = attribute_columns(segments)
+    doc_attributes = document.attributes_dict()
+    original = document.turns if document.turns is not None and len(document.turns) == len(rows) else None
+    shift = OffsetMap(document.text).to_lf if "\r" in document.text else None
+    turns = []
+    question: str | None = None
+    for index, row in enumerate(rows.to_dict("records")):
+        start, end = int(row["start"]), int(row["end"])
+        if shift is not None:
+            start, end = shift(start), shift(end)
+        role = INTERVIEWER if row["speaker_role"] == INTERVIEWER else RESPONDENT
+        if original is not None:
+            turn_attributes = original[index].attributes
+        else:
+            turn_attributes = tuple(
+                (column, str(row[column]))
+                for column in attributes
+                if _present(row[column]) and doc_attributes.get(column) != str(row[column])
+            )
+        stated = _clean(row.get("question"))
+        turns.append(
+            Turn(
+                speaker=str(row["speaker"]),
+                start=start,
+                end=end,
+                role=role,
+                time=_clean(row.get("time")),
+                attributes=turn_attributes,
+                question=None if role == INTERVIEWER or stated == question else stated,
+            )
+        )
+        if role == INTERVIEWER:
+            question = text[start:end]
+    return StoredSource(
+        guid=source_guid,
+        doc_id=document.doc_id,
+        text_sha256=text_hash(text),
+        attributes=document.attributes,
+        turns=tuple(turns),
+    )
+
+
+def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str]) -> None:
+    """One Case per respondent (doc_id, speaker) with its attributes as text Variables."""
+    respondents = segments[segments["speaker_role"] == RESPONDENT]
+    columns = attribute_columns(segments)
+    first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
+    first = first[first["doc_id"].isin(source_guids)]
+    if columns and len(first):
+        holder = make(root, "Variables", NS_PROJECT)
+        for column in columns:
+            make(
+                holder,
+                "Variable",
+                NS_PROJECT,
+                guid=guid("variable", column),
+                name=column,
+                typeOfVariable="Text",
+            )
+    if not len(first):
+        return
+    cases = make(root, "Cases", NS_PROJECT)
+    for row in first.to_dict("records"):
+        doc_id, speaker = str(row["doc_id"]), str(row["speaker"])
+        case = make(
+            cases,
+            "Case",
+            NS_PROJECT,
+            guid=guid("case", doc_id, speaker),
+            name=f"{doc_id}: {speaker}",
+        )
+        for column in columns:
+            if _clean(row[column]) is not None:
+                value = make(case, "VariableValue", NS_PROJECT)
+                make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
+                text_element(value, "TextValue", NS_PROJECT, str(row[column]))
+        make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+
+
+def _selections(
+    codings: pd.DataFrame,
+    segments: pd.DataFrame,
+    documents: list[Document],
+    code_guids: dict[str, str],
+    users: dict[str, str],
+    notes: list[str],
+) -> dict[str, list[dict[str, Any]]]:
+    """Selections per document: one per (segment, coder), its codings in codebook order."""
+    shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
+    spans = {}
+    for row in segments[["segment_id", "doc_id", "start", "end"]].to_dict("records"):
+        doc_id, start, end = str(row["doc_id"]), int(row["start"]), int(row["end"])
+        if doc_id in shifts:
+            start, end = shifts[doc_id](start), shifts[doc_id](end)
+        spans[str(row["segment_id"])] = (doc_id, start, end)
+    order = {name: index for index, name in enumerate(code_guids)}
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    missing: list[str] = []
+    for row in codings.to_dict("records"):
+        segment_id = str(row["segment_id"])
+        if segment_id not in spans or not _present(row["code"]):
+            missing.append(segment_id)
+            continue
+        grouped[(segment_id, str(row["coder"]) if _present(row["coder"]) else TOOL_USER)].append(row)
+    if missing:
+        notes.append(Warnings.W604.format(n=len(missing), examples=sorted(set(missing))[:5]))
+    by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (segment_id, coder), rows in grouped.items():
+        doc_id, start, end = spans[segment_id]
+        unique = {str(row["code"]): row for row in sorted(rows, key=lambda r: order[str(r["code"])])}
+        by_document[doc_id].append(
+            {
+                "start": start,
+                "end": end,
+                "coder": coder,
+                "user": users[coder],
+                "rows": list(unique.values()),
+                "code_guids": code_guids,
+                "doc_id": doc_id,
+            }
+        )
+    for selections in by_document.values():
+        selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
+    return by_document
+
+
+def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: str) -> None:
+    start, end = selection["start"], selection["end"]
+    selection_guid = guid("selection", selection["doc_id"], str(start), str(end), selection["coder"])
+    quote = " ".join(text[start:end].split())
+    label = quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…"
+    node = make(
+        source,
+        "PlainTextSelection",
+        NS_PROJECT,
+        guid=selection_guid,
+        name=label,
+        startPosition=str(start),
+        endPosition=str(end),
+        creatingUser=selection["user"],
+        creationDateTime=stamp,
+    )
+    memo = format_memo(
+        [
+            (str(row["code"]), _clean(row["valence"]), _score(row["score"]), _clean(row["why"]))
+            for row in selection["rows"]
+        ]
+    )
+    if memo:
+        text_element(node, "Description", NS_PROJECT, memo)
+    for row in selection["rows"]:
+        code = str(row["code"])
+        coding = make(
+            node,
+            "Coding",
+            NS_PROJECT,
+            guid=guid("coding", selection_guid, code),
+            creatingUser=selection["user"],
+            creationDateTime=stamp,
+        )
+        make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
+
+
+def _project_description(coders: list[str]) -> str:
+    who = ", ".join(coders) if coders else "ingen"
+    return (
+        f"Eksporteret af {origin()}. Kodere: {who}. Kildeteksterne er transskriptionerne som "
+        "læst, ikke pseudonymiseret: projektet indeholder personoplysninger."
+    )
+
+
+def _present(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return False
+    try:
+        return not bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _clean(value: Any) -> str | None:
+    return (str(value) or None) if _present(value) else None
+
+
+def _score(value: Any) -> str | None:
+    """The score as text; None for a missing score or 1.0 (what a reader assumes)."""
+    try:
+        score = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(score) or score == 1.0 else number(score)

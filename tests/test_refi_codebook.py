@@ -1,0 +1,260 @@
+"""REFI-QDA codebooks (.qdc): write, validate, read back losslessly, tolerate other tools."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kvaleval.errors import ExchangeError, KvalevalWarning
+from kvaleval.records import Code, Codebook, NearCue, Term
+from kvaleval.refi import check_qdc, read_qdc, write_qdc
+from kvaleval.refi._description import fold, unfold
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+CODEBOOK_XSD = SHARED / "schema" / "Codebook.xsd"
+SAMPLES = SHARED / "samples"
+needs_shared = pytest.mark.skipif(not CODEBOOK_XSD.is_file(), reason="../shared/refi-qda is not here")
+
+FULL = Code(
+    name="kapacitet",
+    label="Kapacitet og ventetid",
+    definition="Udsagn om, at tilbuddet ikke kan følge med.\nOgså ventelister.",
+    include="Ventetid, fulde hold, afviste borgere.",
+    exclude="Åbningstider alene.",
+    examples=("Der er tre måneders ventetid", "Vi måtte sige nej\ntil fem familier"),
+    counterexamples=("Vi har altid plads",),
+    terms=(
+        Term("kapacitet"),
+        Term("venteliste", weight=2.0, exact=True),
+        Term("lang ... ventetid", 0.5),
+    ),
+    exclude_terms=("kapacitetsopbygning",),
+    near=(NearCue(("personale", "mangel"), window=6, weight=1.5), NearCue(("tid",))),
+    patterns=([{"LOWER": "ventetid"}], [{"LOWER": "for"}, {"LOWER": "få"}]),
+    threshold=1.5,
+    color="#E07A5F",
+)
+
+
+def _book() -> Codebook:
+    return Codebook(
+        name="vollsmose",
+        codes=(
+            Code("relationer", label="Relationer", definition="Overtema", color="#3366CC"),
+            Code("tillid", definition="Tillid til medarbejdere", parent="relationer", color="#33CC66"),
+            Code("mistillid", parent="tillid"),
+            FULL,
+            Code("tom"),
+        ),
+    )
+
+
+@needs_shared
+def test_refi_qdc_written_file_validates(tmp_path: Path) -> None:
+    path = write_qdc(_book(), tmp_path / "kodebog.qdc")
+    assert check_qdc(path, schema=CODEBOOK_XSD) == []
+    data = path.read_bytes()
+    assert data.startswith(b"<?xml") and b"urn:QDA-XML:codebook:1.0" in data
+
+
+def test_refi_qdc_round_trip_is_lossless(tmp_path: Path) -> None:
+    book = _book()
+    back = read_qdc(write_qdc(book, tmp_path / "vollsmose.qdc"))
+    assert back.name == "vollsmose"
+    assert back.codes == book.codes
+
+
+def test_refi_qdc_nesting_and_colours_in_xml(tmp_path: Path) -> None:
+    text = write_qdc(_book(), tmp_path / "b.qdc").read_text("utf-8")
+    assert re.search(r'name="relationer"[^>]*color="#3366CC"', text)
+    assert text.index('name="relationer"') < text.index('name="tillid"') < text.index('name="mistillid"')
+    assert "Termer: kapacitet; =venteliste (vægt 2); lang ... ventetid (vægt 0.5)" in text
+    assert "Eksempler:\n- Der er tre måneders ventetid\n- Vi måtte sige nej\n  til fem familier" in text
+
+
+def test_refi_qdc_guids_are_stable(tmp_path: Path) -> None:
+    first = write_qdc(_book(), tmp_path / "a" / "b.qdc").read_bytes()
+    second = write_qdc(_book(), tmp_path / "c" / "b.qdc").read_bytes()
+    assert first == second
+    other = write_qdc(Codebook(name="andet", codes=_book().codes), tmp_path / "d.qdc").read_bytes()
+    assert re.findall(rb'guid="([^"]+)"', first) != re.findall(rb'guid="([^"]+)"', other)
+
+
+def test_refi_qdc_via_read_codebook(tmp_path: Path) -> None:
+    from kvaleval.codebook import read_codebook
+
+    path = write_qdc(_book(), tmp_path / "vollsmose.qdc")
+    assert read_codebook(path).codes == _book().codes
+
+
+def test_refi_description_foreign_text_is_definition() -> None:
+    fields = unfold("Erősen szkeptikus (piros)\nEnyhén szkeptikus (sárga)")
+    assert fields.definition == "Erősen szkeptikus (piros)\nEnyhén szkeptikus (sárga)"
+    assert fields.terms == () and fields.label == ""
+
+
+def test_refi_description_empty_code_has_none() -> None:
+    assert fold(Code("tom")) == ""
+
+
+_TEXT = st.text(alphabet="abcæøå ÆØÅ.,:;-()=\n😀", min_size=0, max_size=30).map(str.strip)
+_WORD = st.text(alphabet="abcæøå-", min_size=1, max_size=8)
+_WEIGHT = st.sampled_from([1.0, 2.0, 0.5, 1.25, 3.0])
+
+
+@st.composite
+def _codes(draw: st.DrawFn) -> Code:
+    return Code(
+        name="kode",
+        label=draw(_TEXT.filter(lambda t: "\n" not in t)),
+        definition=draw(_TEXT),
+        include=draw(_TEXT),
+        exclude=draw(_TEXT),
+        examples=tuple(draw(st.lists(_TEXT.filter(bool), max_size=3))),
+        counterexamples=tuple(draw(st.lists(_TEXT.filter(bool), max_size=2))),
+        terms=tuple(Term(w, draw(_WEIGHT), draw(st.booleans())) for w in draw(st.lists(_WORD, max_size=4))),
+        exclude_terms=tuple(draw(st.lists(_WORD, max_size=2))),
+        near=tuple(
+            NearCue(tuple(ws), draw(st.integers(1, 20)), draw(_WEIGHT))
+            for ws in draw(st.lists(st.lists(_WORD, min_size=1, max_size=3), max_size=2))
+        ),
+        threshold=draw(_WEIGHT),
+    )
+
+
+@given(_codes())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_refi_description_round_trip_property(code: Code) -> None:
+    fields = unfold(fold(code))
+    for name in (
+        "definition",
+        "include",
+        "exclude",
+        "examples",
+        "counterexamples",
+        "terms",
+        "exclude_terms",
+        "near",
+        "threshold",
+    ):
+        assert getattr(fields, name) == getattr(code, name), name
+    assert fields.label == (code.label if code.label != code.name else "")
+
+
+@needs_shared
+def test_refi_qdc_taguette_is_read_with_a_tolerance_warning() -> None:
+    with pytest.warns(KvalevalWarning, match=r"W601.*empty <Sets/>"):
+        book = read_qdc(SAMPLES / "taguette-1.5.2_codebook.qdc")
+    assert book.names == ("interesting", "Tillid", "Tillid.Mistillid", "Arbejdsmiljø", "Ledelse")
+    assert all(code.parent is None for code in book.codes)
+
+
+@needs_shared
+def test_refi_qdc_handmade_sample_nested() -> None:
+    with pytest.warns(KvalevalWarning, match="code set"):
+        book = read_qdc(SAMPLES / "kvaleval-handmade_minimal.qdc")
+    assert book["Tillid"].parent == "Relationer"
+    assert book["Relationer"].definition == "Overtema"
+    assert book["Relationer"].color == "#3366CC"
+
+
+@pytest.mark.parametrize(
+    "namespace",
+    [
+        "urn:QDA-XML:codebook:1:0",
+        "urn:QDA-XML:codebook:0:4",
+        None,
+    ],
+)
+def test_refi_qdc_namespace_variants(tmp_path: Path, namespace: str | None) -> None:
+    xmlns = f' xmlns="{namespace}"' if namespace else ""
+    path = tmp_path / "variant.qdc"
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><CodeBook{xmlns} origin="NVivo">'
+        '<Codes><Code guid="{0D62985D-B147-5D01-A9B5-CAE5DCD98342}" name="Tillid" isCodable="true">'
+        '<Code guid="0d62985d-b147-5d01-a9b5-cae5dcd98343" name="Mistillid" isCodable="true"/>'
+        "</Code></Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="namespace"):
+        book = read_qdc(path)
+    assert book.names == ("Tillid", "Mistillid")
+    assert book["Mistillid"].parent == "Tillid"
+
+
+@pytest.mark.parametrize(
+    ("colour", "expected"),
+    [
+        ("#3366CCFF", "#3366CC"),
+        ("rgb(51, 102, 204)", "#3366CC"),
+        ("rgba(51,102,204,0.5)", "#3366CC"),
+        ("3366cc", "#3366CC"),
+    ],
+)
+def test_refi_qdc_colours_are_normalised_and_reported(tmp_path: Path, colour: str, expected: str) -> None:
+    path = tmp_path / "farver.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="0d62985d-b147-5d01-a9b5-cae5dcd98342" name="A" isCodable="true" '
+        f'color="{colour}"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="colour"):
+        book = read_qdc(path)
+    assert book["A"].color == expected
+
+
+def test_refi_qdc_short_hex_colour_is_silent(tmp_path: Path) -> None:
+    path = tmp_path / "kort.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="0d62985d-b147-5d01-a9b5-cae5dcd98342" name="A" isCodable="true" color="#36c"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    assert read_qdc(path)["A"].color == "#3366CC"
+
+
+def test_refi_qdc_duplicate_names_are_made_unique(tmp_path: Path) -> None:
+    path = tmp_path / "dubletter.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="00000000-0000-0000-0000-000000000001" name="Andet" isCodable="true"/>'
+        '<Code guid="00000000-0000-0000-0000-000000000002" name="Tema" isCodable="false">'
+        '<Code guid="00000000-0000-0000-0000-000000000003" name="Andet" isCodable="true"/></Code>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="more than once"):
+        book = read_qdc(path)
+    assert book.names == ("Andet", "Tema", "Tema/Andet")
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'><Codes></Codes></CodeBook>", "E608"),
+        ("<Project name='x'/>", "E608"),
+        ("<CodeBook><Codes>", "E605"),
+        (
+            '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><CodeBook>&x;</CodeBook>',
+            "E606",
+        ),
+    ],
+)
+def test_refi_qdc_bad_files_raise(tmp_path: Path, content: str, code: str) -> None:
+    path = tmp_path / "bad.qdc"
+    path.write_text(content, "utf-8")
+    with pytest.raises(ExchangeError, match=code) as info:
+        read_qdc(path)
+    assert "bad.qdc" in str(info.value)
+
+
+def test_refi_qdc_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ExchangeError, match="E611"):
+        read_qdc(tmp_path / "findes-ikke.qdc")

@@ -1,0 +1,391 @@
+"""Reading REFI-QDA projects from other tools: samples and the variants they write."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kvaleval.errors import ExchangeError, KvalevalWarning
+from kvaleval.refi import read_qdpx, read_qdpx_codebook, read_qdpx_documents, read_qdpx_selections
+from kvaleval.refi._offsets import on_word_boundary
+from kvaleval.segment import segment_documents
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+SAMPLES = SHARED / "samples"
+NVIVO = SAMPLES / "nvivo-12.6_oltas0517.qdpx"
+ATLAS_QDE = SAMPLES / "atlasti-8.4_refi-standard-project.qde"
+ATLAS_REPACK = SAMPLES / "skyloom_TestProject_atlasti-8.4-repacked.qdpx"
+MINIMAL = SAMPLES / "kvaleval-handmade_minimal.qdpx"
+needs_shared = pytest.mark.skipif(not NVIVO.is_file(), reason="../shared/refi-qda is not here")
+
+NS = "urn:QDA-XML:project:1.0"
+USER = "11111111-1111-1111-1111-111111111111"
+CODE_A = "aaaaaaaa-0000-0000-0000-000000000001"
+CODE_B = "aaaaaaaa-0000-0000-0000-000000000002"
+SOURCE = "bbbbbbbb-0000-0000-0000-000000000001"
+
+
+def _selection(number: int, start: int, end: int, code: str = CODE_A, user: str = USER) -> str:
+    return (
+        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{number:012d}" startPosition="{start}" '
+        f'endPosition="{end}" creatingUser="{user}">'
+        f'<Coding guid="dddddddd-0000-0000-0000-{number:012d}" '
+        f'creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+    )
+
+
+def _qde(
+    selections: str,
+    *,
+    origin: str = "MAXQDA 2022",
+    source_attrs: str = "",
+    extra: str = "",
+    path: str = f"internal://{SOURCE}.txt",
+    name: str = "Interview 1.docx",
+    namespace: str = NS,
+    sources: str | None = None,
+) -> bytes:
+    if sources is None:
+        sources = (
+            f'<TextSource guid="{SOURCE}" name="{name}" plainTextPath="{path}" {source_attrs}>{selections}</TextSource>'
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<Project xmlns="{namespace}" name="Test" origin="{origin}">'
+        f'<Users><User guid="{USER}" name="Karen"/></Users>'
+        f'<CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true"/>'
+        f'<Code guid="{CODE_B}" name="Tillid" isCodable="true"/></Codes></CodeBook>{extra}'
+        f"<Sources>{sources}</Sources></Project>"
+    ).encode()
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+TEXT = "I: Hvordan er ventetiden?\nB: Ventetiden er lang 😀, men personalet er søde.\nI: Tak.\n"
+
+
+def _spans(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(text.index(word), text.index(word) + len(word)) for word in words]
+
+
+# --- samples ---------------------------------------------------------------------------------
+
+
+@needs_shared
+def test_refi_import_nvivo_sample_word_boundaries_and_emoji() -> None:
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, codings = read_qdpx(NVIVO)
+    assert [d.doc_id for d in corpus.documents] == ["videos_selection", "videos_10_selected"]
+    assert corpus.notes["message"].str.contains("UTF-16 code units").any()
+    selections = read_qdpx_selections(NVIVO)
+    assert len(selections) == 303
+    texts = corpus.texts
+    starts = [on_word_boundary(texts[s.doc_id], s.start) for s in selections.itertuples()]
+    ends = [on_word_boundary(texts[s.doc_id], s.end) for s in selections.itertuples()]
+    assert sum(starts) / len(starts) >= 0.99 and sum(ends) / len(ends) >= 0.99
+    # Oracle: slice the stored text by UTF-16 code units as NVivo counts, then drop CR.
+    with zipfile.ZipFile(NVIVO) as archive:
+        raw = archive.read("Sources/68bbdc14-c361-4432-b4dd-ae1dbfc12890.txt").decode("utf-8-sig")
+        qde = archive.read("project.qde").decode("utf-8")
+    units = raw.encode("utf-16-le")
+    stored = [(int(a), int(b)) for a, b in __import__("re").findall(r'startPosition="(\d+)" endPosition="(\d+)"', qde)]
+    expected = sorted(units[2 * a : 2 * b].decode("utf-16-le").replace("\r\n", "\n") for a, b in stored)
+    assert sorted(selections["text"]) == expected
+    first_emoji = next(i for i, char in enumerate(texts["videos_10_selected"]) if ord(char) > 0xFFFF)
+    assert (selections["start"] > first_emoji).sum() > 100
+    assert set(codings["coder"]) <= {"Gergo", "floriansipos"}
+    assert codings["score"].eq(1.0).all()
+
+
+@needs_shared
+def test_refi_import_nvivo_codebook() -> None:
+    book = read_qdpx_codebook(NVIVO)
+    assert len(book.codes) == 152
+    assert book["COVID"].parent == "1. Oltás típusa"
+    assert book["1. Oltás típusa"].definition == "COVID vay nem COVID"
+
+
+@needs_shared
+@pytest.mark.parametrize("path", [ATLAS_QDE, ATLAS_REPACK])
+def test_refi_import_atlas_without_sources(path: Path) -> None:
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, codings = read_qdpx(path)
+    assert corpus.documents == () and len(codings) == 0
+    assert len(corpus.skipped) >= 6
+    assert corpus.skipped["reason"].str.contains("W613").sum() >= 5
+    assert corpus.skipped["reason"].str.contains("W615").any()
+    assert len(read_qdpx_codebook(path).codes) == 14
+    selections = read_qdpx_selections(path)
+    assert len(selections) >= 8 and selections["text"].isna().all()
+
+
+@needs_shared
+def test_refi_import_handmade_minimal() -> None:
+    corpus, codings = read_qdpx(MINIMAL)
+    text = corpus.documents[0].text
+    assert sorted(codings["code"]) == ["Arbejdsmiljø", "Tillid"]
+    assert set(codings["coder"]) == {"Analytiker"}
+    selections = read_qdpx_selections(MINIMAL)
+    assert set(selections["text"]) == {
+        "Jeg har stor tillid til min leder",
+        "arbejdsmiljøet er hårdt",
+    }
+    assert all(text[s.start : s.end] == s.text for s in selections.itertuples())
+
+
+# --- offsets -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("origin", "crlf_counts"),
+    [("MAXQDA 2022", 2), ("ATLAS.ti 23.1", 1), ("Ukendt værktøj", 1), ("Ukendt værktøj", 2)],
+)
+def test_refi_import_bom_crlf_offsets(tmp_path: Path, origin: str, crlf_counts: int) -> None:
+    lf = (
+        "I: Hvordan er ventetiden?\nB: Ventetiden er lang, men personalet er søde.\n"
+        "I: Og medarbejderne?\nB: Dem stoler jeg på.\nB: Også i weekenden.\n"
+    )
+    raw = lf.replace("\n", "\r\n")
+    counted = raw if crlf_counts == 2 else lf
+    words = ("Ventetiden er lang", "personalet er søde", "Dem stoler jeg på", "Også i weekenden")
+    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(counted, *words)))
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {
+            "project.qde": _qde(xml, origin=origin),
+            f"sources/{SOURCE}.txt": b"\xef\xbb\xbf" + raw.encode(),
+        },
+    )
+    corpus, codings = (
+        read_qdpx(path) if origin.startswith(("MAXQDA", "Ukendt")) and crlf_counts == 2 else _quiet(read_qdpx, path)
+    )
+    assert corpus.documents[0].text == lf
+    assert sorted(read_qdpx_selections(path)["text"]) == sorted(words)
+    # two selections in one turn with the same code and coder are one coding of that segment
+    assert len(codings) == 3 and codings["segment_id"].nunique() == 3
+
+
+def _quiet(function, *args):  # type: ignore[no-untyped-def]
+    with pytest.warns(KvalevalWarning):
+        return function(*args)
+
+
+def test_refi_import_utf16_units_detected_without_origin(tmp_path: Path) -> None:
+    text = "B: 😀😀 Ventetiden 🙂 er lang. 👍🏽 Personalet er søde 😀.\nB: 🎉 Fest 🎉 i gården.\n"
+    words = ("Ventetiden", "er lang", "Personalet er søde", "Fest", "i gården")
+    units = [
+        (len(text[:a].encode("utf-16-le")) // 2, len(text[:b].encode("utf-16-le")) // 2)
+        for a, b in _spans(text, *words)
+    ]
+    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(units))
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(xml, origin="NoName 1.0"), f"Sources/{SOURCE}.txt": text.encode()},
+    )
+    assert sorted(read_qdpx_selections(path)["text"]) == sorted(words)
+
+
+def test_refi_import_selections_outside_or_splitting_are_reported(tmp_path: Path) -> None:
+    text_start = TEXT.index("😀")
+    xml = (
+        _selection(1, 3, 10_000)
+        + _selection(2, 50_000, 60_000)
+        + _selection(3, text_start + 1, text_start + 10)
+        + _selection(4, 5, 2)
+    )
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {
+            "project.qde": _qde(xml, origin="NVivo for Windows 12.6"),
+            f"sources/{SOURCE}.txt": TEXT.encode(),
+        },
+    )
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, _ = read_qdpx(path)
+    messages = " ".join(corpus.notes["message"])
+    assert "W610" in messages and "W611" in messages
+
+
+# --- containers and sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("qde_name", "folder", "path_value"),
+    [
+        ("Project.qde", "Sources", f"internal://{SOURCE}.txt"),
+        ("Mit projekt.qde", "sources", f"internal:/{SOURCE}.txt"),
+        ("project.qde", "SOURCES", f"INTERNAL://{SOURCE}.TXT"),
+    ],
+)
+def test_refi_import_container_name_variants(tmp_path: Path, qde_name: str, folder: str, path_value: str) -> None:
+    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(TEXT, "Ventetiden er lang")))
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {qde_name: _qde(xml, path=path_value), f"{folder}/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = read_qdpx(path)
+    assert corpus.documents[0].doc_id == "Interview 1"
+    assert codings["code"].tolist() == ["Ventetid"] and codings["coder"].tolist() == ["Karen"]
+
+
+@pytest.mark.parametrize("namespace", ["urn:QDA-XML:project:1:0", "urn:QDA-XML:project:0:4"])
+def test_refi_import_namespace_variants(tmp_path: Path, namespace: str) -> None:
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {
+            "project.qde": _qde(_selection(1, 30, 48), namespace=namespace),
+            f"sources/{SOURCE}.txt": TEXT.encode(),
+        },
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    assert len(codings) == 1 and corpus.notes["message"].str.contains("namespace").any()
+
+
+def test_refi_import_inline_text_and_external_paths(tmp_path: Path) -> None:
+    inline = (
+        f'<TextSource guid="{SOURCE}" name="Inline"><PlainTextContent>{TEXT}</PlainTextContent>'
+        f"{_selection(1, 30, 48)}</TextSource>"
+        '<TextSource guid="bbbbbbbb-0000-0000-0000-000000000009" name="Ude" '
+        'plainTextPath="absolute:///etc/passwd"/>'
+    )
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde("", sources=inline)})
+    corpus, codings = _quiet(read_qdpx, path)
+    assert corpus.documents[0].text == TEXT and len(codings) == 1
+    assert corpus.skipped["reason"].str.contains("W621").any()
+
+
+def test_refi_import_empty_text_falls_back_to_docx(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in TEXT.strip().split("\n"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    rich = f'richTextPath="internal://{SOURCE}.docx"'
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {
+            "project.qde": _qde(_selection(1, 29, 47), source_attrs=rich),
+            f"sources/{SOURCE}.txt": b"\xef\xbb\xbf",
+            f"sources/{SOURCE}.docx": buffer.getvalue(),
+        },
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    assert corpus.documents[0].text == TEXT
+    assert corpus.notes["message"].str.contains("W614").any()
+    assert len(codings) == 1
+
+
+def test_refi_import_variables_cases_and_unknown_codes(tmp_path: Path) -> None:
+    variable_1 = "eeeeeeee-0000-0000-0000-000000000001"
+    variable_2 = "eeeeeeee-0000-0000-0000-000000000002"
+    variables = (
+        f'<Variables><Variable guid="{variable_1}" name="Køn" typeOfVariable="Text"/>'
+        f'<Variable guid="{variable_2}" name="Alder" typeOfVariable="Integer"/></Variables>'
+        '<Cases><Case guid="ffffffff-0000-0000-0000-000000000001" name="Deltager 1">'
+        f'<VariableValue><VariableRef targetGUID="{variable_1}"/><TextValue>kvinde</TextValue>'
+        f'</VariableValue><VariableValue><VariableRef targetGUID="{variable_2}"/>'
+        "<IntegerValue>42</IntegerValue>"
+        f'</VariableValue><SourceRef targetGUID="{SOURCE}"/></Case></Cases>'
+    )
+    xml = _selection(1, 30, 48) + _selection(2, 30, 48, code="99999999-0000-0000-0000-000000000000")
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(xml, extra=variables), f"sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    assert corpus.documents[0].attributes == (("Alder", "42"), ("Køn", "kvinde"))
+    assert corpus.segments["Køn"].eq("kvinde").all()
+    assert len(codings) == 1 and corpus.notes["message"].str.contains("W616").any()
+
+
+def test_refi_import_coding_on_interviewer_turn_only_is_reported(tmp_path: Path) -> None:
+    ((a, b),) = _spans(TEXT, "Hvordan er ventetiden")
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(_selection(1, a, b)), f"sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    assert len(codings) == 0 and corpus.notes["message"].str.contains("W618").any()
+
+
+def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path: Path) -> None:
+    text = "I: Spørgsmål?\nB: Første svar.\nI: Næste?\nB: Andet svar.\n"
+    start, end = text.index("Første"), text.index("Andet") + 5
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(_selection(1, start, end)), f"sources/{SOURCE}.txt": text.encode()},
+    )
+    _, codings = read_qdpx(path)
+    assert codings["segment_id"].tolist() == ["Interview 1#1", "Interview 1#3"]
+
+
+def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(_selection(1, 30, 48)), f"sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    documents, codings, notes = read_qdpx_documents(path, shown="projekter/p.qdpx", doc_prefix="projekter/p")
+    assert [d.doc_id for d in documents] == ["projekter/p/Interview 1"]
+    assert all(d.turns is not None for d in documents)
+    segments, _ = segment_documents(documents)
+    assert set(codings["segment_id"]) <= set(segments["segment_id"])
+    assert codings["segment_id"].tolist() == ["projekter/p/Interview 1#1"]
+    assert notes == []
+
+
+def test_refi_import_duplicate_and_unsafe_source_names(tmp_path: Path) -> None:
+    other = "bbbbbbbb-0000-0000-0000-000000000002"
+    third = "bbbbbbbb-0000-0000-0000-000000000003"
+    sources = (
+        f'<TextSource guid="{SOURCE}" name="../../etc/Anna.txt" plainTextPath="internal://{SOURCE}.txt"/>'
+        f'<TextSource guid="{other}" name="Anna.docx" plainTextPath="internal://{other}.txt"/>'
+        f'<TextSource guid="{third}" name="Anna.docx" plainTextPath="internal://{third}.txt"/>'
+    )
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {
+            "project.qde": _qde("", sources=sources),
+            **{f"sources/{g}.txt": TEXT.encode() for g in (SOURCE, other, third)},
+        },
+    )
+    corpus, _ = read_qdpx(path)
+    assert [d.doc_id for d in corpus.documents] == ["etc/Anna", "Anna.docx", "Anna.docx-2"]
+
+
+def test_refi_import_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "p.qdpx"
+    path.write_text("ikke en zip", "utf-8")
+    with pytest.raises(ExchangeError, match="E601"):
+        read_qdpx(path)
+
+
+def test_refi_import_no_qde(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "p.qdpx", {"sources/x.txt": b"x"})
+    with pytest.raises(ExchangeError, match="E607"):
+        read_qdpx(path)
+
+
+def test_refi_import_codings_frame_columns(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(""), f"sources/{SOURCE}.txt": TEXT.encode()})
+    _, codings = read_qdpx(path)
+    assert list(codings.columns) == [
+        "segment_id",
+        "doc_id",
+        "code",
+        "coder",
+        "score",
+        "valence",
+        "why",
+    ]
+    assert isinstance(codings, pd.DataFrame) and len(codings) == 0
