@@ -91,24 +91,26 @@ class ModelCoder(BaseEstimator):  # type: ignore[misc]
 
     # -- fitting -------------------------------------------------------------------------------
 
-    def fit(self, segments: pd.DataFrame, codings: pd.DataFrame) -> ModelCoder:
+    def fit(self, segments: pd.DataFrame, codings: pd.DataFrame, *, units: str = "coded_documents") -> ModelCoder:
         """Learn from the human codings of the respondent segments of the coded documents.
 
         Parameters
         ----------
         segments : DataFrame
-            A segment table. The training units are the respondent segments of
-            every document that has at least one human coding (a coded document
-            is taken to be coded in full: uncoded segments are negatives).
+            A segment table.
         codings : DataFrame
             Human codings (rows by the coders ``rules`` and ``model`` are ignored).
+        units : {"coded_documents", "all"}
+            The training units: the respondent segments of every document with at
+            least one human coding (a coded document is taken to be coded in full:
+            its uncoded segments are negatives), or every respondent segment given.
         """
         require_columns(segments, ["segment_id", "doc_id", "speaker_role", "text"])
         require_columns(codings, ["segment_id", "code"])
         if self.combine not in ("union", "model"):
             raise CodingError(Errors.E301.format(method=f"combine={self.combine}", methods="union, model"))
         human = codings[~codings.get("coder", pd.Series("", index=codings.index)).isin(MACHINE_CODERS)]
-        units = self._units(segments, human)
+        units = self._units(segments, human, everything=units == "all")
         self.codes_ = list(self.codebook.names) if self.codebook is not None else sorted(human["code"].unique())
         y = self._labels(units, human)
         self.training_ = units.assign(**{f"_y_{c}": y[:, j] for j, c in enumerate(self.codes_)})
@@ -123,10 +125,12 @@ class ModelCoder(BaseEstimator):  # type: ignore[misc]
         self._fit_full(units, y, rule_block)
         return self
 
-    def _units(self, segments: pd.DataFrame, human: pd.DataFrame) -> pd.DataFrame:
+    def _units(self, segments: pd.DataFrame, human: pd.DataFrame, *, everything: bool) -> pd.DataFrame:
         coded_docs = set(human["doc_id"]) if "doc_id" in human else set(
             segments.loc[segments["segment_id"].isin(human["segment_id"]), "doc_id"])
-        units = segments[(segments["speaker_role"] == RESPONDENT) & segments["doc_id"].isin(coded_docs)]
+        units = segments[segments["speaker_role"] == RESPONDENT]
+        if not everything:
+            units = units[units["doc_id"].isin(coded_docs)]
         if units.empty:
             raise CodingError(Errors.E305.format(n=0))
         return units.reset_index(drop=True)
@@ -283,10 +287,10 @@ class ModelCoder(BaseEstimator):  # type: ignore[misc]
             "codebook": self.codebook.path if self.codebook is not None else None,
             "codes": self.codes_,
             "units": [
-                {"segment_id": r.segment_id, "doc_id": r.doc_id, "text": r.text,
-                 "question": r.question if isinstance(getattr(r, "question", None), str) else None,
-                 "codes": [c for c in self.codes_ if getattr(r, f"_y_{c}")]}
-                for r in training.itertuples(index=False)
+                {"segment_id": r["segment_id"], "doc_id": r["doc_id"], "text": r["text"],
+                 "question": r["question"] if isinstance(r.get("question"), str) else None,
+                 "codes": [c for c in self.codes_ if r[f"_y_{c}"]]}
+                for r in training.to_dict("records")
             ],
         }
         write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

@@ -1,0 +1,111 @@
+"""The model coder: estimator contract, learning from human codings, union with rules, JSON refit, review queue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+import kvaleval as kv
+from kvaleval.coding.model import ModelCoder
+
+from conftest import DEMO_CODEBOOK, DEMO_CORPUS, ROOT
+
+GOLD = ROOT / "codings" / "demo_gold.csv"
+pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="demo gold coding not present")
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[kv.Corpus, kv.Codebook, pd.DataFrame]:
+    corpus = kv.read_corpus(DEMO_CORPUS)
+    codebook = kv.read_codebook(DEMO_CODEBOOK)
+    gold = kv.read_codings(GOLD, segments=corpus.segments)
+    return corpus, codebook, gold
+
+
+@pytest.fixture(scope="module")
+def split(demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]) -> tuple[set[str], set[str]]:
+    docs = sorted(demo[0].segments["doc_id"].unique())
+    return set(docs[::2]), set(docs[1::2])
+
+
+@pytest.fixture(scope="module")
+def fitted(demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame], split: tuple[set[str], set[str]]) -> ModelCoder:
+    corpus, codebook, gold = demo
+    return ModelCoder(codebook).fit(corpus.segments, gold[gold["doc_id"].isin(split[0])])
+
+
+def test_model_estimator_contract(demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]) -> None:
+    codebook = demo[1]
+    model = ModelCoder(codebook, C=3.0, random_state=7)
+    assert model.get_params()["C"] == 3.0 and model.get_params()["random_state"] == 7
+    copy = clone(model)
+    assert copy.get_params() == model.get_params() and not hasattr(copy, "estimators_")
+    with pytest.raises(kv.CodingError, match="E301"):
+        ModelCoder(codebook, combine="alt").fit(demo[0].segments, demo[2])
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        model.predict(demo[0].segments)
+
+
+def test_model_fit_returns_self_and_learns_units(fitted: ModelCoder, split: tuple[set[str], set[str]]) -> None:
+    assert set(fitted.training_["doc_id"]) == split[0]
+    assert fitted.codes_ == ["relevans", "kendskab", "civilsamfund", "kapacitet"]
+    assert fitted.thresholds_.shape == (4,) and ((fitted.thresholds_ > 0) & (fitted.thresholds_ <= 1.01)).all()
+
+
+def test_model_union_beats_rules_on_held_out_documents(
+    demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame], split: tuple[set[str], set[str]], fitted: ModelCoder
+) -> None:
+    corpus, codebook, gold = demo
+    test_docs = split[1]
+    segments = corpus.segments[corpus.segments["doc_id"].isin(test_docs)].reset_index(drop=True)
+    held = kv.Corpus(corpus.root, tuple(d for d in corpus.documents if d.doc_id in test_docs), segments)
+    truth = gold[gold["doc_id"].isin(test_docs)]
+    rules = kv.evaluate(kv.code(held, codebook), truth).set_index("code")
+    both = kv.code(held, codebook, model=fitted)
+    combined = kv.evaluate(both, truth).set_index("code")
+    assert set(both.codings["coder"]) == {"rules", "model"}
+    assert combined.loc["(makro)", "f1"] > rules.loc["(makro)", "f1"]
+    # Every count counts a segment once per code, whoever coded it.
+    frequencies = both.frequencies(by=None).set_index("code")
+    union = both.codings.drop_duplicates(["segment_id", "code"]).groupby("code").size()
+    assert all(frequencies.loc[c, "segments"] == union.get(c, 0) for c in codebook.names)
+
+
+def test_model_deterministic_and_json_refit(fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame],
+                                            tmp_path: Path) -> None:
+    corpus, codebook, _ = demo
+    path = tmp_path / "model.json"
+    fitted.to_json(path)
+    assert b"pickle" not in path.read_bytes()[:200]
+    again = ModelCoder.from_json(path, codebook=codebook)
+    assert np.allclose(again.predict_proba(corpus.segments), fitted.predict_proba(corpus.segments))
+    assert np.allclose(again.thresholds_, fitted.thresholds_)
+
+
+def test_model_codings_columns_and_valence(fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]) -> None:
+    codings = fitted.codings(demo[0].segments)
+    assert list(codings.columns) == ["segment_id", "doc_id", "code", "coder", "score", "valence", "why"]
+    assert set(codings["coder"]) == {"model"}
+    assert codings["score"].between(0, 1).all()
+    assert set(codings["valence"]) <= {"positiv", "negativ", "blandet", ""}
+    assert codings["why"].str.startswith("model: sandsynlighed").all()
+
+
+def test_review_queue_ranks_untrained_segments(fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame],
+                                               tmp_path: Path) -> None:
+    corpus, codebook, _ = demo
+    coded = kv.code(corpus, codebook, model=fitted)
+    sheet = tmp_path / "naeste.xlsx"
+    queue = coded.review_queue(12, path=str(sheet))
+    assert len(queue) == 12 and queue["priority"].is_monotonic_decreasing
+    assert not set(queue["segment_id"]) & set(fitted.training_["segment_id"])
+    assert sheet.is_file()
+    assert kv.read_codings(sheet, coder="anne", segments=corpus.segments).empty
+    with pytest.raises(kv.CodingError, match="E306"):
+        kv.code(corpus, codebook).review_queue(5)
