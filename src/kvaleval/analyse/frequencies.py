@@ -9,6 +9,7 @@ segment counts once per code, whichever coders coded it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -33,9 +34,14 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
     else:
         frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + frame["speaker"].astype(str)
     for column in by:
-        values = frame[column].astype(object).where(frame[column].notna(), "")
-        frame[column] = values.map(lambda value: str(value).strip() or UNKNOWN)
+        frame[column] = _group_values(frame[column])
     return frame
+
+
+def _group_values(values: pd.Series) -> pd.Series:
+    """``str(value).strip()``, or :data:`UNKNOWN` for an empty or missing value (vectorised)."""
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    return text.where(text != "", UNKNOWN)
 
 
 def frequencies(
@@ -72,30 +78,54 @@ def frequencies(
         ``respondents_total``, ``share`` ("n/N") and ``percent`` (0–100, one
         decimal). Sorted by group, then codebook order.
     """
-    by_columns = _by_columns(segments, by)
+    by_columns = by_columns_of(segments, by)
     require_columns(codings, ["segment_id", "code"])
     frame = respondent_segments(segments, by_columns, case)
-    coded = codings[["segment_id", "code", *(["valence"] if valence else [])]].copy()
-    if valence:
-        coded["valence"] = coded["valence"].fillna("").astype(str)
-        coded = _one_valence_per_segment(coded)
-    coded = coded.drop_duplicates(["segment_id", "code", *(["valence"] if valence else [])])
+    coded = coded_once(codings[["segment_id", "code", *(["valence"] if valence else [])]], valence=valence)
     merged = coded.merge(frame, on="segment_id", how="inner")
-    keys = ["code", *(["valence"] if valence else [])]
-    groupings: list[list[str]] = [[]] + ([by_columns] if by_columns else [])
-    tables = []
-    for group_columns in groupings:
-        totals = frame.groupby(group_columns, sort=True)["_case"].nunique() if group_columns else None
-        counts = merged.groupby(group_columns + keys, sort=True).agg(
+    keys = count_keys(valence)
+    counts = []
+    for group_columns in groupings(by_columns):
+        totals = (
+            frame.groupby(group_columns, sort=True)["_case"].nunique().rename("respondents_total").reset_index()
+            if group_columns else pd.DataFrame({"respondents_total": [frame["_case"].nunique()]})
+        )
+        counted = merged.groupby(group_columns + keys, sort=True).agg(
             segments=("segment_id", "nunique"), respondents=("_case", "nunique")
         ).reset_index()
-        grid = _full_grid(frame, group_columns, codebook, valence)
-        table = grid.merge(counts, on=group_columns + keys, how="left").fillna({"segments": 0, "respondents": 0})
+        groups = frame[group_columns].drop_duplicates() if group_columns else None
+        counts.append(GroupCounts(group_columns, groups, totals, counted))
+    return frequency_table(counts, by_columns, codebook, valence=valence)
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    """The aggregates of one grouping, from which :func:`frequency_table` builds its rows.
+
+    Computed by pandas here and by Dask in :mod:`kvaleval.dask`; the table is built
+    the same way from either.
+    """
+
+    group_columns: list[str]
+    groups: pd.DataFrame | None  # the distinct groups among respondent segments (None: the whole corpus)
+    totals: pd.DataFrame  # group columns + respondents_total
+    counts: pd.DataFrame  # group columns + code [+ valence] + segments, respondents
+
+
+def frequency_table(
+    counts: Sequence[GroupCounts], by_columns: list[str], codebook: Codebook, *, valence: bool
+) -> pd.DataFrame:
+    """The frequency table of :func:`frequencies` from the aggregates of each grouping."""
+    keys = count_keys(valence)
+    tables = []
+    for part in counts:
+        group_columns = part.group_columns
+        grid = _full_grid(part.groups, group_columns, codebook, valence)
+        table = grid.merge(part.counts, on=group_columns + keys, how="left").fillna({"segments": 0, "respondents": 0})
         if group_columns:
-            assert totals is not None
-            table = table.merge(totals.rename("respondents_total").reset_index(), on=group_columns, how="left")
+            table = table.merge(part.totals, on=group_columns, how="left")
         else:
-            table["respondents_total"] = frame["_case"].nunique()
+            table["respondents_total"] = part.totals["respondents_total"].iloc[0]
         for column in by_columns:
             if column not in group_columns:
                 table[column] = ALL
@@ -118,7 +148,8 @@ def frequencies(
     return result[columns]
 
 
-def _by_columns(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+def by_columns_of(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    """The grouping columns ``by`` names (none for the default on a corpus without groups)."""
     if by is None:
         return []
     columns = [by] if isinstance(by, str) else list(by)
@@ -127,28 +158,45 @@ def _by_columns(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[
     return columns
 
 
+def groupings(by_columns: list[str]) -> list[list[str]]:
+    """The whole corpus, then the groups (if any)."""
+    return [[]] + ([by_columns] if by_columns else [])
+
+
+def count_keys(valence: bool) -> list[str]:
+    return ["code", *(["valence"] if valence else [])]
+
+
+def coded_once(coded: pd.DataFrame, *, valence: bool) -> pd.DataFrame:
+    """One row per coded (segment, code) [and valence], whichever coders coded it."""
+    if valence:
+        coded = coded.assign(valence=coded["valence"].fillna("").astype(str))
+        coded = _one_valence_per_segment(coded)
+    return coded.drop_duplicates(["segment_id", "code", *(["valence"] if valence else [])])
+
+
 def _one_valence_per_segment(coded: pd.DataFrame) -> pd.DataFrame:
-    """When coders disagree on valence for a segment, it counts as blandet (mixed)."""
-    grouped = coded.groupby(["segment_id", "code"], sort=False)["valence"].agg(
-        lambda values: _combine(set(values))
-    )
-    return grouped.reset_index()
+    """When coders disagree on valence for a segment, it counts as blandet (mixed).
+
+    One row per (segment, code) in order of first appearance: the one non-empty
+    valence the coders gave, "blandet" for two or more, "" for none.
+    """
+    keys = ["segment_id", "code"]
+    pairs = coded[keys].drop_duplicates()
+    given = coded.loc[coded["valence"] != "", [*keys, "valence"]].drop_duplicates()
+    combined = given.groupby(keys, sort=False)["valence"].agg(["first", "size"])
+    combined["valence"] = combined["first"].where(combined["size"] == 1, "blandet")
+    result = pairs.merge(combined["valence"].reset_index(), on=keys, how="left")
+    result["valence"] = result["valence"].fillna("")
+    return result.reset_index(drop=True)
 
 
-def _combine(values: set[str]) -> str:
-    values = {value for value in values if value}
-    if not values:
-        return ""
-    if len(values) == 1:
-        return values.pop()
-    return "blandet"
-
-
-def _full_grid(frame: pd.DataFrame, group_columns: list[str], codebook: Codebook, valence: bool) -> pd.DataFrame:
+def _full_grid(
+    groups: pd.DataFrame | None, group_columns: list[str], codebook: Codebook, valence: bool
+) -> pd.DataFrame:
     grid = pd.DataFrame({"code": list(codebook.names)})
     if valence:
         grid = grid.merge(pd.DataFrame({"valence": [*VALENCES, ""]}), how="cross")
-    if group_columns:
-        groups = frame[group_columns].drop_duplicates()
+    if group_columns and groups is not None:
         grid = groups.merge(grid, how="cross")
     return grid
