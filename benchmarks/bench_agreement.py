@@ -57,7 +57,8 @@ def scores(y: np.ndarray, predicted: np.ndarray) -> tuple[float, list[float]]:
 
 def keyword(units: pd.DataFrame, codebook: kv.Codebook, *, inflect: bool) -> np.ndarray:
     """Whole-word search for single-word terms; with ``inflect`` also forms and compounds."""
-    words = [[t.text.lower() for t in code.terms if " " not in t.text and "..." not in t.text] for code in codebook.codes]
+    words = [[t.text.lower() for t in code.terms if " " not in t.text and "..." not in t.text]
+             for code in codebook.codes]
     forms = expand_forms({w for ws in words for w in ws}, dict(codebook.lemmas)) if inflect else {}
     out = np.zeros((len(units), len(codebook.codes)), dtype=bool)
     for row, text in enumerate(units["text"]):
