@@ -29,8 +29,10 @@ FULL = Code(
     counterexamples=("Vi har altid plads",),
     terms=(
         Term("kapacitet"),
-        Term("venteliste", weight=2.0, exact=True),
+        Term("venteliste", weight=2.0, exact=True, valence="negativ"),
         Term("lang ... ventetid", 0.5),
+        Term("plads til alle", valence="positiv"),
+        Term("virker som om", weight=-0.6),
     ),
     exclude_terms=("kapacitetsopbygning",),
     near=(NearCue(("personale", "mangel"), window=6, weight=1.5), NearCue(("tid",))),
@@ -72,7 +74,10 @@ def test_refi_qdc_nesting_and_colours_in_xml(tmp_path: Path) -> None:
     text = write_qdc(_book(), tmp_path / "b.qdc").read_text("utf-8")
     assert re.search(r'name="relationer"[^>]*color="#3366CC"', text)
     assert text.index('name="relationer"') < text.index('name="tillid"') < text.index('name="mistillid"')
-    assert "Termer: kapacitet; =venteliste (vægt 2); lang ... ventetid (vægt 0.5)" in text
+    assert (
+        "Termer: kapacitet; =venteliste (vægt 2, negativ); lang ... ventetid (vægt 0.5); "
+        "plads til alle (positiv); virker som om (vægt -0.6)" in text
+    )
     assert "Eksempler:\n- Der er tre måneders ventetid\n- Vi måtte sige nej\n  til fem familier" in text
 
 
@@ -103,7 +108,7 @@ def test_refi_description_empty_code_has_none() -> None:
 
 _TEXT = st.text(alphabet="abcæøå ÆØÅ.,:;-()=\n😀", min_size=0, max_size=30).map(str.strip)
 _WORD = st.text(alphabet="abcæøå-", min_size=1, max_size=8)
-_WEIGHT = st.sampled_from([1.0, 2.0, 0.5, 1.25, 3.0])
+_WEIGHT = st.sampled_from([1.0, 2.0, 0.5, 1.25, 3.0, -0.6])
 
 
 @st.composite
@@ -116,7 +121,10 @@ def _codes(draw: st.DrawFn) -> Code:
         exclude=draw(_TEXT),
         examples=tuple(draw(st.lists(_TEXT.filter(bool), max_size=3))),
         counterexamples=tuple(draw(st.lists(_TEXT.filter(bool), max_size=2))),
-        terms=tuple(Term(w, draw(_WEIGHT), draw(st.booleans())) for w in draw(st.lists(_WORD, max_size=4))),
+        terms=tuple(
+            Term(w, draw(_WEIGHT), draw(st.booleans()), draw(st.sampled_from([None, "positiv", "negativ", "blandet"])))
+            for w in draw(st.lists(_WORD, max_size=4))
+        ),
         exclude_terms=tuple(draw(st.lists(_WORD, max_size=2))),
         near=tuple(
             NearCue(tuple(ws), draw(st.integers(1, 20)), draw(_WEIGHT))
@@ -258,3 +266,22 @@ def test_refi_qdc_bad_files_raise(tmp_path: Path, content: str, code: str) -> No
 def test_refi_qdc_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="E611"):
         read_qdc(tmp_path / "findes-ikke.qdc")
+
+
+def test_refi_qdc_round_trip_yaml_codebook(small_codebook: Codebook, tmp_path: Path) -> None:
+    path = write_qdc(small_codebook, tmp_path / "lille.qdc")
+    assert read_qdc(path).codes == small_codebook.codes
+
+
+DEMO_CODEBOOK = Path(__file__).resolve().parents[1] / "codebooks" / "vollsmose.yaml"
+
+
+@pytest.mark.skipif(not DEMO_CODEBOOK.is_file(), reason="demo codebook not present")
+def test_refi_qdc_round_trip_demo_codebook(tmp_path: Path) -> None:
+    from kvaleval.codebook import read_codebook
+
+    book = read_codebook(DEMO_CODEBOOK)
+    path = write_qdc(book, tmp_path / "vollsmose.qdc")
+    if CODEBOOK_XSD.is_file():
+        assert check_qdc(path, schema=CODEBOOK_XSD) == []
+    assert read_qdc(path).codes == book.codes

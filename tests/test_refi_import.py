@@ -389,3 +389,22 @@ def test_refi_import_codings_frame_columns(tmp_path: Path) -> None:
         "why",
     ]
     assert isinstance(codings, pd.DataFrame) and len(codings) == 0
+
+
+def test_refi_import_project_in_a_top_folder(tmp_path: Path) -> None:
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"Mit projekt/project.qde": _qde(_selection(1, 30, 48)), f"Mit projekt/Sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = read_qdpx(path)
+    assert corpus.documents[0].text == TEXT and len(codings) == 1
+
+
+@needs_shared
+def test_refi_import_nvivo_text_outside_segments_is_reported() -> None:
+    with pytest.warns(KvalevalWarning):
+        corpus, _ = read_qdpx(NVIVO)
+    messages = corpus.notes["message"]
+    # if the segmenter leaves text before the first speaker tag out, the import says so
+    if messages.str.contains("W618").any():
+        assert messages.str.contains("W625").any()

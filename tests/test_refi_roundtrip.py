@@ -217,3 +217,40 @@ def test_refi_round_trip_demo_corpus(tmp_path: Path) -> None:
         warnings.simplefilter("ignore", KvalevalWarning)
         corpus = read_corpus(DEMO)
     _assert_round_trip(_code_everything(corpus), tmp_path / "demo.qdpx")
+
+
+NVIVO = SHARED / "samples" / "nvivo-12.6_oltas0517.qdpx"
+
+
+@pytest.mark.skipif(not NVIVO.is_file(), reason="../shared/refi-qda is not here")
+def test_refi_round_trip_foreign_project_through_kvaleval(tmp_path: Path) -> None:
+    """NVivo -> kvaleval -> .qdpx -> kvaleval keeps every segment, coding and code."""
+    with pytest.warns(KvalevalWarning):
+        corpus, codings = read_qdpx(NVIVO)
+    codebook = read_qdpx_codebook(NVIVO)
+    path = write_qdpx(Coded(corpus=corpus, codebook=codebook, codings=codings), tmp_path / "igen.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    again, again_codings = read_qdpx(path)
+    pd.testing.assert_frame_equal(again.segments, corpus.segments)
+    pd.testing.assert_frame_equal(again_codings, codings)
+    assert read_qdpx_codebook(path).codes == codebook.codes
+
+
+def test_refi_round_trip_inside_read_corpus(tmp_path: Path) -> None:
+    """A .qdpx in a corpus folder gives its documents and codings to read_corpus (once wired)."""
+    import warnings
+
+    _write_sources(tmp_path / "kilde")
+    coded = _code_everything(read_corpus(tmp_path / "kilde"))
+    folder = tmp_path / "korpus"
+    write_qdpx(coded, folder / "projekter" / "gammel.qdpx")
+    (folder / "andet.txt").write_text("I: Hej?\nB: Hej med dig.\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        corpus = read_corpus(folder)
+    if any(path.endswith(".qdpx") for path in corpus.skipped["path"]):
+        pytest.skip("read_corpus does not read .qdpx files yet")
+    assert corpus.codings is not None
+    prefixed = coded.codings.assign(segment_id="projekter/gammel/" + coded.codings["segment_id"])
+    assert set(corpus.codings["segment_id"]) == set(prefixed["segment_id"])
+    assert set(corpus.codings["segment_id"]) <= set(corpus.segments["segment_id"])

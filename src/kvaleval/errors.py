@@ -100,6 +100,8 @@ class Warnings(metaclass=_CodedMessages):
     W623 = ("{source}: interviewer taken to be '{speaker}' (asks most questions); pass "
             "interviewers=[...] if this is wrong.")
     W624 = "{source}: variable '{variable}' is '{value}' and '{other}' in different cases; '{value}' is used."
+    W625 = ("{source}: {n} non-blank characters are in no segment, e.g. {excerpt} (text before "
+            "the first speaker tag?); selections there code nothing.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")

@@ -87,6 +87,8 @@ class ProjectArchive:
             self._zip.close()
             raise
         self._infos = {info.filename: info for info in infos}
+        self.base = ""
+        """The folder of the project file inside the archive ('' or 'Folder/')."""
 
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         limits = self.limits
@@ -157,8 +159,16 @@ class ProjectArchive:
         return next((member for member in self._infos if member.lower() == lowered), None)
 
     def find_source(self, file_name: str) -> str | None:
-        """The member for ``internal://<file_name>``: in ``sources/`` (any case) or at the root."""
-        return self.find(f"sources/{file_name}") or self.find(file_name)
+        """The member for ``internal://<file_name>``: in ``sources/`` (any case) or beside the ``.qde``.
+
+        Looked for next to the project file first (``base``: some archivers put
+        everything in a top folder), then at the archive root.
+        """
+        for folder in dict.fromkeys((self.base, "")):
+            found = self.find(f"{folder}sources/{file_name}") or self.find(f"{folder}{file_name}")
+            if found:
+                return found
+        return None
 
     def read(self, member: str) -> bytes:
         """A member's bytes, reading at most the limits allow whatever its header says."""

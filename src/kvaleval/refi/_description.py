@@ -14,7 +14,7 @@ well in NVivo, ATLAS.ti, MAXQDA or QualCoder::
     - Der er lang ventetid
     Modeksempler:
     - ...
-    Termer: kapacitet; =venteliste (vægt 2); lang ... ventetid
+    Termer: kapacitet; =venteliste (vægt 2, negativ); lang ... ventetid (negativ)
     Ekskluderende termer: ...
     Nærhed: personale+mangel (8 ord, vægt 1.5)
     Tærskel: 1.5
@@ -57,7 +57,8 @@ _HEADINGS = (
 _HEADING = re.compile(r"^(" + "|".join(re.escape(h) for h in _HEADINGS) + r"):(?: (.*))?$")
 _INDENT = "  "
 _SEPARATOR = "; "
-_WEIGHT = re.compile(r"^(.*?) \(vægt ([-+0-9.,eE]+)\)$")
+_TERM = re.compile(r"^(.*) \(((?:vægt [-+0-9.,eE]+|positiv|negativ|blandet)(?:, (?:positiv|negativ|blandet))?)\)$")
+_VALENCES = ("positiv", "negativ", "blandet")
 _NEAR = re.compile(r"^(.*?) \((\d+) ord(?:, vægt ([-+0-9.,eE]+))?\)$")
 
 
@@ -147,8 +148,11 @@ def _words(lines: list[str], heading: str, items: list[str]) -> None:
 
 
 def _term_label(term: Term) -> str:
+    """``=venteliste (vægt 2, negativ)``: '=' for exact, then weight and valence when not default."""
     label = ("=" if term.exact else "") + term.text
-    return label if term.weight == 1.0 else f"{label} (vægt {number(term.weight)})"
+    extra = [f"vægt {number(term.weight)}"] if term.weight != 1.0 else []
+    extra += [term.valence] if term.valence else []
+    return f"{label} ({', '.join(extra)})" if extra else label
 
 
 def _near_label(cue: NearCue) -> str:
@@ -231,12 +235,17 @@ def _fields(sections: dict[str, _Section]) -> CodeFields:
 
 
 def _parse_term(item: str) -> Term:
-    weight = 1.0
-    match = _WEIGHT.match(item)
+    weight, valence = 1.0, None
+    match = _TERM.match(item)
     if match:
-        item, weight = match.group(1), _float(match.group(2))
+        item = match.group(1)
+        for part in match.group(2).split(", "):
+            if part in _VALENCES:
+                valence = part
+            else:
+                weight = _float(part.removeprefix("vægt "))
     exact = item.startswith("=")
-    return Term(text=item[1:] if exact else item, weight=weight, exact=exact)
+    return Term(text=item[1:] if exact else item, weight=weight, exact=exact, valence=valence)
 
 
 def _parse_near(item: str) -> NearCue:

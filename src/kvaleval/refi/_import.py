@@ -13,7 +13,7 @@ import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Warnings
 from kvaleval.frames import empty_codings
-from kvaleval.records import Codebook, Document
+from kvaleval.records import Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
@@ -67,6 +67,7 @@ def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawP
     archive = ProjectArchive(path, shown=shown, limits=limits)
     try:
         member = _find_qde(archive)
+        archive.base = member.rpartition("/")[0] + "/" if "/" in member else ""
         root = parse_xml(archive.read(member), path=shown, member=member)
         return parse_project(root, shown=shown, member=member), archive
     except ExchangeError:
@@ -242,7 +243,20 @@ def _document(
         if guessed is not None:
             result.notes.append((label, Warnings.W623.format(source=source.name, speaker=guessed)))
         document = dataclasses.replace(document, turns=turns)
+        uncovered, excerpt = _uncovered(document.text, turns)
+        if uncovered:
+            result.notes.append((label, Warnings.W625.format(source=source.name, n=uncovered, excerpt=excerpt)))
     return document
+
+
+def _uncovered(text: str, turns: tuple[Turn, ...]) -> tuple[int, str]:
+    """Non-blank characters before the line of the first turn (a header no segment holds), and a quote."""
+    if not turns:
+        return 0, ""
+    before = text[: min(turn.start for turn in turns)]
+    header = before.rsplit("\n", 1)[0] if "\n" in before else ""
+    count = sum(not char.isspace() for char in header)
+    return count, ('"' + " ".join(header.split())[:40] + '…"') if count else ""
 
 
 def _attributes(raw: RawProject, source: RawSource, label: str, result: Imported) -> tuple[tuple[str, str], ...]:

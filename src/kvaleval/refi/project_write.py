@@ -269,12 +269,14 @@ def _selections(
 ) -> dict[str, list[dict[str, Any]]]:
     """Selections per document: one per (segment, coder), its codings in codebook order."""
     shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
+    known = {d.doc_id for d in documents}
     spans = {}
     for row in segments[["segment_id", "doc_id", "start", "end"]].to_dict("records"):
         doc_id, start, end = str(row["doc_id"]), int(row["start"]), int(row["end"])
         if doc_id in shifts:
             start, end = shifts[doc_id](start), shifts[doc_id](end)
-        spans[str(row["segment_id"])] = (doc_id, start, end)
+        if doc_id in known:
+            spans[str(row["segment_id"])] = (doc_id, start, end)
     order = {name: index for index, name in enumerate(code_guids)}
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     missing: list[str] = []
