@@ -1,0 +1,108 @@
+"""Dask: the same codings and frequencies as the single-process path, on a 2-worker LocalCluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kvaleval as kv
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CORPUS = ROOT / "corpus"
+DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::ResourceWarning")
+
+
+@pytest.fixture(scope="module")
+def single() -> kv.Coded:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # notes about the demo corpus are not the point here
+        corpus = kv.read_corpus(DEMO_CORPUS)
+    return kv.code(corpus, kv.read_codebook(DEMO_CODEBOOK))
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
+    with cluster, distributed.Client(cluster) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def coded_frame(single: kv.Coded, client):  # type: ignore[no-untyped-def]
+    """The demo segments and their codings, coded once on the cluster and kept there."""
+    from kvaleval.dask import code_frame
+
+    segments = dd.from_pandas(single.segments, npartitions=5, sort=False).persist()
+    codings = code_frame(segments, single.codebook, id="segment_id", question="question").persist()
+    return segments, codings
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.reset_index(drop=True).astype({c: object for c in frame.columns if c != "score"})
+
+
+def test_dask_code_frame_equals_single_process(single: kv.Coded, client, coded_frame) -> None:  # type: ignore[no-untyped-def]
+    codings = coded_frame[1].compute()
+    assert list(codings.columns) == list(single.codings.columns)
+    assert len(single.codings) > 100
+    pd.testing.assert_frame_equal(_plain(codings), _plain(single.codings))
+    # Each worker compiled the codebook once, for all its partitions.
+    compiled = client.run(lambda: len(__import__("kvaleval.dask", fromlist=["_CODERS"])._CODERS))
+    assert sorted(compiled.values()) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("by", "valence"), [("respondent_group", False), ("respondent_group", True), (None, False)]
+)
+def test_dask_frequencies_equal_single_process(single: kv.Coded, coded_frame, by, valence) -> None:  # type: ignore[no-untyped-def]
+    from kvaleval.dask import frequencies
+
+    segments, codings = coded_frame
+    table = frequencies(codings, segments, single.codebook, by=by, valence=valence)
+    pd.testing.assert_frame_equal(table, single.frequencies(by=by, valence=valence))
+
+
+def test_dask_code_frame_survey_answers_with_own_columns(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    from kvaleval.dask import code_frame
+
+    answers = pd.DataFrame({
+        "løbenr": [101, 102, 103, 104],
+        "svar": [
+            "Vi mangler simpelthen folk, ventelisten er alt for lang.",
+            "Familievejledningen har hjulpet os rigtig meget.",
+            "Ingen kommentarer.",
+            None,
+        ],
+    })
+    codings = code_frame(dd.from_pandas(answers, npartitions=2), single.codebook, text="svar", id="løbenr")
+    found = codings.compute()
+    assert set(found["segment_id"]) <= {"101", "102"}
+    assert {"kapacitet", "relevans"} <= set(found["code"])
+    assert (found["doc_id"] == found["segment_id"]).all()
+
+
+def test_dask_code_frame_missing_column_is_clear(single: kv.Coded) -> None:
+    from kvaleval.dask import code_frame
+
+    frame = dd.from_pandas(pd.DataFrame({"id": ["a"], "tekst": ["hej"]}), npartitions=1)
+    with pytest.raises(kv.CodingError, match="text"):
+        code_frame(frame, single.codebook)
+
+
+def test_dask_rule_coder_cached_per_codebook(single: kv.Coded) -> None:
+    from kvaleval.dask import rule_coder
+
+    first = rule_coder(single.codebook)
+    assert rule_coder(single.codebook) is first
+    assert rule_coder(single.codebook, short_answer_words=3) is not first
