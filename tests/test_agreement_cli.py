@@ -133,7 +133,7 @@ def test_agreement_cli_rules_and_shared_documents(
     header = rows[0]
     units = {row[0]: row[header.index("Enheder")] for row in rows[1:6]}
     assert units["kapacitet"] == 2  # only borger01 is coded by both anne and the rules
-    assert header[-2:] == ("prevalence: anne", "prevalence: rules")
+    assert header[-2:] == ("Forekomst: anne", "Forekomst: rules")
 
 
 def test_agreement_cli_same_coder_twice(tmp_path: Path) -> None:
@@ -164,3 +164,16 @@ def test_agreement_cli_csv_with_two_coders(tmp_path: Path) -> None:
     # Without --corpus the units are the 4 segments someone coded; x and y agree on 2.
     line = result.stdout.splitlines()[1].split()
     assert line[:3] == ["a", "0.50", "-0.33"]
+
+
+def test_agreement_cli_shared_documents_without_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "to.csv"
+    path.write_text(
+        "segment_id,code,coder\na#1,k,x\na#1,k,y\na#2,k,x\nb#1,k,x\n",  # y coded nothing in b
+        encoding="utf-8",
+    )
+    result = run(
+        str(path), "--shared-documents", "--out", str(tmp_path / "e.xlsx"), "--n-boot", "0"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].split()[:2] == ["k", "0.50"]  # units a#1, a#2 only

@@ -402,4 +402,8 @@ def _protector(segments: pd.DataFrame | None) -> Callable[[str, str], str]:
     from kvaleval.privacy import Pseudonymiser
 
     pseudonymiser = Pseudonymiser()
-    return lambda text, where="": pseudonymiser.apply(text, where=where)
+
+    def protect(text: str, where: str = "") -> str:
+        return pseudonymiser.apply(text, where=where)
+
+    return protect

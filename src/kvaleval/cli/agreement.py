@@ -83,7 +83,9 @@ def agreement_cli(
     read = kv.read_corpus(corpus) if corpus else None
     segments = read.segments if read is not None else None
     book = kv.read_codebook(codebook) if codebook else None
-    tables, coverage, source = [], {}, {}
+    tables: list[pd.DataFrame] = []
+    coverage: dict[str, list[str]] = {}
+    source: dict[str, Path] = {}
     for path in files:
         table = read_codings(path, segments=segments, codebook=book)
         for coder in sorted(table["coder"].unique()):
@@ -100,9 +102,11 @@ def agreement_cli(
             raise typer.BadParameter("--rules kræver --corpus og --codebook.")
         tables.append(kv.code(read, book).codings)
     codings = pd.concat(tables, ignore_index=True)
-    if shared_documents and segments is not None:
-        segments = segments[segments["doc_id"].isin(_shared(codings, coverage))]
-        codings = codings[codings["segment_id"].isin(segments["segment_id"])]
+    if shared_documents:
+        shared = _shared(codings, coverage)
+        codings = codings[codings["segment_id"].str.rsplit("#", n=1).str[0].isin(shared)]
+        if segments is not None:
+            segments = segments[segments["doc_id"].isin(shared)]
     codes = list(book.names) if book is not None else None
     coders = [*source, *(["rules"] if rules else [])]
     table = agreement(
@@ -146,7 +150,12 @@ def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
 
 
 def _danish(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.rename(columns={c: DANISH.get(c, c) for c in frame.columns})
+    def name(column: str) -> str:
+        if column.startswith("prevalence: "):
+            return "Forekomst: " + column.removeprefix("prevalence: ")
+        return DANISH.get(column, column)
+
+    return frame.rename(columns={column: name(column) for column in frame.columns})
 
 
 def _number(value: float) -> str:

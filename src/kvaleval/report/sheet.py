@@ -139,7 +139,7 @@ def _info(rows: pd.DataFrame, table: pd.DataFrame, pseudonymise: bool) -> list[t
         protect = corpus_pseudonymiser(table)
     group = rows[GROUP_COLUMN] if GROUP_COLUMN in rows else pd.Series("", index=rows.index)
     question = rows["question"] if "question" in rows else pd.Series("", index=rows.index)
-    info = []
+    info: list[tuple[str, ...]] = []
     for segment, doc, grp, speaker, asked, said in zip(
         rows["segment_id"],
         rows["doc_id"],
@@ -168,23 +168,23 @@ def _coding_sheet(
 
     codes = [code.name for code in codebook.codes]
     headers = list(INFO_HEADERS)
-    for code in codes:
-        headers += [code, code + VALENCE_SUFFIX]
+    for name in codes:
+        headers += [name, name + VALENCE_SUFFIX]
     headers.append(COMMENT_HEADER)
     editable = range(len(INFO_HEADERS) + 1, len(headers) + 1)
     suggested = _suggestions(codings) if codings is not None else None
     if suggested is not None:
-        headers += [SUGGESTION_PREFIX + code for code in codes]
+        headers += [SUGGESTION_PREFIX + name for name in codes]
     bold, grey = Font(bold=True), Font(italic=True, color="555555")
     shade = PatternFill("solid", start_color="EEEEEE", end_color="EEEEEE")
     top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
     for column, name in enumerate(headers, start=1):
         _put(worksheet.cell(row=1, column=column), name).font = bold
-    for code in codebook.codes:
-        note = "\n".join(part for part in (code.display, code.definition, code.include) if part)
+    for entry in codebook.codes:
+        note = "\n".join(part for part in (entry.display, entry.definition, entry.include) if part)
         comment = Comment(note[:2000], "kvaleval")
         comment.width, comment.height = 320, 160
-        worksheet.cell(row=1, column=headers.index(code.name) + 1).comment = comment
+        worksheet.cell(row=1, column=headers.index(entry.name) + 1).comment = comment
     unlocked = Protection(locked=False)
     for row, values in enumerate(info, start=2):
         for column, value in enumerate(values, start=1):
