@@ -399,3 +399,17 @@ def test_human_read_round_trip(
     pd.testing.assert_frame_equal(
         read_codings(path, segments=corpus, codebook=small_codebook), expected(rows)
     )
+
+
+def test_human_read_sheet_segments_needs_a_sheet(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.csv", "segment_id,code\nd#1,a\n")
+    with pytest.raises(HumanCodingError, match=r"\[E801\].*'\.csv'"):
+        read_sheet_segments(path)
+    with pytest.raises(HumanCodingError, match=r"\[E800\]"):
+        read_sheet_segments(tmp_path / "mangler.xlsx")
+
+
+def test_human_read_excel_separator_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "x.csv", "sep=;\r\nsegment_id;code;valence\r\nd#1;a;sur\r\n")
+    with pytest.raises(HumanCodingError, match=r"\[E807\] line 3, column 'valence': 'sur'"):
+        read_codings(path)
