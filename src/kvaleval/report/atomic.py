@@ -27,12 +27,19 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(temporary, target)
     except OSError as err:
         raise ReportError(Errors.E501.format(path=target, detail=err.strerror or err)) from err
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_text(target: str | Path, text: str) -> None:
