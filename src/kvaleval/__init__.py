@@ -29,7 +29,7 @@ from kvaleval.errors import (
 from kvaleval.privacy import Pseudonymiser, pseudonymise, read_pseudonyms, suppress_small
 from kvaleval.read import read_corpus, read_document
 from kvaleval.records import Code, Codebook, Conclusion, Document, Term, Turn
-from kvaleval.refi import read_qdc, read_qdpx, write_qdc, write_qdpx
+from kvaleval.refi import read_qdc, read_qdpx, read_qdpx_codebook, read_qdpx_selections, write_qdc, write_qdpx
 from kvaleval.report.appendix import write_appendix
 from kvaleval.report.sheet import write_sheet
 
@@ -70,6 +70,8 @@ __all__ = [
     "read_pseudonyms",
     "read_qdc",
     "read_qdpx",
+    "read_qdpx_codebook",
+    "read_qdpx_selections",
     "suppress_small",
     "write_appendix",
     "write_qdc",
