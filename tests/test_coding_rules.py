@@ -198,10 +198,12 @@ def test_rules_negation_inside_phrase_gap_negates(small_codebook: kv.Codebook, t
     assert scores.findings[(1, 0)].valence == "negativ" and scores.findings[(1, 0)].negated == []
 
 
-def test_rules_gap_crosses_subordinate_comma_not_new_clause(tmp_path: Path) -> None:
+def test_rules_gap_stops_at_punctuation_adjacent_comma_ok(tmp_path: Path) -> None:
     path = tmp_path / "komma.yaml"
-    path.write_text("name: k\ncodes:\n  - name: k\n    terms: ['troede ... kommunen']\n", encoding="utf-8")
+    path.write_text("name: k\ncodes:\n  - name: k\n    terms: ['troede ... kommunen', 'troede det var']\n",
+                    encoding="utf-8")
     coder = RuleCoder(kv.read_codebook(path))
-    scores = coder.score(["Jeg troede, at det var kommunen", "Jeg troede det. Kommunen sagde nej",
-                          "Jeg troede, og kommunen sagde"])
-    assert scores.coded[:, 0].tolist() == [True, False, False]
+    scores = coder.score(["Jeg troede at det var kommunen", "Jeg troede det. Kommunen sagde nej",
+                          "Jeg tror, det er vigtigt at kommunen er med", "Jeg troede, det var dem"])
+    assert [scores.findings[(i, 0)].terms if (i, 0) in scores.findings else [] for i in range(4)] == [
+        ["troede ... kommunen"], [], ["troede det var"], ["troede det var"]]

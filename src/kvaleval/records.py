@@ -106,6 +106,7 @@ class Code:
     threshold: float = 1.0
     color: str | None = None
     parent: str | None = None
+    valence_default: str | None = None
 
     @property
     def display(self) -> str:

@@ -158,6 +158,7 @@ def _flatten(models: list[CodeModel], parent: str | None) -> Iterable[Code]:
             threshold=model.threshold,
             color=model.color.upper() if model.color else None,
             parent=parent,
+            valence_default=model.valence_default,
         )
         yield from _flatten(model.children, parent=model.name)
 

@@ -33,7 +33,7 @@ QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
-_GAP_BREAK = re.compile(r"[.;:!?]|,\s*(?:og|men|eller|for|så|mens|selvom)\b")
+_GAP_BREAK = re.compile(r"[.,;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
@@ -379,6 +379,9 @@ class RuleCoder:
             finding.valence = "positiv"
         elif negative > positive:
             finding.valence = "negativ"
+        elif self.codebook.codes[column].valence_default:
+            finding.valence = self.codebook.codes[column].valence_default or ""
+            reasons.append("kodens standardvalens")
         finding.valence_why.extend(reasons)
 
 
@@ -390,8 +393,8 @@ def _phrase_matches(
 ) -> list[tuple[int, int, int]]:
     """(start, end, first word) of each match of a term's word slots, in order, gaps respected.
 
-    A gap never crosses the end of a sentence or a comma before a new main clause ("..., og"),
-    unless only fillers stand in it ("har, øh, hjulpet").
+    A gap never crosses punctuation (a clause boundary) unless only fillers stand in it
+    ("har, øh, hjulpet"); adjacent words may have a comma between them ("troede, det var").
     """
     first_entry = slots[0][0]
     found = by_entry.get(first_entry)

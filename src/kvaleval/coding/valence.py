@@ -39,6 +39,13 @@ SPOKEN_NEGATIVE = {
     "skuffet": -2, "skuffende": -2, "irriterende": -2, "ærgerligt": -2, "blande sig": -2,
     "blander sig": -2,
 }
+DISCOURSE = (
+    "griner", "ler", "smiler", "ja", "jo", "nej", "nå", "okay", "ok", "når", "tak", "fik", "undskyld",
+    "enig", "enige", "aftale", "aftalt", "kæreste", "klart", "passe", "bestemt", "kæmpe", "let", "alene",
+    "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige",
+)
+"""AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
+or plain nouns, not evaluations."""
 NEUTRALISED = (
     "ved godt", "vidste godt", "kan godt", "kunne godt", "vil gerne", "godt nok", "godt og vel",
     "nok så", "så godt som", "godt at vide", "godt spørgsmål", "ja godt", "nå godt", "okay godt",
@@ -81,7 +88,7 @@ class ValenceScanner:
             words[word.lower().strip()] = (POSITIVE, 2)
         for word in negative:
             words[word.lower().strip()] = (NEGATIVE, -2)
-        for phrase in NEUTRALISED:
+        for phrase in (*NEUTRALISED, *DISCOURSE):
             words[phrase] = (NEUTRAL, 0)
         for word in NEGATIONS:
             words[word] = (NEGATION, 0)
