@@ -306,3 +306,28 @@ def test_matcher_demo_codebook_equals_reference(demo, data: st.DataObject) -> No
     found, items, surface, forms = demo
     text = lower(data.draw(_pieces(forms)))
     assert _as_counter(found.scan(text)) == reference_hits(text, items, surface)
+
+
+@SETTINGS
+@given(text=st.text(max_size=300), chunk=st.integers(min_value=2, max_value=64))
+def test_matcher_scan_words_any_text_and_pieces(
+    matcher: Matcher, text: str, chunk: int, monkeypatch_module: pytest.MonkeyPatch
+) -> None:
+    """Cut into small pieces at line breaks, any text gives the same places as ``scan``."""
+    import kvaleval.coding.matcher as module
+
+    text = lower(text.replace("\r", "\n"))
+    monkeypatch_module.setattr(module, "CHUNK", chunk)
+    starts, ends, classes = matcher.scan_words(text)
+    monkeypatch_module.undo()
+    found = Counter(zip(starts.tolist(), ends.tolist(), classes.tolist(), strict=True))
+    from_hits = {(hit.start, hit.end, int(matcher.entry_class[hit.entry])) for hit in matcher.scan(text)}
+    assert found == Counter(dict.fromkeys(from_hits, 1))
+    places = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    assert places == sorted(places)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():  # type: ignore[no-untyped-def]
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch

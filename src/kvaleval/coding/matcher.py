@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 from typing import NamedTuple
 
 import ahocorasick
@@ -170,6 +172,10 @@ class Matcher:
             self._forms.append(_Form(len(form), owners, classes, word, compounding, compound))
         if self._forms:
             self.automaton.make_automaton()
+        self._lengths = np.array([form.length for form in self._forms], dtype=np.int64)
+        self._may_compound = np.array([bool(form.compound_word) for form in self._forms], dtype=bool)
+        self._whole_classes = _Ragged([form.classes for form in self._forms])
+        self._compound_classes = _Ragged([form.compound_classes for form in self._forms])
 
     def scan(self, text: str) -> list[Hit]:
         """Hits in lower-cased ``text``: whole words, and compound parts where allowed.
@@ -205,37 +211,101 @@ class Matcher:
         return hits
 
     def scan_words(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Hits per word class: ``(starts, ends, classes)`` arrays in the automaton's order.
+        """Hits per word class: ``(starts, ends, classes)`` arrays, sorted by start, end and class.
 
         The same places as :meth:`scan`, one row per (place, word class) instead of
-        per (place, entry); ``entry_class`` maps entries to classes.
+        per (place, entry); ``entry_class`` maps entries to classes. The automaton's
+        raw hits are judged with arrays (a letter on either side?), so only hits
+        inside a word of a form that may be a compound part cost Python work. The
+        text is taken in pieces of about :data:`CHUNK` characters cut at line breaks
+        (no form holds one), which bounds the memory the arrays take.
         """
-        starts: list[int] = []
-        ends: list[int] = []
-        classes: list[int] = []
-        if self._forms:
-            forms = self._forms
-            size = len(text)
-            for last, value in self.automaton.iter(text):
-                form = forms[value]
-                end = last + 1
-                start = end - form.length
-                left = start > 0 and text[start - 1].isalpha()
-                right = end < size and text[end].isalpha()
-                if not left and not right:
-                    found = form.classes
-                elif not form.compound_word:
-                    continue
-                else:
-                    prefix, suffix = _affixes(text, start, end, left, right)
-                    if not compound_ok(form.compound_word, prefix, suffix):
-                        continue
-                    found = form.compound_classes
-                starts.extend([start] * len(found))
-                ends.extend([end] * len(found))
-                classes.extend(found)
-        return (np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64),
-                np.array(classes, dtype=np.int64))
+        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if self._forms else []
+        if not pieces:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty.copy(), empty.copy()
+        starts, ends, classes = (np.concatenate(column) for column in zip(*pieces, strict=True))
+        order = np.lexsort((classes, ends, starts))
+        return starts[order], ends[order], classes[order]
+
+    def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        piece = text[low:high]
+        raw = np.fromiter(chain.from_iterable(self.automaton.iter(piece)), dtype=np.int64).reshape(-1, 2)
+        values = raw[:, 1]
+        ends = raw[:, 0] + 1
+        starts = ends - self._lengths[values]
+        alpha = _letters(piece)
+        size = len(piece)
+        left = (starts > 0) & alpha[np.maximum(starts - 1, 0)]
+        right = (ends < size) & alpha[np.minimum(ends, size - 1)]
+        whole = np.flatnonzero(~left & ~right)
+        inside = np.flatnonzero((left | right) & self._may_compound[values])
+        verdicts = np.zeros(len(inside), dtype=bool)
+        forms = self._forms
+        for k, (start, end, value, is_left, is_right) in enumerate(zip(
+            starts[inside].tolist(), ends[inside].tolist(), values[inside].tolist(),
+            left[inside].tolist(), right[inside].tolist(), strict=True,
+        )):
+            prefix, suffix = _affixes(piece, start, end, is_left, is_right)
+            verdicts[k] = compound_ok(forms[value].compound_word, prefix, suffix)
+        compounds = inside[verdicts]
+        whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
+        compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
+        rows = np.concatenate([whole_rows, compound_rows])
+        classes = np.concatenate([whole_classes, compound_classes])
+        return starts[rows] + low, ends[rows] + low, classes
+
+
+CHUNK = 1 << 20
+"""Characters :meth:`Matcher.scan_words` takes at a time (cut at a line break)."""
+
+
+class _Ragged:
+    """A tuple of ints per form, flattened, to expand rows of form hits into rows per int."""
+
+    def __init__(self, values: list[tuple[int, ...]]) -> None:
+        self.counts = np.array([len(value) for value in values], dtype=np.int64)
+        self.offsets = np.concatenate([[0], np.cumsum(self.counts)[:-1]]).astype(np.int64)
+        self.flat = np.array([item for value in values for item in value], dtype=np.int64)
+
+    def expand(self, rows: np.ndarray, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each row repeated once per int of its form, and those ints."""
+        counts = self.counts[forms]
+        total = int(counts.sum())
+        repeated = np.repeat(rows, counts)
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        return repeated, self.flat[np.repeat(self.offsets[forms], counts) + within]
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``(low, high)`` spans of about :data:`CHUNK` characters that end after a line break."""
+    low, size = 0, len(text)
+    while low < size:
+        high = low + CHUNK
+        if high >= size:
+            high = size
+        else:
+            cut = text.rfind("\n", low + CHUNK // 2, high)
+            high = cut + 1 if cut >= 0 else size
+        yield low, high
+        low = high
+
+
+@cache
+def _letter_table() -> np.ndarray:
+    """``str.isalpha`` of every character of the Basic Multilingual Plane."""
+    return np.array([chr(code).isalpha() for code in range(0x10000)], dtype=bool)
+
+
+def _letters(text: str) -> np.ndarray:
+    """``[char.isalpha() for char in text]`` as a boolean array, without a Python loop."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
+    astral = codes > 0xFFFF
+    if astral.any():
+        for code in np.unique(codes[astral]).tolist():
+            alpha[codes == code] = chr(code).isalpha()
+    return alpha
 
 
 def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:
