@@ -1,4 +1,12 @@
-"""Safe YAML with line numbers: the data, and where each value sits in the file."""
+"""Safe YAML with line numbers: the data, and where each value sits in the file.
+
+Codebooks and conclusions are human-edited, and may come from anywhere, so they
+are read with PyYAML's safe loader only (``!!python/object`` and other Python
+tags are refused), parsed once into a node tree that is checked before anything
+is built from it: an alias bomb ("billion laughs"), a recursive alias, very deep
+nesting or a huge file is refused with a clear message instead of exhausting
+memory or the stack.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,12 @@ from kvaleval.errors import CodebookError, Errors
 
 MAX_ALIASES = 100
 """More aliases than this is an alias bomb, not a hand-written codebook."""
+MAX_NODES = 200_000
+"""More values than this, once aliases are expanded, is not a hand-written codebook."""
+MAX_DEPTH = 60
+"""Deeper nesting than this is not a hand-written codebook (and would exhaust the stack)."""
+MAX_BYTES = 10 * 1024 * 1024
+"""A codebook larger than this is refused before it is parsed."""
 
 
 class LocatedYaml:
@@ -31,7 +45,10 @@ class LocatedYaml:
                 if match is None:
                     break
                 node = match
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(key, int)
+                and 0 <= key < len(node.value)
+            ):
                 node = node.value[key]
             else:
                 break
@@ -40,26 +57,144 @@ class LocatedYaml:
 
 
 def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
-    """Load a YAML file with the safe loader only (no Python tags), refusing alias bombs."""
+    """Load a YAML file with the safe loader only, refusing bombs and deep nesting.
+
+    Parameters
+    ----------
+    path : Path
+        The YAML file (UTF-8, with or without BOM).
+    shown : str
+        The file as named in messages.
+
+    Returns
+    -------
+    LocatedYaml
+        The data and its node tree.
+
+    Raises
+    ------
+    CodebookError
+        E202 for anything that is not safe, well-formed YAML of a sane size,
+        with the line where there is one.
+    """
+    text = _read_text(path, shown)
+    loader: yaml.SafeLoader | None = None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise CodebookError(
-            Errors.E202.format(path=shown, detail="the file is not UTF-8; save it as UTF-8", line=1)
-        ) from err
-    try:
-        aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader))
-        if aliases > MAX_ALIASES:
-            raise CodebookError(
-                Errors.E202.format(path=shown, detail=f"{aliases} aliases (*) — not a codebook", line=1)
-            )
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)
+        root = loader.get_single_node()
+        if root is not None:
+            _check_size(root, shown)
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else "?"
-        detail = err.problem or str(err)
-        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from err
+        detail = err.problem or _one_line(err)
+        if "tag:yaml.org,2002:python/" in detail:
+            detail = ("a !!python/... tag asks to create Python objects, which a codebook may "
+                      "not do; remove the tag")
+        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from None
     except yaml.YAMLError as err:
-        raise CodebookError(Errors.E202.format(path=shown, detail=err, line="?")) from err
+        detail, line = _one_line(err), _error_line(err, text)
+        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from None
+    except RecursionError:
+        detail = "the values are nested too deeply to be a codebook"
+        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line="?")) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     return LocatedYaml(data, root)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            detail = f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; a codebook is not"
+            raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=1))
+        data = path.read_bytes()
+    except OSError as err:
+        detail = f"the file could not be read ({err.strerror or err})"
+        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line="?")) from err
+    for bom, encoding in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        detail = "the file is not UTF-8; save it as UTF-8"
+        raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from err
+
+
+def _check_size(root: yaml.Node, shown: str) -> None:
+    """Refuse alias bombs, recursive aliases and deep nesting before constructing anything.
+
+    Aliases point at the same node object, so the expanded size of each node is
+    counted once per distinct node (memoised), without expanding anything.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    aliases = 0
+    seen: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal aliases
+        key = id(node)
+        if key in seen:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                _refuse(shown, node, f"more than {MAX_ALIASES} aliases (*) — not a codebook")
+        if key in on_path:
+            _refuse(shown, node, "an alias refers to the value that holds it (a loop)")
+        if key in sizes:
+            return sizes[key]
+        if depth > MAX_DEPTH:
+            _refuse(shown, node, f"values nested more than {MAX_DEPTH} levels deep")
+        seen.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            _check_duplicate_keys(node, shown)
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            on_path.add(key)
+            children = (
+                node.value if isinstance(node, yaml.SequenceNode)
+                else [item for pair in node.value for item in pair]
+            )
+            for child in children:
+                total += size(child, depth + 1)
+                if total > MAX_NODES:
+                    _refuse(shown, node, f"with its aliases (*) it expands to more than "
+                            f"{MAX_NODES:,} values (an alias bomb)")
+            on_path.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root, 0)
+
+
+def _refuse(shown: str, node: yaml.Node, detail: str) -> None:
+    line = node.start_mark.line + 1
+    raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line))
+
+
+def _check_duplicate_keys(node: yaml.MappingNode, shown: str) -> None:
+    """YAML keeps the last of two equal keys silently; a codebook that has them loses the first."""
+    first: dict[str, yaml.Node] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in first:
+                line = first[key.value].start_mark.line + 1
+                _refuse(shown, key, f"the key '{key.value}' appears twice (first on line {line}); "
+                        "merge the two or rename one")
+            first[key.value] = key
+
+
+def _error_line(err: yaml.YAMLError, text: str) -> int | str:
+    """The line of a reader error (a character YAML does not allow), from its position."""
+    position = getattr(err, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position) + 1
+    return "?"
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:200]

@@ -8,16 +8,22 @@ the others from being read.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from kvaleval.corpus import Corpus
 from kvaleval.errors import CorpusError, Errors, KvalevalError, Warnings, warn
-from kvaleval.read._metadata import Metadata, normalise_path, read_metadata
+from kvaleval.read._metadata import Metadata, read_metadata
+from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import Decoded
-from kvaleval.records import Document
+from kvaleval.records import Document, Turn
 from kvaleval.segment import segment_documents
 
 __all__ = ["FORMATS", "read_corpus", "read_document"]
@@ -36,13 +42,37 @@ def read_document(
     attributes: dict[str, str] | None = None,
     id_column: str | None = None,
     text_columns: Sequence[str] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> tuple[Document, list[str]]:
     """Read one file into a :class:`Document` and a list of notes about the read.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    doc_id : str, optional
+        The document id (default: the file name without suffix).
+    shown : str, optional
+        The file as named in messages (default: ``path``).
+    attributes : dict, optional
+        Document attributes (from metadata.csv).
+    id_column, text_columns : optional
+        For survey files: the respondent id column and the open-answer columns.
+    max_bytes : int
+        Text files (txt, md, vtt, srt, csv) larger than this are refused (default 64 MB).
+
+    Returns
+    -------
+    document : Document
+        The text (and, for subtitles and surveys, the turns).
+    notes : list of str
+        Warnings about the read (an encoding guessed, NUL bytes removed, formulas).
 
     Raises
     ------
     CorpusError
-        If the file is empty, corrupt, binary or of an unsupported type.
+        If the file is empty, corrupt, binary, too large, hostile or of an
+        unsupported type. No other exception leaves this function for a bad file.
     """
     path = Path(path)
     shown = shown or str(path)
@@ -51,42 +81,17 @@ def read_document(
     notes: list[str] = []
     try:
         data_hash = _sha256(path)
-        encoding: str | None = None
-        turns = None
-        if suffix in (".txt", ".md"):
-            from kvaleval.read._plain import read_plain
-
-            decoded = read_plain(path, shown=shown)
-            text, encoding = decoded.text, decoded.encoding
-            _decoding_notes(decoded, notes, shown)
-        elif suffix == ".docx":
-            from kvaleval.read._office import read_docx
-
-            text = read_docx(path, shown=shown)
-        elif suffix == ".odt":
-            from kvaleval.read._office import read_odt
-
-            text = read_odt(path, shown=shown)
-        elif suffix in (".vtt", ".srt"):
-            from kvaleval.read._plain import read_plain
-            from kvaleval.read._subtitles import read_subtitles
-
-            decoded = read_plain(path, shown=shown)
-            encoding = decoded.encoding
-            _decoding_notes(decoded, notes, shown)
-            text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown)
-        elif suffix in (".csv", ".xlsx"):
-            from kvaleval.read._survey import read_survey
-
-            survey = read_survey(path, fmt=suffix[1:], shown=shown, id_column=id_column,
-                                 text_columns=text_columns)
-            text, turns = survey.text, survey.turns
-            notes.extend(survey.notes)
-        else:
-            raise CorpusError(Errors.E004.format(suffix=suffix or "(none)", path=shown,
-                                                 formats=", ".join(FORMATS)))
+        text, turns, encoding = _dispatch(path, suffix, shown, notes, id_column=id_column,
+                                          text_columns=text_columns, max_bytes=max_bytes)
+    except KvalevalError:
+        raise
     except OSError as err:
         raise CorpusError(Errors.E013.format(path=shown, detail=err.strerror or err)) from err
+    except _dependency_errors() as err:
+        # The format modules translate what they know; this is the last line, so that a
+        # damaged file never shows a traceback from inside a library.
+        detail = f"{type(err).__name__}: {str(err)[:200]}"
+        raise CorpusError(Errors.E013.format(path=shown, detail=detail)) from err
     if not text.strip():
         raise CorpusError(Errors.E005.format(path=shown))
     document = Document(
@@ -102,6 +107,64 @@ def read_document(
     return document, notes
 
 
+@cache
+def _dependency_errors() -> tuple[type[BaseException], ...]:
+    """What a library may raise on a damaged file; read_document translates them into E013."""
+    from xml.parsers.expat import ExpatError
+    from xml.sax import SAXException
+
+    from lxml.etree import LxmlError
+
+    return (
+        ValueError, LookupError, TypeError, AttributeError, ArithmeticError, EOFError, RuntimeError,
+        SyntaxError, zipfile.BadZipFile, zlib.error, ExpatError, SAXException, LxmlError,
+    )
+
+
+def _dispatch(
+    path: Path,
+    suffix: str,
+    shown: str,
+    notes: list[str],
+    *,
+    id_column: str | None,
+    text_columns: Sequence[str] | None,
+    max_bytes: int,
+) -> tuple[str, tuple[Turn, ...] | None, str | None]:
+    """Text, turns (None for free text) and encoding of one file, by its suffix."""
+    if suffix in (".txt", ".md"):
+        from kvaleval.read._plain import read_plain
+
+        decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
+        _decoding_notes(decoded, notes, shown)
+        return decoded.text, None, decoded.encoding
+    if suffix == ".docx":
+        from kvaleval.read._office import read_docx
+
+        return read_docx(path, shown=shown), None, None
+    if suffix == ".odt":
+        from kvaleval.read._office import read_odt
+
+        return read_odt(path, shown=shown), None, None
+    if suffix in (".vtt", ".srt"):
+        from kvaleval.read._plain import read_plain
+        from kvaleval.read._subtitles import read_subtitles
+
+        decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
+        _decoding_notes(decoded, notes, shown)
+        text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown)
+        return text, turns, decoded.encoding
+    if suffix in (".csv", ".xlsx"):
+        from kvaleval.read._survey import read_survey
+
+        survey = read_survey(path, fmt=suffix[1:], shown=shown, id_column=id_column,
+                             text_columns=text_columns, max_bytes=max_bytes)
+        notes.extend(survey.notes)
+        return survey.text, survey.turns, None
+    raise CorpusError(Errors.E004.format(suffix=suffix or "(none)", path=shown,
+                                         formats=", ".join(FORMATS)))
+
+
 def read_corpus(
     path: str | Path,
     *,
@@ -110,6 +173,7 @@ def read_corpus(
     id_column: str | None = None,
     text_columns: Sequence[str] | None = None,
     progress: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> Corpus:
     """Read every supported file in a folder (recursively) into a corpus.
 
@@ -127,6 +191,8 @@ def read_corpus(
         (found automatically when not given).
     progress : bool
         Show a progress bar while reading.
+    max_bytes : int
+        Text files larger than this (default 64 MB) are skipped with a reason.
 
     Returns
     -------
@@ -137,7 +203,10 @@ def read_corpus(
     Raises
     ------
     CorpusError
-        If the folder does not exist or holds no readable document.
+        If the folder does not exist or holds no readable document, or if
+        metadata.csv cannot be read or gives one file two different rows. A
+        file that cannot be read does not raise: it is listed in ``skipped``
+        with the reason, and the other files are read.
 
     Examples
     --------
@@ -146,40 +215,34 @@ def read_corpus(
     >>> corpus.segments[["segment_id", "speaker", "speaker_role"]].head()  # doctest: +SKIP
     """
     root = Path(path)
-    if not root.exists():
+    if not root.exists() and not root.is_symlink():
         raise CorpusError(Errors.E001.format(path=root))
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     base = root.parent if root.is_file() else root
     skipped: list[tuple[str, str]] = []
     notes: list[tuple[str, str]] = []
-    table = _read_metadata(base, metadata, notes, skipped)
-    candidates = []
-    for file in files:
-        relative = file.relative_to(base).as_posix()
-        reason = _not_a_document(file, relative, root)
-        if reason == "":
-            continue
-        if reason:
-            skipped.append((relative, reason))
-            continue
-        candidates.append((file, relative))
+    table = _read_metadata(base, metadata, notes)
+    if root.is_file():
+        candidates = [(root, root.name)]
+    elif root.is_dir():
+        candidates = _find_documents(root, skipped)
+    else:
+        raise CorpusError(Errors.E002.format(path=root))
     ids = _doc_ids([relative for _, relative in candidates])
     documents: list[Document] = []
     seen_rows: set[str] = set()
-    iterator = _progress(candidates, progress)
-    for file, relative in iterator:
+    for file, relative in _progress(candidates, progress):
         attributes = None
         if table is not None:
-            row = table.lookup(relative)
-            if row is None:
+            key = table.key(relative)
+            if key is None:
                 notes.append((relative, Warnings.W002.format(path=relative)))
             else:
-                attributes = row
-                seen_rows.add(_row_key(table, relative))
+                attributes = table.rows[key]
+                seen_rows.add(key)
         try:
             document, read_notes = read_document(
                 file, doc_id=ids[relative], shown=relative, attributes=attributes,
-                id_column=id_column, text_columns=text_columns,
+                id_column=id_column, text_columns=text_columns, max_bytes=max_bytes,
             )
         except KvalevalError as err:
             skipped.append((relative, str(err)))
@@ -187,11 +250,11 @@ def read_corpus(
         documents.append(document)
         notes.extend((relative, note) for note in read_notes)
     if table is not None:
-        _unmatched_metadata(table, seen_rows, {rel for _, rel in candidates}, notes)
+        _unmatched_metadata(table, seen_rows, [relative for _, relative in candidates], notes)
     if not documents:
         raise CorpusError(
             Errors.E003.format(path=root, formats=", ".join(FORMATS),
-                               skipped="; ".join(f"{p}: {r}" for p, r in skipped) or "none")
+                               skipped=_skipped_summary(skipped))
         )
     segments, segment_notes = segment_documents(documents, interviewers=interviewers)
     notes.extend(segment_notes)
@@ -207,19 +270,72 @@ def read_corpus(
     return corpus
 
 
-def _not_a_document(file: Path, relative: str, root: Path) -> str | None:
-    """None for a document; '' for a file that is silently not part of the corpus; else why skipped."""
-    parts = relative.split("/")
-    if _IGNORE_FOLDER in parts[:-1] or any(part.startswith(".") for part in parts):
+def _find_documents(root: Path, skipped: list[tuple[str, str]]) -> list[tuple[Path, str]]:
+    """The documents under ``root``, sorted; files that are not read go to ``skipped`` with why.
+
+    Hidden files and folders (``.git``, ``.DS_Store``) and folders named ``_ignore``
+    are not part of the corpus and are passed over silently; Office lock files,
+    links that leave the folder, links to folders, broken links, special files and
+    unsupported types are reported.
+    """
+    resolved_root = root.resolve()
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename).relative_to(root).as_posix() if err.filename else "."
+        skipped.append((where, Errors.E013.format(path=where, detail=err.strerror or err)))
+
+    for folder, folders, files in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        for name in sorted(folders):
+            relative = (here / name).relative_to(root).as_posix()
+            if name.startswith(".") or name == _IGNORE_FOLDER:
+                folders.remove(name)
+            elif (here / name).is_symlink():
+                skipped.append((relative, Warnings.W011))
+        folders.sort()
+        for name in sorted(files):
+            file = here / name
+            relative = file.relative_to(root).as_posix()
+            reason = _not_a_document(file, name, relative, resolved_root)
+            if reason is None:
+                found.append((file, relative))
+            elif reason:
+                skipped.append((relative, reason))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | None:
+    """None for a document; '' for a file silently not in the corpus; else why it is skipped."""
+    if name.startswith(("~$", ".~lock.")):
+        return Warnings.W009
+    if name.startswith(".") or name.lower() in _NOT_DOCUMENTS:
         return ""
-    name = parts[-1]
-    if name.lower() in _NOT_DOCUMENTS and root.is_dir():
-        return ""
-    if name.startswith("~$"):
-        return "an Office lock file (the document is open in Word or Excel), not a transcript"
+    if file.is_symlink():
+        target = Path(os.readlink(file))
+        resolved = file.resolve()
+        if not resolved.exists():
+            return Warnings.W012.format(target=target)
+        if not resolved.is_relative_to(root):
+            return Warnings.W010.format(target=resolved)
+    try:
+        mode = file.stat().st_mode
+    except OSError as err:
+        return Errors.E013.format(path=relative, detail=err.strerror or err)
+    if not stat.S_ISREG(mode):
+        return Warnings.W013
     if file.suffix.lower() not in FORMATS:
-        return Errors.E004.format(suffix=file.suffix or "(none)", path=relative, formats=", ".join(FORMATS))
+        return Errors.E004.format(suffix=file.suffix or "(none)", path=relative,
+                                  formats=", ".join(FORMATS))
     return None
+
+
+def _skipped_summary(skipped: list[tuple[str, str]], *, shown: int = 5) -> str:
+    if not skipped:
+        return "none (the folder holds no files kvaleval reads)"
+    listed = "; ".join(f"{path}: {reason}" for path, reason in skipped[:shown])
+    more = len(skipped) - shown
+    return listed + (f"; and {more} more (see the list above)" if more > 0 else "")
 
 
 def _doc_ids(relatives: list[str]) -> dict[str, str]:
@@ -235,7 +351,7 @@ def _doc_ids(relatives: list[str]) -> dict[str, str]:
 
 
 def _read_metadata(
-    base: Path, metadata: str | Path | None, notes: list[tuple[str, str]], skipped: list[tuple[str, str]]
+    base: Path, metadata: str | Path | None, notes: list[tuple[str, str]]
 ) -> Metadata | None:
     if metadata is None:
         return None
@@ -244,27 +360,26 @@ def _read_metadata(
         return None
     shown = Path(metadata).as_posix()
     table = read_metadata(path, shown=shown)
+    notes.extend((shown, note) for note in table.notes)
     for file, count in sorted(table.duplicates.items()):
         notes.append((shown, Warnings.W005.format(n=count, path=file)))
     return table
 
 
-def _row_key(table: Metadata, relative: str) -> str:
-    key = normalise_path(relative)
-    return key if key in table.rows else key.rsplit(".", 1)[0]
-
-
 def _unmatched_metadata(
-    table: Metadata, seen: set[str], present: set[str], notes: list[tuple[str, str]]
+    table: Metadata, seen: set[str], present: list[str], notes: list[tuple[str, str]]
 ) -> None:
-    stems = {relative.rsplit(".", 1)[0] for relative in present}
+    """Rows of metadata.csv naming no file found (files found but not read are in ``skipped``)."""
+    found = {table.key(relative) for relative in present}
     for key in sorted(table.rows):
-        if key not in seen and key not in present and key not in stems:
+        if key not in seen and key not in found:
             notes.append((key, Warnings.W003.format(path=key)))
 
 
 def _decoding_notes(decoded: Decoded, notes: list[str], shown: str) -> None:
-    if not decoded.certain:
+    if decoded.mixed_bytes:
+        notes.append(Warnings.W008.format(path=shown, n=decoded.mixed_bytes))
+    elif not decoded.certain:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
     if decoded.nul_removed:
         notes.append(Warnings.W007.format(path=shown, n=decoded.nul_removed))

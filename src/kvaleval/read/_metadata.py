@@ -1,62 +1,134 @@
-"""metadata.csv: one row per corpus file, attribute columns for the segment table."""
+"""metadata.csv: one row per corpus file, attribute columns for the segment table.
+
+Paths are matched after Unicode normalisation (NFC; macOS writes file names
+decomposed, Excel composed), with ``\\`` as ``/``, with or without the suffix,
+and, when that finds nothing, case-insensitively if only one row fits.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, KvalevalError, Warnings
+from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._text import decode_bytes
 
 FILE_COLUMN = "file"
+MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
 class Metadata:
+    """The rows of metadata.csv by normalised path.
+
+    Attributes
+    ----------
+    columns : list of str
+        The attribute columns (without ``file``).
+    rows : dict
+        Normalised path -> attribute values.
+    duplicates : dict
+        Normalised path -> number of identical rows found for it.
+    notes : list of str
+        Problems that did not stop the read (rows without a file name).
+    """
+
     columns: list[str]
     rows: dict[str, dict[str, str]]
     duplicates: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def key(self, relative: str) -> str | None:
+        """The row key that belongs to a file, or None."""
+        key = normalise_path(relative)
+        stem = key.rsplit(".", 1)[0] if "." in key.rsplit("/", 1)[-1] else key
+        for candidate in (key, stem):
+            if candidate in self.rows:
+                return candidate
+        folded = [row for row in self.rows if row.casefold() in (key.casefold(), stem.casefold())]
+        return folded[0] if len(folded) == 1 else None
 
     def lookup(self, relative: str) -> dict[str, str] | None:
         """The row for a file, matched by relative path, with or without its suffix."""
-        key = normalise_path(relative)
-        if key in self.rows:
-            return self.rows[key]
-        stem = key.rsplit(".", 1)[0] if "." in key.rsplit("/", 1)[-1] else key
-        return self.rows.get(stem)
+        key = self.key(relative)
+        return None if key is None else self.rows[key]
 
 
 def normalise_path(path: str) -> str:
-    return path.strip().replace("\\", "/").removeprefix("./")
+    """A path as written in metadata.csv or found on disk, in one comparable form."""
+    path = unicodedata.normalize("NFC", path.strip().replace("\\", "/"))
+    while path.startswith("./"):
+        path = path[2:]
+    return path
 
 
 def read_metadata(path: Path, *, shown: str) -> Metadata:
-    """Read metadata.csv (UTF-8 or another encoding, ``,`` ``;`` or tab separated)."""
+    """Read metadata.csv (UTF-8 or another encoding, ``,`` ``;`` tab or ``|`` separated).
+
+    Raises
+    ------
+    CorpusError
+        E008 without a ``file`` column, E009 when the file cannot be read as a
+        table, E016 for two rows with different values for one file.
+    """
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise CorpusError(
+                Errors.E009.format(path=shown, detail="more than 20 MB; not a metadata table")
+            )
         decoded = decode_bytes(path.read_bytes(), path=shown)
     except OSError as err:
-        raise CorpusError(Errors.E009.format(path=shown, detail=err)) from err
-    first_line = decoded.text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
+        raise CorpusError(Errors.E009.format(path=shown, detail=err.strerror or err)) from err
+    except CorpusError as err:
+        if "[E009]" in str(err):
+            raise
+        raise CorpusError(Errors.E009.format(path=shown, detail=_reason(err, shown))) from err
+    delimiter = sniff_delimiter(decoded.text)
     try:
-        reader = csv.DictReader(io.StringIO(decoded.text), delimiter=delimiter)
+        reader = csv.reader(io.StringIO(decoded.text), delimiter=delimiter)
         records = list(reader)
     except csv.Error as err:
-        raise CorpusError(Errors.E009.format(path=shown, detail=err)) from err
-    columns = [(name or "").strip() for name in (reader.fieldnames or [])]
-    if FILE_COLUMN not in columns:
-        raise CorpusError(Errors.E008.format(path=shown, columns=columns))
+        detail = f"line {reader.line_num}: {err}"
+        raise CorpusError(Errors.E009.format(path=shown, detail=detail)) from err
+    header = [(name or "").strip() for name in (records[0] if records else [])]
+    lowered = [name.casefold() for name in header]
+    if FILE_COLUMN not in lowered:
+        raise CorpusError(Errors.E008.format(path=shown, columns=header))
+    file_index = lowered.index(FILE_COLUMN)
+    columns = [name for i, name in enumerate(header) if i != file_index]
     rows: dict[str, dict[str, str]] = {}
     duplicates: dict[str, int] = {}
-    for record in records:
-        values = {(key or "").strip(): (value or "").strip() for key, value in record.items() if key}
-        file = normalise_path(values.pop(FILE_COLUMN, ""))
-        if not file:
+    conflicts: list[str] = []
+    notes: list[str] = []
+    for line, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
             continue
+        cells = [cell.strip() for cell in record] + [""] * (len(header) - len(record))
+        file = normalise_path(cells[file_index])
+        if not file:
+            notes.append(Warnings.W018.format(line=line))
+            continue
+        values = {name: cells[i] for i, name in enumerate(header) if i != file_index and name}
         if file in rows:
+            if rows[file] != values and file not in conflicts:
+                conflicts.append(file)
             duplicates[file] = duplicates.get(file, 1) + 1
             continue
         rows[file] = values
-    return Metadata([c for c in columns if c != FILE_COLUMN], rows, duplicates)
+    if conflicts:
+        raise CorpusError(Errors.E016.format(path=shown, files=", ".join(conflicts)))
+    return Metadata(columns, rows, duplicates, notes)
+
+
+def _reason(err: KvalevalError, shown: str) -> str:
+    """The first sentence of a decoding error, without its code and with 'the file' for the name."""
+    text = str(err)
+    if text.startswith("[E") and "] " in text:
+        text = text.split("] ", 1)[1]
+    if text.startswith(shown):
+        text = "the file" + text[len(shown):]
+    return text.split(". ", 1)[0].removesuffix(".")

@@ -1,84 +1,165 @@
 """Word (.docx) and OpenDocument (.odt) transcripts: paragraphs in order, one per line.
 
 Tables are read row by row; a row whose first cell is short (a speaker column)
-becomes ``first cell: rest``, so two-column transcripts keep their speakers.
+becomes ``first cell: rest``, so two-column transcripts keep their speakers. A
+leading time column is kept as ``[00:03:12] speaker: text``, and a header row
+(``Taler | Tekst``) is dropped: it is layout, not speech. Headers, footers,
+footnotes, comments and text boxes are not read.
 """
 
 from __future__ import annotations
 
+import re
+import warnings
 import zipfile
+import zlib
 from pathlib import Path
+from typing import Any
 from xml.parsers.expat import ExpatError
-from xml.sax import SAXParseException
+from xml.sax import SAXException
 
 from kvaleval.errors import CorpusError, Errors
 from kvaleval.read._archive import check_zip
+from kvaleval.segment.tags import TIMESTAMP
 
 _SPEAKER_CELL = 40
+_STAMP_CELL = re.compile(rf"[\[(]?{TIMESTAMP}[\])]?")
+_HEADER_WORDS = frozenset(
+    """taler talere speaker navn name person tid tidspunkt tidskode time timestamp tekst text
+    udsagn transskription transcript indhold replik ytring kommentar""".split()
+)
+_WORD_APP = "Word or LibreOffice"
+_ODT_APP = "LibreOffice"
+_DOCX_MEMBERS = ("[Content_Types].xml", "word/document.xml")
+_ODT_MEMBERS = ("content.xml",)
 
 
 def read_docx(path: Path, *, shown: str) -> str:
+    """The text of a Word document: paragraphs and table rows in order, one per line.
+
+    Raises
+    ------
+    CorpusError
+        If the file is not a readable, safe Word document.
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
-    from lxml.etree import XMLSyntaxError
+    from lxml.etree import LxmlError
 
-    check_zip(path, kind="Word", app="Word or LibreOffice", shown=shown)
+    check_zip(path, kind="Word", app=_WORD_APP, shown=shown, required=_DOCX_MEMBERS)
     try:
-        document = docx.Document(str(path))
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                lines.extend(_table_lines([[cell.text for cell in row.cells] for row in block.rows]))
-            else:
-                lines.append(block.text)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as err:
+        with warnings.catch_warnings(), path.open("rb") as handle:
+            warnings.simplefilter("ignore")
+            document = docx.Document(handle)
+            lines: list[str] = []
+            for block in document.iter_inner_content():
+                if isinstance(block, Table):
+                    rows = [[cell.text for cell in row.cells] for row in block.rows]
+                    lines.extend(_table_lines(rows))
+                else:
+                    lines.append(block.text)
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
+            zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind="Word", detail=str(err) or type(err).__name__,
-                               app="Word or LibreOffice")
+            Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=_WORD_APP)
         ) from err
     return _join(lines)
 
 
 def read_odt(path: Path, *, shown: str) -> str:
-    from odf import teletype
-    from odf.element import Element
-    from odf.namespaces import TEXTNS
+    """The text of an OpenDocument text: paragraphs, headings and table rows in order.
+
+    Raises
+    ------
+    CorpusError
+        If the file is not a readable, safe OpenDocument text.
+    """
+    from odf.namespaces import TABLENS, TEXTNS, nsdict
     from odf.opendocument import load
 
-    check_zip(path, kind="OpenDocument", app="LibreOffice", shown=shown)
+    check_zip(path, kind="OpenDocument", app=_ODT_APP, shown=shown, required=_ODT_MEMBERS)
+    # odfpy registers every namespace it meets in a global table that its writer uses for
+    # every later document; a hostile file must not leave its namespaces there.
+    namespaces = dict(nsdict)
     try:
-        document = load(str(path))
-    except (KeyError, ValueError, zipfile.BadZipFile, ExpatError, SAXParseException, IndexError) as err:
+        with warnings.catch_warnings(), path.open("rb") as handle:
+            warnings.simplefilter("ignore")
+            document = load(handle)
+            body = document.text
+            if body is None:
+                detail = f"a {document.mimetype or 'non-text'} document, not a text"
+                raise CorpusError(
+                    Errors.E007.format(path=shown, kind="OpenDocument", app=_ODT_APP, detail=detail)
+                )
+            lines: list[str] = []
+            _walk_odt(body, lines, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
+                      row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")})
+    except CorpusError:
+        raise
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile,
+            zlib.error, EOFError, ExpatError, SAXException, RecursionError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind="OpenDocument", detail=str(err) or type(err).__name__,
-                               app="LibreOffice")
+            Errors.E007.format(path=shown, kind="OpenDocument", detail=_detail(err), app=_ODT_APP)
         ) from err
-    paragraph_tags = {(TEXTNS, "p"), (TEXTNS, "h")}
-    lines: list[str] = []
-
-    def walk(node: Element) -> None:
-        for child in node.childNodes:
-            if getattr(child, "qname", None) in paragraph_tags:
-                lines.append(teletype.extractText(child))
-            elif getattr(child, "childNodes", None):
-                walk(child)
-
-    walk(document.text)
+    finally:
+        nsdict.clear()
+        nsdict.update(namespaces)
     return _join(lines)
 
 
+def _walk_odt(
+    node: Any, lines: list[str], *, paragraphs: set[tuple[str, str]], row: tuple[str, str],
+    cell: set[tuple[str, str]],
+) -> None:
+    from odf import teletype
+
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in paragraphs:
+            lines.append(teletype.extractText(child))
+        elif qname == row:
+            cells = []
+            for item in child.childNodes:
+                if getattr(item, "qname", None) in cell:
+                    cell_lines: list[str] = []
+                    _walk_odt(item, cell_lines, paragraphs=paragraphs, row=row, cell=cell)
+                    cells.append("\n".join(cell_lines))
+            lines.extend(_table_lines([cells]))
+        elif getattr(child, "childNodes", None):
+            _walk_odt(child, lines, paragraphs=paragraphs, row=row, cell=cell)
+
+
 def _table_lines(rows: list[list[str]]) -> list[str]:
+    """Table rows as transcript lines (see the module docstring)."""
     lines = []
     for row in rows:
         cells = [cell for i, cell in enumerate(row) if i == 0 or cell != row[i - 1]]
         cells = [cell.strip() for cell in cells]
+        if _is_header_row(cells):
+            continue
+        stamp = ""
+        if len(cells) >= 2 and _STAMP_CELL.fullmatch(cells[0]):
+            stamp, cells = cells[0].strip("[]()"), cells[1:]
         if len(cells) >= 2 and cells[0] and len(cells[0]) <= _SPEAKER_CELL and "\n" not in cells[0]:
             head = cells[0] if cells[0].endswith(":") else cells[0] + ":"
-            lines.append(head + " " + " ".join(cell for cell in cells[1:] if cell))
+            prefix = f"[{stamp}] " if stamp else ""
+            lines.append(prefix + head + " " + " ".join(cell for cell in cells[1:] if cell))
         else:
+            if stamp:
+                lines.append(f"[{stamp}]")
             lines.extend(cell for cell in cells if cell)
     return lines
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    words = [cell.lower().rstrip(":") for cell in cells if cell]
+    return len(words) >= 2 and all(word in _HEADER_WORDS for word in words)
+
+
+def _detail(err: BaseException) -> str:
+    text = str(err).strip() or type(err).__name__
+    return text if len(text) <= 200 else text[:200] + " ..."
 
 
 def _join(lines: list[str]) -> str:

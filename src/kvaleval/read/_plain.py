@@ -15,6 +15,7 @@ def read_plain(path: Path, *, shown: str, max_bytes: int = MAX_BYTES) -> Decoded
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(
-            Errors.E015.format(path=shown, size=size // (1024 * 1024), limit=max_bytes // (1024 * 1024))
+            Errors.E015.format(path=shown, size=size // (1024 * 1024),
+                               limit=max_bytes // (1024 * 1024))
         )
     return decode_bytes(path.read_bytes(), path=shown)

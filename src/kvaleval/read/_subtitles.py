@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,12 +19,14 @@ from webvtt import errors as webvtt_errors
 
 from kvaleval.errors import CorpusError, Errors
 from kvaleval.records import Turn
-from kvaleval.segment.tags import is_role_label, looks_like_name
+from kvaleval.segment.tags import TagCandidate, accept_tags, clean_label
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>(.*?)(?:</v>|(?=<v[\s.])|$)", re.DOTALL)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _PREFIX = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+")
 _PAUSE_SECONDS = 2.0
+UNKNOWN_SPEAKER = "ukendt taler"
+"""The speaker of cues before the first cue that names one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,19 +36,32 @@ class Cue:
     start: str
     seconds: float
     end_seconds: float
+    voiced: bool = False
 
 
 def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn, ...] | None]:
-    """Parse decoded WebVTT/SRT text into document text and turns (None if no speakers)."""
+    """Parse decoded WebVTT/SRT text into document text and turns (None if no speakers).
+
+    A ``Name:`` prefix counts as a speaker only when it would count as a speaker
+    tag in a transcript (see :func:`kvaleval.segment.tags.accept_tags`): a role
+    label, a name given as a voice tag, or a name-like label that is not a
+    discourse word (``Altså:``) or an ordinary word used once.
+
+    Raises
+    ------
+    CorpusError
+        If the file is not valid WebVTT/SRT (E007) or has no cue text (E005).
+    """
     try:
         captions = webvtt.from_buffer(io.StringIO(text), format=fmt)
-    except (webvtt_errors.MalformedFileError, webvtt_errors.MalformedCaptionError, ValueError) as err:
+    except (webvtt_errors.MalformedFileError, webvtt_errors.MalformedCaptionError,
+            ValueError) as err:
         raise CorpusError(
             Errors.E007.format(path=shown, kind=fmt.upper(), detail=str(err) or "malformed cue",
                                app="the transcription tool or a text editor")
         ) from err
     cues = [cue for caption in captions for cue in _cues(caption)]
-    cues = [cue for cue in cues if cue.text]
+    cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
     if all(cue.speaker is None for cue in cues):
@@ -58,12 +74,35 @@ def _cues(caption: webvtt.Caption) -> list[Cue]:
     start, seconds, end = caption.start, _seconds(caption.start), _seconds(caption.end)
     voices = _VOICE.findall(raw)
     if voices:
-        return [Cue(name.strip(), _clean(body), start, seconds, end) for name, body in voices]
-    body = _clean(raw)
-    prefix = _PREFIX.match(body)
-    if prefix and (is_role_label(prefix[1]) or looks_like_name(prefix[1])):
-        return [Cue(prefix[1].strip(), body[prefix.end():].strip(), start, seconds, end)]
-    return [Cue(None, body, start, seconds, end)]
+        return [Cue(" ".join(html.unescape(name).split()) or None, _clean(body), start, seconds,
+                    end, voiced=True) for name, body in voices]
+    return [Cue(None, _clean(raw), start, seconds, end)]
+
+
+def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
+    """Split ``Name: text`` cues whose prefix is a speaker in this file."""
+    candidates: list[TagCandidate] = []
+    prefixes: dict[int, re.Match[str]] = {}
+    for index, cue in enumerate(cues):
+        if cue.voiced:
+            continue
+        prefix = _PREFIX.match(cue.text)
+        if prefix:
+            prefixes[index] = prefix
+            candidates.append(TagCandidate(index, prefix.end(), prefix[1], None, True))
+    voices = {cue.speaker for cue in cues if cue.voiced and cue.speaker}
+    accepted = {candidate.line_start for candidate in accept_tags(candidates, speakers=voices)}
+    result = []
+    for index, cue in enumerate(cues):
+        prefix = prefixes.get(index)
+        if prefix is not None and index in accepted:
+            body = cue.text[prefix.end():].strip()
+            if body:
+                speaker = clean_label(prefix[1])
+                result.append(Cue(speaker, body, cue.start, cue.seconds, cue.end_seconds))
+            continue
+        result.append(cue)
+    return result
 
 
 def _render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
@@ -72,8 +111,8 @@ def _render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
     position = 0
     speaker: str | None = None
     for cue in cues:
-        if cue.speaker is not None and cue.speaker != speaker or not turns:
-            speaker = cue.speaker or speaker or "?"
+        if (cue.speaker is not None and cue.speaker != speaker) or not turns:
+            speaker = cue.speaker or speaker or UNKNOWN_SPEAKER
             head = ("\n" if parts else "") + f"{speaker}: "
             parts.append(head)
             position += len(head)
@@ -90,7 +129,7 @@ def _render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
 
 def _paragraphs(cues: list[Cue]) -> str:
     parts = [cues[0].text]
-    for previous, cue in zip(cues, cues[1:], strict=False):
+    for previous, cue in itertools.pairwise(cues):
         parts.append("\n\n" if cue.seconds - previous.end_seconds >= _PAUSE_SECONDS else "\n")
         parts.append(cue.text)
     return "".join(parts) + "\n"

@@ -9,18 +9,26 @@ memory apart from the answers themselves.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
-from kvaleval.errors import CorpusError, Errors
+from lxml.etree import LxmlError
+
+from kvaleval.errors import CorpusError, Errors, Warnings
 from kvaleval.read._archive import check_zip
-from kvaleval.read._text import decode_bytes
+from kvaleval.read._delimited import sniff_delimiter
+from kvaleval.read._plain import MAX_BYTES
+from kvaleval.read._text import decode_bytes, stream_encoding, text_errors
 from kvaleval.records import RESPONDENT, Turn
 
 ID_NAMES = frozenset(
@@ -32,6 +40,8 @@ _QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SAMPLE_ROWS = 500
+_EXCEL_APP = "Excel or LibreOffice"
+_XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 _SEPARATOR = "\n\n"
 
 
@@ -49,10 +59,17 @@ def read_survey(
     shown: str,
     id_column: str | None = None,
     text_columns: Sequence[str] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Survey:
-    """Read a survey export. See the module docstring for what becomes what."""
+    """Read a survey export. See the module docstring for what becomes what.
+
+    Raises
+    ------
+    CorpusError
+        If the file cannot be read, has no answers, or the named columns are missing.
+    """
     notes: list[str] = []
-    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown)
+    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes)
     try:
         header = next(rows)
     except StopIteration:
@@ -63,6 +80,8 @@ def read_survey(
         sample.append(row)
         if len(sample) >= _SAMPLE_ROWS:
             break
+    if not sample:
+        raise CorpusError(Errors.E021.format(path=shown, columns=", ".join(header)))
     id_index = _id_column(header, id_column, shown)
     open_indices = _text_columns(header, sample, id_index, text_columns, shown)
     if id_index is None:
@@ -93,7 +112,9 @@ def read_survey(
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
-def _chain(sample: list[list[str | None]], rows: Iterator[list[str | None]]) -> Iterator[list[str | None]]:
+def _chain(
+    sample: list[list[str | None]], rows: Iterator[list[str | None]]
+) -> Iterator[list[str | None]]:
     yield from sample
     yield from rows
 
@@ -134,7 +155,8 @@ def _text_columns(
 
 
 def _is_open(header: str, values: list[str]) -> bool:
-    """Free text (mostly several words, mostly distinct), or a question header with wordy answers."""
+    """Free text (mostly several words, mostly distinct), or a question header with wordy answers.
+    """
     if not values:
         return False
     words = [len(value.split()) for value in values]
@@ -164,14 +186,20 @@ def _unique_headers(header: list[str | None]) -> list[str]:
     return names
 
 
-def _csv_rows(path: Path, shown: str) -> Iterator[list[str | None]]:
+def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | None]]:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(
+            Errors.E015.format(path=shown, size=size // (1024 * 1024),
+                               limit=max_bytes // (1024 * 1024))
+        )
     with path.open("rb") as handle:
         head = handle.read(1_000_000)
     decoded = decode_bytes(head, path=shown)
-    encoding = decoded.encoding
-    first_line = decoded.text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
+    delimiter = sniff_delimiter(decoded.text)
+    encoding = stream_encoding(decoded.encoding)
+    errors = text_errors(decoded.encoding)
+    with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
             for index, row in enumerate(reader):
@@ -181,8 +209,8 @@ def _csv_rows(path: Path, shown: str) -> Iterator[list[str | None]]:
                     yield [cell.replace("\x00", "") for cell in row]
         except csv.Error as err:
             raise CorpusError(
-                Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}",
-                                   app="Excel or LibreOffice")
+                Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}; "
+                                   "perhaps a quote (\") is not closed", app="Excel or LibreOffice")
             ) from err
 
 
@@ -190,41 +218,64 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    check_zip(path, kind="Excel", app="Excel or LibreOffice", shown=shown)
-    try:
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, OSError) as err:
-        raise CorpusError(
-            Errors.E007.format(path=shown, kind="Excel", detail=str(err) or type(err).__name__,
-                               app="Excel or LibreOffice")
-        ) from err
+    names = check_zip(path, kind="Excel", app=_EXCEL_APP, shown=shown, required=_XLSX_MEMBERS)
+    links = sum(name.startswith("xl/externalLinks/") and name.endswith(".xml") for name in names)
+    if links:
+        notes.append(Warnings.W016.format(path=shown, n=links))
     formula_cells = 0
+    missing_values = 0
     try:
-        sheet_values = values.worksheets[0]
-        sheet_formulas = formulas.worksheets[0]
-        for value_row, formula_row in zip(
-            sheet_values.iter_rows(values_only=True), sheet_formulas.iter_rows(values_only=True), strict=False
-        ):
-            row: list[str | None] = []
-            for value, written in zip(value_row, formula_row, strict=False):
-                if isinstance(written, str) and written.startswith("=") and value != written:
-                    formula_cells += 1
-                    # Nothing is evaluated: the cached value if Excel stored one, else the text as typed.
-                    value = written if value is None else value
-                row.append(_cell_text(value))
-            if any(cell and cell.strip() for cell in row):
-                yield row
-    except (KeyError, ValueError, zipfile.BadZipFile) as err:
+        with contextlib.ExitStack() as stack:
+            # Own file handles: openpyxl leaves its zip open when a damaged workbook fails to load.
+            values_file = stack.enter_context(path.open("rb"))
+            formulas_file = stack.enter_context(path.open("rb"))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                # keep_links=False: external workbooks are neither read nor fetched.
+                values = openpyxl.load_workbook(values_file, read_only=True, data_only=True,
+                                                keep_links=False)
+                stack.callback(values.close)
+                formulas = openpyxl.load_workbook(formulas_file, read_only=True, data_only=False,
+                                                  keep_links=False)
+                stack.callback(formulas.close)
+            if not values.worksheets or not formulas.worksheets:
+                detail = "the workbook has no readable worksheet"
+                raise CorpusError(Errors.E007.format(path=shown, kind="Excel", detail=detail,
+                                                     app=_EXCEL_APP))
+            if len(values.sheetnames) > 1:
+                notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
+                                                  sheet=values.worksheets[0].title))
+            rows = zip(values.worksheets[0].iter_rows(values_only=True),
+                       formulas.worksheets[0].iter_rows(values_only=True), strict=False)
+            while True:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    pair = next(rows, None)
+                if pair is None:
+                    break
+                row: list[str | None] = []
+                for value, written in zip(*pair, strict=False):
+                    if isinstance(written, str) and written.startswith("=") and value != written:
+                        formula_cells += 1
+                        if value is None:
+                            # Nothing is evaluated: without a saved value the text as typed is kept.
+                            missing_values += 1
+                            value = written
+                    row.append(_cell_text(value))
+                if any(cell and cell.strip() for cell in row):
+                    yield row
+    except CorpusError:
+        raise
+    except (InvalidFileException, KeyError, ValueError, TypeError, AttributeError, IndexError,
+            zipfile.BadZipFile, zlib.error, EOFError, OSError, LxmlError, ExpatError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind="Excel", detail=str(err) or type(err).__name__,
-                               app="Excel or LibreOffice")
+            Errors.E007.format(path=shown, kind="Excel", app=_EXCEL_APP,
+                               detail=str(err)[:200] or type(err).__name__)
         ) from err
-    finally:
-        values.close()
-        formulas.close()
-    if formula_cells:
-        notes.append(f"{formula_cells} formula cells: cached values read, nothing evaluated")
+    if formula_cells - missing_values:
+        notes.append(Warnings.W006.format(path=shown, n=formula_cells - missing_values))
+    if missing_values:
+        notes.append(Warnings.W014.format(path=shown, n=missing_values))
 
 
 def _cell_text(value: object) -> str | None:

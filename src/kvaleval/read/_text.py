@@ -3,7 +3,12 @@
 UTF-8 (with or without BOM) and UTF-16/32 with a BOM are certain. Anything else
 is scored as Danish under the 8-bit code pages Danish files come in (cp1252,
 the old DOS cp850, Mac Roman): charset-normalizer alone guesses cp1250 for
-cp1252 Danish and turns æ into ć, so the letters æøå decide.
+cp1252 Danish and turns æ into ć, so the letters æøå decide. A file that is
+mostly UTF-8 with some cp1252 bytes (two files pasted together) is read as
+UTF-8 with the stray bytes read as cp1252, so neither half turns into ``Ã¦``.
+
+Files that are not text at all (a PNG, a PDF, a Word file renamed ``.txt``) are
+recognised by their first bytes and refused with a message saying what they are.
 """
 
 from __future__ import annotations
@@ -27,38 +32,107 @@ _DANISH_LETTERS = re.compile("[æøåÆØÅé]")
 # Characters that appear in mis-decoded Danish but hardly ever in real text.
 _UNLIKELY = re.compile("[\x80-\x9f\u0100-\u017f\u2500-\u25ff¤¦¨¬¯±²³´µ¶¸¹º¼½¾¿ÃÂ÷ƒ†‡‰ˆ˜]")
 _EIGHT_BIT = ("cp1252", "cp850", "mac_roman")
+_MIXED = "kvaleval-utf8-cp1252"
+MIXED_ENCODING = "utf-8+cp1252"
+"""The encoding reported for a file that is UTF-8 with stray cp1252 bytes."""
+
+_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", "It is not a transcript"),
+    (b"\xff\xd8\xff", 0, "a JPEG image", "It is not a transcript"),
+    (b"GIF87a", 0, "a GIF image", "It is not a transcript"),
+    (b"GIF89a", 0, "a GIF image", "It is not a transcript"),
+    (b"%PDF-", 0, "a PDF file", "Copy the text into a .docx or .txt file (UTF-8)"),
+    (b"PK\x03\x04", 0, "a zip archive (perhaps a .docx, .xlsx or .odt with the wrong suffix)",
+     "Give it its right suffix (.docx, .xlsx, .odt), or unpack it"),
+    (b"PK\x05\x06", 0, "an empty zip archive", "It is not a transcript"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0,
+     "an old Office file (.doc/.xls) or a password-protected Office file",
+     "Remove the password, or open it in Word or Excel and save it as .docx or .xlsx"),
+    (b"{\\rtf", 0, "an RTF file",
+     "Open it in Word or LibreOffice and save it as .docx or .txt (UTF-8)"),
+    (b"\x1f\x8b", 0, "a gzip archive", "Unpack it first"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "Unpack it first"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive", "Unpack it first"),
+    (b"ID3", 0, "an MP3 recording", "Transcribe it first; kvaleval reads text"),
+    (b"RIFF", 0, "a sound or video file (RIFF)", "Transcribe it first; kvaleval reads text"),
+    (b"OggS", 0, "an Ogg recording", "Transcribe it first; kvaleval reads text"),
+    (b"fLaC", 0, "a FLAC recording", "Transcribe it first; kvaleval reads text"),
+    (b"ftyp", 4, "an MP4/M4A recording", "Transcribe it first; kvaleval reads text"),
+    (b"\x7fELF", 0, "a program", "It is not a transcript"),
+    (b"MZ", 0, "a Windows program", "It is not a transcript"),
+    (b"SQLite format 3\x00", 0, "a database", "It is not a transcript"),
+)
+_CONTROL_SHARE_BINARY = 0.05
 
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """Text decoded from bytes, and how.
+
+    Attributes
+    ----------
+    text : str
+        The text, with LF line ends, no BOM and no NUL characters.
+    encoding : str
+        The encoding used (``utf-8+cp1252`` for a mixed file).
+    certain : bool
+        False when the encoding was guessed.
+    nul_removed : int
+        How many NUL characters were removed.
+    mixed_bytes : int
+        How many bytes of a mostly UTF-8 file were read as cp1252.
+    """
+
     text: str
     encoding: str
     certain: bool
     nul_removed: int = 0
+    mixed_bytes: int = 0
 
 
 def decode_bytes(data: bytes, *, path: str) -> Decoded:
     """Decode ``data`` into text with LF line endings and no BOM.
 
+    Parameters
+    ----------
+    data : bytes
+        The whole file.
+    path : str
+        The file as shown in messages.
+
+    Returns
+    -------
+    Decoded
+        The text and the encoding used.
+
     Raises
     ------
     CorpusError
-        If the bytes are empty or look binary.
+        If the bytes are empty (E005), are a known binary format (E018) or look
+        binary (E006).
     """
     if not data.strip(b" \t\r\n\x00"):
         raise CorpusError(Errors.E005.format(path=path))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _finish(data[len(bom):].decode(encoding, errors="replace"), encoding, True)
+            decoded = _finish(data[len(bom):].decode(encoding, errors="replace"), encoding, True)
+            if not decoded.text.strip():
+                raise CorpusError(Errors.E005.format(path=path))
+            return decoded
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _finish(data.decode(utf16, errors="replace"), utf16, False)
+    _refuse_known_binary(data, path)
     if _looks_binary(data):
         raise CorpusError(Errors.E006.format(path=path))
     try:
         return _finish(data.decode("utf-8"), "utf-8", True)
     except UnicodeDecodeError:
         pass
+    stray = _stray_bytes_in_utf8(data)
+    if stray is not None:
+        text = data.decode("utf-8", errors=_MIXED)
+        return _finish(text, MIXED_ENCODING, False, mixed_bytes=stray)
     best = max(_EIGHT_BIT, key=lambda encoding: _danish_score(data, encoding))
     if _danish_score(data, best) <= 0 and "\ufffd" in data[:200_000].decode(best, "replace"):
         guess = charset_normalizer.from_bytes(data[:1_000_000]).best()
@@ -67,14 +141,71 @@ def decode_bytes(data: bytes, *, path: str) -> Decoded:
     return _finish(data.decode(best, errors="replace"), best, False)
 
 
-def _finish(text: str, encoding: str, certain: bool) -> Decoded:
+def text_errors(encoding: str) -> str:
+    """The ``errors=`` handler to stream a file in ``encoding`` (stray cp1252 bytes kept)."""
+    return _MIXED if encoding in ("utf-8", MIXED_ENCODING) else "replace"
+
+
+def stream_encoding(encoding: str) -> str:
+    """The codec name to open a file with, for an encoding reported by :func:`decode_bytes`."""
+    return "utf-8" if encoding == MIXED_ENCODING else encoding
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 refused as cp1252 (undefined cp1252 bytes as latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    text = "".join(_cp1252_char(bad[i : i + 1]) for i in range(len(bad)))
+    return text, error.end
+
+
+def _cp1252_char(byte: bytes) -> str:
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
+
+
+codecs.register_error(_MIXED, _cp1252_fallback)
+
+
+def _stray_bytes_in_utf8(data: bytes) -> int | None:
+    """How many bytes are invalid if the data is mostly UTF-8 (valid multi-byte letters), else None.
+
+    Text written in an 8-bit code page hardly ever holds valid UTF-8 sequences by
+    accident, so one valid non-ASCII UTF-8 letter and a minority of invalid bytes
+    mean a mixed file.
+    """
+    valid = 0
+    invalid = 0
+    position = 0
+    while position < len(data):
+        try:
+            chunk = data[position:].decode("utf-8")
+        except UnicodeDecodeError as err:
+            chunk = data[position : position + err.start].decode("utf-8")
+            invalid += err.end - err.start
+            position += err.end
+        else:
+            position = len(data)
+        valid += sum(1 for character in chunk if ord(character) > 0x7F)
+        if invalid > 10_000 and invalid > valid:
+            return None
+    if valid and valid >= invalid / 4:
+        return invalid
+    return None
+
+
+def _finish(text: str, encoding: str, certain: bool, *, mixed_bytes: int = 0) -> Decoded:
     text = text.removeprefix("\ufeff")
     nul = text.count("\x00")
     if nul:
         text = text.replace("\x00", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(text=text, encoding=encoding, certain=certain, nul_removed=nul)
+    return Decoded(text=text, encoding=encoding, certain=certain, nul_removed=nul,
+                   mixed_bytes=mixed_bytes)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -90,12 +221,23 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _refuse_known_binary(data: bytes, path: str) -> None:
+    for signature, offset, kind, advice in _SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            raise CorpusError(Errors.E018.format(path=path, kind=kind, advice=advice))
+
+
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8000]
-    if sample.count(0) > 0:
-        return True
+    """Control characters other than NUL in more than 5 % of the first 8,000 bytes: not text.
+
+    NUL bytes are not counted: a text file padded with NULs (after a crash, or by
+    a buggy export) is read with the NULs removed and a note.
+    """
+    sample = data[:64_000].replace(b"\x00", b"")[:8000] if b"\x00" in data[:64_000] else data[:8000]
+    if not sample:
+        sample = data.replace(b"\x00", b"")[:8000]
     control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
-    return control / max(len(sample), 1) > 0.05
+    return control / max(len(sample), 1) > _CONTROL_SHARE_BINARY
 
 
 def _danish_score(data: bytes, encoding: str) -> int:

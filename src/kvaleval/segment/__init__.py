@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from kvaleval.errors import Warnings
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
-from kvaleval.segment.turns import assign_roles, find_paragraphs, find_turns
+from kvaleval.segment.turns import assign_roles, find_paragraphs, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents"]
 
@@ -20,12 +21,23 @@ def document_turns(
     document: Document, *, interviewers: Iterable[str] = ()
 ) -> tuple[tuple[Turn, ...], str | None]:
     """The turns of one document with roles, and the interviewer guessed from questions, if any."""
+    turns, guessed, _ = _turns_with_header(document, interviewers=interviewers)
+    return turns, guessed
+
+
+def _turns_with_header(
+    document: Document, *, interviewers: Iterable[str] = ()
+) -> tuple[tuple[Turn, ...], str | None, str]:
+    """Turns with roles, the interviewer guessed, and the header text before the first tag."""
     names = [*interviewers, *_metadata_interviewers(document)]
+    header = ""
     if document.turns is not None:
         turns: tuple[Turn, ...] = document.turns
     else:
-        turns = find_turns(document.text, interviewers=names)
-    return assign_roles(document.text, turns, interviewers=names)
+        turns, header_end = split_turns(document.text, interviewers=names)
+        header = header_text(document.text, header_end)
+    assigned, guessed = assign_roles(document.text, turns, interviewers=names)
+    return assigned, guessed, header
 
 
 def segment_documents(
@@ -45,11 +57,15 @@ def segment_documents(
         who asks the questions.
     """
     interviewers = tuple(interviewers)
-    columns: dict[str, list[object]] = {name: [] for name in (*SEGMENT_COLUMNS, *SEGMENT_EXTRA_COLUMNS)}
+    names = (*SEGMENT_COLUMNS, *SEGMENT_EXTRA_COLUMNS)
+    columns: dict[str, list[object]] = {name: [] for name in names}
     attribute_rows: list[dict[str, str]] = []
     notes: list[tuple[str, str]] = []
     for document in documents:
-        turns, guessed = document_turns(document, interviewers=interviewers)
+        turns, guessed, header = _turns_with_header(document, interviewers=interviewers)
+        if header:
+            notes.append((document.path, Warnings.W017.format(path=document.path,
+                                                              excerpt=_excerpt(header))))
         if guessed is not None:
             notes.append(
                 (document.path, f"interviewer taken to be '{guessed}' (asks most questions); "
@@ -89,7 +105,9 @@ def _append_document(
         columns["text"].append(segment_text)
         columns["question"].append(None if role == INTERVIEWER else (turn.question or question))
         columns["time"].append(turn.time)
-        attribute_rows.append({**doc_attributes, **dict(turn.attributes)} if turn.attributes else doc_attributes)
+        attribute_rows.append(
+            {**doc_attributes, **dict(turn.attributes)} if turn.attributes else doc_attributes
+        )
 
 
 def _metadata_interviewers(document: Document) -> list[str]:
@@ -100,3 +118,9 @@ def _metadata_interviewers(document: Document) -> list[str]:
 def paragraphs(text: str) -> tuple[Turn, ...]:
     """Paragraph turns of an untagged text (exported for readers of plain answers)."""
     return find_paragraphs(text)
+
+
+def _excerpt(text: str, *, length: int = 60) -> str:
+    """A one-line excerpt in quotes: '"Dato: 12. marts ..."'."""
+    line = " ".join(text.split())
+    return f'"{line[:length]} ..."' if len(line) > length else f'"{line}"'

@@ -8,7 +8,9 @@ after the label, colon required):
 ``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``I (00:03:12):`` ``Hanne (mor):``
 
 and, without a colon, a line holding only a known label or a name with a
-timestamp (``Taler 1  00:03:12``), as transcription tools export them. A line
+timestamp (``Taler 1  00:03:12``), as transcription tools export them, and a
+label followed by a tab (``I<tab>Hvordan ...``; a name only when it begins two or
+more lines), as typed in Word. A line
 that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
 ``Altså: det var``) is not a tag.
 """
@@ -16,8 +18,10 @@ that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
 
@@ -32,7 +36,9 @@ TAG_LINE = re.compile(
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
     (?P<label>{_LABEL})
-    (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)|[ \t]*\[(?P<bracket>{TIMESTAMP})\]|[ \t]+(?P<after>{TIMESTAMP}))?
+    (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)
+      |[ \t]*\[(?P<bracket>{TIMESTAMP})\]
+      |[ \t]+(?P<after>{TIMESTAMP}))?
     [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
     (?=[ \t]|$)[ \t]*
     (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
@@ -52,6 +58,19 @@ HEADER_LINE = re.compile(
 )
 """A line holding only a speaker label (and maybe a timestamp), no colon."""
 
+TAB_LINE = re.compile(
+    rf"""^[ \t]*{_EMPHASIS}?
+    (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    {_EMPHASIS}?
+    (?P<label>{_WORD}(?:[ ]{_WORD}){{0,3}}(?:[ ]?\d{{1,2}})?)
+    (?:[ ]*\((?P<paren>[^()\n]{{1,40}})\))?
+    {_EMPHASIS}?\t[ \t]*
+    (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+"""A tag followed by a tab instead of a colon (``I<tab>Hvordan ...``), as typed in Word."""
+
 TIME_LINE = re.compile(rf"^[ \t]*(?P<stamp>{_STAMP})[ \t]*$", re.MULTILINE)
 """A line holding only a timestamp: the time of the turn that follows."""
 
@@ -69,18 +88,22 @@ _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "el", "al", "bin", "ibn"
 _SHORT_CODE = re.compile(r"^[a-zæøå]{1,3}\d{0,2}$")
 
 
+@lru_cache(maxsize=8192)
 def clean_label(label: str) -> str:
     """The label as the speaker name: single spaces, no trailing dots."""
     return " ".join(label.split()).rstrip(".").strip()
 
 
+@lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     """The label lower-cased, without dots and trailing numbers: ``Borger 2`` -> ``borger``."""
     key = clean_label(label).lower().replace(".", "")
     return re.sub(r"[ \t]*\d+$", "", key)
 
 
+@lru_cache(maxsize=8192)
 def is_role_label(label: str) -> bool:
+    """True for a role word of either side (``I``, ``Int.``, ``B``, ``Borger 2``, ``Taler 1``)."""
     key = label_key(label)
     return key in INTERVIEWER_LABELS or key in RESPONDENT_LABELS
 
@@ -97,11 +120,13 @@ def is_interviewer_label(label: str, interviewers: Iterable[str] = ()) -> bool:
     name = clean_label(label).casefold()
     for interviewer in interviewers:
         other = " ".join(interviewer.split()).casefold()
-        if other and (name == other or name.startswith(other + " ") or other.startswith(name + " ")):
+        if other and (name == other or name.startswith(other + " ")
+                      or other.startswith(name + " ")):
             return True
     return False
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(label: str) -> bool:
     """Capitalised words (particles like ``al`` or ``van`` allowed inside), or a short code."""
     words = clean_label(label).split()
@@ -111,7 +136,9 @@ def looks_like_name(label: str) -> bool:
         return True
     if not words[0][0].isupper():
         return False
-    return all(word[0].isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES for word in words)
+    return all(
+        word[0].isupper() or word.isdigit() or word.lower() in _NAME_PARTICLES for word in words
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +159,26 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         time = match["before"] or match["bracket"] or match["after"] or match["lead"]
         if paren and re.fullmatch(TIMESTAMP, paren.strip()):
             time = paren.strip()
-        found[match.start()] = TagCandidate(match.start(), match.end(), label, _strip_stamp(time), True)
+        found[match.start()] = TagCandidate(
+            match.start(), match.end(), label, _strip_stamp(time), True
+        )
+    tabbed: list[TagCandidate] = []
+    for match in TAB_LINE.finditer(text):
+        if match.start() in found:
+            continue
+        time = match["before"] or match["lead"]
+        paren = match["paren"]
+        if paren and re.fullmatch(TIMESTAMP, paren.strip()):
+            time = paren.strip()
+        tabbed.append(
+            TagCandidate(match.start(), match.end(), match["label"], _strip_stamp(time), False)
+        )
+    # Without a colon a name counts only when it begins two or more lines of the document.
+    names = Counter(label_key(candidate.label) for candidate in tabbed)
+    for candidate in tabbed:
+        repeated = names[label_key(candidate.label)] > 1
+        if is_role_label(candidate.label) or (repeated and looks_like_name(candidate.label)):
+            found[candidate.line_start] = candidate
     for match in HEADER_LINE.finditer(text):
         if match.start() in found:
             continue
@@ -142,7 +188,9 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         if is_role_label(label) or (time and looks_like_name(label)):
             end = match.end()
             content = end + 1 if end < len(text) else end
-            found[match.start()] = TagCandidate(match.start(), content, label, _strip_stamp(time), False)
+            found[match.start()] = TagCandidate(
+                match.start(), content, label, _strip_stamp(time), False
+            )
     return [found[key] for key in sorted(found)]
 
 
@@ -156,23 +204,25 @@ def accept_tags(
     an ordinary Danish word used only once in the document.
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
-    counts: dict[str, int] = {}
-    for candidate in candidates:
-        counts[label_key(candidate.label)] = counts.get(label_key(candidate.label), 0) + 1
+    counts = Counter(label_key(candidate.label) for candidate in candidates)
+    verdicts: dict[str, bool] = {}
     accepted = []
     for candidate in candidates:
         label = candidate.label
-        key = label_key(label)
-        if is_role_label(label) or clean_label(label).casefold() in known:
+        if label not in verdicts:
+            verdicts[label] = _is_tag(label, counts[label_key(label)], known)
+        if verdicts[label]:
             accepted.append(candidate)
-            continue
-        if not looks_like_name(label) or key in DISCOURSE_WORDS:
-            continue
-        first = clean_label(label).split()[0]
-        if counts[key] < 2 and (len(clean_label(label).split()) == 1 and is_danish_word(first)):
-            continue
-        accepted.append(candidate)
     return accepted
+
+
+def _is_tag(label: str, count: int, known: set[str]) -> bool:
+    if is_role_label(label) or clean_label(label).casefold() in known:
+        return True
+    if not looks_like_name(label) or label_key(label) in DISCOURSE_WORDS:
+        return False
+    words = clean_label(label).split()
+    return not (count < 2 and len(words) == 1 and is_danish_word(words[0]))
 
 
 def _strip_stamp(stamp: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -19,7 +20,9 @@ PARAGRAPH_SPEAKER = "respondent"
 """The speaker of a document without speaker tags (one respondent's text)."""
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
-_BULLET_LINE = re.compile(r"^[ \t]*[•\-*–\uf0b7\uf0a7\u25aa\u25cf\u2023\u2043▪◦·][ \t]", re.MULTILINE)
+_BULLET_LINE = re.compile(
+    r"^[ \t]*[•\-*–\uf0b7\uf0a7\u25aa\u25cf\u2023\u2043▪◦·][ \t]", re.MULTILINE
+)
 _QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
 
 
@@ -29,21 +32,54 @@ def find_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[Turn, ..
     A line starting with a tag begins a turn; lines without a tag continue it. A
     line holding only a timestamp gives the time of what follows. A document with
     no tags (or a single tag that is not its first line) is one respondent's
-    text, split into paragraphs.
+    text, split into paragraphs. Text before the first tag is a header (see
+    :func:`split_turns`).
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    interviewers : iterable of str
+        Speaker names that are always tags (and interviewers).
+
+    Returns
+    -------
+    tuple of Turn
+        In text order, non-overlapping, each ``text[start:end]`` stripped of
+        surrounding whitespace; ``role`` is left to :func:`assign_roles`
+        (paragraphs of an untagged text are respondent turns).
+    """
+    return split_turns(text, interviewers=interviewers)[0]
+
+
+def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[Turn, ...], int]:
+    """Turns as :func:`find_turns`, and where the first speaker tag begins.
+
+    Returns
+    -------
+    turns : tuple of Turn
+        As :func:`find_turns`.
+    header_end : int
+        The offset of the first tag (or timestamp line) of a tagged text: what
+        lies before it is a header (title, date, place), not a turn. 0 for an
+        untagged text, whose paragraphs cover all of it.
     """
     interviewers = tuple(interviewers)
     tags = accept_tags(tag_candidates(text), speakers=interviewers)
     if not _is_tagged(text, tags):
-        return find_paragraphs(text)
+        return find_paragraphs(text), 0
     events: list[tuple[int, int, TagCandidate | None, str | None]] = [
         (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
     ]
-    events += [(m.start(), m.end(), None, m["stamp"].strip("[]()")) for m in TIME_LINE.finditer(text)]
+    events += [
+        (m.start(), m.end(), None, m["stamp"].strip("[]()")) for m in TIME_LINE.finditer(text)
+    ]
     events.sort(key=lambda event: event[0])
+    header_end = min(events[0][0], tags[0].line_start)
     turns: list[Turn] = []
     speaker: str | None = None
     pending_time: str | None = None
-    for index, (line_start, content_start, tag, time) in enumerate(events):
+    for index, (_, content_start, tag, time) in enumerate(events):
         if tag is not None:
             speaker = clean_label(tag.label)
             time = time or pending_time
@@ -58,7 +94,12 @@ def find_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[Turn, ..
         if start < end:
             turns.append(Turn(speaker=speaker, start=start, end=end, time=time))
             pending_time = None if tag is None else pending_time
-    return tuple(turns)
+    return tuple(turns), header_end
+
+
+def header_text(text: str, header_end: int) -> str:
+    """The header of a tagged text (before its first tag), without blank space; '' if none."""
+    return text[:header_end].strip()
 
 
 def find_paragraphs(text: str) -> tuple[Turn, ...]:
@@ -70,7 +111,7 @@ def find_paragraphs(text: str) -> tuple[Turn, ...]:
         breaks.add(match.start())
     points = sorted(breaks)
     turns = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in itertools.pairwise(points):
         start, end = _strip_span(text, start, end)
         if start < end:
             turns.append(Turn(speaker=PARAGRAPH_SPEAKER, start=start, end=end, role=RESPONDENT))
@@ -90,13 +131,14 @@ def assign_roles(
     """
     turns = list(turns)
     interviewers = tuple(interviewers)
+    speakers = {turn.speaker for turn in turns if turn.role is None}
     roles = {
-        turn.speaker: INTERVIEWER if is_interviewer_label(turn.speaker, interviewers) else RESPONDENT
-        for turn in turns
-        if turn.role is None
+        speaker: INTERVIEWER if is_interviewer_label(speaker, interviewers) else RESPONDENT
+        for speaker in speakers
     }
     guessed = None
-    nobody_asks = INTERVIEWER not in roles.values() and not any(t.role == INTERVIEWER for t in turns)
+    given = any(turn.role == INTERVIEWER for turn in turns)
+    nobody_asks = INTERVIEWER not in roles.values() and not given
     if nobody_asks and len(roles) >= 2:
         guessed = _most_questioning(text, turns, roles)
         if guessed is not None:
@@ -116,7 +158,7 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> st
             counts[1] += 1
     if not asked:
         return None
-    best = max(sorted(asked), key=lambda speaker: (asked[speaker][0] / asked[speaker][1], asked[speaker][0]))
+    best = max(sorted(asked), key=lambda name: (asked[name][0] / asked[name][1], asked[name][0]))
     questions, total = asked[best]
     return best if questions >= 2 and questions / total >= 1 / 3 else None
 

@@ -1,0 +1,118 @@
+"""Hostile and broken codebook YAML: the safe loader only, bombs refused, a line for every error."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from kvaleval.errors import CodebookError
+
+GOOD = "name: lille\ncodes:\n  - name: kapacitet\n    terms: [venteliste]\n"
+ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]\n" for i in range(8)
+) + "name: x\ncodes: *i\n"
+
+CASES = {
+    "alias bomb": (ALIAS_BOMB, "expands to more than", None),
+    "many aliases": ("x: &x 1\nname: x\ncodes:\n" + "  - *x\n" * 150, "more than 100 aliases", None),
+    "python object apply": ('name: !!python/object/apply:os.system ["echo hej"]\ncodes: []\n',
+                            "!!python/... tag", 1),
+    "python object": ("!!python/object:collections.OrderedDict {}\n", "!!python/... tag", 1),
+    "python name": ("name: !!python/name:os.system\ncodes: []\n", "!!python/... tag", 1),
+    "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "a loop", 2),
+    "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "a loop", 1),
+    "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "nested more than", 2),
+    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested", None),
+    "NUL character": ("name: x\x00\ncodes: []\n", "unacceptable character", 1),
+    "two documents": ("name: x\n---\nname: y\n", "another document", 2),
+    "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token", 2),
+    "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "appears twice", 3),
+    "unclosed quote": ('name: "x\ncodes: []\n', "found unexpected end of stream", None),
+    "unhashable key": ("? [a, b]\n: c\n", "unhashable key", 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_codebook_refused_with_line(tmp_path: Path, name: str) -> None:
+    text, detail, line = CASES[name]
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(CodebookError) as info:
+        kv.read_codebook(path)
+    assert time.perf_counter() - started < 5
+    message = str(info.value)
+    assert message.startswith(f"[E202] {path} is not valid YAML: ")
+    assert detail in message
+    if line is not None:
+        assert f"(line {line})" in message
+
+
+def test_hostile_codebook_python_tag_runs_nothing(tmp_path: Path) -> None:
+    marker = tmp_path / "kørt"
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(f'name: !!python/object/apply:pathlib.Path.touch [!!python/object/apply:'
+                    f'pathlib.Path ["{marker}"]]\ncodes: []\n', encoding="utf-8")
+    with pytest.raises(CodebookError):
+        kv.read_codebook(path)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(("content", "detail"), [
+    ("name: æbler\ncodes: []\n".encode("cp1252"), "not UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not UTF-8"),
+])
+def test_hostile_codebook_not_utf8(tmp_path: Path, content: bytes, detail: str) -> None:
+    path = tmp_path / "kodebog.yaml"
+    path.write_bytes(content)
+    with pytest.raises(CodebookError, match=rf"^\[E202\].*{detail}"):
+        kv.read_codebook(path)
+
+
+def test_hostile_codebook_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
+    for index, data in enumerate((b"\xef\xbb\xbf" + GOOD.encode(), GOOD.encode("utf-16"))):
+        path = tmp_path / f"kodebog{index}.yaml"
+        path.write_bytes(data)
+        assert kv.read_codebook(path).names == ("kapacitet",)
+
+
+def test_hostile_codebook_huge_file_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "kodebog.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(GOOD)
+        handle.write("# fyld\n" * 1_600_000)
+    with pytest.raises(CodebookError, match=r"larger than 10 MB"):
+        kv.read_codebook(path)
+
+
+@pytest.mark.parametrize("text", ["", "hej", "- a\n- b\n", "42\n", "null\n"])
+def test_hostile_codebook_not_a_mapping(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"^\[E204\]"):
+        kv.read_codebook(path)
+
+
+def test_hostile_codebook_folder_and_missing(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match=r"^\[E201\]"):
+        kv.read_codebook(tmp_path)
+    with pytest.raises(CodebookError, match=r"^\[E201\]"):
+        kv.read_codebook(tmp_path / "findes_ikke.yaml")
+
+
+def test_hostile_codebook_conclusions_alias_bomb(tmp_path: Path) -> None:
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text(ALIAS_BOMB.replace("name: x\ncodes: *i\n", "conclusions: *i\n"), encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"^\[E202\].*alias"):
+        kv.read_conclusions(path)
+
+
+def test_hostile_codebook_anchors_in_a_normal_codebook_still_work(tmp_path: Path) -> None:
+    path = tmp_path / "kodebog.yaml"
+    path.write_text("name: x\ncodes:\n  - name: a\n    terms: &faelles [venteliste, ventetid]\n"
+                    "  - name: b\n    terms: *faelles\n", encoding="utf-8")
+    codebook = kv.read_codebook(path)
+    assert codebook["a"].terms == codebook["b"].terms

@@ -1,0 +1,276 @@
+"""Broken corpus folders and metadata.csv: a clear error, or a read with every file accounted for."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from kvaleval.corpus import Corpus
+from kvaleval.errors import CorpusError, KvalevalWarning
+
+TEXT = "I: Hvordan?\nB: Godt, tak.\n"
+
+
+def read(folder: Path, **options: object) -> Corpus:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        return kv.read_corpus(folder, **options)  # type: ignore[arg-type]
+
+
+def skipped(corpus: Corpus) -> dict[str, str]:
+    return dict(zip(corpus.skipped["path"], corpus.skipped["reason"], strict=True))
+
+
+def notes(corpus: Corpus) -> list[tuple[str, str]]:
+    return list(zip(corpus.notes["path"], corpus.notes["message"], strict=True))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "korpus"
+    path.mkdir()
+    (path / "borger01.txt").write_text(TEXT, encoding="utf-8")
+    return path
+
+
+# --- the corpus folder -------------------------------------------------------------------
+
+def test_hostile_corpus_folder_missing(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"^\[E001\] Corpus folder not found: .*findes_ikke"):
+        read(tmp_path / "findes_ikke")
+
+
+def test_hostile_corpus_path_is_one_file(folder: Path) -> None:
+    corpus = read(folder / "borger01.txt")
+    assert [document.doc_id for document in corpus.documents] == ["borger01"]
+
+
+def test_hostile_corpus_path_is_an_unsupported_file(tmp_path: Path) -> None:
+    (tmp_path / "rapport.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(CorpusError, match=r"^\[E003\].*rapport.pdf: \[E004\] Unsupported file type"):
+        read(tmp_path / "rapport.pdf")
+
+
+def test_hostile_corpus_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"^\[E003\] No readable documents.*holds no files"):
+        read(tmp_path)
+
+
+def test_hostile_corpus_only_unsupported_files(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "lyd.m4a").write_bytes(b"\0\0\0\x20ftypM4A ")
+    with pytest.raises(CorpusError) as info:
+        read(tmp_path)
+    message = str(info.value)
+    assert message.startswith("[E003]")
+    assert "a.pdf: [E004]" in message and "b.doc: [E004]" in message and "lyd.m4a" in message
+    assert "\n" not in message
+
+
+def test_hostile_corpus_only_broken_files(tmp_path: Path) -> None:
+    (tmp_path / "tom.txt").write_bytes(b"")
+    (tmp_path / "kaput.docx").write_bytes(b"PK\x03\x04kaput")
+    with pytest.raises(CorpusError, match=r"^\[E003\].*kaput.docx: \[E007\].*tom.txt: \[E005\]"):
+        read(tmp_path)
+
+
+def test_hostile_corpus_many_skipped_files_one_line(tmp_path: Path) -> None:
+    for number in range(30):
+        (tmp_path / f"fil{number:02d}.pdf").write_bytes(b"%PDF")
+    with pytest.raises(CorpusError, match=r"and 25 more") as info:
+        read(tmp_path)
+    assert len(str(info.value)) < 2000
+
+
+def test_hostile_corpus_office_lock_files(folder: Path) -> None:
+    (folder / "~$rger02.docx").write_bytes(b"\x05Hanne" + b" " * 150)
+    (folder / ".~lock.borger03.odt#").write_text("Hanne,pc,/home/hanne,27.11.2026 10:00;", encoding="utf-8")
+    corpus = read(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt"]
+    reasons = skipped(corpus)
+    assert reasons["~$rger02.docx"].startswith("[W009] an Office lock file")
+    assert reasons[".~lock.borger03.odt#"].startswith("[W009]")
+
+
+def test_hostile_corpus_hidden_files_and_ignore_folder(folder: Path) -> None:
+    (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config.txt").write_text("x", encoding="utf-8")
+    (folder / "_ignore").mkdir()
+    (folder / "_ignore" / "gammel.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "README.md").write_text("# Korpus\n", encoding="utf-8")
+    corpus = read(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt"]
+    assert skipped(corpus) == {}
+
+
+def test_hostile_corpus_symlink_outside_is_skipped(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "privat.txt"
+    outside.write_text("I: Hemmeligt?\nB: Ja.\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(outside)
+    corpus = read(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt"]
+    assert skipped(corpus)["link.txt"].startswith("[W010] a link to ")
+    assert str(outside) in skipped(corpus)["link.txt"]
+
+
+def test_hostile_corpus_symlink_inside_is_read(folder: Path) -> None:
+    (folder / "kopi.txt").symlink_to(folder / "borger01.txt")
+    corpus = read(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt", "kopi.txt"]
+
+
+def test_hostile_corpus_symlink_to_folder_is_not_followed(folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "andet"
+    other.mkdir()
+    (other / "x.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "andet").symlink_to(other, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    corpus = read(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt"]
+    assert skipped(corpus)["andet"].startswith("[W011]")
+    assert skipped(corpus)["loop"].startswith("[W011]")
+
+
+def test_hostile_corpus_broken_symlink(folder: Path, tmp_path: Path) -> None:
+    (folder / "væk.txt").symlink_to(tmp_path / "findes_ikke.txt")
+    assert skipped(read(folder))["væk.txt"].startswith("[W012] a link to ")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_hostile_corpus_named_pipe_does_not_hang(folder: Path) -> None:
+    os.mkfifo(folder / "rør.txt")
+    corpus = read(folder)
+    assert skipped(corpus)["rør.txt"].startswith("[W013] not a regular file")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_hostile_corpus_unreadable_file(folder: Path) -> None:
+    locked = folder / "låst.txt"
+    locked.write_text(TEXT, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        assert skipped(read(folder))["låst.txt"].startswith("[E013] låst.txt: could not be read")
+    finally:
+        locked.chmod(0o644)
+
+
+def test_hostile_corpus_nested_folders_and_duplicate_stems(folder: Path) -> None:
+    (folder / "interviews" / "runde 2").mkdir(parents=True)
+    (folder / "interviews" / "runde 2" / "borger01.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "borger01.md").write_text(TEXT, encoding="utf-8")
+    corpus = read(folder)
+    assert sorted(document.doc_id for document in corpus.documents) == [
+        "borger01.md", "borger01.txt", "interviews/runde 2/borger01"]
+    assert corpus.segments["segment_id"].is_unique
+
+
+# --- metadata.csv ------------------------------------------------------------------------
+
+def test_hostile_corpus_metadata_names_missing_file(folder: Path) -> None:
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
+                                         "borger99.txt,borger\n", encoding="utf-8")
+    corpus = read(folder)
+    assert ("borger99.txt", "[W003] metadata.csv names borger99.txt, which is not in the corpus "
+            "folder; the row is ignored. Check the file name in the 'file' column.") in notes(corpus)
+
+
+def test_hostile_corpus_file_without_metadata_row(folder: Path) -> None:
+    (folder / "borger02.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n",
+                                         encoding="utf-8")
+    corpus = read(folder)
+    assert any(path == "borger02.txt" and message.startswith("[W002]")
+               for path, message in notes(corpus))
+    groups = corpus.segments.groupby("doc_id")["respondent_group"].first()
+    assert groups["borger01"] == "borger" and groups.isna()["borger02"]
+
+
+def test_hostile_corpus_metadata_identical_duplicate_rows(folder: Path) -> None:
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
+                                         "borger01.txt,borger\n", encoding="utf-8")
+    corpus = read(folder)
+    assert ("metadata.csv", "[W005] metadata.csv has 2 rows for borger01.txt; the first one is used."
+            ) in notes(corpus)
+
+
+def test_hostile_corpus_metadata_conflicting_duplicate_rows(folder: Path) -> None:
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
+                                         "./borger01.txt,partner\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^\[E016\] metadata.csv has rows with different values "
+                                          r"for borger01.txt"):
+        read(folder)
+
+
+def test_hostile_corpus_metadata_without_file_column(folder: Path) -> None:
+    (folder / "metadata.csv").write_text("fil;gruppe\nborger01.txt;borger\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv has no 'file' column "
+                                          r"\(columns found: \['fil', 'gruppe'\]\)"):
+        read(folder)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_hostile_corpus_metadata_any_delimiter(folder: Path, delimiter: str) -> None:
+    (folder / "metadata.csv").write_text(
+        delimiter.join(["file", "respondent_group", "Hvad, hvor og hvornår"]) + "\n"
+        + delimiter.join(["borger01.txt", "borger", "x"]) + "\n", encoding="utf-8")
+    corpus = read(folder)
+    assert set(corpus.segments["respondent_group"]) == {"borger"}
+
+
+def test_hostile_corpus_metadata_in_cp1252_with_bom_less_excel(folder: Path) -> None:
+    (folder / "metadata.csv").write_bytes("file;gruppe\nborger01.txt;ældre\n".encode("cp1252"))
+    corpus = read(folder)
+    assert set(corpus.segments["gruppe"]) == {"ældre"}
+
+
+@pytest.mark.parametrize(("content", "detail"), [
+    (b"", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "the file is a PNG image"),
+    (bytes(range(1, 32)) * 40, "the file could not be decoded as text"),
+])
+def test_hostile_corpus_metadata_unreadable(folder: Path, content: bytes, detail: str) -> None:
+    (folder / "metadata.csv").write_bytes(content)
+    with pytest.raises(CorpusError) as info:
+        read(folder)
+    message = str(info.value)
+    assert message.startswith(f"[E009] Could not read metadata.csv ({detail}")
+    assert "or remove it" in message
+
+
+def test_hostile_corpus_metadata_row_without_file_name(folder: Path) -> None:
+    (folder / "metadata.csv").write_text("file,gruppe\n,borger\nborger01.txt,borger\n",
+                                         encoding="utf-8")
+    corpus = read(folder)
+    assert ("metadata.csv", "[W018] metadata.csv, line 2: the row has no file name in column "
+            "'file'; it is ignored.") in notes(corpus)
+
+
+def test_hostile_corpus_metadata_short_and_long_rows(folder: Path) -> None:
+    (folder / "borger02.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,gruppe,rolle\nborger01.txt\nborger02.txt,b,c,d,e\n",
+                                         encoding="utf-8")
+    corpus = read(folder)
+    groups = corpus.segments.groupby("doc_id")["gruppe"].first()
+    assert groups["borger01"] == "" and groups["borger02"] == "b"
+
+
+def test_hostile_corpus_metadata_none_ignores_the_file(folder: Path) -> None:
+    (folder / "metadata.csv").write_bytes(b"")
+    corpus = read(folder, metadata=None)
+    assert len(corpus.documents) == 1
+
+
+def test_hostile_corpus_one_bad_file_does_not_stop_the_rest(folder: Path) -> None:
+    (folder / "kaput.docx").write_bytes(b"garbage")
+    (folder / "kaput.xlsx").write_bytes(b"PK\x03\x04garbage")
+    (folder / "borger02.md").write_text(TEXT, encoding="utf-8")
+    with pytest.warns(KvalevalWarning, match=r"\[W001\] Skipped 2 file\(s\)"):
+        corpus = kv.read_corpus(folder)
+    assert [document.path for document in corpus.documents] == ["borger01.txt", "borger02.md"]
+    assert sorted(skipped(corpus)) == ["kaput.docx", "kaput.xlsx"]

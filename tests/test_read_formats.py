@@ -1,0 +1,454 @@
+"""Every format of DESIGN.md "Corpus conventions", written by the real libraries, read back.
+
+Each test checks the turns (speaker, role, text) and, through
+``assert_nothing_lost``, that every segment is the exact slice
+``document.text[start:end]`` and that no text lies outside the segments.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from conftest import write_docx, write_xlsx
+from kvaleval.corpus import Corpus
+from kvaleval.errors import CorpusError, KvalevalWarning
+from kvaleval.records import INTERVIEWER, RESPONDENT
+from test_segment_coverage import assert_nothing_lost
+
+Q, A = INTERVIEWER, RESPONDENT  # the asking and the answering side
+DANISH = "I: Hvordan går det med æbler, øl og ål?\nB: Det går godt. Ærlig talt, Øjvind og Åse også.\n"
+DANISH_TURNS = [("I", Q, "Hvordan går det med æbler, øl og ål?"),
+                ("B", A, "Det går godt. Ærlig talt, Øjvind og Åse også.")]
+
+
+def read(folder: Path, **options: object) -> Corpus:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        corpus = kv.read_corpus(folder, **options)  # type: ignore[arg-type]
+    assert_nothing_lost(corpus)
+    return corpus
+
+
+def turns(corpus: Corpus, doc_id: str | None = None) -> list[tuple[str, str, str]]:
+    segments = corpus.segments
+    if doc_id is not None:
+        segments = segments[segments["doc_id"] == doc_id]
+    return list(zip(segments["speaker"], segments["speaker_role"], segments["text"], strict=True))
+
+
+def notes(corpus: Corpus) -> str:
+    return "\n".join(corpus.notes["message"])
+
+
+# --- plain text: encodings ---------------------------------------------------------------
+
+ENCODINGS = [
+    ("utf-8", b"", "utf-8", None),
+    ("utf-8", b"\xef\xbb\xbf", "utf-8-sig", None),
+    ("utf-16-le", b"\xff\xfe", "utf-16-le", None),
+    ("utf-16-be", b"\xfe\xff", "utf-16-be", None),
+    ("utf-16-le", b"", "utf-16-le", "W004"),
+    ("utf-16-be", b"", "utf-16-be", "W004"),
+    ("cp1252", b"", "cp1252", "W004"),
+    ("latin-1", b"", "cp1252", "W004"),
+    ("cp850", b"", "cp850", "W004"),
+    ("mac_roman", b"", "mac_roman", "W004"),
+]
+
+
+@pytest.mark.parametrize(("codec", "bom", "reported", "note"), ENCODINGS)
+def test_read_formats_txt_encodings(tmp_path: Path, codec: str, bom: bytes, reported: str,
+                                    note: str | None) -> None:
+    (tmp_path / "borger.txt").write_bytes(bom + DANISH.encode(codec))
+    corpus = read(tmp_path)
+    assert turns(corpus) == DANISH_TURNS
+    assert corpus.documents[0].encoding == reported
+    assert (note in notes(corpus)) if note else notes(corpus) == ""
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_read_formats_txt_line_endings(tmp_path: Path, ending: str) -> None:
+    (tmp_path / "borger.txt").write_bytes(DANISH.replace("\n", ending).encode())
+    assert turns(read(tmp_path)) == DANISH_TURNS
+
+
+def test_read_formats_txt_mixed_utf8_and_cp1252(tmp_path: Path) -> None:
+    first, second = DANISH.splitlines(keepends=True)
+    (tmp_path / "borger.txt").write_bytes(first.encode("utf-8") + second.encode("cp1252"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == DANISH_TURNS
+    assert "[W008]" in notes(corpus)
+
+
+def test_read_formats_md_bold_tags_and_title(tmp_path: Path) -> None:
+    (tmp_path / "borger03.md").write_text(
+        "# Interview med borger 3\n\n*Dato: 4. april 2024*\n\n"
+        "**I:** Hvordan bruger du beboerrådgivningen?\n\n"
+        "**B:** Jeg kommer der *hver* uge.\nDet hjælper.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan bruger du beboerrådgivningen?"),
+                             ("B", A, "Jeg kommer der *hver* uge.\nDet hjælper.")]
+    assert "[W017]" in notes(corpus)
+
+
+def test_read_formats_txt_untagged_email(tmp_path: Path) -> None:
+    (tmp_path / "partner14_email.txt").write_text(
+        "Kære evaluator\n\nVi har haft et godt samarbejde med\nsekretariatet, men der mangler\n"
+        "folk.\n\n• Lektiecaféen\n• Klubben\n\nMvh. Kirsten\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert [text for _, _, text in turns(corpus)] == [
+        "Kære evaluator", "Vi har haft et godt samarbejde med\nsekretariatet, men der mangler\nfolk.",
+        "• Lektiecaféen", "• Klubben", "Mvh. Kirsten"]
+    assert {role for _, role, _ in turns(corpus)} == {A}
+
+
+# --- Word --------------------------------------------------------------------------------
+
+def test_read_formats_docx_bold_tag_runs(tmp_path: Path) -> None:
+    write_docx(tmp_path / "partner.docx", ["Interviewer: Hvordan er kapaciteten?",
+                                           "Informant: Der er lang venteliste. Kl. 14:30 er der kø.",
+                                           "Interviewer: Tak."])
+    assert turns(read(tmp_path)) == [
+        ("Interviewer", Q, "Hvordan er kapaciteten?"),
+        ("Informant", A, "Der er lang venteliste. Kl. 14:30 er der kø."),
+        ("Interviewer", Q, "Tak.")]
+
+
+def test_read_formats_docx_multi_paragraph_turns(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Interview med partner 2", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("I:").bold = True
+    paragraph.add_run(" Hvad fungerer?")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("B:").bold = True
+    paragraph.add_run(" Først og fremmest samarbejdet.")
+    document.add_paragraph("")
+    document.add_paragraph("Dernæst lektiecaféen, som er populær.")
+    run = document.add_paragraph().add_run("Og klubben")
+    run.add_break()
+    run.add_text("med en linjeskift.")
+    document.save(str(tmp_path / "partner02.docx"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == [
+        ("I", Q, "Hvad fungerer?"),
+        ("B", A, "Først og fremmest samarbejdet.\n\nDernæst lektiecaféen, som er populær.\n"
+                 "Og klubben\nmed en linjeskift.")]
+    assert "[W017]" in notes(corpus)
+
+
+def _docx_table(path: Path, rows: list[list[str]], *, before: str = "") -> None:
+    import docx
+
+    document = docx.Document()
+    if before:
+        document.add_paragraph(before)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(str(path))
+
+
+def test_read_formats_docx_two_column_table(tmp_path: Path) -> None:
+    _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"],
+                                      ["B", "Godt.\nMeget godt."], ["", "Og så videre."]])
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan?"),
+                                     ("B", A, "Godt.\nMeget godt.\nOg så videre.")]
+
+
+def test_read_formats_docx_table_with_time_column(tmp_path: Path) -> None:
+    _docx_table(tmp_path / "t.docx", [["Tid", "Taler", "Tekst"], ["00:00:05", "Int", "Hvordan?"],
+                                      ["00:00:09", "Resp", "Sådan."]])
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("Int", Q, "Hvordan?"), ("Resp", A, "Sådan.")]
+    assert list(corpus.segments["time"]) == ["00:00:05", "00:00:09"]
+
+
+def test_read_formats_docx_untagged(tmp_path: Path) -> None:
+    write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
+                                        "Men der er for lidt plads: vi mangler lokaler."],
+               bold_tags=False)
+    assert [text for _, _, text in turns(read(tmp_path))] == [
+        "Jeg synes, at indsatsen virker.", "Men der er for lidt plads: vi mangler lokaler."]
+
+
+# --- OpenDocument ------------------------------------------------------------------------
+
+def _odt(path: Path, paragraphs: list[str], *, table: list[list[str]] | None = None) -> None:
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P, Span
+
+    document = OpenDocumentText()
+    bold = Style(name="Fed", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+    document.text.addElement(H(outlinelevel=1, text="Interview"))
+    for text in paragraphs:
+        paragraph = P()
+        tag, sep, rest = text.partition(": ")
+        if sep:
+            paragraph.addElement(Span(stylename=bold, text=tag + ":"))
+            paragraph.addText(" " + rest)
+        else:
+            paragraph.addText(text)
+        document.text.addElement(paragraph)
+    if table:
+        element = Table(name="Tabel1")
+        element.addElement(TableColumn(numbercolumnsrepeated=len(table[0])))
+        for values in table:
+            row = TableRow()
+            for value in values:
+                cell = TableCell()
+                cell.addElement(P(text=value))
+                row.addElement(cell)
+            element.addElement(row)
+        document.text.addElement(element)
+    document.save(str(path))
+
+
+def test_read_formats_odt_bold_tags_multi_paragraph(tmp_path: Path) -> None:
+    _odt(tmp_path / "borger12.odt", ["I: Hvordan er klubben?", "B: Den er god.", "Især om fredagen.",
+                                     "I: Og lektiecaféen?", "B: Også god."])
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan er klubben?"), ("B", A, "Den er god.\nIsær om fredagen."),
+                             ("I", Q, "Og lektiecaféen?"), ("B", A, "Også god.")]
+    assert corpus.documents[0].format == "odt"
+
+
+def test_read_formats_odt_table(tmp_path: Path) -> None:
+    _odt(tmp_path / "partner08.odt", [], table=[["Taler", "Tekst"], ["Int", "Hvordan?"],
+                                                ["Resp", "Fint, tak."]])
+    assert turns(read(tmp_path)) == [("Int", Q, "Hvordan?"), ("Resp", A, "Fint, tak.")]
+
+
+# --- WebVTT and SRT ----------------------------------------------------------------------
+
+TEAMS = """WEBVTT
+
+a1b2/12-0
+00:00:01.000 --> 00:00:03.000
+<v Sofie Lund>Hvordan har du oplevet klubben?</v>
+
+a1b2/13-0
+00:00:03.500 --> 00:00:06.000
+<v Yasmin Khalil>Den har været god for min søn.</v>
+
+a1b2/13-1
+00:00:06.000 --> 00:00:08.000
+<v Yasmin Khalil>Han kommer der hver dag.</v>
+
+a1b2/14-0
+00:00:08.500 --> 00:00:10.000
+<v Sofie Lund>Hvorfor det?</v>
+
+a1b2/15-0
+00:00:10.500 --> 00:00:12.000
+<v Yasmin Khalil>Fordi vennerne er der.</v>
+"""
+
+
+def test_read_formats_vtt_teams_voice_tags(tmp_path: Path) -> None:
+    (tmp_path / "borger07.vtt").write_text(TEAMS, encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [
+        ("Sofie Lund", Q, "Hvordan har du oplevet klubben?"),
+        ("Yasmin Khalil", A, "Den har været god for min søn. Han kommer der hver dag."),
+        ("Sofie Lund", Q, "Hvorfor det?"),
+        ("Yasmin Khalil", A, "Fordi vennerne er der.")]
+    assert list(corpus.segments["time"])[:2] == ["00:00:01.000", "00:00:03.500"]
+
+
+def test_read_formats_vtt_interviewer_from_metadata(tmp_path: Path) -> None:
+    (tmp_path / "borger07.vtt").write_text(TEAMS.replace("Hvorfor det?", "Okay."), encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file;interviewer\nborger07.vtt;Sofie Lund\n",
+                                           encoding="utf-8")
+    assert [role for _, role, _ in turns(read(tmp_path))] == [Q, A, Q, A]
+
+
+def test_read_formats_vtt_zoom_name_prefix(tmp_path: Path) -> None:
+    (tmp_path / "partner05.vtt").write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAnders Holm: Hvordan er samarbejdet?\n\n"
+        "2\n00:00:04.500 --> 00:00:08.000\nTina Bak: Det er godt. Altså: vi mødes ugentligt.\n\n"
+        "3\n00:00:08.500 --> 00:00:09.000\nTina Bak: Fast.\n", encoding="utf-8")
+    assert turns(read(tmp_path, interviewers=["Anders Holm"])) == [
+        ("Anders Holm", Q, "Hvordan er samarbejdet?"),
+        ("Tina Bak", A, "Det er godt. Altså: vi mødes ugentligt. Fast.")]
+
+
+def test_read_formats_vtt_without_speakers_is_paragraphs(tmp_path: Path) -> None:
+    (tmp_path / "optagelse.vtt").write_text(
+        "WEBVTT - automatisk\n\nNOTE lavet af værktøjet\n\n"
+        "00:00:01.000 --> 00:00:03.000 align:start\nDet var sådan: vi gik hjem.\n\n"
+        "00:00:03.100 --> 00:00:05.000\nAltså: det var sent.\n\n"
+        "00:00:09.000 --> 00:00:11.000\n<i>Ny</i> del &amp; mere.\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == [
+        ("respondent", A, "Det var sådan: vi gik hjem.\nAltså: det var sent."),
+        ("respondent", A, "Ny del & mere.")]
+
+
+def test_read_formats_srt_with_speaker_prefix(tmp_path: Path) -> None:
+    (tmp_path / "borger11.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nTaler 1: Hvordan går det?\n\n"
+        "2\n00:00:03,500 --> 00:00:06,000\nTaler 2: Det går godt.\n\n"
+        "3\n00:00:06,500 --> 00:00:08,000\nTaler 1: Og skolen?\n\n"
+        "4\n00:00:08,500 --> 00:00:10,000\nTaler 2: Den går\nogså godt.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("Taler 1", Q, "Hvordan går det?"), ("Taler 2", A, "Det går godt."),
+                             ("Taler 1", Q, "Og skolen?"), ("Taler 2", A, "Den går også godt.")]
+    assert "Taler 1" in notes(corpus)
+
+
+def test_read_formats_srt_without_prefix(tmp_path: Path) -> None:
+    (tmp_path / "lyd.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\n<i>Det var en god dag.</i>\n\n"
+        "2\n00:00:03,200 --> 00:00:05,000\nKl. 14:30 kom hun.\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == [("respondent", A, "Det var en god dag.\nKl. 14:30 kom hun.")]
+
+
+# --- surveys -----------------------------------------------------------------------------
+
+SURVEY_ROWS: list[list[object]] = [
+    ["Løbenr", "Alder", "Afdeling", "Antal år i området",
+     "Hvad synes du om helhedsplanens aktiviteter?", "Andre kommentarer"],
+    [101, "18-29", "Vest", 3, "De har hjulpet min familie meget, især lektiecaféen", ""],
+    [102, "30-49", "Øst", 12, "", "Der mangler lys på stierne om aftenen"],
+    [103, "50+", "Vest", 25, "Der er alt for lang ventetid på beboerrådgivningen",
+     "=Jeg synes det er for dårligt"],
+    [104, "30-49", "Nord", 7, "Jeg kender dem ikke rigtig, men de ser flinke ud", ""],
+]
+
+
+def _survey_expectations(corpus: Corpus) -> None:
+    segments = corpus.segments
+    assert list(segments["speaker"]) == ["101", "102", "103", "103", "104"]
+    assert set(segments["speaker_role"]) == {A}
+    assert list(segments["question"]) == [
+        "Hvad synes du om helhedsplanens aktiviteter?", "Andre kommentarer",
+        "Hvad synes du om helhedsplanens aktiviteter?", "Andre kommentarer",
+        "Hvad synes du om helhedsplanens aktiviteter?"]
+    assert segments["text"].iloc[3] == "=Jeg synes det er for dårligt"
+    assert list(segments["Afdeling"]) == ["Vest", "Øst", "Vest", "Vest", "Nord"]
+    assert list(segments["Antal år i området"]) == ["3", "12", "25", "25", "7"]
+
+
+def test_read_formats_xlsx_survey_detects_columns(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "survey.xlsx", SURVEY_ROWS)
+    _survey_expectations(read(tmp_path))
+
+
+@pytest.mark.parametrize(("delimiter", "codec"), [(";", "utf-8-sig"), (",", "utf-8"),
+                                                  (";", "cp1252"), ("\t", "utf-16")])
+def test_read_formats_csv_survey_detects_columns(tmp_path: Path, delimiter: str, codec: str) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(SURVEY_ROWS)
+    (tmp_path / "survey.csv").write_bytes(buffer.getvalue().encode(codec))
+    _survey_expectations(read(tmp_path))
+
+
+def test_read_formats_csv_multiline_answer_kept_as_written(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text('id;Uddyb dit svar\n1;"Første linje\nanden linje;  med semikolon"\n'
+                                    '2;"Han sagde ""nej"" til os"\n', encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == [
+        "Første linje\nanden linje;  med semikolon", 'Han sagde "nej" til os']
+
+
+def test_read_formats_survey_named_columns(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "s.xlsx", [["kode", "svar", "note"], ["A", "ja", "x"], ["B", "nej", "y"]])
+    corpus = read(tmp_path, id_column="kode", text_columns=["svar"])
+    assert turns(corpus) == [("A", A, "ja"), ("B", A, "nej")]
+    assert list(corpus.segments["note"]) == ["x", "y"]
+
+
+def test_read_formats_survey_named_column_missing(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "s.xlsx", [["kode", "svar"], ["A", "ja"]])
+    with pytest.raises(CorpusError, match=r"\[E003\].*\[E012\].*'findes ikke'"):
+        read(tmp_path, text_columns=["findes ikke"])
+
+
+def with_cached_values(path: Path, cached: dict[str, str]) -> None:
+    """Give formula cells a saved value, as Excel writes them (openpyxl writes none)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    for cell, value in cached.items():
+        start = sheet.index(f'<c r="{cell}">')
+        end = sheet.index("</c>", start)
+        formula = sheet[start:end].split("<v>", 1)[0].removeprefix(f'<c r="{cell}">')
+        sheet = sheet[:start] + f'<c r="{cell}" t="str">{formula}<v>{value}</v>' + sheet[end:]
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_read_formats_xlsx_formula_cached_value(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "s.xlsx"
+    write_xlsx(path, [["id", "Hvad synes du?"], [1, '=CONCATENATE("Det er ","fint nok sådan")'],
+                      [2, "Det virker godt for os alle"]])
+    with_cached_values(path, {"B2": "Det er fint nok sådan"})
+    assert openpyxl.load_workbook(path, data_only=True).active["B2"].value == "Det er fint nok sådan"
+    corpus = read(tmp_path)
+    assert [text for _, _, text in turns(corpus)] == ["Det er fint nok sådan",
+                                                     "Det virker godt for os alle"]
+    assert "[W006]" in notes(corpus)
+
+
+# --- a corpus of every format ------------------------------------------------------------
+
+def test_read_formats_tiny_corpus(tiny_corpus: Path) -> None:
+    corpus = read(tiny_corpus)
+    assert sorted(d.format for d in corpus.documents) == ["docx", "txt", "vtt", "xlsx"]
+    assert set(corpus.segments["respondent_group"]) == {"borger", "samarbejdspartner"}
+    vtt = corpus.segments[corpus.segments["doc_id"] == "borger02"]
+    assert list(vtt["speaker_role"]) == [Q, A]
+
+
+def test_read_formats_file_name_with_danish_letters_and_spaces(tmp_path: Path) -> None:
+    name = "Interview med Søren Ærø å.txt"
+    (tmp_path / name).write_text(DANISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(f"file,respondent_group\n{name},borger\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert corpus.documents[0].doc_id == "Interview med Søren Ærø å"
+    assert set(corpus.segments["respondent_group"]) == {"borger"}
+
+
+def test_read_formats_metadata_matches_decomposed_names(tmp_path: Path) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Åse og Søren.txt")
+    (tmp_path / decomposed).write_text(DANISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file;respondent_group\nÅse og Søren.txt;borger\n",
+                                           encoding="utf-8")
+    corpus = read(tmp_path)
+    assert set(corpus.segments["respondent_group"]) == {"borger"}
+    assert notes(corpus) == ""
+
+
+def test_read_formats_metadata_file_column_any_case_and_without_suffix(tmp_path: Path) -> None:
+    (tmp_path / "borger01.txt").write_text(DANISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("File;group\nBorger01;b\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert set(corpus.segments["group"]) == {"b"}
+
+
+def test_read_formats_csv_one_question_keeps_commas(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text("Hvad synes du om indsatsen?\nDen er god, men dyr; synes jeg\n"
+                                    "Ved ikke, ærligt talt\n", encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == [
+        "Den er god, men dyr; synes jeg", "Ved ikke, ærligt talt"]

@@ -1,0 +1,233 @@
+"""Speaker tags of real Danish transcripts: every style of DESIGN.md, and the colon traps.
+
+Each case checks the turns (speaker, role, text, time) and that every turn's
+offsets slice exactly its text out of the document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kvaleval.records import INTERVIEWER, RESPONDENT, Turn
+from kvaleval.segment.tags import is_interviewer_label, is_role_label, looks_like_name
+from kvaleval.segment.turns import assign_roles, find_paragraphs, find_turns, split_turns
+
+Q, A = INTERVIEWER, RESPONDENT  # the asking and the answering side
+
+
+def turns_of(text: str, interviewers: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(speaker, role, text) per turn, after checking that the offsets are exact and ordered."""
+    found, _ = assign_roles(text, find_turns(text, interviewers=interviewers),
+                            interviewers=interviewers)
+    check_offsets(text, found)
+    return [(turn.speaker, turn.role or "", text[turn.start : turn.end]) for turn in found]
+
+
+def check_offsets(text: str, turns: tuple[Turn, ...] | list[Turn]) -> None:
+    previous_end = 0
+    for turn in turns:
+        assert 0 <= turn.start < turn.end <= len(text)
+        assert turn.start >= previous_end
+        piece = text[turn.start : turn.end]
+        assert piece == piece.strip()
+        previous_end = turn.end
+
+
+TAG_STYLES = {
+    "I/B": ("I: Hvordan gik det?\nB: Det gik godt.\n",
+            [("I", Q, "Hvordan gik det?"), ("B", A, "Det gik godt.")]),
+    "R1/R2 focus group": (
+        "Moderator: Hvad synes I?\nR1: Fint.\nR2: Dårligt, faktisk.\n",
+        [("Moderator", Q, "Hvad synes I?"), ("R1", A, "Fint."), ("R2", A, "Dårligt, faktisk.")]),
+    "Int./Resp.": ("Int.: Hvordan?\nResp.: Sådan.\n",
+                   [("Int", Q, "Hvordan?"), ("Resp", A, "Sådan.")]),
+    "Interviewer/Informant": (
+        "Interviewer: Hvordan?\nInformant: Sådan her.\n",
+        [("Interviewer", Q, "Hvordan?"), ("Informant", A, "Sådan her.")]),
+    "Intervieweren": ("Intervieweren: Hvordan?\nBorgeren: Sådan.\n",
+                      [("Intervieweren", Q, "Hvordan?"), ("Borgeren", A, "Sådan.")]),
+    "Borger 2": ("Interviewer: Hej\nBorger 2: Hej.\nBorger 3: Også hej.\n",
+                 [("Interviewer", Q, "Hej"), ("Borger 2", A, "Hej."), ("Borger 3", A, "Også hej.")]),
+    "first names (interviewer guessed from questions)": (
+        "Hanne: Hvordan har du det?\nMette: Godt.\nHanne: Og familien?\nMette: Også godt.\n",
+        [("Hanne", Q, "Hvordan har du det?"), ("Mette", A, "Godt."),
+         ("Hanne", Q, "Og familien?"), ("Mette", A, "Også godt.")]),
+    "first names": (
+        "Hanne: Vi starter.\nMette: Godt.\nHanne: Fint.\n",
+        [("Hanne", A, "Vi starter."), ("Mette", A, "Godt."), ("Hanne", A, "Fint.")]),
+    "upper-case names": ("INTERVIEWER: Hvordan?\nLEYLA: Sådan her.\n",
+                         [("INTERVIEWER", Q, "Hvordan?"), ("LEYLA", A, "Sådan her.")]),
+    "full names": (
+        "Anne-Marie Holm: Hvordan?\nPer Jensen: Sådan.\nAnne-Marie Holm: Og så?\n",
+        [("Anne-Marie Holm", Q, "Hvordan?"), ("Per Jensen", A, "Sådan."),
+         ("Anne-Marie Holm", Q, "Og så?")]),
+    "bold **I:**": ("**I:** Hvordan?\n**B:** Sådan.\n", [("I", Q, "Hvordan?"), ("B", A, "Sådan.")]),
+    "bold **I**:": ("**I**: Hvordan?\n**B**: Sådan.\n", [("I", Q, "Hvordan?"), ("B", A, "Sådan.")]),
+    "bold __I:__": ("__I:__ Hvordan?\n__B:__ Sådan.\n", [("I", Q, "Hvordan?"), ("B", A, "Sådan.")]),
+    "bold **Interviewer:**": ("**Interviewer:** Hvordan?\n**Informant:** Sådan.\n",
+                              [("Interviewer", Q, "Hvordan?"), ("Informant", A, "Sådan.")]),
+    "lower-case i/b": ("i: hvordan?\nb: sådan.\n", [("i", Q, "hvordan?"), ("b", A, "sådan.")]),
+    "Taler 1 / Taler 2": ("Taler 1: Hvordan?\nTaler 2: Sådan.\n",
+                          [("Taler 1", A, "Hvordan?"), ("Taler 2", A, "Sådan.")]),
+    "Speaker 1 / Speaker 2": ("Speaker 1: Hvordan?\nSpeaker 2: Sådan.\n",
+                              [("Speaker 1", A, "Hvordan?"), ("Speaker 2", A, "Sådan.")]),
+    "name with role in brackets": ("I: Hvem er du?\nHanne (mor): Jeg er mor til to.\n",
+                                   [("I", Q, "Hvem er du?"), ("Hanne", A, "Jeg er mor til to.")]),
+    "tab after tag": ("I\tHvordan?\nB\tSådan.\n", [("I", Q, "Hvordan?"), ("B", A, "Sådan.")]),
+    "tab after names": ("Hanne\tHej\nMette\tHej\nHanne\tJa\nMette\tNej\n",
+                        [("Hanne", A, "Hej"), ("Mette", A, "Hej"), ("Hanne", A, "Ja"),
+                         ("Mette", A, "Nej")]),
+    "tag lines without colon": (
+        "Interviewer\nHvordan gik det?\nInformant\nDet gik fint.\n",
+        [("Interviewer", Q, "Hvordan gik det?"), ("Informant", A, "Det gik fint.")]),
+    "multi-line turns": (
+        "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
+        [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),
+         ("I", Q, "Tak.")]),
+    "indented tags": ("  I: Hvordan?\n  B: Sådan.\n", [("I", Q, "Hvordan?"), ("B", A, "Sådan.")]),
+    "empty turn is dropped": ("I: Hvordan?\nB:\nI: Hallo?\nB: Ja.\n",
+                              [("I", Q, "Hvordan?"), ("I", Q, "Hallo?"), ("B", A, "Ja.")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAG_STYLES))
+def test_segment_tags_style(name: str) -> None:
+    text, expected = TAG_STYLES[name]
+    assert turns_of(text) == expected
+
+
+TIMESTAMPED = {
+    "[00:03:12] I:": "[00:03:12] I: Hvordan?\n[00:03:20] B: Sådan.\n",
+    "00:03:12 I:": "00:03:12 I: Hvordan?\n00:03:20 B: Sådan.\n",
+    "I (00:03:12):": "I (00:03:12): Hvordan?\nB (00:03:20): Sådan.\n",
+    "I [00:03:12]:": "I [00:03:12]: Hvordan?\nB [00:03:20]: Sådan.\n",
+    "I 00:03:12:": "I 00:03:12: Hvordan?\nB 00:03:20: Sådan.\n",
+    "I: 00:03:12": "I: 00:03:12 Hvordan?\nB: [00:03:20] Sådan.\n",
+    "[00:03:12] - I:": "[00:03:12] - I: Hvordan?\n[00:03:20] - B: Sådan.\n",
+    "timestamp-only lines": "00:03:12\nI: Hvordan?\n[00:03:20]\nB: Sådan.\n",
+    "Taler 1  00:03:12 (no colon)": "Taler 1  00:03:12\nHvordan?\n\nTaler 2  00:03:20\nSådan.\n",
+    "milliseconds": "[00:03:12.500] I: Hvordan?\n[00:03:20,250] B: Sådan.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TIMESTAMPED))
+def test_segment_tags_timestamp_gives_time_not_text(name: str) -> None:
+    text = TIMESTAMPED[name]
+    found, _ = assign_roles(text, find_turns(text))
+    check_offsets(text, found)
+    assert [text[t.start : t.end] for t in found] == ["Hvordan?", "Sådan."]
+    times = [turn.time or "" for turn in found]
+    assert times[0].startswith("00:03:12") and times[1].startswith("00:03:20")
+    assert found[0].speaker in ("I", "Taler 1")
+
+
+def test_segment_tags_timestamp_line_inside_turn_keeps_speaker() -> None:
+    text = "I: Hvordan?\nB: Først det her.\n00:04:31\nOg så det her.\n"
+    assert turns_of(text) == [("I", Q, "Hvordan?"), ("B", A, "Først det her."),
+                              ("B", A, "Og så det her.")]
+
+
+COLON_TRAPS = [
+    "Kl. 14:30 kom hun",
+    "Det var sådan: vi gik",
+    "Altså: det var",
+    "Men: det ved jeg ikke",
+    "Nå: så gik vi hjem",
+    "Fx: lektiecaféen",
+    "Bemærk: dette er vigtigt",
+    "Se https://kommune.dk/side: der står det",
+    "Mødet var 10:00-12:00: lang tid",
+]
+
+
+@pytest.mark.parametrize("line", COLON_TRAPS)
+def test_segment_tags_colon_trap_inside_turn(line: str) -> None:
+    text = f"I: Hvad skete der?\nB: Jeg ved det ikke.\n{line}.\nI: Tak.\n"
+    assert turns_of(text) == [("I", Q, "Hvad skete der?"), ("B", A, f"Jeg ved det ikke.\n{line}."),
+                              ("I", Q, "Tak.")]
+
+
+@pytest.mark.parametrize("line", COLON_TRAPS)
+def test_segment_tags_colon_trap_untagged_text(line: str) -> None:
+    text = f"Jeg kom hjem sent.\n{line}.\n"
+    assert turns_of(text) == [("respondent", A, f"Jeg kom hjem sent.\n{line}.")]
+
+
+def test_segment_tags_header_lines_are_not_turns() -> None:
+    text = ("Dato: 12. marts 2024\nSted: Vollsmose\nVarighed: 45 min\n\n"
+            "I: Hvordan?\nB: Godt.\n")
+    turns, header_end = split_turns(text)
+    assert [text[t.start : t.end] for t in turns] == ["Hvordan?", "Godt."]
+    assert text[:header_end].strip() == "Dato: 12. marts 2024\nSted: Vollsmose\nVarighed: 45 min"
+
+
+def test_segment_tags_header_with_title_and_timestamp() -> None:
+    text = "# Interview med borger 3\n\n00:00:00\nI: Hvordan?\nB: Godt.\n"
+    turns, header_end = split_turns(text)
+    assert text[:header_end].strip() == "# Interview med borger 3"
+    assert turns[0].time == "00:00:00"
+
+
+def test_segment_tags_given_interviewer_name() -> None:
+    text = "Mette: Hvordan?\nHanne: Godt.\nMette: Og så?\nHanne: Også godt.\n"
+    assert [role for _, role, _ in turns_of(text, ("Mette Hansen",))] == [Q, A, Q, A]
+
+
+def test_segment_tags_interviewer_guessed_from_questions() -> None:
+    text = ("Taler 1: Hvordan går det?\nTaler 2: Godt.\nTaler 1: Og arbejdet?\n"
+            "Taler 2: Også fint.\n")
+    turns, guessed = assign_roles(text, find_turns(text))
+    assert guessed == "Taler 1"
+    assert [t.role for t in turns] == [Q, A, Q, A]
+
+
+def test_segment_tags_single_tag_in_the_middle_is_untagged_text() -> None:
+    text = "Jeg skriver til jer fordi.\nHanne: sagde det samme.\n"
+    assert turns_of(text) == [("respondent", A, "Jeg skriver til jer fordi.\nHanne: sagde det samme.")]
+
+
+UNTAGGED = {
+    "blank lines": ("Første afsnit.\n\nAndet afsnit.\n", ["Første afsnit.", "Andet afsnit."]),
+    "blank lines with spaces": ("Første.\n   \t\nAndet.\n", ["Første.", "Andet."]),
+    "hard-wrapped lines": ("Det var en god dag. Vi gik\ntil byen og købte\nis.\n\nNæste.\n",
+                           ["Det var en god dag. Vi gik\ntil byen og købte\nis.", "Næste."]),
+    "bullets": ("Det gode:\n- punkt et\n- punkt to\n• punkt tre\n\uf0b7 punkt fire\n* fem\n– seks\n",
+                ["Det gode:", "- punkt et", "- punkt to", "• punkt tre", "\uf0b7 punkt fire",
+                 "* fem", "– seks"]),
+    "wrapped bullet": ("- første punkt der\n  fortsætter her\n- andet\n",
+                       ["- første punkt der\n  fortsætter her", "- andet"]),
+    "CRLF already normalised": ("Én linje.\n\n\n\nTo linjer.\n", ["Én linje.", "To linjer."]),
+    "no final newline": ("Kun én sætning", ["Kun én sætning"]),
+    "non-breaking space line": ("Først.\n\u00a0\nSå.\n", ["Først.", "Så."]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNTAGGED))
+def test_segment_tags_untagged_paragraphs(name: str) -> None:
+    text, expected = UNTAGGED[name]
+    found = find_turns(text)
+    check_offsets(text, found)
+    assert [text[t.start : t.end] for t in found] == expected
+    assert {t.speaker for t in found} == {"respondent"}
+    assert find_paragraphs(text) == found
+
+
+@pytest.mark.parametrize("label", ["I", "Int", "Int.", "Interviewer", "INTERVIEWER", "Moderator",
+                                   "Evaluator", "Facilitator", "intervieweren"])
+def test_segment_tags_interviewer_labels(label: str) -> None:
+    assert is_interviewer_label(label)
+
+
+@pytest.mark.parametrize("label", ["B", "R1", "Resp.", "Informant", "Borger 2", "Taler 1",
+                                   "Speaker 2", "Deltager 3"])
+def test_segment_tags_respondent_labels(label: str) -> None:
+    assert is_role_label(label)
+    assert not is_interviewer_label(label)
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Hanne", True), ("Anne-Marie Holm", True), ("Ali al Hassan", True), ("FATIMA", True),
+    ("Det var sådan", False), ("kl", True), ("jeg sagde", False),
+])
+def test_segment_tags_looks_like_name(label: str, expected: bool) -> None:
+    assert looks_like_name(label) is expected
