@@ -452,3 +452,11 @@ def test_read_formats_csv_one_question_keeps_commas(tmp_path: Path) -> None:
                                     "Ved ikke, ærligt talt\n", encoding="utf-8")
     assert [text for _, _, text in turns(read(tmp_path))] == [
         "Den er god, men dyr; synes jeg", "Ved ikke, ærligt talt"]
+
+
+def test_read_formats_survey_without_id_column_uses_row_numbers(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "s.xlsx", [["Alder", "Hvad synes du?"], ["18-29", "Det er rigtig godt for os"],
+                                     ["50+", "Der er for lang ventetid"]])
+    corpus = read(tmp_path)
+    assert list(corpus.segments["speaker"]) == ["1", "2"]
+    assert "[W019] s.xlsx: no column with respondent ids" in notes(corpus)

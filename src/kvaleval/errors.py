@@ -65,6 +65,8 @@ class Warnings(metaclass=_CodedMessages):
     W017 = ("{path}: the text before the first speaker tag ({excerpt}) is read as a header, "
             "not as a turn, and is not coded. Tag it if it is spoken.")
     W018 = "metadata.csv, line {line}: the row has no file name in column 'file'; it is ignored."
+    W019 = ("{path}: no column with respondent ids (such as 'respondent_id', 'id' or 'løbenr'); "
+            "the row number is used as the id. Name the column with id_column=... if there is one.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx

@@ -60,7 +60,7 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
             Errors.E007.format(path=shown, kind=fmt.upper(), detail=str(err) or "malformed cue",
                                app="the transcription tool or a text editor")
         ) from err
-    cues = [cue for caption in captions for cue in _cues(caption)]
+    cues = [cue for caption in captions.captions for cue in _cues(caption)]
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))

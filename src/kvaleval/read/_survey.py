@@ -63,6 +63,26 @@ def read_survey(
 ) -> Survey:
     """Read a survey export. See the module docstring for what becomes what.
 
+    Parameters
+    ----------
+    path : Path
+        The ``.csv`` or ``.xlsx`` file.
+    fmt : str
+        ``csv`` or ``xlsx``.
+    shown : str
+        The file as named in messages.
+    id_column, text_columns : optional
+        The respondent id column and the open-answer columns; found when not given.
+    max_bytes : int
+        CSV files larger than this are refused (E015).
+
+    Returns
+    -------
+    Survey
+        The answers as text (separated by blank lines), one turn per answer
+        (speaker = respondent id, question = column header, the other columns as
+        attributes), and notes (formulas, sheets, a missing id column).
+
     Raises
     ------
     CorpusError
@@ -71,10 +91,10 @@ def read_survey(
     notes: list[str] = []
     rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes)
     try:
-        header = next(rows)
+        first = next(rows)
     except StopIteration:
         raise CorpusError(Errors.E005.format(path=shown)) from None
-    header = _unique_headers(header)
+    header = _unique_headers(first)
     sample: list[list[str | None]] = []
     for row in rows:
         sample.append(row)
@@ -85,7 +105,7 @@ def read_survey(
     id_index = _id_column(header, id_column, shown)
     open_indices = _text_columns(header, sample, id_index, text_columns, shown)
     if id_index is None:
-        notes.append("no respondent id column; the row number is used as the id")
+        notes.append(Warnings.W019.format(path=shown))
     parts: list[str] = []
     turns: list[Turn] = []
     position = 0
@@ -146,8 +166,8 @@ def _text_columns(
     for i, name in enumerate(header):
         if i == id_index:
             continue
-        values = [row[i] for row in sample if i < len(row) and row[i] and row[i].strip()]
-        if _is_open(name, [value for value in values if value is not None]):
+        values = [value for row in sample if i < len(row) and (value := row[i]) and value.strip()]
+        if _is_open(name, values):
             chosen.append(i)
     if not chosen:
         raise CorpusError(Errors.E011.format(path=shown, columns=header))

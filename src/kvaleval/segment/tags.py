@@ -151,7 +151,19 @@ class TagCandidate:
 
 
 def tag_candidates(text: str) -> list[TagCandidate]:
-    """Every line that is shaped like a speaker tag, in order."""
+    """Every line that is shaped like a speaker tag, in order (see the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        The document text (LF line ends).
+
+    Returns
+    -------
+    list of TagCandidate
+        One per tag-shaped line, sorted by ``line_start``; ``content_start`` is
+        where the spoken text begins (after the tag and any timestamp).
+    """
     found: dict[int, TagCandidate] = {}
     for match in TAG_LINE.finditer(text):
         label = match["label"]
@@ -202,6 +214,18 @@ def accept_tags(
     A role label or a known speaker is always a tag. Another capitalised label is
     a tag unless it is a discourse word or header field (``Altså:``, ``Dato:``), or
     an ordinary Danish word used only once in the document.
+
+    Parameters
+    ----------
+    candidates : list of TagCandidate
+        From :func:`tag_candidates`, in text order.
+    speakers : iterable of str
+        Names that are always tags (interviewers named by the caller or metadata).
+
+    Returns
+    -------
+    list of TagCandidate
+        The accepted candidates, in text order.
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
     counts = Counter(label_key(candidate.label) for candidate in candidates)
