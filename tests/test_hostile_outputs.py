@@ -115,8 +115,6 @@ def test_hostile_outputs_failure_while_moving_into_place_leaves_whole_files(
     openpyxl.load_workbook(out / "appendix.xlsx")
 
 
-@pytest.mark.xfail(reason="report/appendix.py moves the staged files one by one: a failure between "
-                          "two renames leaves a mix of old and new files (reported to the lead)")
 def test_hostile_outputs_failure_while_moving_keeps_the_previous_set(
     coded: kv.Coded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

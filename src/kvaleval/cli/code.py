@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -34,7 +35,10 @@ def code_cli(
     codebook_path = codebook or default_codebook()
     progress = not quiet and sys.stderr.isatty()
     echo(f"Læser {corpus} ...", quiet)
-    read = kv.read_corpus(corpus, progress=progress)
+    with warnings.catch_warnings():
+        # Skipped files are listed in the summary below; the library's warning would repeat it.
+        warnings.simplefilter("ignore", kv.KvalevalWarning)
+        read = kv.read_corpus(corpus, progress=progress)
     book = kv.read_codebook(codebook_path)
     conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
     targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))

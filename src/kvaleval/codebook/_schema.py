@@ -11,7 +11,7 @@ COLOR = r"^#[0-9A-Fa-f]{6}$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class TermModel(_Strict):

@@ -228,7 +228,9 @@ def read_corpus(
     else:
         raise CorpusError(Errors.E002.format(path=root))
     ids = _doc_ids([relative for _, relative in candidates])
+    interviewers = tuple(interviewers)
     documents: list[Document] = []
+    found_codings: list[pd.DataFrame] = []
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
@@ -239,6 +241,10 @@ def read_corpus(
             else:
                 attributes = table.rows[key]
                 seen_rows.add(key)
+        if file.suffix.lower() == ".qdpx":
+            _read_project(file, relative, ids[relative], attributes, interviewers, documents, found_codings,
+                          notes, skipped)
+            continue
         try:
             document, read_notes = read_document(
                 file, doc_id=ids[relative], shown=relative, attributes=attributes,
@@ -264,6 +270,7 @@ def read_corpus(
         segments=segments,
         skipped=pd.DataFrame(skipped, columns=["path", "reason"]),
         notes=pd.DataFrame(notes, columns=["path", "message"]),
+        codings=pd.concat(found_codings, ignore_index=True) if found_codings else None,
     )
     if skipped:
         warn(Warnings.W001.format(path=f"{len(skipped)} file(s)", reason="see corpus.skipped"))
@@ -399,3 +406,35 @@ def _progress(items: list[tuple[Path, str]], enabled: bool) -> Iterable[tuple[Pa
     from tqdm.auto import tqdm
 
     return tqdm(items, desc="Læser", unit="fil")
+
+
+def _read_project(
+    file: Path,
+    relative: str,
+    doc_id: str,
+    attributes: dict[str, str] | None,
+    interviewers: tuple[str, ...],
+    documents: list[Document],
+    codings: list[pd.DataFrame],
+    notes: list[tuple[str, str]],
+    skipped: list[tuple[str, str]],
+) -> None:
+    """A REFI-QDA project in the corpus folder: its sources become documents, its codings are kept."""
+    from dataclasses import replace
+
+    from kvaleval.refi import read_qdpx_documents
+
+    try:
+        found, found_codings, found_notes = read_qdpx_documents(
+            file, shown=relative, doc_prefix=doc_id, interviewers=interviewers
+        )
+    except KvalevalError as err:
+        skipped.append((relative, str(err)))
+        return
+    if attributes:
+        found = [replace(d, attributes=tuple(sorted({**dict(attributes), **d.attributes_dict()}.items())))
+                 for d in found]
+    documents.extend(found)
+    codings.append(found_codings)
+    notes.extend((relative, note) for note in found_notes)
+

@@ -40,7 +40,7 @@ EXAMPLES, COUNTER, TERMS, EXCLUDE_TERMS = (
     "Termer",
     "Ekskluderende termer",
 )
-NEAR, THRESHOLD, PATTERNS = "Nærhed", "Tærskel", "Mønstre"
+NEAR, THRESHOLD, PATTERNS, DEFAULT_VALENCE = "Nærhed", "Tærskel", "Mønstre", "Standardvalens"
 _HEADINGS = (
     LABEL,
     DEFINITION,
@@ -53,6 +53,7 @@ _HEADINGS = (
     NEAR,
     THRESHOLD,
     PATTERNS,
+    DEFAULT_VALENCE,
 )
 _HEADING = re.compile(r"^(" + "|".join(re.escape(h) for h in _HEADINGS) + r"):(?: (.*))?$")
 _INDENT = "  "
@@ -77,6 +78,7 @@ class CodeFields:
     near: tuple[NearCue, ...] = ()
     threshold: float = 1.0
     patterns: tuple[Any, ...] = field(default_factory=tuple)
+    valence_default: str | None = None
 
 
 def fold(code: Code) -> str:
@@ -104,6 +106,8 @@ def fold(code: Code) -> str:
         lines.append(f"{THRESHOLD}: {number(code.threshold)}")
     if code.patterns:
         lines.append(f"{PATTERNS}: {json.dumps(list(code.patterns), ensure_ascii=False)}")
+    if code.valence_default:
+        lines.append(f"{DEFAULT_VALENCE}: {code.valence_default}")
     return "\n".join(lines)
 
 
@@ -231,6 +235,11 @@ def _fields(sections: dict[str, _Section]) -> CodeFields:
         if not isinstance(patterns, list):
             raise TypeError("patterns")
         fields.patterns = tuple(patterns)
+    if DEFAULT_VALENCE in sections:
+        value = _scalar_value(sections[DEFAULT_VALENCE]).strip()
+        if value not in _VALENCES:
+            raise ValueError(value)
+        fields.valence_default = value
     return fields
 
 

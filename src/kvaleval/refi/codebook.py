@@ -244,6 +244,7 @@ def read_codes(
                 near=fields.near,
                 patterns=fields.patterns,
                 threshold=fields.threshold,
+                valence_default=fields.valence_default,
                 color=color,
                 parent=parent,
             )

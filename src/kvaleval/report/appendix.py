@@ -305,13 +305,34 @@ def _write_charts(displays: dict[str, Any], folder: Path) -> None:
 
 
 def _move_into_place(staging: Path, out: Path) -> list[Path]:
-    written = []
-    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
-        target = out / source.relative_to(staging)
-        try:
+    """Replace the previous appendix with the staged one as a set.
+
+    Each previous file is first moved aside (a rename), then the new files are moved in.
+    If any rename fails, what was moved in is removed and the previous files are moved
+    back, so the folder holds either the whole previous appendix or the whole new one.
+    """
+    backup = staging.with_name(staging.name + "-forrige")
+    sources = sorted(p for p in staging.rglob("*") if p.is_file())
+    targets = [out / source.relative_to(staging) for source in sources]
+    moved_aside: list[tuple[Path, Path]] = []
+    moved_in: list[Path] = []
+    try:
+        for target in targets:
+            if target.exists():
+                aside = backup / target.relative_to(out)
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, aside)
+                moved_aside.append((aside, target))
+        for source, target in zip(sources, targets, strict=True):
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
-        except OSError as err:
-            raise ReportError(Errors.E501.format(path=target, detail=err.strerror or err)) from err
-        written.append(target)
-    return written
+            moved_in.append(target)
+    except OSError as err:
+        for target in moved_in:
+            target.unlink(missing_ok=True)
+        for aside, target in moved_aside:
+            os.replace(aside, target)
+        raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
+    finally:
+        shutil.rmtree(backup, ignore_errors=True)
+    return moved_in
