@@ -62,7 +62,8 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     header_end : int
         The offset of the first tag (or timestamp line) of a tagged text: what
         lies before it is a header (title, date, place), not a turn. 0 for an
-        untagged text, whose paragraphs cover all of it.
+        untagged text, whose paragraphs cover all of it, and for text before the
+        first tag longer than ``HEADER_WORDS`` words, which becomes paragraphs.
     """
     interviewers = tuple(interviewers)
     tags = accept_tags(tag_candidates(text), speakers=interviewers)
@@ -94,7 +95,15 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         if start < end:
             turns.append(Turn(speaker=speaker, start=start, end=end, time=time))
             pending_time = None if tag is None else pending_time
+    if len(text[:header_end].split()) > HEADER_WORDS:
+        # Too long for a title and a date: it is content (a respondent's text before the first
+        # tag, or a table whose cells look like tags), so it is kept as paragraphs, not dropped.
+        return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
+
+
+HEADER_WORDS = 40
+"""Text before the first speaker tag is a header (title, date, place) up to this many words."""
 
 
 def header_text(text: str, header_end: int) -> str:
