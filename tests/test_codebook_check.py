@@ -1,0 +1,45 @@
+"""The codebook as a tested artefact: the shipped codebook's examples and counterexamples hold."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from conftest import DEMO_CODEBOOK, DEMO_CORPUS, ROOT
+from kvaleval.analyse.codebook_check import check_examples, term_usage
+
+
+@pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")
+def test_shipped_codebook_examples_coded_counterexamples_not() -> None:
+    table = check_examples(kv.read_codebook(DEMO_CODEBOOK))
+    assert len(table) >= 40
+    failed = table[~table["ok"]]
+    assert failed.empty, failed[["code", "kind", "text", "why"]].to_string()
+
+
+def test_check_reports_failing_example(tmp_path: Path) -> None:
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: kap\n    examples: [Vi mangler folk., Der er kø]\n"
+                    "    counterexamples: [Der er rigeligt med folk]\n    terms: [mangler ... folk, folk]\n",
+                    encoding="utf-8")
+    table = check_examples(kv.read_codebook(path))
+    assert table[["kind", "ok"]].values.tolist() == [["eksempel", True], ["eksempel", False], ["modeksempel", False]]
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 1
+    assert "1 af 3 i orden" in result.stderr and "»Der er kø«" in result.stderr
+
+
+@pytest.mark.skipif(not (ROOT / "codings" / "demo_gold.csv").exists(), reason="demo gold not present")
+def test_term_usage_counts_matches_and_false_positives() -> None:
+    corpus = kv.read_corpus(DEMO_CORPUS)
+    codebook = kv.read_codebook(DEMO_CODEBOOK)
+    gold = kv.read_codings(ROOT / "codings" / "demo_gold.csv", segments=corpus.segments)
+    usage = term_usage(codebook, corpus.segments, gold=gold)
+    assert {"code", "term", "weight", "segments", "in_gold", "false_positive_share"} <= set(usage.columns)
+    assert (usage["in_gold"] <= usage["segments"]).all()
+    assert (usage["segments"] == 0).any() and (usage["segments"] > 0).any()
