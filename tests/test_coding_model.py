@@ -10,9 +10,8 @@ import pytest
 from sklearn.base import clone
 
 import kvaleval as kv
-from kvaleval.coding.model import ModelCoder
-
 from conftest import DEMO_CODEBOOK, DEMO_CORPUS, ROOT
+from kvaleval.coding.model import ModelCoder
 
 GOLD = ROOT / "codings" / "demo_gold.csv"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="demo gold coding not present")
@@ -88,7 +87,9 @@ def test_model_deterministic_and_json_refit(fitted: ModelCoder, demo: tuple[kv.C
     assert np.allclose(again.thresholds_, fitted.thresholds_)
 
 
-def test_model_codings_columns_and_valence(fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]) -> None:
+def test_model_codings_columns_and_valence(
+    fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]
+) -> None:
     codings = fitted.codings(demo[0].segments)
     assert list(codings.columns) == ["segment_id", "doc_id", "code", "coder", "score", "valence", "why"]
     assert set(codings["coder"]) == {"model"}

@@ -10,7 +10,7 @@ import re
 
 from docx import Document
 from odf.opendocument import OpenDocumentText
-from odf.text import P, H
+from odf.text import H, P
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
@@ -241,7 +241,7 @@ def fmt_hms(sec):
 
 
 def fmt_ms(sec, sep):
-    ms = int(round(sec * 1000))
+    ms = round(sec * 1000)
     h, ms = divmod(ms, 3600000)
     m, ms = divmod(ms, 60000)
     s, ms = divmod(ms, 1000)
