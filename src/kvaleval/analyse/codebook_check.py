@@ -56,18 +56,18 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     ids = respondents["segment_id"].tolist()
     scores = coder.score(respondents["text"].tolist())
     matched: dict[tuple[int, str], set[str]] = {}
-    for (row, column), finding in scores.findings.items():
+    for (position, column), finding in scores.findings.items():
         for term in [*finding.terms, *finding.near]:
-            matched.setdefault((column, term), set()).add(ids[row])
+            matched.setdefault((column, term), set()).add(ids[position])
     gold_sets: dict[str, set[str]] = {}
     if gold is not None:
         require_columns(gold, ["segment_id", "code"])
         gold_sets = {code: set(group["segment_id"]) for code, group in gold.groupby("code")}
-    rows = []
+    rows: list[dict[str, object]] = []
     for index, code in enumerate(codebook.codes):
         for label, weight in [(t.label, t.weight) for t in code.terms] + [(n.label, n.weight) for n in code.near]:
             hits = matched.get((index, label), set())
-            row = {"code": code.name, "term": label, "weight": weight, "segments": len(hits)}
+            row: dict[str, object] = {"code": code.name, "term": label, "weight": weight, "segments": len(hits)}
             if gold is not None:
                 right = len(hits & gold_sets.get(code.name, set()))
                 row["in_gold"] = right

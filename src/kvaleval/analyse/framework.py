@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import attribution, document_numbers, rule_coder, survey_documents, trim
+from kvaleval.coding.rules import RuleCoder
 from kvaleval.records import RESPONDENT, Codebook
 
 CELL_WORDS = 40
@@ -61,7 +63,7 @@ def framework_matrix(
             if hit is None:
                 row[code.display] = ""
                 continue
-            quote = trim(str(hit.text), lambda sentences, i=index: coder.score(sentences).evidence[:, i]).text
+            quote = trim(str(hit.text), _evidence_of(coder, index)).text
             quote = _shorten(quote)
             if pseudonymiser is not None:
                 quote = pseudonymiser(quote, str(hit.segment_id))
@@ -76,3 +78,9 @@ def _shorten(quote: str) -> str:
         return quote
     return " ".join(words[:CELL_WORDS]).rstrip() + " [...]"
 
+
+def _evidence_of(coder: RuleCoder, column: int) -> Callable[[list[str]], np.ndarray]:
+    def evidence(sentences: list[str]) -> np.ndarray:
+        return np.asarray(coder.score(sentences).evidence[:, column])
+
+    return evidence

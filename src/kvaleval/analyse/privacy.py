@@ -55,7 +55,11 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
     pseudonymiser = Pseudonymiser(pseudonyms=given)
-    return lambda text, where="": pseudonymiser.apply(text, where=where)
+
+    def apply(text: str, where: str = "") -> str:
+        return pseudonymiser.apply(text, where=where)
+
+    return apply
 
 
 def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,

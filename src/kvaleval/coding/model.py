@@ -48,7 +48,7 @@ def lemmas(text: str) -> list[str]:
     return [table.get(token, token) for token in _TOKEN.findall(text.lower())]
 
 
-class ModelCoder(BaseEstimator):  # type: ignore[misc]
+class ModelCoder(BaseEstimator):
     """Learns one probability per code from human codings, stacked on the rule coder's evidence.
 
     Parameters
@@ -91,7 +91,9 @@ class ModelCoder(BaseEstimator):  # type: ignore[misc]
 
     # -- fitting -------------------------------------------------------------------------------
 
-    def fit(self, segments: pd.DataFrame, codings: pd.DataFrame, *, units: str = "coded_documents") -> ModelCoder:
+    def fit(
+        self, segments: pd.DataFrame, codings: pd.DataFrame, *, units: str = "coded_documents"
+    ) -> ModelCoder:
         """Learn from the human codings of the respondent segments of the coded documents.
 
         Parameters
@@ -110,19 +112,20 @@ class ModelCoder(BaseEstimator):  # type: ignore[misc]
         if self.combine not in ("union", "model"):
             raise CodingError(Errors.E301.format(method=f"combine={self.combine}", methods="union, model"))
         human = codings[~codings.get("coder", pd.Series("", index=codings.index)).isin(MACHINE_CODERS)]
-        units = self._units(segments, human, everything=units == "all")
+        everything = units == "all"
+        table = self._units(segments, human, everything=everything)
         self.codes_ = list(self.codebook.names) if self.codebook is not None else sorted(human["code"].unique())
-        y = self._labels(units, human)
-        self.training_ = units.assign(**{f"_y_{c}": y[:, j] for j, c in enumerate(self.codes_)})
+        y = self._labels(table, human)
+        self.training_ = table.assign(**{f"_y_{c}": y[:, j] for j, c in enumerate(self.codes_)})
         self.rules_ = self._rule_coder()
-        rule_block, rules_coded = self._rule_features(units)
-        groups = units["doc_id"].to_numpy()
-        probabilities = self._out_of_fold(units, y, groups, rule_block)
+        rule_block, rules_coded = self._rule_features(table)
+        groups = table["doc_id"].to_numpy()
+        probabilities = self._out_of_fold(table, y, groups, rule_block)
         self.thresholds_ = np.array([
             _best_threshold(y[:, j], probabilities[:, j], rules_coded[:, j] if self._union else None)
             for j in range(len(self.codes_))
         ])
-        self._fit_full(units, y, rule_block)
+        self._fit_full(table, y, rule_block)
         return self
 
     def _units(self, segments: pd.DataFrame, human: pd.DataFrame, *, everything: bool) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -200,7 +200,7 @@ class RuleCoder:
                 self._decide_valence(lower(texts[row]), finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
-    def _segments_with_hits(self, texts: Sequence[str]):  # type: ignore[no-untyped-def]
+    def _segments_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, list[Hit]]]:
         joined = lower("\n".join(texts))
         starts = np.zeros(len(texts) + 1, dtype=np.int64)
         if texts:
@@ -312,7 +312,7 @@ class RuleCoder:
             short = len(text.split()) <= self.short_answer_words
             if short and _NO_ANSWER.match(text):
                 continue
-            for column in np.flatnonzero(asked.evidence[q] > 0):
+            for column in np.flatnonzero(asked.evidence[q] > 0).tolist():
                 threshold = self.thresholds[column]
                 if evidence[row, column] >= threshold:
                     continue
