@@ -178,3 +178,13 @@ def test_cli_bad_input_one_line_exit_2(tiny_corpus: Path, arguments: list[str], 
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Fejl:")
+
+
+def test_appendix_privacy_report_kept_apart(appendix: tuple[kv.Coded, Path]) -> None:
+    _, out = appendix
+    report = (out / "lokalt" / "pseudonymisering.csv").read_text(encoding="utf-8-sig")
+    assert "Fatima" in report and "[telefon]" in report
+    assert "personoplysninger" in (out / "lokalt" / "LÆS MIG.txt").read_text(encoding="utf-8")
+    workbook = openpyxl.load_workbook(out / "appendix.xlsx")
+    assert not any("Fatima" in str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows()
+                   for cell in row)

@@ -59,6 +59,7 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
     def apply(text: str, where: str = "") -> str:
         return pseudonymiser.apply(text, where=where)
 
+    apply.report = lambda: pseudonymiser.report  # type: ignore[attr-defined]
     return apply
 
 

@@ -51,4 +51,7 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     if len(corpus.notes):
         lines.append(f"Bemærkninger: {len(corpus.notes)} (se arket 'Kørsel')")
     lines.append(f"Skrevet: {out / 'appendix.xlsx'} og {len(written) - 1} andre filer")
+    report = out / "lokalt" / "pseudonymisering.csv"
+    if report in written:
+        lines.append(f"Pseudonymiseringsrapport (indeholder personoplysninger, del den ikke): {report}")
     return lines

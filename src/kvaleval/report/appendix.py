@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 
 GROUP = "respondent_group"
 QUOTES_PER_THEME = 5
+PRIVATE = "lokalt"
+PRIVATE_NOTE = (
+    "Denne mappe er ikke en del af bilaget.\n"
+    "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
+    "Den indeholder personoplysninger: opbevar den som de rå transskriptioner, og del den ikke.\n"
+)
 
 
 @dataclass
@@ -49,6 +55,7 @@ class Appendix:
     csv: dict[str, pd.DataFrame] = field(default_factory=dict)
     displays: dict[str, Any] = field(default_factory=dict)
     manifest: pd.DataFrame | None = None
+    privacy_report: pd.DataFrame | None = None
 
 
 def build_appendix(
@@ -170,6 +177,8 @@ def build_appendix(
     appendix.sheets.append(Sheet("Kodebog", codebook_table, f"Kodebog: {codebook.label or codebook.name}",
                                  wrap=("Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer")))
     appendix.csv["kodebog"] = codebook_table
+    if pseudonymiser is not None:
+        appendix.privacy_report = pseudonymiser.report()  # type: ignore[attr-defined]
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets)
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
     appendix.csv["manifest"] = appendix.manifest
@@ -189,6 +198,9 @@ def write_appendix(
     pseudonyms: dict[str, str] | None = None,
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
+
+    With pseudonymisation (the default) the report of what was replaced where is written to
+    ``lokalt/pseudonymisering.csv``, apart from the appendix: it holds the originals.
 
     Parameters
     ----------
@@ -238,6 +250,11 @@ def write_appendix(
         if charts_enabled:
             (staging / "figurer").mkdir()
             _write_charts(appendix.displays, staging / "figurer")
+        if appendix.privacy_report is not None:
+            # What was replaced where: it holds the originals, so it stays local, apart from the appendix.
+            (staging / PRIVATE).mkdir()
+            _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
+            (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
         return _move_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
