@@ -48,7 +48,8 @@ class ThemeShareDisplay:
             ax.bar_label(bars, fmt="%.0f", fontsize=8)
         ax.set_xticks(x, [str(label) for label in self.shares.index], rotation=15, ha="right")
         ax.set_ylabel("Procent af respondenter")
-        ax.set_ylim(0, 100)
+        ax.set_ylim(0, 110)
+        ax.set_yticks(range(0, 101, 20))
         ax.set_title(self.title)
         if len(groups) > 1:
             ax.legend(frameon=False)
@@ -98,7 +99,7 @@ class SupportDisplay:
         ax.invert_yaxis()
         ax.set_xlabel("Respondenter")
         ax.set_title(self.title)
-        ax.legend(frameon=False, loc="lower right")
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
         figure.tight_layout()
         self.figure_, self.ax_ = figure, ax
         return self
