@@ -137,18 +137,32 @@ def code_frame(
     CodingError
         If a named column is missing.
     """
-    import dask
-
     doc = doc or ("doc_id" if "doc_id" in ddf.columns else id)
     require_columns(ddf, [text, id, doc, *([question] if question else [])])
     key = codebook_key(codebook, options)
-    # One graph node holds the codebook: shipped once to each worker, not with every task.
-    shared = dask.delayed(codebook, pure=True, traverse=False)
     meta = pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in CODING_DTYPES.items()})
     return ddf.map_partitions(
-        _code_partition, shared, key, text=text, id=id, question=question, doc=doc, options=options,
-        meta=meta, align_dataframes=False,
+        _code_partition, _shared(codebook), key, text=text, id=id, question=question, doc=doc,
+        options=options, meta=meta, align_dataframes=False,
     )
+
+
+def _shared(codebook: Codebook) -> Any:
+    """The codebook as the tasks get it: on a distributed cluster, copied to every worker once.
+
+    A codebook held by one worker would draw every coding task to that worker (the
+    scheduler runs tasks where their inputs are), so it is broadcast; without a
+    distributed client it is an ordinary argument.
+    """
+    try:
+        from distributed import default_client
+    except ImportError:
+        return codebook
+    try:
+        client = default_client()
+    except ValueError:  # no client: the local scheduler
+        return codebook
+    return client.scatter(codebook, broadcast=True, hash=True)
 
 
 def _code_partition(
