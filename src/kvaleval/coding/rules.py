@@ -19,15 +19,28 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import numpy as np
 
-from kvaleval.coding.matcher import EXCLUDE, LEXICON, TERM, Entry, Hit, Matcher, lower, split_phrase, word_spans
+from kvaleval.coding.matcher import (
+    EXCLUDE,
+    LEXICON,
+    TERM,
+    Entry,
+    Matcher,
+    gc_paused,
+    lower,
+    split_phrase,
+    word_spans,
+)
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
+_SegmentHits = tuple[list[int], list[int], list[int]]
+"""The automaton's hits in one segment: starts, ends and word classes."""
 SHORT_ANSWER_WORDS = 8
 QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
@@ -158,6 +171,45 @@ class RuleCoder:
         self.matcher = Matcher(items, dict(codebook.lemmas))
         self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
         self.patterns = PatternMatcher(codebook) if any(code.patterns for code in codebook.codes) else None
+        self._index_word_classes()
+
+    def _index_word_classes(self) -> None:
+        """Index terms, exclusions, lexicons and near cues by word class.
+
+        Entries with the same word that match at the same places form one word class
+        (``Matcher.entry_class``): a word like ``ikke`` stands in dozens of phrase slots
+        but is one class. Per segment only the terms whose first class is present are
+        tried, in codebook order, so evidence sums the same floats in the same order.
+        """
+        entry_class = self.matcher.entry_class.tolist()
+
+        def by_class(slots: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+            return tuple((entry_class[entry], gap) for entry, gap in slots)
+
+        self._term_slots: list[list[tuple[tuple[tuple[int, int], ...], frozenset[int]]]] = []
+        self._exclude_slots: list[list[tuple[tuple[int, int], ...]]] = []
+        self._first: dict[int, list[tuple[int, int]]] = {}
+        for column, code in enumerate(self.codes):
+            slots = [by_class(term.slots) for term in code.terms]
+            self._term_slots.append([(s, frozenset(c for c, _ in s)) for s in slots])
+            self._exclude_slots.append([by_class(e) for e in code.excludes])
+            for t, s in enumerate(slots):
+                self._first.setdefault(s[0][0], []).append((column, t))
+        self._lexicon_classes: dict[int, tuple[int, ...]] = {}
+        self._class_owners: dict[int, set[int]] = {}
+        for index, entry in enumerate(self.matcher.entries):
+            if entry.kind == LEXICON and entry.slot == 0:
+                owners = self._lexicon_classes.setdefault(entry.owner, ())
+                if entry_class[index] not in owners:
+                    self._lexicon_classes[entry.owner] = (*owners, entry_class[index])
+                self._class_owners.setdefault(entry_class[index], set()).add(entry.owner)
+        # A near cue is only tried when every lexicon it needs is present in the segment.
+        self._near = [
+            [(cue, frozenset(owner for kind, owner in cue.items if kind == "lexicon"),
+              any(kind == "builtin" for kind, _ in cue.items)) for cue in code.near]
+            for code in self.codes
+        ]
+        self._segment: tuple[dict[int, list[tuple[int, int, int]]], dict[int, list[int]]] = ({}, {})
 
     # -- compilation helpers -------------------------------------------------------------------
 
@@ -185,6 +237,10 @@ class RuleCoder:
 
     def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> Scores:
         """Evidence of every code for every text; ``questions`` gives each text's question."""
+        with gc_paused():
+            return self._score(texts, questions)
+
+    def _score(self, texts: Sequence[str], questions: Sequence[str | None] | None) -> Scores:
         findings: dict[tuple[int, int], Finding] = {}
         evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
         for row, low, hits in self._segments_with_hits(texts):
@@ -200,61 +256,76 @@ class RuleCoder:
                 self._decide_valence(lower(texts[row]), finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
-    def _segments_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, list[Hit]]]:
+    def _segments_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, _SegmentHits]]:
+        """Each segment with automaton hits: its row, lower-cased text and (starts, ends, classes)."""
         joined = lower("\n".join(texts))
         starts = np.zeros(len(texts) + 1, dtype=np.int64)
         if texts:
             starts[1:] = np.cumsum([len(text) + 1 for text in texts])
-        hits = self.matcher.scan(joined)
-        if not hits:
+        begin, end, cls = self.matcher.scan_words(joined)
+        if not len(begin):
             return
-        positions = np.fromiter((hit.start for hit in hits), dtype=np.int64, count=len(hits))
-        rows = np.searchsorted(starts, positions, side="right") - 1
-        order = np.argsort(rows, kind="stable")
-        rows_sorted = rows[order]
-        boundaries = np.flatnonzero(np.diff(rows_sorted)) + 1
-        for group in np.split(order, boundaries):
-            row = int(rows[group[0]])
+        rows = np.searchsorted(starts, begin, side="right") - 1
+        order = np.lexsort((end, begin, rows))
+        rows, begin, end, cls = rows[order], begin[order], end[order], cls[order]
+        local_begin = (begin - starts[rows]).tolist()
+        local_end = (end - starts[rows]).tolist()
+        classes = cls.tolist()
+        cuts = [0, *(np.flatnonzero(np.diff(rows)) + 1).tolist(), len(rows)]
+        row_list = rows[np.array(cuts[:-1], dtype=np.int64)].tolist()
+        for row, a, b in zip(row_list, cuts[:-1], cuts[1:], strict=True):
             offset = int(starts[row])
             low = joined[offset : offset + len(texts[row])]
-            local = sorted(
-                (Hit(hits[i].start - offset, hits[i].end - offset, hits[i].entry) for i in group),
-                key=lambda hit: (hit.start, hit.end),
-            )
-            yield row, low, local
+            yield row, low, (local_begin[a:b], local_end[a:b], classes[a:b])
 
-    def _evaluate(self, low: str, hits: list[Hit]) -> dict[int, Finding]:
+    def _evaluate(self, low: str, hits: _SegmentHits) -> dict[int, Finding]:
         """Term and near-cue evidence per code for one lower-cased segment."""
+        begins, ends, classes = hits
         spans = word_spans(low)
         word_starts = [start for start, _ in spans]
-        not_filler = np.cumsum([0] + [low[a:b] not in FILLERS for a, b in spans])
-        by_entry: dict[int, list[tuple[int, int, int]]] = {}
-        for hit in hits:
-            word = max(bisect.bisect_right(word_starts, hit.start) - 1, 0)
-            by_entry.setdefault(hit.entry, []).append((hit.start, hit.end, word))
+        not_filler = list(accumulate((low[a:b] not in FILLERS for a, b in spans), initial=0))
+        by_class: dict[int, list[tuple[int, int, int]]] = {}
+        for start, end, cls in zip(begins, ends, classes, strict=True):
+            word = max(bisect.bisect_right(word_starts, start) - 1, 0)
+            by_class.setdefault(cls, []).append((start, end, word))
+        candidates: dict[int, list[int]] = {}
+        for cls in by_class:
+            for column, t in self._first.get(cls, ()):
+                candidates.setdefault(column, []).append(t)
+        present = by_class.keys()
+        lexicons: set[int] = set()
+        for cls in present:
+            lexicons.update(self._class_owners.get(cls, ()))
         cues: list[Cue] | None = None
         results: dict[int, Finding] = {}
+        self._segment = (by_class, {})
         for column, code in enumerate(self.codes):
-            excluded = [span for slots in code.excludes for span in _phrase_matches(slots, by_entry, not_filler, low)]
             finding = Finding()
             matched_spans: list[tuple[int, int, frozenset[str], int]] = []
-            for term in code.terms:
-                matches = [
-                    m for m in _phrase_matches(term.slots, by_entry, not_filler, low)
-                    if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)
-                ]
+            excluded: list[tuple[int, int, int]] | None = None
+            for t in sorted(candidates.get(column, ())):
+                slots, needed = self._term_slots[column][t]
+                if not needed <= present:
+                    continue
+                matches = _phrase_matches(slots, by_class, not_filler, low)
+                if not matches:
+                    continue
+                if excluded is None:
+                    excluded = [span for exclusion in self._exclude_slots[column]
+                                for span in _phrase_matches(exclusion, by_class, not_filler, low)]
+                if excluded:
+                    matches = [m for m in matches if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
                 if matches:
+                    term = code.terms[t]
                     finding.evidence += term.weight
                     finding.terms.append(term.label)
                     matched_spans.extend((m[0], m[1], term.words, term.valence) for m in matches[:1])
-            for cue in code.near:
-                needs_builtin = any(kind == "builtin" for kind, _ in cue.items)
-                lexical = [owner for kind, owner in cue.items if kind == "lexicon"]
-                if not all(self._lexicon_positions(owner, by_entry) for owner in lexical):
+            for cue, needed_lexicons, needs_builtin in self._near[column]:
+                if not needed_lexicons <= lexicons:
                     continue
                 if needs_builtin and cues is None:
                     cues = self.valence_scanner.scan(low)
-                if _near_fires(cue, by_entry, self, cues or [], word_starts):
+                if _near_fires(cue, self, cues or [], word_starts):
                     finding.evidence += cue.weight
                     finding.near.append(cue.label)
             if finding.terms or finding.near:
@@ -279,13 +350,15 @@ class RuleCoder:
             finding.spans.append((hit.start, hit.end, frozenset(), 0))
             evidence[hit.row, hit.code] = finding.evidence
 
-    def _lexicon_positions(self, owner: int, by_entry: dict[int, list[tuple[int, int, int]]]) -> list[int]:
-        entries = self.matcher.entries
-        return [
-            word for index, found in by_entry.items()
-            if entries[index].kind == LEXICON and entries[index].owner == owner and entries[index].slot == 0
-            for _, _, word in found
-        ]
+    def _lexicon_positions(self, owner: int) -> list[int]:
+        """Word positions of a lexicon's words in the segment being evaluated (cached per segment)."""
+        by_class, cache = self._segment
+        positions = cache.get(owner)
+        if positions is None:
+            positions = cache[owner] = [
+                word for cls in self._lexicon_classes.get(owner, ()) for _, _, word in by_class.get(cls, ())
+            ]
+        return positions
 
     def _add_question_context(
         self,
@@ -387,17 +460,17 @@ class RuleCoder:
 
 def _phrase_matches(
     slots: tuple[tuple[int, int], ...],
-    by_entry: dict[int, list[tuple[int, int, int]]],
-    not_filler: np.ndarray,
+    by_class: dict[int, list[tuple[int, int, int]]],
+    not_filler: Sequence[int],
     low: str,
 ) -> list[tuple[int, int, int]]:
-    """(start, end, first word) of each match of a term's word slots, in order, gaps respected.
+    """(start, end, first word) of each match of a term's word-class slots, in order, gaps respected.
 
     A gap never crosses punctuation (a clause boundary) unless only fillers stand in it
     ("har, øh, hjulpet"); adjacent words may have a comma between them ("troede, det var").
     """
-    first_entry = slots[0][0]
-    found = by_entry.get(first_entry)
+    first_class = slots[0][0]
+    found = by_class.get(first_class)
     if not found:
         return []
     if len(slots) == 1:
@@ -405,9 +478,9 @@ def _phrase_matches(
     matches = []
     for start, end, word in found:
         last_word, last_end, ok = word, end, True
-        for entry, gap in slots[1:]:
+        for cls, gap in slots[1:]:
             nxt = None
-            for s, e, w in by_entry.get(entry, ()):
+            for s, e, w in by_class.get(cls, ()):
                 if w <= last_word:
                     continue
                 between = int(not_filler[w] - not_filler[last_word + 1])
@@ -423,17 +496,11 @@ def _phrase_matches(
     return matches
 
 
-def _near_fires(
-    cue: CompiledNear,
-    by_entry: dict[int, list[tuple[int, int, int]]],
-    coder: RuleCoder,
-    cues: list[Cue],
-    word_starts: list[int],
-) -> bool:
+def _near_fires(cue: CompiledNear, coder: RuleCoder, cues: list[Cue], word_starts: list[int]) -> bool:
     positions: list[list[int]] = []
     for kind, owner in cue.items:
         if kind == "lexicon":
-            positions.append(coder._lexicon_positions(owner, by_entry))
+            positions.append(coder._lexicon_positions(owner))
         else:
             wanted = (POSITIVE, NEGATIVE, NEGATION)[owner]
             positions.append(
