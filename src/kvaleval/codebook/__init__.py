@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -71,8 +71,7 @@ def read_codebook(path: str | Path) -> Codebook:
     located = load_yaml(path, shown=shown)
     if not isinstance(located.data, dict):
         raise CodebookError(Errors.E204.format(path=shown))
-    model = _validate(CodebookModel, located.data, located, shown)
-    assert isinstance(model, CodebookModel)
+    model = cast(CodebookModel, _validate(CodebookModel, located.data, located, shown))
     codes = tuple(_flatten(model.codes, parent=None))
     for code in codes:
         if not (code.terms or code.near or code.patterns):
@@ -112,8 +111,7 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         prefix = ("conclusions",)
     else:
         data = {"conclusions": data}
-    model = _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix))
-    assert isinstance(model, ConclusionsModel)
+    model = cast(ConclusionsModel, _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix)))
     conclusions = [
         Conclusion(
             id=item.id,

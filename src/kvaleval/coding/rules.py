@@ -133,7 +133,7 @@ class RuleCoder:
         self.short_answer_words = short_answer_words
         self.question_weight = question_weight
         self.valence_scanner = ValenceScanner(codebook.valence_positive, codebook.valence_negative)
-        self._lexicon_ids = {name: i for i, (name, _) in enumerate(codebook.lexicons)}
+        self._lexicon_owner: dict[str, int] = {}
         items: list[tuple[Entry, bool]] = []
         self.codes: list[CompiledCode] = []
 
@@ -215,8 +215,6 @@ class RuleCoder:
 
     def _lexicon_id(self, key: str, items: list[tuple[Entry, bool]]) -> int:
         """Entries for a lexicon (or a literal word in a near cue); their owner id is returned."""
-        if not hasattr(self, "_lexicon_owner"):
-            self._lexicon_owner: dict[str, int] = {}
         if key in self._lexicon_owner:
             return self._lexicon_owner[key]
         owner = len(self._lexicon_owner)
