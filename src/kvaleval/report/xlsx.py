@@ -96,6 +96,13 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
             TEXT_WIDTH if (col - 1) in wrapped else width + 2
         )
     worksheet.freeze_panes = worksheet.cell(row=header_row + 1, column=1)
+    # Printed (or exported to PDF), a sheet is landscape, one page wide, with the header on every page.
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.print_title_rows = f"{header_row}:{header_row}"
     notes = list(sheet.notes)
     if truncated:
         notes.append(f"Kun de første {MAX_ROWS} rækker vises; den fulde tabel er i CSV-filen.")
