@@ -293,13 +293,13 @@ def _read_pairs(path: Path) -> set[tuple[str, ...]]:
 
 
 def stage_proposal(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
-    """(c) with ``RuleCoder`` replaced by the measured proposal in ``proposals/rules_by_class.py``."""
+    """(c) with ``RuleCoder`` replaced by the measured proposal in ``proposals/rules_round2.py``."""
     sys.path.insert(0, str(HERE / "proposals"))
-    from rules_by_class import ClassRuleCoder
+    from rules_round2 import NextRuleCoder
 
     import kvaleval.coding
 
-    kvaleval.coding.RuleCoder = ClassRuleCoder  # type: ignore[misc]
+    kvaleval.coding.RuleCoder = NextRuleCoder  # type: ignore[misc]
     return stage_kvaleval(folder, codebook, work, pairs_file="pairs_proposal.tsv")
 
 
@@ -516,7 +516,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", action="store_true", help="Dask coding stage: 2 local workers over 1")
     parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c", "p"])
     parser.add_argument("--proposal", action="store_true",
-                        help="also time (c) with the rules.py proposal in benchmarks/proposals/ (stage p)")
+                        help="also time (c) with the next rules.py proposal, proposals/rules_round2.py (stage p)")
     parser.add_argument("--profile", action="store_true", help="cProfile stage (c) and print the top functions")
     parser.add_argument("--max-memory-gb", type=float, default=6.0,
                         help="stop a stage whose memory passes this (default 6 GB)")

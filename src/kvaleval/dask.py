@@ -220,6 +220,24 @@ def frequencies(
         path; it is small (groups x codes), so it is computed and returned.
     """
     import dask
+
+    # The tables shuffled here are small next to the texts: the task-based shuffle does
+    # them without the peer-to-peer machinery (and its log lines), unless the caller chose.
+    method = dask.config.get("dataframe.shuffle.method", None) or "tasks"
+    with dask.config.set({"dataframe.shuffle.method": method}):
+        return _frequencies(codings, segments, codebook, by=by, valence=valence, case=case)
+
+
+def _frequencies(
+    codings: dd.DataFrame | pd.DataFrame,
+    segments: dd.DataFrame | pd.DataFrame,
+    codebook: Codebook,
+    *,
+    by: str | Sequence[str] | None,
+    valence: bool,
+    case: str | None,
+) -> pd.DataFrame:
+    import dask
     import dask.dataframe as dd
 
     codings = codings if isinstance(codings, dd.DataFrame) else dd.from_pandas(codings, npartitions=1)

@@ -1,6 +1,6 @@
-"""Compare ``ClassRuleCoder`` (the proposal) with ``RuleCoder``: identical scores, and the time of each.
+"""Compare ``NextRuleCoder`` (round two) with ``RuleCoder``: identical scores, and the time of each.
 
-    python benchmarks/proposals/check_rules_by_class.py [CORPUS ...] [--codebook PATH]
+    python benchmarks/proposals/check_rules_round2.py [CORPUS ...] [--codebook PATH]
 
 Default corpora: the demo corpus and the held-out corpus. Scores (evidence),
 findings (terms, near cues, negations, valence) and the codings table must match
@@ -20,7 +20,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
-from rules_by_class import ClassRuleCoder  # noqa: E402
+from rules_round2 import NextRuleCoder  # noqa: E402
 
 import kvaleval as kv  # noqa: E402
 from kvaleval.coding import rule_codings  # noqa: E402
@@ -42,7 +42,7 @@ def check(folder: Path, codebook: kv.Codebook) -> bool:
     questions = [q if isinstance(q, str) else None for q in respondents["question"]]
     words = sum(len(text.split()) for text in segments["text"])
     results = {}
-    for name, cls in (("RuleCoder", RuleCoder), ("ClassRuleCoder", ClassRuleCoder)):
+    for name, cls in (("RuleCoder", RuleCoder), ("NextRuleCoder", NextRuleCoder)):
         coder = cls(codebook)
         start = time.perf_counter()
         scores = coder.score(texts, questions)
@@ -50,7 +50,7 @@ def check(folder: Path, codebook: kv.Codebook) -> bool:
         codings = rule_codings(segments, codebook, coder=coder)
         results[name] = (scores, codings)
         print(f"  {name:15} {seconds:8.2f} s  {words / seconds:12,.0f} words/s  ({len(texts):,} segments)")
-    (old, old_codings), (new, new_codings) = results["RuleCoder"], results["ClassRuleCoder"]
+    (old, old_codings), (new, new_codings) = results["RuleCoder"], results["NextRuleCoder"]
     same = (np.array_equal(old.evidence, new.evidence) and _findings(old) == _findings(new)
             and old_codings.equals(new_codings))
     print(f"  identical scores, findings and codings: {same}")
