@@ -7,7 +7,6 @@ Run from the repository root::
     python benchmarks/bench_coding.py --large              # also 100M words
     python benchmarks/bench_coding.py --workers            # also Dask: 2 local workers over 1
     python benchmarks/bench_coding.py --profile            # cProfile of stage (c), top functions
-    python benchmarks/bench_coding.py --proposal           # also (c) with the rules.py proposal
 
 For each size a seeded Danish-like corpus is written to a temporary folder
 (``danish_corpus.py``: half interview transcripts, half one survey CSV), and each
@@ -292,18 +291,7 @@ def _read_pairs(path: Path) -> set[tuple[str, ...]]:
         return {tuple(line.rstrip("\n").split("\t")) for line in handle}
 
 
-def stage_proposal(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
-    """(c) with ``RuleCoder`` replaced by the measured proposal in ``proposals/rules_round2.py``."""
-    sys.path.insert(0, str(HERE / "proposals"))
-    from rules_round2 import NextRuleCoder
-
-    import kvaleval.coding
-
-    kvaleval.coding.RuleCoder = NextRuleCoder  # type: ignore[misc]
-    return stage_kvaleval(folder, codebook, work, pairs_file="pairs_proposal.tsv")
-
-
-STAGES = {"a": stage_split, "b": stage_spacy, "c": stage_kvaleval, "p": stage_proposal}
+STAGES = {"a": stage_split, "b": stage_spacy, "c": stage_kvaleval}
 
 
 def _child(args: argparse.Namespace) -> None:
@@ -417,8 +405,7 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
           f"{info.respondent_turns:,} respondent segments (generated in {time.perf_counter() - start:.1f} s)")
     results: dict[str, object] = {"words": info.words}
     names = {"a": "(a) read + str.split", "b": "(b) spaCy blank('da') + PhraseMatcher",
-             "c": "(c) kvaleval read -> code -> frequencies",
-             "p": "(c') the same, rules.py proposal"}
+             "c": "(c) kvaleval read -> code -> frequencies"}
     print(f"  {'stage':42} {'seconds':>9} {'words/s':>9} {'peak RSS':>10}")
     limit_mb = args.max_memory_gb * 1024
     for stage in args.stages:
@@ -435,7 +422,7 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
         if stage == "b":
             print(f"      of which pattern setup {result['setup']:.2f} s ({result['patterns']:,} patterns), "
                   f"reading {result['read']:.2f} s")
-        if stage in ("c", "p"):
+        if stage == "c":
             print(f"      of which read_corpus {result['read']:.2f} s, code {result['code']:.2f} s, "
                   f"frequencies {result['frequencies']:.2f} s; {result['codings']:,} codings")
     timings = {
@@ -455,16 +442,6 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
         results["matches"] = compare(work)
     elif "c" in args.stages and "c" not in timings:
         print("  c/a, c/b: no ratio, stage (c) did not finish: MISSES target")
-    if "p" in timings:
-        ratios = f"c'/a {timings['a'] / timings['p']:.3f}, " if "a" in timings else ""
-        ratios += f"c'/b {timings['b'] / timings['p']:.2f}" if "b" in timings else ""
-        print(f"  with the rules.py proposal (not part of kvaleval yet): {ratios}")
-        if "c" in timings:
-            same = _read_pairs(work / "pairs_proposal.tsv") == _read_pairs(work / "pairs_kvaleval.tsv")
-            print(f"  proposal finds the same (segment, code, term) pairs as kvaleval: {same}")
-        elif "b" in timings:
-            missing = _read_pairs(work / "pairs_spacy.tsv") - _read_pairs(work / "pairs_proposal.tsv")
-            print(f"  proposal finds every PhraseMatcher pair: {not missing} ({len(missing)} missing)")
     if args.workers:
         one = run_stage("dask1", folder, work, codebook=args.codebook, max_memory_mb=limit_mb)
         two = run_stage("dask2", folder, work, codebook=args.codebook, max_memory_mb=limit_mb)
@@ -514,9 +491,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--large", action="store_true", help="also 100M words")
     parser.add_argument("--workers", action="store_true", help="Dask coding stage: 2 local workers over 1")
-    parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c", "p"])
-    parser.add_argument("--proposal", action="store_true",
-                        help="also time (c) with the next rules.py proposal, proposals/rules_round2.py (stage p)")
+    parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c"])
     parser.add_argument("--profile", action="store_true", help="cProfile stage (c) and print the top functions")
     parser.add_argument("--max-memory-gb", type=float, default=6.0,
                         help="stop a stage whose memory passes this (default 6 GB)")
@@ -533,8 +508,6 @@ def main(argv: list[str] | None = None) -> None:
         _child(args)
         return
     sizes = sorted(set(args.sizes + ([100_000_000] if args.large else [])))
-    if args.proposal and "p" not in args.stages:
-        args.stages = [*args.stages, "p"]
     digest = hashlib.sha256(args.codebook.read_bytes()).hexdigest()[:12]
     print(f"kvaleval coding benchmark: sizes {', '.join(f'{s:,}' for s in sizes)} words, seed {args.seed}, "
           f"codebook {args.codebook.name} ({digest}), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")

@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 
 import numpy as np
@@ -42,6 +43,8 @@ BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
 _SegmentHits = tuple[list[int], list[int], list[int]]
 """The automaton's hits in one segment: starts, ends and word classes."""
 SHORT_ANSWER_WORDS = 8
+SCAN_BATCH = 20_000
+"""Segments scanned together by the automaton: long runs in C, bounded memory."""
 QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
@@ -105,8 +108,9 @@ class Scores:
     evidence: np.ndarray  # segments x codes
     findings: dict[tuple[int, int], Finding]
 
-    @property
+    @cached_property
     def coded(self) -> np.ndarray:
+        # Cached: the question context reads it once per answer and code.
         return self.evidence >= self.thresholds - 1e-9
 
     @property
@@ -179,7 +183,8 @@ class RuleCoder:
         Entries with the same word that match at the same places form one word class
         (``Matcher.entry_class``): a word like ``ikke`` stands in dozens of phrase slots
         but is one class. Per segment only the terms whose first class is present are
-        tried, in codebook order, so evidence sums the same floats in the same order.
+        tried (those whose longest word is), in codebook order, so evidence sums the same
+        floats in the same order.
         """
         entry_class = self.matcher.entry_class.tolist()
 
@@ -188,13 +193,16 @@ class RuleCoder:
 
         self._term_slots: list[list[tuple[tuple[tuple[int, int], ...], frozenset[int]]]] = []
         self._exclude_slots: list[list[tuple[tuple[int, int], ...]]] = []
-        self._first: dict[int, list[tuple[int, int]]] = {}
+        self._anchor: dict[int, list[tuple[int, int]]] = {}
+        classes = self.matcher.classes
         for column, code in enumerate(self.codes):
             slots = [by_class(term.slots) for term in code.terms]
             self._term_slots.append([(s, frozenset(c for c, _ in s)) for s in slots])
             self._exclude_slots.append([by_class(e) for e in code.excludes])
             for t, s in enumerate(slots):
-                self._first.setdefault(s[0][0], []).append((column, t))
+                # A term is tried only where its longest word occurs: rarer than "ikke" or "det".
+                anchor = max(s, key=lambda slot: len(classes[slot[0]][0]))[0]
+                self._anchor.setdefault(anchor, []).append((column, t))
         self._lexicon_classes: dict[int, tuple[int, ...]] = {}
         self._class_owners: dict[int, set[int]] = {}
         for index, entry in enumerate(self.matcher.entries):
@@ -255,7 +263,15 @@ class RuleCoder:
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _segments_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, _SegmentHits]]:
-        """Each segment with automaton hits: its row, lower-cased text and (starts, ends, classes)."""
+        """Each segment with automaton hits: its row, lower-cased text and (starts, ends, classes).
+
+        Segments are scanned in batches, so the hit arrays take bounded memory at any size.
+        """
+        for first in range(0, len(texts), SCAN_BATCH):
+            for row, low, hits in self._batch_with_hits(texts[first : first + SCAN_BATCH]):
+                yield first + row, low, hits
+
+    def _batch_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, _SegmentHits]]:
         joined = lower("\n".join(texts))
         starts = np.zeros(len(texts) + 1, dtype=np.int64)
         if texts:
@@ -288,7 +304,7 @@ class RuleCoder:
             by_class.setdefault(cls, []).append((start, end, word))
         candidates: dict[int, list[int]] = {}
         for cls in by_class:
-            for column, t in self._first.get(cls, ()):
+            for column, t in self._anchor.get(cls, ()):
                 candidates.setdefault(column, []).append(t)
         present = by_class.keys()
         lexicons: set[int] = set()
