@@ -59,7 +59,7 @@ def segment_documents(
     interviewers = tuple(interviewers)
     names = (*SEGMENT_COLUMNS, *SEGMENT_EXTRA_COLUMNS)
     columns: dict[str, list[object]] = {name: [] for name in names}
-    attribute_rows: list[dict[str, str]] = []
+    attribute_blocks: list[tuple[int, dict[str, str], list[dict[str, str]] | None]] = []
     notes: list[tuple[str, str]] = []
     for document in documents:
         turns, guessed, header = _turns_with_header(document, interviewers=interviewers)
@@ -71,23 +71,38 @@ def segment_documents(
                 (document.path, f"interviewer taken to be '{guessed}' (asks most questions); "
                  "name the interviewer in metadata.csv column 'interviewer' if this is wrong")
             )
-        _append_document(columns, attribute_rows, document, turns)
+        _append_document(columns, document, turns)
+        per_turn = [dict(turn.attributes) for turn in turns] if any(t.attributes for t in turns) else None
+        attribute_blocks.append((len(turns), document.attributes_dict(), per_turn))
     frame = pd.DataFrame(columns)
     frame["turn_index"] = frame["turn_index"].astype("int64")
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
-    attributes = pd.DataFrame(attribute_rows, index=frame.index)
-    attributes = attributes[[c for c in attributes.columns if c not in frame.columns]]
-    return pd.concat([frame, attributes], axis=1), notes
+    attributes = _attribute_columns(attribute_blocks, skip=set(frame.columns))
+    return pd.concat([frame, pd.DataFrame(attributes, index=frame.index)], axis=1), notes
 
 
-def _append_document(
-    columns: dict[str, list[object]],
-    attribute_rows: list[dict[str, str]],
-    document: Document,
-    turns: tuple[Turn, ...],
-) -> None:
-    doc_attributes = document.attributes_dict()
+def _attribute_columns(
+    blocks: list[tuple[int, dict[str, str], list[dict[str, str]] | None]], *, skip: set[str]
+) -> dict[str, list[object]]:
+    """Attribute columns built block by block: a document's attributes repeat over its turns,
+    a survey row's attributes (turn attributes) are per turn; missing values are None."""
+    names: dict[str, None] = {}
+    for _, document, per_turn in blocks:
+        names.update(dict.fromkeys(document))
+        for attributes in per_turn or ():
+            names.update(dict.fromkeys(attributes))
+    columns: dict[str, list[object]] = {name: [] for name in names if name not in skip}
+    for count, document, per_turn in blocks:
+        for name, values in columns.items():
+            if per_turn is None:
+                values.extend([document.get(name)] * count)
+            else:
+                values.extend(turn.get(name, document.get(name)) for turn in per_turn)
+    return columns
+
+
+def _append_document(columns: dict[str, list[object]], document: Document, turns: tuple[Turn, ...]) -> None:
     text = document.text
     question: str | None = None
     for index, turn in enumerate(turns):
@@ -105,9 +120,6 @@ def _append_document(
         columns["text"].append(segment_text)
         columns["question"].append(None if role == INTERVIEWER else (turn.question or question))
         columns["time"].append(turn.time)
-        attribute_rows.append(
-            {**doc_attributes, **dict(turn.attributes)} if turn.attributes else doc_attributes
-        )
 
 
 def _metadata_interviewers(document: Document) -> list[str]:
