@@ -89,8 +89,12 @@ def evidence(
     n_quotes: int = 3,
     pseudonymise: bool = True,
     pseudonymiser: Callable[[str, str], str] | None = None,
+    quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Support, quotes and counter-quotes per conclusion and respondent group.
+
+    ``quotes`` takes a table already made by :func:`evidence_quotes` for the same
+    conclusions, so a caller that shows both tables selects the quotes once.
 
     Returns
     -------
@@ -104,8 +108,9 @@ def evidence(
     """
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
-    quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
-                             pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
+    if quotes is None:
+        quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
+                                 pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
     rows = []
     for conclusion in conclusions:
         support = supporting_codings(codings, conclusion)

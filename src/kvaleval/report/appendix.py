@@ -94,13 +94,10 @@ def build_appendix(
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
     if conclusions:
-        table = evidence(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
-                         pseudonymiser=pseudonymiser)
-        quotes_table = pseudonymise_columns(
-            evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
-                            pseudonymiser=pseudonymiser),
-            pseudonymiser,
-        )
+        selected = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
+                                   pseudonymiser=pseudonymiser)
+        table = evidence(segments, codings, codebook, conclusions, quotes=selected)
+        quotes_table = pseudonymise_columns(selected, pseudonymiser)
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet("Konklusioner", danish(table), "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
