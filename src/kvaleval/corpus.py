@@ -56,10 +56,6 @@ class Corpus:
         """doc_id -> document text."""
         return {document.doc_id: document.text for document in self.documents}
 
-    @property
-    def respondent_segments(self) -> pd.DataFrame:
-        return self.segments[self.segments["speaker_role"] == "respondent"]
-
     def summary(self) -> pd.DataFrame:
         """One row per document: format, turns, respondent turns, words, encoding."""
         counts = (

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -330,7 +329,3 @@ def _best_threshold(y: np.ndarray, probabilities: np.ndarray, rules: np.ndarray 
             best, best_f1 = float(threshold), f1
     return best
 
-
-def training_curve_units(segments: pd.DataFrame, docs: Sequence[str]) -> pd.DataFrame:
-    """Respondent segments of the given documents (helper for learning curves)."""
-    return segments[(segments["speaker_role"] == RESPONDENT) & segments["doc_id"].isin(docs)]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import io
 import re
 import warnings
 import zipfile
@@ -309,7 +308,3 @@ def _cell_text(value: object) -> str | None:
         return value.isoformat()
     return str(value)
 
-
-def survey_text_io(text: str) -> io.StringIO:
-    """A file-like view of survey text (used by tests)."""
-    return io.StringIO(text)

@@ -9,7 +9,7 @@ import pandas as pd
 from kvaleval.errors import Warnings
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
-from kvaleval.segment.turns import assign_roles, find_paragraphs, header_text, split_turns
+from kvaleval.segment.turns import assign_roles, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents"]
 
@@ -125,11 +125,6 @@ def _append_document(columns: dict[str, list[object]], document: Document, turns
 def _metadata_interviewers(document: Document) -> list[str]:
     value = document.attributes_dict().get(INTERVIEWER_ATTRIBUTE, "")
     return [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
-
-
-def paragraphs(text: str) -> tuple[Turn, ...]:
-    """Paragraph turns of an untagged text (exported for readers of plain answers)."""
-    return find_paragraphs(text)
 
 
 def _excerpt(text: str, *, length: int = 60) -> str:
