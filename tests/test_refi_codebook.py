@@ -97,7 +97,7 @@ def test_refi_qdc_via_read_codebook(tmp_path: Path) -> None:
 
 
 def test_refi_description_foreign_text_is_definition() -> None:
-    fields = unfold("Erősen szkeptikus (piros)\nEnyhén szkeptikus (sárga)")
+    fields = Code("x", **unfold("Erősen szkeptikus (piros)\nEnyhén szkeptikus (sárga)"))
     assert fields.definition == "Erősen szkeptikus (piros)\nEnyhén szkeptikus (sárga)"
     assert fields.terms == () and fields.label == ""
 
@@ -137,7 +137,7 @@ def _codes(draw: st.DrawFn) -> Code:
 @given(_codes())
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_refi_description_round_trip_property(code: Code) -> None:
-    fields = unfold(fold(code))
+    fields = Code(code.name, **unfold(fold(code)))
     for name in (
         "definition",
         "include",
@@ -148,6 +148,8 @@ def test_refi_description_round_trip_property(code: Code) -> None:
         "exclude_terms",
         "near",
         "threshold",
+        "patterns",
+        "valence_default",
     ):
         assert getattr(fields, name) == getattr(code, name), name
     assert fields.label == (code.label if code.label != code.name else "")

@@ -63,24 +63,6 @@ _VALENCES = ("positiv", "negativ", "blandet")
 _NEAR = re.compile(r"^(.*?) \((\d+) ord(?:, vægt ([-+0-9.,eE]+))?\)$")
 
 
-@dataclass
-class CodeFields:
-    """The parts of a :class:`Code` a description carries."""
-
-    label: str = ""
-    definition: str = ""
-    include: str = ""
-    exclude: str = ""
-    examples: tuple[str, ...] = ()
-    counterexamples: tuple[str, ...] = ()
-    terms: tuple[Term, ...] = ()
-    exclude_terms: tuple[str, ...] = ()
-    near: tuple[NearCue, ...] = ()
-    threshold: float = 1.0
-    patterns: tuple[Any, ...] = field(default_factory=tuple)
-    valence_default: str | None = None
-
-
 def fold(code: Code) -> str:
     """The description text for ``code`` ('' when the code has nothing to say)."""
     lines: list[str] = []
@@ -111,16 +93,19 @@ def fold(code: Code) -> str:
     return "\n".join(lines)
 
 
-def unfold(text: str) -> CodeFields:
-    """Parse a description written by :func:`fold`; foreign text becomes the definition."""
+def unfold(text: str) -> dict[str, Any]:
+    """Parse a description written by :func:`fold` into :class:`Code` keyword arguments.
+
+    Foreign text (or one that does not parse) becomes the definition.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sections = _sections(text)
     if sections is None:
-        return CodeFields(definition=text.strip())
+        return {"definition": text.strip()}
     try:
         return _fields(sections)
     except (ValueError, TypeError):
-        return CodeFields(definition=text.strip())
+        return {"definition": text.strip()}
 
 
 def number(value: float) -> str:
@@ -212,34 +197,34 @@ def _trim(lines: list[str]) -> list[str]:
     return lines[:end]
 
 
-def _fields(sections: dict[str, _Section]) -> CodeFields:
-    fields = CodeFields()
+def _fields(sections: dict[str, _Section]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     scalars = {LABEL: "label", DEFINITION: "definition", INCLUDE: "include", EXCLUDE: "exclude"}
     for heading, attribute in scalars.items():
         if heading in sections:
-            setattr(fields, attribute, _scalar_value(sections[heading]))
+            fields[attribute] = _scalar_value(sections[heading])
     if EXAMPLES in sections:
-        fields.examples = tuple(_list_value(sections[EXAMPLES]))
+        fields["examples"] = tuple(_list_value(sections[EXAMPLES]))
     if COUNTER in sections:
-        fields.counterexamples = tuple(_list_value(sections[COUNTER]))
+        fields["counterexamples"] = tuple(_list_value(sections[COUNTER]))
     if TERMS in sections:
-        fields.terms = tuple(_parse_term(item) for item in _list_value(sections[TERMS]))
+        fields["terms"] = tuple(_parse_term(item) for item in _list_value(sections[TERMS]))
     if EXCLUDE_TERMS in sections:
-        fields.exclude_terms = tuple(_list_value(sections[EXCLUDE_TERMS]))
+        fields["exclude_terms"] = tuple(_list_value(sections[EXCLUDE_TERMS]))
     if NEAR in sections:
-        fields.near = tuple(_parse_near(item) for item in _list_value(sections[NEAR]))
+        fields["near"] = tuple(_parse_near(item) for item in _list_value(sections[NEAR]))
     if THRESHOLD in sections:
-        fields.threshold = _float(_scalar_value(sections[THRESHOLD]))
+        fields["threshold"] = _float(_scalar_value(sections[THRESHOLD]))
     if PATTERNS in sections:
         patterns = json.loads(_scalar_value(sections[PATTERNS]))
         if not isinstance(patterns, list):
             raise TypeError("patterns")
-        fields.patterns = tuple(patterns)
+        fields["patterns"] = tuple(patterns)
     if DEFAULT_VALENCE in sections:
         value = _scalar_value(sections[DEFAULT_VALENCE]).strip()
         if value not in _VALENCES:
             raise ValueError(value)
-        fields.valence_default = value
+        fields["valence_default"] = value
     return fields
 
 

@@ -230,25 +230,7 @@ def read_codes(
             tolerated.append(f"code '{name}' has no isCodable")
         description = child(node, "Description")
         fields = unfold(description.text or "" if description is not None else "")
-        codes.append(
-            Code(
-                name=name,
-                label=fields.label,
-                definition=fields.definition,
-                include=fields.include,
-                exclude=fields.exclude,
-                examples=fields.examples,
-                counterexamples=fields.counterexamples,
-                terms=fields.terms,
-                exclude_terms=fields.exclude_terms,
-                near=fields.near,
-                patterns=fields.patterns,
-                threshold=fields.threshold,
-                valence_default=fields.valence_default,
-                color=color,
-                parent=parent,
-            )
-        )
+        codes.append(Code(name=name, color=color, parent=parent, **fields))
         key = norm_guid(node.get("guid"))
         if key:
             names[key] = name
