@@ -147,3 +147,10 @@ def _close_figures():  # type: ignore[no-untyped-def]
         import matplotlib.pyplot as plt
 
         plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():  # type: ignore[no-untyped-def]
+    """A monkeypatch for module-scoped fixtures and hypothesis tests (function-scoped ones are refused there)."""
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch

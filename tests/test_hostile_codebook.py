@@ -25,10 +25,10 @@ CASES = {
     "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "a loop", 2),
     "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "a loop", 1),
     "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "nested more than", 2),
-    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested", None),
+    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested|nesting depth", None),
     "NUL character": ("name: x\x00\ncodes: []\n", "unacceptable character", 1),
     "two documents": ("name: x\n---\nname: y\n", "another document", 2),
-    "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token", 2),
+    "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token|tab character", 2),
     "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "appears twice", 3),
     "unclosed quote": ('name: "x\ncodes: []\n', "found unexpected end of stream", None),
     "unhashable key": ("? [a, b]\n: c\n", "unhashable key", 1),
@@ -46,7 +46,7 @@ def test_hostile_codebook_refused_with_line(tmp_path: Path, name: str) -> None:
     assert time.perf_counter() - started < 5
     message = str(info.value)
     assert message.startswith(f"[E202] {path} is not valid YAML: ")
-    assert detail in message
+    assert any(wording in message for wording in detail.split("|"))  # PyYAML's or libyaml's words
     if line is not None:
         assert f"(line {line})" in message
 

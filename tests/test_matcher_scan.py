@@ -325,9 +325,3 @@ def test_matcher_scan_words_any_text_and_pieces(
     assert found == Counter(dict.fromkeys(from_hits, 1))
     places = list(zip(starts.tolist(), ends.tolist(), strict=True))
     assert places == sorted(places)
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():  # type: ignore[no-untyped-def]
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch

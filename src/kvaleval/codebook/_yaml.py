@@ -80,7 +80,7 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
     text = _read_text(path, shown)
     loader: yaml.SafeLoader | None = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _SAFE_LOADER(text)
         root = loader.get_single_node()
         if root is not None:
             _check_size(root, shown)
@@ -103,6 +103,10 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
         if loader is not None:
             loader.dispose()
     return LocatedYaml(data, root)
+
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (about 10x faster), the same safe constructor either way."""
 
 
 def _read_text(path: Path, shown: str) -> str:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import NamedTuple
 
@@ -240,14 +240,17 @@ class Matcher:
         right = (ends < size) & alpha[np.minimum(ends, size - 1)]
         whole = np.flatnonzero(~left & ~right)
         inside = np.flatnonzero((left | right) & self._may_compound[values])
-        verdicts = np.zeros(len(inside), dtype=bool)
+        # The letters before and after the hit within its word (none where a non-letter borders it).
+        word_start, word_end = _word_bounds(alpha, starts[inside], ends[inside])
+        word_start = np.where(left[inside], word_start, starts[inside])
+        word_end = np.where(right[inside], word_end, ends[inside])
         forms = self._forms
-        for k, (start, end, value, is_left, is_right) in enumerate(zip(
-            starts[inside].tolist(), ends[inside].tolist(), values[inside].tolist(),
-            left[inside].tolist(), right[inside].tolist(), strict=True,
-        )):
-            prefix, suffix = _affixes(piece, start, end, is_left, is_right)
-            verdicts[k] = compound_ok(forms[value].compound_word, prefix, suffix)
+        verdicts = np.fromiter(
+            (_compound_verdict(forms[value].compound_word, piece[a:start], piece[end:b])
+             for value, a, start, end, b in zip(values[inside].tolist(), word_start.tolist(), starts[inside].tolist(),
+                                                 ends[inside].tolist(), word_end.tolist(), strict=True)),
+            dtype=bool, count=len(inside),
+        )
         compounds = inside[verdicts]
         whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
@@ -306,6 +309,23 @@ def _letters(text: str) -> np.ndarray:
         for code in np.unique(codes[astral]).tolist():
             alpha[codes == code] = chr(code).isalpha()
     return alpha
+
+
+def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where the run of letters before each ``start`` begins, and where the one after each ``end`` ends."""
+    size = len(alpha)
+    index = np.arange(size, dtype=np.int64)
+    run_begins = alpha & ~np.concatenate([[False], alpha[:-1]])
+    run_ends = alpha & ~np.concatenate([alpha[1:], [False]])
+    begin_at = np.maximum.accumulate(np.where(run_begins, index, 0))
+    end_at = np.minimum.accumulate(np.where(run_ends, index + 1, size)[::-1])[::-1]
+    return begin_at[starts], end_at[np.maximum(ends - 1, 0)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound_verdict(word: str, prefix: str, suffix: str) -> bool:
+    """:func:`compound_ok`, remembered: the same compounds come back again and again in a corpus."""
+    return compound_ok(word, prefix, suffix)
 
 
 def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 
 import numpy as np
 
+from kvaleval.coding.batch import BatchHits, Matches, drop_overlapping, first_per_row, near
 from kvaleval.coding.matcher import (
     EXCLUDE,
     LEXICON,
@@ -33,15 +33,12 @@ from kvaleval.coding.matcher import (
     gc_paused,
     lower,
     split_phrase,
-    word_spans,
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
-_SegmentHits = tuple[list[int], list[int], list[int]]
-"""The automaton's hits in one segment: starts, ends and word classes."""
 SHORT_ANSWER_WORDS = 8
 SCAN_BATCH = 20_000
 """Segments scanned together by the automaton: long runs in C, bounded memory."""
@@ -49,7 +46,6 @@ QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
-_GAP_BREAK = re.compile(r"[.,;:!?]")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
@@ -178,13 +174,11 @@ class RuleCoder:
         self._index_word_classes()
 
     def _index_word_classes(self) -> None:
-        """Index terms, exclusions, lexicons and near cues by word class.
+        """Express terms, exclusions and lexicons in word classes.
 
         Entries with the same word that match at the same places form one word class
         (``Matcher.entry_class``): a word like ``ikke`` stands in dozens of phrase slots
-        but is one class. Per segment only the terms whose first class is present are
-        tried (those whose longest word is), in codebook order, so evidence sums the same
-        floats in the same order.
+        but is one class, found once.
         """
         entry_class = self.matcher.entry_class.tolist()
 
@@ -193,31 +187,16 @@ class RuleCoder:
 
         self._term_slots: list[list[tuple[tuple[tuple[int, int], ...], frozenset[int]]]] = []
         self._exclude_slots: list[list[tuple[tuple[int, int], ...]]] = []
-        self._anchor: dict[int, list[tuple[int, int]]] = {}
-        classes = self.matcher.classes
-        for column, code in enumerate(self.codes):
+        for code in self.codes:
             slots = [by_class(term.slots) for term in code.terms]
             self._term_slots.append([(s, frozenset(c for c, _ in s)) for s in slots])
             self._exclude_slots.append([by_class(e) for e in code.excludes])
-            for t, s in enumerate(slots):
-                # A term is tried only where its longest word occurs: rarer than "ikke" or "det".
-                anchor = max(s, key=lambda slot: len(classes[slot[0]][0]))[0]
-                self._anchor.setdefault(anchor, []).append((column, t))
         self._lexicon_classes: dict[int, tuple[int, ...]] = {}
-        self._class_owners: dict[int, set[int]] = {}
         for index, entry in enumerate(self.matcher.entries):
             if entry.kind == LEXICON and entry.slot == 0:
                 owners = self._lexicon_classes.setdefault(entry.owner, ())
                 if entry_class[index] not in owners:
                     self._lexicon_classes[entry.owner] = (*owners, entry_class[index])
-                self._class_owners.setdefault(entry_class[index], set()).add(entry.owner)
-        # A near cue is only tried when every lexicon it needs is present in the segment.
-        self._near = [
-            [(cue, frozenset(owner for kind, owner in cue.items if kind == "lexicon"),
-              any(kind == "builtin" for kind, _ in cue.items)) for cue in code.near]
-            for code in self.codes
-        ]
-        self._segment: tuple[dict[int, list[tuple[int, int, int]]], dict[int, list[int]]] = ({}, {})
 
     # -- compilation helpers -------------------------------------------------------------------
 
@@ -249,104 +228,106 @@ class RuleCoder:
     def _score(self, texts: Sequence[str], questions: Sequence[str | None] | None) -> Scores:
         findings: dict[tuple[int, int], Finding] = {}
         evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
-        for row, low, hits in self._segments_with_hits(texts):
-            for column, finding in self._evaluate(low, hits).items():
-                findings[(row, column)] = finding
-                evidence[row, column] = finding.evidence
+        for first in range(0, len(texts), SCAN_BATCH):
+            self._score_batch(texts[first : first + SCAN_BATCH], first, evidence, findings)
+        for (row, column), finding in findings.items():
+            finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
             self._add_patterns(texts, evidence, findings)
         if questions is not None:
             self._add_question_context(texts, questions, evidence, findings)
+        scanned: dict[int, tuple[str, list[Cue]]] = {}
         for (row, column), finding in findings.items():
             if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence:
-                self._decide_valence(lower(texts[row]), finding, column)
+                if row not in scanned:  # one valence scan per segment, for all its codes
+                    low = lower(texts[row])
+                    scanned[row] = (low, self.valence_scanner.scan(low))
+                low, cues = scanned[row]
+                if finding.cues is None:
+                    finding.cues = cues
+                self._decide_valence(low, finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
-    def _segments_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, _SegmentHits]]:
-        """Each segment with automaton hits: its row, lower-cased text and (starts, ends, classes).
+    def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
+                     findings: dict[tuple[int, int], Finding]) -> None:
+        """Term and near-cue evidence of a batch of segments, all segments at once per term.
 
-        Segments are scanned in batches, so the hit arrays take bounded memory at any size.
+        Terms are taken in codebook order, so each segment's evidence sums the same
+        weights in the same order as reading it alone would.
         """
-        for first in range(0, len(texts), SCAN_BATCH):
-            for row, low, hits in self._batch_with_hits(texts[first : first + SCAN_BATCH]):
-                yield first + row, low, hits
-
-    def _batch_with_hits(self, texts: Sequence[str]) -> Iterator[tuple[int, str, _SegmentHits]]:
         joined = lower("\n".join(texts))
-        starts = np.zeros(len(texts) + 1, dtype=np.int64)
-        if texts:
-            starts[1:] = np.cumsum([len(text) + 1 for text in texts])
-        begin, end, cls = self.matcher.scan_words(joined)
-        if not len(begin):
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
+        starts, ends, classes = self.matcher.scan_words(joined)
+        if not len(starts):
             return
-        rows = np.searchsorted(starts, begin, side="right") - 1
-        order = np.lexsort((end, begin, rows))
-        rows, begin, end, cls = rows[order], begin[order], end[order], cls[order]
-        local_begin = (begin - starts[rows]).tolist()
-        local_end = (end - starts[rows]).tolist()
-        classes = cls.tolist()
-        cuts = [0, *(np.flatnonzero(np.diff(rows)) + 1).tolist(), len(rows)]
-        row_list = rows[np.array(cuts[:-1], dtype=np.int64)].tolist()
-        for row, a, b in zip(row_list, cuts[:-1], cuts[1:], strict=True):
-            offset = int(starts[row])
-            low = joined[offset : offset + len(texts[row])]
-            yield row, low, (local_begin[a:b], local_end[a:b], classes[a:b])
-
-    def _evaluate(self, low: str, hits: _SegmentHits) -> dict[int, Finding]:
-        """Term and near-cue evidence per code for one lower-cased segment."""
-        begins, ends, classes = hits
-        spans = word_spans(low)
-        word_starts = [start for start, _ in spans]
-        not_filler = list(accumulate((low[a:b] not in FILLERS for a, b in spans), initial=0))
-        by_class: dict[int, list[tuple[int, int, int]]] = {}
-        for start, end, cls in zip(begins, ends, classes, strict=True):
-            word = max(bisect.bisect_right(word_starts, start) - 1, 0)
-            by_class.setdefault(cls, []).append((start, end, word))
-        candidates: dict[int, list[int]] = {}
-        for cls in by_class:
-            for column, t in self._anchor.get(cls, ()):
-                candidates.setdefault(column, []).append(t)
-        present = by_class.keys()
-        lexicons: set[int] = set()
-        for cls in present:
-            lexicons.update(self._class_owners.get(cls, ()))
-        cues: list[Cue] | None = None
-        results: dict[int, Finding] = {}
-        self._segment = (by_class, {})
+        hits = BatchHits(joined, offsets, starts, ends, classes, len(self.matcher.classes), tuple(FILLERS))
+        positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        scanned: dict[int, list[Cue]] = {}
         for column, code in enumerate(self.codes):
-            finding = Finding()
-            matched_spans: list[tuple[int, int, frozenset[str], int]] = []
-            excluded: list[tuple[int, int, int]] | None = None
-            for t in sorted(candidates.get(column, ())):
-                slots, needed = self._term_slots[column][t]
-                if not needed <= present:
+            excluded: Matches | None = None
+            for t, (slots, needed) in enumerate(self._term_slots[column]):
+                if not all(hits.has(cls) for cls in needed):
                     continue
-                matches = _phrase_matches(slots, by_class, not_filler, low)
-                if not matches:
+                matches = hits.phrase(slots)
+                if not len(matches.row):
                     continue
                 if excluded is None:
-                    excluded = [span for exclusion in self._exclude_slots[column]
-                                for span in _phrase_matches(exclusion, by_class, not_filler, low)]
-                if excluded:
-                    matches = [m for m in matches if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
-                if matches:
-                    term = code.terms[t]
-                    finding.evidence += term.weight
+                    excluded = _concat([hits.phrase(slots) for slots in self._exclude_slots[column]])
+                matches = first_per_row(drop_overlapping(matches, excluded))
+                term = code.terms[t]
+                evidence[first + matches.row, column] += term.weight
+                local_start = (matches.start - offsets[matches.row]).tolist()
+                local_end = (matches.end - offsets[matches.row]).tolist()
+                for row, start, end in zip(matches.row.tolist(), local_start, local_end, strict=True):
+                    finding = findings.setdefault((first + row, column), Finding())
                     finding.terms.append(term.label)
-                    matched_spans.extend((m[0], m[1], term.words, term.valence) for m in matches[:1])
-            for cue, needed_lexicons, needs_builtin in self._near[column]:
-                if not needed_lexicons <= lexicons:
-                    continue
-                if needs_builtin and cues is None:
-                    cues = self.valence_scanner.scan(low)
-                if _near_fires(cue, self, cues or [], word_starts):
-                    finding.evidence += cue.weight
-                    finding.near.append(cue.label)
-            if finding.terms or finding.near:
-                finding.spans = matched_spans
-                finding.cues = cues
-                results[column] = finding
-        return results
+                    finding.spans.append((start, end, term.words, term.valence))
+            for cue in code.near:
+                fired = self._near_rows(cue, hits, positions, scanned)
+                evidence[first + fired, column] += cue.weight
+                for row in fired.tolist():
+                    findings.setdefault((first + row, column), Finding()).near.append(cue.label)
+
+    def _near_rows(self, cue: CompiledNear, hits: BatchHits,
+                   positions: dict[int, tuple[np.ndarray, np.ndarray]], scanned: dict[int, list[Cue]]) -> np.ndarray:
+        """Batch rows where a near cue fires.
+
+        Lexicon words come from the automaton's hits; evaluative words and negations from
+        the valence scanner, run only on segments that hold every lexicon the cue needs.
+        """
+        items: list[tuple[np.ndarray, np.ndarray] | int] = []
+        rows: np.ndarray | None = None
+        for kind, owner in cue.items:
+            if kind == "lexicon":
+                if owner not in positions:
+                    positions[owner] = hits.positions(self._lexicon_classes.get(owner, ()))
+                in_rows = np.unique(positions[owner][1])
+                rows = in_rows if rows is None else np.intersect1d(rows, in_rows)
+                items.append(positions[owner])
+            else:
+                items.append((POSITIVE, NEGATIVE, NEGATION)[owner])
+        if rows is None:
+            rows = np.arange(len(hits.offsets) - 1)
+        resolved = [item if isinstance(item, tuple) else self._valence_positions(item, hits, rows, scanned)
+                    for item in items]
+        return near(resolved[0], resolved[1:], cue.window)
+
+    def _valence_positions(self, kind: int, hits: BatchHits, rows: np.ndarray,
+                           scanned: dict[int, list[Cue]]) -> tuple[np.ndarray, np.ndarray]:
+        """(word, row) of the evaluative words or negations of this kind in the given rows of the batch."""
+        words: list[int] = []
+        in_rows: list[int] = []
+        for row in rows.tolist():
+            offset = int(hits.offsets[row])
+            if row not in scanned:
+                scanned[row] = self.valence_scanner.scan(hits.joined[offset : int(hits.offsets[row + 1]) - 1])
+            for cue in scanned[row]:
+                if cue.kind == kind:
+                    words.append(offset + cue.start)
+                    in_rows.append(row)
+        found = np.array(words, dtype=np.int64)
+        return (hits.word_at(found) if len(found) else found), np.array(in_rows, dtype=np.int64)
 
     def _add_patterns(
         self, texts: Sequence[str], evidence: np.ndarray, findings: dict[tuple[int, int], Finding]
@@ -363,16 +344,6 @@ class RuleCoder:
             finding.terms.append(hit.label)
             finding.spans.append((hit.start, hit.end, frozenset(), 0))
             evidence[hit.row, hit.code] = finding.evidence
-
-    def _lexicon_positions(self, owner: int) -> list[int]:
-        """Word positions of a lexicon's words in the segment being evaluated (cached per segment)."""
-        by_class, cache = self._segment
-        positions = cache.get(owner)
-        if positions is None:
-            positions = cache[owner] = [
-                word for cls in self._lexicon_classes.get(owner, ()) for _, _, word in by_class.get(cls, ())
-            ]
-        return positions
 
     def _add_question_context(
         self,
@@ -393,24 +364,24 @@ class RuleCoder:
         unique = sorted({questions[row] or "" for row in asked_rows})
         asked = self.score(unique)
         index = {question: i for i, question in enumerate(unique)}
-        for row in asked_rows:
-            q = index[questions[row] or ""]
-            text = texts[row]
-            short = len(text.split()) <= self.short_answer_words
-            if short and _NO_ANSWER.match(text):
-                continue
-            for column in np.flatnonzero(asked.evidence[q] > 0).tolist():
-                threshold = self.thresholds[column]
-                if evidence[row, column] >= threshold:
-                    continue
-                if short and asked.coded[q, column]:
-                    self._inherit(row, column, q, asked, texts, questions, evidence, findings)
-                elif not short and self.question_weight > 0:
-                    extra = self.question_weight * min(asked.evidence[q, column], threshold)
-                    finding = findings.setdefault((row, column), Finding())
-                    evidence[row, column] += extra
-                    finding.evidence = evidence[row, column]
-                    finding.question = " ".join((questions[row] or "").split())[:80]
+        rows = np.array(asked_rows, dtype=np.int64)
+        q = np.array([index[questions[row] or ""] for row in asked_rows], dtype=np.int64)
+        short = np.array([len(texts[row].split()) <= self.short_answer_words for row in asked_rows], dtype=bool)
+        no_answer = np.array([bool(is_short and _NO_ANSWER.match(texts[row]))
+                              for row, is_short in zip(asked_rows, short.tolist(), strict=True)], dtype=bool)
+        open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
+        for i, column in zip(*np.nonzero(open_ & short[:, None] & asked.coded[q]), strict=True):
+            self._inherit(int(rows[i]), int(column), int(q[i]), asked, texts, questions, evidence, findings)
+        if self.question_weight <= 0:
+            return
+        i, column = np.nonzero(open_ & ~short[:, None])
+        evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
+                                                                       self.thresholds[column])
+        shown = [" ".join(question.split())[:80] for question in unique]
+        for row, column_, question in zip(rows[i].tolist(), column.tolist(), q[i].tolist(), strict=True):
+            finding = findings.setdefault((row, column_), Finding())
+            finding.evidence = evidence[row, column_]
+            finding.question = shown[question]
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  questions: Sequence[str | None], evidence: np.ndarray,
@@ -470,60 +441,6 @@ class RuleCoder:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append("kodens standardvalens")
         finding.valence_why.extend(reasons)
-
-
-def _phrase_matches(
-    slots: tuple[tuple[int, int], ...],
-    by_class: dict[int, list[tuple[int, int, int]]],
-    not_filler: Sequence[int],
-    low: str,
-) -> list[tuple[int, int, int]]:
-    """(start, end, first word) of each match of a term's word-class slots, in order, gaps respected.
-
-    A gap never crosses punctuation (a clause boundary) unless only fillers stand in it
-    ("har, øh, hjulpet"); adjacent words may have a comma between them ("troede, det var").
-    """
-    first_class = slots[0][0]
-    found = by_class.get(first_class)
-    if not found:
-        return []
-    if len(slots) == 1:
-        return [(start, end, word) for start, end, word in found]
-    matches = []
-    for start, end, word in found:
-        last_word, last_end, ok = word, end, True
-        for cls, gap in slots[1:]:
-            nxt = None
-            for s, e, w in by_class.get(cls, ()):
-                if w <= last_word:
-                    continue
-                between = int(not_filler[w] - not_filler[last_word + 1])
-                if between <= gap and not (between and _GAP_BREAK.search(low, last_end, s)):
-                    nxt = (s, e, w)
-                break
-            if nxt is None:
-                ok = False
-                break
-            _, last_end, last_word = nxt
-        if ok:
-            matches.append((start, last_end, word))
-    return matches
-
-
-def _near_fires(cue: CompiledNear, coder: RuleCoder, cues: list[Cue], word_starts: list[int]) -> bool:
-    positions: list[list[int]] = []
-    for kind, owner in cue.items:
-        if kind == "lexicon":
-            positions.append(coder._lexicon_positions(owner))
-        else:
-            wanted = (POSITIVE, NEGATIVE, NEGATION)[owner]
-            positions.append(
-                [max(bisect.bisect_right(word_starts, c.start) - 1, 0) for c in cues if c.kind == wanted]
-            )
-    if not all(positions):
-        return False
-    anchors = positions[0]
-    return any(all(any(abs(p - a) <= cue.window for p in others) for others in positions[1:]) for a in anchors)
 
 
 def answer_polarity(answer: str) -> int:
@@ -593,6 +510,12 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+def _concat(matches: list[Matches]) -> Matches:
+    if not matches:
+        return Matches.empty()
+    return Matches(*(np.concatenate(column) for column in zip(*matches, strict=True)))
 
 
 def _clause(breaks: list[int], position: int) -> int:

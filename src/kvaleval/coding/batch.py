@@ -1,0 +1,241 @@
+"""The automaton's hits in a batch of segments, as arrays, and phrase matching over them.
+
+The rule coder's questions about a segment (is the next word of this phrase within
+three words, with no punctuation between? is a lexicon word within six words of
+another?) are asked here of every segment of a batch at once: one ``searchsorted``
+per phrase slot instead of a Python loop per segment and hit. Word positions are
+numbered over the whole batch (the segments joined by line breaks); a match must
+stay in one segment, which the row of each hit decides.
+
+Word boundaries are those of :func:`kvaleval.coding.matcher.word_spans` (runs of
+letters joined by an inner apostrophe or hyphen, or runs of digits), computed with
+character tables rather than a regular expression per segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from itertools import chain
+from typing import NamedTuple
+
+import ahocorasick
+import numpy as np
+
+JOINERS = "'’-"
+GAP_BREAKS = ".,;:!?"
+"""Punctuation a phrase gap may not cross (a clause boundary)."""
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class Matches(NamedTuple):
+    """Phrase matches: char start and end (batch offsets), first word and row of each."""
+
+    start: np.ndarray
+    end: np.ndarray
+    word: np.ndarray
+    row: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Matches:
+        return cls(_EMPTY, _EMPTY, _EMPTY, _EMPTY)
+
+    def take(self, keep: np.ndarray) -> Matches:
+        return Matches(self.start[keep], self.end[keep], self.word[keep], self.row[keep])
+
+
+class BatchHits:
+    """Hits of one batch grouped by word class, with word positions and clause breaks.
+
+    Parameters
+    ----------
+    joined : str
+        The batch's lower-cased segment texts joined by ``"\\n"``.
+    offsets : numpy array
+        Where each segment starts in ``joined``, and ``len(joined) + 1`` last.
+    starts, ends, classes : numpy arrays
+        The automaton's hits (:meth:`Matcher.scan_words`), sorted by start and end.
+    n_classes : int
+        How many word classes the matcher has.
+    fillers : collection of str
+        Words a phrase gap does not count ("øh").
+    """
+
+    def __init__(self, joined: str, offsets: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                 classes: np.ndarray, n_classes: int, fillers: Sequence[str]) -> None:
+        self.joined = joined
+        self.offsets = offsets
+        flags = _char_flags(joined)
+        self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
+        self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
+        np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
+        self._fillers = self.word_at(_whole_words(joined, flags, tuple(fillers)))
+        order = np.argsort(classes, kind="stable")  # by class, then as scanned (start, end)
+        self.start = starts[order]
+        self.end = ends[order]
+        self.word = self.word_at(self.start)
+        self.row = np.searchsorted(offsets, self.start, side="right") - 1
+        self._bounds = np.searchsorted(classes[order], np.arange(n_classes + 1))
+
+    def word_at(self, position: np.ndarray | int) -> np.ndarray:
+        """The batch word index of the word a char position lies in (or follows)."""
+        return self._word_number[position].astype(np.int64) - 1
+
+    def of_class(self, cls: int) -> slice:
+        """Where the hits of a word class lie in this batch's arrays."""
+        return slice(int(self._bounds[cls]), int(self._bounds[cls + 1]))
+
+    def has(self, cls: int) -> bool:
+        return bool(self._bounds[cls + 1] > self._bounds[cls])
+
+    def positions(self, classes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(word, row) of the hits of any of ``classes``, sorted by word."""
+        spans = [self.of_class(cls) for cls in classes]
+        words = np.concatenate([_EMPTY, *(self.word[s] for s in spans)])
+        rows = np.concatenate([_EMPTY, *(self.row[s] for s in spans)])
+        order = np.argsort(words, kind="stable")
+        return words[order], rows[order]
+
+    def counted_words(self, word: np.ndarray) -> np.ndarray:
+        """How many words before ``word`` are not fillers (a gap's length is a difference of these)."""
+        return word - np.searchsorted(self._fillers, word, side="left")
+
+    def breaks_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        """Whether ``joined[low:high]`` holds gap-breaking punctuation, per pair."""
+        return self._breaks[high] > self._breaks[low]
+
+    def phrase(self, slots: Sequence[tuple[int, int]]) -> Matches:
+        """Matches of a phrase of word-class slots ``(class, gap before)``, one per hit of its first class.
+
+        From each hit of the first class, the next slot is the first hit of its class in a
+        later word of the same segment; it must come within ``gap`` counted words and, if
+        any word stands between, with no punctuation between. Otherwise that start fails.
+        """
+        first, *rest = slots
+        span = self.of_class(first[0])
+        if span.start == span.stop:
+            return Matches.empty()
+        start, row = self.start[span], self.row[span]
+        first_word = word = self.word[span]
+        end = self.end[span]
+        for cls, gap in rest:
+            span = self.of_class(cls)
+            if span.start == span.stop:
+                return Matches.empty()
+            words = self.word[span]
+            index = np.searchsorted(words, word, side="right")
+            found = index < len(words)
+            index = np.minimum(index, len(words) - 1) + span.start
+            found &= self.row[index] == row
+            between = self.counted_words(self.word[index]) - self.counted_words(word + 1)
+            found &= (between <= gap) & ~((between > 0) & self.breaks_between(end, self.start[index]))
+            index = index[found]
+            start, row, first_word = start[found], row[found], first_word[found]
+            word, end = self.word[index], self.end[index]
+        return Matches(start, end, first_word, row)
+
+
+def drop_overlapping(matches: Matches, spans: Matches) -> Matches:
+    """``matches`` without those that overlap any of ``spans`` (by char offsets)."""
+    if not len(spans.start) or not len(matches.start):
+        return matches
+    order = np.argsort(spans.start, kind="stable")
+    span_start = spans.start[order]
+    reach = np.maximum.accumulate(spans.end[order])  # furthest end among spans starting so far
+    before = np.searchsorted(span_start, matches.end, side="left")  # spans starting before each match ends
+    overlaps = (before > 0) & (reach[np.maximum(before - 1, 0)] > matches.start)
+    return matches.take(~overlaps)
+
+
+def first_per_row(matches: Matches) -> Matches:
+    """The first match (in scan order) of each row."""
+    _, first = np.unique(matches.row, return_index=True)
+    return matches.take(np.sort(first))
+
+
+def near(anchor: tuple[np.ndarray, np.ndarray], others: Sequence[tuple[np.ndarray, np.ndarray]],
+         window: int) -> np.ndarray:
+    """Rows where some anchor word has, for every other item, one of its words within ``window`` words.
+
+    Each item is ``(words, rows)`` sorted by word. A word's nearest neighbours on either
+    side are enough to look at: if the nearest one is in another segment, all further are.
+    """
+    words, rows = anchor
+    ok = np.ones(len(words), dtype=bool)
+    for other_words, other_rows in others:
+        if not len(other_words):
+            return _EMPTY
+        right = np.searchsorted(other_words, words, side="left")
+        left = right - 1
+        within = np.zeros(len(words), dtype=bool)
+        for index in (np.minimum(right, len(other_words) - 1), np.maximum(left, 0)):
+            within |= (np.abs(other_words[index] - words) <= window) & (other_rows[index] == rows)
+        ok &= within
+    return np.unique(rows[ok])
+
+
+LETTER, DIGIT, JOINER, BREAK = 1, 2, 4, 8
+
+
+@cache
+def _flag_table() -> np.ndarray:
+    """Flags per code point of the Basic Multilingual Plane: word letter (regex ``[^\\W\\d_]``), digit (``\\d``),
+    joiner, gap-breaking punctuation."""
+    return np.array([_flags(chr(code)) for code in range(0x10000)], dtype=np.uint8)
+
+
+def _flags(char: str) -> int:
+    return ((LETTER if _LETTER.match(char) else 0) | (DIGIT if _DIGIT.match(char) else 0)
+            | (JOINER if char in JOINERS else 0) | (BREAK if char in GAP_BREAKS else 0))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+def _char_flags(text: str) -> np.ndarray:
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _flag_table()[np.minimum(codes, 0xFFFF)]
+    astral = codes > 0xFFFF
+    if astral.any():
+        for code in np.unique(codes[astral]).tolist():
+            flags[codes == code] = _flags(chr(code))
+    return flags
+
+
+def _word_starts(flags: np.ndarray) -> np.ndarray:
+    """Where a word of ``[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*|\\d+`` starts."""
+    letter = (flags & LETTER).astype(bool)
+    digit = (flags & DIGIT).astype(bool)
+    before = np.concatenate([[0], flags[:-1]]).astype(np.uint8)
+    two_before = np.concatenate([[0, 0], flags[:-2]]).astype(np.uint8)[: len(flags)]
+    joined_on = (before & JOINER).astype(bool) & (two_before & LETTER).astype(bool)  # "sam-arbejde": "a" goes on
+    return (letter & ~(before & LETTER).astype(bool) & ~joined_on) | (digit & ~(before & DIGIT).astype(bool))
+
+
+@cache
+def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in words:
+        automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _whole_words(text: str, flags: np.ndarray, words: tuple[str, ...]) -> np.ndarray:
+    """Start of every occurrence of one of ``words`` (letters only) that is a whole word of ``text``."""
+    if not words or not text:
+        return _EMPTY
+    found = np.fromiter(chain.from_iterable(_automaton(words).iter(text)), dtype=np.int64).reshape(-1, 2)
+    end = found[:, 0] + 1
+    start = end - found[:, 1]
+    padded = np.concatenate([[0, 0], flags, [0, 0]])  # padded[i + 2] is flags[i]
+
+    def has(offset: np.ndarray, flag: int) -> np.ndarray:
+        return (padded[offset + 2] & flag).astype(bool)
+
+    glued_before = has(start - 1, LETTER) | (has(start - 1, JOINER) & has(start - 2, LETTER))
+    glued_after = has(end, LETTER) | (has(end, JOINER) & has(end + 1, LETTER))
+    return np.sort(start[~glued_before & ~glued_after])

@@ -1,0 +1,95 @@
+"""A straightforward, segment-by-segment reading of the rule coder's term and near-cue evidence.
+
+The rule coder answers these questions for a whole batch of segments with arrays
+(:mod:`kvaleval.coding.batch`); this reference answers them one segment at a time,
+one term at a time, with plain loops over words and hits, so the fast path can be
+checked against it. It shares only the compiled codebook and the automaton's hits
+(themselves checked against a word-by-word reference in ``test_matcher_scan.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate
+from typing import Any
+
+from kvaleval.coding.matcher import lower, word_spans
+from kvaleval.coding.rules import FILLERS
+from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE
+
+_GAP_BREAK = re.compile(r"[.,;:!?]")
+
+
+def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str], list[str], list[tuple[int, int]]]]:
+    """Code column -> (evidence, term labels, near labels, first span of each term) for one segment."""
+    low = lower(text)
+    starts, ends, classes = coder.matcher.scan_words(low)
+    spans = word_spans(low)
+    word_starts = [start for start, _ in spans]
+    not_filler = list(accumulate((low[a:b] not in FILLERS for a, b in spans), initial=0))
+    by_class: dict[int, list[tuple[int, int, int]]] = {}
+    for start, end, cls in zip(starts.tolist(), ends.tolist(), classes.tolist(), strict=True):
+        word = max(bisect.bisect_right(word_starts, start) - 1, 0)
+        by_class.setdefault(cls, []).append((start, end, word))
+    cues = coder.valence_scanner.scan(low)
+    results = {}
+    for column, code in enumerate(coder.codes):
+        evidence = 0.0
+        terms: list[str] = []
+        near: list[str] = []
+        first_spans: list[tuple[int, int]] = []
+        excluded = [span for slots in coder._exclude_slots[column]
+                    for span in phrase_matches(slots, by_class, not_filler, low)]
+        for t, (slots, _) in enumerate(coder._term_slots[column]):
+            matches = [m for m in phrase_matches(slots, by_class, not_filler, low)
+                       if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
+            if matches:
+                evidence += code.terms[t].weight
+                terms.append(code.terms[t].label)
+                first_spans.append((matches[0][0], matches[0][1]))
+        for cue in code.near:
+            positions = []
+            for kind, owner in cue.items:
+                if kind == "lexicon":
+                    positions.append([word for cls in coder._lexicon_classes.get(owner, ())
+                                      for _, _, word in by_class.get(cls, ())])
+                else:
+                    wanted = (POSITIVE, NEGATIVE, NEGATION)[owner]
+                    positions.append([max(bisect.bisect_right(word_starts, c.start) - 1, 0)
+                                      for c in cues if c.kind == wanted])
+            if all(positions) and any(
+                all(any(abs(p - a) <= cue.window for p in others) for others in positions[1:])
+                for a in positions[0]
+            ):
+                evidence += cue.weight
+                near.append(cue.label)
+        if terms or near:
+            results[column] = (evidence, terms, near, first_spans)
+    return results
+
+
+def phrase_matches(slots, by_class, not_filler, low):  # type: ignore[no-untyped-def]
+    """(start, end, first word) of each match of a phrase of word-class slots, gaps respected.
+
+    From each hit of the first class, each next slot is the first hit of its class in a
+    later word; it must come within the gap (fillers not counted) and, when words stand
+    between, without punctuation between.
+    """
+    matches = []
+    for start, end, word in by_class.get(slots[0][0], ()):
+        last_word, last_end, ok = word, end, True
+        for cls, gap in slots[1:]:
+            following = [(s, e, w) for s, e, w in by_class.get(cls, ()) if w > last_word]
+            if not following:
+                ok = False
+                break
+            s, e, w = following[0]
+            between = not_filler[w] - not_filler[last_word + 1]
+            if between > gap or (between and _GAP_BREAK.search(low, last_end, s)):
+                ok = False
+                break
+            last_word, last_end = w, e
+        if ok:
+            matches.append((start, last_end, word))
+    return matches

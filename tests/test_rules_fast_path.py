@@ -1,0 +1,115 @@
+"""The rule coder's batch evaluation gives the same evidence as reading each segment alone.
+
+:mod:`rules_reference` reads one segment at a time with plain loops; the coder reads
+a batch of segments with arrays. Segments are generated from the demo codebook's
+term phrases, inflected forms, compounds, lexicon words, negations, fillers,
+punctuation, hyphens, apostrophes and digits, several to a batch, so that a phrase
+that would run on from one segment into the next is tried too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rules_reference import reference_evidence
+
+import kvaleval as kv
+from kvaleval.coding import rules
+from kvaleval.coding.rules import RuleCoder
+
+EXAMPLES = int(os.environ.get("KVALEVAL_FUZZ_EXAMPLES", "300"))
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
+DEMO_CORPUS = ROOT / "corpus"
+FILLER_WORDS = ["øh", "øhm", "hm", "mm", "øh-øh", "1øh"]
+OTHER_WORDS = ["ikke", "ik", "aldrig", "ingen", "god", "godt", "dårlig", "super", "rigtig", "meget", "det", "var",
+               "og", "men", "så", "familie", "børne", "u", "an", "i", "de", "24", "2024", "x-y", "bl.a.", "Ø"]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "? ", "! ", "; ", ": ", " - ", "-", "'", "’", "\n", " (", ") ", "…"]
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleCoder:
+    return RuleCoder(kv.read_codebook(DEMO_CODEBOOK))
+
+
+@pytest.fixture(scope="module")
+def vocabulary(coder: RuleCoder) -> dict[str, list[str]]:
+    book = coder.codebook
+    phrases = [term.text.replace("...", "x").replace("…", "x") for code in book.codes for term in code.terms]
+    phrases += [text for code in book.codes for text in code.exclude_terms]
+    lexicon = [word for _, words in book.lexicons for word in words]
+    forms = sorted({form for form, _ in coder.matcher.automaton.items()})
+    return {"phrase": sorted(phrases), "lexicon": sorted(lexicon), "form": forms}
+
+
+def _segments(vocabulary: dict[str, list[str]]) -> st.SearchStrategy[list[str]]:
+    word = st.one_of(
+        st.sampled_from(vocabulary["phrase"]),
+        st.sampled_from(vocabulary["lexicon"]),
+        st.sampled_from(vocabulary["form"]),
+        st.tuples(st.sampled_from(OTHER_WORDS + vocabulary["form"]), st.sampled_from(vocabulary["form"]))
+        .map("".join),  # compounds, and short words glued to longer ones
+        st.sampled_from(FILLER_WORDS + OTHER_WORDS),
+    )
+    piece = st.tuples(word, st.sampled_from(SEPARATORS), st.booleans()).map(
+        lambda p: (p[0].capitalize() if p[2] else p[0]) + p[1]
+    )
+    segment = st.lists(piece, max_size=25).map("".join)
+    return st.lists(segment, min_size=1, max_size=6)
+
+
+def _fast(coder: RuleCoder, texts: list[str]) -> list[dict[int, tuple[float, list[str], list[str], list[tuple]]]]:
+    scores = coder.score(texts)
+    found: list[dict[int, tuple[float, list[str], list[str], list[tuple]]]] = [{} for _ in texts]
+    for (row, column), finding in scores.findings.items():
+        spans = [span[:2] for span in finding.spans]
+        found[row][column] = (float(scores.evidence[row, column]), finding.terms, finding.near, spans)
+    return found
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_rules_batch_equals_segment_by_segment_reference(
+    coder: RuleCoder, vocabulary: dict[str, list[str]], data: st.DataObject
+) -> None:
+    texts = data.draw(_segments(vocabulary))
+    assert _fast(coder, texts) == [reference_evidence(coder, text) for text in texts]
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), batch=st.integers(min_value=1, max_value=4))
+def test_rules_small_batches_equal_one_batch(
+    coder: RuleCoder, vocabulary: dict[str, list[str]], data: st.DataObject, batch: int,
+    monkeypatch_module: pytest.MonkeyPatch,
+) -> None:
+    texts = data.draw(_segments(vocabulary))
+    whole = _fast(coder, texts)
+    monkeypatch_module.setattr(rules, "SCAN_BATCH", batch)
+    try:
+        assert _fast(coder, texts) == whole
+    finally:
+        monkeypatch_module.undo()
+
+
+def test_rules_fast_path_on_the_demo_corpus(coder: RuleCoder) -> None:
+    """Every respondent turn of the demo corpus: the batch gives what each turn alone gives."""
+    segments = kv.read_corpus(DEMO_CORPUS).segments
+    texts = segments.loc[segments["speaker_role"] == "respondent", "text"].tolist()
+    fast = _fast(coder, texts)
+    assert sum(len(found) for found in fast) > 500  # the demo is coded, not empty
+    assert fast == [reference_evidence(coder, text) for text in texts]
+
+
+def test_rules_phrase_does_not_run_across_segments(coder: RuleCoder) -> None:
+    """The end of one segment and the start of the next are not one phrase."""
+    label, text = next((term.label, term.text) for code in coder.codebook.codes for term in code.terms
+                       if len(term.text.split()) == 2 and "..." not in term.text)
+    first, second = text.split()
+    together = _fast(coder, [text])[0]
+    assert any(label in terms for _, terms, _, _ in together.values())
+    apart = _fast(coder, [f"noget om {first}", f"{second} og mere"])
+    assert not any(label in terms for found in apart for _, terms, _, _ in found.values())
