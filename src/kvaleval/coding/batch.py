@@ -77,7 +77,12 @@ class BatchHits:
         self.end = ends[order]
         self.word = self.word_at(self.start)
         self.row = np.searchsorted(offsets, self.start, side="right") - 1
+        self._counted = self.counted_words(self.word)
+        self._counted_after = self.counted_words(self.word + 1)
         self._bounds = np.searchsorted(classes[order], np.arange(n_classes + 1))
+        # Which classes each segment holds: a phrase is tried only in segments that hold all its words.
+        self._present = np.zeros((n_classes, len(offsets) - 1), dtype=bool)
+        self._present[classes[order], self.row] = True
 
     def word_at(self, position: np.ndarray | int) -> np.ndarray:
         """The batch word index of the word a char position lies in (or follows)."""
@@ -113,28 +118,27 @@ class BatchHits:
         later word of the same segment; it must come within ``gap`` counted words and, if
         any word stands between, with no punctuation between. Otherwise that start fails.
         """
-        first, *rest = slots
-        span = self.of_class(first[0])
-        if span.start == span.stop:
+        first = self.of_class(slots[0][0])
+        if first.start == first.stop:
             return Matches.empty()
-        start, row = self.start[span], self.row[span]
-        first_word = word = self.word[span]
-        end = self.end[span]
-        for cls, gap in rest:
+        current = np.arange(first.start, first.stop)
+        if len(slots) > 1:
+            segments = np.logical_and.reduce(self._present[[cls for cls, _ in slots]])
+            current = current[segments[self.row[current]]]
+        begin = current
+        for cls, gap in slots[1:]:
             span = self.of_class(cls)
-            if span.start == span.stop:
+            if span.start == span.stop or not len(current):
                 return Matches.empty()
-            words = self.word[span]
-            index = np.searchsorted(words, word, side="right")
-            found = index < len(words)
-            index = np.minimum(index, len(words) - 1) + span.start
-            found &= self.row[index] == row
-            between = self.counted_words(self.word[index]) - self.counted_words(word + 1)
-            found &= (between <= gap) & ~((between > 0) & self.breaks_between(end, self.start[index]))
-            index = index[found]
-            start, row, first_word = start[found], row[found], first_word[found]
-            word, end = self.word[index], self.end[index]
-        return Matches(start, end, first_word, row)
+            following = np.searchsorted(self.word[span], self.word[current], side="right") + span.start
+            found = following < span.stop
+            following = np.minimum(following, span.stop - 1)
+            found &= self.row[following] == self.row[current]
+            between = self._counted[following] - self._counted_after[current]
+            found &= (between <= gap) & ~((between > 0) & self.breaks_between(self.end[current],
+                                                                              self.start[following]))
+            begin, current = begin[found], following[found]
+        return Matches(self.start[begin], self.end[current], self.word[begin], self.row[begin])
 
 
 def drop_overlapping(matches: Matches, spans: Matches) -> Matches:
