@@ -95,6 +95,10 @@ class BatchHits:
     def has(self, cls: int) -> bool:
         return bool(self._bounds[cls + 1] > self._bounds[cls])
 
+    def rows_holding(self, classes: Sequence[int]) -> np.ndarray:
+        """Per segment of the batch: does it hold a hit of any of ``classes``?"""
+        return np.logical_or.reduce(self._present[list(classes)]) if classes else np.zeros(self._present.shape[1], bool)
+
     def positions(self, classes: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """(word, row) of the hits of any of ``classes``, sorted by word."""
         spans = [self.of_class(cls) for cls in classes]
@@ -154,9 +158,13 @@ def drop_overlapping(matches: Matches, spans: Matches) -> Matches:
 
 
 def first_per_row(matches: Matches) -> Matches:
-    """The first match (in scan order) of each row."""
-    _, first = np.unique(matches.row, return_index=True)
-    return matches.take(np.sort(first))
+    """The first match of each row (matches come in scan order, so rows never decrease)."""
+    return matches.take(_row_starts(matches.row))
+
+
+def _row_starts(rows: np.ndarray) -> np.ndarray:
+    """Where a new row begins in a non-decreasing array of rows."""
+    return np.flatnonzero(np.concatenate([[True], rows[1:] != rows[:-1]])) if len(rows) else _EMPTY
 
 
 def near(anchor: tuple[np.ndarray, np.ndarray], others: Sequence[tuple[np.ndarray, np.ndarray]],
@@ -177,7 +185,8 @@ def near(anchor: tuple[np.ndarray, np.ndarray], others: Sequence[tuple[np.ndarra
         for index in (np.minimum(right, len(other_words) - 1), np.maximum(left, 0)):
             within |= (np.abs(other_words[index] - words) <= window) & (other_rows[index] == rows)
         ok &= within
-    return np.unique(rows[ok])
+    fired = rows[ok]
+    return fired[_row_starts(fired)]
 
 
 LETTER, DIGIT, JOINER, BREAK = 1, 2, 4, 8

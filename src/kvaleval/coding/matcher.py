@@ -28,7 +28,7 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 
-from kvaleval.coding.forms import MIN_HEAD, MIN_START, STOP_COMPOUND, compound_ok, expand_forms
+from kvaleval.coding.forms import MIN_HEAD, MIN_PART, MIN_START, STOP_COMPOUND, compound_ok, expand_forms
 
 TERM, LEXICON, EXCLUDE = 0, 1, 2
 GAP_WORDS = 3
@@ -174,6 +174,7 @@ class Matcher:
             self.automaton.make_automaton()
         self._lengths = np.array([form.length for form in self._forms], dtype=np.int64)
         self._may_compound = np.array([bool(form.compound_word) for form in self._forms], dtype=bool)
+        self._compound_lengths = np.array([len(form.compound_word) for form in self._forms], dtype=np.int64)
         self._whole_classes = _Ragged([form.classes for form in self._forms])
         self._compound_classes = _Ragged([form.compound_classes for form in self._forms])
 
@@ -244,6 +245,11 @@ class Matcher:
         word_start, word_end = _word_bounds(alpha, starts[inside], ends[inside])
         word_start = np.where(left[inside], word_start, starts[inside])
         word_end = np.where(right[inside], word_end, ends[inside])
+        # What compound_ok refuses for length alone is refused here, without a Python call.
+        length = self._compound_lengths[values[inside]]
+        plausible = ~(left[inside] & ((starts[inside] - word_start < MIN_PART) | (length < MIN_HEAD)))
+        plausible &= ~(right[inside] & ((word_end - ends[inside] < MIN_PART + 1) | (length < MIN_START)))
+        inside, word_start, word_end = inside[plausible], word_start[plausible], word_end[plausible]
         forms = self._forms
         verdicts = np.fromiter(
             (_compound_verdict(forms[value].compound_word, piece[a:start], piece[end:b])

@@ -297,19 +297,21 @@ class RuleCoder:
         the valence scanner, run only on segments that hold every lexicon the cue needs.
         """
         items: list[tuple[np.ndarray, np.ndarray] | int] = []
-        rows: np.ndarray | None = None
+        holding: np.ndarray | None = None  # segments holding every lexicon the cue needs
         for kind, owner in cue.items:
             if kind == "lexicon":
+                classes = self._lexicon_classes.get(owner, ())
                 if owner not in positions:
-                    positions[owner] = hits.positions(self._lexicon_classes.get(owner, ()))
-                in_rows = np.unique(positions[owner][1])
-                rows = in_rows if rows is None else np.intersect1d(rows, in_rows)
+                    positions[owner] = hits.positions(classes)
+                rows = hits.rows_holding(classes)
+                holding = rows if holding is None else holding & rows
                 items.append(positions[owner])
             else:
                 items.append((POSITIVE, NEGATIVE, NEGATION)[owner])
-        if rows is None:
-            rows = np.arange(len(hits.offsets) - 1)
-        resolved = [item if isinstance(item, tuple) else self._valence_positions(item, hits, rows, scanned)
+        candidates = np.arange(len(hits.offsets) - 1) if holding is None else np.flatnonzero(holding)
+        if not len(candidates):
+            return candidates
+        resolved = [item if isinstance(item, tuple) else self._valence_positions(item, hits, candidates, scanned)
                     for item in items]
         return near(resolved[0], resolved[1:], cue.window)
 
