@@ -71,8 +71,12 @@ class BatchHits:
         self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
         self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
         np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
-        self._fillers = self.word_at(_whole_words(joined, flags, tuple(fillers)))
-        order = np.argsort(classes, kind="stable")  # by class, then as scanned (start, end)
+        # Words before each word that are fillers; a gap's length is counted without them.
+        fillers_before = np.zeros(int(self._word_number[-1]) + 2 if len(joined) else 2, dtype=np.int32)
+        np.add.at(fillers_before, self.word_at(_whole_words(joined, flags, tuple(fillers))) + 1, 1)
+        self._fillers_before = np.cumsum(fillers_before, dtype=np.int32)
+        # By class, then as scanned (start, end); a stable sort of small ints is a radix sort.
+        order = np.argsort(classes.astype(np.int16 if n_classes < 2**15 else np.int32), kind="stable")
         self.start = starts[order]
         self.end = ends[order]
         self.word = self.word_at(self.start)
@@ -109,7 +113,7 @@ class BatchHits:
 
     def counted_words(self, word: np.ndarray) -> np.ndarray:
         """How many words before ``word`` are not fillers (a gap's length is a difference of these)."""
-        return word - np.searchsorted(self._fillers, word, side="left")
+        return word - self._fillers_before[word]
 
     def breaks_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
         """Whether ``joined[low:high]`` holds gap-breaking punctuation, per pair."""

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 
@@ -80,7 +81,7 @@ class CompiledCode:
     near: list[CompiledNear] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """Why one code got its evidence in one segment."""
 
@@ -92,7 +93,15 @@ class Finding:
     valence: str = ""
     valence_why: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, frozenset[str], int]] = field(default_factory=list, repr=False)
-    cues: list[Cue] | None = field(default=None, repr=False)
+
+
+class _Reading(NamedTuple):
+    """What the valence of any code in a segment is read from."""
+
+    low: str
+    cues: list[Cue]
+    negations: list[Cue]
+    clause_breaks: list[int]
 
 
 @dataclass
@@ -236,16 +245,12 @@ class RuleCoder:
             self._add_patterns(texts, evidence, findings)
         if questions is not None:
             self._add_question_context(texts, questions, evidence, findings)
-        scanned: dict[int, tuple[str, list[Cue]]] = {}
+        read: dict[int, _Reading] = {}
         for (row, column), finding in findings.items():
             if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence:
-                if row not in scanned:  # one valence scan per segment, for all its codes
-                    low = lower(texts[row])
-                    scanned[row] = (low, self.valence_scanner.scan(low))
-                low, cues = scanned[row]
-                if finding.cues is None:
-                    finding.cues = cues
-                self._decide_valence(low, finding, column)
+                if row not in read:  # one valence reading per segment, for all its codes
+                    read[row] = self._read_valence(texts[row])
+                self._decide_valence(read[row], finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
@@ -368,7 +373,8 @@ class RuleCoder:
         index = {question: i for i, question in enumerate(unique)}
         rows = np.array(asked_rows, dtype=np.int64)
         q = np.array([index[questions[row] or ""] for row in asked_rows], dtype=np.int64)
-        short = np.array([len(texts[row].split()) <= self.short_answer_words for row in asked_rows], dtype=bool)
+        limit = self.short_answer_words
+        short = np.array([len(texts[row].split(maxsplit=limit)) <= limit for row in asked_rows], dtype=bool)
         no_answer = np.array([bool(is_short and _NO_ANSWER.match(texts[row]))
                               for row, is_short in zip(asked_rows, short.tolist(), strict=True)], dtype=bool)
         open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
@@ -403,17 +409,21 @@ class RuleCoder:
         scores = self.score([text])
         finding = scores.findings.get((0, column)) or Finding()
         if not finding.valence:
-            self._decide_valence(lower(text), finding, column)
+            self._decide_valence(self._read_valence(text), finding, column)
         return finding.valence
 
-    def _decide_valence(self, low: str, finding: Finding, column: int) -> None:
+    def _read_valence(self, text: str) -> _Reading:
+        low = lower(text)
+        cues = self.valence_scanner.scan(low)
+        negations = [cue for cue in cues if cue.kind == NEGATION]
+        return _Reading(low, cues, negations, [m.start() for m in _CLAUSE_BREAK.finditer(low)])
+
+    def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
+        low, cues, negations, breaks = reading
         spans = finding.spans
-        cues = finding.cues if finding.cues is not None else self.valence_scanner.scan(low)
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
         positive = negative = 0.0
         reasons: list[str] = []
-        negations = [cue for cue in cues if cue.kind == NEGATION]
         for start, end, own_words, polarity in spans:
             negated = _negated(low, start, end, negations, own_words)
             term_text = low[start:end]
