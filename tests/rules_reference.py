@@ -93,3 +93,27 @@ def phrase_matches(slots, by_class, not_filler, low):  # type: ignore[no-untyped
         if ok:
             matches.append((start, last_end, word))
     return matches
+
+
+def reference_cues(scanner: Any, text: str) -> list[tuple[int, int, int, int, str]]:
+    """The valence scanner's cues in one text, found with a plain loop: whole words, the longer
+    cue first at a place, a cue that starts inside a kept one dropped, a tag question not a negation."""
+    from kvaleval.coding.valence import NEGATION, NEUTRAL, _is_tag_question
+
+    found = []
+    for word, (kind, score) in scanner.words.items():
+        if not word:
+            continue
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not ((start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())):
+                shown = NEUTRAL if kind == NEGATION and _is_tag_question(text, start, end) else kind
+                found.append((start, end, shown, score, word))
+            start = text.find(word, start + 1)
+    found.sort(key=lambda cue: (cue[0], -(cue[1] - cue[0])))
+    kept: list[tuple[int, int, int, int, str]] = []
+    for cue in found:
+        if not kept or cue[0] >= kept[-1][1]:
+            kept.append(cue)
+    return kept

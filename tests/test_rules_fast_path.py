@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules_reference import reference_evidence
+from rules_reference import reference_cues, reference_evidence
 
 import kvaleval as kv
 from kvaleval.coding import rules
@@ -113,3 +113,37 @@ def test_rules_phrase_does_not_run_across_segments(coder: RuleCoder) -> None:
     assert any(label in terms for _, terms, _, _ in together.values())
     apart = _fast(coder, [f"noget om {first}", f"{second} og mere"])
     assert not any(label in terms for found in apart for _, terms, _, _ in found.values())
+
+
+@pytest.fixture(scope="module")
+def scanner(coder: RuleCoder):  # type: ignore[no-untyped-def]
+    return coder.valence_scanner
+
+
+def _valence_texts(scanner) -> st.SearchStrategy[list[str]]:  # type: ignore[no-untyped-def]
+    cue = st.sampled_from(sorted(word for word in scanner.words if word))
+    piece = st.tuples(st.one_of(cue, st.sampled_from(OTHER_WORDS)), st.sampled_from(SEPARATORS)).map("".join)
+    return st.lists(st.lists(piece, max_size=20).map("".join).map(str.lower), min_size=1, max_size=5)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_valence_scan_many_equals_text_by_text_reference(scanner, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    """Overlapping phrases ("ikke det store", "det store"), tag questions (", ikke?") and texts
+    that end or start with a cue: one pass over all texts finds what a loop over each finds."""
+    texts = data.draw(_valence_texts(scanner))
+    found = [[tuple(cue) for cue in cues] for cues in scanner.scan_many(texts)]
+    assert found == [reference_cues(scanner, text) for text in texts]
+
+
+def test_valence_long_chain_of_overlaps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain of overlapping phrases longer than the array rounds allow is finished by the plain loop."""
+    from kvaleval.coding import valence
+    from kvaleval.coding.valence import ValenceScanner
+
+    scanner = ValenceScanner(positive=["a b", "b c", "c d", "d e", "e f", "f g"])
+    text = "a b c d e f g"
+    expected = reference_cues(scanner, text)
+    assert [cue.text for cue in scanner.scan(text)] == ["a b", "c d", "e f"] == [cue[4] for cue in expected]
+    monkeypatch.setattr(valence, "MAX_ROUNDS", 1)
+    assert [tuple(cue) for cue in scanner.scan(text)] == expected

@@ -235,7 +235,7 @@ class Matcher:
         values = raw[:, 1]
         ends = raw[:, 0] + 1
         starts = ends - self._lengths[values]
-        alpha = _letters(piece)
+        alpha = letters(piece)
         size = len(piece)
         left = (starts > 0) & alpha[np.maximum(starts - 1, 0)]
         right = (ends < size) & alpha[np.minimum(ends, size - 1)]
@@ -306,7 +306,7 @@ def _letter_table() -> np.ndarray:
     return np.array([chr(code).isalpha() for code in range(0x10000)], dtype=bool)
 
 
-def _letters(text: str) -> np.ndarray:
+def letters(text: str) -> np.ndarray:
     """``[char.isalpha() for char in text]`` as a boolean array, without a Python loop."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     alpha = _letter_table()[np.minimum(codes, 0xFFFF)]

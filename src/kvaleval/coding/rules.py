@@ -245,12 +245,12 @@ class RuleCoder:
             self._add_patterns(texts, evidence, findings)
         if questions is not None:
             self._add_question_context(texts, questions, evidence, findings)
-        read: dict[int, _Reading] = {}
-        for (row, column), finding in findings.items():
-            if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence:
-                if row not in read:  # one valence reading per segment, for all its codes
-                    read[row] = self._read_valence(texts[row])
-                self._decide_valence(read[row], finding, column)
+        undecided = [(row, column, finding) for (row, column), finding in findings.items()
+                     if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence]
+        rows = sorted({row for row, _, _ in undecided})
+        readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
+        for row, column, finding in undecided:
+            self._decide_valence(readings[row], finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
@@ -323,12 +323,13 @@ class RuleCoder:
     def _valence_positions(self, kind: int, hits: BatchHits, rows: np.ndarray,
                            scanned: dict[int, list[Cue]]) -> tuple[np.ndarray, np.ndarray]:
         """(word, row) of the evaluative words or negations of this kind in the given rows of the batch."""
+        missing = [row for row in rows.tolist() if row not in scanned]
+        segment_texts = [hits.joined[int(hits.offsets[row]) : int(hits.offsets[row + 1]) - 1] for row in missing]
+        scanned.update(zip(missing, self.valence_scanner.scan_many(segment_texts), strict=True))
         words: list[int] = []
         in_rows: list[int] = []
         for row in rows.tolist():
             offset = int(hits.offsets[row])
-            if row not in scanned:
-                scanned[row] = self.valence_scanner.scan(hits.joined[offset : int(hits.offsets[row + 1]) - 1])
             for cue in scanned[row]:
                 if cue.kind == kind:
                     words.append(offset + cue.start)
@@ -409,14 +410,17 @@ class RuleCoder:
         scores = self.score([text])
         finding = scores.findings.get((0, column)) or Finding()
         if not finding.valence:
-            self._decide_valence(self._read_valence(text), finding, column)
+            self._decide_valence(self._read_valence([text])[0], finding, column)
         return finding.valence
 
-    def _read_valence(self, text: str) -> _Reading:
-        low = lower(text)
-        cues = self.valence_scanner.scan(low)
-        negations = [cue for cue in cues if cue.kind == NEGATION]
-        return _Reading(low, cues, negations, [m.start() for m in _CLAUSE_BREAK.finditer(low)])
+    def _read_valence(self, texts: Sequence[str]) -> list[_Reading]:
+        """What the valences in each of ``texts`` are decided from (one scan over them all)."""
+        lows = [lower(text) for text in texts]
+        return [
+            _Reading(low, cues, [cue for cue in cues if cue.kind == NEGATION],
+                     [m.start() for m in _CLAUSE_BREAK.finditer(low)])
+            for low, cues in zip(lows, self.valence_scanner.scan_many(lows), strict=True)
+        ]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
