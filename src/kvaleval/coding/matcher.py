@@ -177,6 +177,30 @@ class Matcher:
         self._compound_lengths = np.array([len(form.compound_word) for form in self._forms], dtype=np.int64)
         self._whole_classes = _Ragged([form.classes for form in self._forms])
         self._compound_classes = _Ragged([form.compound_classes for form in self._forms])
+        self._build_word_automata(sorted(by_form))
+
+    def _build_word_automata(self, texts: list[str]) -> None:
+        """The automata :meth:`scan_words` runs: one over the text with every non-letter made a space,
+        one over the text as it is.
+
+        Most raw automaton hits are short forms inside longer words ("de" in "kunde"), thrown away
+        at once. In the text with non-letters made spaces, a form of letters that may not be a
+        compound part is stored as ``" form "``, so it is found only as a whole word; one that may
+        be a part is stored as it is. Forms with other characters than letters ("e-mail", "24")
+        are looked for in the text as it is. Values are ``form index * 2 + padded``.
+        """
+        self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        self._other = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        for index, form in enumerate(texts):  # form index = position in the sorted forms
+            if not form.isalpha():
+                self._other.add_word(form, 2 * index)
+            elif self._forms[index].compound_word:
+                self._spaced.add_word(form, 2 * index)
+            else:
+                self._spaced.add_word(f" {form} ", 2 * index + 1)
+        for automaton in (self._spaced, self._other):
+            if len(automaton):
+                automaton.make_automaton()
 
     def scan(self, text: str) -> list[Hit]:
         """Hits in lower-cased ``text``: whole words, and compound parts where allowed.
@@ -231,11 +255,17 @@ class Matcher:
 
     def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         piece = text[low:high]
-        raw = np.fromiter(chain.from_iterable(self.automaton.iter(piece)), dtype=np.int64).reshape(-1, 2)
-        values = raw[:, 1]
-        ends = raw[:, 0] + 1
+        alpha, codes = _letters_and_codes(piece)
+        spaced = " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
+        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
+                          dtype=np.int64).reshape(-1, 2)
+        other = np.fromiter(chain.from_iterable(self._other.iter(piece) if len(self._other) else ()),
+                            dtype=np.int64).reshape(-1, 2)
+        values = np.concatenate([raw[:, 1], other[:, 1]]) // 2
+        padded = np.concatenate([raw[:, 1], other[:, 1]]) % 2
+        # Ends in the piece: the spaced text is one longer in front, and a padded form one longer behind.
+        ends = np.concatenate([raw[:, 0], other[:, 0] + 1]) - padded
         starts = ends - self._lengths[values]
-        alpha = letters(piece)
         size = len(piece)
         left = (starts > 0) & alpha[np.maximum(starts - 1, 0)]
         right = (ends < size) & alpha[np.minimum(ends, size - 1)]
@@ -308,13 +338,17 @@ def _letter_table() -> np.ndarray:
 
 def letters(text: str) -> np.ndarray:
     """``[char.isalpha() for char in text]`` as a boolean array, without a Python loop."""
+    return _letters_and_codes(text)[0]
+
+
+def _letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():
         for code in np.unique(codes[astral]).tolist():
             alpha[codes == code] = chr(code).isalpha()
-    return alpha
+    return alpha, codes
 
 
 def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
