@@ -231,6 +231,9 @@ def test_matcher_scan_words_are_scan_by_class(
         (hit.start, hit.end, int(matcher.entry_class[hit.entry])) for hit in matcher.scan(text)
     )
     assert by_class == Counter(dict.fromkeys(from_hits, 1))
+    grouped = list(zip(*(column.tolist() for column in matcher.scan_words(text, by_class=True)), strict=True))
+    assert Counter(grouped) == by_class
+    assert grouped == sorted(grouped, key=lambda hit: (hit[2], hit[0], hit[1]))
 
 
 @SETTINGS

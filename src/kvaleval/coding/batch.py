@@ -56,7 +56,7 @@ class BatchHits:
     offsets : numpy array
         Where each segment starts in ``joined``, and ``len(joined) + 1`` last.
     starts, ends, classes : numpy arrays
-        The automaton's hits (:meth:`Matcher.scan_words`), sorted by start and end.
+        The automaton's hits (:meth:`Matcher.scan_words`), sorted by class, start and end.
     n_classes : int
         How many word classes the matcher has.
     fillers : collection of str
@@ -75,18 +75,16 @@ class BatchHits:
         fillers_before = np.zeros(int(self._word_number[-1]) + 2 if len(joined) else 2, dtype=np.int32)
         np.add.at(fillers_before, self.word_at(_whole_words(joined, flags, tuple(fillers))) + 1, 1)
         self._fillers_before = np.cumsum(fillers_before, dtype=np.int32)
-        # By class, then as scanned (start, end); a stable sort of small ints is a radix sort.
-        order = np.argsort(classes.astype(np.int16 if n_classes < 2**15 else np.int32), kind="stable")
-        self.start = starts[order]
-        self.end = ends[order]
+        self.start = starts
+        self.end = ends
         self.word = self.word_at(self.start)
         self.row = np.searchsorted(offsets, self.start, side="right") - 1
         self._counted = self.counted_words(self.word)
         self._counted_after = self.counted_words(self.word + 1)
-        self._bounds = np.searchsorted(classes[order], np.arange(n_classes + 1))
+        self._bounds = np.searchsorted(classes, np.arange(n_classes + 1))
         # Which classes each segment holds: a phrase is tried only in segments that hold all its words.
         self._present = np.zeros((n_classes, len(offsets) - 1), dtype=bool)
-        self._present[classes[order], self.row] = True
+        self._present[classes, self.row] = True
 
     def word_at(self, position: np.ndarray | int) -> np.ndarray:
         """The batch word index of the word a char position lies in (or follows)."""

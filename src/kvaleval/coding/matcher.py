@@ -235,8 +235,9 @@ class Matcher:
                 extend([new(Hit, (start, end, owner)) for owner in form.compounding])
         return hits
 
-    def scan_words(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Hits per word class: ``(starts, ends, classes)`` arrays, sorted by start, end and class.
+    def scan_words(self, text: str, *, by_class: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Hits per word class: ``(starts, ends, classes)`` arrays, sorted by start, end and class
+        (``by_class``: by class, start and end).
 
         The same places as :meth:`scan`, one row per (place, word class) instead of
         per (place, entry); ``entry_class`` maps entries to classes. The automaton's
@@ -250,7 +251,7 @@ class Matcher:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty.copy(), empty.copy()
         starts, ends, classes = (np.concatenate(column) for column in zip(*pieces, strict=True))
-        order = np.lexsort((classes, ends, starts))
+        order = np.lexsort((ends, starts, classes) if by_class else (classes, ends, starts))
         return starts[order], ends[order], classes[order]
 
     def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -353,13 +354,14 @@ def _letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where the run of letters before each ``start`` begins, and where the one after each ``end`` ends."""
-    size = len(alpha)
-    index = np.arange(size, dtype=np.int64)
-    run_begins = alpha & ~np.concatenate([[False], alpha[:-1]])
-    run_ends = alpha & ~np.concatenate([alpha[1:], [False]])
-    begin_at = np.maximum.accumulate(np.where(run_begins, index, 0))
-    end_at = np.minimum.accumulate(np.where(run_ends, index + 1, size)[::-1])[::-1]
-    return begin_at[starts], end_at[np.maximum(ends - 1, 0)]
+    run_begins = np.flatnonzero(alpha & ~np.concatenate([[False], alpha[:-1]]))
+    run_ends = np.flatnonzero(alpha & ~np.concatenate([alpha[1:], [False]])) + 1
+    before = np.searchsorted(run_begins, starts, side="right") - 1
+    begin = np.where(before >= 0, run_begins[np.maximum(before, 0)], 0) if len(run_begins) else np.zeros_like(starts)
+    after = np.searchsorted(run_ends, ends, side="left")
+    end = (np.where(after < len(run_ends), run_ends[np.minimum(after, len(run_ends) - 1)], len(alpha))
+           if len(run_ends) else np.full_like(ends, len(alpha)))
+    return begin, end
 
 
 @lru_cache(maxsize=1 << 16)

@@ -263,7 +263,7 @@ class RuleCoder:
         joined = lower("\n".join(texts))
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
-        starts, ends, classes = self.matcher.scan_words(joined)
+        starts, ends, classes = self.matcher.scan_words(joined, by_class=True)
         if not len(starts):
             return
         hits = BatchHits(joined, offsets, starts, ends, classes, len(self.matcher.classes), tuple(FILLERS))
