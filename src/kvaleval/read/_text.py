@@ -236,8 +236,12 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:64_000].replace(b"\x00", b"")[:8000] if b"\x00" in data[:64_000] else data[:8000]
     if not sample:
         sample = data.replace(b"\x00", b"")[:8000]
-    control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control / max(len(sample), 1) > _CONTROL_SHARE_BINARY
+
+
+_CONTROL_BYTES = bytes([*range(1, 9), *range(14, 32)])
+"""Control bytes other than NUL, tab, line ends and form feed (NUL is taken out before counting)."""
 
 
 def _danish_score(data: bytes, encoding: str) -> int:
