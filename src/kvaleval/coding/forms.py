@@ -12,9 +12,8 @@ never after a derivational prefix (``u|frivillig``, ``aner|kendelse``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 
-from kvaleval.danish import lemma_table
+from kvaleval.lemmas import is_word, lemmas
 
 ENDINGS = ("", "e", "en", "et", "er", "ere", "erne", "ene", "es", "s", "ens", "ets", "ernes",
            "ne", "r", "t", "te", "de", "ede", "ende", "n")
@@ -40,47 +39,36 @@ MIN_PART = 3
 _LINKS = ("s", "e")
 
 
-@cache
-def _known_lemmas() -> frozenset[str]:
-    return frozenset(lemma_table().values())
-
-
 def lemma_of(word: str, overrides: Mapping[str, str]) -> str:
     """The lemma of a lower-cased term word: the override, itself if it is a headword, else the table's."""
     if word in overrides:
         return overrides[word]
-    if word in _known_lemmas():
+    if lemmas().is_lemma(word):
         return word
-    return lemma_table().get(word, word)
+    return lemmas().lemma(word) or word
 
 
 def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str, frozenset[str]]:
-    """Map each lower-cased term word to the surface forms it matches (one pass over the table)."""
+    """Map each lower-cased term word to the surface forms it matches.
+
+    The forms the table lists for the word's lemma, less those the codebook gives another
+    lemma, plus those the codebook gives this one.
+    """
     words = set(words)
-    lemmas = {word: lemma_of(word, overrides) for word in words}
-    wanted = set(lemmas.values())
-    forms: dict[str, set[str]] = {lemma: {lemma} for lemma in wanted}
-    for form, lemma in lemma_table().items():
-        lemma = overrides.get(form, lemma)
-        if lemma in wanted:
-            forms[lemma].add(form)
-    for form, lemma in overrides.items():
-        if lemma in wanted:
-            forms[lemma].add(form)
+    lemma_by_word = {word: lemma_of(word, overrides) for word in words}
+    forms: dict[str, set[str]] = {}
+    for lemma in set(lemma_by_word.values()):
+        found = {lemma, *(form for form in lemmas().forms(lemma) if overrides.get(form, lemma) == lemma)}
+        forms[lemma] = found | {form for form, its_lemma in overrides.items() if its_lemma == lemma}
     result = {}
-    table = lemma_table()
-    for word, lemma in lemmas.items():
+    for word, lemma in lemma_by_word.items():
         found = forms[lemma] | {word}
-        if word not in table and word not in _known_lemmas():
+        if not is_word(word) and not lemmas().is_lemma(word):
             found |= {word + ending for ending in ENDINGS}
             if word.endswith("e"):
                 found |= {word[:-1] + ending for ending in ENDINGS if ending}
         result[word] = frozenset(form for form in found if form)
     return result
-
-
-def is_word(text: str) -> bool:
-    return text in lemma_table()
 
 
 def modifier_ok(modifier: str) -> bool:
