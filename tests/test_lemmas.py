@@ -43,6 +43,8 @@ def test_lemmas_index_answers_as_the_table(indexed: IndexedLemmas, table: TableL
         assert indexed.is_lemma(word) == table.is_lemma(word), word
         lemma = table.lemma(word) or word
         assert indexed.forms(lemma) == table.forms(lemma), lemma
+    words = _words() * 2  # more than one query's worth, with repeats
+    assert indexed.forms_among(words) == table.forms_among(words) == {word for word in words if word in lemma_table()}
 
 
 def test_lemmas_expand_forms_the_same_from_index_and_table(
@@ -56,9 +58,9 @@ def test_lemmas_expand_forms_the_same_from_index_and_table(
     for source in (indexed, table):
         monkeypatch.setattr(module, "lemmas", lambda source=source: source)
         monkeypatch.setattr(forms, "lemmas", lambda source=source: source)
-        module.is_word.cache_clear()
+        module.forget_words()
         found.append(forms.expand_forms(words, overrides))
-    module.is_word.cache_clear()
+    module.forget_words()
     assert found[0] == found[1]
     assert {"borger", "borgere", "borgerne"} <= found[0]["borger"]
     assert "hjælpen" in found[0]["hjælpe"]  # the codebook gives it this lemma

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules_reference import reference_cues, reference_evidence
 
 import kvaleval as kv
 from kvaleval.coding import rules
 from kvaleval.coding.rules import RuleCoder
+from rules_reference import reference_cues, reference_evidence
 
 EXAMPLES = int(os.environ.get("KVALEVAL_FUZZ_EXAMPLES", "300"))
 ROOT = Path(__file__).resolve().parents[1]

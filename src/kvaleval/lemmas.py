@@ -16,8 +16,8 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +32,7 @@ class Lemmas(Protocol):
     def forms(self, lemma: str) -> list[str]: ...
     def is_form(self, text: str) -> bool: ...
     def is_lemma(self, word: str) -> bool: ...
+    def forms_among(self, texts: Iterable[str]) -> set[str]: ...
 
 
 class TableLemmas:
@@ -56,6 +57,9 @@ class TableLemmas:
     def is_form(self, text: str) -> bool:
         return text in self.table
 
+    def forms_among(self, texts: Iterable[str]) -> set[str]:
+        return {text for text in texts if text in self.table}
+
     def is_lemma(self, word: str) -> bool:
         if self._lemmas is None:
             self._lemmas = frozenset(self.table.values())
@@ -69,25 +73,34 @@ class IndexedLemmas:
         self.path = path
         self._local = threading.local()
 
-    def _query(self, sql: str, value: str) -> list[tuple[str, ...]]:
+    def _query(self, sql: str, values: Sequence[str]) -> list[tuple[str, ...]]:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             self._local.connection = connection
-        return connection.execute(sql, (value,)).fetchall()
+        return connection.execute(sql, tuple(values)).fetchall()
 
     def lemma(self, form: str) -> str | None:
-        found = self._query("SELECT lemma FROM forms WHERE form = ?", form)
+        found = self._query("SELECT lemma FROM forms WHERE form = ?", (form,))
         return found[0][0] if found else None
 
     def forms(self, lemma: str) -> list[str]:
-        return sorted(form for (form,) in self._query("SELECT form FROM forms WHERE lemma = ?", lemma))
+        return sorted(form for (form,) in self._query("SELECT form FROM forms WHERE lemma = ?", (lemma,)))
 
     def is_form(self, text: str) -> bool:
-        return bool(self._query("SELECT 1 FROM forms WHERE form = ?", text))
+        return bool(self._query("SELECT 1 FROM forms WHERE form = ?", (text,)))
+
+    def forms_among(self, texts: Iterable[str]) -> set[str]:
+        texts = list(texts)
+        found: set[str] = set()
+        for first in range(0, len(texts), 500):  # SQLite takes at most 999 parameters
+            chunk = texts[first : first + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(form for (form,) in self._query(f"SELECT form FROM forms WHERE form IN ({marks})", chunk))
+        return found
 
     def is_lemma(self, word: str) -> bool:
-        return bool(self._query("SELECT 1 FROM forms WHERE lemma = ? LIMIT 1", word))
+        return bool(self._query("SELECT 1 FROM forms WHERE lemma = ? LIMIT 1", (word,)))
 
 
 @cache
@@ -103,10 +116,31 @@ def lemmas() -> Lemmas:
     return IndexedLemmas(path)
 
 
-@lru_cache(maxsize=1 << 17)
+_KNOWN: dict[str, bool] = {}
+MAX_KNOWN = 1 << 20
+
+
 def is_word(text: str) -> bool:
-    """Is the lower-cased ``text`` a form in the Danish lemma table?"""
-    return lemmas().is_form(text)
+    """Is the lower-cased ``text`` a form in the Danish lemma table? (Answers are remembered.)"""
+    known = _KNOWN.get(text)
+    if known is None:
+        if len(_KNOWN) > MAX_KNOWN:
+            _KNOWN.clear()
+        known = _KNOWN[text] = lemmas().is_form(text)
+    return known
+
+
+def know_words(texts: Iterable[str]) -> None:
+    """Look up many strings at once, so that :func:`is_word` answers them from memory."""
+    missing = {text for text in texts if text not in _KNOWN}
+    if missing:
+        found = lemmas().forms_among(missing)
+        _KNOWN.update((text, text in found) for text in missing)
+
+
+def forget_words() -> None:
+    """Drop the remembered answers (after the lemma source changes)."""
+    _KNOWN.clear()
 
 
 def cache_folder() -> Path:

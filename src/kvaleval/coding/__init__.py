@@ -79,7 +79,8 @@ def rule_codings(
 ) -> pd.DataFrame:
     """The rule coder's codings of the respondent segments of a segment table."""
     coder = coder or RuleCoder(codebook, short_answer_words=short_answer_words)
-    respondents = segments[segments["speaker_role"] == RESPONDENT]
+    columns = [column for column in ("segment_id", "doc_id", "text", "question") if column in segments]
+    respondents = segments.loc[segments["speaker_role"] == RESPONDENT, columns]  # not a copy of every column
     texts = respondents["text"].tolist()
     questions = (
         [q if isinstance(q, str) else None for q in respondents["question"]] if "question" in respondents else None

@@ -21,14 +21,23 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain
 from typing import NamedTuple
 
 import ahocorasick
 import numpy as np
 
-from kvaleval.coding.forms import MIN_HEAD, MIN_PART, MIN_START, STOP_COMPOUND, compound_ok, expand_forms
+from kvaleval.coding.forms import (
+    MIN_HEAD,
+    MIN_PART,
+    MIN_START,
+    STOP_COMPOUND,
+    compound_ok,
+    compound_parts,
+    expand_forms,
+)
+from kvaleval.lemmas import know_words
 
 TERM, LEXICON, EXCLUDE = 0, 1, 2
 GAP_WORDS = 3
@@ -282,12 +291,12 @@ class Matcher:
         plausible &= ~(right[inside] & ((word_end - ends[inside] < MIN_PART + 1) | (length < MIN_START)))
         inside, word_start, word_end = inside[plausible], word_start[plausible], word_end[plausible]
         forms = self._forms
-        verdicts = np.fromiter(
-            (_compound_verdict(forms[value].compound_word, piece[a:start], piece[end:b])
-             for value, a, start, end, b in zip(values[inside].tolist(), word_start.tolist(), starts[inside].tolist(),
-                                                 ends[inside].tolist(), word_end.tolist(), strict=True)),
-            dtype=bool, count=len(inside),
-        )
+        candidates = [
+            (forms[value].compound_word, piece[a:start], piece[end:b])
+            for value, a, start, end, b in zip(values[inside].tolist(), word_start.tolist(), starts[inside].tolist(),
+                                               ends[inside].tolist(), word_end.tolist(), strict=True)
+        ]
+        verdicts = np.array(compound_verdicts(candidates), dtype=bool).reshape(-1)
         compounds = inside[verdicts]
         whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
@@ -364,10 +373,23 @@ def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tup
     return begin, end
 
 
-@lru_cache(maxsize=1 << 16)
-def _compound_verdict(word: str, prefix: str, suffix: str) -> bool:
-    """:func:`compound_ok`, remembered: the same compounds come back again and again in a corpus."""
-    return compound_ok(word, prefix, suffix)
+_VERDICTS: dict[tuple[str, str, str], bool] = {}
+MAX_VERDICTS = 1 << 18
+
+
+def compound_verdicts(candidates: list[tuple[str, str, str]]) -> list[bool]:
+    """:func:`compound_ok` of each ``(word, prefix, suffix)``, remembered across calls.
+
+    The same compounds come back again and again in a corpus; the words the new ones
+    need looked up are asked of the lemma index in one go.
+    """
+    if len(_VERDICTS) > MAX_VERDICTS:
+        _VERDICTS.clear()
+    new = [candidate for candidate in dict.fromkeys(candidates) if candidate not in _VERDICTS]
+    if new:
+        know_words(part for _, prefix, suffix in new for part in compound_parts(prefix, suffix))
+        _VERDICTS.update((candidate, compound_ok(*candidate)) for candidate in new)
+    return [_VERDICTS[candidate] for candidate in candidates]
 
 
 def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:

@@ -247,10 +247,13 @@ class RuleCoder:
             self._add_question_context(texts, questions, evidence, findings)
         undecided = [(row, column, finding) for (row, column), finding in findings.items()
                      if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence]
-        rows = sorted({row for row, _, _ in undecided})
-        readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
-        for row, column, finding in undecided:
-            self._decide_valence(readings[row], finding, column)
+        undecided.sort(key=lambda item: item[0])
+        for first in range(0, len(undecided), SCAN_BATCH):  # in batches: a segment's cues are many
+            batch = undecided[first : first + SCAN_BATCH]
+            rows = sorted({row for row, _, _ in batch})
+            readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
+            for row, column, finding in batch:
+                self._decide_valence(readings[row], finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,

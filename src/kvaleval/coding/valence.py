@@ -166,11 +166,11 @@ def _greedy_non_overlapping(start: np.ndarray, end: np.ndarray) -> np.ndarray:
         if np.array_equal(again, keep):
             return keep
         keep = again
-    reach = -1  # a long chain: the plain loop
+    last_end = -1  # a long chain: the plain loop
     for i, (first, last) in enumerate(zip(start.tolist(), end.tolist(), strict=True)):
-        keep[i] = first >= reach
+        keep[i] = first >= last_end
         if keep[i]:
-            reach = last
+            last_end = last
     return keep
 
 
