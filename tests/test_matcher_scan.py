@@ -328,3 +328,27 @@ def test_matcher_scan_words_any_text_and_pieces(
     assert found == Counter(dict.fromkeys(from_hits, 1))
     places = list(zip(starts.tolist(), ends.tolist(), strict=True))
     assert places == sorted(places)
+
+
+MARKS = ("øh", "hm", "de")  # "de" is also a form that is found only whole
+
+
+@SETTINGS
+@given(data=st.data())
+def test_matcher_marks_are_whole_words_found_in_the_same_pass(inflected: list[str], data: st.DataObject) -> None:
+    """Marks ("øh") are reported where they stand as whole words (no letter either side), and
+    adding them changes nothing about the hits."""
+    text = lower(data.draw(_pieces(inflected + list(MARKS))))
+    marked = Matcher(ITEMS, OVERRIDES, marks=MARKS)
+    found = marked.scan_marks(text)
+    expected = []
+    for mark in MARKS:
+        start = text.find(mark)
+        while start >= 0:
+            end = start + len(mark)
+            if not (text[start - 1 : start].isalpha() or text[end : end + 1].isalpha()):
+                expected.append((start, end))
+            start = text.find(mark, start + 1)
+    assert list(zip(found.mark_starts.tolist(), found.mark_ends.tolist(), strict=True)) == sorted(expected)
+    plain = Matcher(ITEMS, OVERRIDES).scan_words(text)
+    assert all((a == b).all() for a, b in zip(plain, (found.starts, found.ends, found.classes), strict=True))

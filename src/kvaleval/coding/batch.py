@@ -17,10 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import chain
 from typing import NamedTuple
 
-import ahocorasick
 import numpy as np
 
 JOINERS = "'’-"
@@ -59,12 +57,14 @@ class BatchHits:
         The automaton's hits (:meth:`Matcher.scan_words`), sorted by class, start and end.
     n_classes : int
         How many word classes the matcher has.
-    fillers : collection of str
-        Words a phrase gap does not count ("øh").
+    fillers : (numpy array, numpy array)
+        Starts and ends of the whole-word places of the words a phrase gap does not count
+        ("øh"), as the automaton finds them (letters on neither side); here those joined
+        to a word by a hyphen or an apostrophe ("øh-øh") are not taken for fillers.
     """
 
     def __init__(self, joined: str, offsets: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                 classes: np.ndarray, n_classes: int, fillers: Sequence[str]) -> None:
+                 classes: np.ndarray, n_classes: int, fillers: tuple[np.ndarray, np.ndarray]) -> None:
         self.joined = joined
         self.offsets = offsets
         flags = _char_flags(joined)
@@ -73,7 +73,7 @@ class BatchHits:
         np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
         # Words before each word that are fillers; a gap's length is counted without them.
         fillers_before = np.zeros(int(self._word_number[-1]) + 2 if len(joined) else 2, dtype=np.int32)
-        np.add.at(fillers_before, self.word_at(_whole_words(joined, flags, tuple(fillers))) + 1, 1)
+        np.add.at(fillers_before, self.word_at(_whole_words(flags, *fillers)) + 1, 1)
         self._fillers_before = np.cumsum(fillers_before, dtype=np.int32)
         self.start = starts
         self.end = ends
@@ -230,22 +230,9 @@ def _word_starts(flags: np.ndarray) -> np.ndarray:
     return (letter & ~(before & LETTER).astype(bool) & ~joined_on) | (digit & ~(before & DIGIT).astype(bool))
 
 
-@cache
-def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for word in words:
-        automaton.add_word(word)
-    automaton.make_automaton()
-    return automaton
-
-
-def _whole_words(text: str, flags: np.ndarray, words: tuple[str, ...]) -> np.ndarray:
-    """Start of every occurrence of one of ``words`` (letters only) that is a whole word of ``text``."""
-    if not words or not text:
-        return _EMPTY
-    found = np.fromiter(chain.from_iterable(_automaton(words).iter(text)), dtype=np.int64).reshape(-1, 2)
-    end = found[:, 0] + 1
-    start = end - found[:, 1]
+def _whole_words(flags: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The ``[start, end)`` places that are whole words as :func:`_word_starts` counts words
+    (not glued to letters by a hyphen or apostrophe), by start."""
     padded = np.concatenate([[0, 0], flags, [0, 0]])  # padded[i + 2] is flags[i]
 
     def has(offset: np.ndarray, flag: int) -> np.ndarray:

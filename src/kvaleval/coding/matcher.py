@@ -112,6 +112,16 @@ def lower(text: str) -> str:
     return lowered
 
 
+class Scan(NamedTuple):
+    """What :meth:`Matcher.scan_marks` finds: hits per word class, and the marks' places."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    classes: np.ndarray
+    mark_starts: np.ndarray
+    mark_ends: np.ndarray
+
+
 class _Form(NamedTuple):
     """What the automaton stores per surface form."""
 
@@ -138,6 +148,9 @@ class Matcher:
         otherwise the word's inflected forms are expanded once, for all entries together.
     overrides : mapping
         Codebook lemma overrides (form -> lemma).
+    marks : iterable of str
+        Words of letters whose whole-word places :meth:`scan_words` reports as well
+        (the rule coder's fillers, "øh"), found in the same pass.
 
     Attributes
     ----------
@@ -149,7 +162,8 @@ class Matcher:
         The word class of each entry.
     """
 
-    def __init__(self, items: Iterable[tuple[Entry, bool]], overrides: Mapping[str, str]) -> None:
+    def __init__(self, items: Iterable[tuple[Entry, bool]], overrides: Mapping[str, str],
+                 marks: Iterable[str] = ()) -> None:
         items = list(items)
         forms = expand_forms({entry.word for entry, exact in items if not exact}, overrides)
         by_form: dict[str, list[int]] = {}
@@ -186,9 +200,9 @@ class Matcher:
         self._compound_lengths = np.array([len(form.compound_word) for form in self._forms], dtype=np.int64)
         self._whole_classes = _Ragged([form.classes for form in self._forms])
         self._compound_classes = _Ragged([form.compound_classes for form in self._forms])
-        self._build_word_automata(sorted(by_form))
+        self._build_word_automata(sorted(by_form), sorted({mark for mark in marks if mark.isalpha()}))
 
-    def _build_word_automata(self, texts: list[str]) -> None:
+    def _build_word_automata(self, texts: list[str], marks: list[str]) -> None:
         """The automata :meth:`scan_words` runs: one over the text with every non-letter made a space,
         one over the text as it is.
 
@@ -196,17 +210,30 @@ class Matcher:
         at once. In the text with non-letters made spaces, a form of letters that may not be a
         compound part is stored as ``" form "``, so it is found only as a whole word; one that may
         be a part is stored as it is. Forms with other characters than letters ("e-mail", "24")
-        are looked for in the text as it is. Values are ``form index * 2 + padded``.
+        are looked for in the text as it is, only near those characters. Values are
+        ``form index * 2 + padded``; marks come after the forms.
         """
         self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
         self._other = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        other_chars: set[str] = set()
         for index, form in enumerate(texts):  # form index = position in the sorted forms
             if not form.isalpha():
                 self._other.add_word(form, 2 * index)
+                other_chars.update(char for char in form if not char.isalpha())
             elif self._forms[index].compound_word:
                 self._spaced.add_word(form, 2 * index)
             else:
                 self._spaced.add_word(f" {form} ", 2 * index + 1)
+        mark_values = {}
+        for number, mark in enumerate(marks, start=len(texts)):
+            key = f" {mark} "
+            if not self._spaced.exists(key):  # else a form that is only found whole is the mark too
+                self._spaced.add_word(key, 2 * number + 1)
+            mark_values[self._spaced.get(key)] = len(mark)
+        self._mark_values = np.array(sorted(mark_values), dtype=np.int64)
+        self._mark_lengths = np.array([mark_values[value] for value in sorted(mark_values)], dtype=np.int64)
+        self._other_chars = np.array(sorted(ord(char) for char in other_chars), dtype=np.uint32)
+        self._other_reach = max((len(form) for form in texts if not form.isalpha()), default=0)
         for automaton in (self._spaced, self._other):
             if len(automaton):
                 automaton.make_automaton()
@@ -246,7 +273,7 @@ class Matcher:
 
     def scan_words(self, text: str, *, by_class: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Hits per word class: ``(starts, ends, classes)`` arrays, sorted by start, end and class
-        (``by_class``: by class, start and end).
+        (``by_class``: by class, start and end). :meth:`scan_marks` gives the marks as well.
 
         The same places as :meth:`scan`, one row per (place, word class) instead of
         per (place, entry); ``entry_class`` maps entries to classes. The automaton's
@@ -255,26 +282,39 @@ class Matcher:
         text is taken in pieces of about :data:`CHUNK` characters cut at line breaks
         (no form holds one), which bounds the memory the arrays take.
         """
-        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if self._forms else []
+        found = self.scan_marks(text, by_class=by_class)
+        return found.starts, found.ends, found.classes
+
+    def scan_marks(self, text: str, *, by_class: bool = False) -> Scan:
+        """:meth:`scan_words`, and the whole-word places of the marks (sorted)."""
+        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if len(self._spaced) else []
         if not pieces:
             empty = np.zeros(0, dtype=np.int64)
-            return empty, empty.copy(), empty.copy()
-        starts, ends, classes = (np.concatenate(column) for column in zip(*pieces, strict=True))
+            return Scan(empty, empty, empty, empty, empty)
+        starts, ends, classes, mark_starts, mark_lengths = (
+            np.concatenate(column) for column in zip(*pieces, strict=True)
+        )
         order = np.lexsort((ends, starts, classes) if by_class else (classes, ends, starts))
-        return starts[order], ends[order], classes[order]
+        marks = np.argsort(mark_starts, kind="stable")
+        return Scan(starts[order], ends[order], classes[order], mark_starts[marks],
+                    mark_starts[marks] + mark_lengths[marks])
 
-    def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, ...]:
         piece = text[low:high]
         alpha, codes = _letters_and_codes(piece)
         spaced = " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
-        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
-                          dtype=np.int64).reshape(-1, 2)
-        other = np.fromiter(chain.from_iterable(self._other.iter(piece) if len(self._other) else ()),
-                            dtype=np.int64).reshape(-1, 2)
+        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced)), dtype=np.int64).reshape(-1, 2)
+        is_mark = np.isin(raw[:, 1], self._mark_values)
+        # A padded mark " øh " ends on the space after it: its start in the piece is end - length - 1.
+        length = self._mark_lengths[np.searchsorted(self._mark_values, raw[is_mark, 1])]
+        mark_starts = raw[is_mark, 0] - 1 - length + low
+        mark_lengths = length
+        raw = raw[raw[:, 1] < 2 * len(self._forms)]
+        other = self._scan_other(piece, codes)
         values = np.concatenate([raw[:, 1], other[:, 1]]) // 2
         padded = np.concatenate([raw[:, 1], other[:, 1]]) % 2
         # Ends in the piece: the spaced text is one longer in front, and a padded form one longer behind.
-        ends = np.concatenate([raw[:, 0], other[:, 0] + 1]) - padded
+        ends = np.concatenate([raw[:, 0], other[:, 0]]) - padded
         starts = ends - self._lengths[values]
         size = len(piece)
         left = (starts > 0) & alpha[np.maximum(starts - 1, 0)]
@@ -302,7 +342,29 @@ class Matcher:
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
         rows = np.concatenate([whole_rows, compound_rows])
         classes = np.concatenate([whole_classes, compound_classes])
-        return starts[rows] + low, ends[rows] + low, classes
+        return starts[rows] + low, ends[rows] + low, classes, mark_starts, mark_lengths
+
+    def _scan_other(self, piece: str, codes: np.ndarray) -> np.ndarray:
+        """Raw hits of the forms with other characters than letters, looked for only around those characters."""
+        if not len(self._other):
+            return np.zeros((0, 2), dtype=np.int64)
+        near = np.flatnonzero(np.isin(codes, self._other_chars))
+        if not len(near):
+            return np.zeros((0, 2), dtype=np.int64)
+        # Windows that hold every form through such a character, merged where they overlap.
+        reach = self._other_reach
+        lows = np.maximum(near - reach, 0)
+        highs = np.minimum(near + reach + 1, len(piece))
+        fresh = np.concatenate([[True], lows[1:] >= highs[:-1]])
+        window_lows = lows[fresh]
+        window_highs = np.maximum.reduceat(highs, np.flatnonzero(fresh))
+        found = chain.from_iterable(
+            chain.from_iterable(self._other.iter(piece, a, b))
+            for a, b in zip(window_lows.tolist(), window_highs.tolist(), strict=True)
+        )
+        raw = np.fromiter(found, dtype=np.int64).reshape(-1, 2)
+        raw[:, 0] += 1  # ends as exclusive offsets
+        return raw
 
 
 CHUNK = 1 << 20

@@ -177,7 +177,7 @@ class RuleCoder:
                         resolved.append(("lexicon", lexicon))
                 compiled.near.append(CompiledNear(cue.label, tuple(resolved), cue.window, cue.weight))
             self.codes.append(compiled)
-        self.matcher = Matcher(items, dict(codebook.lemmas))
+        self.matcher = Matcher(items, dict(codebook.lemmas), marks=FILLERS)
         self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
         self.patterns = PatternMatcher(codebook) if any(code.patterns for code in codebook.codes) else None
         self._index_word_classes()
@@ -266,10 +266,11 @@ class RuleCoder:
         joined = lower("\n".join(texts))
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
-        starts, ends, classes = self.matcher.scan_words(joined, by_class=True)
-        if not len(starts):
+        found = self.matcher.scan_marks(joined, by_class=True)
+        if not len(found.starts):
             return
-        hits = BatchHits(joined, offsets, starts, ends, classes, len(self.matcher.classes), tuple(FILLERS))
+        hits = BatchHits(joined, offsets, found.starts, found.ends, found.classes, len(self.matcher.classes),
+                         (found.mark_starts, found.mark_ends))
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         scanned: dict[int, list[Cue]] = {}
         for column, code in enumerate(self.codes):
