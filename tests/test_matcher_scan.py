@@ -352,3 +352,13 @@ def test_matcher_marks_are_whole_words_found_in_the_same_pass(inflected: list[st
     assert list(zip(found.mark_starts.tolist(), found.mark_ends.tolist(), strict=True)) == sorted(expected)
     plain = Matcher(ITEMS, OVERRIDES).scan_words(text)
     assert all((a == b).all() for a, b in zip(plain, (found.starts, found.ends, found.classes), strict=True))
+
+
+def test_matcher_only_forms_with_other_characters() -> None:
+    """A codebook whose only words hold digits or hyphens is still scanned (no letter-only automaton)."""
+    items = [(Entry(TERM, 0, 0, 0, False, "24"), True), (Entry(TERM, 0, 1, 0, False, "e-mail"), True)]
+    text = lower("Åbent 24 timer, skriv en e-mail eller ring 2024.")
+    found = Matcher(items, {}).scan_words(text)
+    places = list(zip(found[0].tolist(), found[1].tolist(), strict=True))
+    assert [text[a:b] for a, b in places] == ["24", "e-mail", "24"]  # digits are not letters: "20|24" is whole
+    assert places[1] == (text.index("e-mail"), text.index("e-mail") + 6)

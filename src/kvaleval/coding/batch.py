@@ -224,8 +224,10 @@ def _word_starts(flags: np.ndarray) -> np.ndarray:
     """Where a word of ``[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*|\\d+`` starts."""
     letter = (flags & LETTER).astype(bool)
     digit = (flags & DIGIT).astype(bool)
-    before = np.concatenate([[0], flags[:-1]]).astype(np.uint8)
-    two_before = np.concatenate([[0, 0], flags[:-2]]).astype(np.uint8)[: len(flags)]
+    before = np.zeros_like(flags)
+    before[1:] = flags[:-1]
+    two_before = np.zeros_like(flags)
+    two_before[2:] = flags[:-2]
     joined_on = (before & JOINER).astype(bool) & (two_before & LETTER).astype(bool)  # "sam-arbejde": "a" goes on
     return (letter & ~(before & LETTER).astype(bool) & ~joined_on) | (digit & ~(before & DIGIT).astype(bool))
 
@@ -233,7 +235,8 @@ def _word_starts(flags: np.ndarray) -> np.ndarray:
 def _whole_words(flags: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """The ``[start, end)`` places that are whole words as :func:`_word_starts` counts words
     (not glued to letters by a hyphen or apostrophe), by start."""
-    padded = np.concatenate([[0, 0], flags, [0, 0]])  # padded[i + 2] is flags[i]
+    padded = np.zeros(len(flags) + 4, dtype=np.uint8)
+    padded[2:-2] = flags  # padded[i + 2] is flags[i]
 
     def has(offset: np.ndarray, flag: int) -> np.ndarray:
         return (padded[offset + 2] & flag).astype(bool)

@@ -287,14 +287,16 @@ class Matcher:
 
     def scan_marks(self, text: str, *, by_class: bool = False) -> Scan:
         """:meth:`scan_words`, and the whole-word places of the marks (sorted)."""
-        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if len(self._spaced) else []
+        scanning = len(self._spaced) or len(self._other)
+        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if scanning else []
         if not pieces:
             empty = np.zeros(0, dtype=np.int64)
             return Scan(empty, empty, empty, empty, empty)
         starts, ends, classes, mark_starts, mark_lengths = (
             np.concatenate(column) for column in zip(*pieces, strict=True)
         )
-        order = np.lexsort((ends, starts, classes) if by_class else (classes, ends, starts))
+        order = _hit_order(starts, ends, classes, by_class=by_class,
+                           fits=len(text) < 2**32 and self._lengths.max() < 2**10 and len(self.classes) < 2**21)
         marks = np.argsort(mark_starts, kind="stable")
         return Scan(starts[order], ends[order], classes[order], mark_starts[marks],
                     mark_starts[marks] + mark_lengths[marks])
@@ -303,7 +305,8 @@ class Matcher:
         piece = text[low:high]
         alpha, codes = _letters_and_codes(piece)
         spaced = " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
-        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced)), dtype=np.int64).reshape(-1, 2)
+        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
+                          dtype=np.int64).reshape(-1, 2)
         is_mark = np.isin(raw[:, 1], self._mark_values)
         # A padded mark " øh " ends on the space after it: its start in the piece is end - length - 1.
         length = self._mark_lengths[np.searchsorted(self._mark_values, raw[is_mark, 1])]
@@ -365,6 +368,17 @@ class Matcher:
         raw = np.fromiter(found, dtype=np.int64).reshape(-1, 2)
         raw[:, 0] += 1  # ends as exclusive offsets
         return raw
+
+
+def _hit_order(starts: np.ndarray, ends: np.ndarray, classes: np.ndarray, *, by_class: bool,
+               fits: bool) -> np.ndarray:
+    """The order of hits by (class, start, end) or (start, end, class): one sort of a packed
+    int64 key (class, start and length in 21, 32 and 10 bits) where they fit, else a lexsort."""
+    if not fits:
+        return np.lexsort((ends, starts, classes) if by_class else (classes, ends, starts))
+    length = ends - starts
+    key = (classes << 42) | (starts << 10) | length if by_class else (starts << 31) | (length << 21) | classes
+    return np.argsort(key)
 
 
 CHUNK = 1 << 20
