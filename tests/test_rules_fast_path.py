@@ -147,3 +147,20 @@ def test_valence_long_chain_of_overlaps(monkeypatch: pytest.MonkeyPatch) -> None
     assert [cue.text for cue in scanner.scan(text)] == ["a b", "c d", "e f"] == [cue[4] for cue in expected]
     monkeypatch.setattr(valence, "MAX_ROUNDS", 1)
     assert [tuple(cue) for cue in scanner.scan(text)] == expected
+
+
+@settings(max_examples=max(EXAMPLES // 3, 30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_valence_readings_of_many_equal_each_alone(coder: RuleCoder, scanner, data: st.DataObject) -> None:  # type: ignore[no-untyped-def]
+    """Clause breaks ("., men") and cues read from all texts at once are each text's own, even when
+    one text ends with a comma and the next begins with "men"."""
+    from kvaleval.coding.matcher import lower
+    from kvaleval.coding.rules import _CLAUSE_BREAK
+
+    texts = data.draw(_valence_texts(scanner).map(lambda texts: [*texts, "ja,", "men det var godt", "Men"]))
+    readings = coder._read_valence(texts)
+    for text, reading in zip(texts, readings, strict=True):
+        low = lower(text)
+        assert reading.low == low
+        assert [tuple(cue) for cue in reading.cues] == reference_cues(scanner, low)
+        assert reading.clause_breaks == [match.start() for match in _CLAUSE_BREAK.finditer(low)]

@@ -418,12 +418,23 @@ class RuleCoder:
         return finding.valence
 
     def _read_valence(self, texts: Sequence[str]) -> list[_Reading]:
-        """What the valences in each of ``texts`` are decided from (one scan over them all)."""
-        lows = [lower(text) for text in texts]
+        """What the valences in each of ``texts`` are decided from (one pass over them all).
+
+        The texts are joined by NUL, which no clause break pattern crosses (``\\s`` does not
+        match it), so the breaks found in the joined text are those of each text.
+        """
+        joined = lower("\x00".join(texts))
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
+        bounds = offsets.tolist()
+        lows = [joined[bounds[i] : bounds[i + 1] - 1] for i in range(len(texts))]
+        breaks = np.array([match.start() for match in _CLAUSE_BREAK.finditer(joined)], dtype=np.int64)
+        rows = np.searchsorted(offsets, breaks, side="right") - 1
+        local = (breaks - offsets[rows]).tolist()
+        cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         return [
-            _Reading(low, cues, [cue for cue in cues if cue.kind == NEGATION],
-                     [m.start() for m in _CLAUSE_BREAK.finditer(low)])
-            for low, cues in zip(lows, self.valence_scanner.scan_many(lows), strict=True)
+            _Reading(low, cues, [cue for cue in cues if cue.kind == NEGATION], local[cuts[i] : cuts[i + 1]])
+            for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows), strict=True))
         ]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
