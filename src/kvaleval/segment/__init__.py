@@ -103,23 +103,27 @@ def _attribute_columns(
 
 
 def _append_document(columns: dict[str, list[object]], document: Document, turns: tuple[Turn, ...]) -> None:
-    text = document.text
-    question: str | None = None
-    for index, turn in enumerate(turns):
-        role = turn.role or RESPONDENT
-        segment_text = text[turn.start : turn.end]
+    text, doc_id = document.text, document.doc_id
+    roles = [turn.role or RESPONDENT for turn in turns]
+    texts = [text[turn.start : turn.end] for turn in turns]
+    questions: list[str | None] = []
+    question: str | None = None  # the last interviewer turn: what the respondent turns after it answer
+    for turn, role, segment_text in zip(turns, roles, texts, strict=True):
         if role == INTERVIEWER:
             question = segment_text
-        columns["doc_id"].append(document.doc_id)
-        columns["segment_id"].append(f"{document.doc_id}#{index}")
-        columns["turn_index"].append(index)
-        columns["speaker"].append(turn.speaker)
-        columns["speaker_role"].append(role)
-        columns["start"].append(turn.start)
-        columns["end"].append(turn.end)
-        columns["text"].append(segment_text)
-        columns["question"].append(None if role == INTERVIEWER else (turn.question or question))
-        columns["time"].append(turn.time)
+            questions.append(None)
+        else:
+            questions.append(turn.question or question)
+    columns["doc_id"].extend([doc_id] * len(turns))
+    columns["segment_id"].extend([f"{doc_id}#{index}" for index in range(len(turns))])
+    columns["turn_index"].extend(range(len(turns)))
+    columns["speaker"].extend([turn.speaker for turn in turns])
+    columns["speaker_role"].extend(roles)
+    columns["start"].extend([turn.start for turn in turns])
+    columns["end"].extend([turn.end for turn in turns])
+    columns["text"].extend(texts)
+    columns["question"].extend(questions)
+    columns["time"].extend([turn.time for turn in turns])
 
 
 def _metadata_interviewers(document: Document) -> list[str]:

@@ -175,7 +175,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             match.start(), match.end(), label, _strip_stamp(time), True
         )
     tabbed: list[TagCandidate] = []
-    for match in TAB_LINE.finditer(text):
+    for match in TAB_LINE.finditer(text) if "\t" in text else ():  # a tab tag needs a tab
         if match.start() in found:
             continue
         time = match["before"] or match["lead"]
