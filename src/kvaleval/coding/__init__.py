@@ -94,17 +94,16 @@ def scores_to_codings(scores: Scores, segments: pd.DataFrame, *, coder: str) -> 
     rows, columns = np.nonzero(scores.coded)
     if len(rows) == 0:
         return empty_codings()
-    score = scores.score
-    ids = segments["segment_id"].to_numpy()
-    docs = segments["doc_id"].to_numpy()
-    records = []
-    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-        finding = scores.findings.get((row, column))
-        records.append(
-            (ids[row], docs[row], scores.codes[column], coder, round(float(score[row, column]), 4),
-             finding.valence if finding else "", why(finding) if finding else "")
-        )
-    return pd.DataFrame.from_records(records, columns=list(CODING_COLUMNS))
+    findings = [scores.findings.get(pair) for pair in zip(rows.tolist(), columns.tolist(), strict=True)]
+    return pd.DataFrame({
+        "segment_id": segments["segment_id"].to_numpy()[rows],
+        "doc_id": segments["doc_id"].to_numpy()[rows],
+        "code": np.array(scores.codes, dtype=object)[columns],
+        "coder": coder,
+        "score": [round(score, 4) for score in scores.score[rows, columns].tolist()],  # as Python rounds
+        "valence": [finding.valence if finding else "" for finding in findings],
+        "why": [why(finding) if finding else "" for finding in findings],
+    }, columns=list(CODING_COLUMNS))
 
 
 def why(finding: Any) -> str:
