@@ -190,8 +190,8 @@ def stage_kvaleval(
     captured: list[object] = []
     original = rules.RuleCoder.score
 
-    def capture(self, texts, questions=None):  # type: ignore[no-untyped-def]
-        scores = original(self, texts, questions)
+    def capture(self, texts, questions=None, **options):  # type: ignore[no-untyped-def]
+        scores = original(self, texts, questions, **options)
         captured.append(scores)  # the outer call (the whole corpus) returns last
         return scores
 

@@ -45,7 +45,7 @@ def code_cli(
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     echo(f"Koder med {codebook_path} ...", quiet)
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
-    coded = kv.code(read, book, model=fitted)
+    coded = kv.code(read, book, model=fitted, progress=progress)
     echo(f"Skriver bilag til {out} ...", quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,

@@ -30,6 +30,7 @@ def code(
     model: ModelCoder | None = None,
     short_answer_words: int = 8,
     question_weight: float = QUESTION_WEIGHT,
+    progress: bool = False,
 ) -> Coded:
     """Code every respondent segment of a corpus with a codebook.
 
@@ -48,6 +49,8 @@ def code(
         Answers of at most this many words inherit the themes of their question.
     question_weight : float
         Longer answers get this share of their question's evidence.
+    progress : bool
+        Show a progress bar while the rule coder works (segments, words per second).
 
     Returns
     -------
@@ -63,7 +66,7 @@ def code(
     tables = []
     if method in ("rules", "both"):
         coder = RuleCoder(codebook, short_answer_words=short_answer_words, question_weight=question_weight)
-        tables.append(rule_codings(corpus.segments, codebook, coder=coder))
+        tables.append(rule_codings(corpus.segments, codebook, coder=coder, progress=progress))
     if model is not None and method in ("model", "both"):
         tables.append(model.codings(corpus.segments))
     codings = pd.concat(tables, ignore_index=True) if tables else empty_codings()
@@ -75,7 +78,7 @@ def code(
 
 def rule_codings(
     segments: pd.DataFrame, codebook: Codebook, *, short_answer_words: int = 8,
-    coder: RuleCoder | None = None,
+    coder: RuleCoder | None = None, progress: bool = False,
 ) -> pd.DataFrame:
     """The rule coder's codings of the respondent segments of a segment table."""
     coder = coder or RuleCoder(codebook, short_answer_words=short_answer_words)
@@ -85,7 +88,7 @@ def rule_codings(
     questions = (
         [q if isinstance(q, str) else None for q in respondents["question"]] if "question" in respondents else None
     )
-    scores = coder.score(texts, questions)
+    scores = coder.score(texts, questions, progress=progress)
     return scores_to_codings(scores, respondents, coder="rules")
 
 

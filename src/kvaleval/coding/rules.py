@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -229,16 +229,30 @@ class RuleCoder:
 
     # -- scoring ------------------------------------------------------------------------------
 
-    def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None) -> Scores:
-        """Evidence of every code for every text; ``questions`` gives each text's question."""
-        with gc_paused():
-            return self._score(texts, questions)
+    def score(self, texts: Sequence[str], questions: Sequence[str | None] | None = None, *,
+              progress: bool = False) -> Scores:
+        """Evidence of every code for every text; ``questions`` gives each text's question.
 
-    def _score(self, texts: Sequence[str], questions: Sequence[str | None] | None) -> Scores:
+        ``progress`` shows a bar (segments, and words per second) on standard error.
+        """
+        with gc_paused():
+            return self._score(texts, questions, progress=progress)
+
+    def _score(self, texts: Sequence[str], questions: Sequence[str | None] | None, *,
+               progress: bool = False) -> Scores:
         findings: dict[tuple[int, int], Finding] = {}
         evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
+        bar = _progress_bar(len(texts)) if progress else None
+        words = 0
         for first in range(0, len(texts), SCAN_BATCH):
-            self._score_batch(texts[first : first + SCAN_BATCH], first, evidence, findings)
+            batch = texts[first : first + SCAN_BATCH]
+            self._score_batch(batch, first, evidence, findings)
+            if bar is not None:
+                words += sum(text.count(" ") + 1 for text in batch)  # about the words; cheap
+                bar.update(len(batch))
+                bar.set_postfix_str(f"{words / max(bar.format_dict['elapsed'], 1e-9):,.0f} ord/s".replace(",", "."))
+        if bar is not None:
+            bar.close()
         for (row, column), finding in findings.items():
             finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
@@ -249,10 +263,10 @@ class RuleCoder:
                      if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence]
         undecided.sort(key=lambda item: item[0])
         for first in range(0, len(undecided), SCAN_BATCH):  # in batches: a segment's cues are many
-            batch = undecided[first : first + SCAN_BATCH]
-            rows = sorted({row for row, _, _ in batch})
+            pending = undecided[first : first + SCAN_BATCH]
+            rows = sorted({row for row, _, _ in pending})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
-            for row, column, finding in batch:
+            for row, column, finding in pending:
                 self._decide_valence(readings[row], finding, column)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
@@ -541,6 +555,12 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+def _progress_bar(total: int) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="Koder", unit=" segm.", unit_scale=True, leave=False)
 
 
 def _concat(matches: list[Matches]) -> Matches:

@@ -225,7 +225,7 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
                 if any(cell.strip() for cell in row):
-                    yield [cell.replace("\x00", "") for cell in row] if "\x00" in "".join(row) else row
+                    yield [cell.replace("\x00", "") if "\x00" in cell else cell for cell in row]
         except csv.Error as err:
             raise CorpusError(
                 Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}; "
