@@ -296,7 +296,8 @@ class Matcher:
             np.concatenate(column) for column in zip(*pieces, strict=True)
         )
         order = _hit_order(starts, ends, classes, by_class=by_class,
-                           fits=len(text) < 2**32 and self._lengths.max() < 2**10 and len(self.classes) < 2**21)
+                           fits=len(text) < 2**32 and self._lengths.max(initial=0) < 2**10
+                           and len(self.classes) < 2**21)
         marks = np.argsort(mark_starts, kind="stable")
         return Scan(starts[order], ends[order], classes[order], mark_starts[marks],
                     mark_starts[marks] + mark_lengths[marks])
