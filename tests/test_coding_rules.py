@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import kvaleval as kv
 from kvaleval.coding.rules import RuleCoder
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CORPUS = ROOT / "corpus"
+DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
 
 TERMS_CODEBOOK = """\
 name: ord
@@ -207,3 +212,16 @@ def test_rules_gap_stops_at_punctuation_adjacent_comma_ok(tmp_path: Path) -> Non
                           "Jeg tror, det er vigtigt at kommunen er med", "Jeg troede, det var dem"])
     assert [scores.findings[(i, 0)].terms if (i, 0) in scores.findings else [] for i in range(4)] == [
         ["troede ... kommunen"], [], ["troede det var"], ["troede det var"]]
+
+
+def test_code_progress_bar_on_request_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bar with segments and words per second when asked (the CLI asks in a terminal); the codings
+    are the same, and nothing is written when not asked (notebooks stay quiet)."""
+    corpus = kv.read_corpus(DEMO_CORPUS)
+    book = kv.read_codebook(DEMO_CODEBOOK)
+    quiet = kv.code(corpus, book)
+    assert capsys.readouterr().err == ""
+    shown = kv.code(corpus, book, progress=True)
+    err = capsys.readouterr().err
+    assert "Koder" in err and "ord/s" in err
+    pd.testing.assert_frame_equal(quiet.codings, shown.codings)
