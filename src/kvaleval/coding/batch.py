@@ -147,16 +147,25 @@ class BatchHits:
         return Matches(self.start[begin], self.end[current], self.word[begin], self.row[begin])
 
 
-def drop_overlapping(matches: Matches, spans: Matches) -> Matches:
+class Spans:
+    """Char spans to test matches against, sorted once (an exclusion's hits in a batch)."""
+
+    def __init__(self, matches: Matches) -> None:
+        order = np.argsort(matches.start, kind="stable")
+        self.start = matches.start[order]
+        self.reach = np.maximum.accumulate(matches.end[order]) if len(order) else order  # furthest end so far
+
+    def overlapped(self, matches: Matches) -> np.ndarray:
+        """Per match: does it overlap any span?"""
+        before = np.searchsorted(self.start, matches.end, side="left")  # spans starting before each match ends
+        return (before > 0) & (self.reach[np.maximum(before - 1, 0)] > matches.start)
+
+
+def drop_overlapping(matches: Matches, spans: Spans) -> Matches:
     """``matches`` without those that overlap any of ``spans`` (by char offsets)."""
     if not len(spans.start) or not len(matches.start):
         return matches
-    order = np.argsort(spans.start, kind="stable")
-    span_start = spans.start[order]
-    reach = np.maximum.accumulate(spans.end[order])  # furthest end among spans starting so far
-    before = np.searchsorted(span_start, matches.end, side="left")  # spans starting before each match ends
-    overlaps = (before > 0) & (reach[np.maximum(before - 1, 0)] > matches.start)
-    return matches.take(~overlaps)
+    return matches.take(~spans.overlapped(matches))
 
 
 def first_per_row(matches: Matches) -> Matches:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from kvaleval.coding.batch import BatchHits, Matches, drop_overlapping, first_per_row, near
+from kvaleval.coding.batch import BatchHits, Matches, Spans, drop_overlapping, first_per_row, near
 from kvaleval.coding.matcher import (
     EXCLUDE,
     LEXICON,
@@ -48,6 +48,9 @@ FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
+_CLAUSE_MARKS = np.array([ord(char) for char in ".;:!?"], dtype=np.uint32)
+_CONTRAST_BREAK = re.compile(r"(?=[,m])(?:,\s*(?:men|dog|selvom)\b|\bmen\b)")
+"""The clause breaks other than punctuation; no match holds a punctuation break, so the two are found apart."""
 _NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
@@ -288,7 +291,7 @@ class RuleCoder:
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         scanned: dict[int, list[Cue]] = {}
         for column, code in enumerate(self.codes):
-            excluded: Matches | None = None
+            excluded: Spans | None = None
             for t, (slots, needed) in enumerate(self._term_slots[column]):
                 if not all(hits.has(cls) for cls in needed):
                     continue
@@ -296,7 +299,7 @@ class RuleCoder:
                 if not len(matches.row):
                     continue
                 if excluded is None:
-                    excluded = _concat([hits.phrase(slots) for slots in self._exclude_slots[column]])
+                    excluded = Spans(_concat([hits.phrase(slots) for slots in self._exclude_slots[column]]))
                 matches = first_per_row(drop_overlapping(matches, excluded))
                 term = code.terms[t]
                 evidence[first + matches.row, column] += term.weight
@@ -442,7 +445,10 @@ class RuleCoder:
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
         bounds = offsets.tolist()
         lows = [joined[bounds[i] : bounds[i + 1] - 1] for i in range(len(texts))]
-        breaks = np.array([match.start() for match in _CLAUSE_BREAK.finditer(joined)], dtype=np.int64)
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        contrasts = [match.start() for match in _CONTRAST_BREAK.finditer(joined)]
+        breaks = np.sort(np.concatenate([np.flatnonzero(np.isin(codes, _CLAUSE_MARKS)),
+                                         np.array(contrasts, dtype=np.int64)]))
         rows = np.searchsorted(offsets, breaks, side="right") - 1
         local = (breaks - offsets[rows]).tolist()
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
