@@ -35,7 +35,7 @@ def coder(tmp_path_factory: pytest.TempPathFactory) -> RuleCoder:
 def terms_found(coder: RuleCoder, text: str) -> list[str]:
     scores = coder.score([text])
     finding = scores.findings.get((0, 0))
-    return finding.terms if finding else []
+    return list(finding.terms) if finding else []
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_rules_negation_recorded_and_flips_valence(small_codebook: kv.Codebook) 
     texts = ["Det har ikke hjulpet os.", "Det har hjulpet os.", "Der er ingen venteliste nu.", "Jeg kender dem ikke"]
     scores = coder.score(texts)
     relevance, capacity, awareness = (small_codebook.names.index(n) for n in ("relevans", "kapacitet", "kendskab"))
-    assert scores.findings[(0, relevance)].negated == ["ikke"]
+    assert scores.findings[(0, relevance)].negated == ("ikke",)
     assert scores.findings[(0, relevance)].valence == "negativ"
     assert scores.findings[(1, relevance)].valence == "positiv"
     assert scores.findings[(2, capacity)].valence == "positiv"  # no waiting list: enough capacity
@@ -117,7 +117,7 @@ def test_rules_tag_question_is_not_negation(small_codebook: kv.Codebook) -> None
     coder = RuleCoder(small_codebook)
     scores = coder.score(["Det har hjulpet os, ikke?"])
     finding = scores.findings[(0, small_codebook.names.index("relevans"))]
-    assert finding.negated == [] and finding.valence == "positiv"
+    assert finding.negated == () and finding.valence == "positiv"
 
 
 def test_rules_weights_and_threshold(small_codebook: kv.Codebook) -> None:
@@ -183,7 +183,7 @@ def test_rules_spacy_patterns_with_lemmas(tmp_path: Path) -> None:
     coder = RuleCoder(kv.read_codebook(path))
     scores = coder.score(["Vi ventede i 3 måneder på svar.", "Vi venter i uger.", "Vi var i Aarhus i uger."])
     assert scores.coded[:, 0].tolist() == [True, True, False]
-    assert scores.findings[(0, 0)].terms == ["mønster 1"]
+    assert scores.findings[(0, 0)].terms == ("mønster 1",)
 
 
 def test_rules_invalid_pattern_clear_error(tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_rules_negation_inside_phrase_gap_negates(small_codebook: kv.Codebook, t
     coder = RuleCoder(kv.read_codebook(path))
     scores = coder.score(["Det har ikke rigtig hjulpet.", "Jeg har aldrig hørt om dem."])
     assert scores.findings[(0, 0)].valence == "negativ"
-    assert scores.findings[(1, 0)].valence == "negativ" and scores.findings[(1, 0)].negated == []
+    assert scores.findings[(1, 0)].valence == "negativ" and scores.findings[(1, 0)].negated == ()
 
 
 def test_rules_gap_stops_at_punctuation_adjacent_comma_ok(tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_rules_gap_stops_at_punctuation_adjacent_comma_ok(tmp_path: Path) -> Non
     coder = RuleCoder(kv.read_codebook(path))
     scores = coder.score(["Jeg troede at det var kommunen", "Jeg troede det. Kommunen sagde nej",
                           "Jeg tror, det er vigtigt at kommunen er med", "Jeg troede, det var dem"])
-    assert [scores.findings[(i, 0)].terms if (i, 0) in scores.findings else [] for i in range(4)] == [
+    assert [list(scores.findings[(i, 0)].terms) if (i, 0) in scores.findings else [] for i in range(4)] == [
         ["troede ... kommunen"], [], ["troede det var"], ["troede det var"]]
 
 

@@ -67,7 +67,7 @@ def _fast(coder: RuleCoder, texts: list[str]) -> list[dict[int, tuple[float, lis
     found: list[dict[int, tuple[float, list[str], list[str], list[tuple]]]] = [{} for _ in texts]
     for (row, column), finding in scores.findings.items():
         spans = [span[:2] for span in finding.spans]
-        found[row][column] = (float(scores.evidence[row, column]), finding.terms, finding.near, spans)
+        found[row][column] = (float(scores.evidence[row, column]), list(finding.terms), list(finding.near), spans)
     return found
 
 

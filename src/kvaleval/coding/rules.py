@@ -86,16 +86,20 @@ class CompiledCode:
 
 @dataclass(slots=True)
 class Finding:
-    """Why one code got its evidence in one segment."""
+    """Why one code got its evidence in one segment.
+
+    Tuples, not lists: a large corpus has hundreds of thousands of findings, most with
+    one or two terms and no near cue or negation, and an empty tuple costs nothing.
+    """
 
     evidence: float = 0.0
-    terms: list[str] = field(default_factory=list)
-    near: list[str] = field(default_factory=list)
-    negated: list[str] = field(default_factory=list)
+    terms: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
     question: str = ""
     valence: str = ""
-    valence_why: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, frozenset[str], int]] = field(default_factory=list, repr=False)
+    valence_why: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int, frozenset[str], int], ...] = field(default=(), repr=False)
 
 
 class _Reading(NamedTuple):
@@ -307,13 +311,14 @@ class RuleCoder:
                 local_end = (matches.end - offsets[matches.row]).tolist()
                 for row, start, end in zip(matches.row.tolist(), local_start, local_end, strict=True):
                     finding = findings.setdefault((first + row, column), Finding())
-                    finding.terms.append(term.label)
-                    finding.spans.append((start, end, term.words, term.valence))
+                    finding.terms += (term.label,)
+                    finding.spans += ((start, end, term.words, term.valence),)
             for cue in code.near:
                 fired = self._near_rows(cue, hits, positions, scanned)
                 evidence[first + fired, column] += cue.weight
                 for row in fired.tolist():
-                    findings.setdefault((first + row, column), Finding()).near.append(cue.label)
+                    finding = findings.setdefault((first + row, column), Finding())
+                    finding.near += (cue.label,)
 
     def _near_rows(self, cue: CompiledNear, hits: BatchHits,
                    positions: dict[int, tuple[np.ndarray, np.ndarray]], scanned: dict[int, list[Cue]]) -> np.ndarray:
@@ -370,8 +375,8 @@ class RuleCoder:
             seen.add((hit.row, hit.code, hit.label))
             finding = findings.setdefault((hit.row, hit.code), Finding())
             finding.evidence += 1.0
-            finding.terms.append(hit.label)
-            finding.spans.append((hit.start, hit.end, frozenset(), 0))
+            finding.terms += (hit.label,)
+            finding.spans += ((hit.start, hit.end, frozenset(), 0),)
             evidence[hit.row, hit.code] = finding.evidence
 
     def _add_question_context(
@@ -424,7 +429,7 @@ class RuleCoder:
         question_sign = _sign(asked_finding.valence) if asked_finding else 0
         sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
         finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
-        finding.valence_why.append("svar på spørgsmål")
+        finding.valence_why += ("svar på spørgsmål",)
 
     def valence_of(self, text: str, column: int) -> str:
         """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
@@ -467,7 +472,7 @@ class RuleCoder:
             negated = _negated(low, start, end, negations, own_words)
             term_text = low[start:end]
             if negated:
-                finding.negated.append(negated.text)
+                finding.negated += (negated.text,)
             sign = (-polarity if negated else polarity) if polarity else (-1 if negated else 0)
             if sign > 0:
                 positive += 2
@@ -491,7 +496,7 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append("kodens standardvalens")
-        finding.valence_why.extend(reasons)
+        finding.valence_why += tuple(reasons)
 
 
 def answer_polarity(answer: str) -> int:
@@ -536,7 +541,7 @@ def _sentiment(
     low: str,
     cues: list[Cue],
     negations: list[Cue],
-    spans: list[tuple[int, int, frozenset[str], int]],
+    spans: Sequence[tuple[int, int, frozenset[str], int]],
     breaks: list[int],
     clauses: set[int] | None,
 ) -> tuple[float, float, list[str]]:
