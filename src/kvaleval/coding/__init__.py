@@ -82,14 +82,20 @@ def rule_codings(
 ) -> pd.DataFrame:
     """The rule coder's codings of the respondent segments of a segment table."""
     coder = coder or RuleCoder(codebook, short_answer_words=short_answer_words)
-    columns = [column for column in ("segment_id", "doc_id", "text", "question") if column in segments]
-    respondents = segments.loc[segments["speaker_role"] == RESPONDENT, columns]  # not a copy of every column
-    texts = respondents["text"].tolist()
-    questions = (
-        [q if isinstance(q, str) else None for q in respondents["question"]] if "question" in respondents else None
-    )
+    # Only what the coder reads, taken column by column: no copy of the respondents' rows is held.
+    positions = np.flatnonzero((segments["speaker_role"] == RESPONDENT).to_numpy())
+    texts = segments["text"].iloc[positions].tolist()
+    questions = _shared(segments["question"].iloc[positions]) if "question" in segments else None
     scores = coder.score(texts, questions, progress=progress)
-    return scores_to_codings(scores, respondents, coder="rules")
+    return scores_to_codings(scores, segments[["segment_id", "doc_id"]].iloc[positions], coder="rules")
+
+
+def _shared(values: pd.Series) -> list[str | None]:
+    """The values as a list in which equal strings are one object (a question repeats over its answers)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    strings: list[str | None] = [value if isinstance(value, str) else None for value in uniques]
+    strings.append(None)  # code -1: missing
+    return [strings[code] for code in codes.tolist()]
 
 
 def scores_to_codings(scores: Scores, segments: pd.DataFrame, *, coder: str) -> pd.DataFrame:
