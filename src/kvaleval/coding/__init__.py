@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from kvaleval._gc import without_gc
 from kvaleval.coded import Coded
 from kvaleval.coding.rules import QUESTION_WEIGHT, RuleCoder, Scores
 from kvaleval.corpus import Corpus
@@ -76,6 +77,7 @@ def code(
     return Coded(corpus=corpus, codebook=codebook, codings=codings, options=options, model=model)
 
 
+@without_gc
 def rule_codings(
     segments: pd.DataFrame, codebook: Codebook, *, short_answer_words: int = 8,
     coder: RuleCoder | None = None, progress: bool = False,

@@ -16,10 +16,8 @@ dozens of phrases), as parallel arrays, for callers that group hits themselves.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -28,6 +26,7 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 
+from kvaleval._gc import gc_paused
 from kvaleval.coding.forms import (
     MIN_HEAD,
     MIN_PART,
@@ -69,22 +68,6 @@ class Hit(NamedTuple):
     start: int
     end: int
     entry: int
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of small, acyclic objects are made.
-
-    Hits are tuples of ints and cannot form cycles; with the collector running, each
-    of its passes over the growing list costs more than building the list.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def split_phrase(text: str) -> list[tuple[str, int]]:

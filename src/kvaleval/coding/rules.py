@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from kvaleval._gc import gc_paused
 from kvaleval.coding.batch import BatchHits, Matches, Spans, drop_overlapping, first_per_row, near
 from kvaleval.coding.matcher import (
     EXCLUDE,
@@ -31,7 +32,6 @@ from kvaleval.coding.matcher import (
     TERM,
     Entry,
     Matcher,
-    gc_paused,
     lower,
     split_phrase,
 )

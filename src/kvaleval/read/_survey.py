@@ -23,6 +23,7 @@ from xml.parsers.expat import ExpatError
 
 from lxml.etree import LxmlError
 
+from kvaleval._gc import without_gc
 from kvaleval.errors import CorpusError, Errors, Warnings
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_delimiter
@@ -51,6 +52,7 @@ class Survey:
     notes: list[str] = field(default_factory=list)
 
 
+@without_gc  # a row of cells and a turn per answer: many small acyclic objects
 def read_survey(
     path: Path,
     *,

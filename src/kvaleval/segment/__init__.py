@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from kvaleval._gc import without_gc
 from kvaleval.errors import Warnings
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
@@ -40,6 +41,7 @@ def _turns_with_header(
     return assigned, guessed, header
 
 
+@without_gc  # many small acyclic objects: lists, tuples, strings
 def segment_documents(
     documents: Sequence[Document], *, interviewers: Iterable[str] = ()
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
