@@ -8,6 +8,9 @@ import pandas as pd
 
 from kvaleval.errors import CodingError, Errors
 
+_STRING = pd.StringDtype(na_value=float("nan"))
+"""pandas' default string dtype ("str")."""
+
 SEGMENT_COLUMNS = (
     "doc_id",
     "segment_id",
@@ -72,3 +75,16 @@ def empty_codings() -> pd.DataFrame:
             "why": pd.Series(dtype=object),
         }
     )
+
+
+def string_array(values: list[str | None]) -> pd.api.extensions.ExtensionArray | list[str | None]:
+    """A column of strings (None for missing) in pandas' default string dtype.
+
+    With pyarrow behind that dtype the list is converted in one pass in C, several times
+    faster than pandas' own per-value checks; the result is the same column.
+    """
+    if _STRING.storage != "pyarrow":
+        return values
+    import pyarrow as pa
+
+    return pd.array(pa.array(values, type=pa.large_string()), dtype=_STRING)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.errors import Warnings
-from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS
+from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.segment.turns import assign_roles, header_text, split_turns
 
@@ -76,12 +76,16 @@ def segment_documents(
         _append_document(columns, document, turns)
         per_turn = [dict(turn.attributes) for turn in turns] if any(t.attributes for t in turns) else None
         attribute_blocks.append((len(turns), document.attributes_dict(), per_turn))
-    frame = pd.DataFrame(columns)
+    frame = pd.DataFrame({name: string_array(values) if name in _STRING_COLUMNS else values  # type: ignore[arg-type]
+                          for name, values in columns.items()})
     frame["turn_index"] = frame["turn_index"].astype("int64")
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
     attributes = _attribute_columns(attribute_blocks, skip=set(frame.columns))
     return pd.concat([frame, pd.DataFrame(attributes, index=frame.index)], axis=1), notes
+
+
+_STRING_COLUMNS = frozenset({"doc_id", "segment_id", "speaker", "speaker_role", "text", "question"})
 
 
 def _attribute_columns(
