@@ -48,6 +48,8 @@ FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
+_DECIDING = (POSITIVE, NEGATIVE, NEGATION)
+"""The cue kinds a valence is decided from (neutral words and contrasts only hide others)."""
 _CLAUSE_MARKS = np.array([ord(char) for char in ".;:!?"], dtype=np.uint32)
 _CONTRAST_BREAK = re.compile(r"(?=[,m])(?:,\s*(?:men|dog|selvom)\b|\bmen\b)")
 """The clause breaks other than punctuation; no match holds a punctuation break, so the two are found apart."""
@@ -351,7 +353,7 @@ class RuleCoder:
         """(word, row) of the evaluative words or negations of this kind in the given rows of the batch."""
         missing = [row for row in rows.tolist() if row not in scanned]
         segment_texts = [hits.joined[int(hits.offsets[row]) : int(hits.offsets[row + 1]) - 1] for row in missing]
-        scanned.update(zip(missing, self.valence_scanner.scan_many(segment_texts), strict=True))
+        scanned.update(zip(missing, self.valence_scanner.scan_many(segment_texts, _DECIDING), strict=True))
         words: list[int] = []
         in_rows: list[int] = []
         for row in rows.tolist():
@@ -459,7 +461,7 @@ class RuleCoder:
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         return [
             _Reading(low, cues, [cue for cue in cues if cue.kind == NEGATION], local[cuts[i] : cuts[i + 1]])
-            for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows), strict=True))
+            for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True))
         ]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:

@@ -118,8 +118,11 @@ class ValenceScanner:
         """Whole-word cues in lower-cased ``text``; a longer cue hides the ones inside it."""
         return self.scan_many([text])[0]
 
-    def scan_many(self, texts: Sequence[str]) -> list[list[Cue]]:
-        """:meth:`scan` of each of ``texts``, in one pass of the automaton over them all."""
+    def scan_many(self, texts: Sequence[str], kinds: Iterable[int] | None = None) -> list[list[Cue]]:
+        """:meth:`scan` of each of ``texts``, in one pass of the automaton over them all.
+
+        ``kinds`` keeps only cues of those kinds (after longer cues have hidden shorter ones).
+        """
         found: list[list[Cue]] = [[] for _ in texts]
         joined = "\n".join(texts)  # no cue holds a line break, so none runs from one text into the next
         if not self._entries or not joined:
@@ -136,17 +139,22 @@ class ValenceScanner:
         index, start, end = index[order], start[order], end[order]
         keep = _greedy_non_overlapping(start, end)
         index, start, end = index[keep], start[keep], end[keep]
+        wanted = frozenset(kinds) if kinds is not None else None
+        if wanted is not None:
+            chosen = np.isin(self._kinds[index], [*wanted, NEGATION])  # a negation may turn out a tag question
+            index, start, end = index[chosen], start[chosen], end[chosen]
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
         rows = np.searchsorted(offsets, start, side="right") - 1
-        kinds = self._kinds[index].tolist()
         entries = self._entries
         for row, first, last, i, kind in zip(rows.tolist(), (start - offsets[rows]).tolist(),
-                                             (end - offsets[rows]).tolist(), index.tolist(), kinds, strict=True):
+                                             (end - offsets[rows]).tolist(), index.tolist(),
+                                             self._kinds[index].tolist(), strict=True):
             word, _, score = entries[i]
             if kind == NEGATION and _is_tag_question(texts[row], first, last):
                 kind = NEUTRAL
-            found[row].append(Cue(first, last, kind, score, word))
+            if wanted is None or kind in wanted:
+                found[row].append(Cue(first, last, kind, score, word))
         return found
 
 
