@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -248,7 +248,7 @@ class RuleCoder:
             return self._score(texts, questions, progress=progress)
 
     def _score(self, texts: Sequence[str], questions: Sequence[str | None] | None, *,
-               progress: bool = False) -> Scores:
+               progress: bool = False, decide: bool = True) -> Scores:
         findings: dict[tuple[int, int], Finding] = {}
         evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
         bar = _progress_bar(len(texts)) if progress else None
@@ -268,15 +268,11 @@ class RuleCoder:
             self._add_patterns(texts, evidence, findings)
         if questions is not None:
             self._add_question_context(texts, questions, evidence, findings)
-        undecided = [(row, column, finding) for (row, column), finding in findings.items()
-                     if evidence[row, column] >= self.thresholds[column] - 1e-9 and not finding.valence]
-        undecided.sort(key=lambda item: item[0])
-        for first in range(0, len(undecided), SCAN_BATCH):  # in batches: a segment's cues are many
-            pending = undecided[first : first + SCAN_BATCH]
-            rows = sorted({row for row, _, _ in pending})
-            readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
-            for row, column, finding in pending:
-                self._decide_valence(readings[row], finding, column)
+        if decide:
+            self._decide_valences(texts, findings, [
+                pair for pair, finding in findings.items()
+                if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
+            ])
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
@@ -381,6 +377,17 @@ class RuleCoder:
             finding.spans += ((hit.start, hit.end, frozenset(), 0),)
             evidence[hit.row, hit.code] = finding.evidence
 
+    def _decide_valences(self, texts: Sequence[str], findings: dict[tuple[int, int], Finding],
+                         pairs: Iterable[tuple[int, int]]) -> None:
+        """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once."""
+        pending = sorted(pairs)
+        for first in range(0, len(pending), SCAN_BATCH):  # in batches: a segment's cues are many
+            chunk = pending[first : first + SCAN_BATCH]
+            rows = sorted({row for row, _ in chunk})
+            readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
+            for row, column in chunk:
+                self._decide_valence(readings[row], findings[(row, column)], column)
+
     def _add_question_context(
         self,
         texts: Sequence[str],
@@ -398,7 +405,7 @@ class RuleCoder:
         if not asked_rows:
             return
         unique = sorted({questions[row] or "" for row in asked_rows})
-        asked = self.score(unique)
+        asked = self._score(unique, None, decide=False)  # a question's valence matters only to a short answer
         index = {question: i for i, question in enumerate(unique)}
         rows = np.array(asked_rows, dtype=np.int64)
         q = np.array([index[questions[row] or ""] for row in asked_rows], dtype=np.int64)
@@ -407,8 +414,11 @@ class RuleCoder:
         no_answer = np.array([bool(is_short and _NO_ANSWER.match(texts[row]))
                               for row, is_short in zip(asked_rows, short.tolist(), strict=True)], dtype=bool)
         open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
-        for i, column in zip(*np.nonzero(open_ & short[:, None] & asked.coded[q]), strict=True):
-            self._inherit(int(rows[i]), int(column), int(q[i]), asked, texts, questions, evidence, findings)
+        inheriting = list(zip(*(found.tolist() for found in np.nonzero(open_ & short[:, None] & asked.coded[q])),
+                              strict=True))
+        self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
+        for i, column in inheriting:
+            self._inherit(int(rows[i]), column, int(q[i]), asked, texts, questions, evidence, findings)
         if self.question_weight <= 0:
             return
         i, column = np.nonzero(open_ & ~short[:, None])
