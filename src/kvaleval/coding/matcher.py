@@ -449,15 +449,24 @@ def compound_verdicts(candidates: list[tuple[str, str, str]]) -> list[bool]:
     """:func:`compound_ok` of each ``(word, prefix, suffix)``, remembered across calls.
 
     The same compounds come back again and again in a corpus; the words the new ones
-    need looked up are asked of the lemma index in one go.
+    need looked up are asked of the lemma index in one go. The answers of this call are
+    kept apart from the shared memory, which another thread may clear meanwhile.
     """
     if len(_VERDICTS) > MAX_VERDICTS:
         _VERDICTS.clear()
-    new = [candidate for candidate in dict.fromkeys(candidates) if candidate not in _VERDICTS]
+    found: dict[tuple[str, str, str], bool] = {}
+    new = []
+    for candidate in dict.fromkeys(candidates):
+        verdict = _VERDICTS.get(candidate)
+        if verdict is None:
+            new.append(candidate)
+        else:
+            found[candidate] = verdict
     if new:
         know_words(part for _, prefix, suffix in new for part in compound_parts(prefix, suffix))
-        _VERDICTS.update((candidate, compound_ok(*candidate)) for candidate in new)
-    return [_VERDICTS[candidate] for candidate in candidates]
+        for candidate in new:
+            found[candidate] = _VERDICTS[candidate] = compound_ok(*candidate)
+    return [found[candidate] for candidate in candidates]
 
 
 def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:
