@@ -1,17 +1,21 @@
 """All codebook words in one pass: an Aho-Corasick automaton over lower-cased text.
 
 Every surface form of every term word, lexicon word and exclusion word goes into
-one automaton (pyahocorasick, C). One scan of the concatenated segment texts
-yields substring hits; each hit is kept when it is a whole word, or a valid
-compound part for a word that may compound (:func:`forms.compound_ok`). This is
-the fast path of the rule coder: no tokenizer runs over text without hits.
+one automaton (pyahocorasick, C). Each hit is kept when it is a whole word (no
+letter on either side), or a valid compound part for a word that may compound
+(:func:`forms.compound_ok`). This is the fast path of the rule coder: no
+tokenizer runs over the text.
 
-Most automaton hits are short forms inside longer words (``de`` in ``kunde``,
-``i`` anywhere); a form none of whose entries may be a compound part is dropped
-there after one look at its neighbours. Entries that match alike (the same word,
-``exact`` and ``compounds``) form one *word class*; :meth:`Matcher.scan_words`
-reports hits per class rather than per entry (a word such as ``ikke`` stands in
-dozens of phrases), as parallel arrays, for callers that group hits themselves.
+:meth:`Matcher.scan_words` runs the automaton over a copy of the text in which
+every non-letter is a space, and stores a form that may not be a compound part
+as ``" form "``: so ``de`` is found as a word and never inside ``kunde``, and most
+of what the automaton reports is kept. Forms with other characters than letters
+(``succes'en``, ``24``) are looked for in the text itself, only around those
+characters. Entries that match alike (the same word, ``exact`` and ``compounds``)
+form one *word class*; hits are reported per class rather than per entry (a word
+such as ``ikke`` stands in dozens of phrases), as parallel arrays. :meth:`Matcher.scan`
+is the plain per-hit reading of the same rules, kept as the reference the tests
+hold the arrays to.
 """
 
 from __future__ import annotations
