@@ -225,3 +225,25 @@ def test_code_progress_bar_on_request_only(capsys: pytest.CaptureFixture[str]) -
     err = capsys.readouterr().err
     assert "Koder" in err and "ord/s" in err
     pd.testing.assert_frame_equal(quiet.codings, shown.codings)
+
+
+BUILTIN_NEAR_CODEBOOK = """\
+name: nær
+codes:
+  - name: utilfreds
+    terms: [venteliste]
+    near:
+      - {words: [positiv, negation], window: 2, weight: 1.0}
+"""
+
+
+def test_builtin_near_cue_fires_in_segments_without_codebook_words(tmp_path: Path) -> None:
+    """A cue of built-in lexicons only ("positiv" near "negation") is tried in every segment,
+    whether or not the segment, or its batch, holds a codebook word."""
+    path = tmp_path / "nær.yaml"
+    path.write_text(BUILTIN_NEAR_CODEBOOK, encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    alone = coder.score(["Det var ikke godt."])
+    with_hits = coder.score(["Der er lang venteliste.", "Det var ikke godt.", "Hej."])
+    assert alone.findings[(0, 0)].near == with_hits.findings[(1, 0)].near == ("positiv+negation",)
+    assert (2, 0) not in with_hits.findings

@@ -287,8 +287,6 @@ class RuleCoder:
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
         found = self.matcher.scan_marks(joined, by_class=True)
-        if not len(found.starts):
-            return
         hits = BatchHits(joined, offsets, found.starts, found.ends, found.classes, len(self.matcher.classes),
                          (found.mark_starts, found.mark_ends))
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
