@@ -170,3 +170,14 @@ def test_valence_readings_of_many_equal_each_alone(coder: RuleCoder, scanner, da
         assert [tuple(cue) for cue in reading.cues] == [cue for cue in reference_cues(scanner, low)
                                                         if cue[2] in deciding]
         assert reading.clause_breaks == [match.start() for match in _CLAUSE_BREAK.finditer(low)]
+
+
+def test_character_flags_table_equals_per_character_definition() -> None:
+    """The flag table built with two regex passes is the per-character definition (letters as
+    the regex ``[^\\W\\d_]``, digits as ``\\d``, joiners, gap-breaking punctuation)."""
+    import numpy as np
+
+    from kvaleval.coding.batch import _flag_table, _flags
+
+    expected = np.array([_flags(chr(code)) for code in range(0x10000)], dtype=np.uint8)
+    assert np.array_equal(_flag_table(), expected)
