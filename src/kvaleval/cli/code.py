@@ -28,6 +28,9 @@ def code_cli(
     model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
     pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
+    cache: Annotated[Path | None, typer.Option(
+        help="Gem det læste korpus i denne mappe og genbrug det, når ingen fil er ændret (kod igen efter "
+             "en rettelse i kodebogen uden at læse igen). Mappen får transskriptionernes tekst.")] = None,
 ) -> None:
     """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
     import kvaleval as kv
@@ -38,7 +41,13 @@ def code_cli(
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
         warnings.simplefilter("ignore", kv.KvalevalWarning)
-        read = kv.read_corpus(corpus, progress=progress)
+        if cache is None:
+            read = kv.read_corpus(corpus, progress=progress)
+        else:
+            from kvaleval.read.cache import read_corpus_cached
+
+            read, cached = read_corpus_cached(corpus, cache, progress=progress)
+            echo(f"Korpus {'hentet fra' if cached else 'gemt i'} {cache}", quiet)
     book = kv.read_codebook(codebook_path)
     conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
     targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))

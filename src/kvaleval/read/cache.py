@@ -1,0 +1,191 @@
+"""A read corpus kept on disk, to code again without reading again (``kvaleval code --cache DIR``).
+
+Reading and segmenting 10M words takes about 3.5 s; checking that no file changed (a
+SHA-256 of every file) and loading the kept corpus takes about 1-1.5 s, most of it
+rebuilding the documents' turns (``benchmarks/bench_segment_cache.py``). The key is the content of every file under
+the corpus folder, the metadata file, the reading options and the kvaleval version:
+any change reads again. The whole corpus is kept (documents with their turns, the
+segment table, skipped files, notes, imported codings), written to a temporary
+folder and renamed into place, so a kept corpus is whole or absent; one that cannot
+be loaded is read again and replaced.
+
+The cache holds the transcripts' text: it lives where the user says (``DIR``), never
+in a place kvaleval picks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from importlib import metadata as package_metadata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kvaleval._gc import without_gc
+from kvaleval.corpus import Corpus
+from kvaleval.read import METADATA_FILE, read_corpus
+from kvaleval.records import Document, Turn
+
+SCHEMA = 1
+_TABLES = ("segments", "skipped", "notes")
+
+
+def read_corpus_cached(
+    path: str | Path,
+    cache: str | Path,
+    *,
+    metadata: str | Path | None = METADATA_FILE,
+    interviewers: Iterable[str] = (),
+    id_column: str | None = None,
+    text_columns: Sequence[str] | None = None,
+    progress: bool = False,
+) -> tuple[Corpus, bool]:
+    """:func:`kvaleval.read_corpus`, or the corpus kept in ``cache`` from an earlier read of the same files.
+
+    Returns
+    -------
+    (Corpus, bool)
+        The corpus, and whether it came from the cache.
+    """
+    interviewers = list(interviewers)
+    options = {"metadata": str(metadata) if metadata is not None else None, "interviewers": interviewers,
+               "id_column": id_column, "text_columns": list(text_columns) if text_columns is not None else None}
+    folder = Path(cache) / corpus_key(Path(path), options)
+    if folder.is_dir():
+        try:
+            return load(folder), True
+        except (OSError, ValueError, KeyError, TypeError):  # damaged or foreign: read again below
+            pass
+    corpus = read_corpus(path, metadata=metadata, interviewers=interviewers, id_column=id_column,
+                         text_columns=text_columns, progress=progress)
+    try:
+        save(corpus, folder)
+    except OSError:
+        pass  # a cache that cannot be written is only a slower next run
+    return corpus, False
+
+
+def corpus_key(path: Path, options: dict[str, Any]) -> str:
+    """SHA-256 of the kvaleval version, the reading options and every file's path and content."""
+    digest = hashlib.sha256(json.dumps(
+        {"schema": SCHEMA, "kvaleval": package_metadata.version("kvaleval"), "options": options}, sort_keys=True
+    ).encode())
+    root = path if path.is_dir() else path.parent
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    meta = options.get("metadata")
+    if meta:
+        given = Path(meta) if Path(meta).is_absolute() else root / meta
+        if given.is_file() and given not in files:
+            files.append(given)
+    for file in files:
+        digest.update(os.fsencode(os.path.relpath(file, root)) + b"\0" + _file_hash(file) + b"\0")
+    return digest.hexdigest()
+
+
+def save(corpus: Corpus, folder: Path) -> None:
+    """Write ``corpus`` to ``folder`` whole (a temporary folder beside it, then renamed)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
+    try:
+        for name in _TABLES:
+            getattr(corpus, name).to_parquet(temporary / f"{name}.parquet")
+        if corpus.codings is not None:
+            corpus.codings.to_parquet(temporary / "codings.parquet")
+        documents, turns = _document_tables(corpus.documents)
+        documents.to_parquet(temporary / "documents.parquet")
+        turns.to_parquet(temporary / "turns.parquet")
+        (temporary / "corpus.json").write_text(json.dumps({"schema": SCHEMA, "root": corpus.root}), encoding="utf-8")
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(temporary, folder)
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+@without_gc  # hundreds of thousands of turns: acyclic records
+def load(folder: Path) -> Corpus:
+    """The corpus :func:`save` wrote to ``folder``."""
+    about = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    if about.get("schema") != SCHEMA:
+        raise ValueError(f"cache schema {about.get('schema')!r}")
+    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in _TABLES}
+    codings_file = folder / "codings.parquet"
+    codings = pd.read_parquet(codings_file) if codings_file.exists() else None
+    documents = _documents(pd.read_parquet(folder / "documents.parquet"), pd.read_parquet(folder / "turns.parquet"))
+    return Corpus(root=about["root"], documents=documents, codings=codings, **tables)
+
+
+def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = pd.DataFrame({
+        "doc_id": [d.doc_id for d in documents],
+        "path": [d.path for d in documents],
+        "format": [d.format for d in documents],
+        "text": [d.text for d in documents],
+        "attributes": [json.dumps(d.attributes) for d in documents],
+        "has_turns": [d.turns is not None for d in documents],
+        "encoding": pd.Series([d.encoding for d in documents], dtype=object),
+        "sha256": [d.sha256 for d in documents],
+    })
+    turns = [(index, turn) for index, d in enumerate(documents) for turn in d.turns or ()]
+    table = pd.DataFrame({
+        "document": pd.Series([index for index, _ in turns], dtype="int64"),
+        "speaker": pd.Series([t.speaker for _, t in turns], dtype=object),
+        "start": pd.Series([t.start for _, t in turns], dtype="int64"),
+        "end": pd.Series([t.end for _, t in turns], dtype="int64"),
+        "role": pd.Series([t.role for _, t in turns], dtype=object),
+        "time": pd.Series([t.time for _, t in turns], dtype=object),
+        "attributes": pd.Series([json.dumps(t.attributes) for _, t in turns], dtype=object),
+        "question": pd.Series([t.question for _, t in turns], dtype=object),
+    })
+    return rows, table
+
+
+def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
+    pairs = _Pairs()
+    by_document: dict[int, list[Turn]] = {}
+    columns = [turns[name].tolist() for name in
+               ("document", "speaker", "start", "end", "role", "time", "attributes", "question")]
+    for document, speaker, start, end, role, time, attributes, question in zip(*columns, strict=True):
+        by_document.setdefault(document, []).append(
+            Turn(speaker, start, end, _text(role), _text(time), pairs(attributes), _text(question))
+        )
+    fields = [rows[name].tolist() for name in
+              ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256")]
+    return tuple(
+        Document(doc_id, path, fmt, text, pairs(attributes),
+                 tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256)
+        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256)
+        in enumerate(zip(*fields, strict=True))
+    )
+
+
+class _Pairs:
+    """JSON attribute pairs back to tuples, each distinct text parsed once (a survey's rows repeat theirs)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def __call__(self, value: str) -> tuple[tuple[str, str], ...]:
+        found = self.seen.get(value)
+        if found is None:
+            found = self.seen[value] = tuple((str(key), str(item)) for key, item in json.loads(value))
+        return found
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _file_hash(file: Path) -> bytes:
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()

@@ -1,0 +1,112 @@
+"""A corpus kept on disk is the corpus read again; any changed file, option or damage reads again."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kvaleval as kv
+from kvaleval.read.cache import load, read_corpus_cached, save
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CORPUS = ROOT / "corpus"
+
+
+def same(a: kv.Corpus, b: kv.Corpus) -> bool:
+    codings = (a.codings is None and b.codings is None) or (
+        a.codings is not None and b.codings is not None and a.codings.equals(b.codings))
+    return (a.root == b.root and a.documents == b.documents and a.segments.equals(b.segments)
+            and (a.segments.dtypes == b.segments.dtypes).all() and a.skipped.equals(b.skipped)
+            and a.notes.equals(b.notes) and codings)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DEMO_CORPUS, tmp_path / "korpus"))
+
+
+def test_read_cache_gives_the_corpus_read_again(corpus_copy: Path, tmp_path: Path) -> None:
+    """Every format of the demo corpus (docx, odt, vtt, srt, survey, txt): documents with turns,
+    segments with their dtypes, skipped files and notes come back as read."""
+    fresh = kv.read_corpus(corpus_copy)
+    first, hit = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert not hit and same(first, fresh)
+    again, hit = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert hit and same(again, fresh)
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # no temporary folder left
+
+
+def test_read_cache_keeps_imported_codings_and_missing_values(tmp_path: Path) -> None:
+    corpus = kv.read_corpus(DEMO_CORPUS)
+    codings = pd.DataFrame({"segment_id": ["a#1", "b#2"], "code": ["relevans", None]})
+    kept = dataclasses.replace(corpus, codings=codings)
+    save(kept, tmp_path / "gemt")
+    assert same(load(tmp_path / "gemt"), kept)
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "metadata"])
+def test_read_cache_reads_again_when_a_file_changes(corpus_copy: Path, tmp_path: Path, change: str) -> None:
+    read_corpus_cached(corpus_copy, tmp_path / "cache")
+    text = sorted(corpus_copy.rglob("*.txt"))[0]
+    if change == "edit":
+        text.write_text(text.read_text(encoding="utf-8") + "\nB: Og så en ny sætning.\n", encoding="utf-8")
+    elif change == "add":
+        (corpus_copy / "ny.txt").write_text("I: Hvad synes du?\nB: Det er godt.\n", encoding="utf-8")
+    elif change == "remove":
+        text.unlink()
+    else:
+        metadata = corpus_copy / "metadata.csv"
+        metadata.write_text(metadata.read_text(encoding="utf-8").replace(",borger,", ",bruger,", 1), encoding="utf-8")
+    again, hit = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert not hit and same(again, kv.read_corpus(corpus_copy))
+
+
+def test_read_cache_reads_again_for_other_options(corpus_copy: Path, tmp_path: Path) -> None:
+    read_corpus_cached(corpus_copy, tmp_path / "cache")
+    _, hit = read_corpus_cached(corpus_copy, tmp_path / "cache", interviewers=["Mette"])
+    assert not hit
+
+
+def test_read_cache_damaged_is_read_again_and_replaced(corpus_copy: Path, tmp_path: Path) -> None:
+    read_corpus_cached(corpus_copy, tmp_path / "cache")
+    (kept,) = (tmp_path / "cache").iterdir()
+    (kept / "segments.parquet").write_bytes(b"ikke parquet")
+    again, hit = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert not hit and same(again, kv.read_corpus(corpus_copy))
+    _, hit = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert hit
+
+
+def test_read_cache_unwritable_still_reads(corpus_copy: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "en fil"
+    blocker.write_text("ikke en mappe", encoding="utf-8")
+    corpus, hit = read_corpus_cached(corpus_copy, blocker / "cache")
+    assert not hit and same(corpus, kv.read_corpus(corpus_copy))
+
+
+def test_cli_code_with_cache_codes_the_same(corpus_copy: Path, tmp_path: Path) -> None:
+    """The second run takes the corpus from the cache and writes the same tables."""
+    def run(out: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kvaleval", "code", str(corpus_copy), "--out", str(tmp_path / out),
+             "--cache", str(tmp_path / "cache")],
+            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env={**_env(), "KVALEVAL_DATE": "2026-11-27"},
+        )
+
+    first, second = run("ud1"), run("ud2")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert "gemt i" in first.stderr and "hentet fra" in second.stderr  # status lines go to stderr
+    for table in sorted((tmp_path / "ud1" / "csv").iterdir()):
+        assert table.read_bytes() == (tmp_path / "ud2" / "csv" / table.name).read_bytes(), table.name
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
