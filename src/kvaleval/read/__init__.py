@@ -80,7 +80,7 @@ def read_document(
     doc_id = doc_id or path.stem
     notes: list[str] = []
     try:
-        data_hash = _sha256(path)
+        data_hash = file_sha256(path)
         text, turns, encoding = _dispatch(path, suffix, shown, notes, id_column=id_column,
                                           text_columns=text_columns, max_bytes=max_bytes)
     except KvalevalError:
@@ -392,7 +392,8 @@ def _decoding_notes(decoded: Decoded, notes: list[str], shown: str) -> None:
         notes.append(Warnings.W007.format(path=shown, n=decoded.nul_removed))
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, hexadecimal (read in 1 MB blocks)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

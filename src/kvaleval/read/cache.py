@@ -29,7 +29,7 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.read import METADATA_FILE, read_corpus
+from kvaleval.read import METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
 SCHEMA = 1
@@ -84,7 +84,7 @@ def corpus_key(path: Path, options: dict[str, Any]) -> str:
         if given.is_file() and given not in files:
             files.append(given)
     for file in files:
-        digest.update(os.fsencode(os.path.relpath(file, root)) + b"\0" + _file_hash(file) + b"\0")
+        digest.update(os.fsencode(os.path.relpath(file, root)) + b"\0" + file_sha256(file).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -181,11 +181,3 @@ class _Pairs:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _file_hash(file: Path) -> bytes:
-    digest = hashlib.sha256()
-    with file.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.digest()
