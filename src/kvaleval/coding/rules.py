@@ -9,8 +9,9 @@ For each respondent segment and code the evidence is the sum of
 
 The segment is coded when the evidence reaches the code's threshold; the score is
 ``evidence / (evidence + threshold)``, so 0.5 is the line. Negation near a term is
-recorded and flips the term's valence. Only text that the automaton hit is looked
-at twice: segments without a hit cost one automaton scan and nothing more.
+recorded and flips the term's valence. Segments are read in batches: one automaton
+pass over a batch, then each term is looked for in all of its segments at once
+(:mod:`kvaleval.coding.batch`), with the same result as reading each segment alone.
 """
 
 from __future__ import annotations
