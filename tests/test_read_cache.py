@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import subprocess
 import sys
@@ -96,7 +97,8 @@ def test_cli_code_with_cache_codes_the_same(corpus_copy: Path, tmp_path: Path) -
         return subprocess.run(
             [sys.executable, "-m", "kvaleval", "code", str(corpus_copy), "--out", str(tmp_path / out),
              "--cache", str(tmp_path / "cache")],
-            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env={**_env(), "KVALEVAL_DATE": "2026-11-27"},
+            capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+            env={**os.environ, "KVALEVAL_DATE": "2026-11-27"},
         )
 
     first, second = run("ud1"), run("ud2")
@@ -104,9 +106,3 @@ def test_cli_code_with_cache_codes_the_same(corpus_copy: Path, tmp_path: Path) -
     assert "gemt i" in first.stderr and "hentet fra" in second.stderr  # status lines go to stderr
     for table in sorted((tmp_path / "ud1" / "csv").iterdir()):
         assert table.read_bytes() == (tmp_path / "ud2" / "csv" / table.name).read_bytes(), table.name
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
