@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document
 from kvaleval.segment import segment_documents
-from kvaleval.segment.tags import accept_tags, tag_candidates
+from kvaleval.segment.tags import HEADER_LINE, TAB_LINE, TAG_LINE, TIME_LINE, accept_tags, line_matches, tag_candidates
 from kvaleval.segment.turns import assign_roles, find_paragraphs, find_turns, split_turns
 from test_segment_coverage import lost_text
 
@@ -76,6 +76,15 @@ def test_fuzz_segment_paragraphs_cover_all_text(text: str) -> None:
 
 @SETTINGS
 @given(any_text)
+def test_fuzz_segment_line_matches_same_as_finditer(text: str) -> None:
+    for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE):
+        fast = [(start, end, match.groupdict()) for start, end, match in line_matches(pattern, text)]
+        plain = [(match.start(), match.end(), match.groupdict()) for match in pattern.finditer(text)]
+        assert fast == plain
+
+
+@SETTINGS
+@given(any_text)
 def test_fuzz_segment_tag_candidates_within_their_line(text: str) -> None:
     candidates = tag_candidates(text)
     starts = [candidate.line_start for candidate in candidates]
@@ -91,7 +100,6 @@ def test_fuzz_segment_tag_candidates_within_their_line(text: str) -> None:
 @SETTINGS
 @given(transcripts)
 def test_fuzz_segment_table_exact_and_nothing_lost(text: str) -> None:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     document = Document(doc_id="d", path="d.txt", format="txt", text=text)
     segments, notes = segment_documents([document])
     for row in segments.itertuples(index=False):

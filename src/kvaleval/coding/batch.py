@@ -78,7 +78,8 @@ class BatchHits:
         self.start = starts
         self.end = ends
         self.word = self.word_at(self.start)
-        self.row = np.searchsorted(offsets, self.start, side="right") - 1
+        # The row of each char, gathered: faster than a binary search per hit.
+        self.row = np.repeat(np.arange(len(offsets) - 1, dtype=np.int32), np.diff(offsets))[self.start].astype(np.int64)
         self._counted = self.counted_words(self.word)
         self._counted_after = self.counted_words(self.word + 1)
         self._bounds = np.searchsorted(classes, np.arange(n_classes + 1))

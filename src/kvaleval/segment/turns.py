@@ -13,6 +13,7 @@ from kvaleval.segment.tags import (
     accept_tags,
     clean_label,
     is_interviewer_label,
+    line_matches,
     tag_candidates,
 )
 
@@ -73,7 +74,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
     ]
     events += [
-        (m.start(), m.end(), None, m["stamp"].strip("[]()")) for m in TIME_LINE.finditer(text)
+        (start, end, None, m["stamp"].strip("[]()")) for start, end, m in line_matches(TIME_LINE, text)
     ]
     events.sort(key=lambda event: event[0])
     header_end = min(events[0][0], tags[0].line_start)
