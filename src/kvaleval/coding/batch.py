@@ -129,9 +129,12 @@ class BatchHits:
         if first.start == first.stop:
             return Matches.empty()
         current = np.arange(first.start, first.stop)
-        if len(slots) > 1:
-            segments = np.logical_and.reduce(self._present[[cls for cls, _ in slots]])
-            current = current[segments[self.row[current]]]
+        if len(slots) > 1:  # only in segments that hold every word of the phrase
+            rows = self.row[current]
+            holding = self._present[slots[1][0], rows]
+            for cls, _ in slots[2:]:
+                holding &= self._present[cls, rows]
+            current = current[holding]
         begin = current
         for cls, gap in slots[1:]:
             span = self.of_class(cls)

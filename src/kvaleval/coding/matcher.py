@@ -21,7 +21,7 @@ hold the arrays to.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -37,8 +37,9 @@ from kvaleval.coding.forms import (
     MIN_START,
     STOP_COMPOUND,
     compound_ok,
-    compound_parts,
     expand_forms,
+    modifier_ok,
+    tail_ok,
 )
 from kvaleval.lemmas import know_words
 
@@ -321,13 +322,14 @@ class Matcher:
         plausible = ~(left[inside] & ((starts[inside] - word_start < MIN_PART) | (length < MIN_HEAD)))
         plausible &= ~(right[inside] & ((word_end - ends[inside] < MIN_PART + 1) | (length < MIN_START)))
         inside, word_start, word_end = inside[plausible], word_start[plausible], word_end[plausible]
-        forms = self._forms
-        candidates = [
-            (forms[value].compound_word, piece[a:start], piece[end:b])
-            for value, a, start, end, b in zip(values[inside].tolist(), word_start.tolist(), starts[inside].tolist(),
-                                               ends[inside].tolist(), word_end.tolist(), strict=True)
-        ]
-        verdicts = np.array(compound_verdicts(candidates), dtype=bool).reshape(-1)
+        # compound_ok's remaining questions: is the prefix a modifier, is the suffix a compound's rest?
+        starts_in, ends_in = starts[inside], ends[inside]
+        verdicts = np.ones(len(inside), dtype=bool)
+        for side, judge, low_ends, high_ends in ((left[inside], modifier_ok, word_start, starts_in),
+                                                 (right[inside], tail_ok, ends_in, word_end)):
+            at = np.flatnonzero(side)
+            parts = [piece[a:b] for a, b in zip(low_ends[at].tolist(), high_ends[at].tolist(), strict=True)]
+            verdicts[at] &= part_verdicts(parts, judge)
         compounds = inside[verdicts]
         whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
@@ -445,32 +447,38 @@ def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tup
     return begin, end
 
 
-_VERDICTS: dict[tuple[str, str, str], bool] = {}
+_VERDICTS: dict[Callable[[str], bool], dict[str, bool]] = {modifier_ok: {}, tail_ok: {}}
+_LOOKUPS = {modifier_ok: slice(None, -1), tail_ok: slice(1, None)}
+"""What else than the part itself each judge may look up: the modifier without a linking
+letter at its end, the tail without one at its start."""
 MAX_VERDICTS = 1 << 18
 
 
-def compound_verdicts(candidates: list[tuple[str, str, str]]) -> list[bool]:
-    """:func:`compound_ok` of each ``(word, prefix, suffix)``, remembered across calls.
+def part_verdicts(parts: list[str], judge: Callable[[str], bool]) -> np.ndarray:
+    """``judge`` (:func:`forms.modifier_ok` or :func:`forms.tail_ok`) of each compound part, remembered.
 
-    The same compounds come back again and again in a corpus; the words the new ones
-    need looked up are asked of the lemma index in one go. The answers of this call are
-    kept apart from the shared memory, which another thread may clear meanwhile.
+    The two halves of :func:`compound_ok` depend on the prefix alone and on the suffix alone, so
+    they are remembered apart: the same modifiers and tails come back with many terms and words.
+    The strings the new parts need looked up are asked of the lemma index in one go. The answers
+    of this call are kept apart from the shared memory, which another thread may clear meanwhile.
     """
-    if len(_VERDICTS) > MAX_VERDICTS:
-        _VERDICTS.clear()
-    found: dict[tuple[str, str, str], bool] = {}
+    memory = _VERDICTS[judge]
+    if len(memory) > MAX_VERDICTS:
+        memory.clear()
+    answers: dict[str, bool] = {}
     new = []
-    for candidate in dict.fromkeys(candidates):
-        verdict = _VERDICTS.get(candidate)
+    for part in dict.fromkeys(parts):
+        verdict = memory.get(part)
         if verdict is None:
-            new.append(candidate)
+            new.append(part)
         else:
-            found[candidate] = verdict
+            answers[part] = verdict
     if new:
-        know_words(part for _, prefix, suffix in new for part in compound_parts(prefix, suffix))
-        for candidate in new:
-            found[candidate] = _VERDICTS[candidate] = compound_ok(*candidate)
-    return [found[candidate] for candidate in candidates]
+        shorter = _LOOKUPS[judge]
+        know_words(chain.from_iterable((part, part[shorter]) for part in new))
+        for part in new:
+            answers[part] = memory[part] = judge(part)
+    return np.fromiter(map(answers.__getitem__, parts), dtype=bool, count=len(parts))
 
 
 def _affixes(text: str, start: int, end: int, left: bool, right: bool) -> tuple[str, str]:

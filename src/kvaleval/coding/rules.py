@@ -309,8 +309,10 @@ class RuleCoder:
                 evidence[first + matches.row, column] += term.weight
                 local_start = (matches.start - offsets[matches.row]).tolist()
                 local_end = (matches.end - offsets[matches.row]).tolist()
-                for row, start, end in zip(matches.row.tolist(), local_start, local_end, strict=True):
-                    finding = findings.setdefault((first + row, column), Finding())
+                for row, start, end in zip((first + matches.row).tolist(), local_start, local_end, strict=True):
+                    finding = findings.get((row, column))
+                    if finding is None:
+                        finding = findings[(row, column)] = Finding()
                     finding.terms += (term.label,)
                     finding.spans += ((start, end, term.words, term.valence),)
             for cue in code.near:
