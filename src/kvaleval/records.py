@@ -8,7 +8,7 @@ pairs (hashable, ordered); the ``*_dict`` helpers give them back as dicts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -16,8 +16,7 @@ INTERVIEWER = "interviewer"
 RESPONDENT = "respondent"
 
 
-@dataclass(frozen=True, slots=True)
-class Turn:
+class Turn(NamedTuple):
     """One speaker turn of a document, as offsets into ``Document.text``.
 
     ``start``/``end`` cover the spoken text only (no tag, no timestamp), end
@@ -25,6 +24,9 @@ class Turn:
     (a survey's question is the interviewer); otherwise it is decided from the
     speaker tag. ``question`` is set by readers whose questions are not turns
     (a survey column header); otherwise it is the preceding interviewer turn.
+
+    A named tuple rather than a frozen dataclass: a large corpus has millions of
+    turns, and a tuple is built about three times as fast.
     """
 
     speaker: str

@@ -178,11 +178,11 @@ def _with_role(turn: Turn, role: str) -> Turn:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``text[start:end]`` without white space at either end, as offsets (``str.strip``'s white space)."""
+    span = text[start:end]
+    stripped = span.lstrip()
+    start += len(span) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 def _is_tagged(text: str, tags: list[TagCandidate]) -> bool:
