@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from kvaleval._gc import gc_paused
 from kvaleval.coding.batch import BatchHits, Matches, Spans, drop_overlapping, first_per_row, near
@@ -405,14 +406,21 @@ class RuleCoder:
         answer's yes/no deciding the valence. A longer answer gets ``question_weight`` times
         the question's evidence (at most the threshold) as extra evidence for the same codes.
         """
-        asked_rows = [row for row, question in enumerate(questions) if question]
-        if not asked_rows:
+        # The distinct questions, sorted, and which one each row answers (-1: none, or an empty one).
+        codes, unique_values = pd.factorize(pd.Series(questions, dtype=object), use_na_sentinel=True)
+        unique_values = np.asarray(unique_values, dtype=object)
+        present = np.array([isinstance(value, str) and value != "" for value in unique_values], dtype=bool)
+        order = np.array(sorted(np.flatnonzero(present).tolist(), key=unique_values.__getitem__), dtype=np.int64)
+        unique: list[str] = unique_values[order].tolist()
+        renumber = np.full(len(unique_values) + 1, -1, dtype=np.int64)  # the last entry takes code -1
+        renumber[order] = np.arange(len(order))
+        answered = renumber[codes]
+        rows = np.flatnonzero(answered >= 0)
+        if not len(rows):
             return
-        unique = sorted({questions[row] or "" for row in asked_rows})
         asked = self._score(unique, None, decide=False)  # a question's valence matters only to a short answer
-        index = {question: i for i, question in enumerate(unique)}
-        rows = np.array(asked_rows, dtype=np.int64)
-        q = np.array([index[questions[row] or ""] for row in asked_rows], dtype=np.int64)
+        q = answered[rows]
+        asked_rows = rows.tolist()
         limit = self.short_answer_words
         short = np.array([len(texts[row].split(maxsplit=limit)) <= limit for row in asked_rows], dtype=bool)
         no_answer = np.array([bool(is_short and _NO_ANSWER.match(texts[row]))
@@ -428,10 +436,14 @@ class RuleCoder:
         i, column = np.nonzero(open_ & ~short[:, None])
         evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
                                                                        self.thresholds[column])
-        shown = [" ".join(question.split())[:80] for question in unique]
+        shown: dict[int, str] = {}
         for row, column_, question in zip(rows[i].tolist(), column.tolist(), q[i].tolist(), strict=True):
-            finding = findings.setdefault((row, column_), Finding())
+            finding = findings.get((row, column_))
+            if finding is None:
+                finding = findings[(row, column_)] = Finding()
             finding.evidence = evidence[row, column_]
+            if question not in shown:
+                shown[question] = " ".join(unique[question].split())[:80]
             finding.question = shown[question]
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
