@@ -292,8 +292,8 @@ class Matcher:
 
     def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, ...]:
         piece = text[low:high]
-        alpha, codes = _letters_and_codes(piece)
-        spaced = " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
+        alpha, codes = letters_and_codes(piece)
+        spaced = spaced_letters(alpha, codes)
         raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
                           dtype=np.int64).reshape(-1, 2)
         is_mark = np.isin(raw[:, 1], self._mark_values)
@@ -422,10 +422,17 @@ def _letter_table() -> np.ndarray:
 
 def letters(text: str) -> np.ndarray:
     """``[char.isalpha() for char in text]`` as a boolean array, without a Python loop."""
-    return _letters_and_codes(text)[0]
+    return letters_and_codes(text)[0]
 
 
-def _letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:
+    """The text of ``codes`` with every non-letter made a space, and a space added at either end:
+    a key ``" word "`` is found in it exactly where ``word`` stands as a whole word."""
+    return " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
+
+
+def letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`letters` of ``text``, and its code points."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 import numpy as np
 
-from kvaleval.coding.matcher import letters
+from kvaleval.coding.matcher import letters_and_codes, spaced_letters
 from kvaleval.danish import NEGATIONS
 
 POSITIVE, NEGATIVE, NEUTRAL, NEGATION, CONTRAST = 1, -1, 0, 2, 3
@@ -108,11 +108,19 @@ class ValenceScanner:
         self._entries = [(word, kind, score) for word, (kind, score) in words.items() if word]
         self._lengths = np.array([len(word) for word, _, _ in self._entries], dtype=np.int64)
         self._kinds = np.array([kind for _, kind, _ in self._entries], dtype=np.int64)
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        # A cue of letters only is looked for as " cue " in the text with every non-letter made a
+        # space, so that only its whole-word places are reported (most raw hits of a short word
+        # are inside longer words); the others ("ved godt", "bl.a.") in the text as it is.
+        self._words = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        self._others = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
         for index, (word, _, _) in enumerate(self._entries):
-            self.automaton.add_word(word, index)
-        if self._entries:
-            self.automaton.make_automaton()
+            if word.isalpha():
+                self._words.add_word(f" {word} ", index)
+            else:
+                self._others.add_word(word, index)
+        for automaton in (self._words, self._others):
+            if len(automaton):
+                automaton.make_automaton()
 
     def scan(self, text: str) -> list[Cue]:
         """Whole-word cues in lower-cased ``text``; a longer cue hides the ones inside it."""
@@ -127,11 +135,13 @@ class ValenceScanner:
         joined = "\n".join(texts)  # no cue holds a line break, so none runs from one text into the next
         if not self._entries or not joined:
             return found
-        raw = np.fromiter(chain.from_iterable(self.automaton.iter(joined)), dtype=np.int64).reshape(-1, 2)
-        index = raw[:, 1]
-        end = raw[:, 0] + 1
+        alpha, codes = letters_and_codes(joined)
+        words = _raw_hits(self._words, spaced_letters(alpha, codes))
+        others = _raw_hits(self._others, joined)
+        index = np.concatenate([words[:, 1], others[:, 1]])
+        # A padded key ends on the space after the word, which in the spaced text is one further on.
+        end = np.concatenate([words[:, 0] - 1, others[:, 0] + 1])
         start = end - self._lengths[index]
-        alpha = letters(joined)
         size = len(joined)
         whole = ~((start > 0) & alpha[np.maximum(start - 1, 0)]) & ~((end < size) & alpha[np.minimum(end, size - 1)])
         index, start, end = index[whole], start[whole], end[whole]
@@ -156,6 +166,13 @@ class ValenceScanner:
             if wanted is None or kind in wanted:
                 found[row].append(Cue(first, last, kind, score, word))
         return found
+
+
+def _raw_hits(automaton: ahocorasick.Automaton, text: str) -> np.ndarray:
+    """``(last index, value)`` rows of every hit of ``automaton`` in ``text``."""
+    if not len(automaton):
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.fromiter(chain.from_iterable(automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
 
 
 def _greedy_non_overlapping(start: np.ndarray, end: np.ndarray) -> np.ndarray:
