@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import itertools
 import re
 import warnings
 import zipfile
@@ -19,6 +20,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from xml.parsers.expat import ExpatError
 
 from lxml.etree import LxmlError
@@ -111,19 +113,22 @@ def read_survey(
     turns: list[Turn] = []
     position = 0
     attribute_indices = [i for i in range(len(header)) if i not in open_indices and i != id_index]
-    for number, row in enumerate(_chain(sample, rows), start=1):
-        row = list(row) + [None] * (len(header) - len(row))
+    width = len(header)
+    for number, row in enumerate(itertools.chain(sample, rows), start=1):
+        if len(row) < width:
+            row = [*row, *([None] * (width - len(row)))]
         respondent = (row[id_index] or "").strip() if id_index is not None else ""
         respondent = respondent or str(number)
-        attributes = tuple((header[i], row[i] or "") for i in attribute_indices)
+        attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
-            if answer is None or not answer.strip():
+            if not answer or answer.isspace():
                 continue
             if parts:
                 parts.append(_SEPARATOR)
                 position += len(_SEPARATOR)
-            answer = answer.replace("\r\n", "\n").replace("\r", "\n")
+            if "\r" in answer:
+                answer = answer.replace("\r\n", "\n").replace("\r", "\n")
             turns.append(Turn(respondent, position, position + len(answer), RESPONDENT, None,
                               attributes, header[i]))
             parts.append(answer)
@@ -131,13 +136,6 @@ def read_survey(
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
     return Survey("".join(parts) + "\n", tuple(turns), notes)
-
-
-def _chain(
-    sample: list[list[str | None]], rows: Iterator[list[str | None]]
-) -> Iterator[list[str | None]]:
-    yield from sample
-    yield from rows
 
 
 def _id_column(header: list[str], id_column: str | None, shown: str) -> int | None:
@@ -226,8 +224,10 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
             for index, row in enumerate(reader):
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
-                if any(cell.strip() for cell in row):
-                    yield [cell.replace("\x00", "") if "\x00" in cell else cell for cell in row]
+                joined = "".join(row)
+                if joined and not joined.isspace():  # some cell holds more than white space
+                    cells = [cell.replace("\x00", "") for cell in row] if "\x00" in joined else row
+                    yield cast("list[str | None]", cells)
         except csv.Error as err:
             raise CorpusError(
                 Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}; "
