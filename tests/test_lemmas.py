@@ -95,11 +95,18 @@ def test_lemmas_index_is_built_whole_or_not_at_all(tmp_path: Path) -> None:
 
 def test_lemmas_index_built_in_the_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KVALEVAL_CACHE_DIR", str(tmp_path / "mit cache"))
+    stale = tmp_path / "mit cache" / "da_lemmas-0.9-123-v1.sqlite3"  # from an older version
+    stale.parent.mkdir()
+    stale.write_bytes(b"gammelt indeks")
+    kept = tmp_path / "mit cache" / "noget andet.txt"
+    kept.write_text("ikke vores", encoding="utf-8")
     module.lemmas.cache_clear()
     try:
         found = module.lemmas()
         assert isinstance(found, IndexedLemmas)
         assert found.path.parent == tmp_path / "mit cache"
+        assert not stale.exists() and kept.exists()
+        assert found.forms_among(["familievejledningen", "xyzzy"]) == {"familievejledningen"}
         assert found.lemma("familievejledningen") == lemma_table()["familievejledningen"]
     finally:
         module.lemmas.cache_clear()

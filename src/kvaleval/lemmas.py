@@ -12,19 +12,24 @@ Where no cache folder can be written the dict is used instead, with the same ans
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from functools import cache
+from hashlib import blake2b
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+import numpy as np
 
 from kvaleval.danish import lemma_table
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the forms' hashes are stored as well (:meth:`IndexedLemmas.forms_among`)."""
 
 
 class Lemmas(Protocol):
@@ -67,13 +72,20 @@ class TableLemmas:
 
 
 class IndexedLemmas:
-    """The answers from the SQLite file (one connection per thread; read only)."""
+    """The answers from the SQLite file (one connection per thread; read only).
+
+    Which of many strings are forms (:meth:`forms_among`, asked for every new compound
+    part of a corpus) is answered from a sorted array of the forms' 64-bit hashes stored
+    in the file: a few microseconds fewer per string than a query. A string that is not a
+    form is taken for one only if its hash equals a form's (odds about 1 in 3 * 10^13).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._hashes: np.ndarray | None = None
 
-    def _query(self, sql: str, values: Sequence[str]) -> list[tuple[str, ...]]:
+    def _query(self, sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
@@ -92,12 +104,13 @@ class IndexedLemmas:
 
     def forms_among(self, texts: Iterable[str]) -> set[str]:
         texts = list(texts)
-        found: set[str] = set()
-        for first in range(0, len(texts), 500):  # SQLite takes at most 999 parameters
-            chunk = texts[first : first + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(form for (form,) in self._query(f"SELECT form FROM forms WHERE form IN ({marks})", chunk))
-        return found
+        if self._hashes is None:
+            self._hashes = np.frombuffer(self._query("SELECT hashes FROM form_hashes", ())[0][0], dtype="<u8")
+        if not texts or not len(self._hashes):
+            return set()
+        keys = form_hashes(texts)
+        at = np.minimum(np.searchsorted(self._hashes, keys), len(self._hashes) - 1)
+        return {text for text, known in zip(texts, (self._hashes[at] == keys).tolist(), strict=True) if known}
 
     def is_lemma(self, word: str) -> bool:
         return bool(self._query("SELECT 1 FROM forms WHERE lemma = ? LIMIT 1", (word,)))
@@ -113,6 +126,10 @@ def lemmas() -> Lemmas:
             build_index(path, lemma_table().items())
         except OSError:
             return TableLemmas()
+        for stale in folder.glob("da_lemmas-*.sqlite3"):  # built from another table or schema
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     return IndexedLemmas(path)
 
 
@@ -162,11 +179,20 @@ def build_index(path: Path, pairs: Iterable[tuple[str, str]]) -> None:
             connection.execute("CREATE TABLE forms (form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID")
             connection.executemany("INSERT INTO forms VALUES (?, ?)", pairs)
             connection.execute("CREATE INDEX by_lemma ON forms (lemma)")
+            forms = [form for (form,) in connection.execute("SELECT form FROM forms")]
+            connection.execute("CREATE TABLE form_hashes (hashes BLOB NOT NULL)")
+            connection.execute("INSERT INTO form_hashes VALUES (?)", (np.sort(form_hashes(forms)).tobytes(),))
         connection.close()
         os.replace(temporary, path)  # another process building it at the same time writes the same file
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def form_hashes(texts: Sequence[str]) -> np.ndarray:
+    """A stable 64-bit hash of each string (BLAKE2b of its UTF-8), as unsigned little-endian ints."""
+    digests = b"".join(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest() for text in texts)
+    return np.frombuffer(digests, dtype="<u8")
 
 
 def _source_key() -> str:
