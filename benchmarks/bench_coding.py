@@ -14,11 +14,13 @@ stage runs in a fresh process of its own, so that its peak memory (VmHWM or ``ru
 imports included) is its own:
 
 (a) read every file and ``str.split`` it;
-(b) the same files read and split into turns by hand, the respondent turns through
+(b) the same files read and split into turns by hand, every turn (the same text as
+    (a) and (c): the answers, and the questions kvaleval reads them with) through
     ``spacy.blank("da")`` + ``PhraseMatcher(attr="LOWER")`` (``nlp.pipe``, one
     process), with patterns for every surface form kvaleval matches (term words in
     all their forms, phrases without gaps, exclusions and lexicon words), term
-    hits inside an exclusion hit of the same code dropped;
+    hits inside an exclusion hit of the same code dropped; the respondent turns'
+    (segment, code, term) pairs are kept for the check below;
 (c) kvaleval end to end: ``read_corpus`` -> ``read_codebook`` -> ``code`` ->
     ``Coded.frequencies(by="respondent_group")``.
 
@@ -87,16 +89,17 @@ def stage_split(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
     return {"seconds": time.perf_counter() - start, "tokens": tokens, "peak_mb": _peak_mb()}
 
 
-def _respondent_turns(folder: Path) -> tuple[list[str], list[str]]:
-    """(segment_id, text) of respondent turns, numbered like kvaleval's ``segment_id``."""
-    ids: list[str] = []
+def _turns(folder: Path) -> tuple[list[str | None], list[str]]:
+    """(segment_id, text) of every turn: respondent turns numbered like kvaleval's ``segment_id``,
+    interviewer turns (the questions kvaleval reads the answers with) with None."""
+    ids: list[str | None] = []
     texts: list[str] = []
     for path in _files(folder):
         doc_id = path.relative_to(folder).with_suffix("").as_posix()
         if path.suffix == ".txt":
             for index, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-                if line.startswith("B: "):
-                    ids.append(f"{doc_id}#{index}")
+                if line.startswith(("B: ", "I: ")):
+                    ids.append(f"{doc_id}#{index}" if line.startswith("B") else None)
                     texts.append(line[3:].strip())
         else:
             with path.open(encoding="utf-8", newline="") as handle:
@@ -157,7 +160,7 @@ def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
         count += len(texts)
     labels = {(c, t): term.label for c, code in enumerate(book.codes) for t, term in enumerate(code.terms)}
     setup = time.perf_counter() - start
-    ids, texts = _respondent_turns(folder)
+    ids, texts = _turns(folder)
     read = time.perf_counter() - start - setup
     pairs: list[tuple[str, str, str]] = []
     for segment_id, doc in zip(ids, nlp.pipe(texts, batch_size=1000), strict=True):
@@ -173,12 +176,13 @@ def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
             (owner, item) for owner, item, begin, end in terms
             if not any(b < end and begin < e for b, e in excluded.get(owner, ()))
         }
-        pairs += [(segment_id, book.codes[owner].name, labels[owner, item]) for owner, item in found]
+        if segment_id is not None:  # the questions are matched as kvaleval reads them, not coded
+            pairs += [(segment_id, book.codes[owner].name, labels[owner, item]) for owner, item in found]
     seconds = time.perf_counter() - start
     peak = _peak_mb()
     _write_pairs(work / "pairs_spacy.tsv", pairs)
     return {"seconds": seconds, "setup": setup, "read": read, "patterns": count, "pairs": len(pairs),
-            "segments": len(ids), "peak_mb": peak}
+            "segments": sum(segment_id is not None for segment_id in ids), "turns": len(ids), "peak_mb": peak}
 
 
 def stage_kvaleval(
@@ -422,7 +426,7 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
               f"{float(result['peak_mb']):8.0f} MB")  # type: ignore[arg-type]
         if stage == "b":
             print(f"      of which pattern setup {result['setup']:.2f} s ({result['patterns']:,} patterns), "
-                  f"reading {result['read']:.2f} s")
+                  f"reading {result['read']:.2f} s; {result['turns']:,} turns matched")
         if stage == "c":
             print(f"      of which read_corpus {result['read']:.2f} s, code {result['code']:.2f} s, "
                   f"frequencies {result['frequencies']:.2f} s; {result['codings']:,} codings")
