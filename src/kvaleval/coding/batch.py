@@ -61,13 +61,16 @@ class BatchHits:
         Starts and ends of the whole-word places of the words a phrase gap does not count
         ("øh"), as the automaton finds them (letters on neither side); here those joined
         to a word by a hyphen or an apostrophe ("øh-øh") are not taken for fillers.
+    codes : numpy array, optional
+        The code points of ``joined``, where the caller has them already.
     """
 
     def __init__(self, joined: str, offsets: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                 classes: np.ndarray, n_classes: int, fillers: tuple[np.ndarray, np.ndarray]) -> None:
+                 classes: np.ndarray, n_classes: int, fillers: tuple[np.ndarray, np.ndarray],
+                 codes: np.ndarray | None = None) -> None:
         self.joined = joined
         self.offsets = offsets
-        flags = _char_flags(joined)
+        flags = _char_flags(joined, codes)
         self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
         self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
         np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
@@ -231,8 +234,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
 
-def _char_flags(text: str) -> np.ndarray:
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+def _char_flags(text: str, codes: np.ndarray | None = None) -> np.ndarray:
+    if codes is None:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = _flag_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():

@@ -273,10 +273,15 @@ class Matcher:
         found = self.scan_marks(text, by_class=by_class)
         return found.starts, found.ends, found.classes
 
-    def scan_marks(self, text: str, *, by_class: bool = False) -> Scan:
-        """:meth:`scan_words`, and the whole-word places of the marks (sorted)."""
-        scanning = len(self._spaced) or len(self._other)
-        pieces = [self._scan_piece(text, low, high) for low, high in _pieces(text)] if scanning else []
+    def scan_marks(self, text: str, *, by_class: bool = False, codes: np.ndarray | None = None) -> Scan:
+        """:meth:`scan_words`, and the whole-word places of the marks (sorted).
+
+        ``codes``: the text's code points (:func:`code_points`), where the caller has them already.
+        """
+        pieces = []
+        if len(self._spaced) or len(self._other):
+            codes = code_points(text) if codes is None else codes
+            pieces = [self._scan_piece(text, codes[low:high], low, high) for low, high in _pieces(text)]
         if not pieces:
             empty = np.zeros(0, dtype=np.int64)
             return Scan(empty, empty, empty, empty, empty)
@@ -290,9 +295,9 @@ class Matcher:
         return Scan(starts[order], ends[order], classes[order], mark_starts[marks],
                     mark_starts[marks] + mark_lengths[marks])
 
-    def _scan_piece(self, text: str, low: int, high: int) -> tuple[np.ndarray, ...]:
+    def _scan_piece(self, text: str, codes: np.ndarray, low: int, high: int) -> tuple[np.ndarray, ...]:
         piece = text[low:high]
-        alpha, codes = letters_and_codes(piece)
+        alpha = letters_of(codes)
         spaced = spaced_letters(alpha, codes)
         raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
                           dtype=np.int64).reshape(-1, 2)
@@ -433,13 +438,23 @@ def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:
 
 def letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """:func:`letters` of ``text``, and its code points."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
+    return letters_of(codes), codes
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array (one per character, as ``str`` indexes them)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def letters_of(codes: np.ndarray) -> np.ndarray:
+    """:func:`letters` of the text with these code points."""
     alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():
         for code in np.unique(codes[astral]).tolist():
             alpha[codes == code] = chr(code).isalpha()
-    return alpha, codes
+    return alpha
 
 
 def _word_bounds(alpha: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -34,6 +34,7 @@ from kvaleval.coding.matcher import (
     TERM,
     Entry,
     Matcher,
+    code_points,
     lower,
     split_phrase,
 )
@@ -290,9 +291,10 @@ class RuleCoder:
         joined = lower("\n".join(texts))
         offsets = np.zeros(len(texts) + 1, dtype=np.int64)
         offsets[1:] = np.cumsum([len(text) + 1 for text in texts])
-        found = self.matcher.scan_marks(joined, by_class=True)
+        codes = code_points(joined)
+        found = self.matcher.scan_marks(joined, by_class=True, codes=codes)
         hits = BatchHits(joined, offsets, found.starts, found.ends, found.classes, len(self.matcher.classes),
-                         (found.mark_starts, found.mark_ends))
+                         (found.mark_starts, found.mark_ends), codes)
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         scanned: dict[int, list[Cue]] = {}
         for column, code in enumerate(self.codes):
