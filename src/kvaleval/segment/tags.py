@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
 
@@ -166,8 +166,9 @@ def looks_like_name(label: str) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class TagCandidate:
+class TagCandidate(NamedTuple):
+    """A line shaped like a speaker tag (a named tuple: a long transcript has thousands)."""
+
     line_start: int
     content_start: int
     label: str
