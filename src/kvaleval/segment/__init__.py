@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -96,15 +97,15 @@ def _attribute_columns(
     names: dict[str, None] = {}
     for _, document, per_turn in blocks:
         names.update(dict.fromkeys(document))
-        for attributes in per_turn or ():
-            names.update(dict.fromkeys(attributes))
+        names.update(dict.fromkeys(itertools.chain.from_iterable(per_turn or ())))
     columns: dict[str, list[object]] = {name: [] for name in names if name not in skip}
     for count, document, per_turn in blocks:
         for name, values in columns.items():
+            default = document.get(name)
             if per_turn is None:
-                values.extend([document.get(name)] * count)
+                values.extend([default] * count)
             else:
-                values.extend(turn.get(name, document.get(name)) for turn in per_turn)
+                values.extend([turn.get(name, default) for turn in per_turn])
     return columns
 
 

@@ -153,9 +153,11 @@ def assign_roles(
         guessed = _most_questioning(text, turns, roles)
         if guessed is not None:
             roles[guessed] = INTERVIEWER
-    assigned = tuple(
-        turn if turn.role is not None else _with_role(turn, roles[turn.speaker]) for turn in turns
-    )
+    assigned = tuple([  # a list first: tuple() of a generator is slower
+        turn if turn.role is not None else Turn(turn.speaker, turn.start, turn.end, roles[turn.speaker], turn.time,
+                                                turn.attributes, turn.question)
+        for turn in turns
+    ])
     return assigned, guessed
 
 
@@ -171,10 +173,6 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> st
     best = max(sorted(asked), key=lambda name: (asked[name][0] / asked[name][1], asked[name][0]))
     questions, total = asked[best]
     return best if questions >= 2 and questions / total >= 1 / 3 else None
-
-
-def _with_role(turn: Turn, role: str) -> Turn:
-    return Turn(turn.speaker, turn.start, turn.end, role, turn.time, turn.attributes, turn.question)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
