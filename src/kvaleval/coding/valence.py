@@ -108,16 +108,25 @@ class ValenceScanner:
         self._entries = [(word, kind, score) for word, (kind, score) in words.items() if word]
         self._lengths = np.array([len(word) for word, _, _ in self._entries], dtype=np.int64)
         self._kinds = np.array([kind for _, kind, _ in self._entries], dtype=np.int64)
-        # A cue of letters only is looked for as " cue " in the text with every non-letter made a
-        # space, so that only its whole-word places are reported (most raw hits of a short word
-        # are inside longer words); the others ("ved godt", "bl.a.") in the text as it is.
-        self._words = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        # A cue that begins and ends with a letter is looked for as " key " in the text with every
+        # non-letter made a space (the key: the cue with its non-letters made spaces), so that only
+        # its whole-word places are reported: most raw hits of a short word are inside longer words.
+        # Where the cue holds other characters than letters, each place is checked against the text
+        # ("ved-godt" is not "ved godt"). The few others ("ok.") are looked for in the text as it is.
+        keys: dict[str, list[int]] = {}
         self._others = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
         for index, (word, _, _) in enumerate(self._entries):
-            if word.isalpha():
-                self._words.add_word(f" {word} ", index)
+            if word[0].isalpha() and word[-1].isalpha():
+                keys.setdefault("".join(char if char.isalpha() else " " for char in word), []).append(index)
             else:
                 self._others.add_word(word, index)
+        self._words = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_STRING)
+        for number, key in enumerate(keys):
+            self._words.add_word(f" {key} ", number)
+        self._key_entries = list(keys.values())
+        self._key_entry = np.array([entries[0] for entries in self._key_entries], dtype=np.int64)
+        self._key_checked = np.array([len(entries) > 1 or not self._entries[entries[0]][0].isalpha()
+                                      for entries in keys.values()], dtype=bool)
         for automaton in (self._words, self._others):
             if len(automaton):
                 automaton.make_automaton()
@@ -137,10 +146,21 @@ class ValenceScanner:
             return found
         alpha, codes = letters_and_codes(joined)
         words = _raw_hits(self._words, spaced_letters(alpha, codes))
+        # A padded key ends on the space after the cue, which in the spaced text is one further on.
+        word_index, word_end = self._key_entry[words[:, 1]], words[:, 0] - 1
+        checked = np.flatnonzero(self._key_checked[words[:, 1]])
+        if len(checked):
+            kept = np.ones(len(word_index), dtype=bool)
+            for at, key, last in zip(checked.tolist(), words[checked, 1].tolist(), word_end[checked].tolist(),
+                                     strict=True):
+                entry = next((entry for entry in self._key_entries[key]
+                              if joined[last - len(self._entries[entry][0]) : last] == self._entries[entry][0]), -1)
+                kept[at] = entry >= 0
+                word_index[at] = entry
+            word_index, word_end = word_index[kept], word_end[kept]
         others = _raw_hits(self._others, joined)
-        index = np.concatenate([words[:, 1], others[:, 1]])
-        # A padded key ends on the space after the word, which in the spaced text is one further on.
-        end = np.concatenate([words[:, 0] - 1, others[:, 0] + 1])
+        index = np.concatenate([word_index, others[:, 1]])
+        end = np.concatenate([word_end, others[:, 0] + 1])
         start = end - self._lengths[index]
         size = len(joined)
         whole = ~((start > 0) & alpha[np.maximum(start - 1, 0)]) & ~((end < size) & alpha[np.minimum(end, size - 1)])
