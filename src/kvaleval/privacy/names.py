@@ -253,8 +253,11 @@ def classify(
     """
     word = text[start:end]
     folded = word.casefold()
-    if folded in user_keep or (folded in lists.keep and folded not in MONTHS):
-        return KEEP, word, ""  # "e-Boks", "Bosnien-Hercegovina"
+    # A kept word stays with a genitive apostrophe too ("e-Boks’ app"); not with a bare "s",
+    # which would keep "Hans" for "han".
+    for key in dict.fromkeys((folded, folded.removesuffix("'s").removesuffix("’s").rstrip("'’"))):
+        if key in user_keep or (key in lists.keep and key not in MONTHS):
+            return KEEP, word, ""  # "e-Boks", "Bosnien-Hercegovina"
     prefix = _PREFIX_RE.match(word)
     core = word[prefix.end() :] if prefix else word
     initial = sentence_initial(text, start)

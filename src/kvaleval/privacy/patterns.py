@@ -44,7 +44,9 @@ TOKEN_RE = re.compile(
 """A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan"), a short
 prefix ("O'Brien") and a genitive ("Hanne's", "Jens'")."""
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"(?<![\w.-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
+"""An address may follow another right after a "+" ("a@b.dk+c@d.dk"): a local part's "+"
+is taken with it anyway, since the leftmost match wins."""
 
 CPR_RE = re.compile(r"(?<![\d.,/+-])(\d\d)(\d\d)(\d\d)[-–\s]?(\d{4})(?![\d]|[.,]\d)")
 
