@@ -98,6 +98,7 @@ fillers = st.lists(st.sampled_from(
 @SETTINGS
 @given(st.lists(st.tuples(fillers, st.one_of(cprs(), phones(), emails, addresses, names)),
                 min_size=1, max_size=5), fillers)
+@example([("2019", "2000 0000")], "")  # a phone number right after a year once hid behind "2019 2000"
 def test_privacy_planted_items_never_survive(
     pieces: list[tuple[str, str]], tail: str
 ) -> None:

@@ -160,10 +160,18 @@ def find_cprs(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "telefon")`` for every Danish phone number in ``text``."""
-    for match in PHONE_RE.finditer(text):
+    """Yield ``(start, end, "telefon")`` for every Danish phone number in ``text``.
+
+    After a candidate that is not a phone number (``2019 2000``, two years) the search goes on
+    inside it, so that a number overlapping it (``2019 2000 0000``) is still found.
+    """
+    position = 0
+    while (match := PHONE_RE.search(text, position)) is not None:
         if is_plausible_phone(text, match.start(), match.end(), bool(match.group("prefix"))):
             yield match.start(), match.end(), KIND_PHONE
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
