@@ -233,9 +233,11 @@ def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb
     book = kv.read_codebook(codebook)
     segments = corpus.segments.loc[corpus.segments["speaker_role"] == "respondent",
                                    ["segment_id", "text", "question"]].reset_index(drop=True)
-    # About 20,000 segments a partition (the rule coder's batch; 15 at 10M words, at least 8): each task
-    # pays the coder's fixed costs once (its questions, its valence pass), and 2 workers still balance.
-    frame = dd.from_pandas(segments, npartitions=max(8, len(segments) // 20_000), sort=False)
+    # About 20,000 segments a partition (the rule coder's batch; 16 at 10M words, at least 8): each task
+    # pays the coder's fixed costs once (its questions, its valence pass). An even number, so that
+    # 2 workers get the same share: 15 partitions would leave one worker an eighth task to do alone.
+    partitions = max(8, len(segments) // 20_000)
+    frame = dd.from_pandas(segments, npartitions=partitions + partitions % 2, sort=False)
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                            memory_limit=f"{memory_gb / workers:.1f}GB")
     with cluster, Client(cluster) as client:

@@ -95,7 +95,7 @@ def rule_codings(
 def _shared(values: pd.Series) -> list[str | None]:
     """The values as a list in which equal strings are one object (a question repeats over its answers)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    strings: list[str | None] = [value if isinstance(value, str) else None for value in uniques]
+    strings: list[str | None] = [value if isinstance(value, str) else None for value in uniques.tolist()]
     strings.append(None)  # code -1: missing
     return [strings[code] for code in codes.tolist()]
 
