@@ -172,10 +172,10 @@ def build_docx(source: str, target: str, title: str, tags: list[str],
 # --------------------------------------------------------------------------
 
 def build_odt(source: str, target: str, title: str, tags: list[str]) -> None:
+    from odf import dc, meta
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
-    from odf.text import P, Span, H
-    from odf import dc, meta
+    from odf.text import H, P, Span
 
     doc = OpenDocumentText()
     bold = Style(name="Tag", family="text")
@@ -244,7 +244,7 @@ def _timeline(turns, rng, lo, hi):
 
 
 def _ts(seconds: float, sep: str = ".") -> str:
-    ms = int(round(seconds * 1000))
+    ms = round(seconds * 1000)
     h, ms = divmod(ms, 3_600_000)
     m, ms = divmod(ms, 60_000)
     s, ms = divmod(ms, 1000)
@@ -268,7 +268,7 @@ def build_vtt_zoom(source: str, target: str) -> None:
     """Zoom style: numbered cues, text starting with 'Full Name: '."""
     rng = random.Random(11)
     out = ["WEBVTT", ""]
-    for n, (ti, ci, speaker, text, start, end) in enumerate(
+    for n, (_ti, _ci, speaker, text, start, end) in enumerate(
             _timeline(_turns(source), rng, 8, 16), start=1):
         out.append(str(n))
         out.append(f"{_ts(start)} --> {_ts(end)}")
@@ -281,7 +281,7 @@ def build_srt(source: str, target: str) -> None:
     """Automatic transcription style: 'Taler N:' in every block, sentences cut."""
     rng = random.Random(3)
     out = []
-    for n, (ti, ci, speaker, text, start, end) in enumerate(
+    for n, (_ti, _ci, speaker, text, start, end) in enumerate(
             _timeline(_turns(source), rng, 5, 11), start=1):
         out.append(str(n))
         out.append(f"{_ts(start, ',')} --> {_ts(end, ',')}")
