@@ -425,11 +425,6 @@ def _letter_table() -> np.ndarray:
     return np.array([chr(code).isalpha() for code in range(0x10000)], dtype=bool)
 
 
-def letters(text: str) -> np.ndarray:
-    """``[char.isalpha() for char in text]`` as a boolean array, without a Python loop."""
-    return letters_and_codes(text)[0]
-
-
 def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:
     """The text of ``codes`` with every non-letter made a space, and a space added at either end:
     a key ``" word "`` is found in it exactly where ``word`` stands as a whole word."""
@@ -437,7 +432,7 @@ def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:
 
 
 def letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`letters` of ``text``, and its code points."""
+    """``[char.isalpha() for char in text]`` as a boolean array (no Python loop), and the code points."""
     codes = code_points(text)
     return letters_of(codes), codes
 
@@ -448,7 +443,7 @@ def code_points(text: str) -> np.ndarray:
 
 
 def letters_of(codes: np.ndarray) -> np.ndarray:
-    """:func:`letters` of the text with these code points."""
+    """``str.isalpha`` of each character of the text with these code points."""
     alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():
