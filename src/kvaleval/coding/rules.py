@@ -47,6 +47,10 @@ SHORT_ANSWER_WORDS = 8
 SCAN_BATCH = 20_000
 """Segments read together: long runs in C and numpy, bounded memory (measured on 10M words:
 20,000 a batch code 0.4-1.1 s faster than 10,000 for 50 MB more at the peak, 930-950 MB)."""
+VALENCE_BATCH = 5_000
+"""Findings whose valence is decided at a time: their segments' cues are many small objects
+(measured on 10M words, 4 runs each: a peak of 880-910 MB instead of 940-990 MB with 20,000,
+and coding times within the run-to-run noise)."""
 QUESTION_WEIGHT = 0.5
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
@@ -388,8 +392,8 @@ class RuleCoder:
                          pairs: Iterable[tuple[int, int]]) -> None:
         """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once."""
         pending = sorted(pairs)
-        for first in range(0, len(pending), SCAN_BATCH):  # in batches: a segment's cues are many
-            chunk = pending[first : first + SCAN_BATCH]
+        for first in range(0, len(pending), VALENCE_BATCH):  # in batches: a segment's cues are many
+            chunk = pending[first : first + VALENCE_BATCH]
             rows = sorted({row for row, _ in chunk})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
             for row, column in chunk:
