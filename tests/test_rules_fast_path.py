@@ -87,12 +87,19 @@ def test_rules_small_batches_equal_one_batch(
     monkeypatch_module: pytest.MonkeyPatch,
 ) -> None:
     texts = data.draw(_segments(vocabulary))
-    whole = _fast(coder, texts)
+    whole = _fast(coder, texts), _valences(coder, texts)
     monkeypatch_module.setattr(rules, "SCAN_BATCH", batch)
+    monkeypatch_module.setattr(rules, "VALENCE_BATCH", batch)
     try:
-        assert _fast(coder, texts) == whole
+        assert (_fast(coder, texts), _valences(coder, texts)) == whole
     finally:
         monkeypatch_module.undo()
+
+
+def _valences(coder: RuleCoder, texts: list[str]) -> dict[tuple[int, int], tuple[object, ...]]:
+    """Each finding's valence, its reasons and negations."""
+    scores = coder.score(texts)
+    return {pair: (finding.valence, finding.valence_why, finding.negated) for pair, finding in scores.findings.items()}
 
 
 def test_rules_fast_path_on_the_demo_corpus(coder: RuleCoder) -> None:
