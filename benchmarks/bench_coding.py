@@ -200,9 +200,11 @@ def stage_kvaleval(
         return scores
 
     rules.RuleCoder.score = capture  # type: ignore[method-assign]
+    limit = _file_limit(folder)
     start = time.perf_counter()
-    corpus = kv.read_corpus(folder)
+    corpus = kv.read_corpus(folder, max_bytes=limit)
     read = time.perf_counter()
+    _all_read(corpus)
     book = kv.read_codebook(codebook)
     coded = kv.code(corpus, book)
     coding = time.perf_counter()
@@ -222,6 +224,24 @@ def stage_kvaleval(
             "peak_mb": peak}
 
 
+def _file_limit(folder: Path) -> int:
+    """``read_corpus``'s limit for one file, raised to the largest generated file if need be.
+
+    The survey is one CSV of half the words (about 300 MB at 100M words, over the default 64 MB);
+    a user with such a file raises ``max_bytes`` the same way.
+    """
+    from kvaleval.read import MAX_BYTES
+
+    return max(MAX_BYTES, *(path.stat().st_size for path in _files(folder)))
+
+
+def _all_read(corpus: object) -> None:
+    """Stop the stage if kvaleval skipped a file: its time would be for less text than the others'."""
+    skipped = corpus.skipped  # type: ignore[attr-defined]
+    if len(skipped):
+        raise SystemExit(f"kvaleval skipped {len(skipped)} file(s): {skipped.to_dict('records')}")
+
+
 def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb: float) -> dict[str, object]:
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
@@ -229,7 +249,8 @@ def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb
     import kvaleval as kv
     from kvaleval.dask import code_frame
 
-    corpus = kv.read_corpus(folder)
+    corpus = kv.read_corpus(folder, max_bytes=_file_limit(folder))
+    _all_read(corpus)
     book = kv.read_codebook(codebook)
     segments = corpus.segments.loc[corpus.segments["speaker_role"] == "respondent",
                                    ["segment_id", "text", "question"]].reset_index(drop=True)
