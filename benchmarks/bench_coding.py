@@ -509,7 +509,8 @@ def summary(runs: list[dict[str, object]]) -> None:
                 peak = float(run[stage]["peak_mb"])  # type: ignore[index]
                 words = int(run["words"])  # type: ignore[arg-type]
                 limit = TARGETS["memory_mb"]
-                target = f" (target <= {limit} MB at 10M words): {_mark(peak <= limit)}" if words >= 10_000_000 else ""
+                at_10m = 9_000_000 <= words <= 11_000_000  # the target is for 10M words, not 100M
+                target = f" (target <= {limit} MB at 10M words): {_mark(peak <= limit)}" if at_10m else ""
                 more = " or more (stopped)" if "stopped" in run[stage] else ""  # type: ignore[operator]
                 print(f"  ({stage}) peak memory at {words:,} words: {peak:.0f} MB{more}{target}")
 
