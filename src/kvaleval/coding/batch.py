@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from kvaleval.coding.matcher import code_points
+
 JOINERS = "'’-"
 GAP_BREAKS = ".,;:!?"
 """Punctuation a phrase gap may not cross (a clause boundary)."""
@@ -235,8 +237,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _char_flags(text: str, codes: np.ndarray | None = None) -> np.ndarray:
-    if codes is None:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text) if codes is None else codes
     flags = _flag_table()[np.minimum(codes, 0xFFFF)]
     astral = codes > 0xFFFF
     if astral.any():

@@ -89,11 +89,6 @@ def tail_ok(tail: str) -> bool:
     return False
 
 
-def compound_parts(prefix: str, suffix: str) -> list[str]:
-    """The strings :func:`compound_ok` may look up in the lemma table for this prefix and suffix."""
-    return [part for part in (prefix, prefix[:-1], suffix, suffix[1:]) if part]
-
-
 def compound_ok(term: str, prefix: str, suffix: str) -> bool:
     """May a hit of ``term`` with ``prefix`` before it and ``suffix`` after it in one word count?"""
     if term in STOP_COMPOUND:

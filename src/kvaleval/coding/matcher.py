@@ -299,8 +299,7 @@ class Matcher:
         piece = text[low:high]
         alpha = letters_of(codes)
         spaced = spaced_letters(alpha, codes)
-        raw = np.fromiter(chain.from_iterable(self._spaced.iter(spaced) if len(self._spaced) else ()),
-                          dtype=np.int64).reshape(-1, 2)
+        raw = raw_hits(self._spaced, spaced)
         is_mark = np.isin(raw[:, 1], self._mark_values)
         # A padded mark " øh " ends on the space after it: its start in the piece is end - length - 1.
         length = self._mark_lengths[np.searchsorted(self._mark_values, raw[is_mark, 1])]
@@ -423,6 +422,13 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
 def _letter_table() -> np.ndarray:
     """``str.isalpha`` of every character of the Basic Multilingual Plane."""
     return np.array([chr(code).isalpha() for code in range(0x10000)], dtype=bool)
+
+
+def raw_hits(automaton: ahocorasick.Automaton, text: str) -> np.ndarray:
+    """``(last index, value)`` rows of every hit of ``automaton`` (values stored as ints) in ``text``."""
+    if not len(automaton):
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.fromiter(chain.from_iterable(automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
 
 
 def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:

@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from itertools import chain
 from typing import NamedTuple
 
 import ahocorasick
 import numpy as np
 
-from kvaleval.coding.matcher import letters_and_codes, spaced_letters
+from kvaleval.coding.matcher import letters_and_codes, raw_hits, spaced_letters
 from kvaleval.danish import NEGATIONS
 
 POSITIVE, NEGATIVE, NEUTRAL, NEGATION, CONTRAST = 1, -1, 0, 2, 3
@@ -145,7 +144,7 @@ class ValenceScanner:
         if not self._entries or not joined:
             return found
         alpha, codes = letters_and_codes(joined)
-        words = _raw_hits(self._words, spaced_letters(alpha, codes))
+        words = raw_hits(self._words, spaced_letters(alpha, codes))
         # A padded key ends on the space after the cue, which in the spaced text is one further on.
         word_index, word_end = self._key_entry[words[:, 1]], words[:, 0] - 1
         checked = np.flatnonzero(self._key_checked[words[:, 1]])
@@ -158,7 +157,7 @@ class ValenceScanner:
                 kept[at] = entry >= 0
                 word_index[at] = entry
             word_index, word_end = word_index[kept], word_end[kept]
-        others = _raw_hits(self._others, joined)
+        others = raw_hits(self._others, joined)
         index = np.concatenate([word_index, others[:, 1]])
         end = np.concatenate([word_end, others[:, 0] + 1])
         start = end - self._lengths[index]
@@ -186,13 +185,6 @@ class ValenceScanner:
             if wanted is None or kind in wanted:
                 found[row].append(Cue(first, last, kind, score, word))
         return found
-
-
-def _raw_hits(automaton: ahocorasick.Automaton, text: str) -> np.ndarray:
-    """``(last index, value)`` rows of every hit of ``automaton`` in ``text``."""
-    if not len(automaton):
-        return np.zeros((0, 2), dtype=np.int64)
-    return np.fromiter(chain.from_iterable(automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
 
 
 def _greedy_non_overlapping(start: np.ndarray, end: np.ndarray) -> np.ndarray:
