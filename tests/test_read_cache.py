@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import kvaleval as kv
+from kvaleval.errors import KvalevalWarning
 from kvaleval.read.cache import load, read_corpus_cached, save
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +73,20 @@ def test_read_cache_reads_again_for_other_options(corpus_copy: Path, tmp_path: P
     read_corpus_cached(corpus_copy, tmp_path / "cache")
     _, hit = read_corpus_cached(corpus_copy, tmp_path / "cache", interviewers=["Mette"])
     assert not hit
+
+
+def test_read_cache_passes_the_file_limit_on(corpus_copy: Path, tmp_path: Path) -> None:
+    """``max_bytes`` is read_corpus's: a lower limit skips the large files, and is another cache entry."""
+    read_corpus_cached(corpus_copy, tmp_path / "cache")
+    limit = 4_000
+    with pytest.warns(KvalevalWarning, match="W001"):
+        small, hit = read_corpus_cached(corpus_copy, tmp_path / "cache", max_bytes=limit)
+    with pytest.warns(KvalevalWarning, match="W001"):
+        fresh = kv.read_corpus(corpus_copy, max_bytes=limit)
+    assert not hit and same(small, fresh)
+    assert 0 < len(small.skipped) < len(kv.read_corpus(corpus_copy).documents)
+    again, hit = read_corpus_cached(corpus_copy, tmp_path / "cache", max_bytes=limit)
+    assert hit and same(again, small)
 
 
 def test_read_cache_damaged_is_read_again_and_replaced(corpus_copy: Path, tmp_path: Path) -> None:

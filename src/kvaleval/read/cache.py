@@ -29,7 +29,7 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.read import METADATA_FILE, file_sha256, read_corpus
+from kvaleval.read import MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
 SCHEMA = 1
@@ -45,6 +45,7 @@ def read_corpus_cached(
     id_column: str | None = None,
     text_columns: Sequence[str] | None = None,
     progress: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> tuple[Corpus, bool]:
     """:func:`kvaleval.read_corpus`, or the corpus kept in ``cache`` from an earlier read of the same files.
 
@@ -55,7 +56,8 @@ def read_corpus_cached(
     """
     interviewers = list(interviewers)
     options = {"metadata": str(metadata) if metadata is not None else None, "interviewers": interviewers,
-               "id_column": id_column, "text_columns": list(text_columns) if text_columns is not None else None}
+               "id_column": id_column, "text_columns": list(text_columns) if text_columns is not None else None,
+               "max_bytes": max_bytes}
     folder = Path(cache) / corpus_key(Path(path), options)
     if folder.is_dir():
         try:
@@ -63,7 +65,7 @@ def read_corpus_cached(
         except (OSError, ValueError, KeyError, TypeError):  # damaged or foreign: read again below
             pass
     corpus = read_corpus(path, metadata=metadata, interviewers=interviewers, id_column=id_column,
-                         text_columns=text_columns, progress=progress)
+                         text_columns=text_columns, progress=progress, max_bytes=max_bytes)
     try:
         save(corpus, folder)
     except OSError:
