@@ -450,3 +450,20 @@ def test_hostile_input_odt_namespaces_do_not_leak(tmp_path: Path) -> None:
     document, _ = kv.read_document(tmp_path / "a.odt")
     assert "Godt, tak." in document.text
     assert dict(nsdict) == before
+
+
+def test_hostile_input_odt_foreign_namespaces_do_not_break_later_documents(tmp_path: Path) -> None:
+    # odfpy gives each unknown namespace the prefix ns<N>; two files read one after the other
+    # once left two namespaces declared as the same prefix in every document written later.
+    for number in range(2):
+        odt(tmp_path / f"fremmed{number}.odt")
+        members = members_of(tmp_path / f"fremmed{number}.odt")
+        members["content.xml"] = members["content.xml"].replace(
+            b"<office:document-content ",
+            f'<office:document-content xmlns:x="urn:fremmed:{number}" '.encode(), 1,
+        ).replace(b"<office:text>", b'<office:text><x:y x:z="1"/>', 1)
+        (tmp_path / f"fremmed{number}.odt").write_bytes(zipped(members))
+        assert "Godt, tak." in kv.read_document(tmp_path / f"fremmed{number}.odt")[0].text
+    odt(tmp_path / "senere.odt")
+    document, _ = kv.read_document(tmp_path / "senere.odt")
+    assert "Godt, tak." in document.text

@@ -75,13 +75,15 @@ def read_odt(path: Path, *, shown: str) -> str:
     CorpusError
         If the file is not a readable, safe OpenDocument text.
     """
+    from odf.element import Element
     from odf.namespaces import TABLENS, TEXTNS, nsdict
     from odf.opendocument import load
 
     check_zip(path, kind="OpenDocument", app=_ODT_APP, shown=shown, required=_ODT_MEMBERS)
-    # odfpy registers every namespace it meets in a global table that its writer uses for
-    # every later document; a hostile file must not leave its namespaces there.
-    namespaces = dict(nsdict)
+    # odfpy registers every namespace it meets in two global tables (prefixes, and the
+    # declarations every later document's writer emits); a file read must leave neither
+    # changed, or a later document gets one prefix declared twice and can't be read back.
+    prefixes, declared = dict(nsdict), dict(Element.namespaces)
     try:
         with warnings.catch_warnings(), path.open("rb") as handle:
             warnings.simplefilter("ignore")
@@ -104,7 +106,9 @@ def read_odt(path: Path, *, shown: str) -> str:
         ) from err
     finally:
         nsdict.clear()
-        nsdict.update(namespaces)
+        nsdict.update(prefixes)
+        Element.namespaces.clear()
+        Element.namespaces.update(declared)
     return _join(lines)
 
 
