@@ -12,8 +12,10 @@ Prints macro-F1 and Cohen's κ per theme for:
   with the rules (what ``kv.code(..., model=...)`` gives);
 
 on (1) the demo corpus, two-fold by document (train on half the files, test on the
-other half, both ways), with a learning curve of 50, 100 and 200 training turns; and (2)
-the held-out corpus (``benchmarks/heldout``, never used for tuning), trained on the demo.
+other half, both ways), with a learning curve of 50, 100 and 200 training turns; (2) the
+development corpus (``benchmarks/devset``: other authors, another coder; its errors may be
+read when writing rules); and (3) the held-out corpus (``benchmarks/heldout``, never used
+for tuning, its errors never read). The model is trained on the whole demo for (2) and (3).
 
 Run: ``python benchmarks/bench_agreement.py`` (about 3-5 minutes on 2 cores).
 """
@@ -37,6 +39,10 @@ from kvaleval.records import RESPONDENT
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (50, 100, 200)
+OTHER_CORPORA = (
+    ("devset", "Udviklingskorpus (Lærkehøj, andre forfattere og en anden koder; bruges til tuning fra session 4):"),
+    ("heldout", "Held-out-korpus (Stjerneparken, kodet af en anden koder; aldrig brugt til tuning):"),
+)
 
 
 def labels(units: pd.DataFrame, codings: pd.DataFrame, codes: list[str]) -> np.ndarray:
@@ -174,24 +180,30 @@ def main() -> None:
         report("Læringskurve på demo (træningsture udtrukket fra trænings-filerne, test på de andre filer):",
                rows, codes)
 
-    # (2) held-out corpus, trained on the whole demo
-    heldout_gold_path = ROOT / "benchmarks" / "heldout" / "gold.csv"
-    if heldout_gold_path.exists():
-        held = kv.read_corpus(ROOT / "benchmarks" / "heldout" / "corpus")
-        held_gold = kv.read_codings(heldout_gold_path, segments=held.segments)
-        test = respondents(held, set(held.segments["doc_id"]))
-        y_test = labels(test, held_gold, codes)
-        train = respondents(demo, set(docs))
-        model = kv.ModelCoder(codebook).fit(train, gold, units="all")
-        predictions = {
-            "keyword": keyword(test, codebook, inflect=False),
-            "keyword+bøjning": keyword(test, codebook, inflect=True),
-            "tfidf+LR": tfidf_lr(train, labels(train, gold, codes), test),
-            **kvaleval_predictions(held, codebook, test, model),
-        }
-        report("Held-out-korpus (Stjerneparken, kodet af en anden koder; trænet på hele demo):",
-               [(name, *scores(y_test, predicted)) for name, predicted in predictions.items()], codes)
+    # (2) other corpora by other authors and coders, trained on the whole demo
+    train = respondents(demo, set(docs))
+    model = kv.ModelCoder(codebook).fit(train, gold, units="all")
+    for folder, title in OTHER_CORPORA:
+        other_report(ROOT / "benchmarks" / folder, title, codebook, train, labels(train, gold, codes), model)
 
+
+def other_report(folder: Path, title: str, codebook: kv.Codebook, train: pd.DataFrame, y_train: np.ndarray,
+                 model: kv.ModelCoder) -> None:
+    """Every method on a corpus written and coded by others, the model trained on the demo."""
+    if not (folder / "gold.csv").exists():
+        return
+    codes = list(codebook.names)
+    corpus = kv.read_corpus(folder / "corpus")
+    gold = kv.read_codings(folder / "gold.csv", segments=corpus.segments)
+    test = respondents(corpus, set(corpus.segments["doc_id"]))
+    predictions = {
+        "keyword": keyword(test, codebook, inflect=False),
+        "keyword+bøjning": keyword(test, codebook, inflect=True),
+        "tfidf+LR": tfidf_lr(train, y_train, test),
+        **kvaleval_predictions(corpus, codebook, test, model),
+    }
+    report(title, [(name, *scores(labels(test, gold, codes), predicted)) for name, predicted in predictions.items()],
+           codes)
 
 if __name__ == "__main__":
     main()
