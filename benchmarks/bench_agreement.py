@@ -15,7 +15,8 @@ on (1) the demo corpus, two-fold by document (train on half the files, test on t
 other half, both ways), with a learning curve of 50, 100 and 200 training turns; (2) the
 development corpus (``benchmarks/devset``: other authors, another coder; its errors may be
 read when writing rules); and (3) the held-out corpus (``benchmarks/heldout``, never used
-for tuning, its errors never read). The model is trained on the whole demo for (2) and (3).
+for tuning, its errors never read). The model is trained on the whole demo for (2) and (3),
+and for (3) also on the demo and the development corpus together.
 
 Run: ``python benchmarks/bench_agreement.py`` (about 3-5 minutes on 2 cores).
 """
@@ -123,9 +124,9 @@ def respondents(corpus: kv.Corpus, docs: set[str]) -> pd.DataFrame:
 
 def report(title: str, rows: list[tuple[str, float, list[float]]], codes: list[str]) -> None:
     print(f"\n{title}")
-    print(f"  {'metode':24s} {'makro-F1':>8s}  " + "  ".join(f"κ {c[:11]:>11s}" for c in codes) + "  min κ")
+    print(f"  {'metode':30s} {'makro-F1':>8s}  " + "  ".join(f"κ {c[:11]:>11s}" for c in codes) + "  min κ")
     for name, f1, kappa in rows:
-        print(f"  {name:24s} {f1:8.3f}  " + "  ".join(f"{k:13.2f}" for k in kappa) + f"  {min(kappa):5.2f}")
+        print(f"  {name:30s} {f1:8.3f}  " + "  ".join(f"{k:13.2f}" for k in kappa) + f"  {min(kappa):5.2f}")
 
 
 def main() -> None:
@@ -180,16 +181,31 @@ def main() -> None:
         report("Læringskurve på demo (træningsture udtrukket fra trænings-filerne, test på de andre filer):",
                rows, codes)
 
-    # (2) other corpora by other authors and coders, trained on the whole demo
+    # (2) other corpora by other authors and coders, trained on the whole demo; the held-out
+    # corpus also with a model trained on the demo and the development corpus together
     train = respondents(demo, set(docs))
     model = kv.ModelCoder(codebook).fit(train, gold, units="all")
+    more = _with_devset(train, gold, codebook)
     for folder, title in OTHER_CORPORA:
-        other_report(ROOT / "benchmarks" / folder, title, codebook, train, labels(train, gold, codes), model)
+        extra = {"demo+udvikling": more} if folder == "heldout" and more is not None else {}
+        other_report(ROOT / "benchmarks" / folder, title, codebook, train, labels(train, gold, codes), model, extra)
+
+
+def _with_devset(train: pd.DataFrame, gold: pd.DataFrame, codebook: kv.Codebook) -> kv.ModelCoder | None:
+    """A model trained on the demo and the development corpus (other authors, another coder)."""
+    folder = ROOT / "benchmarks" / "devset"
+    if not (folder / "gold.csv").exists():
+        return None
+    corpus = kv.read_corpus(folder / "corpus")
+    dev_gold = kv.read_codings(folder / "gold.csv", segments=corpus.segments)
+    units = pd.concat([train, respondents(corpus, set(corpus.segments["doc_id"]))], ignore_index=True)
+    return kv.ModelCoder(codebook).fit(units, pd.concat([gold, dev_gold], ignore_index=True), units="all")
 
 
 def other_report(folder: Path, title: str, codebook: kv.Codebook, train: pd.DataFrame, y_train: np.ndarray,
-                 model: kv.ModelCoder) -> None:
-    """Every method on a corpus written and coded by others, the model trained on the demo."""
+                 model: kv.ModelCoder, extra: dict[str, kv.ModelCoder]) -> None:
+    """Every method on a corpus written and coded by others, the model trained on the demo (and
+    ``extra`` models, named by what they were trained on)."""
     if not (folder / "gold.csv").exists():
         return
     codes = list(codebook.names)
@@ -202,8 +218,12 @@ def other_report(folder: Path, title: str, codebook: kv.Codebook, train: pd.Data
         "tfidf+LR": tfidf_lr(train, y_train, test),
         **kvaleval_predictions(corpus, codebook, test, model),
     }
+    for trained_on, other in extra.items():
+        found = kvaleval_predictions(corpus, codebook, test, other)
+        predictions.update({f"{name} ({trained_on})": found[name] for name in ("model", "regler+model")})
     report(title, [(name, *scores(labels(test, gold, codes), predicted)) for name, predicted in predictions.items()],
            codes)
+
 
 if __name__ == "__main__":
     main()

@@ -145,7 +145,7 @@ A06_TURNS = [
 
 
 def _ts(sec: float) -> str:
-    ms = int(round(sec * 1000))
+    ms = round(sec * 1000)
     h, ms = divmod(ms, 3_600_000)
     m, ms = divmod(ms, 60_000)
     s, ms = divmod(ms, 1000)

@@ -17,7 +17,7 @@ import textwrap
 
 from docx import Document
 from odf.opendocument import OpenDocumentText
-from odf.style import Style, TextProperties, ParagraphProperties
+from odf.style import ParagraphProperties, Style, TextProperties
 from odf.text import H, P
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -186,7 +186,7 @@ def build_odt(path):
 
 
 def _ts(seconds):
-    ms = int(round(seconds * 1000))
+    ms = round(seconds * 1000)
     h, ms = divmod(ms, 3_600_000)
     m, ms = divmod(ms, 60_000)
     s, ms = divmod(ms, 1000)
