@@ -118,6 +118,22 @@ def test_read_formats_docx_bold_tag_runs(tmp_path: Path) -> None:
         ("Interviewer", Q, "Tak.")]
 
 
+def test_read_formats_docx_bold_name_on_its_own_paragraph(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for speaker, text in [("Interviewer", "Hvordan har du oplevet familievejledningen?"),
+                          ("Mette Holm", "Den har hjulpet os rigtig meget."), ("Interviewer", "Og klubben?"),
+                          ("Mette Holm", "Den lukker for tidligt.")]:
+        document.add_paragraph().add_run(speaker).bold = True
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "borger05.docx"))
+    assert turns(read(tmp_path)) == [
+        ("Interviewer", Q, "Hvordan har du oplevet familievejledningen?"),
+        ("Mette Holm", A, "Den har hjulpet os rigtig meget."), ("Interviewer", Q, "Og klubben?"),
+        ("Mette Holm", A, "Den lukker for tidligt.")]
+
+
 def test_read_formats_docx_multi_paragraph_turns(tmp_path: Path) -> None:
     import docx
 

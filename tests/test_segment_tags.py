@@ -80,6 +80,14 @@ TAG_STYLES = {
     "tag lines without colon": (
         "Interviewer\nHvordan gik det?\nInformant\nDet gik fint.\n",
         [("Interviewer", Q, "Hvordan gik det?"), ("Informant", A, "Det gik fint.")]),
+    "bare names on their own lines, next to a role line": (
+        "Interviewer\nHvordan gik det?\nMette\nDet gik fint.\nInterviewer\nOg så?\nMette\nGodt.\n",
+        [("Interviewer", Q, "Hvordan gik det?"), ("Mette", A, "Det gik fint."),
+         ("Interviewer", Q, "Og så?"), ("Mette", A, "Godt.")]),
+    "bare names on their own lines, two names": (
+        "Hanne\nHvordan gik det?\nKarim\nDet gik fint.\nHanne\nOg så?\nKarim\nGodt.\n",
+        [("Hanne", Q, "Hvordan gik det?"), ("Karim", A, "Det gik fint."),
+         ("Hanne", Q, "Og så?"), ("Karim", A, "Godt.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),
@@ -179,6 +187,22 @@ def test_segment_tags_interviewer_guessed_from_questions() -> None:
     turns, guessed = assign_roles(text, find_turns(text))
     assert guessed == "Taler 1"
     assert [t.role for t in turns] == [Q, A, Q, A]
+
+
+BARE_LINES_THAT_ARE_TEXT = {
+    "a name once": "Hans\nHvordan har du det?\nInterviewer\nGodt.\n",
+    "answer words": "Ja\nDet var det.\nJa\nSå gik vi.\n",
+    "one repeated name alone": "Hanne\nHej med dig.\nHanne\nHej igen.\n",
+    "names between colon tags": "I: Hvem kom?\nB: Der kom to.\nMette\nog\nMette\nB: Igen.\n",
+    "name with a full stop": "Interviewer\nHvem?\nSanne.\nNå.\nSanne.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BARE_LINES_THAT_ARE_TEXT))
+def test_segment_tags_bare_lines_that_are_text(name: str) -> None:
+    text = BARE_LINES_THAT_ARE_TEXT[name]
+    speakers = {speaker for speaker, _, _ in turns_of(text)}
+    assert not speakers & {"Hans", "Ja", "Hanne", "Mette", "Sanne"}
 
 
 def test_segment_tags_single_tag_in_the_middle_is_untagged_text() -> None:

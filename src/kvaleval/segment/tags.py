@@ -8,8 +8,9 @@ after the label, colon required):
 ``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``I (00:03:12):`` ``Hanne (mor):``
 
 and, without a colon, a line holding only a known label or a name with a
-timestamp (``Taler 1  00:03:12``), as transcription tools export them, and a
-label followed by a tab (``I<tab>Hvordan ...``; a name only when it begins two or
+timestamp (``Taler 1  00:03:12``), as transcription tools export them, or only a
+name that begins two or more lines (``Mette``, in bold in Word) where the document
+is written that way, and a label followed by a tab (``I<tab>Hvordan ...``; a name only when it begins two or
 more lines), as typed in Word. A line
 that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
 ``Altså: det var``) is not a tag.
@@ -213,16 +214,41 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         repeated = names[label_key(candidate.label)] > 1
         if is_role_label(candidate.label) or (repeated and looks_like_name(candidate.label)):
             found[candidate.line_start] = candidate
+    bare: list[TagCandidate] = []
     for line_start, end, match in line_matches(HEADER_LINE, text):
         if line_start in found:
             continue
         label = match["label"]
         time = match["before"] or match["after"]
-        # Without a colon only a known label, or a name given with a timestamp, is a tag.
+        content = end + 1 if end < len(text) else end
+        # Without a colon a known label, or a name given with a timestamp, is a tag ...
         if is_role_label(label) or (time and looks_like_name(label)):
-            content = end + 1 if end < len(text) else end
             found[line_start] = TagCandidate(line_start, content, label, _strip_stamp(time), False)
+        elif looks_like_name(label) and not label.endswith(".") and label_key(label) not in DISCOURSE_WORDS:
+            bare.append(TagCandidate(line_start, content, label, None, False))
+    for candidate in _bare_names(bare, found.values()):
+        found[candidate.line_start] = candidate
     return [found[key] for key in sorted(found)]
+
+
+def _bare_names(bare: list[TagCandidate], tags: Iterable[TagCandidate]) -> list[TagCandidate]:
+    """... and so is a bare name on its own line (``Mette``, the name in bold in Word), when
+    it begins two or more lines and the document is written that way: other speakers are
+    tagged on lines of their own (``Interviewer``), or, with no tags at all, at least two
+    names that are not Danish words take turns.
+    """
+    counts = Counter(label_key(candidate.label) for candidate in bare)
+    repeated = {key for key, count in counts.items() if count > 1}
+    tags = list(tags)
+    if any(not tag.has_colon for tag in tags):
+        names = repeated
+    elif not tags:
+        names = {key for key in repeated if not any(is_danish_word(word) for word in key.split())}
+        if len(names) < 2:
+            return []
+    else:
+        return []
+    return [candidate for candidate in bare if label_key(candidate.label) in names]
 
 
 def accept_tags(
