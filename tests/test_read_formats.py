@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,6 +133,63 @@ def test_read_formats_docx_bold_name_on_its_own_paragraph(tmp_path: Path) -> Non
         ("Interviewer", Q, "Hvordan har du oplevet familievejledningen?"),
         ("Mette Holm", A, "Den har hjulpet os rigtig meget."), ("Interviewer", Q, "Og klubben?"),
         ("Mette Holm", A, "Den lukker for tidligt.")]
+
+
+def _w(parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
+    """A WordprocessingML element appended to ``parent`` (a run with text when ``text``)."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    element = etree.SubElement(parent, qn(f"w:{tag}"))
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    if text is not None:
+        run = etree.SubElement(element, qn("w:r"))
+        etree.SubElement(run, qn("w:t")).text = text
+    return element
+
+
+def test_read_formats_docx_tracked_changes_fields_and_content_controls(tmp_path: Path) -> None:
+    # Proofread transcripts carry tracked changes; templates carry content controls and fields.
+    # python-docx's Paragraph.text drops all of these runs, and with them the answers' words.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("I: Hvordan har du det?")
+    paragraph = document.add_paragraph("B: Det går ")
+    _w(paragraph._p, "ins", "rigtig godt", id="1", author="Korrektur", date="2024-01-01T00:00:00Z")
+    deleted = _w(paragraph._p, "del", id="2", author="Korrektur", date="2024-01-01T00:00:00Z")
+    _w(_w(deleted, "r"), "delText").text = "SLETTET"
+    paragraph.add_run(", tak.")
+    paragraph = document.add_paragraph("I: Og ")
+    _w(_w(paragraph._p, "sdt"), "sdtContent", "familievejledningen?")
+    paragraph = document.add_paragraph("B: Den ")
+    _w(paragraph._p, "smartTag", "hjælper", element="x")
+    paragraph.add_run(" os. Side ")
+    _w(paragraph._p, "fldSimple", "3", instr="PAGE")
+    block = _w(_w(document.element.body, "sdt"), "sdtContent")
+    block.append(document.add_paragraph("I: Noget at tilføje?")._p)
+    document.element.body.append(document.element.body.sectPr)  # keep sectPr last, as Word does
+    document.save(str(tmp_path / "korrektur.docx"))
+    assert turns(read(tmp_path)) == [
+        ("I", Q, "Hvordan har du det?"), ("B", A, "Det går rigtig godt, tak."),
+        ("I", Q, "Og familievejledningen?"), ("B", A, "Den hjælper os. Side 3"),
+        ("I", Q, "Noget at tilføje?")]
+
+
+def test_read_formats_docx_nested_table_in_a_cell(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "I", "Hvad virker?"
+    table.cell(1, 0).text = "B"
+    cell = table.cell(1, 1)
+    cell.text = "To ting:"
+    inner = cell.add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "lektiecaféen", "klubben"
+    document.save(str(tmp_path / "tabel.docx"))
+    assert turns(read(tmp_path)) == [("I", Q, "Hvad virker?"), ("B", A, "To ting:\nlektiecaféen\nklubben")]
 
 
 def test_read_formats_docx_multi_paragraph_turns(tmp_path: Path) -> None:

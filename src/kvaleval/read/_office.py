@@ -4,7 +4,8 @@ Tables are read row by row; a row whose first cell is short (a speaker column)
 becomes ``first cell: rest``, so two-column transcripts keep their speakers. A
 leading time column is kept as ``[00:03:12] speaker: text``, and a header row
 (``Taler | Tekst``) is dropped: it is layout, not speech. Headers, footers,
-footnotes, comments and text boxes are not read.
+footnotes, comments and text boxes are not read. Tracked changes are read as
+accepted (insertions in, deletions out), as a coder would read the final text.
 """
 
 from __future__ import annotations
@@ -53,18 +54,75 @@ def read_docx(path: Path, *, shown: str) -> str:
             warnings.simplefilter("ignore")
             document = docx.Document(handle)
             lines: list[str] = []
-            for block in document.iter_inner_content():
-                if isinstance(block, Table):
-                    rows = [[cell.text for cell in row.cells] for row in block.rows]
+            for block in _docx_blocks(document.element.body):
+                if block.tag == _W_TBL:
+                    table = Table(block, document)
+                    rows = [[_cell_text(cell._tc) for cell in row.cells] for row in table.rows]
                     lines.extend(_table_lines(rows))
                 else:
-                    lines.append(block.text)
+                    lines.append(_paragraph_text(block))
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
             Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=_WORD_APP)
         ) from err
     return _join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_TBL, _W_T = f"{_W}p", f"{_W}tbl", f"{_W}t"
+# Containers whose paragraphs and tables are part of the body: content controls, custom XML.
+_W_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+# Never the text of the paragraph: tracked deletions and moves away, field codes, text boxes
+# (read separately by nobody: they float), and the fallback copy of alternate content.
+_W_SKIP = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText", f"{_W}txbxContent",
+                     f"{_W}pPr", f"{_W}rPr", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"})
+_W_TABLE_PARTS = frozenset({f"{_W}tbl", f"{_W}tr", f"{_W}tc"})
+_W_CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _docx_blocks(parent: Any) -> Any:
+    """The paragraphs and tables of a Word body in order, also inside content controls."""
+    for child in parent:
+        if child.tag in (_W_P, _W_TBL):
+            yield child
+        elif child.tag in _W_CONTAINERS:
+            yield from _docx_blocks(child)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text as Word shows it with changes accepted: runs also inside tracked
+    insertions, content controls, smart tags, fields and hyperlinks (python-docx's
+    ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks)."""
+    parts: list[str] = []
+    stack = list(reversed(paragraph))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _W_SKIP:
+            continue
+        if tag == _W_T:
+            parts.append(node.text or "")
+        elif tag == f"{_W}br":
+            parts.append("\n" if node.get(f"{_W}type") in (None, "textWrapping") else "")
+        elif tag in _W_CHARACTERS:
+            parts.append(_W_CHARACTERS[tag])
+        else:
+            stack.extend(reversed(node))
+    return "".join(parts)
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's paragraphs, nested tables' included, one per line."""
+    return "\n".join(_paragraph_text(paragraph) for paragraph in _cell_paragraphs(cell))
+
+
+def _cell_paragraphs(parent: Any) -> Any:
+    for child in parent:
+        if child.tag == _W_P:
+            yield child
+        elif child.tag in _W_CONTAINERS or child.tag in _W_TABLE_PARTS:
+            yield from _cell_paragraphs(child)
 
 
 def read_odt(path: Path, *, shown: str) -> str:
