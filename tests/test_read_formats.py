@@ -298,6 +298,49 @@ def test_read_formats_odt_bold_tags_multi_paragraph(tmp_path: Path) -> None:
     assert corpus.documents[0].format == "odt"
 
 
+def test_read_formats_odt_tracked_changes_comments_and_notes(tmp_path: Path) -> None:
+    # LibreOffice keeps deleted text in a region of its own at the top of the body, and
+    # comments and footnotes inside the paragraph; none of it was said.
+    from odf.dc import Creator, Date
+    from odf.namespaces import TEXTNS, XMLNS
+    from odf.office import Annotation, ChangeInfo
+    from odf.opendocument import OpenDocumentText
+    from odf.text import ChangedRegion, Deletion, Note, NoteBody, NoteCitation, P, S, TrackedChanges
+
+    document = OpenDocumentText()
+    tracked, region, deletion, info = (TrackedChanges(), ChangedRegion(qattributes={(TEXTNS, "id"): "c1",
+                                       (XMLNS, "id"): "c1"}), Deletion(), ChangeInfo())
+    info.addElement(Creator(text="Korrektur"))
+    info.addElement(Date(text="2024-01-01T00:00:00"))
+    deletion.addElement(info)
+    deletion.addElement(P(text="B: Slettet svar."))
+    region.addElement(deletion)
+    tracked.addElement(region)
+    document.text.addElement(tracked)
+    document.text.addElement(P(text="I: Hvordan går det?"))
+    answer = P(text="B: Det går godt")
+    comment = Annotation()
+    comment.addElement(Creator(text="Kollega"))
+    comment.addElement(P(text="Tjek dette"))
+    answer.addElement(comment)
+    note, body = Note(noteclass="footnote", id="n1"), NoteBody()
+    note.addElement(NoteCitation(text="1"))
+    body.addElement(P(text="Uklar lyd"))
+    note.addElement(body)
+    answer.addElement(note)
+    answer.addText(",")
+    answer.addElement(S(c="3"))
+    answer.addText("tak.")
+    document.text.addElement(answer)
+    document.text.addElement(P(text="I: Og ellers?"))
+    hostile = P(text="B: Fint.")
+    hostile.addElement(S(c="4000000000"))  # a hostile space count must not build a 4 GB string
+    document.text.addElement(hostile)
+    document.save(str(tmp_path / "korrektur.odt"))
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan går det?"), ("B", A, "Det går godt,   tak."),
+                                     ("I", Q, "Og ellers?"), ("B", A, "Fint.")]
+
+
 def test_read_formats_odt_table(tmp_path: Path) -> None:
     _odt(tmp_path / "partner08.odt", [], table=[["Taler", "Tekst"], ["Int", "Hvordan?"],
                                                 ["Resp", "Fint, tak."]])

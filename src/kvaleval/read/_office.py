@@ -174,12 +174,14 @@ def _walk_odt(
     node: Any, lines: list[str], *, paragraphs: set[tuple[str, str]], row: tuple[str, str],
     cell: set[tuple[str, str]],
 ) -> None:
-    from odf import teletype
-
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
+        if qname in _ODT_SKIP:
+            continue
         if qname in paragraphs:
-            lines.append(teletype.extractText(child))
+            parts: list[str] = []
+            _odt_text(child, parts)
+            lines.append("".join(parts))
         elif qname == row:
             cells = []
             for item in child.childNodes:
@@ -190,6 +192,33 @@ def _walk_odt(
             lines.extend(_table_lines([cells]))
         elif getattr(child, "childNodes", None):
             _walk_odt(child, lines, paragraphs=paragraphs, row=row, cell=cell)
+
+
+_ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+# Not the spoken text: tracked deletions (kept in a region of their own), comments, foot- and
+# endnotes, and text boxes and images (which float).
+_ODT_SKIP = frozenset({(_ODF_TEXT, "tracked-changes"), (_ODF_OFFICE, "annotation"), (_ODF_TEXT, "note"),
+                       ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "frame")})
+_ODT_MAX_SPACES = 1000  # <text:s text:c="..."/> from a hostile file must not build a huge string
+
+
+def _odt_text(node: Any, parts: list[str]) -> None:
+    """A paragraph's text as LibreOffice shows it with changes accepted (odfpy's
+    ``teletype.extractText``, without the skipped parts and with a bounded space count)."""
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname is None:
+            parts.append(getattr(child, "data", ""))
+        elif qname == (_ODF_TEXT, "s"):
+            count = child.getAttrNS(_ODF_TEXT, "c")
+            parts.append(" " * min(int(count) if count and count.isdigit() else 1, _ODT_MAX_SPACES))
+        elif qname == (_ODF_TEXT, "tab"):
+            parts.append("\t")
+        elif qname == (_ODF_TEXT, "line-break"):
+            parts.append("\n")
+        elif qname not in _ODT_SKIP:
+            _odt_text(child, parts)
 
 
 def _table_lines(rows: list[list[str]]) -> list[str]:
