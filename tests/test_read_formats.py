@@ -424,6 +424,15 @@ def test_read_formats_srt_with_speaker_prefix(tmp_path: Path) -> None:
     assert "Taler 1" in notes(corpus)
 
 
+def test_read_formats_srt_styling_overrides_and_font_tags(tmp_path: Path) -> None:
+    # Subtitle editors write SSA overrides ({\an8}: top of the screen) and <font> in SRT.
+    (tmp_path / "redigeret.srt").write_text(
+        "1\r\n00:00:01,000 --> 00:00:03,000\r\n{\\an8}<i>Interviewer: Hvordan går det?</i>\r\n\r\n"
+        "3\r\n00:00:03,500 --> 00:00:06,000\r\n<font color=\"#ffff00\">Borger: Det går {\\i1}godt{\\i0}.</font>\r\n",
+        encoding="utf-8-sig")
+    assert turns(read(tmp_path)) == [("Interviewer", Q, "Hvordan går det?"), ("Borger", A, "Det går godt.")]
+
+
 def test_read_formats_srt_without_prefix(tmp_path: Path) -> None:
     (tmp_path / "lyd.srt").write_text(
         "1\n00:00:01,000 --> 00:00:03,000\n<i>Det var en god dag.</i>\n\n"

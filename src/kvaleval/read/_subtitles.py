@@ -2,8 +2,9 @@
 
 The document text is rendered as a readable transcript, one ``Speaker: text``
 line per turn (consecutive cues of one speaker form one turn, cue line breaks
-become spaces), and the turns are given as offsets into it. Cues without any
-speaker become paragraphs, with a blank line where the talk pauses.
+become spaces, styling such as ``<i>`` and ``{\\an8}`` is dropped), and the turns
+are given as offsets into it. Cues without any speaker become paragraphs, with a
+blank line where the talk pauses.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kvaleval.segment.tags import TagCandidate, accept_tags, clean_label
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>(.*?)(?:</v>|(?=<v[\s.])|$)", re.DOTALL)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
+_OVERRIDES = re.compile(r"\{\\[^{}]*\}")  # SSA/ASS overrides in SRT: {\an8}, {\i1}, {\pos(10,20)}
 _PREFIX = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+")
 _PAUSE_SECONDS = 2.0
 UNKNOWN_SPEAKER = "ukendt taler"
@@ -136,7 +138,7 @@ def _paragraphs(cues: list[Cue]) -> str:
 
 
 def _clean(text: str) -> str:
-    text = html.unescape(_TAGS.sub("", text))
+    text = html.unescape(_OVERRIDES.sub("", _TAGS.sub("", text)))
     return " ".join(text.split())
 
 
