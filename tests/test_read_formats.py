@@ -471,6 +471,40 @@ def test_read_formats_xlsx_survey_detects_columns(tmp_path: Path) -> None:
     _survey_expectations(read(tmp_path))
 
 
+def test_read_formats_xlsx_survey_after_a_cover_sheet_and_under_a_title(tmp_path: Path) -> None:
+    # Exports often open with a cover sheet, and put the survey's name above the headers.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Forside"
+    workbook.active.append(["Beboerundersøgelse 2024"])
+    answers = workbook.create_sheet("Besvarelser")
+    answers.append(["Beboerundersøgelse 2024, Lærkehøj"])
+    answers.append([])
+    for row in SURVEY_ROWS:
+        answers.append(row)
+    workbook.create_sheet("Variabler").append(["Løbenr", "Tal"])
+    workbook.save(tmp_path / "survey.xlsx")
+    corpus = read(tmp_path)
+    _survey_expectations(corpus)
+    assert "Besvarelser" in notes(corpus) and "[W020]" in notes(corpus)
+
+
+@pytest.mark.parametrize("rows", [
+    [["", "Hvad synes du?"], ["1", "Godt"]],           # an unnamed id column, not a title
+    [["Hvad synes du?"], ["Godt", "ekstra"]],          # a question, not a title
+    [["Svar"], ["Godt", "1"]],                          # a number under it: answers, not headers
+])
+def test_read_formats_csv_survey_first_line_that_is_not_a_title(tmp_path: Path, rows: list[list[str]]) -> None:
+    width = max(len(row) for row in rows)
+    lines = [";".join(row + [""] * (width - len(row))) for row in rows]
+    (tmp_path / "s.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    question = next(cell for cell in rows[0] if cell)
+    corpus = read(tmp_path, text_columns=[question])
+    assert "[W020]" not in notes(corpus)
+    assert "Godt" in list(corpus.segments["text"])
+
+
 @pytest.mark.parametrize(("delimiter", "codec"), [(";", "utf-8-sig"), (",", "utf-8"),
                                                   (";", "cp1252"), ("\t", "utf-16")])
 def test_read_formats_csv_survey_detects_columns(tmp_path: Path, delimiter: str, codec: str) -> None:

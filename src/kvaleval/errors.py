@@ -58,8 +58,8 @@ class Warnings(metaclass=_CodedMessages):
     W013 = "not a regular file (a pipe, socket or device); it is not read."
     W014 = ("{path}: {n} formula cell(s) have no saved value (the file was not last saved by "
             "Excel); the formula text is kept as written and nothing was evaluated.")
-    W015 = ("{path}: the workbook has {n} sheets; only the first, '{sheet}', was read. Put the "
-            "answers on the first sheet, or save each sheet as its own file.")
+    W015 = ("{path}: the workbook has {n} sheets; only '{sheet}', the first with answers under "
+            "its headers, was read. Save each sheet with answers as its own file to read the others.")
     W016 = ("{path}: the workbook links to {n} external file(s); the links were not followed "
             "and only the values saved in the workbook were read.")
     W017 = ("{path}: the text before the first speaker tag ({excerpt}) is read as a header, "
@@ -67,6 +67,8 @@ class Warnings(metaclass=_CodedMessages):
     W018 = "metadata.csv, line {line}: the row has no file name in column 'file'; it is ignored."
     W019 = ("{path}: no column with respondent ids (such as 'respondent_id', 'id' or 'løbenr'); "
             "the row number is used as the id. Name the column with id_column=... if there is one.")
+    W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
+            "not as answers.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx

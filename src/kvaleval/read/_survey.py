@@ -42,6 +42,8 @@ _QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SAMPLE_ROWS = 500
+_TITLE_ROWS = 3  # at most this many title lines above the column headers
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 _SEPARATOR = "\n\n"
@@ -93,6 +95,7 @@ def read_survey(
     """
     notes: list[str] = []
     rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes)
+    rows = _skip_titles(rows, shown, notes)
     try:
         first = next(rows)
     except StopIteration:
@@ -263,11 +266,12 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
                 detail = "the workbook has no readable worksheet"
                 raise CorpusError(Errors.E007.format(path=shown, kind="Excel", detail=detail,
                                                      app=_EXCEL_APP))
+            sheet = _answer_sheet(values.worksheets)
             if len(values.sheetnames) > 1:
                 notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
-                                                  sheet=values.worksheets[0].title))
-            rows = zip(values.worksheets[0].iter_rows(values_only=True),
-                       formulas.worksheets[0].iter_rows(values_only=True), strict=False)
+                                                  sheet=values.worksheets[sheet].title))
+            rows = zip(values.worksheets[sheet].iter_rows(values_only=True),
+                       formulas.worksheets[sheet].iter_rows(values_only=True), strict=False)
             while True:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -297,6 +301,37 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
         notes.append(Warnings.W006.format(path=shown, n=formula_cells - missing_values))
     if missing_values:
         notes.append(Warnings.W014.format(path=shown, n=missing_values))
+
+
+def _answer_sheet(worksheets: Sequence[object]) -> int:
+    """The first sheet with a header and at least one row under it (a cover sheet with a title,
+    or an empty first sheet, comes before the answers in many exports), else the first."""
+    for index, sheet in enumerate(worksheets):
+        filled = 0
+        for row in itertools.islice(sheet.iter_rows(values_only=True), _TITLE_ROWS + 2):  # type: ignore[attr-defined]
+            filled += any(value is not None and str(value).strip() for value in row)
+            if filled >= 2:
+                return index
+    return 0
+
+
+def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str]) -> Iterator[list[str | None]]:
+    """The rows from the column headers on: a few lines of one cell each above a row of
+    several cells (``Beboerundersøgelse 2024`` over ``ID | Alder | Hvad synes du ...?``)
+    are a title, not answers."""
+    head = list(itertools.islice(rows, _TITLE_ROWS + 1))
+    filled = [[cell.strip() for cell in row if cell and cell.strip()] for row in head]
+    start = next((i for i, cells in enumerate(filled) if len(cells) >= 2), 0)
+    # A title is one cell in column A, not a question; the headers under it are words, not numbers.
+    titles = all(len(cells) <= 1 and not (row and row[0] and row[0].strip().endswith("?"))
+                 and (not cells or (row[0] or "").strip() == cells[0])
+                 for row, cells in zip(head[:start], filled[:start], strict=True))
+    if start and titles and not any(_NUMBER.fullmatch(cell) for cell in filled[start]):
+        title = " / ".join(cells[0] for cells in filled[:start] if cells)
+        notes.append(Warnings.W020.format(path=shown, excerpt=title[:80]))
+    else:
+        start = 0
+    return itertools.chain(head[start:], rows)
 
 
 def _cell_text(value: object) -> str | None:
