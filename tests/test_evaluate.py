@@ -192,6 +192,17 @@ def test_confusion_lists_false_positives_and_misses() -> None:
     assert "[telefon]" in result.loc[1, "text"] and "20 30" not in result.loc[1, "text"]
 
 
+def test_confusion_pseudonymises_the_question_quoted_in_why() -> None:
+    segments = segments_for(3)
+    segments.loc[1, "question"] = "Fatima Hassan, har rådgivningen hjulpet dig?"
+    predicted = table({"a": np.isin(np.arange(3), [1])}, "rules",
+                      why="svar på spørgsmål: »Fatima Hassan, har rådgivningen hjulpet dig?«")
+    gold = table({"a": np.isin(np.arange(3), [2])}, "anne")
+    result = confusion(predicted, gold, segments=segments)
+    why = result.loc[result["kind"] == "falsk positiv", "why"].iloc[0]
+    assert "Fatima" not in why and "Hassan" not in why and "rådgivningen hjulpet" in why
+
+
 def test_evaluate_coded_and_gold_file(
     tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path
 ) -> None:

@@ -143,6 +143,17 @@ def test_human_sheet_suggestions_are_separate_and_not_read(
     assert read_codings(path, segments=corpus, codebook=small_codebook).empty
 
 
+def test_human_sheet_suggestion_reason_is_pseudonymised(small_codebook: Codebook, tmp_path: Path) -> None:
+    codings = pd.DataFrame({"segment_id": ["doc#0"], "doc_id": "doc", "code": "relevans", "coder": "rules",
+                            "score": 1.0, "valence": "positiv",
+                            "why": ["svar på spørgsmål: »Fatima Hassan, har det hjulpet?«"]})
+    path = write_sheet(_segments(["Ja, bestemt."]), small_codebook, tmp_path / "s.xlsx", codings=codings)
+    sheet = openpyxl.load_workbook(path)["Kodning"]
+    header = [cell.value for cell in sheet[1]]
+    comment = sheet.cell(row=2, column=header.index("forslag: relevans") + 1).comment.text
+    assert "har det hjulpet" in comment and "Fatima" not in comment and "Hassan" not in comment
+
+
 def test_human_sheet_suggestions_from_two_coders(small_codebook: Codebook, tmp_path: Path) -> None:
     codings = pd.DataFrame(
         {

@@ -28,6 +28,9 @@ def hostile_corpus(tiny_corpus: Path) -> Path:
         ["a3", "@alle frivillige og foreningerne gør det godt"],
         ["a4", "+45 20 30 40 50 er mit nummer, jeg kender dem ikke"],
     ])
+    # A short answer is coded with its question, and the coding's reason quotes the question.
+    (tiny_corpus / "borger05.txt").write_text("I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, bestemt.\n",
+                                              encoding="utf-8")
     return tiny_corpus
 
 
@@ -73,9 +76,8 @@ def test_appendix_no_formula_cells_anywhere(appendix: tuple[kv.Coded, Path]) -> 
 
 def test_appendix_pseudonymised(appendix: tuple[kv.Coded, Path]) -> None:
     _, out = appendix
+    assert "»[" in (out / "csv" / "kodninger.csv").read_text(encoding="utf-8-sig")  # a question quoted, pseudonymised
     for path in [out / "bilag.md", *(out / "csv").glob("*.csv")]:
-        if path.name == "manifest.csv":
-            continue
         text = path.read_text(encoding="utf-8-sig")
         assert "Fatima" not in text and "Hassan" not in text, path.name
         assert "20 30 40 50" not in text, path.name

@@ -369,7 +369,7 @@ def _valence_pairs(matrix: _Matrix, k: int | None) -> tuple[int, int]:
 
 def fill_texts(frame: pd.DataFrame, segments: pd.DataFrame | None,
                pseudonymise: bool) -> pd.DataFrame:
-    """Fill ``question`` and ``text`` from the segment table; pseudonymise them and the ids.
+    """Fill ``question`` and ``text`` from the segment table; pseudonymise them, ``why`` and the ids.
 
     Ids are pseudonymised as in the appendix, so the two match; only the rows of
     ``frame`` are pseudonymised.
@@ -388,6 +388,9 @@ def fill_texts(frame: pd.DataFrame, segments: pd.DataFrame | None,
         ids = frame["segment_id"]
         questions = [protect(q, s) if q else q for q, s in zip(questions, ids, strict=True)]
         texts = [protect(t, s) if t else t for t, s in zip(texts, ids, strict=True)]
+        if "why" in frame:  # the rule coder's reason can quote the question
+            frame["why"] = [protect(w, s) if isinstance(w, str) and w else w
+                            for w, s in zip(frame["why"], ids, strict=True)]
         for column in ("segment_id", "doc_id"):
             frame[column] = [protect(value, "") for value in frame[column]]
     frame["question"], frame["text"] = questions, texts

@@ -154,6 +154,11 @@ def build_appendix(
         appendix.csv["maalopfyldelse"] = table
 
     codings_table = pseudonymise_columns(coded.codings, pseudonymiser)
+    if pseudonymiser is not None:  # the reason quotes the question a short answer was read with
+        codings_table["why"] = [
+            pseudonymiser(value, where) if isinstance(value, str) and value else value
+            for value, where in zip(codings_table["why"], codings_table["segment_id"], strict=True)
+        ]
     appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
     appendix.csv["kodninger"] = codings_table
     segment_table = pseudonymise_columns(segments, pseudonymiser)
@@ -177,6 +182,9 @@ def build_appendix(
     if pseudonymiser is not None:
         appendix.privacy_report = pseudonymiser.report()  # type: ignore[attr-defined]
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets)
+    if pseudonymiser is not None:  # file names and notes name people ("interviewer taken to be 'Mette Bruun'")
+        for column in ("Felt", "Værdi"):
+            appendix.manifest[column] = [pseudonymiser(value, "") for value in appendix.manifest[column]]
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
     appendix.csv["manifest"] = appendix.manifest
     return appendix

@@ -13,6 +13,7 @@ filled sheet back.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,10 +117,19 @@ def write_sheet(
         raise HumanCodingError(Errors.E841)
     if codings is not None:
         require_columns(codings, ("segment_id", "code", "coder", "valence", "why"))
+    protect = None
+    if pseudonymise:
+        from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+        protect = corpus_pseudonymiser(table)
+        if codings is not None:  # a suggestion's reason can quote the question
+            codings = codings.assign(why=[protect(why, segment) if isinstance(why, str) and why else why
+                                          for why, segment in zip(codings["why"], codings["segment_id"],
+                                                                  strict=True)])
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = SHEET
-    _coding_sheet(worksheet, _info(rows, table, pseudonymise), codebook, codings)
+    _coding_sheet(worksheet, _info(rows, protect), codebook, codings)
     _codebook_sheet(workbook.create_sheet(CODEBOOK_SHEET), codebook)
     _guide_sheet(workbook.create_sheet(GUIDE_SHEET), coder_name)
     path = Path(path)
@@ -128,15 +138,10 @@ def write_sheet(
     return path
 
 
-def _info(rows: pd.DataFrame, table: pd.DataFrame, pseudonymise: bool) -> list[tuple[str, ...]]:
+def _info(rows: pd.DataFrame, protect: Callable[[str, str], str] | None) -> list[tuple[str, ...]]:
     def text(value: Any) -> str:
         return value if isinstance(value, str) else ""
 
-    protect = None
-    if pseudonymise:
-        from kvaleval.analyse.privacy import corpus_pseudonymiser
-
-        protect = corpus_pseudonymiser(table)
     group = rows[GROUP_COLUMN] if GROUP_COLUMN in rows else pd.Series("", index=rows.index)
     question = rows["question"] if "question" in rows else pd.Series("", index=rows.index)
     info: list[tuple[str, ...]] = []
