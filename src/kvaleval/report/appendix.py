@@ -12,7 +12,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -182,9 +182,8 @@ def build_appendix(
     if pseudonymiser is not None:
         appendix.privacy_report = pseudonymiser.report()  # type: ignore[attr-defined]
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets)
-    if pseudonymiser is not None:  # file names and notes name people ("interviewer taken to be 'Mette Bruun'")
-        for column in ("Felt", "Værdi"):
-            appendix.manifest[column] = [pseudonymiser(value, "") for value in appendix.manifest[column]]
+    if pseudonymiser is not None:
+        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
     appendix.csv["manifest"] = appendix.manifest
     return appendix
@@ -298,6 +297,18 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
     rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
     return pd.DataFrame(rows, columns=["Felt", "Værdi"])
+
+
+def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
+    """File names and notes name people ("interviewer taken to be 'Mette Bruun'"); versions,
+    options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers)."""
+    table = table.copy()
+    for row, (name, value) in enumerate(zip(table["Felt"], table["Værdi"], strict=True)):
+        if name.startswith(("fil ", "sprunget over: ", "note: ")):
+            table.iloc[row, 0] = pseudonymiser(name, "")
+            if not name.startswith("fil "):
+                table.iloc[row, 1] = pseudonymiser(value, "")
+    return table
 
 
 def _suppress(frame: pd.DataFrame, k: int | None) -> pd.DataFrame:
