@@ -74,6 +74,27 @@ def test_appendix_no_formula_cells_anywhere(appendix: tuple[kv.Coded, Path]) -> 
                 assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), (path.name, row)
 
 
+def test_appendix_survey_contact_columns_are_replaced(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # Microsoft Forms and Qualtrics exports carry the respondent's name, e-mail and phone.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    write_xlsx(folder / "forms.xlsx", [
+        ["Id", "Mail", "Navn", "Telefon", "Afdeling", "Hvad synes du om familievejledningen?"],
+        [1, "anne.hansen@gmail.com", "Anne Marie Hansen", "20 40 50 60", "Vest", "Den har hjulpet os rigtig meget"],
+        [2, "ole.p@live.dk", "Ole Bach Petersen", "30405060", "Øst", "Vi mangler folk og der er lang ventetid"],
+        [3, "k@x.dk", "Karen Lund Holm", "+45 11223344", "Vest", "Jeg har aldrig hørt om den rådgivning"],
+    ])
+    corpus = kv.read_corpus(folder)
+    assert set(corpus.segments["question"]) == {"Hvad synes du om familievejledningen?"}  # names are not answers
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(corpus, small_codebook), out)
+    segments = (out / "csv" / "segmenter.csv").read_text(encoding="utf-8-sig")
+    for planted in ("Anne", "Hansen", "Petersen", "gmail", "live.dk", "20 40 50 60", "30405060", "11223344"):
+        for path in [out / "bilag.md", *(out / "csv").glob("*.csv")]:
+            assert planted not in path.read_text(encoding="utf-8-sig"), (planted, path.name)
+    assert "[e-mail]" in segments and "[navn]" in segments and "[telefon]" in segments and "Vest" in segments
+
+
 def test_appendix_pseudonymised(appendix: tuple[kv.Coded, Path]) -> None:
     coded, out = appendix
     assert "»[" in (out / "csv" / "kodninger.csv").read_text(encoding="utf-8-sig")  # a question quoted, pseudonymised

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from kvaleval.frames import attribute_columns
+from kvaleval.privacy.columns import personal_column
 from kvaleval.segment.tags import is_role_label, looks_like_name
 
 NAME_COLUMNS = ("interviewer",)
@@ -72,6 +74,24 @@ def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,
     for column in columns:
         if column in frame:
             frame[column] = [pseudonymise(v, "") if isinstance(v, str) and v else v for v in frame[column]]
+    return frame
+
+
+def pseudonymise_attributes(frame: pd.DataFrame, pseudonymise: Pseudonymise | None) -> pd.DataFrame:
+    """A copy whose attribute columns (survey and metadata columns) hold no personal data: a
+    column of names or contact data is replaced value by value, any other text is pseudonymised."""
+    if pseudonymise is None:
+        return frame
+    frame = frame.copy()
+    for column in attribute_columns(frame):
+        if column in IDENTITY_COLUMNS or column == GROUP_COLUMN:
+            continue
+        replacement = personal_column(str(column))
+        frame[column] = [
+            (replacement if replacement else pseudonymise(value, "")) if isinstance(value, str) and value.strip()
+            else value
+            for value in frame[column]
+        ]
     return frame
 
 

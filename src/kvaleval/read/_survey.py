@@ -27,6 +27,7 @@ from lxml.etree import LxmlError
 
 from kvaleval._gc import without_gc
 from kvaleval.errors import CorpusError, Errors, Warnings
+from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._plain import MAX_BYTES
@@ -179,7 +180,7 @@ def _text_columns(
 def _is_open(header: str, values: list[str]) -> bool:
     """Free text (mostly several words, mostly distinct), or a question header with wordy answers.
     """
-    if not values:
+    if not values or personal_column(header):  # names and contact data are not answers
         return False
     words = [len(value.split()) for value in values]
     numeric = sum(bool(re.fullmatch(r"[\d\s.,%-]+", value)) for value in values) / len(values)

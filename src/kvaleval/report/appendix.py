@@ -22,7 +22,7 @@ import pandas as pd
 from kvaleval.analyse.cooccurrence import cooccurrence, cooccurrence_matrix
 from kvaleval.analyse.evidence import evidence, evidence_quotes
 from kvaleval.analyse.framework import framework_matrix
-from kvaleval.analyse.privacy import corpus_pseudonymiser, pseudonymise_columns
+from kvaleval.analyse.privacy import corpus_pseudonymiser, pseudonymise_attributes, pseudonymise_columns
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, ReportError, Warnings
@@ -161,7 +161,7 @@ def build_appendix(
         ]
     appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
     appendix.csv["kodninger"] = codings_table
-    segment_table = pseudonymise_columns(segments, pseudonymiser)
+    segment_table = pseudonymise_attributes(pseudonymise_columns(segments, pseudonymiser), pseudonymiser)
     if pseudonymiser is not None:
         for column in ("text", "question"):
             segment_table[column] = [
