@@ -123,6 +123,15 @@ def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codeboo
         kv.read_conclusions(bad)
 
 
+def test_conclusions_duplicate_id(tmp_path: Path) -> None:
+    # Two conclusions with one id would share a row of evidence and each other's quotes.
+    listed = write(tmp_path, "- {id: k1, statement: a, themes: [kapacitet]}\n"
+                   "- {id: k2, statement: b, themes: [relevans]}\n"
+                   "- {id: k1, statement: c, themes: [kendskab]}\n", "a.yaml")
+    with pytest.raises(CodebookError, match=r"line 3, \[2\]\.id: conclusion id 'k1' is used twice"):
+        kv.read_conclusions(listed)
+
+
 @pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")
 def test_demo_codebook_and_conclusions_load() -> None:
     codebook = kv.read_codebook(DEMO_CODEBOOK)

@@ -124,6 +124,16 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         )
         for item in model.conclusions
     ]
+    seen: dict[str, int] = {}
+    for index, conclusion in enumerate(conclusions):
+        if conclusion.id in seen:  # tables and quotes are keyed by the id: two would mix their evidence
+            location = [*prefix, index, "id"]
+            line = located.line(location)
+            problem = (f"  line {line if line is not None else '?'}, {_field_path(location)}: conclusion id "
+                       f"'{conclusion.id}' is used twice (also conclusion {seen[conclusion.id] + 1}) — "
+                       "give each conclusion its own id")
+            raise CodebookError(Errors.E203.format(path=shown, n=1, problems=problem))
+        seen[conclusion.id] = index
     if codebook is not None:
         check_conclusion_themes(conclusions, codebook, shown=shown)
     return conclusions
