@@ -118,6 +118,15 @@ def test_evidence_support_counts_and_flags(coded: kv.Coded) -> None:
         assert re.match(r"^».+« \(.+\)$", line)
 
 
+def test_evidence_unknown_group_is_an_error(coded: kv.Coded) -> None:
+    from kvaleval.errors import CodingError
+
+    typo = [Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), groups=("Borger",))]
+    with pytest.raises(CodingError, match=r"E307.*\['Borger'\].*'borger', 'samarbejdspartner'"):
+        coded.evidence(typo)
+    assert len(coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])) == 2
+
+
 def test_cooccurrence_diagonal_equals_frequencies(coded: kv.Coded) -> None:
     pairs = cooccurrence(coded.segments, coded.codings, coded.codebook)
     overall = coded.frequencies(by=None).set_index("code")

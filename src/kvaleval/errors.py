@@ -175,6 +175,8 @@ class Errors(metaclass=_CodedMessages):
             "whose segments are in the segment table.")
     E306 = ("No model: code with kv.code(corpus, codebook, model=kv.ModelCoder(codebook).fit(segments, "
             "human_codings)) before asking for a review queue.")
+    E307 = ("Conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to. Groups in "
+            "the corpus ('respondent_group' in metadata.csv): {groups}. Spelling and case must match.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."

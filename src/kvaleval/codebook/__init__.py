@@ -127,7 +127,7 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
     seen: dict[str, int] = {}
     for index, conclusion in enumerate(conclusions):
         if conclusion.id in seen:  # tables and quotes are keyed by the id: two would mix their evidence
-            location = [*prefix, index, "id"]
+            location: list[str | int] = [*prefix, index, "id"]
             line = located.line(location)
             problem = (f"  line {line if line is not None else '?'}, {_field_path(location)}: conclusion id "
                        f"'{conclusion.id}' is used twice (also conclusion {seen[conclusion.id] + 1}) — "
