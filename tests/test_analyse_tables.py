@@ -159,3 +159,20 @@ def test_targets_attainment(tmp_path: Path) -> None:
     bad.write_text("indikator,mål,opnået\nA,ti,3\n", encoding="utf-8")
     with pytest.raises(kv.CorpusError, match=r"line 2.*'ti'"):
         read_targets(bad)
+
+
+def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;vægt;retning\nBesøg;1.200;950;;\nSager;12.500,5;13.000;2;højere\n"
+                    "Ventetid;10;14;1;faldende\nFravær;20 %;15 %;1;Lavere\n", encoding="utf-8")
+    table = read_targets(path)
+    assert table["mål"].tolist() == [1200.0, 12500.5, 10.0, 20.0]  # 1.200 is a thousand and two hundred
+    assert table["vægt"].tolist() == [1.0, 2.0, 1.0, 1.0]
+    assert table["retning"].tolist() == ["højere", "højere", "lavere", "lavere"]
+    assert target_attainment(table)[0]["opfyldt"].tolist() == [False, True, False, True]
+    for text, problem in [("indikator;mål;opnået;retning\nA;10;14;nedadgående-ish\n", r"E022.*line 2"),
+                          ("indikator;mål;opnået\nA;;14\n", r"E023.*line 2.*'mål'"),
+                          ("indikator;mål;opnået\nA;10;\n", r"E023.*line 2.*'opnået'")]:
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(kv.CorpusError, match=problem):
+            read_targets(path)

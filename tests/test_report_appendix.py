@@ -139,7 +139,7 @@ def test_appendix_manifest_and_targets(appendix: tuple[kv.Coded, Path]) -> None:
     assert fields["kvaleval"] and fields["kodebog sha256"] and fields["pseudonymiseret"] == "ja"
     assert any(key.startswith("fil ") for key in fields)
     notes = [row[0] for row in workbook["Målopfyldelse"].iter_rows(values_only=True) if row[0]]
-    assert any("Opfyldt: 1 af 2 indikatorer (50.0 % vægtet)" in str(n) for n in notes)
+    assert any("Opfyldt: 1 af 2 indikatorer (50,0 % vægtet)" in str(n) for n in notes)
 
 
 def test_appendix_without_pseudonymisation_warns_in_manifest(tiny_corpus: Path, small_codebook: kv.Codebook,

@@ -150,6 +150,9 @@ class Errors(metaclass=_CodedMessages):
     E020 = "{path} is password-protected. Remove the password in {app} and save it again."
     E021 = ("{path} holds no answers, only the header line ({columns}). Export the survey "
             "again with the responses.")
+    E022 = ("{path}, line {line}: '{value}' in column 'retning' is not a direction. Write 'højere' "
+            "(higher is better: {higher}) or 'lavere' (lower is better: {lower}).")
+    E023 = "{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator."
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

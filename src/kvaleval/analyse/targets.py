@@ -9,6 +9,8 @@ weighted share of indicators met ("88 % of the targets were met").
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,9 @@ from kvaleval.errors import CorpusError, Errors
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
             "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning"}
+
+
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands
 
 
 def read_targets(path: str | Path) -> pd.DataFrame:
@@ -48,10 +53,33 @@ def read_targets(path: str | Path) -> pd.DataFrame:
         frame["vægt"] = 1
     if "retning" not in frame:
         frame["retning"] = "højere"
+    frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
     for column in ("mål", "opnået", "vægt"):
         frame[column] = [_number(value, shown, column, row + 2) for row, value in enumerate(frame[column])]
-    frame["retning"] = frame["retning"].fillna("højere").astype(str).str.strip().str.lower()
+    frame["retning"] = [_direction(value, shown, row + 2) for row, value in enumerate(frame["retning"])]
     return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+_HIGHER = ("højere", "hojere", "høj", "higher", "high", "op", "opad", "stigende", "større", "flere", "max")
+_LOWER = ("lavere", "lav", "lower", "low", "ned", "nedad", "faldende", "mindre", "færre", "min")
+
+
+def _filled(value: object) -> bool:
+    return not (value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "")
+
+
+def _direction(value: object, shown: str, line: int) -> str:
+    """``højere`` or ``lavere``; empty means higher is better, anything else is an error (a
+    direction misread would turn a missed target into a met one)."""
+    if not _filled(value):
+        return "højere"
+    text = str(value).strip().lower()
+    if text in _HIGHER:
+        return "højere"
+    if text in _LOWER:
+        return "lavere"
+    raise CorpusError(Errors.E022.format(path=shown, line=line, value=value, higher=", ".join(_HIGHER),
+                                        lower=", ".join(_LOWER)))
 
 
 def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
@@ -83,11 +111,16 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
 
 
 def _number(value: object, shown: str, column: str, line: int) -> float:
+    """A number as Danish users write it: ``87,5``, ``1.200`` (thousands), ``1.200,5``, ``30 %``."""
+    if not _filled(value):
+        raise CorpusError(Errors.E023.format(path=shown, line=line, column=column))
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace("%", "").replace(" ", "")
+    text = str(value).strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
     if "," in text and "." in text:
         text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
     else:
         text = text.replace(",", ".")
     try:

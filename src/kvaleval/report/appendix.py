@@ -148,8 +148,8 @@ def build_appendix(
         table, overall = target_attainment(targets)
         appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
             f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
-            f"({overall['share_met']:.1f} % vægtet). "
-            f"Gennemsnitlig opfyldelse: {overall['mean_pct_af_mål']:.1f} % af målet.",
+            f"({_comma(overall['share_met'])} % vægtet). "
+            f"Gennemsnitlig opfyldelse: {_comma(overall['mean_pct_af_mål'])} % af målet.",
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
@@ -297,6 +297,11 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
     rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
     return pd.DataFrame(rows, columns=["Felt", "Værdi"])
+
+
+def _comma(value: float) -> str:
+    """One decimal with a decimal comma, as the rest of the appendix writes numbers."""
+    return f"{value:.1f}".replace(".", ",")
 
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
