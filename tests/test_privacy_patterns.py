@@ -15,6 +15,9 @@ from kvaleval.privacy import pseudonymise
         ("født 120385 1234 i Odense", "født [CPR] i Odense"),
         ("nr. 311299-4321 og 010100-0001", "nr. [CPR] og [CPR]"),
         ("29. februar: 290288-1111", "29. februar: [CPR]"),
+        ("Min kones CPR er 01.02.75-2222.", "Min kones CPR er [CPR]."),
+        ("cpr 12.03.85-1234 og 12 03 85 1234", "cpr [CPR] og [CPR]"),
+        ("120385 - 1234 eller 120385/1234", "[CPR] eller [CPR]"),
     ],
 )
 def test_privacy_cpr_replaced(text: str, expected: str) -> None:
@@ -29,6 +32,8 @@ def test_privacy_cpr_replaced(text: str, expected: str) -> None:
         "Tallet 121385-1234 er ingen dato.",  # month 13
         "Tallet 001085-1234 er ingen dato.",  # day 0
         "Journalnummer 12038512345 har elleve cifre.",
+        "Mødet 12.03.2024 kl. 10 med 1234 deltagere.",   # a date with a four-digit year
+        "Datoen 12.03 85 1234 blander skilletegn.",        # the date's parts apart in two ways
     ],
 )
 def test_privacy_cpr_implausible_date_kept(text: str) -> None:

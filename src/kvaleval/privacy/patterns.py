@@ -48,7 +48,11 @@ EMAIL_RE = re.compile(r"(?<![\w.-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
 """An address may follow another right after a "+" ("a@b.dk+c@d.dk"): a local part's "+"
 is taken with it anyway, since the leftmost match wins."""
 
-CPR_RE = re.compile(r"(?<![\d.,/+-])(\d\d)(\d\d)(\d\d)[-–\s]?(\d{4})(?![\d]|[.,]\d)")
+CPR_RE = re.compile(
+    r"(?<![\d.,/+-])(\d\d)(?P<sep>[.\s]?)(\d\d)(?P=sep)(\d\d)(?:[ \t]?[-–/][ \t]?|\s)?(\d{4})(?![\d]|[.,]\d)"
+)
+"""``120385-1234``, ``1203851234``, ``120385 1234``, ``120385 - 1234``, ``120385/1234``, and with the
+date's parts apart (the same way between each): ``12.03.85-1234``, ``12 03 85 1234``."""
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -155,7 +159,7 @@ def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
 def find_cprs(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "CPR")`` for every plausible CPR number in ``text``."""
     for match in CPR_RE.finditer(text):
-        if is_plausible_cpr(match.group(1), match.group(2)):
+        if is_plausible_cpr(match.group(1), match.group(3)):
             yield match.start(), match.end(), KIND_CPR
 
 
