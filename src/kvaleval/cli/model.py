@@ -29,6 +29,8 @@ def train_cli(
     echo(f"Trænet på {len(model.training_)} segmenter; tærskler: "
          + ", ".join(f"{c} {t:.2f}" for c, t in zip(model.codes_, model.thresholds_, strict=True)))
     echo(f"Gemt: {out} (genindlæses med --model; modellen trænes igen fra de gemte kodninger)")
+    echo("Filen indeholder træningsturenes tekst, ikke pseudonymiseret: den indeholder personoplysninger, "
+         "del den ikke.")
 
 
 @app.command("review")
