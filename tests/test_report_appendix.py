@@ -142,6 +142,35 @@ def test_appendix_manifest_and_targets(appendix: tuple[kv.Coded, Path]) -> None:
     assert any("Opfyldt: 1 af 2 indikatorer (50,0 % vægtet)" in str(n) for n in notes)
 
 
+def test_appendix_small_cells_hidden_everywhere(hostile_corpus: Path, small_codebook: kv.Codebook,
+                                               tmp_path: Path) -> None:
+    import re
+
+    conclusions = [Conclusion("kap", "Der mangler kapacitet", ("kapacitet",), valence="negativ")]
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(hostile_corpus), small_codebook), out, conclusions=conclusions,
+                      small_cells=3)
+    count_ending = re.compile(r"(segmenter|segments|respondenter|respondents|\(n/n\)|share)$")
+    checked = 0
+    for name in ("oversigt", "frekvenser", "konklusioner", "samforekomst"):
+        with (out / "csv" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for column, value in row.items():
+                    if count_ending.search(column.lower()):
+                        n = value.split("/")[0].strip()
+                        assert value.startswith("< 3") or int(n) == 0 or int(n) >= 3, (name, column, value)
+                        checked += 1
+                hidden = any(value.startswith("< 3") for value in row.values())
+                for column, value in row.items():
+                    if column.lower().endswith(("%", "procent", "percent")) and hidden and ":" not in column:
+                        assert value == "–", (name, column, row)
+    assert checked > 50
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Samforekomst"]
+    numbers = [cell for row in sheet.iter_rows(min_row=4, min_col=2, values_only=True) for cell in row]
+    assert all(not isinstance(cell, int) or cell == 0 or cell >= 3 for cell in numbers)
+    assert "små tal skjult,ja: under 3" in (out / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
+
+
 def test_appendix_without_pseudonymisation_warns_in_manifest(tiny_corpus: Path, small_codebook: kv.Codebook,
                                                              tmp_path: Path) -> None:
     coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)

@@ -77,9 +77,9 @@ def build_appendix(
 
     frequencies = coded.frequencies(by=by)
     notes = frequency_notes(frequencies, by, coders=coders)
-    appendix.sheets.append(Sheet("Oversigt", _suppress(overview(frequencies, by), small_cells),
-                                 "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
-    appendix.csv["oversigt"] = overview(frequencies, by)
+    summary = _suppress(overview(frequencies, by), small_cells)
+    appendix.sheets.append(Sheet("Oversigt", summary, "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
+    appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
     detail = [
         coded.frequencies(by=column, valence=True).rename(columns={column: "value"}).assign(attribute=column)
@@ -90,7 +90,7 @@ def build_appendix(
     frequency_table = frequency_table[["attribute", "value", *rest]]
     appendix.sheets.append(Sheet("Frekvenser", _suppress(danish(frequency_table), small_cells),
                                  "Temaer pr. attribut og valens", notes))
-    appendix.csv["frekvenser"] = frequency_table
+    appendix.csv["frekvenser"] = _suppress(frequency_table, small_cells)
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
     if conclusions:
@@ -99,14 +99,15 @@ def build_appendix(
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = pseudonymise_columns(selected, pseudonymiser)
         minimum = {c.id: c.min_respondents for c in conclusions}
-        appendix.sheets.append(Sheet("Konklusioner", danish(table), "Evidens pr. konklusion og gruppe", [
+        appendix.sheets.append(Sheet("Konklusioner", _suppress(danish(table), small_cells),
+                                     "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
             f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}).",
             "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret.",
         ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
         appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
                                      wrap=("Citat", "Spørgsmål")))
-        appendix.csv["konklusioner"] = table
+        appendix.csv["konklusioner"] = _suppress(table, small_cells)
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
@@ -131,11 +132,12 @@ def build_appendix(
     pairs = cooccurrence(segments, codings, codebook)
     labels = {code.name: code.display for code in codebook.codes}
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
-    appendix.sheets.append(Sheet("Samforekomst", matrix.reset_index(names="Tema"),
+    shown_matrix = _suppress(matrix.reset_index(names="Tema"), small_cells, counts=[str(c) for c in matrix.columns])
+    appendix.sheets.append(Sheet("Samforekomst", shown_matrix,
                                  "Respondenter, der udtrykker begge temaer", [
                                      "Diagonalen er antal respondenter med temaet. "
                                      "Segmentniveau: se samforekomst.csv."]))
-    appendix.csv["samforekomst"] = pairs
+    appendix.csv["samforekomst"] = _suppress(pairs, small_cells)
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
@@ -181,7 +183,8 @@ def build_appendix(
     appendix.csv["kodebog"] = codebook_table
     if pseudonymiser is not None:
         appendix.privacy_report = pseudonymiser.report()  # type: ignore[attr-defined]
-    appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets)
+    appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
+                                 small_cells=small_cells)
     if pseudonymiser is not None:
         appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
@@ -265,7 +268,7 @@ def write_appendix(
 
 
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,
-             targets: pd.DataFrame | None) -> pd.DataFrame:
+             targets: pd.DataFrame | None, small_cells: int | None = None) -> pd.DataFrame:
     """Versions, input hashes, options, skipped files: what it takes to reproduce the run."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -291,6 +294,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
         ("metode", str(coded.options.get("method", "rules"))),
         ("valgmuligheder", ", ".join(f"{k}={v}" for k, v in sorted(coded.options.items()))),
         ("pseudonymiseret", "ja" if pseudonymise else "NEJ"),
+        ("små tal skjult", f"ja: under {small_cells} vises som < {small_cells}" if small_cells else "nej"),
         ("konklusioner", str(len(conclusions or []))), ("mål/indikatorer", str(0 if targets is None else len(targets))),
     ]
     rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
@@ -316,13 +320,30 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
     return table
 
 
-def _suppress(frame: pd.DataFrame, k: int | None) -> pd.DataFrame:
+_COUNT_ENDINGS = ("segmenter", "segments", "respondenter", "respondents", "(n/n)", "share")
+_PERCENT_ENDINGS = ("%", "procent", "percent")
+
+
+def _suppress(frame: pd.DataFrame, k: int | None, *, counts: Sequence[str] | None = None) -> pd.DataFrame:
+    """Counts below ``k`` as ``< k`` in every count and n/N column (``counts``, or found by name),
+    and the percentages computed from them left out ("–"), so no small group can be singled out."""
     if not k:
         return frame
     from kvaleval.privacy import suppress_small
 
-    columns = [c for c in frame.columns if c.endswith(("segmenter", "Segmenter", "Respondenter"))]
-    return suppress_small(frame, columns, k)
+    names = [str(column) for column in frame.columns]
+    chosen = list(counts) if counts is not None else [c for c in names if c.lower().endswith(_COUNT_ENDINGS)]
+    if not chosen:
+        return frame
+    masked = suppress_small(frame, chosen, k)
+    hidden = pd.DataFrame({c: [isinstance(v, str) and v.startswith("<") for v in masked[c]] for c in chosen},
+                          index=frame.index)
+    for column in (c for c in names if c.lower().endswith(_PERCENT_ENDINGS)):
+        group = column.rpartition(":")[0]  # "Borger: %" goes with "Borger: respondenter (n/N)"
+        related = [c for c in chosen if c.rpartition(":")[0] == group] or chosen
+        gone = hidden[related].any(axis=1)
+        masked[column] = masked[column].astype(object).where(~gone, "–")
+    return masked
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
