@@ -169,6 +169,20 @@ def test_segment_tags_header_lines_are_not_turns() -> None:
     assert text[:header_end].strip() == "Dato: 12. marts 2024\nSted: Vollsmose\nVarighed: 45 min"
 
 
+def test_segment_tags_role_fields_of_a_header_block_are_not_turns() -> None:
+    # Transcribers open with a block of fields; "Interviewer: Mette Hansen" there names a person.
+    text = ("Interview med borger 3\nDato: 12. marts 2024\nSted: Beboerhuset\nInterviewer: Mette Hansen\n"
+            "Deltager: Borger 3\n\nI: Hvordan har du oplevet projektet?\nB: Godt.\n")
+    turns, header_end = split_turns(text)
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [("I", "Hvordan har du oplevet projektet?"),
+                                                                    ("B", "Godt.")]
+    assert text[:header_end].strip().endswith("Deltager: Borger 3")
+    # A block of turns only, or a question right under a field, stays as it is.
+    assert len(split_turns("I: Hvem er du?\nB: Karen.\nI: Tak.\n")[0]) == 3
+    assert [text for _, _, text in turns_of("Dato: 1. maj\nI: Hvordan går det?\nB: Fint.\n")] == [
+        "Hvordan går det?", "Fint."]
+
+
 def test_segment_tags_header_with_title_and_timestamp() -> None:
     text = "# Interview med borger 3\n\n00:00:00\nI: Hvordan?\nB: Godt.\n"
     turns, header_end = split_turns(text)

@@ -67,7 +67,8 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         first tag longer than ``HEADER_WORDS`` words, which becomes paragraphs.
     """
     interviewers = tuple(interviewers)
-    tags = accept_tags(tag_candidates(text), speakers=interviewers)
+    candidates = tag_candidates(text)
+    tags = _without_header_fields(text, candidates, accept_tags(candidates, speakers=interviewers))
     if not _is_tagged(text, tags):
         return find_paragraphs(text), 0
     events: list[tuple[int, int, TagCandidate | None, str | None]] = [
@@ -102,6 +103,34 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
 
+
+def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list[TagCandidate]) -> list[TagCandidate]:
+    """The tags without the role fields of a header block (``Dato: 12. marts`` / ``Interviewer:
+    Mette Hansen`` / ``Deltager: Borger 3``): in the first run of adjacent ``label: value`` lines
+    that holds a field no speaker has (``Dato:``), a role tag followed by a short value with no
+    sentence punctuation names a person; it is not a turn."""
+    if not candidates or not tags:
+        return tags
+    accepted = {tag.line_start for tag in tags}
+    block: list[TagCandidate] = []
+    for candidate in candidates:
+        if not candidate.has_colon or (block and candidate.line_start != text.find("\n", block[-1].line_start) + 1):
+            break
+        block.append(candidate)
+    if len(block) < 2 or all(candidate.line_start in accepted for candidate in block):
+        return tags
+    fields = set()
+    for candidate in block:
+        line_end = text.find("\n", candidate.content_start)
+        value = text[candidate.content_start : line_end if line_end >= 0 else len(text)].strip()
+        short = len(value.split()) <= _FIELD_WORDS and not value.endswith(_SENTENCE_END)
+        if candidate.line_start in accepted and short:
+            fields.add(candidate.line_start)
+    return [tag for tag in tags if tag.line_start not in fields]
+
+
+_FIELD_WORDS = 4
+_SENTENCE_END = (".", "?", "!", "…", ":")
 
 HEADER_WORDS = 40
 """Text before the first speaker tag is a header (title, date, place) up to this many words."""
