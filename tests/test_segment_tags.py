@@ -88,6 +88,10 @@ TAG_STYLES = {
         "Hanne\nHvordan gik det?\nKarim\nDet gik fint.\nHanne\nOg så?\nKarim\nGodt.\n",
         [("Hanne", Q, "Hvordan gik det?"), ("Karim", A, "Det gik fint."),
          ("Hanne", Q, "Og så?"), ("Karim", A, "Godt.")]),
+    "no space after the colon": ("I:Hvordan gik det?\nB:Det gik godt.\n",
+                                 [("I", Q, "Hvordan gik det?"), ("B", A, "Det gik godt.")]),
+    "no-break space after the colon": ("I:\u00a0Hvordan gik det?\nB:\u00a0Det gik godt.\n",
+                                       [("I", Q, "Hvordan gik det?"), ("B", A, "Det gik godt.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),
@@ -145,6 +149,8 @@ COLON_TRAPS = [
     "Bemærk: dette er vigtigt",
     "Se https://kommune.dk/side: der står det",
     "Mødet var 10:00-12:00: lang tid",
+    "Altså:det var",
+    "Bemærk:dette er vigtigt",
 ]
 
 

@@ -41,12 +41,13 @@ TAG_LINE = re.compile(
       |[ \t]*\[(?P<bracket>{TIMESTAMP})\]
       |[ \t]+(?P<after>{TIMESTAMP}))?
     [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
-    (?=[ \t]|$)[ \t]*
+    (?=[ \t\u00a0]|$|[^\W\d_])[ \t\u00a0]*
     (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     """,
     re.MULTILINE | re.VERBOSE,
 )
-"""A tag with a colon. ``lead`` is a timestamp right after the colon, not spoken text."""
+"""A tag with a colon (then a space, a no-break space, or the first letter of the text: ``B:Så``).
+``lead`` is a timestamp right after the colon, not spoken text."""
 
 HEADER_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
