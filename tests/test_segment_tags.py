@@ -92,6 +92,11 @@ TAG_STYLES = {
                                  [("I", Q, "Hvordan gik det?"), ("B", A, "Det gik godt.")]),
     "no-break space after the colon": ("I:\u00a0Hvordan gik det?\nB:\u00a0Det gik godt.\n",
                                        [("I", Q, "Hvordan gik det?"), ("B", A, "Det gik godt.")]),
+    "first names that are also words, once each": (
+        "Moderator: Hvad synes I?\nKaren: Det er godt.\nHans: Maden er dyr.\nPer: Enig.\nBo: Også enig.\n"
+        "Karen: Ja.\n",
+        [("Moderator", Q, "Hvad synes I?"), ("Karen", A, "Det er godt."), ("Hans", A, "Maden er dyr."),
+         ("Per", A, "Enig."), ("Bo", A, "Også enig."), ("Karen", A, "Ja.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),

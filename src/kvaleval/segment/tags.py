@@ -275,15 +275,21 @@ def accept_tags(
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
     counts = Counter(label_key(candidate.label) for candidate in candidates)
-    verdicts: dict[str, bool] = {}
-    accepted = []
-    for candidate in candidates:
-        label = candidate.label
-        if label not in verdicts:
-            verdicts[label] = _is_tag(label, counts[label_key(label)], known)
-        if verdicts[label]:
-            accepted.append(candidate)
-    return accepted
+    verdicts = {label: _is_tag(label, counts[label_key(label)], known) for label in {c.label for c in candidates}}
+    speaking = {label_key(label) for label, verdict in verdicts.items() if verdict}
+    if speaking:
+        # Next to other speakers, a first name that is also a word speaks once too (Hans:, Per:, Bo:).
+        for label, verdict in verdicts.items():
+            if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
+                verdicts[label] = True
+    return [candidate for candidate in candidates if verdicts[candidate.label]]
+
+
+def _is_first_name(label: str) -> bool:
+    from kvaleval.privacy.names import lexicon
+
+    words = clean_label(label).split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].casefold() in lexicon().names
 
 
 def _is_tag(label: str, count: int, known: set[str]) -> bool:
