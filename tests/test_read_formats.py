@@ -490,6 +490,35 @@ def test_read_formats_xlsx_survey_after_a_cover_sheet_and_under_a_title(tmp_path
     assert "Besvarelser" in notes(corpus) and "[W020]" in notes(corpus)
 
 
+def test_read_formats_csv_survey_under_a_title(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(SURVEY_ROWS)
+    (tmp_path / "survey.csv").write_text("Beboerundersøgelse 2024\nLærkehøj afdeling 3\nUdtræk: 12.04.2024\n"
+                                         "Antal svar: 4\n" + buffer.getvalue(), encoding="utf-8-sig")
+    corpus = read(tmp_path)
+    _survey_expectations(corpus)
+    assert "[W020]" in notes(corpus)
+
+
+def test_read_formats_xlsx_survey_after_a_summary_sheet(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Oversigt"
+    for row in (["Svar", "Antal", "Procent"], ["Meget tilfreds", 12, 40], ["Tilfreds", 10, 33]):
+        workbook.active.append(row)
+    answers = workbook.create_sheet("Rådata")
+    for row in SURVEY_ROWS:
+        answers.append(row)
+    workbook.save(tmp_path / "survey.xlsx")
+    corpus = read(tmp_path)
+    _survey_expectations(corpus)
+    assert "Rådata" in notes(corpus)
+
+
 @pytest.mark.parametrize("rows", [
     [["", "Hvad synes du?"], ["1", "Godt"]],           # an unnamed id column, not a title
     [["Hvad synes du?"], ["Godt", "ekstra"]],          # a question, not a title

@@ -59,3 +59,24 @@ def _row_lengths(text: str, delimiter: str) -> list[int]:
     if len(lengths) > 1 and len(text) > 200_000:
         lengths.pop()  # the sample may end inside the last row
     return lengths
+
+
+def sniff_under_title(text: str, *, title_lines: int = 5) -> str:
+    """As :func:`sniff_delimiter`, but a file whose first lines are a title of one cell
+    (``Beboerundersøgelse 2024`` above ``ID;Alder;Hvad synes du?``) is sniffed below them:
+    the rows there must all have the same number of columns, so a survey of one question
+    whose answers hold commas stays one column."""
+    delimiter = sniff_delimiter(text)
+    if delimiter != NO_DELIMITER:
+        return delimiter
+    lines = text.split("\n", title_lines + 1)
+    for skipped in range(1, min(title_lines, len(lines) - 1) + 1):
+        if lines[skipped - 1].strip().endswith("?"):  # a question is a header, not a title
+            break
+        rest = "\n".join(lines[skipped:])
+        for candidate in DELIMITERS:
+            lengths = _row_lengths(rest, candidate)
+            if len(lengths) >= 3 and lengths[0] >= 2 and all(length == lengths[0] for length in lengths):
+                return candidate
+    return NO_DELIMITER
+

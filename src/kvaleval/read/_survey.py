@@ -29,7 +29,7 @@ from kvaleval._gc import without_gc
 from kvaleval.errors import CorpusError, Errors, Warnings
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
-from kvaleval.read._delimited import sniff_delimiter
+from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import decode_bytes, stream_encoding, text_errors
 from kvaleval.records import RESPONDENT, Turn
@@ -43,7 +43,8 @@ _QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SAMPLE_ROWS = 500
-_TITLE_ROWS = 3  # at most this many title lines above the column headers
+_TITLE_ROWS = 5  # at most this many title lines above the column headers
+_PEEK_ROWS = 40  # rows of each sheet looked at to find the one with the answers
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -219,7 +220,7 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
     with path.open("rb") as handle:
         head = handle.read(1_000_000)
     decoded = decode_bytes(head, path=shown)
-    delimiter = sniff_delimiter(decoded.text)
+    delimiter = sniff_under_title(decoded.text, title_lines=_TITLE_ROWS)
     encoding = stream_encoding(decoded.encoding)
     errors = text_errors(decoded.encoding)
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
@@ -305,15 +306,25 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
 
 
 def _answer_sheet(worksheets: Sequence[object]) -> int:
-    """The first sheet with a header and at least one row under it (a cover sheet with a title,
-    or an empty first sheet, comes before the answers in many exports), else the first."""
+    """The sheet with the answers: the first whose first rows hold headers (under at most a
+    short title) and an open-answer column, else the first with headers and rows under them,
+    else the first. A cover sheet, a summary table or a list of variables comes first in
+    many exports."""
+    fallback: int | None = None
     for index, sheet in enumerate(worksheets):
-        filled = 0
-        for row in itertools.islice(sheet.iter_rows(values_only=True), _TITLE_ROWS + 2):  # type: ignore[attr-defined]
-            filled += any(value is not None and str(value).strip() for value in row)
-            if filled >= 2:
-                return index
-    return 0
+        peeked = itertools.islice(sheet.iter_rows(values_only=True), _PEEK_ROWS)  # type: ignore[attr-defined]
+        rows = [[_cell_text(value) for value in row] for row in peeked]
+        rows = [row for row in rows if any(cell and cell.strip() for cell in row)]
+        head = next((i for i, row in enumerate(rows[: _TITLE_ROWS + 1])
+                     if sum(1 for cell in row if cell and cell.strip()) >= 2), None)
+        if head is None or head + 1 >= len(rows):
+            continue
+        header, sample = _unique_headers(rows[head]), rows[head + 1 :]
+        if any(_is_open(name, [value for row in sample if i < len(row) and (value := row[i]) and value.strip()])
+               for i, name in enumerate(header)):
+            return index
+        fallback = index if fallback is None else fallback
+    return fallback or 0
 
 
 def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str]) -> Iterator[list[str | None]]:
