@@ -219,6 +219,25 @@ def test_cli_code_writes_appendix_and_summary(tiny_corpus: Path, small_codebook_
     assert (out / "appendix.xlsx").is_file()
 
 
+def test_cli_code_survey_columns_named(small_codebook_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "skema"
+    folder.mkdir()
+    (folder / "s.csv").write_text("kode;svar;note\nA1;Det har hjulpet os rigtig meget;x\nB2;Vi mangler folk;y\n",
+                                  encoding="utf-8")
+    out = tmp_path / "cli"
+    command = [sys.executable, "-m", "kvaleval", "code", str(folder), "--codebook", str(small_codebook_path),
+               "--out", str(out), "-q"]
+    result = subprocess.run([*command, "--id-column", "kode", "--text-column", "svar"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    with (out / "csv" / "segmenter.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(row["speaker"], row["question"], row["note"]) for row in rows] == [("A1", "svar", "x"),
+                                                                                ("B2", "svar", "y")]
+    missing = subprocess.run([*command, "--text-column", "ukendt"], capture_output=True, text=True, check=False)
+    assert missing.returncode == 2 and "E012" in missing.stderr and "ukendt" in missing.stderr
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

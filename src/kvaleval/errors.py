@@ -66,7 +66,8 @@ class Warnings(metaclass=_CodedMessages):
             "not as a turn, and is not coded. Tag it if it is spoken.")
     W018 = "metadata.csv, line {line}: the row has no file name in column 'file'; it is ignored."
     W019 = ("{path}: no column with respondent ids (such as 'respondent_id', 'id' or 'løbenr'); "
-            "the row number is used as the id. Name the column with id_column=... if there is one.")
+            "the row number is used as the id. Name the column with id_column=... (on the command line: "
+            "--id-column NAME) if there is one.")
     W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
             "not as answers.")
     # 2xx
@@ -130,8 +131,8 @@ class Errors(metaclass=_CodedMessages):
             "'file' column, or remove it.")
     E010 = ("{path}: no column with respondent ids. Name one with id_column=..., or "
             "call it 'respondent_id', 'id' or 'løbenr'. Columns: {columns}.")
-    E011 = ("{path}: no open-answer columns found. Name them with text_columns=... "
-            "Columns: {columns}.")
+    E011 = ("{path}: no open-answer columns found. Name them with text_columns=[...] (on the command "
+            "line: --text-column NAME, once per column). Columns: {columns}.")
     E012 = "{path}: column(s) {missing} not found. Columns: {columns}."
     E013 = ("{path}: could not be read ({detail}). Check that the file is not damaged or "
             "locked by another program, and save it again.")

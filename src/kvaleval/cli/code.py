@@ -27,6 +27,10 @@ def code_cli(
     small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
     model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
     pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
+    id_column: Annotated[str | None, typer.Option(
+        help="Spørgeskema: kolonnen med respondentens id (ellers findes den ud fra navnet).")] = None,
+    text_column: Annotated[list[str] | None, typer.Option(
+        help="Spørgeskema: en kolonne med åbne svar; gentag for flere (ellers findes de ud fra svarene).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
     cache: Annotated[Path | None, typer.Option(
         help="Gem det læste korpus i denne mappe og genbrug det, når ingen fil er ændret (kod igen efter "
@@ -41,12 +45,14 @@ def code_cli(
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
         warnings.simplefilter("ignore", kv.KvalevalWarning)
+        text_columns = text_column or None
         if cache is None:
-            read = kv.read_corpus(corpus, progress=progress)
+            read = kv.read_corpus(corpus, progress=progress, id_column=id_column, text_columns=text_columns)
         else:
             from kvaleval.read.cache import read_corpus_cached
 
-            read, cached = read_corpus_cached(corpus, cache, progress=progress)
+            read, cached = read_corpus_cached(corpus, cache, progress=progress, id_column=id_column,
+                                              text_columns=text_columns)
             echo(f"Korpus {'hentet fra' if cached else 'gemt i'} {cache}", quiet)
     book = kv.read_codebook(codebook_path)
     conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
