@@ -29,8 +29,9 @@ def hostile_corpus(tiny_corpus: Path) -> Path:
         ["a4", "+45 20 30 40 50 er mit nummer, jeg kender dem ikke"],
     ])
     # A short answer is coded with its question, and the coding's reason quotes the question.
-    (tiny_corpus / "borger05.txt").write_text("I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, bestemt.\n",
-                                              encoding="utf-8")
+    # Files are often named after the person interviewed.
+    (tiny_corpus / "borger_fatima.txt").write_text("I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, bestemt.\n",
+                                                   encoding="utf-8")
     return tiny_corpus
 
 
@@ -103,7 +104,7 @@ def test_appendix_pseudonymised(appendix: tuple[kv.Coded, Path]) -> None:
     assert all(f"sha256 {digest}" in manifest for digest in hashes)  # digit runs in a hash are not phone numbers
     for path in [out / "bilag.md", *(out / "csv").glob("*.csv")]:
         text = path.read_text(encoding="utf-8-sig")
-        assert "Fatima" not in text and "Hassan" not in text, path.name
+        assert "fatima" not in text.lower() and "Hassan" not in text, path.name
         assert "20 30 40 50" not in text, path.name
         assert "Per Jensen" not in text and "Anne Hansen" not in text, path.name
 

@@ -391,8 +391,10 @@ def fill_texts(frame: pd.DataFrame, segments: pd.DataFrame | None,
         if "why" in frame:  # the rule coder's reason can quote the question
             frame["why"] = [protect(w, s) if isinstance(w, str) and w else w
                             for w, s in zip(frame["why"], ids, strict=True)]
+        from kvaleval.analyse.privacy import pseudonymise_id
+
         for column in ("segment_id", "doc_id"):
-            frame[column] = [protect(value, "") for value in frame[column]]
+            frame[column] = [pseudonymise_id(value, protect) for value in frame[column]]
     frame["question"], frame["text"] = questions, texts
     return frame
 

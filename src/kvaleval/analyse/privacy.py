@@ -9,6 +9,7 @@ capitalisation heuristic, CPR, phone, e-mail, address).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -65,6 +66,34 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
     return apply
 
 
+ID_COLUMNS = ("doc_id", "segment_id")
+_ID_WORD = re.compile(r"[^\W\d_]+")
+
+
+def pseudonymise_id(value: str, pseudonymise: Pseudonymise) -> str:
+    """A document or segment id (a file name) pseudonymised as text, and then every part of it
+    that is a listed first or last name and no Danish word: ``interviews/borger_fatima`` ->
+    ``interviews/borger_[navn 1]`` (files are named after people, in lower case); the number
+    keeps two files apart."""
+    from kvaleval.danish import is_danish_word
+    from kvaleval.privacy.names import lexicon
+
+    value = pseudonymise(value, "")
+    names = lexicon()
+    # Numbered per run, so two files named after two people keep two ids.
+    numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
+
+    def hide(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = word.casefold()
+        listed = folded in names.names and folded not in names.ambiguous and folded not in names.keep
+        if not listed or len(word) <= 2 or is_danish_word(folded):
+            return word
+        return numbers.setdefault(folded, f"[navn {len(numbers) + 1}]")
+
+    return _ID_WORD.sub(hide, value)
+
+
 def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,
                          columns: tuple[str, ...] = IDENTITY_COLUMNS) -> pd.DataFrame:
     """A copy with the identity columns (speaker, ids) pseudonymised."""
@@ -73,7 +102,9 @@ def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,
     frame = frame.copy()
     for column in columns:
         if column in frame:
-            frame[column] = [pseudonymise(v, "") if isinstance(v, str) and v else v for v in frame[column]]
+            protect = (lambda v: pseudonymise_id(v, pseudonymise)) if column in ID_COLUMNS else (
+                lambda v: pseudonymise(v, ""))
+            frame[column] = [protect(v) if isinstance(v, str) and v else v for v in frame[column]]
     return frame
 
 

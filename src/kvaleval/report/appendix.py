@@ -22,7 +22,12 @@ import pandas as pd
 from kvaleval.analyse.cooccurrence import cooccurrence, cooccurrence_matrix
 from kvaleval.analyse.evidence import evidence, evidence_quotes
 from kvaleval.analyse.framework import framework_matrix
-from kvaleval.analyse.privacy import corpus_pseudonymiser, pseudonymise_attributes, pseudonymise_columns
+from kvaleval.analyse.privacy import (
+    corpus_pseudonymiser,
+    pseudonymise_attributes,
+    pseudonymise_columns,
+    pseudonymise_id,
+)
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, ReportError, Warnings
@@ -312,11 +317,20 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
     """File names and notes name people ("interviewer taken to be 'Mette Bruun'"); versions,
     options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers)."""
     table = table.copy()
+    paths = {name.split(": ", 1)[1] if ": " in name else name[4:]
+             for name in table["Felt"] if name.startswith(("fil ", "sprunget over: ", "note: "))}
+    hidden = {path: pseudonymise_id(path, pseudonymiser) for path in sorted(paths)}
+
+    def protect(text: str) -> str:
+        for path in sorted(hidden, key=len, reverse=True):  # file names in notes, as in the field
+            text = text.replace(path, hidden[path])
+        return pseudonymiser(text, "")
+
     for row, (name, value) in enumerate(zip(table["Felt"], table["Værdi"], strict=True)):
         if name.startswith(("fil ", "sprunget over: ", "note: ")):
-            table.iloc[row, 0] = pseudonymiser(name, "")
+            table.iloc[row, 0] = protect(name)
             if not name.startswith("fil "):
-                table.iloc[row, 1] = pseudonymiser(value, "")
+                table.iloc[row, 1] = protect(value)
     return table
 
 
