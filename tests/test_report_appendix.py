@@ -239,6 +239,23 @@ def test_cli_code_survey_columns_named(small_codebook_path: Path, tmp_path: Path
     assert missing.returncode == 2 and "E012" in missing.stderr and "ukendt" in missing.stderr
 
 
+def test_cli_code_keep_leaves_a_programme_name_readable(small_codebook_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger01.txt").write_text("I: Hvordan har du oplevet Jobspor?\nB: Jobspor har hjulpet mig rigtig "
+                                         "meget, og Karima fra Jobspor ringer hver uge.\n", encoding="utf-8")
+    texts = {}
+    for name, extra in (("uden", []), ("med", ["--keep", "Jobspor"])):
+        out = tmp_path / name
+        result = subprocess.run([sys.executable, "-m", "kvaleval", "code", str(folder), "--codebook",
+                                 str(small_codebook_path), "--out", str(out), "-q", *extra],
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        texts[name] = (out / "csv" / "segmenter.csv").read_text(encoding="utf-8-sig")
+    assert "Jobspor" not in texts["uden"]
+    assert "Jobspor har hjulpet mig" in texts["med"] and "Karima" not in texts["med"]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

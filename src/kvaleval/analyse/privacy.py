@@ -10,7 +10,7 @@ capitalisation heuristic, CPR, phone, e-mail, address).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -52,12 +52,14 @@ def speaker_pseudonyms(segments: pd.DataFrame) -> dict[str, str]:
     return pseudonyms
 
 
-def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str] | None = None) -> Pseudonymise:
-    """A function ``(text, where) -> pseudonymised text``, consistent across one run."""
+def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str] | None = None,
+                         keep: Iterable[str] = ()) -> Pseudonymise:
+    """A function ``(text, where) -> pseudonymised text``, consistent across one run; ``keep``
+    are words that stay readable (see :class:`kvaleval.Pseudonymiser`)."""
     from kvaleval.privacy import Pseudonymiser
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
-    pseudonymiser = Pseudonymiser(pseudonyms=given)
+    pseudonymiser = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
 
     def apply(text: str, where: str = "") -> str:
         return pseudonymiser.apply(text, where=where)

@@ -27,6 +27,8 @@ def code_cli(
     small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
     model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
     pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
+    keep: Annotated[list[str] | None, typer.Option(
+        help="Et ord eller navn, der ikke pseudonymiseres (indsatsens navn, et sted); gentag for flere.")] = None,
     id_column: Annotated[str | None, typer.Option(
         help="Spørgeskema: kolonnen med respondentens id (ellers findes den ud fra navnet).")] = None,
     text_column: Annotated[list[str] | None, typer.Option(
@@ -64,6 +66,7 @@ def code_cli(
     echo(f"Skriver bilag til {out} ...", quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
-                                pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given)
+                                pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
+                                keep=keep or ())
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

@@ -72,11 +72,12 @@ def build_appendix(
     pseudonymise: bool = True,
     small_cells: int | None = None,
     pseudonyms: dict[str, str] | None = None,
+    keep: Sequence[str] = (),
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
     by = by if by is not None else (GROUP if GROUP in segments else None)
-    pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms) if pseudonymise else None
+    pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms, keep=keep) if pseudonymise else None
     appendix = Appendix()
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
@@ -208,6 +209,7 @@ def write_appendix(
     small_cells: int | None = None,
     charts_enabled: bool = True,
     pseudonyms: dict[str, str] | None = None,
+    keep: Sequence[str] = (),
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
 
@@ -230,9 +232,11 @@ def write_appendix(
         Pseudonymise every quote and text cell (default). False writes a visible
         warning into the manifest.
     small_cells : int, optional
-        Show counts below this number as "< k" in the overview tables.
+        Show counts below this number as "< k" in every table of counts.
     pseudonyms : dict, optional
         The user's own replacements (``kv.read_pseudonyms("pseudonyms.csv")``), e.g. Hanne -> [borger 3].
+    keep : sequence of str, optional
+        Words and names that stay readable (a programme's or a place's name, "Jobspor").
 
     Returns
     -------
@@ -247,7 +251,8 @@ def write_appendix(
     if targets is not None and not isinstance(targets, pd.DataFrame):
         targets = read_targets(targets)
     appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
-                              pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms)
+                              pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
+                              keep=keep)
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
