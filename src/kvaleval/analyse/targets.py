@@ -9,6 +9,7 @@ weighted share of indicators met ("88 % of the targets were met").
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from kvaleval.errors import CorpusError, Errors
+from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
@@ -41,7 +43,9 @@ def read_targets(path: str | Path) -> pd.DataFrame:
         if path.suffix.lower() == ".xlsx":
             frame = pd.read_excel(path, dtype=object, engine="openpyxl")
         else:
-            frame = pd.read_csv(path, sep=None, engine="python", dtype=str, encoding="utf-8-sig")
+            # Danish Excel saves CSV as Windows-1252 unless told otherwise: decode as the transcripts are.
+            text = decode_bytes(path.read_bytes(), path=shown).text
+            frame = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str)
     except (ValueError, OSError, KeyError, UnicodeDecodeError) as err:
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
     frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
