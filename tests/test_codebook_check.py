@@ -34,6 +34,20 @@ def test_check_reports_failing_example(tmp_path: Path) -> None:
     assert "1 af 3 i orden" in result.stderr and "»Der er kø«" in result.stderr
 
 
+def test_check_cli_reports_warnings_and_term_valence_choices(tmp_path: Path) -> None:
+    empty = tmp_path / "tom.yaml"
+    empty.write_text("name: k\ncodes:\n  - name: kap\n    terms: [folk]\n  - name: tom\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(empty)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "Bemærk: [W201]" in result.stderr and "Warning" not in result.stderr
+    mixed = tmp_path / "blandet.yaml"
+    mixed.write_text("name: k\ncodes:\n  - name: kap\n    terms:\n      - {term: folk, valence: blandet}\n",
+                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(mixed)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 2 and "line 5" in result.stderr and "use positiv or negativ" in result.stderr
+
+
 @pytest.mark.skipif(not (ROOT / "codings" / "demo_gold.csv").exists(), reason="demo gold not present")
 def test_term_usage_counts_matches_and_false_positives() -> None:
     corpus = kv.read_corpus(DEMO_CORPUS)

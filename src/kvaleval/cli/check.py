@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +23,11 @@ def check_cli(
     import kvaleval as kv
     from kvaleval.analyse.codebook_check import check_examples, term_usage
 
-    book = kv.read_codebook(codebook)
+    with warnings.catch_warnings(record=True) as caught:  # shown as lines of the report, not tracebacks
+        warnings.simplefilter("always", kv.KvalevalWarning)
+        book = kv.read_codebook(codebook)
+    for warning in caught:
+        echo(f"Bemærk: {warning.message}")
     examples = check_examples(book)
     failed = examples[~examples["ok"]]
     echo(f"Eksempler og modeksempler: {int(examples['ok'].sum())} af {len(examples)} i orden.")

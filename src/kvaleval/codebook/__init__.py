@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
@@ -226,7 +227,13 @@ def _hint(error: Any, model: type[BaseModel]) -> str:
     template = _HINTS.get(kind, "see docs/codebook.md")
     field = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
     allowed = ", ".join(_allowed_fields(model, error["loc"]))
-    return template.format(allowed=allowed, pattern_hint=_PATTERN_HINTS.get(field, "see docs/codebook.md"))
+    pattern_hint = _PATTERN_HINTS.get(field, "see docs/codebook.md")
+    words = re.fullmatch(r"\^\(([a-zæøå|]+)\)\$", str((error.get("ctx") or {}).get("pattern", "")))
+    if words:  # a choice of words: name exactly those (a term's valence has no 'blandet')
+        choices = words.group(1).split("|")
+        pattern_hint = "use " + (" or ".join(choices) if len(choices) < 3 else
+                                 ", ".join(choices[:-1]) + " or " + choices[-1])
+    return template.format(allowed=allowed, pattern_hint=pattern_hint)
 
 
 def _allowed_fields(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
