@@ -100,3 +100,18 @@ def test_privacy_read_pseudonyms_one_letter_name_warns(tmp_path: Path) -> None:
 def test_privacy_read_pseudonyms_binary_file(tmp_path: Path) -> None:
     with pytest.raises(PrivacyError, match=r"\[E702\]"):
         read_pseudonyms(_write(tmp_path, b"\xff\xfe\x00\x00\x81\x00binary"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Per måned betaler vi 7.500 kr.", "Per måned betaler vi 7.500 kr."),       # the word, not the speaker
+    ("Bo i Vollsmose er dyrt.", "Bo i Vollsmose er dyrt."),
+    ("Hans far kom forbi.", "Hans far kom forbi."),                             # his father
+    ("Per sagde det samme.", "[frivillig 2] sagde det samme."),
+    ("Per, kan du sige noget?", "[frivillig 2], kan du sige noget?"),
+    ("Vi talte med Per om det.", "Vi talte med [frivillig 2] om det."),
+    ("Bo kommer også hver tirsdag.", "[borger 2] kommer også hver tirsdag."),
+])
+def test_privacy_speaker_named_like_a_word(text: str, expected: str) -> None:
+    # Speakers called Per or Bo: their pseudonym replaces them, not the ordinary words.
+    pseudonymiser = Pseudonymiser(pseudonyms={"Per": "[frivillig 2]", "Bo": "[borger 2]", "Hans": "[borger 5]"})
+    assert pseudonymiser.apply(text) == expected

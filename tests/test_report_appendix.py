@@ -30,8 +30,10 @@ def hostile_corpus(tiny_corpus: Path) -> Path:
     ])
     # A short answer is coded with its question, and the coding's reason quotes the question.
     # Files are often named after the person interviewed.
-    (tiny_corpus / "borger_fatima.txt").write_text("I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, bestemt.\n",
-                                                   encoding="utf-8")
+    # A name in lower case, as sloppy transcripts write it, is known from elsewhere in the corpus.
+    (tiny_corpus / "borger_fatima.txt").write_text("I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, bestemt.\n"
+                                                   "I: Og din søster?\nB: Hun har det godt. vi ringer til fatima "
+                                                   "hver uge, det har hjulpet os meget.\n", encoding="utf-8")
     return tiny_corpus
 
 

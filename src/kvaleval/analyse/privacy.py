@@ -55,17 +55,41 @@ def speaker_pseudonyms(segments: pd.DataFrame) -> dict[str, str]:
 def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str] | None = None,
                          keep: Iterable[str] = ()) -> Pseudonymise:
     """A function ``(text, where) -> pseudonymised text``, consistent across one run; ``keep``
-    are words that stay readable (see :class:`kvaleval.Pseudonymiser`)."""
+    are words that stay readable (see :class:`kvaleval.Pseudonymiser`).
+
+    The corpus is read through once first: a name found anywhere in it (``Hanne``) is then
+    replaced in every text, also where a sloppy transcript writes it in lower case
+    (``hanne er vores kasserer``) and the name alone would not be recognised.
+    """
     from kvaleval.privacy import Pseudonymiser
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
-    pseudonymiser = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
+    scout = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
+    for column in ("text", "question"):
+        if column in segments:
+            for value in pd.unique(segments[column].dropna()):
+                if isinstance(value, str) and value:
+                    scout.apply(value)
+    found = scout.report
+    found = found[found["kind"] == "navn"]
+    names = set()
+    for original, replacement in zip(found["original"], found["replacement"], strict=True):
+        label, _, suffix = replacement.rpartition("]")  # a genitive: "Hamids" -> "[navn]s"
+        if label != "[navn":
+            continue  # a speaker with a pseudonym of its own ([borger 2]) keeps it
+        name = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
+        if _NAME_TEXT.fullmatch(name):
+            names.add(name)
+    pseudonymiser = Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep))
 
     def apply(text: str, where: str = "") -> str:
         return pseudonymiser.apply(text, where=where)
 
     apply.report = lambda: pseudonymiser.report  # type: ignore[attr-defined]
     return apply
+
+
+_NAME_TEXT = re.compile(r"[^\W\d_][^\W\d_'’ -]*(?: [^\W\d_][^\W\d_'’-]*){0,3}")
 
 
 ID_COLUMNS = ("doc_id", "segment_id")

@@ -197,6 +197,8 @@ class Pseudonymiser:
                     cut = 2 if original[-2:] in ("'s", "’s") else 1
                     key, suffix = _normal(original[:-cut]), original[-cut:]
                 base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
+                if _word_not_name(text, match.start(), match.end(), key):
+                    continue  # "Per måned koster det ..." is no Per, even when a speaker is called Per
                 spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
                                    base, suffix))
         if self._phrase_lower_re is not None:
@@ -363,3 +365,25 @@ def pseudonymise(
     '[navn]s søn bor på [adresse].'
     """
     return Pseudonymiser(names, pseudonyms=pseudonyms).apply(text)
+
+
+# Sentence-initial words that are also given names, and the next words that show the ordinary
+# word: "Per måned", "Bo i Vollsmose", "Hans far" (his father; the name's genitive is "Hans'").
+_WORD_BEFORE = {
+    "per": frozenset("måned uge dag døgn år time minut kvartal halvår gang person barn familie husstand "
+                     "elev deltager stk styk stykke".split()),
+    "bo": frozenset("i på hos alene sammen der her godt tæt".split()),
+    "hans": frozenset("far mor søn datter kone bror søster børn barn familie ven venner lærer skole "
+                      "chef kollega kolleger".split()),
+}
+_NEXT_LOWER = re.compile(r"[ \t]+([a-zæøå]+)")
+
+
+def _word_not_name(text: str, start: int, end: int, key: str) -> bool:
+    """True if a given name at a sentence start is read as the ordinary word it also is."""
+    following = _WORD_BEFORE.get(key)
+    if following is None or not _names.sentence_initial(text, start):
+        return False
+    match = _NEXT_LOWER.match(text, end)
+    return match is not None and match.group(1) in following
+
