@@ -97,6 +97,18 @@ TAG_STYLES = {
         "Karen: Ja.\n",
         [("Moderator", Q, "Hvad synes I?"), ("Karen", A, "Det er godt."), ("Hans", A, "Maden er dyr."),
          ("Per", A, "Enig."), ("Bo", A, "Også enig."), ("Karen", A, "Ja.")]),
+    "names in square brackets (WhisperX)": (
+        "[SPEAKER_00]: Hvordan kom du med?\n[SPEAKER_01]: Gennem min nabo.\n[SPEAKER_00]: Og så?\n",
+        [("SPEAKER_00", Q, "Hvordan kom du med?"), ("SPEAKER_01", A, "Gennem min nabo."),
+         ("SPEAKER_00", Q, "Og så?")]),
+    "bracketed name and time on its own line (Zoom)": (
+        "[Mette Hansen] 10:02:15\nHvordan kom du med?\n\n[Karen Jensen] 10:02:22\nGennem min nabo.\n\n"
+        "[Mette Hansen] 10:03:01\nOg hvad fik du ud af det?\n\n[Karen Jensen] 10:03:09\nMere kontakt.\n",
+        [("Mette Hansen", Q, "Hvordan kom du med?"), ("Karen Jensen", A, "Gennem min nabo."),
+         ("Mette Hansen", Q, "Og hvad fik du ud af det?"), ("Karen Jensen", A, "Mere kontakt.")]),
+    "bracketed stage directions stay text": (
+        "I: Hvordan?\nB: Godt.\n[Pause]\nDet var det.\n[Pause]\nI: Tak.\n",
+        [("I", Q, "Hvordan?"), ("B", A, "Godt.\n[Pause]\nDet var det.\n[Pause]"), ("I", Q, "Tak.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),

@@ -36,7 +36,7 @@ TAG_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
-    (?P<label>{_LABEL})
+    (?P<label>{_LABEL}|\[{_LABEL}\])
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)
       |[ \t]*\[(?P<bracket>{TIMESTAMP})\]
       |[ \t]+(?P<after>{TIMESTAMP}))?
@@ -52,7 +52,7 @@ TAG_LINE = re.compile(
 HEADER_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
-    (?P<label>{_LABEL})
+    (?P<label>{_LABEL}|\[{_LABEL}\])
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\))?
     (?:[ \t]+(?P<after>{_STAMP}))?
     [ \t]*{_EMPHASIS}?[ \t]*$""",
@@ -118,7 +118,7 @@ _SHORT_CODE = re.compile(r"^[a-zæøå]{1,3}\d{0,2}$")
 @lru_cache(maxsize=8192)
 def clean_label(label: str) -> str:
     """The label as the speaker name: single spaces, no trailing dots."""
-    return " ".join(label.split()).rstrip(".").strip()
+    return " ".join(label.strip("[]").split()).rstrip(".").strip()
 
 
 @lru_cache(maxsize=8192)
@@ -225,7 +225,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         # Without a colon a known label, or a name given with a timestamp, is a tag ...
         if is_role_label(label) or (time and looks_like_name(label)):
             found[line_start] = TagCandidate(line_start, content, label, _strip_stamp(time), False)
-        elif looks_like_name(label) and not label.endswith(".") and label_key(label) not in DISCOURSE_WORDS:
+        elif (looks_like_name(label) and not label.endswith((".", "]")) and label_key(label) not in DISCOURSE_WORDS):
             bare.append(TagCandidate(line_start, content, label, None, False))
     for candidate in _bare_names(bare, found.values()):
         found[candidate.line_start] = candidate
