@@ -118,12 +118,11 @@ def test_evidence_support_counts_and_flags(coded: kv.Coded) -> None:
         assert re.match(r"^».+« \(.+\)$", line)
 
 
-def test_evidence_unknown_group_is_an_error(coded: kv.Coded) -> None:
-    from kvaleval.errors import CodingError
-
+def test_evidence_unknown_group_warns(coded: kv.Coded) -> None:
     typo = [Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), groups=("Borger",))]
-    with pytest.raises(CodingError, match=r"E307.*\['Borger'\].*'borger', 'samarbejdspartner'"):
-        coded.evidence(typo)
+    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['Borger'\].*'borger', 'samarbejdspartner'"):
+        table = coded.evidence(typo)
+    assert table.loc[table["group"] == "Borger", "share"].tolist() == ["0/0"]
     assert len(coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])) == 2
 
 

@@ -70,6 +70,9 @@ class Warnings(metaclass=_CodedMessages):
             "--id-column NAME) if there is one.")
     W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
             "not as answers.")
+    W021 = ("conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to, so they "
+            "show 0/0. Groups in the corpus ('respondent_group' in metadata.csv): {groups}. Spelling and "
+            "case must match.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx
@@ -179,8 +182,6 @@ class Errors(metaclass=_CodedMessages):
             "whose segments are in the segment table.")
     E306 = ("No model: code with kv.code(corpus, codebook, model=kv.ModelCoder(codebook).fit(segments, "
             "human_codings)) before asking for a review queue.")
-    E307 = ("Conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to. Groups in "
-            "the corpus ('respondent_group' in metadata.csv): {groups}. Spelling and case must match.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."

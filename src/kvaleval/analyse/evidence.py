@@ -17,7 +17,7 @@ from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes
-from kvaleval.errors import CodingError, Errors
+from kvaleval.errors import Warnings, warn
 from kvaleval.frames import ALL, require_columns
 from kvaleval.records import Codebook, Conclusion
 
@@ -144,8 +144,9 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     groups_column = groups_column.map(lambda value: str(value).strip() or UNKNOWN)
     present = sorted(set(groups_column[segments["speaker_role"] == "respondent"]))
     unknown = [group for group in conclusion.groups if group not in present]
-    if unknown:  # a typo would otherwise read as "0/0 respondents: not supported"
-        raise CodingError(Errors.E307.format(conclusion=conclusion.id, unknown=unknown, groups=present))
+    if unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared conclusions
+        # file can name groups another corpus doesn't have, so this is no reason to stop)
+        warn(Warnings.W021.format(conclusion=conclusion.id, unknown=unknown, groups=present))
     wanted = list(conclusion.groups) or present
     frames = [(group, segments[groups_column == group]) for group in wanted]
     frames.append((ALL, segments[groups_column.isin(wanted)]))

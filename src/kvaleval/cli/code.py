@@ -65,8 +65,12 @@ def code_cli(
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(f"Skriver bilag til {out} ...", quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
-    written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
-                                pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
-                                keep=keep or ())
+    with warnings.catch_warnings(record=True) as caught:  # shown as lines, not as Python warnings
+        warnings.simplefilter("always", kv.KvalevalWarning)
+        written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
+                                    pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
+                                    keep=keep or ())
+    for message in dict.fromkeys(str(warning.message) for warning in caught):
+        echo(f"Bemærk: {message}", quiet)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)
