@@ -194,6 +194,42 @@ def test_refi_import_utf16_units_detected_without_origin(tmp_path: Path) -> None
     assert sorted(read_qdpx_selections(path)["text"]) == sorted(words)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_refi_import_utf16_text_without_bom(tmp_path: Path, codec: str) -> None:
+    # Read as cp1252 this gave a NUL between every letter and moved every selection.
+    text = "I: Hvordan går det?\nB: Ventetiden er lang, men personalet er søde.\n"
+    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(text, "Ventetiden er lang",
+                                                                          "personalet er søde")))
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(xml), f"sources/{SOURCE}.txt": text.encode(codec)})
+    corpus, _ = _quiet(read_qdpx, path)
+    assert corpus.documents[0].text == text
+    assert sorted(read_qdpx_selections(path)["text"]) == ["Ventetiden er lang", "personalet er søde"]
+
+
+def test_refi_import_pdf_area_codings_are_reported(tmp_path: Path) -> None:
+    text = "B: Ventetiden er lang.\n"
+    pdf = (f'<PDFSource guid="{SOURCE}" name="Rapport.pdf" path="internal://r.pdf">'
+           f'<Representation guid="eeeeeeee-0000-0000-0000-000000000001" plainTextPath="internal://{SOURCE}.txt">'
+           f'{_selection(1, 3, 13)}</Representation>'
+           f'<PDFSelection guid="eeeeeeee-0000-0000-0000-000000000002" page="1" firstX="1" firstY="1" '
+           f'secondX="9" secondY="9"><Coding guid="eeeeeeee-0000-0000-0000-000000000003" creatingUser="{USER}">'
+           f'<CodeRef targetGUID="{CODE_B}"/></Coding></PDFSelection></PDFSource>')
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde("", sources=pdf), f"sources/{SOURCE}.txt": text.encode()})
+    corpus, codings = _quiet(read_qdpx, path)
+    assert codings["code"].tolist() == ["Ventetid"]
+    assert corpus.notes["message"].str.contains(r"W626.*1 coding\(s\) on areas").any()
+
+
+def test_refi_import_reachable_as_kv_refi() -> None:
+    # As docs/refi.md writes it, in a fresh interpreter (here the tests have imported kvaleval.refi).
+    import subprocess
+    import sys
+
+    code = "import kvaleval as kv; print(kv.refi.read_qdpx.__name__, kv.refi.ArchiveLimits().max_members > 0)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.split() == ["read_qdpx", "True"], result.stderr
+
+
 def test_refi_import_selections_outside_or_splitting_are_reported(tmp_path: Path) -> None:
     text_start = TEXT.index("😀")
     xml = (

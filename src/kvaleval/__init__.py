@@ -82,7 +82,15 @@ if TYPE_CHECKING:
     from kvaleval.report.sheet import write_sheet
 
 
+_SUBMODULES = frozenset({"refi", "privacy", "dask"})
+"""Subpackages reachable as ``kv.refi`` ... without importing them up front."""
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        submodule = import_module(f"kvaleval.{name}")
+        globals()[name] = submodule
+        return submodule
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'kvaleval' has no attribute {name!r}")

@@ -110,6 +110,8 @@ class Warnings(metaclass=_CodedMessages):
     W624 = "{source}: variable '{variable}' is '{value}' and '{other}' in different cases; '{value}' is used."
     W625 = ("{source}: {n} non-blank characters are in no segment, e.g. {excerpt} (text before "
             "the first speaker tag?); selections there code nothing.")
+    W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "
+            "the codings on its text are.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")

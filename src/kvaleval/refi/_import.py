@@ -133,6 +133,8 @@ def _load_sources(
             continue
         if source.bad_selections:
             result.notes.append((label, Warnings.W622.format(source=source.name, n=source.bad_selections)))
+        if source.media_codings:  # a PDF read through its text: its area codings are not
+            result.notes.append((label, Warnings.W626.format(source=source.name, n=source.media_codings)))
         text = load_text(archive, source, shown=shown, limits=limits)
         if text.raw is None:
             result.skipped.append((label, text.reason or ""))

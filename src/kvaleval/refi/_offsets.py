@@ -47,10 +47,27 @@ def decode_source(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding + " with BOM"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when most odd or even bytes are NUL (Latin text in UTF-16)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.6 * half and even <= 0.1 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.1 * half:
+        return "utf-16-be"
+    return None
 
 
 def normalise_newlines(text: str) -> str:

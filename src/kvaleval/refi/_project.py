@@ -157,6 +157,8 @@ def _sources(element: ET.Element) -> list[RawSource]:
         if representation is not None:
             source = _text_source(representation, guid, name or representation.get("name") or "", kind)
             source.whole_codings += _codings(element)
+            # codings on areas of the page are not text: counted, so the import can say so
+            source.media_codings = sum(len(list(children(s, "Coding"))) for s in children(element, "PDFSelection"))
             return [source]
     if kind in _MEDIA or kind == "PDFSource":
         selections = [
