@@ -153,6 +153,20 @@ def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> No
     assert not scores.coded[3].any()
 
 
+@pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")
+def test_rules_short_answer_valence_with_a_default_valence() -> None:
+    # The demo's kendskab defaults to negativ; a neutral question must not turn "Nej" positive.
+    coder = RuleCoder(kv.read_codebook(DEMO_CODEBOOK))
+    awareness, capacity = coder.codebook.names.index("kendskab"), coder.codebook.names.index("kapacitet")
+    texts = ["Nej.", "Ja, helt klart.", "Ja.", "Nej, slet ikke."]
+    questions = ["Kender du sekretariatet?", "Kender du familievejledningen?",
+                 "Er der lang ventetid på rådgivningen?", "Er der ventetid?"]
+    scores = coder.score(texts, questions)
+    found = [scores.findings[(0, awareness)].valence, scores.findings[(1, awareness)].valence,
+             scores.findings[(2, capacity)].valence, scores.findings[(3, capacity)].valence]
+    assert found == ["negativ", "positiv", "negativ", "positiv"]
+
+
 def test_rules_deterministic(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
     first = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings
     second = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings

@@ -460,7 +460,11 @@ class RuleCoder:
         finding.evidence = evidence[row, column]
         finding.question = " ".join((questions[row] or "").split())[:80]
         asked_finding = asked.findings.get((q, column))
-        question_sign = _sign(asked_finding.valence) if asked_finding else 0
+        # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
+        # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,
+        # not the code's default valence.
+        leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
+        question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
         sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
         finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
         finding.valence_why += ("svar på spørgsmål",)
@@ -529,8 +533,11 @@ class RuleCoder:
             finding.valence = "negativ"
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
-            reasons.append("kodens standardvalens")
+            reasons.append(_DEFAULT_VALENCE)
         finding.valence_why += tuple(reasons)
+
+
+_DEFAULT_VALENCE = "kodens standardvalens"
 
 
 def answer_polarity(answer: str) -> int:
