@@ -136,6 +136,19 @@ def test_agreement_cli_rules_and_shared_documents(
     assert header[-2:] == ("Forekomst: anne", "Forekomst: rules")
 
 
+def test_agreement_cli_rules_with_the_default_codebook(tmp_path: Path) -> None:
+    # docs/cli.md: "agreement koder_anne.xlsx --corpus corpus/ --rules", no --codebook
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "borger01.txt").write_text("I: Hvordan går det?\nB: Vi mangler folk, og der er lang ventetid.\n",
+                                         encoding="utf-8")
+    gold = tmp_path / "anne.csv"
+    gold.write_text("doc_id,turn_index,code\nborger01,1,kapacitet\n", encoding="utf-8")
+    result = run(str(gold), "--corpus", str(corpus), "--rules", "--out", str(tmp_path / "e.xlsx"), "--n-boot", "0",
+                 "--quiet")
+    assert result.exit_code == 0, result.output
+
+
 def test_agreement_cli_same_coder_twice(tmp_path: Path) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
     for path in (first, second):

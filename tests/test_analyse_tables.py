@@ -171,6 +171,8 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
     assert target_attainment(table)[0]["opfyldt"].tolist() == [False, True, False, True]
     path.write_text("indikator;mål;opnået\nFamilier i rådgivning;100;120\n", encoding="cp1252")  # Danish Excel
     assert read_targets(path)["indikator"].tolist() == ["Familier i rådgivning"]
+    with pytest.raises(kv.CorpusError, match=r"E024.*Indicators file not found"):
+        read_targets(tmp_path / "findes_ikke.csv")
     for text, problem in [("indikator;mål;opnået;retning\nA;10;14;nedadgående-ish\n", r"E022.*line 2"),
                           ("indikator;mål;opnået\nA;;14\n", r"E023.*line 2.*'mål'"),
                           ("indikator;mål;opnået\nA;10;\n", r"E023.*line 2.*'opnået'")]:

@@ -110,3 +110,20 @@ def test_review_queue_ranks_untrained_segments(fitted: ModelCoder, demo: tuple[k
     assert kv.read_codings(sheet, coder="anne", segments=corpus.segments).empty
     with pytest.raises(kv.CodingError, match="E306"):
         kv.code(corpus, codebook).review_queue(5)
+    # review on the training material itself: say why nothing is left, not "no respondent segments"
+    trained = corpus.segments[corpus.segments["segment_id"].isin(fitted.training_["segment_id"])
+                              | (corpus.segments["speaker_role"] != "respondent")]
+    only_trained = kv.Corpus(corpus.root, corpus.documents, trained.reset_index(drop=True))
+    with pytest.raises(kv.CodingError, match=r"E308.*already in the model's training data"):
+        kv.code(only_trained, codebook, model=fitted).review_queue(5)
+
+
+def test_model_file_errors_are_clear(demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame], tmp_path: Path) -> None:
+    _, codebook, _ = demo
+    with pytest.raises(kv.CodingError, match=r"E307.*findes\.json.*No such file"):
+        ModelCoder.from_json(tmp_path / "findes.json", codebook=codebook)
+    (tmp_path / "guld.csv").write_text("doc_id,turn_index,code\n", encoding="utf-8")
+    with pytest.raises(kv.CodingError, match=r"E307.*not a model file"):
+        ModelCoder.from_json(tmp_path / "guld.csv", codebook=codebook)
+    with pytest.raises(kv.CodingError, match=r"E309.*needs a fitted model"):
+        kv.code(demo[0], codebook, method="both")

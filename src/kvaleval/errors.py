@@ -159,6 +159,7 @@ class Errors(metaclass=_CodedMessages):
     E022 = ("{path}, line {line}: '{value}' in column 'retning' is not a direction. Write 'højere' "
             "(higher is better: {higher}) or 'lavere' (lower is better: {lower}).")
     E023 = "{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator."
+    E024 = "Indicators file not found: {path}. Check the path (--targets)."
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -184,6 +185,11 @@ class Errors(metaclass=_CodedMessages):
             "whose segments are in the segment table.")
     E306 = ("No model: code with kv.code(corpus, codebook, model=kv.ModelCoder(codebook).fit(segments, "
             "human_codings)) before asking for a review queue.")
+    E307 = "Could not read the model {path}: {detail}. Give a file written by 'kvaleval train' (.json)."
+    E308 = ("All {n} respondent segments are already in the model's training data, so there is nothing "
+            "left to suggest. Run review on material that is not hand-coded yet (new interviews).")
+    E309 = ("Method '{method}' needs a fitted model: kv.code(corpus, codebook, "
+            "model=kv.ModelCoder(codebook).fit(segments, human_codings)). Without one, use method='rules'.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kvaleval.errors import CodingError, Errors
 from kvaleval.records import RESPONDENT
 
 REVIEW_COLUMNS = ("segment_id", "doc_id", "speaker", "text", "priority", "reason")
@@ -26,6 +27,8 @@ def review_queue(segments: pd.DataFrame, codings: pd.DataFrame, model: object, n
     """
     units = segments[segments["speaker_role"] == RESPONDENT].reset_index(drop=True)
     trained = set(model.training_["segment_id"])  # type: ignore[attr-defined]
+    if len(units) and units["segment_id"].isin(trained).all():
+        raise CodingError(Errors.E308.format(n=len(units)))
     probabilities = model.predict_proba(segments)  # type: ignore[attr-defined]
     thresholds = model.thresholds_  # type: ignore[attr-defined]
     codes = model.codes_  # type: ignore[attr-defined]

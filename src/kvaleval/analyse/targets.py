@@ -38,7 +38,7 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     shown = str(path)
     if not path.is_file():
-        raise CorpusError(Errors.E001.format(path=shown))
+        raise CorpusError(Errors.E024.format(path=shown))
     try:
         if path.suffix.lower() == ".xlsx":
             frame = pd.read_excel(path, dtype=object, engine="openpyxl")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import echo
+from kvaleval.cli._common import default_codebook, echo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,8 +98,9 @@ def agreement_cli(
                 coverage[coder] = read_sheet_segments(path)
         tables.append(table)
     if rules:
-        if read is None or book is None:
-            raise typer.BadParameter("--rules kræver --corpus og --codebook.")
+        if read is None:
+            raise typer.BadParameter("--rules kræver --corpus.")
+        book = book or kv.read_codebook(default_codebook())  # as 'code' and 'evaluate' do
         tables.append(kv.code(read, book).codings)
     codings = pd.concat(tables, ignore_index=True)
     if shared_documents:

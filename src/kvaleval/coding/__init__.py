@@ -63,7 +63,7 @@ def code(
     if method not in METHODS:
         raise CodingError(Errors.E301.format(method=method, methods=", ".join(METHODS)))
     if method in ("model", "both") and model is None:
-        raise CodingError(Errors.E301.format(method=f"{method} without a fitted model", methods="rules"))
+        raise CodingError(Errors.E309.format(method=method))
     tables = []
     if method in ("rules", "both"):
         coder = RuleCoder(codebook, short_answer_words=short_answer_words, question_weight=question_weight)

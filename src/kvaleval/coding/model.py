@@ -299,14 +299,27 @@ class ModelCoder(BaseEstimator):
 
     @classmethod
     def from_json(cls, path: str | Path, *, codebook: Codebook | None = None) -> ModelCoder:
-        """Refit a model stored with :meth:`to_json` (same parameters, same training data)."""
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        units = pd.DataFrame(data["units"]).assign(speaker_role=RESPONDENT)
-        codings = pd.DataFrame(
-            [(u["segment_id"], u["doc_id"], code) for u in data["units"] for code in u["codes"]],
-            columns=["segment_id", "doc_id", "code"],
-        ).assign(coder="gemt")
-        model = cls(codebook=codebook, **data["params"])
+        """Refit a model stored with :meth:`to_json` (same parameters, same training data).
+
+        Raises
+        ------
+        CodingError
+            If the file is missing or is not a model written by :meth:`to_json`.
+        """
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            units = pd.DataFrame(data["units"]).assign(speaker_role=RESPONDENT)
+            codings = pd.DataFrame(
+                [(u["segment_id"], u["doc_id"], code) for u in data["units"] for code in u["codes"]],
+                columns=["segment_id", "doc_id", "code"],
+            ).assign(coder="gemt")
+            params = dict(data["params"])
+        except OSError as err:
+            raise CodingError(Errors.E307.format(path=path, detail=err.strerror or err)) from err
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            detail = f"not a model file from 'kvaleval train' ({type(err).__name__}: {str(err)[:80]})"
+            raise CodingError(Errors.E307.format(path=path, detail=detail)) from err
+        model = cls(codebook=codebook, **params)
         return model.fit(units, codings)
 
 
