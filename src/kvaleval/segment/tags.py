@@ -8,11 +8,11 @@ after the label, colon required):
 ``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``I (00:03:12):`` ``Hanne (mor):``
 
 and, without a colon, a line holding only a known label or a name with a
-timestamp (``Taler 1  00:03:12``), as transcription tools export them, or only a
-name that begins two or more lines (``Mette``, in bold in Word) where the document
-is written that way, and a label followed by a tab (``I<tab>Hvordan ...``; a name only when it begins two or
-more lines), as typed in Word. A line
-that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
+timestamp (``Taler 1  00:03:12``, ``[Mette Hansen] 10:02:15``), as transcription
+tools export them, or only a name that begins two or more lines (``Mette``, in
+bold in Word) where the document is written that way, and a label followed by a
+tab (``I<tab>Hvordan ...``; a name only when it begins two or more lines), as
+typed in Word. A line that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
 ``Altså: det var``) is not a tag.
 """
 
@@ -225,7 +225,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         # Without a colon a known label, or a name given with a timestamp, is a tag ...
         if is_role_label(label) or (time and looks_like_name(label)):
             found[line_start] = TagCandidate(line_start, content, label, _strip_stamp(time), False)
-        elif (looks_like_name(label) and not label.endswith((".", "]")) and label_key(label) not in DISCOURSE_WORDS):
+        elif looks_like_name(label) and not label.endswith((".", "]")) and label_key(label) not in DISCOURSE_WORDS:
             bare.append(TagCandidate(line_start, content, label, None, False))
     for candidate in _bare_names(bare, found.values()):
         found[candidate.line_start] = candidate
@@ -259,7 +259,8 @@ def accept_tags(
 
     A role label or a known speaker is always a tag. Another capitalised label is
     a tag unless it is a discourse word or header field (``Altså:``, ``Dato:``), or
-    an ordinary Danish word used only once in the document.
+    an ordinary Danish word used only once in the document that is not a first name
+    next to other speakers (``Hans:`` in a focus group is a speaker).
 
     Parameters
     ----------
