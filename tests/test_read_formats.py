@@ -546,6 +546,22 @@ def test_read_formats_csv_survey_detects_columns(tmp_path: Path, delimiter: str,
     _survey_expectations(read(tmp_path))
 
 
+def test_read_formats_survey_closed_questions_and_timestamps_are_not_answers(tmp_path: Path) -> None:
+    options = ["Meget tilfreds", "Tilfreds", "Hverken tilfreds eller utilfreds", "Utilfreds"]
+    comments = ["Der mangler lys på stierne om aftenen", "Lektiecaféen har hjulpet min søn meget",
+                "Jeg kender ikke rådgivningen", "Det er svært at få en tid", "Flere aktiviteter for de unge",
+                "Personalet er søde og hjælpsomme", "Nej", "Nej", "Nej", "Klubben lukker for tidligt"]
+    rows: list[list[object]] = [["Tidsstempel", "Hvor tilfreds er du med personalets hjælp?",
+                                 "Har du andre kommentarer?"]]
+    rows += [[f"2024/03/0{1 + i % 9} 1:{10 + i}:00 PM CET", options[i % 4], comment]
+             for i, comment in enumerate(comments)]
+    write_xlsx(tmp_path / "s.xlsx", rows)
+    corpus = read(tmp_path)
+    assert set(corpus.segments["question"]) == {"Har du andre kommentarer?"}
+    assert len(corpus.segments) == 10  # every comment kept, the three "Nej" too
+    assert {"Tidsstempel", "Hvor tilfreds er du med personalets hjælp?"} <= set(corpus.segments.columns)
+
+
 def test_read_formats_csv_multiline_answer_kept_as_written(tmp_path: Path) -> None:
     (tmp_path / "s.csv").write_text('id;Uddyb dit svar\n1;"Første linje\nanden linje;  med semikolon"\n'
                                     '2;"Han sagde ""nej"" til os"\n', encoding="utf-8")

@@ -17,6 +17,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,9 @@ _QUESTION_WORDS = re.compile(
 _SAMPLE_ROWS = 500
 _TITLE_ROWS = 5  # at most this many title lines above the column headers
 _PEEK_ROWS = 40  # rows of each sheet looked at to find the one with the answers
+_DATE_START = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_CLOSED_MIN = 8  # answers needed before a column of few, repeated values is taken as closed
+_CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -186,6 +190,15 @@ def _is_open(header: str, values: list[str]) -> bool:
     words = [len(value.split()) for value in values]
     numeric = sum(bool(re.fullmatch(r"[\d\s.,%-]+", value)) for value in values) / len(values)
     if numeric > 0.5:
+        return False
+    if sum(bool(_DATE_START.match(value)) for value in values) > 0.8 * len(values):
+        return False  # timestamps ("2024/03/01 1:10:00 PM CET", Google Forms' Tidsstempel)
+    counts = Counter(values)
+    repeated = [n for n in counts.values() if n > 1]
+    if (len(values) >= _CLOSED_MIN and len(counts) <= _CLOSED_OPTIONS and len(repeated) >= 0.8 * len(counts)
+            and sum(repeated) >= 0.8 * len(values)):
+        # the few options of a closed question, each chosen again and again ("Hverken tilfreds eller
+        # utilfreds"); a comment field of many "Nej" and a few comments, each said once, stays open
         return False
     multi = sum(count >= 3 for count in words) / len(values)
     mean_words = sum(words) / len(values)
