@@ -562,6 +562,18 @@ def test_read_formats_survey_closed_questions_and_timestamps_are_not_answers(tmp
     assert {"Tidsstempel", "Hvor tilfreds er du med personalets hjælp?"} <= set(corpus.segments.columns)
 
 
+def test_read_formats_survey_question_answered_only_late_is_reported(tmp_path: Path) -> None:
+    # A question added midway: no answer in the rows kvaleval samples, free text further down.
+    lines = ["id;Hvad fungerede godt?;Hvad bør vi gøre anderledes?"]
+    lines += [f"{i};Det var rigtig godt med lektiehjælpen nummer {i};" for i in range(600)]
+    lines += [f"{i};Fint;Flere voksne i klubben om aftenen, tak {i}" for i in range(600, 620)]
+    (tmp_path / "s.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert "[W022]" in notes(corpus) and "Hvad bør vi gøre anderledes?" in notes(corpus)
+    named = read(tmp_path, text_columns=["Hvad fungerede godt?", "Hvad bør vi gøre anderledes?"])
+    assert (named.segments["question"] == "Hvad bør vi gøre anderledes?").sum() == 20
+
+
 def test_read_formats_csv_multiline_answer_kept_as_written(tmp_path: Path) -> None:
     (tmp_path / "s.csv").write_text('id;Uddyb dit svar\n1;"Første linje\nanden linje;  med semikolon"\n'
                                     '2;"Han sagde ""nej"" til os"\n', encoding="utf-8")

@@ -73,6 +73,9 @@ class Warnings(metaclass=_CodedMessages):
     W021 = ("conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to, so they "
             "show 0/0. Groups in the corpus ('respondent_group' in metadata.csv): {groups}. Spelling and "
             "case must match.")
+    W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
+            "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
+            "command line: --text-column) to read it as answers.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx

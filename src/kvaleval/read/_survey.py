@@ -122,10 +122,19 @@ def read_survey(
     turns: list[Turn] = []
     position = 0
     attribute_indices = [i for i in range(len(header)) if i not in open_indices and i != id_index]
+    # A column with no value in the sample is judged by what comes later (a question added midway)
+    unseen: dict[int, list[str]] = {
+        i: [] for i in attribute_indices
+        if text_columns is None and not any(i < len(row) and (row[i] or "").strip() for row in sample)
+    }
     width = len(header)
     for number, row in enumerate(itertools.chain(sample, rows), start=1):
         if len(row) < width:
             row = [*row, *([None] * (width - len(row)))]
+        for i, later in unseen.items():
+            value = row[i]
+            if value and value.strip() and len(later) < _SAMPLE_ROWS:
+                later.append(value)
         respondent = (row[id_index] or "").strip() if id_index is not None else ""
         respondent = respondent or str(number)
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
@@ -144,6 +153,8 @@ def read_survey(
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
+    notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
+              for i, later in unseen.items() if _is_open(header[i], later)]
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
