@@ -574,6 +574,16 @@ def test_read_formats_survey_question_answered_only_late_is_reported(tmp_path: P
     assert (named.segments["question"] == "Hvad bør vi gøre anderledes?").sum() == 20
 
 
+def test_read_formats_survey_columns_named_like_segment_columns_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text("id;start;text;Hvad synes du om kurset?\n1;08:00;A-tekst;Det var rigtig godt "
+                                    "tilrettelagt\n2;09:00;B-tekst;Der var for lidt tid til spørgsmål\n",
+                                    encoding="utf-8")
+    segments = read(tmp_path).segments
+    assert segments["start (egenskab)"].tolist() == ["08:00", "09:00"]
+    assert segments["text (egenskab)"].tolist() == ["A-tekst", "B-tekst"]
+    assert segments["text"].tolist() == ["Det var rigtig godt tilrettelagt", "Der var for lidt tid til spørgsmål"]
+
+
 def test_read_formats_csv_multiline_answer_kept_as_written(tmp_path: Path) -> None:
     (tmp_path / "s.csv").write_text('id;Uddyb dit svar\n1;"Første linje\nanden linje;  med semikolon"\n'
                                     '2;"Han sagde ""nej"" til os"\n', encoding="utf-8")

@@ -93,15 +93,18 @@ def _attribute_columns(
     blocks: list[tuple[int, dict[str, str], list[dict[str, str]] | None]], *, skip: set[str]
 ) -> dict[str, list[object]]:
     """Attribute columns built block by block: a document's attributes repeat over its turns,
-    a survey row's attributes (turn attributes) are per turn; missing values are None."""
+    a survey row's attributes (turn attributes) are per turn; missing values are None. An
+    attribute named like a column of the table (a survey's ``start`` or ``text``) is kept as
+    ``start (egenskab)``."""
     names: dict[str, None] = {}
     for _, document, per_turn in blocks:
         names.update(dict.fromkeys(document))
         names.update(dict.fromkeys(itertools.chain.from_iterable(per_turn or ())))
-    columns: dict[str, list[object]] = {name: [] for name in names if name not in skip}
+    shown = {name: f"{name} (egenskab)" if name in skip else name for name in names}
+    columns: dict[str, list[object]] = {shown[name]: [] for name in names}
     for count, document, per_turn in blocks:
-        for name, values in columns.items():
-            default = document.get(name)
+        for name in names:
+            values, default = columns[shown[name]], document.get(name)
             if per_turn is None:
                 values.extend([default] * count)
             else:
