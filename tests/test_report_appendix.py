@@ -168,6 +168,8 @@ def test_appendix_small_cells_hidden_everywhere(hostile_corpus: Path, small_code
                     if column.lower().endswith(("%", "procent", "percent")) and hidden and ":" not in column:
                         assert value == "–", (name, column, row)
     assert checked > 50
+    with (out / "csv" / "konklusioner.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert {row["supported"] for row in csv.DictReader(handle)} <= {"ja", "nej"}
     sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Samforekomst"]
     numbers = [cell for row in sheet.iter_rows(min_row=4, min_col=2, values_only=True) for cell in row]
     assert all(not isinstance(cell, int) or cell == 0 or cell >= 3 for cell in numbers)

@@ -113,7 +113,8 @@ def build_appendix(
         ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
         appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
                                      wrap=("Citat", "Spørgsmål")))
-        appendix.csv["konklusioner"] = _suppress(table, small_cells)
+        shown_supported = table.assign(supported=table["supported"].map({True: "ja", False: "nej"}))
+        appendix.csv["konklusioner"] = _suppress(shown_supported, small_cells)  # ja/nej, as in the workbook
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
