@@ -412,6 +412,19 @@ def test_read_formats_vtt_without_speakers_is_paragraphs(tmp_path: Path) -> None
         ("respondent", A, "Ny del & mere.")]
 
 
+def test_read_formats_vtt_zoom_display_names(tmp_path: Path) -> None:
+    # Zoom labels cues with display names, which need not look like names.
+    cues = [("Mette Hansen", "Hvordan kom du med i projektet?"), ("Karens iPhone", "Det var gennem min nabo."),
+            ("Mette Hansen", "Og hvad fik du ud af det?"), ("Karens iPhone", "Mere kontakt.")]
+    (tmp_path / "zoom.vtt").write_text("WEBVTT\n\n" + "".join(
+        f"{i}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{name}: {text}\n\n"
+        for i, (name, text) in enumerate(cues, start=1)), encoding="utf-8")
+    assert turns(read(tmp_path)) == [("Mette Hansen", Q, "Hvordan kom du med i projektet?"),
+                                     ("Karens iPhone", A, "Det var gennem min nabo."),
+                                     ("Mette Hansen", Q, "Og hvad fik du ud af det?"),
+                                     ("Karens iPhone", A, "Mere kontakt.")]
+
+
 def test_read_formats_srt_with_speaker_prefix(tmp_path: Path) -> None:
     (tmp_path / "borger11.srt").write_text(
         "1\n00:00:01,000 --> 00:00:03,000\nTaler 1: Hvordan går det?\n\n"

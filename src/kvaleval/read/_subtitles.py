@@ -13,11 +13,13 @@ import html
 import io
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import webvtt
 from webvtt import errors as webvtt_errors
 
+from kvaleval.danish import DISCOURSE_WORDS
 from kvaleval.errors import CorpusError, Errors
 from kvaleval.records import Turn
 from kvaleval.segment.tags import TagCandidate, accept_tags, clean_label
@@ -94,6 +96,7 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
             candidates.append(TagCandidate(index, prefix.end(), prefix[1], None, True))
     voices = {cue.speaker for cue in cues if cue.voiced and cue.speaker}
     accepted = {candidate.line_start for candidate in accept_tags(candidates, speakers=voices)}
+    accepted |= _display_names(candidates, accepted)
     result = []
     for index, cue in enumerate(cues):
         prefix = prefixes.get(index)
@@ -105,6 +108,19 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
             continue
         result.append(cue)
     return result
+
+
+def _display_names(candidates: list[TagCandidate], accepted: set[int]) -> set[int]:
+    """Zoom labels cues with the participant's display name, which need not look like a name
+    (``Karens iPhone:``, ``Mettes MacBook Pro:``): a capitalised label of a few words that
+    begins two or more cues is a speaker too, next to another speaker."""
+    counts = Counter(clean_label(candidate.label) for candidate in candidates)
+    labels = {label for label, count in counts.items()
+              if count > 1 and label[:1].isupper() and len(label.split()) <= 4
+              and label.split()[0].casefold() not in DISCOURSE_WORDS}
+    found = {candidate.line_start for candidate in candidates if clean_label(candidate.label) in labels}
+    speakers = {clean_label(c.label) for c in candidates if c.line_start in accepted | found}
+    return found if len(speakers) >= 2 else set()
 
 
 def _render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
