@@ -42,6 +42,34 @@ def test_refi_cli_command(tiny_corpus: Path, small_codebook_path: Path, tmp_path
     assert "personoplysninger" in result.output
 
 
+def test_refi_cli_export_keeps_an_imported_projects_code_tree(tiny_corpus: Path, small_codebook_path: Path,
+                                                              tmp_path: Path) -> None:
+    # A project from another program in the corpus folder: its codes keep parent and colour.
+    import zipfile
+
+    from kvaleval.cli.export_qdpx import export_qdpx
+    from kvaleval.refi import read_qdpx_codebook
+
+    source, user = "bbbbbbbb-0000-0000-0000-000000000001", "11111111-1111-1111-1111-111111111111"
+    parent, child = "aaaaaaaa-0000-0000-0000-000000000001", "aaaaaaaa-0000-0000-0000-000000000002"
+    qde = (f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Andet" '
+           f'origin="MAXQDA 2022"><Users><User guid="{user}" name="Karen"/></Users><CodeBook><Codes>'
+           f'<Code guid="{parent}" name="Relationer" isCodable="true" color="#3366CC">'
+           f'<Code guid="{child}" name="Tillid" isCodable="true" color="#33CC66"/></Code></Codes></CodeBook>'
+           f'<Sources><TextSource guid="{source}" name="Interview 9" plainTextPath="internal://{source}.txt">'
+           f'<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000001" startPosition="3" endPosition="36" '
+           f'creatingUser="{user}"><Coding guid="dddddddd-0000-0000-0000-000000000001" creatingUser="{user}">'
+           f'<CodeRef targetGUID="{child}"/></Coding></PlainTextSelection></TextSource></Sources></Project>')
+    with zipfile.ZipFile(tiny_corpus / "andet.qdpx", "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(f"sources/{source}.txt", "B: Jeg har stor tillid til min leder.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        path = export_qdpx(tiny_corpus, codebook=small_codebook_path, out=tmp_path / "p.qdpx")
+        codes = {code.name: code for code in read_qdpx_codebook(path).codes}
+    assert codes["Tillid"].parent == "Relationer" and codes["Tillid"].color.upper() == "#33CC66"
+
+
 def test_refi_cli_bad_corpus(tmp_path: Path) -> None:
     from kvaleval.cli.export_qdpx import export_qdpx
     from kvaleval.errors import KvalevalError

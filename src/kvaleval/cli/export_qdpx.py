@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import typer
 
 from kvaleval.cli._app import app
 from kvaleval.cli._common import default_codebook, echo
+from kvaleval.records import Codebook
 
 
 def export_qdpx(corpus: str | Path, *, codebook: str | Path | None = None, out: str | Path | None = None) -> Path:
@@ -48,9 +50,33 @@ def export_qdpx(corpus: str | Path, *, codebook: str | Path | None = None, out: 
     if human is not None and len(human):
         merged = pd.concat([coded.codings, human], ignore_index=True)
         coded.codings = merged.drop_duplicates(["segment_id", "code", "coder"], ignore_index=True)
+        coded.codebook = _with_project_codes(coded.codebook, source)
     name = source.resolve().name if source.is_dir() else source.stem
     target = Path(out) if out is not None else Path("out") / f"{name}.qdpx"
     return write_qdpx(coded, target, name=name)
+
+
+def _with_project_codes(book: Codebook, source: Path) -> Codebook:
+    """``book`` plus the codes of the REFI-QDA projects in the corpus that it lacks, with their
+    parents, colours and descriptions (else the other program's code tree comes back flat)."""
+    import warnings
+
+    from kvaleval.refi import read_qdpx_codebook
+
+    projects = sorted(source.rglob("*.qdpx")) if source.is_dir() else [source]
+    known = set(book.names)
+    extra = []
+    for project in projects:
+        if project.suffix.lower() != ".qdpx":
+            continue
+        with warnings.catch_warnings():  # the import already noted what it tolerated
+            warnings.simplefilter("ignore")
+            codes = read_qdpx_codebook(project).codes
+        for code in codes:
+            if code.name not in known:
+                known.add(code.name)
+                extra.append(code)
+    return dataclasses.replace(book, codes=(*book.codes, *extra)) if extra else book
 
 
 @app.command("export-qdpx")
