@@ -112,7 +112,8 @@ def _code_everything(corpus: Corpus) -> Coded:
             )
         )
         if number % 2 == 0:
-            rows.append((row.segment_id, row.doc_id, "kapacitet", "rules", 0.5, "negativ", "termer: få"))
+            rows.append((row.segment_id, row.doc_id, "kapacitet", "rules", 0.5, "negativ",
+                         "termer: få\rskilt med CR, \\n som tekst"))  # XML would make the CR a line feed
         if number % 3 == 0:
             rows.append((row.segment_id, row.doc_id, "kapacitet", "Hanne Ø.", 1.0, "", ""))
     codebook = Codebook(

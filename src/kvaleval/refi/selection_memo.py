@@ -79,7 +79,8 @@ def parse_memo(text: str, codes: list[str]) -> dict[str, CodingMemo] | None:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n")
+    # XML turns a CR into a line feed on reading, so it is escaped too: the reason comes back whole
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _unescape(text: str) -> str:
@@ -87,8 +88,8 @@ def _unescape(text: str) -> str:
     index = 0
     while index < len(text):
         char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] in "\\n":
-            out.append("\n" if text[index + 1] == "n" else "\\")
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in "\\nr":
+            out.append({"n": "\n", "r": "\r"}.get(text[index + 1], "\\"))
             index += 2
         else:
             out.append(char)
