@@ -242,6 +242,17 @@ def test_segment_tags_bare_lines_that_are_text(name: str) -> None:
     assert not speakers & {"Hans", "Ja", "Hanne", "Mette", "Sanne"}
 
 
+def test_segment_tags_interviewer_guess_ignores_tag_questions() -> None:
+    # Spoken Danish ends statements with "…, ikke?": the respondent who does so asks nothing.
+    text = ("Mette: Vil du fortælle lidt om dig selv?\nKaren: Jeg har boet her i 12 år, ikke?\n"
+            "Mette: Hvordan hørte du om projektet?\nKaren: Gennem min nabo, vel?\n"
+            "Mette: Fortæl om det første møde.\nKaren: Det var fint, ikke?\n"
+            "Mette: Hvad har det betydet for dig?\nKaren: At jeg ikke er alene, ikke sandt?\n")
+    turns, guessed = assign_roles(text, find_turns(text))
+    assert guessed == "Mette"
+    assert [t.role for t in turns] == [Q, A] * 4
+
+
 def test_segment_tags_single_tag_in_the_middle_is_untagged_text() -> None:
     text = "Jeg skriver til jer fordi.\nHanne: sagde det samme.\n"
     assert turns_of(text) == [("respondent", A, "Jeg skriver til jer fordi.\nHanne: sagde det samme.")]
