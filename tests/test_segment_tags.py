@@ -109,6 +109,10 @@ TAG_STYLES = {
     "bracketed stage directions stay text": (
         "I: Hvordan?\nB: Godt.\n[Pause]\nDet var det.\n[Pause]\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Godt.\n[Pause]\nDet var det.\n[Pause]"), ("I", Q, "Tak.")]),
+    "names in lower case": (
+        "mette: Hvordan kom du med?\nkaren: Via min nabo.\nmette: Og så?\nkaren: Mere kontakt.\n",
+        [("mette", Q, "Hvordan kom du med?"), ("karen", A, "Via min nabo."), ("mette", Q, "Og så?"),
+         ("karen", A, "Mere kontakt.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),

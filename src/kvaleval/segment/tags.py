@@ -283,6 +283,10 @@ def accept_tags(
         for label, verdict in verdicts.items():
             if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
                 verdicts[label] = True
+    for label, verdict in verdicts.items():
+        # A sloppy transcript writes names in lower case (karen:, mette hansen:): listed names, 2+ times
+        if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label):
+            verdicts[label] = True
     return [candidate for candidate in candidates if verdicts[candidate.label]]
 
 
@@ -291,6 +295,15 @@ def _is_first_name(label: str) -> bool:
 
     words = clean_label(label).split()
     return len(words) == 1 and words[0][:1].isupper() and words[0].casefold() in lexicon().names
+
+
+def _is_lower_case_name(label: str) -> bool:
+    from kvaleval.privacy.names import lexicon
+
+    words = clean_label(label).split()
+    names = lexicon().names
+    return (0 < len(words) <= 3 and all(word.islower() and word in names and not is_danish_word(word)
+                                        for word in words))
 
 
 def _is_tag(label: str, count: int, known: set[str]) -> bool:
