@@ -112,6 +112,8 @@ def test_privacy_email_replaced(email: str) -> None:
         ("Egeparken 212, 3. mf, Odense", "[adresse], Odense"),
         ("på Vestergade 3 2 tv", "på [adresse]"),
         ("Skovlunden 7, 1. sal", "[adresse]"),
+        ("vi bor i bøgeparken 12 2 th med ungerne", "vi bor i [adresse] med ungerne"),  # sloppy lower case
+        ("jeg bor på ørbækvej 100 st tv", "jeg bor på [adresse]"),
     ],
 )
 def test_privacy_address_replaced(text: str, expected: str) -> None:
@@ -127,6 +129,9 @@ def test_privacy_address_replaced(text: str, expected: str) -> None:
         "Legepladsen ved Lærkeparken 3 gange om ugen.",
         "Han går til fodbold på Ørbækvej om tirsdagen.",
         "Vollsmose Allé er lukket for trafik.",
+        "hun er på vej 2 gange om ugen",
+        "vi spiller i hallen 10 til 12 og i parken 3 gange",
+        "bøgeparken 12 har fået nye døre",          # lower case needs floor or side too
     ],
 )
 def test_privacy_street_without_number_is_a_place(text: str) -> None:

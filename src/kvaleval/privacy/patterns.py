@@ -145,6 +145,13 @@ allé, parken, vænget ...) and a house number, optionally floor and side (``2. 
 postcode and town (``5240 Odense NØ``). A street name without a number is a place."""
 
 
+LOWER_ADDRESS_RE = re.compile(
+    rf"(?<![^\W\d_])[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})"
+    rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
+)
+"""The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``):
+one word ending in a street word, and then floor or side as well, which ordinary words lack."""
+
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -186,11 +193,12 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "adresse")`` for every street address with a house number."""
     if not _STREET_NUMBER_RE.search(text):
         return
-    for match in ADDRESS_RE.finditer(text):
-        end = match.end()
-        while end > match.start() and text[end - 1] in " ,":
-            end -= 1
-        yield match.start(), end, KIND_ADDRESS
+    for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
+        for match in pattern.finditer(text):
+            end = match.end()
+            while end > match.start() and text[end - 1] in " ,":
+                end -= 1
+            yield match.start(), end, KIND_ADDRESS
 
 
 def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
