@@ -330,18 +330,17 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
 
 
 def _answer_sheet(worksheets: Sequence[object]) -> int:
-    """The sheet with the answers: the first whose first rows hold headers (under at most a
-    short title) and an open-answer column, else the first with headers and rows under them,
-    else the first. A cover sheet, a summary table or a list of variables comes first in
-    many exports."""
+    """The sheet with the answers: the first whose first rows hold headers of two or more
+    columns (under at most a short title) and an open-answer column, else the first with such
+    headers and rows under them, else the first. A cover sheet, a summary table or a list of
+    variables comes first in many exports."""
     fallback: int | None = None
     for index, sheet in enumerate(worksheets):
         peeked = itertools.islice(sheet.iter_rows(values_only=True), _PEEK_ROWS)  # type: ignore[attr-defined]
         rows = [[_cell_text(value) for value in row] for row in peeked]
         rows = [row for row in rows if any(cell and cell.strip() for cell in row)]
-        head = next((i for i, row in enumerate(rows[: _TITLE_ROWS + 1])
-                     if sum(1 for cell in row if cell and cell.strip()) >= 2), None)
-        if head is None or head + 1 >= len(rows):
+        head = _title_rows(rows[: _TITLE_ROWS + 1])
+        if head + 1 >= len(rows) or sum(1 for cell in rows[head] if cell and cell.strip()) < 2:
             continue
         header, sample = _unique_headers(rows[head]), rows[head + 1 :]
         if any(_is_open(name, [value for row in sample if i < len(row) and (value := row[i]) and value.strip()])
@@ -352,22 +351,25 @@ def _answer_sheet(worksheets: Sequence[object]) -> int:
 
 
 def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str]) -> Iterator[list[str | None]]:
-    """The rows from the column headers on: a few lines of one cell each above a row of
-    several cells (``Beboerundersøgelse 2024`` over ``ID | Alder | Hvad synes du ...?``)
-    are a title, not answers."""
+    """The rows from the column headers on, without a title above them (W020)."""
     head = list(itertools.islice(rows, _TITLE_ROWS + 1))
+    start = _title_rows(head)
+    if start:
+        title = " / ".join(cell.strip() for row in head[:start] for cell in row if cell and cell.strip())
+        notes.append(Warnings.W020.format(path=shown, excerpt=title[:80]))
+    return itertools.chain(head[start:], rows)
+
+
+def _title_rows(head: list[list[str | None]]) -> int:
+    """How many of the first rows are a title, not headers: a few lines of one cell each above a
+    row of several cells (``Beboerundersøgelse 2024`` over ``ID | Alder | Hvad synes du ...?``).
+    A title is one cell in column A, not a question; the headers under it are words, not numbers."""
     filled = [[cell.strip() for cell in row if cell and cell.strip()] for row in head]
     start = next((i for i, cells in enumerate(filled) if len(cells) >= 2), 0)
-    # A title is one cell in column A, not a question; the headers under it are words, not numbers.
     titles = all(len(cells) <= 1 and not (row and row[0] and row[0].strip().endswith("?"))
                  and (not cells or (row[0] or "").strip() == cells[0])
                  for row, cells in zip(head[:start], filled[:start], strict=True))
-    if start and titles and not any(_NUMBER.fullmatch(cell) for cell in filled[start]):
-        title = " / ".join(cells[0] for cells in filled[:start] if cells)
-        notes.append(Warnings.W020.format(path=shown, excerpt=title[:80]))
-    else:
-        start = 0
-    return itertools.chain(head[start:], rows)
+    return start if start and titles and not any(_NUMBER.fullmatch(cell) for cell in filled[start]) else 0
 
 
 def _cell_text(value: object) -> str | None:
