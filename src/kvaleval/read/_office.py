@@ -81,13 +81,14 @@ _W_TABLE_PARTS = frozenset({f"{_W}tbl", f"{_W}tr", f"{_W}tc"})
 _W_CHARACTERS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
-def _docx_blocks(parent: Any) -> Any:
-    """The paragraphs and tables of a Word body in order, also inside content controls."""
+def _docx_blocks(parent: Any, *, into_tables: bool = False) -> Any:
+    """The paragraphs and tables of a Word body in order, also inside content controls; with
+    ``into_tables`` the paragraphs of the tables instead of the tables (a cell's nested ones)."""
     for child in parent:
-        if child.tag in (_W_P, _W_TBL):
+        if child.tag == _W_P or (child.tag == _W_TBL and not into_tables):
             yield child
-        elif child.tag in _W_CONTAINERS:
-            yield from _docx_blocks(child)
+        elif child.tag in _W_CONTAINERS or (into_tables and child.tag in _W_TABLE_PARTS):
+            yield from _docx_blocks(child, into_tables=into_tables)
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -114,15 +115,7 @@ def _paragraph_text(paragraph: Any) -> str:
 
 def _cell_text(cell: Any) -> str:
     """A table cell's paragraphs, nested tables' included, one per line."""
-    return "\n".join(_paragraph_text(paragraph) for paragraph in _cell_paragraphs(cell))
-
-
-def _cell_paragraphs(parent: Any) -> Any:
-    for child in parent:
-        if child.tag == _W_P:
-            yield child
-        elif child.tag in _W_CONTAINERS or child.tag in _W_TABLE_PARTS:
-            yield from _cell_paragraphs(child)
+    return "\n".join(_paragraph_text(paragraph) for paragraph in _docx_blocks(cell, into_tables=True))
 
 
 def read_odt(path: Path, *, shown: str) -> str:
