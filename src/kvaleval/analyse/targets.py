@@ -10,7 +10,6 @@ weighted share of indicators met ("88 % of the targets were met").
 from __future__ import annotations
 
 import io
-import math
 import re
 from pathlib import Path
 
@@ -69,7 +68,7 @@ _LOWER = ("lavere", "lav", "lower", "low", "ned", "nedad", "faldende", "mindre",
 
 
 def _filled(value: object) -> bool:
-    return not (value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "")
+    return not (pd.isna(value) or str(value).strip() == "")
 
 
 def _direction(value: object, shown: str, line: int) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import warnings
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +36,20 @@ def find_beside(codebook: Path, suffixes: Iterable[str]) -> Path | None:
 def echo(line: str, quiet: bool = False) -> None:
     if not quiet:
         typer.echo(line, err=True)
+
+
+@contextlib.contextmanager
+def warnings_as_notes(quiet: bool = False) -> Iterator[None]:
+    """kvaleval's warnings inside the block, printed once each as ``Bemærk:`` lines at its end
+    instead of as Python warnings with a source line."""
+    from kvaleval.errors import KvalevalWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", KvalevalWarning)
+        yield
+    for message in dict.fromkeys(str(warning.message) for warning in caught
+                                 if issubclass(warning.category, KvalevalWarning)):
+        echo(f"Bemærk: {message}", quiet)
 
 
 def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import echo
+from kvaleval.cli._common import echo, warnings_as_notes
 
 
 @app.command("check")
@@ -23,11 +22,8 @@ def check_cli(
     import kvaleval as kv
     from kvaleval.analyse.codebook_check import check_examples, term_usage
 
-    with warnings.catch_warnings(record=True) as caught:  # shown as lines of the report, not tracebacks
-        warnings.simplefilter("always", kv.KvalevalWarning)
+    with warnings_as_notes():
         book = kv.read_codebook(codebook)
-    for warning in caught:
-        echo(f"Bemærk: {warning.message}")
     examples = check_examples(book)
     failed = examples[~examples["ok"]]
     echo(f"Eksempler og modeksempler: {int(examples['ok'].sum())} af {len(examples)} i orden.")

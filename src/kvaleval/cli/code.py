@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines
+from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines, warnings_as_notes
 
 
 @app.command("code")
@@ -65,12 +65,9 @@ def code_cli(
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(f"Skriver bilag til {out} ...", quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
-    with warnings.catch_warnings(record=True) as caught:  # shown as lines, not as Python warnings
-        warnings.simplefilter("always", kv.KvalevalWarning)
+    with warnings_as_notes(quiet):
         written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
                                     keep=keep or ())
-    for message in dict.fromkeys(str(warning.message) for warning in caught):
-        echo(f"Bemærk: {message}", quiet)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

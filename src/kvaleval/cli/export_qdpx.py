@@ -63,12 +63,10 @@ def _with_project_codes(book: Codebook, source: Path) -> Codebook:
 
     from kvaleval.refi import read_qdpx_codebook
 
-    projects = sorted(source.rglob("*.qdpx")) if source.is_dir() else [source]
+    files = sorted(source.rglob("*")) if source.is_dir() else [source]
     known = set(book.names)
     extra = []
-    for project in projects:
-        if project.suffix.lower() != ".qdpx":
-            continue
+    for project in (file for file in files if file.suffix.lower() == ".qdpx"):  # as read_corpus: any case
         with warnings.catch_warnings():  # the import already noted what it tolerated
             warnings.simplefilter("ignore")
             codes = read_qdpx_codebook(project).codes

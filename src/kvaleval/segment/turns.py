@@ -27,7 +27,7 @@ _BULLET_LINE = re.compile(
 _QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
 # Spoken Danish ends statements with a tag question ("…, ikke?"): no question to the other speaker
 _TAG_QUESTION_END = re.compile(
-    r",\s*(?:ikke sandt|ikke også|ikke|ikk'?|ik|vel|hva'?|hvad|ved du|forstår du|ikke\?\s*ikk)\s*\?[\s\"'”»)]*$",
+    r",\s*(?:ikke sandt|ikke også|ikke|ikk'?|ik|vel|hva'?|hvad|ved du|forstår du)\s*\?[\s\"'”»)]*$",
     re.IGNORECASE,
 )
 
