@@ -700,3 +700,55 @@ def test_read_formats_survey_without_id_column_uses_row_numbers(tmp_path: Path) 
     corpus = read(tmp_path)
     assert list(corpus.segments["speaker"]) == ["1", "2"]
     assert "[W019] s.xlsx: no column with respondent ids" in notes(corpus)
+
+
+def _teams_docx(path: Path, header: list[str], cues: list[tuple[str, str, str]], *, old: bool) -> None:
+    """A Word transcript as Teams wrote it: old layout (timing, name, text) or new (name and time, text)."""
+    import docx
+
+    document = docx.Document()
+    for line in header:
+        document.add_paragraph(line)
+    for time, speaker, text in cues:
+        if old:
+            document.add_paragraph(time)
+            document.add_paragraph(speaker)
+        else:
+            document.add_paragraph(f"{speaker}   {time}")
+        document.add_paragraph(text)
+    document.save(str(path))
+
+
+TEAMS_CUES = [("0:0:0.0 --> 0:0:4.370", "Mette Hansen", "Hvordan kom du med i familievejledningen?"),
+              ("0:0:5.100 --> 0:0:9.200", "Karen Jensen", "Det var gennem min nabo."),
+              ("0:0:10.0 --> 0:0:12.0", "Mette Hansen", "Og hvad fik du ud af det?"),
+              ("0:0:12.5 --> 0:0:14.0", "Karen Jensen", "Mere ro derhjemme.")]
+TEAMS_TURNS = [("Mette Hansen", Q, "Hvordan kom du med i familievejledningen?"),
+               ("Karen Jensen", A, "Det var gennem min nabo."),
+               ("Mette Hansen", Q, "Og hvad fik du ud af det?"),
+               ("Karen Jensen", A, "Mere ro derhjemme.")]
+
+
+def test_read_formats_docx_teams_old_layout_timings_are_not_speech(tmp_path: Path) -> None:
+    # Each cue's timing line ended the speaker's text; the interviewer was then not found either.
+    _teams_docx(tmp_path / "borger09.docx", ["Transskription", "3. maj 2024, 10:02AM"], TEAMS_CUES, old=True)
+    corpus = read(tmp_path)
+    assert turns(corpus) == TEAMS_TURNS
+    assert list(corpus.segments["time"]) == ["0:0:0.0", "0:0:5.100", "0:0:10.0", "0:0:12.5"]
+
+
+def test_read_formats_docx_teams_new_layout(tmp_path: Path) -> None:
+    cues = [(time, speaker, text) for (time, speaker, text) in
+            zip(["0:03", "0:10", "1:02", "1:05"], *zip(*[cue[1:] for cue in TEAMS_CUES], strict=True), strict=True)]
+    _teams_docx(tmp_path / "borger09.docx", ["Interview-20240503_100215-Meeting Recording", "44m 12s"], cues,
+                old=False)
+    corpus = read(tmp_path)
+    assert turns(corpus) == TEAMS_TURNS
+    assert list(corpus.segments["time"]) == ["0:03", "0:10", "1:02", "1:05"]
+
+
+def test_read_formats_txt_pasted_subtitle_timings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "00:00:01,000 --> 00:00:04,000\nI: Hvordan var det?\n\n00:00:04,500 --> 00:00:08,000 align:start\n"
+        "B: Det var godt.\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan var det?"), ("B", A, "Det var godt.")]

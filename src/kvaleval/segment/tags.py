@@ -73,8 +73,18 @@ TAB_LINE = re.compile(
 )
 """A tag followed by a tab instead of a colon (``I<tab>Hvordan ...``), as typed in Word."""
 
-TIME_LINE = re.compile(rf"^[ \t]*(?P<stamp>{_STAMP})[ \t]*$", re.MULTILINE)
-"""A line holding only a timestamp: the time of the turn that follows."""
+_CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+TIME_LINE = re.compile(
+    rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?)[ \t]*$",
+    re.MULTILINE,
+)
+"""A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
+transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows."""
+
+
+def line_time(match: re.Match[str]) -> str:
+    """The time a :data:`TIME_LINE` gives (a cue's start)."""
+    return (match["stamp"] or match["cue"]).strip("[]()")
 
 
 def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -14,6 +14,7 @@ from kvaleval.segment.tags import (
     clean_label,
     is_interviewer_label,
     line_matches,
+    line_time,
     tag_candidates,
 )
 
@@ -80,7 +81,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
     ]
     events += [
-        (start, end, None, m["stamp"].strip("[]()")) for start, end, m in line_matches(TIME_LINE, text)
+        (start, end, None, line_time(m)) for start, end, m in line_matches(TIME_LINE, text)
     ]
     events.sort(key=lambda event: event[0])
     header_end = min(events[0][0], tags[0].line_start)
