@@ -752,3 +752,51 @@ def test_read_formats_txt_pasted_subtitle_timings(tmp_path: Path) -> None:
         "00:00:01,000 --> 00:00:04,000\nI: Hvordan var det?\n\n00:00:04,500 --> 00:00:08,000 align:start\n"
         "B: Det var godt.\n", encoding="utf-8")
     assert turns(read(tmp_path)) == [("I", Q, "Hvordan var det?"), ("B", A, "Det var godt.")]
+
+
+QUALTRICS_NAMES = ["StartDate", "EndDate", "ResponseId", "RecipientEmail", "Q1", "Q2", "Q3"]
+QUALTRICS_LABELS = ["Start Date", "End Date", "Response ID", "Recipient Email",
+                    "Hvad har været det bedste ved familievejledningen?", "Hvad kunne have været bedre?",
+                    "Hvor tilfreds er du?"]
+QUALTRICS_IMPORT = ['{"ImportId":"startDate","timeZone":"Europe/Copenhagen"}', '{"ImportId":"endDate"}',
+                    '{"ImportId":"_recordId"}', '{"ImportId":"recipientEmail"}', '{"ImportId":"QID1_TEXT"}',
+                    '{"ImportId":"QID2_TEXT"}', '{"ImportId":"QID3"}']
+QUALTRICS_ANSWERS = [
+    ["2024-03-04 10:00:00", "2024-03-04 10:10:00", f"R_{n:03d}", f"person{n}@example.dk",
+     f"Familievejlederen hjalp os med skolen, svar nummer {n}.", f"Mere tid til hver familie, svar {n}.",
+     "Tilfreds" if n % 2 else "Meget tilfreds"]
+    for n in range(1, 11)
+]
+
+
+def test_read_formats_qualtrics_csv_three_header_rows(tmp_path: Path) -> None:
+    # The question texts and the ImportId row were read as a respondent's answers, and coded.
+    import csv
+
+    with (tmp_path / "survey.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([QUALTRICS_NAMES, QUALTRICS_LABELS, QUALTRICS_IMPORT, *QUALTRICS_ANSWERS])
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert len(segments) == 20
+    assert set(segments["speaker"]) == {f"R_{n:03d}" for n in range(1, 11)}
+    assert list(segments["question"][:2]) == QUALTRICS_LABELS[4:6]
+    assert not segments["text"].str.contains("ImportId|Hvad har været").any()
+    assert "[W023]" in notes(corpus)
+
+
+def test_read_formats_qualtrics_xlsx_label_row(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "survey.xlsx", [QUALTRICS_NAMES, QUALTRICS_LABELS, *QUALTRICS_ANSWERS])
+    corpus = read(tmp_path, text_columns=["Q1", "Q2"])  # the user names columns as the file's first row does
+    assert len(corpus.segments) == 20
+    assert list(corpus.segments["question"][:2]) == QUALTRICS_LABELS[4:6]
+    assert corpus.segments["speaker"].iloc[0] == "R_001"
+
+
+def test_read_formats_survey_first_answers_are_not_labels(tmp_path: Path) -> None:
+    # Answers that share a word or two with their headers are answers all the same.
+    rows = [["id", "Skole", "Hvad var godt?"], ["1", "Skole", "Det hele var godt"],
+            ["2", "Fritid", "Vejledningen var god"], ["3", "Skole", "Mødet med rådgiveren"]]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    corpus = read(tmp_path)
+    assert list(corpus.segments["text"]) == ["Det hele var godt", "Vejledningen var god", "Mødet med rådgiveren"]
+    assert "[W023]" not in notes(corpus)

@@ -76,6 +76,8 @@ class Warnings(metaclass=_CodedMessages):
     W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
             "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
             "command line: --text-column) to read it as answers.")
+    W023 = ("{path}: the {rows} row(s) under the column headers are more headers (question texts, as "
+            "Qualtrics writes them), not answers; the question texts are the answers' questions.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx

@@ -112,10 +112,16 @@ def read_survey(
         sample.append(row)
         if len(sample) >= _SAMPLE_ROWS:
             break
+    skip = _label_rows(header, sample)
+    questions = header
+    if skip:
+        questions = [(label or "").strip() or name for name, label in zip(header, sample[0] + [None] * len(header))]
+        notes.append(Warnings.W023.format(path=shown, rows=skip))
+        sample = sample[skip:]
     if not sample:
         raise CorpusError(Errors.E021.format(path=shown, columns=", ".join(header)))
     id_index = _id_column(header, id_column, shown)
-    open_indices = _text_columns(header, sample, id_index, text_columns, shown)
+    open_indices = _text_columns(header, questions, sample, id_index, text_columns, shown)
     if id_index is None:
         notes.append(Warnings.W019.format(path=shown))
     parts: list[str] = []
@@ -148,13 +154,13 @@ def read_survey(
             if "\r" in answer:
                 answer = answer.replace("\r\n", "\n").replace("\r", "\n")
             turns.append(Turn(respondent, position, position + len(answer), RESPONDENT, None,
-                              attributes, header[i]))
+                              attributes, questions[i]))
             parts.append(answer)
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
     notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
-              for i, later in unseen.items() if _is_open(header[i], later)]
+              for i, later in unseen.items() if _is_open(questions[i], later) and not personal_column(header[i])]
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
@@ -171,6 +177,7 @@ def _id_column(header: list[str], id_column: str | None, shown: str) -> int | No
 
 def _text_columns(
     header: list[str],
+    questions: list[str],
     sample: list[list[str | None]],
     id_index: int | None,
     text_columns: Sequence[str] | None,
@@ -186,7 +193,7 @@ def _text_columns(
         if i == id_index:
             continue
         values = [value for row in sample if i < len(row) and (value := row[i]) and value.strip()]
-        if _is_open(name, values):
+        if _is_open(questions[i], values) and not personal_column(name):
             chosen.append(i)
     if not chosen:
         raise CorpusError(Errors.E011.format(path=shown, columns=header))
@@ -218,6 +225,35 @@ def _is_open(header: str, values: list[str]) -> bool:
         return True
     asks = header.strip().endswith("?") or bool(_QUESTION_WORDS.search(header))
     return asks and mean_words >= 2 and distinct >= 0.5
+
+
+_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
+
+
+def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
+    """How many rows under the headers are more headers, not answers (0, 1 or 2).
+
+    Qualtrics writes short column names (``Q1``, ``ResponseId``), then a row of question
+    texts (``Hvad har været det bedste?``, ``Response ID``), and in CSV a third row of
+    ``{"ImportId":"QID1_TEXT"}``. The second row is taken for labels when the third is
+    ImportIds, or when at least three of its cells spell the header they stand under with
+    spaces (``StartDate`` / ``Start Date``).
+    """
+    if not sample:
+        return 0
+    if len(sample) > 1:
+        cells = [cell for cell in sample[1] if cell and cell.strip()]
+        if cells and sum(bool(_IMPORT_ID.match(cell)) for cell in cells) >= 0.5 * len(cells):
+            return 2
+    spelled = sum(
+        bool(label) and label.strip() != name and _squeezed(label) == _squeezed(name)
+        for name, label in zip(header, sample[0], strict=False)
+    )
+    return 1 if spelled >= 3 else 0
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\W_]", "", name.lower())
 
 
 def _unique_headers(header: list[str | None]) -> list[str]:
