@@ -800,3 +800,32 @@ def test_read_formats_survey_first_answers_are_not_labels(tmp_path: Path) -> Non
     corpus = read(tmp_path)
     assert list(corpus.segments["text"]) == ["Det hele var godt", "Vejledningen var god", "Mødet med rådgiveren"]
     assert "[W023]" not in notes(corpus)
+
+
+def test_read_formats_xlsx_group_row_over_headers(tmp_path: Path) -> None:
+    # A row of merged group names made the real headers the first respondent's "answers".
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Baggrund", None, None, "Åbne spørgsmål", None])
+    sheet.append(["ID", "Alder", "Afdeling", "Hvad var godt?", "Hvad kunne være bedre?"])
+    for n in range(1, 5):
+        sheet.append([f"R00{n}", 30 + n, "Vest", f"Familievejledningen var god, svar {n}.", f"Mere tid, svar {n}."])
+    sheet.merge_cells("A1:C1")
+    sheet.merge_cells("D1:E1")
+    workbook.save(tmp_path / "survey.xlsx")
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert len(segments) == 8
+    assert list(segments["speaker"][:2]) == ["R001", "R001"]
+    assert list(segments["question"][:2]) == ["Hvad var godt?", "Hvad kunne være bedre?"]
+    assert list(segments["Alder"][:1]) == ["31"]
+    assert "[W020]" in notes(corpus)
+
+
+def test_read_formats_csv_header_with_blank_names_is_not_a_group_row(tmp_path: Path) -> None:
+    (tmp_path / "survey.csv").write_text(
+        "id;Hvad var godt?;;\nR1;Det var godt at komme;ja;nej\nR2;Rådgiveren lyttede;ja;ja\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert list(corpus.segments["text"]) == ["Det var godt at komme", "Rådgiveren lyttede"]

@@ -405,7 +405,25 @@ def _title_rows(head: list[list[str | None]]) -> int:
     titles = all(len(cells) <= 1 and not (row and row[0] and row[0].strip().endswith("?"))
                  and (not cells or (row[0] or "").strip() == cells[0])
                  for row, cells in zip(head[:start], filled[:start], strict=True))
-    return start if start and titles and not any(_NUMBER.fullmatch(cell) for cell in filled[start]) else 0
+    start = start if start and titles and not any(_NUMBER.fullmatch(cell) for cell in filled[start]) else 0
+    if start + 1 < len(head) and _group_row(head[start], head[start + 1]):
+        return start + 1
+    return start
+
+
+def _group_row(row: list[str | None], under: list[str | None]) -> bool:
+    """A row of group names over the headers (``Baggrund | | | Åbne spørgsmål | |``, merged
+    cells as Excel writes them): at most half as many cells as the row under it, each over a
+    filled cell and none next to another (a group spans columns), and that row headers:
+    words, no numbers, no two alike."""
+    def cells(values: list[str | None]) -> dict[int, str]:
+        return {i: value.strip() for i, value in enumerate(values) if value and value.strip()}
+
+    groups, headers = cells(row), cells(under)
+    return (len(groups) >= 2 and 2 * len(groups) <= len(headers) and groups.keys() <= headers.keys()
+            and not any(i + 1 in groups for i in groups)
+            and len(set(headers.values())) == len(headers)
+            and not any(_NUMBER.fullmatch(cell) for cell in headers.values()))
 
 
 def _cell_text(value: object) -> str | None:
