@@ -141,3 +141,24 @@ def test_demo_codebook_and_conclusions_load() -> None:
         assert len(code.terms) >= 30
     if DEMO_CONCLUSIONS.exists():
         assert len(kv.read_conclusions(DEMO_CONCLUSIONS, codebook=codebook)) >= 4
+
+
+def test_codebook_grouping_code_is_never_applied(tmp_path: Path) -> None:
+    import warnings
+
+    path = write(tmp_path, """
+name: gruppe
+codes:
+  - name: indsatser
+    codable: false
+    terms: [indsats]
+    children:
+      - name: familievejledning
+        terms: [familievejledning]
+""")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no W201 for a code that only groups others
+        codebook = kv.read_codebook(path)
+    assert [code.codable for code in codebook.codes] == [False, True]
+    scores = kv.RuleCoder(codebook).score(["Indsatsen med familievejledning hjalp os."])
+    assert scores.coded.tolist() == [[False, True]]

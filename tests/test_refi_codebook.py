@@ -46,7 +46,7 @@ def _book() -> Codebook:
     return Codebook(
         name="vollsmose",
         codes=(
-            Code("relationer", label="Relationer", definition="Overtema", color="#3366CC"),
+            Code("relationer", label="Relationer", definition="Overtema", color="#3366CC", codable=False),
             Code("tillid", definition="Tillid til medarbejdere", parent="relationer", color="#33CC66"),
             Code("mistillid", parent="tillid"),
             FULL,
@@ -287,3 +287,12 @@ def test_refi_qdc_round_trip_demo_codebook(tmp_path: Path) -> None:
     if CODEBOOK_XSD.is_file():
         assert check_qdc(path, schema=CODEBOOK_XSD) == []
     assert read_qdc(path).codes == book.codes
+
+
+def test_refi_qdc_is_codable_false_is_kept(tmp_path: Path) -> None:
+    # A grouping code (isCodable="false" in NVivo or MAXQDA) came back as codable.
+    text = write_qdc(_book(), tmp_path / "b.qdc").read_text("utf-8")
+    assert re.search(r'name="relationer" isCodable="false"', text)
+    assert re.search(r'name="tillid" isCodable="true"', text)
+    book = read_qdc(tmp_path / "b.qdc")
+    assert [code.codable for code in book.codes] == [False, True, True, True, True]

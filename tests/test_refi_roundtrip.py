@@ -235,6 +235,7 @@ def test_refi_round_trip_foreign_project_through_kvaleval(tmp_path: Path) -> Non
     pd.testing.assert_frame_equal(again.segments, corpus.segments)
     pd.testing.assert_frame_equal(again_codings, codings)
     assert read_qdpx_codebook(path).codes == codebook.codes
+    assert [code.name for code in codebook.codes if not code.codable]  # NVivo's isCodable="false" kept
 
 
 def test_refi_round_trip_inside_read_corpus(tmp_path: Path) -> None:

@@ -92,7 +92,8 @@ class NearCue:
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """One theme of a codebook. ``parent`` names the enclosing code, if any."""
+    """One theme of a codebook. ``parent`` names the enclosing code, if any; a code that is not
+    ``codable`` only groups its sub-codes and is never applied itself (REFI-QDA ``isCodable``)."""
 
     name: str
     label: str = ""
@@ -109,6 +110,7 @@ class Code:
     color: str | None = None
     parent: str | None = None
     valence_default: str | None = None
+    codable: bool = True
 
     @property
     def display(self) -> str:

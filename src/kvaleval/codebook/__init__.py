@@ -75,7 +75,7 @@ def read_codebook(path: str | Path) -> Codebook:
     model = cast(CodebookModel, _validate(CodebookModel, located.data, located, shown))
     codes = tuple(_flatten(model.codes, parent=None))
     for code in codes:
-        if not (code.terms or code.near or code.patterns):
+        if code.codable and not (code.terms or code.near or code.patterns):
             warn(Warnings.W201.format(path=shown, code=code.name))
     return Codebook(
         name=model.name,
@@ -168,6 +168,7 @@ def _flatten(models: list[CodeModel], parent: str | None) -> Iterable[Code]:
             color=model.color.upper() if model.color else None,
             parent=parent,
             valence_default=model.valence_default,
+            codable=model.codable,
         )
         yield from _flatten(model.children, parent=model.name)
 

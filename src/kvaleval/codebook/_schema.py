@@ -41,6 +41,7 @@ class CodeModel(_Strict):
     patterns: list[list[dict[str, Any]]] = []
     threshold: float = Field(default=1.0, gt=0)
     valence_default: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
+    codable: bool = True
     children: list[CodeModel] = []
 
     @field_validator("terms")

@@ -37,7 +37,7 @@ class PatternMatcher:
         self.overrides = dict(codebook.lemmas)
         self.uses_lemma = False
         for index, code in enumerate(codebook.codes):
-            for number, pattern in enumerate(code.patterns, start=1):
+            for number, pattern in enumerate(code.patterns if code.codable else (), start=1):
                 key = f"{code.name}#{number}"
                 try:
                     self.matcher.add(key, [list(pattern)])

@@ -176,6 +176,9 @@ class RuleCoder:
 
         for index, code in enumerate(codebook.codes):
             compiled = CompiledCode(code.name, code.threshold)
+            if not code.codable:  # a grouping code: never applied itself
+                self.codes.append(compiled)
+                continue
             for t, term in enumerate(code.terms):
                 slots = slots_of(term.text, TERM, index, t, term.exact)
                 if slots:
@@ -198,7 +201,7 @@ class RuleCoder:
             self.codes.append(compiled)
         self.matcher = Matcher(items, dict(codebook.lemmas), marks=FILLERS)
         self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
-        self.patterns = PatternMatcher(codebook) if any(code.patterns for code in codebook.codes) else None
+        self.patterns = PatternMatcher(codebook) if any(code.patterns and code.codable for code in codebook.codes) else None
         self._index_word_classes()
 
     def _index_word_classes(self) -> None:

@@ -104,7 +104,7 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
             namespace,
             guid=code_guid(codebook.name, code.name),
             name=code.name,
-            isCodable="true",
+            isCodable="true" if code.codable else "false",
             color=normalise_color(code.color)[0],
         )
         description = fold(code)
@@ -230,7 +230,8 @@ def read_codes(
             tolerated.append(f"code '{name}' has no isCodable")
         description = child(node, "Description")
         fields = unfold(description.text or "" if description is not None else "")
-        codes.append(Code(name=name, color=color, parent=parent, **fields))
+        codable = (node.get("isCodable") or "true").strip().lower() != "false"
+        codes.append(Code(name=name, color=color, parent=parent, codable=codable, **fields))
         key = norm_guid(node.get("guid"))
         if key:
             names[key] = name
