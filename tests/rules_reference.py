@@ -15,8 +15,8 @@ from itertools import accumulate
 from typing import Any
 
 from kvaleval.coding.matcher import lower, word_spans
-from kvaleval.coding.rules import FILLERS
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE
+from kvaleval.danish import FILLERS
 
 _GAP_BREAK = re.compile(r"[.,;:!?]")
 

@@ -113,6 +113,13 @@ TAG_STYLES = {
         "mette: Hvordan kom du med?\nkaren: Via min nabo.\nmette: Og så?\nkaren: Mere kontakt.\n",
         [("mette", Q, "Hvordan kom du med?"), ("karen", A, "Via min nabo."), ("mette", Q, "Og så?"),
          ("karen", A, "Mere kontakt.")]),
+    "unlisted names in lower case next to listed ones": (
+        "mette: Hvordan kom du med?\nxhemal: Via min nabo.\nmette: Og så?\nxhemal: Mere kontakt.\n",
+        [("mette", Q, "Hvordan kom du med?"), ("xhemal", A, "Via min nabo."), ("mette", Q, "Og så?"),
+         ("xhemal", A, "Mere kontakt.")]),
+    "lower-case words with a colon stay text": (
+        "I: Hvordan var det?\nB: Det var sådan.\nøhm: altså vi gik.\nøhm: så kom vi hjem.\n",
+        [("I", Q, "Hvordan var det?"), ("B", A, "Det var sådan.\nøhm: altså vi gik.\nøhm: så kom vi hjem.")]),
     "multi-line turns": (
         "I: Hvordan?\nB: Første linje.\nAnden linje.\n\nTredje afsnit.\nI: Tak.\n",
         [("I", Q, "Hvordan?"), ("B", A, "Første linje.\nAnden linje.\n\nTredje afsnit."),

@@ -16,7 +16,10 @@ from importlib import resources
 NEGATIONS = frozenset({"ikke", "ik", "ikk", "aldrig", "ingen", "intet", "hverken", "ingenting", "ingensinde"})
 """Words that negate what follows or precedes them in a Danish clause."""
 
-DISCOURSE_WORDS = frozenset(
+FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
+"""Hesitation sounds: a phrase gap does not count them, and ``øhm:`` is not a speaker."""
+
+DISCOURSE_WORDS = FILLERS | frozenset(
     """
     altså men og så nå ja nej jo okay ok fordi hvis eksempel fx nb bemærk note citat
     spørgsmålet problemet pointen konklusion dato sted tid kl tema emne varighed

@@ -40,6 +40,7 @@ from kvaleval.coding.matcher import (
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
+from kvaleval.danish import FILLERS
 from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
@@ -52,7 +53,6 @@ VALENCE_BATCH = 5_000
 (measured on 10M words, 4 runs each: a peak of 880-910 MB instead of 940-990 MB with 20,000,
 and coding times within the run-to-run noise)."""
 QUESTION_WEIGHT = 0.5
-FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
@@ -201,7 +201,8 @@ class RuleCoder:
             self.codes.append(compiled)
         self.matcher = Matcher(items, dict(codebook.lemmas), marks=FILLERS)
         self.thresholds = np.array([code.threshold for code in self.codes], dtype=float)
-        self.patterns = PatternMatcher(codebook) if any(code.patterns and code.codable for code in codebook.codes) else None
+        applied = [code for code in codebook.codes if code.codable]
+        self.patterns = PatternMatcher(codebook) if any(code.patterns for code in applied) else None
         self._index_word_classes()
 
     def _index_word_classes(self) -> None:

@@ -115,7 +115,8 @@ def read_survey(
     skip = _label_rows(header, sample)
     questions = header
     if skip:
-        questions = [(label or "").strip() or name for name, label in zip(header, sample[0] + [None] * len(header))]
+        labels = [*sample[0], *([None] * len(header))][: len(header)]
+        questions = [(label or "").strip() or name for name, label in zip(header, labels, strict=True)]
         notes.append(Warnings.W023.format(path=shown, rows=skip))
         sample = sample[skip:]
     if not sample:
@@ -246,8 +247,8 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
         if cells and sum(bool(_IMPORT_ID.match(cell)) for cell in cells) >= 0.5 * len(cells):
             return 2
     spelled = sum(
-        bool(label) and label.strip() != name and _squeezed(label) == _squeezed(name)
-        for name, label in zip(header, sample[0], strict=False)
+        label.strip() != name and _squeezed(label) == _squeezed(name)
+        for name, label in zip(header, sample[0], strict=False) if label
     )
     return 1 if spelled >= 3 else 0
 

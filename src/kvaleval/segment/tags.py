@@ -297,6 +297,11 @@ def accept_tags(
         # A sloppy transcript writes names in lower case (karen:, mette hansen:): listed names, 2+ times
         if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label):
             verdicts[label] = True
+    if any(verdict and label.islower() for label, verdict in verdicts.items()):
+        # ... and then an unlisted name written the same way (xhemal:) is a speaker too
+        for label, verdict in verdicts.items():
+            if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label, listed=False):
+                verdicts[label] = True
     return [candidate for candidate in candidates if verdicts[candidate.label]]
 
 
@@ -307,13 +312,16 @@ def _is_first_name(label: str) -> bool:
     return len(words) == 1 and words[0][:1].isupper() and words[0].casefold() in lexicon().names
 
 
-def _is_lower_case_name(label: str) -> bool:
+def _is_lower_case_name(label: str, *, listed: bool = True) -> bool:
+    """Words in lower case that are names: in the name lists (``listed``), or at least not Danish
+    words, fillers or discourse words (``xhemal``)."""
     from kvaleval.privacy.names import lexicon
 
     words = clean_label(label).split()
     names = lexicon().names
-    return (0 < len(words) <= 3 and all(word.islower() and word in names and not is_danish_word(word)
-                                        for word in words))
+    return (0 < len(words) <= 3 and label_key(label) not in DISCOURSE_WORDS
+            and all(word.islower() and word.isalpha() and not is_danish_word(word)
+                    and (word in names if listed else len(word) >= 3) for word in words))
 
 
 def _is_tag(label: str, count: int, known: set[str]) -> bool:
