@@ -829,3 +829,39 @@ def test_read_formats_csv_header_with_blank_names_is_not_a_group_row(tmp_path: P
         "id;Hvad var godt?;;\nR1;Det var godt at komme;ja;nej\nR2;Rådgiveren lyttede;ja;ja\n", encoding="utf-8")
     corpus = read(tmp_path)
     assert list(corpus.segments["text"]) == ["Det var godt at komme", "Rådgiveren lyttede"]
+
+
+def test_read_formats_survey_checkbox_column_is_not_answers(tmp_path: Path) -> None:
+    # Many combinations of a few options looked like free text, and the option names were coded.
+    import itertools
+    import random
+
+    options = ["Familievejledning", "Beboerrådgivning", "Lektiecafé", "Ungerådet", "Fritidsjobvejledning"]
+    combos = [", ".join(combo) for n in (1, 2, 3) for combo in itertools.combinations(options, n)]
+    rng = random.Random(3)
+    rows: list[list[object]] = [["id", "Hvilke tilbud har du brugt?", "Hvad har tilbuddet betydet for dig?"]]
+    for n in range(40):
+        rows.append([n + 1, rng.choice(combos), f"Det har givet mig mere ro i hverdagen, svar {n}."])
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    corpus = read(tmp_path)
+    assert set(corpus.segments["question"]) == {"Hvad har tilbuddet betydet for dig?"}
+    assert "Hvilke tilbud har du brugt?" in corpus.segments.columns  # kept, as an attribute
+
+
+def test_read_formats_survey_ms_forms_checkbox_semicolons(tmp_path: Path) -> None:
+    options = ["Opslag i opgangen", "Facebook", "Nabo", "Skolen", "Avisen"]
+    rows: list[list[object]] = [["ID", "Hvor hørte du om os?", "Uddyb gerne"]]
+    for n in range(30):
+        picked = ";".join(options[i] for i in range(len(options)) if (n >> i) & 1) + ";"
+        rows.append([n + 1, picked if picked != ";" else "Nabo;", f"Min nabo fortalte om det, nummer {n}."])
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert set(read(tmp_path).segments["question"]) == {"Uddyb gerne"}
+
+
+def test_read_formats_survey_short_comments_with_commas_stay_open(tmp_path: Path) -> None:
+    answers = ["Godt, tak", "Fint, men dyrt", "Ventetid, ventetid", "Rart, trygt", "Ja, bestemt",
+               "Nej, ikke rigtig", "Hjælpsomme, søde", "Lidt, men godt", "Ro, overblik", "Svært, langt",
+               "Fint, tak", "Godt, men lidt langt"]
+    rows: list[list[object]] = [["id", "Kommentar"], *[[n + 1, answer] for n, answer in enumerate(answers)]]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert list(read(tmp_path).segments["text"]) == answers

@@ -50,6 +50,8 @@ _DATE_START = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
 _CLOSED_MIN = 8  # answers needed before a column of few, repeated values is taken as closed
 _CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+_CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
+_CHOICE_OPTIONS = 20  # at most this many options in a check-box question
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 _SEPARATOR = "\n\n"
@@ -219,6 +221,8 @@ def _is_open(header: str, values: list[str]) -> bool:
         # the few options of a closed question, each chosen again and again ("Hverken tilfreds eller
         # utilfreds"); a comment field of many "Nej" and a few comments, each said once, stays open
         return False
+    if _is_multiple_choice(values):
+        return False
     multi = sum(count >= 3 for count in words) / len(values)
     mean_words = sum(words) / len(values)
     distinct = len(set(values)) / len(values)
@@ -255,6 +259,22 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
 
 def _squeezed(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
+
+
+def _is_multiple_choice(values: list[str]) -> bool:
+    """A check-box question: each value a list of a few options (``Facebook, Nabo`` from Google
+    Forms, ``Facebook;Nabo;`` from Microsoft Forms), so the combinations are many but the options
+    few. Nearly every value is made of options chosen three times or more, and a fifth or more
+    pick two or more of them; a comment field of many ``Nej`` and some comments stays open."""
+    if len(values) < _CLOSED_MIN:
+        return False
+    picks = [[part for part in _CHOICE_SPLIT.split(value.strip()) if part] for value in values]
+    chosen = Counter(part for parts in picks for part in set(parts))
+    options = {part for part, count in chosen.items() if count >= 3}
+    if not options or len(options) > _CHOICE_OPTIONS:
+        return False
+    within = [parts for parts in picks if parts and all(part in options for part in parts)]
+    return len(within) >= 0.9 * len(values) and sum(len(parts) > 1 for parts in within) >= 0.2 * len(values)
 
 
 def _unique_headers(header: list[str | None]) -> list[str]:
