@@ -83,6 +83,18 @@ def test_quotes_one_per_respondent_first(coded: kv.Coded) -> None:
     assert len(set(first_round)) == len(first_round)
 
 
+def test_quotes_without_question_have_an_empty_question(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # An untagged text (an e-mail answer) has no question: it was written "nan" in every sheet.
+    (tmp_path / "mail.txt").write_text("Der er alt for lang ventetid, og vi mangler folk i familievejledningen.\n",
+                                       encoding="utf-8")
+    (tmp_path / "b.txt").write_text("I: Hvordan er ventetiden?\nB: Der er venteliste, vi mangler folk.\n",
+                                    encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path), small_codebook)
+    quotes = coded.quotes("kapacitet", n=5)
+    assert dict(zip(quotes["doc_id"], quotes["question"], strict=True)) == {
+        "mail": "", "b": "Hvordan er ventetiden?"}
+
+
 def test_quotes_unknown_code(coded: kv.Coded) -> None:
     with pytest.raises(kv.CodingError, match="E302"):
         coded.quotes("ukendt")

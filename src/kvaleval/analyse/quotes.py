@@ -113,10 +113,10 @@ def document_numbers(segments: pd.DataFrame) -> dict[str, int]:
 def attribution(row: pd.Series, numbers: dict[str, int], *, survey: bool = False) -> str:
     """``(Samarbejdspartner, skole, interview 7)`` or ``(Borger, spørgeskema, respondent 17)``."""
     parts = []
-    group = str(row.get(GROUP_COLUMN) or "").strip()
+    group = _text(row.get(GROUP_COLUMN)).strip()
     if group:
         parts.append(group[:1].upper() + group[1:])
-    role = str(row.get(ROLE_COLUMN) or "").strip()
+    role = _text(row.get(ROLE_COLUMN)).strip()
     if role:
         parts.append(role)
     if survey:
@@ -231,7 +231,7 @@ def render(
     for _, row in chosen.iterrows():
         trimmed = trim(str(row["text"]), sentence_evidence)
         quote = trimmed.text
-        question = str(row.get("question") or "")
+        question = _text(row.get("question"))
         if pseudonymiser is not None:
             quote = pseudonymiser(quote, str(row["segment_id"]))
             question = pseudonymiser(question, str(row["segment_id"])) if question else ""
@@ -241,7 +241,7 @@ def render(
                 "segment_id": row["segment_id"],
                 "doc_id": row["doc_id"],
                 "speaker": pseudonymiser(str(row["speaker"]), "") if pseudonymiser else row["speaker"],
-                "group": str(row.get(GROUP_COLUMN) or ""),
+                "group": _text(row.get(GROUP_COLUMN)),
                 "quote": quote,
                 "start": int(row["start"]) + trimmed.start,
                 "end": int(row["start"]) + trimmed.end,
@@ -272,3 +272,8 @@ def survey_documents(segments: pd.DataFrame) -> set[str]:
     roles = segments.groupby("doc_id")["speaker_role"].agg(lambda values: (values == RESPONDENT).all())
     speakers = segments.groupby("doc_id")["speaker"].nunique()
     return set(roles[roles & (speakers > 1)].index)
+
+
+def _text(value: object) -> str:
+    """A cell as text; a missing one (NaN, None) is empty, not ``"nan"``."""
+    return value if isinstance(value, str) else ""
