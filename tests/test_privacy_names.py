@@ -107,6 +107,24 @@ def test_privacy_heuristic_mid_sentence(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi samarbejder med Børn og Unge i kommunen og med Somalisk Forening.",
+        "Jeg kom med min Moster og min Faster, og hun taler Somali.",
+        "Han spiller i Vollsmose Boldklub og Dansk Kvindesamfund.",
+    ],
+)
+def test_privacy_capitalised_danish_words_are_not_names_alone(text: str) -> None:
+    # An unlisted capitalised word mid-sentence that is a Danish word is an organisation's name
+    # or a title, not a person's: it was replaced, and then learned as a name for the whole run.
+    assert pseudonymise(text) == text
+
+
+def test_privacy_capitalised_danish_word_next_to_a_name_is_one() -> None:
+    assert pseudonymise("Jeg talte med Moster Fatima i går.") == "Jeg talte med [navn] i går."
+
+
 def test_privacy_sentence_start_unknown_word_stays() -> None:
     text = "Lektiecaféen er god. Tietgenskolen ligger tæt på. [griner] Men altså."
     assert pseudonymise(text) == text
@@ -159,3 +177,9 @@ def test_privacy_hyphenated_names() -> None:
 
 def test_privacy_after_abbreviation_is_not_sentence_start() -> None:
     assert pseudonymise("Vi talte med hr. Tietgenberg.") == "Vi talte med hr. [navn]."
+
+
+def test_privacy_full_name_in_capitals_with_an_ambiguous_surname() -> None:
+    # "SØREN BACH" became "[navn] BACH": a surname that is also a word stayed.
+    assert pseudonymise("Så ringede SØREN BACH til mig.") == "Så ringede [navn] til mig."
+    assert pseudonymise("Det var BACH der spillede.") == "Det var BACH der spillede."

@@ -97,3 +97,19 @@ def test_privacy_public_api() -> None:
     assert set(privacy.__all__) >= {"pseudonymise", "Pseudonymiser", "read_pseudonyms",
                                     "suppress_small"}
     assert "name_list=True" in repr(Pseudonymiser())
+
+
+def test_privacy_corpus_lower_case_spread_keeps_danish_words() -> None:
+    # "Børn og Unge" once made every "børn" and "unge" in the run "[navn]".
+    import pandas as pd
+
+    from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+    segments = pd.DataFrame({
+        "segment_id": ["a#0", "b#0"], "doc_id": ["a", "b"], "speaker": ["B", "B"],
+        "speaker_role": ["respondent", "respondent"],
+        "text": ["Vi samarbejder med Børn og Unge og med Xhemal.",
+                 "Den er god for mine børn, og de unge kender xhemal."],
+    })
+    apply = corpus_pseudonymiser(segments)
+    assert apply(segments["text"][1]) == "Den er god for mine børn, og de unge kender [navn]."

@@ -61,6 +61,7 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
     replaced in every text, also where a sloppy transcript writes it in lower case
     (``hanne er vores kasserer``) and the name alone would not be recognised.
     """
+    from kvaleval.danish import is_danish_word
     from kvaleval.privacy import Pseudonymiser
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
@@ -78,8 +79,8 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         if label != "[navn":
             continue  # a speaker with a pseudonym of its own ([borger 2]) keeps it
         name = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
-        if _NAME_TEXT.fullmatch(name):
-            names.add(name)
+        if _NAME_TEXT.fullmatch(name) and not all(is_danish_word(word) for word in name.split()):
+            names.add(name)  # not "Børn og Unge": "børn" in lower case is a word
     pseudonymiser = Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep))
 
     def apply(text: str, where: str = "") -> str:

@@ -11,7 +11,9 @@ sentence is mostly a proper noun. Whether it is a *person's* name is decided, in
 4. a word on the built-in keep lists (places, organisations, months, pronouns,
    languages, abbreviations) stays, and so does an all-capital abbreviation and a word
    ending like a place or institution ("Lærkeparken", "Rosengårdcentret");
-5. any other capitalised word that does not start a sentence is taken for a name.
+5. an ordinary Danish word ("Børn og Unge", "Somalisk Forening", "Moster") is a name
+   only right before another name ("Moster Fatima");
+6. any other capitalised word that does not start a sentence is taken for a name.
 """
 
 from __future__ import annotations
@@ -275,8 +277,8 @@ def classify(
             if key in MONTHS and _month_context(text, start, end):
                 return KEEP, stem, suffix
             ambiguous = key in lists.ambiguous or core.casefold() in lists.ambiguous
-            if all_caps:
-                return (KEEP if ambiguous else NAME), stem, suffix
+            if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
+                return (WEAK if ambiguous else NAME), stem, suffix
             if not ambiguous or not initial or _subject_of_verb(text, end, key):
                 return NAME, stem, suffix
             return WEAK, stem, suffix
@@ -294,4 +296,13 @@ def classify(
     if folded.endswith(_DEFINITE) and is_danish_noun(folded):
         return KEEP, core, ""  # a capitalised Danish noun: "Vaskeriet", "Familievejlederen"
     stem, suffix = _stems(core)[-1] if core.endswith(("'s", "’s", "'", "’")) else (core, "")
+    if not initial and _is_danish_word(folded):
+        # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
+        return WEAK, core, ""
     return (DEFER if initial else HEURISTIC), stem, suffix
+
+
+def _is_danish_word(folded: str) -> bool:
+    from kvaleval.danish import is_danish_word
+
+    return is_danish_word(folded)

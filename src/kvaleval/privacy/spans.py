@@ -96,8 +96,9 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
 
 
 def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
-    """Join a full name ("Jens Pedersen", "Per Hansen") into one name span."""
+    """Join a full name ("Jens Pedersen", "Per Hansen", "SØREN BACH") into one name span."""
     weak_by_end = {s.end: s for s in weak}
+    weak_by_start = {s.start: s for s in weak}
     out: list[Span] = []
     for span in chosen:
         if span.kind != KIND_NAME:
@@ -118,6 +119,22 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
                 base = last.base if last.base != REPLACEMENTS[KIND_NAME] else span.base
                 out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
                 continue
+        out.append(span)
+    return _with_weak_after(text, out, weak_by_start)
+
+
+def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span]) -> list[Span]:
+    """A name followed by an ambiguous word in capitals ("SØREN BACH") takes it in."""
+    if not weak_by_start:
+        return spans
+    out: list[Span] = []
+    for index, span in enumerate(spans):
+        named = span.kind == KIND_NAME and not span.suffix
+        after = weak_by_start.get(next_word_start(text, span.end)) if named else None
+        following = spans[index + 1].start if index + 1 < len(spans) else len(text)
+        if (after is not None and after.end <= following and text[after.start : after.end].isupper()
+                and _GAP_RE.fullmatch(text[span.end : after.start])):
+            span = Span(span.start, after.end, KIND_NAME, span.rank, span.base, after.suffix)
         out.append(span)
     return out
 
