@@ -18,6 +18,9 @@ from kvaleval.privacy import pseudonymise
         ("Min kones CPR er 01.02.75-2222.", "Min kones CPR er [CPR]."),
         ("cpr 12.03.85-1234 og 12 03 85 1234", "cpr [CPR] og [CPR]"),
         ("120385 - 1234 eller 120385/1234", "[CPR] eller [CPR]"),
+        # Word's non-breaking hyphen, a minus sign, a no-break space
+        ("cpr 120385\u20111234, 010110\u22121111 og 120385\u00a01234", "cpr [CPR], [CPR] og [CPR]"),
+        ("født 12-03-85-1234 eller 12.03.1985-1234", "født [CPR] eller [CPR]"),
     ],
 )
 def test_privacy_cpr_replaced(text: str, expected: str) -> None:
@@ -54,6 +57,16 @@ def test_privacy_cpr_implausible_date_kept(text: str) -> None:
         "0045 20 30 40 50",
         "(+45) 2030 4050",
         "+45 12 34 56 78",
+        "45 20 30 40 50",
+        "2233 44 56",
+        "20 30 4050",
+        "20\u00a030\u00a040\u00a050",  # no-break spaces, as Word and mail signatures write them
+        "6551\u00a01234",
+        "20\u201130\u201140\u201150",
+        "+46 70 123 45 67",  # foreign numbers
+        "+90 532 123 45 67",
+        "+44 20 7946 0958",
+        "+49 (0)30 1234567",
     ],
 )
 def test_privacy_phone_formats_replaced(phone: str) -> None:
@@ -79,6 +92,9 @@ def test_privacy_phone_formats_replaced(phone: str) -> None:
         "Vi var 20 30 mennesker, måske 40.",
         "Cue 96945413-e116-5ae5-9b95-94d86ef8972d er et id.",
         "Beløbet 20304050 kr. blev betalt.",
+        "Der bor 25 000 000 mennesker i området, siger de.",
+        "Fra 2017\u20132019 og 2019\u00a02020 boede vi der.",
+        "Score +3 og +12 point, 45 deltagere.",
     ],
 )
 def test_privacy_numbers_that_are_not_phones_kept(text: str) -> None:

@@ -49,10 +49,12 @@ EMAIL_RE = re.compile(r"(?<![\w.-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
 is taken with it anyway, since the leftmost match wins."""
 
 CPR_RE = re.compile(
-    r"(?<![\d.,/+-])(\d\d)(?P<sep>[.\s]?)(\d\d)(?P=sep)(\d\d)(?:[ \t]?[-–/][ \t]?|\s)?(\d{4})(?![\d]|[.,]\d)"
+    r"(?<![\d.,/+-])(\d\d)(?P<sep>[.\s-]?)(\d\d)(?P=sep)(?:(?<=[.\s-])(?:19|20))?(\d\d)"
+    r"(?:[ \t]?[-–/][ \t]?|\s)?(\d{4})(?![\d]|[.,]\d)"
 )
 """``120385-1234``, ``1203851234``, ``120385 1234``, ``120385 - 1234``, ``120385/1234``, and with the
-date's parts apart (the same way between each): ``12.03.85-1234``, ``12 03 85 1234``."""
+date's parts apart (the same way between each, the year then with its century or not):
+``12.03.85-1234``, ``12 03 85 1234``, ``12-03-85-1234``, ``12.03.1985-1234``."""
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -64,15 +66,26 @@ def is_plausible_cpr(day: str, month: str) -> bool:
 
 
 # "+45" may follow anything but another "+"; digits must not follow digits or a separator
-_PHONE_PREFIX = r"(?:(?<![+_])(?:\+45[\s.-]?|\(\+?45\)\s?)|(?<![\d_+.,/-])0045[\s.-]?)"
+_PHONE_PREFIX = (r"(?:(?<![+_])(?:\+45[\s.-]?|\(\+?45\)\s?)|(?<![\d_+.,/-])0045[\s.-]?"
+                 r"|(?<![\d_+.,/-])45[ .-](?=\d\d[ .-]?\d\d[ .-]?\d\d[ .-]?\d\d(?![\d_])))")
 PHONE_RE = re.compile(
     rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
     r"|(?<![\d_+.,/-])(?:[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
-    r"|[2-9]\d{3}[ -]?\d{4}))"
+    r"|[2-9]\d{3}[ -]?\d{4}|[2-9]\d{3}[ .-]\d\d[ .-]\d\d|[2-9]\d[ .-]\d\d[ .-]\d{4}))"
     r"(?![\d_]|[.,]\d|[-/]\d|-[0-9a-fA-F]{4}-)"  # not "2017-2019", not a UUID
 )
 """Danish phone numbers: eight digits in the groupings people write (``20304050``,
-``20 30 40 50``, ``2030 4050``, ``20-30-40-50``), with or without ``+45``/``0045``."""
+``20 30 40 50``, ``2030 4050``, ``20-30-40-50``, ``2030 40 50``, ``20 30 4050``), with or
+without ``+45``/``0045``/``45 ``."""
+
+FOREIGN_PHONE_RE = re.compile(r"(?<![\w+])\+(?!45)[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\d_])")
+"""A foreign number with its country code: ``+46 70 123 45 67``, ``+49 (0)30 1234567``
+(9 to 15 digits with the code; fewer is a score, ``+3``)."""
+
+_SEPARATORS = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",
+                             "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"})
+"""No-break and thin spaces, Word's non-breaking hyphen, dashes and the minus sign, as their
+plain kin: a number written with them is found (one character for one, offsets unchanged)."""
 
 _AMOUNT_BEFORE = re.compile(r"(?:\bkr\.?|\bDKK|\bEUR|\$|€)\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|DKK|EUR|euro|,-|\.-|%|procent)", re.IGNORECASE)
@@ -100,6 +113,13 @@ def is_plausible_phone(text: str, start: int, end: int, prefixed: bool) -> bool:
     first, second = int(digits[:4]), int(digits[4:])
     if 1900 <= first <= 2099 and 1900 <= second <= 2099:
         return False  # a range of years
+    written = text[start:end]
+    if re.fullmatch(r"\d\d[ .-]\d\d[ .-]\d{4}", written) and 1900 <= second <= 2099:
+        if is_plausible_cpr(digits[:2], digits[2:4]):
+            return False  # a date: 24-12-2023
+    if re.fullmatch(r"\d{4}[ .-]\d\d[ .-]\d\d", written) and 1900 <= first <= 2099:
+        if is_plausible_cpr(digits[6:], digits[4:6]):
+            return False  # a date: 2023-12-24
     if digits == text[start:end]:
         # eight digits in a row may be a date: yyyymmdd or ddmmyyyy
         if 1900 <= first <= 2099 and is_plausible_cpr(digits[6:], digits[4:6]):
@@ -183,6 +203,10 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
             position = match.end()
         else:
             position = match.start() + 1
+    if "+" in text:
+        for match in FOREIGN_PHONE_RE.finditer(text):
+            if 9 <= sum(char.isdigit() for char in match.group()) <= 15:
+                yield match.start(), match.end(), KIND_PHONE
 
 
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
@@ -206,6 +230,7 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     yield from find_emails(text)
     if not _DIGIT_RE.search(text):
         return
-    yield from find_cprs(text)
-    yield from find_phones(text)
-    yield from find_addresses(text)
+    plain = text.translate(_SEPARATORS)
+    yield from find_cprs(plain)
+    yield from find_phones(plain)
+    yield from find_addresses(plain)
