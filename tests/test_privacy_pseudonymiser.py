@@ -113,3 +113,20 @@ def test_privacy_corpus_lower_case_spread_keeps_danish_words() -> None:
     })
     apply = corpus_pseudonymiser(segments)
     assert apply(segments["text"][1]) == "Den er god for mine børn, og de unge kender [navn]."
+
+
+def test_privacy_corpus_names_from_a_survey_name_column() -> None:
+    # The name column was masked, but the same name in the person's own answer stayed.
+    import pandas as pd
+
+    from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+    segments = pd.DataFrame({
+        "segment_id": ["s#0", "s#1"], "doc_id": ["s", "s"], "speaker": ["1", "2"],
+        "speaker_role": ["respondent", "respondent"],
+        "text": ["berivan er mit navn, og demir er min mands efternavn.", "Kübra her. Det var godt."],
+        "Dit navn (frivilligt)": ["Berivan Demir", "Kübra"],
+    })
+    apply = corpus_pseudonymiser(segments)
+    assert apply(segments["text"][0]) == "[navn] er mit navn, og [navn] er min mands efternavn."
+    assert apply(segments["text"][1]) == "[navn] her. Det var godt."

@@ -81,6 +81,7 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         name = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
         if _NAME_TEXT.fullmatch(name) and not all(is_danish_word(word) for word in name.split()):
             names.add(name)  # not "Børn og Unge": "børn" in lower case is a word
+    names |= _column_names(segments)
     pseudonymiser = Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep))
 
     def apply(text: str, where: str = "") -> str:
@@ -88,6 +89,18 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
 
     apply.report = lambda: pseudonymiser.report  # type: ignore[attr-defined]
     return apply
+
+
+def _column_names(segments: pd.DataFrame) -> set[str]:
+    """The values of name columns (a survey's ``Navn``): the person may write the name in an answer."""
+    from kvaleval.privacy.columns import personal_column
+
+    names: set[str] = set()
+    for column in segments.columns:
+        if column not in ("speaker", "text", "question") and personal_column(str(column)) == "[navn]":
+            names.update(" ".join(value.split()) for value in pd.unique(segments[column].dropna())
+                         if isinstance(value, str) and _NAME_TEXT.fullmatch(" ".join(value.split())))
+    return names
 
 
 _NAME_TEXT = re.compile(r"[^\W\d_][^\W\d_'’ -]*(?: [^\W\d_][^\W\d_'’-]*){0,3}")
