@@ -865,3 +865,36 @@ def test_read_formats_survey_short_comments_with_commas_stay_open(tmp_path: Path
     rows: list[list[object]] = [["id", "Kommentar"], *[[n + 1, answer] for n, answer in enumerate(answers)]]
     write_xlsx(tmp_path / "survey.xlsx", rows)
     assert list(read(tmp_path).segments["text"]) == answers
+
+
+def test_read_formats_srt_timings_without_milliseconds(tmp_path: Path) -> None:
+    # The whole file was skipped as "empty" (E005): every cue failed to parse.
+    (tmp_path / "a.srt").write_text(
+        "1\n00:00:00 --> 00:00:02\nSpeaker 1: Hvordan går det?\n\n2\n00:00:02 --> 00:00:04\nSpeaker 2: Fint tak.\n\n"
+        "3\n0:00:04.5 --> 0:00:06\nSpeaker 1: Og projektet?\n", encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == ["Hvordan går det?", "Fint tak.", "Og projektet?"]
+
+
+@pytest.mark.parametrize("fmt", ["srt", "vtt"])
+def test_read_formats_subtitle_cue_with_a_broken_end_time_is_kept(tmp_path: Path, fmt: str) -> None:
+    # webvtt-py dropped a cue whose timing it could not parse, without a word: a question was lost.
+    mark = "," if fmt == "srt" else "."
+    head = "WEBVTT\n\n" if fmt == "vtt" else ""
+    (tmp_path / f"a.{fmt}").write_text(
+        f"{head}1\n00:00:00{mark}000 --> 00:00:02{mark}000\nSpeaker 1: Hvordan går det?\n\n"
+        f"2\n00:00:02{mark}000 --> 00:00:04{mark}000\nSpeaker 2: Fint tak.\n\n"
+        f"3\n00:00:04{mark}000 --> 00:00:0\nSpeaker 1: Hvad med madklubben?\n\n"
+        f"4\n00:00:06{mark}000 --> 00:00:09{mark}000\nSpeaker 2: Den er god.\n", encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == [
+        "Hvordan går det?", "Fint tak.", "Hvad med madklubben?", "Den er god."]
+
+
+def test_read_formats_subtitle_cue_with_no_readable_time_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.srt").write_text(
+        "1\n00:00:00,000 --> 00:00:02,000\nSpeaker 1: Hvordan går det?\n\n2\nxx:00:02 --> 00:00:04,000\n"
+        "Speaker 2: Fint tak.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("I: Hej?\nB: Hej.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert "a.srt" in set(corpus.skipped["path"])
+    reason = corpus.skipped.set_index("path").loc["a.srt", "reason"]
+    assert "E007" in reason and "line 6" in reason

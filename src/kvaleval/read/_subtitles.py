@@ -56,6 +56,7 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
     CorpusError
         If the file is not valid WebVTT/SRT (E007) or has no cue text (E005).
     """
+    text = _regular_timings(text, fmt=fmt, shown=shown)
     try:
         captions = webvtt.from_buffer(io.StringIO(text), format=fmt)
     except (webvtt_errors.MalformedFileError, webvtt_errors.MalformedCaptionError,
@@ -64,6 +65,11 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
             Errors.E007.format(path=shown, kind=fmt.upper(), detail=str(err) or "malformed cue",
                                app="the transcription tool or a text editor")
         ) from err
+    timings = len(_TIMING_LINE.findall(text))
+    if len(captions.captions) != timings:  # webvtt-py leaves out a cue it cannot read, silently
+        detail = f"{timings - len(captions.captions)} of {timings} cues cannot be read"
+        raise CorpusError(Errors.E007.format(path=shown, kind=fmt.upper(), detail=detail,
+                                             app="the transcription tool or a text editor"))
     cues = [cue for caption in captions.captions for cue in _cues(caption)]
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
@@ -151,6 +157,43 @@ def _paragraphs(cues: list[Cue]) -> str:
         parts.append("\n\n" if cue.seconds - previous.end_seconds >= _PAUSE_SECONDS else "\n")
         parts.append(cue.text)
     return "".join(parts) + "\n"
+
+
+_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+_TIMING_LINE = re.compile(r"^[ \t]*[\w:.,]*\d[\w:.,]*[ \t]*-->.*$", re.MULTILINE)
+"""A cue timing line, readable or not (its first token holds a digit; "fra A --> B" is text)."""
+_TIMING = re.compile(rf"^[ \t]*(?P<start>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME}(?![\d:.,]))?(?P<rest>.*)$")
+
+
+def _regular_timings(text: str, *, fmt: str, shown: str) -> str:
+    """The text with every cue timing written as the parser wants it (``00:00:04,000 --> ...``).
+
+    Tools write ``00:00:04 --> 00:00:06`` (no milliseconds) or ``0:00:04.5``; a broken end time
+    (``--> 00:00:0``) is taken to be the start, so the cue is kept. A timing line whose start
+    cannot be read is an error (E007) naming the line: the cue is not dropped in silence.
+    """
+    mark = "," if fmt == "srt" else "."
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if "-->" not in line or not _TIMING_LINE.match(line):
+            continue
+        match = _TIMING.match(line)
+        if match is None:
+            raise CorpusError(Errors.E007.format(
+                path=shown, kind=fmt.upper(), app="the transcription tool or a text editor",
+                detail=f"line {number}: cannot read the cue timing {line.strip()[:60]!r}"))
+        start = _regular_time(match["start"], mark)
+        end = _regular_time(match["end"], mark) if match["end"] else start
+        lines[number - 1] = f"{start} --> {end}{match['rest'] if fmt == 'vtt' else ''}"
+    return "\n".join(lines)
+
+
+def _regular_time(stamp: str, mark: str) -> str:
+    """``0:00:04.5`` -> ``00:00:04,500`` (``mark`` before the milliseconds)."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    parts = [int(part) for part in clock.split(":")]
+    hours, minutes, seconds = ([0] * (3 - len(parts)) + parts)[-3:]
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{mark}{(fraction + '000')[:3]}"
 
 
 def _clean(text: str) -> str:
