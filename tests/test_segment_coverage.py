@@ -1,7 +1,8 @@
 """Nothing lost: the segments of each document account for every character of its text.
 
 The checker marks what the segments cover, then what may lie outside them: the
-speaker tags (with their emphasis and timestamps), timestamp-only lines, white
+speaker tags (with their emphasis and timestamps), timestamp-only lines, f4's time
+marks at line ends, white
 space, and the header before the first tag when a note (W017) reports it. Any
 other character outside every segment is text that was lost.
 """
@@ -19,7 +20,7 @@ import kvaleval as kv
 from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Document
-from kvaleval.segment.tags import TIME_LINE, accept_tags, tag_candidates
+from kvaleval.segment.tags import TIME_LINE, TIME_MARK, accept_tags, tag_candidates
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,6 +39,8 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
     for match in TIME_LINE.finditer(text):
         covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
         starts.append(match.start())
+    for match in TIME_MARK.finditer(text):
+        covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     messages = notes.loc[notes["path"] == document.path, "message"]
     if starts and messages.str.contains("[W017]", regex=False).any():
         header_end = min(starts)

@@ -147,6 +147,14 @@ TIMESTAMPED = {
     "timestamp-only lines": "00:03:12\nI: Hvordan?\n[00:03:20]\nB: Sådan.\n",
     "Taler 1  00:03:12 (no colon)": "Taler 1  00:03:12\nHvordan?\n\nTaler 2  00:03:20\nSådan.\n",
     "milliseconds": "[00:03:12.500] I: Hvordan?\n[00:03:20,250] B: Sådan.\n",
+    "Danish full stops": "[00.03.12] I: Hvordan?\n[00.03.20] B: Sådan.\n",
+    "Danish full stops, line of its own": "00.03.12\nI: Hvordan?\n00.03.20\nB: Sådan.\n",
+    "a time range": "[00:03:12 - 00:03:19] I: Hvordan?\n[00:03:20 - 00:03:25] B: Sådan.\n",
+    "frames (video timecode)": "00:03:12:05 I: Hvordan?\n00:03:20:11 B: Sådan.\n",
+    "a range with frames on its own line (Premiere)": (
+        "00:03:12:05 - 00:03:19:00\nTaler 1\nHvordan?\n\n00:03:20:11 - 00:03:25:00\nTaler 2\nSådan.\n"),
+    "Markdown, bold name and time in brackets": "**I** (00:03:12): Hvordan?\n\n**B** (00:03:20): Sådan.\n",
+    "Markdown, bold name and time in square brackets": "**I** [00:03:12]: Hvordan?\n\n**B** [00:03:20]: Sådan.\n",
 }
 
 
@@ -156,9 +164,15 @@ def test_segment_tags_timestamp_gives_time_not_text(name: str) -> None:
     found, _ = assign_roles(text, find_turns(text))
     check_offsets(text, found)
     assert [text[t.start : t.end] for t in found] == ["Hvordan?", "Sådan."]
-    times = [turn.time or "" for turn in found]
+    times = [(turn.time or "").replace(".", ":") for turn in found]  # the time as written: 00.03.12 too
     assert times[0].startswith("00:03:12") and times[1].startswith("00:03:20")
     assert found[0].speaker in ("I", "Taler 1")
+
+
+def test_segment_tags_f4_time_marks_are_not_speech() -> None:
+    # f4transkript ends each paragraph with "#00:00:05-2#"; it stayed in every turn's text.
+    text = "I: Hvordan har det været? #00:00:05-2#\n\nB: Hårdt, men givende. #00:00:14-8#\n"
+    assert turns_of(text) == [("I", Q, "Hvordan har det været?"), ("B", A, "Hårdt, men givende.")]
 
 
 def test_segment_tags_timestamp_line_inside_turn_keeps_speaker() -> None:

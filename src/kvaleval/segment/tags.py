@@ -26,8 +26,11 @@ from typing import NamedTuple
 
 from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
 
-TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP})"
+TIMESTAMP = r"(?:\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?|\d{2}\.\d{2}\.\d{2})"
+"""``03:12``, ``00:03:12``, ``00:03:12.500``, a video timecode with frames ``00:03:12:05``, and the
+Danish ``00.03.12``."""
+_RANGE = rf"{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?"  # "00:03:12 - 00:03:19": the start counts
+_STAMP = rf"(?:\[{_RANGE}\]|\({_RANGE}\)|{_RANGE})"
 _WORD = r"[^\W\d_][\w'’.\-]{0,30}"
 _LABEL = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}(?:[ \t]?\d{{1,2}})?"
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
@@ -37,8 +40,9 @@ TAG_LINE = re.compile(
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
     (?P<label>{_LABEL}|\[{_LABEL}\])
+    {_EMPHASIS}?
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)
-      |[ \t]*\[(?P<bracket>{TIMESTAMP})\]
+      |[ \t]*\[(?P<bracket>{_RANGE})\]
       |[ \t]+(?P<after>{TIMESTAMP}))?
     [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
     (?=[ \t\u00a0]|$|[^\W\d_])[ \t\u00a0]*
@@ -82,9 +86,13 @@ TIME_LINE = re.compile(
 transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows."""
 
 
+TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)
+"""A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``)."""
+
+
 def line_time(match: re.Match[str]) -> str:
     """The time a :data:`TIME_LINE` gives (a cue's start)."""
-    return (match["stamp"] or match["cue"]).strip("[]()")
+    return _strip_stamp(match["stamp"]) or match["cue"]
 
 
 def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -207,7 +215,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         label = match["label"]
         paren = match["paren"]
         time = match["before"] or match["bracket"] or match["after"] or match["lead"]
-        if paren and re.fullmatch(TIMESTAMP, paren.strip()):
+        if paren and re.fullmatch(_RANGE, paren.strip()):
             time = paren.strip()
         found[line_start] = TagCandidate(line_start, end, label, _strip_stamp(time), True)
     tabbed: list[TagCandidate] = []
@@ -216,7 +224,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             continue
         time = match["before"] or match["lead"]
         paren = match["paren"]
-        if paren and re.fullmatch(TIMESTAMP, paren.strip()):
+        if paren and re.fullmatch(_RANGE, paren.strip()):
             time = paren.strip()
         tabbed.append(TagCandidate(line_start, end, match["label"], _strip_stamp(time), False))
     # Without a colon a name counts only when it begins two or more lines of the document.
@@ -334,4 +342,9 @@ def _is_tag(label: str, count: int, known: set[str]) -> bool:
 
 
 def _strip_stamp(stamp: str | None) -> str | None:
-    return stamp.strip("[]() \t") if stamp else None
+    """The time a stamp gives: ``[00:03:12 - 00:03:19]`` -> ``00:03:12``."""
+    if not stamp:
+        return None
+    stamp = stamp.strip("[]() \t")
+    start = re.match(TIMESTAMP, stamp)
+    return start.group() if start else stamp
