@@ -261,3 +261,13 @@ def test_builtin_near_cue_fires_in_segments_without_codebook_words(tmp_path: Pat
     with_hits = coder.score(["Der er lang venteliste.", "Det var ikke godt.", "Hej."])
     assert alone.findings[(0, 0)].near == with_hits.findings[(1, 0)].near == ("positiv+negation",)
     assert (2, 0) not in with_hits.findings
+
+
+def test_valence_adjective_forms_afinn_lacks() -> None:
+    # "gode erfaringer" read as neutral (AFINN-da lists "god" and "godt", not "gode"), and "mødt" as praise.
+    from kvaleval.coding.valence import ValenceScanner
+
+    scanner = ValenceScanner()
+    text = "gode erfaringer, venlige og kompetente folk, og jeg har mødt hende"
+    found = {cue.text: cue.kind for cue in scanner.scan(text)}
+    assert found == {"gode": 1, "venlige": 1, "kompetente": 1, "mødt": 0}

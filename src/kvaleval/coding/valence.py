@@ -44,7 +44,7 @@ SPOKEN_NEGATIVE = {
 DISCOURSE = (
     "griner", "ler", "smiler", "ja", "jo", "nej", "nå", "okay", "ok", "når", "tak", "fik", "undskyld",
     "enig", "enige", "aftale", "aftalt", "kæreste", "klart", "passe", "bestemt", "kæmpe", "let", "alene",
-    "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige",
+    "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations."""
@@ -56,6 +56,29 @@ NEUTRALISED = (
 CONTRASTS = ("men", "dog", "alligevel", "selvom", "omvendt", "derimod", "til gengæld")
 TAG_QUESTIONS = ("ikke også", "ik også", "ikke sandt", "ikk også")
 """Spoken tag questions end a clause; their "ikke" negates nothing."""
+
+
+_ADJECTIVE_ENDINGS = ("ig", "som", "sk", "bar", "fuld", "løs", "ent", "ant", "iv")
+SPOKEN_FORMS = {"gode": 3, "flink": 2, "flinke": 2, "flinkt": 2, "hjælpsom": 2, "hjælpsomme": 2, "trygge": 2,
+                "rare": 2, "rart": 2, "søde": 2, "sødt": 2}
+"""Adjective forms AFINN-da lacks ("gode": it lists "god" and "godt")."""
+
+
+def adjective_forms(scores: Mapping[str, int]) -> dict[str, int]:
+    """The plural and neuter forms of AFINN-da's adjectives that it does not list itself
+    (``venlig`` -> ``venlige``, ``venligt``; ``kompetent`` -> ``kompetente``), known by their
+    ending, with the base form's score."""
+    from kvaleval.danish import is_danish_word
+
+    forms: dict[str, int] = {}
+    for word, score in scores.items():
+        if " " in word or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        double = word[:-1] + word[-1] * 2 if word.endswith("som") else word  # hjælpsom -> hjælpsomme
+        for form in (double + "e", *(() if word.endswith(("sk", "t")) else (word + "t",))):
+            if form not in scores and is_danish_word(form):
+                forms[form] = score
+    return forms
 
 
 @cache
@@ -89,7 +112,9 @@ class ValenceScanner:
 
     def __init__(self, positive: Iterable[str] = (), negative: Iterable[str] = ()) -> None:
         words: dict[str, tuple[int, int]] = {}
-        for word, score in {**afinn_da(), **SPOKEN_POSITIVE, **SPOKEN_NEGATIVE}.items():
+        afinn = afinn_da()
+        for word, score in {**adjective_forms(afinn), **afinn, **SPOKEN_FORMS, **SPOKEN_POSITIVE,
+                            **SPOKEN_NEGATIVE}.items():
             words[word] = (POSITIVE if score > 0 else NEGATIVE if score < 0 else NEUTRAL, score)
         for word in positive:
             words[word.lower().strip()] = (POSITIVE, 2)
