@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import kvaleval as kv
@@ -182,6 +183,20 @@ def test_appendix_without_pseudonymisation_warns_in_manifest(tiny_corpus: Path, 
     kv.write_appendix(coded, tmp_path / "raa", pseudonymise=False, charts_enabled=False)
     manifest = (tmp_path / "raa" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "ADVARSEL" in manifest and "NOT pseudonymised" in manifest
+
+
+def test_appendix_warnings_are_in_the_manifest(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                               tmp_path: Path) -> None:
+    # A conclusion naming a group nobody belongs to showed 0/0 with only a console line to say why.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    typo = [Conclusion("kap", "Der mangler kapacitet", ("kapacitet",), groups=("Borgere",))]
+    with pytest.warns(kv.KvalevalWarning, match="W021"):
+        kv.write_appendix(coded, tmp_path / "ud", conclusions=typo, charts_enabled=False)
+    manifest = pd.read_csv(tmp_path / "ud" / "csv" / "manifest.csv", encoding="utf-8-sig")
+    warned = manifest.loc[manifest["Felt"] == "advarsel", "Værdi"].tolist()
+    assert len(warned) == 1 and "W021" in warned[0] and "Borgere" in warned[0]
+    sheet = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx")["Kørsel"]
+    assert any(row[0] == "advarsel" and "W021" in str(row[1]) for row in sheet.iter_rows(values_only=True))
 
 
 def test_appendix_reproducible(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,

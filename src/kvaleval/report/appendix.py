@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from kvaleval.analyse.privacy import (
 )
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
-from kvaleval.errors import Errors, ReportError, Warnings
+from kvaleval.errors import Errors, KvalevalWarning, ReportError, Warnings
 from kvaleval.frames import ALL
 from kvaleval.records import Conclusion
 from kvaleval.report import charts
@@ -74,7 +75,42 @@ def build_appendix(
     pseudonyms: dict[str, str] | None = None,
     keep: Sequence[str] = (),
 ) -> Appendix:
-    """Compute every table of the appendix (see :func:`write_appendix`)."""
+    """Compute every table of the appendix (see :func:`write_appendix`).
+
+    kvaleval's warnings while the tables are made (a conclusion's unknown group, W021) are
+    still issued, and written into the manifest (the sheet Kørsel), where a reader sees them.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", KvalevalWarning)
+        appendix, pseudonymiser = _tables(coded, conclusions=conclusions, targets=targets, by=by,
+                                          pseudonymise=pseudonymise, small_cells=small_cells,
+                                          pseudonyms=pseudonyms, keep=keep)
+    for warning in caught:
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
+    if pseudonymiser is not None:
+        appendix.privacy_report = pseudonymiser.report()
+    appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
+                                 small_cells=small_cells, noted=noted)
+    if pseudonymiser is not None:
+        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
+    appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
+    appendix.csv["manifest"] = appendix.manifest
+    return appendix
+
+
+def _tables(
+    coded: Coded,
+    *,
+    conclusions: Sequence[Conclusion] | None,
+    targets: pd.DataFrame | None,
+    by: str | None,
+    pseudonymise: bool,
+    small_cells: int | None,
+    pseudonyms: dict[str, str] | None,
+    keep: Sequence[str],
+) -> tuple[Appendix, Any]:
+    """Every sheet but the manifest, and the run's pseudonymiser (None without pseudonymisation)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
     by = by if by is not None else (GROUP if GROUP in segments else None)
     pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms, keep=keep) if pseudonymise else None
@@ -188,15 +224,7 @@ def build_appendix(
     appendix.sheets.append(Sheet("Kodebog", codebook_table, f"Kodebog: {codebook.label or codebook.name}",
                                  wrap=("Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer")))
     appendix.csv["kodebog"] = codebook_table
-    if pseudonymiser is not None:
-        appendix.privacy_report = pseudonymiser.report()  # type: ignore[attr-defined]
-    appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
-                                 small_cells=small_cells)
-    if pseudonymiser is not None:
-        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
-    appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
-    appendix.csv["manifest"] = appendix.manifest
-    return appendix
+    return appendix, pseudonymiser
 
 
 def write_appendix(
@@ -279,8 +307,9 @@ def write_appendix(
 
 
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,
-             targets: pd.DataFrame | None, small_cells: int | None = None) -> pd.DataFrame:
-    """Versions, input hashes, options, skipped files: what it takes to reproduce the run."""
+             targets: pd.DataFrame | None, small_cells: int | None = None,
+             noted: Sequence[str] = ()) -> pd.DataFrame:
+    """Versions, input hashes, options, skipped files, warnings: what it takes to reproduce the run."""
     from importlib.metadata import PackageNotFoundError, version
 
     def package(name: str) -> str:
@@ -311,6 +340,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
     rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
     rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
+    rows += [("advarsel", message) for message in noted]
     return pd.DataFrame(rows, columns=["Felt", "Værdi"])
 
 
@@ -337,6 +367,8 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
             table.iloc[row, 0] = protect(name)
             if not name.startswith("fil "):
                 table.iloc[row, 1] = protect(value)
+        elif name == "advarsel":
+            table.iloc[row, 1] = protect(value)
     return table
 
 
