@@ -207,6 +207,36 @@ def test_hostile_corpus_metadata_conflicting_duplicate_rows(folder: Path) -> Non
         read(folder)
 
 
+def test_hostile_corpus_metadata_in_sub_folders(folder: Path) -> None:
+    # A metadata.csv beside the interviews in a sub-folder was ignored without a word: the
+    # interviewer it named was not known, and the groups were missing.
+    (folder / "interviews").mkdir()
+    (folder / "partnere").mkdir()
+    (folder / "interviews" / "borger02.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "partnere" / "partner01.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n", encoding="utf-8")
+    (folder / "interviews" / "metadata.csv").write_text("file;respondent_group\nborger02.txt;borger\n",
+                                                        encoding="utf-8")
+    (folder / "partnere" / "metadata.csv").write_text("file,respondent_group,interviewer\n"
+                                                      "partner01,samarbejdspartner,Lars\n", encoding="utf-8")
+    corpus = read(folder)
+    groups = corpus.segments.groupby("doc_id")["respondent_group"].first().to_dict()
+    assert groups == {"borger01": "borger", "interviews/borger02": "borger",
+                      "partnere/partner01": "samarbejdspartner"}
+    assert not [message for _, message in notes(corpus) if "W002" in message]
+
+
+def test_hostile_corpus_metadata_in_sub_folder_conflicts_with_top(folder: Path) -> None:
+    (folder / "interviews").mkdir()
+    (folder / "interviews" / "borger02.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\ninterviews/borger02.txt,borger\n",
+                                         encoding="utf-8")
+    (folder / "interviews" / "metadata.csv").write_text("file,respondent_group\nborger02.txt,partner\n",
+                                                        encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"E016.*interviews/borger02.txt"):
+        read(folder)
+
+
 def test_hostile_corpus_metadata_without_file_column(folder: Path) -> None:
     (folder / "metadata.csv").write_text("fil;gruppe\nborger01.txt;borger\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv has no 'file' column "

@@ -220,7 +220,7 @@ def read_corpus(
     base = root.parent if root.is_file() else root
     skipped: list[tuple[str, str]] = []
     notes: list[tuple[str, str]] = []
-    table = _read_metadata(base, metadata, notes)
+    table = _read_metadata(base, metadata, notes, nested=root.is_dir())
     if root.is_file():
         candidates = [(root, root.name)]
     elif root.is_dir():
@@ -358,19 +358,34 @@ def _doc_ids(relatives: list[str]) -> dict[str, str]:
 
 
 def _read_metadata(
-    base: Path, metadata: str | Path | None, notes: list[tuple[str, str]]
+    base: Path, metadata: str | Path | None, notes: list[tuple[str, str]], *, nested: bool = False
 ) -> Metadata | None:
+    """The metadata table; with ``nested``, every ``metadata.csv`` of the sub-folders too, each
+    naming files relative to its own folder (``interviews/metadata.csv`` names ``borger02.txt``)."""
     if metadata is None:
         return None
-    path = base / metadata
-    if not path.is_file():
+    paths = [Path(metadata)] if (base / metadata).is_file() else []
+    if nested and Path(metadata).as_posix() == METADATA_FILE:
+        paths += sorted(
+            path.relative_to(base) for path in base.rglob(METADATA_FILE)
+            if path.parent != base and path.is_file()
+            and not any(part.startswith(".") or part == _IGNORE_FOLDER for part in path.relative_to(base).parts)
+        )
+    tables: list[tuple[str, Metadata]] = []
+    for relative in paths:
+        shown = relative.as_posix()
+        table = read_metadata(base / relative, shown=shown)
+        notes.extend((shown, note) for note in table.notes)
+        for file, count in sorted(table.duplicates.items()):
+            notes.append((shown, Warnings.W005.format(n=count, path=file)))
+        folder = relative.parent.as_posix()
+        tables.append((shown, table if folder == "." else table.under(folder)))
+    if not tables:
         return None
-    shown = Path(metadata).as_posix()
-    table = read_metadata(path, shown=shown)
-    notes.extend((shown, note) for note in table.notes)
-    for file, count in sorted(table.duplicates.items()):
-        notes.append((shown, Warnings.W005.format(n=count, path=file)))
-    return table
+    merged = tables[0][1]
+    for shown, table in tables[1:]:
+        merged = merged.merged(table, shown=shown)
+    return merged
 
 
 def _unmatched_metadata(

@@ -52,6 +52,28 @@ class Metadata:
         folded = [row for row in self.rows if row.casefold() in (key.casefold(), stem.casefold())]
         return folded[0] if len(folded) == 1 else None
 
+    def under(self, folder: str) -> Metadata:
+        """The table of a sub-folder's metadata.csv, its files named from the corpus folder."""
+        prefix = normalise_path(folder).rstrip("/") + "/"
+        return Metadata(self.columns, {prefix + key: values for key, values in self.rows.items()},
+                        {prefix + key: count for key, count in self.duplicates.items()}, self.notes)
+
+    def merged(self, other: Metadata, *, shown: str) -> Metadata:
+        """Both tables' rows and columns (a column missing from a row is empty).
+
+        Raises
+        ------
+        CorpusError
+            E016 if the two give one file different values.
+        """
+        columns = [*self.columns, *(column for column in other.columns if column not in self.columns)]
+        conflicts = [key for key in other.rows if key in self.rows and self.rows[key] != other.rows[key]]
+        if conflicts:
+            raise CorpusError(Errors.E016.format(path=f"metadata.csv and {shown}", files=", ".join(conflicts)))
+        rows = {key: {column: values.get(column, "") for column in columns}
+                for key, values in {**self.rows, **other.rows}.items()}
+        return Metadata(columns, rows, {**self.duplicates, **other.duplicates}, [])
+
     def lookup(self, relative: str) -> dict[str, str] | None:
         """The row for a file, matched by relative path, with or without its suffix."""
         key = self.key(relative)
