@@ -304,3 +304,36 @@ def test_hostile_corpus_one_bad_file_does_not_stop_the_rest(folder: Path) -> Non
         corpus = kv.read_corpus(folder)
     assert [document.path for document in corpus.documents] == ["borger01.txt", "borger02.md"]
     assert sorted(skipped(corpus)) == ["kaput.docx", "kaput.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("interviewer", "expected"),
+    [
+        ("Mette Hansen og Lars Holm", ["Mette", "Lars"]),  # "og" separates two interviewers
+        ("Mette Hansen & Lars Holm", ["Mette", "Lars"]),
+        ("Mette Hansen, Lars Holm", ["Mette", "Lars"]),
+        ("Mette; Lars", ["Mette", "Lars"]),
+    ],
+)
+def test_hostile_corpus_metadata_two_interviewers(folder: Path, interviewer: str, expected: list[str]) -> None:
+    (folder / "int5.txt").write_text(
+        "Mette: Hvordan har du oplevet projektet?\nJonas: Hvad mener du?\nLars: Hvad har du fået ud af det?\n"
+        "Jonas: Et job gennem jobcaféen.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text(f'file;interviewer\nint5.txt;"{interviewer}"\n', encoding="utf-8")
+    segments = read(folder).segments
+    asking = segments[(segments["doc_id"] == "int5") & (segments["speaker_role"] == "interviewer")]
+    assert sorted(asking["speaker"]) == sorted(expected)
+
+
+def test_hostile_corpus_metadata_interviewer_last_name_first(folder: Path) -> None:
+    # "Hansen, Mette" was two interviewers, Hansen and Mette: the respondent Mette Jensen asked the questions.
+    (folder / "teams3.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Mette Hansen>Hvordan har du oplevet helhedsplanen?</v>\n\n"
+        "00:00:04.500 --> 00:00:09.000\n<v Mette Jensen>Godt. Der er kommet mere liv.</v>\n\n"
+        "00:00:09.500 --> 00:00:12.000\n<v Hansen, Mette (BIF)>Hvad med naboerne?</v>\n\n"
+        "00:00:12.500 --> 00:00:15.000\n<v Mette Jensen>Dem kender jeg nu.</v>\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text('file;interviewer\nteams3.vtt;"Hansen, Mette"\n', encoding="utf-8")
+    segments = read(folder).segments
+    roles = segments[segments["doc_id"] == "teams3"].groupby("speaker")["speaker_role"].first().to_dict()
+    assert roles == {"Mette Hansen": "interviewer", "Hansen, Mette (BIF)": "interviewer",
+                     "Mette Jensen": "respondent"}

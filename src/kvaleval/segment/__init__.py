@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -11,6 +12,7 @@ from kvaleval._gc import without_gc
 from kvaleval.errors import Warnings
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
+from kvaleval.segment.tags import person_key
 from kvaleval.segment.turns import assign_roles, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents"]
@@ -137,8 +139,13 @@ def _append_document(columns: dict[str, list[object]], document: Document, turns
 
 
 def _metadata_interviewers(document: Document) -> list[str]:
+    """The names in the metadata column ``interviewer``: separated by ``,`` ``;`` ``/`` ``&`` or
+    ``og``; one name written last name first (``Hansen, Mette``) is one person."""
     value = document.attributes_dict().get(INTERVIEWER_ATTRIBUTE, "")
-    return [name.strip() for name in value.replace(";", ",").split(",") if name.strip()]
+    if person_key(value) != " ".join(value.split()).casefold():
+        return [value.strip()]  # "Hansen, Mette" (is_interviewer_label reads it as Mette Hansen)
+    parts = re.split(r"[,;/&]|\s+og\s+|\s+and\s+", value)
+    return [name.strip() for name in parts if name.strip()]
 
 
 def _excerpt(text: str, *, length: int = 60) -> str:

@@ -162,13 +162,40 @@ def is_interviewer_label(label: str, interviewers: Iterable[str] = ()) -> bool:
     key = label_key(label)
     if key in INTERVIEWER_LABELS:
         return True
-    name = clean_label(label).casefold()
+    name = person_key(clean_label(label))
     for interviewer in interviewers:
-        other = " ".join(interviewer.split()).casefold()
+        other = person_key(interviewer)
         if other and (name == other or name.startswith(other + " ")
                       or other.startswith(name + " ")):
             return True
     return False
+
+
+_LAST_FIRST = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*,\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*$")
+
+
+def person_key(name: str) -> str:
+    """A person's name in one comparable form: ``Hansen, Mette (BIF)`` and ``Mette Hansen`` ->
+    ``mette hansen``. A directory's "Last, First" is turned round when the first part is a listed
+    last name and no first name (``Mette, Lars`` stays two people); a ``(department)`` is dropped."""
+    name = re.sub(r"\s*\([^()]*\)", "", name)
+    match = _LAST_FIRST.match(name)
+    if match is not None and _is_last_name(match.group(1)):
+        name = f"{match.group(2)} {match.group(1)}"
+    return " ".join(name.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    from kvaleval.privacy.names import read_list
+
+    return (frozenset(n.casefold() for n in read_list("first_names.txt")),
+            frozenset(n.casefold() for n in read_list("last_names.txt")))
+
+
+def _is_last_name(word: str) -> bool:
+    first, last = _name_lists()
+    return word.casefold() in last and word.casefold() not in first
 
 
 @lru_cache(maxsize=8192)
