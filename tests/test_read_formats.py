@@ -245,6 +245,41 @@ def test_read_formats_docx_table_with_time_column(tmp_path: Path) -> None:
     assert list(corpus.segments["time"]) == ["00:00:05", "00:00:09"]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a transcription bureau's line numbers
+        [["Linje", "Taler", "Tekst"], ["1", "I", "Hvordan?"], ["2", "B", "Godt."], ["3", "", "Meget godt."]],
+        [["Nr.", "Tid", "Taler", "Tekst"], ["1", "00:00:05", "I", "Hvordan?"], ["2", "00:00:09", "B", "Godt."],
+         ["3", "", "", "Meget godt."]],
+        [["1", "I", "Hvordan?"], ["2", "B", "Godt."], ["3", "", "Meget godt."]],  # no header row
+        # NVivo's transcript table: the speaker last
+        [["Timespan", "Content", "Speaker"], ["0:00.0 - 0:06.5", "Hvordan?", "I"], ["0:06.5 - 0:15.2", "Godt.", "B"],
+         ["0:15.2 - 0:19.0", "Meget godt.", "B"]],
+        [["Tekst", "Taler"], ["Hvordan?", "I"], ["Godt.", "B"], ["Meget godt.", "B"]],
+        [["Tid", "Taler", "Tekst"], ["00.00.05", "I", "Hvordan?"], ["00.00.09", "B", "Godt."],
+         ["00.00.12", "B", "Meget godt."]],
+    ],
+)
+def test_read_formats_docx_table_columns_by_header(tmp_path: Path, rows: list[list[str]]) -> None:
+    # A number column, or the speaker in the last column, made the whole table one respondent's text.
+    _docx_table(tmp_path / "t.docx", rows)
+    merged: list[tuple[str, str, str]] = []  # a speaker on every row (NVivo) gives a turn per row
+    for speaker, role, text in turns(read(tmp_path)):
+        if merged and merged[-1][0] == speaker:
+            merged[-1] = (speaker, role, merged[-1][2] + " " + text)
+        else:
+            merged.append((speaker, role, text))
+    assert [(speaker, role, " ".join(text.split())) for speaker, role, text in merged] == [
+        ("I", Q, "Hvordan?"), ("B", A, "Godt. Meget godt.")]
+
+
+def test_read_formats_odt_table_columns_by_header(tmp_path: Path) -> None:
+    _odt(tmp_path / "t.odt", [], table=[["Timespan", "Content", "Speaker"], ["0:00.0 - 0:06.5", "Hvordan?", "I"],
+                                        ["0:06.5 - 0:15.2", "Godt.", "B"]])
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan?"), ("B", A, "Godt.")]
+
+
 def test_read_formats_docx_untagged(tmp_path: Path) -> None:
     write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
                                         "Men der er for lidt plads: vi mangler lokaler."],

@@ -24,11 +24,18 @@ from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIMESTAMP
 
 _SPEAKER_CELL = 40
-_STAMP_CELL = re.compile(rf"[\[(]?{TIMESTAMP}[\])]?")
-_HEADER_WORDS = frozenset(
-    """taler talere speaker navn name person tid tidspunkt tidskode time timestamp tekst text
-    udsagn transskription transcript indhold replik ytring kommentar""".split()
-)
+_STAMP_CELL = re.compile(rf"[\[(]?{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?[\])]?")
+_NUMBER_CELL = re.compile(r"\d{1,5}\.?")
+SPEAKER, TIME, TEXT, NUMBER, OTHER = "speaker", "time", "text", "number", "other"
+_COLUMN_ROLES = {
+    **dict.fromkeys("taler talere speaker navn name person hvem deltager".split(), SPEAKER),
+    **dict.fromkeys("tid tidspunkt tidskode time timestamp timespan tidsinterval".split(), TIME),
+    **dict.fromkeys("tekst text udsagn transskription transcript indhold content replik ytring".split(), TEXT),
+    **dict.fromkeys("linje linjenr linjenummer nr nummer line no #".split(), NUMBER),
+    **dict.fromkeys("kommentar comment note noter bemærkning".split(), OTHER),
+}
+"""What a transcript table's header says each column holds (``Nr. | Tid | Taler | Tekst``,
+NVivo's ``Timespan | Content | Speaker``)."""
 _WORD_APP = "Word or LibreOffice"
 _ODT_APP = "LibreOffice"
 _DOCX_MEMBERS = ("[Content_Types].xml", "word/document.xml")
@@ -175,18 +182,37 @@ def _walk_odt(
             parts: list[str] = []
             _odt_text(child, parts)
             lines.append("".join(parts))
-        elif qname == row:
-            cells = []
-            for item in child.childNodes:
-                if getattr(item, "qname", None) in cell:
-                    cell_lines: list[str] = []
-                    _walk_odt(item, cell_lines, paragraphs=paragraphs, row=row, cell=cell)
-                    cells.append("\n".join(cell_lines))
-            lines.extend(_table_lines([cells]))
+        elif qname == row:  # a row outside a table element
+            lines.extend(_table_lines([_odt_cells(child, paragraphs=paragraphs, row=row, cell=cell)]))
+        elif qname == (_ODF_TABLE, "table"):
+            rows: list[list[str]] = []
+            _odt_rows(child, rows, paragraphs=paragraphs, row=row, cell=cell)
+            lines.extend(_table_lines(rows))
         elif getattr(child, "childNodes", None):
             _walk_odt(child, lines, paragraphs=paragraphs, row=row, cell=cell)
 
 
+def _odt_rows(node: Any, rows: list[list[str]], **names: Any) -> None:
+    """The rows of a table, in header-rows and row groups too (not those of tables in its cells)."""
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname == names["row"]:
+            rows.append(_odt_cells(child, **names))
+        elif qname != (_ODF_TABLE, "table") and qname not in _ODT_SKIP and getattr(child, "childNodes", None):
+            _odt_rows(child, rows, **names)
+
+
+def _odt_cells(element: Any, **names: Any) -> list[str]:
+    cells = []
+    for item in element.childNodes:
+        if getattr(item, "qname", None) in names["cell"]:
+            cell_lines: list[str] = []
+            _walk_odt(item, cell_lines, **names)
+            cells.append("\n".join(cell_lines))
+    return cells
+
+
+_ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 # Not the spoken text: tracked deletions (kept in a region of their own), comments, foot- and
@@ -215,9 +241,25 @@ def _odt_text(node: Any, parts: list[str]) -> None:
 
 
 def _table_lines(rows: list[list[str]]) -> list[str]:
-    """Table rows as transcript lines (see the module docstring)."""
+    """Table rows as transcript lines (see the module docstring).
+
+    A header row of column names is layout, not text; it also says which column is the
+    speaker, the time, the text and a line number (dropped), whatever their order. Without
+    one, a first column of line numbers (``1``, ``2`` ...) is dropped.
+    """
     lines = []
+    roles: list[str] | None = None
+    numbered = len(rows) >= 2 and all(
+        len(row) >= 3 and (_NUMBER_CELL.fullmatch(row[0].strip()) or not row[0].strip()) for row in rows
+    ) and any(row[0].strip() for row in rows)
     for row in rows:
+        if roles is None and _is_header_row([cell.strip() for cell in row]):
+            roles = [_COLUMN_ROLES.get(cell.strip().lower().rstrip(":."), OTHER) for cell in row]
+            continue
+        if roles is not None and len(roles) == len(row):
+            row = _in_order(row, roles)
+        elif numbered:
+            row = row[1:]
         cells = [cell for i, cell in enumerate(row) if i == 0 or cell != row[i - 1]]
         cells = [cell.strip() for cell in cells]
         if _is_header_row(cells):
@@ -237,8 +279,21 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    words = [cell.lower().rstrip(":") for cell in cells if cell]
-    return len(words) >= 2 and all(word in _HEADER_WORDS for word in words)
+    words = [cell.lower().rstrip(":.") for cell in cells if cell]
+    return len(words) >= 2 and all(word in _COLUMN_ROLES for word in words)
+
+
+def _in_order(row: list[str], roles: list[str]) -> list[str]:
+    """A row's cells as time, speaker, text and the rest, without line numbers; a row whose
+    cells are all one merged cell stays one cell."""
+    if len(set(row)) == 1 or SPEAKER not in roles:
+        return [cell for cell, role in zip(row, roles, strict=True) if role != NUMBER] or row
+    order = {TIME: 0, SPEAKER: 1, TEXT: 2, OTHER: 3}
+    kept = sorted((order[role], i) for i, role in enumerate(roles) if role != NUMBER)
+    cells = [row[i] for _, i in kept]
+    if TIME not in roles:
+        return cells
+    return cells if cells[0].strip() else cells[1:] if len(cells) > 2 else cells
 
 
 def _detail(err: BaseException) -> str:
