@@ -225,6 +225,13 @@ def test_segment_tags_role_fields_of_a_header_block_are_not_turns() -> None:
     assert [(t.speaker, text[t.start : t.end]) for t in turns] == [("I", "Hvordan har du oplevet projektet?"),
                                                                     ("B", "Godt.")]
     assert text[:header_end].strip().endswith("Deltager: Borger 3")
+    # A longer description of the person interviewed is a field too.
+    text = ("Interview nr. 7\nDato: 14.03.2024\nSted: Beboerhuset\nInterviewer: Mette Hansen\n"
+            "Interviewperson: Kvinde, 54 år, bor i afdeling 3 (ikke i bestyrelsen)\nTransskribent: LK\n\n"
+            "I: Hvor længe har du boet her?\nIP: Siden 2004.\n")
+    turns, header_end = split_turns(text)
+    assert [t.speaker for t in turns] == ["I", "IP"]
+    assert text[:header_end].strip().endswith("Transskribent: LK")
     # A block of turns only, or a question right under a field, stays as it is.
     assert len(split_turns("I: Hvem er du?\nB: Karen.\nI: Tak.\n")[0]) == 3
     assert [text for _, _, text in turns_of("Dato: 1. maj\nI: Hvordan går det?\nB: Fint.\n")] == [

@@ -139,7 +139,7 @@ def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list
     return [tag for tag in tags if tag.line_start not in fields]
 
 
-_FIELD_WORDS = 4
+_FIELD_WORDS = 10
 _SENTENCE_END = (".", "?", "!", "…", ":")
 
 HEADER_WORDS = 40
