@@ -169,6 +169,25 @@ def test_segment_tags_timestamp_gives_time_not_text(name: str) -> None:
     assert found[0].speaker in ("I", "Taler 1")
 
 
+@pytest.mark.parametrize(
+    "guest",
+    ["+45 20 12 34 56", "karen.jensen@gmail.com", "Jensen, Karen", "karen", "Karen Marie Sofie Jensen Nielsen"],
+)
+def test_segment_tags_names_with_a_time_on_their_own_line(guest: str) -> None:
+    # Teams' Word layout: a guest who joined by phone or e-mail, a directory name, a lower-case or
+    # long name was no tag, so the answers were glued to the interviewer's questions.
+    host = "Mette Hansen"
+    text = (f"{host}   0:03\nHvordan har du oplevet helhedsplanen?\n\n{guest}   0:07\nDet er gået godt.\n\n"
+            f"{host}   0:13\nHvad mangler der?\n\n{guest}   0:17\nEt sted at være om aftenen.\n")
+    assert turns_of(text) == [(host, Q, "Hvordan har du oplevet helhedsplanen?"), (guest, A, "Det er gået godt."),
+                              (host, Q, "Hvad mangler der?"), (guest, A, "Et sted at være om aftenen.")]
+
+
+def test_segment_tags_a_sentence_ending_in_a_time_is_text() -> None:
+    text = "I: Hvornår kom du?\nB: Vi mødtes klokken 14:30\nog gik hjem.\nI: Og så?\nB: Så var der møde kl. 10:00\n"
+    assert [speaker for speaker, _, _ in turns_of(text)] == ["I", "B", "I", "B"]
+
+
 def test_segment_tags_f4_time_marks_are_not_speech() -> None:
     # f4transkript ends each paragraph with "#00:00:05-2#"; it stayed in every turn's text.
     text = "I: Hvordan har det været? #00:00:05-2#\n\nB: Hårdt, men givende. #00:00:14-8#\n"

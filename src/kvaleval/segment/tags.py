@@ -78,6 +78,16 @@ TAB_LINE = re.compile(
 """A tag followed by a tab instead of a colon (``I<tab>Hvordan ...``), as typed in Word."""
 
 _CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+STAMPED_LINE = re.compile(
+    rf"^[ \t]*(?P<label>[^\s:\d][^\n\t:]{{0,59}}?)(?<![.?!,;])(?:[ ]{{2,}}|\t)[ \t]*(?P<after>{TIMESTAMP})[ \t]*$",
+    re.MULTILINE,
+)
+"""Any name, two spaces or a tab, and a time, alone on a line (Teams in Word: ``+45 20 12 34 56   0:07``,
+``karen.jensen@gmail.com   0:07``, ``Jensen, Karen   0:07``): a tag where the same name does so twice."""
+
+_GAP_THEN_TIME = re.compile(r"(?:  |\t)[ \t]*\d{1,2}[:.]\d\d")
+"""A quick test before :data:`STAMPED_LINE`: a time after two spaces or a tab."""
+
 TIME_LINE = re.compile(
     rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?)[ \t]*$",
     re.MULTILINE,
@@ -106,7 +116,8 @@ def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"\n" + pattern.pattern[1:], pattern.flags)
 
 
-_LINE_PATTERNS = {pattern: _at_line_breaks(pattern) for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE)}
+_LINE_PATTERNS = {pattern: _at_line_breaks(pattern)
+                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE, STAMPED_LINE)}
 
 
 def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -221,6 +232,7 @@ class TagCandidate(NamedTuple):
     label: str
     time: str | None
     has_colon: bool
+    certain: bool = False  # a tag by its layout whatever the label (a name and a time, twice)
 
 
 def tag_candidates(text: str) -> list[TagCandidate]:
@@ -274,6 +286,15 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             bare.append(TagCandidate(line_start, content, label, None, False))
     for candidate in _bare_names(bare, found.values()):
         found[candidate.line_start] = candidate
+    if ("  " in text or "\t" in text) and _GAP_THEN_TIME.search(text):
+        stamped = [(line_start, end, match) for line_start, end, match in line_matches(STAMPED_LINE, text)
+                   if line_start not in found and len(match["label"].split()) <= 8]
+        counts = Counter(" ".join(match["label"].split()).casefold() for _, _, match in stamped)
+        for line_start, end, match in stamped:
+            if counts[" ".join(match["label"].split()).casefold()] > 1:
+                content = end + 1 if end < len(text) else end
+                found[line_start] = TagCandidate(line_start, content, match["label"].strip(),
+                                                 _strip_stamp(match["after"]), False, True)
     return [found[key] for key in sorted(found)]
 
 
@@ -321,7 +342,9 @@ def accept_tags(
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
     counts = Counter(label_key(candidate.label) for candidate in candidates)
-    verdicts = {label: _is_tag(label, counts[label_key(label)], known) for label in {c.label for c in candidates}}
+    certain = {candidate.label for candidate in candidates if candidate.certain}
+    verdicts = {label: label in certain or _is_tag(label, counts[label_key(label)], known)
+                for label in {c.label for c in candidates}}
     speaking = {label_key(label) for label, verdict in verdicts.items() if verdict}
     if speaking:
         # Next to other speakers, a first name that is also a word speaks once too (Hans:, Per:, Bo:).
