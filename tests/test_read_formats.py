@@ -933,3 +933,16 @@ def test_read_formats_subtitle_cue_with_no_readable_time_is_an_error(tmp_path: P
     assert "a.srt" in set(corpus.skipped["path"])
     reason = corpus.skipped.set_index("path").loc["a.srt", "reason"]
     assert "E007" in reason and "line 6" in reason
+
+
+@pytest.mark.parametrize("guest", ["+45 20 12 34 56", "karen.jensen@gmail.com"])
+def test_read_formats_vtt_zoom_guest_by_phone_or_mail(tmp_path: Path, guest: str) -> None:
+    # A participant who joined by phone or is shown by e-mail was no speaker: the answers became the host's.
+    (tmp_path / "z.vtt").write_text(
+        f"WEBVTT\n\n1\n00:00:00.000 --> 00:00:04.000\nMette Hansen: Hvordan har du oplevet helhedsplanen?\n\n"
+        f"2\n00:00:05.000 --> 00:00:09.000\n{guest}: Det er gået godt.\n\n"
+        f"3\n00:00:10.000 --> 00:00:14.000\nMette Hansen: Hvad mangler der?\n\n"
+        f"4\n00:00:15.000 --> 00:00:19.000\n{guest}: Et sted at være om aftenen.\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == [("Mette Hansen", Q, "Hvordan har du oplevet helhedsplanen?"),
+                                     (guest, A, "Det er gået godt."), ("Mette Hansen", Q, "Hvad mangler der?"),
+                                     (guest, A, "Et sted at være om aftenen.")]

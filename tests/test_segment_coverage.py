@@ -32,6 +32,10 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
     for start, end in zip(segments["start"], segments["end"], strict=True):
         covered[start:end] = b"\x01" * (end - start)
     speakers = set(segments["speaker"])
+    for start, speaker in zip(segments["start"], segments["speaker"], strict=True):
+        label = f"{speaker}: "  # subtitles are rendered "Speaker: text", whatever the speaker's name
+        if text[max(0, start - len(label)) : start] == label:
+            covered[start - len(label) : start] = b"\x01" * len(label)
     starts = []
     for tag in accept_tags(tag_candidates(text), speakers=speakers):
         covered[tag.line_start : tag.content_start] = b"\x01" * (tag.content_start - tag.line_start)

@@ -116,14 +116,18 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
     return result
 
 
+_CONTACT_LABEL = re.compile(r"\+?\d[\d ]{6,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""A participant shown by phone number or e-mail address."""
+
+
 def _display_names(candidates: list[TagCandidate], accepted: set[int]) -> set[int]:
     """Zoom labels cues with the participant's display name, which need not look like a name
-    (``Karens iPhone:``, ``Mettes MacBook Pro:``): a capitalised label of a few words that
-    begins two or more cues is a speaker too, next to another speaker."""
+    (``Karens iPhone:``, ``Mettes MacBook Pro:``, ``+45 20 12 34 56:``, ``karen@mail.dk:``): a
+    capitalised label of a few words, a phone number or an e-mail address that begins two or more
+    cues is a speaker too, next to another speaker."""
     counts = Counter(clean_label(candidate.label) for candidate in candidates)
-    labels = {label for label, count in counts.items()
-              if count > 1 and label[:1].isupper() and len(label.split()) <= 4
-              and label.split()[0].casefold() not in DISCOURSE_WORDS}
+    labels = {label for label, count in counts.items() if count > 1 and (_CONTACT_LABEL.fullmatch(label) or (
+        label[:1].isupper() and len(label.split()) <= 4 and label.split()[0].casefold() not in DISCOURSE_WORDS))}
     found = {candidate.line_start for candidate in candidates if clean_label(candidate.label) in labels}
     speakers = {clean_label(c.label) for c in candidates if c.line_start in accepted | found}
     return found if len(speakers) >= 2 else set()
