@@ -152,3 +152,30 @@ def test_privacy_address_replaced(text: str, expected: str) -> None:
 )
 def test_privacy_street_without_number_is_a_place(text: str) -> None:
     assert "[adresse]" not in pseudonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skriv til mig på @ozlem_vollsmose eller @amira.x2015.", "Skriv til mig på [profil] eller [profil]."),
+        ("Min profil er facebook.com/fatima.yildiz.52 og instagram.com/hamza_92.",
+         "Min profil er [profil] og [profil]."),
+        ("Se https://www.facebook.com/groups/vollsmose.boern/ for mere.", "Se [profil] for mere."),
+        ("Licens AB 12 345 og XY98765 på bilen.", "Licens [nummerplade] og [nummerplade] på bilen."),
+    ],
+)
+def test_privacy_profiles_and_plates_replaced(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@alle frivillige og foreningerne gør det godt",  # a mention of everyone, no one's handle
+        "Se kommunens side på odense.dk/borger for mere.",
+        "Vi var 12 345 mennesker til festen.",
+        "Det kostede EU 12 345 kr.",
+    ],
+)
+def test_privacy_profiles_and_plates_not_overdone(text: str) -> None:
+    assert pseudonymise(text) == text

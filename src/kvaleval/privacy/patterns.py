@@ -16,7 +16,9 @@ KIND_CPR = "CPR"
 KIND_PHONE = "telefon"
 KIND_EMAIL = "e-mail"
 KIND_ADDRESS = "adresse"
-KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS)
+KIND_PROFILE = "profil"
+KIND_PLATE = "nummerplade"
+KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -174,6 +176,40 @@ one word ending in a street word, and then floor or side as well, which ordinary
 
 _DIGIT_RE = re.compile(r"\d")
 
+PROFILE_URL_RE = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
+    r"youtube|threads)\.com/[^\s,;)\]»\"'<>]*[^\s,;)\]»\"'<>.!?:]",
+    re.IGNORECASE,
+)
+"""A link to a profile or group on a social network (``facebook.com/fatima.yildiz.52``)."""
+
+HANDLE_RE = re.compile(r"(?<![\w.@/\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+"""A social-media handle (``@ozlem_vollsmose``); one that is a Danish word (``@alle``) is no one's."""
+
+PLATE_RE = re.compile(r"(?<![\w-])[A-Z]{2}[ -]?\d{2} ?\d{3}(?![\w]|[.,]\d)")
+"""A Danish number plate: two letters and five digits (``AB 12 345``, ``AB12345``)."""
+
+
+def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "profil")`` for every social-network link and handle in ``text``."""
+    if "." in text:
+        for match in PROFILE_URL_RE.finditer(text):
+            yield match.start(), match.end(), KIND_PROFILE
+    if "@" in text:
+        from kvaleval.danish import is_danish_word
+
+        for match in HANDLE_RE.finditer(text):
+            handle = match.group()[1:]
+            if not (handle.isalpha() and is_danish_word(handle.lower())):
+                yield match.start(), match.end(), KIND_PROFILE
+
+
+def find_plates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "nummerplade")`` for every Danish number plate (not an amount)."""
+    for match in PLATE_RE.finditer(text):
+        if not _AMOUNT_AFTER.match(text[match.end() : match.end() + 10]):
+            yield match.start(), match.end(), KIND_PLATE
+
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``."""
@@ -226,11 +262,14 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield every e-mail, CPR number, phone number and address, in that order of rank."""
+    """Yield every e-mail, social-network profile, CPR number, phone number, address and number
+    plate, in that order of rank."""
     yield from find_emails(text)
+    yield from find_profiles(text)
     if not _DIGIT_RE.search(text):
         return
     plain = text.translate(_SEPARATORS)
     yield from find_cprs(plain)
     yield from find_phones(plain)
     yield from find_addresses(plain)
+    yield from find_plates(plain)

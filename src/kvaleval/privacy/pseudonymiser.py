@@ -261,7 +261,7 @@ class Pseudonymiser:
         -------
         str
             The text with ``[navn]`` (or the given pseudonym), ``[CPR]``, ``[telefon]``,
-            ``[e-mail]`` and ``[adresse]`` in place of what was there.
+            ``[e-mail]``, ``[adresse]``, ``[profil]`` and ``[nummerplade]`` in place of what was there.
 
         Raises
         ------
@@ -293,7 +293,7 @@ class Pseudonymiser:
         -------
         pandas.DataFrame
             Columns ``where`` (as given to :meth:`apply`), ``kind`` (``navn``, ``CPR``,
-            ``telefon``, ``e-mail``, ``adresse``), ``original`` (the replaced text: this
+            ``telefon``, ``e-mail``, ``adresse``, ``profil``, ``nummerplade``), ``original`` (the replaced text: this
             table is personal data, keep it with the raw transcripts), ``replacement``,
             ``start`` and ``end`` (offsets into the text given to :meth:`apply`).
         """

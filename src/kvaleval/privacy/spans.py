@@ -12,6 +12,8 @@ from kvaleval.privacy.patterns import (
     KIND_EMAIL,
     KIND_NAME,
     KIND_PHONE,
+    KIND_PLATE,
+    KIND_PROFILE,
     REPLACEMENTS,
 )
 
@@ -19,7 +21,7 @@ PROTECTED = "protected"
 """Kind of a span that is kept as written and blocks other detections (labels, keep
 phrases)."""
 
-RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4}
+RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4, KIND_PLATE: 4}
 RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 5, 6, 7
 """Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, phone,
 address, the caller's names, keep phrases, then single words."""
