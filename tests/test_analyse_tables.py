@@ -191,3 +191,15 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(kv.CorpusError, match=problem):
             read_targets(path)
+
+
+def test_quotes_focus_group_participants_are_told_apart(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # Two participants of one focus group were both "(interview 1)": one quote per respondent could not be checked.
+    (tmp_path / "fokus.txt").write_text(
+        "Moderator: Hvordan er ventetiden?\nAmir: Der er venteliste, vi mangler folk i rådgivningen.\n"
+        "Sanne: Ja, der er lang venteliste, og de mangler folk.\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path), small_codebook)
+    quotes = coded.quotes("kapacitet", n=5)
+    assert sorted(quotes["attribution"]) == ["(interview 1, deltager 1)", "(interview 1, deltager 2)"]
+    matrix = framework_matrix(coded.segments, coded.codings, coded.codebook)
+    assert sorted(matrix["respondent"]) == ["(interview 1, deltager 1)", "(interview 1, deltager 2)"]

@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.analyse.privacy import corpus_pseudonymiser
-from kvaleval.analyse.quotes import attribution, document_numbers, rule_coder, survey_documents, trim
+from kvaleval.analyse.quotes import (
+    attribution,
+    document_numbers,
+    participant_numbers,
+    rule_coder,
+    survey_documents,
+    trim,
+)
 from kvaleval.coding.rules import RuleCoder
 from kvaleval.records import RESPONDENT, Codebook
 
@@ -45,6 +52,7 @@ def framework_matrix(
     best = best.drop_duplicates(["doc_id", "speaker", "code"])
     coder = rule_coder(codebook)
     numbers = document_numbers(segments)
+    participants = participant_numbers(segments)
     people = respondents.drop_duplicates(["doc_id", "speaker"])
     surveys = survey_documents(segments)
     best_by_person = {key: group for key, group in best.groupby(["doc_id", "speaker"], sort=False)}
@@ -52,7 +60,7 @@ def framework_matrix(
     rows = []
     for _, person in people.iterrows():
         row = {
-            "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys),
+            "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys, participants=participants),
             "doc_id": person["doc_id"],
             "speaker": person["speaker"],
         }

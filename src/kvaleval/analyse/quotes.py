@@ -110,8 +110,21 @@ def document_numbers(segments: pd.DataFrame) -> dict[str, int]:
     return {doc_id: i for i, doc_id in enumerate(sorted(segments["doc_id"].unique()), start=1)}
 
 
-def attribution(row: pd.Series, numbers: dict[str, int], *, survey: bool = False) -> str:
-    """``(Samarbejdspartner, skole, interview 7)`` or ``(Borger, spørgeskema, respondent 17)``."""
+def participant_numbers(segments: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(doc_id, speaker) -> 1-based number of the respondent in a document with several (a focus
+    group), in order of first turn: quotes of two participants must not read alike."""
+    respondents = segments.loc[segments["speaker_role"] == RESPONDENT, ["doc_id", "speaker"]].drop_duplicates()
+    numbers: dict[tuple[str, str], int] = {}
+    for doc_id, people in respondents.groupby("doc_id", sort=False)["speaker"]:
+        if len(people) > 1:
+            numbers.update({(str(doc_id), str(person)): i for i, person in enumerate(people, start=1)})
+    return numbers
+
+
+def attribution(row: pd.Series, numbers: dict[str, int], *, survey: bool = False,
+                participants: dict[tuple[str, str], int] | None = None) -> str:
+    """``(Samarbejdspartner, skole, interview 7)``, ``(Borger, interview 6, deltager 2)`` in a focus
+    group (``participants``: :func:`participant_numbers`), or ``(Borger, spørgeskema, respondent 17)``."""
     parts = []
     group = _text(row.get(GROUP_COLUMN)).strip()
     if group:
@@ -123,6 +136,9 @@ def attribution(row: pd.Series, numbers: dict[str, int], *, survey: bool = False
         parts.append(f"spørgeskema, respondent {row['speaker']}")
     else:
         parts.append(f"interview {numbers[row['doc_id']]}")
+        participant = (participants or {}).get((str(row["doc_id"]), str(row["speaker"])))
+        if participant is not None:
+            parts.append(f"deltager {participant}")
     return "(" + ", ".join(parts) + ")"
 
 
@@ -226,6 +242,7 @@ def render(
     if not pseudonymise:
         pseudonymiser = None
     numbers = document_numbers(segments)
+    participants = participant_numbers(segments)
     surveys = survey_documents(segments)
     rows = []
     for _, row in chosen.iterrows():
@@ -247,7 +264,7 @@ def render(
                 "end": int(row["start"]) + trimmed.end,
                 "score": float(row["score"]),
                 "question": question,
-                "attribution": attribution(row, numbers, survey=survey),
+                "attribution": attribution(row, numbers, survey=survey, participants=participants),
                 "valence": row.get("valence") or "",
             }
         )
