@@ -188,6 +188,17 @@ def test_segment_tags_a_sentence_ending_in_a_time_is_text() -> None:
     assert [speaker for speaker, _, _ in turns_of(text)] == ["I", "B", "I", "B"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Mette Hansen   stoppede transskriptionen", "Mette Hansen har stoppet transskriptionen",
+     "Mette Hansen stopped transcription", "Transcribed by https://otter.ai", "Mødet sluttede efter 00:06:12 👋"],
+)
+def test_segment_tags_transcription_tool_lines_are_not_speech(line: str) -> None:
+    # The tool's closing line was glued to the last answer, and coded with it.
+    text = f"I: Hvordan var det?\nB: Det var godt.\n{line}\n"
+    assert turns_of(text) == [("I", Q, "Hvordan var det?"), ("B", A, "Det var godt.")]
+
+
 def test_segment_tags_f4_time_marks_are_not_speech() -> None:
     # f4transkript ends each paragraph with "#00:00:05-2#"; it stayed in every turn's text.
     text = "I: Hvordan har det været? #00:00:05-2#\n\nB: Hårdt, men givende. #00:00:14-8#\n"

@@ -88,20 +88,29 @@ STAMPED_LINE = re.compile(
 _GAP_THEN_TIME = re.compile(r"(?:  |\t)[ \t]*\d{1,2}[:.]\d\d")
 """A quick test before :data:`STAMPED_LINE`: a time after two spaces or a tab."""
 
+_TOOL_LINE = (
+    r"[^\n]{1,80}?[ \t]+(?:har[ \t]+startet|har[ \t]+stoppet|startede|stoppede|started|stopped)[ \t]+"
+    r"(?:transskriptionen|transskription|transcription)"
+    r"|Transcribed[ \t]+by[ \t]+https?://otter\.ai"
+    r"|(?:Mødet|Meeting)[ \t]+(?:sluttede|ended)[ \t]+(?:efter|after)[ \t]+[\d:.]+[^\n\w]{0,4}"
+)
 TIME_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?)[ \t]*$",
+    rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?"
+    rf"|(?P<tool>{_TOOL_LINE}))[ \t]*$",
     re.MULTILINE,
 )
 """A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
-transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows."""
+transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows.
+Also a transcription tool's own lines, which are no one's speech (``Mette Hansen stoppede
+transskriptionen``, ``Transcribed by https://otter.ai``, ``Mødet sluttede efter 00:06:12``)."""
 
 
 TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)
 """A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``)."""
 
 
-def line_time(match: re.Match[str]) -> str:
-    """The time a :data:`TIME_LINE` gives (a cue's start)."""
+def line_time(match: re.Match[str]) -> str | None:
+    """The time a :data:`TIME_LINE` gives (a cue's start; none for a tool's line)."""
     return _strip_stamp(match["stamp"]) or match["cue"]
 
 
