@@ -115,8 +115,9 @@ def test_conclusions_list_and_mapping_forms(tmp_path: Path, small_codebook: kv.C
 
 
 def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codebook: kv.Codebook) -> None:
-    unknown = write(tmp_path, "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
-    with pytest.raises(CodebookError, match=r"E206.*ukendt"):
+    unknown = write(tmp_path, "- {id: k0, statement: x, themes: [kapacitet]}\n"
+                              "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
+    with pytest.raises(CodebookError, match=r"E206\] .*a.yaml, line 2: .*'k1'.*ukendt"):
         kv.read_conclusions(unknown, codebook=small_codebook)
     bad = write(tmp_path, "- {id: k1, statement: x, themes: [kapacitet], valence: god}\n", "b.yaml")
     with pytest.raises(CodebookError, match=r"line 1, \[0\]\.valence"):

@@ -87,6 +87,18 @@ def test_hostile_cli_one_line_exit_2(tmp_path: Path, name: str) -> None:
     assert not (tmp_path / "ud").exists()
 
 
+def test_hostile_cli_bad_conclusions_stop_before_the_corpus_is_read(tmp_path: Path) -> None:
+    # E206 came only after the whole corpus was read (and said no line).
+    codebook = tmp_path / "kodebog.yaml"
+    codebook.write_text(SMALL_CODEBOOK, encoding="utf-8")
+    conclusions = tmp_path / "konklusioner.yaml"
+    conclusions.write_text("- {id: k1, statement: x, themes: [findes_ikke]}\n", encoding="utf-8")
+    result = run("code", str(tmp_path / "intet_korpus"), "--codebook", str(codebook), "--conclusions",
+                 str(conclusions), "--out", str(tmp_path / "ud"), "--quiet", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Fejl: [E206]") and "line 1" in result.stderr
+
+
 def _hashes(folder: Path) -> dict[str, tuple[str, int]]:
     return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                p.stat().st_mtime_ns)

@@ -40,9 +40,16 @@ def code_cli(
 ) -> None:
     """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
     import kvaleval as kv
+    from kvaleval.analyse.targets import read_targets
 
     codebook_path = codebook or default_codebook()
     progress = not quiet and sys.stderr.isatty()
+    # The small files first: a mistake in one of them stops the run before the corpus is read.
+    book = kv.read_codebook(codebook_path)
+    conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
+    targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+    found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
+    indicators = read_targets(targets_path) if targets_path else None
     echo(f"Læser {corpus} ...", quiet)
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
@@ -56,17 +63,13 @@ def code_cli(
             read, cached = read_corpus_cached(corpus, cache, progress=progress, id_column=id_column,
                                               text_columns=text_columns)
             echo(f"Korpus {'hentet fra' if cached else 'gemt i'} {cache}", quiet)
-    book = kv.read_codebook(codebook_path)
-    conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
-    targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
-    found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     echo(f"Koder med {codebook_path} ...", quiet)
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(f"Skriver bilag til {out} ...", quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     with warnings_as_notes(quiet):
-        written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
+        written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
                                     keep=keep or ())
     for line in summary_lines(coded, written, out):

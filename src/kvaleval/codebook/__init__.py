@@ -136,7 +136,9 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             raise CodebookError(Errors.E203.format(path=shown, n=1, problems=problem))
         seen[conclusion.id] = index
     if codebook is not None:
-        check_conclusion_themes(conclusions, codebook, shown=shown)
+        for index, conclusion in enumerate(conclusions):
+            line = located.line([*prefix, index, "themes"])
+            check_conclusion_themes([conclusion], codebook, shown=f"{shown}, line {line}" if line else shown)
     return conclusions
 
 
