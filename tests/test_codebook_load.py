@@ -67,9 +67,14 @@ codes:
 
 
 def test_codebook_duplicate_code_names_rejected(tmp_path: Path) -> None:
-    path = write(tmp_path, "name: x\ncodes:\n  - {name: a, terms: [x]}\n  - {name: a, terms: [y]}\n")
-    with pytest.raises(CodebookError, match="used twice"):
+    # Reported at "line 1, (top level)", and only the first of several.
+    path = write(tmp_path, "name: x\ncodes:\n  - {name: a, terms: [x]}\n  - {name: a, terms: [y]}\n"
+                           "  - name: b\n    children:\n      - {name: b, terms: [z]}\n")
+    with pytest.raises(CodebookError, match="used twice") as raised:
         kv.read_codebook(path)
+    assert "has 2 problem(s)" in str(raised.value)
+    assert "line 4, codes[1].name: code name 'a' is used twice (first on line 3)" in str(raised.value)
+    assert "line 7, codes[2].children[0].name: code name 'b' is used twice (first on line 5)" in str(raised.value)
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,7 @@ def read_codebook(path: str | Path) -> Codebook:
     if not isinstance(located.data, dict):
         raise CodebookError(Errors.E204.format(path=shown))
     model = cast(CodebookModel, _validate(CodebookModel, located.data, located, shown))
+    _check_unique_names(model.codes, located, shown)
     codes = tuple(_flatten(model.codes, parent=None))
     for code in codes:
         if code.codable and not (code.terms or code.near or code.patterns):
@@ -150,6 +151,26 @@ def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codeboo
                 Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown,
                                    codes=list(codebook.names))
             )
+
+
+def _check_unique_names(models: list[CodeModel], located: LocatedYaml, shown: str) -> None:
+    """Every code name once (children included); all names used twice are reported, with lines."""
+    first: dict[str, int | None] = {}
+    problems: list[str] = []
+    stack: list[tuple[list[str | int], CodeModel]] = [(["codes", i], code) for i, code in enumerate(models)]
+    stack.reverse()
+    while stack:
+        location, code = stack.pop()
+        line = located.line([*location, "name"])
+        if code.name in first:
+            problems.append(f"  line {line if line is not None else '?'}, {_field_path([*location, 'name'])}: "
+                            f"code name '{code.name}' is used twice (first on line {first[code.name] or '?'}) "
+                            "— names must be unique")
+        else:
+            first[code.name] = line
+        stack.extend(([*location, "children", j], child) for j, child in reversed(list(enumerate(code.children))))
+    if problems:
+        raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems)))
 
 
 def _flatten(models: list[CodeModel], parent: str | None) -> Iterable[Code]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CODE_NAME = r"^[a-zæøå0-9][a-zæøå0-9_\-]*$"
 COLOR = r"^#[0-9A-Fa-f]{6}$"
@@ -68,18 +68,6 @@ class CodebookModel(_Strict):
     lexicons: dict[str, list[str]] = {}
     valence: ValenceModel = ValenceModel()
     codes: list[CodeModel] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_names(self) -> CodebookModel:
-        seen: set[str] = set()
-        stack = list(self.codes)
-        while stack:
-            code = stack.pop()
-            if code.name in seen:
-                raise ValueError(f"code name '{code.name}' is used twice; names must be unique")
-            seen.add(code.name)
-            stack.extend(code.children)
-        return self
 
 
 class ConclusionModel(_Strict):
