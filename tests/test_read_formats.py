@@ -946,3 +946,17 @@ def test_read_formats_vtt_zoom_guest_by_phone_or_mail(tmp_path: Path, guest: str
     assert turns(read(tmp_path)) == [("Mette Hansen", Q, "Hvordan har du oplevet helhedsplanen?"),
                                      (guest, A, "Det er gået godt."), ("Mette Hansen", Q, "Hvad mangler der?"),
                                      (guest, A, "Et sted at være om aftenen.")]
+
+
+def test_read_formats_vtt_word_timings_and_rolling_lines(tmp_path: Path) -> None:
+    # YouTube's automatic captions: "<00:00:00.500>" stayed in the text, and each line came three times.
+    (tmp_path / "yt.vtt").write_text(
+        "WEBVTT\nKind: captions\nLanguage: da\n\n"
+        "00:00:00.000 --> 00:00:02.500 align:start position:0%\n \n"
+        "hvordan<00:00:00.500><c> har</c><00:00:00.800><c> du</c><00:00:01.000><c> det</c>\n\n"
+        "00:00:02.500 --> 00:00:02.510 align:start position:0%\nhvordan har du det\n \n\n"
+        "00:00:02.510 --> 00:00:05.000 align:start position:0%\nhvordan har du det\n"
+        "det<00:00:03.000><c> har</c><00:00:03.300><c> været</c><00:00:03.600><c> godt</c>\n\n"
+        "00:00:05.000 --> 00:00:05.010 align:start position:0%\ndet har været godt\n \n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert " ".join(" ".join(corpus.segments["text"]).split()) == "hvordan har du det det har været godt"

@@ -71,12 +71,34 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
         raise CorpusError(Errors.E007.format(path=shown, kind=fmt.upper(), detail=detail,
                                              app="the transcription tool or a text editor"))
     cues = [cue for caption in captions.captions for cue in _cues(caption)]
+    if _WORD_TIMING.search(text):
+        cues = _without_rolling_lines(cues, captions.captions)
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
     if all(cue.speaker is None for cue in cues):
         return _paragraphs(cues), None
     return _render_turns(cues)
+
+
+_WORD_TIMING = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
+"""A time inside a cue's text (``hvordan<00:00:00.500><c> har</c>``): word timings, as YouTube's
+automatic captions and karaoke-style exports write them."""
+
+
+def _without_rolling_lines(cues: list[Cue], captions: list[webvtt.Caption]) -> list[Cue]:
+    """Word-timed captions repeat each line in the next cue or two, as the text rolls up; a line
+    the previous cue showed is not said again. Only for unvoiced cues, one per caption."""
+    if len(cues) != len(captions) or any(cue.voiced for cue in cues):
+        return cues
+    kept: list[Cue] = []
+    shown: list[str] = []
+    for cue, caption in zip(cues, captions, strict=True):
+        lines = [_clean(line) for line in caption.raw_text.split("\n")]
+        fresh = [line for line in lines if line and line not in shown]
+        shown = [line for line in lines if line]
+        kept.append(Cue(cue.speaker, " ".join(fresh), cue.start, cue.seconds, cue.end_seconds))
+    return kept
 
 
 def _cues(caption: webvtt.Caption) -> list[Cue]:
@@ -201,7 +223,7 @@ def _regular_time(stamp: str, mark: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = html.unescape(_OVERRIDES.sub("", _TAGS.sub("", text)))
+    text = html.unescape(_OVERRIDES.sub("", _TAGS.sub("", _WORD_TIMING.sub("", text))))
     return " ".join(text.split())
 
 
