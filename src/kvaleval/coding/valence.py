@@ -64,21 +64,24 @@ SPOKEN_FORMS = {"gode": 3, "flink": 2, "flinke": 2, "flinkt": 2, "hjælpsom": 2,
 """Adjective forms AFINN-da lacks ("gode": it lists "god" and "godt")."""
 
 
-def adjective_forms(scores: Mapping[str, int]) -> dict[str, int]:
+@cache
+def adjective_forms() -> dict[str, int]:
     """The plural and neuter forms of AFINN-da's adjectives that it does not list itself
     (``venlig`` -> ``venlige``, ``venligt``; ``kompetent`` -> ``kompetente``), known by their
-    ending, with the base form's score."""
-    from kvaleval.danish import is_danish_word
+    ending, with the base form's score; asked of the lemma index in one go."""
+    from kvaleval.lemmas import is_word, know_words
 
-    forms: dict[str, int] = {}
+    scores = afinn_da()
+    candidates: dict[str, int] = {}
     for word, score in scores.items():
         if " " in word or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
             continue
         double = word[:-1] + word[-1] * 2 if word.endswith("som") else word  # hjælpsom -> hjælpsomme
         for form in (double + "e", *(() if word.endswith(("sk", "t")) else (word + "t",))):
-            if form not in scores and is_danish_word(form):
-                forms[form] = score
-    return forms
+            if form not in scores:
+                candidates[form] = score
+    know_words(candidates)
+    return {form: score for form, score in candidates.items() if is_word(form)}
 
 
 @cache
@@ -112,8 +115,7 @@ class ValenceScanner:
 
     def __init__(self, positive: Iterable[str] = (), negative: Iterable[str] = ()) -> None:
         words: dict[str, tuple[int, int]] = {}
-        afinn = afinn_da()
-        for word, score in {**adjective_forms(afinn), **afinn, **SPOKEN_FORMS, **SPOKEN_POSITIVE,
+        for word, score in {**adjective_forms(), **afinn_da(), **SPOKEN_FORMS, **SPOKEN_POSITIVE,
                             **SPOKEN_NEGATIVE}.items():
             words[word] = (POSITIVE if score > 0 else NEGATIVE if score < 0 else NEUTRAL, score)
         for word in positive:
