@@ -44,5 +44,8 @@ def lemma_table() -> dict[str, str]:
 
 
 def is_danish_word(word: str) -> bool:
-    """True if the lower-cased word is a form in the Danish lemma table."""
-    return word.lower() in lemma_table()
+    """True if the lower-cased word is a form in the Danish lemma table (asked of the lemma index,
+    :mod:`kvaleval.lemmas`, so that the table is not loaded for a few questions)."""
+    from kvaleval.lemmas import is_word
+
+    return is_word(word.lower())
