@@ -960,3 +960,17 @@ def test_read_formats_vtt_word_timings_and_rolling_lines(tmp_path: Path) -> None
         "00:00:05.000 --> 00:00:05.010 align:start position:0%\ndet har været godt\n \n", encoding="utf-8")
     corpus = read(tmp_path)
     assert " ".join(" ".join(corpus.segments["text"]).split()) == "hvordan har du det det har været godt"
+
+
+def test_read_formats_docx_page_break_inside_a_paragraph(tmp_path: Path) -> None:
+    # A page break between two sentences glued them ("alt.Hun").
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("I: Hvordan var det?")
+    paragraph = document.add_paragraph("B: Det var det hele, alt.")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    paragraph.add_run("Hun kom igen.")
+    document.save(str(tmp_path / "a.docx"))
+    assert turns(read(tmp_path))[1] == ("B", A, "Det var det hele, alt.\nHun kom igen.")

@@ -112,7 +112,7 @@ def _paragraph_text(paragraph: Any) -> str:
         if tag == _W_T:
             parts.append(node.text or "")
         elif tag == f"{_W}br":
-            parts.append("\n" if node.get(f"{_W}type") in (None, "textWrapping") else "")
+            parts.append("\n")  # a line, page or column break: the words on either side stay apart
         elif tag in _W_CHARACTERS:
             parts.append(_W_CHARACTERS[tag])
         else:
