@@ -179,3 +179,16 @@ def test_privacy_profiles_and_plates_replaced(text: str, expected: str) -> None:
 )
 def test_privacy_profiles_and_plates_not_overdone(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skriv til fatima.alsayed(at)gmail.com i morgen.", "Skriv til [e-mail] i morgen."),
+        ("Skriv til info [at] helhedsplan-vollsmose.dk.", "Skriv til [e-mail]."),
+        ("Min mail er fatima@gmail,com hvis du vil.", "Min mail er [e-mail] hvis du vil."),
+        ("Han bor på Bøgeparken 12, kld. nu.", "Han bor på [adresse]. nu."),  # was "[adresse]d. nu."
+    ],
+)
+def test_privacy_mail_written_around_and_cellar(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

@@ -46,7 +46,11 @@ TOKEN_RE = re.compile(
 """A capitalised word, with hyphenated parts ("Hansen-Ali", "al-Hassan"), a short
 prefix ("O'Brien") and a genitive ("Hanne's", "Jens'")."""
 
-EMAIL_RE = re.compile(r"(?<![\w.-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(
+    r"(?<![\w.-])[\w.+-]*\w(?:@|[ \t]?(?:\(at\)|\[at\])[ \t]?)\w[\w-]*(?:\.[\w-]+)*(?:\.|,(?=[a-z]{2,4}\b))[a-z]{2,}\b"
+    r"|(?<![\w.-])[\w.+-]*\w@\w[\w-]*(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
 """An address may follow another right after a "+" ("a@b.dk+c@d.dk"): a local part's "+"
 is taken with it anyway, since the leftmost match wins."""
 
@@ -150,7 +154,7 @@ _NOT_UNIT = (
 )
 _SIDE = r"(?:th|tv|mf|t\.h|t\.v)\b(?:\.(?=,?\s+\d{4}\s))?"
 _FLOOR = (
-    rf"(?:,?\s*(?:(?:st|kl|\d{{1,2}}\.)(?:\s*sal)?(?:\.(?=,?\s*(?:th|tv|mf|\d{{4}}\s)))?"
+    rf"(?:,?\s*(?:(?:st|kld|kl|\d{{1,2}}\.)(?:\s*sal)?(?:\.(?=,?\s*(?:th|tv|mf|\d{{4}}\s)))?"
     rf"(?:,?\s*{_SIDE})?|(?:\d{{1,2}}\s+)?{_SIDE}))"
 )
 _POSTCODE = (
@@ -212,8 +216,9 @@ def find_plates(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``."""
-    if "@" not in text:
+    """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``, also written
+    ``navn(at)firma.dk`` or ``navn [at] firma.dk`` or with a comma for the last dot."""
+    if "@" not in text and "at)" not in text and "at]" not in text:
         return
     for match in EMAIL_RE.finditer(text):
         yield match.start(), match.end(), KIND_EMAIL
