@@ -299,3 +299,30 @@ def test_appendix_privacy_report_kept_apart(appendix: tuple[kv.Coded, Path]) -> 
     workbook = openpyxl.load_workbook(out / "appendix.xlsx")
     assert not any("Fatima" in str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows()
                    for cell in row)
+
+
+def test_appendix_manifest_hashes_metadata_conclusions_and_indicators(tmp_path: Path) -> None:
+    # The manifest promised every input file's hash but had neither metadata.csv nor the conclusions.
+    import hashlib
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("I: Er der ventetid?\nB: Ja, der er lang venteliste, vi mangler folk.\n",
+                                  encoding="utf-8")
+    (corpus / "metadata.csv").write_text("file,respondent_group\na.txt,borger\n", encoding="utf-8")
+    conclusions = tmp_path / "konklusioner.yaml"
+    conclusions.write_text("- {id: kap, statement: Der mangler kapacitet, themes: [kapacitet]}\n", encoding="utf-8")
+    targets = tmp_path / "indikatorer.csv"
+    targets.write_text("indikator,mål,opnået\nFamilier,10,12\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kvaleval", "code", str(corpus), "--conclusions", str(conclusions),
+                    "--targets", str(targets), "--out", str(tmp_path / "ud"), "--quiet"], check=True)
+    manifest = pd.read_csv(tmp_path / "ud" / "csv" / "manifest.csv", encoding="utf-8-sig").set_index("Felt")["Værdi"]
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    assert manifest["fil metadata.csv"] == f"sha256 {digest(corpus / 'metadata.csv')}"
+    assert manifest["konklusioner sha256"] == f"konklusioner.yaml: {digest(conclusions)}"
+    assert manifest["indikatorer sha256"] == f"indikatorer.csv: {digest(targets)}"

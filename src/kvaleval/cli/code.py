@@ -71,6 +71,8 @@ def code_cli(
     with warnings_as_notes(quiet):
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
+                                    sources={label: path for label, path in (("konklusioner", conclusions_path),
+                                                                             ("indikatorer", targets_path)) if path},
                                     keep=keep or ())
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

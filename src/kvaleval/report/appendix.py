@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +33,7 @@ from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Warnings
 from kvaleval.frames import ALL
+from kvaleval.read import file_sha256
 from kvaleval.records import Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
@@ -74,6 +75,7 @@ def build_appendix(
     small_cells: int | None = None,
     pseudonyms: dict[str, str] | None = None,
     keep: Sequence[str] = (),
+    sources: Mapping[str, str | Path] | None = None,
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`).
 
@@ -91,7 +93,7 @@ def build_appendix(
     if pseudonymiser is not None:
         appendix.privacy_report = pseudonymiser.report()
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
-                                 small_cells=small_cells, noted=noted)
+                                 small_cells=small_cells, noted=noted, sources=sources)
     if pseudonymiser is not None:
         appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
@@ -239,6 +241,7 @@ def write_appendix(
     charts_enabled: bool = True,
     pseudonyms: dict[str, str] | None = None,
     keep: Sequence[str] = (),
+    sources: Mapping[str, str | Path] | None = None,
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
 
@@ -266,6 +269,9 @@ def write_appendix(
         The user's own replacements (``kv.read_pseudonyms("pseudonyms.csv")``), e.g. Hanne -> [borger 3].
     keep : sequence of str, optional
         Words and names that stay readable (a programme's or a place's name, "Jobspor").
+    sources : mapping, optional
+        Further input files to name and hash in the manifest (``{"konklusioner": path}``);
+        a ``targets`` path and the corpus's ``metadata.csv`` files are hashed anyway.
 
     Returns
     -------
@@ -277,11 +283,13 @@ def write_appendix(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ReportError(Errors.E502.format(path=out))
+    sources = dict(sources or {})
     if targets is not None and not isinstance(targets, pd.DataFrame):
+        sources.setdefault("indikatorer", targets)
         targets = read_targets(targets)
     appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
                               pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
-                              keep=keep)
+                              keep=keep, sources=sources)
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
@@ -308,7 +316,7 @@ def write_appendix(
 
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,
              targets: pd.DataFrame | None, small_cells: int | None = None,
-             noted: Sequence[str] = ()) -> pd.DataFrame:
+             noted: Sequence[str] = (), sources: Mapping[str, str | Path] | None = None) -> pd.DataFrame:
     """Versions, input hashes, options, skipped files, warnings: what it takes to reproduce the run."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -338,6 +346,13 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
         ("konklusioner", str(len(conclusions or []))), ("mål/indikatorer", str(0 if targets is None else len(targets))),
     ]
     rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
+    root = Path(corpus.root)
+    if root.is_dir():
+        rows += [(f"fil {path.relative_to(root).as_posix()}", f"sha256 {file_sha256(path)}")
+                 for path in sorted(root.rglob("metadata.csv")) if path.is_file()
+                 and not any(part.startswith(".") or part == "_ignore" for part in path.relative_to(root).parts)]
+    rows += [(f"{label} sha256", f"{Path(path).name}: {file_sha256(Path(path))}")
+             for label, path in (sources or {}).items() if path is not None and Path(path).is_file()]
     rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
     rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
     rows += [("advarsel", message) for message in noted]
