@@ -326,3 +326,10 @@ def test_appendix_manifest_hashes_metadata_conclusions_and_indicators(tmp_path: 
     assert manifest["fil metadata.csv"] == f"sha256 {digest(corpus / 'metadata.csv')}"
     assert manifest["konklusioner sha256"] == f"konklusioner.yaml: {digest(conclusions)}"
     assert manifest["indikatorer sha256"] == f"indikatorer.csv: {digest(targets)}"
+
+
+def test_appendix_privacy_report_says_where_every_replacement_was(appendix: tuple[kv.Coded, Path]) -> None:
+    # Attribute and speaker cells were reported with an empty "where": the key could not say where they came from.
+    _, out = appendix
+    report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert len(report) and (report["where"] != "").all()

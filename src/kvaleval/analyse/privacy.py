@@ -118,7 +118,7 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise) -> str:
     from kvaleval.danish import is_danish_word
     from kvaleval.privacy.names import lexicon
 
-    value = pseudonymise(value, "")
+    value = pseudonymise(value, "id")
     names = lexicon()
     # Numbered per run, so two files named after two people keep two ids.
     numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
@@ -142,9 +142,12 @@ def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,
     frame = frame.copy()
     for column in columns:
         if column in frame:
-            protect = (lambda v: pseudonymise_id(v, pseudonymise)) if column in ID_COLUMNS else (
-                lambda v: pseudonymise(v, ""))
-            frame[column] = [protect(v) if isinstance(v, str) and v else v for v in frame[column]]
+            where = f"egenskab: {column}"
+            frame[column] = [
+                (pseudonymise_id(v, pseudonymise) if column in ID_COLUMNS else pseudonymise(v, where))
+                if isinstance(v, str) and v else v
+                for v in frame[column]
+            ]
     return frame
 
 
@@ -158,8 +161,9 @@ def pseudonymise_attributes(frame: pd.DataFrame, pseudonymise: Pseudonymise | No
         if column in IDENTITY_COLUMNS or column == GROUP_COLUMN:
             continue
         replacement = personal_column(str(column))
+        where = f"egenskab: {column}"  # the report says which column a replacement was made in
         frame[column] = [
-            (replacement if replacement else pseudonymise(value, "")) if isinstance(value, str) and value.strip()
+            (replacement if replacement else pseudonymise(value, where)) if isinstance(value, str) and value.strip()
             else value
             for value in frame[column]
         ]

@@ -257,7 +257,7 @@ def render(
             {
                 "segment_id": row["segment_id"],
                 "doc_id": row["doc_id"],
-                "speaker": pseudonymiser(str(row["speaker"]), "") if pseudonymiser else row["speaker"],
+                "speaker": pseudonymiser(str(row["speaker"]), "egenskab: speaker") if pseudonymiser else row["speaker"],
                 "group": _text(row.get(GROUP_COLUMN)),
                 "quote": quote,
                 "start": int(row["start"]) + trimmed.start,

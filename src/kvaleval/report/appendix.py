@@ -375,7 +375,7 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
     def protect(text: str) -> str:
         for path in sorted(hidden, key=len, reverse=True):  # file names in notes, as in the field
             text = text.replace(path, hidden[path])
-        return pseudonymiser(text, "")
+        return pseudonymiser(text, "manifest")
 
     for row, (name, value) in enumerate(zip(table["Felt"], table["Værdi"], strict=True)):
         if name.startswith(("fil ", "sprunget over: ", "note: ")):

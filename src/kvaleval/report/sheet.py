@@ -156,7 +156,7 @@ def _info(rows: pd.DataFrame, protect: Callable[[str, str], str] | None) -> list
     ):
         speaker, asked, said = text(speaker), text(asked), text(said)
         if protect is not None:
-            speaker = protect(speaker, "") if speaker else speaker
+            speaker = protect(speaker, "egenskab: speaker") if speaker else speaker
             asked = protect(asked, segment) if asked else asked
             said = protect(said, segment)
         info.append((str(segment), str(doc), text(grp), speaker, asked, said))
