@@ -42,7 +42,8 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
         starts.append(tag.line_start)
     for match in TIME_LINE.finditer(text):
         covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        starts.append(match.start())
+        if not match["tool"]:  # a title or a tool's line before the first tag is part of the header
+            starts.append(match.start())
     for match in TIME_MARK.finditer(text):
         covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     messages = notes.loc[notes["path"] == document.path, "message"]

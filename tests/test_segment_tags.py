@@ -191,7 +191,8 @@ def test_segment_tags_a_sentence_ending_in_a_time_is_text() -> None:
 @pytest.mark.parametrize(
     "line",
     ["Mette Hansen   stoppede transskriptionen", "Mette Hansen har stoppet transskriptionen",
-     "Mette Hansen stopped transcription", "Transcribed by https://otter.ai", "Mødet sluttede efter 00:06:12 👋"],
+     "Mette Hansen stopped transcription", "Transcribed by https://otter.ai", "Mødet sluttede efter 00:06:12 👋",
+     "## Tema 2: Fællesskab", "Tema 2: Fællesskab og frivillige", "**Tema 3 – Afrunding**"],
 )
 def test_segment_tags_transcription_tool_lines_are_not_speech(line: str) -> None:
     # The tool's closing line was glued to the last answer, and coded with it.

@@ -93,6 +93,8 @@ _TOOL_LINE = (
     r"(?:transskriptionen|transskription|transcription)"
     r"|Transcribed[ \t]+by[ \t]+https?://otter\.ai"
     r"|(?:Mødet|Meeting)[ \t]+(?:sluttede|ended)[ \t]+(?:efter|after)[ \t]+[\d:.]+[^\n\w]{0,4}"
+    r"|\#{1,6}[ \t]+[^\n]{1,100}"  # a Markdown heading
+    r"|(?:\*\*)?(?:Tema|Emne|Del|Afsnit)[ \t]+\d{1,2}[ \t]*[:.–-][^\n]{0,100}"  # an interview guide's heading
 )
 TIME_LINE = re.compile(
     rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?"
@@ -102,7 +104,8 @@ TIME_LINE = re.compile(
 """A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
 transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows.
 Also a transcription tool's own lines, which are no one's speech (``Mette Hansen stoppede
-transskriptionen``, ``Transcribed by https://otter.ai``, ``Mødet sluttede efter 00:06:12``)."""
+transskriptionen``, ``Transcribed by https://otter.ai``, ``Mødet sluttede efter 00:06:12``), and
+headings (``## Afrunding``, ``Tema 2: Fællesskab``)."""
 
 
 TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)

@@ -85,7 +85,8 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         (start, end, None, line_time(m)) for start, end, m in line_matches(TIME_LINE, text)
     ]
     events.sort(key=lambda event: event[0])
-    header_end = min(events[0][0], tags[0].line_start)
+    # A title or a tool's line before the first tag belongs to the header (a time line starts the talk).
+    header_end = min([tags[0].line_start, *(start for start, _, tag, time in events if tag is None and time)])
     turns: list[Turn] = []
     speaker: str | None = None
     pending_time: str | None = None
