@@ -203,7 +203,7 @@ def test_hostile_corpus_metadata_conflicting_duplicate_rows(folder: Path) -> Non
     (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
                                          "./borger01.txt,partner\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"^\[E016\] metadata.csv has rows with different values "
-                                          r"for borger01.txt"):
+                                          r"for borger01.txt \(rows 2 and 3\)"):
         read(folder)
 
 

@@ -125,6 +125,7 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
     rows: dict[str, dict[str, str]] = {}
     duplicates: dict[str, int] = {}
     conflicts: list[str] = []
+    first_row: dict[str, int] = {}
     notes: list[str] = []
     for line, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
@@ -136,11 +137,12 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
             continue
         values = {name: cells[i] for i, name in enumerate(header) if i != file_index and name}
         if file in rows:
-            if rows[file] != values and file not in conflicts:
-                conflicts.append(file)
+            if rows[file] != values and not any(conflict.startswith(f"{file} (") for conflict in conflicts):
+                conflicts.append(f"{file} (rows {first_row[file]} and {line})")
             duplicates[file] = duplicates.get(file, 1) + 1
             continue
         rows[file] = values
+        first_row[file] = line
     if conflicts:
         raise CorpusError(Errors.E016.format(path=shown, files=", ".join(conflicts)))
     return Metadata(columns, rows, duplicates, notes)
