@@ -77,3 +77,26 @@ def test_refi_cli_bad_corpus(tmp_path: Path) -> None:
     with pytest.raises(KvalevalError):
         export_qdpx(tmp_path / "findes-ikke", out=tmp_path / "p.qdpx")
     assert not (tmp_path / "p.qdpx").exists()
+
+
+def test_refi_cli_broken_project_beside_a_good_one(tiny_corpus: Path, small_codebook_path: Path,
+                                                   tmp_path: Path) -> None:
+    # A malformed project in the folder stopped the whole export (E605), though the corpus had skipped it;
+    # and what the corpus skipped or noted was never shown.
+    from typer.testing import CliRunner
+
+    from kvaleval.cli import export_qdpx as _registers  # noqa: F401
+    from kvaleval.cli._app import app
+    from kvaleval.cli.export_qdpx import export_qdpx
+
+    folder = tmp_path / "korpus"
+    export_qdpx(tiny_corpus, codebook=small_codebook_path, out=folder / "gammel.qdpx")
+    (folder / "kaput.qdpx").write_bytes((folder / "gammel.qdpx").read_bytes()[:200])
+    out = tmp_path / "ny.qdpx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        result = CliRunner().invoke(app, ["export-qdpx", str(folder), "--codebook", str(small_codebook_path),
+                                          "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Sprunget over: kaput.qdpx" in result.output
+    assert out.is_file()

@@ -296,3 +296,12 @@ def test_refi_qdc_is_codable_false_is_kept(tmp_path: Path) -> None:
     assert re.search(r'name="tillid" isCodable="true"', text)
     book = read_qdc(tmp_path / "b.qdc")
     assert [code.codable for code in book.codes] == [False, True, True, True, True]
+
+
+def test_refi_qdc_is_codable_zero_is_false(tmp_path: Path) -> None:
+    path = tmp_path / "nul.qdc"
+    path.write_text('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+                    '<Code guid="00000000-0000-0000-0000-000000000001" name="Tema" isCodable="0">'
+                    '<Code guid="00000000-0000-0000-0000-000000000002" name="Under" isCodable="1"/></Code>'
+                    "</Codes></CodeBook>", "utf-8")
+    assert [code.codable for code in read_qdc(path).codes] == [False, True]

@@ -251,6 +251,21 @@ def test_refi_import_selections_outside_or_splitting_are_reported(tmp_path: Path
     assert "W610" in messages and "W611" in messages
 
 
+def test_refi_import_selections_past_the_end_do_not_tip_the_counting_rule(tmp_path: Path) -> None:
+    # UTF-16 offsets were clamped before the range test: selections past the end counted as
+    # lying on word boundaries, the source was read as UTF-16, and the good selections moved.
+    good = _spans(TEXT, "men personalet", "søde", "Tak")
+    xml = "".join(_selection(n, start, end) for n, (start, end) in enumerate(good, start=1))
+    xml += "".join(_selection(n, len(TEXT) - 4 * n, len(TEXT) + 20 * n) for n in range(4, 8))
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(xml, origin="QualCoder 3.5"),
+                                      f"sources/{SOURCE}.txt": TEXT.encode()})
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, _ = read_qdpx(path)
+    selections = read_qdpx_selections(path)
+    assert {"men personalet", "søde", "Tak"} <= set(selections["text"])
+    assert "W610" in " ".join(corpus.notes["message"])
+
+
 # --- containers and sources --------------------------------------------------------------------
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +13,8 @@ import typer
 
 from kvaleval.cli._app import app
 from kvaleval.cli._common import default_codebook, echo
+from kvaleval.corpus import Corpus
+from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Codebook
 
 
@@ -40,6 +44,11 @@ def export_qdpx(corpus: str | Path, *, codebook: str | Path | None = None, out: 
     KvalevalError
         If the corpus or codebook cannot be read or the project cannot be written.
     """
+    return _export(corpus, codebook=codebook, out=out)[0]
+
+
+def _export(corpus: str | Path, *, codebook: str | Path | None, out: str | Path | None) -> tuple[Path, Corpus]:
+    """:func:`export_qdpx`, and the corpus read (its skipped files and notes are for the user)."""
     import kvaleval as kv
     from kvaleval.refi import write_qdpx
 
@@ -50,23 +59,25 @@ def export_qdpx(corpus: str | Path, *, codebook: str | Path | None = None, out: 
     if human is not None and len(human):
         merged = pd.concat([coded.codings, human], ignore_index=True)
         coded.codings = merged.drop_duplicates(["segment_id", "code", "coder"], ignore_index=True)
-        coded.codebook = _with_project_codes(coded.codebook, source)
+        coded.codebook = _with_project_codes(coded.codebook, source, skipped=set(read.skipped["path"]))
     name = source.resolve().name if source.is_dir() else source.stem
     target = Path(out) if out is not None else Path("out") / f"{name}.qdpx"
-    return write_qdpx(coded, target, name=name)
+    return write_qdpx(coded, target, name=name), read
 
 
-def _with_project_codes(book: Codebook, source: Path) -> Codebook:
+def _with_project_codes(book: Codebook, source: Path, *, skipped: AbstractSet[str] = frozenset()) -> Codebook:
     """``book`` plus the codes of the REFI-QDA projects in the corpus that it lacks, with their
-    parents, colours and descriptions (else the other program's code tree comes back flat)."""
-    import warnings
-
+    parents, colours and descriptions (else the other program's code tree comes back flat).
+    A project the corpus skipped (``skipped``: its relative paths) is left out."""
     from kvaleval.refi import read_qdpx_codebook
 
     files = sorted(source.rglob("*")) if source.is_dir() else [source]
     known = set(book.names)
     extra = []
     for project in (file for file in files if file.suffix.lower() == ".qdpx"):  # as read_corpus: any case
+        relative = project.relative_to(source).as_posix() if source.is_dir() else project.name
+        if relative in skipped:
+            continue
         with warnings.catch_warnings():  # the import already noted what it tolerated
             warnings.simplefilter("ignore")
             codes = read_qdpx_codebook(project).codes
@@ -92,6 +103,12 @@ def export_qdpx_cli(
     Projektet åbnes i NVivo, ATLAS.ti, MAXQDA og QualCoder. Kildeteksterne er
     ikke pseudonymiseret: projektet indeholder personoplysninger.
     """
-    path = export_qdpx(corpus, codebook=codebook, out=out)
+    with warnings.catch_warnings():  # the skipped files and notes are listed below
+        warnings.simplefilter("ignore", KvalevalWarning)
+        path, read = _export(corpus, codebook=codebook, out=out)
+    for file, reason in read.skipped.itertuples(index=False):
+        echo(f"Sprunget over: {file}: {reason}", quiet)
+    for file, message in read.notes.itertuples(index=False):
+        echo(f"Bemærk: {file}: {message}", quiet)
     echo(f"Skrev {path}. Det indeholder personoplysninger (kildeteksterne er ikke", quiet)
     echo("pseudonymiseret): del det kun med dem, der må se transskriptionerne.", quiet)

@@ -128,19 +128,21 @@ class OffsetMap:
         lf = convention.endswith("-lf")
         base = self.text if lf else self.raw
         split = False
+        outside = False  # a UTF-16 selection past the text is clipped as a code point one is
         positions = []
         for position, is_end in ((start, False), (end, True)):
             if convention.startswith("utf16"):
                 if convention not in self._units:
                     self._units[convention] = _Units(base)
                 units = self._units[convention]
+                outside = outside or not 0 <= position <= units.length
                 position = min(max(position, 0), units.length)
                 position, inside = units.to_codepoint(position)
                 if inside:
                     split = True
                     position = position if is_end else position - 1
             positions.append(position)
-        clipped = not (0 <= positions[0] <= positions[1] <= len(base))
+        clipped = outside or not (0 <= positions[0] <= positions[1] <= len(base))
         low, high = (min(max(p, 0), len(base)) for p in positions)
         if not lf:
             low, high = self.to_lf(low), self.to_lf(high)

@@ -230,7 +230,7 @@ def read_codes(
             tolerated.append(f"code '{name}' has no isCodable")
         description = child(node, "Description")
         fields = unfold(description.text or "" if description is not None else "")
-        codable = (node.get("isCodable") or "true").strip().lower() != "false"
+        codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
         codes.append(Code(name=name, color=color, parent=parent, codable=codable, **fields))
         key = norm_guid(node.get("guid"))
         if key:
