@@ -266,6 +266,30 @@ def test_refi_import_selections_past_the_end_do_not_tip_the_counting_rule(tmp_pa
     assert "W610" in " ".join(corpus.notes["message"])
 
 
+def test_refi_import_two_users_of_one_name_stay_two_coders(tmp_path: Path) -> None:
+    # Both "Karen"s became one coder: their two codings of one place were one row, and agreement was lost.
+    other = "11111111-1111-1111-1111-222222222222"
+    start, end = _spans(TEXT, "Ventetiden er lang")[0]
+    xml = _selection(1, start, end) + _selection(2, start, end, user=other)
+    project = _qde(xml).replace(b'<User guid="' + USER.encode() + b'" name="Karen"/>',
+                                f'<User guid="{USER}" name="Karen"/><User guid="{other}" name="Karen"/>'.encode())
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": project, f"sources/{SOURCE}.txt": TEXT.encode()})
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, codings = read_qdpx(path)
+    assert sorted(codings["coder"]) == ["Karen", "Karen (2)"]
+    assert "two users are called 'Karen'" in " ".join(corpus.notes["message"])
+
+
+def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
+    project = _qde(_selection(1, *_spans(TEXT, "Ventetiden er lang")[0])).replace(
+        f'<Code guid="{CODE_B}" name="Tillid"'.encode(), f'<Code guid="{CODE_A}" name="Tillid"'.encode())
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": project, f"sources/{SOURCE}.txt": TEXT.encode()})
+    with pytest.warns(KvalevalWarning, match="W602"):
+        corpus, codings = read_qdpx(path)
+    assert list(codings["code"]) == ["Ventetid"]
+    assert f"the code GUID {CODE_A} is given twice" in " ".join(corpus.notes["message"])
+
+
 # --- containers and sources --------------------------------------------------------------------
 
 

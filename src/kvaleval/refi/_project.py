@@ -102,11 +102,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     if problem:
         tolerated.append(problem)
     name = root.get("name") or ""
-    users = {
-        norm_guid(user.get("guid")): (user.get("name") or "").strip()
-        for users in children(root, "Users")
-        for user in children(users, "User")
-    }
+    users = _users(root, tolerated)
     codes: tuple = ()
     code_names: dict[str, str] = {}
     codebook_element = child(root, "CodeBook")
@@ -144,6 +140,25 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         notes=notes,
         tolerated=tolerated,
     )
+
+
+def _users(root: ET.Element, tolerated: list[str]) -> dict[str, str]:
+    """User GUID -> coder name. Two users of one name stay two coders (``Anne (2)``): agreement
+    between them must not become one coder's codings; a GUID given twice keeps its first user."""
+    users: dict[str, str] = {}
+    for holder in children(root, "Users"):
+        for user in children(holder, "User"):
+            guid, name = norm_guid(user.get("guid")), (user.get("name") or "").strip()
+            if guid in users:
+                tolerated.append(f"the user GUID {guid} is given twice; the first user, '{users[guid]}', is used")
+                continue
+            unique, number = name, 2
+            while unique in users.values():
+                unique, number = f"{name} ({number})", number + 1
+            if unique != name:
+                tolerated.append(f"two users are called '{name}'; one is called '{unique}'")
+            users[guid] = unique
+    return users
 
 
 def _sources(element: ET.Element) -> list[RawSource]:

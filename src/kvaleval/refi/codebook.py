@@ -233,7 +233,10 @@ def read_codes(
         codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
         codes.append(Code(name=name, color=color, parent=parent, codable=codable, **fields))
         key = norm_guid(node.get("guid"))
-        if key:
+        if key in names:
+            tolerated.append(f"the code GUID {key} is given twice; its codings go to the first code, "
+                             f"'{names[key]}', not '{name}'")
+        elif key:
             names[key] = name
         stack.extend((sub, name, depth + 1) for sub in reversed(list(children(node, "Code"))))
     return tuple(codes), names
