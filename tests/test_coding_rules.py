@@ -153,6 +153,17 @@ def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> No
     assert not scores.coded[3].any()
 
 
+@pytest.mark.parametrize(
+    "answer",
+    ["Ikke besvaret", "-", "x", ".", "?", "0", "Ingen kommentarer", "Ingen kommentar.", "Kan ikke svare",
+     "Har ikke deltaget", "Intet at tilføje", "Ikke relevant", "Ved ikke"],
+)
+def test_rules_non_answers_take_no_theme(small_codebook: kv.Codebook, answer: str) -> None:
+    # Every one of these took the question's theme, and "-", "x" and "0" came out positive.
+    scores = RuleCoder(small_codebook).score([answer], ["Har rådgivningen hjulpet jer?"])
+    assert not scores.coded.any()
+
+
 @pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")
 def test_rules_short_answer_valence_with_a_default_valence() -> None:
     # The demo's kendskab defaults to negativ; a neutral question must not turn "Nej" positive.

@@ -63,7 +63,14 @@ _CONTRAST_BREAK = re.compile(r",\s*(?:men|dog|selvom)\b|m(?<=\bm)en\b")
 """The clause breaks other than punctuation (``,\\s*(?:men|dog|selvom)\\b|\\bmen\\b``); no match holds
 a punctuation break, so the two are found apart. Each branch begins with a literal, which ``re``
 scans for fast (a leading ``\\b`` it tries at every position)."""
-_NO_ANSWER = re.compile(r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja)\W*$", re.IGNORECASE)
+_NO_ANSWER = re.compile(
+    r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja|x|0|n/?a"
+    r"|ikke\s+(?:besvaret|relevant|udfyldt)|ubesvaret|ingen\s+(?:kommentar(?:er)?|bemærkning(?:er)?)"
+    r"|kan\s+ikke\s+svare|har\s+ikke\s+deltaget|(?:intet|ikke\s+noget)\s+at\s+tilføje)?\W*$",
+    re.IGNORECASE,
+)
+"""An answer that says nothing (``Ved ikke``, ``Ikke besvaret``, ``Ingen kommentarer``, ``-``): it takes
+no theme from its question."""
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())

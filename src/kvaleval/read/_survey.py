@@ -51,6 +51,9 @@ _CLOSED_MIN = 8  # answers needed before a column of few, repeated values is tak
 _CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
+_MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[^\w\s]+)\s*",
+                      re.IGNORECASE)
+"""A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-``): an empty cell."""
 _CHOICE_OPTIONS = 20  # at most this many options in a check-box question
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -149,7 +152,7 @@ def read_survey(
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
-            if not answer or answer.isspace():
+            if not answer or answer.isspace() or _MISSING.fullmatch(answer):
                 continue
             if parts:
                 parts.append(_SEPARATOR)
