@@ -54,7 +54,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("surveys")
 
 
-def check(path: Path, table: list[list[object]]) -> None:
+def check(path: Path, table: list[list[object]], *, exact: bool = True) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -66,7 +66,7 @@ def check(path: Path, table: list[list[object]]) -> None:
     written = {str(cell).replace("\r\n", "\n").replace("\r", "\n") for row in table for cell in row
                if cell is not None}
     assert document.turns is not None and document.turns
-    if any(len(row) > len(table[0]) for row in table):
+    if any(len(row) > len(table[0]) for row in table) or not exact:
         return  # rows wider than the header: malformed, only "no other exception" holds
     previous = 0
     for turn in document.turns:
@@ -88,7 +88,11 @@ def test_fuzz_survey_csv(folder: Path, table: list[list[object]], delimiter: str
         [["" if cell is None else cell for cell in row] for row in table])
     path = folder / f"s{next(_counter)}.csv"
     path.write_bytes(buffer.getvalue().encode(encoding))
-    check(path, table)
+    # A cell holding another separator makes the file ambiguous ("id,;" over "0 0 :;" is two columns
+    # split by ";" as well as by ","): then only "a clear error or turns, nothing else" holds.
+    others = {",", ";", "\t", "|"} - {delimiter}
+    ambiguous = any(isinstance(cell, str) and any(other in cell for other in others) for row in table for cell in row)
+    check(path, table, exact=not ambiguous)
 
 
 @SETTINGS

@@ -985,3 +985,25 @@ def test_read_formats_survey_missing_codes_are_no_answers(tmp_path: Path) -> Non
     write_xlsx(tmp_path / "survey.xlsx", rows)
     assert list(read(tmp_path).segments["text"]) == [
         "Familievejlederen lyttede til os", "Mere ro i hverdagen", "Hjælpen med skolen", "Ved ikke"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Har du forslag til et nyt navn til legepladsen?", "Hvordan bruger du din mobil til at holde kontakt?",
+     "Vil du have nyhedsbrevet på mail, og hvorfor?", "Beskriv hvordan det var at flytte til den nye adresse"],
+)
+def test_read_formats_survey_question_with_a_contact_word_is_open(tmp_path: Path, question: str) -> None:
+    # A question that merely mentions a name, a mobile or an address was taken for a contact column:
+    # its answers became a masked attribute, without a note.
+    rows: list[list[object]] = [["id", "Dit navn", question]]
+    rows += [[n + 1, f"Person {n}", f"Det synes jeg er en god idé, svar nummer {n}."] for n in range(10)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert set(read(tmp_path).segments["question"]) == {question}
+
+
+def test_read_formats_survey_name_question_with_names_is_personal(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["id", "Hvad er dit navn?", "Hvad har været det bedste?"]]
+    rows += [[n + 1, name, f"Det var godt at komme ud, svar {n}."]
+             for n, name in enumerate(["Fatima", "Søren Jensen", "Xhemal", "Ali", "Mette", "Bo", "Kübra", "Ida"])]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert set(read(tmp_path).segments["question"]) == {"Hvad har været det bedste?"}

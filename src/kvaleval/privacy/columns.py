@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Attribute columns that hold contact data or names (survey exports: Microsoft Forms' "Navn" and
 # "Mail", Qualtrics' "RecipientEmail", "IPAddress"), by a word of their header -> what replaces a value.
@@ -18,14 +19,21 @@ _PERSONAL_HEADER_WORDS = {
 }
 
 
-def personal_column(header: str) -> str | None:
+def personal_column(header: str, values: Sequence[object] = ()) -> str | None:
     """The replacement for every value of a column that holds names or contact data, else None.
+
+    A contact field is named in a few words (``Navn``, ``Dit navn (frivilligt)``, ``E-mail``). A
+    question that mentions one (``Har du forslag til et nyt navn til legepladsen?``) asks for
+    text, unless its ``values`` are as short as contact data (``Hvad er dit navn?``: ``Fatima``).
 
     >>> personal_column("E-mail"), personal_column("Respondentens navn"), personal_column("Alder")
     ('[e-mail]', '[navn]', None)
     """
-    words = re.findall(r"[^\W\d_]+", header.casefold())
-    for candidate in ("".join(words), *words):
-        if candidate in _PERSONAL_HEADER_WORDS:
-            return _PERSONAL_HEADER_WORDS[candidate]
-    return None
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\([^()]*\)", "", header).casefold())  # "Dit navn (frivilligt)"
+    replacement = next((_PERSONAL_HEADER_WORDS[candidate] for candidate in ("".join(words), *words)
+                        if candidate in _PERSONAL_HEADER_WORDS), None)
+    if replacement is None or (len(words) <= 3 and not header.rstrip().endswith("?")):
+        return replacement
+    texts = [value for value in values if isinstance(value, str) and value.strip()]
+    short = bool(texts) and sum(len(text.split()) for text in texts) <= 3 * len(texts)
+    return replacement if short else None

@@ -166,7 +166,7 @@ def read_survey(
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
     notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
-              for i, later in unseen.items() if _is_open(questions[i], later) and not personal_column(header[i])]
+              for i, later in unseen.items() if _is_open(questions[i], later) and not personal_column(header[i], later)]
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
@@ -199,7 +199,7 @@ def _text_columns(
         if i == id_index:
             continue
         values = [value for row in sample if i < len(row) and (value := row[i]) and value.strip()]
-        if _is_open(questions[i], values) and not personal_column(name):
+        if _is_open(questions[i], values) and not personal_column(name, values):
             chosen.append(i)
     if not chosen:
         raise CorpusError(Errors.E011.format(path=shown, columns=header))
@@ -209,7 +209,7 @@ def _text_columns(
 def _is_open(header: str, values: list[str]) -> bool:
     """Free text (mostly several words, mostly distinct), or a question header with wordy answers.
     """
-    if not values or personal_column(header):  # names and contact data are not answers
+    if not values or personal_column(header, values):  # names and contact data are not answers
         return False
     words = [len(value.split()) for value in values]
     numeric = sum(bool(re.fullmatch(r"[\d\s.,%-]+", value)) for value in values) / len(values)
