@@ -1007,3 +1007,55 @@ def test_read_formats_survey_name_question_with_names_is_personal(tmp_path: Path
              for n, name in enumerate(["Fatima", "Søren Jensen", "Xhemal", "Ali", "Mette", "Bo", "Kübra", "Ida"])]
     write_xlsx(tmp_path / "survey.xlsx", rows)
     assert set(read(tmp_path).segments["question"]) == {"Hvad har været det bedste?"}
+
+
+def test_read_formats_survey_comment_field_of_mostly_no(tmp_path: Path) -> None:
+    # Many "Nej", "-" and "Ved ikke" and a few real comments: the column was not open, its comments lost.
+    fillers = ["Nej", "nej", "Ved ikke", "Nej", "Nej", "Nej.", "Ved ikke", "Nej", "Nej", "Nej", "Nej", "Nej"]
+    comments = ["Jeg savner en bænk ved søen og mere lys", "Familievejlederen var rigtig god til os",
+                "Der er for lang ventetid på rådgivningen", "Tak for en god indsats i området"]
+    rows: list[list[object]] = [["id", "Alder", "Øvrige bemærkninger"]]
+    rows += [[n + 1, 20 + n, answer] for n, answer in enumerate(fillers + comments)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    segments = read(tmp_path).segments
+    assert set(segments["question"]) == {"Øvrige bemærkninger"}
+    assert set(comments) <= set(segments["text"])
+
+
+def test_read_formats_survey_danish_long_timestamps_are_not_answers(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["RespondentID", "Oprettet", "Begrund din vurdering"]]
+    rows += [[n + 1, f"{n + 1}. marts 2024 kl. 13:{n:02d}", f"Det er svært at få fat i kommunen, svar {n}."]
+             for n in range(10)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert set(read(tmp_path).segments["question"]) == {"Begrund din vurdering"}
+
+
+@pytest.mark.parametrize("id_header", ["record_id", "Record ID", "Panel-ID", "Respondent-id"])
+def test_read_formats_survey_more_id_column_names(tmp_path: Path, id_header: str) -> None:
+    rows: list[list[object]] = [[id_header, "Hvad har været det bedste?"]]
+    rows += [[f"P{n:03d}", f"Det var godt at komme ud, svar {n}."] for n in range(8)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    corpus = read(tmp_path)
+    assert list(corpus.segments["speaker"])[:2] == ["P000", "P001"]
+
+
+def test_read_formats_survey_variable_names_over_labels(tmp_path: Path) -> None:
+    # SurveyXact and Enalyzer: variable names in the first row, the questions in the second.
+    rows: list[list[object]] = [["respondentid", "baggrund_1", "s_1", "s_3", "s_4"],
+                                ["Respondent-id", "Køn", "Hvor tilfreds er du?", "Hvad har været det bedste?",
+                                 "Har du andre kommentarer?"]]
+    rows += [[500 + n, n % 2 + 1, n % 5 + 1, f"Samarbejdet med boligforeningen fungerer, svar {n}.",
+              f"Der er for meget støj om natten, især om vinteren, svar {n}."] for n in range(10)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert set(segments["question"]) == {"Hvad har været det bedste?", "Har du andre kommentarer?"}
+    assert "Respondent-id" not in set(segments["speaker"]) and len(segments) == 20
+    assert "[W023]" in notes(corpus)
+
+
+def test_read_formats_survey_lower_case_headers_over_answers_are_no_label_row(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["navn", "kommentar", "forslag"], ["Mette", "Det var godt", "Mere lys"],
+                                ["Karen", "Fint nok", "Flere bænke"]]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert "Det var godt" in set(read(tmp_path, text_columns=["kommentar"]).segments["text"])

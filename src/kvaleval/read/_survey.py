@@ -37,7 +37,7 @@ from kvaleval.records import RESPONDENT, Turn
 
 ID_NAMES = frozenset(
     """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
-    respondentnr idnr respondentnummer""".split()
+    respondentnr idnr respondentnummer recordid panelid panelnr borgerid""".split()
 )
 _QUESTION_WORDS = re.compile(
     r"kommentar|uddyb|beskriv|begrund|forslag|hvorfor|hvordan|hvad|fritekst|åben|andet|bemærkning",
@@ -46,11 +46,16 @@ _QUESTION_WORDS = re.compile(
 _SAMPLE_ROWS = 500
 _TITLE_ROWS = 5  # at most this many title lines above the column headers
 _PEEK_ROWS = 40  # rows of each sheet looked at to find the one with the answers
-_DATE_START = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_DATE_START = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
+    r"|\d{1,2}\.?\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s+\d{4}\b",  # 1. marts 2024 kl. 13:00
+    re.IGNORECASE,
+)
 _CLOSED_MIN = 8  # answers needed before a column of few, repeated values is taken as closed
 _CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
+_SAYS_NOTHING = re.compile(r"\W*(?:nej|ja|nej\s+tak|ingen|intet|(?:det\s+)?ved\s+(?:jeg\s+)?ikke|x|0)?\W*", re.IGNORECASE)
 _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[^\w\s]+)\s*",
                       re.IGNORECASE)
 """A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-``): an empty cell."""
@@ -231,10 +236,17 @@ def _is_open(header: str, values: list[str]) -> bool:
     distinct = len(set(values)) / len(values)
     if multi >= 0.5 and (distinct >= 0.6 or len(values) < 3):
         return True
+    # A comment field many leave at "Nej" or "Ved ikke": the comments among them decide.
+    said = [value for value in values if not _SAYS_NOTHING.fullmatch(value)]
+    if 2 <= len(said) < len(values) and sum(len(value.split()) >= 3 for value in said) >= 0.5 * len(said) \
+            and len(set(said)) >= 0.6 * len(said):
+        return True
     asks = header.strip().endswith("?") or bool(_QUESTION_WORDS.search(header))
     return asks and mean_words >= 2 and distinct >= 0.5
 
 
+_VARIABLE = re.compile(r"[a-z]+_?\d+(?:_[a-z0-9]+)*", re.IGNORECASE)
+"""A survey tool's variable name: letters, then a number (``s_3``, ``baggrund_1``, ``Q2``, ``q3_4_text``)."""
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
 
 
@@ -244,8 +256,9 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
     Qualtrics writes short column names (``Q1``, ``ResponseId``), then a row of question
     texts (``Hvad har været det bedste?``, ``Response ID``), and in CSV a third row of
     ``{"ImportId":"QID1_TEXT"}``. The second row is taken for labels when the third is
-    ImportIds, or when at least three of its cells spell the header they stand under with
-    spaces (``StartDate`` / ``Start Date``).
+    ImportIds, when at least three of its cells spell the header they stand under with
+    spaces (``StartDate`` / ``Start Date``), or when most headers are variable names (``s_3``)
+    over words (``Hvad har været det bedste?``), as SurveyXact and Enalyzer export them.
     """
     if not sample:
         return 0
@@ -257,7 +270,13 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
         label.strip() != name and _squeezed(label) == _squeezed(name)
         for name, label in zip(header, sample[0], strict=False) if label
     )
-    return 1 if spelled >= 3 else 0
+    # SurveyXact and Enalyzer: variable names (s_1, baggrund_2) over the questions they stand for
+    labelled = sum(
+        bool(_VARIABLE.fullmatch(name)) and bool(label) and not _NUMBER.fullmatch(label.strip())
+        and (" " in label.strip() or label.strip().endswith("?") or label.strip()[:1].isupper())
+        for name, label in zip(header, sample[0], strict=False)
+    )
+    return 1 if spelled >= 3 or (labelled >= 2 and labelled >= 0.6 * len(header)) else 0
 
 
 def _squeezed(name: str) -> str:
