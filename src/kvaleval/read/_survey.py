@@ -55,7 +55,8 @@ _CLOSED_MIN = 8  # answers needed before a column of few, repeated values is tak
 _CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
-_SAYS_NOTHING = re.compile(r"\W*(?:nej|ja|nej\s+tak|ingen|intet|(?:det\s+)?ved\s+(?:jeg\s+)?ikke|x|0)?\W*", re.IGNORECASE)
+_SAYS_NOTHING = re.compile(r"\W*(?:nej|ja|nej\s+tak|ingen|intet|(?:det\s+)?ved\s+(?:jeg\s+)?ikke|x|0)?\W*",
+                           re.IGNORECASE)
 _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[^\w\s]+)\s*",
                       re.IGNORECASE)
 """A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-``): an empty cell."""
