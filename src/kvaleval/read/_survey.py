@@ -273,11 +273,15 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
     )
     # SurveyXact and Enalyzer: variable names (s_1, baggrund_2) over the questions they stand for
     labelled = sum(
-        bool(_VARIABLE.fullmatch(name)) and bool(label) and not _NUMBER.fullmatch(label.strip())
-        and (" " in label.strip() or label.strip().endswith("?") or label.strip()[:1].isupper())
-        for name, label in zip(header, sample[0], strict=False)
+        bool(_VARIABLE.fullmatch(name)) and _is_label(label.strip())
+        for name, label in zip(header, sample[0], strict=False) if label
     )
     return 1 if spelled >= 3 or (labelled >= 2 and labelled >= 0.6 * len(header)) else 0
+
+
+def _is_label(text: str) -> bool:
+    """Words naming a question (``Hvad har været det bedste?``, ``Køn``), not a number."""
+    return bool(text) and not _NUMBER.fullmatch(text) and (" " in text or text.endswith("?") or text[0].isupper())
 
 
 def _squeezed(name: str) -> str:
