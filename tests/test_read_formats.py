@@ -1059,3 +1059,22 @@ def test_read_formats_survey_lower_case_headers_over_answers_are_no_label_row(tm
                                 ["Karen", "Fint nok", "Flere bænke"]]
     write_xlsx(tmp_path / "survey.xlsx", rows)
     assert "Det var godt" in set(read(tmp_path, text_columns=["kommentar"]).segments["text"])
+
+
+def test_read_formats_survey_variable_list_sheet_first(tmp_path: Path) -> None:
+    # A sheet of variables and their question texts came first and was read as the answers.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    variables = workbook.active
+    variables.title = "Variabler"
+    variables.append(["Variabel", "Spørgsmål"])
+    variables.append(["s_1", "Hvad har været det bedste ved indsatsen?"])
+    variables.append(["s_2", "Hvad kunne have været bedre, synes du?"])
+    data = workbook.create_sheet("Dataset")
+    data.append(["respondentid", "Hvad har været det bedste ved indsatsen?"])
+    for n in range(6):
+        data.append([100 + n, f"Familievejledningen hjalp os meget, svar {n}."])
+    workbook.save(tmp_path / "survey.xlsx")
+    segments = read(tmp_path).segments
+    assert len(segments) == 6 and segments["speaker"].iloc[0] == "100"

@@ -427,11 +427,26 @@ def _answer_sheet(worksheets: Sequence[object]) -> int:
         if head + 1 >= len(rows) or sum(1 for cell in rows[head] if cell and cell.strip()) < 2:
             continue
         header, sample = _unique_headers(rows[head]), rows[head + 1 :]
+        if _is_variable_list(header):
+            continue  # its question texts are not answers
         if any(_is_open(name, [value for row in sample if i < len(row) and (value := row[i]) and value.strip()])
                for i, name in enumerate(header)):
             return index
         fallback = index if fallback is None else fallback
     return fallback or 0
+
+
+_VARIABLE_LIST_WORDS = frozenset(
+    """variabel variable variabelnavn variablename label labels etiket spørgsmål spørgsmålstekst question
+    værdi value værdier values kode code svarmulighed svarmuligheder type format beskrivelse description
+    navn name nr""".split()
+)
+
+
+def _is_variable_list(header: list[str]) -> bool:
+    """A sheet describing the survey (``Variabel | Spørgsmål``, ``Værdi | Label``), not answering it."""
+    words = [re.sub(r"[\W\d_]+", "", name.casefold()) for name in header if not name.startswith("kolonne ")]
+    return 2 <= len(words) <= 5 and all(word in _VARIABLE_LIST_WORDS for word in words)
 
 
 def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str]) -> Iterator[list[str | None]]:
