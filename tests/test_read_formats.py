@@ -1078,3 +1078,13 @@ def test_read_formats_survey_variable_list_sheet_first(tmp_path: Path) -> None:
     workbook.save(tmp_path / "survey.xlsx")
     segments = read(tmp_path).segments
     assert len(segments) == 6 and segments["speaker"].iloc[0] == "100"
+
+
+def test_read_formats_survey_repeated_ids_are_noted(tmp_path: Path) -> None:
+    # Twelve rows of five ids became five respondents without a word.
+    rows: list[list[object]] = [["id", "Hvad har været det bedste?"]]
+    rows += [[n % 5 + 1, f"Familievejledningen hjalp os meget, svar {n}."] for n in range(12)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    corpus = read(tmp_path)
+    assert corpus.segments["speaker"].nunique() == 5
+    assert "[W024]" in notes(corpus) and "5 respondent id(s)" in notes(corpus)

@@ -78,6 +78,9 @@ class Warnings(metaclass=_CodedMessages):
             "command line: --text-column) to read it as answers.")
     W023 = ("{path}: the {rows} row(s) under the column headers are more headers (question texts, as "
             "Qualtrics writes them), not answers; the question texts are the answers' questions.")
+    W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
+            "count as one respondent. If they are different people, name another id column with "
+            "id_column=... (on the command line: --id-column).")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     # 3xx

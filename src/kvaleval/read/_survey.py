@@ -146,6 +146,8 @@ def read_survey(
         if text_columns is None and not any(i < len(row) and (row[i] or "").strip() for row in sample)
     }
     width = len(header)
+    rows_of: set[str] = set()
+    repeated: dict[str, None] = {}  # ids seen on two or more rows, in order
     for number, row in enumerate(itertools.chain(sample, rows), start=1):
         if len(row) < width:
             row = [*row, *([None] * (width - len(row)))]
@@ -155,6 +157,9 @@ def read_survey(
                 later.append(value)
         respondent = (row[id_index] or "").strip() if id_index is not None else ""
         respondent = respondent or str(number)
+        if respondent in rows_of:
+            repeated.setdefault(respondent, None)
+        rows_of.add(respondent)
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
@@ -171,6 +176,8 @@ def read_survey(
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
+    if repeated:
+        notes.append(Warnings.W024.format(path=shown, n=len(repeated), example=next(iter(repeated))))
     notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
               for i, later in unseen.items() if _is_open(questions[i], later) and not personal_column(header[i], later)]
     return Survey("".join(parts) + "\n", tuple(turns), notes)
