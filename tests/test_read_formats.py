@@ -980,11 +980,11 @@ def test_read_formats_survey_missing_codes_are_no_answers(tmp_path: Path) -> Non
     # SurveyXact's "Ikke besvaret" was read as an answer: a respondent who said nothing was counted, and coded.
     rows: list[list[object]] = [["id", "Hvad har været det bedste ved forløbet?"]]
     answers = ["Familievejlederen lyttede til os", "Ikke besvaret", "-", "#NULL!", "Mere ro i hverdagen",
-               "Ikke besvaret", "Hjælpen med skolen", ".", "Ved ikke"]
+               "Ikke besvaret", "Hjælpen med skolen", ".", "Ved ikke", "=)"]
     rows += [[n + 1, answer] for n, answer in enumerate(answers)]
     write_xlsx(tmp_path / "survey.xlsx", rows)
     assert list(read(tmp_path).segments["text"]) == [
-        "Familievejlederen lyttede til os", "Mere ro i hverdagen", "Hjælpen med skolen", "Ved ikke"]
+        "Familievejlederen lyttede til os", "Mere ro i hverdagen", "Hjælpen med skolen", "Ved ikke", "=)"]
 
 
 @pytest.mark.parametrize(

@@ -57,9 +57,10 @@ _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
 _SAYS_NOTHING = re.compile(r"\W*(?:nej|ja|nej\s+tak|ingen|intet|(?:det\s+)?ved\s+(?:jeg\s+)?ikke|x|0)?\W*",
                            re.IGNORECASE)
-_MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[^\w\s]+)\s*",
+_MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[-–—.]+)\s*",
                       re.IGNORECASE)
-"""A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-``): an empty cell."""
+"""A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-`` or ``.``): an
+empty cell. A smiley (``=)``) is an answer."""
 _CHOICE_OPTIONS = 20  # at most this many options in a check-box question
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
