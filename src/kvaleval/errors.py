@@ -272,8 +272,9 @@ class Errors(metaclass=_CodedMessages):
     E817 = ("{where}: '{code}' has the valence '{first}' in {first_where} and '{second}' here. "
             "Keep one valence per segment and code.")
     E818 = "{where}: the code is empty. Name the code on every row."
-    E820 = ("Agreement needs at least two coders; the codings have {coders}. Read each coder's "
-            "file with read_codings() and concatenate the tables.")
+    E820 = ("Agreement needs at least two coders; the codings have {coders}. Give each coder's file "
+            "(on the command line: two files, or --rules to compare with the rule coder; in Python: "
+            "read each with read_codings() and concatenate the tables).")
     E821 = "Coder(s) {missing} have no codings. Coders found: {coders}."
     E822 = ("{n} coding(s) name segments that are not among the units, e.g. {examples}. Pass "
             "the segment table the codings were made from.")
