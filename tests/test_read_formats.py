@@ -1088,3 +1088,16 @@ def test_read_formats_survey_repeated_ids_are_noted(tmp_path: Path) -> None:
     corpus = read(tmp_path)
     assert corpus.segments["speaker"].nunique() == 5
     assert "[W024]" in notes(corpus) and "5 respondent id(s)" in notes(corpus)
+
+
+def test_read_formats_survey_short_distinct_answers_to_a_question(tmp_path: Path) -> None:
+    # Twenty different one- or two-word wishes were taken for an attribute, without a note.
+    wishes = ["Mere lys", "Hundeskov", "Bænke", "Legeplads", "Fodboldbane", "Cykelsti", "Grill", "Træer",
+              "Blomster", "Vandpost", "Udekøkken", "Skaterbane", "Petanque", "Shelter", "Bålplads", "Høns",
+              "Frugttræer", "Hængekøjer", "Bordtennis", "Lys ved søen"]
+    rows: list[list[object]] = [["id", "Afdeling", "Bydel", "Nævn ét ønske til området"]]
+    rows += [[n + 1, ["Nord", "Syd"][n % 2], f"Kvarter{chr(65 + n)}", wish] for n, wish in enumerate(wishes)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    segments = read(tmp_path).segments
+    assert set(segments["question"]) == {"Nævn ét ønske til området"}
+    assert set(segments["text"]) == set(wishes)

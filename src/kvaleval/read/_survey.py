@@ -40,7 +40,7 @@ ID_NAMES = frozenset(
     respondentnr idnr respondentnummer recordid panelid panelnr borgerid""".split()
 )
 _QUESTION_WORDS = re.compile(
-    r"kommentar|uddyb|beskriv|begrund|forslag|hvorfor|hvordan|hvad|fritekst|åben|andet|bemærkning",
+    r"kommentar|uddyb|beskriv|begrund|forslag|hvorfor|hvordan|hvad|fritekst|åben|andet|bemærkning|nævn|ønske",
     re.IGNORECASE,
 )
 _SAMPLE_ROWS = 500
@@ -251,6 +251,9 @@ def _is_open(header: str, values: list[str]) -> bool:
             and len(set(said)) >= 0.6 * len(said):
         return True
     asks = header.strip().endswith("?") or bool(_QUESTION_WORDS.search(header))
+    if asks and len(values) >= _CLOSED_MIN and distinct >= 0.8 and len(header.split()) >= 2 \
+            and sum(not any(char.isdigit() for char in value) for value in values) >= 0.9 * len(values):
+        return True  # short answers to a question, nearly all different ("Nævn ét ønske": "Hundeskov")
     return asks and mean_words >= 2 and distinct >= 0.5
 
 
