@@ -61,6 +61,7 @@ _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+ans
                       re.IGNORECASE)
 """A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-`` or ``.``): an
 empty cell. A smiley (``=)``) is an answer."""
+_MISSING_LENGTH = 20  # longer cells are answers: not tested against _MISSING
 _CHOICE_OPTIONS = 20  # at most this many options in a check-box question
 _EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -164,7 +165,7 @@ def read_survey(
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
-            if not answer or answer.isspace() or _MISSING.fullmatch(answer):
+            if not answer or answer.isspace() or (len(answer) <= _MISSING_LENGTH and _MISSING.fullmatch(answer)):
                 continue
             if parts:
                 parts.append(_SEPARATOR)

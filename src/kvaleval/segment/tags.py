@@ -88,19 +88,21 @@ STAMPED_LINE = re.compile(
 _GAP_THEN_TIME = re.compile(r"(?:  |\t)[ \t]*\d{1,2}[:.]\d\d")
 """A quick test before :data:`STAMPED_LINE`: a time after two spaces or a tab."""
 
+_HEADING = (
+    r"\#{1,6}[ \t]+[^\n]{1,100}"  # a Markdown heading
+    r"|(?:\*\*)?(?:Tema|Emne|Del|Afsnit)[ \t]+\d{1,2}[ \t]*[:.–-][^\n]{0,100}"  # an interview guide's heading
+)
 _TOOL_LINE = (
     r"[^\n]{1,80}?[ \t]+(?:har[ \t]+startet|har[ \t]+stoppet|startede|stoppede|started|stopped)[ \t]+"
     r"(?:transskriptionen|transskription|transcription)"
     r"|Transcribed[ \t]+by[ \t]+https?://otter\.ai"
     r"|(?:Mødet|Meeting)[ \t]+(?:sluttede|ended)[ \t]+(?:efter|after)[ \t]+[\d:.]+[^\n\w]{0,4}"
-    r"|\#{1,6}[ \t]+[^\n]{1,100}"  # a Markdown heading
-    r"|(?:\*\*)?(?:Tema|Emne|Del|Afsnit)[ \t]+\d{1,2}[ \t]*[:.–-][^\n]{0,100}"  # an interview guide's heading
 )
-TIME_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?"
-    rf"|(?P<tool>{_TOOL_LINE}))[ \t]*$",
-    re.MULTILINE,
-)
+_TOOL_WORDS = ("transskription", "transcription", "otter.ai", "sluttede efter", "ended after")
+"""One of these is in a text before its tools' lines are looked for (their pattern is slow)."""
+_TIME = rf"(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?"
+TIME_LINE = re.compile(rf"^[ \t]*(?:{_TIME}|(?P<tool>{_HEADING}|{_TOOL_LINE}))[ \t]*$", re.MULTILINE)
+_TIME_OR_HEADING_LINE = re.compile(rf"^[ \t]*(?:{_TIME}|(?P<tool>{_HEADING}))[ \t]*$", re.MULTILINE)
 """A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
 transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows.
 Also a transcription tool's own lines, which are no one's speech (``Mette Hansen stoppede
@@ -110,6 +112,13 @@ headings (``## Afrunding``, ``Tema 2: Fællesskab``)."""
 
 TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)
 """A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``)."""
+
+
+def time_lines(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """:func:`line_matches` of :data:`TIME_LINE`; a tool's lines only where one of its words is."""
+    lowered = text.lower()
+    slow = any(word in lowered for word in _TOOL_WORDS)
+    return line_matches(TIME_LINE if slow else _TIME_OR_HEADING_LINE, text)
 
 
 def line_time(match: re.Match[str]) -> str | None:
@@ -129,7 +138,7 @@ def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LINE_PATTERNS = {pattern: _at_line_breaks(pattern)
-                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE, STAMPED_LINE)}
+                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE, _TIME_OR_HEADING_LINE, STAMPED_LINE)}
 
 
 def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:

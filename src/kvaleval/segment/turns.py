@@ -8,15 +8,14 @@ from collections.abc import Iterable
 
 from kvaleval.records import INTERVIEWER, RESPONDENT, Turn
 from kvaleval.segment.tags import (
-    TIME_LINE,
     TIME_MARK,
     TagCandidate,
     accept_tags,
     clean_label,
     is_interviewer_label,
-    line_matches,
     line_time,
     tag_candidates,
+    time_lines,
 )
 
 PARAGRAPH_SPEAKER = "respondent"
@@ -82,7 +81,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
     ]
     events += [
-        (start, end, None, line_time(m)) for start, end, m in line_matches(TIME_LINE, text)
+        (start, end, None, line_time(m)) for start, end, m in time_lines(text)
     ]
     events.sort(key=lambda event: event[0])
     # A title or a tool's line before the first tag belongs to the header (a time line starts the talk).
