@@ -83,12 +83,16 @@ class Lexicon:
         Single words of the keep lists.
     keep_phrases
         Multi-word entries of the keep lists ("Red Barnet", "Udbetaling Danmark").
+    first_names, last_names
+        The two name lists apart ("Hansen, Mette" is turned round only for a last name).
     """
 
     names: frozenset[str]
     ambiguous: frozenset[str]
     keep: frozenset[str]
     keep_phrases: tuple[str, ...]
+    first_names: frozenset[str] = frozenset()
+    last_names: frozenset[str] = frozenset()
 
 
 def read_list(filename: str) -> list[str]:
@@ -100,16 +104,19 @@ def read_list(filename: str) -> list[str]:
 @cache
 def lexicon() -> Lexicon:
     """The shipped name and keep lists, read once."""
-    names = {n.casefold() for f in ("first_names.txt", "last_names.txt") for n in read_list(f)}
+    first = frozenset(n.casefold() for n in read_list("first_names.txt"))
+    last = frozenset(n.casefold() for n in read_list("last_names.txt"))
     keep_entries = [e for f in ("keep_places.txt", "keep_organisations.txt", "keep_words.txt")
                     for e in read_list(f)]
     keep = {e.casefold() for e in keep_entries if " " not in e}
     phrases = sorted({e for e in keep_entries if " " in e}, key=lambda p: (-len(p), p))
     return Lexicon(
-        names=frozenset(names),
+        names=first | last,
         ambiguous=frozenset(read_list("ambiguous_names.txt")),
         keep=frozenset(keep),
         keep_phrases=tuple(phrases),
+        first_names=first,
+        last_names=last,
     )
 
 

@@ -217,17 +217,11 @@ def person_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-@lru_cache(maxsize=1)
-def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    from kvaleval.privacy.names import read_list
-
-    return (frozenset(n.casefold() for n in read_list("first_names.txt")),
-            frozenset(n.casefold() for n in read_list("last_names.txt")))
-
-
 def _is_last_name(word: str) -> bool:
-    first, last = _name_lists()
-    return word.casefold() in last and word.casefold() not in first
+    from kvaleval.privacy.names import lexicon
+
+    names = lexicon()
+    return word.casefold() in names.last_names and word.casefold() not in names.first_names
 
 
 @lru_cache(maxsize=8192)
