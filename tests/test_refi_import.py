@@ -438,6 +438,27 @@ def test_refi_import_duplicate_and_unsafe_source_names(tmp_path: Path) -> None:
     assert [d.doc_id for d in corpus.documents] == ["etc/Anna", "Anna.docx", "Anna.docx-2"]
 
 
+def test_refi_import_counting_rule_is_the_projects(tmp_path: Path) -> None:
+    # A source with too few selections to vote fell back to the origin's rule (here: code points),
+    # though another source of the same project showed UTF-16 units clearly: its selection moved.
+    other = "bbbbbbbb-0000-0000-0000-000000000002"
+    text = "I: Hvordan er det?\nB: Jeg er glad 😀😀 for naboerne 😀 og for sekretariatet 😀 og kommunen.\n"
+
+    def units(word: str) -> tuple[int, int]:  # UTF-16 code units, as NVivo counts
+        start = text.index(word)
+        before = len(text[:start].encode("utf-16-le")) // 2
+        return before, before + len(word.encode("utf-16-le")) // 2
+
+    many = "".join(_selection(n, *units(word)) for n, word in enumerate(["naboerne", "sekretariatet", "kommunen"], 1))
+    few = _selection(9, *units("kommunen"))
+    sources = (f'<TextSource guid="{SOURCE}" name="A" plainTextPath="internal://{SOURCE}.txt">{many}</TextSource>'
+               f'<TextSource guid="{other}" name="B" plainTextPath="internal://{other}.txt">{few}</TextSource>')
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde("", sources=sources, origin=""),
+                                      **{f"sources/{g}.txt": text.encode() for g in (SOURCE, other)}})
+    selections = read_qdpx_selections(path)
+    assert sorted(selections["text"]) == ["kommunen", "kommunen", "naboerne", "sekretariatet"]
+
+
 def test_refi_import_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "p.qdpx"
     path.write_text("ikke en zip", "utf-8")

@@ -175,7 +175,7 @@ def _build(
         for entry, name in zip(usable_stored, names, strict=True)
     ]
     ids = make_unique([f"{doc_prefix}/{doc_id}" if doc_prefix else doc_id for doc_id in ids])
-    preferred = _preferred(raw.origin)
+    preferred = _project_rule([source for source, _ in loaded], maps, _preferred(raw.origin))
     selection_rows: list[tuple[Any, ...]] = []
     coding_rows: dict[tuple[str, str, str], list[Any]] = {}
     for position, ((source, text), offsets, entry, doc_id) in enumerate(
@@ -208,6 +208,21 @@ def _stored(raw: RawProject) -> dict[str, StoredSource]:
             if decoded:
                 return decoded
     return {}
+
+
+def _project_rule(sources: list[RawSource], maps: list[OffsetMap], preferred: str) -> str:
+    """The counting rule of the tool that wrote the project: one tool counts alike in every
+    source, so the sources with selections enough to tell settle it for those too few to
+    (each question apart: UTF-16 units or code points; a CRLF as one or two); else the origin's."""
+    unit_votes: list[bool] = []
+    lf_votes: list[bool] = []
+    for source, offsets in zip(sources, maps, strict=True):
+        units, lf = offsets.votes([(s.start, s.end) for s in source.selections], preferred)
+        unit_votes += [units] if units is not None else []
+        lf_votes += [lf] if lf is not None else []
+    utf16 = (2 * sum(unit_votes) > len(unit_votes)) if unit_votes else preferred.startswith("utf16")
+    one = (2 * sum(lf_votes) > len(lf_votes)) if lf_votes else preferred.endswith("-lf")
+    return ("utf16" if utf16 else "codepoints") + ("-lf" if one else "")
 
 
 def _preferred(origin: str) -> str:

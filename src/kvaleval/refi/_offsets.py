@@ -166,6 +166,18 @@ class OffsetMap:
             return best, scores[best]
         return preferred, scores[preferred]
 
+    def votes(self, selections: Sequence[tuple[int, int]], preferred: str) -> tuple[bool | None, bool | None]:
+        """What these selections say about the tool's rule, where they can say anything:
+        (counts UTF-16 units?, counts a CRLF as one?), None for a question the text or the
+        number of selections cannot settle."""
+        if 2 * len(selections) < _MIN_BOUNDARIES:
+            return None, None
+        convention, _ = self.choose(selections, preferred)
+        self.equivalent(convention)  # sets _astral
+        units = convention.startswith("utf16") if self._astral else None
+        lf = convention.endswith("-lf") if self._crlf else None
+        return units, lf
+
     def boundary_share(self, selections: Sequence[tuple[int, int]], convention: str) -> float:
         if not selections:
             return 1.0
