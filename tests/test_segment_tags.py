@@ -305,6 +305,15 @@ def test_segment_tags_bare_lines_that_are_text(name: str) -> None:
     assert not speakers & {"Hans", "Ja", "Hanne", "Mette", "Sanne"}
 
 
+def test_segment_tags_interviewer_guessed_from_prompts() -> None:
+    # A narrative interview asks by prompts, and its respondent asks rhetorical questions: roles were reversed.
+    text = ("Taler 1: Fortæl lidt om dig selv.\nTaler 2: Hvad skal jeg sige? Jeg bor her. Hvem gider høre om det?\n"
+            "Taler 1: Fortæl om en typisk dag.\nTaler 2: Jeg står op klokken seks.\n"
+            "Taler 1: Beskriv hvordan det føles.\nTaler 2: Ensomt. Hvem ville ikke føle sig ensom?\n")
+    _, guessed = assign_roles(text, find_turns(text))
+    assert guessed == "Taler 1"
+
+
 def test_segment_tags_interviewer_guess_ignores_tag_questions() -> None:
     # Spoken Danish ends statements with "…, ikke?": the respondent who does so asks nothing.
     text = ("Mette: Vil du fortælle lidt om dig selv?\nKaren: Jeg har boet her i 12 år, ikke?\n"

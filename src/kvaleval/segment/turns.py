@@ -26,6 +26,11 @@ _BULLET_LINE = re.compile(
     r"^[ \t]*[•\-*–\uf0b7\uf0a7\u25aa\u25cf\u2023\u2043▪◦·][ \t]", re.MULTILINE
 )
 _QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
+# A narrative interview asks by prompts: "Fortæl lidt om dig selv."
+_PROMPT_START = re.compile(
+    r"(?:og\s+)?(?:fortæl|beskriv|uddyb|forklar|prøv\s+at\s+(?:fortælle|beskrive|forklare)|giv\s+et\s+eksempel)\b",
+    re.IGNORECASE,
+)
 # Spoken Danish ends statements with a tag question ("…, ikke?"): no question to the other speaker
 _TAG_QUESTION_END = re.compile(
     r",\s*(?:ikke sandt|ikke også|ikke|ikk'?|ik|vel|hva'?|hvad|ved du|forstår du)\s*\?[\s\"'”»)]*$",
@@ -206,8 +211,9 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> st
     for turn in turns:
         if turn.speaker in roles:
             counts = asked.setdefault(turn.speaker, [0, 0])
-            counts[0] += bool(_QUESTION_END.search(text, turn.start, turn.end)
-                              and not _TAG_QUESTION_END.search(text, turn.start, turn.end))
+            counts[0] += bool((_QUESTION_END.search(text, turn.start, turn.end)
+                               and not _TAG_QUESTION_END.search(text, turn.start, turn.end))
+                              or _PROMPT_START.match(text, turn.start, turn.end))
             counts[1] += 1
     if not asked:
         return None
