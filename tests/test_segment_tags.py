@@ -263,6 +263,10 @@ def test_segment_tags_role_fields_of_a_header_block_are_not_turns() -> None:
     turns, header_end = split_turns(text)
     assert [t.speaker for t in turns] == ["I", "IP"]
     assert text[:header_end].strip().endswith("Transskribent: LK")
+    # A transcript whose every line has a colon is talk from its first line: no turn is a field.
+    text = ("I: Hvordan var mødet?\nB: Altså: det var fint.\nMen: der manglede kaffe.\nProblemet: ingen kom.\n"
+            "I: Hvad skete der så?\nB: Hun sagde: \"Det gør vi aldrig igen.\"\nNej: det gjorde vi ikke.\nI: Tak.\n")
+    assert [t.speaker for t in split_turns(text)[0]] == ["I", "B", "I", "B", "I"]
     # A block of turns only, or a question right under a field, stays as it is.
     assert len(split_turns("I: Hvem er du?\nB: Karen.\nI: Tak.\n")[0]) == 3
     assert [text for _, _, text in turns_of("Dato: 1. maj\nI: Hvordan går det?\nB: Fint.\n")] == [

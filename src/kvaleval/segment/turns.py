@@ -128,20 +128,23 @@ def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list
     if not candidates or not tags:
         return tags
     accepted = {tag.line_start for tag in tags}
+
+    def short(candidate: TagCandidate) -> bool:
+        """A value as a field has one: a few words, no sentence's end ("Hvordan var mødet?" is talk)."""
+        line_end = text.find("\n", candidate.content_start)
+        value = text[candidate.content_start : line_end if line_end >= 0 else len(text)].strip()
+        return len(value.split()) <= _FIELD_WORDS and not value.rstrip("\"'”»)").endswith(_SENTENCE_END)
+
     block: list[TagCandidate] = []
     for candidate in candidates:
         if not candidate.has_colon or (block and candidate.line_start != text.find("\n", block[-1].line_start) + 1):
             break
+        if candidate.line_start in accepted and not short(candidate):
+            break  # the talk has begun: the block of fields, if any, is over
         block.append(candidate)
     if len(block) < 2 or all(candidate.line_start in accepted for candidate in block):
         return tags
-    fields = set()
-    for candidate in block:
-        line_end = text.find("\n", candidate.content_start)
-        value = text[candidate.content_start : line_end if line_end >= 0 else len(text)].strip()
-        short = len(value.split()) <= _FIELD_WORDS and not value.endswith(_SENTENCE_END)
-        if candidate.line_start in accepted and short:
-            fields.add(candidate.line_start)
+    fields = {candidate.line_start for candidate in block if candidate.line_start in accepted}
     return [tag for tag in tags if tag.line_start not in fields]
 
 
