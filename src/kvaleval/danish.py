@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -18,6 +19,23 @@ NEGATIONS = frozenset({"ikke", "ik", "ikk", "aldrig", "ingen", "intet", "hverken
 
 FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh"})
 """Hesitation sounds: a phrase gap does not count them, and ``øhm:`` is not a speaker."""
+
+NO_ANSWER = re.compile(
+    r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja|x|0|n/?a"
+    r"|ikke\s+(?:besvaret|relevant|udfyldt)|ubesvaret|ingen\s+(?:kommentar(?:er)?|bemærkning(?:er)?)"
+    r"|kan\s+ikke\s+svare|har\s+ikke\s+deltaget|(?:intet|ikke\s+noget)\s+at\s+tilføje)?\W*$",
+    re.IGNORECASE,
+)
+"""An answer that says nothing (``Ved ikke``, ``Ikke besvaret``, ``Ingen kommentarer``, ``-``): it takes
+no theme from its question, and a survey column of them with a few comments is a comment field."""
+
+_YES_NO = re.compile(r"^\W*(?:nej|ja|nej\s+tak|ingen|intet)\W*$", re.IGNORECASE)
+
+
+def says_nothing(answer: str) -> bool:
+    """:data:`NO_ANSWER`, or a bare yes or no (``Nej``): in a comment field, no comment."""
+    return bool(NO_ANSWER.match(answer) or _YES_NO.match(answer))
+
 
 DISCOURSE_WORDS = FILLERS | frozenset(
     """

@@ -40,7 +40,7 @@ from kvaleval.coding.matcher import (
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
-from kvaleval.danish import FILLERS
+from kvaleval.danish import FILLERS, NO_ANSWER
 from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
@@ -63,14 +63,6 @@ _CONTRAST_BREAK = re.compile(r",\s*(?:men|dog|selvom)\b|m(?<=\bm)en\b")
 """The clause breaks other than punctuation (``,\\s*(?:men|dog|selvom)\\b|\\bmen\\b``); no match holds
 a punctuation break, so the two are found apart. Each branch begins with a literal, which ``re``
 scans for fast (a leading ``\\b`` it tries at every position)."""
-_NO_ANSWER = re.compile(
-    r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja|x|0|n/?a"
-    r"|ikke\s+(?:besvaret|relevant|udfyldt)|ubesvaret|ingen\s+(?:kommentar(?:er)?|bemærkning(?:er)?)"
-    r"|kan\s+ikke\s+svare|har\s+ikke\s+deltaget|(?:intet|ikke\s+noget)\s+at\s+tilføje)?\W*$",
-    re.IGNORECASE,
-)
-"""An answer that says nothing (``Ved ikke``, ``Ikke besvaret``, ``Ingen kommentarer``, ``-``): it takes
-no theme from its question."""
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
@@ -440,7 +432,7 @@ class RuleCoder:
         asked_rows = rows.tolist()
         limit = self.short_answer_words
         short = np.array([len(texts[row].split(maxsplit=limit)) <= limit for row in asked_rows], dtype=bool)
-        no_answer = np.array([bool(is_short and _NO_ANSWER.match(texts[row]))
+        no_answer = np.array([bool(is_short and NO_ANSWER.match(texts[row]))
                               for row, is_short in zip(asked_rows, short.tolist(), strict=True)], dtype=bool)
         open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
         inheriting = list(zip(*(found.tolist() for found in np.nonzero(open_ & short[:, None] & asked.coded[q])),

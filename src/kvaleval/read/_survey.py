@@ -27,6 +27,7 @@ from xml.parsers.expat import ExpatError
 from lxml.etree import LxmlError
 
 from kvaleval._gc import without_gc
+from kvaleval.danish import says_nothing
 from kvaleval.errors import CorpusError, Errors, Warnings
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
@@ -55,8 +56,6 @@ _CLOSED_MIN = 8  # answers needed before a column of few, repeated values is tak
 _CLOSED_OPTIONS = 7  # at most this many different values in a closed question
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _CHOICE_SPLIT = re.compile(r"\s*[;,]\s*")
-_SAYS_NOTHING = re.compile(r"\W*(?:nej|ja|nej\s+tak|ingen|intet|(?:det\s+)?ved\s+(?:jeg\s+)?ikke|x|0)?\W*",
-                           re.IGNORECASE)
 _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+answered|n/?a|#null!?|[-–—.]+)\s*",
                       re.IGNORECASE)
 """A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-`` or ``.``): an
@@ -247,7 +246,7 @@ def _is_open(header: str, values: list[str]) -> bool:
     if multi >= 0.5 and (distinct >= 0.6 or len(values) < 3):
         return True
     # A comment field many leave at "Nej" or "Ved ikke": the comments among them decide.
-    said = [value for value in values if not _SAYS_NOTHING.fullmatch(value)]
+    said = [value for value in values if not says_nothing(value)]
     if 2 <= len(said) < len(values) and sum(len(value.split()) >= 3 for value in said) >= 0.5 * len(said) \
             and len(set(said)) >= 0.6 * len(said):
         return True
