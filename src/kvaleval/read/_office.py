@@ -21,10 +21,10 @@ from xml.sax import SAXException
 
 from kvaleval.errors import CorpusError, Errors
 from kvaleval.read._archive import check_zip
-from kvaleval.segment.tags import TIMESTAMP
+from kvaleval.segment.tags import TIME_RANGE
 
 _SPEAKER_CELL = 40
-_STAMP_CELL = re.compile(rf"[\[(]?{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?[\])]?")
+_STAMP_CELL = re.compile(rf"[\[(]?{TIME_RANGE}[\])]?")
 _NUMBER_CELL = re.compile(r"\d{1,5}\.?")
 SPEAKER, TIME, TEXT, NUMBER, OTHER = "speaker", "time", "text", "number", "other"
 _COLUMN_ROLES = {

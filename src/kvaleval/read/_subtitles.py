@@ -22,7 +22,7 @@ from webvtt import errors as webvtt_errors
 from kvaleval.danish import DISCOURSE_WORDS
 from kvaleval.errors import CorpusError, Errors
 from kvaleval.records import Turn
-from kvaleval.segment.tags import TagCandidate, accept_tags, clean_label
+from kvaleval.segment.tags import CUE_TIME, TagCandidate, accept_tags, clean_label
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>(.*?)(?:</v>|(?=<v[\s.])|$)", re.DOTALL)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -185,10 +185,9 @@ def _paragraphs(cues: list[Cue]) -> str:
     return "".join(parts) + "\n"
 
 
-_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 _TIMING_LINE = re.compile(r"^[ \t]*[\w:.,]*\d[\w:.,]*[ \t]*-->.*$", re.MULTILINE)
 """A cue timing line, readable or not (its first token holds a digit; "fra A --> B" is text)."""
-_TIMING = re.compile(rf"^[ \t]*(?P<start>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME}(?![\d:.,]))?(?P<rest>.*)$")
+_TIMING = re.compile(rf"^[ \t]*(?P<start>{CUE_TIME})[ \t]*-->[ \t]*(?P<end>{CUE_TIME}(?![\d:.,]))?(?P<rest>.*)$")
 
 
 def _regular_timings(text: str, *, fmt: str, shown: str) -> str:

@@ -29,8 +29,9 @@ from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
 TIMESTAMP = r"(?:\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?|\d{2}\.\d{2}\.\d{2})"
 """``03:12``, ``00:03:12``, ``00:03:12.500``, a video timecode with frames ``00:03:12:05``, and the
 Danish ``00.03.12``."""
-_RANGE = rf"{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?"  # "00:03:12 - 00:03:19": the start counts
-_STAMP = rf"(?:\[{_RANGE}\]|\({_RANGE}\)|{_RANGE})"
+TIME_RANGE = rf"{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?"
+"""A time or a span of time (``00:03:12 - 00:03:19``; the start counts)."""
+_STAMP = rf"(?:\[{TIME_RANGE}\]|\({TIME_RANGE}\)|{TIME_RANGE})"
 _WORD = r"[^\W\d_][\w'’.\-]{0,30}"
 _LABEL = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}(?:[ \t]?\d{{1,2}})?"
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
@@ -42,7 +43,7 @@ TAG_LINE = re.compile(
     (?P<label>{_LABEL}|\[{_LABEL}\])
     {_EMPHASIS}?
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)
-      |[ \t]*\[(?P<bracket>{_RANGE})\]
+      |[ \t]*\[(?P<bracket>{TIME_RANGE})\]
       |[ \t]+(?P<after>{TIMESTAMP}))?
     [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
     (?=[ \t\u00a0]|$|[^\W\d_])[ \t\u00a0]*
@@ -77,7 +78,8 @@ TAB_LINE = re.compile(
 )
 """A tag followed by a tab instead of a colon (``I<tab>Hvordan ...``), as typed in Word."""
 
-_CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+"""A subtitle cue's time as tools write it (``0:0:5.100``, ``00:00:04``, ``00:00:04,000``)."""
 STAMPED_LINE = re.compile(
     rf"^[ \t]*(?P<label>[^\s:\d][^\n\t:]{{0,59}}?)(?<![.?!,;])(?:[ ]{{2,}}|\t)[ \t]*(?P<after>{TIMESTAMP})[ \t]*$",
     re.MULTILINE,
@@ -100,7 +102,7 @@ _TOOL_LINE = (
 )
 _TOOL_WORDS = ("transskription", "transcription", "otter.ai", "sluttede efter", "ended after")
 """One of these is in a text before its tools' lines are looked for (their pattern is slow)."""
-_TIME = rf"(?P<stamp>{_STAMP})|(?P<cue>{_CUE_TIME})[ \t]*-->[ \t]*{_CUE_TIME}(?:[ \t][^\n]*)?"
+_TIME = rf"(?P<stamp>{_STAMP})|(?P<cue>{CUE_TIME})[ \t]*-->[ \t]*{CUE_TIME}(?:[ \t][^\n]*)?"
 TIME_LINE = re.compile(rf"^[ \t]*(?:{_TIME}|(?P<tool>{_HEADING}|{_TOOL_LINE}))[ \t]*$", re.MULTILINE)
 _TIME_OR_HEADING_LINE = re.compile(rf"^[ \t]*(?:{_TIME}|(?P<tool>{_HEADING}))[ \t]*$", re.MULTILINE)
 """A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
@@ -269,7 +271,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         label = match["label"]
         paren = match["paren"]
         time = match["before"] or match["bracket"] or match["after"] or match["lead"]
-        if paren and re.fullmatch(_RANGE, paren.strip()):
+        if paren and re.fullmatch(TIME_RANGE, paren.strip()):
             time = paren.strip()
         found[line_start] = TagCandidate(line_start, end, label, _strip_stamp(time), True)
     tabbed: list[TagCandidate] = []
@@ -278,7 +280,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             continue
         time = match["before"] or match["lead"]
         paren = match["paren"]
-        if paren and re.fullmatch(_RANGE, paren.strip()):
+        if paren and re.fullmatch(TIME_RANGE, paren.strip()):
             time = paren.strip()
         tabbed.append(TagCandidate(line_start, end, match["label"], _strip_stamp(time), False))
     # Without a colon a name counts only when it begins two or more lines of the document.
