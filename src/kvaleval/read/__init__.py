@@ -364,13 +364,10 @@ def _read_metadata(
     naming files relative to its own folder (``interviews/metadata.csv`` names ``borger02.txt``)."""
     if metadata is None:
         return None
-    paths = [Path(metadata)] if (base / metadata).is_file() else []
     if nested and Path(metadata).as_posix() == METADATA_FILE:
-        paths += sorted(
-            path.relative_to(base) for path in base.rglob(METADATA_FILE)
-            if path.parent != base and path.is_file()
-            and not any(part.startswith(".") or part == _IGNORE_FOLDER for part in path.relative_to(base).parts)
-        )
+        paths = metadata_files(base)
+    else:
+        paths = [Path(metadata)] if (base / metadata).is_file() else []
     tables: list[tuple[str, Metadata]] = []
     for relative in paths:
         shown = relative.as_posix()
@@ -386,6 +383,15 @@ def _read_metadata(
     for shown, table in tables[1:]:
         merged = merged.merged(table, shown=shown)
     return merged
+
+
+def metadata_files(folder: Path) -> list[Path]:
+    """The ``metadata.csv`` files of a corpus folder, relative to it: its own first, then those of
+    its sub-folders (not in hidden folders or ``_ignore``), as :func:`read_corpus` reads them."""
+    found = sorted(path.relative_to(folder) for path in folder.rglob(METADATA_FILE) if path.is_file())
+    found = [path for path in found
+             if not any(part.startswith(".") or part == _IGNORE_FOLDER for part in path.parts[:-1])]
+    return sorted(found, key=lambda path: (len(path.parts) > 1, path.as_posix()))
 
 
 def _unmatched_metadata(

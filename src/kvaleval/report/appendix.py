@@ -33,7 +33,7 @@ from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Warnings
 from kvaleval.frames import ALL
-from kvaleval.read import file_sha256
+from kvaleval.read import file_sha256, metadata_files
 from kvaleval.records import Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
@@ -348,9 +348,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
     root = Path(corpus.root)
     if root.is_dir():
-        rows += [(f"fil {path.relative_to(root).as_posix()}", f"sha256 {file_sha256(path)}")
-                 for path in sorted(root.rglob("metadata.csv")) if path.is_file()
-                 and not any(part.startswith(".") or part == "_ignore" for part in path.relative_to(root).parts)]
+        rows += [(f"fil {path.as_posix()}", f"sha256 {file_sha256(root / path)}") for path in metadata_files(root)]
     rows += [(f"{label} sha256", f"{Path(path).name}: {file_sha256(Path(path))}")
              for label, path in (sources or {}).items() if path is not None and Path(path).is_file()]
     rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
