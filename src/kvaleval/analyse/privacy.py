@@ -98,7 +98,7 @@ def _column_names(segments: pd.DataFrame) -> set[str]:
     names: set[str] = set()
     for column in segments.columns:
         if (column not in ("speaker", "text", "question")
-                and personal_column(str(column), segments[column].tolist()) == "[navn]"):
+                and personal_column(str(column), segments[column]) == "[navn]"):
             names.update(" ".join(value.split()) for value in pd.unique(segments[column].dropna())
                          if isinstance(value, str) and _NAME_TEXT.fullmatch(" ".join(value.split())))
     return names
@@ -161,7 +161,7 @@ def pseudonymise_attributes(frame: pd.DataFrame, pseudonymise: Pseudonymise | No
     for column in attribute_columns(frame):
         if column in IDENTITY_COLUMNS or column == GROUP_COLUMN:
             continue
-        replacement = personal_column(str(column), frame[column].tolist())
+        replacement = personal_column(str(column), frame[column])
         where = f"egenskab: {column}"  # the report says which column a replacement was made in
         frame[column] = [
             (replacement if replacement else pseudonymise(value, where)) if isinstance(value, str) and value.strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 # Attribute columns that hold contact data or names (survey exports: Microsoft Forms' "Navn" and
 # "Mail", Qualtrics' "RecipientEmail", "IPAddress"), by a word of their header -> what replaces a value.
@@ -19,7 +19,7 @@ _PERSONAL_HEADER_WORDS = {
 }
 
 
-def personal_column(header: str, values: Sequence[object] = ()) -> str | None:
+def personal_column(header: str, values: Iterable[object] = ()) -> str | None:
     """The replacement for every value of a column that holds names or contact data, else None.
 
     A contact field is named in a few words (``Navn``, ``Dit navn (frivilligt)``, ``E-mail``). A
@@ -34,6 +34,6 @@ def personal_column(header: str, values: Sequence[object] = ()) -> str | None:
                         if candidate in _PERSONAL_HEADER_WORDS), None)
     if replacement is None or (len(words) <= 3 and not header.rstrip().endswith("?")):
         return replacement
-    texts = [value for value in values if isinstance(value, str) and value.strip()]
+    texts = [value for value in values if isinstance(value, str) and value.strip()]  # read only here
     short = bool(texts) and sum(len(text.split()) for text in texts) <= 3 * len(texts)
     return replacement if short else None
