@@ -313,6 +313,7 @@ def test_hostile_corpus_one_bad_file_does_not_stop_the_rest(folder: Path) -> Non
         ("Mette Hansen & Lars Holm", ["Mette", "Lars"]),
         ("Mette Hansen, Lars Holm", ["Mette", "Lars"]),
         ("Mette; Lars", ["Mette", "Lars"]),
+        ("Mette Hansen (BL), Lars Holm", ["Mette", "Lars"]),  # a department once made this one person
     ],
 )
 def test_hostile_corpus_metadata_two_interviewers(folder: Path, interviewer: str, expected: list[str]) -> None:

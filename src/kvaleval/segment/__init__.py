@@ -12,7 +12,7 @@ from kvaleval._gc import without_gc
 from kvaleval.errors import Warnings
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
-from kvaleval.segment.tags import person_key
+from kvaleval.segment.tags import last_name_first
 from kvaleval.segment.turns import assign_roles, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents"]
@@ -142,7 +142,7 @@ def _metadata_interviewers(document: Document) -> list[str]:
     """The names in the metadata column ``interviewer``: separated by ``,`` ``;`` ``/`` ``&`` or
     ``og``; one name written last name first (``Hansen, Mette``) is one person."""
     value = document.attributes_dict().get(INTERVIEWER_ATTRIBUTE, "")
-    if person_key(value) != " ".join(value.split()).casefold():
+    if last_name_first(value):
         return [value.strip()]  # "Hansen, Mette" (is_interviewer_label reads it as Mette Hansen)
     parts = re.split(r"[,;/&]|\s+og\s+|\s+and\s+", value)
     return [name.strip() for name in parts if name.strip()]

@@ -210,13 +210,19 @@ _LAST_FIRST = re.compile(r"^\s*([^\W\d_][\w'’-]*)\s*,\s*([^\W\d_][\w'’-]*(?:
 
 def person_key(name: str) -> str:
     """A person's name in one comparable form: ``Hansen, Mette (BIF)`` and ``Mette Hansen`` ->
-    ``mette hansen``. A directory's "Last, First" is turned round when the first part is a listed
-    last name and no first name (``Mette, Lars`` stays two people); a ``(department)`` is dropped."""
+    ``mette hansen``: a ``(department)`` is dropped, and a directory's "Last, First" turned round."""
     name = re.sub(r"\s*\([^()]*\)", "", name)
-    match = _LAST_FIRST.match(name)
-    if match is not None and _is_last_name(match.group(1)):
-        name = f"{match.group(2)} {match.group(1)}"
+    if last_name_first(name):
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
     return " ".join(name.split()).casefold()
+
+
+def last_name_first(name: str) -> bool:
+    """``Hansen, Mette``: one person, as a directory writes the name. The first part must be a
+    listed last name and no first name, so ``Mette, Lars`` stays two people."""
+    match = _LAST_FIRST.match(re.sub(r"\s*\([^()]*\)", "", name))
+    return match is not None and _is_last_name(match.group(1))
 
 
 def _is_last_name(word: str) -> bool:
