@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from kvaleval.danish import is_danish_word
+
 NAME = "name"
 WEAK = "weak"
 DEFER = "defer"
@@ -303,13 +305,8 @@ def classify(
     if folded.endswith(_DEFINITE) and is_danish_noun(folded):
         return KEEP, core, ""  # a capitalised Danish noun: "Vaskeriet", "Familievejlederen"
     stem, suffix = _stems(core)[-1] if core.endswith(("'s", "’s", "'", "’")) else (core, "")
-    if not initial and _is_danish_word(folded):
+    if not initial and is_danish_word(folded):
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""
     return (DEFER if initial else HEURISTIC), stem, suffix
 
-
-def _is_danish_word(folded: str) -> bool:
-    from kvaleval.danish import is_danish_word
-
-    return is_danish_word(folded)
