@@ -540,6 +540,8 @@ def main(argv: list[str] | None = None) -> None:
     digest = hashlib.sha256(args.codebook.read_bytes()).hexdigest()[:12]
     print(f"kvaleval coding benchmark: sizes {', '.join(f'{s:,}' for s in sizes)} words, seed {args.seed}, "
           f"codebook {args.codebook.name} ({digest}), {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    if args.tmp is not None:
+        Path(args.tmp).mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="kvaleval-bench-", dir=args.tmp))
     # Every stage reads the same codebook, even if the file is edited while the benchmark runs.
     snapshot = base / "codebook.yaml"
