@@ -203,3 +203,40 @@ def test_quotes_focus_group_participants_are_told_apart(tmp_path: Path, small_co
     assert sorted(quotes["attribution"]) == ["(interview 1, deltager 1)", "(interview 1, deltager 2)"]
     matrix = framework_matrix(coded.segments, coded.codings, coded.codebook)
     assert sorted(matrix["respondent"]) == ["(interview 1, deltager 1)", "(interview 1, deltager 2)"]
+
+
+def grouped(codebook: kv.Codebook, names: list[str]) -> kv.Codebook:
+    """The codebook with a grouping code (never applied) over the codes ``names``."""
+    import dataclasses
+
+    from kvaleval.records import Code
+
+    codes = [Code("temaer", label="Temaer", codable=False)]
+    codes += [dataclasses.replace(code, parent="temaer") if code.name in names else code for code in codebook.codes]
+    return dataclasses.replace(codebook, codes=tuple(codes))
+
+
+def test_frequencies_grouping_code_counts_its_codes(coded: kv.Coded) -> None:
+    # A grouping code's row had been zeros in every group; it counts what any code under it counts.
+    names = list(coded.codebook.names[:2])
+    book = grouped(coded.codebook, names)
+    table = kv.Coded(coded.corpus, book, coded.codings).frequencies(by="respondent_group")
+    segments = coded.segments[coded.segments["speaker_role"] == "respondent"]
+    ids = set(coded.codings.loc[coded.codings["code"].isin(names), "segment_id"])
+    mine = segments[segments["segment_id"].isin(ids)]
+    row = table[(table["code"] == "temaer") & (table["respondent_group"] == "(alle)")].iloc[0]
+    assert row.segments == len(mine) > 0
+    assert row.respondents == len(set(zip(mine["doc_id"], mine["speaker"], strict=True)))
+    assert table["code"].tolist()[0] == "temaer"  # codebook order: the grouping code first
+
+
+def test_evidence_conclusion_on_a_grouping_code_counts_its_codes(coded: kv.Coded) -> None:
+    # It had been accepted silently and shown as 0 respondents, "nej".
+    names = list(coded.codebook.names[:2])
+    book = grouped(coded.codebook, names)
+    on_group = kv.Coded(coded.corpus, book, coded.codings).evidence(
+        [Conclusion("c", "Indsatserne nævnes.", ("temaer",))])
+    on_codes = coded.evidence([Conclusion("c", "Indsatserne nævnes.", tuple(names))])
+    columns = ["group", "respondents", "respondents_total", "segments", "supported"]
+    assert on_group[columns].equals(on_codes[columns])
+    assert on_group["respondents"].iloc[-1] > 0

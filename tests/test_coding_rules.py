@@ -156,12 +156,55 @@ def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> No
 @pytest.mark.parametrize(
     "answer",
     ["Ikke besvaret", "-", "x", ".", "?", "0", "Ingen kommentarer", "Ingen kommentar.", "Kan ikke svare",
-     "Har ikke deltaget", "Intet at tilføje", "Ikke relevant", "Ved ikke"],
+     "Har ikke deltaget", "Intet at tilføje", "Ikke relevant", "Ved ikke", "Det ved jeg ikke rigtig.",
+     "Det kan jeg ikke huske", "Nej, det husker jeg ikke.", "Ingen anelse."],
 )
 def test_rules_non_answers_take_no_theme(small_codebook: kv.Codebook, answer: str) -> None:
     # Every one of these took the question's theme, and "-", "x" and "0" came out positive.
     scores = RuleCoder(small_codebook).score([answer], ["Har rådgivningen hjulpet jer?"])
     assert not scores.coded.any()
+
+
+@pytest.mark.parametrize("answer", ["Nej", "Nej tak.", "Intet", "Ikke noget."])
+def test_rules_no_to_a_comment_question_takes_no_theme(small_codebook: kv.Codebook, answer: str) -> None:
+    # "Nej" to "Andre kommentarer til rådgivningen?" means no more comments; it had been coded relevans,
+    # negativ, and counted against a conclusion. To a question about the theme itself it still counts.
+    coder = RuleCoder(small_codebook)
+    relevance = small_codebook.names.index("relevans")
+    scores = coder.score([answer, answer, answer],
+                         ["Har du andre kommentarer til rådgivningen, der har hjulpet dig?",
+                          "Er der noget, du vil tilføje om rådgivningen, der har hjulpet?",
+                          "Har rådgivningen hjulpet jer?"])
+    assert scores.coded[:, relevance].tolist() == [False, False, True]
+    assert scores.findings[(2, relevance)].valence == "negativ"
+
+
+FORMS_CODEBOOK = """\
+name: former
+codes:
+  - name: t
+    terms: [jobcenter, center, praktik, løntilskud, sagsbehandling, ung, tryg]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "found"),
+    [
+        ("Brevene fra jobcentret er umulige at forstå", "jobcenter", True),  # a contracted form of the head
+        ("jobcentrets breve og de andre jobcentre", "jobcenter", True),
+        ("Det lokale centret lukker", "center", True),  # the lemma table gives centret to centrum only
+        ("Vi har en praktikuge i marts", "praktik", True),  # a compound's head of three letters
+        ("Hun fik et løntilskudsjob", "løntilskud", True),
+        ("Sagsbehandlingstid på seks uger", "sagsbehandling", True),
+        ("Det er de unge, der kommer", "ung", True),  # the table files "unge" under the noun only
+        ("Tryghed er vigtigt", "tryg", False),  # -hed is a derivation, not a compound's head
+        ("en praktikens dag", "praktik", False),  # an ending, not a word: no compound
+    ],
+)
+def test_rules_forms_the_lemma_table_lacks(tmp_path: Path, text: str, term: str, found: bool) -> None:
+    path = tmp_path / "former.yaml"
+    path.write_text(FORMS_CODEBOOK, encoding="utf-8")
+    assert (term in terms_found(RuleCoder(kv.read_codebook(path)), text)) is found
 
 
 @pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")

@@ -73,6 +73,22 @@ def test_dask_frequencies_equal_single_process(single: kv.Coded, coded_frame, by
     pd.testing.assert_frame_equal(table, single.frequencies(by=by, valence=valence))
 
 
+def test_dask_frequencies_of_a_grouping_code_equal_single_process(single: kv.Coded, coded_frame) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from kvaleval.analyse.frequencies import frequencies as single_frequencies
+    from kvaleval.dask import frequencies
+    from kvaleval.records import Code
+
+    codes = (Code("temaer", codable=False),
+             *(dataclasses.replace(code, parent="temaer") for code in single.codebook.codes))
+    book = dataclasses.replace(single.codebook, codes=codes)
+    segments, codings = coded_frame
+    expected = single_frequencies(single.segments, single.codings, book, valence=True)
+    assert expected.loc[expected["code"] == "temaer", "segments"].sum() > 0
+    pd.testing.assert_frame_equal(frequencies(codings, segments, book, valence=True), expected)
+
+
 def test_dask_code_frame_survey_answers_with_own_columns(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
     from kvaleval.dask import code_frame
 

@@ -21,20 +21,36 @@ FILLERS = frozenset({"øh", "øhm", "æh", "æhm", "hm", "hmm", "mm", "ehm", "eh
 """Hesitation sounds: a phrase gap does not count them, and ``øhm:`` is not a speaker."""
 
 NO_ANSWER = re.compile(
-    r"^\W*(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|hm+|øh+m?|mm+|tja|x|0|n/?a"
+    r"^\W*(?:(?:(?:nej|øh+|hm+),?\s+)?(?:(?:det\s+)?ved\s+(?:jeg\s+)?ikke|det\s+ved\s+jeg\s+ikke"
+    r"|(?:det\s+)?kan\s+(?:jeg\s+)?ikke\s+huske(?:\s+det)?|(?:det\s+)?husker\s+(?:jeg\s+)?(?:det\s+)?ikke"
+    r"|aner\s+(?:det\s+)?ikke|ingen\s+(?:anelse|idé|ide))(?:\s+(?:rigtig|helt|lige|så\s+godt|nok))?"
+    r"|hm+|øh+m?|mm+|tja|x|0|n/?a"
     r"|ikke\s+(?:besvaret|relevant|udfyldt)|ubesvaret|ingen\s+(?:kommentar(?:er)?|bemærkning(?:er)?)"
     r"|kan\s+ikke\s+svare|har\s+ikke\s+deltaget|(?:intet|ikke\s+noget)\s+at\s+tilføje)?\W*$",
     re.IGNORECASE,
 )
-"""An answer that says nothing (``Ved ikke``, ``Ikke besvaret``, ``Ingen kommentarer``, ``-``): it takes
-no theme from its question, and a survey column of them with a few comments is a comment field."""
+"""An answer that says nothing (``Ved ikke``, ``Det kan jeg ikke huske``, ``Ikke besvaret``,
+``Ingen kommentarer``, ``-``): it takes no theme from its question, and a survey column of them
+with a few comments is a comment field."""
 
-_YES_NO = re.compile(r"^\W*(?:nej|ja|nej\s+tak|ingen|intet)\W*$", re.IGNORECASE)
+_YES_NO = re.compile(r"^\W*(?:nej|ja|nej\s+tak|ingen|intet|ikke\s+noget|nix|næ|nope)\W*$", re.IGNORECASE)
+
+_INVITES_COMMENT = re.compile(
+    r"\b(?:kommentar(?:er)?|bemærkning(?:er)?|tilføje|uddybe|andet|andre\s+ting|yderligere"
+    r"|noget\s+mere|mere\s+(?:du|at)|(?:fortælle|sige)\s+mere)\b",
+    re.IGNORECASE,
+)
 
 
 def says_nothing(answer: str) -> bool:
     """:data:`NO_ANSWER`, or a bare yes or no (``Nej``): in a comment field, no comment."""
     return bool(NO_ANSWER.match(answer) or _YES_NO.match(answer))
+
+
+def invites_comment(question: str) -> bool:
+    """Does the question ask for anything more (``Har du andre kommentarer til mentoren?``,
+    ``Er der noget, du vil tilføje?``)? Then a bare ``Nej`` answers that, not the theme."""
+    return bool(_INVITES_COMMENT.search(question))
 
 
 DISCOURSE_WORDS = FILLERS | frozenset(

@@ -42,6 +42,7 @@ from kvaleval.analyse.frequencies import (
     frequency_table,
     groupings,
     respondent_segments,
+    with_groupings,
 )
 from kvaleval.coding import rule_codings
 from kvaleval.coding.rules import RuleCoder
@@ -254,6 +255,7 @@ def _frequencies(
     )
     coded = codings[["segment_id", *keys]]
     coded = coded.assign(segment_id=coded["segment_id"].astype(str))
+    coded = coded.map_partitions(with_groupings, codebook, meta=coded._meta)
     # All codings of a segment in one partition, so that each counts once per code.
     coded = coded.shuffle("segment_id").map_partitions(
         coded_once, valence=valence, meta=coded_once(coded._meta, valence=valence)

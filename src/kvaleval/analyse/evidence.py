@@ -16,7 +16,7 @@ import pandas as pd
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
-from kvaleval.codebook import check_conclusion_themes
+from kvaleval.codebook import check_conclusion_themes, resolve_themes
 from kvaleval.errors import Warnings, warn
 from kvaleval.frames import ALL, require_columns
 from kvaleval.records import Codebook, Conclusion
@@ -64,7 +64,7 @@ def evidence_quotes(
     if pseudonymise and pseudonymiser is None:
         pseudonymiser = corpus_pseudonymiser(segments)
     rows = []
-    for conclusion in conclusions:
+    for conclusion in resolve_themes(conclusions, codebook):
         for group, frame in _group_frames(segments, conclusion):
             for kind, valences in _kinds(conclusion):
                 if kind == COUNTER and not valences:
@@ -109,6 +109,7 @@ def evidence(
     """
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
+    conclusions = resolve_themes(conclusions, codebook)
     if quotes is None:
         quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
                                  pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)

@@ -81,7 +81,8 @@ def frequencies(
     by_columns = by_columns_of(segments, by)
     require_columns(codings, ["segment_id", "code"])
     frame = respondent_segments(segments, by_columns, case)
-    coded = coded_once(codings[["segment_id", "code", *(["valence"] if valence else [])]], valence=valence)
+    coded = coded_once(with_groupings(codings[["segment_id", "code", *(["valence"] if valence else [])]], codebook),
+                       valence=valence)
     merged = coded.merge(frame, on="segment_id", how="inner")
     keys = count_keys(valence)
     counts = []
@@ -165,6 +166,26 @@ def groupings(by_columns: list[str]) -> list[list[str]]:
 
 def count_keys(valence: bool) -> list[str]:
     return ["code", *(["valence"] if valence else [])]
+
+
+def with_groupings(codings: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The codings, and for each grouping code (``codable: false``) a copy of the codings of the
+    codes under it: a grouping code's row counts what any of its codes counts, as NVivo's
+    aggregate does, instead of a row of zeros."""
+    parts = [codings]
+    for code in codebook.codes:
+        if not code.codable:
+            under = codings[codings["code"].isin(_applied_under(codebook, code.name))]
+            parts.append(under.assign(code=code.name))
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else codings
+
+
+def _applied_under(codebook: Codebook, name: str) -> list[str]:
+    found = []
+    for child in codebook.children(name):
+        found.extend([child.name] if child.codable else [])
+        found.extend(_applied_under(codebook, child.name))
+    return found
 
 
 def coded_once(coded: pd.DataFrame, *, valence: bool) -> pd.DataFrame:

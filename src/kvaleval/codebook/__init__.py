@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -140,7 +141,27 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         for index, conclusion in enumerate(conclusions):
             line = located.line([*prefix, index, "themes"])
             check_conclusion_themes([conclusion], codebook, shown=f"{shown}, line {line}" if line else shown)
+        conclusions = resolve_themes(conclusions, codebook)
     return conclusions
+
+
+def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> list[Conclusion]:
+    """The conclusions with each grouping code (``codable: false``) among their themes replaced by the
+    codes under it that are applied: a grouping code itself codes nothing, and a conclusion about
+    it is about any of its codes (as NVivo aggregates a parent's children)."""
+    resolved = []
+    for conclusion in conclusions:
+        themes: list[str] = []
+        for theme in conclusion.themes:
+            themes.extend(_applied_codes(codebook, theme) if theme in codebook else [theme])
+        resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes))))
+    return resolved
+
+
+def _applied_codes(codebook: Codebook, name: str) -> list[str]:
+    if codebook[name].codable:
+        return [name]
+    return [applied for child in codebook.children(name) for applied in _applied_codes(codebook, child.name)]
 
 
 def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> None:

@@ -37,6 +37,10 @@ MIN_START = 4
 MIN_PART = 3
 """The other part of a compound has at least this many letters."""
 _LINKS = ("s", "e")
+NOT_TAILS = frozenset({*(ending for ending in ENDINGS if len(ending) >= MIN_PART), "ret", "ren", "rne",
+                       "lig", "hed", "som", "dom", "bar", "ske", "sig"})
+"""Short words that end a word as an inflection (``center|ret``) or a derivation (``tryg|hed``),
+not as the head of a compound."""
 
 
 def lemma_of(word: str, overrides: Mapping[str, str]) -> str:
@@ -59,7 +63,8 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
     forms: dict[str, set[str]] = {}
     for lemma in set(lemma_by_word.values()):
         found = {lemma, *(form for form in lemmas().forms(lemma) if overrides.get(form, lemma) == lemma)}
-        forms[lemma] = found | {form for form, its_lemma in overrides.items() if its_lemma == lemma}
+        forms[lemma] = _completed(lemma, found) | {form for form, its_lemma in overrides.items()
+                                                   if its_lemma == lemma}
     result = {}
     for word, lemma in lemma_by_word.items():
         found = forms[lemma] | {word}
@@ -67,8 +72,39 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
             found |= {word + ending for ending in ENDINGS}
             if word.endswith("e"):
                 found |= {word[:-1] + ending for ending in ENDINGS if ending}
+            found |= _compound_forms(word, overrides)
         result[word] = frozenset(form for form in found if form)
     return result
+
+
+def _completed(lemma: str, forms: set[str]) -> set[str]:
+    """The table's forms of ``lemma`` with the gaps it is known to have filled in.
+
+    - A noun in unstressed ``-er`` whose table lists a contracted form (``centrene``) gets the
+      whole contracted paradigm (``centret``, ``centre``, ``centrets``): the table gives
+      ``centret`` to ``centrum`` only.
+    - An adjective (it has a neuter ``-t``) gets its ``-e`` form where that is a word of its own
+      (``ung`` -> ``unge``, which the table files under the noun ``unge``).
+    """
+    completed = set(forms)
+    if lemma.endswith("er") and len(lemma) > 4 and lemma[-3] not in "aeiouyæøå":
+        stem = lemma[:-2] + "r"
+        if any(form.startswith(stem) for form in forms):
+            completed |= {stem + ending for ending in ("e", "es", "et", "ets", "ene", "enes")}
+    if lemma + "t" in forms and lemma + "e" not in forms and is_word(lemma + "e"):
+        completed.add(lemma + "e")
+    return completed
+
+
+def _compound_forms(word: str, overrides: Mapping[str, str]) -> set[str]:
+    """Forms of a compound the table does not know, by the forms of its head (``job|center`` ->
+    ``jobcentret``, ``jobcentre``): the longest head that is a headword after a modifier that may
+    start a compound."""
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head = word[cut:]
+        if lemmas().is_lemma(head) and modifier_ok(word[:cut]):
+            return {word[:cut] + form for form in expand_forms([head], overrides)[head]}
+    return set()
 
 
 def modifier_ok(modifier: str) -> bool:
@@ -84,7 +120,7 @@ def modifier_ok(modifier: str) -> bool:
 def tail_ok(tail: str) -> bool:
     """Is ``tail`` (what follows a term inside a word) the rest of a compound?"""
     for rest in (tail, tail[1:] if tail[:1] in _LINKS else None):
-        if rest and len(rest) >= MIN_PART + 1 and (is_word(rest) or len(rest) >= 8):
+        if rest and len(rest) >= MIN_PART and rest not in NOT_TAILS and (is_word(rest) or len(rest) >= 8):
             return True
     return False
 

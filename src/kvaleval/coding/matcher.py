@@ -324,7 +324,7 @@ class Matcher:
         # What compound_ok refuses for length alone is refused here, without a Python call.
         length = self._compound_lengths[values[inside]]
         plausible = ~(left[inside] & ((starts[inside] - word_start < MIN_PART) | (length < MIN_HEAD)))
-        plausible &= ~(right[inside] & ((word_end - ends[inside] < MIN_PART + 1) | (length < MIN_START)))
+        plausible &= ~(right[inside] & ((word_end - ends[inside] < MIN_PART) | (length < MIN_START)))
         inside, word_start, word_end = inside[plausible], word_start[plausible], word_end[plausible]
         # compound_ok's remaining questions: is the prefix a modifier, is the suffix a compound's rest?
         starts_in, ends_in = starts[inside], ends[inside]

@@ -40,7 +40,7 @@ from kvaleval.coding.matcher import (
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
-from kvaleval.danish import FILLERS, NO_ANSWER
+from kvaleval.danish import FILLERS, NO_ANSWER, invites_comment, says_nothing
 from kvaleval.records import Codebook, Term
 
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
@@ -432,8 +432,12 @@ class RuleCoder:
         asked_rows = rows.tolist()
         limit = self.short_answer_words
         short = np.array([len(texts[row].split(maxsplit=limit)) <= limit for row in asked_rows], dtype=bool)
-        no_answer = np.array([bool(is_short and NO_ANSWER.match(texts[row]))
-                              for row, is_short in zip(asked_rows, short.tolist(), strict=True)], dtype=bool)
+        # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
+        inviting = [invites_comment(question) for question in unique]
+        no_answer = np.array([bool(is_short and (NO_ANSWER.match(texts[row])
+                                                 or (inviting[question] and says_nothing(texts[row]))))
+                              for row, is_short, question in zip(asked_rows, short.tolist(), q.tolist(), strict=True)],
+                             dtype=bool)
         open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
         inheriting = list(zip(*(found.tolist() for found in np.nonzero(open_ & short[:, None] & asked.coded[q])),
                               strict=True))
