@@ -116,3 +116,53 @@ def test_hostile_codebook_anchors_in_a_normal_codebook_still_work(tmp_path: Path
                     "  - name: b\n    terms: *faelles\n", encoding="utf-8")
     codebook = kv.read_codebook(path)
     assert codebook["a"].terms == codebook["b"].terms
+
+
+BOOK = """\
+name: ung
+lexicons:
+  indsats: [mentor, praktik]
+codes:
+  - name: kontakt
+{body}"""
+
+
+@pytest.mark.parametrize(("body", "expected", "line"), [
+    # "found character that cannot start any token" never said what the character was
+    ("\t  terms: [jobcenter]\n", "tab character", 6),
+    # "Keys should be strings" left the user to guess that 0,5 is two values to YAML
+    ("    terms:\n      - {term: møde, weight: 0,5}\n", "decimal comma", 7),
+    ("    threshold: 0,6\n    terms: [møde]\n", "decimal comma", 6),
+    # an unquoted colour is a YAML comment: it had been dropped without a word
+    ("    color: #3D5A80\n    terms: [møde]\n", 'put it in quotes: color: "#3D5A80"', 6),
+])
+def test_codebook_typical_mistakes_are_named(tmp_path: Path, body: str, expected: str, line: int) -> None:
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(BOOK.format(body=body), encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        kv.read_codebook(path)
+    assert expected in str(info.value)
+    assert f"line {line}" in str(info.value)
+
+
+def test_codebook_near_word_spelled_like_a_lexicon_warns(tmp_path: Path) -> None:
+    path = tmp_path / "kodebog.yaml"
+    body = "    terms: [møde]\n    near:\n      - {words: [indsatser, positiv], window: 6}\n"
+    path.write_text(BOOK.format(body=body), encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W202\].*'indsatser'.*lexicon 'indsats'"):
+        kv.read_codebook(path)
+    path.write_text(BOOK.format(body=body.replace("indsatser", "indsats")), encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kv.read_codebook(path)
+
+
+def test_conclusions_errors_point_to_the_conclusions_docs(tmp_path: Path) -> None:
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- id: a\n  statement: x\n  themes: [kontakt]\n  min_respondents: -1\n", encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        kv.read_conclusions(path)
+    assert "see docs/appendix.md" in str(info.value)
+    assert "docs/codebook.md" not in str(info.value)

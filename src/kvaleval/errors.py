@@ -83,6 +83,8 @@ class Warnings(metaclass=_CodedMessages):
             "id_column=... (on the command line: --id-column).")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
+    W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
+            "Did you mean the lexicon '{lexicon}'? Write its name exactly as under 'lexicons:'.")
     # 3xx
     W301 = ("Personal data is NOT pseudonymised in this output (pseudonymise=False). "
             "Do not share it.")

@@ -117,6 +117,10 @@ class Code:
         return self.label or self.name
 
 
+BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
+"""Near-cue words that stand for the valence lexicons (evaluative words, negations) without being defined."""
+
+
 @dataclass(frozen=True, slots=True)
 class Codebook:
     """A theme codebook. ``codes`` is flat, depth-first; nesting is in ``Code.parent``."""

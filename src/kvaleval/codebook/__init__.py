@@ -19,7 +19,7 @@ from kvaleval.codebook._schema import (
 )
 from kvaleval.codebook._yaml import LocatedYaml, load_yaml
 from kvaleval.errors import CodebookError, Errors, Warnings, warn
-from kvaleval.records import Code, Codebook, Conclusion, NearCue, Term
+from kvaleval.records import BUILTIN_LEXICONS, Code, Codebook, Conclusion, NearCue, Term
 
 __all__ = ["read_codebook", "read_conclusions"]
 
@@ -75,10 +75,12 @@ def read_codebook(path: str | Path) -> Codebook:
         raise CodebookError(Errors.E204.format(path=shown))
     model = cast(CodebookModel, _validate(CodebookModel, located.data, located, shown))
     _check_unique_names(model.codes, located, shown)
+    _check_unquoted_colours(located, shown)
     codes = tuple(_flatten(model.codes, parent=None))
     for code in codes:
         if code.codable and not (code.terms or code.near or code.patterns):
             warn(Warnings.W201.format(path=shown, code=code.name))
+    _warn_near_words_like_lexicons(codes, model.lexicons, shown)
     return Codebook(
         name=model.name,
         label=model.label,
@@ -114,7 +116,8 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         prefix = ("conclusions",)
     else:
         data = {"conclusions": data}
-    model = cast(ConclusionsModel, _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix)))
+    model = cast(ConclusionsModel, _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix),
+                                             docs="docs/appendix.md"))
     conclusions = [
         Conclusion(
             id=item.id,
@@ -174,6 +177,31 @@ def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codeboo
             )
 
 
+def _check_unquoted_colours(located: LocatedYaml, shown: str) -> None:
+    """``color: #3D5A80`` without quotes is a YAML comment: the colour would be dropped without a word."""
+    problems = [f"  line {number}, color: '#' starts a comment in YAML, so the colour is empty — "
+                f"put it in quotes: color: \"#{(text.split('#', 1)[1].split() or [''])[0]}\""
+                for number, text in enumerate(located.lines, start=1) if _UNQUOTED_COLOUR.match(text)]
+    if problems:
+        raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems)))
+
+
+def _warn_near_words_like_lexicons(codes: Iterable[Code], lexicons: dict[str, list[str]], shown: str) -> None:
+    """A near-cue word that is not a lexicon is the word itself; one spelled almost like a lexicon's name
+    was most likely meant as that lexicon."""
+    import difflib
+
+    names = [*lexicons, *BUILTIN_LEXICONS]
+    for code in codes:
+        for cue in code.near:
+            for word in cue.words:
+                if word.lower() in names:
+                    continue
+                close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.85)
+                if close:
+                    warn(Warnings.W202.format(path=shown, code=code.name, word=word, lexicon=close[0]))
+
+
 def _check_unique_names(models: list[CodeModel], located: LocatedYaml, shown: str) -> None:
     """Every code name once (children included); all names used twice are reported, with lines."""
     first: dict[str, int | None] = {}
@@ -226,8 +254,13 @@ def _term(item: str | TermModel) -> Term:
     return Term(text=" ".join(text.lstrip("=").split()), weight=weight, exact=exact, valence=valence)
 
 
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+_UNQUOTED_COLOUR = re.compile(r"^\s*(?:-\s+)?colou?r\s*:\s*#")
+
+
 def _validate(
-    model: type[BaseModel], data: Any, located: LocatedYaml, shown: str, *, prefix_given: bool = True
+    model: type[BaseModel], data: Any, located: LocatedYaml, shown: str, *, prefix_given: bool = True,
+    docs: str = "docs/codebook.md",
 ) -> BaseModel:
     try:
         return model.model_validate(data)
@@ -247,7 +280,9 @@ def _validate(
                 continue
             line = located.line(location)
             field = _field_path(location)
-            hint = _hint(error, model)
+            hint = _hint(error, model).replace("docs/codebook.md", docs)
+            if _DECIMAL_COMMA.search(located.text_of(line)):
+                hint += "; a decimal comma? Write numbers with a point (0.5)"
             where = f"line {line if line is not None else '?'}, {field}"
             problems.append((line or 0, f"  {where}: {error['msg']} — {hint}"))
         problems = [text for _, text in sorted(problems, key=lambda item: item[0])]

@@ -31,9 +31,14 @@ MAX_BYTES = 10 * 1024 * 1024
 class LocatedYaml:
     """Parsed YAML data plus its node tree, to find the line of a value by its path."""
 
-    def __init__(self, data: Any, root: yaml.Node | None) -> None:
+    def __init__(self, data: Any, root: yaml.Node | None, lines: Sequence[str] = ()) -> None:
         self.data = data
         self.root = root
+        self.lines = list(lines)
+
+    def text_of(self, line: int | None) -> str:
+        """The text of a 1-based line ("" if unknown)."""
+        return self.lines[line - 1] if line is not None and 0 < line <= len(self.lines) else ""
 
     def line(self, location: Sequence[str | int]) -> int | None:
         """1-based line of the value at ``location`` (the deepest node found on the way)."""
@@ -89,6 +94,9 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else "?"
         detail = err.problem or _one_line(err)
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+            detail = "a tab character: YAML indents with spaces only; replace the tab with spaces"
         if "tag:yaml.org,2002:python/" in detail:
             detail = ("a !!python/... tag asks to create Python objects, which a codebook may "
                       "not do; remove the tag")
@@ -102,7 +110,7 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
     finally:
         if loader is not None:
             loader.dispose()
-    return LocatedYaml(data, root)
+    return LocatedYaml(data, root, text.splitlines())
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

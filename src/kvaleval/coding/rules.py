@@ -41,9 +41,8 @@ from kvaleval.coding.matcher import (
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.danish import FILLERS, NO_ANSWER, invites_comment, says_nothing
-from kvaleval.records import Codebook, Term
+from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
 
-BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
 SHORT_ANSWER_WORDS = 8
 SCAN_BATCH = 20_000
 """Segments read together: long runs in C and numpy, bounded memory (measured on 10M words:
