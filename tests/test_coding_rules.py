@@ -325,3 +325,13 @@ def test_valence_adjective_forms_afinn_lacks() -> None:
     text = "gode erfaringer, venlige og kompetente folk, og jeg har mødt hende"
     found = {cue.text: cue.kind for cue in scanner.scan(text)}
     assert found == {"gode": 1, "venlige": 1, "kompetente": 1, "mødt": 0}
+
+
+def test_valence_codebook_words_beat_built_in_neutral_ones() -> None:
+    from kvaleval.coding.valence import NEGATIVE, NEUTRAL, POSITIVE, ValenceScanner
+
+    # "fint nok" is neutral by default; a codebook that lists it as positive had been ignored.
+    assert [cue.kind for cue in ValenceScanner().scan("mentoren er fint nok")] == [NEUTRAL]
+    scanner = ValenceScanner(positive=["fint nok"], negative=["helt okay"])
+    assert [(cue.kind, cue.text) for cue in scanner.scan("mentoren er fint nok, praktikken helt okay")] == [
+        (POSITIVE, "fint nok"), (NEGATIVE, "helt okay")]

@@ -118,10 +118,6 @@ class ValenceScanner:
         for word, score in {**adjective_forms(), **afinn_da(), **SPOKEN_FORMS, **SPOKEN_POSITIVE,
                             **SPOKEN_NEGATIVE}.items():
             words[word] = (POSITIVE if score > 0 else NEGATIVE if score < 0 else NEUTRAL, score)
-        for word in positive:
-            words[word.lower().strip()] = (POSITIVE, 2)
-        for word in negative:
-            words[word.lower().strip()] = (NEGATIVE, -2)
         for phrase in (*NEUTRALISED, *DISCOURSE):
             words[phrase] = (NEUTRAL, 0)
         for word in NEGATIONS:
@@ -130,6 +126,11 @@ class ValenceScanner:
             words[word] = (CONTRAST, 0)
         for phrase in TAG_QUESTIONS:
             words[phrase] = (NEUTRAL, 0)
+        # The codebook's own words last: the evaluator's "fint nok: positive" beats the built-in neutral one.
+        for word in positive:
+            words[word.lower().strip()] = (POSITIVE, 2)
+        for word in negative:
+            words[word.lower().strip()] = (NEGATIVE, -2)
         self.words: Mapping[str, tuple[int, int]] = words
         self._entries = [(word, kind, score) for word, (kind, score) in words.items() if word]
         self._lengths = np.array([len(word) for word, _, _ in self._entries], dtype=np.int64)
