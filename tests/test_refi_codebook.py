@@ -289,6 +289,40 @@ def test_refi_qdc_round_trip_demo_codebook(tmp_path: Path) -> None:
     assert read_qdc(path).codes == book.codes
 
 
+def test_refi_qdc_keeps_lexicons_lemmas_and_valence_words(tmp_path: Path) -> None:
+    # They had been dropped: near cues naming a lexicon then matched the lexicon's name as a word,
+    # and 18 % of a codebook's codings were gone after a round trip.
+    import dataclasses
+
+    book = dataclasses.replace(
+        _book(), label="Evaluering af ungeindsatsen",
+        lexicons=(("indsats", ("mentor", "praktik; job")), ("person", ("rådgiver",))),
+        lemmas=(("borgerne", "borger"),), valence_positive=("guld værd", "fint nok"),
+        valence_negative=("spild af tid",))
+    path = write_qdc(book, tmp_path / "ung.qdc")
+    back = read_qdc(path)
+    assert back.codes == book.codes  # the carrier code is not a code of the codebook
+    assert (back.label, back.lexicons, back.lemmas, back.valence_positive, back.valence_negative) == (
+        book.label, book.lexicons, book.lemmas, book.valence_positive, book.valence_negative)
+    assert 'name="kvaleval-ordlister" isCodable="false"' in path.read_text("utf-8")
+    if CODEBOOK_XSD.is_file():
+        assert check_qdc(path, schema=CODEBOOK_XSD) == []
+    assert b"kvaleval-ordlister" not in write_qdc(_book(), tmp_path / "bare.qdc").read_bytes()
+
+
+def test_refi_qdc_foreign_code_named_like_the_carrier_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "fremmed.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa" name="kvaleval-ordlister" isCodable="false">'
+        "<Description>Noget helt andet</Description></Code>"
+        '<Code guid="bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb" name="tillid" isCodable="true"/>'
+        "</Codes></CodeBook>", encoding="utf-8")
+    with pytest.warns(KvalevalWarning, match="does not hold kvaleval's word lists"):
+        book = read_qdc(path)
+    assert book.names == ("tillid",) and book.lexicons == ()
+
+
 def test_refi_qdc_is_codable_false_is_kept(tmp_path: Path) -> None:
     # A grouping code (isCodable="false" in NVivo or MAXQDA) came back as codable.
     text = write_qdc(_book(), tmp_path / "b.qdc").read_text("utf-8")

@@ -256,3 +256,26 @@ def test_refi_round_trip_inside_read_corpus(tmp_path: Path) -> None:
     prefixed = coded.codings.assign(segment_id="projekter/gammel/" + coded.codings["segment_id"])
     assert set(corpus.codings["segment_id"]) == set(prefixed["segment_id"])
     assert set(corpus.codings["segment_id"]) <= set(corpus.segments["segment_id"])
+
+
+DEMO_CODEBOOK = Path(__file__).resolve().parents[1] / "codebooks" / "vollsmose.yaml"
+
+
+@pytest.mark.skipif(not DEMO.is_dir() or not DEMO_CODEBOOK.is_file(), reason="demo corpus not present")
+def test_refi_round_trip_project_keeps_the_codebooks_word_lists(tmp_path: Path) -> None:
+    # A project written by kvaleval and read back had lost the lexicons its near cues name: coding
+    # again with its codebook gave fewer codings than with the original.
+    import warnings
+
+    import kvaleval as kv
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        coded = kv.code(read_corpus(DEMO), kv.read_codebook(DEMO_CODEBOOK))
+        path = write_qdpx(coded, tmp_path / "demo.qdpx")
+        back = read_qdpx_codebook(path)
+    assert back.codes == coded.codebook.codes
+    assert back.lexicons == coded.codebook.lexicons and back.lexicons
+    assert (back.valence_positive, back.valence_negative) == (coded.codebook.valence_positive,
+                                                              coded.codebook.valence_negative)
+    assert kv.code(coded.corpus, back).codings.equals(coded.codings)

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kvaleval.records import Code, NearCue, Term
+from kvaleval.records import Code, Codebook, NearCue, Term
 
 LABEL, DEFINITION, INCLUDE, EXCLUDE = "Etiket", "Definition", "Inkluder", "Ekskluder"
 EXAMPLES, COUNTER, TERMS, EXCLUDE_TERMS = (
@@ -108,6 +108,56 @@ def unfold(text: str) -> dict[str, Any]:
         return {"definition": text.strip()}
 
 
+SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE = (
+    "Kodebog", "Ordlister", "Lemmaer", "Positive ord", "Negative ord")
+_SETTINGS_HEADING = re.compile(r"^(" + "|".join((SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE))
+                               + r"):(?: (.*))?$")
+
+
+def fold_settings(codebook: Codebook) -> str:
+    """The codebook's own fields that no code holds (label, lexicons, lemma overrides, valence words)
+    as a description text ('' when it has none)."""
+    lines: list[str] = []
+    if codebook.label:
+        _scalar(lines, SETTINGS_LABEL, codebook.label)
+    if codebook.lexicons:
+        lines.append(f"{LEXICONS}: " + json.dumps({name: list(words) for name, words in codebook.lexicons},
+                                                  ensure_ascii=False))
+    if codebook.lemmas:
+        lines.append(f"{LEMMAS}: " + json.dumps(dict(codebook.lemmas), ensure_ascii=False))
+    for heading, words in ((POSITIVE, codebook.valence_positive), (NEGATIVE, codebook.valence_negative)):
+        if words:
+            _words(lines, heading, list(words))
+    return "\n".join(lines)
+
+
+def unfold_settings(text: str) -> dict[str, Any]:
+    """:class:`Codebook` keyword arguments from a text written by :func:`fold_settings`.
+
+    Raises
+    ------
+    ValueError
+        If the text is not one :func:`fold_settings` writes.
+    """
+    sections = _sections(text.replace("\r\n", "\n").replace("\r", "\n"), _SETTINGS_HEADING)
+    if sections is None:
+        raise ValueError("not a kvaleval settings text")
+    fields: dict[str, Any] = {}
+    if SETTINGS_LABEL in sections:
+        fields["label"] = _scalar_value(sections[SETTINGS_LABEL])
+    if LEXICONS in sections:
+        lexicons = json.loads(_scalar_value(sections[LEXICONS]))
+        fields["lexicons"] = tuple((str(name), tuple(str(word) for word in words)) for name, words in lexicons.items())
+    if LEMMAS in sections:
+        lemmas = json.loads(_scalar_value(sections[LEMMAS]))
+        fields["lemmas"] = tuple(sorted((str(form), str(lemma)) for form, lemma in lemmas.items()))
+    if POSITIVE in sections:
+        fields["valence_positive"] = tuple(_list_value(sections[POSITIVE]))
+    if NEGATIVE in sections:
+        fields["valence_negative"] = tuple(_list_value(sections[NEGATIVE]))
+    return fields
+
+
 def number(value: float) -> str:
     """A float written so that ``float()`` gives it back exactly; whole numbers without '.0'."""
     value = float(value)
@@ -155,11 +205,11 @@ class _Section:
     lines: list[str] = field(default_factory=list)
 
 
-def _sections(text: str) -> dict[str, _Section] | None:
+def _sections(text: str, headings: re.Pattern[str] = _HEADING) -> dict[str, _Section] | None:
     sections: dict[str, _Section] = {}
     current: _Section | None = None
     for line in text.split("\n"):
-        match = _HEADING.match(line)
+        match = headings.match(line)
         if match and match.group(1) not in sections:
             current = sections[match.group(1)] = _Section(match.group(2))
         elif current is None:

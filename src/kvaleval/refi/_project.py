@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import Any
 
 from kvaleval.errors import Errors, ExchangeError
 from kvaleval.records import Codebook
 from kvaleval.refi._xml import child, child_text, children, local, namespace_problem, norm_guid
-from kvaleval.refi.codebook import read_codes
+from kvaleval.refi.codebook import read_codes, split_settings
 
 _VALUE_TAGS = (
     "TextValue",
@@ -105,10 +106,12 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     users = _users(root, tolerated)
     codes: tuple = ()
     code_names: dict[str, str] = {}
+    settings: dict[str, Any] = {}
     codebook_element = child(root, "CodeBook")
     codes_element = child(codebook_element, "Codes") if codebook_element is not None else None
     if codes_element is not None:
         codes, code_names = read_codes(codes_element, tolerated, codebook_name=name)
+        codes, settings = split_settings(codes, tolerated)
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
         for holder in children(root, "Variables")
@@ -132,7 +135,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         name=name,
         origin=root.get("origin") or "",
         users=users,
-        codebook=Codebook(name=name or "refi", codes=codes),
+        codebook=Codebook(name=name or "refi", codes=codes, **settings),
         code_names=code_names,
         variables=variables,
         cases=cases,

@@ -6,11 +6,12 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kvaleval.errors import Errors, ExchangeError, Warnings, warn
 from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
-from kvaleval.refi._description import fold, unfold
+from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
 from kvaleval.refi._xml import (
     NS_CODEBOOK,
     child,
@@ -92,6 +93,9 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     empty ``<Codes/>`` is invalid).
     """
     codes = list(codebook.codes) + [Code(name=name) for name in extra if name not in codebook]
+    settings = fold_settings(codebook)
+    if settings:  # lexicons, lemma overrides and valence words ride along in a code that is never applied
+        codes.append(Code(name=SETTINGS_CODE, codable=False))
     if not codes:
         return {}
     holder = make(parent, "CodeBook", namespace) if namespace != NS_CODEBOOK else parent
@@ -107,7 +111,7 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
             isCodable="true" if code.codable else "false",
             color=normalise_color(code.color)[0],
         )
-        description = fold(code)
+        description = settings if code.name == SETTINGS_CODE and settings else fold(code)
         if description:
             text_element(node, "Description", namespace, description)
         nodes[code.name] = node
@@ -184,7 +188,7 @@ def read_qdc(path: str | Path) -> Codebook:
                 root="CodeBook without Code elements",
             )
         )
-    codes, _ = read_codes(codes_element, tolerated, codebook_name=path.stem)
+    codes, settings = split_settings(read_codes(codes_element, tolerated, codebook_name=path.stem)[0], tolerated)
     for sets in children(root, "Sets"):
         if not list(sets):
             tolerated.append("an empty <Sets/> (invalid; written by Taguette)")
@@ -192,7 +196,26 @@ def read_qdc(path: str | Path) -> Codebook:
             tolerated.append(f"{len(list(sets))} code set(s) not kept")
     if tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(tolerated)))
-    return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest())
+    return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest(), **settings)
+
+
+SETTINGS_CODE = "kvaleval-ordlister"
+"""The code (never applied) that carries a codebook's own fields through a .qdc or .qdpx file: its
+label, lexicons, lemma overrides and valence words, which REFI-QDA has no place for."""
+
+
+def split_settings(codes: tuple[Code, ...], tolerated: list[str]) -> tuple[tuple[Code, ...], dict[str, Any]]:
+    """The codes without kvaleval's settings code, and the :class:`Codebook` fields it carries."""
+    kept, settings = [], {}
+    for code in codes:
+        if code.name == SETTINGS_CODE and not code.codable and code.parent is None:
+            try:
+                settings = unfold_settings(code.definition)
+            except (ValueError, TypeError, AttributeError):
+                tolerated.append(f"the code '{SETTINGS_CODE}' does not hold kvaleval's word lists; it is ignored")
+            continue
+        kept.append(code)
+    return tuple(kept), settings
 
 
 def read_codes(
