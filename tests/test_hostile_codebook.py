@@ -16,20 +16,20 @@ ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 ) + "name: x\ncodes: *i\n"
 
 CASES = {
-    "alias bomb": (ALIAS_BOMB, "expands to more than", None),
-    "many aliases": ("x: &x 1\nname: x\ncodes:\n" + "  - *x\n" * 150, "more than 100 aliases", None),
+    "alias bomb": (ALIAS_BOMB, "bliver den til mere end", None),
+    "many aliases": ("x: &x 1\nname: x\ncodes:\n" + "  - *x\n" * 150, "mere end 100 aliaser", None),
     "python object apply": ('name: !!python/object/apply:os.system ["echo hej"]\ncodes: []\n',
-                            "!!python/... tag", 1),
-    "python object": ("!!python/object:collections.OrderedDict {}\n", "!!python/... tag", 1),
-    "python name": ("name: !!python/name:os.system\ncodes: []\n", "!!python/... tag", 1),
-    "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "a loop", 2),
-    "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "a loop", 1),
-    "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "nested more than", 2),
-    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested|nesting depth", None),
+                            "!!python/...-mærke", 1),
+    "python object": ("!!python/object:collections.OrderedDict {}\n", "!!python/...-mærke", 1),
+    "python name": ("name: !!python/name:os.system\ncodes: []\n", "!!python/...-mærke", 1),
+    "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "en løkke", 2),
+    "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "en løkke", 1),
+    "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "indlejret mere end", 2),
+    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "indlejret|nesting depth", None),
     "NUL character": ("name: x\x00\ncodes: []\n", "unacceptable character", 1),
     "two documents": ("name: x\n---\nname: y\n", "another document", 2),
     "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token|tab character", 2),
-    "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "appears twice", 3),
+    "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "står der to gange", 3),
     "unclosed quote": ('name: "x\ncodes: []\n', "found unexpected end of stream", None),
     "unhashable key": ("? [a, b]\n: c\n", "unhashable key", 1),
 }
@@ -45,10 +45,10 @@ def test_hostile_codebook_refused_with_line(tmp_path: Path, name: str) -> None:
         kv.read_codebook(path)
     assert time.perf_counter() - started < 5
     message = str(info.value)
-    assert message.startswith(f"[E202] {path} is not valid YAML: ")
+    assert message.startswith(f"[E202] {path} er ikke gyldig YAML: ")
     assert any(wording in message for wording in detail.split("|"))  # PyYAML's or libyaml's words
     if line is not None:
-        assert f"(line {line})" in message
+        assert f"(linje {line})" in message
 
 
 def test_hostile_codebook_python_tag_runs_nothing(tmp_path: Path) -> None:
@@ -62,8 +62,8 @@ def test_hostile_codebook_python_tag_runs_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "detail"), [
-    ("name: æbler\ncodes: []\n".encode("cp1252"), "not UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not UTF-8"),
+    ("name: æbler\ncodes: []\n".encode("cp1252"), "ikke UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "ikke UTF-8"),
 ])
 def test_hostile_codebook_not_utf8(tmp_path: Path, content: bytes, detail: str) -> None:
     path = tmp_path / "kodebog.yaml"
@@ -84,7 +84,7 @@ def test_hostile_codebook_huge_file_refused_before_parsing(tmp_path: Path) -> No
     with path.open("w", encoding="utf-8") as handle:
         handle.write(GOOD)
         handle.write("# fyld\n" * 1_600_000)
-    with pytest.raises(CodebookError, match=r"larger than 10 MB"):
+    with pytest.raises(CodebookError, match=r"større end 10 MB"):
         kv.read_codebook(path)
 
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from kvaleval.errors import Errors, ExchangeError, Warnings, warn
+from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, warn
 from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
 from kvaleval.refi._description import fold, unfold
@@ -163,13 +163,14 @@ def read_qdc(path: str | Path) -> Codebook:
     try:
         size = path.stat().st_size
         if size > MAX_QDC_BYTES:
-            raise ExchangeError(Errors.E603.format(path=shown, member=path.name, detail=f"{size // (1024 * 1024)} MB"))
+            raise ExchangeError(Errors.E603.format(path=shown, member=path.name,
+                                                   detail=Texts.size_mb.format(size=size // (1024 * 1024))))
         data = path.read_bytes()
     except OSError as err:
         raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
     root = parse_xml(data, path=shown, member=path.name)
     if local(root) != "CodeBook":
-        raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind="codebook (.qdc)", root=local(root)))
+        raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind=Texts.kind_qdc, root=local(root)))
     tolerated: list[str] = []
     problem = namespace_problem(root, "codebook")
     if problem:
@@ -180,8 +181,8 @@ def read_qdc(path: str | Path) -> Codebook:
             Errors.E608.format(
                 path=shown,
                 member=path.name,
-                kind="codebook with codes",
-                root="CodeBook without Code elements",
+                kind=Texts.kind_codebook_with_codes,
+                root=Texts.codebook_without_codes,
             )
         )
     codes, _ = read_codes(codes_element, tolerated, codebook_name=path.stem)
@@ -218,8 +219,8 @@ def read_codes(
                 Errors.E608.format(
                     path=codebook_name,
                     member="Codes",
-                    kind="code tree",
-                    root=f"codes nested more than {MAX_DEPTH} deep",
+                    kind=Texts.kind_code_tree,
+                    root=Texts.codes_nested.format(depth=MAX_DEPTH),
                 )
             )
         name = _unique_name(node, parent, used, tolerated)
