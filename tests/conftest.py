@@ -139,6 +139,17 @@ def tiny_corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _danish_messages(monkeypatch):  # type: ignore[no-untyped-def]
+    """Every test starts with the default language (Danish), whatever the shell sets, and leaves it so."""
+    from kvaleval.errors import set_language
+
+    monkeypatch.delenv("KVALEVAL_LANG", raising=False)
+    set_language(None)
+    yield
+    set_language(None)
+
+
+@pytest.fixture(autouse=True)
 def _close_figures():  # type: ignore[no-untyped-def]
     yield
     import sys

@@ -228,13 +228,13 @@ def test_agreement_bad_coders(coders: list[str], match: str) -> None:
 
 def test_agreement_one_coder_in_table() -> None:
     codings, _ = to_codings({"a": CASES["perfect"][:1]}, ["x"])
-    with pytest.raises(HumanCodingError, match=r"\[E820\] Agreement needs at least two coders"):
+    with pytest.raises(HumanCodingError, match=r"\[E820\] Enighed kræver mindst to kodere"):
         agreement(codings)
 
 
 def test_agreement_codings_outside_units() -> None:
     codings, _ = to_codings({"a": CASES["perfect"]}, ["x", "y"])
-    with pytest.raises(HumanCodingError, match=r"\[E822\] 2 coding\(s\).*'d#6'"):
+    with pytest.raises(HumanCodingError, match=r"\[E822\] 2 kodning\(er\).*'d#6'"):
         agreement(codings, segments=segments_for(6))
 
 

@@ -155,7 +155,7 @@ def test_agreement_cli_same_coder_twice(tmp_path: Path) -> None:
         path.write_text("segment_id,code,coder\nd#1,a,anne\n", encoding="utf-8")
     result = run(str(first), str(second), "--out", str(tmp_path / "e.xlsx"))
     assert isinstance(result.exception, HumanCodingError)
-    assert "[E824] Coder 'anne' is in both" in str(result.exception)
+    assert "[E824] Koderen 'anne' står i både" in str(result.exception)
 
 
 def test_agreement_cli_rules_need_corpus(tmp_path: Path) -> None:

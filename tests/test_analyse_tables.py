@@ -168,7 +168,7 @@ def test_targets_attainment(tmp_path: Path) -> None:
     assert overall["met"] == 1 and overall["share_met"] == pytest.approx(25.0)
     bad = tmp_path / "fejl.csv"
     bad.write_text("indikator,mål,opnået\nA,ti,3\n", encoding="utf-8")
-    with pytest.raises(kv.CorpusError, match=r"line 2.*'ti'"):
+    with pytest.raises(kv.CorpusError, match=r"linje 2.*'ti'"):
         read_targets(bad)
 
 
@@ -183,11 +183,11 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
     assert target_attainment(table)[0]["opfyldt"].tolist() == [False, True, False, True]
     path.write_text("indikator;mål;opnået\nFamilier i rådgivning;100;120\n", encoding="cp1252")  # Danish Excel
     assert read_targets(path)["indikator"].tolist() == ["Familier i rådgivning"]
-    with pytest.raises(kv.CorpusError, match=r"E024.*Indicators file not found"):
+    with pytest.raises(kv.CorpusError, match=r"E024.*Indikatorfilen findes ikke"):
         read_targets(tmp_path / "findes_ikke.csv")
-    for text, problem in [("indikator;mål;opnået;retning\nA;10;14;nedadgående-ish\n", r"E022.*line 2"),
-                          ("indikator;mål;opnået\nA;;14\n", r"E023.*line 2.*'mål'"),
-                          ("indikator;mål;opnået\nA;10;\n", r"E023.*line 2.*'opnået'")]:
+    for text, problem in [("indikator;mål;opnået;retning\nA;10;14;nedadgående-ish\n", r"E022.*linje 2"),
+                          ("indikator;mål;opnået\nA;;14\n", r"E023.*linje 2.*'mål'"),
+                          ("indikator;mål;opnået\nA;10;\n", r"E023.*linje 2.*'opnået'")]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(kv.CorpusError, match=problem):
             read_targets(path)

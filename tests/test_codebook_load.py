@@ -58,23 +58,24 @@ codes:
     with pytest.raises(CodebookError) as info:
         kv.read_codebook(path)
     message = str(info.value)
-    assert "[E203]" in message and "4 problem(s)" in message
-    assert "line 3, codes[0].name" in message and "lowercase letters" in message
-    assert "line 6, codes[1].colour" in message and "allowed:" in message
-    assert "line 7, codes[1].threshold" in message
-    assert "line 9, codes[1].terms[0]" in message or "codes[1].terms[0].weight" in message
+    assert "[E203]" in message and "4 problem(er)" in message
+    assert "linje 3, codes[0].name" in message and "små bogstaver" in message
+    assert "linje 6, codes[1].colour" in message and "tilladte felter:" in message
+    assert "linje 7, codes[1].threshold" in message
+    assert "linje 9, codes[1].terms[0]" in message or "codes[1].terms[0].weight" in message
     assert str(path) in message
 
 
 def test_codebook_duplicate_code_names_rejected(tmp_path: Path) -> None:
-    # Reported at "line 1, (top level)", and only the first of several.
+    # Reported at "linje 1, (øverste niveau)", and only the first of several.
     path = write(tmp_path, "name: x\ncodes:\n  - {name: a, terms: [x]}\n  - {name: a, terms: [y]}\n"
                            "  - name: b\n    children:\n      - {name: b, terms: [z]}\n")
-    with pytest.raises(CodebookError, match="used twice") as raised:
+    with pytest.raises(CodebookError, match="brugt to gange") as raised:
         kv.read_codebook(path)
-    assert "has 2 problem(s)" in str(raised.value)
-    assert "line 4, codes[1].name: code name 'a' is used twice (first on line 3)" in str(raised.value)
-    assert "line 7, codes[2].children[0].name: code name 'b' is used twice (first on line 5)" in str(raised.value)
+    assert "har 2 problem(er)" in str(raised.value)
+    assert "linje 4, codes[1].name: kodenavnet 'a' er brugt to gange (første gang i linje 3)" in str(raised.value)
+    assert ("linje 7, codes[2].children[0].name: kodenavnet 'b' er brugt to gange (første gang i linje 5)"
+            in str(raised.value))
 
 
 @pytest.mark.parametrize(
@@ -97,7 +98,7 @@ def test_codebook_alias_bomb_refused(tmp_path: Path) -> None:
         previous = chr(ord("a") + i - 1)
         name = chr(ord("a") + i)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    with pytest.raises(CodebookError, match="aliases"):
+    with pytest.raises(CodebookError, match="aliaser"):
         kv.read_codebook(write(tmp_path, "\n".join(lines) + "\n"))
 
 
@@ -122,10 +123,10 @@ def test_conclusions_list_and_mapping_forms(tmp_path: Path, small_codebook: kv.C
 def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codebook: kv.Codebook) -> None:
     unknown = write(tmp_path, "- {id: k0, statement: x, themes: [kapacitet]}\n"
                               "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
-    with pytest.raises(CodebookError, match=r"E206\] .*a.yaml, line 2: .*'k1'.*ukendt"):
+    with pytest.raises(CodebookError, match=r"E206\] .*a.yaml, linje 2: .*'k1'.*ukendt"):
         kv.read_conclusions(unknown, codebook=small_codebook)
     bad = write(tmp_path, "- {id: k1, statement: x, themes: [kapacitet], valence: god}\n", "b.yaml")
-    with pytest.raises(CodebookError, match=r"line 1, \[0\]\.valence"):
+    with pytest.raises(CodebookError, match=r"linje 1, \[0\]\.valence"):
         kv.read_conclusions(bad)
 
 
@@ -134,7 +135,7 @@ def test_conclusions_duplicate_id(tmp_path: Path) -> None:
     listed = write(tmp_path, "- {id: k1, statement: a, themes: [kapacitet]}\n"
                    "- {id: k2, statement: b, themes: [relevans]}\n"
                    "- {id: k1, statement: c, themes: [kendskab]}\n", "a.yaml")
-    with pytest.raises(CodebookError, match=r"line 3, \[2\]\.id: conclusion id 'k1' is used twice"):
+    with pytest.raises(CodebookError, match=r"linje 3, \[2\]\.id: konklusions-id'et 'k1' er brugt to gange"):
         kv.read_conclusions(listed)
 
 

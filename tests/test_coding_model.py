@@ -114,7 +114,7 @@ def test_review_queue_ranks_untrained_segments(fitted: ModelCoder, demo: tuple[k
     trained = corpus.segments[corpus.segments["segment_id"].isin(fitted.training_["segment_id"])
                               | (corpus.segments["speaker_role"] != "respondent")]
     only_trained = kv.Corpus(corpus.root, corpus.documents, trained.reset_index(drop=True))
-    with pytest.raises(kv.CodingError, match=r"E308.*already in the model's training data"):
+    with pytest.raises(kv.CodingError, match=r"E308.*allerede i modellens træningsdata"):
         kv.code(only_trained, codebook, model=fitted).review_queue(5)
 
 
@@ -123,7 +123,7 @@ def test_model_file_errors_are_clear(demo: tuple[kv.Corpus, kv.Codebook, pd.Data
     with pytest.raises(kv.CodingError, match=r"E307.*findes\.json.*No such file"):
         ModelCoder.from_json(tmp_path / "findes.json", codebook=codebook)
     (tmp_path / "guld.csv").write_text("doc_id,turn_index,code\n", encoding="utf-8")
-    with pytest.raises(kv.CodingError, match=r"E307.*not a model file"):
+    with pytest.raises(kv.CodingError, match=r"E307.*ikke en modelfil"):
         ModelCoder.from_json(tmp_path / "guld.csv", codebook=codebook)
-    with pytest.raises(kv.CodingError, match=r"E309.*needs a fitted model"):
+    with pytest.raises(kv.CodingError, match=r"E309.*kræver en trænet model"):
         kv.code(demo[0], codebook, method="both")

@@ -257,7 +257,7 @@ def test_rules_spacy_patterns_with_lemmas(tmp_path: Path) -> None:
 def test_rules_invalid_pattern_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "fejl.yaml"
     path.write_text("name: m\ncodes:\n  - name: vent\n    patterns:\n      - [{LEMMAA: vente}]\n", encoding="utf-8")
-    with pytest.raises(kv.CodebookError, match=r"E208.*vent.*pattern 1"):
+    with pytest.raises(kv.CodebookError, match=r"E208.*vent.*mønster 1"):
         RuleCoder(kv.read_codebook(path))
 
 

@@ -160,7 +160,7 @@ def test_evaluate_errors() -> None:
         evaluate(predicted, pd.concat([gold, gold.assign(coder="bo")]))
     with pytest.raises(HumanCodingError, match=r"\[E832\]"):
         evaluate(predicted, gold.iloc[:0])
-    with pytest.raises(HumanCodingError, match=r"\[E831\] Coder 'model'.*rules"):
+    with pytest.raises(HumanCodingError, match=r"\[E831\] Koderen 'model'.*rules"):
         evaluate(predicted, gold, coder="model")
     with pytest.raises(HumanCodingError, match=r"\[E833\].*list"):
         evaluate([], gold)
@@ -289,5 +289,5 @@ def test_evaluate_cli_bad_gold(
         ],
     )
     assert isinstance(result.exception, HumanCodingError)
-    assert "[E816] line 2, column 'turn_index'" in str(result.exception)
+    assert "[E816] linje 2, kolonne 'turn_index'" in str(result.exception)
     assert not (tmp_path / "e.xlsx").exists()

@@ -64,7 +64,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     "codebook alias bomb": (good_corpus, ALIAS_BOMB, "E202", "alias"),
     "codebook python tag": (good_corpus, "name: !!python/object/apply:os.system [ls]\ncodes: []\n",
                             "E202", "!!python"),
-    "codebook tabs": (good_corpus, "name: x\n\tcodes: []\n", "E202", "line 2"),
+    "codebook tabs": (good_corpus, "name: x\n\tcodes: []\n", "E202", "linje 2"),
 }
 
 
@@ -96,7 +96,7 @@ def test_hostile_cli_bad_conclusions_stop_before_the_corpus_is_read(tmp_path: Pa
     result = run("code", str(tmp_path / "intet_korpus"), "--codebook", str(codebook), "--conclusions",
                  str(conclusions), "--out", str(tmp_path / "ud"), "--quiet", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("Fejl: [E206]") and "line 1" in result.stderr
+    assert result.stderr.startswith("Fejl: [E206]") and "linje 1" in result.stderr
 
 
 def _hashes(folder: Path) -> dict[str, tuple[str, int]]:

@@ -16,20 +16,20 @@ ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 ) + "name: x\ncodes: *i\n"
 
 CASES = {
-    "alias bomb": (ALIAS_BOMB, "expands to more than", None),
-    "many aliases": ("x: &x 1\nname: x\ncodes:\n" + "  - *x\n" * 150, "more than 100 aliases", None),
+    "alias bomb": (ALIAS_BOMB, "bliver den til mere end", None),
+    "many aliases": ("x: &x 1\nname: x\ncodes:\n" + "  - *x\n" * 150, "mere end 100 aliaser", None),
     "python object apply": ('name: !!python/object/apply:os.system ["echo hej"]\ncodes: []\n',
-                            "!!python/... tag", 1),
-    "python object": ("!!python/object:collections.OrderedDict {}\n", "!!python/... tag", 1),
-    "python name": ("name: !!python/name:os.system\ncodes: []\n", "!!python/... tag", 1),
-    "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "a loop", 2),
-    "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "a loop", 1),
-    "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "nested more than", 2),
-    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested|nesting depth", None),
+                            "!!python/...-mærke", 1),
+    "python object": ("!!python/object:collections.OrderedDict {}\n", "!!python/...-mærke", 1),
+    "python name": ("name: !!python/name:os.system\ncodes: []\n", "!!python/...-mærke", 1),
+    "recursive alias in a list": ("name: x\ncodes: &a [*a]\n", "en løkke", 2),
+    "recursive alias in a mapping": ("a: &a {b: *a}\nname: x\ncodes: []\n", "en løkke", 1),
+    "deep nesting": ("name: x\ncodes: " + "[" * 100 + "]" * 100 + "\n", "indlejret mere end", 2),
+    "very deep nesting": ("name: x\ncodes: " + "[" * 20_000 + "]" * 20_000 + "\n", "indlejret|nesting depth", None),
     "NUL character": ("name: x\x00\ncodes: []\n", "unacceptable character", 1),
     "two documents": ("name: x\n---\nname: y\n", "another document", 2),
-    "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token|tab character", 2),
-    "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "appears twice", 3),
+    "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token|tabulatortegn", 2),
+    "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "står der to gange", 3),
     "unclosed quote": ('name: "x\ncodes: []\n', "found unexpected end of stream", None),
     "unhashable key": ("? [a, b]\n: c\n", "unhashable key", 1),
 }
@@ -45,10 +45,10 @@ def test_hostile_codebook_refused_with_line(tmp_path: Path, name: str) -> None:
         kv.read_codebook(path)
     assert time.perf_counter() - started < 5
     message = str(info.value)
-    assert message.startswith(f"[E202] {path} is not valid YAML: ")
+    assert message.startswith(f"[E202] {path} er ikke gyldig YAML: ")
     assert any(wording in message for wording in detail.split("|"))  # PyYAML's or libyaml's words
     if line is not None:
-        assert f"(line {line})" in message
+        assert f"(linje {line})" in message
 
 
 def test_hostile_codebook_python_tag_runs_nothing(tmp_path: Path) -> None:
@@ -62,8 +62,8 @@ def test_hostile_codebook_python_tag_runs_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "detail"), [
-    ("name: æbler\ncodes: []\n".encode("cp1252"), "not UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not UTF-8"),
+    ("name: æbler\ncodes: []\n".encode("cp1252"), "ikke UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "ikke UTF-8"),
 ])
 def test_hostile_codebook_not_utf8(tmp_path: Path, content: bytes, detail: str) -> None:
     path = tmp_path / "kodebog.yaml"
@@ -84,7 +84,7 @@ def test_hostile_codebook_huge_file_refused_before_parsing(tmp_path: Path) -> No
     with path.open("w", encoding="utf-8") as handle:
         handle.write(GOOD)
         handle.write("# fyld\n" * 1_600_000)
-    with pytest.raises(CodebookError, match=r"larger than 10 MB"):
+    with pytest.raises(CodebookError, match=r"større end 10 MB"):
         kv.read_codebook(path)
 
 
@@ -129,12 +129,12 @@ codes:
 
 @pytest.mark.parametrize(("body", "expected", "line"), [
     # "found character that cannot start any token" never said what the character was
-    ("\t  terms: [jobcenter]\n", "tab character", 6),
+    ("\t  terms: [jobcenter]\n", "tabulatortegn", 6),
     # "Keys should be strings" left the user to guess that 0,5 is two values to YAML
-    ("    terms:\n      - {term: møde, weight: 0,5}\n", "decimal comma", 7),
-    ("    threshold: 0,6\n    terms: [møde]\n", "decimal comma", 6),
+    ("    terms:\n      - {term: møde, weight: 0,5}\n", "decimalkomma", 7),
+    ("    threshold: 0,6\n    terms: [møde]\n", "decimalkomma", 6),
     # an unquoted colour is a YAML comment: it had been dropped without a word
-    ("    color: #3D5A80\n    terms: [møde]\n", 'put it in quotes: color: "#3D5A80"', 6),
+    ("    color: #3D5A80\n    terms: [møde]\n", 'anførselstegn: color: "#3D5A80"', 6),
 ])
 def test_codebook_typical_mistakes_are_named(tmp_path: Path, body: str, expected: str, line: int) -> None:
     path = tmp_path / "kodebog.yaml"
@@ -142,14 +142,14 @@ def test_codebook_typical_mistakes_are_named(tmp_path: Path, body: str, expected
     with pytest.raises(CodebookError) as info:
         kv.read_codebook(path)
     assert expected in str(info.value)
-    assert f"line {line}" in str(info.value)
+    assert f"linje {line}" in str(info.value)
 
 
 def test_codebook_near_word_spelled_like_a_lexicon_warns(tmp_path: Path) -> None:
     path = tmp_path / "kodebog.yaml"
     body = "    terms: [møde]\n    near:\n      - {words: [indsatser, positiv], window: 6}\n"
     path.write_text(BOOK.format(body=body), encoding="utf-8")
-    with pytest.warns(kv.KvalevalWarning, match=r"\[W202\].*'indsatser'.*lexicon 'indsats'"):
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W202\].*'indsatser'.*ordlisten 'indsats'"):
         kv.read_codebook(path)
     path.write_text(BOOK.format(body=body.replace("indsatser", "indsats")), encoding="utf-8")
     import warnings
@@ -164,5 +164,5 @@ def test_conclusions_errors_point_to_the_conclusions_docs(tmp_path: Path) -> Non
     path.write_text("- id: a\n  statement: x\n  themes: [kontakt]\n  min_respondents: -1\n", encoding="utf-8")
     with pytest.raises(CodebookError) as info:
         kv.read_conclusions(path)
-    assert "see docs/appendix.md" in str(info.value)
+    assert "se docs/appendix.md" in str(info.value)
     assert "docs/codebook.md" not in str(info.value)

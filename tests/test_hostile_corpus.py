@@ -40,7 +40,7 @@ def folder(tmp_path: Path) -> Path:
 # --- the corpus folder -------------------------------------------------------------------
 
 def test_hostile_corpus_folder_missing(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match=r"^\[E001\] Corpus folder not found: .*findes_ikke"):
+    with pytest.raises(CorpusError, match=r"^\[E001\] Korpusmappen findes ikke: .*findes_ikke"):
         read(tmp_path / "findes_ikke")
 
 
@@ -51,12 +51,12 @@ def test_hostile_corpus_path_is_one_file(folder: Path) -> None:
 
 def test_hostile_corpus_path_is_an_unsupported_file(tmp_path: Path) -> None:
     (tmp_path / "rapport.pdf").write_bytes(b"%PDF-1.7")
-    with pytest.raises(CorpusError, match=r"^\[E003\].*rapport.pdf: \[E004\] Unsupported file type"):
+    with pytest.raises(CorpusError, match=r"^\[E003\].*rapport.pdf: \[E004\] Filtypen '\.pdf' understøttes ikke"):
         read(tmp_path / "rapport.pdf")
 
 
 def test_hostile_corpus_empty_folder(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match=r"^\[E003\] No readable documents.*holds no files"):
+    with pytest.raises(CorpusError, match=r"^\[E003\] Ingen læsbare dokumenter.*ingen filer, som kvaleval læser"):
         read(tmp_path)
 
 
@@ -82,7 +82,7 @@ def test_hostile_corpus_only_broken_files(tmp_path: Path) -> None:
 def test_hostile_corpus_many_skipped_files_one_line(tmp_path: Path) -> None:
     for number in range(30):
         (tmp_path / f"fil{number:02d}.pdf").write_bytes(b"%PDF")
-    with pytest.raises(CorpusError, match=r"and 25 more") as info:
+    with pytest.raises(CorpusError, match=r"og 25 til") as info:
         read(tmp_path)
     assert len(str(info.value)) < 2000
 
@@ -93,7 +93,7 @@ def test_hostile_corpus_office_lock_files(folder: Path) -> None:
     corpus = read(folder)
     assert [document.path for document in corpus.documents] == ["borger01.txt"]
     reasons = skipped(corpus)
-    assert reasons["~$rger02.docx"].startswith("[W009] an Office lock file")
+    assert reasons["~$rger02.docx"].startswith("[W009] en Office-låsefil")
     assert reasons[".~lock.borger03.odt#"].startswith("[W009]")
 
 
@@ -115,7 +115,7 @@ def test_hostile_corpus_symlink_outside_is_skipped(folder: Path, tmp_path: Path)
     (folder / "link.txt").symlink_to(outside)
     corpus = read(folder)
     assert [document.path for document in corpus.documents] == ["borger01.txt"]
-    assert skipped(corpus)["link.txt"].startswith("[W010] a link to ")
+    assert skipped(corpus)["link.txt"].startswith("[W010] et link til ")
     assert str(outside) in skipped(corpus)["link.txt"]
 
 
@@ -139,14 +139,14 @@ def test_hostile_corpus_symlink_to_folder_is_not_followed(folder: Path, tmp_path
 
 def test_hostile_corpus_broken_symlink(folder: Path, tmp_path: Path) -> None:
     (folder / "væk.txt").symlink_to(tmp_path / "findes_ikke.txt")
-    assert skipped(read(folder))["væk.txt"].startswith("[W012] a link to ")
+    assert skipped(read(folder))["væk.txt"].startswith("[W012] et link til ")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_hostile_corpus_named_pipe_does_not_hang(folder: Path) -> None:
     os.mkfifo(folder / "rør.txt")
     corpus = read(folder)
-    assert skipped(corpus)["rør.txt"].startswith("[W013] not a regular file")
+    assert skipped(corpus)["rør.txt"].startswith("[W013] ikke en almindelig fil")
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
@@ -176,8 +176,8 @@ def test_hostile_corpus_metadata_names_missing_file(folder: Path) -> None:
     (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
                                          "borger99.txt,borger\n", encoding="utf-8")
     corpus = read(folder)
-    assert ("borger99.txt", "[W003] metadata.csv names borger99.txt, which is not in the corpus "
-            "folder; the row is ignored. Check the file name in the 'file' column.") in notes(corpus)
+    assert ("borger99.txt", "[W003] metadata.csv nævner borger99.txt, som ikke ligger i korpusmappen; "
+            "rækken ignoreres. Tjek filnavnet i kolonnen 'file'.") in notes(corpus)
 
 
 def test_hostile_corpus_file_without_metadata_row(folder: Path) -> None:
@@ -195,15 +195,15 @@ def test_hostile_corpus_metadata_identical_duplicate_rows(folder: Path) -> None:
     (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
                                          "borger01.txt,borger\n", encoding="utf-8")
     corpus = read(folder)
-    assert ("metadata.csv", "[W005] metadata.csv has 2 rows for borger01.txt; the first one is used."
+    assert ("metadata.csv", "[W005] metadata.csv har 2 rækker for borger01.txt; den første bruges."
             ) in notes(corpus)
 
 
 def test_hostile_corpus_metadata_conflicting_duplicate_rows(folder: Path) -> None:
     (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
                                          "./borger01.txt,partner\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"^\[E016\] metadata.csv has rows with different values "
-                                          r"for borger01.txt \(rows 2 and 3\)"):
+    with pytest.raises(CorpusError, match=r"^\[E016\] metadata.csv har rækker med forskellige værdier "
+                                          r"for borger01.txt \(række 2 og 3\)"):
         read(folder)
 
 
@@ -239,8 +239,8 @@ def test_hostile_corpus_metadata_in_sub_folder_conflicts_with_top(folder: Path) 
 
 def test_hostile_corpus_metadata_without_file_column(folder: Path) -> None:
     (folder / "metadata.csv").write_text("fil;gruppe\nborger01.txt;borger\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv has no 'file' column "
-                                          r"\(columns found: \['fil', 'gruppe'\]\)"):
+    with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv har ingen kolonne 'file' "
+                                          r"\(fundne kolonner: \['fil', 'gruppe'\]\)"):
         read(folder)
 
 
@@ -260,25 +260,25 @@ def test_hostile_corpus_metadata_in_cp1252_with_bom_less_excel(folder: Path) -> 
 
 
 @pytest.mark.parametrize(("content", "detail"), [
-    (b"", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "the file is a PNG image"),
-    (bytes(range(1, 32)) * 40, "the file could not be decoded as text"),
+    (b"", "filen er tom"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "filen er et PNG-billede"),
+    (bytes(range(1, 32)) * 40, "filen kunne ikke læses som tekst"),
 ])
 def test_hostile_corpus_metadata_unreadable(folder: Path, content: bytes, detail: str) -> None:
     (folder / "metadata.csv").write_bytes(content)
     with pytest.raises(CorpusError) as info:
         read(folder)
     message = str(info.value)
-    assert message.startswith(f"[E009] Could not read metadata.csv ({detail}")
-    assert "or remove it" in message
+    assert message.startswith(f"[E009] metadata.csv kunne ikke læses ({detail}")
+    assert "eller fjern den" in message
 
 
 def test_hostile_corpus_metadata_row_without_file_name(folder: Path) -> None:
     (folder / "metadata.csv").write_text("file,gruppe\n,borger\nborger01.txt,borger\n",
                                          encoding="utf-8")
     corpus = read(folder)
-    assert ("metadata.csv", "[W018] metadata.csv, line 2: the row has no file name in column "
-            "'file'; it is ignored.") in notes(corpus)
+    assert ("metadata.csv", "[W018] metadata.csv, linje 2: rækken har intet filnavn i kolonnen "
+            "'file'; den ignoreres.") in notes(corpus)
 
 
 def test_hostile_corpus_metadata_short_and_long_rows(folder: Path) -> None:
@@ -300,7 +300,7 @@ def test_hostile_corpus_one_bad_file_does_not_stop_the_rest(folder: Path) -> Non
     (folder / "kaput.docx").write_bytes(b"garbage")
     (folder / "kaput.xlsx").write_bytes(b"PK\x03\x04garbage")
     (folder / "borger02.md").write_text(TEXT, encoding="utf-8")
-    with pytest.warns(KvalevalWarning, match=r"\[W001\] Skipped 2 file\(s\)"):
+    with pytest.warns(KvalevalWarning, match=r"\[W001\] 2 fil\(er\) er sprunget over"):
         corpus = kv.read_corpus(folder)
     assert [document.path for document in corpus.documents] == ["borger01.txt", "borger02.md"]
     assert sorted(skipped(corpus)) == ["kaput.docx", "kaput.xlsx"]

@@ -416,7 +416,7 @@ def test_hostile_input_200_mb_text_file_is_refused_in_bounded_memory(tmp_path: P
     finally:
         tracemalloc.stop()
     reason = corpus.skipped.set_index("path").loc["kaempe.txt", "reason"]
-    assert reason.startswith("[E015] kaempe.txt: 200 MB is more than the limit of 64 MB")
+    assert reason.startswith("[E015] kaempe.txt: 200 MB er mere end grænsen på 64 MB")
     assert peak < 50 * 1024 * 1024
     assert [document.path for document in corpus.documents] == ["god.txt"]
 

@@ -161,8 +161,8 @@ def test_human_read_bad_value_names_the_cell(blank: Path, value: object) -> None
     with pytest.raises(HumanCodingError) as info:
         read_codings(blank)
     message = str(info.value)
-    assert "[E805]" in message and "1 problem(s)" in message
-    assert f"[E806] sheet 'Kodning', cell I5 (row 5, column 'relevans'): {value!r}" in message
+    assert "[E805]" in message and "1 problem(er)" in message
+    assert f"[E806] arket 'Kodning', celle I5 (række 5, kolonne 'relevans'): {value!r}" in message
 
 
 def test_human_read_collects_every_problem(
@@ -183,20 +183,20 @@ def test_human_read_collects_every_problem(
     with pytest.raises(HumanCodingError) as info:
         read_codings(blank, segments=corpus, codebook=small_codebook)
     message = str(info.value)
-    assert "has 8 problem(s)" in message
+    assert "har 8 problem(er)" in message
     for part in [
-        "[E806] sheet 'Kodning', cell G2 (row 2, column 'kapacitet'): 'kanske'",
-        "[E807] sheet 'Kodning', cell J2 (row 2, column 'relevans: valens'): 'glad'",
-        "[E809] sheet 'Kodning', cell A3 (row 3, column 'segment_id'): "
-        "segment 'borger01#99'",
-        "[E811] sheet 'Kodning', cell A4 (row 4, column 'segment_id'): "
-        "segment 'borger01#1' is listed again (first in row 2)",
-        "[E810] sheet 'Kodning', cell A6 (row 6, column 'segment_id')",
-        "[E808] sheet 'Kodning', cell L7 (row 7, column 'kendskab: valens')",
-        "[E816] sheet 'Kodning', cell A8 (row 8, column 'segment_id'): "
-        "'borger01#0' is an interviewer turn",
-        "[E811] sheet 'Kodning', cell A9 (row 9, column 'segment_id'): "
-        "segment 'survey#0' is listed again (first in row 7)",
+        "[E806] arket 'Kodning', celle G2 (række 2, kolonne 'kapacitet'): 'kanske'",
+        "[E807] arket 'Kodning', celle J2 (række 2, kolonne 'relevans: valens'): 'glad'",
+        "[E809] arket 'Kodning', celle A3 (række 3, kolonne 'segment_id'): "
+        "segmentet 'borger01#99'",
+        "[E811] arket 'Kodning', celle A4 (række 4, kolonne 'segment_id'): "
+        "segmentet 'borger01#1' står der igen (første gang i række 2)",
+        "[E810] arket 'Kodning', celle A6 (række 6, kolonne 'segment_id')",
+        "[E808] arket 'Kodning', celle L7 (række 7, kolonne 'kendskab: valens')",
+        "[E816] arket 'Kodning', celle A8 (række 8, kolonne 'segment_id'): "
+        "'borger01#0' er en interviewertur",
+        "[E811] arket 'Kodning', celle A9 (række 9, kolonne 'segment_id'): "
+        "segmentet 'survey#0' står der igen (første gang i række 7)",
     ]:
         assert part in message, part
 
@@ -207,8 +207,8 @@ def test_human_read_unknown_code_column(blank: Path, small_codebook: Codebook) -
     book.save(blank)
     with pytest.raises(
         HumanCodingError,
-        match=r"\[E812\] sheet 'Kodning', column I \(header 'relevanz'\): "
-        r"'relevanz' is not a code of the codebook",
+        match=r"\[E812\] arket 'Kodning', kolonne I \(overskrift 'relevanz'\): "
+        r"'relevanz' er ikke en kode i kodebogen",
     ):
         read_codings(blank, codebook=small_codebook)
     assert len(read_codings(blank)) == 0  # without a codebook any column is a code
@@ -335,32 +335,32 @@ def test_human_read_csv_problems(
     with pytest.raises(HumanCodingError) as info:
         read_codings(path, segments=corpus, codebook=small_codebook)
     message = str(info.value)
-    assert "has 9 problem(s)" in message
+    assert "har 9 problem(er)" in message
     for part in [
-        "[E813] line 2, column 'turn_index': turn index 'en'",
-        "[E815] line 3, column 'doc_id': document 'borger99' is not in the corpus",
-        "[E814] line 4, column 'turn_index': document 'borger01' has no turn 7; its turns are 0-3",
-        "[E816] line 5, column 'turn_index': 'borger01#0' is an interviewer turn",
-        "[E818] line 6, column 'code'",
-        "[E807] line 7, column 'valence': 'sur'",
-        "[E812] line 8, column 'code': 'ventetid' is not a code",
-        "[E817] line 10, column 'valence': "
-        "'relevans' has the valence 'positiv' in line 9 and 'negativ' here",
-        "[E810] line 11, column 'doc_id'",
+        "[E813] linje 2, kolonne 'turn_index': turnummeret 'en'",
+        "[E815] linje 3, kolonne 'doc_id': dokumentet 'borger99' er ikke i korpusset",
+        "[E814] linje 4, kolonne 'turn_index': dokumentet 'borger01' har ingen taletur 7; dets ture er 0-3",
+        "[E816] linje 5, kolonne 'turn_index': 'borger01#0' er en interviewertur",
+        "[E818] linje 6, kolonne 'code'",
+        "[E807] linje 7, kolonne 'valence': 'sur'",
+        "[E812] linje 8, kolonne 'code': 'ventetid' er ikke en kode",
+        "[E817] linje 10, kolonne 'valence': "
+        "'relevans' har valensen 'positiv' i linje 9 og 'negativ' her",
+        "[E810] linje 11, kolonne 'doc_id'",
     ]:
         assert part in message, part
 
 
 def test_human_read_csv_header(tmp_path: Path) -> None:
     path = write(tmp_path / "x.csv", "dokument,tur,kode\nd,1,a\n")
-    with pytest.raises(HumanCodingError, match=r"\[E804\].*found: dokument, tur, kode"):
+    with pytest.raises(HumanCodingError, match=r"\[E804\].*fandt: dokument, tur, kode"):
         read_codings(path)
 
 
 def test_human_read_unknown_segment_id_csv(tmp_path: Path, corpus: kv.Corpus) -> None:
     path = write(tmp_path / "x.csv", "segment_id,code\nborger01#1,kapacitet\nborger1#1,kapacitet\n")
     with pytest.raises(
-        HumanCodingError, match=r"\[E809\] line 3, column 'segment_id': segment 'borger1#1'"
+        HumanCodingError, match=r"\[E809\] linje 3, kolonne 'segment_id': segmentet 'borger1#1'"
     ):
         read_codings(path, segments=corpus)
 
@@ -411,5 +411,5 @@ def test_human_read_sheet_segments_needs_a_sheet(tmp_path: Path) -> None:
 
 def test_human_read_excel_separator_line(tmp_path: Path) -> None:
     path = write(tmp_path / "x.csv", "sep=;\r\nsegment_id;code;valence\r\nd#1;a;sur\r\n")
-    with pytest.raises(HumanCodingError, match=r"\[E807\] line 3, column 'valence': 'sur'"):
+    with pytest.raises(HumanCodingError, match=r"\[E807\] linje 3, kolonne 'valence': 'sur'"):
         read_codings(path)

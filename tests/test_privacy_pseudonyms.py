@@ -67,21 +67,21 @@ def test_privacy_read_pseudonyms_bad_header(tmp_path: Path, content: str) -> Non
 @pytest.mark.parametrize(
     ("content", "line", "what"),
     [
-        ("original;replacement\nHanne;[borger 3]\n;[borger 4]\n", 3, "name"),
-        ("original;replacement\nHanne;\n", 2, "no replacement"),
-        ("original;replacement\n\nHanne\n", 3, "no replacement"),
+        ("original;replacement\nHanne;[borger 3]\n;[borger 4]\n", 3, "navnet"),
+        ("original;replacement\nHanne;\n", 2, "ingen erstatning"),
+        ("original;replacement\n\nHanne\n", 3, "ingen erstatning"),
     ],
 )
 def test_privacy_read_pseudonyms_bad_row_names_line(
     tmp_path: Path, content: str, line: int, what: str
 ) -> None:
-    with pytest.raises(PrivacyError, match=rf"\[E704\].*pseudonyms\.csv, line {line}:.*{what}"):
+    with pytest.raises(PrivacyError, match=rf"\[E704\].*pseudonyms\.csv, linje {line}:.*{what}"):
         read_pseudonyms(_write(tmp_path, content))
 
 
 def test_privacy_read_pseudonyms_conflicting_rows(tmp_path: Path) -> None:
     content = "original;replacement\nHanne;[borger 3]\nhanne;[borger 4]\n"
-    with pytest.raises(PrivacyError, match=r"\[E705\].*line 3.*'\[borger 3\]' on line 2"):
+    with pytest.raises(PrivacyError, match=r"\[E705\].*linje 3.*'\[borger 3\]' i linje 2"):
         read_pseudonyms(_write(tmp_path, content))
 
 
@@ -92,7 +92,7 @@ def test_privacy_read_pseudonyms_repeat_with_same_replacement_ok(tmp_path: Path)
 
 def test_privacy_read_pseudonyms_one_letter_name_warns(tmp_path: Path) -> None:
     content = "original;replacement\nB;[borger 1]\nHanne;[borger 3]\n"
-    with pytest.warns(KvalevalWarning, match=r"\[W701\].*line 2.*'B'"):
+    with pytest.warns(KvalevalWarning, match=r"\[W701\].*linje 2.*'B'"):
         result = read_pseudonyms(_write(tmp_path, content))
     assert result == {"Hanne": "[borger 3]"}
 

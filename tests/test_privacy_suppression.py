@@ -56,7 +56,7 @@ def test_privacy_suppress_small_bad_k(k: object) -> None:
 
 
 def test_privacy_suppress_small_missing_column() -> None:
-    with pytest.raises(PrivacyError, match=r"\[E710\].*'?antal'?.*Columns: gruppe"):
+    with pytest.raises(PrivacyError, match=r"\[E710\].*'?antal'?.*Kolonner: gruppe"):
         suppress_small(_table(), ["antal"], 3)
 
 

@@ -734,7 +734,7 @@ def test_read_formats_survey_without_id_column_uses_row_numbers(tmp_path: Path) 
                                      ["50+", "Der er for lang ventetid"]])
     corpus = read(tmp_path)
     assert list(corpus.segments["speaker"]) == ["1", "2"]
-    assert "[W019] s.xlsx: no column with respondent ids" in notes(corpus)
+    assert "[W019] s.xlsx: ingen kolonne med respondent-id" in notes(corpus)
 
 
 def _teams_docx(path: Path, header: list[str], cues: list[tuple[str, str, str]], *, old: bool) -> None:
@@ -932,7 +932,7 @@ def test_read_formats_subtitle_cue_with_no_readable_time_is_an_error(tmp_path: P
     corpus = read(tmp_path)
     assert "a.srt" in set(corpus.skipped["path"])
     reason = corpus.skipped.set_index("path").loc["a.srt", "reason"]
-    assert "E007" in reason and "line 6" in reason
+    assert "E007" in reason and "linje 6" in reason
 
 
 @pytest.mark.parametrize("guest", ["+45 20 12 34 56", "karen.jensen@gmail.com"])
@@ -1087,7 +1087,7 @@ def test_read_formats_survey_repeated_ids_are_noted(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "survey.xlsx", rows)
     corpus = read(tmp_path)
     assert corpus.segments["speaker"].nunique() == 5
-    assert "[W024]" in notes(corpus) and "5 respondent id(s)" in notes(corpus)
+    assert "[W024]" in notes(corpus) and "5 respondent-id står på mere end én række" in notes(corpus)
 
 
 def test_read_formats_survey_short_distinct_answers_to_a_question(tmp_path: Path) -> None:

@@ -217,7 +217,7 @@ def test_refi_import_pdf_area_codings_are_reported(tmp_path: Path) -> None:
     path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde("", sources=pdf), f"sources/{SOURCE}.txt": text.encode()})
     corpus, codings = _quiet(read_qdpx, path)
     assert codings["code"].tolist() == ["Ventetid"]
-    assert corpus.notes["message"].str.contains(r"W626.*1 coding\(s\) on areas").any()
+    assert corpus.notes["message"].str.contains(r"W626.*1 kodning\(er\) af områder").any()
 
 
 def test_refi_import_reachable_as_kv_refi() -> None:

@@ -182,7 +182,7 @@ def test_appendix_without_pseudonymisation_warns_in_manifest(tiny_corpus: Path, 
     coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
     kv.write_appendix(coded, tmp_path / "raa", pseudonymise=False, charts_enabled=False)
     manifest = (tmp_path / "raa" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
-    assert "ADVARSEL" in manifest and "NOT pseudonymised" in manifest
+    assert "ADVARSEL" in manifest and "IKKE pseudonymiseret" in manifest
 
 
 def test_appendix_warnings_are_in_the_manifest(tiny_corpus: Path, small_codebook: kv.Codebook,

@@ -16,26 +16,531 @@ range  area
 6xx    REFI-QDA exchange (qdpx, qdc)
 7xx    personal data (pseudonymisation)
 8xx    human coding sheets, agreement, model coder
-9xx    command line
+9xx    command line and settings
 ====== ==========================================
+
+Languages
+---------
+Messages are in Danish by default and in English on request. ``Errors``,
+``Warnings`` and ``Texts`` (the words kvaleval puts *into* messages, such as
+"line 3, column 'code'") hold the Danish text; ``_ErrorsEnglish``,
+``_WarningsEnglish`` and ``_TextsEnglish`` hold the English text under the same
+names, with the same ``{placeholders}``. Reading ``Errors.E001`` returns the text
+in the current language, prefixed with its code ("[E001] ...").
+
+The language is, in this order:
+
+1. the one given to :func:`set_language` (``"da"`` or ``"en"``);
+2. else ``KVALEVAL_LANG`` in the environment (``en`` for English; ``da``, unset
+   or any other value for Danish);
+3. else Danish.
+
+On the command line: ``kvaleval --lang en code ...`` (or ``KVALEVAL_LANG=en``).
+Only messages change language; the appendix is written in Danish either way.
 """
 
 from __future__ import annotations
 
+import os
 import warnings
+
+LANGUAGES = ("da", "en")
+"""The languages messages are written in: Danish (the default) and English."""
+
+_language: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Choose the language of kvaleval's error and warning messages.
+
+    Parameters
+    ----------
+    language : str or None
+        ``"da"`` (Danish, the default) or ``"en"`` (English), in any case.
+        ``None`` forgets the choice, so ``KVALEVAL_LANG`` decides again.
+
+    Raises
+    ------
+    ValueError
+        E901 for any other value.
+
+    Examples
+    --------
+    >>> from kvaleval.errors import Errors, set_language
+    >>> set_language("en")
+    >>> Errors.E201.format(path="kodebog.yaml")
+    '[E201] Codebook not found: kodebog.yaml.'
+    >>> set_language("da")
+    >>> Errors.E201.format(path="kodebog.yaml")
+    '[E201] Kodebogen findes ikke: kodebog.yaml.'
+    """
+    global _language
+    if language is None:
+        _language = None
+        return
+    chosen = str(language).strip().lower()
+    if chosen not in LANGUAGES:
+        raise ValueError(Errors.E901.format(language=language))
+    _language = chosen
+
+
+def get_language() -> str:
+    """The language messages are written in now: ``"da"`` or ``"en"``."""
+    if _language is not None:
+        return _language
+    return "en" if os.environ.get("KVALEVAL_LANG", "").strip().lower() == "en" else "da"
 
 
 class _CodedMessages(type):
-    """Prefix every message attribute with its code, as spaCy's catalogue does."""
+    """Messages in the current language; codes prefixed to theirs, as spaCy's catalogue does."""
 
-    def __getattribute__(cls, code: str) -> str:
-        message = type.__getattribute__(cls, code)
-        if code.startswith(("E", "W")) and code[1:].isdigit():
-            return f"[{code}] {message}"
+    def __getattribute__(cls, name: str) -> str:
+        message = type.__getattribute__(cls, name)
+        if name.startswith("_") or not isinstance(message, str):
+            return message
+        if get_language() == "en":
+            message = getattr(_ENGLISH[cls], name)
+        if name[:1] in ("E", "W") and name[1:].isdigit():
+            return f"[{name}] {message}"
         return message
 
 
 class Warnings(metaclass=_CodedMessages):
+    """Warnings in Danish (the English texts are in ``_WarningsEnglish``)."""
+
+    W001 = "{path} er sprunget over: {reason}"
+    W002 = "{path}: filen har ingen række i metadata.csv; den læses uden attributter."
+    W003 = ("metadata.csv nævner {path}, som ikke ligger i korpusmappen; rækken ignoreres. "
+            "Tjek filnavnet i kolonnen 'file'.")
+    W004 = ("{path}: læst som {encoding}, hvilket er et gæt; tjek æ, ø og å i segmenttabellen. "
+            "Gem filen som UTF-8 for at være sikker.")
+    W005 = "metadata.csv har {n} rækker for {path}; den første bruges."
+    W006 = ("{path}: {n} celler indeholder formler; deres gemte værdier er læst, og intet er "
+            "beregnet.")
+    W007 = "{path}: {n} NUL-tegn er fjernet fra teksten."
+    W008 = ("{path}: filen blander UTF-8 med en anden tegnkodning; {n} byte(s) er læst som cp1252. "
+            "Tjek æ, ø og å i segmenttabellen, og gem filen som UTF-8.")
+    W009 = ("en Office-låsefil (dokumentet er åbent i Word, Excel eller LibreOffice), ikke en "
+            "transskription; luk dokumentet, og slet låsefilen, hvis den bliver liggende.")
+    W010 = ("et link til {target}, uden for korpusmappen; det læses ikke. Kopiér filen ind i "
+            "korpusmappen, hvis den hører til korpusset.")
+    W011 = ("et link til en mappe; links til mapper følges ikke. Flyt mappen ind i korpusmappen, "
+            "hvis den hører til korpusset.")
+    W012 = "et link til {target}, som ikke findes; fjern linket."
+    W013 = "ikke en almindelig fil (men en pipe, socket eller enhed); den læses ikke."
+    W014 = ("{path}: {n} formelcelle(r) har ingen gemt værdi (filen er ikke sidst gemt i Excel); "
+            "formlen beholdes som tekst, og intet er beregnet.")
+    W015 = ("{path}: regnearket har {n} ark; kun '{sheet}', det første med svar under "
+            "overskrifterne, er læst. Gem hvert ark med svar som sin egen fil for at få de andre med.")
+    W016 = ("{path}: regnearket linker til {n} ekstern(e) fil(er); linkene er ikke fulgt, og kun de "
+            "værdier, der er gemt i regnearket, er læst.")
+    W017 = ("{path}: teksten før det første talermærke ({excerpt}) læses som indledning, ikke som en "
+            "taletur, og kodes ikke. Sæt et talermærke foran, hvis teksten er sagt i interviewet.")
+    W018 = "metadata.csv, linje {line}: rækken har intet filnavn i kolonnen 'file'; den ignoreres."
+    W019 = ("{path}: ingen kolonne med respondent-id (fx 'respondent_id', 'id' eller 'løbenr'); "
+            "rækkenummeret bruges som id. Angiv kolonnen med id_column=... (på kommandolinjen: "
+            "--id-column NAVN), hvis der er en.")
+    W020 = ("{path}: linjen/linjerne over kolonneoverskrifterne ({excerpt}) læses som en titel, "
+            "ikke som svar.")
+    W021 = ("konklusionen '{conclusion}' nævner gruppe(r) {unknown}, som ingen respondent tilhører, "
+            "så de viser 0/0. Grupper i korpusset ('respondent_group' i metadata.csv): {groups}. "
+            "Stavemåde og store/små bogstaver skal passe.")
+    W022 = ("{path}: kolonnen '{column}' har ingen svar i de første {n} rækker, men fritekst længere "
+            "nede, så den er læst som en attribut, ikke som svar. Angiv den med text_columns=[...] "
+            "(på kommandolinjen: --text-column) for at læse den som svar.")
+    W023 = ("{path}: de {rows} række(r) under kolonneoverskrifterne er også overskrifter "
+            "(spørgsmålstekster, som Qualtrics skriver dem), ikke svar; spørgsmålsteksterne bruges "
+            "som svarenes spørgsmål.")
+    W024 = ("{path}: {n} respondent-id står på mere end én række (fx '{example}'); rækkerne med "
+            "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
+            "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
+    # 1xx segmenting
+    W101 = ("intervieweren antages at være '{speaker}' (stiller flest spørgsmål); skriv intervieweren "
+            "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert.")
+    # 2xx
+    W201 = ("{path}: koden '{code}' har hverken termer, nærhedsord (near) eller mønstre; "
+            "regelkoderen koder den aldrig.")
+    W202 = ("{path}: koden '{code}', nærhedsordet '{word}' er ikke en ordliste, så det matcher kun det ord. "
+            "Mente du ordlisten '{lexicon}'? Skriv navnet præcis som under 'lexicons:'.")
+    # 3xx
+    W301 = ("Personoplysninger er IKKE pseudonymiseret i dette output (pseudonymise=False). "
+            "Del det ikke.")
+    # 6xx REFI-QDA exchange
+    W601 = "{path}: læst trods afvigelser fra standarden: {items}."
+    W602 = ("{path}: {n} bemærkning(er) til importen (omregnede positioner, kilder eller markeringer "
+            "sprunget over); se corpus.notes og corpus.skipped.")
+    W603 = ("{doc_id}: teksten har CR-linjeskift; den skrives med LF, og positionerne flyttes "
+            "tilsvarende.")
+    W604 = ("{n} kodning(er) peger ikke på et segment i segmenttabellen (eller på en kode) og "
+            "eksporteres ikke, fx {examples}.")
+    W605 = ("Koden/koderne {codes} forekommer i kodningerne, men ikke i kodebogen; de skrives som "
+            "koder på øverste niveau.")
+    W610 = ("{source}: {n} markering(er) ligger (helt eller delvis) uden for teksten på {length} tegn; "
+            "de er afkortet eller udeladt: {guids}.")
+    W611 = ("{source}: {n} markering(er) begynder eller slutter midt i et tegn (surrogatpar, "
+            "kombinerende tegn eller emoji-modifikator): {guids}.")
+    W612 = ("{source}: positionerne er læst som {convention} (oprindelse '{origin}'); {share:.0%} af "
+            "markeringernes grænser falder på ordgrænser.")
+    W613 = "{source}: tekstfilen '{member}' findes ikke i arkivet; kilden springes over."
+    W614 = ("{source}: tekstfilen er tom; teksten er hentet fra Word-filen '{member}'. Tjek, at "
+            "kodningerne dækker de rigtige ord.")
+    W615 = ("{source}: {kind}-kilder læses ikke (kun tekst); {n} kodning(er) på kilden springes "
+            "over.")
+    W616 = ("{source}: {n} kodning(er) bruger en kode, der ikke er i kodebogen; de springes over.")
+    W617 = "{source}: tekstfilen er ikke UTF-8; den er læst som {encoding}. Tjek æ, ø og å."
+    W618 = ("{source}: {n} kodet(e) markering(er) dækker ingen respondenttekst (kun interviewerens "
+            "ture eller blanktegn); de er med i read_qdpx_selections(), men koder intet segment.")
+    W619 = ("{source}: teksten er ikke den samme, som kvaleval eksporterede (redigeret i et andet "
+            "program?); den segmenteres forfra.")
+    W620 = "{source}: teksten er tom; kilden springes over."
+    W621 = ("{source}: teksten ligger uden for arkivet ({path}); kun filer inde i .qdpx-filen "
+            "læses.")
+    W622 = ("{source}: {n} markering(er) har ingen gyldig startPosition/endPosition og springes "
+            "over.")
+    W623 = ("{source}: intervieweren antages at være '{speaker}' (stiller flest spørgsmål); angiv "
+            "interviewers=[...], hvis det er forkert.")
+    W624 = ("{source}: variablen '{variable}' er '{value}' i én case og '{other}' i en anden; "
+            "'{value}' bruges.")
+    W625 = ("{source}: {n} tegn (ud over blanktegn) ligger ikke i noget segment, fx {excerpt} "
+            "(tekst før det første talermærke?); markeringer dér koder intet.")
+    W626 = ("{source}: {n} kodning(er) af områder på PDF'ens sider læses ikke; PDF'ens tekst og "
+            "kodningerne af teksten læses.")
+    # 7xx personal data
+    W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
+            "navn. Skriv hele navnet.")
+
+
+class Errors(metaclass=_CodedMessages):
+    """Errors in Danish (the English texts are in ``_ErrorsEnglish``)."""
+
+    # 0xx reading
+    E001 = "Korpusmappen findes ikke: {path}. Tjek stien, eller kør kommandoen fra projektmappen."
+    E002 = "{path} er ikke en mappe. Angiv mappen med transskriptionerne."
+    E003 = ("Ingen læsbare dokumenter i {path}. Understøttede formater: {formats}. "
+            "Sprunget over: {skipped}")
+    E004 = "Filtypen '{suffix}' understøttes ikke ({path}). Understøttede formater: {formats}."
+    E005 = ("{path} er tom (der er ingen tekst i filen). Fjern den fra korpusmappen, eller gem "
+            "transskriptionen i den igen.")
+    E006 = ("{path} kunne ikke læses som tekst (den ser ud til at være en binær fil). Er det en "
+            "transskription, så gem den som .txt (UTF-8) eller .docx.")
+    E007 = "{path} er ikke en gyldig {kind}-fil ({detail}). Åbn den, og gem den igen i {app}."
+    E008 = ("{path} har ingen kolonne 'file' (fundne kolonner: {columns}). Tilføj en kolonne 'file' "
+            "med hvert dokuments sti i forhold til korpusmappen, og adskil kolonnerne med ',' "
+            "eller ';'.")
+    E009 = ("{path} kunne ikke læses ({detail}). Gem den som CSV (UTF-8) med en kolonne 'file', "
+            "eller fjern den.")
+    E010 = ("{path}: ingen kolonne med respondent-id. Angiv den med id_column=..., eller kald den "
+            "'respondent_id', 'id' eller 'løbenr'. Kolonner: {columns}.")
+    E011 = ("{path}: ingen kolonner med åbne svar fundet. Angiv dem med text_columns=[...] (på "
+            "kommandolinjen: --text-column NAVN, én gang pr. kolonne). Kolonner: {columns}.")
+    E012 = "{path}: kolonne(r) {missing} findes ikke. Kolonner: {columns}."
+    E013 = ("{path}: kunne ikke læses ({detail}). Tjek, at filen ikke er beskadiget eller låst af "
+            "et andet program, og gem den igen.")
+    E014 = ("{path}: arkivet er for stort eller har for mange dele ({detail}); det læses ikke, da "
+            "det kan være en zip-bombe. Åbn filen, og gem den igen, eller del dokumentet op.")
+    E015 = ("{path}: {size} MB er mere end grænsen på {limit} MB for ét dokument. Del filen op, "
+            "eller hæv max_bytes.")
+    E016 = ("{path} har rækker med forskellige værdier for {files}; hver fil skal have én række. "
+            "Slet den forkerte række.")
+    E017 = ("{path}, linje {line}: '{value}' i kolonnen '{column}' er ikke et tal. Skriv et tal "
+            "som 120 eller 87,5.")
+    E018 = "{path} er {kind}, ikke en tekstfil. {advice}."
+    E019 = ("{path}: '{member}' erklærer en DTD eller XML-entiteter, hvad {kind}-filer aldrig gør; "
+            "filen afvises, fordi den kan være ondsindet (XXE, entitetsudvidelse). Åbn den, og gem "
+            "den igen i {app}, eller bed om en ny kopi.")
+    E020 = "{path} er beskyttet med adgangskode. Fjern adgangskoden i {app}, og gem filen igen."
+    E021 = ("{path} indeholder ingen svar, kun overskriftslinjen ({columns}). Eksportér "
+            "spørgeskemaet igen med besvarelserne.")
+    E022 = ("{path}, linje {line}: '{value}' i kolonnen 'retning' er ikke en retning. Skriv "
+            "'højere' (højere er bedre: {higher}) eller 'lavere' (lavere er bedre: {lower}).")
+    E023 = ("{path}, linje {line}: kolonnen '{column}' er tom. Skriv tallet, eller fjern "
+            "indikatoren.")
+    E024 = "Indikatorfilen findes ikke: {path}. Tjek stien (--targets)."
+
+    # 1xx segmenting
+    E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
+
+    # 2xx codebook and conclusions
+    E201 = "Kodebogen findes ikke: {path}."
+    E202 = ("{path} er ikke gyldig YAML: {detail} (linje {line}). Tjek indrykning og "
+            "anførselstegn.")
+    E203 = "{path} har {n} problem(er):\n{problems}"
+    E204 = "{path}: kodebogen skal være en YAML-mapping med 'name' og 'codes'."
+    E205 = "Konklusionsfilen findes ikke: {path}."
+    E206 = ("{path}: konklusionen '{conclusion}' nævner tema(er) {themes}, som ikke er i "
+            "kodebogen. Koder: {codes}.")
+    E207 = ("Kodebogsformatet '{suffix}' understøttes ikke ({path}). Brug .yaml, .yml eller "
+            ".qdc.")
+    E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
+            "{detail}. Se token-attributterne på https://spacy.io/usage/rule-based-matching.")
+
+    # 3xx coding
+    E301 = "Ukendt metode '{method}'. Brug en af: {methods}."
+    E302 = "Ukendt kode '{code}'. Koder: {codes}."
+    E303 = "Tabellen mangler kolonne(r) {missing}. Fundne kolonner: {columns}."
+    E304 = "Ukendt attribut '{by}' at gruppere efter. Mulige: {columns}."
+    E305 = ("Modellen har {n} træningssegmenter: giv menneskelige kodninger af mindst ét dokument, "
+            "hvis segmenter er i segmenttabellen.")
+    E306 = ("Ingen model: kod med kv.code(corpus, codebook, model=kv.ModelCoder(codebook).fit("
+            "segments, human_codings)), før du beder om en liste til gennemsyn (review).")
+    E307 = ("Modellen {path} kunne ikke læses: {detail}. Angiv en fil skrevet af 'kvaleval train' "
+            "(.json).")
+    E308 = ("Alle {n} respondentsegmenter er allerede i modellens træningsdata, så der er intet "
+            "tilbage at foreslå. Kør review på materiale, der ikke er kodet i hånden endnu (nye "
+            "interview).")
+    E309 = ("Metoden '{method}' kræver en trænet model: kv.code(corpus, codebook, "
+            "model=kv.ModelCoder(codebook).fit(segments, human_codings)). Uden model: brug "
+            "method='rules'.")
+    E310 = ("Denne ModelCoder er ikke trænet endnu; kald fit(segments, codings) først, eller "
+            "indlæs en model med ModelCoder.from_json().")
+
+    # 5xx report
+    E501 = ("{path} kunne ikke skrives: {detail}. Tjek, at der er skriveadgang til mappen, og at "
+            "filen ikke er åben i Excel.")
+    E502 = "{path} findes og er ikke en mappe; angiv en mappe til bilaget."
+
+    # 6xx REFI-QDA exchange
+    E601 = ("{path}: ikke et læsbart REFI-QDA-projekt ({detail}). Eksportér det igen fra "
+            "QDA-programmet som REFI-QDA-projekt (.qdpx).")
+    E602 = ("{path}: arkivdelen '{member}' afvises, fordi {reason}; intet er læst eller skrevet. "
+            "Filen er beskadiget eller ondsindet: bed om en ny eksport.")
+    E603 = ("{path}: arkivdelen '{member}' er for stor eller for hårdt komprimeret ({detail}); "
+            "den ligner en zip-bombe, og intet er læst. Er projektet virkelig så stort, så hæv "
+            "grænserne med limits=ArchiveLimits(...).")
+    E604 = ("{path}: arkivet har {n} dele, flere end grænsen på {limit} (den første over grænsen: "
+            "'{member}'); intet er læst. Hæv grænsen med limits=ArchiveLimits(max_members=...), "
+            "hvis projektet virkelig er så stort.")
+    E605 = ("{path}: '{member}' er ikke gyldig XML ({detail}). Eksportér projektet igen fra "
+            "QDA-programmet.")
+    E606 = ("{path}: '{member}' erklærer en DTD eller entiteter ({detail}). REFI-QDA-filer har "
+            "aldrig brug for dem, så filen afvises (beskyttelse mod XXE og entitetsudvidelse).")
+    E607 = ("{path}: ingen project.qde (eller anden .qde-fil) i arkivet; indhold: {members}. Er "
+            "det et REFI-QDA-projekt?")
+    E608 = "{path}: '{member}' er ikke en REFI-QDA-{kind} (fandt {root})."
+    E609 = "{path}: kunne ikke skrives ({detail}). Tjek, at der er skriveadgang til mappen."
+    E610 = "{path}: arkivet har {n} .qde-filer ({names}), og ingen af dem hedder project.qde."
+    E611 = "{path}: kunne ikke læses ({detail})."
+
+    # 7xx personal data
+    E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
+            "'replacement'.")
+    E702 = "{path}: kunne ikke læses som tekst ({detail}). Gem den som CSV (UTF-8)."
+    E703 = ("{path}: første linje skal navngive kolonnerne 'original' og 'replacement' (adskilt af "
+            "',' eller ';'); fandt: {columns}.")
+    E704 = ("{path}, linje {line}: {problem}. Hver række har et navn og dets erstatning, fx "
+            "'Hanne;[borger 3]'.")
+    E705 = ("{path}, linje {line}: '{original}' har allerede erstatningen '{first}' i linje "
+            "{first_line}, ikke '{second}'. Skriv hvert navn i én række.")
+    E706 = ("Pseudonymer skal knytte navne til erstatninger, begge som tekst; fik {pair}. "
+            "Eksempel: {{'Hanne': '[borger 3]'}}.")
+    E707 = "Navne, der skal pseudonymiseres, skal være tekst; fik {value!r} ({kind})."
+    E708 = ("pseudonymise() skal have en str; fik {kind}. Spring manglende værdier over, eller "
+            "konvertér med str().")
+    E709 = "suppress_small: k skal være et helt tal på mindst 1; fik {k!r}."
+    E710 = "suppress_small: kolonne(r) {missing} findes ikke. Kolonner: {columns}."
+    E711 = ("suppress_small: kolonnen '{column}' indeholder {value!r}, som ikke er et antal. Angiv "
+            "kun kolonner med antal (hele tal eller 'n/N').")
+
+    # 8xx human coding sheets, agreement, evaluation (E800-E849)
+    E800 = ("Kodningsfilen findes ikke: {path}. Angiv et udfyldt kodeark (.xlsx) eller en CSV med "
+            "kodninger.")
+    E801 = ("{path}: filtypen '{suffix}' understøttes ikke for kodninger. Brug .xlsx (et ark fra "
+            "'kvaleval sheet') eller .csv.")
+    E802 = ("{path}: kunne ikke læses ({detail}). Åbn den i Excel eller LibreOffice, og gem den "
+            "igen som .xlsx eller som CSV (UTF-8).")
+    E803 = ("{path}: intet ark har 'segment_id' i første række (ark: {sheets}). Brug arket fra "
+            "'kvaleval sheet', og bevar dets overskriftsrække.")
+    E804 = ("{path}: overskriften skal nævne {needed}; fandt: {columns}. En CSV med kodninger har "
+            "kolonnerne 'doc_id, turn_index, code[, valence, coder]' eller "
+            "'segment_id, code[, valence, coder]'.")
+    E805 = ("{path} har {n} problem(er); intet er læst. Ret dem, og læs filen igen:\n"
+            "{problems}")
+    E806 = ("{where}: {value!r} er ikke en kodning. Skriv 1 (kodet), 0 (ikke kodet), eller lad "
+            "cellen stå tom; 'x' og 'ja' tæller som 1, 'nej' som 0.")
+    E807 = ("{where}: {value!r} er ikke en valens. Skriv positiv, negativ eller blandet, eller lad "
+            "cellen stå tom.")
+    E808 = ("{where}: der er angivet en valens, men koden er ikke markeret med 1. Sæt koden til 1, "
+            "eller slet valensen.")
+    E809 = ("{where}: segmentet '{segment}' er ikke i korpusset. Tjek, at filen er lavet ud fra "
+            "dette korpus, og at id'et ikke er rettet.")
+    E810 = "{where}: rækken har intet segment-id. Id-kolonnen må ikke tømmes eller rettes."
+    E811 = ("{where}: segmentet '{segment}' står der igen (første gang i {first}). Hvert segment "
+            "skal stå i én række.")
+    E812 = "{where}: '{code}' er ikke en kode i kodebogen. Koder: {codes}."
+    E813 = ("{where}: turnummeret {value!r} er ikke et helt tal (0 er dokumentets første "
+            "taletur).")
+    E814 = "{where}: dokumentet '{doc_id}' har ingen taletur {turn}; dets ture er 0-{last}."
+    E815 = ("{where}: dokumentet '{doc_id}' er ikke i korpusset. Et dokument hedder det samme som "
+            "sin sti i korpusmappen uden filendelse, fx 'interviews/borger03'.")
+    E816 = ("{where}: '{segment}' er en interviewertur, og den kodes aldrig. Tjek nummereringen af "
+            "turene (fra 0, interviewerens ture medregnet).")
+    E817 = ("{where}: '{code}' har valensen '{first}' i {first_where} og '{second}' her. Giv hvert "
+            "segment én valens pr. kode.")
+    E818 = "{where}: koden mangler. Skriv koden i hver række."
+    E820 = ("Enighed kræver mindst to kodere; kodningerne har {coders}. Angiv hver koders fil (på "
+            "kommandolinjen: to filer, eller --rules for at sammenligne med regelkoderen; i Python: "
+            "læs hver fil med read_codings(), og sæt tabellerne sammen).")
+    E821 = "Koder(e) {missing} har ingen kodninger. Fundne kodere: {coders}."
+    E822 = ("{n} kodning(er) gælder segmenter, der ikke er blandt enhederne, fx {examples}. Angiv "
+            "den segmenttabel, kodningerne er lavet ud fra.")
+    E823 = "n_boot skal være et helt tal, 0 (intet interval) eller mere; fik {value!r}."
+    E824 = ("Koderen '{coder}' står i både {first} og {second}. Giv hver fil sin egen koder "
+            "(kolonnen 'coder', arkets 'Koder:'-celle eller filnavnet).")
+    E830 = ("Guldkodningerne har {n} kodere ({coders}); der måles op imod én. Vælg én, fx "
+            "gold[gold['coder'] == '{first}'].")
+    E831 = "Koderen '{coder}' er ikke i kodningerne. Kodere: {coders}."
+    E832 = "Guldkodningerne er tomme; der er intet at måle op imod ({source})."
+    E833 = "evaluate() skal have et Coded-resultat eller en DataFrame med kodninger; fik {kind}."
+    E840 = "Segmenttabellen har ingen respondentsegmenter; der er intet at kode."
+    E841 = "Kodebogen har ingen koder; et kodeark skal have mindst én."
+
+    # 9xx command line and settings
+    E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
+    E902 = ("--rules kræver --corpus: regelkoderen skal kode korpusset for at kunne sammenlignes "
+            "med koderne.")
+
+
+class Texts(metaclass=_CodedMessages):
+    """The words kvaleval puts into messages (where, which program, what was wrong), in Danish.
+
+    No code and no prefix; the English texts are in ``_TextsEnglish``.
+    """
+
+    none = "(ingen)"
+    nothing = "(intet)"
+    files = "{n} fil(er)"
+    see_skipped = "se corpus.skipped"
+    # where in a file
+    line = "linje {line}"
+    line_column = "linje {line}, kolonne '{column}'"
+    line_field = "linje {line}, {field}"
+    decimal_comma = "et decimalkomma? Skriv tal med punktum (0.5)"
+    unquoted_colour = ("linje {line}, color: '#' indleder en kommentar i YAML, så farven er tom — "
+                       "sæt den i anførselstegn: color: \"#{colour}\"")
+    yaml_tab = "et tabulatortegn: YAML rykker kun ind med mellemrum; erstat tabulatoren med mellemrum"
+    line_detail = "linje {line}: {detail}"
+    sheet_column = "arket '{sheet}', kolonne {letter} (overskrift '{header}')"
+    sheet_cell = "arket '{sheet}', celle {cell} (række {row}, kolonne '{header}')"
+    row = "række {row}"
+    top_level = "(øverste niveau)"
+    coding_csv_needed = "'doc_id', 'turn_index' og 'code' eller 'segment_id' og 'code'"
+    # the program to open and save a file in
+    app_excel = "Excel eller LibreOffice"
+    app_word = "Word eller LibreOffice"
+    app_subtitles = "transskriptionsprogrammet eller en teksteditor"
+    # reading sources
+    zip_not_container = "ikke en zip-container: {error}"
+    zip_damaged = "beskadiget zip-fil: {error}"
+    zip_lacks = "zip-arkivet mangler {missing}, som alle {kind}-filer har"
+    zip_members = "{n} dele"
+    zip_unpacked = "{unpacked} MB udpakket fra {packed} KB"
+    zip_member_unpacked = "'{member}' fylder {unpacked} MB udpakket fra {packed} KB"
+    old_office = "en gammel Office-fil (.doc/.xls) eller en Office-fil med adgangskode"
+    old_office_advice = ("Fjern adgangskoden, eller åbn filen i Word eller Excel, og gem den som "
+                         ".docx eller .xlsx")
+    csv_quote = "linje {line}: {error}; måske mangler et afsluttende anførselstegn (\")"
+    no_worksheet = "regnearket har intet læsbart ark"
+    cue_malformed = "en tekstblok er ugyldig"
+    cues_unreadable = "{bad} af {total} tekstblokke kan ikke læses"
+    cue_timing = "linje {line}: tidsangivelsen {timing} kan ikke læses"
+    metadata_and = "metadata.csv og {path}"
+    metadata_too_large = "over 20 MB; det er ikke en metadatatabel"
+    the_file = "filen"
+    rows_pair = "{file} (række {first} og {second})"
+    no_files_read = "ingen (mappen indeholder ingen filer, som kvaleval læser)"
+    and_more = "; og {n} til (se listen ovenfor)"
+    # what a file that is not text is, and what to do (E018)
+    kind_png = "et PNG-billede"
+    kind_jpeg = "et JPEG-billede"
+    kind_gif = "et GIF-billede"
+    kind_pdf = "en PDF-fil"
+    kind_zip = "et zip-arkiv (måske en .docx, .xlsx eller .odt med forkert filendelse)"
+    kind_empty_zip = "et tomt zip-arkiv"
+    kind_rtf = "en RTF-fil"
+    kind_gzip = "et gzip-arkiv"
+    kind_7z = "et 7-Zip-arkiv"
+    kind_rar = "et RAR-arkiv"
+    kind_mp3 = "en MP3-optagelse"
+    kind_riff = "en lyd- eller videofil (RIFF)"
+    kind_ogg = "en Ogg-optagelse"
+    kind_flac = "en FLAC-optagelse"
+    kind_mp4 = "en MP4/M4A-optagelse"
+    kind_program = "et program"
+    kind_windows_program = "et Windows-program"
+    kind_database = "en database"
+    advice_not_transcript = "Det er ikke en transskription"
+    advice_pdf = "Kopiér teksten over i en .docx- eller .txt-fil (UTF-8)"
+    advice_zip = "Giv filen den rigtige endelse (.docx, .xlsx, .odt), eller pak den ud"
+    advice_rtf = "Åbn den i Word eller LibreOffice, og gem den som .docx eller .txt (UTF-8)"
+    advice_unpack = "Pak den ud først"
+    advice_transcribe = "Transskribér den først; kvaleval læser tekst"
+    # codebook and conclusions
+    code_name_twice = ("kodenavnet '{name}' er brugt to gange (første gang i linje {first}) — "
+                       "navne skal være unikke")
+    conclusion_id_twice = ("konklusions-id'et '{id}' er brugt to gange (også konklusion {other}) — "
+                           "giv hver konklusion sit eget id")
+    hint_missing = "tilføj feltet"
+    hint_extra_forbidden = "fjern eller omdøb feltet (tilladte felter: {allowed})"
+    hint_string_type = "skriv det som tekst"
+    hint_float_parsing = "skriv et tal som 1.0 eller 0.5"
+    hint_int_parsing = "skriv et helt tal"
+    hint_list_type = "skriv en liste (linjer, der begynder med '- ')"
+    hint_dict_type = "skriv en mapping (linjer med nøgle: værdi)"
+    hint_too_short = "tilføj mindst ét element"
+    hint_greater_than = "brug et tal over 0"
+    hint_docs = "se docs/codebook.md"
+    hint_name = ("brug små bogstaver, tal, '_' eller '-' (fx 'kapacitet' eller "
+                 "'civil_samfund')")
+    hint_color = "brug en farve som \"#E07A5F\" (i anførselstegn: # indleder en kommentar i YAML)"
+    hint_valence = "brug positiv, negativ eller blandet"
+    hint_use = "brug {choices}"
+    or_ = "eller"
+    term_empty = "en term er tom"
+    yaml_python_tag = ("et !!python/...-mærke beder om at oprette Python-objekter, hvad en kodebog "
+                       "ikke må; fjern mærket")
+    yaml_too_deep = "værdierne er indlejret for dybt til at være en kodebog"
+    yaml_too_large = "filen er større end {limit} MB, og det er en kodebog ikke"
+    yaml_unreadable = "filen kunne ikke læses ({error})"
+    yaml_not_utf8 = "filen er ikke UTF-8; gem den som UTF-8"
+    yaml_aliases = "mere end {limit} aliaser (*) — det er ikke en kodebog"
+    yaml_alias_loop = "et alias henviser til den værdi, der indeholder det (en løkke)"
+    yaml_nested = "værdier indlejret mere end {limit} niveauer"
+    yaml_alias_bomb = "med sine aliaser (*) bliver den til mere end {limit} værdier (en aliasbombe)"
+    yaml_key_twice = ("nøglen '{key}' står der to gange (første gang i linje {line}); slå de to "
+                      "sammen, eller omdøb den ene")
+    # personal data
+    csv_invalid = "ikke gyldig CSV ({error})"
+    empty_file = "(tom fil)"
+    name_empty = "navnet (kolonnen 'original') er tomt"
+    no_replacement = "'{original}' har ingen erstatning (kolonnen 'replacement')"
+    looks_binary = "den ser ud til at være en binær fil"
+    # REFI-QDA exchange
+    kind_qdc = "kodebog (.qdc)"
+    kind_qde = "projekt (.qde)"
+    kind_codebook_with_codes = "kodebog med koder"
+    kind_code_tree = "kodetræ"
+    codebook_without_codes = "CodeBook uden Code-elementer"
+    codes_nested = "koder indlejret mere end {depth} niveauer"
+    name_twice = "navnet forekommer to gange"
+    name_nul = "det indeholder et NUL-tegn"
+    name_absolute = "det er en absolut sti"
+    name_parent = "'..' ville føre ud af arkivet"
+    not_zip = "ikke et zip-arkiv: {error}"
+    not_word = "ikke en Word-fil: {error}"
+    no_such_file = "filen findes ikke"
+    size_mb = "{size} MB"
+    members_over = "alle dele fylder tilsammen over {limit} MB"
+    member_over = "{size} MB; grænsen er {limit}"
+    member_ratio = "{size} MB pakket {ratio:.0f} gange"
+    # model coder
+    not_model_file = "ikke en modelfil fra 'kvaleval train' ({error})"
+    member_inflates = "den fylder mere udpakket, end dens hoved angiver eller grænsen tillader"
+
+
+class _WarningsEnglish:
+    """The English texts of ``Warnings``, under the same codes."""
+
+
     W001 = "Skipped {path}: {reason}"
     W002 = "{path}: the file has no row in metadata.csv; it is read without attributes."
     W003 = ("metadata.csv names {path}, which is not in the corpus folder; "
@@ -81,6 +586,9 @@ class Warnings(metaclass=_CodedMessages):
     W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
             "count as one respondent. If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")
+    # 1xx segmenting
+    W101 = ("interviewer taken to be '{speaker}' (asks most questions); name the interviewer in "
+            "metadata.csv column 'interviewer' if this is wrong.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
@@ -127,7 +635,10 @@ class Warnings(metaclass=_CodedMessages):
             "searched for as a name. Write the full name.")
 
 
-class Errors(metaclass=_CodedMessages):
+class _ErrorsEnglish:
+    """The English texts of ``Errors``, under the same codes."""
+
+
     # 0xx reading
     E001 = "Corpus folder not found: {path}. Check the path, or run from the project folder."
     E002 = "{path} is not a folder. Give the folder that holds the transcripts."
@@ -200,6 +711,8 @@ class Errors(metaclass=_CodedMessages):
             "left to suggest. Run review on material that is not hand-coded yet (new interviews).")
     E309 = ("Method '{method}' needs a fitted model: kv.code(corpus, codebook, "
             "model=kv.ModelCoder(codebook).fit(segments, human_codings)). Without one, use method='rules'.")
+    E310 = ("This ModelCoder is not fitted yet; call fit(segments, codings) first, or load a model "
+            "with ModelCoder.from_json().")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
@@ -291,6 +804,140 @@ class Errors(metaclass=_CodedMessages):
     E840 = "The segment table has no respondent segments; there is nothing to code."
     E841 = "The codebook has no codes; a coding sheet needs at least one."
 
+    # 9xx command line and settings
+    E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
+    E902 = "--rules needs --corpus: the rule coder codes the corpus to be compared with the coders."
+
+
+class _TextsEnglish:
+    """The English texts of ``Texts``, under the same names."""
+
+    none = "(none)"
+    nothing = "(nothing)"
+    files = "{n} file(s)"
+    see_skipped = "see corpus.skipped"
+    # where in a file
+    line = "line {line}"
+    line_column = "line {line}, column '{column}'"
+    line_field = "line {line}, {field}"
+    decimal_comma = "a decimal comma? Write numbers with a point (0.5)"
+    unquoted_colour = ("line {line}, color: '#' starts a comment in YAML, so the colour is empty — "
+                       "put it in quotes: color: \"#{colour}\"")
+    yaml_tab = "a tab character: YAML indents with spaces only; replace the tab with spaces"
+    line_detail = "line {line}: {detail}"
+    sheet_column = "sheet '{sheet}', column {letter} (header '{header}')"
+    sheet_cell = "sheet '{sheet}', cell {cell} (row {row}, column '{header}')"
+    row = "row {row}"
+    top_level = "(top level)"
+    coding_csv_needed = "'doc_id', 'turn_index' and 'code', or 'segment_id' and 'code'"
+    # the program to open and save a file in
+    app_excel = "Excel or LibreOffice"
+    app_word = "Word or LibreOffice"
+    app_subtitles = "the transcription tool or a text editor"
+    # reading sources
+    zip_not_container = "not a zip container: {error}"
+    zip_damaged = "damaged zip: {error}"
+    zip_lacks = "the zip archive lacks {missing}, which every {kind} file has"
+    zip_members = "{n} members"
+    zip_unpacked = "{unpacked} MB uncompressed from {packed} KB"
+    zip_member_unpacked = "'{member}' expands to {unpacked} MB from {packed} KB"
+    old_office = "an old Office file (.doc/.xls) or a password-protected Office file"
+    old_office_advice = "Remove the password, or open it in Word or Excel and save it as .docx or .xlsx"
+    csv_quote = "line {line}: {error}; perhaps a quote (\") is not closed"
+    no_worksheet = "the workbook has no readable worksheet"
+    cue_malformed = "malformed cue"
+    cues_unreadable = "{bad} of {total} cues cannot be read"
+    cue_timing = "line {line}: cannot read the cue timing {timing}"
+    metadata_and = "metadata.csv and {path}"
+    metadata_too_large = "more than 20 MB; not a metadata table"
+    the_file = "the file"
+    rows_pair = "{file} (rows {first} and {second})"
+    no_files_read = "none (the folder holds no files kvaleval reads)"
+    and_more = "; and {n} more (see the list above)"
+    # what a file that is not text is, and what to do (E018)
+    kind_png = "a PNG image"
+    kind_jpeg = "a JPEG image"
+    kind_gif = "a GIF image"
+    kind_pdf = "a PDF file"
+    kind_zip = "a zip archive (perhaps a .docx, .xlsx or .odt with the wrong suffix)"
+    kind_empty_zip = "an empty zip archive"
+    kind_rtf = "an RTF file"
+    kind_gzip = "a gzip archive"
+    kind_7z = "a 7-Zip archive"
+    kind_rar = "a RAR archive"
+    kind_mp3 = "an MP3 recording"
+    kind_riff = "a sound or video file (RIFF)"
+    kind_ogg = "an Ogg recording"
+    kind_flac = "a FLAC recording"
+    kind_mp4 = "an MP4/M4A recording"
+    kind_program = "a program"
+    kind_windows_program = "a Windows program"
+    kind_database = "a database"
+    advice_not_transcript = "It is not a transcript"
+    advice_pdf = "Copy the text into a .docx or .txt file (UTF-8)"
+    advice_zip = "Give it its right suffix (.docx, .xlsx, .odt), or unpack it"
+    advice_rtf = "Open it in Word or LibreOffice and save it as .docx or .txt (UTF-8)"
+    advice_unpack = "Unpack it first"
+    advice_transcribe = "Transcribe it first; kvaleval reads text"
+    # codebook and conclusions
+    code_name_twice = "code name '{name}' is used twice (first on line {first}) — names must be unique"
+    conclusion_id_twice = ("conclusion id '{id}' is used twice (also conclusion {other}) — give each "
+                           "conclusion its own id")
+    hint_missing = "add this field"
+    hint_extra_forbidden = "remove or rename this field (allowed: {allowed})"
+    hint_string_type = "write it as text"
+    hint_float_parsing = "write a number such as 1.0 or 0.5"
+    hint_int_parsing = "write a whole number"
+    hint_list_type = "write a list (lines starting with '- ')"
+    hint_dict_type = "write a mapping (key: value lines)"
+    hint_too_short = "add at least one entry"
+    hint_greater_than = "use a number above 0"
+    hint_docs = "see docs/codebook.md"
+    hint_name = "use lowercase letters, digits, '_' or '-' (e.g. 'kapacitet' or 'civil_samfund')"
+    hint_color = "use a colour like \"#E07A5F\" (in quotes: # starts a comment in YAML)"
+    hint_valence = "use positiv, negativ or blandet"
+    hint_use = "use {choices}"
+    or_ = "or"
+    term_empty = "a term is empty"
+    yaml_python_tag = ("a !!python/... tag asks to create Python objects, which a codebook may not do; "
+                       "remove the tag")
+    yaml_too_deep = "the values are nested too deeply to be a codebook"
+    yaml_too_large = "the file is larger than {limit} MB; a codebook is not"
+    yaml_unreadable = "the file could not be read ({error})"
+    yaml_not_utf8 = "the file is not UTF-8; save it as UTF-8"
+    yaml_aliases = "more than {limit} aliases (*) — not a codebook"
+    yaml_alias_loop = "an alias refers to the value that holds it (a loop)"
+    yaml_nested = "values nested more than {limit} levels deep"
+    yaml_alias_bomb = "with its aliases (*) it expands to more than {limit} values (an alias bomb)"
+    yaml_key_twice = "the key '{key}' appears twice (first on line {line}); merge the two or rename one"
+    # personal data
+    csv_invalid = "not valid CSV ({error})"
+    empty_file = "(empty file)"
+    name_empty = "the name (column 'original') is empty"
+    no_replacement = "'{original}' has no replacement (column 'replacement')"
+    looks_binary = "it looks binary"
+    # REFI-QDA exchange
+    kind_qdc = "codebook (.qdc)"
+    kind_qde = "project (.qde)"
+    kind_codebook_with_codes = "codebook with codes"
+    kind_code_tree = "code tree"
+    codebook_without_codes = "CodeBook without Code elements"
+    codes_nested = "codes nested more than {depth} deep"
+    name_twice = "the name occurs twice"
+    name_nul = "it holds a NUL character"
+    name_absolute = "it is an absolute path"
+    name_parent = "'..' would leave the archive"
+    not_zip = "not a zip archive: {error}"
+    not_word = "not a Word file: {error}"
+    no_such_file = "no such file"
+    size_mb = "{size} MB"
+    members_over = "all members add up to over {limit} MB"
+    member_over = "{size} MB; limit {limit}"
+    member_ratio = "{size} MB packed {ratio:.0f} times"
+    member_inflates = "it inflates beyond its header or the limit"
+    # model coder
+    not_model_file = "not a model file from 'kvaleval train' ({error})"
+
 
 class KvalevalError(Exception):
     """Base class of every error kvaleval raises on bad input."""
@@ -331,3 +978,6 @@ class KvalevalWarning(UserWarning):
 def warn(message: str) -> None:
     """Issue a kvaleval warning pointing at the caller's caller."""
     warnings.warn(message, KvalevalWarning, stacklevel=3)
+
+
+_ENGLISH: dict[type, type] = {Errors: _ErrorsEnglish, Warnings: _WarningsEnglish, Texts: _TextsEnglish}

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError
+from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import ALL, require_columns
 from kvaleval.records import RESPONDENT
 
@@ -218,7 +218,7 @@ def _matrix(codings: pd.DataFrame, coders: Sequence[str] | None, segments: pd.Da
     if missing:
         raise HumanCodingError(Errors.E821.format(missing=missing, coders=found))
     if len(chosen) < 2:
-        raise HumanCodingError(Errors.E820.format(coders=chosen or "none"))
+        raise HumanCodingError(Errors.E820.format(coders=chosen or Texts.none))
     table = codings[codings["coder"].astype(str).isin(chosen)]
     ids = table["segment_id"].astype(str)
     if segments is not None:

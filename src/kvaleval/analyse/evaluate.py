@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.analyse.agreement import NOTE_NO_VARIATION, fill_texts, segment_key
-from kvaleval.errors import Errors, HumanCodingError
+from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import require_columns
 from kvaleval.records import RESPONDENT
 
@@ -252,7 +252,7 @@ def _prepare(
         coders = sorted(codings["coder"].astype(str).unique())
         if coder not in coders:
             raise HumanCodingError(
-                Errors.E831.format(coder=coder, coders=", ".join(coders) or "none")
+                Errors.E831.format(coder=coder, coders=", ".join(coders) or Texts.none)
             )
         codings = codings[codings["coder"].astype(str) == coder]
     ids = set(codings["segment_id"].astype(str)) | set(gold["segment_id"].astype(str))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -13,6 +16,22 @@ app = typer.Typer(
 )
 
 
+class Language(StrEnum):
+    """The languages of error and warning messages (``kvaleval.errors.LANGUAGES``)."""
+
+    da = "da"
+    en = "en"
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", case_sensitive=False,
+        help="Sprog i fejl og advarsler: da (dansk, standard) eller en (engelsk). "
+             "Uden --lang gælder KVALEVAL_LANG. Bilaget er altid på dansk.")] = None,
+) -> None:
     """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""
+    if lang is not None:
+        from kvaleval.errors import set_language
+
+        set_language(lang.value)

@@ -99,7 +99,7 @@ def agreement_cli(
         tables.append(table)
     if rules:
         if read is None:
-            raise typer.BadParameter("--rules kræver --corpus.")
+            raise typer.BadParameter(Errors.E902)
         book = book or kv.read_codebook(default_codebook())  # as 'code' and 'evaluate' do
         tables.append(kv.code(read, book).codings)
     codings = pd.concat(tables, ignore_index=True)

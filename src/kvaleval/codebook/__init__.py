@@ -18,28 +18,23 @@ from kvaleval.codebook._schema import (
     TermModel,
 )
 from kvaleval.codebook._yaml import LocatedYaml, load_yaml
-from kvaleval.errors import CodebookError, Errors, Warnings, warn
+from kvaleval.errors import CodebookError, Errors, Texts, Warnings, warn
 from kvaleval.records import BUILTIN_LEXICONS, Code, Codebook, Conclusion, NearCue, Term
 
 __all__ = ["read_codebook", "read_conclusions"]
 
-_HINTS = {
-    "missing": "add this field",
-    "extra_forbidden": "remove or rename this field (allowed: {allowed})",
-    "string_pattern_mismatch": "{pattern_hint}",
-    "string_type": "write it as text",
-    "float_parsing": "write a number such as 1.0 or 0.5",
-    "int_parsing": "write a whole number",
-    "list_type": "write a list (lines starting with '- ')",
-    "dict_type": "write a mapping (key: value lines)",
-    "too_short": "add at least one entry",
-    "greater_than": "use a number above 0",
+_HINTS = {  # pydantic's error type -> the name of its hint in Texts (read when shown, in the current language)
+    "missing": "hint_missing",
+    "extra_forbidden": "hint_extra_forbidden",
+    "string_type": "hint_string_type",
+    "float_parsing": "hint_float_parsing",
+    "int_parsing": "hint_int_parsing",
+    "list_type": "hint_list_type",
+    "dict_type": "hint_dict_type",
+    "too_short": "hint_too_short",
+    "greater_than": "hint_greater_than",
 }
-_PATTERN_HINTS = {
-    "name": "use lowercase letters, digits, '_' or '-' (e.g. 'kapacitet' or 'civil_samfund')",
-    "color": "use a colour like \"#E07A5F\" (in quotes: # starts a comment in YAML)",
-    "valence": "use positiv, negativ or blandet",
-}
+_PATTERN_HINTS = {"name": "hint_name", "color": "hint_color", "valence": "hint_valence"}
 
 
 def read_codebook(path: str | Path) -> Codebook:
@@ -135,15 +130,16 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         if conclusion.id in seen:  # tables and quotes are keyed by the id: two would mix their evidence
             location: list[str | int] = [*prefix, index, "id"]
             line = located.line(location)
-            problem = (f"  line {line if line is not None else '?'}, {_field_path(location)}: conclusion id "
-                       f"'{conclusion.id}' is used twice (also conclusion {seen[conclusion.id] + 1}) — "
-                       "give each conclusion its own id")
+            where = Texts.line_field.format(line=line if line is not None else "?", field=_field_path(location))
+            problem = f"  {where}: " + Texts.conclusion_id_twice.format(id=conclusion.id,
+                                                                       other=seen[conclusion.id] + 1)
             raise CodebookError(Errors.E203.format(path=shown, n=1, problems=problem))
         seen[conclusion.id] = index
     if codebook is not None:
         for index, conclusion in enumerate(conclusions):
             line = located.line([*prefix, index, "themes"])
-            check_conclusion_themes([conclusion], codebook, shown=f"{shown}, line {line}" if line else shown)
+            where = f"{shown}, {Texts.line.format(line=line)}" if line else shown
+            check_conclusion_themes([conclusion], codebook, shown=where)
         conclusions = resolve_themes(conclusions, codebook)
     return conclusions
 
@@ -179,8 +175,7 @@ def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codeboo
 
 def _check_unquoted_colours(located: LocatedYaml, shown: str) -> None:
     """``color: #3D5A80`` without quotes is a YAML comment: the colour would be dropped without a word."""
-    problems = [f"  line {number}, color: '#' starts a comment in YAML, so the colour is empty — "
-                f"put it in quotes: color: \"#{(text.split('#', 1)[1].split() or [''])[0]}\""
+    problems = ["  " + Texts.unquoted_colour.format(line=number, colour=(text.split("#", 1)[1].split() or [""])[0])
                 for number, text in enumerate(located.lines, start=1) if _UNQUOTED_COLOUR.match(text)]
     if problems:
         raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems)))
@@ -212,9 +207,10 @@ def _check_unique_names(models: list[CodeModel], located: LocatedYaml, shown: st
         location, code = stack.pop()
         line = located.line([*location, "name"])
         if code.name in first:
-            problems.append(f"  line {line if line is not None else '?'}, {_field_path([*location, 'name'])}: "
-                            f"code name '{code.name}' is used twice (first on line {first[code.name] or '?'}) "
-                            "— names must be unique")
+            where = Texts.line_field.format(line=line if line is not None else "?",
+                                            field=_field_path([*location, "name"]))
+            problems.append(f"  {where}: " + Texts.code_name_twice.format(name=code.name,
+                                                                          first=first[code.name] or "?"))
         else:
             first[code.name] = line
         stack.extend(([*location, "children", j], child) for j, child in reversed(list(enumerate(code.children))))
@@ -282,9 +278,9 @@ def _validate(
             field = _field_path(location)
             hint = _hint(error, model).replace("docs/codebook.md", docs)
             if _DECIMAL_COMMA.search(located.text_of(line)):
-                hint += "; a decimal comma? Write numbers with a point (0.5)"
-            where = f"line {line if line is not None else '?'}, {field}"
-            problems.append((line or 0, f"  {where}: {error['msg']} — {hint}"))
+                hint += "; " + Texts.decimal_comma
+            where = Texts.line_field.format(line=line if line is not None else "?", field=field)
+            problems.append((line or 0, f"  {where}: {_message(error)} — {hint}"))
         problems = [text for _, text in sorted(problems, key=lambda item: item[0])]
         message = Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))
         raise CodebookError(message) from None
@@ -299,21 +295,29 @@ def _field_path(location: list[str | int]) -> str:
     path = ""
     for part in location:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top level)"
+    return path or Texts.top_level
 
 
 def _hint(error: Any, model: type[BaseModel]) -> str:
     kind = error["type"]
-    template = _HINTS.get(kind, "see docs/codebook.md")
     field = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
-    allowed = ", ".join(_allowed_fields(model, error["loc"]))
-    pattern_hint = _PATTERN_HINTS.get(field, "see docs/codebook.md")
-    words = re.fullmatch(r"\^\(([a-zæøå|]+)\)\$", str((error.get("ctx") or {}).get("pattern", "")))
-    if words:  # a choice of words: name exactly those (a term's valence has no 'blandet')
-        choices = words.group(1).split("|")
-        pattern_hint = "use " + (" or ".join(choices) if len(choices) < 3 else
-                                 ", ".join(choices[:-1]) + " or " + choices[-1])
-    return template.format(allowed=allowed, pattern_hint=pattern_hint)
+    if kind == "string_pattern_mismatch":
+        words = re.fullmatch(r"\^\(([a-zæøå|]+)\)\$", str((error.get("ctx") or {}).get("pattern", "")))
+        if words:  # a choice of words: name exactly those (a term's valence has no 'blandet')
+            choices = words.group(1).split("|")
+            either = f" {Texts.or_} "
+            listed = either.join(choices) if len(choices) < 3 else ", ".join(choices[:-1]) + either + choices[-1]
+            return Texts.hint_use.format(choices=listed)
+        return getattr(Texts, _PATTERN_HINTS.get(field, "hint_docs"))
+    template = getattr(Texts, _HINTS.get(kind, "hint_docs"))
+    return template.format(allowed=", ".join(_allowed_fields(model, error["loc"])))
+
+
+def _message(error: Any) -> str:
+    """pydantic's message; for a check of ours (a ValueError), our text without pydantic's 'Value error, '."""
+    if error["type"] == "value_error" and (error.get("ctx") or {}).get("error") is not None:
+        return str(error["ctx"]["error"])
+    return str(error["msg"])
 
 
 def _allowed_fields(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:

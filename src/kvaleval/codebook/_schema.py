@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kvaleval.errors import Texts
+
 CODE_NAME = r"^[a-zæøå0-9][a-zæøå0-9_\-]*$"
 COLOR = r"^#[0-9A-Fa-f]{6}$"
 
@@ -50,7 +52,7 @@ class CodeModel(_Strict):
         for term in terms:
             text = term if isinstance(term, str) else term.term
             if not text.strip(" =."):
-                raise ValueError("a term is empty")
+                raise ValueError(Texts.term_empty)
         return terms
 
 

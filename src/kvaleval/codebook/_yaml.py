@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kvaleval.errors import CodebookError, Errors
+from kvaleval.errors import CodebookError, Errors, Texts
 
 MAX_ALIASES = 100
 """More aliases than this is an alias bomb, not a hand-written codebook."""
@@ -96,16 +96,15 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
         detail = err.problem or _one_line(err)
         lines = text.splitlines()
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
-            detail = "a tab character: YAML indents with spaces only; replace the tab with spaces"
+            detail = Texts.yaml_tab
         if "tag:yaml.org,2002:python/" in detail:
-            detail = ("a !!python/... tag asks to create Python objects, which a codebook may "
-                      "not do; remove the tag")
+            detail = Texts.yaml_python_tag
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from None
     except yaml.YAMLError as err:
         detail, line = _one_line(err), _error_line(err, text)
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from None
     except RecursionError:
-        detail = "the values are nested too deeply to be a codebook"
+        detail = Texts.yaml_too_deep
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line="?")) from None
     finally:
         if loader is not None:
@@ -120,11 +119,11 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _read_text(path: Path, shown: str) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
-            detail = f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; a codebook is not"
+            detail = Texts.yaml_too_large.format(limit=MAX_BYTES // (1024 * 1024))
             raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=1))
         data = path.read_bytes()
     except OSError as err:
-        detail = f"the file could not be read ({err.strerror or err})"
+        detail = Texts.yaml_unreadable.format(error=err.strerror or err)
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line="?")) from err
     for bom, encoding in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
@@ -133,7 +132,7 @@ def _read_text(path: Path, shown: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        detail = "the file is not UTF-8; save it as UTF-8"
+        detail = Texts.yaml_not_utf8
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=line)) from err
 
 
@@ -154,13 +153,13 @@ def _check_size(root: yaml.Node, shown: str) -> None:
         if key in seen:
             aliases += 1
             if aliases > MAX_ALIASES:
-                _refuse(shown, node, f"more than {MAX_ALIASES} aliases (*) — not a codebook")
+                _refuse(shown, node, Texts.yaml_aliases.format(limit=MAX_ALIASES))
         if key in on_path:
-            _refuse(shown, node, "an alias refers to the value that holds it (a loop)")
+            _refuse(shown, node, Texts.yaml_alias_loop)
         if key in sizes:
             return sizes[key]
         if depth > MAX_DEPTH:
-            _refuse(shown, node, f"values nested more than {MAX_DEPTH} levels deep")
+            _refuse(shown, node, Texts.yaml_nested.format(limit=MAX_DEPTH))
         seen.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
@@ -174,8 +173,7 @@ def _check_size(root: yaml.Node, shown: str) -> None:
             for child in children:
                 total += size(child, depth + 1)
                 if total > MAX_NODES:
-                    _refuse(shown, node, f"with its aliases (*) it expands to more than "
-                            f"{MAX_NODES:,} values (an alias bomb)")
+                    _refuse(shown, node, Texts.yaml_alias_bomb.format(limit=f"{MAX_NODES:,}".replace(",", " ")))
             on_path.discard(key)
         sizes[key] = total
         return total
@@ -195,8 +193,7 @@ def _check_duplicate_keys(node: yaml.MappingNode, shown: str) -> None:
         if isinstance(key, yaml.ScalarNode):
             if key.value in first:
                 line = first[key.value].start_mark.line + 1
-                _refuse(shown, key, f"the key '{key.value}' appears twice (first on line {line}); "
-                        "merge the two or rename one")
+                _refuse(shown, key, Texts.yaml_key_twice.format(key=key.value, line=line))
             first[key.value] = key
 
 

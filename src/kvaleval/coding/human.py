@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError
+from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
@@ -266,7 +266,7 @@ def _columns(sheet: str, header: list[str],
         folded = name.casefold()
         if not name or folded in skip or folded.startswith(SUGGESTION_PREFIX.strip()):
             continue
-        where = f"sheet '{sheet}', column {get_column_letter(index + 1)} (header '{name}')"
+        where = Texts.sheet_column.format(sheet=sheet, letter=get_column_letter(index + 1), header=name)
         if folded.endswith(VALENCE_SUFFIX):
             code = name[: -len(VALENCE_SUFFIX)].strip()
             if context.check_code(code, where):
@@ -287,8 +287,8 @@ def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
     first_row: dict[str, int] = {}
 
     def where(row: int, column: int) -> str:
-        return (f"sheet '{sheet}', cell {get_column_letter(column + 1)}{row} "
-                f"(row {row}, column '{header[column]}')")
+        return Texts.sheet_cell.format(sheet=sheet, cell=f"{get_column_letter(column + 1)}{row}", row=row,
+                                       header=header[column])
 
     for number, values in enumerate(rows, start=2):
         cells = list(values) + [None] * (len(header) - len(values))
@@ -301,7 +301,7 @@ def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
                 context.problems.append(Errors.E810.format(where=where(number, identifier)))
             continue
         if segment in first_row:
-            first = f"row {first_row[segment]}"
+            first = Texts.row.format(row=first_row[segment])
             context.problems.append(Errors.E811.format(where=where(number, identifier),
                                                        segment=segment, first=first))
             continue
@@ -345,8 +345,7 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
         raise HumanCodingError(Errors.E804.format(
-            path=path, needed="'doc_id', 'turn_index' and 'code', or 'segment_id' and 'code'",
-            columns=", ".join(header) or "(nothing)"))
+            path=path, needed=Texts.coding_csv_needed, columns=", ".join(header) or Texts.nothing))
     column = {name: header.index(name) for name in dict.fromkeys(header)}
     rows: list[Row] = []
     seen: dict[tuple[str, str, str], tuple[str, str]] = {}
@@ -357,7 +356,7 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
                 cells = record + [""] * (len(header) - len(record))
                 rows += _csv_row(cells, column, by_turn, line, seen, context)
     except csv.Error as err:
-        detail = f"line {reader.line_num + offset}: {err}"
+        detail = Texts.line_detail.format(line=reader.line_num + offset, detail=err)
         raise HumanCodingError(Errors.E802.format(path=path, detail=detail)) from err
     return rows
 
@@ -365,7 +364,7 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
 def _csv_row(cells: list[str], column: dict[str, int], by_turn: bool, line: int,
              seen: dict[tuple[str, str, str], tuple[str, str]], context: _Context) -> list[Row]:
     def where(name: str) -> str:
-        return f"line {line}, column '{name}'"
+        return Texts.line_column.format(line=line, column=name)
 
     segment = _csv_segment(cells, column, by_turn, where, context)
     code = cells[column["code"]].strip()
@@ -386,7 +385,7 @@ def _csv_row(cells: list[str], column: dict[str, int], by_turn: bool, line: int,
                                                    first=seen[key][0], first_where=seen[key][1],
                                                    second=valence))
         return []
-    seen.setdefault(key, (valence, f"line {line}"))
+    seen.setdefault(key, (valence, Texts.line.format(line=line)))
     return [(segment, code, valence, row_coder or None)]
 
 

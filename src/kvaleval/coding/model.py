@@ -33,7 +33,7 @@ from sklearn.model_selection import GroupKFold
 
 from kvaleval.coding.rules import RuleCoder
 from kvaleval.danish import lemma_table
-from kvaleval.errors import CodingError, Errors
+from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import CODING_COLUMNS, empty_codings, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 
@@ -273,7 +273,7 @@ class ModelCoder(BaseEstimator):
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "estimators_"):
-            raise NotFittedError("This ModelCoder is not fitted yet; call fit(segments, codings) first.")
+            raise NotFittedError(Errors.E310)
 
     # -- persistence without pickles --------------------------------------------------------------
 
@@ -317,7 +317,7 @@ class ModelCoder(BaseEstimator):
         except OSError as err:
             raise CodingError(Errors.E307.format(path=path, detail=err.strerror or err)) from err
         except (ValueError, KeyError, TypeError, AttributeError) as err:
-            detail = f"not a model file from 'kvaleval train' ({type(err).__name__}: {str(err)[:80]})"
+            detail = Texts.not_model_file.format(error=f"{type(err).__name__}: {str(err)[:80]}")
             raise CodingError(Errors.E307.format(path=path, detail=detail)) from err
         model = cls(codebook=codebook, **params)
         return model.fit(units, codings)

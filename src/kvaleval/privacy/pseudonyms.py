@@ -7,7 +7,7 @@ import io
 from os import PathLike
 from pathlib import Path
 
-from kvaleval.errors import Errors, PrivacyError, Warnings, warn
+from kvaleval.errors import Errors, PrivacyError, Texts, Warnings, warn
 from kvaleval.privacy.pseudonymiser import bracket
 
 _ORIGINAL = ("original", "navn", "name")
@@ -73,9 +73,9 @@ def read_pseudonyms(path: str | PathLike[str]) -> dict[str, str]:
             _add_row(cells, columns, reader.line_num, path, out, seen)
     except csv.Error as err:
         raise PrivacyError(Errors.E704.format(path=path, line=reader.line_num,
-                                              problem=f"not valid CSV ({err})")) from err
+                                              problem=Texts.csv_invalid.format(error=err))) from err
     if header is None:
-        raise PrivacyError(Errors.E703.format(path=path, columns="(empty file)"))
+        raise PrivacyError(Errors.E703.format(path=path, columns=Texts.empty_file))
     return out
 
 
@@ -85,7 +85,7 @@ def _decode(raw: bytes, path: Path) -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in raw:
-        raise PrivacyError(Errors.E702.format(path=path, detail="it looks binary"))
+        raise PrivacyError(Errors.E702.format(path=path, detail=Texts.looks_binary))
     return raw.decode("cp1252", errors="replace")
 
 
@@ -112,10 +112,10 @@ def _add_row(
     original = " ".join(cells[first].split()) if first < len(cells) else ""
     replacement = cells[second] if second < len(cells) else ""
     if not original:
-        problem = "the name (column 'original') is empty"
+        problem = Texts.name_empty
         raise PrivacyError(Errors.E704.format(path=path, line=line, problem=problem))
     if not replacement:
-        problem = f"'{original}' has no replacement (column 'replacement')"
+        problem = Texts.no_replacement.format(original=original)
         raise PrivacyError(Errors.E704.format(path=path, line=line, problem=problem))
     replacement = bracket(replacement)
     key = original.casefold()

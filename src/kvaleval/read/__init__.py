@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from kvaleval.corpus import Corpus
-from kvaleval.errors import CorpusError, Errors, KvalevalError, Warnings, warn
+from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, warn
 from kvaleval.read._metadata import Metadata, read_metadata
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import Decoded
@@ -161,7 +161,7 @@ def _dispatch(
                              text_columns=text_columns, max_bytes=max_bytes)
         notes.extend(survey.notes)
         return survey.text, survey.turns, None
-    raise CorpusError(Errors.E004.format(suffix=suffix or "(none)", path=shown,
+    raise CorpusError(Errors.E004.format(suffix=suffix or Texts.none, path=shown,
                                          formats=", ".join(FORMATS)))
 
 
@@ -273,7 +273,7 @@ def read_corpus(
         codings=pd.concat(found_codings, ignore_index=True) if found_codings else None,
     )
     if skipped:
-        warn(Warnings.W001.format(path=f"{len(skipped)} file(s)", reason="see corpus.skipped"))
+        warn(Warnings.W001.format(path=Texts.files.format(n=len(skipped)), reason=Texts.see_skipped))
     return corpus
 
 
@@ -332,17 +332,17 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
     if not stat.S_ISREG(mode):
         return Warnings.W013
     if file.suffix.lower() not in FORMATS:
-        return Errors.E004.format(suffix=file.suffix or "(none)", path=relative,
+        return Errors.E004.format(suffix=file.suffix or Texts.none, path=relative,
                                   formats=", ".join(FORMATS))
     return None
 
 
 def _skipped_summary(skipped: list[tuple[str, str]], *, shown: int = 5) -> str:
     if not skipped:
-        return "none (the folder holds no files kvaleval reads)"
+        return Texts.no_files_read
     listed = "; ".join(f"{path}: {reason}" for path, reason in skipped[:shown])
     more = len(skipped) - shown
-    return listed + (f"; and {more} more (see the list above)" if more > 0 else "")
+    return listed + (Texts.and_more.format(n=more) if more > 0 else "")
 
 
 def _doc_ids(relatives: list[str]) -> dict[str, str]:

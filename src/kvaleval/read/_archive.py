@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, Texts
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
@@ -71,11 +71,11 @@ def check_zip(
     except zipfile.BadZipFile as err:
         _refuse_old_office(path, shown)
         raise CorpusError(
-            Errors.E007.format(path=shown, kind=kind, detail=f"not a zip container: {err}", app=app)
+            Errors.E007.format(path=shown, kind=kind, detail=Texts.zip_not_container.format(error=err), app=app)
         ) from err
     except (zlib.error, EOFError, NotImplementedError, ValueError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind=kind, detail=f"damaged zip: {err}", app=app)
+            Errors.E007.format(path=shown, kind=kind, detail=Texts.zip_damaged.format(error=err), app=app)
         ) from err
     except RuntimeError as err:
         # zipfile raises RuntimeError for a member that needs a password.
@@ -87,7 +87,7 @@ def _check_members(
     members: list[zipfile.ZipInfo], *, kind: str, app: str, shown: str, required: Sequence[str]
 ) -> None:
     if len(members) > MAX_MEMBERS:
-        raise CorpusError(Errors.E014.format(path=shown, detail=f"{len(members)} members"))
+        raise CorpusError(Errors.E014.format(path=shown, detail=Texts.zip_members.format(n=len(members))))
     if any(member.flag_bits & 0x1 for member in members):
         raise CorpusError(Errors.E020.format(path=shown, app=app))
     total = sum(member.file_size for member in members)
@@ -96,7 +96,7 @@ def _check_members(
         raise CorpusError(
             Errors.E014.format(
                 path=shown,
-                detail=f"{total // (1024 * 1024)} MB uncompressed from {packed // 1024} KB",
+                detail=Texts.zip_unpacked.format(unpacked=total // (1024 * 1024), packed=packed // 1024),
             )
         )
     for member in members:
@@ -106,8 +106,9 @@ def _check_members(
             raise CorpusError(
                 Errors.E014.format(
                     path=shown,
-                    detail=f"'{member.filename}' expands to {member.file_size // (1024 * 1024)} MB "
-                    f"from {member.compress_size // 1024} KB",
+                    detail=Texts.zip_member_unpacked.format(member=member.filename,
+                                                           unpacked=member.file_size // (1024 * 1024),
+                                                           packed=member.compress_size // 1024),
                 )
             )
     names = {member.filename for member in members}
@@ -116,7 +117,7 @@ def _check_members(
         raise CorpusError(
             Errors.E007.format(
                 path=shown, kind=kind, app=app,
-                detail=f"the zip archive lacks {', '.join(missing)}, which every {kind} file has",
+                detail=Texts.zip_lacks.format(missing=", ".join(missing), kind=kind),
             )
         )
 
@@ -149,8 +150,7 @@ def _refuse_old_office(path: Path, shown: str) -> None:
         raise CorpusError(
             Errors.E018.format(
                 path=shown,
-                kind="an old Office file (.doc/.xls) or a password-protected Office file",
-                advice="Remove the password, or open it in Word or Excel and save it as .docx "
-                "or .xlsx",
+                kind=Texts.old_office,
+                advice=Texts.old_office_advice,
             )
         )

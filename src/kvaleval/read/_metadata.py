@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvaleval.errors import CorpusError, Errors, KvalevalError, Warnings
+from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings
 from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._text import decode_bytes
 
@@ -69,7 +69,8 @@ class Metadata:
         columns = [*self.columns, *(column for column in other.columns if column not in self.columns)]
         conflicts = [key for key in other.rows if key in self.rows and self.rows[key] != other.rows[key]]
         if conflicts:
-            raise CorpusError(Errors.E016.format(path=f"metadata.csv and {shown}", files=", ".join(conflicts)))
+            raise CorpusError(Errors.E016.format(path=Texts.metadata_and.format(path=shown),
+                                                 files=", ".join(conflicts)))
         rows = {key: {column: values.get(column, "") for column in columns}
                 for key, values in {**self.rows, **other.rows}.items()}
         return Metadata(columns, rows, {**self.duplicates, **other.duplicates}, [])
@@ -100,7 +101,7 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise CorpusError(
-                Errors.E009.format(path=shown, detail="more than 20 MB; not a metadata table")
+                Errors.E009.format(path=shown, detail=Texts.metadata_too_large)
             )
         decoded = decode_bytes(path.read_bytes(), path=shown)
     except OSError as err:
@@ -114,7 +115,7 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
         reader = csv.reader(io.StringIO(decoded.text), delimiter=delimiter)
         records = list(reader)
     except csv.Error as err:
-        detail = f"line {reader.line_num}: {err}"
+        detail = Texts.line_detail.format(line=reader.line_num, detail=err)
         raise CorpusError(Errors.E009.format(path=shown, detail=detail)) from err
     header = [(name or "").strip() for name in (records[0] if records else [])]
     lowered = [name.casefold() for name in header]
@@ -138,7 +139,7 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
         values = {name: cells[i] for i, name in enumerate(header) if i != file_index and name}
         if file in rows:
             if rows[file] != values and not any(conflict.startswith(f"{file} (") for conflict in conflicts):
-                conflicts.append(f"{file} (rows {first_row[file]} and {line})")
+                conflicts.append(Texts.rows_pair.format(file=file, first=first_row[file], second=line))
             duplicates[file] = duplicates.get(file, 1) + 1
             continue
         rows[file] = values
@@ -154,5 +155,5 @@ def _reason(err: KvalevalError, shown: str) -> str:
     if text.startswith("[E") and "] " in text:
         text = text.split("] ", 1)[1]
     if text.startswith(shown):
-        text = "the file" + text[len(shown):]
+        text = Texts.the_file + text[len(shown):]
     return text.split(". ", 1)[0].removesuffix(".")

@@ -19,7 +19,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, Texts
 from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIME_RANGE
 
@@ -36,7 +36,6 @@ _COLUMN_ROLES = {
 }
 """What a transcript table's header says each column holds (``Nr. | Tid | Taler | Tekst``,
 NVivo's ``Timespan | Content | Speaker``)."""
-_WORD_APP = "Word or LibreOffice"
 _ODT_APP = "LibreOffice"
 _DOCX_MEMBERS = ("[Content_Types].xml", "word/document.xml")
 _ODT_MEMBERS = ("content.xml",)
@@ -55,7 +54,7 @@ def read_docx(path: Path, *, shown: str) -> str:
     from docx.table import Table
     from lxml.etree import LxmlError
 
-    check_zip(path, kind="Word", app=_WORD_APP, shown=shown, required=_DOCX_MEMBERS)
+    check_zip(path, kind="Word", app=Texts.app_word, shown=shown, required=_DOCX_MEMBERS)
     try:
         with warnings.catch_warnings(), path.open("rb") as handle:
             warnings.simplefilter("ignore")
@@ -71,7 +70,7 @@ def read_docx(path: Path, *, shown: str) -> str:
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=_WORD_APP)
+            Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=Texts.app_word)
         ) from err
     return _join(lines)
 

@@ -20,7 +20,7 @@ import webvtt
 from webvtt import errors as webvtt_errors
 
 from kvaleval.danish import DISCOURSE_WORDS
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, Texts
 from kvaleval.records import Turn
 from kvaleval.segment.tags import CUE_TIME, TagCandidate, accept_tags, clean_label
 
@@ -62,14 +62,14 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
     except (webvtt_errors.MalformedFileError, webvtt_errors.MalformedCaptionError,
             ValueError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind=fmt.upper(), detail=str(err) or "malformed cue",
-                               app="the transcription tool or a text editor")
+            Errors.E007.format(path=shown, kind=fmt.upper(), detail=str(err) or Texts.cue_malformed,
+                               app=Texts.app_subtitles)
         ) from err
     timings = len(_TIMING_LINE.findall(text))
     if len(captions.captions) != timings:  # webvtt-py leaves out a cue it cannot read, silently
-        detail = f"{timings - len(captions.captions)} of {timings} cues cannot be read"
+        detail = Texts.cues_unreadable.format(bad=timings - len(captions.captions), total=timings)
         raise CorpusError(Errors.E007.format(path=shown, kind=fmt.upper(), detail=detail,
-                                             app="the transcription tool or a text editor"))
+                                             app=Texts.app_subtitles))
     cues = [cue for caption in captions.captions for cue in _cues(caption)]
     if _WORD_TIMING.search(text):
         cues = _without_rolling_lines(cues, captions.captions)
@@ -205,8 +205,8 @@ def _regular_timings(text: str, *, fmt: str, shown: str) -> str:
         match = _TIMING.match(line)
         if match is None:
             raise CorpusError(Errors.E007.format(
-                path=shown, kind=fmt.upper(), app="the transcription tool or a text editor",
-                detail=f"line {number}: cannot read the cue timing {line.strip()[:60]!r}"))
+                path=shown, kind=fmt.upper(), app=Texts.app_subtitles,
+                detail=Texts.cue_timing.format(line=number, timing=repr(line.strip()[:60]))))
         start = _regular_time(match["start"], mark)
         end = _regular_time(match["end"], mark) if match["end"] else start
         lines[number - 1] = f"{start} --> {end}{match['rest'] if fmt == 'vtt' else ''}"

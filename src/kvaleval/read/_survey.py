@@ -28,7 +28,7 @@ from lxml.etree import LxmlError
 
 from kvaleval._gc import without_gc
 from kvaleval.danish import says_nothing
-from kvaleval.errors import CorpusError, Errors, Warnings
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
@@ -62,7 +62,6 @@ _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+ans
 empty cell. A smiley (``=)``) is an answer."""
 _MISSING_LENGTH = 20  # longer cells are answers: not tested against _MISSING
 _CHOICE_OPTIONS = 20  # at most this many options in a check-box question
-_EXCEL_APP = "Excel or LibreOffice"
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 _SEPARATOR = "\n\n"
 
@@ -354,8 +353,8 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
                     yield cast("list[str | None]", cells)
         except csv.Error as err:
             raise CorpusError(
-                Errors.E007.format(path=shown, kind="CSV", detail=f"line {reader.line_num}: {err}; "
-                                   "perhaps a quote (\") is not closed", app="Excel or LibreOffice")
+                Errors.E007.format(path=shown, kind="CSV", app=Texts.app_excel,
+                                   detail=Texts.csv_quote.format(line=reader.line_num, error=err))
             ) from err
 
 
@@ -363,7 +362,7 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    names = check_zip(path, kind="Excel", app=_EXCEL_APP, shown=shown, required=_XLSX_MEMBERS)
+    names = check_zip(path, kind="Excel", app=Texts.app_excel, shown=shown, required=_XLSX_MEMBERS)
     links = sum(name.startswith("xl/externalLinks/") and name.endswith(".xml") for name in names)
     if links:
         notes.append(Warnings.W016.format(path=shown, n=links))
@@ -384,9 +383,9 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
                                                   keep_links=False)
                 stack.callback(formulas.close)
             if not values.worksheets or not formulas.worksheets:
-                detail = "the workbook has no readable worksheet"
+                detail = Texts.no_worksheet
                 raise CorpusError(Errors.E007.format(path=shown, kind="Excel", detail=detail,
-                                                     app=_EXCEL_APP))
+                                                     app=Texts.app_excel))
             sheet = _answer_sheet(values.worksheets)
             if len(values.sheetnames) > 1:
                 notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
@@ -415,7 +414,7 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
     except (InvalidFileException, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, OSError, LxmlError, ExpatError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind="Excel", app=_EXCEL_APP,
+            Errors.E007.format(path=shown, kind="Excel", app=Texts.app_excel,
                                detail=str(err)[:200] or type(err).__name__)
         ) from err
     if formula_cells - missing_values:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, Texts
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -36,31 +36,27 @@ _MIXED = "kvaleval-utf8-cp1252"
 MIXED_ENCODING = "utf-8+cp1252"
 """The encoding reported for a file that is UTF-8 with stray cp1252 bytes."""
 
-_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", "It is not a transcript"),
-    (b"\xff\xd8\xff", 0, "a JPEG image", "It is not a transcript"),
-    (b"GIF87a", 0, "a GIF image", "It is not a transcript"),
-    (b"GIF89a", 0, "a GIF image", "It is not a transcript"),
-    (b"%PDF-", 0, "a PDF file", "Copy the text into a .docx or .txt file (UTF-8)"),
-    (b"PK\x03\x04", 0, "a zip archive (perhaps a .docx, .xlsx or .odt with the wrong suffix)",
-     "Give it its right suffix (.docx, .xlsx, .odt), or unpack it"),
-    (b"PK\x05\x06", 0, "an empty zip archive", "It is not a transcript"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0,
-     "an old Office file (.doc/.xls) or a password-protected Office file",
-     "Remove the password, or open it in Word or Excel and save it as .docx or .xlsx"),
-    (b"{\\rtf", 0, "an RTF file",
-     "Open it in Word or LibreOffice and save it as .docx or .txt (UTF-8)"),
-    (b"\x1f\x8b", 0, "a gzip archive", "Unpack it first"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "Unpack it first"),
-    (b"Rar!\x1a\x07", 0, "a RAR archive", "Unpack it first"),
-    (b"ID3", 0, "an MP3 recording", "Transcribe it first; kvaleval reads text"),
-    (b"RIFF", 0, "a sound or video file (RIFF)", "Transcribe it first; kvaleval reads text"),
-    (b"OggS", 0, "an Ogg recording", "Transcribe it first; kvaleval reads text"),
-    (b"fLaC", 0, "a FLAC recording", "Transcribe it first; kvaleval reads text"),
-    (b"ftyp", 4, "an MP4/M4A recording", "Transcribe it first; kvaleval reads text"),
-    (b"\x7fELF", 0, "a program", "It is not a transcript"),
-    (b"MZ", 0, "a Windows program", "It is not a transcript"),
-    (b"SQLite format 3\x00", 0, "a database", "It is not a transcript"),
+_SIGNATURES: tuple[tuple[bytes, int, str, str], ...] = (  # what the file is, what to do: names in Texts
+    (b"\x89PNG\r\n\x1a\n", 0, "kind_png", "advice_not_transcript"),
+    (b"\xff\xd8\xff", 0, "kind_jpeg", "advice_not_transcript"),
+    (b"GIF87a", 0, "kind_gif", "advice_not_transcript"),
+    (b"GIF89a", 0, "kind_gif", "advice_not_transcript"),
+    (b"%PDF-", 0, "kind_pdf", "advice_pdf"),
+    (b"PK\x03\x04", 0, "kind_zip", "advice_zip"),
+    (b"PK\x05\x06", 0, "kind_empty_zip", "advice_not_transcript"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "old_office", "old_office_advice"),
+    (b"{\\rtf", 0, "kind_rtf", "advice_rtf"),
+    (b"\x1f\x8b", 0, "kind_gzip", "advice_unpack"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "kind_7z", "advice_unpack"),
+    (b"Rar!\x1a\x07", 0, "kind_rar", "advice_unpack"),
+    (b"ID3", 0, "kind_mp3", "advice_transcribe"),
+    (b"RIFF", 0, "kind_riff", "advice_transcribe"),
+    (b"OggS", 0, "kind_ogg", "advice_transcribe"),
+    (b"fLaC", 0, "kind_flac", "advice_transcribe"),
+    (b"ftyp", 4, "kind_mp4", "advice_transcribe"),
+    (b"\x7fELF", 0, "kind_program", "advice_not_transcript"),
+    (b"MZ", 0, "kind_windows_program", "advice_not_transcript"),
+    (b"SQLite format 3\x00", 0, "kind_database", "advice_not_transcript"),
 )
 _CONTROL_SHARE_BINARY = 0.05
 
@@ -224,7 +220,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _refuse_known_binary(data: bytes, path: str) -> None:
     for signature, offset, kind, advice in _SIGNATURES:
         if data[offset : offset + len(signature)] == signature:
-            raise CorpusError(Errors.E018.format(path=path, kind=kind, advice=advice))
+            raise CorpusError(Errors.E018.format(path=path, kind=getattr(Texts, kind), advice=getattr(Texts, advice)))
 
 
 def _looks_binary(data: bytes) -> bool:

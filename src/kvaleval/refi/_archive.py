@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from kvaleval.errors import Errors, ExchangeError
+from kvaleval.errors import Errors, ExchangeError, Texts
 
 _MIB = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -53,12 +53,12 @@ class ArchiveLimits:
 def unsafe_name(name: str) -> str | None:
     """Why a member name is unsafe, or None when it is a plain relative path."""
     if "\x00" in name:
-        return "it holds a NUL character"
+        return Texts.name_nul
     posix = name.replace("\\", "/")
     if posix.startswith("/") or _DRIVE.match(posix):
-        return "it is an absolute path"
+        return Texts.name_absolute
     if ".." in posix.split("/"):
-        return "'..' would leave the archive"
+        return Texts.name_parent
     return None
 
 
@@ -80,7 +80,7 @@ class ProjectArchive:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
-            raise ExchangeError(Errors.E601.format(path=shown, detail=f"not a zip archive: {err}")) from None
+            raise ExchangeError(Errors.E601.format(path=shown, detail=Texts.not_zip.format(error=err))) from None
         try:
             self._check(infos)
         except ExchangeError:
@@ -111,7 +111,7 @@ class ProjectArchive:
             key = info.filename.lower()
             if key in seen:
                 raise ExchangeError(
-                    Errors.E602.format(path=self.shown, member=info.filename, reason="the name occurs twice")
+                    Errors.E602.format(path=self.shown, member=info.filename, reason=Texts.name_twice)
                 )
             seen.add(key)
             self._check_size(info)
@@ -121,7 +121,7 @@ class ProjectArchive:
                     Errors.E603.format(
                         path=self.shown,
                         member=info.filename,
-                        detail=f"all members add up to over {limits.max_total_bytes // _MIB} MB",
+                        detail=Texts.members_over.format(limit=limits.max_total_bytes // _MIB),
                     )
                 )
 
@@ -132,7 +132,7 @@ class ProjectArchive:
                 Errors.E603.format(
                     path=self.shown,
                     member=info.filename,
-                    detail=f"{info.file_size // _MIB} MB; limit {limits.max_member_bytes // _MIB}",
+                    detail=Texts.member_over.format(size=info.file_size // _MIB, limit=limits.max_member_bytes // _MIB),
                 )
             )
         if info.file_size > limits.ratio_floor:
@@ -142,7 +142,7 @@ class ProjectArchive:
                     Errors.E603.format(
                         path=self.shown,
                         member=info.filename,
-                        detail=f"{info.file_size // _MIB} MB packed {ratio:.0f} times",
+                        detail=Texts.member_ratio.format(size=info.file_size // _MIB, ratio=ratio),
                     )
                 )
 
@@ -185,7 +185,7 @@ class ProjectArchive:
                             Errors.E603.format(
                                 path=self.shown,
                                 member=member,
-                                detail="it inflates beyond its header or the limit",
+                                detail=Texts.member_inflates,
                             )
                         )
                     chunks.append(chunk)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, ExchangeError, Warnings
+from kvaleval.errors import Errors, ExchangeError, Texts, Warnings
 from kvaleval.frames import empty_codings
 from kvaleval.records import Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
@@ -55,7 +55,8 @@ def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawP
             size = path.stat().st_size
             if size > limits.max_member_bytes:
                 raise ExchangeError(
-                    Errors.E603.format(path=shown, member=path.name, detail=f"{size // (1024 * 1024)} MB")
+                    Errors.E603.format(path=shown, member=path.name,
+                                       detail=Texts.size_mb.format(size=size // (1024 * 1024)))
                 )
             data = path.read_bytes()
         except OSError as err:
@@ -63,7 +64,7 @@ def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawP
         root = parse_xml(data, path=shown, member=path.name)
         return parse_project(root, shown=shown, member=path.name), None
     if not path.is_file():
-        raise ExchangeError(Errors.E611.format(path=shown, detail="no such file"))
+        raise ExchangeError(Errors.E611.format(path=shown, detail=Texts.no_such_file))
     archive = ProjectArchive(path, shown=shown, limits=limits)
     try:
         member = _find_qde(archive)

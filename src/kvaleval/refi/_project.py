@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Any
 
-from kvaleval.errors import Errors, ExchangeError
+from kvaleval.errors import Errors, ExchangeError, Texts
 from kvaleval.records import Codebook
 from kvaleval.refi._xml import child, child_text, children, local, namespace_problem, norm_guid
 from kvaleval.refi.codebook import read_codes, split_settings
@@ -97,7 +97,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         If the root element is not ``Project``.
     """
     if local(root) != "Project":
-        raise ExchangeError(Errors.E608.format(path=shown, member=member, kind="project (.qde)", root=local(root)))
+        raise ExchangeError(Errors.E608.format(path=shown, member=member, kind=Texts.kind_qde, root=local(root)))
     tolerated: list[str] = []
     problem = namespace_problem(root, "project")
     if problem:

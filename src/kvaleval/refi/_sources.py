@@ -109,9 +109,9 @@ def docx_text(data: bytes, *, shown: str, limits: ArchiveLimits) -> str:
             else:
                 lines.append(block.text)
     except (KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as err:
-        from kvaleval.errors import Errors
+        from kvaleval.errors import Errors, Texts
 
-        raise ExchangeError(Errors.E601.format(path=shown, detail=f"not a Word file: {err}")) from None
+        raise ExchangeError(Errors.E601.format(path=shown, detail=Texts.not_word.format(error=err))) from None
     return "\n".join(line.replace("\r\n", "\n").replace("\r", "\n") for line in lines) + "\n"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kvaleval.errors import Errors, ExchangeError, Warnings, warn
+from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, warn
 from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
 from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
@@ -167,13 +167,14 @@ def read_qdc(path: str | Path) -> Codebook:
     try:
         size = path.stat().st_size
         if size > MAX_QDC_BYTES:
-            raise ExchangeError(Errors.E603.format(path=shown, member=path.name, detail=f"{size // (1024 * 1024)} MB"))
+            raise ExchangeError(Errors.E603.format(path=shown, member=path.name,
+                                                   detail=Texts.size_mb.format(size=size // (1024 * 1024))))
         data = path.read_bytes()
     except OSError as err:
         raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
     root = parse_xml(data, path=shown, member=path.name)
     if local(root) != "CodeBook":
-        raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind="codebook (.qdc)", root=local(root)))
+        raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind=Texts.kind_qdc, root=local(root)))
     tolerated: list[str] = []
     problem = namespace_problem(root, "codebook")
     if problem:
@@ -184,8 +185,8 @@ def read_qdc(path: str | Path) -> Codebook:
             Errors.E608.format(
                 path=shown,
                 member=path.name,
-                kind="codebook with codes",
-                root="CodeBook without Code elements",
+                kind=Texts.kind_codebook_with_codes,
+                root=Texts.codebook_without_codes,
             )
         )
     codes, settings = split_settings(read_codes(codes_element, tolerated, codebook_name=path.stem)[0], tolerated)
@@ -241,8 +242,8 @@ def read_codes(
                 Errors.E608.format(
                     path=codebook_name,
                     member="Codes",
-                    kind="code tree",
-                    root=f"codes nested more than {MAX_DEPTH} deep",
+                    kind=Texts.kind_code_tree,
+                    root=Texts.codes_nested.format(depth=MAX_DEPTH),
                 )
             )
         name = _unique_name(node, parent, used, tolerated)

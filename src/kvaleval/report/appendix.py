@@ -363,7 +363,7 @@ def _comma(value: float) -> str:
 
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
-    """File names and notes name people ("interviewer taken to be 'Mette Bruun'"); versions,
+    """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"); versions,
     options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers)."""
     table = table.copy()
     paths = {name.split(": ", 1)[1] if ": " in name else name[4:]
