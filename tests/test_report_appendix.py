@@ -333,3 +333,77 @@ def test_appendix_privacy_report_says_where_every_replacement_was(appendix: tupl
     _, out = appendix
     report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(report) and (report["where"] != "").all()
+
+
+def test_appendix_second_run_removes_files_of_the_first_it_does_not_write(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A second run without conclusions or indicators left the first run's conclusion tables and
+    # chart with the old numbers beside the new appendix.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    targets = tmp_path / "indikatorer.csv"
+    targets.write_text("indikator,mål,opnået\nFamilier,10,12\n", encoding="utf-8")
+    conclusions = [Conclusion("kap", "Der mangler kapacitet", ("kapacitet",))]
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=conclusions, targets=targets)
+    first = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"csv/konklusioner.csv", "csv/maalopfyldelse.csv", "figurer/konklusioner_stoette.png"} <= first
+    (out / "csv" / "mine_noter.csv").write_text("min egen fil\n", encoding="utf-8")  # the user's own
+    (out / "noter.md").write_text("mine noter\n", encoding="utf-8")
+    written = kv.write_appendix(coded, out, charts_enabled=False)
+    now = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert not any(name.startswith("figurer/") for name in now) and not (out / "figurer").exists()
+    for stale in ("csv/konklusioner.csv", "csv/konklusionscitater.csv", "csv/maalopfyldelse.csv"):
+        assert stale not in now
+    assert {"csv/mine_noter.csv", "noter.md"} <= now  # never touched
+    assert now - {"csv/mine_noter.csv", "noter.md", ".kvaleval_filer.txt"} == {
+        p.relative_to(out).as_posix() for p in written}
+    assert (out / ".kvaleval_filer.txt").read_text(encoding="utf-8").splitlines() == sorted(
+        p.relative_to(out).as_posix() for p in written)
+
+
+def test_appendix_from_an_older_version_without_a_file_list_is_replaced_whole(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=[Conclusion("kap", "Mangler", ("kapacitet",))], charts_enabled=False)
+    (out / ".kvaleval_filer.txt").unlink()
+    (out / "csv" / "mine_noter.csv").write_text("min egen fil\n", encoding="utf-8")
+    kv.write_appendix(coded, out, charts_enabled=False)
+    assert not (out / "csv" / "konklusioner.csv").exists()
+    assert (out / "csv" / "mine_noter.csv").is_file()
+
+
+def test_appendix_file_list_cannot_point_outside_the_folder(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, charts_enabled=False)
+    outside = tmp_path / "vigtig.txt"
+    outside.write_text("behold mig\n", encoding="utf-8")
+    (out / ".kvaleval_filer.txt").write_text(f"../vigtig.txt\n{outside}\nbilag.md\n", encoding="utf-8")
+    kv.write_appendix(coded, out, charts_enabled=False)
+    assert outside.read_text(encoding="utf-8") == "behold mig\n"
+
+
+def test_appendix_failed_move_brings_back_the_previous_files_stale_ones_too(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=[Conclusion("kap", "Mangler", ("kapacitet",))], charts_enabled=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_replace = os.replace
+    failed: list[object] = []
+
+    def fail_on_manifest(source: object, target: object) -> None:
+        if Path(str(target)) == out / "csv" / "manifest.csv" and ".kvaleval-" in str(source) and not failed:
+            failed.append(target)
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("kvaleval.report.appendix.os.replace", fail_on_manifest)
+    with pytest.raises(kv.ReportError):
+        kv.write_appendix(coded, out, charts_enabled=False)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before

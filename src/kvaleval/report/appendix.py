@@ -7,6 +7,7 @@ file with atomic renames, so an interrupted run leaves the previous appendix int
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -15,7 +16,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -309,6 +310,8 @@ def write_appendix(
             (staging / PRIVATE).mkdir()
             _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
             (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
+        written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+        (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
         return _move_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -432,17 +435,24 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
     """Replace the previous appendix with the staged one as a set.
 
     Each previous file is first moved aside (a rename), then the new files are moved in.
+    A file an earlier run wrote that this run does not write (``csv/konklusioner.csv``
+    after a run without conclusions) is moved aside too and not brought back: the folder
+    shows the latest run only. Which files kvaleval wrote is read from the list the earlier
+    run left (:data:`FILE_LIST`); files a user put in the folder are never touched.
     If any rename fails, what was moved in is removed and the previous files are moved
     back, so the folder holds either the whole previous appendix or the whole new one.
     """
     backup = staging.with_name(staging.name + "-forrige")
     sources = sorted(p for p in staging.rglob("*") if p.is_file())
     targets = [out / source.relative_to(staging) for source in sources]
+    new = {target.relative_to(out).as_posix() for target in targets}
+    stale = [out / name for name in sorted(_previous_files(out) - new)
+             if (out / name).is_file() or (out / name).is_symlink()]
     moved_aside: list[tuple[Path, Path]] = []
     moved_in: list[Path] = []
     try:
-        for target in targets:
-            if target.exists():
+        for target in [*targets, *stale]:
+            if target.exists() or target.is_symlink():
                 aside = backup / target.relative_to(out)
                 aside.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(target, aside)
@@ -459,4 +469,42 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
         raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
     finally:
         shutil.rmtree(backup, ignore_errors=True)
-    return moved_in
+    for folder in sorted({path.parent for path in stale}, key=lambda p: len(p.parts), reverse=True):
+        if folder != out:
+            with contextlib.suppress(OSError):  # only an empty folder is removed
+                folder.rmdir()
+    return [path for path in moved_in if path.name != FILE_LIST]
+
+
+FILE_LIST = ".kvaleval_filer.txt"
+"""The files a run wrote into the output folder, relative to it, one a line: the next run
+removes those it does not write again."""
+
+KNOWN_FILES = (
+    "appendix.xlsx", "bilag.md", f"{PRIVATE}/pseudonymisering.csv", f"{PRIVATE}/LÆS MIG.txt",
+    *(f"csv/{name}.csv" for name in ("oversigt", "frekvenser", "konklusioner", "konklusionscitater", "citater",
+                                     "samforekomst", "matrix", "maalopfyldelse", "kodninger", "segmenter",
+                                     "kodebog", "manifest")),
+    *(f"figurer/{name}{suffix}" for name in ("temaer_pr_gruppe", "samforekomst", "konklusioner_stoette")
+      for suffix in (".png", ".svg")),
+)
+"""The files kvaleval writes: an appendix from a version that left no :data:`FILE_LIST` wrote these."""
+
+
+def _previous_files(out: Path) -> set[str]:
+    """The files (relative, posix) the previous run wrote into ``out``, by its list or, from an
+    older version without one, by the names kvaleval writes. A line naming a path outside the
+    folder is ignored."""
+    listed = out / FILE_LIST
+    if not listed.is_file():
+        return set(KNOWN_FILES) if (out / "appendix.xlsx").is_file() else set()
+    try:
+        lines = listed.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set(KNOWN_FILES)
+    names = set()
+    for line in lines:
+        path = PurePosixPath(line.strip())
+        if line.strip() and not path.is_absolute() and ".." not in path.parts and str(path) != FILE_LIST:
+            names.add(path.as_posix())
+    return names
