@@ -39,6 +39,7 @@ from kvaleval.records import Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
+from kvaleval.report.suppress import suppress_counts
 from kvaleval.report.tables import danish, frequency_notes, overview
 from kvaleval.report.xlsx import Sheet, write_workbook
 
@@ -121,8 +122,10 @@ def _tables(
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
     frequencies = coded.frequencies(by=by)
-    notes = frequency_notes(frequencies, by, coders=coders)
-    summary = _suppress(overview(frequencies, by), small_cells)
+    by_column = by if by is not None and by in frequencies else None
+    shown_frequencies = suppress_counts(frequencies, small_cells, group=by_column, keys=["code"])
+    notes = frequency_notes(shown_frequencies, by, coders=coders)
+    summary = overview(shown_frequencies, by)
     appendix.sheets.append(Sheet("Oversigt", summary, "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
     appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
@@ -133,9 +136,10 @@ def _tables(
     frequency_table = pd.concat(detail, ignore_index=True)
     rest = [c for c in frequency_table if c not in ("attribute", "value")]
     frequency_table = frequency_table[["attribute", "value", *rest]]
-    appendix.sheets.append(Sheet("Frekvenser", _suppress(danish(frequency_table), small_cells),
-                                 "Temaer pr. attribut og valens", notes))
-    appendix.csv["frekvenser"] = _suppress(frequency_table, small_cells)
+    frequency_table = suppress_counts(frequency_table, small_cells, group="value", block=["attribute"],
+                                      keys=["code", "valence"])
+    appendix.sheets.append(Sheet("Frekvenser", danish(frequency_table), "Temaer pr. attribut og valens", notes))
+    appendix.csv["frekvenser"] = frequency_table
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
     if conclusions:
@@ -143,8 +147,9 @@ def _tables(
                                    pseudonymiser=pseudonymiser)
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = pseudonymise_columns(selected, pseudonymiser)
+        shown_table = suppress_counts(table, small_cells, group="group", keys=["conclusion_id"])
         minimum = {c.id: c.min_respondents for c in conclusions}
-        appendix.sheets.append(Sheet("Konklusioner", _suppress(danish(table), small_cells),
+        appendix.sheets.append(Sheet("Konklusioner", danish(shown_table),
                                      "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
             f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}).",
@@ -152,8 +157,8 @@ def _tables(
         ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
         appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
                                      wrap=("Citat", "Spørgsmål")))
-        shown_supported = table.assign(supported=table["supported"].map({True: "ja", False: "nej"}))
-        appendix.csv["konklusioner"] = _suppress(shown_supported, small_cells)  # ja/nej, as in the workbook
+        appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
+            supported=shown_table["supported"].map({True: "ja", False: "nej"}))
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
@@ -183,7 +188,7 @@ def _tables(
                                  "Respondenter, der udtrykker begge temaer", [
                                      "Diagonalen er antal respondenter med temaet. "
                                      "Segmentniveau: se samforekomst.csv."]))
-    appendix.csv["samforekomst"] = _suppress(pairs, small_cells)
+    appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
@@ -476,7 +481,7 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
     return [path for path in moved_in if path.name != FILE_LIST]
 
 
-FILE_LIST = ".kvaleval_filer.txt"
+FILE_LIST = "kvaleval_filer.txt"
 """The files a run wrote into the output folder, relative to it, one a line: the next run
 removes those it does not write again."""
 
