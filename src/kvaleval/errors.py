@@ -168,6 +168,11 @@ class Errors(metaclass=_CodedMessages):
             "(higher is better: {higher}) or 'lavere' (lower is better: {lower}).")
     E023 = "{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator."
     E024 = "Indicators file not found: {path}. Check the path (--targets)."
+    E025 = ("{path}, line {line}: the weight (column 'vægt') is {value}; a weight must be more than 0. "
+            "Write a positive number (an empty weight is 1), or remove the indicator.")
+    E026 = ("{path}, line {line}: the row has {fields} fields where the header ({header}) has {columns}. "
+            "A decimal comma in a file separated by '{delimiter}' splits the number: put the number in "
+            "quotes (\"72,5\") or separate the columns with ';' (as Danish Excel saves CSV).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import math
 import os
 import shutil
 import tempfile
@@ -202,7 +203,7 @@ def _tables(
         appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
             f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
             f"({_comma(overall['share_met'])} % vægtet). "
-            f"Gennemsnitlig opfyldelse: {_comma(overall['mean_pct_af_mål'])} % af målet.",
+            f"Gennemsnitlig opfyldelse: {_mean_attainment(overall['mean_pct_af_mål'])}.",
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
@@ -368,6 +369,11 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
 def _comma(value: float) -> str:
     """One decimal with a decimal comma, as the rest of the appendix writes numbers."""
     return f"{value:.1f}".replace(".", ",")
+
+
+def _mean_attainment(value: float) -> str:
+    """"87,5 % af målet", or "–" where no indicator has a percent of its target (every target 0)."""
+    return "–" if math.isnan(value) else f"{_comma(value)} % af målet"
 
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
