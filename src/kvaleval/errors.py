@@ -203,6 +203,9 @@ class Errors(metaclass=_CodedMessages):
             "left to suggest. Run review on material that is not hand-coded yet (new interviews).")
     E309 = ("Method '{method}' needs a fitted model: kv.code(corpus, codebook, "
             "model=kv.ModelCoder(codebook).fit(segments, human_codings)). Without one, use method='rules'.")
+    E310 = "{function}: the argument '{argument}' must be {expected}; got {got}. {hint}"
+    E311 = ("{function}: valence={value!r} is not a valence. Use one of {valences} (Danish spelling), "
+            "or None for every valence.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
@@ -325,6 +328,10 @@ class PrivacyError(KvalevalError, ValueError):
 
 class HumanCodingError(KvalevalError, ValueError):
     """A coding sheet or coding file is invalid, or codings cannot be compared."""
+
+
+class ArgumentError(KvalevalError, TypeError, ValueError):
+    """A function of the Python API was called with an argument of the wrong kind."""
 
 
 class KvalevalWarning(UserWarning):

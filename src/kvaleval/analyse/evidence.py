@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from kvaleval._checks import check_conclusions
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
@@ -107,6 +108,7 @@ def evidence(
         attribution), ``supported`` (respondents >= the conclusion's
         ``min_respondents``).
     """
+    conclusions = check_conclusions(conclusions, function="evidence")
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
     conclusions = resolve_themes(conclusions, codebook)

@@ -58,6 +58,10 @@ def read_codebook(path: str | Path) -> Codebook:
     >>> codebook.names                                              # doctest: +SKIP
     ('relevans', 'kendskab', 'civilsamfund', 'kapacitet')
     """
+    from kvaleval._checks import check_path
+
+    check_path(path, function="kv.read_codebook", argument="path", expected="the path of a codebook file (str or Path)",
+               hint="A codebook is read from a YAML file (see docs/codebook.md); save a dict as YAML first.")
     path = Path(path)
     shown = str(path)
     if not path.is_file():
@@ -103,6 +107,10 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
     CodebookError
         If the file is missing or invalid, naming line and field.
     """
+    from kvaleval._checks import check_path
+
+    check_path(path, function="kv.read_conclusions", argument="path",
+               expected="the path of a conclusions file (str or Path)")
     path = Path(path)
     shown = str(path)
     if not path.is_file():

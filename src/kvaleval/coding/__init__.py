@@ -59,6 +59,7 @@ def code(
         ``coded.codings`` has the columns ``segment_id, doc_id, code, coder,
         score, valence, why``, sorted by segment order, code and coder.
     """
+    _check_arguments(corpus, codebook)
     method = method or ("both" if model is not None else "rules")
     if method not in METHODS:
         raise CodingError(Errors.E301.format(method=method, methods=", ".join(METHODS)))
@@ -75,6 +76,21 @@ def code(
     options: dict[str, Any] = {"method": method, "short_answer_words": short_answer_words,
                                "question_weight": question_weight}
     return Coded(corpus=corpus, codebook=codebook, codings=codings, options=options, model=model)
+
+
+def _check_arguments(corpus: object, codebook: object) -> None:
+    from kvaleval._checks import PATH, check
+
+    swapped = "The arguments are swapped: kv.code(corpus, codebook)."
+    check(corpus, Corpus, function="kv.code", argument="corpus", expected="a Corpus from kv.read_corpus(folder)",
+          hints=[(PATH, "Read the folder first: corpus = kv.read_corpus(folder)."),
+                 (pd.DataFrame, "Pass the Corpus itself (from kv.read_corpus), not its segment table."),
+                 (Codebook, swapped)])
+    check(codebook, Codebook, function="kv.code", argument="codebook",
+          expected="a Codebook from kv.read_codebook(path)",
+          hints=[(PATH, "Read the file first: codebook = kv.read_codebook(path)."),
+                 (dict, "Save it as a YAML file and read it with kv.read_codebook(path) (see docs/codebook.md)."),
+                 (Corpus, swapped)])
 
 
 @without_gc

@@ -240,7 +240,7 @@ def write_appendix(
     coded: Coded,
     out_dir: str | Path,
     *,
-    conclusions: Sequence[Conclusion] | None = None,
+    conclusions: Sequence[Conclusion] | str | Path | None = None,
     targets: pd.DataFrame | str | Path | None = None,
     by: str | None = None,
     pseudonymise: bool = True,
@@ -261,8 +261,9 @@ def write_appendix(
         From :func:`kvaleval.code`.
     out_dir : str or Path
         The output folder (created if missing).
-    conclusions : list of Conclusion, optional
-        From :func:`kvaleval.read_conclusions`; adds the evidence sheets.
+    conclusions : list of Conclusion, or path, optional
+        From :func:`kvaleval.read_conclusions`, or the path of a conclusions file, read
+        with ``coded.codebook`` (its SHA-256 goes into the manifest); adds the evidence sheets.
     targets : DataFrame or path, optional
         Indicators (``indikator, mål, opnået[, vægt]``); adds target attainment.
     by : str, optional
@@ -277,20 +278,36 @@ def write_appendix(
     keep : sequence of str, optional
         Words and names that stay readable (a programme's or a place's name, "Jobspor").
     sources : mapping, optional
-        Further input files to name and hash in the manifest (``{"konklusioner": path}``);
-        a ``targets`` path and the corpus's ``metadata.csv`` files are hashed anyway.
+        Further input files to name and hash in the manifest, label -> path
+        (``{"konklusioner": "konklusioner.yaml"}`` gives the row ``konklusioner sha256``);
+        a ``conclusions`` or ``targets`` path and the corpus's ``metadata.csv`` files are hashed
+        anyway. Give it when you pass tables you read yourself and want their files named.
 
     Returns
     -------
     list of Path
         The files written.
     """
+    from kvaleval._checks import PATH, check, check_conclusions, check_path
     from kvaleval.analyse.targets import read_targets
+    from kvaleval.codebook import read_conclusions
+    from kvaleval.coded import Coded
 
+    check(coded, Coded, function="kv.write_appendix", argument="coded",
+          expected="a Coded from kv.code(corpus, codebook)",
+          hints=[(PATH, "The arguments are kv.write_appendix(coded, out_dir, ...).")])
+    check_path(out_dir, function="kv.write_appendix", argument="out_dir", expected="a folder path (str or Path)")
+    check(targets, (pd.DataFrame, *PATH, type(None)), function="kv.write_appendix", argument="targets",
+          expected="the path of an indicators file (csv/xlsx), a DataFrame, or None")
+    sources = dict(sources or {})
+    if isinstance(conclusions, PATH):
+        sources.setdefault("konklusioner", conclusions)
+        conclusions = read_conclusions(conclusions, codebook=coded.codebook)
+    elif conclusions is not None:
+        conclusions = check_conclusions(conclusions, function="kv.write_appendix")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ReportError(Errors.E502.format(path=out))
-    sources = dict(sources or {})
     if targets is not None and not isinstance(targets, pd.DataFrame):
         sources.setdefault("indikatorer", targets)
         targets = read_targets(targets)
