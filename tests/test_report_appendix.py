@@ -208,8 +208,28 @@ def test_appendix_reproducible(tiny_corpus: Path, small_codebook: kv.Codebook, t
     for name in ("a", "b"):
         kv.write_appendix(coded, tmp_path / name)
     for path in (tmp_path / "a").rglob("*"):
-        if path.is_file() and path.suffix in (".csv", ".md", ".svg", ".png"):
+        if path.is_file() and path.suffix in (".csv", ".md", ".svg", ".png", ".xlsx"):
             assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes(), path
+
+
+def test_appendix_workbook_dates_are_the_run_date(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # docProps/core.xml held the time of writing, so two identical runs gave two different files.
+    import datetime as dt
+    import time
+
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    monkeypatch.delenv("KVALEVAL_DATE", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    kv.write_appendix(coded, tmp_path / "a", charts_enabled=False)
+    time.sleep(1.1)
+    kv.write_appendix(coded, tmp_path / "b", charts_enabled=False)
+    assert (tmp_path / "a" / "appendix.xlsx").read_bytes() == (tmp_path / "b" / "appendix.xlsx").read_bytes()
+    properties = openpyxl.load_workbook(tmp_path / "a" / "appendix.xlsx").properties
+    assert properties.created == properties.modified == dt.datetime(2026, 1, 1)
+    monkeypatch.setenv("KVALEVAL_DATE", "2026-03-02")
+    kv.write_appendix(coded, tmp_path / "c", charts_enabled=False)
+    assert openpyxl.load_workbook(tmp_path / "c" / "appendix.xlsx").properties.created == dt.datetime(2026, 3, 2)
 
 
 def test_appendix_failure_leaves_previous_output(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,

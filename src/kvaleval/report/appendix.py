@@ -8,7 +8,6 @@ file with atomic renames, so an interrupted run leaves the previous appendix int
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import math
 import os
@@ -42,7 +41,7 @@ from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
 from kvaleval.report.suppress import suppress_counts
 from kvaleval.report.tables import danish, frequency_notes, overview
-from kvaleval.report.xlsx import Sheet, write_workbook
+from kvaleval.report.xlsx import Sheet, run_time, write_workbook
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
@@ -361,7 +360,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
         ("kvaleval", package("kvaleval")),
         ("spacy", package("spacy")), ("spacy-lookups-data", package("spacy-lookups-data")),
         ("pandas", package("pandas")), ("scikit-learn", package("scikit-learn")), ("openpyxl", package("openpyxl")),
-        ("dato", os.environ.get("KVALEVAL_DATE") or dt.date.today().isoformat()),
+        ("dato", os.environ.get("KVALEVAL_DATE") or run_time().date().isoformat()),
         ("korpus", corpus.root), ("korpus sha256", corpus_hash),
         ("dokumenter læst", str(len(corpus.documents))), ("segmenter", str(len(corpus.segments))),
         ("kodebog", coded.codebook.path or coded.codebook.name), ("kodebog sha256", coded.codebook.sha256),
