@@ -501,3 +501,32 @@ def test_suppress_counts_hides_a_second_group_so_the_total_cannot_give_one_away(
     assert shown["percent"].tolist() == ["–", "–", 55.6, 47.8]
     assert shown["respondents_total"].tolist() == [6, 8, 9, 23]
     assert suppress_counts(table, None, group="group") is table
+
+
+def test_appendix_short_answer_quotes_show_their_question(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # "»Ja, helt klart.«" answered "Har rådgivningen hjulpet dig?" and says nothing without it.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger01.txt").write_text(
+        "I: Har rådgivningen hjulpet dig?\nB: Ja, helt klart.\n", encoding="utf-8")
+    (folder / "borger02.txt").write_text(
+        "I: Hvordan var det?\nB: Vejledningen har hjulpet os rigtig meget, og de var gode til at lytte.\n",
+        encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    assert coded.codings["why"].str.contains("svar på spørgsmål: »Har rådgivningen hjulpet dig?«", regex=False).any()
+    out = tmp_path / "ud"
+    conclusions = [Conclusion("rel", "Rådgivningen hjælper", ("relevans",))]
+    kv.write_appendix(coded, out, conclusions=conclusions, charts_enabled=False)
+    table = pd.read_csv(out / "csv" / "konklusioner.csv", encoding="utf-8-sig")
+    quoted = "\n".join(table["quotes"].dropna())
+    assert "»Ja, helt klart.« (svar på »Har rådgivningen hjulpet dig?«) (interview 1)" in quoted
+    long_answer = [line for line in quoted.splitlines() if line.startswith("»Vejledningen har hjulpet")]
+    assert long_answer and all("svar på" not in line for line in long_answer)  # a full answer stands alone
+    bilag = (out / "bilag.md").read_text(encoding="utf-8")
+    assert "»Ja, helt klart.« (svar på »Har rådgivningen hjulpet dig?«)" in bilag
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Konklusioner"]
+    assert any("(svar på »Har rådgivningen hjulpet dig?«)" in str(cell) for row in sheet.iter_rows(values_only=True)
+               for cell in row)
+    citations = pd.read_csv(out / "csv" / "citater.csv", encoding="utf-8-sig")
+    short = citations[citations["quote"] == "Ja, helt klart."]
+    assert short["question"].tolist() == ["Har rådgivningen hjulpet dig?"] * len(short) and len(short)
