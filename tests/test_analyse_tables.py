@@ -240,3 +240,64 @@ def test_evidence_conclusion_on_a_grouping_code_counts_its_codes(coded: kv.Coded
     columns = ["group", "respondents", "respondents_total", "segments", "supported"]
     assert on_group[columns].equals(on_codes[columns])
     assert on_group["respondents"].iloc[-1] > 0
+
+
+def test_targets_weight_of_zero_or_less_is_an_error_with_its_line(tmp_path: Path) -> None:
+    # A weight of 0 or -1 was taken, and the appendix said "-0,0 % vægtet".
+    path = tmp_path / "indikatorer.csv"
+    for weights, line, shown in (("1;0", 3, "0"), ("-1;1", 2, "-1"), ("1;-0,5", 3, "-0,5")):
+        first, second = weights.split(";")
+        path.write_text(f"indikator;mål;opnået;vægt\nA;120;134;{first}\nB;80;72;{second}\n", encoding="utf-8")
+        with pytest.raises(kv.CorpusError, match=rf"E025.*linje {line}: vægten .* er {shown};"):
+            read_targets(path)
+
+
+def test_targets_decimal_comma_in_a_comma_separated_file_names_the_line_and_the_fix(tmp_path: Path) -> None:
+    # "Unge med mentor,80,72,5" was read as four fields and reported as "line 3: 'opnået' is empty".
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator,mål,opnået\nUnge med mentor,80,72,5\nUnge i praktik,120,134\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E026.*linje 2: rækken har 4 felter, hvor overskriften .* har 3.*"
+                                             r"anførselstegn.*';'"):
+        read_targets(path)
+    path.write_text('indikator,mål,opnået\nUnge med mentor,80,"72,5"\n\nUnge i praktik,120,134\n', encoding="utf-8")
+    assert read_targets(path)["opnået"].tolist() == [72.5, 134.0]
+    path.write_text("indikator\tmål\topnået\nUnge med mentor\t80\t72,5\n", encoding="utf-8")
+    assert read_targets(path)["opnået"].tolist() == [72.5]
+    path.write_text("indikator;mål;opnået\nA;10;\n\nB;5;3\n", encoding="utf-8")  # lines as in the file
+    with pytest.raises(kv.CorpusError, match=r"E023.*linje 2.*'opnået'"):
+        read_targets(path)
+    path.write_text("indikator;mål;opnået\n\nB;;3\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E023.*linje 3.*'mål'"):
+        read_targets(path)
+
+
+def test_targets_xlsx_percent_cells_are_read_as_the_percent_they_show(tmp_path: Path) -> None:
+    # 0,41 formatted as 41,0 % beside a plain target of 35 was compared as 0.41 < 35: not met.
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["indikator", "mål", "opnået"])
+    sheet.append(["Unge i uddannelse (%)", 35, 0.41])
+    sheet["C2"].number_format = "0.0%"
+    sheet.append(["Unge med mentor (%)", 0.8, 0.725])
+    sheet["B3"].number_format = "0%"
+    sheet["C3"].number_format = "0.0%"
+    sheet.append(["Unge i praktik", 120, 134])
+    path = tmp_path / "indikatorer.xlsx"
+    workbook.save(path)
+    table = read_targets(path)
+    assert table["mål"].tolist() == [35.0, 80.0, 120.0]
+    assert table["opnået"].tolist() == [41.0, 72.5, 134.0]
+    assert target_attainment(table)[0]["opfyldt"].tolist() == [True, False, True]
+
+
+def test_targets_of_zero_give_no_nan_in_the_appendix(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                    tmp_path: Path) -> None:
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nUnge i praktik;0;3\nVentetid;0;0\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out, targets=path, charts_enabled=False)
+    bilag = (out / "bilag.md").read_text(encoding="utf-8")
+    assert "nan" not in bilag.lower()
+    assert "Opfyldt: 2 af 2 indikatorer (100,0 % vægtet). Gennemsnitlig opfyldelse: –." in bilag

@@ -164,7 +164,9 @@ def test_appendix_small_cells_hidden_everywhere(hostile_corpus: Path, small_code
                         n = value.split("/")[0].strip()
                         assert value.startswith("< 3") or int(n) == 0 or int(n) >= 3, (name, column, value)
                         checked += 1
-                hidden = any(value.startswith("< 3") for value in row.values())
+                # A hidden count of respondents hides its percent (0 of a hidden N stays 0 %).
+                hidden = any(value.startswith("< 3") for column, value in row.items()
+                             if column in ("respondents", "share"))
                 for column, value in row.items():
                     if column.lower().endswith(("%", "procent", "percent")) and hidden and ":" not in column:
                         assert value == "–", (name, column, row)
@@ -206,8 +208,28 @@ def test_appendix_reproducible(tiny_corpus: Path, small_codebook: kv.Codebook, t
     for name in ("a", "b"):
         kv.write_appendix(coded, tmp_path / name)
     for path in (tmp_path / "a").rglob("*"):
-        if path.is_file() and path.suffix in (".csv", ".md", ".svg", ".png"):
+        if path.is_file() and path.suffix in (".csv", ".md", ".svg", ".png", ".xlsx"):
             assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes(), path
+
+
+def test_appendix_workbook_dates_are_the_run_date(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # docProps/core.xml held the time of writing, so two identical runs gave two different files.
+    import datetime as dt
+    import time
+
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    monkeypatch.delenv("KVALEVAL_DATE", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    kv.write_appendix(coded, tmp_path / "a", charts_enabled=False)
+    time.sleep(1.1)
+    kv.write_appendix(coded, tmp_path / "b", charts_enabled=False)
+    assert (tmp_path / "a" / "appendix.xlsx").read_bytes() == (tmp_path / "b" / "appendix.xlsx").read_bytes()
+    properties = openpyxl.load_workbook(tmp_path / "a" / "appendix.xlsx").properties
+    assert properties.created == properties.modified == dt.datetime(2026, 1, 1)
+    monkeypatch.setenv("KVALEVAL_DATE", "2026-03-02")
+    kv.write_appendix(coded, tmp_path / "c", charts_enabled=False)
+    assert openpyxl.load_workbook(tmp_path / "c" / "appendix.xlsx").properties.created == dt.datetime(2026, 3, 2)
 
 
 def test_appendix_failure_leaves_previous_output(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
@@ -333,3 +355,178 @@ def test_appendix_privacy_report_says_where_every_replacement_was(appendix: tupl
     _, out = appendix
     report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(report) and (report["where"] != "").all()
+
+
+def test_appendix_second_run_removes_files_of_the_first_it_does_not_write(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A second run without conclusions or indicators left the first run's conclusion tables and
+    # chart with the old numbers beside the new appendix.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    targets = tmp_path / "indikatorer.csv"
+    targets.write_text("indikator,mål,opnået\nFamilier,10,12\n", encoding="utf-8")
+    conclusions = [Conclusion("kap", "Der mangler kapacitet", ("kapacitet",))]
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=conclusions, targets=targets)
+    first = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"csv/konklusioner.csv", "csv/maalopfyldelse.csv", "figurer/konklusioner_stoette.png"} <= first
+    (out / "csv" / "mine_noter.csv").write_text("min egen fil\n", encoding="utf-8")  # the user's own
+    (out / "noter.md").write_text("mine noter\n", encoding="utf-8")
+    written = kv.write_appendix(coded, out, charts_enabled=False)
+    now = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert not any(name.startswith("figurer/") for name in now) and not (out / "figurer").exists()
+    for stale in ("csv/konklusioner.csv", "csv/konklusionscitater.csv", "csv/maalopfyldelse.csv"):
+        assert stale not in now
+    assert {"csv/mine_noter.csv", "noter.md"} <= now  # never touched
+    assert now - {"csv/mine_noter.csv", "noter.md", "kvaleval_filer.txt"} == {
+        p.relative_to(out).as_posix() for p in written}
+    assert (out / "kvaleval_filer.txt").read_text(encoding="utf-8").splitlines() == sorted(
+        p.relative_to(out).as_posix() for p in written)
+
+
+def test_appendix_from_an_older_version_without_a_file_list_is_replaced_whole(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=[Conclusion("kap", "Mangler", ("kapacitet",))], charts_enabled=False)
+    (out / "kvaleval_filer.txt").unlink()
+    (out / "csv" / "mine_noter.csv").write_text("min egen fil\n", encoding="utf-8")
+    kv.write_appendix(coded, out, charts_enabled=False)
+    assert not (out / "csv" / "konklusioner.csv").exists()
+    assert (out / "csv" / "mine_noter.csv").is_file()
+
+
+def test_appendix_file_list_cannot_point_outside_the_folder(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, charts_enabled=False)
+    outside = tmp_path / "vigtig.txt"
+    outside.write_text("behold mig\n", encoding="utf-8")
+    (out / "kvaleval_filer.txt").write_text(f"../vigtig.txt\n{outside}\nbilag.md\n", encoding="utf-8")
+    kv.write_appendix(coded, out, charts_enabled=False)
+    assert outside.read_text(encoding="utf-8") == "behold mig\n"
+
+
+def test_appendix_failed_move_brings_back_the_previous_files_stale_ones_too(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=[Conclusion("kap", "Mangler", ("kapacitet",))], charts_enabled=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real_replace = os.replace
+    failed: list[object] = []
+
+    def fail_on_manifest(source: object, target: object) -> None:
+        if Path(str(target)) == out / "csv" / "manifest.csv" and ".kvaleval-" in str(source) and not failed:
+            failed.append(target)
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("kvaleval.report.appendix.os.replace", fail_on_manifest)
+    with pytest.raises(kv.ReportError):
+        kv.write_appendix(coded, out, charts_enabled=False)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+@pytest.fixture
+def uneven_groups(tmp_path: Path) -> Path:
+    """Four citizens, three schools and one lone SSP worker who says a lot about one theme."""
+    folder = tmp_path / "ujaevn"
+    folder.mkdir()
+    rows = ["file,respondent_group"]
+    people = [*(f"borger{i}" for i in range(4)), *(f"skole{i}" for i in range(3)), "ssp0"]
+    for person in people:
+        turns = ["I: Hvordan har indsatsen været?", "B: Rådgivningen har hjulpet os meget."]
+        if person == "ssp0":
+            turns += ["I: Og ellers?", "B: Vejledningen har hjulpet mig.", "I: Mere?",
+                      "B: Rådgivningen har også hjulpet de unge.", "I: Andet?", "B: Det har gjort en forskel."]
+        if person in ("borger0", "skole0"):
+            turns += ["I: Kapaciteten?", "B: Der er lang venteliste."]
+        (folder / f"{person}.txt").write_text("\n".join(turns) + "\n", encoding="utf-8")
+        rows.append(f"{person}.txt,{person.rstrip('0123456789')}")
+    (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_appendix_small_cells_hide_n_segments_and_recomputable_cells(
+        uneven_groups: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # The lone SSP worker showed as segments 4, respondents "< 3", N 1: N and the segments
+    # gave the hidden count away; and (alle) minus the groups shown recomputed it.
+    coded = kv.code(kv.read_corpus(uneven_groups), small_codebook)
+    conclusions = [Conclusion("rel", "Indsatsen hjælper", ("relevans",)),
+                   Conclusion("kap", "Der mangler kapacitet", ("kapacitet",))]
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, conclusions=conclusions, small_cells=3, charts_enabled=False)
+    frequencies = pd.read_csv(out / "csv" / "frekvenser.csv", encoding="utf-8-sig", dtype=str)
+    ssp = frequencies[(frequencies["value"] == "ssp") & (frequencies["code"] == "relevans")]
+    assert len(ssp) and set(ssp["respondents_total"]) == {"< 3"}
+    positive = ssp[ssp["valence"] == "positiv"].iloc[0]
+    assert (positive["segments"], positive["respondents"], positive["share"], positive["percent"]) == (
+        "< 3", "< 3", "< 3/< 3", "–")
+    for name, group, keys in (("frekvenser", "value", ["attribute", "code", "valence"]),
+                              ("konklusioner", "group", ["conclusion_id"])):
+        table = pd.read_csv(out / "csv" / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        for column in ("respondents", "respondents_total", "segments"):
+            numbers = [int(v) for v in table[column] if not v.startswith("<")]
+            assert all(v == 0 or v >= 3 for v in numbers), (name, column)
+        hidden_people = table["respondents"].str.startswith("<")
+        assert table.loc[hidden_people, "segments"].str.startswith("<").all(), name
+        # One hidden cell in a row of groups and its total would be the total minus the others.
+        for _, cells in table.groupby(keys):
+            assert cells["respondents"].str.startswith("<").sum() != 1, (name, cells)
+        totals = table.drop_duplicates([*keys[:1], group])
+        for _, cells in totals.groupby(keys[:1]):
+            assert cells["respondents_total"].str.startswith("<").sum() != 1, (name, cells)
+    assert "ssp: 1" not in (out / "bilag.md").read_text(encoding="utf-8")
+    overview_table = pd.read_csv(out / "csv" / "oversigt.csv", encoding="utf-8-sig", dtype=str)
+    assert set(overview_table["Ssp: respondenter (n/N)"]) <= {"< 3/< 3", "0/< 3"}
+    assert set(overview_table["Ssp: segmenter"]) <= {"< 3", "0"}
+
+
+def test_suppress_counts_hides_a_second_group_so_the_total_cannot_give_one_away() -> None:
+    from kvaleval.report.suppress import suppress_counts
+
+    table = pd.DataFrame({
+        "group": ["a", "b", "c", "(alle)"], "code": "x",
+        "segments": [9, 5, 7, 21], "respondents": [2, 4, 5, 11], "respondents_total": [6, 8, 9, 23],
+        "share": ["2/6", "4/8", "5/9", "11/23"], "percent": [33.3, 50.0, 55.6, 47.8],
+    })
+    shown = suppress_counts(table, 3, group="group", keys=["code"])
+    assert shown["respondents"].tolist() == ["< 3", "< 3", 5, 11]  # b, the smallest other, goes too
+    assert shown["segments"].tolist() == ["< 3", "< 3", 7, 21]
+    assert shown["share"].tolist() == ["< 3/6", "< 3/8", "5/9", "11/23"]
+    assert shown["percent"].tolist() == ["–", "–", 55.6, 47.8]
+    assert shown["respondents_total"].tolist() == [6, 8, 9, 23]
+    assert suppress_counts(table, None, group="group") is table
+
+
+def test_appendix_short_answer_quotes_show_their_question(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # "»Ja, helt klart.«" answered "Har rådgivningen hjulpet dig?" and says nothing without it.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger01.txt").write_text(
+        "I: Har rådgivningen hjulpet dig?\nB: Ja, helt klart.\n", encoding="utf-8")
+    (folder / "borger02.txt").write_text(
+        "I: Hvordan var det?\nB: Vejledningen har hjulpet os rigtig meget, og de var gode til at lytte.\n",
+        encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    assert coded.codings["why"].str.contains("svar på spørgsmål: »Har rådgivningen hjulpet dig?«", regex=False).any()
+    out = tmp_path / "ud"
+    conclusions = [Conclusion("rel", "Rådgivningen hjælper", ("relevans",))]
+    kv.write_appendix(coded, out, conclusions=conclusions, charts_enabled=False)
+    table = pd.read_csv(out / "csv" / "konklusioner.csv", encoding="utf-8-sig")
+    quoted = "\n".join(table["quotes"].dropna())
+    assert "»Ja, helt klart.« (svar på »Har rådgivningen hjulpet dig?«) (interview 1)" in quoted
+    long_answer = [line for line in quoted.splitlines() if line.startswith("»Vejledningen har hjulpet")]
+    assert long_answer and all("svar på" not in line for line in long_answer)  # a full answer stands alone
+    bilag = (out / "bilag.md").read_text(encoding="utf-8")
+    assert "»Ja, helt klart.« (svar på »Har rådgivningen hjulpet dig?«)" in bilag
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Konklusioner"]
+    assert any("(svar på »Har rådgivningen hjulpet dig?«)" in str(cell) for row in sheet.iter_rows(values_only=True)
+               for cell in row)
+    citations = pd.read_csv(out / "csv" / "citater.csv", encoding="utf-8-sig")
+    short = citations[citations["quote"] == "Ja, helt klart."]
+    assert short["question"].tolist() == ["Har rådgivningen hjulpet dig?"] * len(short) and len(short)

@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from kvaleval.errors import (
+    ArgumentError,
     CodebookError,
     CodingError,
     CorpusError,
@@ -104,6 +105,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ArgumentError",
     "Code",
     "Codebook",
     "CodebookError",

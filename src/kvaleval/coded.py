@@ -65,9 +65,11 @@ class Coded:
     def evidence(self, conclusions: Iterable[Conclusion], *, n_quotes: int = 3,
                  pseudonymise: bool = True) -> pd.DataFrame:
         """Support and quotes per conclusion; see :func:`kvaleval.analyse.evidence.evidence`."""
+        from kvaleval._checks import check_conclusions
         from kvaleval.analyse.evidence import evidence
 
-        return evidence(self.segments, self.codings, self.codebook, list(conclusions),
+        return evidence(self.segments, self.codings, self.codebook,
+                        check_conclusions(conclusions, function="Coded.evidence"),
                         n_quotes=n_quotes, pseudonymise=pseudonymise)
 
     def review_queue(self, n: int = 30, *, path: str | None = None) -> pd.DataFrame:

@@ -256,6 +256,11 @@ class Errors(metaclass=_CodedMessages):
     E023 = ("{path}, linje {line}: kolonnen '{column}' er tom. Skriv tallet, eller fjern "
             "indikatoren.")
     E024 = "Indikatorfilen findes ikke: {path}. Tjek stien (--targets)."
+    E025 = ("{path}, linje {line}: vægten (kolonnen 'vægt') er {value}; en vægt skal være større end 0. "
+            "Skriv et positivt tal (en tom vægt er 1), eller fjern indikatoren.")
+    E026 = ("{path}, linje {line}: rækken har {fields} felter, hvor overskriften ({header}) har {columns}. "
+            "Et decimalkomma i en fil adskilt med '{delimiter}' deler tallet: sæt tallet i anførselstegn "
+            "(\"72,5\") eller adskil kolonnerne med ';' (sådan gemmer dansk Excel CSV).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -293,6 +298,9 @@ class Errors(metaclass=_CodedMessages):
             "method='rules'.")
     E310 = ("Denne ModelCoder er ikke trænet endnu; kald fit(segments, codings) først, eller "
             "indlæs en model med ModelCoder.from_json().")
+    E311 = "{function}: argumentet '{argument}' skal være {expected}; fik {got}. {hint}"
+    E312 = ("{function}: valence={value!r} er ikke en valens. Brug en af {valences} (dansk stavemåde), "
+            "eller None for alle valenser.")
 
     # 5xx report
     E501 = ("{path} kunne ikke skrives: {detail}. Tjek, at der er skriveadgang til mappen, og at "
@@ -417,6 +425,36 @@ class Texts(metaclass=_CodedMessages):
     decimal_comma = "et decimalkomma? Skriv tal med punktum (0.5)"
     unquoted_colour = ("linje {line}, color: '#' indleder en kommentar i YAML, så farven er tom — "
                        "sæt den i anførselstegn: color: \"#{colour}\"")
+    # wrong arguments to the Python API
+    rows = '{n} rækker'
+    arg_conclusions_list = 'en liste af Conclusion fra kv.read_conclusions(sti)'
+    arg_read_conclusions_first = 'Læs filen først: kv.read_conclusions(sti, codebook=coded.codebook).'
+    arg_conclusions_not_dict = 'Giv en liste af konklusioner, fx fra kv.read_conclusions(sti).'
+    arg_conclusion_make = ("Lav hver enkelt med kv.Conclusion(id=..., statement=..., themes=(...)), "
+                           "eller læs filen med kv.read_conclusions(sti).")
+    arg_swapped_code = 'Argumenterne er byttet om: kv.code(corpus, codebook).'
+    arg_corpus = 'et Corpus fra kv.read_corpus(mappe)'
+    arg_read_folder_first = 'Læs mappen først: corpus = kv.read_corpus(mappe).'
+    arg_corpus_not_segments = 'Giv selve korpusset (fra kv.read_corpus), ikke dets segmenttabel.'
+    arg_codebook = 'en Codebook fra kv.read_codebook(sti)'
+    arg_read_codebook_first = 'Læs filen først: codebook = kv.read_codebook(sti).'
+    arg_codebook_dict = 'Gem den som YAML-fil, og læs den med kv.read_codebook(sti) (se docs/codebook.md).'
+    arg_by = 'et kolonnenavn (str), en liste af kolonnenavne eller None'
+    arg_by_example = "Fx by='respondent_group' eller by=['respondent_group', 'role']."
+    arg_by_items = 'Hvert element i listen er et kolonnenavn.'
+    arg_code_name = 'et kodenavn (str)'
+    arg_codes = 'Koder: {codes}.'
+    arg_whole_number = 'et helt tal (int)'
+    arg_n_example = 'Fx n=5.'
+    arg_coded = 'et Coded fra kv.code(corpus, codebook)'
+    arg_appendix_order = 'Argumenterne er kv.write_appendix(coded, out_dir, ...).'
+    arg_folder_path = 'en mappesti (str eller Path)'
+    arg_targets = 'stien til en indikatorfil (csv/xlsx), en DataFrame eller None'
+    arg_corpus_path = 'stien til korpusmappen (str eller Path)'
+    arg_corpus_path_example = "Fx kv.read_corpus('corpus/')."
+    arg_codebook_path = 'stien til en kodebogsfil (str eller Path)'
+    arg_codebook_yaml = 'En kodebog læses fra en YAML-fil (se docs/codebook.md); gem en dict som YAML først.'
+    arg_conclusions_path = 'stien til en konklusionsfil (str eller Path)'
     yaml_tab = "et tabulatortegn: YAML rykker kun ind med mellemrum; erstat tabulatoren med mellemrum"
     line_detail = "linje {line}: {detail}"
     sheet_column = "arket '{sheet}', kolonne {letter} (overskrift '{header}')"
@@ -681,6 +719,11 @@ class _ErrorsEnglish:
             "(higher is better: {higher}) or 'lavere' (lower is better: {lower}).")
     E023 = "{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator."
     E024 = "Indicators file not found: {path}. Check the path (--targets)."
+    E025 = ("{path}, line {line}: the weight (column 'vægt') is {value}; a weight must be more than 0. "
+            "Write a positive number (an empty weight is 1), or remove the indicator.")
+    E026 = ("{path}, line {line}: the row has {fields} fields where the header ({header}) has {columns}. "
+            "A decimal comma in a file separated by '{delimiter}' splits the number: put the number in "
+            "quotes (\"72,5\") or separate the columns with ';' (as Danish Excel saves CSV).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -713,6 +756,9 @@ class _ErrorsEnglish:
             "model=kv.ModelCoder(codebook).fit(segments, human_codings)). Without one, use method='rules'.")
     E310 = ("This ModelCoder is not fitted yet; call fit(segments, codings) first, or load a model "
             "with ModelCoder.from_json().")
+    E311 = "{function}: the argument '{argument}' must be {expected}; got {got}. {hint}"
+    E312 = ("{function}: valence={value!r} is not a valence. Use one of {valences} (Danish spelling), "
+            "or None for every valence.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
@@ -823,6 +869,36 @@ class _TextsEnglish:
     decimal_comma = "a decimal comma? Write numbers with a point (0.5)"
     unquoted_colour = ("line {line}, color: '#' starts a comment in YAML, so the colour is empty — "
                        "put it in quotes: color: \"#{colour}\"")
+    # wrong arguments to the Python API
+    rows = '{n} rows'
+    arg_conclusions_list = 'a list of Conclusion from kv.read_conclusions(path)'
+    arg_read_conclusions_first = 'Read the file first: kv.read_conclusions(path, codebook=coded.codebook).'
+    arg_conclusions_not_dict = 'Give a list of conclusions, e.g. from kv.read_conclusions(path).'
+    arg_conclusion_make = ("Make each one with kv.Conclusion(id=..., statement=..., themes=(...)), "
+                           "or read the file with kv.read_conclusions(path).")
+    arg_swapped_code = 'The arguments are swapped: kv.code(corpus, codebook).'
+    arg_corpus = 'a Corpus from kv.read_corpus(folder)'
+    arg_read_folder_first = 'Read the folder first: corpus = kv.read_corpus(folder).'
+    arg_corpus_not_segments = 'Pass the Corpus itself (from kv.read_corpus), not its segment table.'
+    arg_codebook = 'a Codebook from kv.read_codebook(path)'
+    arg_read_codebook_first = 'Read the file first: codebook = kv.read_codebook(path).'
+    arg_codebook_dict = 'Save it as a YAML file and read it with kv.read_codebook(path) (see docs/codebook.md).'
+    arg_by = 'a column name (str), a list of column names, or None'
+    arg_by_example = "E.g. by='respondent_group' or by=['respondent_group', 'role']."
+    arg_by_items = 'Every item of the list is a column name.'
+    arg_code_name = 'a code name (str)'
+    arg_codes = 'Codes: {codes}.'
+    arg_whole_number = 'a whole number (int)'
+    arg_n_example = 'E.g. n=5.'
+    arg_coded = 'a Coded from kv.code(corpus, codebook)'
+    arg_appendix_order = 'The arguments are kv.write_appendix(coded, out_dir, ...).'
+    arg_folder_path = 'a folder path (str or Path)'
+    arg_targets = 'the path of an indicators file (csv/xlsx), a DataFrame, or None'
+    arg_corpus_path = 'the path of the corpus folder (str or Path)'
+    arg_corpus_path_example = "E.g. kv.read_corpus('corpus/')."
+    arg_codebook_path = 'the path of a codebook file (str or Path)'
+    arg_codebook_yaml = 'A codebook is read from a YAML file (see docs/codebook.md); save a dict as YAML first.'
+    arg_conclusions_path = 'the path of a conclusions file (str or Path)'
     yaml_tab = "a tab character: YAML indents with spaces only; replace the tab with spaces"
     line_detail = "line {line}: {detail}"
     sheet_column = "sheet '{sheet}', column {letter} (header '{header}')"
@@ -969,6 +1045,10 @@ class PrivacyError(KvalevalError, ValueError):
 
 class HumanCodingError(KvalevalError, ValueError):
     """A coding sheet or coding file is invalid, or codings cannot be compared."""
+
+
+class ArgumentError(KvalevalError, TypeError, ValueError):
+    """A function of the Python API was called with an argument of the wrong kind."""
 
 
 class KvalevalWarning(UserWarning):

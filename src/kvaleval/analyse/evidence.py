@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from kvaleval._checks import check_conclusions
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
@@ -107,6 +108,7 @@ def evidence(
         attribution), ``supported`` (respondents >= the conclusion's
         ``min_respondents``).
     """
+    conclusions = check_conclusions(conclusions, function="evidence")
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
     conclusions = resolve_themes(conclusions, codebook)
@@ -114,6 +116,7 @@ def evidence(
         quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
                                  pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
     rows = []
+    answers = _short_answers(codings)
     for conclusion in conclusions:
         support = supporting_codings(codings, conclusion)
         for group, frame in _group_frames(segments, conclusion):
@@ -130,8 +133,8 @@ def evidence(
                 "respondents_total": total,
                 "share": f"{respondents}/{total}",
                 "segments": int(backed["segment_id"].nunique()),
-                "quotes": _lines(mine[mine["kind"] == SUPPORT]),
-                "counter_quotes": _lines(mine[mine["kind"] == COUNTER]),
+                "quotes": _lines(mine[mine["kind"] == SUPPORT], _answered(answers, conclusion)),
+                "counter_quotes": _lines(mine[mine["kind"] == COUNTER], _answered(answers, conclusion)),
                 "supported": respondents >= conclusion.min_respondents,
             })
     return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
@@ -163,5 +166,27 @@ def _kinds(conclusion: Conclusion) -> list[tuple[str, set[str] | None]]:
     return [(SUPPORT, {conclusion.valence, "blandet"}), (COUNTER, {opposite} if opposite else set())]
 
 
-def _lines(quotes: pd.DataFrame) -> str:
-    return "\n".join(f"»{row.quote}« {row.attribution}" for row in quotes.itertuples())
+SHORT_ANSWER = "svar på spørgsmål"
+"""How the rule coder's ``why`` says a short answer took its theme from the question it answered."""
+
+
+def _short_answers(codings: pd.DataFrame) -> pd.DataFrame:
+    """(segment_id, code) of the codings a short answer took from its question."""
+    if "why" not in codings:
+        return codings.loc[[], ["segment_id", "code"]]
+    why = codings["why"].astype(object).where(codings["why"].notna(), "").astype(str)
+    return codings.loc[why.str.contains(SHORT_ANSWER, regex=False), ["segment_id", "code"]]
+
+
+def _answered(answers: pd.DataFrame, conclusion: Conclusion) -> set[str]:
+    return set(answers.loc[answers["code"].isin(conclusion.themes), "segment_id"])
+
+
+def _lines(quotes: pd.DataFrame, answered: set[str]) -> str:
+    """One quote per line: »quote« (attribution); a short answer that took its theme from the
+    question ("Ja, helt klart.") says nothing alone, so the question is shown with it."""
+    lines = []
+    for row in quotes.itertuples():
+        asked = f" (svar på »{row.question}«)" if row.segment_id in answered and row.question else ""
+        lines.append(f"»{row.quote}«{asked} {row.attribution}")
+    return "\n".join(lines)

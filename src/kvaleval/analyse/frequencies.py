@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kvaleval.errors import CodingError, Errors
+from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import ALL, VALENCES, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 
@@ -78,6 +78,7 @@ def frequencies(
         ``respondents_total``, ``share`` ("n/N") and ``percent`` (0–100, one
         decimal). Sorted by group, then codebook order.
     """
+    check_by(by, function="frequencies")
     by_columns = by_columns_of(segments, by)
     require_columns(codings, ["segment_id", "code"])
     frame = respondent_segments(segments, by_columns, case)
@@ -147,6 +148,19 @@ def frequency_table(
     columns = [*by_columns, "code", "label", *(["valence"] if valence else []),
                "segments", "respondents", "respondents_total", "share", "percent"]
     return result[columns]
+
+
+def check_by(by: object, *, function: str) -> None:
+    """``by`` is a column name, a list of column names, or None."""
+    from kvaleval._checks import check
+
+    expected = Texts.arg_by
+    check(by, (str, list, tuple, type(None)), function=function, argument="by", expected=expected,
+          hint=Texts.arg_by_example)
+    if isinstance(by, list | tuple):
+        for column in by:
+            check(column, str, function=function, argument="by", expected=expected,
+                  hint=Texts.arg_by_items)
 
 
 def by_columns_of(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:

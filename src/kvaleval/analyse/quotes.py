@@ -19,8 +19,8 @@ import pandas as pd
 
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.coding.rules import RuleCoder
-from kvaleval.errors import CodingError, Errors
-from kvaleval.frames import QUOTE_COLUMNS, require_columns
+from kvaleval.errors import ArgumentError, CodingError, Errors, Texts
+from kvaleval.frames import QUOTE_COLUMNS, VALENCES, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 
 MIN_WORDS = 15
@@ -164,6 +164,13 @@ def quotes(
         ``pseudonymise=False``), ``start``/``end`` are its offsets in the document
         text, ``question`` is the interviewer turn (or survey question) it answered.
     """
+    from kvaleval._checks import check
+
+    check(code, str, function="quotes", argument="code", expected=Texts.arg_code_name,
+          hint=Texts.arg_codes.format(codes=list(codebook.names)))
+    check(n, int, function="quotes", argument="n", expected=Texts.arg_whole_number, hint=Texts.arg_n_example)
+    if valence is not None and valence not in VALENCES:
+        raise ArgumentError(Errors.E312.format(function="quotes", value=valence, valences=", ".join(VALENCES)))
     if code not in codebook:
         raise CodingError(Errors.E302.format(code=code, codes=list(codebook.names)))
     ranked = rank_candidates(segments, codings, [code], valences={valence} if valence else None)

@@ -9,8 +9,11 @@ weighted share of indicators met ("88 % of the targets were met").
 
 from __future__ import annotations
 
+import csv
 import io
+import math
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -40,27 +43,104 @@ def read_targets(path: str | Path) -> pd.DataFrame:
         raise CorpusError(Errors.E024.format(path=shown))
     try:
         if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, dtype=object, engine="openpyxl")
+            frame = _read_xlsx(path)
         else:
             # Danish Excel saves CSV as Windows-1252 unless told otherwise: decode as the transcripts are.
             text = decode_bytes(path.read_bytes(), path=shown).text
-            frame = pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str)
-    except (ValueError, OSError, KeyError, UnicodeDecodeError) as err:
+            frame = _read_delimited(text, shown)
+    except (ValueError, OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as err:
+        if isinstance(err, CorpusError):
+            raise
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
     frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
     missing = [column for column in REQUIRED if column not in frame.columns]
     if missing:
-        raise CorpusError(Errors.E012.format(path=shown, missing=missing, columns=list(frame.columns)))
-    frame = frame.dropna(subset=["indikator"]).reset_index(drop=True)
+        raise CorpusError(Errors.E012.format(path=shown, missing=missing,
+                                             columns=[c for c in frame.columns if c != _LINE]))
+    frame = frame[frame["indikator"].map(_filled)].reset_index(drop=True)
     if "vægt" not in frame:
         frame["vægt"] = 1
     if "retning" not in frame:
         frame["retning"] = "højere"
     frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
+    lines = frame[_LINE].tolist()
     for column in ("mål", "opnået", "vægt"):
-        frame[column] = [_number(value, shown, column, row + 2) for row, value in enumerate(frame[column])]
-    frame["retning"] = [_direction(value, shown, row + 2) for row, value in enumerate(frame["retning"])]
+        frame[column] = [_number(value, shown, column, line) for line, value in zip(lines, frame[column], strict=True)]
+    for line, weight in zip(lines, frame["vægt"], strict=True):
+        if not weight > 0:  # a weight of 0 or less would turn the weighted share meaningless ("-0,0 %")
+            raise CorpusError(Errors.E025.format(path=shown, line=line, value=_shown_number(weight)))
+    frame["retning"] = [_direction(value, shown, line) for line, value in zip(lines, frame["retning"], strict=True)]
     return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+_LINE = "\x00line"
+"""The column holding each row's line in the file, for error messages."""
+
+
+def _read_delimited(text: str, shown: str) -> pd.DataFrame:
+    """A CSV separated by the character (``;``, ``,`` or tab) its header line uses most; a row
+    with more fields than the header is an error (``80,72,5``: a decimal comma in a file
+    separated by commas)."""
+    lines = text.splitlines()
+    header_line = next((line for line in lines if line.strip()), "")
+    delimiter = max(";,\t", key=header_line.count) if any(c in header_line for c in ";,\t") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[list[object]] = []
+    for record in reader:
+        if not any(field.strip() for field in record):
+            continue
+        if header is None:
+            header = [field.strip() for field in record]
+            while header and not header[-1]:
+                header.pop()
+            continue
+        extra = [field for field in record[len(header):] if field.strip()]
+        if extra:
+            raise CorpusError(Errors.E026.format(
+                path=shown, line=reader.line_num, fields=len(record), columns=len(header),
+                header=delimiter.join(header), delimiter="tab" if delimiter == "\t" else delimiter))
+        values = [field.strip() or None for field in record[: len(header)]]
+        rows.append([*values, *([None] * (len(header) - len(values))), reader.line_num])
+    return pd.DataFrame(rows, columns=[*(header or []), _LINE])
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    """The first sheet; a number formatted as a percent (0,41 shown as 41,0 %) is read as
+    the percent it shows (41), as a target beside it is written (35)."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, data_only=True, read_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        header: list[str] | None = None
+        rows: list[list[object]] = []
+        for number, cells in enumerate(sheet.iter_rows(), start=1):
+            values = [_cell_value(cell) for cell in cells]
+            if not any(_filled(value) for value in values):
+                continue
+            if header is None:
+                header = [str(value).strip() if value is not None else "" for value in values]
+                while header and not header[-1]:
+                    header.pop()
+                continue
+            values = values[: len(header)]
+            rows.append([*values, *([None] * (len(header) - len(values))), number])
+    finally:
+        workbook.close()
+    return pd.DataFrame(rows, columns=[*(header or []), _LINE])
+
+
+def _cell_value(cell: object) -> object:
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in str(
+            getattr(cell, "number_format", "") or ""):
+        return round(float(value) * 100, 9)
+    return value
+
+
+def _shown_number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 _HIGHER = ("højere", "hojere", "høj", "higher", "high", "op", "opad", "stigende", "større", "flere", "max")
@@ -108,7 +188,8 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
         "indicators": float(len(table)),
         "met": float(table["opfyldt"].sum()),
         "share_met": round(float(100 * (weights * table["opfyldt"]).sum() / weights.sum()), 1) if len(table) else 0.0,
-        "mean_pct_af_mål": round(float(table["pct_af_mål"].mean()), 1) if len(table) else 0.0,
+        # NaN when no indicator has a percent of its target (every target 0): shown as "–"
+        "mean_pct_af_mål": round(float(table["pct_af_mål"].mean()), 1) if len(table) else math.nan,
     }
     return table, overall
 

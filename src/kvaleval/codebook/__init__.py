@@ -53,6 +53,10 @@ def read_codebook(path: str | Path) -> Codebook:
     >>> codebook.names                                              # doctest: +SKIP
     ('relevans', 'kendskab', 'civilsamfund', 'kapacitet')
     """
+    from kvaleval._checks import check_path
+
+    check_path(path, function="kv.read_codebook", argument="path", expected=Texts.arg_codebook_path,
+               hint=Texts.arg_codebook_yaml)
     path = Path(path)
     shown = str(path)
     if not path.is_file():
@@ -100,6 +104,10 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
     CodebookError
         If the file is missing or invalid, naming line and field.
     """
+    from kvaleval._checks import check_path
+
+    check_path(path, function="kv.read_conclusions", argument="path",
+               expected=Texts.arg_conclusions_path)
     path = Path(path)
     shown = str(path)
     if not path.is_file():

@@ -11,7 +11,7 @@ from kvaleval._gc import without_gc
 from kvaleval.coded import Coded
 from kvaleval.coding.rules import QUESTION_WEIGHT, RuleCoder, Scores
 from kvaleval.corpus import Corpus
-from kvaleval.errors import CodingError, Errors
+from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import CODING_COLUMNS, empty_codings
 from kvaleval.records import RESPONDENT, Codebook
 
@@ -59,6 +59,7 @@ def code(
         ``coded.codings`` has the columns ``segment_id, doc_id, code, coder,
         score, valence, why``, sorted by segment order, code and coder.
     """
+    _check_arguments(corpus, codebook)
     method = method or ("both" if model is not None else "rules")
     if method not in METHODS:
         raise CodingError(Errors.E301.format(method=method, methods=", ".join(METHODS)))
@@ -75,6 +76,21 @@ def code(
     options: dict[str, Any] = {"method": method, "short_answer_words": short_answer_words,
                                "question_weight": question_weight}
     return Coded(corpus=corpus, codebook=codebook, codings=codings, options=options, model=model)
+
+
+def _check_arguments(corpus: object, codebook: object) -> None:
+    from kvaleval._checks import PATH, check
+
+    swapped = Texts.arg_swapped_code
+    check(corpus, Corpus, function="kv.code", argument="corpus", expected=Texts.arg_corpus,
+          hints=[(PATH, Texts.arg_read_folder_first),
+                 (pd.DataFrame, Texts.arg_corpus_not_segments),
+                 (Codebook, swapped)])
+    check(codebook, Codebook, function="kv.code", argument="codebook",
+          expected=Texts.arg_codebook,
+          hints=[(PATH, Texts.arg_read_codebook_first),
+                 (dict, Texts.arg_codebook_dict),
+                 (Corpus, swapped)])
 
 
 @without_gc

@@ -214,6 +214,10 @@ def read_corpus(
     >>> corpus = kv.read_corpus("corpus/")          # doctest: +SKIP
     >>> corpus.segments[["segment_id", "speaker", "speaker_role"]].head()  # doctest: +SKIP
     """
+    from kvaleval._checks import check_path
+
+    check_path(path, function="kv.read_corpus", argument="path",
+               expected=Texts.arg_corpus_path, hint=Texts.arg_corpus_path_example)
     root = Path(path)
     if not root.exists() and not root.is_symlink():
         raise CorpusError(Errors.E001.format(path=root))

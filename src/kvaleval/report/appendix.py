@@ -7,15 +7,16 @@ file with atomic renames, so an interrupted run leaves the previous appendix int
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import hashlib
+import math
 import os
 import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -31,15 +32,16 @@ from kvaleval.analyse.privacy import (
 )
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
-from kvaleval.errors import Errors, KvalevalWarning, ReportError, Warnings
+from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings
 from kvaleval.frames import ALL
 from kvaleval.read import file_sha256, metadata_files
 from kvaleval.records import Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
+from kvaleval.report.suppress import suppress_counts
 from kvaleval.report.tables import danish, frequency_notes, overview
-from kvaleval.report.xlsx import Sheet, write_workbook
+from kvaleval.report.xlsx import Sheet, run_time, write_workbook
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
@@ -120,8 +122,10 @@ def _tables(
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
     frequencies = coded.frequencies(by=by)
-    notes = frequency_notes(frequencies, by, coders=coders)
-    summary = _suppress(overview(frequencies, by), small_cells)
+    by_column = by if by is not None and by in frequencies else None
+    shown_frequencies = suppress_counts(frequencies, small_cells, group=by_column, keys=["code"])
+    notes = frequency_notes(shown_frequencies, by, coders=coders)
+    summary = overview(shown_frequencies, by)
     appendix.sheets.append(Sheet("Oversigt", summary, "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
     appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
@@ -132,9 +136,10 @@ def _tables(
     frequency_table = pd.concat(detail, ignore_index=True)
     rest = [c for c in frequency_table if c not in ("attribute", "value")]
     frequency_table = frequency_table[["attribute", "value", *rest]]
-    appendix.sheets.append(Sheet("Frekvenser", _suppress(danish(frequency_table), small_cells),
-                                 "Temaer pr. attribut og valens", notes))
-    appendix.csv["frekvenser"] = _suppress(frequency_table, small_cells)
+    frequency_table = suppress_counts(frequency_table, small_cells, group="value", block=["attribute"],
+                                      keys=["code", "valence"])
+    appendix.sheets.append(Sheet("Frekvenser", danish(frequency_table), "Temaer pr. attribut og valens", notes))
+    appendix.csv["frekvenser"] = frequency_table
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
     if conclusions:
@@ -142,8 +147,9 @@ def _tables(
                                    pseudonymiser=pseudonymiser)
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = pseudonymise_columns(selected, pseudonymiser)
+        shown_table = suppress_counts(table, small_cells, group="group", keys=["conclusion_id"])
         minimum = {c.id: c.min_respondents for c in conclusions}
-        appendix.sheets.append(Sheet("Konklusioner", _suppress(danish(table), small_cells),
+        appendix.sheets.append(Sheet("Konklusioner", danish(shown_table),
                                      "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
             f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}).",
@@ -151,8 +157,8 @@ def _tables(
         ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
         appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
                                      wrap=("Citat", "Spørgsmål")))
-        shown_supported = table.assign(supported=table["supported"].map({True: "ja", False: "nej"}))
-        appendix.csv["konklusioner"] = _suppress(shown_supported, small_cells)  # ja/nej, as in the workbook
+        appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
+            supported=shown_table["supported"].map({True: "ja", False: "nej"}))
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
@@ -182,7 +188,7 @@ def _tables(
                                  "Respondenter, der udtrykker begge temaer", [
                                      "Diagonalen er antal respondenter med temaet. "
                                      "Segmentniveau: se samforekomst.csv."]))
-    appendix.csv["samforekomst"] = _suppress(pairs, small_cells)
+    appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
@@ -196,7 +202,7 @@ def _tables(
         appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
             f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
             f"({_comma(overall['share_met'])} % vægtet). "
-            f"Gennemsnitlig opfyldelse: {_comma(overall['mean_pct_af_mål'])} % af målet.",
+            f"Gennemsnitlig opfyldelse: {_mean_attainment(overall['mean_pct_af_mål'])}.",
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
@@ -233,7 +239,7 @@ def write_appendix(
     coded: Coded,
     out_dir: str | Path,
     *,
-    conclusions: Sequence[Conclusion] | None = None,
+    conclusions: Sequence[Conclusion] | str | Path | None = None,
     targets: pd.DataFrame | str | Path | None = None,
     by: str | None = None,
     pseudonymise: bool = True,
@@ -254,8 +260,9 @@ def write_appendix(
         From :func:`kvaleval.code`.
     out_dir : str or Path
         The output folder (created if missing).
-    conclusions : list of Conclusion, optional
-        From :func:`kvaleval.read_conclusions`; adds the evidence sheets.
+    conclusions : list of Conclusion, or path, optional
+        From :func:`kvaleval.read_conclusions`, or the path of a conclusions file, read
+        with ``coded.codebook`` (its SHA-256 goes into the manifest); adds the evidence sheets.
     targets : DataFrame or path, optional
         Indicators (``indikator, mål, opnået[, vægt]``); adds target attainment.
     by : str, optional
@@ -270,20 +277,36 @@ def write_appendix(
     keep : sequence of str, optional
         Words and names that stay readable (a programme's or a place's name, "Jobspor").
     sources : mapping, optional
-        Further input files to name and hash in the manifest (``{"konklusioner": path}``);
-        a ``targets`` path and the corpus's ``metadata.csv`` files are hashed anyway.
+        Further input files to name and hash in the manifest, label -> path
+        (``{"konklusioner": "konklusioner.yaml"}`` gives the row ``konklusioner sha256``);
+        a ``conclusions`` or ``targets`` path and the corpus's ``metadata.csv`` files are hashed
+        anyway. Give it when you pass tables you read yourself and want their files named.
 
     Returns
     -------
     list of Path
         The files written.
     """
+    from kvaleval._checks import PATH, check, check_conclusions, check_path
     from kvaleval.analyse.targets import read_targets
+    from kvaleval.codebook import read_conclusions
+    from kvaleval.coded import Coded
 
+    check(coded, Coded, function="kv.write_appendix", argument="coded",
+          expected=Texts.arg_coded,
+          hints=[(PATH, Texts.arg_appendix_order)])
+    check_path(out_dir, function="kv.write_appendix", argument="out_dir", expected=Texts.arg_folder_path)
+    check(targets, (pd.DataFrame, *PATH, type(None)), function="kv.write_appendix", argument="targets",
+          expected=Texts.arg_targets)
+    sources = dict(sources or {})
+    if isinstance(conclusions, PATH):
+        sources.setdefault("konklusioner", conclusions)
+        conclusions = read_conclusions(conclusions, codebook=coded.codebook)
+    elif conclusions is not None:
+        conclusions = check_conclusions(conclusions, function="kv.write_appendix")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ReportError(Errors.E502.format(path=out))
-    sources = dict(sources or {})
     if targets is not None and not isinstance(targets, pd.DataFrame):
         sources.setdefault("indikatorer", targets)
         targets = read_targets(targets)
@@ -309,6 +332,8 @@ def write_appendix(
             (staging / PRIVATE).mkdir()
             _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
             (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
+        written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+        (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
         return _move_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -335,7 +360,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
         ("kvaleval", package("kvaleval")),
         ("spacy", package("spacy")), ("spacy-lookups-data", package("spacy-lookups-data")),
         ("pandas", package("pandas")), ("scikit-learn", package("scikit-learn")), ("openpyxl", package("openpyxl")),
-        ("dato", os.environ.get("KVALEVAL_DATE") or dt.date.today().isoformat()),
+        ("dato", os.environ.get("KVALEVAL_DATE") or run_time().date().isoformat()),
         ("korpus", corpus.root), ("korpus sha256", corpus_hash),
         ("dokumenter læst", str(len(corpus.documents))), ("segmenter", str(len(corpus.segments))),
         ("kodebog", coded.codebook.path or coded.codebook.name), ("kodebog sha256", coded.codebook.sha256),
@@ -360,6 +385,11 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
 def _comma(value: float) -> str:
     """One decimal with a decimal comma, as the rest of the appendix writes numbers."""
     return f"{value:.1f}".replace(".", ",")
+
+
+def _mean_attainment(value: float) -> str:
+    """"87,5 % af målet", or "–" where no indicator has a percent of its target (every target 0)."""
+    return "–" if math.isnan(value) else f"{_comma(value)} % af målet"
 
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
@@ -432,17 +462,24 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
     """Replace the previous appendix with the staged one as a set.
 
     Each previous file is first moved aside (a rename), then the new files are moved in.
+    A file an earlier run wrote that this run does not write (``csv/konklusioner.csv``
+    after a run without conclusions) is moved aside too and not brought back: the folder
+    shows the latest run only. Which files kvaleval wrote is read from the list the earlier
+    run left (:data:`FILE_LIST`); files a user put in the folder are never touched.
     If any rename fails, what was moved in is removed and the previous files are moved
     back, so the folder holds either the whole previous appendix or the whole new one.
     """
     backup = staging.with_name(staging.name + "-forrige")
     sources = sorted(p for p in staging.rglob("*") if p.is_file())
     targets = [out / source.relative_to(staging) for source in sources]
+    new = {target.relative_to(out).as_posix() for target in targets}
+    stale = [out / name for name in sorted(_previous_files(out) - new)
+             if (out / name).is_file() or (out / name).is_symlink()]
     moved_aside: list[tuple[Path, Path]] = []
     moved_in: list[Path] = []
     try:
-        for target in targets:
-            if target.exists():
+        for target in [*targets, *stale]:
+            if target.exists() or target.is_symlink():
                 aside = backup / target.relative_to(out)
                 aside.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(target, aside)
@@ -459,4 +496,42 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
         raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
     finally:
         shutil.rmtree(backup, ignore_errors=True)
-    return moved_in
+    for folder in sorted({path.parent for path in stale}, key=lambda p: len(p.parts), reverse=True):
+        if folder != out:
+            with contextlib.suppress(OSError):  # only an empty folder is removed
+                folder.rmdir()
+    return [path for path in moved_in if path.name != FILE_LIST]
+
+
+FILE_LIST = "kvaleval_filer.txt"
+"""The files a run wrote into the output folder, relative to it, one a line: the next run
+removes those it does not write again."""
+
+KNOWN_FILES = (
+    "appendix.xlsx", "bilag.md", f"{PRIVATE}/pseudonymisering.csv", f"{PRIVATE}/LÆS MIG.txt",
+    *(f"csv/{name}.csv" for name in ("oversigt", "frekvenser", "konklusioner", "konklusionscitater", "citater",
+                                     "samforekomst", "matrix", "maalopfyldelse", "kodninger", "segmenter",
+                                     "kodebog", "manifest")),
+    *(f"figurer/{name}{suffix}" for name in ("temaer_pr_gruppe", "samforekomst", "konklusioner_stoette")
+      for suffix in (".png", ".svg")),
+)
+"""The files kvaleval writes: an appendix from a version that left no :data:`FILE_LIST` wrote these."""
+
+
+def _previous_files(out: Path) -> set[str]:
+    """The files (relative, posix) the previous run wrote into ``out``, by its list or, from an
+    older version without one, by the names kvaleval writes. A line naming a path outside the
+    folder is ignored."""
+    listed = out / FILE_LIST
+    if not listed.is_file():
+        return set(KNOWN_FILES) if (out / "appendix.xlsx").is_file() else set()
+    try:
+        lines = listed.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set(KNOWN_FILES)
+    names = set()
+    for line in lines:
+        path = PurePosixPath(line.strip())
+        if line.strip() and not path.is_absolute() and ".." not in path.parts and str(path) != FILE_LIST:
+            names.add(path.as_posix())
+    return names

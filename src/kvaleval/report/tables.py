@@ -45,10 +45,11 @@ def overview(frequencies: pd.DataFrame, by: str | None) -> pd.DataFrame:
 def frequency_notes(frequencies: pd.DataFrame, by: str | None, *, coders: list[str]) -> list[str]:
     """Footnotes: the counting unit and N per group."""
     if by is None or by not in frequencies:
-        totals = f"N = {int(frequencies['respondents_total'].max() if len(frequencies) else 0)} respondenter."
+        totals = f"N = {_count(frequencies['respondents_total'].iloc[0]) if len(frequencies) else 0} respondenter."
     else:
         per_group = frequencies.drop_duplicates(by)[[by, "respondents_total"]]
-        totals = "N = " + ", ".join(f"{g}: {int(n)}" for g, n in per_group.itertuples(index=False)) + " respondenter."
+        shown = ", ".join(f"{g}: {_count(n)}" for g, n in per_group.itertuples(index=False))
+        totals = f"N = {shown} respondenter."
     return [
         "Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
         "kodede segmenter (taleture). En respondent er en taler i et interview eller en besvarelse i "
@@ -56,3 +57,8 @@ def frequency_notes(frequencies: pd.DataFrame, by: str | None, *, coders: list[s
         totals,
         "Kodet af: " + ", ".join(coders) + ". Et segment tælles én gang pr. tema, uanset antal kodere.",
     ]
+
+
+def _count(value: object) -> str:
+    """A count as written, or as hidden (``"< 3"``) by small-cell suppression."""
+    return value if isinstance(value, str) else str(int(value))  # type: ignore[call-overload]

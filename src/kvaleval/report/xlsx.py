@@ -6,6 +6,8 @@ is never a formula; characters xlsx cannot hold are removed.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,16 +34,62 @@ class Sheet:
     percent: Sequence[str] = field(default_factory=tuple)
 
 
-def write_workbook(path: str | Path, sheets: Sequence[Sheet]) -> None:
-    """Write the sheets to one xlsx file, atomically."""
+def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.datetime | None = None) -> None:
+    """Write the sheets to one xlsx file, atomically.
+
+    ``created`` is the date written as the file's created and modified time (default
+    :func:`run_time`), so the same input gives a byte-identical file."""
     from openpyxl import Workbook
 
     workbook = Workbook()
+    moment = created or run_time()
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    workbook.properties.creator = "kvaleval"
     workbook.remove(workbook.active)
     for sheet in sheets:
         _write_sheet(workbook, sheet)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
+        _fix_zip_times(temporary, moment)
+
+
+def run_time() -> dt.datetime:
+    """The run's date: ``KVALEVAL_DATE`` (``2026-03-01``), else ``SOURCE_DATE_EPOCH`` (seconds, as
+    reproducible builds set it), else today; at midnight UTC, so two runs on one day match."""
+    given = os.environ.get("KVALEVAL_DATE", "").strip()
+    if given:
+        try:
+            return dt.datetime.combine(dt.date.fromisoformat(given[:10]), dt.time())
+        except ValueError:
+            pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.combine(dt.date.today(), dt.time())
+
+
+def _fix_zip_times(path: Path, moment: dt.datetime) -> None:
+    """Give every member of the saved xlsx (a zip), and the modified time openpyxl sets on
+    saving (docProps/core.xml), the run's time instead of the time of writing."""
+    import io
+    import re
+    import zipfile
+
+    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
+    path.write_bytes(buffer.getvalue())
 
 
 def _write_sheet(workbook: object, sheet: Sheet) -> None:

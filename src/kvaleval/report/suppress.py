@@ -1,0 +1,114 @@
+"""Small-cell suppression for the appendix's tables of people: nothing below k can be read or recomputed.
+
+A count of respondents below ``k`` (but not 0) is shown as ``"< k"``, and so is a group's
+N below ``k``; the segments of a hidden respondent count are hidden with it (4 segments from
+"< 3" respondents says too much), and the share and percent computed from a hidden number
+are ``"< k/N"`` and ``"–"``. Because a table also holds the total over its groups (the
+``(alle)`` row), one hidden group could be recomputed as the total minus the groups shown;
+so when exactly one group is hidden in a row of groups, the smallest other group is hidden
+too (secondary suppression), for the counts of a theme and for the groups' N alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from kvaleval.frames import ALL
+
+DASH = "–"
+
+
+def suppress_counts(
+    table: pd.DataFrame,
+    k: int | None,
+    *,
+    group: str | None,
+    block: Sequence[str] = (),
+    keys: Sequence[str] = (),
+) -> pd.DataFrame:
+    """``table`` with its small counts hidden (see the module docstring).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A long table of counts with ``respondents`` and optionally ``respondents_total``,
+        ``segments``, ``share`` (n/N) and ``percent``, one row per group and cell.
+    k : int or None
+        The smallest count shown; None or 0 returns ``table`` unchanged.
+    group : str or None
+        The column naming the group (its ``(alle)`` rows are the totals), or None for a
+        table without groups.
+    block : sequence of str
+        Columns that tell one grouping from another in a table that stacks several
+        (``attribute`` in the Frekvenser table).
+    keys : sequence of str
+        Columns that identify one cell across groups (``code`` [, ``valence``]).
+    """
+    if not k:
+        return table
+    frame = table.reset_index(drop=True)
+    n = frame["respondents"].astype("int64").to_numpy()
+    has_total = "respondents_total" in frame
+    total = frame["respondents_total"].astype("int64").to_numpy() if has_total else np.zeros(len(frame), "int64")
+    hide_total = (total > 0) & (total < k)
+    hide_n = ((n > 0) & (n < k)) | (hide_total & (n > 0))
+    if group is not None and group in frame:
+        is_group = (frame[group].astype(str) != ALL).to_numpy()
+        if has_total:
+            hide_total = _secondary(frame, total, hide_total, is_group, [*block], group)
+            hide_n |= hide_total & (n > 0)
+        hide_n = _secondary(frame, n, hide_n, is_group, [*block, *keys], None)
+    shown = frame.copy()
+    hidden_text = f"< {k}"
+    if "segments" in frame:
+        segments = frame["segments"].astype("int64").to_numpy()
+        hide_segments = hide_n | ((segments > 0) & (segments < k))
+        shown["segments"] = _mask(frame["segments"], hide_segments, hidden_text)
+    shown["respondents"] = _mask(frame["respondents"], hide_n, hidden_text)
+    if has_total:
+        shown["respondents_total"] = _mask(frame["respondents_total"], hide_total, hidden_text)
+    if "share" in frame:
+        shown["share"] = [
+            f"{hidden_text if hn else int(a)}/{hidden_text if ht else int(b)}"
+            for a, b, hn, ht in zip(n, total, hide_n, hide_total, strict=True)
+        ] if has_total else frame["share"]
+    if "percent" in frame:
+        shown["percent"] = _mask(frame["percent"], hide_n | (hide_total & (n > 0)), DASH)
+    shown.index = table.index
+    return shown
+
+
+def _mask(values: pd.Series, hidden: np.ndarray, text: str) -> pd.Series:
+    if not hidden.any():
+        return values
+    return values.astype(object).where(~hidden, text)
+
+
+def _secondary(frame: pd.DataFrame, values: np.ndarray, hidden: np.ndarray, is_group: np.ndarray,
+               by: list[str], group: str | None) -> np.ndarray:
+    """Hide the smallest other group where exactly one group of a set is hidden, so the total
+    row minus the groups shown does not give the hidden one away.
+
+    With ``group``, the values belong to the group, not to one cell (a group's N, repeated on
+    each of its rows): a group chosen is hidden on every row of its set."""
+    hidden = hidden.copy()
+    rows = pd.DataFrame({"_row": np.arange(len(frame))})
+    for column in by:
+        rows[column] = frame[column].astype(str).to_numpy()
+    rows = rows[is_group]
+    sets = [members.to_numpy() for _, members in rows.groupby(by, sort=False)["_row"]] if by else [
+        rows["_row"].to_numpy()]
+    names = frame[group].astype(str).to_numpy() if group is not None else np.arange(len(frame)).astype(str)
+    for index in sets:
+        hidden_names = {names[i] for i in index if hidden[i]}
+        if len(hidden_names) != 1:
+            continue
+        candidates = sorted({(int(values[i]), str(names[i])) for i in index
+                             if names[i] not in hidden_names and values[i] > 0})
+        if candidates:
+            chosen = candidates[0][1]
+            hidden[index[names[index] == chosen]] = True
+    return hidden
