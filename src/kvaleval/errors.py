@@ -288,6 +288,9 @@ class Errors(metaclass=_CodedMessages):
     E833 = "evaluate() needs a Coded result or a codings DataFrame; got {kind}."
     E840 = "The segment table has no respondent segments; there is nothing to code."
     E841 = "The codebook has no codes; a coding sheet needs at least one."
+    E842 = ("evaluate() cannot tell which turns are the units: pass segments= (the segment table "
+            "the codings were made from), a Coded result, or gold read from a coding sheet with "
+            "read_human_codings(). Without them a turn nobody coded would not be counted.")
 
 
 class KvalevalError(Exception):

@@ -1,7 +1,9 @@
 """One coder scored against a gold coding: precision, recall, F1 and Cohen's κ per code.
 
-The units are the respondent segments; a segment a coder did not code with a code
-is "not coded" (absent) for that code. Conventions (see ``docs/human-coding.md``):
+The units are the respondent segments (of the segment table, or of a Coded result),
+limited to the turns a gold coding sheet lists; a segment a coder did not code with a
+code is "not coded" (absent) for that code. Codings of turns outside the units are
+not scored. Conventions (see ``docs/human-coding.md``):
 
 - precision = TP / (TP + FP); when the coder never used the code it is 0.0 if
   the gold has the code (as scikit-learn's ``zero_division=0``), NaN otherwise;
@@ -22,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.analyse.agreement import NOTE_NO_VARIATION, fill_texts, segment_key
+from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError
 from kvaleval.frames import require_columns
 from kvaleval.records import RESPONDENT
@@ -79,15 +82,18 @@ def evaluate(
 
     Parameters
     ----------
-    coded_or_codings : Coded or DataFrame
-        A :class:`kvaleval.Coded` (its segments and codebook are used) or a
-        codings table.
-    gold : DataFrame or path
-        Gold codings (one coder), or a gold file read with
-        :func:`kvaleval.read_codings` against the segments.
+    coded_or_codings : Coded, HumanCodings or DataFrame
+        A :class:`kvaleval.Coded` (its segments and codebook are used), codings
+        read with :func:`kvaleval.read_human_codings` (a coder's sheet limits
+        the units to its turns) or a codings table.
+    gold : DataFrame, HumanCodings or path
+        Gold codings (one coder): a table, codings read with
+        :func:`kvaleval.read_human_codings`, or a file (read that way, against
+        the segments). A gold coding sheet limits the units to the turns it lists.
     segments : DataFrame, optional
-        The units: its respondent segments. Default: the Coded's segments, else
-        every segment in either table (then κ sees no segment nobody coded).
+        The units: its respondent segments (within the sheets' turns). Default:
+        the Coded's segments, else the turns of the gold's sheet; without
+        either, an error (a turn nobody coded could not be counted).
     coder : str, optional
         Score only this coder's codings (e.g. ``"rules"``). Default: every coder
         in the table, as a union (a segment counts once per code).
@@ -106,8 +112,8 @@ def evaluate(
     Raises
     ------
     HumanCodingError
-        Gold with several coders or none, an unknown coder, or codings of
-        segments outside the units.
+        Gold with several coders or none, an unknown coder, codings of
+        segments outside the segment table, or no way to know the units.
     """
     scored = _prepare(coded_or_codings, gold, segments, coder, codes)
     n = len(scored.units)
@@ -217,14 +223,16 @@ def confusion(
 
 def _prepare(
     coded_or_codings: Any,
-    gold: pd.DataFrame | str | Path,
+    gold: pd.DataFrame | HumanCodings | str | Path,
     segments: pd.DataFrame | None,
     coder: str | None,
     codes: Sequence[str] | None,
 ) -> _Scored:
     codebook = getattr(coded_or_codings, "codebook", None)
-    if isinstance(coded_or_codings, pd.DataFrame):
-        codings = coded_or_codings
+    seen: dict[str, set[str]] = {}
+    order: list[str] = []
+    if isinstance(coded_or_codings, pd.DataFrame | HumanCodings):
+        codings, seen, _, order = unpack(coded_or_codings)
     elif isinstance(getattr(coded_or_codings, "codings", None), pd.DataFrame):
         codings = coded_or_codings.codings
         if segments is None:
@@ -233,14 +241,13 @@ def _prepare(
         raise HumanCodingError(Errors.E833.format(kind=type(coded_or_codings).__name__))
     require_columns(codings, ("segment_id", "code", "coder"))
     source = "the table given"
-    if not isinstance(gold, pd.DataFrame):
-        from kvaleval.coding.human import read_codings
-
+    if not isinstance(gold, pd.DataFrame | HumanCodings):
         source = str(gold)
-        gold = read_codings(gold, segments=segments, codebook=codebook)
+        gold = read_human_codings(gold, segments=segments, codebook=codebook)
+    gold, gold_seen, _, gold_order = unpack(gold)
     require_columns(gold, ("segment_id", "code", "coder"))
     gold_coders = sorted(gold["coder"].astype(str).unique())
-    if gold.empty:
+    if gold.empty and not gold_seen:
         raise HumanCodingError(Errors.E832.format(source=source))
     if len(gold_coders) > 1:
         raise HumanCodingError(
@@ -255,6 +262,11 @@ def _prepare(
                 Errors.E831.format(coder=coder, coders=", ".join(coders) or "none")
             )
         codings = codings[codings["coder"].astype(str) == coder]
+    # The turns the gold coder was given (a coding sheet), and those the scored coder was.
+    limits = [ids for ids in gold_seen.values()]
+    scored_coders = set(codings["coder"].astype(str))
+    if seen and scored_coders and scored_coders <= set(seen):
+        limits.append(set().union(*(seen[c] for c in scored_coders)))
     ids = set(codings["segment_id"].astype(str)) | set(gold["segment_id"].astype(str))
     if segments is not None:
         require_columns(segments, ("segment_id",))
@@ -271,13 +283,22 @@ def _prepare(
                 + gold["segment_id"].astype(str).isin(outside).sum()
             )
             raise HumanCodingError(Errors.E822.format(n=n, examples=outside[:3]))
+    elif limits:
+        units = sorted(set.intersection(*limits), key=segment_key)
     else:
-        units = sorted(ids, key=segment_key)
+        raise HumanCodingError(Errors.E842)
+    for limit in limits:
+        units = [unit for unit in units if unit in limit]
+    within = set(units)
+    codings = codings[codings["segment_id"].astype(str).isin(within)]
+    gold = gold[gold["segment_id"].astype(str).isin(within)]
     found = sorted(set(codings["code"].astype(str)) | set(gold["code"].astype(str)))
     first = (
         list(codes) if codes is not None else list(codebook.names) if codebook is not None else []
     )
-    return _Scored(units, list(dict.fromkeys([*first, *found])), codings, gold, segments)
+    return _Scored(
+        units, list(dict.fromkeys([*first, *gold_order, *order, *found])), codings, gold, segments
+    )
 
 
 def _by_code(codings: pd.DataFrame) -> dict[str, set[str]]:

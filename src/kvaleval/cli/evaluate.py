@@ -35,8 +35,9 @@ DANISH = {
     "why": "Begrundelse",
 }
 NOTES = (
-    "Enheder: alle respondentture. Præcision: andel af kodningerne, som guld også har; "
-    "genkaldelse: andel af guld-kodningerne, som blev fundet; F1: deres harmoniske gennemsnit.",
+    "Enheder: alle respondentture (er guld et kodeark: arkets ture). Præcision: andel af "
+    "kodningerne, som guld også har; genkaldelse: andel af guld-kodningerne, som blev fundet; "
+    "F1: deres harmoniske gennemsnit.",
     "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
     "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.",
 )
@@ -65,12 +66,12 @@ def evaluate_cli(
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
     import kvaleval as kv
     from kvaleval.analyse.evaluate import MACRO, confusion, evaluate
-    from kvaleval.coding.human import read_codings
+    from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    truth = read_codings(gold, segments=read.segments, codebook=book)
+    truth = read_human_codings(gold, segments=read.segments, codebook=book)
     echo(f"Koder {corpus} med regler ...", quiet)
     coded = kv.code(read, book)
     table = evaluate(coded, truth)

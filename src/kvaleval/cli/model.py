@@ -23,7 +23,7 @@ def train_cli(
 
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    human = kv.read_codings(gold, segments=read.segments, codebook=book)
+    human = kv.read_human_codings(gold, segments=read.segments, codebook=book)
     model = kv.ModelCoder(book).fit(read.segments, human)
     model.to_json(out)
     echo(f"Trænet på {len(model.training_)} segmenter; tærskler: "

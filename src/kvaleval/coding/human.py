@@ -16,7 +16,8 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from kvaleval.errors import Errors, HumanCodingError
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
-__all__ = ["parse_mark", "parse_valence", "read_codings", "read_sheet_segments"]
+__all__ = ["HumanCodings", "parse_mark", "parse_valence", "read_codings", "read_human_codings",
+           "read_sheet_segments", "unpack"]
 
 # The layout of a coding sheet; the writer and the reader share it.
 SHEET = "Kodning"
@@ -91,18 +93,143 @@ def read_codings(
     -----
     A cell holding 1, 1.0, "1", " 1 ", "x" or "ja" (any case) is coded; 0, "0",
     "nej" or an empty cell is not. A valence needs the code marked 1.
+
+    The table holds only the codings: which turns a sheet gave its coder (a
+    sheet made with ``--documents`` covers part of the corpus) is not in it. To
+    compare or score coders, read their files with :func:`read_human_codings`,
+    which keeps that coverage with the codings.
     """
+    return _read_file(path, coder, segments, codebook).codings
+
+
+@dataclass(frozen=True)
+class HumanCodings:
+    """Codings read from coders' files, with the turns each coder was given.
+
+    Pass it wherever a codings table goes (:func:`kvaleval.agreement`,
+    :func:`kvaleval.evaluate` as the codings or the gold, ``ModelCoder.fit``):
+    the coverage then travels with the codings, and a turn a coder never saw is
+    missing for them, not "not coded".
+
+    Attributes
+    ----------
+    codings : DataFrame
+        The codings table of every file (``segment_id, doc_id, code, coder,
+        score, valence, why``).
+    coders : tuple of str
+        Every coder read, in file order, including a coder who coded nothing.
+    coverage : dict of str to tuple of str
+        ``{coder: segment ids their sheet lists}`` for coders read from a coding
+        sheet. Coders read from a CSV are not in it: they saw every unit.
+    codes : tuple of str
+        The codes in order: the codebook's when one was given, else the sheets'
+        code columns, then any other code in the codings.
+    sources : dict of str to Path
+        The file each coder was read from.
+    """
+
+    codings: pd.DataFrame
+    coders: tuple[str, ...]
+    coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    codes: tuple[str, ...] = ()
+    sources: dict[str, Path] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.codings)
+
+
+def read_human_codings(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    segments: pd.DataFrame | Any | None = None,
+    codebook: Codebook | None = None,
+) -> HumanCodings:
+    """Read coders' files (filled coding sheets and coding CSVs) with what each coder was given.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        One file per coder (a CSV with a ``coder`` column may hold several).
+    segments, codebook
+        As for :func:`read_codings`.
+
+    Returns
+    -------
+    HumanCodings
+        The codings, the coders (a filled sheet without a single 1 is a coder
+        who coded nothing, not a missing coder), each sheet's turns, the code
+        order and the file of each coder.
+
+    Raises
+    ------
+    HumanCodingError
+        As :func:`read_codings`, or if one coder is in two files.
+    """
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    tables: list[pd.DataFrame] = []
+    coverage: dict[str, tuple[str, ...]] = {}
+    sources: dict[str, Path] = {}
+    codes: dict[str, None] = dict.fromkeys(codebook.names) if codebook is not None else {}
+    for path in files:
+        read = _read_file(path, None, segments, codebook)
+        names = list(dict.fromkeys(read.codings["coder"].astype(str))) or [read.coders[0]]
+        for name in names:
+            if name in sources:
+                raise HumanCodingError(Errors.E824.format(coder=name, first=sources[name], second=path))
+            sources[name] = Path(path)
+            if name in read.coverage:
+                coverage[name] = read.coverage[name]
+        codes.update(dict.fromkeys(read.codes))
+        tables.append(read.codings)
+    codings = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(
+        columns=list(CODING_COLUMNS))
+    codes.update(dict.fromkeys(sorted(codings["code"].astype(str).unique())))
+    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources)
+
+
+def unpack(codings: pd.DataFrame | HumanCodings,
+           coverage: Mapping[str, Iterable[str]] | None = None
+           ) -> tuple[pd.DataFrame, dict[str, set[str]], list[str], list[str]]:
+    """The codings table, the coverage (``coverage`` given wins), the coders and the codes.
+
+    A plain table gives its own coders (and those named in ``coverage``) and codes.
+    """
+    if isinstance(codings, HumanCodings):
+        table, seen = codings.codings, {c: set(ids) for c, ids in codings.coverage.items()}
+        coders, codes = list(codings.coders), list(codings.codes)
+    else:
+        table, seen, coders, codes = codings, {}, [], []
+    seen.update({coder: set(map(str, ids)) for coder, ids in (coverage or {}).items()})
+    if "coder" in table:
+        found = sorted(table["coder"].astype(str).unique(), key=lambda c: (c.casefold(), c))
+        coders = list(dict.fromkeys([*coders, *found, *sorted(seen)]))
+    if "code" in table:
+        codes = list(dict.fromkeys([*codes, *sorted(table["code"].astype(str).unique())]))
+    return table, seen, coders, codes
+
+
+def _read_file(path: str | Path, coder: str | None, segments: Any,
+               codebook: Codebook | None) -> HumanCodings:
+    """One file: its codings, its coder (also when it coded nothing), a sheet's turns, its codes."""
     path = _existing(path, (".xlsx", ".xlsm", ".csv"))
     context = _Context(path, _segment_table(segments), codebook)
     csv_file = path.suffix.lower() == ".csv"
-    rows = _read_csv(path, context) if csv_file else _read_sheet(path, context)[0]
+    units: list[str] | None = None
+    sheet_coder: str | None = None
+    if csv_file:
+        rows = _read_csv(path, context)
+    else:
+        rows, units, sheet_coder = _read_sheet(path, context)
     context.raise_problems()
     fallback = _FILE_PREFIX.sub("", path.stem) or path.stem
     records = [(segment, context.docs.get(segment) or segment.rsplit("#", 1)[0], code,
-                coder or row_coder or fallback, 1.0, valence, "")
+                coder or row_coder or sheet_coder or fallback, 1.0, valence, "")
                for segment, code, valence, row_coder in rows]
     frame = pd.DataFrame(records, columns=list(CODING_COLUMNS)).astype({"score": float})
-    return _sorted(frame.drop_duplicates(["segment_id", "code", "coder"]), context.order)
+    frame = _sorted(frame.drop_duplicates(["segment_id", "code", "coder"]), context.order)
+    name = coder or sheet_coder or fallback
+    coverage = {name: tuple(units)} if units is not None else {}
+    return HumanCodings(frame, (name,), coverage, tuple(context.codes), {name: path})
 
 
 def read_sheet_segments(path: str | Path) -> list[str]:
@@ -162,6 +289,7 @@ class _Context:
         self.docs: dict[str, str] = {}
         self.roles: dict[str, str] = {}
         self.last_turn: dict[str, int] = {}
+        self.codes: list[str] = []  # the code columns of a sheet, in order
         if segments is not None:
             ids = segments["segment_id"].astype(str).tolist()
             self.order = {segment: index for index, segment in enumerate(ids)}
@@ -231,7 +359,7 @@ def _text(value: Any) -> str:
 # -- xlsx ----------------------------------------------------------------------------------
 
 
-def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str]]:
+def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], str | None]:
     """The coded rows and the segment ids listed, from the sheet whose header has segment_id."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -248,7 +376,7 @@ def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str]]:
             if ID_HEADER in (h.casefold() for h in header):
                 found, units = _read_rows(name, header, rows, context)
                 coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
-                return [(s, c, v, coder) for s, c, v, _ in found], units
+                return found, units, coder
     finally:
         workbook.close()
     raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
@@ -283,6 +411,7 @@ def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
 
     identifier, codes, valences = _columns(sheet, header, context)
     order = sorted(set(codes) | set(valences), key=lambda c: codes.get(c, valences.get(c, 0)))
+    context.codes = list(order)
     found: list[Row] = []
     first_row: dict[str, int] = {}
 
