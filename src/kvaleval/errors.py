@@ -291,6 +291,13 @@ class Errors(metaclass=_CodedMessages):
     E842 = ("evaluate() cannot tell which turns are the units: pass segments= (the segment table "
             "the codings were made from), a Coded result, or gold read from a coding sheet with "
             "read_human_codings(). Without them a turn nobody coded would not be counted.")
+    E843 = ("--out {out} is also an input file ({input}); writing it would destroy the input. "
+            "Nothing was written. Give another file name with --out.")
+    E844 = ("--out {out}: this command writes {kind}, so the file name must end in {suffixes}, "
+            "not '{suffix}'. Nothing was written.")
+    E845 = ("{path} is a coding sheet with {n} filled cell(s) (codings, valences, comments or the "
+            "coder's name); writing a new sheet over it would lose them. Nothing was written. Give "
+            "another file name with --out, or add --force to overwrite it.")
 
 
 class KvalevalError(Exception):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,6 +79,8 @@ def agreement_cli(
     from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
+    inputs = [*files, *(path for path in (corpus, codebook) if path is not None)]
+    check_out(out, inputs, (".xlsx",), "an Excel workbook")
     read = kv.read_corpus(corpus) if corpus else None
     segments = read.segments if read is not None else None
     book = kv.read_codebook(codebook) if codebook else None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,6 +69,7 @@ def evaluate_cli(
     from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
+    check_out(out, [gold, corpus, *([codebook] if codebook else [])], (".xlsx",), "an Excel workbook")
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
     truth = read_human_codings(gold, segments=read.segments, codebook=book)

@@ -251,6 +251,33 @@ def read_sheet_segments(path: str | Path) -> list[str]:
     return _read_sheet(path, _Context(path, None, None))[1]
 
 
+def filled_cells(path: str | Path) -> int:
+    """How many cells a coder has filled in a coding sheet (codings, valences, comments, name).
+
+    0 for a sheet as ``kvaleval sheet`` wrote it, and for a file that is not a
+    readable coding sheet.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except Exception:  # not a workbook: nothing a coder filled
+        return 0
+    filled = 0
+    skip = {h.casefold() for h in INFO_HEADERS}
+    for worksheet in workbook.worksheets:
+        header = [_text(cell.value).casefold() for cell in next(worksheet.iter_rows(max_row=1), ())]
+        if ID_HEADER not in header:
+            continue
+        columns = [i for i, name in enumerate(header)
+                   if name and name not in skip and not name.startswith(SUGGESTION_PREFIX.strip())]
+        for row in worksheet.iter_rows(min_row=2, values_only=True):
+            filled += sum(1 for i in columns if i < len(row) and not _blank(row[i]))
+    if GUIDE_SHEET in workbook.sheetnames:
+        filled += bool(_sheet_coder(workbook))
+    return filled
+
+
 def parse_mark(value: Any) -> bool | None:
     """True (coded), False (not coded) or None (not a valid coding) for one cell value."""
     if value is None or isinstance(value, bool):
