@@ -202,16 +202,23 @@ def test_human_read_collects_every_problem(
 
 
 def test_human_read_unknown_code_column(blank: Path, small_codebook: Codebook) -> None:
+    """A renamed code column is one error naming the missing code and the column, codebook or not."""
     book = openpyxl.load_workbook(blank)
     book["Kodning"]["I1"] = "relevanz"
+    book["Kodning"]["J1"] = "relevanz: valens"
     book.save(blank)
-    with pytest.raises(
-        HumanCodingError,
-        match=r"\[E812\] sheet 'Kodning', column I \(header 'relevanz'\): "
-        r"'relevanz' is not a code of the codebook",
-    ):
-        read_codings(blank, codebook=small_codebook)
-    assert len(read_codings(blank)) == 0  # without a codebook any column is a code
+    fill(blank, {("survey#0", "relevanz"): 1, ("survey#0", "relevanz: valens"): "positiv"})
+    for codebook, source in ((small_codebook, "the codebook"), (None, "the sheet 'Kodebog'")):
+        with pytest.raises(HumanCodingError) as caught:
+            read_codings(blank, codebook=codebook)
+        message = str(caught.value)
+        assert "has 1 problem(s)" in message
+        assert f"[E846] sheet 'Kodning' has no column for code(s) 'relevans', which {source}" in message
+        assert "Column(s) not read: I ('relevanz'), J ('relevanz: valens')" in message
+    book = openpyxl.load_workbook(blank)
+    del book["Kodebog"]  # no list of codes in the file and no codebook: any column is a code
+    book.save(blank)
+    assert read_codings(blank)["code"].tolist() == ["relevanz"]
 
 
 def test_human_read_coder_name(blank: Path, tmp_path: Path) -> None:

@@ -120,6 +120,9 @@ class Warnings(metaclass=_CodedMessages):
             "the first speaker tag?); selections there code nothing.")
     W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "
             "the codings on its text are.")
+    # 8xx human coding
+    W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
+            "{codes}). If a column is a code whose header was changed, write the code's name back.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -298,6 +301,13 @@ class Errors(metaclass=_CodedMessages):
     E845 = ("{path} is a coding sheet with {n} filled cell(s) (codings, valences, comments or the "
             "coder's name); writing a new sheet over it would lose them. Nothing was written. Give "
             "another file name with --out, or add --force to overwrite it.")
+    E846 = ("sheet '{sheet}' has no column for code(s) {codes}, which {source} lists; read as they "
+            "are, every turn would count as not coded with them.{unread} Copy the column(s) back from a "
+            "fresh sheet ('kvaleval sheet') or correct the header, or read with a codebook without those codes.")
+    E847 = ("{path}: more than one sheet holds codings: {sheets}. Keep the codings in one sheet "
+            "(copy them into 'Kodning' and delete the copy) and save again.")
+    E848 = ("{where}: the formula {formula!r} has no saved value, so it cannot be read. Open the "
+            "file in Excel or LibreOffice and save it again (that stores the values), or type the value.")
 
 
 class KvalevalError(Exception):

@@ -16,14 +16,14 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError
+from kvaleval.errors import Errors, HumanCodingError, Warnings, warn
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
@@ -387,58 +387,154 @@ def _text(value: Any) -> str:
 
 
 def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], str | None]:
-    """The coded rows and the segment ids listed, from the sheet whose header has segment_id."""
+    """The coded rows, the segment ids listed and the coder, from the sheet with the codings.
+
+    The workbook is read in full (not in read-only mode, which trusts the file's
+    recorded dimension and loses cells when it is wrong); merged cells give their
+    value to every cell they cover.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise HumanCodingError(Errors.E802.format(path=path, detail=err)) from err
-    try:
-        names = workbook.sheetnames
-        for name in sorted(names, key=lambda name: name != SHEET):
-            rows = workbook[name].iter_rows(values_only=True)
-            header = [_text(value) for value in next(rows, ())]
-            if ID_HEADER in (h.casefold() for h in header):
-                found, units = _read_rows(name, header, rows, context)
-                coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
-                return found, units, coder
-    finally:
-        workbook.close()
-    raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
+    names = workbook.sheetnames
+    expected, listed_by = _expected_codes(workbook, context)
+    candidates = []
+    for worksheet in sorted(workbook.worksheets, key=lambda ws: ws.title != SHEET):
+        table = _values(worksheet)
+        header = [_text(value) for value in (table[0] if table else ())]
+        if ID_HEADER in (h.casefold() for h in header):
+            layout = _layout(header, expected)
+            ticks = sum(1 for row in table[1:] for index in layout.codes.values()
+                        if index < len(row) and not _blank(row[index]) and parse_mark(row[index]) is not False)
+            candidates.append((worksheet.title, table, header, layout, ticks))
+    if not candidates:
+        raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
+    ticked = [candidate for candidate in candidates if candidate[4]]
+    if len(ticked) > 1:
+        sheets = ", ".join(f"'{c[0]}' ({c[4]} coded cells)" for c in ticked)
+        raise HumanCodingError(Errors.E847.format(path=path, sheets=sheets))
+    title, table, header, layout, _ = (ticked or candidates)[0]
+    _check_layout(title, header, layout, expected, listed_by, context)
+    _check_formulas(path, title, header, layout, table, context)
+    found, units = _read_rows(title, header, layout, table[1:], context)
+    coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
+    return found, units, coder
 
 
-def _columns(sheet: str, header: list[str],
-             context: _Context) -> tuple[int, dict[str, int], dict[str, int]]:
-    """The id column, and the code and valence columns by code (checked against the codebook)."""
+def _values(worksheet: Any) -> list[list[Any]]:
+    """The cell values by row; every cell of a merged range holds the range's value."""
+    table = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    for merged in worksheet.merged_cells.ranges:
+        value = table[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(table) else None
+        for r in range(merged.min_row - 1, min(merged.max_row, len(table))):
+            row = table[r]
+            row.extend([None] * (merged.max_col - len(row)))
+            for c in range(merged.min_col - 1, merged.max_col):
+                row[c] = value
+    return table
+
+
+def _key(name: str) -> str:
+    """A header or code name compared without case and whitespace ('Relevans ' is 'relevans')."""
+    return re.sub(r"\s+", "", name).casefold()
+
+
+def _expected_codes(workbook: Any, context: _Context) -> tuple[list[str] | None, str]:
+    """The codes the sheet should have: the codebook's, else the sheet's own Kodebog sheet's."""
+    if context.codebook is not None:
+        return list(context.codebook.names), "the codebook"
+    if CODEBOOK_SHEET in workbook.sheetnames:
+        names = [_text(row[0]) for row in workbook[CODEBOOK_SHEET].iter_rows(min_row=2, max_col=1,
+                                                                           values_only=True)]
+        names = [name for name in names if name]
+        if names:
+            return names, f"the sheet '{CODEBOOK_SHEET}'"
+    return None, ""
+
+
+@dataclass
+class _Layout:
+    codes: dict[str, int]  # code -> column index
+    valences: dict[str, int]  # code -> column index of its valence
+    unknown: list[int]  # columns that are neither information nor a known code
+
+
+def _layout(header: list[str], expected: list[str] | None) -> _Layout:
+    """Code and valence columns by code; headers matched without case and whitespace."""
+    skip = {_key(h) for h in (*INFO_HEADERS, COMMENT_HEADER)}
+    by_key = {_key(code): code for code in expected} if expected is not None else None
+    layout = _Layout({}, {}, [])
+    suffix = _key(VALENCE_SUFFIX)
+    for index, name in enumerate(header):
+        key = _key(name)
+        if not key or key in skip or key.startswith(_key(SUGGESTION_PREFIX)):
+            continue
+        valence = key.endswith(suffix)
+        base = key[: -len(suffix)] if valence else key
+        if by_key is not None:
+            code = by_key.get(base)
+        else:
+            code = (name.strip()[: -len(VALENCE_SUFFIX)] if valence else name).strip() or None
+        target = layout.valences if valence else layout.codes
+        if code is None or code in target:
+            layout.unknown.append(index)
+        else:
+            target[code] = index
+    for code in [c for c in layout.valences if c not in layout.codes]:
+        layout.unknown.append(layout.valences.pop(code))
+    return layout
+
+
+def _check_layout(sheet: str, header: list[str], layout: _Layout, expected: list[str] | None,
+                  listed_by: str, context: _Context) -> None:
     from openpyxl.utils import get_column_letter
 
-    skip = {h.casefold() for h in (*INFO_HEADERS, COMMENT_HEADER)}
-    codes: dict[str, int] = {}
-    valences: dict[str, int] = {}
-    for index, name in enumerate(header):
-        folded = name.casefold()
-        if not name or folded in skip or folded.startswith(SUGGESTION_PREFIX.strip()):
-            continue
-        where = f"sheet '{sheet}', column {get_column_letter(index + 1)} (header '{name}')"
-        if folded.endswith(VALENCE_SUFFIX):
-            code = name[: -len(VALENCE_SUFFIX)].strip()
-            if context.check_code(code, where):
-                valences[code] = index
-        elif context.check_code(name, where):
-            codes[name] = index
-    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
-    return identifier, codes, valences
+    context.codes = [c for c in expected if c in layout.codes] if expected else list(layout.codes)
+    columns = ", ".join(f"{get_column_letter(i + 1)} ('{header[i]}')" for i in sorted(layout.unknown))
+    missing = [code for code in expected or () if code not in layout.codes]
+    if missing:
+        unread = f" Column(s) not read: {columns}." if columns else ""
+        context.problems.append(Errors.E846.format(
+            sheet=sheet, codes=", ".join(f"'{c}'" for c in missing), source=listed_by, unread=unread))
+    elif layout.unknown:
+        warn(Warnings.W801.format(path=context.path, sheet=sheet, columns=columns,
+                                  codes=", ".join(expected or ())))
 
 
-def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
+def _check_formulas(path: Path, sheet: str, header: list[str], layout: _Layout,
+                    table: list[list[Any]], context: _Context) -> None:
+    """A formula whose value was never saved reads as an empty cell: name it instead."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    columns = sorted({*layout.codes.values(), *layout.valences.values(),
+                      next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)})
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        worksheet = workbook[sheet]
+        worksheet.reset_dimensions()
+        for r, row in enumerate(worksheet.iter_rows(values_only=True)):
+            for c in columns:
+                formula = row[c] if c < len(row) else None
+                if isinstance(formula, str) and formula.startswith("=") and r < len(table) and (
+                        c >= len(table[r]) or table[r][c] is None):
+                    where = f"sheet '{sheet}', cell {get_column_letter(c + 1)}{r + 1}"
+                    context.problems.append(Errors.E848.format(where=where, formula=formula[:40]))
+    finally:
+        workbook.close()
+
+
+def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[Any]],
                context: _Context) -> tuple[list[Row], list[str]]:
     from openpyxl.utils import get_column_letter
 
-    identifier, codes, valences = _columns(sheet, header, context)
-    order = sorted(set(codes) | set(valences), key=lambda c: codes.get(c, valences.get(c, 0)))
-    context.codes = list(order)
+    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
+    codes, valences = layout.codes, layout.valences
+    order = context.codes
     found: list[Row] = []
     first_row: dict[str, int] = {}
 
