@@ -110,7 +110,7 @@ def test_evaluate_edge_cases() -> None:
         1.0,
     )
     extra = result.loc["extra"]
-    assert extra["precision"] == 0.0 and np.isnan(extra["recall"]) and extra["f1"] == 0.0
+    assert (extra["precision"], extra["recall"], extra["f1"]) == (0.0, 0.0, 0.0)  # zero_division=0
     assert "ingen guld-kodninger" in extra["note"]
     absent = result.loc["absent"]
     assert absent[["precision", "recall", "f1", "cohen_kappa"]].isna().all()
@@ -119,7 +119,13 @@ def test_evaluate_edge_cases() -> None:
     assert macro["precision"] == pytest.approx(
         (0.0 + 1.0 + 0.0) / 3
     )  # "absent" is undefined, left out
-    assert macro["recall"] == pytest.approx((0.0 + 1.0) / 2)
+    # recall over the same codes as precision and F1 (it was averaged over 2 codes, not 3)
+    assert macro["recall"] == pytest.approx((0.0 + 1.0 + 0.0) / 3)
+    used = ["never coded", "perfect", "extra"]
+    y = np.column_stack([gold[code] for code in used])
+    p = np.column_stack([predicted[code] for code in used])
+    expected = precision_recall_fscore_support(y, p, average="macro", zero_division=0)[:3]
+    assert tuple(macro[["precision", "recall", "f1"]]) == pytest.approx(expected)
 
 
 def test_evaluate_union_and_single_coder() -> None:

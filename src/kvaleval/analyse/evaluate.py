@@ -7,11 +7,15 @@ not scored. Conventions (see ``docs/human-coding.md``):
 
 - precision = TP / (TP + FP); when the coder never used the code it is 0.0 if
   the gold has the code (as scikit-learn's ``zero_division=0``), NaN otherwise;
-- recall = TP / support, NaN when the gold never has the code;
+- recall = TP / support; when the gold never has the code it is 0.0 if the
+  coder used the code (``zero_division=0`` again), NaN otherwise;
 - F1 = 2·TP / (2·TP + FP + FN), NaN when neither coded it;
 - κ is Cohen's κ over every unit, NaN (with a note) when both coders gave every
   unit the same value;
-- the macro row ``(makro)`` averages each column over the codes where it is defined.
+- the macro row ``(makro)`` averages precision, recall and F1 over the same codes:
+  those the gold or the coder used (a code neither used is NaN and left out). This
+  is scikit-learn's ``average="macro", zero_division=0`` over those codes. κ is
+  averaged over the codes where it is defined.
 """
 
 from __future__ import annotations
@@ -133,7 +137,7 @@ def evaluate(
             {
                 "code": code,
                 "precision": tp / (tp + fp) if tp + fp else (0.0 if truth else np.nan),
-                "recall": tp / len(truth) if truth else np.nan,
+                "recall": tp / len(truth) if truth else (0.0 if predicted else np.nan),
                 "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan,
                 "cohen_kappa": kappa,
                 "support": len(truth),
