@@ -359,8 +359,9 @@ def test_human_read_csv_problems(
 
 
 def test_human_read_csv_header(tmp_path: Path) -> None:
-    path = write(tmp_path / "x.csv", "dokument,tur,kode\nd,1,a\n")
-    with pytest.raises(HumanCodingError, match=r"\[E804\].*found: dokument, tur, kode"):
+    path = write(tmp_path / "x.csv", "document,turn,codes\nd,1,a\n")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W802\]"), pytest.raises(
+            HumanCodingError, match=r"\[E804\].*found: document, turn, codes"):
         read_codings(path)
 
 
@@ -420,3 +421,20 @@ def test_human_read_excel_separator_line(tmp_path: Path) -> None:
     path = write(tmp_path / "x.csv", "sep=;\r\nsegment_id;code;valence\r\nd#1;a;sur\r\n")
     with pytest.raises(HumanCodingError, match=r"\[E807\] line 3, column 'valence': 'sur'"):
         read_codings(path)
+
+
+def test_human_read_csv_danish_columns_and_code_case(tmp_path: Path, corpus: kv.Corpus,
+                                                     small_codebook: Codebook) -> None:
+    """'valens' was silently ignored (every valence lost); 'Relevans ' is the code relevans."""
+    path = tmp_path / "bo.csv"
+    path.write_text("Segment;Kode;Valens;Koder\nborger01#1;Relevans ;positiv;bo\n"
+                    "partner01#1;kapacitet;NEGATIV;bo\n", encoding="utf-8")
+    codings = read_codings(path, segments=corpus, codebook=small_codebook)
+    assert codings[["segment_id", "code", "coder", "valence"]].values.tolist() == [
+        ["borger01#1", "relevans", "bo", "positiv"], ["partner01#1", "kapacitet", "bo", "negativ"]]
+    by_turn = tmp_path / "gold.csv"
+    by_turn.write_text("dokument,tur,kode,valens,tone\nborger01,1,kapacitet,negativ,sikker\n",
+                       encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W802\].*'tone' are not read"):
+        codings = read_codings(by_turn, segments=corpus, codebook=small_codebook)
+    assert codings[["segment_id", "code", "valence"]].values.tolist() == [["borger01#1", "kapacitet", "negativ"]]

@@ -123,6 +123,9 @@ class Warnings(metaclass=_CodedMessages):
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")
+    W802 = ("{path}: column(s) {columns} are not read. A coding CSV has the columns segment_id "
+            "(or doc_id and turn_index), code, and optionally valence and coder (Danish: segment, "
+            "dokument, tur, kode, valens, koder).")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")

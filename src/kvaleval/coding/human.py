@@ -46,6 +46,15 @@ ABSENT = frozenset({"0", "nej", ""})
 """Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1")."""
 
 MAX_LISTED = 40
+CSV_ALIASES = {
+    "segment_id": "segment_id", "segment": "segment_id", "doc_id": "doc_id", "dokument": "doc_id",
+    "turn_index": "turn_index", "tur": "turn_index", "code": "code", "kode": "code",
+    "valence": "valence", "valens": "valence", "coder": "coder", "koder": "coder",
+}
+"""Column names of a coding CSV (compared without case and whitespace), Danish ones included."""
+CSV_TEXT_COLUMNS = frozenset({"excerpt", "text", "tekst", "citat", "question", "spørgsmål", "why",
+                              "begrundelse", "comment", "kommentar", "note", "noter", "score"})
+"""Columns of a coding CSV that are there for the reader and are not read, without a warning."""
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
 _FILE_PREFIX = re.compile(r"^(?:coder|koder|kodning|kodeark)[_\- ]+", re.IGNORECASE)
 Row = tuple[str, str, str, str | None]  # segment, code, valence, the row's coder
@@ -346,12 +355,16 @@ class _Context:
             return True
         return False
 
-    def check_code(self, code: str, where: str) -> bool:
+    def check_code(self, code: str, where: str) -> str | None:
+        """The codebook's name for the code (case and whitespace do not matter), or None."""
         if self.codebook is None or code in self.codebook:
-            return True
+            return code
+        by_key = {_key(name): name for name in self.codebook.names}
+        if _key(code) in by_key:
+            return by_key[_key(code)]
         codes = ", ".join(self.codebook.names)
         self.problems.append(Errors.E812.format(where=where, code=code, codes=codes))
-        return False
+        return None
 
 
 def _existing(path: str | Path, suffixes: tuple[str, ...]) -> Path:
@@ -593,7 +606,12 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
     else:
         delimiter, offset = (";" if first.count(";") > first.count(",") else ","), 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip().lstrip("\ufeff").casefold() for name in next(reader, [])]
+    given = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
+    header = [CSV_ALIASES.get(_key(name), _key(name)) for name in given]
+    unknown = [name for name, key in zip(given, header, strict=True)
+               if name and key not in CSV_ALIASES.values() and key not in CSV_TEXT_COLUMNS]
+    if unknown:
+        warn(Warnings.W802.format(path=path, columns=", ".join(f"'{name}'" for name in unknown)))
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
         raise HumanCodingError(Errors.E804.format(
@@ -630,8 +648,10 @@ def _csv_row(cells: list[str], column: dict[str, int], by_turn: bool, line: int,
     row_coder = cells[column["coder"]].strip() if "coder" in column else ""
     if segment is None or not code or valence is None:
         return []
-    if not context.check_code(code, where("code")):
+    known = context.check_code(code, where("code"))
+    if known is None:
         return []
+    code = known
     key = (segment, code, row_coder)
     if key in seen and seen[key][0] != valence:
         context.problems.append(Errors.E817.format(where=where("valence"), code=code,
