@@ -311,6 +311,9 @@ class Errors(metaclass=_CodedMessages):
             "(copy them into 'Kodning' and delete the copy) and save again.")
     E848 = ("{where}: the formula {formula!r} has no saved value, so it cannot be read. Open the "
             "file in Excel or LibreOffice and save it again (that stores the values), or type the value.")
+    E849 = ("{path}: the model was trained with the codebook {codebook}, which {problem}; without "
+            "it the rule features are missing and the model would code differently. Pass the codebook: "
+            "ModelCoder.from_json(path, codebook=kv.read_codebook(...)) (on the command line: --codebook).")
 
 
 class KvalevalError(Exception):

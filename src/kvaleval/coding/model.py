@@ -304,7 +304,7 @@ class ModelCoder(BaseEstimator):
         data = {
             "kvaleval_model": 1,
             "params": {k: v for k, v in self.get_params().items() if k != "codebook"},
-            "codebook": self.codebook.path if self.codebook is not None else None,
+            "codebook": _codebook_reference(self.codebook),
             "codes": self.codes_,
             "units": [
                 {"segment_id": r["segment_id"], "doc_id": r["doc_id"], "text": r["text"],
@@ -319,10 +319,21 @@ class ModelCoder(BaseEstimator):
     def from_json(cls, path: str | Path, *, codebook: Codebook | None = None) -> ModelCoder:
         """Refit a model stored with :meth:`to_json` (same parameters, same training data).
 
+        Parameters
+        ----------
+        path : str or Path
+            The model file.
+        codebook : Codebook, optional
+            The codebook the model was trained with. Default: the codebook file the
+            model names (its absolute path), if it is unchanged (same SHA-256); the
+            rule features need it, so without it the model would code differently.
+
         Raises
         ------
         CodingError
-            If the file is missing or is not a model written by :meth:`to_json`.
+            If the file is missing or is not a model written by :meth:`to_json`, or
+            the model was trained with a codebook that is not given and whose file
+            is missing or has changed.
         """
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -337,8 +348,41 @@ class ModelCoder(BaseEstimator):
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             detail = f"not a model file from 'kvaleval train' ({type(err).__name__}: {str(err)[:80]})"
             raise CodingError(Errors.E307.format(path=path, detail=detail)) from err
+        if codebook is None and data.get("codebook") is not None:
+            codebook = _stored_codebook(path, data["codebook"])
         model = cls(codebook=codebook, **params)
         return model.fit(units, codings, units="all")
+
+
+def _codebook_reference(codebook: Codebook | None) -> dict[str, str] | None:
+    """Where the codebook file is (absolute) and its SHA-256, so that from_json can load it again."""
+    if codebook is None:
+        return None
+    file = Path(codebook.path).resolve() if codebook.path else None
+    digest = _sha256(file) if file is not None and file.is_file() else ""
+    return {"path": str(file) if file is not None else "", "sha256": digest}
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stored_codebook(model: str | Path, stored: Any) -> Codebook:
+    """The codebook a model file names, if its file is there and unchanged."""
+    from kvaleval.codebook import read_codebook
+
+    if isinstance(stored, str):  # files written before the hash was stored
+        stored = {"path": stored, "sha256": ""}
+    file = Path(stored.get("path") or "")
+    if not stored.get("path") or not file.is_file():
+        raise CodingError(Errors.E849.format(path=model, codebook=stored.get("path") or "(not stored)",
+                                             problem="is not there"))
+    if not stored.get("sha256") or _sha256(file) != stored["sha256"]:
+        problem = "has changed since" if stored.get("sha256") else "has no stored checksum from"
+        raise CodingError(Errors.E849.format(path=model, codebook=file, problem=f"{problem} training"))
+    return read_codebook(file)
 
 
 def _rows(block: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:
