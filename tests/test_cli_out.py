@@ -74,3 +74,31 @@ def test_sheet_does_not_overwrite_a_filled_sheet(filled: tuple[Path, Path], tiny
     again = CliRunner().invoke(app, args)
     assert again.exit_code == 0, again.output
     refused(["sheet", str(tiny_corpus), "--out", str(bo.with_suffix(".csv"))], "E844")
+
+
+def test_sheet_documents_pattern_matching_nothing(tiny_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bo.xlsx"
+    refused_args = ["sheet", str(tiny_corpus), "--out", str(out), "--documents", "interviews/borger0*"]
+    result = CliRunner().invoke(app, refused_args)
+    assert isinstance(result.exception, HumanCodingError), result.output
+    assert "[E850] --documents 'interviews/borger0*' matched no document" in str(result.exception)
+    assert "'borger01'" in str(result.exception) and not out.exists()
+
+
+def test_kodning_sheet_saved_as_csv(tmp_path: Path) -> None:
+    path = tmp_path / "coder_bo.csv"
+    path.write_text("segment_id;Dokument;Gruppe;Taler;Spørgsmål;Tekst;relevans;relevans: valens\n"
+                    "d#1;d;;B;Hvordan?;Godt.;1;positiv\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning), pytest.raises(HumanCodingError, match=r"\[E851\].*saved as CSV"):
+        kv.read_codings(path)
+
+
+def test_kappa_rounding_residue_is_zero() -> None:
+    """κ of a coder who coded nothing against one who coded: exactly 0, not -7.8e-16."""
+    import pandas as pd
+
+    units = [f"d#{u}" for u in range(3)]  # 1 of 3 coded: (2/3 - 2/3) / (1/3) is -3.3e-16 in floats
+    segments = pd.DataFrame({"segment_id": units, "doc_id": "d", "speaker_role": "respondent"})
+    codings = pd.DataFrame({"segment_id": ["d#1"], "code": "a", "coder": "anne"})
+    table = kv.agreement(codings, segments=segments, coverage={"bo": units}, n_boot=0)
+    assert table.loc[0, "cohen_kappa"] == 0.0 and str(table.loc[0, "cohen_kappa"]) == "0.0"

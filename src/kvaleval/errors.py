@@ -314,6 +314,11 @@ class Errors(metaclass=_CodedMessages):
     E849 = ("{path}: the model was trained with the codebook {codebook}, which {problem}; without "
             "it the rule features are missing and the model would code differently. Pass the codebook: "
             "ModelCoder.from_json(path, codebook=kv.read_codebook(...)) (on the command line: --codebook).")
+    E850 = ("--documents {patterns} matched no document. Document ids are paths in the corpus folder "
+            "without suffix, e.g. {examples}; quote the pattern ('interviews/borger0*').")
+    E851 = ("{path} is the sheet 'Kodning' saved as CSV; a coding sheet must be read as .xlsx (the CSV "
+            "form loses the sheet's list of codes and turns). Open the returned .xlsx, or save the sheet "
+            "again as .xlsx (Excel-projektmappe).")
 
 
 class KvalevalError(Exception):

@@ -312,7 +312,12 @@ def _kappa(data: np.ndarray) -> tuple[float, str]:
     chance = p1 * p2 + (1 - p1) * (1 - p2)
     if first.min() == first.max() == second.min() == second.max():
         return np.nan, "κ " + NOTE_NO_VARIATION
-    return (observed - chance) / (1 - chance), ""
+    return _zero((observed - chance) / (1 - chance)), ""
+
+
+def _zero(value: float) -> float:
+    """0.0 for a rounding residue (κ of -7.8e-16 is 0, and is printed as 0)."""
+    return 0.0 if abs(value) < 1e-12 else float(value)
 
 
 def _percent(sums: np.ndarray) -> float:

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.analyse.agreement import NOTE_NO_VARIATION, fill_texts, segment_key
+from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts, segment_key
 from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError
 from kvaleval.frames import require_columns
@@ -348,7 +348,7 @@ def _kappa(tp: int, fp: int, fn: int, tn: int) -> tuple[float, str]:
     chance = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
     if tp + fp in (0, n) and tp + fn == tp + fp:
         return np.nan, "κ " + NOTE_NO_VARIATION
-    return (observed - chance) / (1 - chance), ""
+    return _zero((observed - chance) / (1 - chance)), ""
 
 
 def _mean(values: pd.Series) -> float:

@@ -67,6 +67,10 @@ def sheet_cli(
             for doc in segments["doc_id"].unique()
             if any(fnmatch.fnmatch(doc, p) for p in documents)
         ]
+        if not keep:
+            examples = ", ".join(f"'{doc}'" for doc in list(segments["doc_id"].unique())[:3])
+            patterns = ", ".join(f"'{pattern}'" for pattern in documents)
+            raise HumanCodingError(Errors.E850.format(patterns=patterns, examples=examples))
         segments = segments[segments["doc_id"].isin(keep)]
     codings = kv.code(read, book).codings if suggest else None
     if codings is not None:

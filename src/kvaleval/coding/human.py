@@ -612,6 +612,8 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
                if name and key not in CSV_ALIASES.values() and key not in CSV_TEXT_COLUMNS]
     if unknown:
         warn(Warnings.W802.format(path=path, columns=", ".join(f"'{name}'" for name in unknown)))
+    if {"segment_id", "tekst"} <= set(header) and "code" not in header:
+        raise HumanCodingError(Errors.E851.format(path=path))
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
         raise HumanCodingError(Errors.E804.format(
