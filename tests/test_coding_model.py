@@ -12,6 +12,7 @@ from sklearn.base import clone
 import kvaleval as kv
 from conftest import DEMO_CODEBOOK, DEMO_CORPUS, ROOT
 from kvaleval.coding.model import ModelCoder
+from kvaleval.errors import CodingError
 
 GOLD = ROOT / "codings" / "demo_gold.csv"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="demo gold coding not present")
@@ -127,3 +128,28 @@ def test_model_file_errors_are_clear(demo: tuple[kv.Corpus, kv.Codebook, pd.Data
         ModelCoder.from_json(tmp_path / "guld.csv", codebook=codebook)
     with pytest.raises(kv.CodingError, match=r"E309.*kræver en trænet model"):
         kv.code(demo[0], codebook, method="both")
+
+
+def test_model_from_json_loads_the_codebook_it_names(tiny_corpus: Path, small_codebook_path: Path,
+                                                     tmp_path: Path) -> None:
+    """Without codebook= the model was refit without its rule features and coded differently."""
+    book_file = tmp_path / "kodebog.yaml"
+    book_file.write_bytes(small_codebook_path.read_bytes())
+    codebook = kv.read_codebook(book_file)
+    segments = kv.read_corpus(tiny_corpus).segments
+    gold = pd.DataFrame({"segment_id": ["borger01#1", "partner01#1", "survey#1"],
+                         "doc_id": ["borger01", "partner01", "survey"],
+                         "code": ["relevans", "kapacitet", "kapacitet"], "coder": "anne"})
+    model = ModelCoder(codebook).fit(segments, gold, units="all")
+    model.to_json(tmp_path / "m.json")
+    loaded = ModelCoder.from_json(tmp_path / "m.json")
+    assert loaded.codebook is not None and loaded.codebook.names == codebook.names
+    assert np.allclose(loaded.predict_proba(segments), model.predict_proba(segments))
+    book_file.write_text(book_file.read_text(encoding="utf-8") + "\n# rettet\n", encoding="utf-8")
+    with pytest.raises(CodingError, match=r"\[E849\].*kodebog.yaml, som er ændret siden træningen"):
+        ModelCoder.from_json(tmp_path / "m.json")
+    book_file.unlink()
+    with pytest.raises(CodingError, match=r"\[E849\].*som ikke findes"):
+        ModelCoder.from_json(tmp_path / "m.json")
+    given = ModelCoder.from_json(tmp_path / "m.json", codebook=codebook)  # given: used as it is
+    assert np.allclose(given.predict_proba(segments), model.predict_proba(segments))

@@ -110,7 +110,7 @@ def test_evaluate_edge_cases() -> None:
         1.0,
     )
     extra = result.loc["extra"]
-    assert extra["precision"] == 0.0 and np.isnan(extra["recall"]) and extra["f1"] == 0.0
+    assert (extra["precision"], extra["recall"], extra["f1"]) == (0.0, 0.0, 0.0)  # zero_division=0
     assert "ingen guld-kodninger" in extra["note"]
     absent = result.loc["absent"]
     assert absent[["precision", "recall", "f1", "cohen_kappa"]].isna().all()
@@ -119,7 +119,13 @@ def test_evaluate_edge_cases() -> None:
     assert macro["precision"] == pytest.approx(
         (0.0 + 1.0 + 0.0) / 3
     )  # "absent" is undefined, left out
-    assert macro["recall"] == pytest.approx((0.0 + 1.0) / 2)
+    # recall over the same codes as precision and F1 (it was averaged over 2 codes, not 3)
+    assert macro["recall"] == pytest.approx((0.0 + 1.0 + 0.0) / 3)
+    used = ["never coded", "perfect", "extra"]
+    y = np.column_stack([gold[code] for code in used])
+    p = np.column_stack([predicted[code] for code in used])
+    expected = precision_recall_fscore_support(y, p, average="macro", zero_division=0)[:3]
+    assert tuple(macro[["precision", "recall", "f1"]]) == pytest.approx(expected)
 
 
 def test_evaluate_union_and_single_coder() -> None:
@@ -141,16 +147,16 @@ def test_evaluate_valence_agreement() -> None:
     assert row["valence_agreement"] == 0.75  # 3 of the 4 true positives
 
 
-def test_evaluate_without_segments_uses_segments_in_either_table() -> None:
+def test_evaluate_without_units_is_an_error() -> None:
+    """Without segments the units would be only the coded turns; κ would silently be another number."""
     gold, predicted = (
         table({"a": np.arange(6) < 3}, "anne"),
         table({"a": np.arange(6) % 2 == 1}, "rules"),
     )
-    row = evaluate(predicted, gold).iloc[0]
-    units = ["d#0", "d#1", "d#2", "d#3", "d#5"]  # d#4: nobody coded it
-    y = [u in {"d#0", "d#1", "d#2"} for u in units]
-    p = [u in {"d#1", "d#3", "d#5"} for u in units]
-    assert row["cohen_kappa"] == pytest.approx(cohen_kappa_score(y, p))
+    with pytest.raises(HumanCodingError, match=r"\[E842\].*segments="):
+        evaluate(predicted, gold)
+    with pytest.raises(HumanCodingError, match=r"\[E842\]"):
+        confusion(predicted, gold)
 
 
 def test_evaluate_errors() -> None:
@@ -161,13 +167,13 @@ def test_evaluate_errors() -> None:
     with pytest.raises(HumanCodingError, match=r"\[E832\]"):
         evaluate(predicted, gold.iloc[:0])
     with pytest.raises(HumanCodingError, match=r"\[E831\] Koderen 'model'.*rules"):
-        evaluate(predicted, gold, coder="model")
+        evaluate(predicted, gold, coder="model", segments=segments_for())
     with pytest.raises(HumanCodingError, match=r"\[E833\].*list"):
         evaluate([], gold)
     with pytest.raises(HumanCodingError, match=r"\[E822\].*'d#10'"):
         evaluate(predicted, table({"a": np.arange(UNITS) > 9}, "anne"), segments=segments_for(10))
     with pytest.raises(CodingError, match=r"\[E303\].*'coder'"):
-        evaluate(predicted.drop(columns="coder"), gold)
+        evaluate(predicted.drop(columns="coder"), gold, segments=segments_for())
 
 
 def test_confusion_lists_false_positives_and_misses() -> None:

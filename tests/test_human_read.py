@@ -202,16 +202,23 @@ def test_human_read_collects_every_problem(
 
 
 def test_human_read_unknown_code_column(blank: Path, small_codebook: Codebook) -> None:
+    """A renamed code column is one error naming the missing code and the column, codebook or not."""
     book = openpyxl.load_workbook(blank)
     book["Kodning"]["I1"] = "relevanz"
+    book["Kodning"]["J1"] = "relevanz: valens"
     book.save(blank)
-    with pytest.raises(
-        HumanCodingError,
-        match=r"\[E812\] arket 'Kodning', kolonne I \(overskrift 'relevanz'\): "
-        r"'relevanz' er ikke en kode i kodebogen",
-    ):
-        read_codings(blank, codebook=small_codebook)
-    assert len(read_codings(blank)) == 0  # without a codebook any column is a code
+    fill(blank, {("survey#0", "relevanz"): 1, ("survey#0", "relevanz: valens"): "positiv"})
+    for codebook, source in ((small_codebook, "kodebogen"), (None, "arket 'Kodebog'")):
+        with pytest.raises(HumanCodingError) as caught:
+            read_codings(blank, codebook=codebook)
+        message = str(caught.value)
+        assert "har 1 problem(er)" in message
+        assert f"[E846] arket 'Kodning' har ingen kolonne for koden/koderne 'relevans', som {source}" in message
+        assert "Kolonne(r), der ikke er læst: I ('relevanz'), J ('relevanz: valens')" in message
+    book = openpyxl.load_workbook(blank)
+    del book["Kodebog"]  # no list of codes in the file and no codebook: any column is a code
+    book.save(blank)
+    assert read_codings(blank)["code"].tolist() == ["relevanz"]
 
 
 def test_human_read_coder_name(blank: Path, tmp_path: Path) -> None:
@@ -352,8 +359,9 @@ def test_human_read_csv_problems(
 
 
 def test_human_read_csv_header(tmp_path: Path) -> None:
-    path = write(tmp_path / "x.csv", "dokument,tur,kode\nd,1,a\n")
-    with pytest.raises(HumanCodingError, match=r"\[E804\].*fandt: dokument, tur, kode"):
+    path = write(tmp_path / "x.csv", "document,turn,codes\nd,1,a\n")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W802\]"), pytest.raises(
+            HumanCodingError, match=r"\[E804\].*fandt: document, turn, codes"):
         read_codings(path)
 
 
@@ -413,3 +421,20 @@ def test_human_read_excel_separator_line(tmp_path: Path) -> None:
     path = write(tmp_path / "x.csv", "sep=;\r\nsegment_id;code;valence\r\nd#1;a;sur\r\n")
     with pytest.raises(HumanCodingError, match=r"\[E807\] linje 3, kolonne 'valence': 'sur'"):
         read_codings(path)
+
+
+def test_human_read_csv_danish_columns_and_code_case(tmp_path: Path, corpus: kv.Corpus,
+                                                     small_codebook: Codebook) -> None:
+    """'valens' was silently ignored (every valence lost); 'Relevans ' is the code relevans."""
+    path = tmp_path / "bo.csv"
+    path.write_text("Segment;Kode;Valens;Koder\nborger01#1;Relevans ;positiv;bo\n"
+                    "partner01#1;kapacitet;NEGATIV;bo\n", encoding="utf-8")
+    codings = read_codings(path, segments=corpus, codebook=small_codebook)
+    assert codings[["segment_id", "code", "coder", "valence"]].values.tolist() == [
+        ["borger01#1", "relevans", "bo", "positiv"], ["partner01#1", "kapacitet", "bo", "negativ"]]
+    by_turn = tmp_path / "gold.csv"
+    by_turn.write_text("dokument,tur,kode,valens,tone\nborger01,1,kapacitet,negativ,sikker\n",
+                       encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W802\].*'tone' er ikke læst"):
+        codings = read_codings(by_turn, segments=corpus, codebook=small_codebook)
+    assert codings[["segment_id", "code", "valence"]].values.tolist() == [["borger01#1", "kapacitet", "negativ"]]

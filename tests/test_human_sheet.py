@@ -242,3 +242,17 @@ def test_human_sheet_cli(tiny_corpus: Path, small_codebook_path: Path, tmp_path:
         for row in openpyxl.load_workbook(out)["Vejledning"].iter_rows(values_only=True)
     }
     assert guide["Koder:"] == "Bo"
+
+
+def test_sheet_validation_lets_accepted_marks_through(tmp_path: Path, small_codebook: Codebook) -> None:
+    """The guide says x, ja and nej are accepted: the drop-down's validation must not refuse them."""
+    from kvaleval.coding.human import PRESENT
+
+    segments = pd.DataFrame({"segment_id": ["d#1"], "doc_id": ["d"], "turn_index": [1], "speaker": ["B"],
+                             "speaker_role": ["respondent"], "text": ["Vi mangler folk."]})
+    path = write_sheet(segments, small_codebook, tmp_path / "ark.xlsx")
+    sheet = openpyxl.load_workbook(path)["Kodning"]
+    marks = [v for v in sheet.data_validations.dataValidation if v.formula1 == '"1,0"']
+    assert len(marks) == 1
+    assert marks[0].errorStyle in ("warning", "information")  # "stop" (the default) refuses x and ja
+    assert all(value in marks[0].error for value in PRESENT - {"1"})

@@ -34,6 +34,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "Coded": "kvaleval.coded",
     "Corpus": "kvaleval.corpus",
+    "HumanCodings": "kvaleval.coding.human",
     "ModelCoder": "kvaleval.coding.model",
     "Pseudonymiser": "kvaleval.privacy",
     "RuleCoder": "kvaleval.coding",
@@ -45,6 +46,7 @@ _LAZY = {
     "pseudonymise": "kvaleval.privacy",
     "read_codebook": "kvaleval.codebook",
     "read_codings": "kvaleval.coding.human",
+    "read_human_codings": "kvaleval.coding.human",
     "read_conclusions": "kvaleval.codebook",
     "read_corpus": "kvaleval.read",
     "read_document": "kvaleval.read",
@@ -66,7 +68,7 @@ if TYPE_CHECKING:
     from kvaleval.codebook import read_codebook, read_conclusions
     from kvaleval.coded import Coded
     from kvaleval.coding import RuleCoder, code
-    from kvaleval.coding.human import read_codings
+    from kvaleval.coding.human import HumanCodings, read_codings, read_human_codings
     from kvaleval.coding.model import ModelCoder
     from kvaleval.corpus import Corpus
     from kvaleval.privacy import Pseudonymiser, pseudonymise, read_pseudonyms, suppress_small
@@ -117,6 +119,7 @@ __all__ = [
     "Document",
     "ExchangeError",
     "HumanCodingError",
+    "HumanCodings",
     "KvalevalError",
     "KvalevalWarning",
     "ModelCoder",
@@ -137,6 +140,7 @@ __all__ = [
     "read_conclusions",
     "read_corpus",
     "read_document",
+    "read_human_codings",
     "read_pseudonyms",
     "read_qdc",
     "read_qdpx",

@@ -205,6 +205,12 @@ class Warnings(metaclass=_CodedMessages):
             "(tekst før det første talermærke?); markeringer dér koder intet.")
     W626 = ("{source}: {n} kodning(er) af områder på PDF'ens sider læses ikke; PDF'ens tekst og "
             "kodningerne af teksten læses.")
+    # 8xx human coding
+    W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
+            "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
+    W802 = ("{path}: kolonne(r) {columns} er ikke læst. En kodnings-CSV har kolonnerne segment_id "
+            "(eller doc_id og turn_index), code og eventuelt valence og coder (på dansk: segment, "
+            "dokument, tur, kode, valens, koder).")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -401,6 +407,32 @@ class Errors(metaclass=_CodedMessages):
     E833 = "evaluate() skal have et Coded-resultat eller en DataFrame med kodninger; fik {kind}."
     E840 = "Segmenttabellen har ingen respondentsegmenter; der er intet at kode."
     E841 = "Kodebogen har ingen koder; et kodeark skal have mindst én."
+    E842 = ("evaluate() kan ikke se, hvilke ture der er enhederne: giv segments= (segmenttabellen, "
+            "kodningerne er lavet på), et Coded-resultat eller guld læst fra et kodeark med "
+            "read_human_codings(). Uden dem ville en tur, ingen har kodet, ikke blive talt med.")
+    E843 = ("--out {out} er også en inputfil ({input}); at skrive den ville ødelægge inputtet. "
+            "Intet er skrevet. Giv et andet filnavn med --out.")
+    E844 = ("--out {out}: kommandoen skriver {kind}, så filnavnet skal ende på {suffixes}, "
+            "ikke '{suffix}'. Intet er skrevet.")
+    E845 = ("{path} er et kodeark med {n} udfyldte celle(r) (kodninger, valenser, kommentarer eller "
+            "koderens navn); et nyt ark oven i det ville miste dem. Intet er skrevet. Giv et andet "
+            "filnavn med --out, eller tilføj --force for at overskrive det.")
+    E846 = ("arket '{sheet}' har ingen kolonne for koden/koderne {codes}, som {source} nævner; læst som "
+            "det er, ville hver tur tælle som ikke kodet med dem.{unread} Kopiér kolonnen/kolonnerne "
+            "tilbage fra et nyt ark ('kvaleval sheet'), ret overskriften, eller læs med en kodebog uden "
+            "de koder.")
+    E847 = ("{path}: mere end ét ark indeholder kodninger: {sheets}. Hold kodningerne i ét ark "
+            "(kopiér dem ind i 'Kodning', og slet kopien), og gem igen.")
+    E848 = ("{where}: formlen {formula!r} har ingen gemt værdi, så den kan ikke læses. Åbn filen i "
+            "Excel eller LibreOffice, og gem den igen (så gemmes værdierne), eller skriv værdien.")
+    E849 = ("{path}: modellen er trænet med kodebogen {codebook}, som {problem}; uden den mangler "
+            "regeltrækkene, og modellen ville kode anderledes. Giv kodebogen: "
+            "ModelCoder.from_json(sti, codebook=kv.read_codebook(...)) (på kommandolinjen: --codebook).")
+    E850 = ("--documents {patterns} passede på intet dokument. Dokument-id'er er stier i korpusmappen "
+            "uden endelse, fx {examples}; sæt mønstret i anførselstegn ('interviews/borger0*').")
+    E851 = ("{path} er arket 'Kodning' gemt som CSV; et kodeark skal læses som .xlsx (CSV-udgaven "
+            "mister arkets liste over koder og ture). Åbn den returnerede .xlsx, eller gem arket "
+            "igen som .xlsx (Excel-projektmappe).")
 
     # 9xx command line and settings
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
@@ -425,6 +457,21 @@ class Texts(metaclass=_CodedMessages):
     decimal_comma = "et decimalkomma? Skriv tal med punktum (0.5)"
     unquoted_colour = ("linje {line}, color: '#' indleder en kommentar i YAML, så farven er tom — "
                        "sæt den i anførselstegn: color: \"#{colour}\"")
+    # human coding
+    source_codebook = "kodebogen"
+    source_codebook_sheet = "arket '{sheet}'"
+    columns_not_read = " Kolonne(r), der ikke er læst: {columns}."
+    sheet_cell_short = "arket '{sheet}', celle {cell}"
+    model_codebook_missing = "ikke findes"
+    model_codebook_changed = "er ændret siden træningen"
+    model_codebook_no_checksum = "ikke har en gemt kontrolsum fra træningen"
+    not_stored = "(ikke gemt)"
+    or_ = " eller "
+    suffix_none = "(ingen)"
+    kind_workbook = "et Excel-regneark"
+    kind_model = "en modelfil (JSON)"
+    kind_sheet = "et kodeark (Excel)"
+    coded_cells = "'{sheet}' ({n} kodede celler)"
     # wrong arguments to the Python API
     rows = '{n} rækker'
     arg_conclusions_list = 'en liste af Conclusion fra kv.read_conclusions(sti)'
@@ -668,6 +715,12 @@ class _WarningsEnglish:
             "the first speaker tag?); selections there code nothing.")
     W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "
             "the codings on its text are.")
+    # 8xx human coding
+    W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
+            "{codes}). If a column is a code whose header was changed, write the code's name back.")
+    W802 = ("{path}: column(s) {columns} are not read. A coding CSV has the columns segment_id "
+            "(or doc_id and turn_index), code, and optionally valence and coder (Danish: segment, "
+            "dokument, tur, kode, valens, koder).")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -849,6 +902,31 @@ class _ErrorsEnglish:
     E833 = "evaluate() needs a Coded result or a codings DataFrame; got {kind}."
     E840 = "The segment table has no respondent segments; there is nothing to code."
     E841 = "The codebook has no codes; a coding sheet needs at least one."
+    E842 = ("evaluate() cannot tell which turns are the units: pass segments= (the segment table "
+            "the codings were made from), a Coded result, or gold read from a coding sheet with "
+            "read_human_codings(). Without them a turn nobody coded would not be counted.")
+    E843 = ("--out {out} is also an input file ({input}); writing it would destroy the input. "
+            "Nothing was written. Give another file name with --out.")
+    E844 = ("--out {out}: this command writes {kind}, so the file name must end in {suffixes}, "
+            "not '{suffix}'. Nothing was written.")
+    E845 = ("{path} is a coding sheet with {n} filled cell(s) (codings, valences, comments or the "
+            "coder's name); writing a new sheet over it would lose them. Nothing was written. Give "
+            "another file name with --out, or add --force to overwrite it.")
+    E846 = ("sheet '{sheet}' has no column for code(s) {codes}, which {source} lists; read as they "
+            "are, every turn would count as not coded with them.{unread} Copy the column(s) back from a "
+            "fresh sheet ('kvaleval sheet') or correct the header, or read with a codebook without those codes.")
+    E847 = ("{path}: more than one sheet holds codings: {sheets}. Keep the codings in one sheet "
+            "(copy them into 'Kodning' and delete the copy) and save again.")
+    E848 = ("{where}: the formula {formula!r} has no saved value, so it cannot be read. Open the "
+            "file in Excel or LibreOffice and save it again (that stores the values), or type the value.")
+    E849 = ("{path}: the model was trained with the codebook {codebook}, which {problem}; without "
+            "it the rule features are missing and the model would code differently. Pass the codebook: "
+            "ModelCoder.from_json(path, codebook=kv.read_codebook(...)) (on the command line: --codebook).")
+    E850 = ("--documents {patterns} matched no document. Document ids are paths in the corpus folder "
+            "without suffix, e.g. {examples}; quote the pattern ('interviews/borger0*').")
+    E851 = ("{path} is the sheet 'Kodning' saved as CSV; a coding sheet must be read as .xlsx (the CSV "
+            "form loses the sheet's list of codes and turns). Open the returned .xlsx, or save the sheet "
+            "again as .xlsx (Excel-projektmappe).")
 
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
@@ -869,6 +947,21 @@ class _TextsEnglish:
     decimal_comma = "a decimal comma? Write numbers with a point (0.5)"
     unquoted_colour = ("line {line}, color: '#' starts a comment in YAML, so the colour is empty — "
                        "put it in quotes: color: \"#{colour}\"")
+    # human coding
+    source_codebook = "the codebook"
+    source_codebook_sheet = "the sheet '{sheet}'"
+    columns_not_read = " Column(s) not read: {columns}."
+    sheet_cell_short = "sheet '{sheet}', cell {cell}"
+    model_codebook_missing = "is not there"
+    model_codebook_changed = "has changed since training"
+    model_codebook_no_checksum = "has no stored checksum from training"
+    not_stored = "(not stored)"
+    or_ = " or "
+    suffix_none = "(none)"
+    kind_workbook = "an Excel workbook"
+    kind_model = "a model file (JSON)"
+    kind_sheet = "a coding sheet (Excel)"
+    coded_cells = "'{sheet}' ({n} coded cells)"
     # wrong arguments to the Python API
     rows = '{n} rows'
     arg_conclusions_list = 'a list of Conclusion from kv.read_conclusions(path)'

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kvaleval.coding.human import HumanCodings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import ALL, require_columns
 from kvaleval.records import RESPONDENT
@@ -65,7 +66,7 @@ class _Matrix:
 
 
 def agreement(
-    codings: pd.DataFrame,
+    codings: pd.DataFrame | HumanCodings,
     coders: Sequence[str] | None = None,
     *,
     segments: pd.DataFrame | None = None,
@@ -78,22 +79,26 @@ def agreement(
 
     Parameters
     ----------
-    codings : DataFrame
-        A codings table holding every coder's codings (``segment_id, code,
-        coder`` and, for ``valence_agreement``, ``valence``). Human vs rules
-        or vs model: include those codings, and name the coders.
+    codings : DataFrame or HumanCodings
+        Every coder's codings: the result of
+        :func:`kvaleval.coding.human.read_human_codings` (the turns each
+        coder's sheet listed come with it, and a coder who coded nothing is
+        counted), or a codings table (``segment_id, code, coder`` and, for
+        ``valence_agreement``, ``valence``). Human vs rules or vs model: include
+        those codings, and name the coders.
     coders : sequence of str, optional
-        The coders to compare (at least two). Default: every coder in ``codings``.
+        The coders to compare (at least two). Default: every coder in ``codings``
+        (and every coder named in ``coverage``).
     segments : DataFrame, optional
         The units: its respondent segments (a segment nobody coded counts as not
         coded by every coder). Default: every segment in ``codings``.
     codes : sequence of str, optional
         Codes to report, e.g. ``codebook.names`` (a code nobody used gets a row).
-        Default: every code in ``codings``.
+        Default: the codes of ``HumanCodings``, else every code in ``codings``.
     coverage : mapping of str to iterable of str, optional
         ``{coder: segment ids the coder saw}`` for coders who saw only part of the
-        units (e.g. :func:`kvaleval.coding.human.read_sheet_segments`); other
-        units are missing for them. Coders not named saw every unit.
+        units; other units are missing for them. Coders not named saw every unit.
+        Added to (and overriding) the coverage a ``HumanCodings`` carries.
     n_boot : int
         Bootstrap resamples for the interval of α (0: no interval).
     seed : int
@@ -151,7 +156,7 @@ def agreement(
 
 
 def disagreements(
-    codings: pd.DataFrame,
+    codings: pd.DataFrame | HumanCodings,
     coders: Sequence[str] | None = None,
     *,
     segments: pd.DataFrame | None = None,
@@ -208,13 +213,13 @@ _FIXED = ("segment_id", "doc_id", "code", "kind", "question", "text")
 # -- the matrix ---------------------------------------------------------------------------
 
 
-def _matrix(codings: pd.DataFrame, coders: Sequence[str] | None, segments: pd.DataFrame | None,
-            codes: Sequence[str] | None, coverage: Mapping[str, Iterable[str]] | None) -> _Matrix:
+def _matrix(codings: pd.DataFrame | HumanCodings, coders: Sequence[str] | None,
+            segments: pd.DataFrame | None, codes: Sequence[str] | None,
+            coverage: Mapping[str, Iterable[str]] | None) -> _Matrix:
+    codings, seen, found, known_codes = unpack(codings, coverage)
     require_columns(codings, ("segment_id", "code", "coder"))
-    found = sorted(codings["coder"].astype(str).unique(), key=lambda c: (c.casefold(), c))
     chosen = list(dict.fromkeys(coders)) if coders is not None else found
-    seen = {coder: set(map(str, ids)) for coder, ids in (coverage or {}).items()}
-    missing = [coder for coder in chosen if coder not in found and coder not in seen]
+    missing = [coder for coder in chosen if coder not in found]
     if missing:
         raise HumanCodingError(Errors.E821.format(missing=missing, coders=found))
     if len(chosen) < 2:
@@ -235,8 +240,7 @@ def _matrix(codings: pd.DataFrame, coders: Sequence[str] | None, segments: pd.Da
     if outside:
         n = int(ids.isin(outside).sum())
         raise HumanCodingError(Errors.E822.format(n=n, examples=outside[:3]))
-    found_codes = sorted(table["code"].astype(str).unique())
-    all_codes = list(dict.fromkeys([*(codes or ()), *found_codes]))
+    all_codes = list(dict.fromkeys([*(codes or ()), *known_codes]))
     values = np.zeros((len(all_codes), len(chosen), len(units)))
     for r, coder in enumerate(chosen):
         if coder in seen:
@@ -308,7 +312,12 @@ def _kappa(data: np.ndarray) -> tuple[float, str]:
     chance = p1 * p2 + (1 - p1) * (1 - p2)
     if first.min() == first.max() == second.min() == second.max():
         return np.nan, "κ " + NOTE_NO_VARIATION
-    return (observed - chance) / (1 - chance), ""
+    return _zero((observed - chance) / (1 - chance)), ""
+
+
+def _zero(value: float) -> float:
+    """0.0 for a rounding residue (κ of -7.8e-16 is 0, and is printed as 0)."""
+    return 0.0 if abs(value) < 1e-12 else float(value)
 
 
 def _percent(sums: np.ndarray) -> float:

@@ -1,15 +1,21 @@
 """One coder scored against a gold coding: precision, recall, F1 and Cohen's κ per code.
 
-The units are the respondent segments; a segment a coder did not code with a code
-is "not coded" (absent) for that code. Conventions (see ``docs/human-coding.md``):
+The units are the respondent segments (of the segment table, or of a Coded result),
+limited to the turns a gold coding sheet lists; a segment a coder did not code with a
+code is "not coded" (absent) for that code. Codings of turns outside the units are
+not scored. Conventions (see ``docs/human-coding.md``):
 
 - precision = TP / (TP + FP); when the coder never used the code it is 0.0 if
   the gold has the code (as scikit-learn's ``zero_division=0``), NaN otherwise;
-- recall = TP / support, NaN when the gold never has the code;
+- recall = TP / support; when the gold never has the code it is 0.0 if the
+  coder used the code (``zero_division=0`` again), NaN otherwise;
 - F1 = 2·TP / (2·TP + FP + FN), NaN when neither coded it;
 - κ is Cohen's κ over every unit, NaN (with a note) when both coders gave every
   unit the same value;
-- the macro row ``(makro)`` averages each column over the codes where it is defined.
+- the macro row ``(makro)`` averages precision, recall and F1 over the same codes:
+  those the gold or the coder used (a code neither used is NaN and left out). This
+  is scikit-learn's ``average="macro", zero_division=0`` over those codes. κ is
+  averaged over the codes where it is defined.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.analyse.agreement import NOTE_NO_VARIATION, fill_texts, segment_key
+from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts, segment_key
+from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import require_columns
 from kvaleval.records import RESPONDENT
@@ -79,15 +86,18 @@ def evaluate(
 
     Parameters
     ----------
-    coded_or_codings : Coded or DataFrame
-        A :class:`kvaleval.Coded` (its segments and codebook are used) or a
-        codings table.
-    gold : DataFrame or path
-        Gold codings (one coder), or a gold file read with
-        :func:`kvaleval.read_codings` against the segments.
+    coded_or_codings : Coded, HumanCodings or DataFrame
+        A :class:`kvaleval.Coded` (its segments and codebook are used), codings
+        read with :func:`kvaleval.read_human_codings` (a coder's sheet limits
+        the units to its turns) or a codings table.
+    gold : DataFrame, HumanCodings or path
+        Gold codings (one coder): a table, codings read with
+        :func:`kvaleval.read_human_codings`, or a file (read that way, against
+        the segments). A gold coding sheet limits the units to the turns it lists.
     segments : DataFrame, optional
-        The units: its respondent segments. Default: the Coded's segments, else
-        every segment in either table (then κ sees no segment nobody coded).
+        The units: its respondent segments (within the sheets' turns). Default:
+        the Coded's segments, else the turns of the gold's sheet; without
+        either, an error (a turn nobody coded could not be counted).
     coder : str, optional
         Score only this coder's codings (e.g. ``"rules"``). Default: every coder
         in the table, as a union (a segment counts once per code).
@@ -106,8 +116,8 @@ def evaluate(
     Raises
     ------
     HumanCodingError
-        Gold with several coders or none, an unknown coder, or codings of
-        segments outside the units.
+        Gold with several coders or none, an unknown coder, codings of
+        segments outside the segment table, or no way to know the units.
     """
     scored = _prepare(coded_or_codings, gold, segments, coder, codes)
     n = len(scored.units)
@@ -127,7 +137,7 @@ def evaluate(
             {
                 "code": code,
                 "precision": tp / (tp + fp) if tp + fp else (0.0 if truth else np.nan),
-                "recall": tp / len(truth) if truth else np.nan,
+                "recall": tp / len(truth) if truth else (0.0 if predicted else np.nan),
                 "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else np.nan,
                 "cohen_kappa": kappa,
                 "support": len(truth),
@@ -217,14 +227,16 @@ def confusion(
 
 def _prepare(
     coded_or_codings: Any,
-    gold: pd.DataFrame | str | Path,
+    gold: pd.DataFrame | HumanCodings | str | Path,
     segments: pd.DataFrame | None,
     coder: str | None,
     codes: Sequence[str] | None,
 ) -> _Scored:
     codebook = getattr(coded_or_codings, "codebook", None)
-    if isinstance(coded_or_codings, pd.DataFrame):
-        codings = coded_or_codings
+    seen: dict[str, set[str]] = {}
+    order: list[str] = []
+    if isinstance(coded_or_codings, pd.DataFrame | HumanCodings):
+        codings, seen, _, order = unpack(coded_or_codings)
     elif isinstance(getattr(coded_or_codings, "codings", None), pd.DataFrame):
         codings = coded_or_codings.codings
         if segments is None:
@@ -233,14 +245,13 @@ def _prepare(
         raise HumanCodingError(Errors.E833.format(kind=type(coded_or_codings).__name__))
     require_columns(codings, ("segment_id", "code", "coder"))
     source = "the table given"
-    if not isinstance(gold, pd.DataFrame):
-        from kvaleval.coding.human import read_codings
-
+    if not isinstance(gold, pd.DataFrame | HumanCodings):
         source = str(gold)
-        gold = read_codings(gold, segments=segments, codebook=codebook)
+        gold = read_human_codings(gold, segments=segments, codebook=codebook)
+    gold, gold_seen, _, gold_order = unpack(gold)
     require_columns(gold, ("segment_id", "code", "coder"))
     gold_coders = sorted(gold["coder"].astype(str).unique())
-    if gold.empty:
+    if gold.empty and not gold_seen:
         raise HumanCodingError(Errors.E832.format(source=source))
     if len(gold_coders) > 1:
         raise HumanCodingError(
@@ -255,6 +266,11 @@ def _prepare(
                 Errors.E831.format(coder=coder, coders=", ".join(coders) or Texts.none)
             )
         codings = codings[codings["coder"].astype(str) == coder]
+    # The turns the gold coder was given (a coding sheet), and those the scored coder was.
+    limits = [ids for ids in gold_seen.values()]
+    scored_coders = set(codings["coder"].astype(str))
+    if seen and scored_coders and scored_coders <= set(seen):
+        limits.append(set().union(*(seen[c] for c in scored_coders)))
     ids = set(codings["segment_id"].astype(str)) | set(gold["segment_id"].astype(str))
     if segments is not None:
         require_columns(segments, ("segment_id",))
@@ -271,13 +287,22 @@ def _prepare(
                 + gold["segment_id"].astype(str).isin(outside).sum()
             )
             raise HumanCodingError(Errors.E822.format(n=n, examples=outside[:3]))
+    elif limits:
+        units = sorted(set.intersection(*limits), key=segment_key)
     else:
-        units = sorted(ids, key=segment_key)
+        raise HumanCodingError(Errors.E842)
+    for limit in limits:
+        units = [unit for unit in units if unit in limit]
+    within = set(units)
+    codings = codings[codings["segment_id"].astype(str).isin(within)]
+    gold = gold[gold["segment_id"].astype(str).isin(within)]
     found = sorted(set(codings["code"].astype(str)) | set(gold["code"].astype(str)))
     first = (
         list(codes) if codes is not None else list(codebook.names) if codebook is not None else []
     )
-    return _Scored(units, list(dict.fromkeys([*first, *found])), codings, gold, segments)
+    return _Scored(
+        units, list(dict.fromkeys([*first, *gold_order, *order, *found])), codings, gold, segments
+    )
 
 
 def _by_code(codings: pd.DataFrame) -> dict[str, set[str]]:
@@ -323,7 +348,7 @@ def _kappa(tp: int, fp: int, fn: int, tn: int) -> tuple[float, str]:
     chance = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
     if tp + fp in (0, n) and tp + fn == tp + fp:
         return np.nan, "κ " + NOTE_NO_VARIATION
-    return (observed - chance) / (1 - chance), ""
+    return _zero((observed - chance) / (1 - chance)), ""
 
 
 def _mean(values: pd.Series) -> float:

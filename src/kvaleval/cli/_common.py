@@ -33,6 +33,20 @@ def find_beside(codebook: Path, suffixes: Iterable[str]) -> Path | None:
     return None
 
 
+def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind: str) -> None:
+    """Refuse, before anything is written, an --out that is an input or has the wrong suffix."""
+    from kvaleval.errors import Errors, HumanCodingError, Texts
+
+    target = out.expanduser().resolve()
+    for given in inputs:
+        source = given.expanduser().resolve()
+        if target == source or (source.is_dir() and source in target.parents and target.exists()):
+            raise HumanCodingError(Errors.E843.format(out=out, input=given))
+    if out.suffix.lower() not in suffixes:
+        raise HumanCodingError(Errors.E844.format(out=out, kind=kind, suffixes=Texts.or_.join(suffixes),
+                                                  suffix=out.suffix or Texts.suffix_none))
+
+
 def echo(line: str, quiet: bool = False) -> None:
     if not quiet:
         typer.echo(line, err=True)

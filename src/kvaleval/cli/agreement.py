@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.errors import Errors, Texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,27 +77,17 @@ def agreement_cli(
 
     import kvaleval as kv
     from kvaleval.analyse.agreement import agreement, disagreements
-    from kvaleval.coding.human import read_codings, read_sheet_segments
-    from kvaleval.errors import Errors, HumanCodingError
+    from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
+    inputs = [*files, *(path for path in (corpus, codebook) if path is not None)]
+    check_out(out, inputs, (".xlsx",), Texts.kind_workbook)
     read = kv.read_corpus(corpus) if corpus else None
     segments = read.segments if read is not None else None
     book = kv.read_codebook(codebook) if codebook else None
-    tables: list[pd.DataFrame] = []
-    coverage: dict[str, list[str]] = {}
-    source: dict[str, Path] = {}
-    for path in files:
-        table = read_codings(path, segments=segments, codebook=book)
-        for coder in sorted(table["coder"].unique()):
-            if coder in source:
-                raise HumanCodingError(
-                    Errors.E824.format(coder=coder, first=source[coder], second=path)
-                )
-            source[coder] = path
-            if path.suffix.lower() in (".xlsx", ".xlsm"):
-                coverage[coder] = read_sheet_segments(path)
-        tables.append(table)
+    human = read_human_codings(files, segments=segments, codebook=book)
+    tables: list[pd.DataFrame] = [human.codings]
+    coverage = {coder: list(ids) for coder, ids in human.coverage.items()}
     if rules:
         if read is None:
             raise typer.BadParameter(Errors.E902)
@@ -108,8 +99,8 @@ def agreement_cli(
         codings = codings[codings["segment_id"].str.rsplit("#", n=1).str[0].isin(shared)]
         if segments is not None:
             segments = segments[segments["doc_id"].isin(shared)]
-    codes = list(book.names) if book is not None else None
-    coders = [*source, *(["rules"] if rules else [])]
+    codes = list(book.names) if book is not None else list(human.codes)
+    coders = [*human.coders, *(["rules"] if rules else [])]
     table = agreement(
         codings, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
     )
@@ -135,14 +126,14 @@ def agreement_cli(
     )
     typer.echo(_danish(table).drop(columns=["Note"]).to_string(index=False, float_format=_number))
     echo(
-        f"Kodere: {', '.join(sorted(codings['coder'].unique()))}; uenigheder: {len(listed)}", quiet
+        f"Kodere: {', '.join(coders)}; uenigheder: {len(listed)}", quiet
     )
     echo(f"Skrevet: {out}", quiet)
 
 
 def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
     """Documents in which every coder coded something (or was given turns in a sheet)."""
-    docs: dict[str, set[str]] = {}
+    docs: dict[str, set[str]] = {coder: set() for coder in coverage}
     for coder, segment in zip(codings["coder"], codings["segment_id"], strict=True):
         docs.setdefault(coder, set()).add(segment.rsplit("#", 1)[0])
     for coder, segments in coverage.items():

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.errors import Texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,8 +36,9 @@ DANISH = {
     "why": "Begrundelse",
 }
 NOTES = (
-    "Enheder: alle respondentture. Præcision: andel af kodningerne, som guld også har; "
-    "genkaldelse: andel af guld-kodningerne, som blev fundet; F1: deres harmoniske gennemsnit.",
+    "Enheder: alle respondentture (er guld et kodeark: arkets ture). Præcision: andel af "
+    "kodningerne, som guld også har; genkaldelse: andel af guld-kodningerne, som blev fundet; "
+    "F1: deres harmoniske gennemsnit.",
     "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
     "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.",
 )
@@ -65,12 +67,13 @@ def evaluate_cli(
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
     import kvaleval as kv
     from kvaleval.analyse.evaluate import MACRO, confusion, evaluate
-    from kvaleval.coding.human import read_codings
+    from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
+    check_out(out, [gold, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_workbook)
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    truth = read_codings(gold, segments=read.segments, codebook=book)
+    truth = read_human_codings(gold, segments=read.segments, codebook=book)
     echo(f"Koder {corpus} med regler ...", quiet)
     coded = kv.code(read, book)
     table = evaluate(coded, truth)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.errors import Texts
 
 
 @app.command("train")
@@ -21,9 +22,10 @@ def train_cli(
     """Træn en modelkoder på menneskelige kodninger (stablet på reglerne) og gem den som JSON."""
     import kvaleval as kv
 
+    check_out(out, [gold, corpus, *([codebook] if codebook else [])], (".json",), Texts.kind_model)
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    human = kv.read_codings(gold, segments=read.segments, codebook=book)
+    human = kv.read_human_codings(gold, segments=read.segments, codebook=book)
     model = kv.ModelCoder(book).fit(read.segments, human)
     model.to_json(out)
     echo(f"Trænet på {len(model.training_)} segmenter; tærskler: "
@@ -43,7 +45,12 @@ def review_cli(
 ) -> None:
     """Find de segmenter, hvor en menneskelig kodning hjælper modellen mest, og skriv dem som kodeark."""
     import kvaleval as kv
+    from kvaleval.coding.human import filled_cells
+    from kvaleval.errors import Errors, HumanCodingError
 
+    check_out(out, [model, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_sheet)
+    if out.is_file() and (filled := filled_cells(out)):
+        raise HumanCodingError(Errors.E845.format(path=out, n=filled))
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
     fitted = kv.ModelCoder.from_json(model, codebook=book)

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.errors import Texts
 
 
 @app.command("sheet")
@@ -43,11 +44,20 @@ def sheet_cli(
             "--pseudonymise/--no-pseudonymise", help="Pseudonymisér tekst og talere (standard)."
         ),
     ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overskriv et udfyldt kodeark med samme navn.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
 ) -> None:
     """Skriv et kodeark til en koder: én række pr. respondenttur, én kolonne pr. tema."""
     import kvaleval as kv
+    from kvaleval.coding.human import filled_cells
+    from kvaleval.errors import Errors, HumanCodingError
     from kvaleval.report.sheet import write_sheet
+
+    check_out(out, [corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_sheet)
+    if not force and out.is_file() and (n := filled_cells(out)):
+        raise HumanCodingError(Errors.E845.format(path=out, n=n))
 
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
@@ -58,6 +68,10 @@ def sheet_cli(
             for doc in segments["doc_id"].unique()
             if any(fnmatch.fnmatch(doc, p) for p in documents)
         ]
+        if not keep:
+            examples = ", ".join(f"'{doc}'" for doc in list(segments["doc_id"].unique())[:3])
+            patterns = ", ".join(f"'{pattern}'" for pattern in documents)
+            raise HumanCodingError(Errors.E850.format(patterns=patterns, examples=examples))
         segments = segments[segments["doc_id"].isin(keep)]
     codings = kv.code(read, book).codings if suggest else None
     if codings is not None:

@@ -16,17 +16,19 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError, Texts
+from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, warn
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
-__all__ = ["parse_mark", "parse_valence", "read_codings", "read_sheet_segments"]
+__all__ = ["HumanCodings", "parse_mark", "parse_valence", "read_codings", "read_human_codings",
+           "read_sheet_segments", "unpack"]
 
 # The layout of a coding sheet; the writer and the reader share it.
 SHEET = "Kodning"
@@ -44,6 +46,15 @@ ABSENT = frozenset({"0", "nej", ""})
 """Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1")."""
 
 MAX_LISTED = 40
+CSV_ALIASES = {
+    "segment_id": "segment_id", "segment": "segment_id", "doc_id": "doc_id", "dokument": "doc_id",
+    "turn_index": "turn_index", "tur": "turn_index", "code": "code", "kode": "code",
+    "valence": "valence", "valens": "valence", "coder": "coder", "koder": "coder",
+}
+"""Column names of a coding CSV (compared without case and whitespace), Danish ones included."""
+CSV_TEXT_COLUMNS = frozenset({"excerpt", "text", "tekst", "citat", "question", "spørgsmål", "why",
+                              "begrundelse", "comment", "kommentar", "note", "noter", "score"})
+"""Columns of a coding CSV that are there for the reader and are not read, without a warning."""
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]0+)?$")
 _FILE_PREFIX = re.compile(r"^(?:coder|koder|kodning|kodeark)[_\- ]+", re.IGNORECASE)
 Row = tuple[str, str, str, str | None]  # segment, code, valence, the row's coder
@@ -91,18 +102,143 @@ def read_codings(
     -----
     A cell holding 1, 1.0, "1", " 1 ", "x" or "ja" (any case) is coded; 0, "0",
     "nej" or an empty cell is not. A valence needs the code marked 1.
+
+    The table holds only the codings: which turns a sheet gave its coder (a
+    sheet made with ``--documents`` covers part of the corpus) is not in it. To
+    compare or score coders, read their files with :func:`read_human_codings`,
+    which keeps that coverage with the codings.
     """
+    return _read_file(path, coder, segments, codebook).codings
+
+
+@dataclass(frozen=True)
+class HumanCodings:
+    """Codings read from coders' files, with the turns each coder was given.
+
+    Pass it wherever a codings table goes (:func:`kvaleval.agreement`,
+    :func:`kvaleval.evaluate` as the codings or the gold, ``ModelCoder.fit``):
+    the coverage then travels with the codings, and a turn a coder never saw is
+    missing for them, not "not coded".
+
+    Attributes
+    ----------
+    codings : DataFrame
+        The codings table of every file (``segment_id, doc_id, code, coder,
+        score, valence, why``).
+    coders : tuple of str
+        Every coder read, in file order, including a coder who coded nothing.
+    coverage : dict of str to tuple of str
+        ``{coder: segment ids their sheet lists}`` for coders read from a coding
+        sheet. Coders read from a CSV are not in it: they saw every unit.
+    codes : tuple of str
+        The codes in order: the codebook's when one was given, else the sheets'
+        code columns, then any other code in the codings.
+    sources : dict of str to Path
+        The file each coder was read from.
+    """
+
+    codings: pd.DataFrame
+    coders: tuple[str, ...]
+    coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    codes: tuple[str, ...] = ()
+    sources: dict[str, Path] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.codings)
+
+
+def read_human_codings(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    segments: pd.DataFrame | Any | None = None,
+    codebook: Codebook | None = None,
+) -> HumanCodings:
+    """Read coders' files (filled coding sheets and coding CSVs) with what each coder was given.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        One file per coder (a CSV with a ``coder`` column may hold several).
+    segments, codebook
+        As for :func:`read_codings`.
+
+    Returns
+    -------
+    HumanCodings
+        The codings, the coders (a filled sheet without a single 1 is a coder
+        who coded nothing, not a missing coder), each sheet's turns, the code
+        order and the file of each coder.
+
+    Raises
+    ------
+    HumanCodingError
+        As :func:`read_codings`, or if one coder is in two files.
+    """
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    tables: list[pd.DataFrame] = []
+    coverage: dict[str, tuple[str, ...]] = {}
+    sources: dict[str, Path] = {}
+    codes: dict[str, None] = dict.fromkeys(codebook.names) if codebook is not None else {}
+    for path in files:
+        read = _read_file(path, None, segments, codebook)
+        names = list(dict.fromkeys(read.codings["coder"].astype(str))) or [read.coders[0]]
+        for name in names:
+            if name in sources:
+                raise HumanCodingError(Errors.E824.format(coder=name, first=sources[name], second=path))
+            sources[name] = Path(path)
+            if name in read.coverage:
+                coverage[name] = read.coverage[name]
+        codes.update(dict.fromkeys(read.codes))
+        tables.append(read.codings)
+    codings = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(
+        columns=list(CODING_COLUMNS))
+    codes.update(dict.fromkeys(sorted(codings["code"].astype(str).unique())))
+    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources)
+
+
+def unpack(codings: pd.DataFrame | HumanCodings,
+           coverage: Mapping[str, Iterable[str]] | None = None
+           ) -> tuple[pd.DataFrame, dict[str, set[str]], list[str], list[str]]:
+    """The codings table, the coverage (``coverage`` given wins), the coders and the codes.
+
+    A plain table gives its own coders (and those named in ``coverage``) and codes.
+    """
+    if isinstance(codings, HumanCodings):
+        table, seen = codings.codings, {c: set(ids) for c, ids in codings.coverage.items()}
+        coders, codes = list(codings.coders), list(codings.codes)
+    else:
+        table, seen, coders, codes = codings, {}, [], []
+    seen.update({coder: set(map(str, ids)) for coder, ids in (coverage or {}).items()})
+    if "coder" in table:
+        found = sorted(table["coder"].astype(str).unique(), key=lambda c: (c.casefold(), c))
+        coders = list(dict.fromkeys([*coders, *found, *sorted(seen)]))
+    if "code" in table:
+        codes = list(dict.fromkeys([*codes, *sorted(table["code"].astype(str).unique())]))
+    return table, seen, coders, codes
+
+
+def _read_file(path: str | Path, coder: str | None, segments: Any,
+               codebook: Codebook | None) -> HumanCodings:
+    """One file: its codings, its coder (also when it coded nothing), a sheet's turns, its codes."""
     path = _existing(path, (".xlsx", ".xlsm", ".csv"))
     context = _Context(path, _segment_table(segments), codebook)
     csv_file = path.suffix.lower() == ".csv"
-    rows = _read_csv(path, context) if csv_file else _read_sheet(path, context)[0]
+    units: list[str] | None = None
+    sheet_coder: str | None = None
+    if csv_file:
+        rows = _read_csv(path, context)
+    else:
+        rows, units, sheet_coder = _read_sheet(path, context)
     context.raise_problems()
     fallback = _FILE_PREFIX.sub("", path.stem) or path.stem
     records = [(segment, context.docs.get(segment) or segment.rsplit("#", 1)[0], code,
-                coder or row_coder or fallback, 1.0, valence, "")
+                coder or row_coder or sheet_coder or fallback, 1.0, valence, "")
                for segment, code, valence, row_coder in rows]
     frame = pd.DataFrame(records, columns=list(CODING_COLUMNS)).astype({"score": float})
-    return _sorted(frame.drop_duplicates(["segment_id", "code", "coder"]), context.order)
+    frame = _sorted(frame.drop_duplicates(["segment_id", "code", "coder"]), context.order)
+    name = coder or sheet_coder or fallback
+    coverage = {name: tuple(units)} if units is not None else {}
+    return HumanCodings(frame, (name,), coverage, tuple(context.codes), {name: path})
 
 
 def read_sheet_segments(path: str | Path) -> list[str]:
@@ -122,6 +258,33 @@ def read_sheet_segments(path: str | Path) -> list[str]:
     """
     path = _existing(path, (".xlsx", ".xlsm"))
     return _read_sheet(path, _Context(path, None, None))[1]
+
+
+def filled_cells(path: str | Path) -> int:
+    """How many cells a coder has filled in a coding sheet (codings, valences, comments, name).
+
+    0 for a sheet as ``kvaleval sheet`` wrote it, and for a file that is not a
+    readable coding sheet.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except Exception:  # not a workbook: nothing a coder filled
+        return 0
+    filled = 0
+    skip = {h.casefold() for h in INFO_HEADERS}
+    for worksheet in workbook.worksheets:
+        header = [_text(cell.value).casefold() for cell in next(worksheet.iter_rows(max_row=1), ())]
+        if ID_HEADER not in header:
+            continue
+        columns = [i for i, name in enumerate(header)
+                   if name and name not in skip and not name.startswith(SUGGESTION_PREFIX.strip())]
+        for row in worksheet.iter_rows(min_row=2, values_only=True):
+            filled += sum(1 for i in columns if i < len(row) and not _blank(row[i]))
+    if GUIDE_SHEET in workbook.sheetnames:
+        filled += bool(_sheet_coder(workbook))
+    return filled
 
 
 def parse_mark(value: Any) -> bool | None:
@@ -162,6 +325,7 @@ class _Context:
         self.docs: dict[str, str] = {}
         self.roles: dict[str, str] = {}
         self.last_turn: dict[str, int] = {}
+        self.codes: list[str] = []  # the code columns of a sheet, in order
         if segments is not None:
             ids = segments["segment_id"].astype(str).tolist()
             self.order = {segment: index for index, segment in enumerate(ids)}
@@ -191,12 +355,16 @@ class _Context:
             return True
         return False
 
-    def check_code(self, code: str, where: str) -> bool:
+    def check_code(self, code: str, where: str) -> str | None:
+        """The codebook's name for the code (case and whitespace do not matter), or None."""
         if self.codebook is None or code in self.codebook:
-            return True
+            return code
+        by_key = {_key(name): name for name in self.codebook.names}
+        if _key(code) in by_key:
+            return by_key[_key(code)]
         codes = ", ".join(self.codebook.names)
         self.problems.append(Errors.E812.format(where=where, code=code, codes=codes))
-        return False
+        return None
 
 
 def _existing(path: str | Path, suffixes: tuple[str, ...]) -> Path:
@@ -231,58 +399,155 @@ def _text(value: Any) -> str:
 # -- xlsx ----------------------------------------------------------------------------------
 
 
-def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str]]:
-    """The coded rows and the segment ids listed, from the sheet whose header has segment_id."""
+def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], str | None]:
+    """The coded rows, the segment ids listed and the coder, from the sheet with the codings.
+
+    The workbook is read in full (not in read-only mode, which trusts the file's
+    recorded dimension and loses cells when it is wrong); merged cells give their
+    value to every cell they cover.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise HumanCodingError(Errors.E802.format(path=path, detail=err)) from err
-    try:
-        names = workbook.sheetnames
-        for name in sorted(names, key=lambda name: name != SHEET):
-            rows = workbook[name].iter_rows(values_only=True)
-            header = [_text(value) for value in next(rows, ())]
-            if ID_HEADER in (h.casefold() for h in header):
-                found, units = _read_rows(name, header, rows, context)
-                coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
-                return [(s, c, v, coder) for s, c, v, _ in found], units
-    finally:
-        workbook.close()
-    raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
+    names = workbook.sheetnames
+    expected, listed_by = _expected_codes(workbook, context)
+    candidates = []
+    for worksheet in sorted(workbook.worksheets, key=lambda ws: ws.title != SHEET):
+        table = _values(worksheet)
+        header = [_text(value) for value in (table[0] if table else ())]
+        if ID_HEADER in (h.casefold() for h in header):
+            layout = _layout(header, expected)
+            ticks = sum(1 for row in table[1:] for index in layout.codes.values()
+                        if index < len(row) and not _blank(row[index]) and parse_mark(row[index]) is not False)
+            candidates.append((worksheet.title, table, header, layout, ticks))
+    if not candidates:
+        raise HumanCodingError(Errors.E803.format(path=path, sheets=", ".join(names)))
+    ticked = [candidate for candidate in candidates if candidate[4]]
+    if len(ticked) > 1:
+        sheets = ", ".join(Texts.coded_cells.format(sheet=c[0], n=c[4]) for c in ticked)
+        raise HumanCodingError(Errors.E847.format(path=path, sheets=sheets))
+    title, table, header, layout, _ = (ticked or candidates)[0]
+    _check_layout(title, header, layout, expected, listed_by, context)
+    _check_formulas(path, title, header, layout, table, context)
+    found, units = _read_rows(title, header, layout, table[1:], context)
+    coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
+    return found, units, coder
 
 
-def _columns(sheet: str, header: list[str],
-             context: _Context) -> tuple[int, dict[str, int], dict[str, int]]:
-    """The id column, and the code and valence columns by code (checked against the codebook)."""
+def _values(worksheet: Any) -> list[list[Any]]:
+    """The cell values by row; every cell of a merged range holds the range's value."""
+    table = [list(row) for row in worksheet.iter_rows(values_only=True)]
+    for merged in worksheet.merged_cells.ranges:
+        value = table[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(table) else None
+        for r in range(merged.min_row - 1, min(merged.max_row, len(table))):
+            row = table[r]
+            row.extend([None] * (merged.max_col - len(row)))
+            for c in range(merged.min_col - 1, merged.max_col):
+                row[c] = value
+    return table
+
+
+def _key(name: str) -> str:
+    """A header or code name compared without case and whitespace ('Relevans ' is 'relevans')."""
+    return re.sub(r"\s+", "", name).casefold()
+
+
+def _expected_codes(workbook: Any, context: _Context) -> tuple[list[str] | None, str]:
+    """The codes the sheet should have: the codebook's, else the sheet's own Kodebog sheet's."""
+    if context.codebook is not None:
+        return list(context.codebook.names), Texts.source_codebook
+    if CODEBOOK_SHEET in workbook.sheetnames:
+        names = [_text(row[0]) for row in workbook[CODEBOOK_SHEET].iter_rows(min_row=2, max_col=1,
+                                                                           values_only=True)]
+        names = [name for name in names if name]
+        if names:
+            return names, Texts.source_codebook_sheet.format(sheet=CODEBOOK_SHEET)
+    return None, ""
+
+
+@dataclass
+class _Layout:
+    codes: dict[str, int]  # code -> column index
+    valences: dict[str, int]  # code -> column index of its valence
+    unknown: list[int]  # columns that are neither information nor a known code
+
+
+def _layout(header: list[str], expected: list[str] | None) -> _Layout:
+    """Code and valence columns by code; headers matched without case and whitespace."""
+    skip = {_key(h) for h in (*INFO_HEADERS, COMMENT_HEADER)}
+    by_key = {_key(code): code for code in expected} if expected is not None else None
+    layout = _Layout({}, {}, [])
+    suffix = _key(VALENCE_SUFFIX)
+    for index, name in enumerate(header):
+        key = _key(name)
+        if not key or key in skip or key.startswith(_key(SUGGESTION_PREFIX)):
+            continue
+        valence = key.endswith(suffix)
+        base = key[: -len(suffix)] if valence else key
+        if by_key is not None:
+            code = by_key.get(base)
+        else:
+            code = (name.strip()[: -len(VALENCE_SUFFIX)] if valence else name).strip() or None
+        target = layout.valences if valence else layout.codes
+        if code is None or code in target:
+            layout.unknown.append(index)
+        else:
+            target[code] = index
+    for code in [c for c in layout.valences if c not in layout.codes]:
+        layout.unknown.append(layout.valences.pop(code))
+    return layout
+
+
+def _check_layout(sheet: str, header: list[str], layout: _Layout, expected: list[str] | None,
+                  listed_by: str, context: _Context) -> None:
     from openpyxl.utils import get_column_letter
 
-    skip = {h.casefold() for h in (*INFO_HEADERS, COMMENT_HEADER)}
-    codes: dict[str, int] = {}
-    valences: dict[str, int] = {}
-    for index, name in enumerate(header):
-        folded = name.casefold()
-        if not name or folded in skip or folded.startswith(SUGGESTION_PREFIX.strip()):
-            continue
-        where = Texts.sheet_column.format(sheet=sheet, letter=get_column_letter(index + 1), header=name)
-        if folded.endswith(VALENCE_SUFFIX):
-            code = name[: -len(VALENCE_SUFFIX)].strip()
-            if context.check_code(code, where):
-                valences[code] = index
-        elif context.check_code(name, where):
-            codes[name] = index
-    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
-    return identifier, codes, valences
+    context.codes = [c for c in expected if c in layout.codes] if expected else list(layout.codes)
+    columns = ", ".join(f"{get_column_letter(i + 1)} ('{header[i]}')" for i in sorted(layout.unknown))
+    missing = [code for code in expected or () if code not in layout.codes]
+    if missing:
+        unread = Texts.columns_not_read.format(columns=columns) if columns else ""
+        context.problems.append(Errors.E846.format(
+            sheet=sheet, codes=", ".join(f"'{c}'" for c in missing), source=listed_by, unread=unread))
+    elif layout.unknown:
+        warn(Warnings.W801.format(path=context.path, sheet=sheet, columns=columns,
+                                  codes=", ".join(expected or ())))
 
 
-def _read_rows(sheet: str, header: list[str], rows: Iterator[tuple[Any, ...]],
+def _check_formulas(path: Path, sheet: str, header: list[str], layout: _Layout,
+                    table: list[list[Any]], context: _Context) -> None:
+    """A formula whose value was never saved reads as an empty cell: name it instead."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    columns = sorted({*layout.codes.values(), *layout.valences.values(),
+                      next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)})
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        worksheet = workbook[sheet]
+        worksheet.reset_dimensions()
+        for r, row in enumerate(worksheet.iter_rows(values_only=True)):
+            for c in columns:
+                formula = row[c] if c < len(row) else None
+                if isinstance(formula, str) and formula.startswith("=") and r < len(table) and (
+                        c >= len(table[r]) or table[r][c] is None):
+                    where = Texts.sheet_cell_short.format(sheet=sheet, cell=f"{get_column_letter(c + 1)}{r + 1}")
+                    context.problems.append(Errors.E848.format(where=where, formula=formula[:40]))
+    finally:
+        workbook.close()
+
+
+def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[Any]],
                context: _Context) -> tuple[list[Row], list[str]]:
     from openpyxl.utils import get_column_letter
 
-    identifier, codes, valences = _columns(sheet, header, context)
-    order = sorted(set(codes) | set(valences), key=lambda c: codes.get(c, valences.get(c, 0)))
+    identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
+    codes, valences = layout.codes, layout.valences
+    order = context.codes
     found: list[Row] = []
     first_row: dict[str, int] = {}
 
@@ -341,7 +606,14 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
     else:
         delimiter, offset = (";" if first.count(";") > first.count(",") else ","), 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip().lstrip("\ufeff").casefold() for name in next(reader, [])]
+    given = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
+    header = [CSV_ALIASES.get(_key(name), _key(name)) for name in given]
+    unknown = [name for name, key in zip(given, header, strict=True)
+               if name and key not in CSV_ALIASES.values() and key not in CSV_TEXT_COLUMNS]
+    if unknown:
+        warn(Warnings.W802.format(path=path, columns=", ".join(f"'{name}'" for name in unknown)))
+    if {"segment_id", "tekst"} <= set(header) and "code" not in header:
+        raise HumanCodingError(Errors.E851.format(path=path))
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
         raise HumanCodingError(Errors.E804.format(
@@ -377,8 +649,10 @@ def _csv_row(cells: list[str], column: dict[str, int], by_turn: bool, line: int,
     row_coder = cells[column["coder"]].strip() if "coder" in column else ""
     if segment is None or not code or valence is None:
         return []
-    if not context.check_code(code, where("code")):
+    known = context.check_code(code, where("code"))
+    if known is None:
         return []
+    code = known
     key = (segment, code, row_coder)
     if key in seen and seen[key][0] != valence:
         context.problems.append(Errors.E817.format(where=where("valence"), code=code,

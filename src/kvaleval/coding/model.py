@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -36,6 +36,9 @@ from kvaleval.danish import lemma_table
 from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import CODING_COLUMNS, empty_codings, require_columns
 from kvaleval.records import RESPONDENT, Codebook
+
+if TYPE_CHECKING:
+    from kvaleval.coding.human import HumanCodings
 
 MACHINE_CODERS = frozenset({"rules", "model"})
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -91,7 +94,11 @@ class ModelCoder(BaseEstimator):
     # -- fitting -------------------------------------------------------------------------------
 
     def fit(
-        self, segments: pd.DataFrame, codings: pd.DataFrame, *, units: str = "coded_documents"
+        self,
+        segments: pd.DataFrame,
+        codings: pd.DataFrame | HumanCodings,
+        *,
+        units: str = "coded_documents",
     ) -> ModelCoder:
         """Learn from the human codings of the respondent segments of the coded documents.
 
@@ -99,20 +106,27 @@ class ModelCoder(BaseEstimator):
         ----------
         segments : DataFrame
             A segment table.
-        codings : DataFrame
+        codings : DataFrame or HumanCodings
             Human codings (rows by the coders ``rules`` and ``model`` are ignored).
+            From :func:`kvaleval.read_human_codings`, a coding sheet's turns are
+            the units of its coder (a review sheet of 30 turns trains on those 30).
         units : {"coded_documents", "all"}
-            The training units: the respondent segments of every document with at
+            The training units: the turns a coding sheet listed and, for codings
+            without a sheet, the respondent segments of every document with at
             least one human coding (a coded document is taken to be coded in full:
-            its uncoded segments are negatives), or every respondent segment given.
+            its uncoded segments are negatives); or every respondent segment given.
         """
+        from kvaleval.coding.human import unpack
+
         require_columns(segments, ["segment_id", "doc_id", "speaker_role", "text"])
+        codings, seen, _, _ = unpack(codings)
         require_columns(codings, ["segment_id", "code"])
         if self.combine not in ("union", "model"):
             raise CodingError(Errors.E301.format(method=f"combine={self.combine}", methods="union, model"))
         human = codings[~codings.get("coder", pd.Series("", index=codings.index)).isin(MACHINE_CODERS)]
         everything = units == "all"
-        table = self._units(segments, human, everything=everything)
+        sheets = {coder: ids for coder, ids in seen.items() if coder not in MACHINE_CODERS}
+        table = self._units(segments, human, sheets, everything=everything)
         self.codes_ = list(self.codebook.names) if self.codebook is not None else sorted(human["code"].unique())
         y = self._labels(table, human)
         self.training_ = table.assign(**{f"_y_{c}": y[:, j] for j, c in enumerate(self.codes_)})
@@ -127,12 +141,16 @@ class ModelCoder(BaseEstimator):
         self._fit_full(table, y, rule_block)
         return self
 
-    def _units(self, segments: pd.DataFrame, human: pd.DataFrame, *, everything: bool) -> pd.DataFrame:
-        coded_docs = set(human["doc_id"]) if "doc_id" in human else set(
-            segments.loc[segments["segment_id"].isin(human["segment_id"]), "doc_id"])
+    def _units(self, segments: pd.DataFrame, human: pd.DataFrame, sheets: dict[str, set[str]], *,
+               everything: bool) -> pd.DataFrame:
+        """Every respondent segment, or those of the sheets and of the documents coded without one."""
+        without = human[~human["coder"].astype(str).isin(sheets)] if "coder" in human else human
+        coded_docs = set(without["doc_id"]) if "doc_id" in without else set(
+            segments.loc[segments["segment_id"].isin(without["segment_id"]), "doc_id"])
+        listed = set().union(*sheets.values())
         units = segments[segments["speaker_role"] == RESPONDENT]
         if not everything:
-            units = units[units["doc_id"].isin(coded_docs)]
+            units = units[units["doc_id"].isin(coded_docs) | units["segment_id"].isin(listed)]
         if units.empty:
             raise CodingError(Errors.E305.format(n=0))
         return units.reset_index(drop=True)
@@ -186,7 +204,7 @@ class ModelCoder(BaseEstimator):
         questions = None
         if self.use_question and "question" in units:
             asked = [q if isinstance(q, str) else "" for q in units["question"]]
-            if any(asked):
+            if any(asked) and len(asked) > 20:  # as the bigrams: min_df=2 needs some units
                 questions = TfidfVectorizer(analyzer=lemmas, sublinear_tf=True, min_df=2).fit(asked)
         return {"words": words, "bigrams": bigrams, "chars": chars, "questions": questions}
 
@@ -286,7 +304,7 @@ class ModelCoder(BaseEstimator):
         data = {
             "kvaleval_model": 1,
             "params": {k: v for k, v in self.get_params().items() if k != "codebook"},
-            "codebook": self.codebook.path if self.codebook is not None else None,
+            "codebook": _codebook_reference(self.codebook),
             "codes": self.codes_,
             "units": [
                 {"segment_id": r["segment_id"], "doc_id": r["doc_id"], "text": r["text"],
@@ -301,10 +319,21 @@ class ModelCoder(BaseEstimator):
     def from_json(cls, path: str | Path, *, codebook: Codebook | None = None) -> ModelCoder:
         """Refit a model stored with :meth:`to_json` (same parameters, same training data).
 
+        Parameters
+        ----------
+        path : str or Path
+            The model file.
+        codebook : Codebook, optional
+            The codebook the model was trained with. Default: the codebook file the
+            model names (its absolute path), if it is unchanged (same SHA-256); the
+            rule features need it, so without it the model would code differently.
+
         Raises
         ------
         CodingError
-            If the file is missing or is not a model written by :meth:`to_json`.
+            If the file is missing or is not a model written by :meth:`to_json`, or
+            the model was trained with a codebook that is not given and whose file
+            is missing or has changed.
         """
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -319,8 +348,41 @@ class ModelCoder(BaseEstimator):
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             detail = Texts.not_model_file.format(error=f"{type(err).__name__}: {str(err)[:80]}")
             raise CodingError(Errors.E307.format(path=path, detail=detail)) from err
+        if codebook is None and data.get("codebook") is not None:
+            codebook = _stored_codebook(path, data["codebook"])
         model = cls(codebook=codebook, **params)
-        return model.fit(units, codings)
+        return model.fit(units, codings, units="all")
+
+
+def _codebook_reference(codebook: Codebook | None) -> dict[str, str] | None:
+    """Where the codebook file is (absolute) and its SHA-256, so that from_json can load it again."""
+    if codebook is None:
+        return None
+    file = Path(codebook.path).resolve() if codebook.path else None
+    digest = _sha256(file) if file is not None and file.is_file() else ""
+    return {"path": str(file) if file is not None else "", "sha256": digest}
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stored_codebook(model: str | Path, stored: Any) -> Codebook:
+    """The codebook a model file names, if its file is there and unchanged."""
+    from kvaleval.codebook import read_codebook
+
+    if isinstance(stored, str):  # files written before the hash was stored
+        stored = {"path": stored, "sha256": ""}
+    file = Path(stored.get("path") or "")
+    if not stored.get("path") or not file.is_file():
+        raise CodingError(Errors.E849.format(path=model, codebook=stored.get("path") or Texts.not_stored,
+                                             problem=Texts.model_codebook_missing))
+    if not stored.get("sha256") or _sha256(file) != stored["sha256"]:
+        problem = Texts.model_codebook_changed if stored.get("sha256") else Texts.model_codebook_no_checksum
+        raise CodingError(Errors.E849.format(path=model, codebook=file, problem=problem))
+    return read_codebook(file)
 
 
 def _rows(block: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:

@@ -210,13 +210,17 @@ def _coding_sheet(
                     if found[1]:
                         cell.comment = Comment(found[1][:2000], "kvaleval")
     last = len(info) + 1
+    # The drop-down offers 1 and 0; other values the reader accepts (x, ja, nej, SAND) must get
+    # through, so the message informs instead of stopping (errorStyle "stop" refused them).
     marks = DataValidation(
         type="list",
         formula1='"1,0"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Ugyldig værdi",
-        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom.",
+        errorStyle="information",
+        errorTitle="Kodning",
+        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom. x og ja læses også som 1, nej som 0; "
+        "alt andet er en fejl, når arket læses.",
     )
     tones = DataValidation(
         type="list",

@@ -1,0 +1,104 @@
+"""--out never destroys an input, has the suffix of what is written, and never wipes a filled sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import kvaleval as kv
+from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the commands)
+from kvaleval.cli import evaluate as _evaluate  # noqa: F401
+from kvaleval.cli import sheet as _sheet  # noqa: F401
+from kvaleval.cli._app import app
+from kvaleval.errors import HumanCodingError
+from kvaleval.records import Codebook
+from kvaleval.report.sheet import write_sheet
+from test_human_read import fill
+
+
+@pytest.fixture
+def filled(tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path) -> tuple[Path, Path]:
+    corpus = kv.read_corpus(tiny_corpus)
+    anne = write_sheet(corpus, small_codebook, tmp_path / "coder_anne.xlsx", coder_name="Anne")
+    bo = write_sheet(corpus, small_codebook, tmp_path / "coder_bo.xlsx", coder_name="Bo")
+    fill(anne, {("borger01#1", "relevans"): 1})
+    fill(bo, {("borger01#1", "relevans"): 1, ("partner01#1", "kapacitet"): "x"})
+    return anne, bo
+
+
+def refused(args: list[str], code: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert isinstance(result.exception, HumanCodingError), result.output
+    assert f"[{code}]" in str(result.exception) and "Intet er skrevet" in str(result.exception)
+
+
+def test_agreement_out_over_an_input(filled: tuple[Path, Path], tiny_corpus: Path) -> None:
+    anne, bo = filled
+    before = anne.read_bytes()
+    refused(["agreement", str(anne), str(bo), "--corpus", str(tiny_corpus), "--out", str(anne)], "E843")
+    # the same file by another spelling of its path
+    other = anne.parent / ".." / anne.parent.name / anne.name
+    refused(["agreement", str(anne), str(bo), "--out", str(other)], "E843")
+    assert anne.read_bytes() == before
+    assert len(kv.read_codings(anne)) == 1
+
+
+def test_agreement_out_with_a_csv_suffix(filled: tuple[Path, Path], tmp_path: Path) -> None:
+    anne, bo = filled
+    refused(["agreement", str(anne), str(bo), "--out", str(tmp_path / "enighed.csv")], "E844")
+    assert not (tmp_path / "enighed.csv").exists()
+
+
+def test_evaluate_out_over_the_gold(tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id,turn_index,code\nborger01,1,kapacitet\n", encoding="utf-8")
+    before = gold.read_bytes()
+    refused(["evaluate", str(tiny_corpus), "--gold", str(gold), "-c", str(small_codebook_path),
+             "--out", str(gold)], "E843")
+    assert gold.read_bytes() == before
+
+
+def test_sheet_does_not_overwrite_a_filled_sheet(filled: tuple[Path, Path], tiny_corpus: Path,
+                                                 small_codebook_path: Path) -> None:
+    _, bo = filled
+    before = bo.read_bytes()
+    args = ["sheet", str(tiny_corpus), "-c", str(small_codebook_path), "--out", str(bo), "-q"]
+    refused(args, "E845")
+    assert bo.read_bytes() == before
+    result = CliRunner().invoke(app, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert kv.read_codings(bo).empty
+    # an unfilled sheet is simply written again
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    refused(["sheet", str(tiny_corpus), "--out", str(bo.with_suffix(".csv"))], "E844")
+
+
+def test_sheet_documents_pattern_matching_nothing(tiny_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bo.xlsx"
+    refused_args = ["sheet", str(tiny_corpus), "--out", str(out), "--documents", "interviews/borger0*"]
+    result = CliRunner().invoke(app, refused_args)
+    assert isinstance(result.exception, HumanCodingError), result.output
+    assert "[E850] --documents 'interviews/borger0*' passede på intet dokument" in str(result.exception)
+    assert "'borger01'" in str(result.exception) and not out.exists()
+
+
+def test_kodning_sheet_saved_as_csv(tmp_path: Path) -> None:
+    path = tmp_path / "coder_bo.csv"
+    path.write_text("segment_id;Dokument;Gruppe;Taler;Spørgsmål;Tekst;relevans;relevans: valens\n"
+                    "d#1;d;;B;Hvordan?;Godt.;1;positiv\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning), pytest.raises(HumanCodingError, match=r"\[E851\].*gemt som CSV"):
+        kv.read_codings(path)
+
+
+def test_kappa_rounding_residue_is_zero() -> None:
+    """κ of a coder who coded nothing against one who coded: exactly 0, not -7.8e-16."""
+    import pandas as pd
+
+    units = [f"d#{u}" for u in range(3)]  # 1 of 3 coded: (2/3 - 2/3) / (1/3) is -3.3e-16 in floats
+    segments = pd.DataFrame({"segment_id": units, "doc_id": "d", "speaker_role": "respondent"})
+    codings = pd.DataFrame({"segment_id": ["d#1"], "code": "a", "coder": "anne"})
+    table = kv.agreement(codings, segments=segments, coverage={"bo": units}, n_boot=0)
+    assert table.loc[0, "cohen_kappa"] == 0.0 and str(table.loc[0, "cohen_kappa"]) == "0.0"
