@@ -46,10 +46,10 @@ def measure(folder: Path, work: Path) -> None:
         read, corpus = best(lambda: kv.read_corpus(folder))
         cache = work / f"cache-{folder.name}"
         start = time.perf_counter()
-        _, hit = read_corpus_cached(folder, cache)  # a miss: read, then keep
+        _, hit, _ = read_corpus_cached(folder, cache)  # a miss: read, then keep
         missed = time.perf_counter() - start
         assert not hit
-        loaded, (kept, hit) = best(lambda: read_corpus_cached(folder, cache))
+        loaded, (kept, hit, _) = best(lambda: read_corpus_cached(folder, cache))
     size = sum(path.stat().st_size for path in cache.rglob("*") if path.is_file()) / 1e6
     same = kept.documents == corpus.documents and kept.segments.equals(corpus.segments)
     print(f"{folder}: {len(corpus.segments):,} segments")

@@ -60,9 +60,10 @@ def code_cli(
         else:
             from kvaleval.read.cache import read_corpus_cached
 
-            read, cached = read_corpus_cached(corpus, cache, progress=progress, id_column=id_column,
-                                              text_columns=text_columns)
-            echo(f"Korpus {'hentet fra' if cached else 'gemt i'} {cache}", quiet)
+            read, cached, saved = read_corpus_cached(corpus, cache, progress=progress, id_column=id_column,
+                                                     text_columns=text_columns)
+            echo(f"Korpus hentet fra {cache}" if cached else f"Korpus gemt i {cache}" if saved
+                 else f"Korpus læst; mappen {cache} kunne ikke skrives, så det er ikke gemt", quiet)
     echo(f"Koder med {codebook_path} ...", quiet)
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)

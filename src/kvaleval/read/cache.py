@@ -2,10 +2,11 @@
 
 Reading and segmenting 10M words takes about 3.5 s; checking that no file changed (a
 SHA-256 of every file) and loading the kept corpus takes about 1-1.5 s, most of it
-rebuilding the documents' turns (``benchmarks/bench_segment_cache.py``). The key is the content of every file under
-the corpus folder, the metadata file, the reading options and the kvaleval version:
-any change reads again. The whole corpus is kept (documents with their turns, the
-segment table, skipped files, notes, imported codings), written to a temporary
+rebuilding the documents' turns (``benchmarks/bench_segment_cache.py``). The key is the
+content of every file the reader may read under the corpus folder, the metadata file, the
+reading options and kvaleval's own code: any change reads again, and the entry of the
+folder's earlier files is removed. The whole corpus is kept (documents with their turns,
+the segment table, skipped files, notes, imported codings), written to a temporary
 folder and renamed into place, so a kept corpus is whole or absent; one that cannot
 be loaded is read again and replaced.
 
@@ -23,17 +24,26 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from importlib import metadata as package_metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.read import MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
+from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 1
+SCHEMA = 2
 _TABLES = ("segments", "skipped", "notes")
+
+
+class CachedRead(NamedTuple):
+    """What :func:`read_corpus_cached` did: the corpus, whether it came from the cache, and
+    whether it is in the cache now (False when the cache folder could not be written)."""
+
+    corpus: Corpus
+    cached: bool
+    saved: bool
 
 
 def read_corpus_cached(
@@ -46,13 +56,14 @@ def read_corpus_cached(
     text_columns: Sequence[str] | None = None,
     progress: bool = False,
     max_bytes: int = MAX_BYTES,
-) -> tuple[Corpus, bool]:
+) -> CachedRead:
     """:func:`kvaleval.read_corpus`, or the corpus kept in ``cache`` from an earlier read of the same files.
 
     Returns
     -------
-    (Corpus, bool)
-        The corpus, and whether it came from the cache.
+    CachedRead
+        ``(corpus, cached, saved)``: the corpus, whether it came from the cache, and whether it is
+        kept in the cache now.
     """
     interviewers = list(interviewers)
     options = {"metadata": str(metadata) if metadata is not None else None, "interviewers": interviewers,
@@ -61,25 +72,48 @@ def read_corpus_cached(
     folder = Path(cache) / corpus_key(Path(path), options)
     if folder.is_dir():
         try:
-            return load(folder), True
-        except (OSError, ValueError, KeyError, TypeError):  # damaged or foreign: read again below
+            return CachedRead(load(folder, root=Path(path)), True, True)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # damaged or foreign: read again
             pass
     corpus = read_corpus(path, metadata=metadata, interviewers=interviewers, id_column=id_column,
                          text_columns=text_columns, progress=progress, max_bytes=max_bytes)
     try:
-        save(corpus, folder)
+        save(corpus, folder, about={"source": str(Path(path).resolve()), "options": options})
     except OSError:
-        pass  # a cache that cannot be written is only a slower next run
-    return corpus, False
+        return CachedRead(corpus, False, False)  # a cache that cannot be written is only a slower next run
+    _forget_older(folder)
+    return CachedRead(corpus, False, True)
+
+
+def _forget_older(folder: Path) -> None:
+    """Remove the entries an earlier read of the same folder with the same options left: the files
+    have changed since, and an entry would keep the text of a transcript deleted from the corpus."""
+    mine = _about(folder)
+    for other in folder.parent.iterdir():
+        if other == folder or other.name.startswith(".") or not other.is_dir():
+            continue
+        theirs = _about(other)
+        if theirs.get("source") == mine.get("source") and theirs.get("options") == mine.get("options"):
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _about(folder: Path) -> dict[str, Any]:
+    try:
+        about = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return about if isinstance(about, dict) else {}
 
 
 def corpus_key(path: Path, options: dict[str, Any]) -> str:
-    """SHA-256 of the kvaleval version, the reading options and every file's path and content."""
+    """SHA-256 of kvaleval's own code, the reading options and the path and content of every file
+    the reader may read (not in hidden folders or ``_ignore``, as :func:`kvaleval.read_corpus`)."""
     digest = hashlib.sha256(json.dumps(
-        {"schema": SCHEMA, "kvaleval": package_metadata.version("kvaleval"), "options": options}, sort_keys=True
+        {"schema": SCHEMA, "kvaleval": package_metadata.version("kvaleval"), "code": code_digest(),
+         "options": options}, sort_keys=True
     ).encode())
     root = path if path.is_dir() else path.parent
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = _files(path) if path.is_dir() else [path]
     meta = options.get("metadata")
     if meta:
         given = Path(meta) if Path(meta).is_absolute() else root / meta
@@ -90,8 +124,29 @@ def corpus_key(path: Path, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def save(corpus: Corpus, folder: Path) -> None:
-    """Write ``corpus`` to ``folder`` whole (a temporary folder beside it, then renamed)."""
+def code_digest() -> str:
+    """SHA-256 of kvaleval's own source files: after an update of the code that reads (an editable
+    install's ``git pull`` keeps the version number), a kept corpus is read again."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for file in sorted(package.rglob("*.py")):
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files under ``folder`` outside hidden folders and ``_ignore`` (a cache kept inside the
+    corpus folder, ``.kvcache``, is then no part of its own key)."""
+    found: list[Path] = []
+    for here, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name != _IGNORE_FOLDER)
+        found.extend(Path(here) / name for name in files if (Path(here) / name).is_file())
+    return sorted(found)
+
+
+def save(corpus: Corpus, folder: Path, about: dict[str, Any] | None = None) -> None:
+    """Write ``corpus`` to ``folder`` whole (a temporary folder beside it, then renamed); ``about``
+    is kept with it (where it was read from, and how)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     try:
@@ -102,7 +157,8 @@ def save(corpus: Corpus, folder: Path) -> None:
         documents, turns = _document_tables(corpus.documents)
         documents.to_parquet(temporary / "documents.parquet")
         turns.to_parquet(temporary / "turns.parquet")
-        (temporary / "corpus.json").write_text(json.dumps({"schema": SCHEMA, "root": corpus.root}), encoding="utf-8")
+        (temporary / "corpus.json").write_text(json.dumps({**(about or {}), "schema": SCHEMA, "root": corpus.root}),
+                                               encoding="utf-8")
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(temporary, folder)
@@ -112,16 +168,18 @@ def save(corpus: Corpus, folder: Path) -> None:
 
 
 @without_gc  # hundreds of thousands of turns: acyclic records
-def load(folder: Path) -> Corpus:
-    """The corpus :func:`save` wrote to ``folder``."""
+def load(folder: Path, root: Path | None = None) -> Corpus:
+    """The corpus :func:`save` wrote to ``folder``; ``root``: the folder it is read for now (two copies
+    of one corpus share an entry, and each is itself in the run's manifest)."""
     about = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
-    if about.get("schema") != SCHEMA:
+    if not isinstance(about, dict) or about.get("schema") != SCHEMA:
         raise ValueError(f"cache schema {about.get('schema')!r}")
     tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in _TABLES}
     codings_file = folder / "codings.parquet"
     codings = pd.read_parquet(codings_file) if codings_file.exists() else None
     documents = _documents(pd.read_parquet(folder / "documents.parquet"), pd.read_parquet(folder / "turns.parquet"))
-    return Corpus(root=about["root"], documents=documents, codings=codings, **tables)
+    return Corpus(root=str(root) if root is not None else about["root"], documents=documents, codings=codings,
+                  **tables)
 
 
 def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.DataFrame]:
