@@ -108,6 +108,38 @@ def test_dask_code_frame_survey_answers_with_own_columns(single: kv.Coded, clien
     assert (found["doc_id"] == found["segment_id"]).all()
 
 
+ANSWERS = ["Vi mangler simpelthen folk, ventelisten er alt for lang.",
+           "Familievejledningen har hjulpet os rigtig meget.", None, "Sekretariatet kender jeg ikke."]
+
+
+def test_dask_code_frame_categorical_text_with_missing_answers(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    # fillna("") on a categorical column had raised "Cannot setitem on a Categorical with a new category".
+    from kvaleval.dask import code_frame
+
+    plain = pd.DataFrame({"id": ["1", "2", "3", "4"], "svar": ANSWERS})
+    as_category = plain.assign(svar=plain["svar"].astype("category"))
+    found = [code_frame(dd.from_pandas(frame, npartitions=2), single.codebook, text="svar").compute()
+             for frame in (plain, as_category)]
+    assert len(found[0]) >= 2
+    pd.testing.assert_frame_equal(found[1], found[0])
+
+
+def test_dask_ids_that_are_not_unique_are_refused(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    # Two survey waves both numbered from 1: in one partition a crash from deep inside pandas, in two
+    # partitions frequencies that merged the waves' answers without a word.
+    from kvaleval.dask import code_frame, frequencies
+
+    waves = pd.DataFrame({"løbenr": ["1", "2", "1", "2"], "svar": ANSWERS, "bølge": ["2024", "2024", "2025", "2025"]})
+    with pytest.raises(kv.CodingError, match=r"\[E313\] code_frame: id-kolonnen 'løbenr'.*'1'"):
+        code_frame(dd.from_pandas(waves, npartitions=1), single.codebook, text="svar", id="løbenr").compute()
+    split = dd.from_pandas(waves, npartitions=2)
+    codings = code_frame(split, single.codebook, text="svar", id="løbenr")  # each partition alone is fine
+    segments = split.rename(columns={"løbenr": "segment_id", "svar": "text"}).assign(
+        doc_id="survey", speaker=split["løbenr"], speaker_role="respondent")
+    with pytest.raises(kv.CodingError, match=r"\[E313\] frequencies: .*'1'"):
+        frequencies(codings, segments, single.codebook, by="bølge")
+
+
 def test_dask_code_frame_missing_column_is_clear(single: kv.Coded) -> None:
     from kvaleval.dask import code_frame
 

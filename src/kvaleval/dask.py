@@ -117,7 +117,8 @@ def code_frame(
     codebook : Codebook
         From :func:`kvaleval.read_codebook`.
     text, id : str
-        The columns holding the text and its identifier (``segment_id`` of the codings).
+        The columns holding the text and its identifier (``segment_id`` of the codings); an id must
+        stand for one text only (E313 otherwise).
     question : str, optional
         A column holding the question each text answers; short answers inherit its themes.
     doc : str, optional
@@ -136,7 +137,12 @@ def code_frame(
     Raises
     ------
     CodingError
-        If a named column is missing.
+        If a named column is missing, or (when computed) an id stands for two texts in a partition.
+
+    Notes
+    -----
+    With a ``distributed`` client, the codebook is sent to the workers when this is called:
+    compute the result with that client while it is open.
     """
     doc = doc or ("doc_id" if "doc_id" in ddf.columns else id)
     require_columns(ddf, [text, id, doc, *([question] if question else [])])
@@ -177,8 +183,10 @@ def _code_partition(
         "segment_id": part[id].astype(str).to_numpy(dtype=object),
         "doc_id": part[doc].astype(str).to_numpy(dtype=object),
         "speaker_role": RESPONDENT,
-        "text": part[text].fillna("").astype(str).to_numpy(dtype=object),
+        # object first: a categorical column has no category "" to fill a missing answer with
+        "text": part[text].astype(object).fillna("").astype(str).to_numpy(dtype=object),
     })
+    check_unique_ids(segments["segment_id"], where="code_frame", column=id)
     if question is not None:
         segments["question"] = [q if isinstance(q, str) else None for q in part[question]]
     codings = rule_codings(segments, codebook, coder=coder)
@@ -190,6 +198,14 @@ def _code_partition(
         .reset_index(drop=True)
     )
     return codings.astype(CODING_DTYPES)
+
+
+def check_unique_ids(ids: pd.Series, *, where: str, column: str) -> None:
+    """Raise :class:`CodingError` (E313) if an id stands for more than one text."""
+    repeated = ids[ids.duplicated()]
+    if len(repeated):
+        examples = ", ".join(repr(value) for value in list(dict.fromkeys(repeated.tolist()))[:3])
+        raise CodingError(Errors.E313.format(where=where, column=column, examples=examples))
 
 
 def frequencies(
@@ -270,7 +286,11 @@ def _frequencies(
             grouped["segment_id"].nunique(),
             grouped["_case"].nunique(),
         ))
-    computed = dask.compute(*lazy)
+    # One id for two texts (two survey waves both numbered from 1) would merge their codings:
+    # counted with the rest, so that it costs no pass of its own.
+    *computed, ids, distinct = dask.compute(*lazy, frame["segment_id"].size, frame["segment_id"].nunique())
+    if ids != distinct:  # then fetch the ids (only the ids) to name some
+        check_unique_ids(frame["segment_id"].compute(), where="frequencies", column="segment_id")
     parts = []
     for group_columns, (totals, groups, segment_counts, case_counts) in zip(
         groupings(by_columns), computed, strict=True

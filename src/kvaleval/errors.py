@@ -307,6 +307,9 @@ class Errors(metaclass=_CodedMessages):
     E311 = "{function}: argumentet '{argument}' skal være {expected}; fik {got}. {hint}"
     E312 = ("{function}: valence={value!r} er ikke en valens. Brug en af {valences} (dansk stavemåde), "
             "eller None for alle valenser.")
+    E313 = ("{where}: id-kolonnen '{column}' har det samme id for flere tekster ({examples}); kodningerne og "
+            "frekvenserne kan ikke holde dem ude fra hinanden. Giv id= en kolonne, der er entydig for hver "
+            "tekst (fx løbenummer og spørgsmål sat sammen, eller segment_id).")
 
     # 5xx report
     E501 = ("{path} kunne ikke skrives: {detail}. Tjek, at der er skriveadgang til mappen, og at "
@@ -812,6 +815,9 @@ class _ErrorsEnglish:
     E311 = "{function}: the argument '{argument}' must be {expected}; got {got}. {hint}"
     E312 = ("{function}: valence={value!r} is not a valence. Use one of {valences} (Danish spelling), "
             "or None for every valence.")
+    E313 = ("{where}: the id column '{column}' has the same id for several texts ({examples}); the codings "
+            "and frequencies cannot tell them apart. Give id= a column that is unique for each text (e.g. "
+            "the respondent number and the question joined, or segment_id).")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
