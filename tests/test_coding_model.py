@@ -153,3 +153,15 @@ def test_model_from_json_loads_the_codebook_it_names(tiny_corpus: Path, small_co
         ModelCoder.from_json(tmp_path / "m.json")
     given = ModelCoder.from_json(tmp_path / "m.json", codebook=codebook)  # given: used as it is
     assert np.allclose(given.predict_proba(segments), model.predict_proba(segments))
+
+
+def test_recode_of_a_result_coded_with_a_model(fitted: ModelCoder, demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame]
+                                               ) -> None:
+    # recode passed method="both" on without the model and failed with E309.
+    corpus, codebook, _ = demo
+    both = kv.code(corpus, codebook, model=fitted)
+    assert set(both.codings["coder"]) == {"rules", "model"}
+    again = both.recode(codebook)
+    pd.testing.assert_frame_equal(again.codings, kv.code(corpus, codebook).codings)
+    with_model = both.recode(codebook, model=fitted)
+    pd.testing.assert_frame_equal(with_model.codings, both.codings)

@@ -91,10 +91,18 @@ class Coded:
         return queue
 
     def recode(self, codebook: Codebook, **options: Any) -> Coded:
-        """Code the same segments with another codebook, without reading or segmenting again."""
+        """Code the same segments with another codebook, without reading or segmenting again.
+
+        The rule coder's options are kept. A result coded with a model is coded again with the
+        rules alone (the model learned the old codebook); pass ``model=`` (and ``method=``) to
+        code with a model again.
+        """
         from kvaleval.coding import code
 
-        return code(self.corpus, codebook, **{**self.options, **options})
+        kept = {**self.options, **options}
+        if "model" not in options and "method" not in options:
+            kept["method"] = "rules"
+        return code(self.corpus, codebook, **kept)
 
     def __repr__(self) -> str:
         return (

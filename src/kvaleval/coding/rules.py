@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval._gc import gc_paused
+from kvaleval._progress import per_second
 from kvaleval.coding.batch import BatchHits, Matches, Spans, drop_overlapping, first_per_row, near
 from kvaleval.coding.matcher import (
     EXCLUDE,
@@ -271,7 +272,7 @@ class RuleCoder:
             if bar is not None:
                 words += sum(text.count(" ") + 1 for text in batch)  # about the words; cheap
                 bar.update(len(batch))
-                bar.set_postfix_str(f"{words / max(bar.format_dict['elapsed'], 1e-9):,.0f} ord/s".replace(",", "."))
+                bar.set_postfix_str(per_second(words, bar.format_dict["elapsed"], "ord"))
         if bar is not None:
             bar.close()
         for (row, column), finding in findings.items():
@@ -616,9 +617,9 @@ def _sentiment(
 
 
 def _progress_bar(total: int) -> Any:
-    from tqdm.auto import tqdm
+    from kvaleval._progress import progress_bar
 
-    return tqdm(total=total, desc="Koder", unit=" segm.", unit_scale=True, leave=False)
+    return progress_bar(total=total, desc="Koder", unit=" segm.", unit_scale=True, leave=False)
 
 
 def _concat(matches: list[Matches]) -> Matches:

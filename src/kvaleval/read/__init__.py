@@ -429,9 +429,9 @@ def file_sha256(path: Path) -> str:
 def _progress(items: list[tuple[Path, str]], enabled: bool) -> Iterable[tuple[Path, str]]:
     if not enabled:
         return items
-    from tqdm.auto import tqdm
+    from kvaleval._progress import progress_bar
 
-    return tqdm(items, desc="Læser", unit="fil")
+    return progress_bar(items, desc="Læser", unit="fil")
 
 
 def _read_project(
