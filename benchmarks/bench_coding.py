@@ -483,6 +483,11 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
                   f"1 worker {one['seconds']:.2f} s, 2 workers {two['seconds']:.2f} s, "
                   f"speed-up {speedup:.2f}x (target >= {target}): {_mark(speedup >= target)}")
             results["workers"] = {"one": one, "two": two, "speedup": speedup, "capacity": capacity}
+            expected = results.get("c", {}).get("codings")  # type: ignore[attr-defined]
+            counts = {int(one["codings"]), int(two["codings"])}  # type: ignore[call-overload]
+            same = (("the same number as (c)" if counts == {expected} else f"NOT the {expected:,} of (c)")
+                    if expected is not None else "no stage (c) to compare with")
+            print(f"      Dask codings: {', '.join(f'{n:,}' for n in sorted(counts))}; {same}")
         print(f"      this machine, now: 2 processes of pure Python run {capacity:.2f}x as fast as 1 "
               f"(the ceiling for any 2-worker speed-up here)")
     if not args.keep:
@@ -516,16 +521,20 @@ def summary(runs: list[dict[str, object]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    parser = argparse.ArgumentParser(description="\n\n".join(__doc__.split("\n\n")[:3]),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000],
+                        help="corpus sizes in words (default: 1000000 10000000, several minutes)")
     parser.add_argument("--large", action="store_true", help="also 100M words")
     parser.add_argument("--workers", action="store_true", help="Dask coding stage: 2 local workers over 1")
-    parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c"])
+    parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c"],
+                        help="(a) read + str.split, (b) spaCy PhraseMatcher, (c) kvaleval (default: all three)")
     parser.add_argument("--profile", action="store_true", help="cProfile stage (c) and print the top functions")
     parser.add_argument("--max-memory-gb", type=float, default=6.0,
                         help="stop a stage whose memory passes this (default 6 GB)")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--codebook", type=Path, default=CODEBOOK)
+    parser.add_argument("--seed", type=int, default=7, help="seed of the generated corpus (default 7)")
+    parser.add_argument("--codebook", type=Path, default=CODEBOOK,
+                        help="codebook whose terms the corpus holds and all stages match (default: the demo's)")
     parser.add_argument("--tmp", type=Path, default=None, help="where to write the corpora (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
