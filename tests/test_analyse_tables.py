@@ -301,3 +301,14 @@ def test_targets_of_zero_give_no_nan_in_the_appendix(tiny_corpus: Path, small_co
     bilag = (out / "bilag.md").read_text(encoding="utf-8")
     assert "nan" not in bilag.lower()
     assert "Opfyldt: 2 af 2 indikatorer (100,0 % vægtet). Gennemsnitlig opfyldelse: –." in bilag
+
+
+def test_frequencies_by_case_with_a_repeated_index(coded: kv.Coded) -> None:
+    # A segment table concatenated from two without ignore_index had failed: "cannot reindex on an
+    # axis with duplicate labels".
+    segments = coded.segments.assign(person=coded.segments["doc_id"] + "/" + coded.segments["speaker"])
+    repeated = segments.set_axis([0] * len(segments))
+    from kvaleval.analyse.frequencies import frequencies
+
+    expected = frequencies(segments, coded.codings, coded.codebook, case="person")
+    pd.testing.assert_frame_equal(frequencies(repeated, coded.codings, coded.codebook, case="person"), expected)

@@ -27,10 +27,13 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
     missing = [column for column in by if column not in segments.columns]
     if missing:
         raise CodingError(Errors.E304.format(by=", ".join(missing), columns=list(segments.columns)))
-    frame = segments.loc[segments["speaker_role"] == RESPONDENT, ["segment_id", "doc_id", "speaker", *by]].copy()
+    # By position, not by label: a segment table put together from several may repeat index labels.
+    respondent = (segments["speaker_role"] == RESPONDENT).to_numpy()
+    frame = segments.loc[respondent, ["segment_id", "doc_id", "speaker", *by]].copy()
     if case is not None:
         require_columns(segments, [case])
-        frame["_case"] = segments.loc[frame.index, case].astype(str)
+        frame["_case"] = segments[case].to_numpy()[respondent]
+        frame["_case"] = frame["_case"].astype(str)
     else:
         frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + frame["speaker"].astype(str)
     for column in by:
