@@ -530,3 +530,46 @@ def test_appendix_short_answer_quotes_show_their_question(small_codebook: kv.Cod
     citations = pd.read_csv(out / "csv" / "citater.csv", encoding="utf-8-sig")
     short = citations[citations["quote"] == "Ja, helt klart."]
     assert short["question"].tolist() == ["Har rådgivningen hjulpet dig?"] * len(short) and len(short)
+
+
+def test_appendix_privacy_report_lists_every_contact_column_value(tmp_path: Path,
+                                                                  small_codebook: kv.Codebook) -> None:
+    # Survey cells of Navn, Telefon and Mail were replaced in every output but missing from the report.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    write_xlsx(folder / "forms.xlsx", [
+        ["Id", "Navn", "Telefon", "Mail", "Hvad synes du om familievejledningen?"],
+        [1, "Anne Marie Hansen", "20 40 50 60", "anne.hansen@gmail.com", "Den har hjulpet os rigtig meget"],
+        [2, "Ole Bach Petersen", "+45 30405060", "ole.p@live.dk", "Vi mangler folk og der er lang ventetid"],
+    ])
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False,
+                         dtype=str)
+    rows = {(r.where, r.kind, r.original, r.replacement, r.start, r.end) for r in report.itertuples()}
+    for column, kind, values in (("Navn", "navn", ["Anne Marie Hansen", "Ole Bach Petersen"]),
+                                 ("Telefon", "telefon", ["20 40 50 60", "+45 30405060"]),
+                                 ("Mail", "e-mail", ["anne.hansen@gmail.com", "ole.p@live.dk"])):
+        for value in values:
+            original = f"'{value}" if value.startswith("+") else value  # the CSV writes "+..." as text
+            assert (f"egenskab: {column}", kind, original, f"[{kind}]", "0", str(len(value))) in rows
+
+
+def test_appendix_manifest_replaces_only_names_found_in_the_corpus_and_reports_them(
+        small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # The manifest's own pseudonymiser took "Fokusgruppe" in a note for a name, and nothing it
+    # replaced was in the report.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger_fatima.txt").write_text(
+        "Fokusgruppe med beboere, Dataset fra maj\n\n"
+        "I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, vi mangler dog folk i klubben.\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    manifest = pd.read_csv(out / "csv" / "manifest.csv", encoding="utf-8-sig")
+    note = manifest.loc[manifest["Felt"].str.startswith("note: "), "Værdi"].tolist()
+    assert len(note) == 1 and "Fokusgruppe med beboere, Dataset fra maj" in note[0]
+    assert "fatima" not in manifest.to_csv().lower()
+    report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
+    in_manifest = report[report["where"] == "manifest"]
+    assert set(in_manifest["original"]) == {"fatima"} and set(in_manifest["kind"]) == {"navn"}
