@@ -573,3 +573,19 @@ def test_appendix_manifest_replaces_only_names_found_in_the_corpus_and_reports_t
     report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
     in_manifest = report[report["where"] == "manifest"]
     assert set(in_manifest["original"]) == {"fatima"} and set(in_manifest["kind"]) == {"navn"}
+
+
+def test_appendix_segment_sheet_headers_are_all_danish(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # interview_date and interviewer kept their English headers beside "Gruppe" and "Rolle".
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("I: Er der ventetid?\nB: Ja, der er lang venteliste, vi mangler folk.\n",
+                                  encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group,role,interview_date,interviewer\n"
+                                         "a.txt,borger,forælder,2024-03-01,I\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Segmenter"]
+    header = next(row for row in sheet.iter_rows(values_only=True) if "Tekst" in row)
+    assert {"Gruppe", "Rolle", "Interviewdato", "Interviewer"} <= set(header)
+    assert not {"interview_date", "interviewer"} & set(header)
