@@ -589,3 +589,31 @@ def test_appendix_segment_sheet_headers_are_all_danish(small_codebook: kv.Codebo
     header = next(row for row in sheet.iter_rows(values_only=True) if "Tekst" in row)
     assert {"Gruppe", "Rolle", "Interviewdato", "Interviewer"} <= set(header)
     assert not {"interview_date", "interviewer"} & set(header)
+
+
+def test_theme_chart_legend_covers_no_bar_or_label() -> None:
+    # The legend sat over the "100" label of the last bar (figurer/temaer_pr_gruppe.png).
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kvaleval.report.charts import ThemeShareDisplay
+
+    shares = pd.DataFrame({"borger": [74.1, 46.3, 25.9, 53.7], "samarbejdspartner": [100.0, 100.0, 80.0, 100.0]},
+                          index=["Relevans og nytte", "Kendskab og genkendelighed",
+                                 "Civilsamfund, frivillige og beboerdemokrati", "Kapacitet og udvidelse"])
+    display = ThemeShareDisplay(shares).plot()
+    try:
+        renderer = display.figure_.canvas.get_renderer()
+        legend = display.ax_.get_legend().get_window_extent(renderer)
+        labels = [text for text in display.ax_.texts if text.get_text()]
+        assert [text.get_text() for text in labels][-1] == "100"
+        for artist in [*labels, *display.ax_.patches]:
+            assert not legend.overlaps(artist.get_window_extent(renderer)), artist
+        title = display.ax_.title.get_window_extent(renderer)
+        assert not legend.overlaps(title)
+        figure = display.figure_.bbox
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0 and legend.y1 <= figure.y1
+    finally:
+        plt.close(display.figure_)
