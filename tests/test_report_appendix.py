@@ -617,3 +617,22 @@ def test_theme_chart_legend_covers_no_bar_or_label() -> None:
         assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0 and legend.y1 <= figure.y1
     finally:
         plt.close(display.figure_)
+
+
+def test_docs_name_every_column_of_the_segment_table_with_its_header(tiny_corpus: Path) -> None:
+    # docs/ had no list of the segment table's columns; DESIGN.md's lacks question and time.
+    import re
+
+    from kvaleval.frames import attribute_columns
+    from kvaleval.report.tables import DANISH
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "appendix.md").read_text(encoding="utf-8")
+    section = docs.split("Segmenttabellen (", 1)[1].split("Kodningstabellen (", 1)[0]
+    rows = re.findall(r"^\| ((?:`\w+`(?:, )?)+) \| ([^|]+) \| [^|]+ \|$", section, re.MULTILINE)
+    documented = [(column, header.strip()) for names, headers in rows
+                  for column, header in zip(re.findall(r"`(\w+)`", names), headers.split(", "), strict=True)]
+    segments = kv.read_corpus(tiny_corpus).segments
+    fixed = [column for column in segments.columns if column not in attribute_columns(segments)]
+    assert [column for column, _ in documented] == fixed
+    assert {"question", "time"} <= set(fixed)
+    assert all(DANISH[column] == header for column, header in documented)
