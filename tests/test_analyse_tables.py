@@ -65,6 +65,24 @@ def test_frequencies_by_valence_and_unknown_column(coded: kv.Coded) -> None:
         coded.frequencies(by="findes_ikke")
 
 
+def test_frequencies_by_valence_have_empty_valence_rows_only_when_a_coding_has_none(coded: kv.Coded) -> None:
+    # Every group x code had a row of zeros for the valence "" although every coding had a valence.
+    codings = coded.codings.assign(valence="positiv")
+    codings.loc[codings.index[::2], "valence"] = "negativ"
+    table = kv.Coded(coded.corpus, coded.codebook, codings).frequencies(by="respondent_group", valence=True)
+    groups = table["respondent_group"].nunique()
+    assert set(table["valence"]) == {"positiv", "negativ", "blandet"}
+    assert len(table) == groups * len(coded.codebook.names) * 3
+    respondent = set(coded.segments.loc[coded.segments["speaker_role"] == "respondent", "segment_id"])
+    first = codings.index[codings["segment_id"].isin(respondent)][0]
+    codings.loc[first, "valence"] = ""
+    table = kv.Coded(coded.corpus, coded.codebook, codings).frequencies(by="respondent_group", valence=True)
+    assert len(table) == groups * len(coded.codebook.names) * 4
+    blank = table[(table["valence"] == "") & (table["respondent_group"] == "(alle)")]
+    assert blank.set_index("code")["segments"].to_dict() == {
+        code: int(code == codings.loc[first, "code"]) for code in coded.codebook.names}
+
+
 def test_quotes_verbatim_never_interviewer(coded: kv.Coded) -> None:
     texts = coded.corpus.texts
     for code in coded.codebook.names:

@@ -73,6 +73,23 @@ def test_dask_frequencies_equal_single_process(single: kv.Coded, coded_frame, by
     pd.testing.assert_frame_equal(table, single.frequencies(by=by, valence=valence))
 
 
+def test_dask_frequencies_with_a_coding_without_valence_equal_single_process(single: kv.Coded,
+                                                                              coded_frame) -> None:  # type: ignore[no-untyped-def]
+    # The empty-valence rows are there only when some coding has no valence: both paths decide alike.
+    from kvaleval.analyse.frequencies import frequencies as single_frequencies
+    from kvaleval.dask import frequencies
+
+    segments, _ = coded_frame
+    blank = single.codings.copy()
+    respondent = set(single.segments.loc[single.segments["speaker_role"] == "respondent", "segment_id"])
+    blank.loc[blank.index[blank["segment_id"].isin(respondent)][0], "valence"] = ""
+    expected = single_frequencies(single.segments, blank, single.codebook, valence=True)
+    assert (expected["valence"] == "").any()
+    table = frequencies(dd.from_pandas(blank, npartitions=3), segments, single.codebook, valence=True)
+    pd.testing.assert_frame_equal(table, expected)
+    assert not (single.frequencies(valence=True)["valence"] == "").any()
+
+
 def test_dask_frequencies_of_a_grouping_code_equal_single_process(single: kv.Coded, coded_frame) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 

@@ -130,3 +130,18 @@ def test_privacy_corpus_names_from_a_survey_name_column() -> None:
     apply = corpus_pseudonymiser(segments)
     assert apply(segments["text"][0]) == "[navn] er mit navn, og [navn] er min mands efternavn."
     assert apply(segments["text"][1]) == "[navn] her. Det var godt."
+
+
+def test_pseudonymiser_found_only_takes_no_new_word_for_a_name_and_shares_the_report() -> None:
+    # The manifest's pseudonymiser took "Fokusgruppe" and "Dataset" in kvaleval's own notes for names.
+    p = Pseudonymiser()
+    assert p.apply("Vi talte med Xhemal om det.", where="a#1") == "Vi talte med [navn] om det."
+    narrow = p.found_only()
+    assert (narrow.apply("Fokusgruppe med beboere (xhemal), ring 20 30 40 50. Dataset fra Karsten.",
+                         where="manifest")
+            == "Fokusgruppe med beboere ([navn]), ring [telefon]. Dataset fra Karsten.")
+    p.record("egenskab: IP-adresse", "10.0.0.1", "[skjult]")
+    rows = p.report.values.tolist()
+    assert ["manifest", "navn", "xhemal", "[navn]", 25, 31] in rows
+    assert ["manifest", "telefon", "20 30 40 50", "[telefon]", 39, 50] in rows
+    assert ["egenskab: IP-adresse", "skjult", "10.0.0.1", "[skjult]", 0, 8] in rows

@@ -100,3 +100,24 @@ def test_refi_cli_broken_project_beside_a_good_one(tiny_corpus: Path, small_code
     assert result.exit_code == 0, result.output
     assert "Sprunget over: kaput.qdpx" in result.output
     assert out.is_file()
+
+
+def test_refi_cli_note_names_its_file_once(small_codebook_path: Path, tmp_path: Path) -> None:
+    # "Bemærk: interviews/a.txt: [W017] interviews/a.txt: ..." repeated the path.
+    from typer.testing import CliRunner
+
+    from kvaleval.cli import export_qdpx as _registers  # noqa: F401
+    from kvaleval.cli._app import app
+
+    folder = tmp_path / "korpus" / "interviews"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Fokusgruppe med beboere\n\nI: Er der ventetid?\nB: Ja, vi mangler folk.\n",
+                                  encoding="utf-8")
+    args = ["export-qdpx", str(folder.parent), "--codebook", str(small_codebook_path),
+            "--out", str(tmp_path / "p.qdpx")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("Bemærk:")]
+    assert len(notes) == 1 and "[W017]" in notes[0]
+    assert notes[0].count("interviews/a.txt") == 1
+    assert notes[0].startswith("Bemærk: [W017] interviews/a.txt: teksten før det første talermærke")

@@ -530,3 +530,109 @@ def test_appendix_short_answer_quotes_show_their_question(small_codebook: kv.Cod
     citations = pd.read_csv(out / "csv" / "citater.csv", encoding="utf-8-sig")
     short = citations[citations["quote"] == "Ja, helt klart."]
     assert short["question"].tolist() == ["Har rådgivningen hjulpet dig?"] * len(short) and len(short)
+
+
+def test_appendix_privacy_report_lists_every_contact_column_value(tmp_path: Path,
+                                                                  small_codebook: kv.Codebook) -> None:
+    # Survey cells of Navn, Telefon and Mail were replaced in every output but missing from the report.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    write_xlsx(folder / "forms.xlsx", [
+        ["Id", "Navn", "Telefon", "Mail", "Hvad synes du om familievejledningen?"],
+        [1, "Anne Marie Hansen", "20 40 50 60", "anne.hansen@gmail.com", "Den har hjulpet os rigtig meget"],
+        [2, "Ole Bach Petersen", "+45 30405060", "ole.p@live.dk", "Vi mangler folk og der er lang ventetid"],
+    ])
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False,
+                         dtype=str)
+    rows = {(r.where, r.kind, r.original, r.replacement, r.start, r.end) for r in report.itertuples()}
+    for column, kind, values in (("Navn", "navn", ["Anne Marie Hansen", "Ole Bach Petersen"]),
+                                 ("Telefon", "telefon", ["20 40 50 60", "+45 30405060"]),
+                                 ("Mail", "e-mail", ["anne.hansen@gmail.com", "ole.p@live.dk"])):
+        for value in values:
+            original = f"'{value}" if value.startswith("+") else value  # the CSV writes "+..." as text
+            assert (f"egenskab: {column}", kind, original, f"[{kind}]", "0", str(len(value))) in rows
+
+
+def test_appendix_manifest_replaces_only_names_found_in_the_corpus_and_reports_them(
+        small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # The manifest's own pseudonymiser took "Fokusgruppe" in a note for a name, and nothing it
+    # replaced was in the report.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger_fatima.txt").write_text(
+        "Fokusgruppe med beboere, Dataset fra maj\n\n"
+        "I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, vi mangler dog folk i klubben.\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    manifest = pd.read_csv(out / "csv" / "manifest.csv", encoding="utf-8-sig")
+    note = manifest.loc[manifest["Felt"].str.startswith("note: "), "Værdi"].tolist()
+    assert len(note) == 1 and "Fokusgruppe med beboere, Dataset fra maj" in note[0]
+    assert "fatima" not in manifest.to_csv().lower()
+    report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
+    in_manifest = report[report["where"] == "manifest"]
+    assert set(in_manifest["original"]) == {"fatima"} and set(in_manifest["kind"]) == {"navn"}
+
+
+def test_appendix_segment_sheet_headers_are_all_danish(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # interview_date and interviewer kept their English headers beside "Gruppe" and "Rolle".
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("I: Er der ventetid?\nB: Ja, der er lang venteliste, vi mangler folk.\n",
+                                  encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group,role,interview_date,interviewer\n"
+                                         "a.txt,borger,forælder,2024-03-01,I\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
+    sheet = openpyxl.load_workbook(out / "appendix.xlsx")["Segmenter"]
+    header = next(row for row in sheet.iter_rows(values_only=True) if "Tekst" in row)
+    assert {"Gruppe", "Rolle", "Interviewdato", "Interviewer"} <= set(header)
+    assert not {"interview_date", "interviewer"} & set(header)
+
+
+def test_theme_chart_legend_covers_no_bar_or_label() -> None:
+    # The legend sat over the "100" label of the last bar (figurer/temaer_pr_gruppe.png).
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kvaleval.report.charts import ThemeShareDisplay
+
+    shares = pd.DataFrame({"borger": [74.1, 46.3, 25.9, 53.7], "samarbejdspartner": [100.0, 100.0, 80.0, 100.0]},
+                          index=["Relevans og nytte", "Kendskab og genkendelighed",
+                                 "Civilsamfund, frivillige og beboerdemokrati", "Kapacitet og udvidelse"])
+    display = ThemeShareDisplay(shares).plot()
+    try:
+        renderer = display.figure_.canvas.get_renderer()
+        legend = display.ax_.get_legend().get_window_extent(renderer)
+        labels = [text for text in display.ax_.texts if text.get_text()]
+        assert [text.get_text() for text in labels][-1] == "100"
+        for artist in [*labels, *display.ax_.patches]:
+            assert not legend.overlaps(artist.get_window_extent(renderer)), artist
+        title = display.ax_.title.get_window_extent(renderer)
+        assert not legend.overlaps(title)
+        figure = display.figure_.bbox
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0 and legend.y1 <= figure.y1
+    finally:
+        plt.close(display.figure_)
+
+
+def test_docs_name_every_column_of_the_segment_table_with_its_header(tiny_corpus: Path) -> None:
+    # docs/ had no list of the segment table's columns; DESIGN.md's lacks question and time.
+    import re
+
+    from kvaleval.frames import attribute_columns
+    from kvaleval.report.tables import DANISH
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "appendix.md").read_text(encoding="utf-8")
+    section = docs.split("Segmenttabellen (", 1)[1].split("Kodningstabellen (", 1)[0]
+    rows = re.findall(r"^\| ((?:`\w+`(?:, )?)+) \| ([^|]+) \| [^|]+ \|$", section, re.MULTILINE)
+    documented = [(column, header.strip()) for names, headers in rows
+                  for column, header in zip(re.findall(r"`(\w+)`", names), headers.split(", "), strict=True)]
+    segments = kv.read_corpus(tiny_corpus).segments
+    fixed = [column for column in segments.columns if column not in attribute_columns(segments)]
+    assert [column for column, _ in documented] == fixed
+    assert {"question", "time"} <= set(fixed)
+    assert all(DANISH[column] == header for column, header in documented)

@@ -228,7 +228,8 @@ def frequencies(
         ``by`` (and ``case``) columns.
     codebook : Codebook
     by, valence, case
-        As in :func:`kvaleval.analyse.frequencies.frequencies`.
+        As in :func:`kvaleval.analyse.frequencies.frequencies` (with ``valence``, the rows of the
+        empty valence only when some coding has none).
 
     Returns
     -------

@@ -69,7 +69,8 @@ def frequencies(
         column missing from ``segments`` is an error (unless it is the default
         ``respondent_group`` on a corpus without metadata, which counts the whole corpus).
     valence : bool
-        Also split by valence (adds a ``valence`` column: positiv, negativ, blandet, "").
+        Also split by valence (adds a ``valence`` column: positiv, negativ, blandet, and "" for
+        codings without a valence; the "" rows are left out when every counted coding has one).
     case : str, optional
         A column that identifies the respondent (case) instead of ``(doc_id, speaker)``.
 
@@ -120,12 +121,18 @@ class GroupCounts:
 def frequency_table(
     counts: Sequence[GroupCounts], by_columns: list[str], codebook: Codebook, *, valence: bool
 ) -> pd.DataFrame:
-    """The frequency table of :func:`frequencies` from the aggregates of each grouping."""
+    """The frequency table of :func:`frequencies` from the aggregates of each grouping.
+
+    With ``valence``, every group and code gets a row per valence (``positiv``, ``negativ``,
+    ``blandet``), and a row for the empty valence only when some counted coding has none.
+    """
     keys = count_keys(valence)
+    valences = (*VALENCES, "") if valence and any(
+        bool((part.counts["valence"].astype(str) == "").any()) for part in counts) else VALENCES
     tables = []
     for part in counts:
         group_columns = part.group_columns
-        grid = _full_grid(part.groups, group_columns, codebook, valence)
+        grid = _full_grid(part.groups, group_columns, codebook, valences if valence else ())
         table = grid.merge(part.counts, on=group_columns + keys, how="left").fillna({"segments": 0, "respondents": 0})
         if group_columns:
             table = table.merge(part.totals, on=group_columns, how="left")
@@ -230,11 +237,12 @@ def _one_valence_per_segment(coded: pd.DataFrame) -> pd.DataFrame:
 
 
 def _full_grid(
-    groups: pd.DataFrame | None, group_columns: list[str], codebook: Codebook, valence: bool
+    groups: pd.DataFrame | None, group_columns: list[str], codebook: Codebook, valences: Sequence[str]
 ) -> pd.DataFrame:
+    """Every group x code [x valence] (no valence column when ``valences`` is empty)."""
     grid = pd.DataFrame({"code": list(codebook.names)})
-    if valence:
-        grid = grid.merge(pd.DataFrame({"valence": [*VALENCES, ""]}), how="cross")
+    if valences:
+        grid = grid.merge(pd.DataFrame({"valence": list(valences)}), how="cross")
     if group_columns and groups is not None:
         grid = groups.merge(grid, how="cross")
     return grid

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 
 from kvaleval.frames import attribute_columns
+from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
 from kvaleval.segment.tags import is_role_label, looks_like_name
 
@@ -53,7 +54,7 @@ def speaker_pseudonyms(segments: pd.DataFrame) -> dict[str, str]:
 
 
 def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str] | None = None,
-                         keep: Iterable[str] = ()) -> Pseudonymise:
+                         keep: Iterable[str] = ()) -> CorpusPseudonymiser:
     """A function ``(text, where) -> pseudonymised text``, consistent across one run; ``keep``
     are words that stay readable (see :class:`kvaleval.Pseudonymiser`).
 
@@ -62,7 +63,6 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
     (``hanne er vores kasserer``) and the name alone would not be recognised.
     """
     from kvaleval.danish import is_danish_word
-    from kvaleval.privacy import Pseudonymiser
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
     scout = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
@@ -82,13 +82,41 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         if _NAME_TEXT.fullmatch(name) and not all(is_danish_word(word) for word in name.split()):
             names.add(name)  # not "Børn og Unge": "børn" in lower case is a word
     names |= _column_names(segments)
-    pseudonymiser = Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep))
+    return CorpusPseudonymiser(Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep)))
 
-    def apply(text: str, where: str = "") -> str:
-        return pseudonymiser.apply(text, where=where)
 
-    apply.report = lambda: pseudonymiser.report  # type: ignore[attr-defined]
-    return apply
+class CorpusPseudonymiser:
+    """``(text, where) -> pseudonymised text`` for one run, with the run's report.
+
+    Made by :func:`corpus_pseudonymiser`; a plain function of the same signature serves
+    wherever one is expected, but only this one reports values replaced whole
+    (:meth:`record`).
+    """
+
+    def __init__(self, pseudonymiser: Pseudonymiser) -> None:
+        self._pseudonymiser = pseudonymiser
+        self._id_names: dict[str, str] = {}
+
+    def __call__(self, text: str, where: str = "") -> str:
+        return self._pseudonymiser.apply(text, where=where)
+
+    def report(self) -> pd.DataFrame:
+        """Every replacement so far (see :attr:`kvaleval.Pseudonymiser.report`)."""
+        return self._pseudonymiser.report
+
+    def record(self, where: str, original: str, replacement: str, *, start: int = 0,
+               end: int | None = None) -> None:
+        """Report a value replaced whole (a cell of a ``Telefon`` column), see
+        :meth:`kvaleval.Pseudonymiser.record`."""
+        self._pseudonymiser.record(where, original, replacement, start=start, end=end)
+
+    def found_only(self) -> CorpusPseudonymiser:
+        """The same run's pseudonymiser for text that is not the corpus's own (the manifest):
+        it replaces only names given or found as names in the corpus so far, and contact data,
+        and reports into the same report (see :meth:`kvaleval.Pseudonymiser.found_only`)."""
+        narrow = CorpusPseudonymiser(self._pseudonymiser.found_only())
+        narrow._id_names = self._id_names  # a file named after a person keeps its number
+        return narrow
 
 
 def _column_names(segments: pd.DataFrame) -> set[str]:
@@ -111,18 +139,20 @@ ID_COLUMNS = ("doc_id", "segment_id")
 _ID_WORD = re.compile(r"[^\W\d_]+")
 
 
-def pseudonymise_id(value: str, pseudonymise: Pseudonymise) -> str:
+def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -> str:
     """A document or segment id (a file name) pseudonymised as text, and then every part of it
     that is a listed first or last name and no Danish word: ``interviews/borger_fatima`` ->
     ``interviews/borger_[navn 1]`` (files are named after people, in lower case); the number
-    keeps two files apart."""
+    keeps two files apart. ``where`` names the id's place in the report."""
     from kvaleval.danish import is_danish_word
     from kvaleval.privacy.names import lexicon
 
-    value = pseudonymise(value, "id")
+    value = pseudonymise(value, where)
     names = lexicon()
     # Numbered per run, so two files named after two people keep two ids.
     numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
+    record = getattr(pseudonymise, "record", None)
+    text = value
 
     def hide(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -130,9 +160,12 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise) -> str:
         listed = folded in names.names and folded not in names.ambiguous and folded not in names.keep
         if not listed or len(word) <= 2 or is_danish_word(folded):
             return word
-        return numbers.setdefault(folded, f"[navn {len(numbers) + 1}]")
+        replacement = numbers.setdefault(folded, f"[navn {len(numbers) + 1}]")
+        if record is not None:
+            record(where, word, replacement, start=match.start(), end=match.end())
+        return replacement
 
-    return _ID_WORD.sub(hide, value)
+    return _ID_WORD.sub(hide, text)
 
 
 def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,
@@ -164,11 +197,20 @@ def pseudonymise_attributes(frame: pd.DataFrame, pseudonymise: Pseudonymise | No
         replacement = personal_column(str(column), frame[column])
         where = f"egenskab: {column}"  # the report says which column a replacement was made in
         frame[column] = [
-            (replacement if replacement else pseudonymise(value, where)) if isinstance(value, str) and value.strip()
-            else value
+            (_replace_whole(value, replacement, where, pseudonymise) if replacement else pseudonymise(value, where))
+            if isinstance(value, str) and value.strip() else value
             for value in frame[column]
         ]
     return frame
+
+
+def _replace_whole(value: str, replacement: str, where: str, pseudonymise: Pseudonymise) -> str:
+    """``replacement`` for a value of a name or contact column, reported where the pseudonymiser
+    keeps a report: the report lists every value replaced."""
+    record = getattr(pseudonymise, "record", None)
+    if record is not None:
+        record(where, value, replacement)
+    return replacement
 
 
 def _is_name(speaker: str) -> bool:

@@ -66,6 +66,12 @@ def warnings_as_notes(quiet: bool = False) -> Iterator[None]:
         echo(f"Bemærk: {message}", quiet)
 
 
+def note_text(path: str, message: str) -> str:
+    """A corpus note for a status line: its message, which names the file, or else the file and
+    the message (``interviews/x: [W017] interviews/x: ...`` named it twice)."""
+    return message if path in message else f"{path}: {message}"
+
+
 def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     corpus = coded.corpus
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]

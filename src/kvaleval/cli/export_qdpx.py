@@ -12,7 +12,7 @@ import pandas as pd
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo
+from kvaleval.cli._common import default_codebook, echo, note_text
 from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Codebook
@@ -109,6 +109,6 @@ def export_qdpx_cli(
     for file, reason in read.skipped.itertuples(index=False):
         echo(f"Sprunget over: {file}: {reason}", quiet)
     for file, message in read.notes.itertuples(index=False):
-        echo(f"Bemærk: {file}: {message}", quiet)
+        echo(f"Bemærk: {note_text(file, message)}", quiet)
     echo(f"Skrev {path}. Det indeholder personoplysninger (kildeteksterne er ikke", quiet)
     echo("pseudonymiseret): del det kun med dem, der må se transskriptionerne.", quiet)

@@ -29,6 +29,10 @@ from kvaleval.privacy.spans import (
     resolve,
 )
 
+KIND_HIDDEN = "skjult"
+HIDDEN = f"[{KIND_HIDDEN}]"
+"""What replaces a value hidden whole that is no kind of its own (an IP address, a position)."""
+
 REPORT_COLUMNS = ("where", "kind", "original", "replacement", "start", "end")
 """Columns of :attr:`Pseudonymiser.report`."""
 
@@ -285,6 +289,57 @@ class Pseudonymiser:
         pieces.append(text[position:])
         return "".join(pieces)
 
+    def record(self, where: str, original: str, replacement: str, *, start: int = 0,
+               end: int | None = None) -> None:
+        """Add to :attr:`report` a replacement made outside :meth:`apply`.
+
+        A value replaced whole, such as a cell of a survey's ``Telefon`` column written as
+        ``[telefon]``, is no text search, but the report must list it all the same.
+
+        Parameters
+        ----------
+        where
+            Where the value comes from (``"egenskab: Telefon"``).
+        original
+            The replaced value.
+        replacement
+            What replaced it (``"[telefon]"``); its kind in the report is the label
+            without brackets (``telefon``, ``e-mail``, ``skjult``), ``navn`` for a pseudonym
+            (``[borger 3]``).
+        start, end
+            The replaced part of ``original``; the whole of it by default.
+        """
+        end = len(original) if end is None else end
+        label = replacement.strip()
+        kind = next((k for k, v in REPLACEMENTS.items() if v == label), KIND_HIDDEN if label == HIDDEN else KIND_NAME)
+        self._rows.append((where, kind, original, replacement, start, end))
+
+    def found_only(self) -> Pseudonymiser:
+        """A pseudonymiser for text that is not the corpus's own (file names, run notes).
+
+        It replaces the names given to this one and the names this one has found and replaced
+        so far, and contact data (CPR, phone, e-mail, address ...), but takes no other word
+        for a name: neither the name lists nor the capital-letter rule apply, so a word such
+        as ``Fokusgruppe`` in a note stays. It shares this one's replacements (the same
+        original gets the same replacement) and its report.
+
+        Returns
+        -------
+        Pseudonymiser
+        """
+        found = set()
+        for _where, kind, original, replacement, _start, _end in self._rows:
+            if kind != KIND_NAME:
+                continue
+            suffix = replacement.rpartition("]")[2]  # a genitive: "Hamids" -> "[navn]s"
+            stem = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
+            found.add(" ".join(stem.split()))
+        narrow = Pseudonymiser(sorted({*self.names, *found}), pseudonyms=self.pseudonyms, keep=self.keep,
+                               name_list=False, heuristic=False)
+        narrow._memory = self._memory
+        narrow._rows = self._rows
+        return narrow
+
     @property
     def report(self) -> pd.DataFrame:
         """Every replacement made so far, sorted by ``where``, ``start``.
@@ -295,7 +350,8 @@ class Pseudonymiser:
             Columns ``where`` (as given to :meth:`apply`), ``kind`` (``navn``, ``CPR``,
             ``telefon``, ``e-mail``, ``adresse``, ``profil``, ``nummerplade``), ``original`` (the replaced text: this
             table is personal data, keep it with the raw transcripts), ``replacement``,
-            ``start`` and ``end`` (offsets into the text given to :meth:`apply`).
+            ``start`` and ``end`` (offsets into the text given to :meth:`apply`). Values
+            added with :meth:`record` are in it too (kind ``skjult`` for a hidden value).
         """
         rows = sorted(set(self._rows), key=lambda r: (r[0], r[4], r[5], r[1], r[2]))
         frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))

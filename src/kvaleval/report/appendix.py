@@ -92,12 +92,12 @@ def build_appendix(
     for warning in caught:
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
-    if pseudonymiser is not None:
-        appendix.privacy_report = pseudonymiser.report()
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
                                  small_cells=small_cells, noted=noted, sources=sources)
     if pseudonymiser is not None:
-        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
+        # Notes are kvaleval's own sentences, not the corpus: only the names found in the corpus go.
+        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser.found_only())
+        appendix.privacy_report = pseudonymiser.report()
     appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
     appendix.csv["manifest"] = appendix.manifest
     return appendix
@@ -394,11 +394,12 @@ def _mean_attainment(value: float) -> str:
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
     """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"); versions,
-    options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers)."""
+    options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers).
+    Every replacement is reported with ``where == "manifest"``."""
     table = table.copy()
     paths = {name.split(": ", 1)[1] if ": " in name else name[4:]
              for name in table["Felt"] if name.startswith(("fil ", "sprunget over: ", "note: "))}
-    hidden = {path: pseudonymise_id(path, pseudonymiser) for path in sorted(paths)}
+    hidden = {path: pseudonymise_id(path, pseudonymiser, "manifest") for path in sorted(paths)}
 
     def protect(text: str) -> str:
         for path in sorted(hidden, key=len, reverse=True):  # file names in notes, as in the field

@@ -23,7 +23,8 @@ def _axes(ax: Any) -> tuple[Any, Any]:
 
 @dataclass
 class ThemeShareDisplay:
-    """Share of respondents per theme and group (percent)."""
+    """Share of respondents per theme and group (percent); the groups' legend stands to the
+    right of the axes, where it covers no bar or label."""
 
     shares: pd.DataFrame  # themes x groups, percent
     title: str = "Andel af respondenter, der udtrykker temaet"
@@ -51,8 +52,8 @@ class ThemeShareDisplay:
         ax.set_ylim(0, 110)
         ax.set_yticks(range(0, 101, 20))
         ax.set_title(self.title)
-        if len(groups) > 1:
-            ax.legend(frameon=False)
+        if len(groups) > 1:  # outside the axes, right of them: over the bars it hid a "100" label
+            ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         figure.tight_layout()
         self.figure_, self.ax_ = figure, ax
         return self

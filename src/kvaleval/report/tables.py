@@ -19,7 +19,11 @@ DANISH = {
     "code_a": "Tema A", "code_b": "Tema B", "respondent": "Respondent",
     "indikator": "Indikator", "mål": "Mål", "opnået": "Opnået", "vægt": "Vægt", "retning": "Retning",
     "pct_af_mål": "Pct. af mål", "opfyldt": "Opfyldt", "attribute": "Attribut", "value": "Værdi",
+    "interview_date": "Interviewdato", "interviewer": "Interviewer",
 }
+"""Danish headers of the API's columns and of the attributes DESIGN.md names (``metadata.csv``:
+``respondent_group``, ``role``, ``initiative``, ``interview_date``, ``interviewer``); any other
+attribute keeps its own header, as the user wrote it."""
 
 
 def danish(frame: pd.DataFrame) -> pd.DataFrame:
