@@ -149,17 +149,19 @@ def code_frame(
     key = codebook_key(codebook, options)
     meta = pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in CODING_DTYPES.items()})
     return ddf.map_partitions(
-        _code_partition, _shared(codebook), key, text=text, id=id, question=question, doc=doc,
+        _code_partition, _shared(codebook, key), key, text=text, id=id, question=question, doc=doc,
         options=options, meta=meta, align_dataframes=False,
     )
 
 
-def _shared(codebook: Codebook) -> Any:
+def _shared(codebook: Codebook, key: str) -> Any:
     """The codebook as the tasks get it: on a distributed cluster, copied to every worker once.
 
     A codebook held by one worker would draw every coding task to that worker (the
     scheduler runs tasks where their inputs are), so it is broadcast; without a
-    distributed client it is an ordinary argument.
+    distributed client it is an ordinary argument. The copy is kept for as long as the
+    client lives: a copy released with an earlier graph (one that failed, say) left the
+    next graph with "lost dependencies".
     """
     try:
         from distributed import default_client
@@ -169,7 +171,17 @@ def _shared(codebook: Codebook) -> Any:
         client = default_client()
     except ValueError:  # no client: the local scheduler
         return codebook
-    return client.scatter(codebook, broadcast=True, hash=True)
+    with _LOCK:
+        kept = _SCATTERED.get((client.id, key))
+        if kept is None or kept.status != "finished":
+            kept = _SCATTERED[(client.id, key)] = client.scatter(codebook, broadcast=True, hash=True)
+            while len(_SCATTERED) > MAX_CODERS:
+                _SCATTERED.pop(next(iter(_SCATTERED)))
+        return kept
+
+
+_SCATTERED: dict[tuple[str, str], Any] = {}
+"""The codebooks broadcast to each client's workers, by client and codebook key."""
 
 
 def _code_partition(
