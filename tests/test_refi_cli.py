@@ -121,3 +121,21 @@ def test_refi_cli_note_names_its_file_once(small_codebook_path: Path, tmp_path: 
     assert len(notes) == 1 and "[W017]" in notes[0]
     assert notes[0].count("interviews/a.txt") == 1
     assert notes[0].startswith("Bemærk: [W017] interviews/a.txt: teksten før det første talermærke")
+
+
+@pytest.mark.parametrize("name", ["projekt.qdc", "projekt.csv"])
+def test_refi_cli_out_with_another_suffix_is_refused(tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path,
+                                                     name: str) -> None:
+    # A .qdpx zip had been written under a .qdc or .csv name.
+    from typer.testing import CliRunner
+
+    from kvaleval.cli import export_qdpx as _registers  # noqa: F401
+    from kvaleval.cli._app import app
+    from kvaleval.errors import HumanCodingError
+
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["export-qdpx", str(tiny_corpus), "--codebook", str(small_codebook_path),
+                                      "--out", str(out)])
+    assert result.exit_code != 0 and isinstance(result.exception, HumanCodingError)
+    assert "[E844]" in str(result.exception) and ".qdpx" in str(result.exception)
+    assert not out.exists()

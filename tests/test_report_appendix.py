@@ -162,10 +162,10 @@ def test_appendix_small_cells_hidden_everywhere(hostile_corpus: Path, small_code
                 for column, value in row.items():
                     if count_ending.search(column.lower()):
                         n = value.split("/")[0].strip()
-                        assert value.startswith("< 3") or int(n) == 0 or int(n) >= 3, (name, column, value)
+                        assert value.startswith(("< 3", "skjult")) or int(n) == 0 or int(n) >= 3, (name, column, value)
                         checked += 1
                 # A hidden count of respondents hides its percent (0 of a hidden N stays 0 %).
-                hidden = any(value.startswith("< 3") for column, value in row.items()
+                hidden = any(value.startswith(("< 3", "skjult")) for column, value in row.items()
                              if column in ("respondents", "share"))
                 for column, value in row.items():
                     if column.lower().endswith(("%", "procent", "percent")) and hidden and ":" not in column:
@@ -464,26 +464,27 @@ def test_appendix_small_cells_hide_n_segments_and_recomputable_cells(
     ssp = frequencies[(frequencies["value"] == "ssp") & (frequencies["code"] == "relevans")]
     assert len(ssp) and set(ssp["respondents_total"]) == {"< 3"}
     positive = ssp[ssp["valence"] == "positiv"].iloc[0]
+    # 4 segments are not "< 3": they are hidden with the respondents, and say so without a false count.
     assert (positive["segments"], positive["respondents"], positive["share"], positive["percent"]) == (
-        "< 3", "< 3", "< 3/< 3", "–")
+        "skjult", "< 3", "< 3/< 3", "–")
     for name, group, keys in (("frekvenser", "value", ["attribute", "code", "valence"]),
                               ("konklusioner", "group", ["conclusion_id"])):
         table = pd.read_csv(out / "csv" / f"{name}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
         for column in ("respondents", "respondents_total", "segments"):
-            numbers = [int(v) for v in table[column] if not v.startswith("<")]
+            numbers = [int(v) for v in table[column] if not v.startswith(("<", "skjult"))]
             assert all(v == 0 or v >= 3 for v in numbers), (name, column)
-        hidden_people = table["respondents"].str.startswith("<")
-        assert table.loc[hidden_people, "segments"].str.startswith("<").all(), name
+        hidden_people = table["respondents"].str.match(r"<|skjult")
+        assert table.loc[hidden_people, "segments"].str.match(r"<|skjult").all(), name
         # One hidden cell in a row of groups and its total would be the total minus the others.
         for _, cells in table.groupby(keys):
-            assert cells["respondents"].str.startswith("<").sum() != 1, (name, cells)
+            assert cells["respondents"].str.match(r"<|skjult").sum() != 1, (name, cells)
         totals = table.drop_duplicates([*keys[:1], group])
         for _, cells in totals.groupby(keys[:1]):
-            assert cells["respondents_total"].str.startswith("<").sum() != 1, (name, cells)
+            assert cells["respondents_total"].str.match(r"<|skjult").sum() != 1, (name, cells)
     assert "ssp: 1" not in (out / "bilag.md").read_text(encoding="utf-8")
     overview_table = pd.read_csv(out / "csv" / "oversigt.csv", encoding="utf-8-sig", dtype=str)
     assert set(overview_table["Ssp: respondenter (n/N)"]) <= {"< 3/< 3", "0/< 3"}
-    assert set(overview_table["Ssp: segmenter"]) <= {"< 3", "0"}
+    assert set(overview_table["Ssp: segmenter"]) <= {"< 3", "0", "skjult"}
 
 
 def test_suppress_counts_hides_a_second_group_so_the_total_cannot_give_one_away() -> None:
@@ -495,9 +496,11 @@ def test_suppress_counts_hides_a_second_group_so_the_total_cannot_give_one_away(
         "share": ["2/6", "4/8", "5/9", "11/23"], "percent": [33.3, 50.0, 55.6, 47.8],
     })
     shown = suppress_counts(table, 3, group="group", keys=["code"])
-    assert shown["respondents"].tolist() == ["< 3", "< 3", 5, 11]  # b, the smallest other, goes too
-    assert shown["segments"].tolist() == ["< 3", "< 3", 7, 21]
-    assert shown["share"].tolist() == ["< 3/6", "< 3/8", "5/9", "11/23"]
+    # b, the smallest other, goes too; its 4 is not below 3, so it is "skjult", not "< 3" (which
+    # had been a false statement of a count of 54 in the demo's Borger group)
+    assert shown["respondents"].tolist() == ["< 3", "skjult", 5, 11]
+    assert shown["segments"].tolist() == ["skjult", "skjult", 7, 21]
+    assert shown["share"].tolist() == ["< 3/6", "skjult/8", "5/9", "11/23"]
     assert shown["percent"].tolist() == ["–", "–", 55.6, 47.8]
     assert shown["respondents_total"].tolist() == [6, 8, 9, 23]
     assert suppress_counts(table, None, group="group") is table

@@ -474,6 +474,7 @@ class Texts(metaclass=_CodedMessages):
     kind_workbook = "et Excel-regneark"
     kind_model = "en modelfil (JSON)"
     kind_sheet = "et kodeark (Excel)"
+    kind_project = "et REFI-QDA-projekt"
     coded_cells = "'{sheet}' ({n} kodede celler)"
     # wrong arguments to the Python API
     rows = '{n} rækker'
@@ -967,6 +968,7 @@ class _TextsEnglish:
     kind_workbook = "an Excel workbook"
     kind_model = "a model file (JSON)"
     kind_sheet = "a coding sheet (Excel)"
+    kind_project = "a REFI-QDA project"
     coded_cells = "'{sheet}' ({n} coded cells)"
     # wrong arguments to the Python API
     rows = '{n} rows'

@@ -12,9 +12,9 @@ import pandas as pd
 import typer
 
 from kvaleval.cli._app import app
-from kvaleval.cli._common import default_codebook, echo, note_text
+from kvaleval.cli._common import check_out, default_codebook, echo, note_text
 from kvaleval.corpus import Corpus
-from kvaleval.errors import KvalevalWarning
+from kvaleval.errors import KvalevalWarning, Texts
 from kvaleval.records import Codebook
 
 
@@ -53,6 +53,8 @@ def _export(corpus: str | Path, *, codebook: str | Path | None, out: str | Path 
     from kvaleval.refi import write_qdpx
 
     source = Path(corpus)
+    if out is not None:  # checked before any work, as the other commands' --out
+        check_out(Path(out), [source, *([Path(codebook)] if codebook else [])], (".qdpx",), Texts.kind_project)
     read = kv.read_corpus(source)
     coded = kv.code(read, kv.read_codebook(codebook or default_codebook()))
     human = read.codings

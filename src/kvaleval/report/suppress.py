@@ -1,12 +1,13 @@
 """Small-cell suppression for the appendix's tables of people: nothing below k can be read or recomputed.
 
 A count of respondents below ``k`` (but not 0) is shown as ``"< k"``, and so is a group's
-N below ``k``; the segments of a hidden respondent count are hidden with it (4 segments from
-"< 3" respondents says too much), and the share and percent computed from a hidden number
-are ``"< k/N"`` and ``"–"``. Because a table also holds the total over its groups (the
-``(alle)`` row), one hidden group could be recomputed as the total minus the groups shown;
-so when exactly one group is hidden in a row of groups, the smallest other group is hidden
-too (secondary suppression), for the counts of a theme and for the groups' N alike.
+N below ``k``. The segments of a hidden respondent count are hidden with it (4 segments
+from "< 3" respondents says too much), and the share and percent computed from a hidden
+number are ``"< k/N"`` and ``"–"``. Because a table also holds the total over its groups
+(the ``(alle)`` row), one hidden group could be recomputed as the total minus the groups
+shown; so when exactly one group is hidden in a row of groups, the smallest other group is
+hidden too (secondary suppression), for the counts of a theme and for the groups' N alike.
+A count hidden only with another, not below ``k`` itself, reads ``"skjult"``.
 """
 
 from __future__ import annotations
@@ -62,17 +63,16 @@ def suppress_counts(
             hide_n |= hide_total & (n > 0)
         hide_n = _secondary(frame, n, hide_n, is_group, [*block, *keys], None)
     shown = frame.copy()
-    hidden_text = f"< {k}"
     if "segments" in frame:
         segments = frame["segments"].astype("int64").to_numpy()
         hide_segments = hide_n | ((segments > 0) & (segments < k))
-        shown["segments"] = _mask(frame["segments"], hide_segments, hidden_text)
-    shown["respondents"] = _mask(frame["respondents"], hide_n, hidden_text)
+        shown["segments"] = _mask(frame["segments"], hide_segments, k)
+    shown["respondents"] = _mask(frame["respondents"], hide_n, k)
     if has_total:
-        shown["respondents_total"] = _mask(frame["respondents_total"], hide_total, hidden_text)
+        shown["respondents_total"] = _mask(frame["respondents_total"], hide_total, k)
     if "share" in frame:
         shown["share"] = [
-            f"{hidden_text if hn else int(a)}/{hidden_text if ht else int(b)}"
+            f"{_hidden(int(a), k) if hn else int(a)}/{_hidden(int(b), k) if ht else int(b)}"
             for a, b, hn, ht in zip(n, total, hide_n, hide_total, strict=True)
         ] if has_total else frame["share"]
     if "percent" in frame:
@@ -81,10 +81,24 @@ def suppress_counts(
     return shown
 
 
-def _mask(values: pd.Series, hidden: np.ndarray, text: str) -> pd.Series:
+SECONDARY = "skjult"
+"""A count hidden only so that another cannot be recomputed: it is not below k, and saying
+"< k" of it would be false."""
+
+
+def _hidden(value: int, k: int) -> str:
+    return f"< {k}" if value < k else SECONDARY
+
+
+def _mask(values: pd.Series, hidden: np.ndarray, k: int | str) -> pd.Series:
+    """``values`` with the ``hidden`` ones as ``"< k"`` (below k) or :data:`SECONDARY`; a text ``k``
+    (the dash of a percent) stands for every hidden value."""
     if not hidden.any():
         return values
-    return values.astype(object).where(~hidden, text)
+    if isinstance(k, str):
+        return values.astype(object).where(~hidden, k)
+    texts = [_hidden(int(value), k) for value in values.to_numpy()]
+    return values.astype(object).where(~hidden, pd.Series(texts, index=values.index, dtype=object))
 
 
 def _secondary(frame: pd.DataFrame, values: np.ndarray, hidden: np.ndarray, is_group: np.ndarray,
