@@ -99,6 +99,17 @@ def test_hostile_cli_bad_conclusions_stop_before_the_corpus_is_read(tmp_path: Pa
     assert result.stderr.startswith("Fejl: [E206]") and "linje 1" in result.stderr
 
 
+@pytest.mark.parametrize("k", ["0", "-2"])
+def test_hostile_cli_small_cells_below_one_stop_before_any_work(tmp_path: Path, k: str) -> None:
+    # E709 from deep inside ("suppress_small: k ...") came after reading and coding everything.
+    good_corpus(tmp_path / "korpus")
+    result = run("code", str(tmp_path / "korpus"), "--out", str(tmp_path / "ud"), f"--small-cells={k}", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Fejl: [E903] --small-cells skal være et helt tal på mindst 1")
+    assert f"fik {k}." in result.stderr
+    assert "Læser" not in result.stderr and not (tmp_path / "ud").exists()
+
+
 def _hashes(folder: Path) -> dict[str, tuple[str, int]]:
     return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                p.stat().st_mtime_ns)

@@ -342,8 +342,9 @@ class Errors(metaclass=_CodedMessages):
     E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
             "'replacement'.")
     E702 = "{path}: kunne ikke læses som tekst ({detail}). Gem den som CSV (UTF-8)."
-    E703 = ("{path}: første linje skal navngive kolonnerne 'original' og 'replacement' (adskilt af "
-            "',' eller ';'); fandt: {columns}.")
+    E703 = ("{path}: første linje skal navngive kolonnen med navnene ('original', 'navn' eller 'name') og "
+            "kolonnen med erstatningerne ('erstatning', 'replacement' eller 'pseudonym'), adskilt af ',' "
+            "eller ';'; fandt: {columns}.")
     E704 = ("{path}, linje {line}: {problem}. Hver række har et navn og dets erstatning, fx "
             "'Hanne;[borger 3]'.")
     E705 = ("{path}, linje {line}: '{original}' har allerede erstatningen '{first}' i linje "
@@ -396,7 +397,8 @@ class Errors(metaclass=_CodedMessages):
     E818 = "{where}: koden mangler. Skriv koden i hver række."
     E820 = ("Enighed kræver mindst to kodere; kodningerne har {coders}. Angiv hver koders fil (på "
             "kommandolinjen: to filer, eller --rules for at sammenligne med regelkoderen; i Python: "
-            "læs hver fil med read_codings(), og sæt tabellerne sammen).")
+            "kv.read_human_codings([fil1, fil2], segments=...), som også husker, hvilke ture hvert ark "
+            "dækker).")
     E821 = "Koder(e) {missing} har ingen kodninger. Fundne kodere: {coders}."
     E822 = ("{n} kodning(er) gælder segmenter, der ikke er blandt enhederne, fx {examples}. Angiv "
             "den segmenttabel, kodningerne er lavet ud fra.")
@@ -441,6 +443,8 @@ class Errors(metaclass=_CodedMessages):
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
     E902 = ("--rules kræver --corpus: regelkoderen skal kode korpusset for at kunne sammenlignes "
             "med koderne.")
+    E903 = ("--small-cells skal være et helt tal på mindst 1 (fx --small-cells 3); fik {k}. Intet er læst "
+            "eller skrevet.")
 
 
 class Texts(metaclass=_CodedMessages):
@@ -849,8 +853,9 @@ class _ErrorsEnglish:
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
             "'original' and 'replacement'.")
     E702 = "{path}: could not be read as text ({detail}). Save it as CSV (UTF-8)."
-    E703 = ("{path}: the first line must name the columns 'original' and 'replacement' "
-            "(separated by ',' or ';'); found: {columns}.")
+    E703 = ("{path}: the first line must name the column of names ('original', 'navn' or 'name') and "
+            "the column of replacements ('erstatning', 'replacement' or 'pseudonym'), separated by ',' "
+            "or ';'; found: {columns}.")
     E704 = ("{path}, line {line}: {problem}. Each row holds a name and its replacement, "
             "e.g. 'Hanne;[borger 3]'.")
     E705 = ("{path}, line {line}: '{original}' already has the replacement '{first}' on "
@@ -895,7 +900,8 @@ class _ErrorsEnglish:
     E818 = "{where}: the code is empty. Name the code on every row."
     E820 = ("Agreement needs at least two coders; the codings have {coders}. Give each coder's file "
             "(on the command line: two files, or --rules to compare with the rule coder; in Python: "
-            "read each with read_codings() and concatenate the tables).")
+            "kv.read_human_codings([file1, file2], segments=...), which also keeps the turns each "
+            "sheet covers).")
     E821 = "Coder(s) {missing} have no codings. Coders found: {coders}."
     E822 = ("{n} coding(s) name segments that are not among the units, e.g. {examples}. Pass "
             "the segment table the codings were made from.")
@@ -938,6 +944,8 @@ class _ErrorsEnglish:
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
     E902 = "--rules needs --corpus: the rule coder codes the corpus to be compared with the coders."
+    E903 = ("--small-cells must be a whole number of at least 1 (e.g. --small-cells 3); got {k}. Nothing was "
+            "read or written.")
 
 
 class _TextsEnglish:

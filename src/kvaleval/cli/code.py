@@ -11,6 +11,7 @@ import typer
 
 from kvaleval.cli._app import app
 from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines, warnings_as_notes
+from kvaleval.errors import Errors, ReportError
 
 
 @app.command("code")
@@ -42,6 +43,8 @@ def code_cli(
     import kvaleval as kv
     from kvaleval.analyse.targets import read_targets
 
+    if small_cells is not None and small_cells < 1:  # before any work, and named as the user wrote it
+        raise ReportError(Errors.E903.format(k=small_cells))
     codebook_path = codebook or default_codebook()
     progress = not quiet and sys.stderr.isatty()
     # The small files first: a mistake in one of them stops the run before the corpus is read.
