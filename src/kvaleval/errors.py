@@ -419,8 +419,8 @@ class Errors(metaclass=_CodedMessages):
             "Intet er skrevet. Giv et andet filnavn med --out.")
     E844 = ("--out {out}: kommandoen skriver {kind}, så filnavnet skal ende på {suffixes}, "
             "ikke '{suffix}'. Intet er skrevet.")
-    E845 = ("{path} er et kodeark med {n} udfyldte celle(r) (kodninger, valenser, kommentarer eller "
-            "koderens navn); et nyt ark oven i det ville miste dem. Intet er skrevet. Giv et andet "
+    E845 = ("{path} er et kodeark med {n} udfyldte celle(r) (kodninger, valenser eller kommentarer); "
+            "et nyt ark oven i det ville miste dem. Intet er skrevet. Giv et andet "
             "filnavn med --out, eller tilføj --force for at overskrive det.")
     E846 = ("arket '{sheet}' har ingen kolonne for koden/koderne {codes}, som {source} nævner; læst som "
             "det er, ville hver tur tælle som ikke kodet med dem.{unread} Kopiér kolonnen/kolonnerne "
@@ -922,8 +922,8 @@ class _ErrorsEnglish:
             "Nothing was written. Give another file name with --out.")
     E844 = ("--out {out}: this command writes {kind}, so the file name must end in {suffixes}, "
             "not '{suffix}'. Nothing was written.")
-    E845 = ("{path} is a coding sheet with {n} filled cell(s) (codings, valences, comments or the "
-            "coder's name); writing a new sheet over it would lose them. Nothing was written. Give "
+    E845 = ("{path} is a coding sheet with {n} filled cell(s) (codings, valences or comments); "
+            "writing a new sheet over it would lose them. Nothing was written. Give "
             "another file name with --out, or add --force to overwrite it.")
     E846 = ("sheet '{sheet}' has no column for code(s) {codes}, which {source} lists; read as they "
             "are, every turn would count as not coded with them.{unread} Copy the column(s) back from a "

@@ -261,10 +261,11 @@ def read_sheet_segments(path: str | Path) -> list[str]:
 
 
 def filled_cells(path: str | Path) -> int:
-    """How many cells a coder has filled in a coding sheet (codings, valences, comments, name).
+    """How many cells a coder has filled in a coding sheet (codings, valences, comments).
 
     0 for a sheet as ``kvaleval sheet`` wrote it, and for a file that is not a
-    readable coding sheet.
+    readable coding sheet. The coder's name is not counted: ``kvaleval sheet --coder``
+    writes it itself, and writing a sheet again with it loses nothing.
     """
     from openpyxl import load_workbook
 
@@ -282,8 +283,6 @@ def filled_cells(path: str | Path) -> int:
                    if name and name not in skip and not name.startswith(SUGGESTION_PREFIX.strip())]
         for row in worksheet.iter_rows(min_row=2, values_only=True):
             filled += sum(1 for i in columns if i < len(row) and not _blank(row[i]))
-    if GUIDE_SHEET in workbook.sheetnames:
-        filled += bool(_sheet_coder(workbook))
     return filled
 
 
