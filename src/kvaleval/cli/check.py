@@ -13,7 +13,7 @@ from kvaleval.cli._common import echo, warnings_as_notes
 
 @app.command("check")
 def check_cli(
-    codebook: Annotated[Path, typer.Argument(help="Kodebogen (YAML).")],
+    codebook: Annotated[Path, typer.Argument(help="Kodebogen (YAML eller .qdc).")],
     corpus: Annotated[Path | None, typer.Option(help="Korpus: vis termer, der aldrig rammer.")] = None,
     gold: Annotated[Path | None, typer.Option(help="Guldkodning (csv/xlsx): vis termer bag falske positiver.")] = None,
     top: Annotated[int, typer.Option(help="Antal termer pr. tema i listerne.")] = 10,

@@ -16,7 +16,7 @@ from kvaleval.errors import Texts
 def train_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusset, som guldkodningen hører til.")],
     gold: Annotated[Path, typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark).")],
-    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML).")] = None,
+    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Modelfil (JSON, ingen pickles).")] = Path("model.json"),
 ) -> None:
     """Træn en modelkoder på menneskelige kodninger (stablet på reglerne) og gem den som JSON."""
@@ -39,7 +39,7 @@ def train_cli(
 def review_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusset.")],
     model: Annotated[Path, typer.Option("--model", help="Modelfil fra 'kvaleval train'.")],
-    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML).")] = None,
+    codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     n: Annotated[int, typer.Option("-n", help="Antal segmenter.")] = 30,
     out: Annotated[Path, typer.Option("--out", "-o", help="Kodeark til de næste segmenter.")] = Path("review.xlsx"),
 ) -> None:
