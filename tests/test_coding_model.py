@@ -121,7 +121,7 @@ def test_review_queue_ranks_untrained_segments(fitted: ModelCoder, demo: tuple[k
 
 def test_model_file_errors_are_clear(demo: tuple[kv.Corpus, kv.Codebook, pd.DataFrame], tmp_path: Path) -> None:
     _, codebook, _ = demo
-    with pytest.raises(kv.CodingError, match=r"E307.*findes\.json.*No such file"):
+    with pytest.raises(kv.CodingError, match=r"E307.*findes\.json.*filen eller mappen findes ikke"):
         ModelCoder.from_json(tmp_path / "findes.json", codebook=codebook)
     (tmp_path / "guld.csv").write_text("doc_id,turn_index,code\n", encoding="utf-8")
     with pytest.raises(kv.CodingError, match=r"E307.*ikke en modelfil"):

@@ -146,3 +146,20 @@ def test_messages_cli_danish_then_english(tmp_path: Path) -> None:
     assert "remove or rename this field" in english.stderr
     from_environment = _run("check", str(codebook), lang="en")
     assert from_environment.stderr == english.stderr
+
+
+def test_messages_system_error_texts_in_the_current_language(tmp_path: Path) -> None:
+    # "[E307] Modellen findes.json kunne ikke læses: No such file or directory." mixed the languages.
+    from kvaleval.coding.model import ModelCoder
+
+    missing = tmp_path / "findes.json"
+    with pytest.raises(kv.CodingError) as danish:
+        ModelCoder.from_json(missing)
+    assert "filen eller mappen findes ikke" in str(danish.value) and "No such file" not in str(danish.value)
+    set_language("en")
+    try:
+        with pytest.raises(kv.CodingError) as english:
+            ModelCoder.from_json(missing)
+    finally:
+        set_language("da")
+    assert "No such file or directory" in str(english.value)

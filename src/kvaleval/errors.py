@@ -1164,6 +1164,35 @@ class KvalevalWarning(UserWarning):
     """Base class of kvaleval's warnings."""
 
 
+_OS_ERRORS_DA = {
+    "ENOENT": "filen eller mappen findes ikke",
+    "EACCES": "ingen adgang (tjek rettighederne)",
+    "EPERM": "handlingen er ikke tilladt",
+    "ENOSPC": "disken er fuld",
+    "EDQUOT": "diskkvoten er brugt op",
+    "EISDIR": "det er en mappe",
+    "ENOTDIR": "en del af stien er ikke en mappe",
+    "EROFS": "filsystemet er skrivebeskyttet",
+    "EEXIST": "findes allerede",
+    "EBUSY": "er i brug",
+    "ENAMETOOLONG": "navnet er for langt",
+    "EMFILE": "for mange åbne filer",
+    "EIO": "læse- eller skrivefejl på disken",
+}
+"""The system's usual error texts in Danish, by errno name; the rest keep the system's words."""
+
+
+def os_error(err: OSError) -> str:
+    """What went wrong with a file, in the current language: ``err.strerror`` in English, its
+    Danish words for the usual errors (a missing file, no access, a full disk)."""
+    import errno
+
+    name = errno.errorcode.get(err.errno or -1, "")
+    if get_language() == "da" and name in _OS_ERRORS_DA:
+        return _OS_ERRORS_DA[name]
+    return str(err.strerror or err)
+
+
 def warn(message: str) -> None:
     """Issue a kvaleval warning pointing at the caller's caller."""
     warnings.warn(message, KvalevalWarning, stacklevel=3)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kvaleval.errors import CodebookError, Errors, Texts
+from kvaleval.errors import CodebookError, Errors, Texts, os_error
 
 MAX_ALIASES = 100
 """More aliases than this is an alias bomb, not a hand-written codebook."""
@@ -123,7 +123,7 @@ def _read_text(path: Path, shown: str) -> str:
             raise CodebookError(Errors.E202.format(path=shown, detail=detail, line=1))
         data = path.read_bytes()
     except OSError as err:
-        detail = Texts.yaml_unreadable.format(error=err.strerror or err)
+        detail = Texts.yaml_unreadable.format(error=os_error(err))
         raise CodebookError(Errors.E202.format(path=shown, detail=detail, line="?")) from err
     for bom, encoding in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):

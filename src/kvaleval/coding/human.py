@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, warn
+from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, os_error, warn
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
 from kvaleval.records import INTERVIEWER, Codebook
 
@@ -694,7 +694,7 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise HumanCodingError(Errors.E802.format(path=path, detail=err.strerror or err)) from err
+        raise HumanCodingError(Errors.E802.format(path=path, detail=os_error(err))) from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

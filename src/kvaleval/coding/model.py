@@ -33,7 +33,7 @@ from sklearn.model_selection import GroupKFold
 
 from kvaleval.coding.rules import RuleCoder
 from kvaleval.danish import lemma_table
-from kvaleval.errors import CodingError, Errors, Texts
+from kvaleval.errors import CodingError, Errors, Texts, os_error
 from kvaleval.frames import CODING_COLUMNS, empty_codings, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 
@@ -344,7 +344,7 @@ class ModelCoder(BaseEstimator):
             ).assign(coder="gemt")
             params = dict(data["params"])
         except OSError as err:
-            raise CodingError(Errors.E307.format(path=path, detail=err.strerror or err)) from err
+            raise CodingError(Errors.E307.format(path=path, detail=os_error(err))) from err
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             detail = Texts.not_model_file.format(error=f"{type(err).__name__}: {str(err)[:80]}")
             raise CodingError(Errors.E307.format(path=path, detail=detail)) from err

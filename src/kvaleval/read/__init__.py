@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from kvaleval.corpus import Corpus
-from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, warn
+from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, os_error, warn
 from kvaleval.read._metadata import Metadata, read_metadata
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import Decoded
@@ -86,7 +86,7 @@ def read_document(
     except KvalevalError:
         raise
     except OSError as err:
-        raise CorpusError(Errors.E013.format(path=shown, detail=err.strerror or err)) from err
+        raise CorpusError(Errors.E013.format(path=shown, detail=os_error(err))) from err
     except _dependency_errors() as err:
         # The format modules translate what they know; this is the last line, so that a
         # damaged file never shows a traceback from inside a library.
@@ -294,7 +294,7 @@ def _find_documents(root: Path, skipped: list[tuple[str, str]]) -> list[tuple[Pa
 
     def unreadable(err: OSError) -> None:
         where = Path(err.filename).relative_to(root).as_posix() if err.filename else "."
-        skipped.append((where, Errors.E013.format(path=where, detail=err.strerror or err)))
+        skipped.append((where, Errors.E013.format(path=where, detail=os_error(err))))
 
     for folder, folders, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
@@ -332,7 +332,7 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
     try:
         mode = file.stat().st_mode
     except OSError as err:
-        return Errors.E013.format(path=relative, detail=err.strerror or err)
+        return Errors.E013.format(path=relative, detail=os_error(err))
     if not stat.S_ISREG(mode):
         return Warnings.W013
     if file.suffix.lower() not in FORMATS:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings
+from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, os_error
 from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._text import decode_bytes
 
@@ -105,7 +105,7 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
             )
         decoded = decode_bytes(path.read_bytes(), path=shown)
     except OSError as err:
-        raise CorpusError(Errors.E009.format(path=shown, detail=err.strerror or err)) from err
+        raise CorpusError(Errors.E009.format(path=shown, detail=os_error(err))) from err
     except CorpusError as err:
         if "[E009]" in str(err):
             raise

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from kvaleval.errors import Errors, ExchangeError, Texts
+from kvaleval.errors import Errors, ExchangeError, Texts, os_error
 
 _MIB = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -234,7 +234,7 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise ExchangeError(Errors.E609.format(path=path, detail=err.strerror or err)) from None
+        raise ExchangeError(Errors.E609.format(path=path, detail=os_error(err))) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             write(handle)
@@ -242,7 +242,7 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
         os.replace(temporary, path)
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
-        raise ExchangeError(Errors.E609.format(path=path, detail=err.strerror or err)) from None
+        raise ExchangeError(Errors.E609.format(path=path, detail=os_error(err))) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

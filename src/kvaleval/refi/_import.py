@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, ExchangeError, Texts, Warnings
+from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
 from kvaleval.frames import empty_codings
 from kvaleval.records import Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
@@ -60,7 +60,7 @@ def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawP
                 )
             data = path.read_bytes()
         except OSError as err:
-            raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
+            raise ExchangeError(Errors.E611.format(path=shown, detail=os_error(err))) from None
         root = parse_xml(data, path=shown, member=path.name)
         return parse_project(root, shown=shown, member=path.name), None
     if not path.is_file():

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, warn
+from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error, warn
 from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
 from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
@@ -171,7 +171,7 @@ def read_qdc(path: str | Path) -> Codebook:
                                                    detail=Texts.size_mb.format(size=size // (1024 * 1024))))
         data = path.read_bytes()
     except OSError as err:
-        raise ExchangeError(Errors.E611.format(path=shown, detail=err.strerror or err)) from None
+        raise ExchangeError(Errors.E611.format(path=shown, detail=os_error(err))) from None
     root = parse_xml(data, path=shown, member=path.name)
     if local(root) != "CodeBook":
         raise ExchangeError(Errors.E608.format(path=shown, member=path.name, kind=Texts.kind_qdc, root=local(root)))

@@ -32,7 +32,7 @@ from kvaleval.analyse.privacy import (
 )
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
-from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings
+from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error
 from kvaleval.frames import ALL
 from kvaleval.read import file_sha256, metadata_files
 from kvaleval.records import Conclusion
@@ -317,7 +317,7 @@ def write_appendix(
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
     except OSError as err:
-        raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
+        raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
     try:
         write_workbook(staging / "appendix.xlsx", appendix.sheets)
         (staging / "csv").mkdir()
@@ -494,7 +494,7 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
             target.unlink(missing_ok=True)
         for aside, target in moved_aside:
             os.replace(aside, target)
-        raise ReportError(Errors.E501.format(path=out, detail=err.strerror or err)) from err
+        raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
     finally:
         shutil.rmtree(backup, ignore_errors=True)
     for folder in sorted({path.parent for path in stale}, key=lambda p: len(p.parts), reverse=True):

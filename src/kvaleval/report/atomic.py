@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from kvaleval.errors import Errors, ReportError
+from kvaleval.errors import Errors, ReportError, os_error
 
 
 @contextlib.contextmanager
@@ -22,7 +22,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise ReportError(Errors.E501.format(path=target, detail=err.strerror or err)) from err
+        raise ReportError(Errors.E501.format(path=target, detail=os_error(err))) from err
     os.close(handle)
     temporary = Path(name)
     try:
@@ -30,7 +30,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(temporary, target)
     except OSError as err:
-        raise ReportError(Errors.E501.format(path=target, detail=err.strerror or err)) from err
+        raise ReportError(Errors.E501.format(path=target, detail=os_error(err))) from err
     finally:
         if temporary.exists():
             temporary.unlink()
