@@ -145,3 +145,20 @@ def test_hostile_cli_full_run_skips_bad_files_and_modifies_no_input(
     assert all(path.startswith("arbejde/ud/") for path in written), written
     assert {path: after[path] for path in before} == before
     assert "Meget hemmeligt" not in (work / "ud" / "csv" / "segmenter.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (["code"], "Fejl: [E904] Argumentet CORPUS mangler. Se 'python -m kvaleval code --help'."),
+    (["code", "korpus", "--small-cells", "tre"],
+     "Fejl: [E905] Ugyldig værdi for --small-cells: skal være et helt tal. Se 'python -m kvaleval code --help'."),
+    (["code", "korpus", "--lang", "en"], "Fejl: [E906] Valgmuligheden --lang findes ikke her (--lang står før "
+                                         "kommandoen: python -m kvaleval --lang en code ...)."),
+    (["kode", "korpus"], "Fejl: [E907] Kommandoen 'kode' findes ikke (mente du code?)."),
+    (["--lang", "en", "evaluate", "korpus"], "Fejl: [E904] The option --gold / -g is missing."),
+])
+def test_hostile_cli_usage_errors_are_one_line_in_the_runs_language(tmp_path: Path, arguments: list[str],
+                                                                    expected: str) -> None:
+    # Click's boxed, multi-line English ("Missing argument 'corpus'.") broke the one-line promise.
+    result = run(*arguments, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(expected) and result.stderr.count("\n") == 1, result.stderr

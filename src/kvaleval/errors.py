@@ -445,6 +445,10 @@ class Errors(metaclass=_CodedMessages):
             "med koderne.")
     E903 = ("--small-cells skal være et helt tal på mindst 1 (fx --small-cells 3); fik {k}. Intet er læst "
             "eller skrevet.")
+    E904 = "{name} mangler. Se '{help}'."
+    E905 = "Ugyldig værdi for {name}: {detail}. Se '{help}'."
+    E906 = "Valgmuligheden {option} findes ikke her{hint}. Se '{help}'."
+    E907 = "Kommandoen '{name}' findes ikke{hint}. Kommandoerne er: {commands}."
 
 
 class Texts(metaclass=_CodedMessages):
@@ -479,6 +483,13 @@ class Texts(metaclass=_CodedMessages):
     kind_model = "en modelfil (JSON)"
     kind_sheet = "et kodeark (Excel)"
     kind_project = "et REFI-QDA-projekt"
+    cli_argument = "Argumentet {name}"
+    cli_option = "Valgmuligheden {name}"
+    cli_did_you_mean = " (mente du {names}?)"
+    cli_lang_first = " (--lang står før kommandoen: python -m kvaleval --lang en {command} ...)"
+    cli_whole_number = "skal være et helt tal"
+    cli_number = "skal være et tal"
+    cli_choice = "skal være en af {choices}"
     coded_cells = "'{sheet}' ({n} kodede celler)"
     # wrong arguments to the Python API
     rows = '{n} rækker'
@@ -946,6 +957,10 @@ class _ErrorsEnglish:
     E902 = "--rules needs --corpus: the rule coder codes the corpus to be compared with the coders."
     E903 = ("--small-cells must be a whole number of at least 1 (e.g. --small-cells 3); got {k}. Nothing was "
             "read or written.")
+    E904 = "{name} is missing. See '{help}'."
+    E905 = "Invalid value for {name}: {detail}. See '{help}'."
+    E906 = "No such option here: {option}{hint}. See '{help}'."
+    E907 = "No such command '{name}'{hint}. The commands are: {commands}."
 
 
 class _TextsEnglish:
@@ -977,6 +992,13 @@ class _TextsEnglish:
     kind_model = "a model file (JSON)"
     kind_sheet = "a coding sheet (Excel)"
     kind_project = "a REFI-QDA project"
+    cli_argument = "The argument {name}"
+    cli_option = "The option {name}"
+    cli_did_you_mean = " (did you mean {names}?)"
+    cli_lang_first = " (--lang goes before the command: python -m kvaleval --lang en {command} ...)"
+    cli_whole_number = "must be a whole number"
+    cli_number = "must be a number"
+    cli_choice = "must be one of {choices}"
     coded_cells = "'{sheet}' ({n} coded cells)"
     # wrong arguments to the Python API
     rows = '{n} rows'

@@ -2,7 +2,7 @@
 
 Each command lives in its own module and registers itself on ``app``. Errors
 from kvaleval (``KvalevalError``) are caught in one place, :func:`main`, and
-shown as one clear line with exit code 2; usage errors are typer's own.
+shown as one clear line with exit code 2, and so are usage errors (:mod:`kvaleval.cli._usage`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,21 @@ from kvaleval.cli._app import app
 
 
 def main() -> None:
-    """Run the CLI; bad input ends with one line on stderr and exit code 2."""
+    """Run the CLI; bad input, a usage error included, ends with one line on stderr and exit code 2."""
+    from kvaleval.cli._usage import USAGE_ERROR, usage_message
     from kvaleval.errors import KvalevalError
 
     try:
-        app()
+        code = app(standalone_mode=False)
     except KvalevalError as err:
         print(f"Fejl: {err}", file=sys.stderr)  # noqa: T201
         sys.exit(2)
+    except USAGE_ERROR as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # the command alone: Typer has shown its help
+            sys.exit(0)
+        print(f"Fejl: {usage_message(err)}", file=sys.stderr)  # noqa: T201
+        sys.exit(2)
+    except (KeyboardInterrupt, EOFError):
+        print("Afbrudt.", file=sys.stderr)  # noqa: T201
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
