@@ -1101,3 +1101,17 @@ def test_read_formats_survey_short_distinct_answers_to_a_question(tmp_path: Path
     segments = read(tmp_path).segments
     assert set(segments["question"]) == {"Nævn ét ønske til området"}
     assert set(segments["text"]) == set(wishes)
+
+
+def test_read_interviewer_guess_note_names_its_file(tmp_path: Path) -> None:
+    # W101 was the one note without its file: in the sheet 'Kørsel' it did not say which transcript.
+    import warnings
+
+    (tmp_path / "samtale.txt").write_text("Mette: Hvordan går det med rådgivningen?\nHanne: Godt, synes jeg.\n"
+                                          "Mette: Hvad med ventetiden?\nHanne: Den er lang.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        notes = kv.read_corpus(tmp_path).notes
+    assert notes["message"].tolist() == [
+        "[W101] samtale.txt: intervieweren antages at være 'Mette' (stiller flest spørgsmål); skriv intervieweren "
+        "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert."]

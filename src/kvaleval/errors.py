@@ -155,7 +155,7 @@ class Warnings(metaclass=_CodedMessages):
             "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
             "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
     # 1xx segmenting
-    W101 = ("intervieweren antages at være '{speaker}' (stiller flest spørgsmål); skriv intervieweren "
+    W101 = ("{path}: intervieweren antages at være '{speaker}' (stiller flest spørgsmål); skriv intervieweren "
             "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert.")
     # 2xx
     W201 = ("{path}: koden '{code}' har hverken termer, nærhedsord (near) eller mønstre; "
@@ -691,7 +691,7 @@ class _WarningsEnglish:
             "count as one respondent. If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")
     # 1xx segmenting
-    W101 = ("interviewer taken to be '{speaker}' (asks most questions); name the interviewer in "
+    W101 = ("{path}: interviewer taken to be '{speaker}' (asks most questions); name the interviewer in "
             "metadata.csv column 'interviewer' if this is wrong.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."

@@ -72,7 +72,7 @@ def segment_documents(
             notes.append((document.path, Warnings.W017.format(path=document.path,
                                                               excerpt=_excerpt(header))))
         if guessed is not None:
-            notes.append((document.path, Warnings.W101.format(speaker=guessed)))
+            notes.append((document.path, Warnings.W101.format(path=document.path, speaker=guessed)))
         _append_document(columns, document, turns)
         per_turn = [dict(turn.attributes) for turn in turns] if any(t.attributes for t in turns) else None
         attribute_blocks.append((len(turns), document.attributes_dict(), per_turn))
