@@ -330,3 +330,17 @@ def test_frequencies_by_case_with_a_repeated_index(coded: kv.Coded) -> None:
 
     expected = frequencies(segments, coded.codings, coded.codebook, case="person")
     pd.testing.assert_frame_equal(frequencies(repeated, coded.codings, coded.codebook, case="person"), expected)
+
+
+def test_grouping_code_stands_for_every_applied_code_below_it() -> None:
+    # Conclusions had taken only the grouping code's children, the tables every code below it.
+    from kvaleval.codebook import resolve_themes
+    from kvaleval.records import Code
+
+    book = kv.Codebook("x", (Code("indsatser", codable=False), Code("mentor", parent="indsatser"),
+                             Code("mentorordning", parent="mentor"), Code("andet", parent="indsatser", codable=False),
+                             Code("praktik", parent="andet")))
+    assert book.applied("indsatser") == ("mentor", "mentorordning", "praktik")
+    assert book.applied("mentor") == ("mentor",)
+    [resolved] = resolve_themes([Conclusion("c", "x", ("indsatser", "praktik"))], book)
+    assert resolved.themes == ("mentor", "mentorordning", "praktik")

@@ -7,6 +7,7 @@ pairs (hashable, ordered); the ``*_dict`` helpers give them back as dicts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -151,6 +152,18 @@ class Codebook:
 
     def children(self, name: str) -> tuple[Code, ...]:
         return tuple(code for code in self.codes if code.parent == name)
+
+    def applied(self, name: str) -> tuple[str, ...]:
+        """The code itself if it is applied, else every applied code below it, depth-first: a
+        grouping code stands for them, as NVivo's aggregate does."""
+        if self[name].codable:
+            return (name,)
+        return tuple(code.name for code in self._below(name) if code.codable)
+
+    def _below(self, name: str) -> Iterator[Code]:
+        for child in self.children(name):
+            yield child
+            yield from self._below(child.name)
 
     def lexicons_dict(self) -> dict[str, tuple[str, ...]]:
         return dict(self.lexicons)

@@ -199,17 +199,9 @@ def with_groupings(codings: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     parts = [codings]
     for code in codebook.codes:
         if not code.codable:
-            under = codings[codings["code"].isin(_applied_under(codebook, code.name))]
+            under = codings[codings["code"].isin(codebook.applied(code.name))]
             parts.append(under.assign(code=code.name))
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else codings
-
-
-def _applied_under(codebook: Codebook, name: str) -> list[str]:
-    found = []
-    for child in codebook.children(name):
-        found.extend([child.name] if child.codable else [])
-        found.extend(_applied_under(codebook, child.name))
-    return found
 
 
 def coded_once(coded: pd.DataFrame, *, valence: bool) -> pd.DataFrame:

@@ -160,15 +160,9 @@ def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> lis
     for conclusion in conclusions:
         themes: list[str] = []
         for theme in conclusion.themes:
-            themes.extend(_applied_codes(codebook, theme) if theme in codebook else [theme])
+            themes.extend(codebook.applied(theme) if theme in codebook else [theme])
         resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes))))
     return resolved
-
-
-def _applied_codes(codebook: Codebook, name: str) -> list[str]:
-    if codebook[name].codable:
-        return [name]
-    return [applied for child in codebook.children(name) for applied in _applied_codes(codebook, child.name)]
 
 
 def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> None:
