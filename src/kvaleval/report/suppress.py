@@ -76,7 +76,9 @@ def suppress_counts(
             for a, b, hn, ht in zip(n, total, hide_n, hide_total, strict=True)
         ] if has_total else frame["share"]
     if "percent" in frame:
-        shown["percent"] = _mask(frame["percent"], hide_n | (hide_total & (n > 0)), DASH)
+        hide_percent = hide_n | (hide_total & (n > 0))
+        shown["percent"] = frame["percent"].astype(object).where(~hide_percent, DASH) if hide_percent.any() \
+            else frame["percent"]
     shown.index = table.index
     return shown
 
@@ -90,13 +92,10 @@ def _hidden(value: int, k: int) -> str:
     return f"< {k}" if value < k else SECONDARY
 
 
-def _mask(values: pd.Series, hidden: np.ndarray, k: int | str) -> pd.Series:
-    """``values`` with the ``hidden`` ones as ``"< k"`` (below k) or :data:`SECONDARY`; a text ``k``
-    (the dash of a percent) stands for every hidden value."""
+def _mask(values: pd.Series, hidden: np.ndarray, k: int) -> pd.Series:
+    """``values`` with the ``hidden`` ones as ``"< k"`` (below k) or :data:`SECONDARY`."""
     if not hidden.any():
         return values
-    if isinstance(k, str):
-        return values.astype(object).where(~hidden, k)
     texts = [_hidden(int(value), k) for value in values.to_numpy()]
     return values.astype(object).where(~hidden, pd.Series(texts, index=values.index, dtype=object))
 
