@@ -2,10 +2,10 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_coding.py                      # 1M and 10M words
+    python benchmarks/bench_coding.py                      # 1M and 10M words, Dask included
     python benchmarks/bench_coding.py --sizes 1000000      # one size
     python benchmarks/bench_coding.py --large              # also 100M words
-    python benchmarks/bench_coding.py --workers            # also Dask: 2 local workers over 1
+    python benchmarks/bench_coding.py --no-workers         # without the Dask stage (2 local workers over 1)
     python benchmarks/bench_coding.py --profile            # cProfile of stage (c), top functions
 
 For each size a seeded Danish-like corpus is written to a temporary folder
@@ -295,6 +295,12 @@ def _seconds(times: object) -> str:
     return ", ".join(f"{t:.2f}" for t in times) + " s"  # type: ignore[attr-defined]
 
 
+def _has_dask() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) is not None for name in ("dask", "distributed"))
+
+
 def _spin(n: int) -> int:
     total = 0
     for i in range(n):
@@ -493,7 +499,9 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
         results["matches"] = compare(work)
     elif "c" in args.stages and "c" not in timings:
         print("  c/a, c/b: no ratio, stage (c) did not finish: MISSES target")
-    if args.workers:
+    if args.workers and not _has_dask():
+        print("  Dask coding stage: not run, Dask is not installed (python -m pip install -e '.[dask]')")
+    elif args.workers:
         one = run_stage("dask1", folder, work, codebook=args.codebook, max_memory_mb=limit_mb)
         two = run_stage("dask2", folder, work, codebook=args.codebook, max_memory_mb=limit_mb)
         capacity = parallel_capacity()
@@ -513,6 +521,8 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
             same = (("the same number as (c)" if counts == {expected} else f"NOT the {expected:,} of (c)")
                     if expected is not None else "no stage (c) to compare with")
             print(f"      Dask codings: {', '.join(f'{n:,}' for n in sorted(counts))}; {same}")
+            if expected is not None:
+                results["workers"]["same_codings"] = counts == {expected}  # type: ignore[index]
         print(f"      this machine, now: 2 processes of pure Python run {capacity:.2f}x as fast as 1 "
               f"(the ceiling for any 2-worker speed-up here)")
     if not args.keep:
@@ -521,28 +531,56 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
 
 
 def summary(runs: list[dict[str, object]]) -> None:
+    """Scaling and memory across the sizes, then every target of the run on one line each."""
+    verdicts: list[tuple[str, bool]] = []
     print("\n== scaling and memory")
     by_size = sorted(runs, key=lambda run: int(run["words"]))  # type: ignore[arg-type]
     for small, large in itertools.pairwise(by_size):
         factor = int(large["words"]) / int(small["words"])  # type: ignore[arg-type]
-        for stage in ("a", "b", "c", "p"):
-            if stage in ("c", "p") and stage in large and "stopped" in large[stage]:  # type: ignore[operator]
-                print(f"  ({stage}) did not finish at {int(large['words']):,} words: scaling MISSES target")
+        for stage in ("a", "b", "c"):
+            if stage == "c" and stage in large and "stopped" in large[stage]:  # type: ignore[operator]
+                print(f"  (c) did not finish at {int(large['words']):,} words: scaling MISSES target")
+                verdicts.append((f"scaling to {int(large['words']):,} words: (c) did not finish", False))
             elif stage in small and stage in large and "stopped" not in small[stage] and "stopped" not in large[stage]:
                 ratio = float(large[stage]["seconds"]) / float(small[stage]["seconds"])  # type: ignore[index]
                 limit = TARGETS["scaling"] * factor / 10
-                target = f" (target <= {limit:.1f}x): {_mark(ratio <= limit)}" if stage in ("c", "p") else ""
+                target = f" (target <= {limit:.1f}x): {_mark(ratio <= limit)}" if stage == "c" else ""
                 print(f"  ({stage}) {factor:.1f}x the words costs {ratio:.1f}x the time{target}")
+                if stage == "c":
+                    verdicts.append((f"{factor:.0f}x the words, (c) {ratio:.1f}x the time (<= {limit:.1f}x)",
+                                     ratio <= limit))
     for run in by_size:
-        for stage in ("c", "p"):
-            if stage in run:
-                peak = float(run[stage]["peak_mb"])  # type: ignore[index]
-                words = int(run["words"])  # type: ignore[arg-type]
-                limit = TARGETS["memory_mb"]
-                at_10m = 9_000_000 <= words <= 11_000_000  # the target is for 10M words, not 100M
-                target = f" (target <= {limit} MB at 10M words): {_mark(peak <= limit)}" if at_10m else ""
-                more = " or more (stopped)" if "stopped" in run[stage] else ""  # type: ignore[operator]
-                print(f"  ({stage}) peak memory at {words:,} words: {peak:.0f} MB{more}{target}")
+        if "c" in run:
+            peak = float(run["c"]["peak_mb"])  # type: ignore[index]
+            words = int(run["words"])  # type: ignore[arg-type]
+            limit = TARGETS["memory_mb"]
+            at_10m = 9_000_000 <= words <= 11_000_000  # the target is for 10M words, not 100M
+            target = f" (target <= {limit} MB at 10M words): {_mark(peak <= limit)}" if at_10m else ""
+            more = " or more (stopped)" if "stopped" in run["c"] else ""  # type: ignore[operator]
+            print(f"  (c) peak memory at {words:,} words: {peak:.0f} MB{more}{target}")
+            if at_10m:
+                verdicts.append((f"peak memory at {words:,} words {peak:.0f} MB{more} (<= {limit} MB)",
+                                 peak <= limit and not more))
+    print("\n== targets")
+    for run in by_size:
+        size = f"{int(run['words']):,} words"  # type: ignore[call-overload]
+        for key, name, form, target in (("c_over_b", "c/b", ".2f", ">= 3"), ("c_over_a", "c/a", ".3f", ">= 0.125")):
+            if key in run:
+                value = float(run[key])  # type: ignore[arg-type]
+                verdicts.append((f"{size}: {name} {value:{form}} ({target})", value >= TARGETS[key]))
+        if "matches" in run:
+            missing = int(run["matches"]["missing"])  # type: ignore[index]
+            verdicts.append((f"{size}: PhraseMatcher pairs kvaleval misses: {missing:,} (0)", missing == 0))
+        if "workers" in run:
+            speedup = float(run["workers"]["speedup"])  # type: ignore[index]
+            verdicts.append((f"{size}: Dask 2 workers over 1: {speedup:.2f}x (>= {TARGETS['workers']})",
+                             speedup >= TARGETS["workers"]))
+            if "same_codings" in run["workers"]:  # type: ignore[operator]
+                verdicts.append((f"{size}: Dask gives the codings of (c)", bool(run["workers"]["same_codings"])))  # type: ignore[index]
+    for text, ok in verdicts:
+        print(f"  {'met   ' if ok else 'MISSED'}  {text}")
+    met = sum(ok for _, ok in verdicts)
+    print(f"  {met} of {len(verdicts)} targets met")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -551,7 +589,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000],
                         help="corpus sizes in words (default: 1000000 10000000, several minutes)")
     parser.add_argument("--large", action="store_true", help="also 100M words")
-    parser.add_argument("--workers", action="store_true", help="Dask coding stage: 2 local workers over 1")
+    parser.add_argument("--workers", action=argparse.BooleanOptionalAction, default=True,
+                        help="Dask coding stage: 2 local workers over 1 (default: on, where Dask is installed)")
     parser.add_argument("--stages", nargs="+", default=["a", "b", "c"], choices=["a", "b", "c"],
                         help="(a) read + str.split, (b) spaCy PhraseMatcher, (c) kvaleval (default: all three)")
     parser.add_argument("--profile", action="store_true", help="cProfile stage (c) and print the top functions")
