@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_CORPUS = ROOT / "corpus"
 DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::ResourceWarning")
+# A port in use (another cluster, a dashboard) only moves the scheduler's HTTP server elsewhere.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::ResourceWarning",
+                                        "ignore:Port 8787 is already in use:UserWarning")
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +173,55 @@ def test_dask_rule_coder_cached_per_codebook(single: kv.Coded) -> None:
     first = rule_coder(single.codebook)
     assert rule_coder(single.codebook) is first
     assert rule_coder(single.codebook, short_answer_words=3) is not first
+
+
+def _respondent_answers(single: kv.Coded) -> pd.DataFrame:
+    segments = single.segments
+    return segments.loc[segments["speaker_role"] == "respondent", ["segment_id", "text", "question"]]
+
+
+def test_dask_code_frame_bag_of_texts_ids_are_part_and_position(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    import dask.bag as db
+
+    from kvaleval.dask import code_frame
+
+    texts = _respondent_answers(single)["text"].tolist()
+    bag = db.from_sequence(texts, npartitions=4)
+    codings = code_frame(bag, single.codebook).compute()
+    # The ids point back at the texts: part and position in the order of bag.compute().
+    by_id = {f"{part}:{position}": text
+             for part, items in enumerate(p.compute() for p in bag.to_delayed())
+             for position, text in enumerate(items)}
+    assert len(by_id) == len(texts)
+    assert set(codings["segment_id"]) <= by_id.keys()
+    frame = pd.DataFrame({"id": list(by_id), "text": list(by_id.values())})
+    expected = code_frame(dd.from_pandas(frame, npartitions=3, sort=False), single.codebook).compute()
+    assert len(expected) > 100
+    pd.testing.assert_frame_equal(_plain(codings), _plain(expected))
+
+
+def test_dask_code_frame_bag_of_mappings_with_questions(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    import dask.bag as db
+
+    from kvaleval.dask import code_frame
+
+    answers = _respondent_answers(single).rename(columns={"segment_id": "løbenr", "text": "svar", "question": "spm"})
+    bag = db.from_sequence(answers.to_dict("records"), npartitions=3)
+    codings = code_frame(bag, single.codebook, text="svar", id="løbenr", question="spm").compute()
+    rules = single.codings[single.codings["coder"] == "rules"]
+    assert (codings["doc_id"] == codings["segment_id"]).all()  # no doc= key: the id stands for the document
+    pd.testing.assert_frame_equal(_plain(codings.drop(columns="doc_id")), _plain(rules.drop(columns="doc_id")))
+
+
+@pytest.mark.parametrize(("items", "options", "error"), [
+    (["Familievejledningen er god", 17], {}, r"\[E314\] code_frame: element 1 i del 0 .* er int"),
+    ([{"nr": 1, "tekst": "Familievejledningen er god"}], {"id": "nr"},
+     r"\[E315\] code_frame: element 0 i del 0 .* mangler nøglen 'text' \(har: nr, tekst\)"),
+])
+def test_dask_code_frame_bag_with_a_bad_item_is_clear(single: kv.Coded, client, items, options, error) -> None:  # type: ignore[no-untyped-def]
+    import dask.bag as db
+
+    from kvaleval.dask import code_frame
+
+    with pytest.raises(kv.CodingError, match=error):
+        code_frame(db.from_sequence(items, npartitions=1), single.codebook, **options).compute()

@@ -1,7 +1,7 @@
 """Coding beyond one machine: a Dask DataFrame of texts, coded partition by partition.
 
 ``code_frame`` codes every row of a Dask DataFrame (survey answers, or a segment
-table) with the rule coder, one partition per task, and returns a Dask DataFrame
+table), or every text of a Dask bag, with the rule coder, one partition per task, and returns a Dask DataFrame
 of codings with the columns of ``kv.code(...).codings``. Each worker process
 compiles the codebook once (the compiled coder is cached, keyed by a hash of the
 codebook and the options) and reuses it for every partition it is given.
@@ -29,8 +29,8 @@ import hashlib
 import pickle
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -51,9 +51,10 @@ from kvaleval.frames import CODING_COLUMNS, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 
 if TYPE_CHECKING:
+    import dask.bag as db
     import dask.dataframe as dd
 
-__all__ = ["code_frame", "frequencies", "rule_coder"]
+__all__ = ["bag_frame", "code_frame", "frequencies", "rule_coder"]
 
 CODING_DTYPES = {column: ("float64" if column == "score" else "string") for column in CODING_COLUMNS}
 """Column types of the codings ``code_frame`` returns (text columns as pandas' ``string``)."""
@@ -98,7 +99,7 @@ def _cached_coder(key: str, codebook: Codebook, options: dict[str, Any]) -> Rule
 
 
 def code_frame(
-    ddf: dd.DataFrame,
+    ddf: dd.DataFrame | db.Bag,
     codebook: Codebook,
     *,
     text: str = "text",
@@ -111,9 +112,11 @@ def code_frame(
 
     Parameters
     ----------
-    ddf : dask.dataframe.DataFrame
+    ddf : dask.dataframe.DataFrame or dask.bag.Bag
         One row per text: survey answers, or a segment table (then only rows whose
-        ``speaker_role`` is ``respondent`` are coded, as in :func:`kvaleval.code`).
+        ``speaker_role`` is ``respondent`` are coded, as in :func:`kvaleval.code`). A bag
+        holds texts (ids ``"part:position"``) or mappings keyed by ``text``, ``id`` and
+        ``question`` (:func:`bag_frame`).
     codebook : Codebook
         From :func:`kvaleval.read_codebook`.
     text, id : str
@@ -144,14 +147,59 @@ def code_frame(
     With a ``distributed`` client, the codebook is sent to the workers when this is called:
     compute the result with that client while it is open.
     """
-    doc = doc or ("doc_id" if "doc_id" in ddf.columns else id)
-    require_columns(ddf, [text, id, doc, *([question] if question else [])])
+    frame = (bag_frame(cast("db.Bag", ddf), text=text, id=id, question=question) if _is_bag(ddf)
+             else cast("dd.DataFrame", ddf))
+    doc = doc or ("doc_id" if "doc_id" in frame.columns else id)
+    require_columns(frame, [text, id, doc, *([question] if question else [])])
     key = codebook_key(codebook, options)
     meta = pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in CODING_DTYPES.items()})
-    return ddf.map_partitions(
+    return frame.map_partitions(
         _code_partition, _shared(codebook, key), key, text=text, id=id, question=question, doc=doc,
         options=options, meta=meta, align_dataframes=False,
     )
+
+
+def _is_bag(collection: object) -> bool:
+    try:
+        from dask.bag import Bag
+    except ImportError:
+        return False
+    return isinstance(collection, Bag)
+
+
+def bag_frame(bag: db.Bag, *, text: str = "text", id: str = "id", question: str | None = None) -> dd.DataFrame:
+    """A Dask bag of texts as the DataFrame :func:`code_frame` codes, one partition per bag partition.
+
+    A text's id is ``"part:position"`` (both from 0, in the order of ``bag.compute()``); a
+    mapping (``{"løbenr": 17, "svar": "..."}``) gives its own ``text``, ``id`` and ``question``.
+    Items are checked when computed (E314, E315).
+    """
+    import dask
+    import dask.dataframe as dd
+
+    columns = [id, text, *([question] if question else [])]
+    meta = pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+    parts = [dask.delayed(_bag_records)(part, number, text=text, id=id, question=question)
+             for number, part in enumerate(bag.to_delayed())]
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _bag_records(items: Sequence[Any], partition: int, *, text: str, id: str, question: str | None) -> pd.DataFrame:
+    columns = [id, text, *([question] if question else [])]
+    rows = []
+    for position, item in enumerate(items):
+        if isinstance(item, str):
+            rows.append((f"{partition}:{position}", item, *([None] if question else [])))
+        elif isinstance(item, Mapping):
+            for key in (id, text):
+                if key not in item:
+                    raise CodingError(Errors.E315.format(position=position, partition=partition, key=key,
+                                                         found=", ".join(map(str, item)) or "-"))
+            rows.append(tuple(item.get(column) for column in columns))
+        else:
+            raise CodingError(Errors.E314.format(position=position, partition=partition,
+                                                 kind=type(item).__name__, keys=", ".join(columns)))
+    return pd.DataFrame.from_records(rows, columns=columns).astype(object)
 
 
 def _shared(codebook: Codebook, key: str) -> Any:

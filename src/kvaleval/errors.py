@@ -310,6 +310,11 @@ class Errors(metaclass=_CodedMessages):
     E313 = ("{where}: id-kolonnen '{column}' har det samme id for flere tekster ({examples}); kodningerne og "
             "frekvenserne kan ikke holde dem ude fra hinanden. Giv id= en kolonne, der er entydig for hver "
             "tekst (fx løbenummer og spørgsmål sat sammen, eller segment_id).")
+    E314 = ("code_frame: element {position} i del {partition} af Dask-bag'en er {kind}, ikke en tekst eller en "
+            "ordbog (dict). Giv en bag af tekster (id'erne bliver 'del:plads'), eller af ordbøger med nøglerne "
+            "{keys}.")
+    E315 = ("code_frame: element {position} i del {partition} af Dask-bag'en mangler nøglen '{key}' (har: "
+            "{found}). Navngiv nøglerne med text=, id= og question=.")
 
     # 5xx report
     E501 = ("{path} kunne ikke skrives: {detail}. Tjek, at der er skriveadgang til mappen, og at "
@@ -834,6 +839,11 @@ class _ErrorsEnglish:
     E313 = ("{where}: the id column '{column}' has the same id for several texts ({examples}); the codings "
             "and frequencies cannot tell them apart. Give id= a column that is unique for each text (e.g. "
             "the respondent number and the question joined, or segment_id).")
+    E314 = ("code_frame: item {position} in part {partition} of the Dask bag is {kind}, not a text or a "
+            "mapping (dict). Give a bag of texts (the ids become 'part:position'), or of mappings with the keys "
+            "{keys}.")
+    E315 = ("code_frame: item {position} in part {partition} of the Dask bag lacks the key '{key}' (has: "
+            "{found}). Name the keys with text=, id= and question=.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
