@@ -20,7 +20,9 @@ imports included) is its own:
     process), with patterns for every surface form kvaleval matches (term words in
     all their forms, phrases without gaps, exclusions and lexicon words), term
     hits inside an exclusion hit of the same code dropped; the respondent turns'
-    (segment, code, term) pairs are kept for the check below;
+    (segment, code, term) pairs are kept for the check below. A codebook's spaCy
+    ``patterns``, near cues, question context and valence are kvaleval's alone: (c)
+    does that work on top;
 (c) kvaleval end to end: ``read_corpus`` -> ``read_codebook`` -> ``code`` ->
     ``Coded.frequencies(by="respondent_group")``.
 
@@ -28,7 +30,7 @@ Every stage's time counts everything after the imports (pattern building and the
 codebook compile included). Words/s is the generator's word count over that time.
 The script then checks that every (segment, code, term) the PhraseMatcher finds is
 also found by kvaleval (kvaleval finds more: compounds, gapped phrases, phrases
-across punctuation) and prints any difference.
+across commas and fillers) and prints any difference.
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -129,6 +133,8 @@ def phrase_patterns(codebook_path: Path) -> dict[tuple[str, int, int], list[str]
     codebook = kv.read_codebook(codebook_path)
     items: list[tuple[tuple[str, int, int], str, bool]] = []
     for c, code in enumerate(codebook.codes):
+        if not code.codable:  # a grouping code's own terms code nothing (W203)
+            continue
         items += [(("T", c, t), term.text, term.exact) for t, term in enumerate(code.terms)]
         items += [(("X", c, e), text, False) for e, text in enumerate(code.exclude_terms)]
     for lexicon, (_, words) in enumerate(codebook.lexicons):
@@ -155,12 +161,13 @@ def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
     nlp = spacy.blank("da")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     keys: dict[int, tuple[str, int, int]] = {}
-    count = 0
+    count = capped = 0
     for key, texts in phrase_patterns(codebook).items():
         name = "|".join(map(str, key))
         keys[nlp.vocab.strings.add(name)] = key
         matcher.add(name, list(nlp.tokenizer.pipe(texts)))
         count += len(texts)
+        capped += len(texts) == MAX_PATTERNS_PER_TERM
     labels = {(c, t): term.label for c, code in enumerate(book.codes) for t, term in enumerate(code.terms)}
     setup = time.perf_counter() - start
     ids, texts = _turns(folder)
@@ -184,7 +191,8 @@ def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
     seconds = time.perf_counter() - start
     peak = _peak_mb()
     _write_pairs(work / "pairs_spacy.tsv", pairs)
-    return {"seconds": seconds, "setup": setup, "read": read, "patterns": count, "pairs": len(pairs),
+    return {"seconds": seconds, "setup": setup, "read": read, "patterns": count, "capped": capped,
+            "pairs": len(pairs),
             "segments": sum(segment_id is not None for segment_id in ids), "turns": len(ids), "peak_mb": peak}
 
 
@@ -281,14 +289,43 @@ def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb
         # One untimed pass over the whole frame: a worker's first full-size partitions grow its heap
         # and caches (on 1M words the first pass took 1.1-1.25 times as long as the next ones).
         code_frame(frame, book, id="segment_id", question="question").compute()
+        kept = _settled(client)
         warmup = time.perf_counter() - warm
-        times = []
+        times, counts = [], set()
         for _ in range(DASK_REPEATS):
             start = time.perf_counter()
             codings = code_frame(frame, book, id="segment_id", question="question").compute()
             times.append(time.perf_counter() - start)
+            counts.add(len(codings))
+            # Every pass builds the same task keys: one sent while the scheduler still holds the last
+            # pass's results would get those back in milliseconds, coding nothing.
+            _settled(client, kept)
+    if len(counts) > 1:
+        raise SystemExit(f"the Dask passes gave different numbers of codings: {sorted(counts)}")
     return {"seconds": min(times), "times": times, "warmup": warmup, "workers": workers,
             "codings": len(codings), "partitions": frame.npartitions, "peak_mb": _peak_mb()}
+
+
+def _settled(client: Any, kept: int | None = None, *, limit: float = 60.0) -> int:
+    """Wait until the scheduler has released the last computation's tasks; how many it still holds.
+
+    ``kept``: wait for at most that many (the persisted segments and the codebook); else until
+    the count stops falling.
+    """
+    deadline = time.monotonic() + limit
+    last = -1
+    while time.monotonic() < deadline:
+        held = client.run_on_scheduler(_task_count)
+        if (held <= kept) if kept is not None else held == last:
+            return int(held)
+        last = held
+        time.sleep(0.05)
+    raise SystemExit(f"the Dask scheduler still holds {last} tasks after {limit:.0f} s: "
+                     "the passes would not be timed alone")
+
+
+def _task_count(dask_scheduler: Any) -> int:
+    return len(dask_scheduler.tasks)
 
 
 def _seconds(times: object) -> str:
@@ -441,7 +478,7 @@ def compare(work: Path, *, show: int = 15) -> dict[str, int]:
     extra = ours - spacy_pairs
     print(f"  matches: PhraseMatcher finds {len(spacy_pairs):,} (segment, code, term) pairs; "
           f"kvaleval finds {len(spacy_pairs) - len(missing):,} of them "
-          f"and {len(extra):,} more (compounds, gapped phrases, phrases across punctuation)")
+          f"and {len(extra):,} more (compounds, gapped phrases, phrases across commas and fillers, patterns)")
     if missing:
         print(f"  DIFFERENCE: {len(missing)} PhraseMatcher pair(s) not found by kvaleval, e.g.:")
         for pair in missing[:show]:
@@ -477,7 +514,9 @@ def run_size(words: int, args: argparse.Namespace, base: Path) -> dict[str, obje
         print(f"  {names[stage]:42} {seconds:9.2f} {_rate(info.words, seconds):>9} "
               f"{float(result['peak_mb']):8.0f} MB")  # type: ignore[arg-type]
         if stage == "b":
-            print(f"      of which pattern setup {result['setup']:.2f} s ({result['patterns']:,} patterns), "
+            capped = (f"; {result['capped']} phrase(s) with more word-form combinations than "
+                      f"{MAX_PATTERNS_PER_TERM:,} keep that many" if result.get("capped") else "")
+            print(f"      of which pattern setup {result['setup']:.2f} s ({result['patterns']:,} patterns{capped}), "
                   f"reading {result['read']:.2f} s; {result['turns']:,} turns matched")
         if stage == "c":
             print(f"      of which read_corpus {result['read']:.2f} s, code {result['code']:.2f} s, "
@@ -583,7 +622,13 @@ def summary(runs: list[dict[str, object]]) -> None:
     print(f"  {met} of {len(verdicts)} targets met")
 
 
+def _plain_warnings() -> None:
+    """A warning (a codebook's W201, say) as its message, without the line of kvaleval's source that raised it."""
+    warnings.formatwarning = lambda message, category, *_args, **_kwargs: f"  {category.__name__}: {message}\n"
+
+
 def main(argv: list[str] | None = None) -> None:
+    _plain_warnings()
     parser = argparse.ArgumentParser(description="\n\n".join(__doc__.split("\n\n")[:3]),
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000],

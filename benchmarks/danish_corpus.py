@@ -86,12 +86,13 @@ class Vocabulary:
         self.parts = [w for w in ranked[2000:60000] if 4 <= len(w) <= 10][:8000]
 
         codebook = kv.read_codebook(codebook_path)
-        words = {word for code in codebook.codes for term in code.terms if not term.exact
+        applied = [code for code in codebook.codes if code.codable]  # a grouping code's terms code nothing
+        words = {word for code in applied for term in code.terms if not term.exact
                  for word, _ in split_phrase(term.text)}
         self.forms = {word: sorted(forms) for word, forms in expand_forms(words, dict(codebook.lemmas)).items()}
-        self.terms = [(term.text, term.exact) for code in codebook.codes for term in code.terms]
+        self.terms = [(term.text, term.exact) for code in applied for term in code.terms]
         self.singles = [text for text, exact in self.terms if not exact and len(split_phrase(text)) == 1]
-        self.excludes = [text for code in codebook.codes for text in code.exclude_terms]
+        self.excludes = [text for code in applied for text in code.exclude_terms]
         self.lexicon_words = sorted({w for _, words_ in codebook.lexicons for w in words_})
         self._split = split_phrase
 
@@ -108,6 +109,8 @@ class Vocabulary:
             return [self.lexicon_words[rng.integers(len(self.lexicon_words))]]
         if roll < 0.30 and self.singles:
             return [self._compound(self.singles[rng.integers(len(self.singles))], rng)]
+        if not self.terms:  # a codebook of patterns and near cues only
+            return self.draw(rng, 1)
         text, exact = self.terms[rng.integers(len(self.terms))]
         words = self._phrase(text, exact, rng)
         if rng.random() < 0.2:
@@ -117,7 +120,7 @@ class Vocabulary:
     def _phrase(self, text: str, exact: bool, rng: np.random.Generator) -> list[str]:
         words: list[str] = []
         for word, gap in self._split(text):
-            if gap:
+            if gap > 0:  # "...": up to that many other words; a phrase's own punctuation is left out
                 words.extend(self.draw(rng, int(rng.integers(0, gap + 1))))
             words.append(word if exact else self._inflect(word, rng))
         return words

@@ -19,6 +19,8 @@ from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE
 from kvaleval.danish import FILLERS
 
 _GAP_BREAK = re.compile(r"[.,;:!?]")
+_STOP = re.compile(r"[.;:!?]")
+ACROSS_STOPS = -1  # kvaleval.coding.matcher.ACROSS_STOPS: the phrase's own text has a stop there
 
 
 def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str], list[str], list[tuple[int, int]]]]:
@@ -74,7 +76,8 @@ def phrase_matches(slots, by_class, not_filler, low):  # type: ignore[no-untyped
 
     From each hit of the first class, each next slot is the first hit of its class in a
     later word; it must come within the gap (fillers not counted) and, when words stand
-    between, without punctuation between.
+    between, without punctuation between; when none do, with only commas between (any
+    punctuation where the phrase itself has a full stop or the like there).
     """
     matches = []
     for start, end, word in by_class.get(slots[0][0], ()):
@@ -86,7 +89,8 @@ def phrase_matches(slots, by_class, not_filler, low):  # type: ignore[no-untyped
                 break
             s, e, w = following[0]
             between = not_filler[w] - not_filler[last_word + 1]
-            if between > gap or (between and _GAP_BREAK.search(low, last_end, s)):
+            if (between > max(gap, 0) or (between and _GAP_BREAK.search(low, last_end, s))
+                    or (not between and gap != ACROSS_STOPS and _STOP.search(low, last_end, s))):
                 ok = False
                 break
             last_word, last_end = w, e

@@ -344,3 +344,41 @@ def test_valence_codebook_words_beat_built_in_neutral_ones() -> None:
     scanner = ValenceScanner(positive=["fint nok"], negative=["helt okay"])
     assert [(cue.kind, cue.text) for cue in scanner.scan("mentoren er fint nok, praktikken helt okay")] == [
         (POSITIVE, "fint nok"), (NEGATIVE, "helt okay")]
+
+
+def _coded_rows(tmp_path: Path, codebook: str, texts: list[str]) -> list[bool]:
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(codebook, encoding="utf-8")
+    return RuleCoder(kv.read_codebook(path)).score(texts).coded[:, 0].tolist()
+
+
+def test_rules_adjacent_phrase_words_cross_a_comma_not_a_full_stop(tmp_path: Path) -> None:
+    # docs/codebook.md: commas and fillers between adjacent words are ignored, a clause end is not.
+    book = "name: m\ncodes:\n  - name: mentor\n    terms: ['mentor ordning']\n"
+    texts = ["Min mentor, øh, ordning hjalp.", "Jeg fik en mentor. Ordning var der ikke.",
+             "En mentor! Ordning?", "Mentor; ordning", "En mentor: ordning", "mentorordning er godt"]
+    assert _coded_rows(tmp_path, book, texts) == [True, False, False, False, False, False]
+
+
+def test_rules_exclusion_does_not_reach_across_a_full_stop(tmp_path: Path) -> None:
+    book = "name: m\ncodes:\n  - name: mentor\n    terms: [mentor]\n    exclude_terms: ['mentor ordning']\n"
+    texts = ["Jeg fik en mentor. Ordning var der ikke meget af.", "Jeg fik en mentor, ordning var der ikke."]
+    assert _coded_rows(tmp_path, book, texts) == [True, False]
+
+
+def test_rules_phrase_with_its_own_punctuation_matches_it(tmp_path: Path) -> None:
+    book = "name: m\ncodes:\n  - name: skole\n    terms: ['10.-klasse', '2.5 timer']\n"
+    # Where the phrase itself has a full stop, any punctuation may stand there in the text too.
+    texts = ["Han går i 10.-klasse nu.", "Vi fik 2.5 timer om ugen.", "Han var 10. Klasse var ikke noget for ham.",
+             "Vi fik 2 timer om ugen."]
+    assert _coded_rows(tmp_path, book, texts) == [True, True, True, False]
+
+
+def test_rules_numbers_in_terms_take_no_endings(tmp_path: Path) -> None:
+    book = "name: m\ncodes:\n  - name: timer\n    terms: ['10 timer om ugen']\n  - name: ti\n    terms: ['10']\n"
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(book, encoding="utf-8")
+    texts = ["Jeg var i praktik 10 timer om ugen.", "Jeg var i praktik 10s timer om ugen.", "10ere og 10ende"]
+    coded = RuleCoder(kv.read_codebook(path)).score(texts).coded
+    assert coded[:, 0].tolist() == [True, False, False]
+    assert coded[:, 1].tolist() == [True, False, False]

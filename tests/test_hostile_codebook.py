@@ -166,3 +166,27 @@ def test_conclusions_errors_point_to_the_conclusions_docs(tmp_path: Path) -> Non
         kv.read_conclusions(path)
     assert "se docs/appendix.md" in str(info.value)
     assert "docs/codebook.md" not in str(info.value)
+
+
+def test_codebook_grouping_code_with_terms_warns_they_are_unused(tmp_path: Path) -> None:
+    import warnings
+
+    path = tmp_path / "kodebog.yaml"
+    book = ("name: t\ncodes:\n  - name: relationer\n    codable: false\n    terms: [ven, venner]\n"
+            "    children:\n      - name: venskab\n        terms: [veninde]\n")
+    path.write_text(book, encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W203\].*'relationer'.*terms bruges aldrig"):
+        codebook = kv.read_codebook(path)
+    coded = kv.code(_one_answer_corpus(tmp_path, "Min ven og min veninde."), codebook).codings
+    assert set(coded["code"]) == {"venskab"}  # what the warning says: the grouping code's terms code nothing
+    path.write_text(book.replace("    terms: [ven, venner]\n", ""), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kv.read_codebook(path)
+
+
+def _one_answer_corpus(tmp_path: Path, answer: str) -> kv.Corpus:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger01.txt").write_text(f"I: Hvem hjælper dig?\nB: {answer}\n", encoding="utf-8")
+    return kv.read_corpus(folder)

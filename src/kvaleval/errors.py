@@ -162,6 +162,8 @@ class Warnings(metaclass=_CodedMessages):
             "regelkoderen koder den aldrig.")
     W202 = ("{path}: koden '{code}', nærhedsordet '{word}' er ikke en ordliste, så det matcher kun det ord. "
             "Mente du ordlisten '{lexicon}'? Skriv navnet præcis som under 'lexicons:'.")
+    W203 = ("{path}: koden '{code}' er en grupperingskode (codable: false), så dens {what} bruges aldrig; den "
+            "tæller sine underkoder. Flyt dem til en underkode, eller fjern 'codable: false'.")
     # 3xx
     W301 = ("Personoplysninger er IKKE pseudonymiseret i dette output (pseudonymise=False). "
             "Del det ikke.")
@@ -702,6 +704,8 @@ class _WarningsEnglish:
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
             "Did you mean the lexicon '{lexicon}'? Write its name exactly as under 'lexicons:'.")
+    W203 = ("{path}: code '{code}' is a grouping code (codable: false), so its {what} are never used; it "
+            "counts its sub-codes. Move them to a sub-code, or remove 'codable: false'.")
     # 3xx
     W301 = ("Personal data is NOT pseudonymised in this output (pseudonymise=False). "
             "Do not share it.")

@@ -79,6 +79,10 @@ def read_codebook(path: str | Path) -> Codebook:
     for code in codes:
         if code.codable and not (code.terms or code.near or code.patterns):
             warn(Warnings.W201.format(path=shown, code=code.name))
+        unused = [name for name, items in (("terms", code.terms), ("near", code.near), ("patterns", code.patterns),
+                                           ("exclude_terms", code.exclude_terms)) if items]
+        if not code.codable and unused:
+            warn(Warnings.W203.format(path=shown, code=code.name, what=", ".join(unused)))
     _warn_near_words_like_lexicons(codes, model.lexicons, shown)
     return Codebook(
         name=model.name,

@@ -21,11 +21,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from kvaleval.coding.matcher import code_points
+from kvaleval.coding.matcher import ACROSS_STOPS, STOPS, code_points
 
 JOINERS = "'’-"
 GAP_BREAKS = ".,;:!?"
-"""Punctuation a phrase gap may not cross (a clause boundary)."""
+"""Punctuation a phrase gap may not cross (a clause boundary); adjacent words may have commas between,
+not the rest (:data:`kvaleval.coding.matcher.STOPS`)."""
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -76,6 +77,8 @@ class BatchHits:
         self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
         self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
         np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
+        self._stops = np.zeros(len(joined) + 1, dtype=np.int32)
+        np.cumsum((flags & STOP).astype(bool), out=self._stops[1:])
         # Words before each word that are fillers; a gap's length is counted without them.
         fillers_before = np.zeros(int(self._word_number[-1]) + 2 if len(joined) else 2, dtype=np.int32)
         np.add.at(fillers_before, self.word_at(_whole_words(flags, *fillers)) + 1, 1)
@@ -123,12 +126,18 @@ class BatchHits:
         """Whether ``joined[low:high]`` holds gap-breaking punctuation, per pair."""
         return self._breaks[high] > self._breaks[low]
 
+    def stops_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        """Whether ``joined[low:high]`` holds clause-ending punctuation (not a comma), per pair."""
+        return self._stops[high] > self._stops[low]
+
     def phrase(self, slots: Sequence[tuple[int, int]]) -> Matches:
         """Matches of a phrase of word-class slots ``(class, gap before)``, one per hit of its first class.
 
         From each hit of the first class, the next slot is the first hit of its class in a
         later word of the same segment; it must come within ``gap`` counted words and, if
-        any word stands between, with no punctuation between. Otherwise that start fails.
+        any word stands between, with no punctuation between; if none does, with no
+        punctuation but commas between (any, for a gap of ``ACROSS_STOPS``). Otherwise that
+        start fails.
         """
         first = self.of_class(slots[0][0])
         if first.start == first.stop:
@@ -150,8 +159,10 @@ class BatchHits:
             following = np.minimum(following, span.stop - 1)
             found &= self.row[following] == self.row[current]
             between = self._counted[following] - self._counted_after[current]
-            found &= (between <= gap) & ~((between > 0) & self.breaks_between(self.end[current],
-                                                                              self.start[following]))
+            low, high = self.end[current], self.start[following]
+            found &= (between <= max(gap, 0)) & ~((between > 0) & self.breaks_between(low, high))
+            if gap != ACROSS_STOPS:
+                found &= ~((between == 0) & self.stops_between(low, high))
             begin, current = begin[found], following[found]
         return Matches(self.start[begin], self.end[current], self.word[begin], self.row[begin])
 
@@ -209,13 +220,13 @@ def near(anchor: tuple[np.ndarray, np.ndarray], others: Sequence[tuple[np.ndarra
     return fired[_row_starts(fired)]
 
 
-LETTER, DIGIT, JOINER, BREAK = 1, 2, 4, 8
+LETTER, DIGIT, JOINER, BREAK, STOP = 1, 2, 4, 8, 16
 
 
 @cache
 def _flag_table() -> np.ndarray:
     """Flags per code point of the Basic Multilingual Plane: word letter (regex ``[^\\W\\d_]``), digit (``\\d``),
-    joiner, gap-breaking punctuation."""
+    joiner, gap-breaking punctuation, clause-ending punctuation."""
     plane = "".join(map(chr, range(0x10000)))
     flags = np.zeros(0x10000, dtype=np.uint8)
     for pattern, flag in ((_LETTER, LETTER), (_DIGIT, DIGIT)):
@@ -224,12 +235,14 @@ def _flag_table() -> np.ndarray:
         flags[(marked == 1) & (np.arange(0x10000) != 1)] |= flag
     flags[[ord(char) for char in JOINERS]] |= JOINER
     flags[[ord(char) for char in GAP_BREAKS]] |= BREAK
+    flags[[ord(char) for char in STOPS]] |= STOP
     return flags
 
 
 def _flags(char: str) -> int:
     return ((LETTER if _LETTER.match(char) else 0) | (DIGIT if _DIGIT.match(char) else 0)
-            | (JOINER if char in JOINERS else 0) | (BREAK if char in GAP_BREAKS else 0))
+            | (JOINER if char in JOINERS else 0) | (BREAK if char in GAP_BREAKS else 0)
+            | (STOP if char in STOPS else 0))
 
 
 _LETTER = re.compile(r"[^\W\d_]")

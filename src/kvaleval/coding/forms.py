@@ -67,6 +67,9 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
                                                    if its_lemma == lemma}
     result = {}
     for word, lemma in lemma_by_word.items():
+        if word.isdigit():  # a number has no inflections ("10" is not "10ere")
+            result[word] = frozenset({word})
+            continue
         found = forms[lemma] | {word}
         if not is_word(word) and not lemmas().is_lemma(word):
             found |= {word + ending for ending in ENDINGS}

@@ -46,6 +46,11 @@ from kvaleval.lemmas import know_words
 TERM, LEXICON, EXCLUDE = 0, 1, 2
 GAP_WORDS = 3
 """How many words ``...`` in a phrase stands for."""
+ACROSS_STOPS = -1
+"""The gap before a phrase word the phrase itself joins with a full stop or the like (``10.-klasse``):
+adjacent, across any punctuation. Other adjacent words may have only commas and fillers between."""
+STOPS = ".;:!?"
+"""Punctuation that ends a clause: adjacent phrase words never match across it (a comma they do)."""
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _SAFE_LOWER = {0x130: "i"}  # "İ".lower() is two code points; keep offsets aligned.
@@ -78,17 +83,26 @@ class Hit(NamedTuple):
 def split_phrase(text: str) -> list[tuple[str, int]]:
     """Words of a phrase and the gap before each.
 
-    ``"mangler ... folk"`` -> ``[("mangler", 0), ("folk", 3)]``.
+    ``"mangler ... folk"`` -> ``[("mangler", 0), ("folk", 3)]``; ``"10.-klasse"`` ->
+    ``[("10", 0), ("klasse", ACROSS_STOPS)]``.
     """
     slots: list[tuple[str, int]] = []
     gap = 0
+    between = ""  # the phrase's own characters since the last word
     for token in text.lower().replace("…", " ... ").split():
         if token.strip(".") == "" and "..." in token:
             gap = GAP_WORDS
             continue
-        for word in _WORDS.findall(token):
-            slots.append((word, gap if slots else 0))
-            gap = 0
+        end = 0
+        for match in _WORDS.finditer(token):
+            between += token[end : match.start()]
+            if not slots:
+                gap = 0
+            elif gap == 0 and any(char in STOPS for char in between):
+                gap = ACROSS_STOPS
+            slots.append((match.group(), gap))
+            gap, between, end = 0, "", match.end()
+        between += token[end:]
     return slots
 
 

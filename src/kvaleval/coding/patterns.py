@@ -3,16 +3,34 @@
 The pipeline is ``spacy.blank("da")`` (tokenizer only, nothing downloaded); token
 lemmas come from kvaleval's lower-cased Danish lemma table (with the codebook's
 overrides), so ``{"LEMMA": "vente"}`` works without a trained model.
+
+spaCy tokenises only the texts a pattern can match. Each pattern is anchored on one
+token it requires (no ``OP`` or ``OP: "+"``) whose ``LOWER``, ``ORTH``, ``TEXT`` or
+``LEMMA`` is given as a word or an ``IN`` list: a text can match only if it holds one
+of those words (for a lemma, one of its forms) somewhere, lower-cased. One
+Aho-Corasick pass over the batch finds those texts. A pattern without such a token
+(only ``REGEX``, ``IS_DIGIT``, optional tokens, or words under three letters) sends
+every text to spaCy, as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import Any
 
-from kvaleval.danish import lemma_table
+import ahocorasick
+import numpy as np
+
 from kvaleval.errors import CodebookError, Errors
+from kvaleval.lemmas import lemmas
 from kvaleval.records import Codebook
+
+MIN_ANCHOR = 3
+"""An anchor word shorter than this is in nearly every text: such a pattern is tried on all."""
+_SURFACE = ("LOWER", "ORTH", "TEXT")
+_REQUIRED_OPS = (None, "+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +54,7 @@ class PatternMatcher:
         self.keys: dict[int, tuple[int, str]] = {}
         self.overrides = dict(codebook.lemmas)
         self.uses_lemma = False
+        anchors: list[frozenset[str] | None] = []
         for index, code in enumerate(codebook.codes):
             for number, pattern in enumerate(code.patterns if code.codable else (), start=1):
                 key = f"{code.name}#{number}"
@@ -48,17 +67,105 @@ class PatternMatcher:
                     ) from err
                 self.keys[self.nlp.vocab.strings[key]] = (index, f"mønster {number}")
                 self.uses_lemma |= "LEMMA" in str(pattern).upper()
+                anchors.append(pattern_anchor(pattern, self.overrides))
+        self.anchors = _automaton(anchors)
+        """The anchor words of all patterns, or None when some pattern must be tried on every text."""
+
+    def candidates(self, texts: Sequence[str]) -> list[int]:
+        """The rows of ``texts`` some pattern may match: those holding an anchor word."""
+        if self.anchors is None:
+            return list(range(len(texts)))
+        if not len(self.anchors) or not texts:
+            return []
+        joined = "\n".join(texts).lower()
+        ends = np.fromiter(chain.from_iterable(self.anchors.iter(joined)), dtype=np.int64)[::2]
+        starts = np.cumsum([0, *(len(text) + 1 for text in texts[:-1])])
+        # str.lower keeps every text's length (apart from a few letters such as "İ"): map back by text.
+        if len(joined) != starts[-1] + len(texts[-1]):
+            return [row for row, text in enumerate(texts) if next(self.anchors.iter(text.lower()), None)]
+        return np.unique(np.searchsorted(starts, ends, side="right") - 1).tolist()
 
     def matches(self, texts: Sequence[str]) -> list[PatternHit]:
         hits = []
-        table = lemma_table() if self.uses_lemma else {}
-        for row, doc in enumerate(self.nlp.pipe(texts, batch_size=256)):
+        rows = self.candidates(texts)
+        lemma_of: dict[str, str] = {}
+        for row, doc in zip(rows, self.nlp.pipe((texts[row] for row in rows), batch_size=256), strict=True):
             if self.uses_lemma:
                 for token in doc:
                     lower = token.lower_
-                    token.lemma_ = self.overrides.get(lower) or table.get(lower, lower)
+                    lemma = lemma_of.get(lower)
+                    if lemma is None:
+                        lemma = lemma_of[lower] = self.overrides.get(lower) or lemmas().lemma(lower) or lower
+                    token.lemma_ = lemma
             for match_id, start, end in self.matcher(doc):
                 code, label = self.keys[match_id]
                 span = doc[start:end]
                 hits.append(PatternHit(row, code, label, span.start_char, span.end_char))
         return hits
+
+
+def pattern_anchor(pattern: Sequence[Mapping[str, Any]], overrides: Mapping[str, str]) -> frozenset[str] | None:
+    """The lower-cased words one of which every text the pattern matches holds, or None.
+
+    Of the pattern's required tokens, the one whose shortest word is longest (the
+    rarest, roughly); None where no required token names its words, or they are short.
+    """
+    best: frozenset[str] | None = None
+    for token in pattern:
+        if _get(token, "OP") not in _REQUIRED_OPS:
+            continue
+        for words in _token_words(token, overrides):
+            if min(map(len, words), default=0) >= MIN_ANCHOR and (
+                    best is None or min(map(len, words)) > min(map(len, best))):
+                best = words
+    return best
+
+
+def _token_words(token: Mapping[str, Any], overrides: Mapping[str, str]) -> Iterable[frozenset[str]]:
+    """Each way the token names the words it matches (every one of them must hold)."""
+    for attribute in (*_SURFACE, "LEMMA"):
+        values = _values(_get(token, attribute))
+        if values is None:
+            continue
+        if attribute == "LEMMA":
+            values = {form for value in values for form in _forms_with_lemma(value, overrides)}
+        yield frozenset(values)
+
+
+def _get(token: Mapping[str, Any], attribute: str) -> Any:
+    """A token attribute, whatever the case of its key (spaCy takes ``lower`` for ``LOWER``)."""
+    for key, value in token.items():
+        if isinstance(key, str) and key.upper() == attribute:
+            return value
+    return None
+
+
+def _values(spec: Any) -> set[str] | None:
+    """The words an attribute value names: a word, or an ``IN`` list of words; None for anything else."""
+    if isinstance(spec, str):
+        return {spec.lower()}
+    if isinstance(spec, Mapping) and len(spec) == 1:
+        (operator, values), = spec.items()
+        if str(operator).upper() == "IN" and isinstance(values, list | tuple) and values \
+                and all(isinstance(value, str) for value in values):
+            return {value.lower() for value in values}
+    return None
+
+
+def _forms_with_lemma(lemma: str, overrides: Mapping[str, str]) -> set[str]:
+    """Every lower-cased word :meth:`PatternMatcher.matches` gives this lemma."""
+    return {lemma, *lemmas().forms(lemma), *(form for form, its in overrides.items() if its == lemma)}
+
+
+def _automaton(anchors: list[frozenset[str] | None]) -> ahocorasick.Automaton | None:
+    words: set[str] = set()
+    for anchor in anchors:
+        if anchor is None:
+            return None
+        words |= anchor
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in sorted(words):
+        automaton.add_word(word, 0)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
