@@ -19,7 +19,8 @@ imports included) is its own:
     ``spacy.blank("da")`` + ``PhraseMatcher(attr="LOWER")`` (``nlp.pipe``, one
     process), with patterns for every surface form kvaleval matches (term words in
     all their forms, phrases without gaps, exclusions and lexicon words), term
-    hits inside an exclusion hit of the same code dropped; the respondent turns'
+    hits inside an exclusion hit of the same code dropped (exclusions also matched
+    without the turn's commas and fillers, as kvaleval reads them); the respondent turns'
     (segment, code, term) pairs are kept for the check below. A codebook's spaCy
     ``patterns``, near cues, question context and valence are kvaleval's alone: (c)
     does that work on top;
@@ -27,7 +28,8 @@ imports included) is its own:
     ``Coded.frequencies(by="respondent_group")``.
 
 Every stage's time counts everything after the imports (pattern building and the
-codebook compile included). Words/s is the generator's word count over that time.
+codebook compile included; spaCy is imported before (c)'s clock starts when the
+codebook has spaCy ``patterns``, as before (b)'s). Words/s is the generator's word count over that time.
 The script then checks that every (segment, code, term) the PhraseMatcher finds is
 also found by kvaleval (kvaleval finds more: compounds, gapped phrases, phrases
 across commas and fillers) and prints any difference.
@@ -153,19 +155,30 @@ def phrase_patterns(codebook_path: Path) -> dict[tuple[str, int, int], list[str]
 def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
     import spacy
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     import kvaleval as kv
+    from kvaleval.danish import FILLERS
 
     start = time.perf_counter()
     book = kv.read_codebook(codebook)
     nlp = spacy.blank("da")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     keys: dict[int, tuple[str, int, int]] = {}
+    # kvaleval reads adjacent words across commas and fillers, so an exclusion written "mentor ordning"
+    # also drops the term hit in "mentor, øh, ordning": a turn with a term hit and such a mark is matched
+    # for exclusions once more with those tokens left out.
+    excluder = PhraseMatcher(nlp.vocab, attr="LOWER")
+    skipped = {",", *FILLERS}
+    marks = re.compile(r",|\b(?:" + "|".join(sorted(FILLERS)) + r")\b", re.IGNORECASE)
     count = capped = 0
     for key, texts in phrase_patterns(codebook).items():
         name = "|".join(map(str, key))
         keys[nlp.vocab.strings.add(name)] = key
-        matcher.add(name, list(nlp.tokenizer.pipe(texts)))
+        docs = list(nlp.tokenizer.pipe(texts))
+        matcher.add(name, docs)
+        if key[0] == "X":
+            excluder.add(name, docs)
         count += len(texts)
         capped += len(texts) == MAX_PATTERNS_PER_TERM
     labels = {(c, t): term.label for c, code in enumerate(book.codes) for t, term in enumerate(code.terms)}
@@ -182,6 +195,10 @@ def stage_spacy(folder: Path, codebook: Path, work: Path) -> dict[str, object]:
                 terms.append((owner, item, begin, end))
             elif kind == "X":
                 excluded.setdefault(owner, []).append((begin, end))
+        if terms and len(excluder) and marks.search(doc.text):
+            kept = [i for i, token in enumerate(doc) if token.lower_ not in skipped]
+            for match_id, begin, end in excluder(Doc(nlp.vocab, words=[doc[i].text for i in kept])):
+                excluded.setdefault(keys[match_id][1], []).append((kept[begin], kept[end - 1] + 1))
         found = {
             (owner, item) for owner, item, begin, end in terms
             if not any(b < end and begin < e for b, e in excluded.get(owner, ()))
@@ -201,6 +218,9 @@ def stage_kvaleval(
 ) -> dict[str, object]:
     import kvaleval as kv
     from kvaleval.coding import rules
+
+    if any(code.patterns for code in kv.read_codebook(codebook).codes):
+        import spacy  # noqa: F401  (kvaleval imports it for a codebook's patterns; (b) imports it untimed too)
 
     captured: list[object] = []
     original = rules.RuleCoder.score

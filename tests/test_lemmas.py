@@ -45,6 +45,9 @@ def test_lemmas_index_answers_as_the_table(indexed: IndexedLemmas, table: TableL
         assert indexed.forms(lemma) == table.forms(lemma), lemma
     words = _words() * 2  # more than one query's worth, with repeats
     assert indexed.forms_among(words) == table.forms_among(words) == {word for word in words if word in lemma_table()}
+    expected = {word: lemma_table()[word] for word in words if word in lemma_table()}
+    assert len(set(words)) > 500 and len(expected) > 100
+    assert indexed.lemmas_of(words) == table.lemmas_of(words) == expected
 
 
 def test_lemmas_expand_forms_the_same_from_index_and_table(

@@ -34,6 +34,7 @@ SCHEMA_VERSION = 2
 
 class Lemmas(Protocol):
     def lemma(self, form: str) -> str | None: ...
+    def lemmas_of(self, forms: Iterable[str]) -> dict[str, str]: ...
     def forms(self, lemma: str) -> list[str]: ...
     def is_form(self, text: str) -> bool: ...
     def is_lemma(self, word: str) -> bool: ...
@@ -50,6 +51,9 @@ class TableLemmas:
 
     def lemma(self, form: str) -> str | None:
         return self.table.get(form)
+
+    def lemmas_of(self, forms: Iterable[str]) -> dict[str, str]:
+        return {form: self.table[form] for form in forms if form in self.table}
 
     def forms(self, lemma: str) -> list[str]:
         if self._by_lemma is None:
@@ -95,6 +99,16 @@ class IndexedLemmas:
     def lemma(self, form: str) -> str | None:
         found = self._query("SELECT lemma FROM forms WHERE form = ?", (form,))
         return found[0][0] if found else None
+
+    def lemmas_of(self, forms: Iterable[str]) -> dict[str, str]:
+        """The lemma of each of ``forms`` the table knows, in one query per 500 (SQLite's limit is 999)."""
+        forms = sorted(set(forms))
+        found: dict[str, str] = {}
+        for first in range(0, len(forms), 500):
+            chunk = forms[first : first + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._query(f"SELECT form, lemma FROM forms WHERE form IN ({marks})", chunk))
+        return found
 
     def forms(self, lemma: str) -> list[str]:
         return sorted(form for (form,) in self._query("SELECT form FROM forms WHERE lemma = ?", (lemma,)))

@@ -28,6 +28,8 @@ from kvaleval.lemmas import lemmas
 from kvaleval.records import Codebook
 
 MIN_ANCHOR = 3
+DOC_BATCH = 2_000
+"""Texts tokenised at a time: their distinct words' lemmas are one query, and few Docs are held."""
 """An anchor word shorter than this is in nearly every text: such a pattern is tried on all."""
 _SURFACE = ("LOWER", "ORTH", "TEXT")
 _REQUIRED_OPS = (None, "+")
@@ -88,19 +90,22 @@ class PatternMatcher:
     def matches(self, texts: Sequence[str]) -> list[PatternHit]:
         hits = []
         rows = self.candidates(texts)
-        lemma_of: dict[str, str] = {}
-        for row, doc in zip(rows, self.nlp.pipe((texts[row] for row in rows), batch_size=256), strict=True):
+        known: dict[str, str] = dict(self.overrides)  # lower-cased word -> lemma, as far as looked up
+        for first in range(0, len(rows), DOC_BATCH):  # a batch of Docs at a time: their lemmas in one query
+            batch = rows[first : first + DOC_BATCH]
+            docs = list(self.nlp.pipe((texts[row] for row in batch), batch_size=256))
             if self.uses_lemma:
-                for token in doc:
-                    lower = token.lower_
-                    lemma = lemma_of.get(lower)
-                    if lemma is None:
-                        lemma = lemma_of[lower] = self.overrides.get(lower) or lemmas().lemma(lower) or lower
-                    token.lemma_ = lemma
-            for match_id, start, end in self.matcher(doc):
-                code, label = self.keys[match_id]
-                span = doc[start:end]
-                hits.append(PatternHit(row, code, label, span.start_char, span.end_char))
+                fresh = {token.lower_ for doc in docs for token in doc} - known.keys()
+                known.update(dict.fromkeys(fresh, ""))  # "": not in the table, the word is its own lemma
+                known.update(lemmas().lemmas_of(fresh))
+                for doc in docs:
+                    for token in doc:
+                        token.lemma_ = known[token.lower_] or token.lower_
+            for row, doc in zip(batch, docs, strict=True):
+                for match_id, start, end in self.matcher(doc):
+                    code, label = self.keys[match_id]
+                    span = doc[start:end]
+                    hits.append(PatternHit(row, code, label, span.start_char, span.end_char))
         return hits
 
 
