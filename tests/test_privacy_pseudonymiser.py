@@ -145,3 +145,15 @@ def test_pseudonymiser_found_only_takes_no_new_word_for_a_name_and_shares_the_re
     assert ["manifest", "navn", "xhemal", "[navn]", 25, 31] in rows
     assert ["manifest", "telefon", "20 30 40 50", "[telefon]", 39, 50] in rows
     assert ["egenskab: IP-adresse", "skjult", "10.0.0.1", "[skjult]", 0, 8] in rows
+
+
+def test_pseudonymiser_text_clean_before_a_name_was_learned_is_read_again() -> None:
+    # An appendix pseudonymises the same question or district thousands of times, so a text with
+    # nothing to replace is remembered; a name learned later must still be found in it.
+    p = Pseudonymiser()
+    before = "Zorbak kom i går."
+    assert p.apply(before) == before
+    assert p.apply(before) == before
+    assert p.apply("Jeg talte med Zorbak i går.") == "Jeg talte med [navn] i går."
+    assert p.apply(before, where="b") == "[navn] kom i går."
+    assert list(p.report["where"]).count("b") == 1

@@ -639,3 +639,17 @@ def test_docs_name_every_column_of_the_segment_table_with_its_header(tiny_corpus
     assert [column for column, _ in documented] == fixed
     assert {"question", "time"} <= set(fixed)
     assert all(DANISH[column] == header for column, header in documented)
+
+
+def test_appendix_progress_names_each_step_and_writes_the_same_files(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    quiet = kv.write_appendix(coded, tmp_path / "stille")
+    assert capsys.readouterr().err == ""
+    shown = kv.write_appendix(coded, tmp_path / "med", progress=True)
+    err = capsys.readouterr().err
+    for step in ("frekvenser", "citater", "rammematrix", "segmenter", "Excel: Segmenter", "Excel: gemmer", "CSV"):
+        assert step in err
+    assert [p.relative_to(tmp_path / "stille") for p in quiet] == [p.relative_to(tmp_path / "med") for p in shown]
+    assert ((tmp_path / "stille" / "csv" / "matrix.csv").read_bytes()
+            == (tmp_path / "med" / "csv" / "matrix.csv").read_bytes())

@@ -55,26 +55,29 @@ def framework_matrix(
     participants = participant_numbers(segments)
     people = respondents.drop_duplicates(["doc_id", "speaker"])
     surveys = survey_documents(segments)
-    best_by_person = {key: group for key, group in best.groupby(["doc_id", "speaker"], sort=False)}
-    empty = best.head(0)
+    # One pass over the best hits and one over the people: a survey has tens of thousands of respondents.
+    best_by_person: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for doc_id, speaker, code_name, text, segment_id in zip(
+            best["doc_id"], best["speaker"], best["code"], best["text"], best["segment_id"], strict=True):
+        best_by_person.setdefault((doc_id, speaker), {})[code_name] = (str(text), str(segment_id))
+    evidence = [_evidence_of(coder, index) for index in range(len(codebook.codes))]
     rows = []
-    for _, person in people.iterrows():
+    for person in people.to_dict("records"):
         row = {
             "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys, participants=participants),
             "doc_id": person["doc_id"],
             "speaker": person["speaker"],
         }
-        mine = best_by_person.get((person["doc_id"], person["speaker"]), empty)
-        by_code = {code: hit for code, hit in zip(mine["code"], mine.itertuples(index=False), strict=True)}
+        by_code = best_by_person.get((person["doc_id"], person["speaker"]), {})
         for index, code in enumerate(codebook.codes):
             hit = by_code.get(code.name)
             if hit is None:
                 row[code.display] = ""
                 continue
-            quote = trim(str(hit.text), _evidence_of(coder, index)).text
-            quote = _shorten(quote)
+            text, segment_id = hit
+            quote = _shorten(trim(text, evidence[index]).text)
             if pseudonymiser is not None:
-                quote = pseudonymiser(quote, str(hit.segment_id))
+                quote = pseudonymiser(quote, segment_id)
             row[code.display] = quote
         rows.append(row)
     return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])

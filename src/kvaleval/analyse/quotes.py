@@ -11,8 +11,9 @@ groups; it is deterministic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -121,7 +122,7 @@ def participant_numbers(segments: pd.DataFrame) -> dict[tuple[str, str], int]:
     return numbers
 
 
-def attribution(row: pd.Series, numbers: dict[str, int], *, survey: bool = False,
+def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, survey: bool = False,
                 participants: dict[tuple[str, str], int] | None = None) -> str:
     """``(Samarbejdspartner, skole, interview 7)``, ``(Borger, interview 6, deltager 2)`` in a focus
     group (``participants``: :func:`participant_numbers`), or ``(Borger, spørgeskema, respondent 17)``."""

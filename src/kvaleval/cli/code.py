@@ -77,6 +77,6 @@ def code_cli(
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
                                     sources={label: path for label, path in (("konklusioner", conclusions_path),
                                                                              ("indikatorer", targets_path)) if path},
-                                    keep=keep or ())
+                                    keep=keep or (), progress=progress)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

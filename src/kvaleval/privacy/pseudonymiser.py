@@ -45,6 +45,10 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
+MAX_CLEAN = 200_000
+"""Texts remembered as holding nothing to replace (a bound on the memory they take)."""
+
+
 def bracket(replacement: str) -> str:
     """``"borger 3"`` -> ``"[borger 3]"``; an already bracketed text is returned stripped."""
     text = " ".join(replacement.split())
@@ -135,6 +139,10 @@ class Pseudonymiser:
         self._memory: dict[tuple[str, str], str] = {}
         self._learned: set[str] = set()
         self._rows: list[tuple[str, str, str, str, int, int]] = []
+        # Texts found to hold nothing to replace, while nothing new was learned: an appendix
+        # pseudonymises the same question, district or id thousands of times.
+        self._clean: set[str] = set()
+        self._clean_learned = 0
         self._user_keep = frozenset(k.casefold() for k in self.keep if " " not in k)
         self._caller = self._caller_names()
         self._caller_re = self._compile_caller()
@@ -274,6 +282,12 @@ class Pseudonymiser:
         """
         if not isinstance(text, str):
             raise PrivacyError(Errors.E708.format(kind=type(text).__name__))
+        if len(self._learned) != self._clean_learned:  # a word learned as a name may be in them
+            self._clean.clear()
+            self._clean_learned = len(self._learned)
+        if text in self._clean:
+            return text
+        recorded = len(self._rows)
         pieces: list[str] = []
         position = 0
         for span in self._detect(text):
@@ -287,6 +301,8 @@ class Pseudonymiser:
             position = span.end
             self._rows.append((where, span.kind, original, replacement, span.start, span.end))
         pieces.append(text[position:])
+        if len(self._rows) == recorded and len(self._learned) == self._clean_learned and len(self._clean) < MAX_CLEAN:
+            self._clean.add(text)
         return "".join(pieces)
 
     def record(self, where: str, original: str, replacement: str, *, start: int = 0,

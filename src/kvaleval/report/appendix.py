@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -78,6 +78,7 @@ def build_appendix(
     pseudonyms: dict[str, str] | None = None,
     keep: Sequence[str] = (),
     sources: Mapping[str, str | Path] | None = None,
+    step: Callable[[str], None] = lambda name: None,
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`).
 
@@ -88,10 +89,11 @@ def build_appendix(
         warnings.simplefilter("always", KvalevalWarning)
         appendix, pseudonymiser = _tables(coded, conclusions=conclusions, targets=targets, by=by,
                                           pseudonymise=pseudonymise, small_cells=small_cells,
-                                          pseudonyms=pseudonyms, keep=keep)
+                                          pseudonyms=pseudonyms, keep=keep, step=step)
     for warning in caught:
         warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
+    step("manifest")
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
                                  small_cells=small_cells, noted=noted, sources=sources)
     if pseudonymiser is not None:
@@ -113,6 +115,7 @@ def _tables(
     small_cells: int | None,
     pseudonyms: dict[str, str] | None,
     keep: Sequence[str],
+    step: Callable[[str], None],
 ) -> tuple[Appendix, Any]:
     """Every sheet but the manifest, and the run's pseudonymiser (None without pseudonymisation)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
@@ -121,6 +124,7 @@ def _tables(
     appendix = Appendix()
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
+    step("frekvenser")
     frequencies = coded.frequencies(by=by)
     by_column = by if by is not None and by in frequencies else None
     shown_frequencies = suppress_counts(frequencies, small_cells, group=by_column, keys=["code"])
@@ -143,6 +147,7 @@ def _tables(
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
     if conclusions:
+        step("konklusioner")
         selected = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
                                    pseudonymiser=pseudonymiser)
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
@@ -163,6 +168,7 @@ def _tables(
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
 
+    step("citater")
     theme_quotes = pd.concat(
         [quotes(segments, codings, codebook, code.name, n=QUOTES_PER_THEME, pseudonymise=pseudonymise,
                 pseudonymiser=pseudonymiser).assign(code=code.name, label=code.display)
@@ -180,6 +186,7 @@ def _tables(
                                  wrap=("Citat", "Spørgsmål")))
     appendix.csv["citater"] = theme_quotes
 
+    step("samforekomst")
     pairs = cooccurrence(segments, codings, codebook)
     labels = {code.name: code.display for code in codebook.codes}
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
@@ -191,6 +198,7 @@ def _tables(
     appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
+    step("rammematrix")
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
                                  pseudonymiser=pseudonymiser).drop(columns=["doc_id", "speaker"])
     appendix.sheets.append(Sheet("Matrix", danish(framework), "Rammematrix: respondent × tema (bedste citat)",
@@ -206,6 +214,7 @@ def _tables(
         ], percent=("Pct. af mål",)))
         appendix.csv["maalopfyldelse"] = table
 
+    step("kodninger")
     codings_table = pseudonymise_columns(coded.codings, pseudonymiser)
     if pseudonymiser is not None:  # the reason quotes the question a short answer was read with
         codings_table["why"] = [
@@ -214,6 +223,7 @@ def _tables(
         ]
     appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
     appendix.csv["kodninger"] = codings_table
+    step("segmenter")
     segment_table = pseudonymise_attributes(pseudonymise_columns(segments, pseudonymiser), pseudonymiser)
     if pseudonymiser is not None:
         for column in ("text", "question"):
@@ -248,6 +258,7 @@ def write_appendix(
     pseudonyms: dict[str, str] | None = None,
     keep: Sequence[str] = (),
     sources: Mapping[str, str | Path] | None = None,
+    progress: bool = False,
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
 
@@ -281,6 +292,9 @@ def write_appendix(
         (``{"konklusioner": "konklusioner.yaml"}`` gives the row ``konklusioner sha256``);
         a ``conclusions`` or ``targets`` path and the corpus's ``metadata.csv`` files are hashed
         anyway. Give it when you pass tables you read yourself and want their files named.
+    progress : bool
+        Show a progress bar over the steps (tables, each sheet of the workbook, CSV, charts)
+        on standard error: on a large survey the workbook takes most of the time.
 
     Returns
     -------
@@ -310,33 +324,65 @@ def write_appendix(
     if targets is not None and not isinstance(targets, pd.DataFrame):
         sources.setdefault("indikatorer", targets)
         targets = read_targets(targets)
-    appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
-                              pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
-                              keep=keep, sources=sources)
+    with _steps(progress) as step:
+        appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
+                                  pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
+                                  keep=keep, sources=sources, step=step)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
+        except OSError as err:
+            raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
+        try:
+            return _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _steps(progress: bool) -> Iterator[Callable[[str], None]]:
+    """``step(name)``: the step now begun, shown on a bar when ``progress``."""
+    if not progress:
+        yield lambda name: None
+        return
+    from kvaleval._progress import progress_bar
+
+    bar = progress_bar(desc="Bilag", bar_format="{desc}: trin {n_fmt} [{elapsed}{postfix}]", leave=True)
+
+    def step(name: str) -> None:
+        if bar.postfix:
+            bar.update(1)
+        bar.set_postfix_str(name)
+
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
-    except OSError as err:
-        raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
-    try:
-        write_workbook(staging / "appendix.xlsx", appendix.sheets)
-        (staging / "csv").mkdir()
-        for name, frame in appendix.csv.items():
-            _write_csv(frame, staging / "csv" / f"{name}.csv")
-        (staging / "bilag.md").write_text(markdown_document(appendix.sheets), encoding="utf-8")
-        if charts_enabled:
-            (staging / "figurer").mkdir()
-            _write_charts(appendix.displays, staging / "figurer")
-        if appendix.privacy_report is not None:
-            # What was replaced where: it holds the originals, so it stays local, apart from the appendix.
-            (staging / PRIVATE).mkdir()
-            _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
-            (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
-        written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-        (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
-        return _move_into_place(staging, out)
+        yield step
+        bar.update(1)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        bar.close()
+
+
+def _write_files(appendix: Appendix, staging: Path, out: Path, *, charts_enabled: bool,
+                 step: Callable[[str], None]) -> list[Path]:
+    """Write the appendix's files into ``staging``, then move them into ``out``."""
+    write_workbook(staging / "appendix.xlsx", appendix.sheets, step=step)
+    step("CSV")
+    (staging / "csv").mkdir()
+    for name, frame in appendix.csv.items():
+        _write_csv(frame, staging / "csv" / f"{name}.csv")
+    step("bilag.md")
+    (staging / "bilag.md").write_text(markdown_document(appendix.sheets), encoding="utf-8")
+    if charts_enabled:
+        step("figurer")
+        (staging / "figurer").mkdir()
+        _write_charts(appendix.displays, staging / "figurer")
+    if appendix.privacy_report is not None:
+        # What was replaced where: it holds the originals, so it stays local, apart from the appendix.
+        (staging / PRIVATE).mkdir()
+        _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
+        (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
+    written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
+    return _move_into_place(staging, out)
 
 
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,9 @@ from kvaleval.report.atomic import atomic_path
 from kvaleval.report.cells import plain
 
 MAX_ROWS = 1_048_576 - 10
+WRAPPED = "Ombrudt tekst"
+"""The cell style of wrapped text (quotes): one named style, which openpyxl sets far faster on
+hundreds of thousands of cells than the same alignment given cell by cell."""
 TEXT_WIDTH = 70
 MIN_WIDTH = 8
 
@@ -34,21 +37,27 @@ class Sheet:
     percent: Sequence[str] = field(default_factory=tuple)
 
 
-def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.datetime | None = None) -> None:
+def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.datetime | None = None,
+                   step: Callable[[str], None] = lambda name: None) -> None:
     """Write the sheets to one xlsx file, atomically.
 
     ``created`` is the date written as the file's created and modified time (default
-    :func:`run_time`), so the same input gives a byte-identical file."""
+    :func:`run_time`), so the same input gives a byte-identical file. ``step`` is told
+    each sheet's name as it begins, and ``Excel: gemmer`` before the file is saved."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, NamedStyle
 
     workbook = Workbook()
+    workbook.add_named_style(NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top")))
     moment = created or run_time()
     workbook.properties.created = moment
     workbook.properties.modified = moment
     workbook.properties.creator = "kvaleval"
     workbook.remove(workbook.active)
     for sheet in sheets:
+        step(f"Excel: {sheet.name}")
         _write_sheet(workbook, sheet)
+    step("Excel: gemmer")
     with atomic_path(path) as temporary:
         workbook.save(temporary)
         _fix_zip_times(temporary, moment)
@@ -94,7 +103,7 @@ def _fix_zip_times(path: Path, moment: dt.datetime) -> None:
 
 def _write_sheet(workbook: object, sheet: Sheet) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     worksheet = workbook.create_sheet(_sheet_name(sheet.name))  # type: ignore[attr-defined]
@@ -107,7 +116,6 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
         worksheet.cell(row=1, column=1, value=_text(sheet.title, ILLEGAL_CHARACTERS_RE)).font = Font(bold=True, size=13)
         header_row = 3
     bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
     columns = [str(column) for column in frame.columns]
     for index, name in enumerate(columns, start=1):
         cell = worksheet.cell(row=header_row, column=index, value=_text(name, ILLEGAL_CHARACTERS_RE))
@@ -128,7 +136,7 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
                 cell.value = _text(value, ILLEGAL_CHARACTERS_RE)
                 cell.data_type = "s"
                 if col in wrapped:
-                    cell.alignment = wrap
+                    cell.style = WRAPPED
                 else:
                     longest = max((len(line) for line in value.split("\n")), default=0)
                     widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
