@@ -344,3 +344,15 @@ def test_grouping_code_stands_for_every_applied_code_below_it() -> None:
     assert book.applied("mentor") == ("mentor",)
     [resolved] = resolve_themes([Conclusion("c", "x", ("indsatser", "praktik"))], book)
     assert resolved.themes == ("mentor", "mentorordning", "praktik")
+
+
+def test_markdown_long_table_is_cut_with_a_note_naming_where_the_rest_is() -> None:
+    from kvaleval.report.markdown import MAX_ROWS, markdown_document
+    from kvaleval.report.xlsx import Sheet
+
+    frame = pd.DataFrame({"Respondent": [f"(Borger, spørgeskema, respondent {i})" for i in range(MAX_ROWS + 5)]})
+    text = markdown_document([Sheet("Matrix", frame, "Rammematrix")])
+    assert f"respondent {MAX_ROWS - 1})" in text and f"respondent {MAX_ROWS})" not in text
+    assert "*De første 1.000 af 1.005 rækker; alle står i appendix.xlsx (arket Matrix) og i csv/.*" in text
+    short = markdown_document([Sheet("Matrix", frame.head(3), "Rammematrix")])
+    assert "De første" not in short and "respondent 2)" in short

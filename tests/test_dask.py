@@ -225,3 +225,34 @@ def test_dask_code_frame_bag_with_a_bad_item_is_clear(single: kv.Coded, client, 
 
     with pytest.raises(kv.CodingError, match=error):
         code_frame(db.from_sequence(items, npartitions=1), single.codebook, **options).compute()
+
+
+def test_dask_frequencies_of_answered_rows_equal_the_survey_read_by_read_corpus(
+        single: kv.Coded, client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # docs/scaling.md's example: one row per answer, blank and "no answer" cells among them. A respondent
+    # who answered nothing is no respondent for read_corpus; kept in the segments, N was one too high.
+    from kvaleval.dask import answered, code_frame, frequencies
+
+    long = pd.DataFrame({
+        "svar_id": ["1-1", "1-2", "2-1", "2-2", "3-1", "3-2"], "løbenr": [1, 1, 2, 2, 3, 3],
+        "afdeling": ["A", "A", "A", "A", "B", "B"],
+        "spørgsmål": ["Hvad var godt?", "Hvad kan gøres bedre?"] * 3,
+        "svar": ["Familievejledningen hjalp os meget.", "Ventelisten er alt for lang.", None, "-",
+                 "Ikke besvaret", "Sekretariatet kender jeg ikke."],
+    })
+    wide = long.pivot(index=["løbenr", "afdeling"], columns="spørgsmål", values="svar").reset_index()
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    wide.to_csv(folder / "undersoegelse.csv", sep=";", index=False)
+    expected = kv.code(kv.read_corpus(folder), single.codebook).frequencies(by="afdeling")
+
+    svar = dd.from_pandas(long, npartitions=2)
+    svar = svar[answered(svar["svar"])]
+    segments = svar.assign(segment_id=svar["svar_id"], doc_id="undersoegelse", speaker=svar["løbenr"].astype(str),
+                           speaker_role="respondent")
+    codings = code_frame(svar, single.codebook, text="svar", id="svar_id", question="spørgsmål")
+    table = frequencies(codings, segments, single.codebook, by="afdeling")
+    assert set(expected.loc[expected["afdeling"] == "A", "respondents_total"]) == {1}  # 2 answered nothing
+    pd.testing.assert_frame_equal(table[["afdeling", "code", "respondents", "respondents_total"]],
+                                  expected[["afdeling", "code", "respondents", "respondents_total"]],
+                                  check_dtype=False)

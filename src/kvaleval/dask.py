@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     import dask.bag as db
     import dask.dataframe as dd
 
-__all__ = ["bag_frame", "code_frame", "frequencies", "rule_coder"]
+__all__ = ["answered", "bag_frame", "code_frame", "frequencies", "rule_coder"]
 
 CODING_DTYPES = {column: ("float64" if column == "score" else "string") for column in CODING_COLUMNS}
 """Column types of the codings ``code_frame`` returns (text columns as pandas' ``string``)."""
@@ -157,6 +157,22 @@ def code_frame(
         _code_partition, _shared(codebook, key), key, text=text, id=id, question=question, doc=doc,
         options=options, meta=meta, align_dataframes=False,
     )
+
+
+def answered(texts: dd.Series) -> dd.Series:
+    """Per text: is it an answer as :func:`kvaleval.read_corpus` reads a survey (not blank, not a survey
+    tool's "no answer" such as ``-``, ``Ikke besvaret`` or ``#NULL!``)?
+
+    Keep only these rows in the segments given to :func:`frequencies`: a respondent whose every
+    answer is blank is no respondent there either, and would raise N.
+    """
+    return texts.map_partitions(_answered, meta=(texts.name, bool))
+
+
+def _answered(texts: pd.Series) -> pd.Series:
+    from kvaleval.read._survey import is_answer
+
+    return texts.map(is_answer).astype(bool)
 
 
 def _is_bag(collection: object) -> bool:

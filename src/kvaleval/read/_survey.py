@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import TypeGuard, cast
 from xml.parsers.expat import ExpatError
 
 from lxml.etree import LxmlError
@@ -61,6 +61,12 @@ _MISSING = re.compile(r"\s*(?:ikke\s+besvaret|ubesvaret|ikke\s+udfyldt|not\s+ans
 """A survey tool's code for "no answer" (SurveyXact's ``Ikke besvaret``, ``#NULL!``, a lone ``-`` or ``.``): an
 empty cell. A smiley (``=)``) is an answer."""
 _MISSING_LENGTH = 20  # longer cells are answers: not tested against _MISSING
+
+
+def is_answer(cell: object) -> TypeGuard[str]:
+    """Whether a survey cell is an answer: text that is not blank and not a survey tool's "no answer"."""
+    return (isinstance(cell, str) and bool(cell) and not cell.isspace()
+            and not (len(cell) <= _MISSING_LENGTH and _MISSING.fullmatch(cell)))
 _CHOICE_OPTIONS = 20  # at most this many options in a check-box question
 _XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 _SEPARATOR = "\n\n"
@@ -163,7 +169,7 @@ def read_survey(
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
-            if not answer or answer.isspace() or (len(answer) <= _MISSING_LENGTH and _MISSING.fullmatch(answer)):
+            if not is_answer(answer):
                 continue
             if parts:
                 parts.append(_SEPARATOR)

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 SKIP = {"Segmenter", "Kodninger", "Kørsel"}
 """Sheets too long for a report; they stay in the workbook and CSV."""
+MAX_ROWS = 1_000
+"""Rows of a table in the report (a survey's framework matrix has a row per respondent); all of
+them are in the workbook and the CSV."""
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -31,8 +34,11 @@ def markdown_document(sheets: Sequence[Sheet]) -> str:
         if sheet.name in SKIP:
             continue
         parts.append(f"## {sheet.title or sheet.name}\n")
-        parts.append(markdown_table(sheet.frame) + "\n")
+        parts.append(markdown_table(sheet.frame.head(MAX_ROWS)) + "\n")
         parts.extend(f"*{note}*\n" for note in sheet.notes)
+        if len(sheet.frame) > MAX_ROWS:
+            parts.append(f"*De første {MAX_ROWS:,} af {len(sheet.frame):,} rækker; alle står i appendix.xlsx "
+                         f"(arket {sheet.name}) og i csv/.*\n".replace(",", "."))
     return "\n".join(parts)
 
 

@@ -47,13 +47,12 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.dat
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, NamedStyle
 
-    workbook = Workbook()
+    workbook = Workbook(write_only=True)
     workbook.add_named_style(NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top")))
     moment = created or run_time()
     workbook.properties.created = moment
     workbook.properties.modified = moment
     workbook.properties.creator = "kvaleval"
-    workbook.remove(workbook.active)
     for sheet in sheets:
         step(f"Excel: {sheet.name}")
         _write_sheet(workbook, sheet)
@@ -102,6 +101,9 @@ def _fix_zip_times(path: Path, moment: dt.datetime) -> None:
 
 
 def _write_sheet(workbook: object, sheet: Sheet) -> None:
+    """One sheet, streamed (openpyxl's write-only mode): a survey's sheets have millions of cells,
+    which a workbook held in memory keeps as objects of half a kilobyte each."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -111,63 +113,76 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
     truncated = len(frame) > MAX_ROWS
     if truncated:
         frame = frame.head(MAX_ROWS)
-    header_row = 1
-    if sheet.title:
-        worksheet.cell(row=1, column=1, value=_text(sheet.title, ILLEGAL_CHARACTERS_RE)).font = Font(bold=True, size=13)
-        header_row = 3
-    bold = Font(bold=True)
     columns = [str(column) for column in frame.columns]
-    for index, name in enumerate(columns, start=1):
-        cell = worksheet.cell(row=header_row, column=index, value=_text(name, ILLEGAL_CHARACTERS_RE))
-        cell.font = bold
-        cell.data_type = "s"
     wrapped = {columns.index(c) for c in sheet.wrap if c in columns}
     percent = {columns.index(c) for c in sheet.percent if c in columns}
-    widths = [max(len(name), MIN_WIDTH) for name in columns]
-    # Styles are set only where they differ from the default: openpyxl spends most of its time on styles.
-    for row_offset, values in enumerate(frame.itertuples(index=False, name=None), start=1):
-        row = header_row + row_offset
-        for col, value in enumerate(values):
-            value = plain(value)
-            if value is None:
-                continue
-            cell = worksheet.cell(row=row, column=col + 1)
-            if isinstance(value, str):
-                cell.value = _text(value, ILLEGAL_CHARACTERS_RE)
-                cell.data_type = "s"
-                if col in wrapped:
-                    cell.style = WRAPPED
-                else:
-                    longest = max((len(line) for line in value.split("\n")), default=0)
-                    widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
-            elif isinstance(value, bool):
-                cell.value = "ja" if value else "nej"
-            else:
-                cell.value = value
-                if col in percent and isinstance(value, float):
-                    cell.number_format = "0.0"
-                widths[col] = max(widths[col], len(str(value)) + 1)
-    for col, width in enumerate(widths, start=1):
-        worksheet.column_dimensions[get_column_letter(col)].width = (
-            TEXT_WIDTH if (col - 1) in wrapped else width + 2
-        )
-    worksheet.freeze_panes = worksheet.cell(row=header_row + 1, column=1)
+    rows = [[plain(value) for value in values] for values in frame.itertuples(index=False, name=None)]
+    # Everything but the rows goes first: a streamed sheet writes its settings before its cells.
+    for col, width in enumerate(_widths(columns, rows, wrapped), start=1):
+        worksheet.column_dimensions[get_column_letter(col)].width = width
+    header_row = 3 if sheet.title else 1
+    worksheet.freeze_panes = f"A{header_row + 1}"
     # Printed (or exported to PDF), a sheet is landscape, one page wide, with the header on every page.
     worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
     worksheet.page_setup.fitToWidth = 1
     worksheet.page_setup.fitToHeight = 0
     worksheet.print_title_rows = f"{header_row}:{header_row}"
+
+    def text_cell(value: str, **style: object) -> WriteOnlyCell:
+        cell = WriteOnlyCell(worksheet, value=_text(value, ILLEGAL_CHARACTERS_RE))
+        cell.data_type = "s"  # never a formula
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    def cell_of(col: int, value: object) -> object:
+        """Most values go into the row as they are; wrapped text, "=..." and percentages as cells."""
+        if isinstance(value, str):
+            if col in wrapped:
+                return text_cell(value, style=WRAPPED)
+            if value.startswith("="):  # a formula, in a streamed row
+                return text_cell(value)
+            return _text(value, ILLEGAL_CHARACTERS_RE)
+        if isinstance(value, bool):
+            return "ja" if value else "nej"
+        if col in percent and isinstance(value, float):
+            cell = WriteOnlyCell(worksheet, value=value)
+            cell.number_format = "0.0"
+            return cell
+        return value
+
+    if sheet.title:
+        worksheet.append([text_cell(sheet.title, font=Font(bold=True, size=13))])
+        worksheet.append([])
+    bold = Font(bold=True)
+    worksheet.append([text_cell(name, font=bold) for name in columns])
+    for values in rows:
+        worksheet.append([cell_of(col, value) for col, value in enumerate(values)])
     notes = list(sheet.notes)
     if truncated:
         notes.append(f"Kun de første {MAX_ROWS} rækker vises; den fulde tabel er i CSV-filen.")
-    note_row = header_row + len(frame) + 2
+    if notes:
+        worksheet.append([])
     italic = Font(italic=True)
-    for offset, note in enumerate(notes):
-        cell = worksheet.cell(row=note_row + offset, column=1, value=_text(note, ILLEGAL_CHARACTERS_RE))
-        cell.font = italic
-        cell.data_type = "s"
+    for note in notes:
+        worksheet.append([text_cell(note, font=italic)])
+
+
+def _widths(columns: list[str], rows: list[list[object]], wrapped: set[int]) -> list[float]:
+    """Column widths that fit: the longest line of text (at most ``TEXT_WIDTH``), a number's digits."""
+    widths = [max(len(name), MIN_WIDTH) for name in columns]
+    for values in rows:
+        for col, value in enumerate(values):
+            if value is None or col in wrapped:
+                continue
+            if isinstance(value, str):
+                longest = max(map(len, value.split("\n"))) if "\n" in value else len(value)
+                widths[col] = max(widths[col], min(longest, TEXT_WIDTH))
+            elif not isinstance(value, bool):
+                widths[col] = max(widths[col], len(str(value)) + 1)
+    return [TEXT_WIDTH if col in wrapped else width + 2 for col, width in enumerate(widths)]
 
 
 def _text(value: str, illegal: object) -> str:
