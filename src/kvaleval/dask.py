@@ -1,8 +1,8 @@
 """Coding beyond one machine: a Dask DataFrame of texts, coded partition by partition.
 
 ``code_frame`` codes every row of a Dask DataFrame (survey answers, or a segment
-table), or every text of a Dask bag, with the rule coder, one partition per task, and returns a Dask DataFrame
-of codings with the columns of ``kv.code(...).codings``. Each worker process
+table), or every text of a Dask bag, with the rule coder, one partition per task,
+and returns a Dask DataFrame of codings with the columns of ``kv.code(...).codings``. Each worker process
 compiles the codebook once (the compiled coder is cached, keyed by a hash of the
 codebook and the options) and reuses it for every partition it is given.
 ``frequencies`` aggregates codings and segments with Dask into the table of
