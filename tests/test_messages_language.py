@@ -163,3 +163,22 @@ def test_messages_system_error_texts_in_the_current_language(tmp_path: Path) -> 
     finally:
         set_language("da")
     assert "No such file or directory" in str(english.value)
+
+
+def test_messages_cli_code_status_lines_follow_the_language(tmp_path: Path) -> None:
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "borger01.txt").write_text("I: Hvad synes du om familievejledningen?\nB: Den har hjulpet os meget.\n",
+                                         encoding="utf-8")
+    codebook = str(ROOT / "codebooks" / "vollsmose.yaml")
+    runner = CliRunner()
+    danish = runner.invoke(app, ["code", str(corpus), "-c", codebook, "-o", str(tmp_path / "da")])
+    english = runner.invoke(app, ["--lang", "en", "code", str(corpus), "-c", codebook, "-o", str(tmp_path / "en")])
+    assert danish.exit_code == english.exit_code == 0, (danish.output, english.output)
+    for text in ("Læser ", "Dokumenter læst: 1; sprunget over: 0", "Segmenter: 2 (1 respondentture)",
+                 "Kodninger pr. tema:", "Skrevet: "):
+        assert text in danish.output
+    for text in ("Reading ", "Documents read: 1; skipped: 0", "Segments: 2 (1 respondent turns)",
+                 "Codings per theme:", "Written: ", "Pseudonymisation report (holds personal data"):
+        assert text in english.output
+    assert "Læser" not in english.output and "Skrevet" not in english.output

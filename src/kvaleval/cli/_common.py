@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from kvaleval.errors import Texts
+
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
 
@@ -63,7 +65,7 @@ def warnings_as_notes(quiet: bool = False) -> Iterator[None]:
         yield
     for message in dict.fromkeys(str(warning.message) for warning in caught
                                  if issubclass(warning.category, KvalevalWarning)):
-        echo(f"Bemærk: {message}", quiet)
+        echo(Texts.cli_note.format(message=message), quiet)
 
 
 def note_text(path: str, message: str) -> str:
@@ -76,18 +78,19 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     corpus = coded.corpus
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     lines = [
-        f"Dokumenter læst: {len(corpus.documents)}; sprunget over: {len(corpus.skipped)}",
-        *(f"  sprunget over: {path}: {reason}" for path, reason in corpus.skipped.itertuples(index=False)),
-        f"Segmenter: {len(corpus.segments)} ({len(respondents)} respondentture)",
-        "Kodninger pr. tema:",
+        Texts.cli_documents.format(read=len(corpus.documents), skipped=len(corpus.skipped)),
+        *(Texts.cli_skipped.format(path=path, reason=reason)
+          for path, reason in corpus.skipped.itertuples(index=False)),
+        Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
+        Texts.cli_codings_per_theme,
     ]
     counts = coded.codings.groupby("code")["segment_id"].nunique()
     for code in coded.codebook.codes:
-        lines.append(f"  {code.display}: {int(counts.get(code.name, 0))} segmenter")
+        lines.append(Texts.cli_theme_segments.format(theme=code.display, n=int(counts.get(code.name, 0))))
     if len(corpus.notes):
-        lines.append(f"Bemærkninger: {len(corpus.notes)} (se arket 'Kørsel')")
-    lines.append(f"Skrevet: {out / 'appendix.xlsx'} og {len(written) - 1} andre filer")
+        lines.append(Texts.cli_notes.format(n=len(corpus.notes)))
+    lines.append(Texts.cli_written.format(path=out / "appendix.xlsx", n=len(written) - 1))
     report = out / "lokalt" / "pseudonymisering.csv"
     if report in written:
-        lines.append(f"Pseudonymiseringsrapport (indeholder personoplysninger, del den ikke): {report}")
+        lines.append(Texts.cli_privacy_report.format(path=report))
     return lines

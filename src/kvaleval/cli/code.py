@@ -11,7 +11,7 @@ import typer
 
 from kvaleval.cli._app import app
 from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines, warnings_as_notes
-from kvaleval.errors import Errors, ReportError
+from kvaleval.errors import Errors, ReportError, Texts
 
 
 @app.command("code")
@@ -53,7 +53,7 @@ def code_cli(
     targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     indicators = read_targets(targets_path) if targets_path else None
-    echo(f"Læser {corpus} ...", quiet)
+    echo(Texts.cli_reading.format(corpus=corpus), quiet)
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
         warnings.simplefilter("ignore", kv.KvalevalWarning)
@@ -65,12 +65,12 @@ def code_cli(
 
             read, cached, saved = read_corpus_cached(corpus, cache, progress=progress, id_column=id_column,
                                                      text_columns=text_columns)
-            echo(f"Korpus hentet fra {cache}" if cached else f"Korpus gemt i {cache}" if saved
-                 else f"Korpus læst; mappen {cache} kunne ikke skrives, så det er ikke gemt", quiet)
-    echo(f"Koder med {codebook_path} ...", quiet)
+            shown = Texts.cli_cache_hit if cached else Texts.cli_cache_saved if saved else Texts.cli_cache_unwritable
+            echo(shown.format(cache=cache), quiet)
+    echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)
-    echo(f"Skriver bilag til {out} ...", quiet)
+    echo(Texts.cli_writing.format(out=out), quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     with warnings_as_notes(quiet):
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
