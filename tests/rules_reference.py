@@ -14,13 +14,12 @@ import re
 from itertools import accumulate
 from typing import Any
 
-from kvaleval.coding.matcher import lower, word_spans
+from kvaleval.coding.matcher import ACROSS_STOPS, STOPS, lower, word_spans
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE
 from kvaleval.danish import FILLERS
 
 _GAP_BREAK = re.compile(r"[.,;:!?]")
-_STOP = re.compile(r"[.;:!?]")
-ACROSS_STOPS = -1  # kvaleval.coding.matcher.ACROSS_STOPS: the phrase's own text has a stop there
+_STOP = re.compile(f"[{re.escape(STOPS)}]")
 
 
 def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str], list[str], list[tuple[int, int]]]]:
