@@ -105,3 +105,58 @@ def test_kappa_rounding_residue_is_zero() -> None:
     codings = pd.DataFrame({"segment_id": ["d#1"], "code": "a", "coder": "anne"})
     table = kv.agreement(codings, segments=segments, coverage={"bo": units}, n_boot=0)
     assert table.loc[0, "cohen_kappa"] == 0.0 and str(table.loc[0, "cohen_kappa"]) == "0.0"
+
+
+def test_every_command_s_status_lines_follow_the_language(filled: tuple[Path, Path], tiny_corpus: Path,
+                                                           small_codebook: Codebook, tmp_path: Path) -> None:
+    """With --lang en the status lines of sheet, evaluate, agreement, train, review, check and
+    export-qdpx are English (they were Danish whatever the language); the tables stay Danish."""
+    from kvaleval.cli import check as _check  # noqa: F401
+    from kvaleval.cli import export_qdpx as _export  # noqa: F401
+    from kvaleval.cli import model as _model  # noqa: F401
+    from kvaleval.errors import set_language
+
+    anne, bo = filled
+    book = str(small_codebook.path)
+    corpus = str(tiny_corpus)
+    runs = {
+        ("sheet", corpus, "-c", book, "--suggest", "-o", str(tmp_path / "ark.xlsx")):
+            ("Written: ", "respondent turns", "themes, with the rule coder's suggestions"),
+        ("evaluate", corpus, "-g", str(bo), "-c", book, "-o", str(tmp_path / "ev.xlsx")):
+            (f"Coding {corpus} with the rules ...", "Macro-F1: ", "lowest κ: ", "confusions)"),
+        ("agreement", str(anne), str(bo), "--corpus", corpus, "-o", str(tmp_path / "en.xlsx"), "--n-boot", "0"):
+            ("Coders: Anne, Bo; disagreements: ", f"Written: {tmp_path / 'en.xlsx'}"),
+        ("train", corpus, "--gold", str(bo), "-c", book, "-o", str(tmp_path / "m.json")):
+            ("Trained on ", "Saved: ", "it holds personal data; do not share it."),
+        ("export-qdpx", corpus, "-c", book, "-o", str(tmp_path / "p.qdpx")):
+            ("Wrote ", "share it only with those allowed to see the transcripts."),
+    }
+    for args, expected in runs.items():
+        danish = CliRunner().invoke(app, list(args))
+        english = CliRunner().invoke(app, ["--lang", "en", *args])
+        set_language(None)  # --lang holds for the process, here the test's
+        assert danish.exit_code == english.exit_code == 0, (args, danish.output, english.output)
+        for text in expected:
+            assert text in english.output, (args[0], text, english.output)
+        assert "Skrevet" not in english.output and "Skrev " not in english.output, english.output
+        assert ("Skrev" in danish.output or "Gemt: " in danish.output) and "Written" not in danish.output, danish.output
+    segments = kv.read_corpus(tiny_corpus).segments
+    one = write_sheet(segments[segments["doc_id"] == "borger01"], small_codebook, tmp_path / "en_fil.xlsx")
+    fill(one, {("borger01#1", "relevans"): 1})
+    trained = CliRunner().invoke(app, ["train", corpus, "--gold", str(one), "-c", book, "-o", str(tmp_path / "1.json")])
+    assert trained.exit_code == 0, trained.output
+    review = CliRunner().invoke(app, ["--lang", "en", "review", corpus, "--model", str(tmp_path / "1.json"),
+                                      "-c", book, "-n", "2", "-o", str(tmp_path / "r.xlsx")])
+    set_language(None)
+    assert review.exit_code == 0 and "Written: " in review.output and "(2 segments)" in review.output, review.output
+    failing = tmp_path / "k.yaml"
+    failing.write_text("name: k\ncodes:\n  - name: kap\n    examples: [Der er kø]\n"
+                       "    counterexamples: [Der er rigeligt med folk]\n    terms: [folk]\n", encoding="utf-8")
+    check = CliRunner().invoke(app, ["--lang", "en", "check", str(failing), "--corpus", corpus])
+    set_language(None)
+    assert check.exit_code == 1, check.output
+    for text in ("Examples and counter-examples: 0 of 2 as they should be.",
+                 "kap: example should be coded: »Der er kø« (evidence 0", "no hits)",
+                 "kap: counter-example must not be coded: »Der er rigeligt med folk«",
+                 f"Terms that never hit in {corpus}: "):
+        assert text in check.output, check.output

@@ -27,7 +27,7 @@ class Language(StrEnum):
 def _root(
     lang: Annotated[Language | None, typer.Option(
         "--lang", case_sensitive=False,
-        help="Sprog i fejl, advarsler og code-kommandoens statuslinjer: da (dansk, standard) eller en "
+        help="Sprog i fejl, advarsler og statuslinjer: da (dansk, standard) eller en "
              "(engelsk). Uden --lang gælder KVALEVAL_LANG. Bilaget er altid på dansk.")] = None,
 ) -> None:
     """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""

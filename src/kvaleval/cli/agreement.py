@@ -125,10 +125,8 @@ def agreement_cli(
         ],
     )
     typer.echo(_danish(table).drop(columns=["Note"]).to_string(index=False, float_format=_number))
-    echo(
-        f"Kodere: {', '.join(coders)}; uenigheder: {len(listed)}", quiet
-    )
-    echo(f"Skrevet: {out}", quiet)
+    echo(Texts.cli_coders.format(coders=", ".join(coders), n=len(listed)), quiet)
+    echo(Texts.cli_written_file.format(path=out), quiet)
 
 
 def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:

@@ -9,6 +9,7 @@ import typer
 
 from kvaleval.cli._app import app
 from kvaleval.cli._common import echo, warnings_as_notes
+from kvaleval.errors import Texts
 
 
 @app.command("check")
@@ -26,20 +27,23 @@ def check_cli(
         book = kv.read_codebook(codebook)
     examples = check_examples(book)
     failed = examples[~examples["ok"]]
-    echo(f"Eksempler og modeksempler: {int(examples['ok'].sum())} af {len(examples)} i orden.")
+    echo(Texts.cli_check_examples.format(ok=int(examples["ok"].sum()), n=len(examples)))
     for row in failed.itertuples():
-        wanted = "skulle kodes" if row.kind == "eksempel" else "må ikke kodes"
-        echo(f"  {row.code}: {row.kind} {wanted}: »{row.text}« (evidens {row.evidence}; {row.why or 'ingen fund'})")
+        example = row.kind == "eksempel"
+        echo(Texts.cli_check_failed.format(
+            code=row.code, kind=Texts.cli_check_example if example else Texts.cli_check_counterexample,
+            wanted=Texts.cli_check_should_code if example else Texts.cli_check_must_not_code,
+            text=row.text, evidence=row.evidence, why=row.why or Texts.cli_check_no_hits))
     if corpus is not None:
         read = kv.read_corpus(corpus)
         gold_codings = kv.read_codings(gold, segments=read.segments) if gold is not None else None
         usage = term_usage(book, read.segments, gold=gold_codings)
         unused = usage[usage["segments"] == 0]
-        echo(f"Termer, der aldrig rammer i {corpus}: {len(unused)} af {len(usage)}.")
+        echo(Texts.cli_check_unused.format(corpus=corpus, n=len(unused), total=len(usage)))
         for code, group in unused.groupby("code", sort=False):
             echo(f"  {code}: " + ", ".join(group["term"].head(top * 3)))
         if gold_codings is not None:
-            echo("Termer bag flest falske positiver (fund / heraf i guld):")
+            echo(Texts.cli_check_false_positives)
             wrong = usage[usage["segments"] > usage["in_gold"]]
             for code, group in wrong.groupby("code", sort=False):
                 shown = ", ".join(f"{r.term} ({r.segments}/{r.in_gold})" for r in group.head(top).itertuples())

@@ -74,7 +74,7 @@ def evaluate_cli(
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
     truth = read_human_codings(gold, segments=read.segments, codebook=book)
-    echo(f"Koder {corpus} med regler ...", quiet)
+    echo(Texts.cli_coding_rules.format(corpus=corpus), quiet)
     coded = kv.code(read, book)
     table = evaluate(coded, truth)
     mistakes = confusion(coded, truth, pseudonymise=pseudonymise)
@@ -94,11 +94,8 @@ def evaluate_cli(
     typer.echo(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     macro = table[table["code"] == MACRO].iloc[0]
     lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
-    echo(
-        f"Makro-F1: {macro['f1']:.3f}; laveste κ: {lowest:.3f}",
-        quiet,
-    )
-    echo(f"Skrevet: {out} ({len(mistakes)} forvekslinger)", quiet)
+    echo(Texts.cli_macro_f1.format(f1=macro["f1"], kappa=lowest), quiet)
+    echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
 
 
 def _danish(frame: pd.DataFrame) -> pd.DataFrame:

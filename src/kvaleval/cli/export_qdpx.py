@@ -109,8 +109,7 @@ def export_qdpx_cli(
         warnings.simplefilter("ignore", KvalevalWarning)
         path, read = _export(corpus, codebook=codebook, out=out)
     for file, reason in read.skipped.itertuples(index=False):
-        echo(f"Sprunget over: {file}: {reason}", quiet)
+        echo(Texts.cli_skipped_file.format(path=file, reason=reason), quiet)
     for file, message in read.notes.itertuples(index=False):
-        echo(f"Bemærk: {note_text(file, message)}", quiet)
-    echo(f"Skrev {path}. Det indeholder personoplysninger (kildeteksterne er ikke", quiet)
-    echo("pseudonymiseret): del det kun med dem, der må se transskriptionerne.", quiet)
+        echo(Texts.cli_note.format(message=note_text(file, message)), quiet)
+    echo(Texts.cli_project_written.format(path=path), quiet)

@@ -28,11 +28,10 @@ def train_cli(
     human = kv.read_human_codings(gold, segments=read.segments, codebook=book)
     model = kv.ModelCoder(book).fit(read.segments, human)
     model.to_json(out)
-    echo(f"Trænet på {len(model.training_)} segmenter; tærskler: "
-         + ", ".join(f"{c} {t:.2f}" for c, t in zip(model.codes_, model.thresholds_, strict=True)))
-    echo(f"Gemt: {out} (genindlæses med --model; modellen trænes igen fra de gemte kodninger)")
-    echo("Filen indeholder træningsturenes tekst, ikke pseudonymiseret: den indeholder personoplysninger, "
-         "del den ikke.")
+    thresholds = ", ".join(f"{c} {t:.2f}" for c, t in zip(model.codes_, model.thresholds_, strict=True))
+    echo(Texts.cli_trained.format(n=len(model.training_), thresholds=thresholds))
+    echo(Texts.cli_model_saved.format(path=out))
+    echo(Texts.cli_model_personal_data)
 
 
 @app.command("review")
@@ -58,4 +57,4 @@ def review_cli(
     queue = coded.review_queue(n, path=str(out))
     for row in queue.head(10).itertuples():
         echo(f"  {row.segment_id}: {row.reason}")
-    echo(f"Skrevet: {out} ({len(queue)} segmenter)")
+    echo(Texts.cli_written_segments.format(path=out, n=len(queue)))

@@ -78,8 +78,5 @@ def sheet_cli(
         codings = codings[codings["segment_id"].isin(segments["segment_id"])]
     write_sheet(segments, book, out, codings=codings, coder_name=coder, pseudonymise=pseudonymise)
     rows = int((segments["speaker_role"] == "respondent").sum())
-    echo(
-        f"Skrevet: {out} ({rows} respondentture, {len(book.codes)} temaer"
-        + (", med regelkoderens forslag)" if suggest else ")"),
-        quiet,
-    )
+    suggestions = Texts.cli_sheet_suggestions if suggest else ""
+    echo(Texts.cli_sheet_written.format(path=out, rows=rows, themes=len(book.codes), suggestions=suggestions), quiet)
