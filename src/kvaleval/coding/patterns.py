@@ -7,8 +7,9 @@ overrides), so ``{"LEMMA": "vente"}`` works without a trained model.
 spaCy tokenises only the texts a pattern can match. Each pattern is anchored on one
 token it requires (no ``OP`` or ``OP: "+"``) whose ``LOWER``, ``ORTH``, ``TEXT`` or
 ``LEMMA`` is given as a word or an ``IN`` list: a text can match only if it holds one
-of those words (for a lemma, one of its forms) somewhere, lower-cased. One
-Aho-Corasick pass over the batch finds those texts. A pattern without such a token
+of those words (for a lemma, one of its forms) lower-cased and not inside a longer
+word (``ven`` in ``venter`` is no token). One Aho-Corasick pass over the batch finds
+those texts. A pattern without such a token
 (only ``REGEX``, ``IS_DIGIT``, optional tokens, or words under three letters) sends
 every text to spaCy, as before.
 """
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import ahocorasick
@@ -74,17 +74,17 @@ class PatternMatcher:
         """The anchor words of all patterns, or None when some pattern must be tried on every text."""
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
-        """The rows of ``texts`` some pattern may match: those holding an anchor word."""
+        """The rows of ``texts`` some pattern may match: those holding an anchor word as a token could be."""
         if self.anchors is None:
             return list(range(len(texts)))
         if not len(self.anchors) or not texts:
             return []
         joined = "\n".join(texts).lower()
-        ends = np.fromiter(chain.from_iterable(self.anchors.iter(joined)), dtype=np.int64)[::2]
         starts = np.cumsum([0, *(len(text) + 1 for text in texts[:-1])])
         # str.lower keeps every text's length (apart from a few letters such as "İ"): map back by text.
         if len(joined) != starts[-1] + len(texts[-1]):
-            return [row for row, text in enumerate(texts) if next(self.anchors.iter(text.lower()), None)]
+            return [row for row, text in enumerate(texts) if _anchored(self.anchors, text.lower())]
+        ends = np.fromiter(_token_ends(self.anchors, joined), dtype=np.int64)
         return np.unique(np.searchsorted(starts, ends, side="right") - 1).tolist()
 
     def matches(self, texts: Sequence[str]) -> list[PatternHit]:
@@ -163,6 +163,7 @@ def _forms_with_lemma(lemma: str, overrides: Mapping[str, str]) -> set[str]:
 
 
 def _automaton(anchors: list[frozenset[str] | None]) -> ahocorasick.Automaton | None:
+    """The anchor words, each stored with its length and whether it begins and ends with a letter."""
     words: set[str] = set()
     for anchor in anchors:
         if anchor is None:
@@ -170,7 +171,29 @@ def _automaton(anchors: list[frozenset[str] | None]) -> ahocorasick.Automaton | 
         words |= anchor
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for word in sorted(words):
-        automaton.add_word(word, 0)
+        automaton.add_word(word, len(word) << 2 | word[0].isalpha() << 1 | word[-1].isalpha())
     if len(automaton):
         automaton.make_automaton()
     return automaton
+
+
+def _token_ends(anchors: ahocorasick.Automaton, text: str) -> Iterable[int]:
+    """Where in ``text`` an anchor word ends that spaCy can have as a token.
+
+    spaCy never splits a token between two letters (no Danish rule or exception does), so
+    a word whose first letter follows a letter, or whose last letter precedes one, sits
+    inside a longer token: ``ven`` in ``venter``, ``forventer`` or ``Ovenpå``. A word
+    beginning or ending with another character (``'et``, ``kr.``) is kept wherever it is.
+    """
+    last = len(text) - 1
+    for end, value in anchors.iter(text):
+        start = end - (value >> 2) + 1
+        if value & 2 and start > 0 and text[start - 1].isalpha():
+            continue
+        if value & 1 and end < last and text[end + 1].isalpha():
+            continue
+        yield end
+
+
+def _anchored(anchors: ahocorasick.Automaton, text: str) -> bool:
+    return next(iter(_token_ends(anchors, text)), None) is not None
