@@ -96,6 +96,36 @@ def test_rules_small_batches_equal_one_batch(
         monkeypatch_module.undo()
 
 
+SHORT_ANSWERS = ["Ja.", "Ja, bestemt", "Nej", "Nej, ikke rigtig", "Det ved jeg ikke", "Jo, meget", ""]
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), batch=st.integers(min_value=1, max_value=4))
+def test_rules_small_batches_equal_one_batch_with_questions(
+    coder: RuleCoder, vocabulary: dict[str, list[str]], data: st.DataObject, batch: int,
+    monkeypatch_module: pytest.MonkeyPatch,
+) -> None:
+    """Answers read with their questions (inherited codes, a share of the question's evidence) give
+    the same result whether the answers open to their question are taken all at once or a few at a time."""
+    asked = data.draw(_segments(vocabulary))
+    answers = data.draw(st.lists(st.one_of(st.sampled_from(SHORT_ANSWERS), _segments(vocabulary).map(" ".join)),
+                                 min_size=1, max_size=12))
+    questions = data.draw(st.lists(st.one_of(st.none(), st.sampled_from(asked)), min_size=len(answers),
+                                   max_size=len(answers)))
+
+    def read() -> tuple[object, ...]:
+        scores = coder.score(answers, questions)
+        return (scores.evidence.tolist(), {pair: (f.evidence, f.question, f.valence, f.valence_why, f.terms)
+                                           for pair, f in scores.findings.items()})
+
+    whole = read()
+    monkeypatch_module.setattr(rules, "SCAN_BATCH", batch)
+    try:
+        assert read() == whole
+    finally:
+        monkeypatch_module.undo()
+
+
 def _valences(coder: RuleCoder, texts: list[str]) -> dict[tuple[int, int], tuple[object, ...]]:
     """Each finding's valence, its reasons and negations."""
     scores = coder.score(texts)

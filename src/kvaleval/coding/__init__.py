@@ -127,7 +127,7 @@ def scores_to_codings(scores: Scores, segments: pd.DataFrame, *, coder: str) -> 
         "doc_id": segments["doc_id"].to_numpy()[rows],
         "code": np.array(scores.codes, dtype=object)[columns],
         "coder": coder,
-        "score": [round(score, 4) for score in scores.score[rows, columns].tolist()],  # as Python rounds
+        "score": [round(score, 4) for score in scores.score_at(rows, columns).tolist()],  # as Python rounds
         "valence": [finding.valence if finding else "" for finding in findings],
         "why": [why(finding) if finding else "" for finding in findings],
     }, columns=list(CODING_COLUMNS))

@@ -141,6 +141,11 @@ class Scores:
         positive = np.clip(self.evidence, 0.0, None)
         return positive / (positive + self.thresholds)
 
+    def score_at(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """``score[rows, columns]`` without the whole matrix (three temporaries of its size)."""
+        positive = np.clip(self.evidence[rows, columns], 0.0, None)
+        return positive / (positive + self.thresholds[columns])
+
 
 class RuleCoder:
     """Codes segment texts with a codebook's terms, phrases, near cues and thresholds.
@@ -438,15 +443,14 @@ class RuleCoder:
                                                  or (inviting[question] and says_nothing(texts[row]))))
                               for row, is_short, question in zip(asked_rows, short.tolist(), q.tolist(), strict=True)],
                              dtype=bool)
-        open_ = (asked.evidence[q] > 0) & (evidence[rows] < self.thresholds) & ~no_answer[:, None]
-        inheriting = list(zip(*(found.tolist() for found in np.nonzero(open_ & short[:, None] & asked.coded[q])),
-                              strict=True))
+        inherit_at, longer_at = self._open_to_question(rows, q, short, no_answer, asked, evidence)
+        inheriting = list(zip(*(found.tolist() for found in inherit_at), strict=True))
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
         for i, column in inheriting:
             self._inherit(int(rows[i]), column, int(q[i]), asked, texts, questions, evidence, findings)
         if self.question_weight <= 0:
             return
-        i, column = np.nonzero(open_ & ~short[:, None])
+        i, column = longer_at
         evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
                                                                        self.thresholds[column])
         shown: dict[int, str] = {}
@@ -458,6 +462,27 @@ class RuleCoder:
             if question not in shown:
                 shown[question] = " ".join(unique[question].split())[:80]
             finding.question = shown[question]
+
+    def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, no_answer: np.ndarray,
+                          asked: Scores, evidence: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+        """The (answer, code) pairs a question can lend evidence to: the code is in the question and
+        not yet reached in the answer. Those of short answers whose question is coded (they inherit
+        the code), and those of longer answers (they get a share), each as (answer index, column).
+
+        Taken ``SCAN_BATCH`` answers at a time: a segments x codes temporary of a pooled codebook
+        (300,000 answers x 155 codes) is 45-370 MB each.
+        """
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        for first in range(0, len(rows), SCAN_BATCH):
+            part = slice(first, first + SCAN_BATCH)
+            asked_evidence = asked.evidence[q[part]]
+            open_ = (asked_evidence > 0) & (evidence[rows[part]] < self.thresholds) & ~no_answer[part, None]
+            del asked_evidence
+            inherit_i, inherit_c = np.nonzero(open_ & short[part, None] & asked.coded[q[part]])
+            longer_i, longer_c = np.nonzero(open_ & ~short[part, None])
+            found.append((inherit_i + first, inherit_c, longer_i + first, longer_c))
+        inherit_i, inherit_c, longer_i, longer_c = (np.concatenate(column) for column in zip(*found, strict=True))
+        return (inherit_i, inherit_c), (longer_i, longer_c)
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  questions: Sequence[str | None], evidence: np.ndarray,
