@@ -171,3 +171,34 @@ codes:
     assert [code.codable for code in codebook.codes] == [False, True]
     scores = kv.RuleCoder(codebook).score(["Indsatsen med familievejledning hjalp os."])
     assert scores.coded.tolist() == [[False, True]]
+
+
+def test_codebook_grouping_code_counted_in_the_cli_summary(tmp_path: Path) -> None:
+    """The `code` summary counted a grouping code's own codings: always 0, while the tables count
+    the segments of the codes under it."""
+    from typer.testing import CliRunner
+
+    from kvaleval.cli._app import app
+
+    path = write(tmp_path, """
+name: gruppe
+codes:
+  - name: indsatser
+    label: Indsatser
+    codable: false
+    children:
+      - name: familievejledning
+        label: Familievejledning
+        terms: [familievejledning]
+      - name: lektiecafe
+        label: Lektiecafé
+        terms: [lektiecafé]
+""")
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "b1.txt").write_text("I: Hvad bruger I?\nB: Familievejledningen og lektiecaféen.\n"
+                                   "I: Og ellers?\nB: Lektiecaféen om tirsdagen.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(corpus), "-c", str(path), "-o", str(tmp_path / "ud")])
+    assert result.exit_code == 0, result.output
+    assert "Indsatser: 2 segmenter" in result.output
+    assert "Familievejledning: 1 segmenter" in result.output and "Lektiecafé: 2 segmenter" in result.output

@@ -84,7 +84,10 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
         Texts.cli_codings_per_theme,
     ]
-    counts = coded.codings.groupby("code")["segment_id"].nunique()
+    from kvaleval.analyse.frequencies import with_groupings
+
+    # a grouping code (codable: false) counts the segments of the codes under it, as in the tables
+    counts = with_groupings(coded.codings, coded.codebook).groupby("code")["segment_id"].nunique()
     for code in coded.codebook.codes:
         lines.append(Texts.cli_theme_segments.format(theme=code.display, n=int(counts.get(code.name, 0))))
     if len(corpus.notes):
