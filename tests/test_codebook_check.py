@@ -31,7 +31,7 @@ def test_check_reports_failing_example(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path)], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 1
-    assert "1 af 3 i orden" in result.stderr and "»Der er kø«" in result.stderr
+    assert "1 af 3 i orden" in result.stderr and "»Der er kø« (evidens 0.0, tærskel 1.0; ingen fund)" in result.stderr
 
 
 def test_check_cli_reports_warnings_and_term_valence_choices(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ def check_cli(
         echo(Texts.cli_check_failed.format(
             code=row.code, kind=Texts.cli_check_example if example else Texts.cli_check_counterexample,
             wanted=Texts.cli_check_should_code if example else Texts.cli_check_must_not_code,
-            text=row.text, evidence=row.evidence, why=row.why or Texts.cli_check_no_hits))
+            text=row.text, evidence=row.evidence, threshold=book[row.code].threshold,
+            why=row.why or Texts.cli_check_no_hits))
     if corpus is not None:
         read = kv.read_corpus(corpus)
         gold_codings = kv.read_codings(gold, segments=read.segments) if gold is not None else None
