@@ -382,3 +382,16 @@ def test_rules_numbers_in_terms_take_no_endings(tmp_path: Path) -> None:
     coded = RuleCoder(kv.read_codebook(path)).score(texts).coded
     assert coded[:, 0].tolist() == [True, False, False]
     assert coded[:, 1].tolist() == [True, False, False]
+
+
+def test_rules_typographic_apostrophes_are_apostrophes(tmp_path: Path) -> None:
+    """Word writes CV’et where the evaluator typed CV'et; the term matched only the plain one."""
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: cv\n    terms: [\"CV'et\", \"succes’en\"]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Jeg har skrevet CV’et om.", "CV´et er klar", "CVʼet", "CV'et", "cvet", "Succes'en var stor"]
+    scores = coder.score(texts)
+    assert scores.coded[:, 0].tolist() == [True, True, True, True, False, True]
+    spans = [finding.spans[0][:2] for _, finding in sorted(scores.findings.items())]
+    assert [text[start:end] for text, (start, end) in zip([t for t in texts if t != "cvet"], spans, strict=True)] == [
+        "CV’et", "CV´et", "CVʼet", "CV'et", "Succes"]  # the form "succes" of the lemma, as for "Succes'en" before

@@ -67,6 +67,12 @@ def test_privacy_cpr_implausible_date_kept(text: str) -> None:
         "+90 532 123 45 67",
         "+44 20 7946 0958",
         "+49 (0)30 1234567",
+        "20 31 20 45",  # mobile numbers beginning 20: in pairs or together they are never two years
+        "20 52 20 38",
+        "20-99-20-10",
+        "20522038",
+        "2052 2038",  # 2052 is no year an evaluation names
+        "2099 1950",
     ],
 )
 def test_privacy_phone_formats_replaced(phone: str) -> None:

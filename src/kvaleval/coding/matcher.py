@@ -89,7 +89,7 @@ def split_phrase(text: str) -> list[tuple[str, int]]:
     slots: list[tuple[str, int]] = []
     gap = 0
     between = ""  # the phrase's own characters since the last word
-    for token in text.lower().replace("…", " ... ").split():
+    for token in lower(text).replace("…", " ... ").split():
         if token.strip(".") == "" and "..." in token:
             gap = GAP_WORDS
             continue
@@ -107,11 +107,22 @@ def split_phrase(text: str) -> list[tuple[str, int]]:
 
 
 def lower(text: str) -> str:
-    """Lower-case without changing the length (offsets stay valid)."""
+    """Lower-case without changing the length (offsets stay valid), apostrophes as ``'``.
+
+    Word turns ``CV'et`` into ``CV’et`` as it is typed, and some write ``CV´et``: the
+    term ``CV'et`` is meant either way.
+    """
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text.translate(_SAFE_LOWER).lower()
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in lowered:  # str.replace only where needed: a scan of the batch is cheap
+            lowered = lowered.replace(apostrophe, "'")
     return lowered
+
+
+_APOSTROPHES = ("\u2019", "\u02bc", "\u00b4")
+"""Right single quotation mark, modifier letter apostrophe and acute accent, read as ``'``."""
 
 
 class Scan(NamedTuple):

@@ -97,6 +97,12 @@ _AMOUNT_BEFORE = re.compile(r"(?:\bkr\.?|\bDKK|\bEUR|\$|€)\s*$", re.IGNORECASE
 _AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|DKK|EUR|euro|,-|\.-|%|procent)", re.IGNORECASE)
 
 
+_YEARS = range(1900, 2041)
+"""The years an evaluation names, as two written apart: the past, and plans up to about 2040.
+Written in pairs (``20 31 20 45``) or all together (``20522038``), eight digits are never two
+years, and mobile numbers beginning 20 are common."""
+
+
 def is_plausible_phone(text: str, start: int, end: int, prefixed: bool) -> bool:
     """False for a year range (``2017-2019``), a date (``20231224``) or an amount.
 
@@ -117,9 +123,9 @@ def is_plausible_phone(text: str, start: int, end: int, prefixed: bool) -> bool:
     if _AMOUNT_AFTER.match(text[end : end + 10]):
         return False
     first, second = int(digits[:4]), int(digits[4:])
-    if 1900 <= first <= 2099 and 1900 <= second <= 2099:
-        return False  # a range of years
     written = text[start:end]
+    if re.fullmatch(r"\d{4}[ .-]\d{4}", written) and first in _YEARS and second in _YEARS:
+        return False  # a range of years, or two: 2017-2019, "i 2019 2020"
     if re.fullmatch(r"\d\d[ .-]\d\d[ .-]\d{4}", written) and 1900 <= second <= 2099:
         if is_plausible_cpr(digits[:2], digits[2:4]):
             return False  # a date: 24-12-2023
