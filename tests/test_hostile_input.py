@@ -29,6 +29,8 @@ from test_segment_coverage import assert_nothing_lost
 
 GOOD = "I: Hvordan har du det?\nB: Godt, tak. Æbler og øl på åen.\n"
 TEXT = "I: Hvordan går det med klubben?\nB: Den er blevet bedre, især for de unge på Ærø.\n"
+SURVEY = "id;Hvad synes du om klubben?\n1;Den er blevet bedre, især for de unge på Ærø.\n2;Særlig godt.\n"
+SURVEY_TEXT = "Den er blevet bedre, især for de unge på Ærø.\n\nSærlig godt.\n"
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,14 @@ CASES = [
     Case("ugyldig_utf16.txt", data(b"\xff\xfe" + TEXT.encode("utf-16-le") + b"\x00\xd8"), text=None),
     Case("nul.txt", data(TEXT.encode().replace(b"klubben", b"klub\x00ben")), note="W007", text=TEXT),
     Case("nul_efter_nedbrud.txt", data(TEXT.encode() + b"\x00" * 50_000), note="W007", text=TEXT),
+    # a survey CSV is streamed, not read whole: its encoding notes were lost (a Danish Excel CSV said nothing)
+    Case("excel_cp1252.csv", data(SURVEY.encode("cp1252")), note="W004", text=SURVEY_TEXT),
+    Case("blandet.csv", data(SURVEY[:-14].encode() + SURVEY[-14:].encode("cp1252")), note="W008",  # "Særlig"
+         text=SURVEY_TEXT),
+    Case("nul.csv", data(SURVEY.encode().replace(b"bedre", b"bed\x00re")), note="W007", text=SURVEY_TEXT),
+    Case("tomt_spoergsmaal.xlsx", lambda p: write_xlsx(p, [["id", "Hvad synes du om klubben?", "Har du forslag?"],
+                                                            ["1", "Den er blevet bedre", None],
+                                                            ["2", "Særlig godt for de unge", None]]), note="W025"),
     # binary files with a text suffix
     Case("billede.txt", data(b"\x89PNG\r\n\x1a\n" + RANDOM), skipped="E018"),
     Case("rapport.txt", data(b"%PDF-1.7\n" + RANDOM), skipped="E018"),
@@ -467,3 +477,24 @@ def test_hostile_input_odt_foreign_namespaces_do_not_break_later_documents(tmp_p
     odt(tmp_path / "senere.odt")
     document, _ = kv.read_document(tmp_path / "senere.odt")
     assert "Godt, tak." in document.text
+
+
+def test_hostile_input_csv_cp1252_bytes_after_the_first_megabyte(tmp_path: Path) -> None:
+    """The encoding is told from the first MB; a cp1252 row further down is read as cp1252 and noted."""
+    rows = "".join(f"{n};Klubben på Ærø er god, svar nummer {n}\n" for n in range(1, 30_001))
+    (tmp_path / "stor.csv").write_bytes(b"id;Hvad synes du om klubben?\n" + rows.encode()
+                                        + "30001;Særlig godt\n".encode("cp1252"))
+    corpus = read(tmp_path)
+    assert corpus.segments["text"].iloc[-1] == "Særlig godt"
+    assert len(corpus.segments) == 30_001
+    messages = "\n".join(corpus.notes["message"])
+    assert "[W008] stor.csv:" in messages and "1 byte(s)" in messages, messages
+
+
+def test_hostile_input_named_answer_column_without_answers(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "svar.xlsx", [["id", "Hvad synes du?", "Forslag"], ["1", "Godt", None], ["2", "Fint", ""]])
+    corpus = kv.read_corpus(tmp_path, text_columns=["Hvad synes du?", "Forslag"])
+    assert corpus.segments["text"].tolist() == ["Godt", "Fint"]
+    messages = "\n".join(corpus.notes["message"])
+    assert "[W025] svar.xlsx: kolonnen 'Forslag' har ingen svar" in messages
+    assert "'Hvad synes du?' har ingen" not in messages

@@ -154,6 +154,8 @@ class Warnings(metaclass=_CodedMessages):
     W024 = ("{path}: {n} respondent-id står på mere end én række (fx '{example}'); rækkerne med "
             "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
             "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
+    W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
+            "Tjek, at det er den rigtige fil, eller at svarene ikke står i en anden kolonne.")
     # 1xx segmenting
     W101 = ("{path}: intervieweren antages at være '{speaker}' (stiller flest spørgsmål); skriv intervieweren "
             "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert.")
@@ -737,6 +739,8 @@ class _WarningsEnglish:
     W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
             "count as one respondent. If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")
+    W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "
+            "Check that it is the right file, and that the answers are not in another column.")
     # 1xx segmenting
     W101 = ("{path}: interviewer taken to be '{speaker}' (asks most questions); name the interviewer in "
             "metadata.csv column 'interviewer' if this is wrong.")

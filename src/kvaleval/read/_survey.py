@@ -33,7 +33,7 @@ from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
-from kvaleval.read._text import decode_bytes, stream_encoding, text_errors
+from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
 from kvaleval.records import RESPONDENT, Turn
 
 ID_NAMES = frozenset(
@@ -117,7 +117,7 @@ def read_survey(
         If the file cannot be read, has no answers, or the named columns are missing.
     """
     notes: list[str] = []
-    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes)
+    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes, notes)
     rows = _skip_titles(rows, shown, notes)
     try:
         first = next(rows)
@@ -154,6 +154,7 @@ def read_survey(
     width = len(header)
     rows_of: set[str] = set()
     repeated: dict[str, None] = {}  # ids seen on two or more rows, in order
+    answers_in = dict.fromkeys(open_indices, 0)
     for number, row in enumerate(itertools.chain(sample, rows), start=1):
         if len(row) < width:
             row = [*row, *([None] * (width - len(row)))]
@@ -171,6 +172,7 @@ def read_survey(
             answer = row[i]
             if not is_answer(answer):
                 continue
+            answers_in[i] += 1
             if parts:
                 parts.append(_SEPARATOR)
                 position += len(_SEPARATOR)
@@ -186,6 +188,10 @@ def read_survey(
         notes.append(Warnings.W024.format(path=shown, n=len(repeated), example=next(iter(repeated))))
     notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
               for i, later in unseen.items() if _is_open(questions[i], later) and not personal_column(header[i], later)]
+    # An open question nobody answered: a named answer column, or an empty one headed by a question
+    notes += [Warnings.W025.format(path=shown, column=header[i]) for i, n in answers_in.items() if not n]
+    notes += [Warnings.W025.format(path=shown, column=header[i]) for i, later in unseen.items()
+              if not later and questions[i].rstrip().endswith("?")]
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
@@ -334,7 +340,9 @@ def _unique_headers(header: list[str | None]) -> list[str]:
     return names
 
 
-def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | None]]:
+def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Iterator[list[str | None]]:
+    """The rows of a CSV file, streamed; how its bytes were read is noted as for a text file
+    (W004 a guessed encoding, W008 cp1252 bytes in UTF-8, W007 NUL characters), once it is read."""
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(
@@ -347,6 +355,10 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
     delimiter = sniff_under_title(decoded.text, title_lines=_TITLE_ROWS)
     encoding = stream_encoding(decoded.encoding)
     errors = text_errors(decoded.encoding)
+    if not decoded.certain and not decoded.mixed_bytes:
+        notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
+    fallbacks = fallback_bytes()
+    nul = 0
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
@@ -354,14 +366,21 @@ def _csv_rows(path: Path, shown: str, max_bytes: int) -> Iterator[list[str | Non
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
                 joined = "".join(row)
+                if "\x00" in joined:
+                    nul += joined.count("\x00")
+                    row = [cell.replace("\x00", "") for cell in row]
+                    joined = "".join(row)
                 if joined and not joined.isspace():  # some cell holds more than white space
-                    cells = [cell.replace("\x00", "") for cell in row] if "\x00" in joined else row
-                    yield cast("list[str | None]", cells)
+                    yield cast("list[str | None]", row)
         except csv.Error as err:
             raise CorpusError(
                 Errors.E007.format(path=shown, kind="CSV", app=Texts.app_excel,
                                    detail=Texts.csv_quote.format(line=reader.line_num, error=err))
             ) from err
+    if mixed := fallback_bytes() - fallbacks:
+        notes.append(Warnings.W008.format(path=shown, n=mixed))
+    if nul:
+        notes.append(Warnings.W007.format(path=shown, n=nul))
 
 
 def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | None]]:

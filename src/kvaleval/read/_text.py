@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -147,10 +148,20 @@ def stream_encoding(encoding: str) -> str:
     return "utf-8" if encoding == MIXED_ENCODING else encoding
 
 
+def fallback_bytes() -> int:
+    """How many bytes this thread has read as cp1252 inside UTF-8 so far (a stream's count is the
+    difference before and after reading it)."""
+    return getattr(_FALLBACKS, "n", 0)
+
+
+_FALLBACKS = threading.local()
+
+
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     """Decode the bytes UTF-8 refused as cp1252 (undefined cp1252 bytes as latin-1)."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
+    _FALLBACKS.n = fallback_bytes() + error.end - error.start
     bad = error.object[error.start : error.end]
     text = "".join(_cp1252_char(bad[i : i + 1]) for i in range(len(bad)))
     return text, error.end
