@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -620,6 +621,37 @@ def test_theme_chart_legend_covers_no_bar_or_label() -> None:
         assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0 and legend.y1 <= figure.y1
     finally:
         plt.close(display.figure_)
+
+
+def test_charts_of_a_pooled_codebook_show_the_most_frequent_themes() -> None:
+    """155 pooled themes: the heatmap wrote 24,025 numbers into one figure (a black block, a
+    minute to draw) and the bars had 155 labels on top of each other."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kvaleval.report.charts import MAX_THEMES, CooccurrenceDisplay, ThemeShareDisplay
+
+    labels = [f"Tema {n:03d}" for n in range(60)]
+    counts = np.arange(60, dtype=float)[::-1] % 37  # themes 0-23 and 37-59 less often than 24-36 ...
+    matrix = pd.DataFrame(np.minimum.outer(counts, counts), index=labels, columns=labels)
+    heatmap = CooccurrenceDisplay(matrix, labels).plot()
+    shares = pd.DataFrame({"borger": counts, "partner": counts / 2}, index=labels)
+    bars = ThemeShareDisplay(shares).plot()
+    try:
+        expected = [labels[i] for i in sorted(np.argsort(-counts, kind="stable")[:MAX_THEMES])]
+        assert [tick.get_text() for tick in heatmap.ax_.get_yticklabels()] == expected
+        assert not heatmap.ax_.texts  # no numbers in 25 x 25 cells
+        assert "de 25 hyppigste af 60 temaer" in heatmap.ax_.get_title()
+        assert [tick.get_text() for tick in bars.ax_.get_xticklabels()] == expected
+        assert len(bars.ax_.patches) == 2 * MAX_THEMES and "af 60 temaer" in bars.ax_.get_title()
+        every = CooccurrenceDisplay(matrix.iloc[:5, :5], labels[:5]).plot(top=None)
+        assert len(every.ax_.texts) == 25 and every.ax_.get_title() == every.title  # few themes: all, with numbers
+        plt.close(every.figure_)
+    finally:
+        plt.close(heatmap.figure_)
+        plt.close(bars.figure_)
 
 
 def test_docs_name_every_column_of_the_segment_table_with_its_header(tiny_corpus: Path) -> None:

@@ -10,15 +10,32 @@ import pandas as pd
 
 from kvaleval.frames import ALL
 
+MAX_THEMES = 25
+"""Themes a chart shows at most, the most frequent, in codebook order: 155 pooled themes made
+the heatmap a black block of 24,025 numbers and took a minute to draw. The tables hold them all."""
+MAX_CELL_LABELS = 12
+"""Themes up to which the heatmap writes each cell's number (more are too small to read)."""
 
-def _axes(ax: Any) -> tuple[Any, Any]:
+
+def _axes(ax: Any, size: tuple[float, float] = (8, 4.5)) -> tuple[Any, Any]:
     import matplotlib.pyplot as plt
 
     if ax is None:
-        figure, ax = plt.subplots(figsize=(8, 4.5))
+        figure, ax = plt.subplots(figsize=size)
     else:
         figure = ax.figure
     return figure, ax
+
+
+def _most_frequent(weights: np.ndarray, top: int | None) -> np.ndarray:
+    """Positions of the ``top`` largest weights (all when ``top`` is None), in their own order."""
+    if top is None or len(weights) <= top:
+        return np.arange(len(weights))
+    return np.sort(np.argsort(-weights, kind="stable")[:top])
+
+
+def _shown_title(title: str, shown: int, total: int) -> str:
+    return title if shown == total else f"{title}\n(de {shown} hyppigste af {total} temaer; alle i tabellerne)"
 
 
 @dataclass
@@ -39,19 +56,23 @@ class ThemeShareDisplay:
             shares = shares.loc[list(dict.fromkeys(part["label"]))]
         return cls(shares=shares)
 
-    def plot(self, ax: Any = None) -> ThemeShareDisplay:
-        figure, ax = _axes(ax)
-        groups = list(self.shares.columns)
-        x = np.arange(len(self.shares.index))
+    def plot(self, ax: Any = None, *, top: int | None = MAX_THEMES) -> ThemeShareDisplay:
+        """Bars per theme and group; ``top``: at most that many themes, those with the largest share."""
+        keep = _most_frequent(self.shares.fillna(0).max(axis=1).to_numpy(dtype=float), top)
+        shares = self.shares.iloc[keep]
+        groups = list(shares.columns)
+        size = (max(8.0, 0.3 * len(shares) * max(len(groups), 2)), 4.5 + 0.04 * max(0, len(shares) - 8))
+        figure, ax = _axes(ax, size)
+        x = np.arange(len(shares.index))
         width = 0.8 / max(len(groups), 1)
         for i, group in enumerate(groups):
-            bars = ax.bar(x + i * width - 0.4 + width / 2, self.shares[group].to_numpy(), width, label=str(group))
+            bars = ax.bar(x + i * width - 0.4 + width / 2, shares[group].to_numpy(), width, label=str(group))
             ax.bar_label(bars, fmt="%.0f", fontsize=8)
-        ax.set_xticks(x, [str(label) for label in self.shares.index], rotation=15, ha="right")
+        ax.set_xticks(x, [str(label) for label in shares.index], rotation=15 if len(shares) <= 8 else 45, ha="right")
         ax.set_ylabel("Procent af respondenter")
         ax.set_ylim(0, 110)
         ax.set_yticks(range(0, 101, 20))
-        ax.set_title(self.title)
+        ax.set_title(_shown_title(self.title, len(shares), len(self.shares)))
         if len(groups) > 1:  # outside the axes, right of them: over the bars it hid a "100" label
             ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         figure.tight_layout()
@@ -67,17 +88,23 @@ class CooccurrenceDisplay:
     labels: list[str]
     title: str = "Samforekomst af temaer (respondenter)"
 
-    def plot(self, ax: Any = None) -> CooccurrenceDisplay:
-        figure, ax = _axes(ax)
-        values = self.matrix.to_numpy(dtype=float)
+    def plot(self, ax: Any = None, *, top: int | None = MAX_THEMES) -> CooccurrenceDisplay:
+        """The heatmap; ``top``: at most that many themes, those most respondents raise (the diagonal)."""
+        everything = self.matrix.to_numpy(dtype=float)
+        keep = _most_frequent(np.diagonal(everything), top)
+        values = everything[np.ix_(keep, keep)]
+        labels = [self.labels[i] for i in keep]
+        side = max(4.5, 0.3 * len(labels) + 2)
+        figure, ax = _axes(ax, (max(8.0, side + 3), side))
         image = ax.imshow(values, cmap="Blues")
-        ax.set_xticks(range(len(self.labels)), self.labels, rotation=30, ha="right")
-        ax.set_yticks(range(len(self.labels)), self.labels)
-        for (i, j), value in np.ndenumerate(values):
-            ax.text(j, i, f"{value:.0f}", ha="center", va="center",
-                    color="white" if value > values.max() / 2 else "black")
+        ax.set_xticks(range(len(labels)), labels, rotation=30 if len(labels) <= 8 else 60, ha="right")
+        ax.set_yticks(range(len(labels)), labels)
+        if len(labels) <= MAX_CELL_LABELS:
+            for (i, j), value in np.ndenumerate(values):
+                ax.text(j, i, f"{value:.0f}", ha="center", va="center",
+                        color="white" if value > values.max() / 2 else "black")
         figure.colorbar(image, ax=ax, fraction=0.046)
-        ax.set_title(self.title)
+        ax.set_title(_shown_title(self.title, len(labels), len(self.labels)))
         figure.tight_layout()
         self.figure_, self.ax_ = figure, ax
         return self
