@@ -498,3 +498,32 @@ def test_hostile_input_named_answer_column_without_answers(tmp_path: Path) -> No
     messages = "\n".join(corpus.notes["message"])
     assert "[W025] svar.xlsx: kolonnen 'Forslag' har ingen svar" in messages
     assert "'Hvad synes du?' har ingen" not in messages
+
+
+def test_hostile_input_workbook_with_saved_formula_values_and_a_namespace_prefix(tmp_path: Path) -> None:
+    """A workbook without formulas is read once; one with them, even written as <x:f> by another
+    program, twice: its formulas' saved values are the text, and they are noted (W006)."""
+    from kvaleval.read._survey import _has_formulas
+
+    plain, formulas = tmp_path / "uden.xlsx", tmp_path / "med.xlsx"
+    xlsx_survey(plain)
+    xlsx_survey(formulas)
+    members = {}
+    with zipfile.ZipFile(formulas) as archive:
+        for name in archive.namelist():
+            members[name] = archive.read(name)
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    cell = '<x:c r="B4" t="str"><x:f>UPPER("ekstra svar fra en formel")</x:f><x:v>EKSTRA SVAR FRA EN FORMEL</x:v></x:c>'
+    sheet = sheet.replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ')
+    sheet = sheet.replace("</sheetData>", f'<row r="4"><c r="A4" t="n"><v>3</v></c>{cell}</row></sheetData>')
+    sheet = sheet.replace('ref="A1:B3"', 'ref="A1:B4"')
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    formulas.write_bytes(zipped(members))
+    names = zipfile.ZipFile(plain).namelist()
+    assert not _has_formulas(plain, names) and _has_formulas(formulas, names)
+    corpus = read(tmp_path)
+    assert corpus.segments.loc[corpus.segments["doc_id"] == "med", "text"].tolist() == [
+        "Den har hjulpet os rigtig meget", "Jeg kender den ikke så godt endnu", "EKSTRA SVAR FRA EN FORMEL"]
+    assert "[W006] med.xlsx" in "\n".join(corpus.notes["message"])
+    assert corpus.segments.loc[corpus.segments["doc_id"] == "uden", "text"].tolist() == [
+        "Den har hjulpet os rigtig meget", "Jeg kender den ikke så godt endnu"]

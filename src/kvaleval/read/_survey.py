@@ -18,10 +18,10 @@ import warnings
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeGuard, cast
+from typing import Any, TypeGuard, cast
 from xml.parsers.expat import ExpatError
 
 from lxml.etree import LxmlError
@@ -397,16 +397,20 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
         with contextlib.ExitStack() as stack:
             # Own file handles: openpyxl leaves its zip open when a damaged workbook fails to load.
             values_file = stack.enter_context(path.open("rb"))
-            formulas_file = stack.enter_context(path.open("rb"))
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 # keep_links=False: external workbooks are neither read nor fetched.
                 values = openpyxl.load_workbook(values_file, read_only=True, data_only=True,
                                                 keep_links=False)
                 stack.callback(values.close)
-                formulas = openpyxl.load_workbook(formulas_file, read_only=True, data_only=False,
-                                                  keep_links=False)
-                stack.callback(formulas.close)
+                formulas = values
+                # The formulas as typed come from a second reading of the file; a workbook without
+                # any (most survey exports) is read once: each reading parses every cell in Python.
+                if _has_formulas(path, names):
+                    formulas_file = stack.enter_context(path.open("rb"))
+                    formulas = openpyxl.load_workbook(formulas_file, read_only=True, data_only=False,
+                                                      keep_links=False)
+                    stack.callback(formulas.close)
             if not values.worksheets or not formulas.worksheets:
                 detail = Texts.no_worksheet
                 raise CorpusError(Errors.E007.format(path=shown, kind="Excel", detail=detail,
@@ -415,8 +419,12 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
             if len(values.sheetnames) > 1:
                 notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
                                                   sheet=values.worksheets[sheet].title))
-            rows = zip(values.worksheets[sheet].iter_rows(values_only=True),
-                       formulas.worksheets[sheet].iter_rows(values_only=True), strict=False)
+            rows: Iterator[tuple[Any, Any]]
+            if formulas is values:
+                rows = ((row, row) for row in values.worksheets[sheet].iter_rows(values_only=True))
+            else:
+                rows = zip(values.worksheets[sheet].iter_rows(values_only=True),
+                           formulas.worksheets[sheet].iter_rows(values_only=True), strict=False)
             while True:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -446,6 +454,27 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
         notes.append(Warnings.W006.format(path=shown, n=formula_cells - missing_values))
     if missing_values:
         notes.append(Warnings.W014.format(path=shown, n=missing_values))
+
+
+_FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+"""A cell formula's element, ``<f>`` (or ``<x:f ...>`` with a namespace prefix)."""
+
+
+def _has_formulas(path: Path, names: Iterable[str]) -> bool:
+    """Whether any worksheet of the workbook holds a formula element (True when unsure)."""
+    sheets = [name for name in names if name.lower().startswith("xl/worksheets/") and name.lower().endswith(".xml")]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in sheets:
+                with archive.open(name) as member:
+                    tail = b""
+                    while block := member.read(1 << 20):
+                        if _FORMULA_ELEMENT.search(tail + block):
+                            return True
+                        tail = block[-64:]
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError):
+        return True  # openpyxl reads it (or says what is wrong) as before
+    return not sheets
 
 
 def _answer_sheet(worksheets: Sequence[object]) -> int:
