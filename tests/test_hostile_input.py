@@ -514,7 +514,8 @@ def test_hostile_input_workbook_with_saved_formula_values_and_a_namespace_prefix
             members[name] = archive.read(name)
     sheet = members["xl/worksheets/sheet1.xml"].decode()
     cell = '<x:c r="B4" t="str"><x:f>UPPER("ekstra svar fra en formel")</x:f><x:v>EKSTRA SVAR FRA EN FORMEL</x:v></x:c>'
-    sheet = sheet.replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sheet = sheet.replace("<worksheet ", f'<worksheet xmlns:x="{main}" ')
     sheet = sheet.replace("</sheetData>", f'<row r="4"><c r="A4" t="n"><v>3</v></c>{cell}</row></sheetData>')
     sheet = sheet.replace('ref="A1:B3"', 'ref="A1:B4"')
     members["xl/worksheets/sheet1.xml"] = sheet.encode()
