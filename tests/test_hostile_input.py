@@ -484,11 +484,25 @@ def test_hostile_input_csv_cp1252_bytes_after_the_first_megabyte(tmp_path: Path)
     rows = "".join(f"{n};Klubben på Ærø er god, svar nummer {n}\n" for n in range(1, 30_001))
     (tmp_path / "stor.csv").write_bytes(b"id;Hvad synes du om klubben?\n" + rows.encode()
                                         + "30001;Særlig godt\n".encode("cp1252"))
+    # The same rows all in UTF-8, the first MB ending inside a letter ("Ærø"): nothing is noted.
+    clean = next(data for pad in range(80) if not _valid_utf8(
+        data := b"id;Hvad synes du om klubben?" + b" " * pad + b"\n" + rows.encode(), 1_000_000))
+    (tmp_path / "ren.csv").write_bytes(clean)
     corpus = read(tmp_path)
-    assert corpus.segments["text"].iloc[-1] == "Særlig godt"
-    assert len(corpus.segments) == 30_001
+    stor = corpus.segments[corpus.segments["doc_id"] == "stor"]
+    assert stor["text"].iloc[-1] == "Særlig godt" and len(stor) == 30_001
+    assert len(corpus.segments) == 60_001
     messages = "\n".join(corpus.notes["message"])
     assert "[W008] stor.csv:" in messages and "1 byte(s)" in messages, messages
+    assert "ren.csv" not in messages and "[W004]" not in messages, messages
+
+
+def _valid_utf8(data: bytes, end: int) -> bool:
+    try:
+        data[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def test_hostile_input_named_answer_column_without_answers(tmp_path: Path) -> None:
