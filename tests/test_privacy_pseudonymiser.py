@@ -157,3 +157,21 @@ def test_pseudonymiser_text_clean_before_a_name_was_learned_is_read_again() -> N
     assert p.apply("Jeg talte med Zorbak i går.") == "Jeg talte med [navn] i går."
     assert p.apply(before, where="b") == "[navn] kom i går."
     assert list(p.report["where"]).count("b") == 1
+
+
+def test_pseudonymiser_a_full_memory_of_clean_texts_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """161,000 unique segment ids filled the memory, and then no attribute value (the same few in
+    every row) was remembered: the appendix read them 1.25 million times (19 s)."""
+    from kvaleval.privacy import pseudonymiser as module
+
+    monkeypatch.setattr(module, "MAX_CLEAN", 10)
+    p = Pseudonymiser()
+    for n in range(25):
+        p.apply(f"interviews/fil{n}#3")
+    detected: list[str] = []
+    original = p._detect
+    monkeypatch.setattr(p, "_detect", lambda text: detected.append(text) or original(text))
+    for _ in range(100):
+        assert p.apply("Vollsmose") == "Vollsmose" and p.apply("kvinde") == "kvinde"
+    assert detected == ["Vollsmose", "kvinde"]
+    assert len(p._clean) <= 10

@@ -46,7 +46,8 @@ _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
 MAX_CLEAN = 200_000
-"""Texts remembered as holding nothing to replace (a bound on the memory they take)."""
+"""Texts remembered as holding nothing to replace (a bound on the memory they take); when full,
+the memory starts again."""
 
 
 def bracket(replacement: str) -> str:
@@ -301,7 +302,11 @@ class Pseudonymiser:
             position = span.end
             self._rows.append((where, span.kind, original, replacement, span.start, span.end))
         pieces.append(text[position:])
-        if len(self._rows) == recorded and len(self._learned) == self._clean_learned and len(self._clean) < MAX_CLEAN:
+        if len(self._rows) == recorded and len(self._learned) == self._clean_learned:
+            if len(self._clean) >= MAX_CLEAN:
+                # A new generation: a full memory of unique texts (161,000 segment ids) left the
+                # repeated ones (an attribute's few values in every row) to be read again each time.
+                self._clean.clear()
             self._clean.add(text)
         return "".join(pieces)
 
