@@ -275,8 +275,12 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
 def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield every e-mail, social-network profile, CPR number, phone number, address and number
     plate, in that order of rank."""
-    yield from find_emails(text)
-    yield from find_profiles(text)
+    emails = list(find_emails(text))
+    yield from emails
+    # A handle inside an e-mail ("@kr" of "@kr.a@b.dk") is the e-mail's: kept as a profile, it hid
+    # the address from the e-mail, and a second pass found "a@b.dk" in "[profil].a@b.dk".
+    yield from (found for found in find_profiles(text)
+                if not any(start < found[1] and found[0] < end for start, end, _ in emails))
     if not _DIGIT_RE.search(text):
         return
     plain = text.translate(_SEPARATORS)
