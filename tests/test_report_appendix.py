@@ -634,7 +634,7 @@ def test_charts_of_a_pooled_codebook_show_the_most_frequent_themes() -> None:
     from kvaleval.report.charts import MAX_THEMES, CooccurrenceDisplay, ThemeShareDisplay
 
     labels = [f"Tema {n:03d}" for n in range(60)]
-    counts = np.arange(60, dtype=float)[::-1] % 37  # themes 0-23 and 37-59 less often than 24-36 ...
+    counts = np.arange(60, dtype=float)[::-1] % 37  # 22..0, then 36..0: the most frequent are not the first
     matrix = pd.DataFrame(np.minimum.outer(counts, counts), index=labels, columns=labels)
     heatmap = CooccurrenceDisplay(matrix, labels).plot()
     shares = pd.DataFrame({"borger": counts, "partner": counts / 2}, index=labels)

@@ -75,6 +75,8 @@ def note_text(path: str, message: str) -> str:
 
 
 def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
+    from kvaleval.analyse.frequencies import with_groupings
+
     corpus = coded.corpus
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     lines = [
@@ -84,8 +86,6 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
         Texts.cli_codings_per_theme,
     ]
-    from kvaleval.analyse.frequencies import with_groupings
-
     # a grouping code (codable: false) counts the segments of the codes under it, as in the tables
     counts = with_groupings(coded.codings, coded.codebook).groupby("code")["segment_id"].nunique()
     for code in coded.codebook.codes:

@@ -196,4 +196,4 @@ def _token_ends(anchors: ahocorasick.Automaton, text: str) -> Iterable[int]:
 
 
 def _anchored(anchors: ahocorasick.Automaton, text: str) -> bool:
-    return next(iter(_token_ends(anchors, text)), None) is not None
+    return any(True for _ in _token_ends(anchors, text))
