@@ -28,10 +28,11 @@ def filled(tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path) -> tuple
     return anne, bo
 
 
-def refused(args: list[str], code: str) -> None:
+def refused(args: list[str], code: str, *, says: str = "") -> None:
     result = CliRunner().invoke(app, args)
     assert isinstance(result.exception, HumanCodingError), result.output
     assert f"[{code}]" in str(result.exception) and "Intet er skrevet" in str(result.exception)
+    assert says in str(result.exception)
 
 
 def test_agreement_out_over_an_input(filled: tuple[Path, Path], tiny_corpus: Path) -> None:
@@ -47,7 +48,8 @@ def test_agreement_out_over_an_input(filled: tuple[Path, Path], tiny_corpus: Pat
 
 def test_agreement_out_with_a_csv_suffix(filled: tuple[Path, Path], tmp_path: Path) -> None:
     anne, bo = filled
-    refused(["agreement", str(anne), str(bo), "--out", str(tmp_path / "enighed.csv")], "E844")
+    refused(["agreement", str(anne), str(bo), "--out", str(tmp_path / "enighed.csv")], "E844",
+            says="ende på .xlsx")
     assert not (tmp_path / "enighed.csv").exists()
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Sequence
 
 LANGUAGES = ("da", "en")
 """The languages messages are written in: Danish (the default) and English."""
@@ -157,8 +158,11 @@ class Warnings(metaclass=_CodedMessages):
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
             "Tjek, at det er den rigtige fil, eller at svarene ikke står i en anden kolonne.")
     # 1xx segmenting
-    W101 = ("{path}: intervieweren antages at være '{speaker}' (stiller flest spørgsmål); skriv intervieweren "
+    W101 = ("{path}: intervieweren antages at være {speaker} (stiller flest spørgsmål); skriv intervieweren "
             "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert.")
+    W102 = ("{path}: ingen talermærker fundet, så teksten læses som én respondents tekst i {n} afsnit, men "
+            "den stiller {questions} spørgsmål, som så kodes som svar. Er det et interview, så skriv hvem der "
+            "taler, fx 'I:' og 'B:' først på linjen (se docs/input-formats.md, 'Talermærker').")
     # 2xx
     W201 = ("{path}: koden '{code}' har hverken termer, nærhedsord (near) eller mønstre; "
             "regelkoderen koder den aldrig.")
@@ -228,7 +232,7 @@ class Errors(metaclass=_CodedMessages):
     E002 = "{path} er ikke en mappe. Angiv mappen med transskriptionerne."
     E003 = ("Ingen læsbare dokumenter i {path}. Understøttede formater: {formats}. "
             "Sprunget over: {skipped}")
-    E004 = "Filtypen '{suffix}' understøttes ikke ({path}). Understøttede formater: {formats}."
+    E004 = "Filtypen '{suffix}' understøttes ikke ({path}). {advice}. Understøttede formater: {formats}."
     E005 = ("{path} er tom (der er ingen tekst i filen). Fjern den fra korpusmappen, eller gem "
             "transskriptionen i den igen.")
     E006 = ("{path} kunne ikke læses som tekst (den ser ud til at være en binær fil). Er det en "
@@ -526,7 +530,7 @@ class Texts(metaclass=_CodedMessages):
     model_codebook_changed = "er ændret siden træningen"
     model_codebook_no_checksum = "ikke har en gemt kontrolsum fra træningen"
     not_stored = "(ikke gemt)"
-    or_ = " eller "
+    and_ = "og"
     suffix_none = "(ingen)"
     kind_workbook = "et Excel-regneark"
     kind_model = "en modelfil (JSON)"
@@ -627,6 +631,9 @@ class Texts(metaclass=_CodedMessages):
     advice_rtf = "Åbn den i Word eller LibreOffice, og gem den som .docx eller .txt (UTF-8)"
     advice_unpack = "Pak den ud først"
     advice_transcribe = "Transskribér den først; kvaleval læser tekst"
+    advice_save_docx = "Åbn den i Word eller LibreOffice, og gem den som .docx"
+    advice_save_xlsx = "Åbn den i Excel eller LibreOffice, og gem den som .xlsx eller .csv"
+    advice_save_text = "Gem den som .docx eller .txt (UTF-8)"
     # codebook and conclusions
     code_name_twice = ("kodenavnet '{name}' er brugt to gange (første gang i linje {first}) — "
                        "navne skal være unikke")
@@ -742,8 +749,11 @@ class _WarningsEnglish:
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "
             "Check that it is the right file, and that the answers are not in another column.")
     # 1xx segmenting
-    W101 = ("{path}: interviewer taken to be '{speaker}' (asks most questions); name the interviewer in "
+    W101 = ("{path}: interviewer taken to be {speaker} (asks most questions); name the interviewer in "
             "metadata.csv column 'interviewer' if this is wrong.")
+    W102 = ("{path}: no speaker tags found, so the text is read as one respondent's text in {n} paragraphs, "
+            "but it asks {questions} questions, which are then coded as answers. If it is an interview, "
+            "mark who speaks, e.g. 'I:' and 'B:' at the start of the line (see docs/input-formats.md).")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
@@ -807,7 +817,7 @@ class _ErrorsEnglish:
     E002 = "{path} is not a folder. Give the folder that holds the transcripts."
     E003 = ("No readable documents in {path}. Supported formats: {formats}. "
             "Skipped: {skipped}")
-    E004 = "Unsupported file type '{suffix}' for {path}. Supported formats: {formats}."
+    E004 = "Unsupported file type '{suffix}' for {path}. {advice}. Supported formats: {formats}."
     E005 = ("{path} is empty (it holds no text). Remove it from the corpus folder, or save "
             "the transcript into it again.")
     E006 = ("{path} could not be decoded as text (it looks binary). If it is a "
@@ -1084,7 +1094,7 @@ class _TextsEnglish:
     model_codebook_changed = "has changed since training"
     model_codebook_no_checksum = "has no stored checksum from training"
     not_stored = "(not stored)"
-    or_ = " or "
+    and_ = "and"
     suffix_none = "(none)"
     kind_workbook = "an Excel workbook"
     kind_model = "a model file (JSON)"
@@ -1184,6 +1194,9 @@ class _TextsEnglish:
     advice_rtf = "Open it in Word or LibreOffice and save it as .docx or .txt (UTF-8)"
     advice_unpack = "Unpack it first"
     advice_transcribe = "Transcribe it first; kvaleval reads text"
+    advice_save_docx = "Open it in Word or LibreOffice and save it as .docx"
+    advice_save_xlsx = "Open it in Excel or LibreOffice and save it as .xlsx or .csv"
+    advice_save_text = "Save it as .docx or .txt (UTF-8)"
     # codebook and conclusions
     code_name_twice = "code name '{name}' is used twice (first on line {first}) — names must be unique"
     conclusion_id_twice = ("conclusion id '{id}' is used twice (also conclusion {other}) — give each "
@@ -1311,6 +1324,12 @@ def os_error(err: OSError) -> str:
     if get_language() == "da" and name in _OS_ERRORS_DA:
         return _OS_ERRORS_DA[name]
     return str(err.strerror or err)
+
+
+def quoted_names(names: Sequence[str]) -> str:
+    """``'Katrine'``, ``'Katrine' og 'Peter'``, ``'A', 'B' og 'C'`` in the current language."""
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {Texts.and_} {quoted[-1]}"
 
 
 def warn(message: str) -> None:

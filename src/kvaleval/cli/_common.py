@@ -45,7 +45,7 @@ def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind
         if target == source or (source.is_dir() and source in target.parents and target.exists()):
             raise HumanCodingError(Errors.E843.format(out=out, input=given))
     if out.suffix.lower() not in suffixes:
-        raise HumanCodingError(Errors.E844.format(out=out, kind=kind, suffixes=Texts.or_.join(suffixes),
+        raise HumanCodingError(Errors.E844.format(out=out, kind=kind, suffixes=f" {Texts.or_} ".join(suffixes),
                                                   suffix=out.suffix or Texts.suffix_none))
 
 

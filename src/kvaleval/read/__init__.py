@@ -22,7 +22,7 @@ from kvaleval.corpus import Corpus
 from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, os_error, warn
 from kvaleval.read._metadata import Metadata, read_metadata
 from kvaleval.read._plain import MAX_BYTES
-from kvaleval.read._text import Decoded
+from kvaleval.read._text import Decoded, normalise_layout
 from kvaleval.records import Document, Turn
 from kvaleval.segment import segment_documents
 
@@ -92,6 +92,8 @@ def read_document(
         # damaged file never shows a traceback from inside a library.
         detail = f"{type(err).__name__}: {str(err)[:200]}"
         raise CorpusError(Errors.E013.format(path=shown, detail=detail)) from err
+    if turns is None:
+        text = normalise_layout(text)
     if not text.strip():
         raise CorpusError(Errors.E005.format(path=shown))
     document = Document(
@@ -161,8 +163,23 @@ def _dispatch(
                              text_columns=text_columns, max_bytes=max_bytes)
         notes.extend(survey.notes)
         return survey.text, survey.turns, None
-    raise CorpusError(Errors.E004.format(suffix=suffix or Texts.none, path=shown,
-                                         formats=", ".join(FORMATS)))
+    raise CorpusError(unsupported(suffix, shown))
+
+
+_ADVICE = {
+    **dict.fromkeys((".rtf",), "advice_rtf"),
+    **dict.fromkeys((".doc", ".dot", ".docm", ".pages", ".wpd", ".wps", ".fodt"), "advice_save_docx"),
+    **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv", ".sav"), "advice_save_xlsx"),
+    **dict.fromkeys((".pdf",), "advice_pdf"),
+    **dict.fromkeys((".zip", ".7z", ".rar", ".gz", ".tar"), "advice_unpack"),
+    **dict.fromkeys((".mp3", ".m4a", ".wav", ".ogg", ".flac", ".mp4", ".mov", ".wma", ".aac"), "advice_transcribe"),
+}
+
+
+def unsupported(suffix: str, shown: str) -> str:
+    """E004 for a file type kvaleval does not read, with what to do about this one."""
+    advice = getattr(Texts, _ADVICE.get(suffix.lower(), "advice_save_text"))
+    return Errors.E004.format(suffix=suffix or Texts.none, path=shown, advice=advice, formats=", ".join(FORMATS))
 
 
 def read_corpus(
@@ -336,8 +353,7 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
     if not stat.S_ISREG(mode):
         return Warnings.W013
     if file.suffix.lower() not in FORMATS:
-        return Errors.E004.format(suffix=file.suffix or Texts.none, path=relative,
-                                  formats=", ".join(FORMATS))
+        return unsupported(file.suffix, str(relative))
     return None
 
 

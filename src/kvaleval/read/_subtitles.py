@@ -22,12 +22,21 @@ from webvtt import errors as webvtt_errors
 from kvaleval.danish import DISCOURSE_WORDS
 from kvaleval.errors import CorpusError, Errors, Texts
 from kvaleval.records import Turn
-from kvaleval.segment.tags import CUE_TIME, TagCandidate, accept_tags, clean_label
+from kvaleval.segment.tags import (
+    CUE_TIME,
+    TagCandidate,
+    accept_tags,
+    bracket_speaker,
+    clean_label,
+    is_role_label,
+    label_key,
+)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>(.*?)(?:</v>|(?=<v[\s.])|$)", re.DOTALL)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _OVERRIDES = re.compile(r"\{\\[^{}]*\}")  # SSA/ASS overrides in SRT: {\an8}, {\i1}, {\pos(10,20)}
-_PREFIX = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s+")
+_PREFIX = re.compile(r"^\s*(?:([^:\n]{1,60}?)\s*:|(\[[^\]:\n]{1,60}\]))\s+")
+"""``Name: text``, or ``[Name] text`` (WhisperX without a colon)."""
 _PAUSE_SECONDS = 2.0
 UNKNOWN_SPEAKER = "ukendt taler"
 """The speaker of cues before the first cue that names one."""
@@ -121,7 +130,10 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
         prefix = _PREFIX.match(cue.text)
         if prefix:
             prefixes[index] = prefix
-            candidates.append(TagCandidate(index, prefix.end(), prefix[1], None, True))
+            candidates.append(TagCandidate(index, prefix.end(), prefix[1] or prefix[2], None, prefix[1] is not None))
+    brackets = Counter(label_key(candidate.label) for candidate in candidates if not candidate.has_colon)
+    candidates = [candidate for candidate in candidates if candidate.has_colon or is_role_label(candidate.label)
+                  or bracket_speaker(candidate.label, brackets[label_key(candidate.label)])]
     voices = {cue.speaker for cue in cues if cue.voiced and cue.speaker}
     accepted = {candidate.line_start for candidate in accept_tags(candidates, speakers=voices)}
     accepted |= _display_names(candidates, accepted)
@@ -131,7 +143,7 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
         if prefix is not None and index in accepted:
             body = cue.text[prefix.end():].strip()
             if body:
-                speaker = clean_label(prefix[1])
+                speaker = clean_label(prefix[1] or prefix[2])
                 result.append(Cue(speaker, body, cue.start, cue.seconds, cue.end_seconds))
             continue
         result.append(cue)

@@ -215,6 +215,26 @@ def _finish(text: str, encoding: str, certain: bool, *, mixed_bytes: int = 0) ->
                    mixed_bytes=mixed_bytes)
 
 
+_LAYOUT = {"\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",
+           "\u200b": None, "\u2060": None, "\ufeff": None, "\u00ad": None}
+_LAYOUT_TABLE = str.maketrans(_LAYOUT)
+
+
+def normalise_layout(text: str) -> str:
+    """A transcript's line breaks as LF and its invisible characters taken out.
+
+    Text pasted from Word or a web page breaks lines with a vertical tab (Word's soft
+    break), a form feed (a page break) or the Unicode line and paragraph separators,
+    and may hold zero-width spaces, word joiners, soft hyphens or a byte order mark
+    where two files were joined. A speaker tag after any of them is a tag, and a word
+    with one inside is the word (``familie\u00advejledning``), so they are made
+    line breaks or taken out before the text is segmented.
+    """
+    if not any(char in text for char in _LAYOUT):
+        return text
+    return text.translate(_LAYOUT_TABLE)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4000]
     if len(sample) < 4:

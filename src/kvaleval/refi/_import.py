@@ -258,8 +258,8 @@ def _document(
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)
-        if guessed is not None:
-            result.notes.append((label, Warnings.W623.format(source=source.name, speaker=guessed)))
+        if guessed:
+            result.notes.append((label, Warnings.W623.format(source=source.name, speaker="', '".join(guessed))))
         document = dataclasses.replace(document, turns=turns)
         uncovered, excerpt = _uncovered(document.text, turns)
         if uncovered:

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from kvaleval._gc import without_gc
-from kvaleval.errors import Warnings
+from kvaleval.errors import Warnings, quoted_names
 from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.segment.tags import last_name_first
-from kvaleval.segment.turns import assign_roles, header_text, split_turns
+from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents"]
 
@@ -23,16 +23,16 @@ INTERVIEWER_ATTRIBUTE = "interviewer"
 
 def document_turns(
     document: Document, *, interviewers: Iterable[str] = ()
-) -> tuple[tuple[Turn, ...], str | None]:
-    """The turns of one document with roles, and the interviewer guessed from questions, if any."""
+) -> tuple[tuple[Turn, ...], tuple[str, ...]]:
+    """The turns of one document with roles, and the interviewers guessed from questions, if any."""
     turns, guessed, _ = _turns_with_header(document, interviewers=interviewers)
     return turns, guessed
 
 
 def _turns_with_header(
     document: Document, *, interviewers: Iterable[str] = ()
-) -> tuple[tuple[Turn, ...], str | None, str]:
-    """Turns with roles, the interviewer guessed, and the header text before the first tag."""
+) -> tuple[tuple[Turn, ...], tuple[str, ...], str]:
+    """Turns with roles, the interviewers guessed, and the header text before the first tag."""
     names = [*interviewers, *_metadata_interviewers(document)]
     header = ""
     if document.turns is not None:
@@ -71,8 +71,11 @@ def segment_documents(
         if header:
             notes.append((document.path, Warnings.W017.format(path=document.path,
                                                               excerpt=_excerpt(header))))
-        if guessed is not None:
-            notes.append((document.path, Warnings.W101.format(path=document.path, speaker=guessed)))
+        if guessed:
+            notes.append((document.path, Warnings.W101.format(path=document.path, speaker=quoted_names(guessed))))
+        questions = _untagged_questions(document, turns)
+        if questions:
+            notes.append((document.path, Warnings.W102.format(path=document.path, n=len(turns), questions=questions)))
         _append_document(columns, document, turns)
         per_turn = [dict(turn.attributes) for turn in turns] if any(t.attributes for t in turns) else None
         attribute_blocks.append((len(turns), document.attributes_dict(), per_turn))
@@ -83,6 +86,23 @@ def segment_documents(
     frame["end"] = frame["end"].astype("int64")
     attributes = _attribute_columns(attribute_blocks, skip=set(frame.columns))
     return pd.concat([frame, pd.DataFrame(attributes, index=frame.index)], axis=1), notes
+
+
+_QUESTION = re.compile(r"\?[\"'”»)]*(?:\s|$)")
+"""A question mark that ends a sentence."""
+UNTAGGED_QUESTIONS = 3
+"""An untagged text with this many questions may be an interview whose tags were not recognised."""
+
+
+def _untagged_questions(document: Document, turns: tuple[Turn, ...]) -> int:
+    """How many questions a transcript without speaker tags asks (0 below :data:`UNTAGGED_QUESTIONS`):
+    read as one respondent's text, its questions are coded as answers."""
+    if document.turns is not None or not all(turn.speaker == PARAGRAPH_SPEAKER for turn in turns):
+        return 0
+    lines = [line for line in document.text.splitlines() if line.strip()]
+    questions = sum(1 for line in lines if _QUESTION.search(line))
+    # An e-mail or a report asks a question or two; a transcript without tags asks in every other line.
+    return questions if questions >= UNTAGGED_QUESTIONS and questions >= len(lines) / 3 else 0
 
 
 _STRING_COLUMNS = frozenset({"doc_id", "segment_id", "speaker", "speaker_role", "text", "question"})

@@ -5,14 +5,16 @@ after the label, colon required):
 
 ``I:`` ``B:`` ``R1:`` ``Int.:`` ``Resp.:`` ``Interviewer:`` ``Informant:``
 ``Borger 2:`` ``Taler 1:`` ``Speaker 2:`` ``Hanne:`` ``FATIMA:`` ``Anne-Marie Holm:``
-``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``I (00:03:12):`` ``Hanne (mor):``
+``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``#00:00:03# I:`` ``I (00:03:12):`` ``Hanne (mor):``
+``Katrine (interviewer):`` ``Mette Hansen, kommunen:`` ``Alle:`` ``?:`` ``B?:``
 
 and, without a colon, a line holding only a known label or a name with a
 timestamp (``Taler 1  00:03:12``, ``[Mette Hansen] 10:02:15``), as transcription
 tools export them, or only a name that begins two or more lines (``Mette``, in
 bold in Word) where the document is written that way, and a label followed by a
 tab (``I<tab>Hvordan ...``; a name only when it begins two or more lines), as
-typed in Word. A line that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
+typed in Word, and a label in brackets before the text (``[I] Hvordan ...``, ``[SPEAKER_00] Tak ...``).
+A line that merely contains a colon (``Kl. 14:30 kom hun``, ``Det var sådan: vi gik``,
 ``Altså: det var``) is not a tag.
 """
 
@@ -25,26 +27,34 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kvaleval.danish import DISCOURSE_WORDS, is_danish_word
+from kvaleval.records import INTERVIEWER, RESPONDENT
 
 TIMESTAMP = r"(?:\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?|\d{2}\.\d{2}\.\d{2})"
 """``03:12``, ``00:03:12``, ``00:03:12.500``, a video timecode with frames ``00:03:12:05``, and the
 Danish ``00.03.12``."""
 TIME_RANGE = rf"{TIMESTAMP}(?:[ \t]*[-–][ \t]*{TIMESTAMP})?"
 """A time or a span of time (``00:03:12 - 00:03:19``; the start counts)."""
-_STAMP = rf"(?:\[{TIME_RANGE}\]|\({TIME_RANGE}\)|{TIME_RANGE})"
+_F4_STAMP = r"\#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?\#"
+"""A time mark as f4transkript and easytranscript write it (``#00:01:23-4#``)."""
+_STAMP = rf"(?:\[{TIME_RANGE}\]|\({TIME_RANGE}\)|{TIME_RANGE}|{_F4_STAMP})"
 _WORD = r"[^\W\d_][\w'’.\-]{0,30}"
 _LABEL = rf"{_WORD}(?:[ \t]{_WORD}){{0,3}}(?:[ \t]?\d{{1,2}})?"
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
+_UNSURE = r"\?{1,3}|[^\W\d_]{1,3}\d{0,2}\?"
+"""A focus group's unknown speaker (``?:``) or unsure one (``B?:``)."""
+_AFFILIATION = r"[^\W\d_][^,:;()\[\]\n?!.]{0,40}?"
+"""What follows a name and a comma in a partner interview's tag (``Mette Hansen, kommunen:``)."""
 
 TAG_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
-    (?P<label>{_LABEL}|\[{_LABEL}\])
+    (?P<label>{_LABEL}|\[{_LABEL}\]|{_UNSURE})
     {_EMPHASIS}?
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\)
       |[ \t]*\[(?P<bracket>{TIME_RANGE})\]
-      |[ \t]+(?P<after>{TIMESTAMP}))?
+      |[ \t]+(?P<after>{TIMESTAMP})
+      |[ \t]*,[ \t]*(?P<affiliation>{_AFFILIATION}))?
     [ \t]*{_EMPHASIS}?[ \t]*:{_EMPHASIS}?
     (?=[ \t\u00a0]|$|[^\W\d_])[ \t\u00a0]*
     (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
@@ -77,6 +87,14 @@ TAB_LINE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 """A tag followed by a tab instead of a colon (``I<tab>Hvordan ...``), as typed in Word."""
+
+BRACKET_LINE = re.compile(
+    rf"""^[ \t]*(?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
+    \[(?P<label>{_LABEL})\][ \t]+
+    (?:(?P<lead>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?(?=\S)""",
+    re.MULTILINE | re.VERBOSE,
+)
+"""A label in brackets and then the text, no colon (``[I] Hvad ...``, WhisperX's ``[SPEAKER_00] Tak ...``)."""
 
 CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 """A subtitle cue's time as tools write it (``0:0:5.100``, ``00:00:04``, ``00:00:04,000``)."""
@@ -140,7 +158,8 @@ def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LINE_PATTERNS = {pattern: _at_line_breaks(pattern)
-                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, TIME_LINE, _TIME_OR_HEADING_LINE, STAMPED_LINE)}
+                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, BRACKET_LINE, TIME_LINE, _TIME_OR_HEADING_LINE,
+                                 STAMPED_LINE)}
 
 
 def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -160,7 +179,7 @@ INTERVIEWER_LABELS = frozenset(
 RESPONDENT_LABELS = frozenset(
     """b r resp respondent respondenten informant informanten interviewperson ip deltager
     deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
-    taler speaker person p d elev ung medarbejder leder""".split()
+    taler speaker person p d elev ung medarbejder leder alle flere ?""".split()
 )
 AUTO_LABELS = frozenset({"taler", "speaker", "person", "deltager", "respondent", "interviewer"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "el", "al", "bin", "ibn", "la", "le", "da"})
@@ -177,7 +196,8 @@ def clean_label(label: str) -> str:
 def label_key(label: str) -> str:
     """The label lower-cased, without dots and trailing numbers: ``Borger 2`` -> ``borger``."""
     key = clean_label(label).lower().replace(".", "")
-    return re.sub(r"[ \t]*\d+$", "", key)
+    key = re.sub(r"[ \t]*\d+$", "", key.rstrip("?")) if key.strip("?") else "?"
+    return key
 
 
 @lru_cache(maxsize=8192)
@@ -256,6 +276,7 @@ class TagCandidate(NamedTuple):
     time: str | None
     has_colon: bool
     certain: bool = False  # a tag by its layout whatever the label (a name and a time, twice)
+    note: str | None = None  # what the tag says of the speaker: "Katrine (interviewer)", "Mette, kommunen"
 
 
 def tag_candidates(text: str) -> list[TagCandidate]:
@@ -273,13 +294,20 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         where the spoken text begins (after the tag and any timestamp).
     """
     found: dict[int, TagCandidate] = {}
+    affiliated: list[TagCandidate] = []
     for line_start, end, match in line_matches(TAG_LINE, text):
         label = match["label"]
         paren = match["paren"]
         time = match["before"] or match["bracket"] or match["after"] or match["lead"]
         if paren and re.fullmatch(TIME_RANGE, paren.strip()):
-            time = paren.strip()
-        found[line_start] = TagCandidate(line_start, end, label, _strip_stamp(time), True)
+            time, paren = paren.strip(), None
+        candidate = TagCandidate(line_start, end, label, _strip_stamp(time), True,
+                                 note=paren or match["affiliation"])
+        if match["affiliation"]:
+            affiliated.append(candidate)
+        else:
+            found[line_start] = candidate
+    found.update((candidate.line_start, candidate) for candidate in _affiliated(affiliated, found.values()))
     tabbed: list[TagCandidate] = []
     for line_start, end, match in line_matches(TAB_LINE, text) if "\t" in text else ():  # needs a tab
         if line_start in found:
@@ -295,6 +323,8 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         repeated = names[label_key(candidate.label)] > 1
         if is_role_label(candidate.label) or (repeated and looks_like_name(candidate.label)):
             found[candidate.line_start] = candidate
+    if "[" in text:
+        found.update((candidate.line_start, candidate) for candidate in _bracketed(text, found))
     bare: list[TagCandidate] = []
     for line_start, end, match in line_matches(HEADER_LINE, text):
         if line_start in found:
@@ -319,6 +349,72 @@ def tag_candidates(text: str) -> list[TagCandidate]:
                 found[line_start] = TagCandidate(line_start, content, match["label"].strip(),
                                                  _strip_stamp(match["after"]), False, True)
     return [found[key] for key in sorted(found)]
+
+
+def _bracketed(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
+    """Lines that begin with ``[label]`` and then text: tags where the label is a role (``[I]``), an
+    automatic label (``[SPEAKER_00]``), or a name that is no Danish word and begins two or more lines
+    (``[griner]`` and ``[Latter]`` are the transcriber's notes, not speakers)."""
+    candidates = [TagCandidate(line_start, end, match["label"],
+                               _strip_stamp(match["before"] or match["lead"]), False)
+                  for line_start, end, match in line_matches(BRACKET_LINE, text)
+                  if line_start not in found and not _ONLY_TIME.match(text, end)]
+    counts = Counter(label_key(candidate.label) for candidate in candidates)
+    return [candidate for candidate in candidates
+            if is_role_label(candidate.label) or bracket_speaker(candidate.label, counts[label_key(candidate.label)])]
+
+
+def bracket_speaker(label: str, count: int) -> bool:
+    """A bracketed label that is a speaker without being a role word: ``SPEAKER_00``, or a name that
+    is no Danish word and begins ``count`` >= 2 lines."""
+    words = clean_label(label).split()
+    if _AUTO_SPEAKER.fullmatch(clean_label(label)):
+        return True
+    return count > 1 and looks_like_name(label) and not any(is_danish_word(word) for word in words)
+
+
+_ONLY_TIME = re.compile(r"[\d:.,\- \t]*(?:\n|$)")
+"""The rest of a line that holds only a time (``[Mette Hansen] 10:02:15``: a tag on its own line)."""
+_AUTO_SPEAKER = re.compile(r"(?i:speaker|taler|spk)[ _]?\d{1,2}")
+
+
+def _affiliated(candidates: list[TagCandidate], tags: Iterable[TagCandidate]) -> list[TagCandidate]:
+    """``Name, affiliation:`` tags (``Mette Hansen, kommunen:``, ``Katrine Lund, evaluator:``): the
+    name must begin two or more lines, or the affiliation name a role, and the affiliation must
+    not read as speech (``Mette, hun sagde: ...``)."""
+    counts = Counter(label_key(candidate.label) for candidate in [*candidates, *tags])
+    return [candidate for candidate in candidates
+            if (counts[label_key(candidate.label)] > 1 or stated_role(candidate.note) is not None)
+            and not _SPEECH_WORDS.intersection((candidate.note or "").lower().split())]
+
+
+_SPEECH_WORDS = frozenset(
+    """jeg du han hun vi de den det man sagde siger spurgte spørger svarede svarer tænkte synes
+    mener er var har havde som at""".split()
+)
+
+
+def stated_role(note: str | None) -> str | None:
+    """The role a tag's note names: ``interviewer`` in ``Katrine (interviewer)`` or ``Lise, evaluator``,
+    ``respondent`` in ``Mette (borger)``; None for ``(KK)`` or ``kommunen``."""
+    if not note:
+        return None
+    words = [word.strip(".") for word in re.split(r"[\s,;/&+]+", note.lower())]
+    if any(word in INTERVIEWER_LABELS for word in words if len(word) > 1):
+        return INTERVIEWER
+    if any(word in RESPONDENT_LABELS for word in words if len(word) > 2):
+        return RESPONDENT
+    return None
+
+
+def role_in_name(name: str) -> str | None:
+    """The role a speaker name states in parentheses or after a comma (``Lise Kjær (Evaluator)``,
+    as Zoom and Teams show a display name; ``Katrine Lund, evaluator``)."""
+    notes = re.findall(r"\(([^()]*)\)", name)
+    if "," in name:
+        notes.append(re.sub(r"\([^()]*\)", "", name.split(",", 1)[1]))
+    roles = {stated_role(note) for note in notes} - {None}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def _bare_names(bare: list[TagCandidate], tags: Iterable[TagCandidate]) -> list[TagCandidate]:
@@ -401,8 +497,9 @@ def _is_lower_case_name(label: str, *, listed: bool = True) -> bool:
     words = clean_label(label).split()
     names = lexicon().names
     return (0 < len(words) <= 3 and label_key(label) not in DISCOURSE_WORDS
-            and all(word.islower() and word.isalpha() and not is_danish_word(word)
-                    and (word in names if listed else len(word) >= 3) for word in words))
+            and all(word.islower() and all(part.isalpha() for part in word.split("-")) and not is_danish_word(word)
+                    and (all(part in names for part in word.split("-")) if listed else len(word) >= 3)
+                    for word in words))
 
 
 def _is_tag(label: str, count: int, known: set[str]) -> bool:

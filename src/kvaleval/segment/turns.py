@@ -14,6 +14,8 @@ from kvaleval.segment.tags import (
     clean_label,
     is_interviewer_label,
     line_time,
+    role_in_name,
+    stated_role,
     tag_candidates,
     time_lines,
 )
@@ -113,11 +115,21 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         if start < end:
             turns.append(Turn(speaker=speaker, start=start, end=end, time=time))
             pending_time = None if tag is None else pending_time
+    turns = _with_stated_roles(turns, tags)
     if len(text[:header_end].split()) > HEADER_WORDS:
         # Too long for a title and a date: it is content (a respondent's text before the first
         # tag, or a table whose cells look like tags), so it is kept as paragraphs, not dropped.
         return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
+
+
+def _with_stated_roles(turns: list[Turn], tags: list[TagCandidate]) -> list[Turn]:
+    """Every turn of a speaker whose tag says the role somewhere (``Katrine (interviewer):``,
+    ``Mette Hansen, kommunen:`` says nothing) has that role, also where the tag is only ``Katrine:``."""
+    stated = {clean_label(tag.label): role for tag in tags if (role := stated_role(tag.note)) is not None}
+    if not stated:
+        return turns
+    return [turn._replace(role=stated[turn.speaker]) if turn.speaker in stated else turn for turn in turns]
 
 
 def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list[TagCandidate]) -> list[TagCandidate]:
@@ -178,29 +190,32 @@ def find_paragraphs(text: str) -> tuple[Turn, ...]:
 
 def assign_roles(
     text: str, turns: Iterable[Turn], *, interviewers: Iterable[str] = ()
-) -> tuple[tuple[Turn, ...], str | None]:
+) -> tuple[tuple[Turn, ...], tuple[str, ...]]:
     """Fill in each turn's role from its speaker label and the interviewer names.
 
-    When no speaker is recognisable as the interviewer (automatic labels such as
-    ``Taler 1``, or full names from Teams), the speaker whose turns are most
-    often questions is taken as the interviewer, if at least a third of that
-    speaker's turns (and at least two) end with a question mark. Returns the
-    turns and the speaker so guessed (None if none was guessed).
+    A role the speaker's name states (``Lise Kjær (Evaluator)``) counts as given. When no
+    speaker is recognisable as the interviewer (automatic labels such as ``Taler 1``, or
+    full names from Teams), the speaker whose turns are most often questions is taken as
+    the interviewer, if at least a third of that speaker's turns (and at least two) end
+    with a question mark; so is a second speaker (two evaluators interviewing together)
+    whose turns are nearly all questions, while someone else is left to answer. Returns
+    the turns and the speakers so guessed (empty if none was guessed).
     """
     turns = list(turns)
     interviewers = tuple(interviewers)
     speakers = {turn.speaker for turn in turns if turn.role is None}
+    stated = {speaker: role for speaker in speakers if (role := role_in_name(speaker)) is not None}
     roles = {
-        speaker: INTERVIEWER if is_interviewer_label(speaker, interviewers) else RESPONDENT
+        speaker: INTERVIEWER if is_interviewer_label(speaker, interviewers) else stated.get(speaker, RESPONDENT)
         for speaker in speakers
     }
-    guessed = None
+    guessed: tuple[str, ...] = ()
     given = any(turn.role == INTERVIEWER for turn in turns)
     nobody_asks = INTERVIEWER not in roles.values() and not given
     if nobody_asks and len(roles) >= 2:
-        guessed = _most_questioning(text, turns, roles)
-        if guessed is not None:
-            roles[guessed] = INTERVIEWER
+        unstated = {speaker: role for speaker, role in roles.items() if speaker not in stated}
+        guessed = _most_questioning(text, turns, unstated)
+        roles.update(dict.fromkeys(guessed, INTERVIEWER))
     assigned = tuple([  # a list first: tuple() of a generator is slower
         turn if turn.role is not None else Turn(turn.speaker, turn.start, turn.end, roles[turn.speaker], turn.time,
                                                 turn.attributes, turn.question)
@@ -209,7 +224,7 @@ def assign_roles(
     return assigned, guessed
 
 
-def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> str | None:
+def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> tuple[str, ...]:
     asked: dict[str, list[int]] = {}
     for turn in turns:
         if turn.speaker in roles:
@@ -219,10 +234,14 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> st
                               or _PROMPT_START.match(text, turn.start, turn.end))
             counts[1] += 1
     if not asked:
-        return None
-    best = max(sorted(asked), key=lambda name: (asked[name][0] / asked[name][1], asked[name][0]))
+        return ()
+    ranked = sorted(sorted(asked), key=lambda name: (asked[name][0] / asked[name][1], asked[name][0]), reverse=True)
+    best = ranked[0]
     questions, total = asked[best]
-    return best if questions >= 2 and questions / total >= 1 / 3 else None
+    if questions < 2 or questions / total < 1 / 3:
+        return ()
+    second = [name for name in ranked[1:-1] if asked[name][0] >= 2 and asked[name][0] / asked[name][1] >= 2 / 3]
+    return (best, *second[:1])
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
