@@ -162,3 +162,25 @@ def test_every_command_s_status_lines_follow_the_language(filled: tuple[Path, Pa
                  "kap: counter-example must not be coded: »Der er rigeligt med folk«",
                  f"Terms and near cues that never hit in {corpus}: "):
         assert text in check.output, check.output
+
+
+def test_ctrl_c_says_interrupted_and_leaves_the_appendix(tiny_corpus: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from kvaleval.cli import main
+
+    out = tmp_path / "bilag"
+    out.mkdir()
+    (out / "appendix.xlsx").write_bytes(b"the appendix of an earlier run")
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kv, "code", stopped)  # Ctrl-C while coding
+    monkeypatch.setattr("sys.argv", ["kvaleval", "code", str(tiny_corpus), "--out", str(out)])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1].startswith("Afbrudt. Bilag og filer, der fandtes i forvejen")
+    assert (out / "appendix.xlsx").read_bytes() == b"the appendix of an earlier run"
+    assert sorted(path.name for path in out.iterdir()) == ["appendix.xlsx"]

@@ -57,3 +57,15 @@ def test_term_usage_counts_matches_and_false_positives() -> None:
     assert {"code", "term", "weight", "segments", "in_gold", "false_positive_share"} <= set(usage.columns)
     assert (usage["in_gold"] <= usage["segments"]).all()
     assert (usage["segments"] == 0).any() and (usage["segments"] > 0).any()
+
+
+def test_check_top_limits_the_never_hit_terms_per_theme(tmp_path: Path) -> None:
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: kap\n    terms: [folk, alfa, beta, gamma, delta, epsilon]\n",
+                    encoding="utf-8")
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("I: Hvordan?\nB: Vi mangler folk.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path), "--corpus", str(corpus),
+                             "--top", "2"], capture_output=True, text=True, check=False)
+    assert "  kap: alfa, beta … (+3)" in result.stderr.splitlines(), result.stderr

@@ -297,3 +297,16 @@ def test_evaluate_cli_bad_gold(
     assert isinstance(result.exception, HumanCodingError)
     assert "[E816] linje 2, kolonne 'turn_index'" in str(result.exception)
     assert not (tmp_path / "e.xlsx").exists()
+
+
+def test_evaluate_and_agreement_take_a_corpus_as_segments(tiny_corpus: Path, small_codebook: Codebook) -> None:
+    # docs/human-coding.md passes segments=corpus to read_codings; evaluate and agreement raised AttributeError.
+    corpus = kv.read_corpus(tiny_corpus)
+    coded = kv.code(corpus, small_codebook)
+    gold = coded.codings.assign(coder="Anne")
+    by_corpus = kv.evaluate(coded.codings, gold, segments=corpus)
+    by_table = kv.evaluate(coded.codings, gold, segments=corpus.segments)
+    pd.testing.assert_frame_equal(by_corpus, by_table)
+    both = pd.concat([gold, gold.assign(coder="Bo")])
+    pd.testing.assert_frame_equal(kv.agreement(both, segments=corpus, n_boot=0),
+                                  kv.agreement(both, segments=corpus.segments, n_boot=0))

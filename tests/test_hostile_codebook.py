@@ -190,3 +190,19 @@ def _one_answer_corpus(tmp_path: Path, answer: str) -> kv.Corpus:
     folder.mkdir()
     (folder / "borger01.txt").write_text(f"I: Hvem hjælper dig?\nB: {answer}\n", encoding="utf-8")
     return kv.read_corpus(folder)
+
+
+def test_conclusions_errors_are_all_danish(tmp_path: Path) -> None:
+    # pydantic's "Field required", "Extra inputs are not permitted" ... stood in the Danish messages.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- id: a\n  title: x\n  themes: [kontakt]\n  valence: negative\n  min_respondents: -1\n"
+                    "  groups: borger\n", encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        kv.read_conclusions(path)
+    message = str(info.value)
+    for english in ("Field required", "Extra inputs", "Input should", "String should"):
+        assert english not in message
+    assert "statement: feltet mangler — tilføj feltet" in message
+    assert "title: feltet findes ikke — fjern eller omdøb feltet" in message
+    assert "min_respondents: skal være mindst 0" in message
+    assert "valence: værdien er ikke tilladt — brug positiv, negativ eller blandet" in message

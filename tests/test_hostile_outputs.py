@@ -136,6 +136,27 @@ def test_hostile_outputs_out_is_a_file(coded: kv.Coded, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "må ikke overskrives"
 
 
+def test_hostile_outputs_bad_out_is_refused_before_the_corpus_is_read(
+    tiny_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # cli.md promises --out is checked first; it was reported after reading and coding.
+    from typer.testing import CliRunner
+
+    from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
+    from kvaleval.cli._app import app
+
+    def not_now(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was read")
+
+    monkeypatch.setattr(kv, "read_corpus", not_now)
+    target = tmp_path / "ud.txt"
+    target.write_text("må ikke overskrives", encoding="utf-8")
+    for out, code in ((target, "E502"), (target / "bilag", "E501")):
+        result = CliRunner().invoke(app, ["code", str(tiny_corpus), "--out", str(out)])
+        assert isinstance(result.exception, ReportError) and f"[{code}]" in str(result.exception), result.output
+    assert target.read_text(encoding="utf-8") == "må ikke overskrives"
+
+
 def test_hostile_outputs_reading_modifies_no_input(tiny_corpus: Path) -> None:
     (tiny_corpus / "kaput.docx").write_bytes(b"PK\x03\x04kaput")
     (tiny_corpus / "~$rger01.docx").write_bytes(b"\x05Hanne")

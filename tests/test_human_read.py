@@ -28,8 +28,8 @@ RESPONDENT_IDS = [
     "survey#1",
 ]
 CODES = ["kapacitet", "relevans", "kendskab", "civilsamfund"]
-CODED = [1, 1.0, "1", " 1 ", "1.0", "1,0", "x", "X", "ja", " Ja ", True]
-NOT_CODED = [0, 0.0, "0", "nej", "NEJ", None, "", "   ", False]
+CODED = [1, 1.0, "1", " 1 ", "1.0", "1,0", "x", "X", "ja", " Ja ", True, "SAND", "sand", "TRUE"]
+NOT_CODED = [0, 0.0, "0", "nej", "NEJ", None, "", "   ", False, "FALSK", "false"]
 
 
 def fill(

@@ -183,3 +183,12 @@ def test_privacy_full_name_in_capitals_with_an_ambiguous_surname() -> None:
     # "SØREN BACH" became "[navn] BACH": a surname that is also a word stayed.
     assert pseudonymise("Så ringede SØREN BACH til mig.") == "Så ringede [navn] til mig."
     assert pseudonymise("Det var BACH der spillede.") == "Det var BACH der spillede."
+
+
+def test_privacy_found_only_takes_in_the_surname_after_a_known_name() -> None:
+    # A skipped file "Gunhild Skovsgaard 28914407.txt" in the manifest showed "[navn 1] Skovsgaard".
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.apply("B: Gunhild sagde det.")
+    narrow = pseudonymiser.found_only()
+    assert narrow.apply("Gunhild Skovsgaard 28914407.txt") == "[navn] [telefon].txt"
+    assert narrow.apply("Fokusgruppe Skovsgaard.txt") == "Fokusgruppe Skovsgaard.txt"  # no known name: no rule

@@ -124,3 +124,19 @@ def test_read_layouts_unsupported_type_says_what_to_do(tmp_path: Path, suffix: s
     assert turns(corpus) == [("I", Q, "Hvordan?"), ("B", A, "Godt.")]
     with pytest.raises(CorpusError, match=advice.replace(".", r"\.")):
         read(tmp_path / f"interview{suffix}")
+
+
+def test_read_layouts_docx_table_with_a_speaker_cell_merged_down(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    rows = [["Taler", "Tekst"], ["I", "Hvordan var det?"], ["B", "Godt."], ["", "Meget godt."], ["", "Ja."],
+            ["I", "Og så?"]]
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.cell(2, 0).merge(table.cell(4, 0))  # "B" merged over three rows, as Word does it
+    document.save(str(tmp_path / "t.docx"))
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan var det?"), ("B", A, "Godt.\nMeget godt.\nJa."),
+                                     ("I", Q, "Og så?")]

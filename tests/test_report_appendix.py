@@ -370,6 +370,8 @@ def test_appendix_second_run_removes_files_of_the_first_it_does_not_write(
     kv.write_appendix(coded, out, conclusions=conclusions, targets=targets)
     first = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert {"csv/konklusioner.csv", "csv/maalopfyldelse.csv", "figurer/konklusioner_stoette.png"} <= first
+    attainment = pd.read_csv(out / "csv" / "maalopfyldelse.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert attainment["opfyldt"].tolist() == ["ja"]  # as the workbook and bilag.md say it, not True
     (out / "csv" / "mine_noter.csv").write_text("min egen fil\n", encoding="utf-8")  # the user's own
     (out / "noter.md").write_text("mine noter\n", encoding="utf-8")
     written = kv.write_appendix(coded, out, charts_enabled=False)

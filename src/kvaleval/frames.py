@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -60,6 +61,12 @@ def attribute_columns(segments: pd.DataFrame) -> list[str]:
     """The document/respondent attribute columns of a segment table."""
     fixed = set(SEGMENT_COLUMNS) | set(SEGMENT_EXTRA_COLUMNS)
     return [column for column in segments.columns if column not in fixed]
+
+
+def segment_table(segments: Any) -> Any:
+    """The segment table of a Corpus or a Coded result, or ``segments`` itself: a function that takes
+    ``segments=`` takes ``segments=corpus`` as well as ``segments=corpus.segments``."""
+    return segments if isinstance(segments, pd.DataFrame) else getattr(segments, "segments", segments)
 
 
 def empty_codings() -> pd.DataFrame:

@@ -34,7 +34,7 @@ import pandas as pd
 
 from kvaleval.coding.human import HumanCodings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
-from kvaleval.frames import ALL, require_columns
+from kvaleval.frames import ALL, require_columns, segment_table
 from kvaleval.records import RESPONDENT
 
 __all__ = ["AGREEMENT_COLUMNS", "agreement", "disagreements"]
@@ -89,7 +89,7 @@ def agreement(
     coders : sequence of str, optional
         The coders to compare (at least two). Default: every coder in ``codings``
         (and every coder named in ``coverage``).
-    segments : DataFrame, optional
+    segments : DataFrame or Corpus, optional
         The units: its respondent segments (a segment nobody coded counts as not
         coded by every coder). Default: every segment in ``codings``.
     codes : sequence of str, optional
@@ -216,6 +216,7 @@ _FIXED = ("segment_id", "doc_id", "code", "kind", "question", "text")
 def _matrix(codings: pd.DataFrame | HumanCodings, coders: Sequence[str] | None,
             segments: pd.DataFrame | None, codes: Sequence[str] | None,
             coverage: Mapping[str, Iterable[str]] | None) -> _Matrix:
+    segments = segment_table(segments)
     codings, seen, found, known_codes = unpack(codings, coverage)
     require_columns(codings, ("segment_id", "code", "coder"))
     chosen = list(dict.fromkeys(coders)) if coders is not None else found
@@ -383,6 +384,7 @@ def fill_texts(frame: pd.DataFrame, segments: pd.DataFrame | None,
     Ids are pseudonymised as in the appendix, so the two match; only the rows of
     ``frame`` are pseudonymised.
     """
+    segments = segment_table(segments)
     lookup: dict[str, tuple[Any, Any]] = {}
     if segments is not None and "text" in segments:
         asked = segments["question"] if "question" in segments else [""] * len(segments)

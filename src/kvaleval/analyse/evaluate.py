@@ -30,7 +30,7 @@ import pandas as pd
 from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts, segment_key
 from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
-from kvaleval.frames import require_columns
+from kvaleval.frames import require_columns, segment_table
 from kvaleval.records import RESPONDENT
 
 __all__ = ["CONFUSION_COLUMNS", "EVALUATE_COLUMNS", "MACRO", "confusion", "evaluate"]
@@ -94,7 +94,7 @@ def evaluate(
         Gold codings (one coder): a table, codings read with
         :func:`kvaleval.read_human_codings`, or a file (read that way, against
         the segments). A gold coding sheet limits the units to the turns it lists.
-    segments : DataFrame, optional
+    segments : DataFrame or Corpus, optional
         The units: its respondent segments (within the sheets' turns). Default:
         the Coded's segments, else the turns of the gold's sheet; without
         either, an error (a turn nobody coded could not be counted).
@@ -232,6 +232,7 @@ def _prepare(
     coder: str | None,
     codes: Sequence[str] | None,
 ) -> _Scored:
+    segments = segment_table(segments)
     codebook = getattr(coded_or_codings, "codebook", None)
     seen: dict[str, set[str]] = {}
     order: list[str] = []

@@ -8,6 +8,9 @@ shown as one clear line with exit code 2, and so are usage errors (:mod:`kvaleva
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
+
+import typer
 
 from kvaleval.cli import agreement as _agreement  # noqa: F401
 from kvaleval.cli import check as _check  # noqa: F401  (each import registers a command)
@@ -26,6 +29,8 @@ def main() -> None:
 
     try:
         code = app(standalone_mode=False)
+    except ABORT:  # Ctrl-D at a prompt
+        interrupted()
     except KvalevalError as err:
         print(f"Fejl: {err}", file=sys.stderr)  # noqa: T201
         sys.exit(2)
@@ -35,6 +40,20 @@ def main() -> None:
         print(f"Fejl: {usage_message(err)}", file=sys.stderr)  # noqa: T201
         sys.exit(2)
     except (KeyboardInterrupt, EOFError):
-        print("Afbrudt.", file=sys.stderr)  # noqa: T201
-        sys.exit(1)
+        interrupted()
+    if code == INTERRUPTED:  # Typer turns Ctrl-C into this exit code, silently
+        interrupted()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+INTERRUPTED = 130
+"""The exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it."""
+ABORT: type[Exception] = next(c for c in typer.Abort.__mro__ if c.__name__ == "Abort")
+
+
+def interrupted() -> NoReturn:
+    """Say that the run was stopped, and that the outputs are as they were before it."""
+    from kvaleval.errors import Texts
+
+    print(Texts.cli_interrupted, file=sys.stderr)  # noqa: T201
+    sys.exit(INTERRUPTED)

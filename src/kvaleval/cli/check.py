@@ -42,7 +42,8 @@ def check_cli(
         unused = usage[usage["segments"] == 0]
         echo(Texts.cli_check_unused.format(corpus=corpus, n=len(unused), total=len(usage)))
         for code, group in unused.groupby("code", sort=False):
-            echo(f"  {code}: " + ", ".join(group["term"].head(top * 3)))
+            more = f" … (+{len(group) - top})" if len(group) > top else ""
+            echo(f"  {code}: " + ", ".join(group["term"].head(top)) + more)
         if gold_codings is not None:
             echo(Texts.cli_check_false_positives)
             wrong = usage[usage["segments"] > usage["in_gold"]]

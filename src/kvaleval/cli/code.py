@@ -42,9 +42,11 @@ def code_cli(
     """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
     import kvaleval as kv
     from kvaleval.analyse.targets import read_targets
+    from kvaleval.report.appendix import check_out_dir
 
     if small_cells is not None and small_cells < 1:  # before any work, and named as the user wrote it
         raise ReportError(Errors.E903.format(k=small_cells))
+    check_out_dir(out)
     codebook_path = codebook or default_codebook()
     progress = not quiet and sys.stderr.isatty()
     # The small files first: a mistake in one of them stops the run before the corpus is read.

@@ -33,6 +33,7 @@ _HINTS = {  # pydantic's error type -> the name of its hint in Texts (read when 
     "dict_type": "hint_dict_type",
     "too_short": "hint_too_short",
     "greater_than": "hint_greater_than",
+    "greater_than_equal": "hint_greater_than_equal",
 }
 _PATTERN_HINTS = {"name": "hint_name", "color": "hint_color", "valence": "hint_valence"}
 
@@ -316,14 +317,24 @@ def _hint(error: Any, model: type[BaseModel]) -> str:
             return Texts.hint_use.format(choices=listed)
         return getattr(Texts, _PATTERN_HINTS.get(field, "hint_docs"))
     template = getattr(Texts, _HINTS.get(kind, "hint_docs"))
-    return template.format(allowed=", ".join(_allowed_fields(model, error["loc"])))
+    return template.format(allowed=", ".join(_allowed_fields(model, error["loc"])), **_context(error))
 
 
 def _message(error: Any) -> str:
-    """pydantic's message; for a check of ours (a ValueError), our text without pydantic's 'Value error, '."""
+    """What is wrong, in the current language; for a check of ours (a ValueError), our text without
+    pydantic's 'Value error, '; pydantic's English only for a kind of error not translated."""
     if error["type"] == "value_error" and (error.get("ctx") or {}).get("error") is not None:
         return str(error["ctx"]["error"])
+    name = f"problem_{error['type']}"
+    if hasattr(Texts, name):
+        return str(getattr(Texts, name)).format(**_context(error))
     return str(error["msg"])
+
+
+def _context(error: Any) -> dict[str, str]:
+    """The limits an error names (``ge``, ``gt``), as text for the messages."""
+    context = error.get("ctx") or {}
+    return {"ge": str(context.get("ge", "")), "gt": str(context.get("gt", ""))}
 
 
 def _allowed_fields(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, os_error, warn
-from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns
+from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns, segment_table
 from kvaleval.records import INTERVIEWER, Codebook
 
 __all__ = ["HumanCodings", "parse_mark", "parse_valence", "read_codings", "read_human_codings",
@@ -41,9 +41,10 @@ VALENCE_SUFFIX = ": valens"
 SUGGESTION_PREFIX = "forslag: "
 CODER_LABEL = "Koder:"
 
-PRESENT = frozenset({"1", "x", "ja"})
-ABSENT = frozenset({"0", "nej", ""})
-"""Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1")."""
+PRESENT = frozenset({"1", "x", "ja", "sand", "true"})
+ABSENT = frozenset({"0", "nej", "", "falsk", "false"})
+"""Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1"). A TRUE cell
+is SAND in a Danish Excel, and a CSV saved from it holds the word."""
 
 MAX_LISTED = 40
 CSV_ALIASES = {
@@ -100,7 +101,7 @@ def read_codings(
 
     Notes
     -----
-    A cell holding 1, 1.0, "1", " 1 ", "x" or "ja" (any case) is coded; 0, "0",
+    A cell holding 1, 1.0, "1", " 1 ", "x", "ja" or "sand" (any case) is coded; 0, "0",
     "nej" or an empty cell is not. A valence needs the code marked 1.
 
     The table holds only the codings: which turns a sheet gave its coder (a
@@ -378,7 +379,7 @@ def _existing(path: str | Path, suffixes: tuple[str, ...]) -> Path:
 def _segment_table(segments: Any) -> pd.DataFrame | None:
     if segments is None:
         return None
-    table = getattr(segments, "segments", segments)
+    table = segment_table(segments)
     require_columns(table, ("segment_id", "doc_id", "turn_index"))
     return table
 

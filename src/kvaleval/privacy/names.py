@@ -295,6 +295,13 @@ def classify(
             return NAME, stem, suffix
         if key in lists.keep:
             return KEEP, stem, suffix
+    if all_caps and use_heuristic and len(core) >= 4 and not is_danish_word(core.casefold()):
+        return WEAK, core, ""  # "GUNNVOR PEDERSEN": a name next to a name; alone an abbreviation ("KKFO")
+    if not use_heuristic and not all_caps and len(core) >= 2 and text[end : end + 1] != "-" and (
+            not core.casefold().endswith(_PLACE_ENDINGS)):
+        # Without the capital-letter rule a word is no name alone, but next to one it is part of it:
+        # a skipped file "Gunhild Skovsgaard.txt" in the manifest, where only "Gunhild" is known.
+        return WEAK, core, ""
     if all_caps or not use_heuristic or len(core) < 2 or text[end : end + 1] == "-":
         return KEEP, core, ""  # "Børn- og Ungeforvaltningen": the head of a compound
     folded = core.casefold()

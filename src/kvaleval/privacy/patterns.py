@@ -77,12 +77,14 @@ _PHONE_PREFIX = (r"(?:(?<![+_])(?:\+45[\s.-]?|\(\+?45\)\s?)|(?<![\d_+.,/-])0045[
 PHONE_RE = re.compile(
     rf"(?:(?P<prefix>{_PHONE_PREFIX})(?:\d\d(?:[ .-]?\d\d){{3}}|\d{{4}}[ -]?\d{{4}})"
     r"|(?<![\d_+.,/-])(?:[2-9]\d(?P<sep>[ .-]?)\d\d(?P=sep)\d\d(?P=sep)\d\d"
-    r"|[2-9]\d{3}[ -]?\d{4}|[2-9]\d{3}[ .-]\d\d[ .-]\d\d|[2-9]\d[ .-]\d\d[ .-]\d{4}))"
+    r"|[2-9]\d{3}[ -]?\d{4}|[2-9]\d{3}[ .-]\d\d[ .-]\d\d|[2-9]\d[ .-]\d\d[ .-]\d{4}"
+    r"|[2-9]\d \d{3} \d{3}|[2-9]\d\d \d{3} \d\d))"
     r"(?![\d_]|[.,]\d|[-/]\d|-[0-9a-fA-F]{4}-)"  # not "2017-2019", not a UUID
 )
 """Danish phone numbers: eight digits in the groupings people write (``20304050``,
-``20 30 40 50``, ``2030 4050``, ``20-30-40-50``, ``2030 40 50``, ``20 30 4050``), with or
-without ``+45``/``0045``/``45 ``."""
+``20 30 40 50``, ``2030 4050``, ``20-30-40-50``, ``2030 40 50``, ``20 30 4050``, and with spaces
+only ``28 914 410``, ``289 144 10``), with or without ``+45``/``0045``/``45 ``. ``28.914.410`` is a
+number in the millions."""
 
 FOREIGN_PHONE_RE = re.compile(r"(?<![\w+])\+(?!45)[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\d_])")
 """A foreign number with its country code: ``+46 70 123 45 67``, ``+49 (0)30 1234567``
@@ -124,6 +126,8 @@ def is_plausible_phone(text: str, start: int, end: int, prefixed: bool) -> bool:
         return False
     first, second = int(digits[:4]), int(digits[4:])
     written = text[start:end]
+    if re.fullmatch(r"\d\d \d{3} \d{3}", written) and digits.endswith("000"):
+        return False  # a round number with spaces for thousands: "25 000 000 mennesker"
     if re.fullmatch(r"\d{4}[ .-]\d{4}", written) and first in _YEARS and second in _YEARS:
         return False  # a range of years, or two: 2017-2019, "i 2019 2020"
     if re.fullmatch(r"\d\d[ .-]\d\d[ .-]\d{4}", written) and 1900 <= second <= 2099:
@@ -178,11 +182,12 @@ postcode and town (``5240 Odense NØ``). A street name without a number is a pla
 
 
 LOWER_ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})"
+    rf"(?<![^\W\d_])(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
 )
-"""The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``):
-one word ending in a street word, and then floor or side as well, which ordinary words lack."""
+"""The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``,
+``vollsmose allé 14 2 tv``): one word ending in a street word, or a word and a street word, and
+then floor or side as well, which ordinary words lack."""
 
 _DIGIT_RE = re.compile(r"\d")
 

@@ -126,15 +126,19 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
 
 
 def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span]) -> list[Span]:
-    """A name followed by an ambiguous word in capitals ("SØREN BACH") takes it in."""
+    """A name followed by an ambiguous word in capitals ("SØREN BACH"), or by a capitalised word that
+    is no Danish word ("Gunhild Skovsgaard" where the capital-letter rule is off), takes it in."""
     if not weak_by_start:
         return spans
+    from kvaleval.danish import is_danish_word
+
     out: list[Span] = []
     for index, span in enumerate(spans):
         named = span.kind == KIND_NAME and not span.suffix
         after = weak_by_start.get(next_word_start(text, span.end)) if named else None
         following = spans[index + 1].start if index + 1 < len(spans) else len(text)
-        if (after is not None and after.end <= following and text[after.start : after.end].isupper()
+        word = text[after.start : after.end] if after is not None else ""
+        if (after is not None and after.end <= following and (word.isupper() or not is_danish_word(word.lower()))
                 and _GAP_RE.fullmatch(text[span.end : after.start])):
             span = Span(span.start, after.end, KIND_NAME, span.rank, span.base, after.suffix)
         out.append(span)

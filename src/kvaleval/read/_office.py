@@ -63,7 +63,7 @@ def read_docx(path: Path, *, shown: str) -> str:
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
-                    rows = [[_cell_text(cell._tc) for cell in row.cells] for row in table.rows]
+                    rows = [_row_texts(row) for row in table.rows]
                     lines.extend(_table_lines(rows))
                 else:
                     lines.append(_paragraph_text(block))
@@ -117,6 +117,14 @@ def _paragraph_text(paragraph: Any) -> str:
         else:
             stack.extend(reversed(node))
     return "".join(parts)
+
+
+def _row_texts(row: Any) -> list[str]:
+    """A table row's cell texts. python-docx gives a cell merged down from the row above as that
+    cell; it is the row above's (a speaker cell merged over three rows is one turn, and merged
+    text is not read three times), so it reads as empty here, as an empty cell continues a turn."""
+    own = set(row._tr.tc_lst)
+    return [_cell_text(cell._tc) if cell._tc in own else "" for cell in row.cells]
 
 
 def _cell_text(cell: Any) -> str:

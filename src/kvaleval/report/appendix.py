@@ -8,6 +8,7 @@ file with atomic renames, so an interrupted run leaves the previous appendix int
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import math
 import os
@@ -319,8 +320,7 @@ def write_appendix(
     elif conclusions is not None:
         conclusions = check_conclusions(conclusions, function="kv.write_appendix")
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise ReportError(Errors.E502.format(path=out))
+    check_out_dir(out)
     if targets is not None and not isinstance(targets, pd.DataFrame):
         sources.setdefault("indikatorer", targets)
         targets = read_targets(targets)
@@ -383,6 +383,23 @@ def _write_files(appendix: Appendix, staging: Path, out: Path, *, charts_enabled
     written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
     return _move_into_place(staging, out)
+
+
+def check_out_dir(out: Path) -> None:
+    """Refuse an output folder that cannot be written, before any work: a file (E502), or a folder
+    under a file or in a folder without write access (E501)."""
+    if out.exists() and not out.is_dir():
+        raise ReportError(Errors.E502.format(path=out))
+    existing = next((folder for folder in (out, *out.absolute().parents) if folder.exists()), None)
+    if existing is None:
+        return
+    if not existing.is_dir():
+        problem: OSError = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        problem = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    else:
+        return
+    raise ReportError(Errors.E501.format(path=out, detail=os_error(problem)))
 
 
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,

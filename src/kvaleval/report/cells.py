@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,7 +21,9 @@ def is_formula_like(value: object) -> bool:
 
 
 def csv_cell(value: Any) -> Any:
-    """A value safe to put in a CSV cell."""
+    """A value safe to put in a CSV cell; yes/no in Danish, as the workbook and bilag.md write it."""
+    if isinstance(value, bool | np.bool_):
+        return "ja" if value else "nej"
     if is_formula_like(value):
         return "'" + value
     return value

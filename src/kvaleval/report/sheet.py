@@ -30,7 +30,7 @@ from kvaleval.coding.human import (
     VALENCE_SUFFIX,
 )
 from kvaleval.errors import Errors, HumanCodingError
-from kvaleval.frames import VALENCES, require_columns
+from kvaleval.frames import VALENCES, require_columns, segment_table
 from kvaleval.records import RESPONDENT, Codebook
 from kvaleval.report.atomic import atomic_path
 
@@ -108,7 +108,7 @@ def write_sheet(
     """
     from openpyxl import Workbook
 
-    table = getattr(segments, "segments", segments)
+    table = segment_table(segments)
     require_columns(table, ("segment_id", "doc_id", "speaker", "speaker_role", "text"))
     rows = table[table["speaker_role"] == RESPONDENT]
     if rows.empty:
@@ -219,8 +219,8 @@ def _coding_sheet(
         showErrorMessage=True,
         errorStyle="information",
         errorTitle="Kodning",
-        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom. x og ja læses også som 1, nej som 0; "
-        "alt andet er en fejl, når arket læses.",
+        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom. x, ja, sand og true læses også som 1, "
+        "nej, falsk og false som 0; alt andet er en fejl, når arket læses.",
     )
     tones = DataValidation(
         type="list",
