@@ -170,8 +170,10 @@ def test_refi_import_bom_crlf_offsets(tmp_path: Path, origin: str, crlf_counts: 
     )
     assert corpus.documents[0].text == lf
     assert sorted(read_qdpx_selections(path)["text"]) == sorted(words)
-    # two selections in one turn with the same code and coder are one coding of that segment
-    assert len(codings) == 3 and codings["segment_id"].nunique() == 3
+    # the turns are split where the selections begin and end: each selection is a segment
+    segments = corpus.segments.set_index("segment_id")
+    assert sorted(segments.loc[codings["segment_id"], "text"]) == sorted(words)
+    assert len(set(segments.loc[codings["segment_id"], "turn_index"])) == 3
 
 
 def _quiet(function, *args):  # type: ignore[no-untyped-def]
@@ -402,7 +404,8 @@ def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path:
         {"project.qde": _qde(_selection(1, start, end)), f"sources/{SOURCE}.txt": text.encode()},
     )
     _, codings = read_qdpx(path)
-    assert codings["segment_id"].tolist() == ["Interview 1#1", "Interview 1#3"]
+    # the second turn is split where the selection ends ("Andet" | "svar."); the piece keeps turn 3
+    assert codings["segment_id"].tolist() == ["Interview 1#1", "Interview 1#3.1"]
 
 
 def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
@@ -415,7 +418,8 @@ def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
     assert all(d.turns is not None for d in documents)
     segments, _ = segment_documents(documents)
     assert set(codings["segment_id"]) <= set(segments["segment_id"])
-    assert codings["segment_id"].tolist() == ["projekter/p/Interview 1#1"]
+    coded = segments.set_index("segment_id").loc[codings["segment_id"]]
+    assert coded["text"].tolist() == [TEXT[30:48].strip()] and coded["turn_index"].tolist() == [1]
     assert notes == []
 
 

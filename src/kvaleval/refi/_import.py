@@ -18,7 +18,7 @@ from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
 from kvaleval.refi._project import RawProject, RawSelection, RawSource, parse_project
-from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, usable
+from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, split_at, usable
 from kvaleval.refi._sources import (
     SourceText,
     doc_id_from_name,
@@ -183,9 +183,10 @@ def _build(
         zip(loaded, maps, usable_stored, ids, strict=True)
     ):
         label = f"{shown}#{source.name or source.guid}"
-        document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers)
-        result.documents.append(document)
         converted = _convert(source, offsets, preferred, raw.origin, label, result)
+        cuts = [edge for selection, span in converted if coded_pairs(raw, selection) for edge in (span.start, span.end)]
+        document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers, cuts)
+        result.documents.append(document)
         add_codings(
             raw,
             document,
@@ -245,6 +246,7 @@ def _document(
     label: str,
     result: Imported,
     interviewers: tuple[str, ...],
+    cuts: list[int],
 ) -> Document:
     document = Document(
         doc_id=doc_id,
@@ -260,8 +262,9 @@ def _document(
         turns, guessed = document_turns(document, interviewers=interviewers)
         if guessed is not None:
             result.notes.append((label, Warnings.W623.format(source=source.name, speaker=guessed)))
-        document = dataclasses.replace(document, turns=turns)
         uncovered, excerpt = _uncovered(document.text, turns)
+        # another tool's selections are kept as they were: their edges become segment edges
+        document = dataclasses.replace(document, turns=split_at(document.text, turns, cuts))
         if uncovered:
             result.notes.append((label, Warnings.W625.format(source=source.name, n=uncovered, excerpt=excerpt)))
     return document
