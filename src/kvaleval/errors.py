@@ -209,6 +209,19 @@ class Warnings(metaclass=_CodedMessages):
             "(tekst før det første talermærke?); markeringer dér koder intet.")
     W626 = ("{source}: {n} kodning(er) af områder på PDF'ens sider læses ikke; PDF'ens tekst og "
             "kodningerne af teksten læses.")
+    W627 = ("{source}: teksten er UTF-8, men {n} byte(s) er ikke; de er læst som cp1252 (ét tegn "
+            "hver), så positionerne efter dem passer. Tjek æ, ø og å omkring dem.")
+    W628 = ("{source}: {n} bytefølge(r) kunne ikke afkodes som {encoding} og er erstattet med U+FFFD "
+            "(�); markeringer omkring dem kan være forskudt.")
+    W629 = ("{path}: projektets {n} {kind} læses ikke (kvaleval har ingen plads til dem), fx {names}.")
+    W630 = ("{path}: {n} kilde-GUID(s) står på flere kilder ({guids}); hver kilde læses som sit eget "
+            "dokument med de markeringer, der står i den.")
+    W631 = ("{path}: {n} markerings-GUID(s) står på flere markeringer ({guids}); hver markering læses "
+            "for sig.")
+    W632 = ("{path}: {n} GUID(s) er både en bruger og en kode ({guids}); de holdes adskilt: i "
+            "creatingUser er GUID'en brugeren, i CodeRef koden.")
+    W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
+            "springes over: {guids}.")
     # 8xx human coding
     W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
             "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
@@ -346,6 +359,9 @@ class Errors(metaclass=_CodedMessages):
     E609 = "{path}: kunne ikke skrives ({detail}). Tjek, at der er skriveadgang til mappen."
     E610 = "{path}: arkivet har {n} .qde-filer ({names}), og ingen af dem hedder project.qde."
     E611 = "{path}: kunne ikke læses ({detail})."
+    E612 = ("{path}: koden '{code}' har det navn, kvaleval bruger til den skjulte gruppekode med "
+            "kodebogens egne felter (ordlister, lemmaer, valensord); de to ville få samme GUID, og koden "
+            "ville gå tabt. Omdøb koden i kodebogen (og i kodningerne), og skriv igen. Intet er skrevet.")
 
     # 7xx personal data
     E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
@@ -787,6 +803,19 @@ class _WarningsEnglish:
             "the first speaker tag?); selections there code nothing.")
     W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "
             "the codings on its text are.")
+    W627 = ("{source}: the text is UTF-8 but {n} byte(s) are not; they were read as cp1252 (one "
+            "character each), so the offsets after them are right. Check æ, ø and å around them.")
+    W628 = ("{source}: {n} byte sequence(s) could not be decoded as {encoding} and were replaced by "
+            "U+FFFD (�); selections around them may be shifted.")
+    W629 = "{path}: the project's {n} {kind} are not read (kvaleval has no place for them), e.g. {names}."
+    W630 = ("{path}: {n} source GUID(s) are on more than one source ({guids}); each source is read as "
+            "a document of its own with the selections in it.")
+    W631 = ("{path}: {n} selection GUID(s) are on more than one selection ({guids}); each selection is "
+            "read on its own.")
+    W632 = ("{path}: {n} GUID(s) are both a user and a code ({guids}); they are kept apart: in "
+            "creatingUser the GUID is the user, in CodeRef the code.")
+    W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
+            "skipped: {guids}.")
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")
@@ -917,6 +946,10 @@ class _ErrorsEnglish:
     E609 = "{path}: could not be written ({detail}). Check that the folder is writable."
     E610 = "{path}: the archive holds {n} .qde files ({names}) and none is project.qde."
     E611 = "{path}: could not be read ({detail})."
+    E612 = ("{path}: the code '{code}' has the name kvaleval uses for the hidden group code that "
+            "carries the codebook's own fields (lexicons, lemmas, valence words); the two would share a "
+            "GUID and the code would be lost. Rename the code in the codebook (and in the codings) and "
+            "write again. Nothing was written.")
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "

@@ -141,8 +141,7 @@ def _load_sources(
             result.skipped.append((label, text.reason or ""))
             orphans.extend((source, selection) for selection in source.selections)
             continue
-        if text.note:
-            result.notes.append((label, text.note))
+        result.notes.extend((label, note) for note in text.notes)
         loaded.append((source, text))
     rows = []
     for source, selection in orphans:

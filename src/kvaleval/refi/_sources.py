@@ -31,7 +31,7 @@ class SourceText:
     raw: str | None
     member: str = ""
     encoding: str = ""
-    note: str | None = None
+    notes: tuple[str, ...] = ()
     reason: str | None = None
 
 
@@ -56,7 +56,7 @@ def load_text(archive: ProjectArchive | None, source: RawSource, *, shown: str, 
                     text,
                     member=rich,
                     encoding="docx",
-                    note=Warnings.W614.format(source=label, member=rich),
+                    notes=(Warnings.W614.format(source=label, member=rich),),
                 )
     if found.raw is not None and not found.raw.strip():
         return SourceText(None, reason=Warnings.W620.format(source=label))
@@ -72,9 +72,15 @@ def _from_path(archive: ProjectArchive | None, value: str, label: str) -> Source
     member = _member(archive, value)
     if member is None:
         return SourceText(None, reason=Warnings.W613.format(source=label, member=match.group(2)))
-    raw, encoding = decode_source(archive.read(member))
-    note = None if encoding.startswith("utf-8") else Warnings.W617.format(source=label, encoding=encoding)
-    return SourceText(raw, member=member, encoding=encoding, note=note)
+    decoded = decode_source(archive.read(member))
+    notes = []
+    if not decoded.encoding.startswith("utf-8"):
+        notes.append(Warnings.W617.format(source=label, encoding=decoded.encoding))
+    if decoded.stray:
+        notes.append(Warnings.W627.format(source=label, n=decoded.stray))
+    if decoded.replaced:
+        notes.append(Warnings.W628.format(source=label, n=decoded.replaced, encoding=decoded.encoding))
+    return SourceText(decoded.text, member=member, encoding=decoded.encoding, notes=tuple(notes))
 
 
 def _member(archive: ProjectArchive, value: str) -> str | None:
