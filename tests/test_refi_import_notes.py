@@ -6,7 +6,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from kvaleval.errors import KvalevalWarning
+from kvaleval.errors import KvalevalWarning, set_language
 from kvaleval.refi import read_qdpx, read_qdpx_selections
 
 NS = "urn:QDA-XML:project:1.0"
@@ -83,3 +83,105 @@ def test_refi_import_undecodable_bytes_are_counted(tmp_path: Path) -> None:
     corpus, _ = _read(path)
     assert "\ufffd" in corpus.documents[0].text
     assert any("W628" in note and " 1 " in note for note in corpus.notes["message"])
+
+
+# -- parts of the project kvaleval does not read ---------------------------------------------
+
+UNREAD = (
+    '<Notes><Note guid="eeeeeeee-0000-0000-0000-000000000001" name="Forskningsplan">'
+    "<PlainTextContent>Plan</PlainTextContent></Note>"
+    '<Note guid="eeeeeeee-0000-0000-0000-000000000002" name="kvaleval: segmentering">'
+    "<PlainTextContent>{}</PlainTextContent></Note></Notes>"
+    '<Links><Link guid="eeeeeeee-0000-0000-0000-000000000003" name="forklarer" '
+    f'originGUID="{CODE_A}" targetGUID="{CODE_B}"/></Links>'
+    '<Sets><Set guid="eeeeeeee-0000-0000-0000-000000000004" name="Ledere">'
+    f'<MemberSource targetGUID="{SOURCE}"/></Set>'
+    '<Set guid="eeeeeeee-0000-0000-0000-000000000005" name="Kerne"/></Sets>'
+    '<Graphs><Graph guid="eeeeeeee-0000-0000-0000-000000000006" name="Netværk"/></Graphs>'
+)
+
+
+def test_refi_import_sets_notes_links_graphs_are_reported(tmp_path: Path) -> None:
+    notes = [note for note in _notes(_project(tmp_path / "p.qdpx", extra=UNREAD)) if "W629" in note]
+    assert len(notes) == 4
+    sets, memos, links, graphs = notes
+    assert "2 sæt (Sets)" in sets and "'Ledere', 'Kerne'" in sets
+    assert "1 noter (Notes)" in memos and "Forskningsplan" in memos and "segmentering" not in memos
+    assert "1 links (Links)" in links and "forklarer" in links
+    assert "1 grafer (Graphs)" in graphs and "Netværk" in graphs
+
+
+def test_refi_import_unread_parts_in_english(tmp_path: Path) -> None:
+    set_language("en")
+    try:
+        notes = [note for note in _notes(_project(tmp_path / "p.qdpx", extra=UNREAD)) if "W629" in note]
+    finally:
+        set_language(None)
+    assert "the project's 2 sets (Sets) are not read" in notes[0]
+
+
+def test_refi_import_own_project_has_no_unread_parts(tmp_path: Path, tiny_corpus: Path) -> None:
+    import kvaleval as kv
+    from kvaleval.refi import write_qdpx
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        coded = kv.code(kv.read_corpus(tiny_corpus), kv.read_codebook(Path(__file__).parents[1] / "codebooks"
+                                                                          / "vollsmose.yaml"))
+        path = write_qdpx(coded, tmp_path / "egen.qdpx")
+    assert _notes(path) == []
+
+
+# -- GUIDs given more than once ---------------------------------------------------------------
+
+
+def test_refi_import_duplicate_source_guids_are_noted(tmp_path: Path) -> None:
+    other = "bbbbbbbb-0000-0000-0000-000000000002"
+    sources = "".join(
+        f'<TextSource guid="{SOURCE}" name="{name}" plainTextPath="internal://{member}.txt">'
+        f"{_selection(number, 38, 58)}</TextSource>"
+        for number, (name, member) in enumerate((("Interview 1", SOURCE), ("Interview 2", other)))
+    )
+    path = _project(tmp_path / "p.qdpx", sources=sources,
+                    files={f"sources/{SOURCE}.txt": TEXT.encode(), f"sources/{other}.txt": TEXT.encode()})
+    corpus, codings = _read(path)
+    assert [d.doc_id for d in corpus.documents] == ["Interview 1", "Interview 2"]
+    assert codings["doc_id"].tolist() == ["Interview 1", "Interview 2"]
+    assert any("W630" in note and SOURCE in note and "sit eget dokument" in note for note in corpus.notes["message"])
+
+
+def test_refi_import_duplicate_selection_guids_are_noted(tmp_path: Path) -> None:
+    guid = "cccccccc-0000-0000-0000-000000000099"
+    (tillid, hard) = _spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
+    selections = _selection(1, *tillid, guid=guid) + _selection(2, *hard, code=CODE_B, guid=guid)
+    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=selections))
+    assert sorted(codings["code"]) == ["Arbejdsmiljø", "Tillid"]
+    assert any("W631" in note and guid in note and "for sig" in note for note in corpus.notes["message"])
+
+
+def test_refi_import_user_guid_equal_to_a_code_guid_is_noted(tmp_path: Path) -> None:
+    users = f'<User guid="{USER}" name="Karen"/><User guid="{CODE_B}" name="Bo"/>'
+    (tillid,) = _spans(TEXT, "tillid til min leder")
+    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=_selection(1, *tillid), users=users))
+    assert codings["coder"].tolist() == ["Karen"]
+    assert any("W632" in note and CODE_B in note for note in corpus.notes["message"])
+
+
+# -- messages about sources and selections ----------------------------------------------------
+
+
+def test_refi_import_missing_text_file_counts_its_codings(tmp_path: Path) -> None:
+    (tillid, hard) = _spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
+    path = _project(tmp_path / "p.qdpx", selections=_selection(1, *tillid) + _selection(2, *hard, code=CODE_B),
+                    files={})
+    corpus, _ = _read(path)
+    (reason,) = corpus.skipped["reason"]
+    assert "W613" in reason and "2 kodning(er)" in reason
+
+
+def test_refi_import_reversed_selection_has_its_own_message(tmp_path: Path) -> None:
+    (tillid,) = _spans(TEXT, "tillid til min leder")
+    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=_selection(1, tillid[1], tillid[0])))
+    notes = corpus.notes["message"].tolist()
+    assert any("W633" in note and "slutter, før de begynder" in note for note in notes)
+    assert not any("W610" in note for note in notes) and codings.empty

@@ -185,7 +185,8 @@ class Warnings(metaclass=_CodedMessages):
             "kombinerende tegn eller emoji-modifikator): {guids}.")
     W612 = ("{source}: positionerne er læst som {convention} (oprindelse '{origin}'); {share:.0%} af "
             "markeringernes grænser falder på ordgrænser.")
-    W613 = "{source}: tekstfilen '{member}' findes ikke i arkivet; kilden springes over."
+    W613 = ("{source}: tekstfilen '{member}' findes ikke i arkivet; kilden og dens {n} kodning(er) "
+            "springes over.")
     W614 = ("{source}: tekstfilen er tom; teksten er hentet fra Word-filen '{member}'. Tjek, at "
             "kodningerne dækker de rigtige ord.")
     W615 = ("{source}: {kind}-kilder læses ikke (kun tekst); {n} kodning(er) på kilden springes "
@@ -701,6 +702,11 @@ class Texts(metaclass=_CodedMessages):
     members_over = "alle dele fylder tilsammen over {limit} MB"
     member_over = "{size} MB; grænsen er {limit}"
     member_ratio = "{size} MB pakket {ratio:.0f} gange"
+    refi_sets = "sæt (Sets)"
+    no_plain_text_path = "(intet plainTextPath)"
+    refi_notes = "noter (Notes)"
+    refi_links = "links (Links)"
+    refi_graphs = "grafer (Graphs)"
     # model coder
     not_model_file = "ikke en modelfil fra 'kvaleval train' ({error})"
     member_inflates = "den fylder mere udpakket, end dens hoved angiver eller grænsen tillader"
@@ -783,7 +789,8 @@ class _WarningsEnglish:
             "combining mark or emoji modifier): {guids}.")
     W612 = ("{source}: offsets read as {convention} (origin '{origin}'); {share:.0%} of the "
             "selection boundaries fall on word boundaries.")
-    W613 = "{source}: the text file '{member}' is not in the archive; the source is skipped."
+    W613 = ("{source}: the text file '{member}' is not in the archive; the source and its {n} "
+            "coding(s) are skipped.")
     W614 = ("{source}: the text file is empty; the text was taken from the Word file '{member}'. "
             "Check that the codings cover the right words.")
     W615 = "{source}: {kind} sources are not read (text only); {n} coding(s) on it are skipped."
@@ -1272,6 +1279,11 @@ class _TextsEnglish:
     members_over = "all members add up to over {limit} MB"
     member_over = "{size} MB; limit {limit}"
     member_ratio = "{size} MB packed {ratio:.0f} times"
+    refi_sets = "sets (Sets)"
+    no_plain_text_path = "(no plainTextPath)"
+    refi_notes = "notes (Notes)"
+    refi_links = "links (Links)"
+    refi_graphs = "graphs (Graphs)"
     member_inflates = "it inflates beyond its header or the limit"
     # model coder
     not_model_file = "not a model file from 'kvaleval train' ({error})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,8 +109,35 @@ def import_project(
         if archive is not None:
             archive.close()
     result.notes[:0] = [(shown, f"{Warnings.W601.format(path=shown, items=item)}") for item in raw.tolerated]
+    result.notes[len(raw.tolerated) : len(raw.tolerated)] = _project_notes(raw, shown)
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     return result
+
+
+_KINDS = {"Sets": "refi_sets", "Notes": "refi_notes", "Links": "refi_links", "Graphs": "refi_graphs"}
+
+
+def _project_notes(raw: RawProject, shown: str) -> list[tuple[str, str]]:
+    """What the project holds that kvaleval does not read, and GUIDs given more than once."""
+    notes = []
+    unread = dict(raw.unread)
+    memos = [note.name or note.guid for note in raw.notes if note.name != NOTE_NAME]
+    if memos:
+        unread["Notes"] = memos
+    for kind, names in sorted(unread.items(), key=lambda item: list(_KINDS).index(item[0])):
+        shown_names = ", ".join(f"'{name}'" for name in names[:_EXAMPLES]) + (" …" if len(names) > _EXAMPLES else "")
+        notes.append((shown, Warnings.W629.format(path=shown, n=len(names), kind=getattr(Texts, _KINDS[kind]),
+                                                  names=shown_names)))
+    sources = Counter(source.guid for source in raw.sources if source.guid)
+    selections = Counter(s.guid for source in raw.sources for s in source.selections if s.guid)
+    for message, counts in ((Warnings.W630, sources), (Warnings.W631, selections)):
+        doubled = sorted(guid for guid, count in counts.items() if count > 1)
+        if doubled:
+            notes.append((shown, message.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
+    both = sorted(set(raw.users) & set(raw.code_names))
+    if both:
+        notes.append((shown, Warnings.W632.format(path=shown, n=len(both), guids=both[:_EXAMPLES])))
+    return notes
 
 
 def _load_sources(
@@ -322,7 +350,11 @@ def _convert(
     converted = []
     outside: list[str] = []
     split: list[str] = []
+    backwards: list[str] = []
     for selection in source.selections:
+        if selection.start > selection.end:
+            backwards.append(selection.guid)
+            continue
         found = offsets.convert(selection.start, selection.end, convention)
         if found is None or found.clipped:
             outside.append(selection.guid)
@@ -341,6 +373,10 @@ def _convert(
                     guids=outside[:_EXAMPLES],
                 ),
             )
+        )
+    if backwards:
+        result.notes.append(
+            (label, Warnings.W633.format(source=source.name, n=len(backwards), guids=backwards[:_EXAMPLES]))
         )
     if split:
         result.notes.append((label, Warnings.W611.format(source=source.name, n=len(split), guids=split[:_EXAMPLES])))

@@ -86,6 +86,8 @@ class RawProject:
     sources: list[RawSource]
     notes: list[RawNote]
     tolerated: list[str]
+    unread: dict[str, list[str]] = field(default_factory=dict)
+    """Project parts kvaleval does not read, by kind (``Sets``, ``Links``, ``Graphs``): their names."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -131,6 +133,10 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         for holder in children(root, "Notes")
         for note in children(holder, "Note")
     ]
+    unread = {
+        kind: [node.get("name") or node.get("guid") or "?" for holder in children(root, kind) for node in holder]
+        for kind in ("Sets", "Links", "Graphs")
+    }
     return RawProject(
         name=name,
         origin=root.get("origin") or "",
@@ -142,6 +148,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         sources=sources,
         notes=notes,
         tolerated=tolerated,
+        unread={kind: names for kind, names in unread.items() if names},
     )
 
 
