@@ -69,20 +69,33 @@ def write_qdc(codebook: Codebook, path: str | Path) -> Path:
     Raises
     ------
     ExchangeError
-        If the file cannot be written.
+        If the file cannot be written, or a code is named ``kvaleval-ordlister`` (E612).
 
     Examples
     --------
-    >>> import kvaleval as kv
     >>> import kvaleval as kv
     >>> codebook = kv.read_codebook("codebooks/vollsmose.yaml")  # doctest: +SKIP
     >>> kv.write_qdc(codebook, "out/vollsmose.qdc")  # doctest: +SKIP
     """
     path = Path(path)
+    refuse_reserved_names(codebook.names, path)
     root = root_element("CodeBook", NS_CODEBOOK, origin=origin())
     add_codes(root, codebook, NS_CODEBOOK)
     write_bytes(path, to_bytes(root, NS_CODEBOOK))
     return path
+
+
+def refuse_reserved_names(names: Iterable[str], path: Path) -> None:
+    """Refuse a code named like the hidden code that carries the codebook's own fields: the two
+    would share a GUID (an invalid project) and the user's code would be lost on reading.
+
+    Raises
+    ------
+    ExchangeError
+        E612, naming the code.
+    """
+    if SETTINGS_CODE in names:
+        raise ExchangeError(Errors.E612.format(path=path, code=SETTINGS_CODE))
 
 
 def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Iterable[str] = ()) -> dict[str, str]:

@@ -21,7 +21,7 @@ from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
 from kvaleval.refi._xml import NS_PROJECT, guid, root_element, text_element, to_bytes
 from kvaleval.refi._xml import element as make
-from kvaleval.refi.codebook import add_codes, origin
+from kvaleval.refi.codebook import add_codes, origin, refuse_reserved_names
 from kvaleval.refi.selection_memo import format_memo
 
 TOOL_USER = "kvaleval"
@@ -75,7 +75,7 @@ def write_qdpx(
     Raises
     ------
     ExchangeError
-        If the file cannot be written.
+        If the file cannot be written, or a code is named ``kvaleval-ordlister`` (E612).
     CodingError
         If the codings table lacks a column.
 
@@ -107,6 +107,7 @@ def write_qdpx(
         make(users_element, "User", NS_PROJECT, guid=user_guid, name=user)
     used_codes = [str(code) for code in pd.unique(codings["code"].dropna())]
     extra = [code for code in used_codes if code not in coded.codebook]
+    refuse_reserved_names([*coded.codebook.names, *extra], path)
     if extra:
         notes.append(Warnings.W605.format(codes=extra))
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
