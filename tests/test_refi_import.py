@@ -85,7 +85,7 @@ def test_refi_import_nvivo_sample_word_boundaries_and_emoji() -> None:
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(NVIVO)
     assert [d.doc_id for d in corpus.documents] == ["videos_selection", "videos_10_selected"]
-    assert corpus.notes["message"].str.contains("UTF-16 code units").any()
+    assert corpus.notes["message"].str.contains("UTF-16-enheder").any()
     selections = read_qdpx_selections(NVIVO)
     assert len(selections) == 303
     texts = corpus.texts
@@ -279,7 +279,7 @@ def test_refi_import_two_users_of_one_name_stay_two_coders(tmp_path: Path) -> No
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(path)
     assert sorted(codings["coder"]) == ["Karen", "Karen (2)"]
-    assert "two users are called 'Karen'" in " ".join(corpus.notes["message"])
+    assert "to brugere hedder 'Karen'" in " ".join(corpus.notes["message"])
 
 
 def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
@@ -289,7 +289,7 @@ def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(path)
     assert list(codings["code"]) == ["Ventetid"]
-    assert f"the code GUID {CODE_A} is given twice" in " ".join(corpus.notes["message"])
+    assert f"kode-GUID'en {CODE_A} står der to gange" in " ".join(corpus.notes["message"])
 
 
 # --- containers and sources --------------------------------------------------------------------

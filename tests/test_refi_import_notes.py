@@ -107,7 +107,7 @@ def test_refi_import_sets_notes_links_graphs_are_reported(tmp_path: Path) -> Non
     sets, memos, links, graphs = notes
     assert "2 sæt (Sets)" in sets and "'Ledere', 'Kerne'" in sets
     assert "1 noter (Notes)" in memos and "Forskningsplan" in memos and "segmentering" not in memos
-    assert "1 links (Links)" in links and "forklarer" in links
+    assert "1 forbindelser (Links)" in links and "forklarer" in links
     assert "1 grafer (Graphs)" in graphs and "Netværk" in graphs
 
 
@@ -185,3 +185,54 @@ def test_refi_import_reversed_selection_has_its_own_message(tmp_path: Path) -> N
     notes = corpus.notes["message"].tolist()
     assert any("W633" in note and "slutter, før de begynder" in note for note in notes)
     assert not any("W610" in note for note in notes) and codings.empty
+
+
+# -- messages in the user's language ------------------------------------------------------------
+
+
+def _crlf_project(path: Path, extra_code: str = "") -> Path:
+    text = TEXT.replace("\n", "\r\n")
+    lf = TEXT
+    words = ("samarbejdet", "tillid til min leder", "arbejdsmiljøet er hårdt")
+    selections = "".join(_selection(number, lf.index(word), lf.index(word) + len(word))
+                         for number, word in enumerate(words))
+    path = _project(path, selections=selections, files={f"sources/{SOURCE}.txt": text.encode()})
+    if extra_code:
+        with zipfile.ZipFile(path) as archive:
+            qde = archive.read("project.qde").decode().replace("</Codes>", extra_code + "</Codes>")
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("project.qde", qde)
+            archive.writestr(f"sources/{SOURCE}.txt", text.encode())
+    return path
+
+
+def test_refi_import_notes_are_danish_by_default_and_english_on_request(tmp_path: Path) -> None:
+    twice = f'<Code guid="{CODE_A}" name="Igen" isCodable="true"/>'
+    path = _crlf_project(tmp_path / "p.qdpx", extra_code=twice)
+    danish = " ".join(_notes(path))
+    assert "tegn (code points), et CRLF tæller 1 (ATLAS.ti)" in danish
+    assert f"kode-GUID'en {CODE_A} står der to gange" in danish
+    assert "counted" not in danish and "given twice" not in danish
+    set_language("en")
+    try:
+        english = " ".join(_notes(path))
+    finally:
+        set_language(None)
+    assert "code points, CRLF counted as 1 (ATLAS.ti)" in english
+    assert f"the code GUID {CODE_A} is given twice" in english
+
+
+def test_refi_check_messages_are_danish_by_default_and_english_on_request(tmp_path: Path) -> None:
+    from kvaleval.refi import check_qdpx
+
+    path = _crlf_project(tmp_path / "p.qdpx")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("extra/readme.txt", b"x")
+    danish = " ".join(check_qdpx(path))
+    assert "dele uden for 'sources/'" in danish and "CR-linjeskift" in danish
+    set_language("en")
+    try:
+        english = " ".join(check_qdpx(path))
+    finally:
+        set_language(None)
+    assert "members outside 'sources/'" in english and "CR line ends" in english

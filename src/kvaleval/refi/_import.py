@@ -341,7 +341,7 @@ def _convert(
                 label,
                 Warnings.W612.format(
                     source=source.name,
-                    convention=DESCRIPTIONS[convention],
+                    convention=getattr(Texts, DESCRIPTIONS[convention]),
                     origin=origin or "?",
                     share=share,
                 ),

@@ -31,11 +31,12 @@ from kvaleval.read._text import MIXED_ENCODING, fallback_bytes, text_errors
 
 CONVENTIONS = ("codepoints", "codepoints-lf", "utf16", "utf16-lf")
 DESCRIPTIONS = {
-    "codepoints": "code points, CRLF counted as 2",
-    "codepoints-lf": "code points, CRLF counted as 1 (ATLAS.ti)",
-    "utf16": "UTF-16 code units, CRLF counted as 2 (NVivo)",
-    "utf16-lf": "UTF-16 code units, CRLF counted as 1",
+    "codepoints": "refi_convention_codepoints",
+    "codepoints-lf": "refi_convention_codepoints_lf",
+    "utf16": "refi_convention_utf16",
+    "utf16-lf": "refi_convention_utf16_lf",
 }
+"""Each convention's description: its name in :class:`kvaleval.errors.Texts` (Danish or English)."""
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _MARGIN = 0.1
 _MIN_BOUNDARIES = 6

@@ -160,13 +160,13 @@ def _users(root: ET.Element, tolerated: list[str]) -> dict[str, str]:
         for user in children(holder, "User"):
             guid, name = norm_guid(user.get("guid")), (user.get("name") or "").strip()
             if guid in users:
-                tolerated.append(f"the user GUID {guid} is given twice; the first user, '{users[guid]}', is used")
+                tolerated.append(Texts.refi_user_guid_twice.format(guid=guid, name=users[guid]))
                 continue
             unique, number = name, 2
             while unique in users.values():
                 unique, number = f"{name} ({number})", number + 1
             if unique != name:
-                tolerated.append(f"two users are called '{name}'; one is called '{unique}'")
+                tolerated.append(Texts.refi_users_same_name.format(name=name, unique=unique))
             users[guid] = unique
     return users
 
