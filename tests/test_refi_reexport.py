@@ -121,6 +121,9 @@ def test_refi_reexport_atlas_project_keeps_every_selection(tmp_path: Path) -> No
     assert _selections(path) == original
 
 
+DESCRIPTION = "Udsagn om at vente.\nOgså lange køer hos lægen."
+
+
 def _qde(selections: list[tuple[int, int, str]]) -> bytes:
     xml = "".join(
         f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{number:012d}" startPosition="{start}" '
@@ -132,7 +135,8 @@ def _qde(selections: list[tuple[int, int, str]]) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Projekt fra NVivo" origin="MAXQDA 2022">'
         f'<Users><User guid="{USER}" name="Karen"/></Users>'
-        f'<CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true"/>'
+        f'<CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true">'
+        f"<Description>{DESCRIPTION}</Description></Code>"
         f'<Code guid="{CODE_B}" name="Tillid" isCodable="true"/></Codes></CodeBook>'
         f'<Sources><TextSource guid="{SOURCE}" name="Interview 1.docx" plainTextPath="internal://{SOURCE}.txt">'
         f"{xml}</TextSource></Sources></Project>"
@@ -194,3 +198,30 @@ def test_refi_reexport_own_project_is_not_split(tmp_path: Path, tiny_corpus: Pat
     assert back_codings["segment_id"].tolist() == codings["segment_id"].tolist()
     selections = read_qdpx_selections(path)
     assert len(selections) == len(codings)  # one selection per coded segment, adjacent or not
+
+
+def test_refi_reexport_keeps_project_name_and_plain_code_description(tmp_path: Path) -> None:
+    path = tmp_path / "fremmed.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", _qde([(40, 60, CODE_A)]))
+        archive.writestr(f"sources/{SOURCE}.txt", LONG.encode())
+    again = _again(path, tmp_path / "igen.qdpx")
+    with zipfile.ZipFile(again) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+    assert root.get("name") == "Projekt fra NVivo"
+    codes = {code.get("name"): code for code in root.iter(f"{{{NS}}}Code")}
+    description = codes["Ventetid"].find(f"{{{NS}}}Description")
+    assert description is not None and description.text == DESCRIPTION
+    assert _quiet(read_qdpx_codebook, again)["Ventetid"].definition == DESCRIPTION
+
+
+@needs_shared
+def test_refi_reexport_nvivo_code_descriptions_stay_plain(tmp_path: Path) -> None:
+    def descriptions(path: Path) -> dict[str, str]:
+        with zipfile.ZipFile(path) as archive:
+            root = ET.fromstring(archive.read("project.qde"))
+        return {code.get("name", ""): (code.findtext(f"{{{NS}}}Description") or "").strip()
+                for code in root.iter(f"{{{NS}}}Code") if code.get("name") != "kvaleval-ordlister"}
+
+    again = _again(NVIVO, tmp_path / "igen.qdpx")
+    assert descriptions(again) == descriptions(NVIVO)

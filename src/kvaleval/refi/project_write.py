@@ -62,7 +62,9 @@ def write_qdpx(
     path : str or Path
         The ``.qdpx`` file to write; its folder is created if needed.
     name : str, optional
-        The project name; default the corpus folder's name.
+        The project name; default the corpus folder's name, or for a corpus read from a
+        ``.qdpx`` with the codebook of that project (:func:`read_qdpx_codebook`), the
+        project's own name.
     created : datetime or str, optional
         The time stamp written on every element; default ``$SOURCE_DATE_EPOCH``
         if set, else 1980-01-01T00:00:00Z.
@@ -93,7 +95,7 @@ def write_qdpx(
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
     users = {user: guid("user", user) for user in [TOOL_USER, *coders]}
     tool = users[TOOL_USER]
-    project_name = name or Path(coded.corpus.root).name or coded.codebook.name or "kvaleval"
+    project_name = name or _project_name(coded)
     root = root_element(
         "Project",
         NS_PROJECT,
@@ -152,6 +154,16 @@ def write_qdpx(
     for note_text in notes:
         warn(note_text)
     return path
+
+
+def _project_name(coded: Coded) -> str:
+    """The corpus folder's name; for a project read back with its own codebook (which
+    :func:`read_qdpx_codebook` names after the project), the project's name."""
+    root = Path(coded.corpus.root)
+    codebook = coded.codebook
+    if root.suffix.lower() in (".qdpx", ".qde") and not codebook.path and codebook.name not in ("", "refi"):
+        return codebook.name
+    return root.name or codebook.name or "kvaleval"
 
 
 def _timestamp(created: datetime | str | None) -> str:
