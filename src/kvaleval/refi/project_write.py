@@ -42,7 +42,9 @@ def write_qdpx(
     The archive holds exactly ``project.qde`` and ``sources/<guid>.txt``: every
     document's text exactly, UTF-8 without BOM, LF line ends. Every coding
     becomes a ``PlainTextSelection`` over its segment (code points, end
-    exclusive) with one ``Coding`` per code; each coder is a ``User`` and owns
+    exclusive) with one ``Coding`` per code; touching pieces of one turn (a
+    foreign project's turns split by :func:`read_qdpx`) with the same code,
+    coder and memo are one selection again. Each coder is a ``User`` and owns
     their selections. Valence, score and the reason (``why``) of each coding are
     kept in the selection's ``Description`` (see :mod:`kvaleval.refi.selection_memo`).
     Every respondent ``(doc_id, speaker)`` is a ``Case`` with the document and
