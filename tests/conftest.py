@@ -8,6 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+REFI_QDA = ROOT / "tests" / "data" / "refi-qda"
+"""The REFI-QDA schemas and other tools' sample projects (MIT; tests/data/refi-qda/SOURCES.md)."""
 DEMO_CORPUS = ROOT / "corpus"
 DEMO_CODEBOOK = ROOT / "codebooks" / "vollsmose.yaml"
 DEMO_CONCLUSIONS = ROOT / "codebooks" / "vollsmose_konklusioner.yaml"

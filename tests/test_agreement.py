@@ -282,3 +282,11 @@ def test_disagreements_lists_code_and_valence_conflicts() -> None:
     assert (
         raw.loc[raw["segment_id"] == "d#1", "text"].item() == "Ring til Per Jensen på 20 30 40 50"
     )
+
+
+def test_agreement_units_in_turn_order_with_pieces_of_split_turns() -> None:
+    # A REFI-QDA import splits another tool's turns at its selections: doc#3.1, doc#3.2.
+    from kvaleval.frames import segment_key
+
+    ids = ["d#10", "d#3.2", "d#3.10", "d#3.1", "d#4", "e#0", "x"]
+    assert sorted(ids, key=segment_key) == ["d#3.1", "d#3.2", "d#3.10", "d#4", "d#10", "e#0", "x"]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REFI_QDA
 from kvaleval.errors import KvalevalWarning
 from kvaleval.refi import check_qdpx, read_qdpx
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+SHARED = REFI_QDA
 PROJECT_XSD = SHARED / "schema" / "Project.xsd"
 
 

@@ -9,15 +9,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REFI_QDA
 from kvaleval.coded import Coded
 from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Code, Codebook
 from kvaleval.refi import check_qdpx, write_qdpx
 from kvaleval.refi._xml import parse_xml
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+SHARED = REFI_QDA
 PROJECT_XSD = SHARED / "schema" / "Project.xsd"
-needs_shared = pytest.mark.skipif(not PROJECT_XSD.is_file(), reason="../shared/refi-qda is not here")
+needs_shared = pytest.mark.skipif(not PROJECT_XSD.is_file(), reason="tests/data/refi-qda is not here")
 
 INTERVIEW = (
     "I: Hvordan oplever I ventetiden på familievejledningen?\n"

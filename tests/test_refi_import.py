@@ -9,18 +9,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REFI_QDA
 from kvaleval.errors import ExchangeError, KvalevalWarning
 from kvaleval.refi import read_qdpx, read_qdpx_codebook, read_qdpx_documents, read_qdpx_selections
 from kvaleval.refi._offsets import on_word_boundary
 from kvaleval.segment import segment_documents
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+SHARED = REFI_QDA
 SAMPLES = SHARED / "samples"
 NVIVO = SAMPLES / "nvivo-12.6_oltas0517.qdpx"
 ATLAS_QDE = SAMPLES / "atlasti-8.4_refi-standard-project.qde"
 ATLAS_REPACK = SAMPLES / "skyloom_TestProject_atlasti-8.4-repacked.qdpx"
 MINIMAL = SAMPLES / "kvaleval-handmade_minimal.qdpx"
-needs_shared = pytest.mark.skipif(not NVIVO.is_file(), reason="../shared/refi-qda is not here")
+needs_shared = pytest.mark.skipif(not NVIVO.is_file(), reason="tests/data/refi-qda is not here")
 
 NS = "urn:QDA-XML:project:1.0"
 USER = "11111111-1111-1111-1111-111111111111"
@@ -85,7 +86,7 @@ def test_refi_import_nvivo_sample_word_boundaries_and_emoji() -> None:
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(NVIVO)
     assert [d.doc_id for d in corpus.documents] == ["videos_selection", "videos_10_selected"]
-    assert corpus.notes["message"].str.contains("UTF-16 code units").any()
+    assert corpus.notes["message"].str.contains("UTF-16-enheder").any()
     selections = read_qdpx_selections(NVIVO)
     assert len(selections) == 303
     texts = corpus.texts
@@ -170,8 +171,10 @@ def test_refi_import_bom_crlf_offsets(tmp_path: Path, origin: str, crlf_counts: 
     )
     assert corpus.documents[0].text == lf
     assert sorted(read_qdpx_selections(path)["text"]) == sorted(words)
-    # two selections in one turn with the same code and coder are one coding of that segment
-    assert len(codings) == 3 and codings["segment_id"].nunique() == 3
+    # the turns are split where the selections begin and end: each selection is a segment
+    segments = corpus.segments.set_index("segment_id")
+    assert sorted(segments.loc[codings["segment_id"], "text"]) == sorted(words)
+    assert len(set(segments.loc[codings["segment_id"], "turn_index"])) == 3
 
 
 def _quiet(function, *args):  # type: ignore[no-untyped-def]
@@ -277,7 +280,7 @@ def test_refi_import_two_users_of_one_name_stay_two_coders(tmp_path: Path) -> No
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(path)
     assert sorted(codings["coder"]) == ["Karen", "Karen (2)"]
-    assert "two users are called 'Karen'" in " ".join(corpus.notes["message"])
+    assert "to brugere hedder 'Karen'" in " ".join(corpus.notes["message"])
 
 
 def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
@@ -287,7 +290,7 @@ def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
     with pytest.warns(KvalevalWarning, match="W602"):
         corpus, codings = read_qdpx(path)
     assert list(codings["code"]) == ["Ventetid"]
-    assert f"the code GUID {CODE_A} is given twice" in " ".join(corpus.notes["message"])
+    assert f"kode-GUID'en {CODE_A} står der to gange" in " ".join(corpus.notes["message"])
 
 
 # --- containers and sources --------------------------------------------------------------------
@@ -402,7 +405,8 @@ def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path:
         {"project.qde": _qde(_selection(1, start, end)), f"sources/{SOURCE}.txt": text.encode()},
     )
     _, codings = read_qdpx(path)
-    assert codings["segment_id"].tolist() == ["Interview 1#1", "Interview 1#3"]
+    # the second turn is split where the selection ends ("Andet" | "svar."); the piece keeps turn 3
+    assert codings["segment_id"].tolist() == ["Interview 1#1", "Interview 1#3.1"]
 
 
 def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
@@ -415,7 +419,8 @@ def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
     assert all(d.turns is not None for d in documents)
     segments, _ = segment_documents(documents)
     assert set(codings["segment_id"]) <= set(segments["segment_id"])
-    assert codings["segment_id"].tolist() == ["projekter/p/Interview 1#1"]
+    coded = segments.set_index("segment_id").loc[codings["segment_id"]]
+    assert coded["text"].tolist() == [TEXT[30:48].strip()] and coded["turn_index"].tolist() == [1]
     assert notes == []
 
 

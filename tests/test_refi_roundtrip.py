@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import REFI_QDA
 from kvaleval.coded import Coded
 from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning
@@ -22,7 +23,7 @@ from kvaleval.refi import (
 )
 from kvaleval.segment import segment_documents
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "refi-qda"
+SHARED = REFI_QDA
 PROJECT_XSD = SHARED / "schema" / "Project.xsd"
 DEMO = Path(__file__).resolve().parents[1] / "corpus"
 KEY = ["segment_id", "code", "coder"]
@@ -223,7 +224,7 @@ def test_refi_round_trip_demo_corpus(tmp_path: Path) -> None:
 NVIVO = SHARED / "samples" / "nvivo-12.6_oltas0517.qdpx"
 
 
-@pytest.mark.skipif(not NVIVO.is_file(), reason="../shared/refi-qda is not here")
+@pytest.mark.skipif(not NVIVO.is_file(), reason="tests/data/refi-qda is not here")
 def test_refi_round_trip_foreign_project_through_kvaleval(tmp_path: Path) -> None:
     """NVivo -> kvaleval -> .qdpx -> kvaleval keeps every segment, coding and code."""
     with pytest.warns(KvalevalWarning):

@@ -189,7 +189,8 @@ class Warnings(metaclass=_CodedMessages):
             "kombinerende tegn eller emoji-modifikator): {guids}.")
     W612 = ("{source}: positionerne er læst som {convention} (oprindelse '{origin}'); {share:.0%} af "
             "markeringernes grænser falder på ordgrænser.")
-    W613 = "{source}: tekstfilen '{member}' findes ikke i arkivet; kilden springes over."
+    W613 = ("{source}: tekstfilen '{member}' findes ikke i arkivet; kilden og dens {n} kodning(er) "
+            "springes over.")
     W614 = ("{source}: tekstfilen er tom; teksten er hentet fra Word-filen '{member}'. Tjek, at "
             "kodningerne dækker de rigtige ord.")
     W615 = ("{source}: {kind}-kilder læses ikke (kun tekst); {n} kodning(er) på kilden springes "
@@ -213,6 +214,19 @@ class Warnings(metaclass=_CodedMessages):
             "(tekst før det første talermærke?); markeringer dér koder intet.")
     W626 = ("{source}: {n} kodning(er) af områder på PDF'ens sider læses ikke; PDF'ens tekst og "
             "kodningerne af teksten læses.")
+    W627 = ("{source}: teksten er UTF-8, men {n} byte(s) er ikke; de er læst som cp1252 (ét tegn "
+            "hver), så positionerne efter dem passer. Tjek æ, ø og å omkring dem.")
+    W628 = ("{source}: {n} bytefølge(r) kunne ikke afkodes som {encoding} og er erstattet med U+FFFD "
+            "(�); markeringer omkring dem kan være forskudt.")
+    W629 = ("{path}: projektets {n} {kind} læses ikke (kvaleval har ingen plads til dem), fx {names}.")
+    W630 = ("{path}: {n} kilde-GUID(s) står på flere kilder ({guids}); hver kilde læses som sit eget "
+            "dokument med de markeringer, der står i den.")
+    W631 = ("{path}: {n} markerings-GUID(s) står på flere markeringer ({guids}); hver markering læses "
+            "for sig.")
+    W632 = ("{path}: {n} GUID(s) er både en bruger og en kode ({guids}); de holdes adskilt: i "
+            "creatingUser er GUID'en brugeren, i CodeRef koden.")
+    W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
+            "springes over: {guids}.")
     # 8xx human coding
     W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
             "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
@@ -350,6 +364,9 @@ class Errors(metaclass=_CodedMessages):
     E609 = "{path}: kunne ikke skrives ({detail}). Tjek, at der er skriveadgang til mappen."
     E610 = "{path}: arkivet har {n} .qde-filer ({names}), og ingen af dem hedder project.qde."
     E611 = "{path}: kunne ikke læses ({detail})."
+    E612 = ("{path}: koden '{code}' har det navn, kvaleval bruger til den skjulte gruppekode med "
+            "kodebogens egne felter (ordlister, lemmaer, valensord); de to ville få samme GUID, og koden "
+            "ville gå tabt. Omdøb koden i kodebogen (og i kodningerne), og skriv igen. Intet er skrevet.")
 
     # 7xx personal data
     E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
@@ -707,6 +724,48 @@ class Texts(metaclass=_CodedMessages):
     members_over = "alle dele fylder tilsammen over {limit} MB"
     member_over = "{size} MB; grænsen er {limit}"
     member_ratio = "{size} MB pakket {ratio:.0f} gange"
+    refi_sets = "sæt (Sets)"
+    no_plain_text_path = "(intet plainTextPath)"
+    refi_convention_codepoints = "tegn (code points), et CRLF tæller 2"
+    refi_convention_codepoints_lf = "tegn (code points), et CRLF tæller 1 (ATLAS.ti)"
+    refi_convention_utf16 = "UTF-16-enheder, et CRLF tæller 2 (NVivo)"
+    refi_convention_utf16_lf = "UTF-16-enheder, et CRLF tæller 1"
+    refi_user_guid_twice = "bruger-GUID'en {guid} står der to gange; den første bruger, '{name}', bruges"
+    refi_users_same_name = "to brugere hedder '{name}'; den ene kaldes '{unique}'"
+    refi_empty_sets = "en tom <Sets/> (ugyldig; skrevet af Taguette)"
+    refi_code_sets = "{n} kodesæt gemmes ikke"
+    refi_settings_code_foreign = "koden '{code}' indeholder ikke kvalevals ordlister; den ignoreres"
+    refi_code_colour = "koden '{name}': {note}"
+    refi_no_is_codable = "koden '{name}' har intet isCodable"
+    refi_code_guid_twice = ("kode-GUID'en {guid} står der to gange; dens kodninger går til den første kode, "
+                            "'{first}', ikke '{name}'")
+    refi_code_without_name = "en kode uden navn er kaldt '{name}'"
+    refi_code_name_twice = "kodenavnet '{name}' forekommer flere gange; én kaldes '{candidate}'"
+    refi_no_namespace = "intet XML-navnerum (læst som REFI-QDA 1.0)"
+    refi_namespace_variant = "navnerummet '{namespace}' (standarden: '{expected}')"
+    refi_namespace_unknown = "ukendt navnerum '{namespace}' (læst som REFI-QDA 1.0)"
+    refi_colour_alpha = "farven '{value}' har en alfakanal; skrevet som #{digits}"
+    refi_colour_no_hash = "farven '{value}' har intet '#'"
+    refi_colour_rgb = "farven '{value}' læst som {hex}"
+    refi_colour_unknown = "farven '{value}' er ikke en farve, REFI-QDA kender; udeladt"
+    check_qde_members = "arkivet skal indeholde præcis 'project.qde', men indeholder {qde}"
+    check_strays = "dele uden for 'sources/': {strays}"
+    check_bom = "et BOM før <?xml"
+    check_declaration = "ingen XML-erklæring, der siger UTF-8"
+    check_namespace = "navnerummet {found!r}, forventet {expected!r}"
+    check_no_xmlschema = "xmlschema er ikke installeret; XSD'en er ikke tjekket"
+    check_xsd = "XSD-fejl: {where}: {reason}"
+    check_guids_twice = "GUID'er brugt mere end én gang: {guids}"
+    check_dangling = "<{element}> peger på {target}, som ikke er i filen"
+    check_not_a_user = "<{element} {attribute}='{user}'> er ikke en User"
+    check_missing_member = "{value} er ikke i arkivet som sources/{member}"
+    check_member_bom = "{member} begynder med et BOM"
+    check_member_not_utf8 = "{member} er ikke UTF-8"
+    check_member_cr = "{member} har CR-linjeskift"
+    check_selection_outside = "markeringen {guid} {start}:{end} ligger uden for {member} ({length} tegn)"
+    refi_notes = "noter (Notes)"
+    refi_links = "forbindelser (Links)"
+    refi_graphs = "grafer (Graphs)"
     # model coder
     not_model_file = "ikke en modelfil fra 'kvaleval train' ({error})"
     member_inflates = "den fylder mere udpakket, end dens hoved angiver eller grænsen tillader"
@@ -792,7 +851,8 @@ class _WarningsEnglish:
             "combining mark or emoji modifier): {guids}.")
     W612 = ("{source}: offsets read as {convention} (origin '{origin}'); {share:.0%} of the "
             "selection boundaries fall on word boundaries.")
-    W613 = "{source}: the text file '{member}' is not in the archive; the source is skipped."
+    W613 = ("{source}: the text file '{member}' is not in the archive; the source and its {n} "
+            "coding(s) are skipped.")
     W614 = ("{source}: the text file is empty; the text was taken from the Word file '{member}'. "
             "Check that the codings cover the right words.")
     W615 = "{source}: {kind} sources are not read (text only); {n} coding(s) on it are skipped."
@@ -812,6 +872,19 @@ class _WarningsEnglish:
             "the first speaker tag?); selections there code nothing.")
     W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "
             "the codings on its text are.")
+    W627 = ("{source}: the text is UTF-8 but {n} byte(s) are not; they were read as cp1252 (one "
+            "character each), so the offsets after them are right. Check æ, ø and å around them.")
+    W628 = ("{source}: {n} byte sequence(s) could not be decoded as {encoding} and were replaced by "
+            "U+FFFD (�); selections around them may be shifted.")
+    W629 = "{path}: the project's {n} {kind} are not read (kvaleval has no place for them), e.g. {names}."
+    W630 = ("{path}: {n} source GUID(s) are on more than one source ({guids}); each source is read as "
+            "a document of its own with the selections in it.")
+    W631 = ("{path}: {n} selection GUID(s) are on more than one selection ({guids}); each selection is "
+            "read on its own.")
+    W632 = ("{path}: {n} GUID(s) are both a user and a code ({guids}); they are kept apart: in "
+            "creatingUser the GUID is the user, in CodeRef the code.")
+    W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
+            "skipped: {guids}.")
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")
@@ -942,6 +1015,10 @@ class _ErrorsEnglish:
     E609 = "{path}: could not be written ({detail}). Check that the folder is writable."
     E610 = "{path}: the archive holds {n} .qde files ({names}) and none is project.qde."
     E611 = "{path}: could not be read ({detail})."
+    E612 = ("{path}: the code '{code}' has the name kvaleval uses for the hidden group code that "
+            "carries the codebook's own fields (lexicons, lemmas, valence words); the two would share a "
+            "GUID and the code would be lost. Rename the code in the codebook (and in the codings) and "
+            "write again. Nothing was written.")
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
@@ -1281,6 +1358,48 @@ class _TextsEnglish:
     members_over = "all members add up to over {limit} MB"
     member_over = "{size} MB; limit {limit}"
     member_ratio = "{size} MB packed {ratio:.0f} times"
+    refi_sets = "sets (Sets)"
+    no_plain_text_path = "(no plainTextPath)"
+    refi_convention_codepoints = "code points, CRLF counted as 2"
+    refi_convention_codepoints_lf = "code points, CRLF counted as 1 (ATLAS.ti)"
+    refi_convention_utf16 = "UTF-16 code units, CRLF counted as 2 (NVivo)"
+    refi_convention_utf16_lf = "UTF-16 code units, CRLF counted as 1"
+    refi_user_guid_twice = "the user GUID {guid} is given twice; the first user, '{name}', is used"
+    refi_users_same_name = "two users are called '{name}'; one is called '{unique}'"
+    refi_empty_sets = "an empty <Sets/> (invalid; written by Taguette)"
+    refi_code_sets = "{n} code set(s) not kept"
+    refi_settings_code_foreign = "the code '{code}' does not hold kvaleval's word lists; it is ignored"
+    refi_code_colour = "code '{name}': {note}"
+    refi_no_is_codable = "code '{name}' has no isCodable"
+    refi_code_guid_twice = ("the code GUID {guid} is given twice; its codings go to the first code, '{first}', "
+                            "not '{name}'")
+    refi_code_without_name = "a code without a name was called '{name}'"
+    refi_code_name_twice = "the code name '{name}' occurs more than once; one is called '{candidate}'"
+    refi_no_namespace = "no XML namespace (read as REFI-QDA 1.0)"
+    refi_namespace_variant = "namespace '{namespace}' (standard: '{expected}')"
+    refi_namespace_unknown = "unknown namespace '{namespace}' (read as REFI-QDA 1.0)"
+    refi_colour_alpha = "colour '{value}' has an alpha channel; written as #{digits}"
+    refi_colour_no_hash = "colour '{value}' has no '#'"
+    refi_colour_rgb = "colour '{value}' read as {hex}"
+    refi_colour_unknown = "colour '{value}' is not a colour REFI-QDA knows; dropped"
+    check_qde_members = "the archive should hold exactly 'project.qde', holds {qde}"
+    check_strays = "members outside 'sources/': {strays}"
+    check_bom = "a BOM before <?xml"
+    check_declaration = "no XML declaration saying UTF-8"
+    check_namespace = "namespace {found!r}, expected {expected!r}"
+    check_no_xmlschema = "xmlschema is not installed; the XSD was not checked"
+    check_xsd = "XSD error: {where}: {reason}"
+    check_guids_twice = "GUIDs used more than once: {guids}"
+    check_dangling = "<{element}> points to {target}, which is not in the file"
+    check_not_a_user = "<{element} {attribute}='{user}'> is not a User"
+    check_missing_member = "{value} is not in the archive as sources/{member}"
+    check_member_bom = "{member} starts with a BOM"
+    check_member_not_utf8 = "{member} is not UTF-8"
+    check_member_cr = "{member} has CR line ends"
+    check_selection_outside = "selection {guid} {start}:{end} is outside {member} ({length} characters)"
+    refi_notes = "notes (Notes)"
+    refi_links = "links (Links)"
+    refi_graphs = "graphs (Graphs)"
     member_inflates = "it inflates beyond its header or the limit"
     # model coder
     not_model_file = "not a model file from 'kvaleval train' ({error})"

@@ -69,6 +69,16 @@ def segment_table(segments: Any) -> Any:
     return segments if isinstance(segments, pd.DataFrame) else getattr(segments, "segments", segments)
 
 
+def segment_key(segment: str) -> tuple[str, int, int, str]:
+    """Sort key for segment ids: document, then turn number (``doc#10`` after ``doc#9``), then the
+    piece of a split turn (``doc#3.1`` and ``doc#3.2`` after ``doc#3``, before ``doc#4``)."""
+    doc, _, turn = segment.rpartition("#")
+    number, _, part = turn.partition(".")
+    if number.isdigit() and (part.isdigit() or not part):
+        return (doc, int(number), int(part or 0), "")
+    return (segment, -1, 0, segment)
+
+
 def empty_codings() -> pd.DataFrame:
     """A codings table with no rows and the right columns and dtypes."""
     return pd.DataFrame(

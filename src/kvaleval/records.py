@@ -25,6 +25,9 @@ class Turn(NamedTuple):
     (a survey's question is the interviewer); otherwise it is decided from the
     speaker tag. ``question`` is set by readers whose questions are not turns
     (a survey column header); otherwise it is the preceding interviewer turn.
+    ``part`` is 0 for a whole turn; a turn split into pieces (a REFI-QDA import
+    splits turns where another tool's codings begin or end) is consecutive
+    turns with ``part`` 1, 2, ..., which share one ``turn_index``.
 
     A named tuple rather than a frozen dataclass: a large corpus has millions of
     turns, and a tuple is built about three times as fast.
@@ -37,6 +40,7 @@ class Turn(NamedTuple):
     time: str | None = None
     attributes: Pairs = ()
     question: str | None = None
+    part: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ import pandas as pd
 
 from kvaleval.coding.human import HumanCodings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
-from kvaleval.frames import ALL, require_columns, segment_table
+from kvaleval.frames import ALL, require_columns, segment_key, segment_table
 from kvaleval.records import RESPONDENT
 
 __all__ = ["AGREEMENT_COLUMNS", "agreement", "disagreements"]
@@ -260,12 +260,6 @@ def _matrix(codings: pd.DataFrame | HumanCodings, coders: Sequence[str] | None,
         values[code_index[code], r, u] = 1.0
         valences[(segment, code, coder)] = tone if isinstance(tone, str) else ""
     return _Matrix(all_codes, chosen, units, values, valences, segments)
-
-
-def segment_key(segment: str) -> tuple[str, int, str]:
-    """Sort key for segment ids: document, then turn number (``doc#10`` after ``doc#9``)."""
-    doc, _, turn = segment.rpartition("#")
-    return (doc, int(turn), "") if turn.isdigit() else (segment, -1, segment)
 
 
 # -- statistics ---------------------------------------------------------------------------

@@ -27,10 +27,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts, segment_key
+from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts
 from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
-from kvaleval.frames import require_columns, segment_table
+from kvaleval.frames import require_columns, segment_key, segment_table
 from kvaleval.records import RESPONDENT
 
 __all__ = ["CONFUSION_COLUMNS", "EVALUATE_COLUMNS", "MACRO", "confusion", "evaluate"]

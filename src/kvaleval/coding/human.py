@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, os_error, warn
-from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns, segment_table
+from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns, segment_key, segment_table
 from kvaleval.records import INTERVIEWER, Codebook
 
 __all__ = ["HumanCodings", "parse_mark", "parse_valence", "read_codings", "read_human_codings",
@@ -707,8 +707,7 @@ def _sorted(frame: pd.DataFrame, order: dict[str, int] | None) -> pd.DataFrame:
     def key(segment: str) -> tuple[Any, ...]:
         if order is not None:
             return (order[segment],)
-        doc, _, turn = segment.rpartition("#")
-        return (doc, int(turn), "") if turn.isdigit() else (segment, -1, segment)
+        return segment_key(segment)
 
     return (
         frame.assign(_order=[key(segment) for segment in frame["segment_id"]])

@@ -33,7 +33,7 @@ from kvaleval.corpus import Corpus
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 2
+SCHEMA = 3
 _TABLES = ("segments", "skipped", "notes")
 
 
@@ -203,6 +203,7 @@ def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.Da
         "time": pd.Series([t.time for _, t in turns], dtype=object),
         "attributes": pd.Series([json.dumps(t.attributes) for _, t in turns], dtype=object),
         "question": pd.Series([t.question for _, t in turns], dtype=object),
+        "part": pd.Series([t.part for _, t in turns], dtype="int64"),
     })
     return rows, table
 
@@ -211,10 +212,10 @@ def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
     pairs = _Pairs()
     by_document: dict[int, list[Turn]] = {}
     columns = [turns[name].tolist() for name in
-               ("document", "speaker", "start", "end", "role", "time", "attributes", "question")]
-    for document, speaker, start, end, role, time, attributes, question in zip(*columns, strict=True):
+               ("document", "speaker", "start", "end", "role", "time", "attributes", "question", "part")]
+    for document, speaker, start, end, role, time, attributes, question, part in zip(*columns, strict=True):
         by_document.setdefault(document, []).append(
-            Turn(speaker, start, end, _text(role), _text(time), pairs(attributes), _text(question))
+            Turn(speaker, start, end, _text(role), _text(time), pairs(attributes), _text(question), part)
         )
     fields = [rows[name].tolist() for name in
               ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256")]

@@ -13,6 +13,7 @@ from kvaleval.records import RESPONDENT, Document, Turn
 from kvaleval.refi._offsets import Converted
 from kvaleval.refi._project import RawProject, RawSelection
 from kvaleval.refi.selection_memo import parse_memo
+from kvaleval.segment import segment_ids
 
 SELECTION_COLUMNS = ("doc_id", "start", "end", "code", "coder", "text")
 UNKNOWN_CODER = "ukendt"
@@ -45,6 +46,7 @@ def add_codings(
     notes: list[tuple[str, str]],
 ) -> None:
     turns: tuple[Turn, ...] = document.turns or ()
+    ids, _ = segment_ids(document.doc_id, turns)
     ends = [turn.end for turn in turns]
     by_span = {(turn.start, turn.end): index for index, turn in reversed(list(enumerate(turns)))}
     unknown = 0
@@ -77,7 +79,7 @@ def add_codings(
             score = memo.score if memo and memo.score is not None else 1.0
             why = (memo.why or "") if memo else ("" if memos else selection.description.strip())
             for index in hits:
-                key = (f"{document.doc_id}#{index}", code, coder)
+                key = (ids[index], code, coder)
                 if key not in coding_rows:
                     coding_rows[key] = [
                         position,

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kvaleval.records import Code, Codebook, NearCue, Term
@@ -64,7 +64,13 @@ _NEAR = re.compile(r"^(.*?) \((\d+) ord(?:, vægt ([-+0-9.,eE]+))?\)$")
 
 
 def fold(code: Code) -> str:
-    """The description text for ``code`` ('' when the code has nothing to say)."""
+    """The description text for ``code`` ('' when the code has nothing to say). A code that has
+    only a definition (as one read from another tool's plain description) gets it as is, when
+    :func:`unfold` reads it back the same."""
+    if code.definition and not fold(replace(code, definition="")) and unfold(code.definition) == {
+        "definition": code.definition
+    }:
+        return code.definition
     lines: list[str] = []
     if code.label and code.label != code.name:
         _scalar(lines, LABEL, code.label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
 from kvaleval.refi._project import RawProject, RawSelection, RawSource, parse_project
-from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, usable
+from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, split_at, usable
 from kvaleval.refi._sources import (
     SourceText,
     doc_id_from_name,
@@ -108,8 +109,35 @@ def import_project(
         if archive is not None:
             archive.close()
     result.notes[:0] = [(shown, f"{Warnings.W601.format(path=shown, items=item)}") for item in raw.tolerated]
+    result.notes[len(raw.tolerated) : len(raw.tolerated)] = _project_notes(raw, shown)
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     return result
+
+
+_KINDS = {"Sets": "refi_sets", "Notes": "refi_notes", "Links": "refi_links", "Graphs": "refi_graphs"}
+
+
+def _project_notes(raw: RawProject, shown: str) -> list[tuple[str, str]]:
+    """What the project holds that kvaleval does not read, and GUIDs given more than once."""
+    notes = []
+    unread = dict(raw.unread)
+    memos = [note.name or note.guid for note in raw.notes if note.name != NOTE_NAME]
+    if memos:
+        unread["Notes"] = memos
+    for kind, names in sorted(unread.items(), key=lambda item: list(_KINDS).index(item[0])):
+        shown_names = ", ".join(f"'{name}'" for name in names[:_EXAMPLES]) + (" …" if len(names) > _EXAMPLES else "")
+        notes.append((shown, Warnings.W629.format(path=shown, n=len(names), kind=getattr(Texts, _KINDS[kind]),
+                                                  names=shown_names)))
+    sources = Counter(source.guid for source in raw.sources if source.guid)
+    selections = Counter(s.guid for source in raw.sources for s in source.selections if s.guid)
+    for message, counts in ((Warnings.W630, sources), (Warnings.W631, selections)):
+        doubled = sorted(guid for guid, count in counts.items() if count > 1)
+        if doubled:
+            notes.append((shown, message.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
+    both = sorted(set(raw.users) & set(raw.code_names))
+    if both:
+        notes.append((shown, Warnings.W632.format(path=shown, n=len(both), guids=both[:_EXAMPLES])))
+    return notes
 
 
 def _load_sources(
@@ -141,8 +169,7 @@ def _load_sources(
             result.skipped.append((label, text.reason or ""))
             orphans.extend((source, selection) for selection in source.selections)
             continue
-        if text.note:
-            result.notes.append((label, text.note))
+        result.notes.extend((label, note) for note in text.notes)
         loaded.append((source, text))
     rows = []
     for source, selection in orphans:
@@ -183,9 +210,10 @@ def _build(
         zip(loaded, maps, usable_stored, ids, strict=True)
     ):
         label = f"{shown}#{source.name or source.guid}"
-        document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers)
-        result.documents.append(document)
         converted = _convert(source, offsets, preferred, raw.origin, label, result)
+        cuts = [edge for selection, span in converted if coded_pairs(raw, selection) for edge in (span.start, span.end)]
+        document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers, cuts)
+        result.documents.append(document)
         add_codings(
             raw,
             document,
@@ -245,6 +273,7 @@ def _document(
     label: str,
     result: Imported,
     interviewers: tuple[str, ...],
+    cuts: list[int],
 ) -> Document:
     document = Document(
         doc_id=doc_id,
@@ -260,8 +289,9 @@ def _document(
         turns, guessed = document_turns(document, interviewers=interviewers)
         if guessed:
             result.notes.append((label, Warnings.W623.format(source=source.name, speaker="', '".join(guessed))))
-        document = dataclasses.replace(document, turns=turns)
         uncovered, excerpt = _uncovered(document.text, turns)
+        # another tool's selections are kept as they were: their edges become segment edges
+        document = dataclasses.replace(document, turns=split_at(document.text, turns, cuts))
         if uncovered:
             result.notes.append((label, Warnings.W625.format(source=source.name, n=uncovered, excerpt=excerpt)))
     return document
@@ -311,7 +341,7 @@ def _convert(
                 label,
                 Warnings.W612.format(
                     source=source.name,
-                    convention=DESCRIPTIONS[convention],
+                    convention=getattr(Texts, DESCRIPTIONS[convention]),
                     origin=origin or "?",
                     share=share,
                 ),
@@ -320,7 +350,11 @@ def _convert(
     converted = []
     outside: list[str] = []
     split: list[str] = []
+    backwards: list[str] = []
     for selection in source.selections:
+        if selection.start > selection.end:
+            backwards.append(selection.guid)
+            continue
         found = offsets.convert(selection.start, selection.end, convention)
         if found is None or found.clipped:
             outside.append(selection.guid)
@@ -339,6 +373,10 @@ def _convert(
                     guids=outside[:_EXAMPLES],
                 ),
             )
+        )
+    if backwards:
+        result.notes.append(
+            (label, Warnings.W633.format(source=source.name, n=len(backwards), guids=backwards[:_EXAMPLES]))
         )
     if split:
         result.notes.append((label, Warnings.W611.format(source=source.name, n=len(split), guids=split[:_EXAMPLES])))

@@ -22,38 +22,92 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kvaleval.read._text import MIXED_ENCODING, fallback_bytes, text_errors
+
 CONVENTIONS = ("codepoints", "codepoints-lf", "utf16", "utf16-lf")
 DESCRIPTIONS = {
-    "codepoints": "code points, CRLF counted as 2",
-    "codepoints-lf": "code points, CRLF counted as 1 (ATLAS.ti)",
-    "utf16": "UTF-16 code units, CRLF counted as 2 (NVivo)",
-    "utf16-lf": "UTF-16 code units, CRLF counted as 1",
+    "codepoints": "refi_convention_codepoints",
+    "codepoints-lf": "refi_convention_codepoints_lf",
+    "utf16": "refi_convention_utf16",
+    "utf16-lf": "refi_convention_utf16_lf",
 }
+"""Each convention's description: its name in :class:`kvaleval.errors.Texts` (Danish or English)."""
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _MARGIN = 0.1
 _MIN_BOUNDARIES = 6
 
 
-def decode_source(data: bytes) -> tuple[str, str]:
-    """Bytes of a text source -> (text without BOM, encoding). Line endings are kept."""
+@dataclass
+class DecodedSource:
+    """A source's text (BOM dropped, line ends kept), how it was decoded, and what was not UTF-8."""
+
+    text: str
+    encoding: str
+    stray: int = 0
+    """Bytes of a UTF-8 text that are not UTF-8, each read as one cp1252 character."""
+    replaced: int = 0
+    """Bytes that could not be decoded at all and became U+FFFD."""
+
+
+def decode_source(data: bytes) -> DecodedSource:
+    """Bytes of a text source -> its text. REFI-QDA sources are UTF-8; in one that holds a few
+    bytes that are not (a pasted cp1252 'ø'), only those bytes are read as cp1252, one character
+    each, so that the offsets after them stay right. A text with no UTF-8 letter at all is read
+    as cp1252. Bytes nothing can decode become U+FFFD and are counted."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace"), encoding + " with BOM"
+            found = _decode(data[len(bom) :], encoding)
+            found.encoding += " with BOM"
+            return found
     utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data.decode(utf16, errors="replace"), utf16
+    return _decode(data, utf16 or "utf-8")
+
+
+def _decode(data: bytes, encoding: str) -> DecodedSource:
+    if encoding != "utf-8":
+        before = _replaced()
+        text = data.decode(encoding, errors=_REPLACE)
+        return DecodedSource(text, encoding, replaced=_replaced() - before)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return DecodedSource(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    before = fallback_bytes()
+    text = data.decode("utf-8", errors=text_errors(MIXED_ENCODING))
+    stray = fallback_bytes() - before
+    if sum(1 for char in text if ord(char) > 0x7F) > stray:  # some letters are UTF-8: a mixed text
+        return DecodedSource(text, MIXED_ENCODING, stray=stray)
+    before = _replaced()
+    text = data.decode("cp1252", errors=_REPLACE)
+    return DecodedSource(text, "cp1252", replaced=_replaced() - before)
+
+
+_REPLACE = "kvaleval-refi-replace"
+_REPLACED = threading.local()
+
+
+def _replaced() -> int:
+    return getattr(_REPLACED, "n", 0)
+
+
+def _count_replacement(error: UnicodeError) -> tuple[str, int]:
+    """U+FFFD for each undecodable byte sequence, counted (per thread)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _REPLACED.n = _replaced() + 1
+    return "\ufffd", error.end
+
+
+codecs.register_error(_REPLACE, _count_replacement)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -86,6 +86,8 @@ class RawProject:
     sources: list[RawSource]
     notes: list[RawNote]
     tolerated: list[str]
+    unread: dict[str, list[str]] = field(default_factory=dict)
+    """Project parts kvaleval does not read, by kind (``Sets``, ``Links``, ``Graphs``): their names."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -131,6 +133,10 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         for holder in children(root, "Notes")
         for note in children(holder, "Note")
     ]
+    unread = {
+        kind: [node.get("name") or node.get("guid") or "?" for holder in children(root, kind) for node in holder]
+        for kind in ("Sets", "Links", "Graphs")
+    }
     return RawProject(
         name=name,
         origin=root.get("origin") or "",
@@ -142,6 +148,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         sources=sources,
         notes=notes,
         tolerated=tolerated,
+        unread={kind: names for kind, names in unread.items() if names},
     )
 
 
@@ -153,13 +160,13 @@ def _users(root: ET.Element, tolerated: list[str]) -> dict[str, str]:
         for user in children(holder, "User"):
             guid, name = norm_guid(user.get("guid")), (user.get("name") or "").strip()
             if guid in users:
-                tolerated.append(f"the user GUID {guid} is given twice; the first user, '{users[guid]}', is used")
+                tolerated.append(Texts.refi_user_guid_twice.format(guid=guid, name=users[guid]))
                 continue
             unique, number = name, 2
             while unique in users.values():
                 unique, number = f"{name} ({number})", number + 1
             if unique != name:
-                tolerated.append(f"two users are called '{name}'; one is called '{unique}'")
+                tolerated.append(Texts.refi_users_same_name.format(name=name, unique=unique))
             users[guid] = unique
     return users
 

@@ -14,7 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from kvaleval.errors import ExchangeError, Warnings
+from kvaleval.errors import ExchangeError, Texts, Warnings
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._offsets import decode_source
 from kvaleval.refi._project import RawSource
@@ -31,7 +31,7 @@ class SourceText:
     raw: str | None
     member: str = ""
     encoding: str = ""
-    note: str | None = None
+    notes: tuple[str, ...] = ()
     reason: str | None = None
 
 
@@ -39,14 +39,15 @@ def load_text(archive: ProjectArchive | None, source: RawSource, *, shown: str, 
     """Read a source's text; ``reason`` says why not when it cannot be read."""
     label = source.name or source.guid
     found: SourceText | None = None
+    codings = sum(len(selection.codings) for selection in source.selections) + len(source.whole_codings)
     if source.plain_path:
-        found = _from_path(archive, source.plain_path, label)
+        found = _from_path(archive, source.plain_path, label, codings)
         if found.raw is None and source.inline_text is None:
             return found
     if (found is None or found.raw is None) and source.inline_text is not None:
         found = SourceText(source.inline_text, member="PlainTextContent", encoding="utf-8")
     if found is None:
-        return SourceText(None, reason=Warnings.W613.format(source=label, member="(no plainTextPath)"))
+        return SourceText(None, reason=Warnings.W613.format(source=label, member=Texts.no_plain_text_path, n=codings))
     if found.raw is not None and not found.raw.strip() and source.rich_path and archive is not None:
         rich = _member(archive, source.rich_path)
         if rich and rich.lower().endswith(".docx"):
@@ -56,25 +57,31 @@ def load_text(archive: ProjectArchive | None, source: RawSource, *, shown: str, 
                     text,
                     member=rich,
                     encoding="docx",
-                    note=Warnings.W614.format(source=label, member=rich),
+                    notes=(Warnings.W614.format(source=label, member=rich),),
                 )
     if found.raw is not None and not found.raw.strip():
         return SourceText(None, reason=Warnings.W620.format(source=label))
     return found
 
 
-def _from_path(archive: ProjectArchive | None, value: str, label: str) -> SourceText:
+def _from_path(archive: ProjectArchive | None, value: str, label: str, codings: int) -> SourceText:
     match = _SCHEME.match(value.strip())
     if not match or match.group(1).lower() != "internal":
         return SourceText(None, reason=Warnings.W621.format(source=label, path=value))
     if archive is None:
-        return SourceText(None, reason=Warnings.W613.format(source=label, member=match.group(2)))
+        return SourceText(None, reason=Warnings.W613.format(source=label, member=match.group(2), n=codings))
     member = _member(archive, value)
     if member is None:
-        return SourceText(None, reason=Warnings.W613.format(source=label, member=match.group(2)))
-    raw, encoding = decode_source(archive.read(member))
-    note = None if encoding.startswith("utf-8") else Warnings.W617.format(source=label, encoding=encoding)
-    return SourceText(raw, member=member, encoding=encoding, note=note)
+        return SourceText(None, reason=Warnings.W613.format(source=label, member=match.group(2), n=codings))
+    decoded = decode_source(archive.read(member))
+    notes = []
+    if not decoded.encoding.startswith("utf-8"):
+        notes.append(Warnings.W617.format(source=label, encoding=decoded.encoding))
+    if decoded.stray:
+        notes.append(Warnings.W627.format(source=label, n=decoded.stray))
+    if decoded.replaced:
+        notes.append(Warnings.W628.format(source=label, n=decoded.replaced, encoding=decoded.encoding))
+    return SourceText(decoded.text, member=member, encoding=decoded.encoding, notes=tuple(notes))
 
 
 def _member(archive: ProjectArchive, value: str) -> str | None:
@@ -109,7 +116,7 @@ def docx_text(data: bytes, *, shown: str, limits: ArchiveLimits) -> str:
             else:
                 lines.append(block.text)
     except (KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as err:
-        from kvaleval.errors import Errors, Texts
+        from kvaleval.errors import Errors
 
         raise ExchangeError(Errors.E601.format(path=shown, detail=Texts.not_word.format(error=err))) from None
     return "\n".join(line.replace("\r\n", "\n").replace("\r", "\n") for line in lines) + "\n"

@@ -13,7 +13,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from kvaleval.errors import Errors, ExchangeError
+from kvaleval.errors import Errors, ExchangeError, Texts
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
@@ -96,11 +96,11 @@ def namespace_problem(root: ET.Element, kind: str) -> str | None:
     if namespace == expected:
         return None
     if namespace is None:
-        return "no XML namespace (read as REFI-QDA 1.0)"
+        return Texts.refi_no_namespace
     prefix = f"urn:QDA-XML:{kind}:"
     if namespace.startswith(prefix) and namespace[len(prefix) :] in ACCEPTED_VERSIONS:
-        return f"namespace '{namespace}' (standard: '{expected}')"
-    return f"unknown namespace '{namespace}' (read as REFI-QDA 1.0)"
+        return Texts.refi_namespace_variant.format(namespace=namespace, expected=expected)
+    return Texts.refi_namespace_unknown.format(namespace=namespace)
 
 
 def normalise_color(value: str | None) -> tuple[str | None, str | None]:
@@ -119,18 +119,15 @@ def normalise_color(value: str | None) -> tuple[str | None, str | None]:
             digits = "".join(c * 2 for c in digits)
         note = None
         if len(digits) == 8:
-            digits, note = (
-                digits[:6],
-                f"colour '{value}' has an alpha channel; written as #{digits[:6]}",
-            )
+            digits, note = digits[:6], Texts.refi_colour_alpha.format(value=value, digits=digits[:6])
         elif not text.startswith("#"):
-            note = f"colour '{value}' has no '#'"
+            note = Texts.refi_colour_no_hash.format(value=value)
         return f"#{digits}", note
     match = _RGB.fullmatch(text)
     if match and all(int(part) <= 255 for part in match.groups()):
         hex_value = "#" + "".join(f"{int(part):02X}" for part in match.groups())
-        return hex_value, f"colour '{value}' read as {hex_value}"
-    return None, f"colour '{value}' is not a colour REFI-QDA knows; dropped"
+        return hex_value, Texts.refi_colour_rgb.format(value=value, hex=hex_value)
+    return None, Texts.refi_colour_unknown.format(value=value)
 
 
 def clean_text(text: str) -> str:

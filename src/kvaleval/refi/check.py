@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from kvaleval.errors import Texts
 from kvaleval.refi._archive import ProjectArchive
 from kvaleval.refi._xml import NS_CODEBOOK, NS_PROJECT, local, norm_guid, parse_xml, split_tag
 
@@ -49,10 +50,10 @@ def check_qdpx(path: str | Path, *, schema: str | Path | None = None) -> list[st
         names = archive.names
         qde = [name for name in names if name.lower().endswith(".qde")]
         if qde != ["project.qde"]:
-            problems.append(f"the archive should hold exactly 'project.qde', holds {qde}")
+            problems.append(Texts.check_qde_members.format(qde=qde))
         strays = [name for name in names if name != "project.qde" and not name.startswith("sources/")]
         if strays:
-            problems.append(f"members outside 'sources/': {strays[:5]}")
+            problems.append(Texts.check_strays.format(strays=strays[:5]))
         if "project.qde" not in names:
             return problems
         data = archive.read("project.qde")
@@ -75,19 +76,20 @@ def check_qdc(path: str | Path, *, schema: str | Path | None = None) -> list[str
 def _xml_problems(data: bytes, root: ET.Element, schema: str | Path | None, namespace: str) -> list[str]:
     problems = []
     if data.startswith(codecs.BOM_UTF8):
-        problems.append("a BOM before <?xml")
+        problems.append(Texts.check_bom)
     if not data.startswith(b"<?xml version=") or b"utf-8" not in data[:100].lower():
-        problems.append("no XML declaration saying UTF-8")
+        problems.append(Texts.check_declaration)
     root_namespace = split_tag(root.tag)[0]
     if root_namespace != namespace:
-        problems.append(f"namespace {root_namespace!r}, expected {namespace!r}")
+        problems.append(Texts.check_namespace.format(found=root_namespace, expected=namespace))
     if schema is not None:
         try:
             import xmlschema
         except ImportError:
-            return [*problems, "xmlschema is not installed; the XSD was not checked"]
+            return [*problems, Texts.check_no_xmlschema]
         validator = xmlschema.XMLSchema(str(schema))
-        problems += [f"XSD: {error.path}: {error.reason}" for error in validator.iter_errors(io.BytesIO(data))]
+        problems += [Texts.check_xsd.format(where=error.path, reason=error.reason)
+                     for error in validator.iter_errors(io.BytesIO(data))]
     return problems
 
 
@@ -97,16 +99,16 @@ def _reference_problems(root: ET.Element) -> list[str]:
     guids = Counter(norm_guid(node.get("guid")) for node in owners)
     duplicates = [guid for guid, count in guids.items() if count > 1]
     if duplicates:
-        problems.append(f"GUIDs used more than once: {duplicates[:5]}")
+        problems.append(Texts.check_guids_twice.format(guids=duplicates[:5]))
     users = {norm_guid(node.get("guid")) for node in owners if local(node) == "User"}
     for node in root.iter():
         reference = node.get("targetGUID") or (node.get("guid") if local(node) == "MemberCode" else None)
         if reference and norm_guid(reference) not in guids:
-            problems.append(f"<{local(node)}> points to {reference}, which is not in the file")
+            problems.append(Texts.check_dangling.format(element=local(node), target=reference))
         for attribute in _USER_ATTRIBUTES:
             user = node.get(attribute)
             if user and norm_guid(user) not in users:
-                problems.append(f"<{local(node)} {attribute}='{user}'> is not a User")
+                problems.append(Texts.check_not_a_user.format(element=local(node), attribute=attribute, user=user))
     return problems
 
 
@@ -116,7 +118,7 @@ def _source_problems(root: ET.Element, archive: ProjectArchive) -> list[str]:
         for attribute in _PATH_ATTRIBUTES:
             value = node.get(attribute)
             if value and value.startswith("internal://") and f"sources/{value[11:]}" not in archive.names:
-                problems.append(f"{value} is not in the archive as sources/{value[11:]}")
+                problems.append(Texts.check_missing_member.format(value=value, member=value[11:]))
         if local(node) != "TextSource" or not (node.get("plainTextPath") or "").startswith("internal://"):
             continue
         member = f"sources/{node.get('plainTextPath', '')[11:]}"
@@ -124,14 +126,14 @@ def _source_problems(root: ET.Element, archive: ProjectArchive) -> list[str]:
             continue
         data = archive.read(member)
         if data.startswith(codecs.BOM_UTF8):
-            problems.append(f"{member} starts with a BOM")
+            problems.append(Texts.check_member_bom.format(member=member))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            problems.append(f"{member} is not UTF-8")
+            problems.append(Texts.check_member_not_utf8.format(member=member))
             continue
         if "\r" in text:
-            problems.append(f"{member} has CR line ends")
+            problems.append(Texts.check_member_cr.format(member=member))
         for selection in node.iter():
             if local(selection) != "PlainTextSelection":
                 continue
@@ -140,7 +142,6 @@ def _source_problems(root: ET.Element, archive: ProjectArchive) -> list[str]:
                 int(selection.get("endPosition", -1)),
             )
             if not 0 <= start <= end <= len(text):
-                problems.append(
-                    f"selection {selection.get('guid')} {start}:{end} is outside {member} ({len(text)} characters)"
-                )
+                problems.append(Texts.check_selection_outside.format(
+                    guid=selection.get("guid"), start=start, end=end, member=member, length=len(text)))
     return problems

@@ -69,20 +69,33 @@ def write_qdc(codebook: Codebook, path: str | Path) -> Path:
     Raises
     ------
     ExchangeError
-        If the file cannot be written.
+        If the file cannot be written, or a code is named ``kvaleval-ordlister`` (E612).
 
     Examples
     --------
-    >>> import kvaleval as kv
     >>> import kvaleval as kv
     >>> codebook = kv.read_codebook("codebooks/vollsmose.yaml")  # doctest: +SKIP
     >>> kv.write_qdc(codebook, "out/vollsmose.qdc")  # doctest: +SKIP
     """
     path = Path(path)
+    refuse_reserved_names(codebook.names, path)
     root = root_element("CodeBook", NS_CODEBOOK, origin=origin())
     add_codes(root, codebook, NS_CODEBOOK)
     write_bytes(path, to_bytes(root, NS_CODEBOOK))
     return path
+
+
+def refuse_reserved_names(names: Iterable[str], path: Path) -> None:
+    """Refuse a code named like the hidden code that carries the codebook's own fields: the two
+    would share a GUID (an invalid project) and the user's code would be lost on reading.
+
+    Raises
+    ------
+    ExchangeError
+        E612, naming the code.
+    """
+    if SETTINGS_CODE in names:
+        raise ExchangeError(Errors.E612.format(path=path, code=SETTINGS_CODE))
 
 
 def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Iterable[str] = ()) -> dict[str, str]:
@@ -192,9 +205,9 @@ def read_qdc(path: str | Path) -> Codebook:
     codes, settings = split_settings(read_codes(codes_element, tolerated, codebook_name=path.stem)[0], tolerated)
     for sets in children(root, "Sets"):
         if not list(sets):
-            tolerated.append("an empty <Sets/> (invalid; written by Taguette)")
+            tolerated.append(Texts.refi_empty_sets)
         else:
-            tolerated.append(f"{len(list(sets))} code set(s) not kept")
+            tolerated.append(Texts.refi_code_sets.format(n=len(list(sets))))
     if tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(tolerated)))
     return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest(), **settings)
@@ -213,7 +226,7 @@ def split_settings(codes: tuple[Code, ...], tolerated: list[str]) -> tuple[tuple
             try:
                 settings = unfold_settings(code.definition)
             except (ValueError, TypeError, AttributeError):
-                tolerated.append(f"the code '{SETTINGS_CODE}' does not hold kvaleval's word lists; it is ignored")
+                tolerated.append(Texts.refi_settings_code_foreign.format(code=SETTINGS_CODE))
             continue
         kept.append(code)
     return tuple(kept), settings
@@ -249,17 +262,16 @@ def read_codes(
         name = _unique_name(node, parent, used, tolerated)
         color, note = normalise_color(node.get("color"))
         if note:
-            tolerated.append(f"code '{name}': {note}")
+            tolerated.append(Texts.refi_code_colour.format(name=name, note=note))
         if node.get("isCodable") is None:
-            tolerated.append(f"code '{name}' has no isCodable")
+            tolerated.append(Texts.refi_no_is_codable.format(name=name))
         description = child(node, "Description")
         fields = unfold(description.text or "" if description is not None else "")
         codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
         codes.append(Code(name=name, color=color, parent=parent, codable=codable, **fields))
         key = norm_guid(node.get("guid"))
         if key in names:
-            tolerated.append(f"the code GUID {key} is given twice; its codings go to the first code, "
-                             f"'{names[key]}', not '{name}'")
+            tolerated.append(Texts.refi_code_guid_twice.format(guid=key, first=names[key], name=name))
         elif key:
             names[key] = name
         stack.extend((sub, name, depth + 1) for sub in reversed(list(children(node, "Code"))))
@@ -270,14 +282,14 @@ def _unique_name(node: ET.Element, parent: str | None, used: set[str], tolerated
     name = (node.get("name") or "").strip()
     if not name:
         name = f"kode {norm_guid(node.get('guid'))[:8] or len(used) + 1}"
-        tolerated.append(f"a code without a name was called '{name}'")
+        tolerated.append(Texts.refi_code_without_name.format(name=name))
     if name in used:
         candidate = f"{parent}/{name}" if parent else name
         number = 2
         while candidate in used:
             candidate = f"{parent + '/' if parent else ''}{name} ({number})"
             number += 1
-        tolerated.append(f"the code name '{name}' occurs more than once; one is called '{candidate}'")
+        tolerated.append(Texts.refi_code_name_twice.format(name=name, candidate=candidate))
         name = candidate
     used.add(name)
     return name

@@ -25,7 +25,10 @@ def read_qdpx(
     The doc_id is the source's name without a document suffix, made path-safe
     and unique. A project kvaleval wrote gives back exactly the segments it was
     written with (kept in a note, see :mod:`kvaleval.refi._segments`); any other
-    project is segmented by kvaleval's own segmenter. Selection offsets are
+    project is segmented by kvaleval's own segmenter, and its respondent turns
+    are split where its coded selections begin and end (pieces ``doc#3.1``,
+    ``doc#3.2`` keep the turn's ``turn_index``), so each selection is a union of
+    whole segments and :func:`write_qdpx` writes it back as it was. Selection offsets are
     converted to code points into the document text with LF line ends,
     whatever the tool counted (NVivo counts UTF-16 code units; CRLF counts 2 in
     NVivo and MAXQDA, 1 in ATLAS.ti); a BOM is dropped.

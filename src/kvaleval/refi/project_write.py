@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
 from kvaleval.refi._xml import NS_PROJECT, guid, root_element, text_element, to_bytes
 from kvaleval.refi._xml import element as make
-from kvaleval.refi.codebook import add_codes, origin
+from kvaleval.refi.codebook import add_codes, origin, refuse_reserved_names
 from kvaleval.refi.selection_memo import format_memo
 
 TOOL_USER = "kvaleval"
@@ -42,7 +42,9 @@ def write_qdpx(
     The archive holds exactly ``project.qde`` and ``sources/<guid>.txt``: every
     document's text exactly, UTF-8 without BOM, LF line ends. Every coding
     becomes a ``PlainTextSelection`` over its segment (code points, end
-    exclusive) with one ``Coding`` per code; each coder is a ``User`` and owns
+    exclusive) with one ``Coding`` per code; touching pieces of one turn (a
+    foreign project's turns split by :func:`read_qdpx`) with the same code,
+    coder and memo are one selection again. Each coder is a ``User`` and owns
     their selections. Valence, score and the reason (``why``) of each coding are
     kept in the selection's ``Description`` (see :mod:`kvaleval.refi.selection_memo`).
     Every respondent ``(doc_id, speaker)`` is a ``Case`` with the document and
@@ -62,7 +64,9 @@ def write_qdpx(
     path : str or Path
         The ``.qdpx`` file to write; its folder is created if needed.
     name : str, optional
-        The project name; default the corpus folder's name.
+        The project name; default the corpus folder's name, or for a corpus read from a
+        ``.qdpx`` with the codebook of that project (:func:`read_qdpx_codebook`), the
+        project's own name.
     created : datetime or str, optional
         The time stamp written on every element; default ``$SOURCE_DATE_EPOCH``
         if set, else 1980-01-01T00:00:00Z.
@@ -75,7 +79,7 @@ def write_qdpx(
     Raises
     ------
     ExchangeError
-        If the file cannot be written.
+        If the file cannot be written, or a code is named ``kvaleval-ordlister`` (E612).
     CodingError
         If the codings table lacks a column.
 
@@ -93,7 +97,7 @@ def write_qdpx(
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
     users = {user: guid("user", user) for user in [TOOL_USER, *coders]}
     tool = users[TOOL_USER]
-    project_name = name or Path(coded.corpus.root).name or coded.codebook.name or "kvaleval"
+    project_name = name or _project_name(coded)
     root = root_element(
         "Project",
         NS_PROJECT,
@@ -107,13 +111,14 @@ def write_qdpx(
         make(users_element, "User", NS_PROJECT, guid=user_guid, name=user)
     used_codes = [str(code) for code in pd.unique(codings["code"].dropna())]
     extra = [code for code in used_codes if code not in coded.codebook]
+    refuse_reserved_names([*coded.codebook.names, *extra], path)
     if extra:
         notes.append(Warnings.W605.format(codes=extra))
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     source_guids = {document.doc_id: guid("source", document.doc_id) for document in documents}
     _cases(root, segments, source_guids)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
-    selections = _selections(codings, segments, documents, code_guids, users, notes)
+    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
     stored: list[StoredSource] = []
     for document in documents:
         source_guid = source_guids[document.doc_id]
@@ -153,6 +158,16 @@ def write_qdpx(
     return path
 
 
+def _project_name(coded: Coded) -> str:
+    """The corpus folder's name; for a project read back with its own codebook (which
+    :func:`read_qdpx_codebook` names after the project), the project's name."""
+    root = Path(coded.corpus.root)
+    codebook = coded.codebook
+    if root.suffix.lower() in (".qdpx", ".qde") and not codebook.path and codebook.name not in ("", "refi"):
+        return codebook.name
+    return root.name or codebook.name or "kvaleval"
+
+
 def _timestamp(created: datetime | str | None) -> str:
     if isinstance(created, datetime):
         moment = created if created.tzinfo else created.replace(tzinfo=UTC)
@@ -184,6 +199,7 @@ def _stored(document: Document, source_guid: str, text: str, segments: pd.DataFr
     doc_attributes = document.attributes_dict()
     original = document.turns if document.turns is not None and len(document.turns) == len(rows) else None
     shift = OffsetMap(document.text).to_lf if "\r" in document.text else None
+    parts = _parts(rows["turn_index"].tolist()) if original is None else [turn.part for turn in original]
     turns = []
     question: str | None = None
     for index, row in enumerate(rows.to_dict("records")):
@@ -209,6 +225,7 @@ def _stored(document: Document, source_guid: str, text: str, segments: pd.DataFr
                 time=_clean(row.get("time")),
                 attributes=turn_attributes,
                 question=None if role == INTERVIEWER or stated == question else stated,
+                part=parts[index],
             )
         )
         if role == INTERVIEWER:
@@ -220,6 +237,18 @@ def _stored(document: Document, source_guid: str, text: str, segments: pd.DataFr
         attributes=document.attributes,
         turns=tuple(turns),
     )
+
+
+def _parts(turn_indexes: list[int]) -> list[int]:
+    """Part numbers from a segment table: segments that share a turn index are pieces 1, 2, ...
+    of that turn; a segment alone in its turn is whole (0)."""
+    counts = Counter(turn_indexes)
+    seen: Counter[int] = Counter()
+    parts = []
+    for turn_index in turn_indexes:
+        seen[turn_index] += 1
+        parts.append(seen[turn_index] if counts[turn_index] > 1 else 0)
+    return parts
 
 
 def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str]) -> None:
@@ -262,43 +291,59 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
 def _selections(
     codings: pd.DataFrame,
     segments: pd.DataFrame,
+    texts: dict[str, str],
     documents: list[Document],
     code_guids: dict[str, str],
     users: dict[str, str],
     notes: list[str],
 ) -> dict[str, list[dict[str, Any]]]:
-    """Selections per document: one per (segment, coder), its codings in codebook order."""
+    """Selections per document, their codings in codebook order.
+
+    Per (coder, code), one selection spans each run of pieces of one turn (segments that share
+    a turn_index: the import splits another tool's turns where its selections begin and end)
+    whose texts touch (only whitespace between them) and that have the same score, valence and
+    reason: so such a selection is written as it was. Codes whose runs have the same span and
+    coder share one selection. A segment that is a whole turn is a selection of its own, so a
+    corpus kvaleval segmented is written one selection per (segment, coder) as always.
+    """
     shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
     known = {d.doc_id for d in documents}
-    spans = {}
-    for row in segments[["segment_id", "doc_id", "start", "end"]].to_dict("records"):
+    spans: dict[str, tuple[str, int, int, int]] = {}
+    for row in segments[["segment_id", "doc_id", "start", "end", "turn_index"]].to_dict("records"):
         doc_id, start, end = str(row["doc_id"]), int(row["start"]), int(row["end"])
         if doc_id in shifts:
             start, end = shifts[doc_id](start), shifts[doc_id](end)
         if doc_id in known:
-            spans[str(row["segment_id"])] = (doc_id, start, end)
+            spans[str(row["segment_id"])] = (doc_id, start, end, int(row["turn_index"]))
     order = {name: index for index, name in enumerate(code_guids)}
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    chosen: dict[tuple[str, str, str], dict[str, Any]] = {}  # (coder, code, segment) -> the last row
     missing: list[str] = []
     for row in codings.to_dict("records"):
         segment_id = str(row["segment_id"])
         if segment_id not in spans or not _present(row["code"]):
             missing.append(segment_id)
             continue
-        grouped[(segment_id, str(row["coder"]) if _present(row["coder"]) else TOOL_USER)].append(row)
+        coder = str(row["coder"]) if _present(row["coder"]) else TOOL_USER
+        chosen[(coder, str(row["code"]), segment_id)] = row
     if missing:
         notes.append(Warnings.W604.format(n=len(missing), examples=sorted(set(missing))[:5]))
+    by_code: dict[tuple[str, str, str], list[tuple[int, int, int, dict[str, Any]]]] = defaultdict(list)
+    for (coder, code, segment_id), row in chosen.items():
+        doc_id, start, end, turn_index = spans[segment_id]
+        by_code[(doc_id, coder, code)].append((start, end, turn_index, row))
+    grouped: dict[tuple[str, int, int, str], list[dict[str, Any]]] = defaultdict(list)
+    for (doc_id, coder, _code), items in by_code.items():
+        for start, end, row in _runs(sorted(items, key=lambda item: item[:2]), texts[doc_id]):
+            grouped[(doc_id, start, end, coder)].append(row)
     by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (segment_id, coder), rows in grouped.items():
-        doc_id, start, end = spans[segment_id]
-        unique = {str(row["code"]): row for row in sorted(rows, key=lambda r: order[str(r["code"])])}
+    for (doc_id, start, end, coder), rows in grouped.items():
         by_document[doc_id].append(
             {
                 "start": start,
                 "end": end,
                 "coder": coder,
                 "user": users[coder],
-                "rows": list(unique.values()),
+                "rows": sorted(rows, key=lambda r: order[str(r["code"])]),
                 "code_guids": code_guids,
                 "doc_id": doc_id,
             }
@@ -306,6 +351,34 @@ def _selections(
     for selections in by_document.values():
         selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
     return by_document
+
+
+def _runs(
+    items: list[tuple[int, int, int, dict[str, Any]]], text: str
+) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, row) of each run of segments (sorted by offset) of one turn that touch and
+    have one memo."""
+    runs: list[tuple[int, int, dict[str, Any]]] = []
+    last: tuple[int, int, int, dict[str, Any]] | None = None
+    for item in items:
+        start, end, turn_index, row = item
+        if (
+            runs
+            and last is not None
+            and start >= last[1]
+            and not text[last[1] : start].strip()
+            and turn_index == last[2]
+            and _memo_fields(row) == _memo_fields(last[3])
+        ):
+            runs[-1] = (runs[-1][0], end, runs[-1][2])
+        else:
+            runs.append((start, end, row))
+        last = item
+    return runs
+
+
+def _memo_fields(row: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    return _clean(row["valence"]), _score(row["score"]), _clean(row["why"])
 
 
 def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: str) -> None:

@@ -11,13 +11,16 @@ memo or comment::
     Begrundelse: termer: ventetid, kapacitet
 
 Blocks are separated by a blank line; ``Valens``, ``Score`` and
-``Begrundelse`` are left out when empty. A newline inside the reason is written
-as ``\\n`` (and a backslash as ``\\\\``) so that each field stays on one line.
+``Begrundelse`` are left out when empty. In the code, the valence and the reason
+a newline is written as ``\\n``, a CR as ``\\r``, a backslash as ``\\\\`` and a
+character XML cannot hold (a control character) as ``\\uXXXX``, so that each
+field stays on one line and comes back exactly.
 A description in any other form is another tool's memo and is read as the reason.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 CODE, VALENCE, SCORE, WHY = "Kode", "Valens", "Score", "Begrundelse"
@@ -38,9 +41,9 @@ def format_memo(items: list[tuple[str, str | None, str | None, str | None]]) -> 
         return ""
     blocks = []
     for code, valence, score, why in items:
-        lines = [f"{CODE}: {code}"]
+        lines = [f"{CODE}: {_escape(code)}"]
         if valence:
-            lines.append(f"{VALENCE}: {valence}")
+            lines.append(f"{VALENCE}: {_escape(valence)}")
         if score is not None:
             lines.append(f"{SCORE}: {score}")
         if why:
@@ -62,7 +65,7 @@ def parse_memo(text: str, codes: list[str]) -> dict[str, CodingMemo] | None:
             if not separator or key not in _KEYS or key in fields:
                 return None
             fields[key] = value
-        code = fields.get(CODE)
+        code = _unescape(fields[CODE]) if CODE in fields else None
         if code is None or code not in codes or code in found:
             return None
         try:
@@ -71,27 +74,27 @@ def parse_memo(text: str, codes: list[str]) -> dict[str, CodingMemo] | None:
             return None
         found[code] = CodingMemo(
             code,
-            fields.get(VALENCE) or None,
+            _unescape(fields[VALENCE]) if fields.get(VALENCE) else None,
             score,
             _unescape(fields[WHY]) if WHY in fields else None,
         )
     return found
 
 
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r"}
+# what XML 1.0 cannot hold (and a CR, which XML turns into a line feed on reading)
+_UNSAFE = re.compile("[\\\\\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPED = re.compile(r"\\(\\|n|r|u[0-9a-f]{4})")
+
+
 def _escape(text: str) -> str:
-    # XML turns a CR into a line feed on reading, so it is escaped too: the reason comes back whole
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    return _UNSAFE.sub(lambda match: _ESCAPES.get(match.group(), f"\\u{ord(match.group()):04x}"), text)
 
 
 def _unescape(text: str) -> str:
-    out = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] in "\\nr":
-            out.append({"n": "\n", "r": "\r"}.get(text[index + 1], "\\"))
-            index += 2
-        else:
-            out.append(char)
-            index += 1
-    return "".join(out)
+    """Undo :func:`_escape`; a backslash before anything else is kept (older memos wrote only
+    ``\\\\``, ``\\n`` and ``\\r``)."""
+    return _ESCAPED.sub(lambda match: _UNESCAPES.get(match.group(1)) or chr(int(match.group(1)[1:], 16)), text)
+
+
+_UNESCAPES = {"\\": "\\", "n": "\n", "r": "\r"}

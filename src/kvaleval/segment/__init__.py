@@ -15,7 +15,7 @@ from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.segment.tags import last_name_first
 from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, header_text, split_turns
 
-__all__ = ["document_turns", "segment_documents"]
+__all__ = ["document_turns", "segment_documents", "segment_ids"]
 
 INTERVIEWER_ATTRIBUTE = "interviewer"
 """A metadata column naming the document's interviewer(s), comma- or semicolon-separated."""
@@ -144,8 +144,9 @@ def _append_document(columns: dict[str, list[object]], document: Document, turns
         else:
             questions.append(turn.question or question)
     columns["doc_id"].extend([doc_id] * len(turns))
-    columns["segment_id"].extend([f"{doc_id}#{index}" for index in range(len(turns))])
-    columns["turn_index"].extend(range(len(turns)))
+    ids, indexes = segment_ids(doc_id, turns)
+    columns["segment_id"].extend(ids)
+    columns["turn_index"].extend(indexes)
     columns["speaker"].extend([turn.speaker for turn in turns])
     columns["speaker_role"].extend(roles)
     columns["start"].extend([turn.start for turn in turns])
@@ -153,6 +154,17 @@ def _append_document(columns: dict[str, list[object]], document: Document, turns
     columns["text"].extend(texts)
     columns["question"].extend(questions)
     columns["time"].extend([turn.time for turn in turns])
+
+
+def segment_ids(doc_id: str, turns: Sequence[Turn]) -> tuple[list[str], list[int]]:
+    """The segment ids and turn indexes of a document's turns: ``doc#3``; the pieces of a split
+    turn (``Turn.part`` 1, 2, ...) share its turn index and are ``doc#3.1``, ``doc#3.2``."""
+    if not any(turn.part for turn in turns):
+        return [f"{doc_id}#{index}" for index in range(len(turns))], list(range(len(turns)))
+    indexes = [index - 1 for index in itertools.accumulate(turn.part <= 1 for turn in turns)]
+    ids = [f"{doc_id}#{index}.{turn.part}" if turn.part else f"{doc_id}#{index}"
+           for index, turn in zip(indexes, turns, strict=True)]
+    return ids, indexes
 
 
 def _metadata_interviewers(document: Document) -> list[str]:
