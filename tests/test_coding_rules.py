@@ -395,3 +395,16 @@ def test_rules_typographic_apostrophes_are_apostrophes(tmp_path: Path) -> None:
     spans = [finding.spans[0][:2] for _, finding in sorted(scores.findings.items())]
     assert [text[start:end] for text, (start, end) in zip([t for t in texts if t != "cvet"], spans, strict=True)] == [
         "CV’et", "CV´et", "CVʼet", "CV'et", "Succes"]  # the form "succes" of the lemma, as for "Succes'en" before
+
+
+@pytest.mark.parametrize("answer", ["Nej", "nej tak", "Ja.", "Nix"])
+def test_rules_yes_or_no_to_an_open_question_takes_no_theme(small_codebook: kv.Codebook, answer: str) -> None:
+    # "Nej tak" to "Hvad fungerer godt ved rådgivningen, der har hjulpet?" refuses to answer; it was
+    # coded relevans, negativ. To a yes/no question about the theme it still counts.
+    coder = RuleCoder(small_codebook)
+    relevance = small_codebook.names.index("relevans")
+    scores = coder.score([answer, answer, "Intet"],
+                         ["Hvad fungerer godt ved rådgivningen, der har hjulpet dig?",
+                          "Har rådgivningen hjulpet jer?",
+                          "Hvad fungerer godt ved rådgivningen, der har hjulpet dig?"])
+    assert scores.coded[:, relevance].tolist() == [False, True, True]

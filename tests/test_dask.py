@@ -256,3 +256,20 @@ def test_dask_frequencies_of_answered_rows_equal_the_survey_read_by_read_corpus(
     pd.testing.assert_frame_equal(table[["afdeling", "code", "respondents", "respondents_total"]],
                                   expected[["afdeling", "code", "respondents", "respondents_total"]],
                                   check_dtype=False)
+
+
+def test_frequencies_of_codings_of_another_segment_table_are_refused(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
+    # Ids built another way ("s" + id) dropped every coding: a table of 0/N, silently, on both paths.
+    from kvaleval.analyse.frequencies import frequencies as single_frequencies
+    from kvaleval.dask import frequencies
+
+    codings = single.codings.assign(segment_id="s" + single.codings["segment_id"])
+    with pytest.raises(kv.CodingError, match=r"^\[E316\] frequencies: ingen af de \d+ kodninger"):
+        single_frequencies(single.segments, codings, single.codebook, by="respondent_group")
+    with pytest.raises(kv.CodingError, match=r"^\[E316\]"):
+        frequencies(dd.from_pandas(codings, npartitions=3), dd.from_pandas(single.segments, npartitions=2),
+                    single.codebook, by="respondent_group")
+    interviewer = single.segments.loc[single.segments["speaker_role"] == "interviewer", "segment_id"].iloc[0]
+    only_interviewer = single.codings.head(1).assign(segment_id=interviewer)  # matches, counts nothing: fine
+    table = single_frequencies(single.segments, only_interviewer, single.codebook, by=None)
+    assert (table["respondents"] == 0).all()

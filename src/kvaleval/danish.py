@@ -42,6 +42,19 @@ _INVITES_COMMENT = re.compile(
 )
 
 
+_BARE_YES_NO = re.compile(r"^\W*(?:nej(?:\s+tak)?|ja(?:\s+tak)?|jo|nix|næ|nope|jep|yes|no)\W*$", re.IGNORECASE)
+_OPEN_QUESTION = re.compile(
+    r"^\W*(?:hvad|hvordan|hvorfor|hvilken|hvilket|hvilke|hvem|hvornår|hvor|beskriv|fortæl|nævn|giv)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_nothing(question: str, answer: str) -> bool:
+    """A bare yes or no to a question that asks for more than yes or no (``Hvad fungerer godt?`` -
+    ``Nej``): it answers nothing, and takes no theme from the question."""
+    return bool(_BARE_YES_NO.match(answer) and _OPEN_QUESTION.match(question))
+
+
 def says_nothing(answer: str) -> bool:
     """:data:`NO_ANSWER`, or a bare yes or no (``Nej``): in a comment field, no comment."""
     return bool(NO_ANSWER.match(answer) or _YES_NO.match(answer))

@@ -37,9 +37,11 @@ import pandas as pd
 from kvaleval.analyse.frequencies import (
     GroupCounts,
     by_columns_of,
+    check_matching,
     coded_once,
     count_keys,
     frequency_table,
+    groupable,
     groupings,
     respondent_segments,
     with_groupings,
@@ -342,7 +344,7 @@ def _frequencies(
     require_columns(segments, ["segment_id", "doc_id", "speaker", "speaker_role"])
     missing = [column for column in by_columns if column not in segments.columns]
     if missing:
-        raise CodingError(Errors.E304.format(by=", ".join(missing), columns=list(segments.columns)))
+        raise CodingError(Errors.E304.format(by=", ".join(missing), columns=groupable(segments.columns)))
     frame = segments.map_partitions(
         _respondent_frame, by_columns, case, meta=_respondent_frame(segments._meta, by_columns, case)
     )
@@ -365,9 +367,13 @@ def _frequencies(
         ))
     # One id for two texts (two survey waves both numbered from 1) would merge their codings:
     # counted with the rest, so that it costs no pass of its own.
-    *computed, ids, distinct = dask.compute(*lazy, frame["segment_id"].size, frame["segment_id"].nunique())
+    *computed, ids, distinct, matched, counted = dask.compute(
+        *lazy, frame["segment_id"].size, frame["segment_id"].nunique(), merged["segment_id"].size,
+        coded["segment_id"].size)
     if ids != distinct:  # then fetch the ids (only the ids) to name some
         check_unique_ids(frame["segment_id"].compute(), where="frequencies", column="segment_id")
+    if counted and not matched:  # then fetch the ids to tell whether any coding is of a segment at all
+        check_matching(coded["segment_id"].compute(), segments["segment_id"].compute(), function="frequencies")
     parts = []
     for group_columns, (totals, groups, segment_counts, case_counts) in zip(
         groupings(by_columns), computed, strict=True

@@ -155,6 +155,10 @@ class Warnings(metaclass=_CodedMessages):
     W024 = ("{path}: {n} respondent-id står på mere end én række (fx '{example}'); rækkerne med "
             "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
             "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
+    W027 = ("{path}: {n} række(r) er en tidligere række igen – samme id og samme svar i hver kolonne (en "
+            "besvarelse sendt to gange); de læses én gang.")
+    W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
+            "de læses ikke.")
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
             "Tjek, at det er den rigtige fil, eller at svarene ikke står i en anden kolonne.")
     # 1xx segmenting
@@ -242,7 +246,8 @@ class Errors(metaclass=_CodedMessages):
     """Errors in Danish (the English texts are in ``_ErrorsEnglish``)."""
 
     # 0xx reading
-    E001 = "Korpusmappen findes ikke: {path}. Tjek stien, eller kør kommandoen fra projektmappen."
+    E001 = ("Korpusmappen findes ikke: {path} (fuld sti: {absolute}). Tjek stien; en relativ sti læses fra "
+            "den mappe, der køres fra ({cwd}).")
     E002 = "{path} er ikke en mappe. Angiv mappen med transskriptionerne."
     E003 = ("Ingen læsbare dokumenter i {path}. Understøttede formater: {formats}. "
             "Sprunget over: {skipped}")
@@ -337,11 +342,17 @@ class Errors(metaclass=_CodedMessages):
             "{keys}.")
     E315 = ("code_frame: element {position} i del {partition} af Dask-bag'en mangler nøglen '{key}' (har: "
             "{found}). Navngiv nøglerne med text=, id= og question=.")
+    E316 = ("{function}: ingen af de {n} kodninger har et segment_id, der står i segmenttabellen (fx "
+            "'{coding}' i kodningerne, '{segment}' i segmenterne), så alle tal ville være 0. Giv den "
+            "segmenttabel, kodningerne er lavet på.")
 
     # 5xx report
     E501 = ("{path} kunne ikke skrives: {detail}. Tjek, at der er skriveadgang til mappen, og at "
             "filen ikke er åben i Excel.")
     E502 = "{path} findes og er ikke en mappe; angiv en mappe til bilaget."
+    E503 = ("Tabellerne kan ikke grupperes efter '{column}': kolonnen holder personoplysninger ({kind}), "
+            "som så ville stå i tabellernes overskrifter. Gruppér efter en anden kolonne, fx "
+            "respondent_group, eller skriv bilaget uden pseudonymisering til internt brug.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: ikke et læsbart REFI-QDA-projekt ({detail}). Eksportér det igen fra "
@@ -820,6 +831,10 @@ class _WarningsEnglish:
     W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
             "count as one respondent. If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")
+    W027 = ("{path}: {n} row(s) repeat an earlier row – the same id and the same answer in every column (a "
+            "response sent twice); they are read once.")
+    W026 = ("{path}: {n} row(s) with {labels} in the id column are rows of sums or counts, not respondents; "
+            "they are not read.")
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "
             "Check that it is the right file, and that the answers are not in another column.")
     # 1xx segmenting
@@ -901,7 +916,8 @@ class _ErrorsEnglish:
 
 
     # 0xx reading
-    E001 = "Corpus folder not found: {path}. Check the path, or run from the project folder."
+    E001 = ("Corpus folder not found: {path} (full path: {absolute}). Check the path; a relative path is read "
+            "from the folder you run in ({cwd}).")
     E002 = "{path} is not a folder. Give the folder that holds the transcripts."
     E003 = ("No readable documents in {path}. Supported formats: {formats}. "
             "Skipped: {skipped}")
@@ -990,10 +1006,16 @@ class _ErrorsEnglish:
             "{keys}.")
     E315 = ("code_frame: item {position} in part {partition} of the Dask bag lacks the key '{key}' (has: "
             "{found}). Name the keys with text=, id= and question=.")
+    E316 = ("{function}: none of the {n} codings has a segment_id that is in the segment table (e.g. "
+            "'{coding}' in the codings, '{segment}' in the segments), so every count would be 0. Give "
+            "the segment table the codings were made on.")
 
     # 5xx report
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
     E502 = "{path} exists and is not a folder; give a folder for the appendix."
+    E503 = ("The tables cannot be grouped by '{column}': the column holds personal data ({kind}), which "
+            "would then stand in the tables' headings. Group by another column, e.g. respondent_group, "
+            "or write the appendix without pseudonymisation for internal use.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: not a readable REFI-QDA project ({detail}). Export it again from the QDA "

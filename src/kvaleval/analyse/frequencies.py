@@ -8,7 +8,7 @@ segment counts once per code, whichever coders coded it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -26,10 +26,10 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
     require_columns(segments, ["segment_id", "doc_id", "speaker", "speaker_role"])
     missing = [column for column in by if column not in segments.columns]
     if missing:
-        raise CodingError(Errors.E304.format(by=", ".join(missing), columns=list(segments.columns)))
+        raise CodingError(Errors.E304.format(by=", ".join(missing), columns=groupable(segments.columns)))
     # By position, not by label: a segment table put together from several may repeat index labels.
     respondent = (segments["speaker_role"] == RESPONDENT).to_numpy()
-    frame = segments.loc[respondent, ["segment_id", "doc_id", "speaker", *by]].copy()
+    frame = segments.loc[respondent, list(dict.fromkeys(["segment_id", "doc_id", "speaker", *by]))].copy()
     if case is not None:
         require_columns(segments, [case])
         frame["_case"] = segments[case].to_numpy()[respondent]
@@ -89,6 +89,8 @@ def frequencies(
     coded = coded_once(with_groupings(codings[["segment_id", "code", *(["valence"] if valence else [])]], codebook),
                        valence=valence)
     merged = coded.merge(frame, on="segment_id", how="inner")
+    if merged.empty and len(coded):
+        check_matching(coded["segment_id"], segments["segment_id"], function="frequencies")
     keys = count_keys(valence)
     counts = []
     for group_columns in groupings(by_columns):
@@ -171,6 +173,23 @@ def check_by(by: object, *, function: str) -> None:
         for column in by:
             check(column, str, function=function, argument="by", expected=expected,
                   hint=Texts.arg_by_items)
+
+
+def check_matching(coded: pd.Series, segments: pd.Series, *, function: str) -> None:
+    """Refuse codings none of which is a segment of the table (ids built another way, another corpus):
+    every count would be 0, silently. Codings of interviewer turns alone match and count nothing."""
+    if not coded.astype(str).isin(set(segments.astype(str))).any():
+        raise CodingError(Errors.E316.format(function=function, n=len(coded), coding=coded.iloc[0],
+                                             segment=segments.iloc[0] if len(segments) else ""))
+
+
+def groupable(columns: Iterable[str]) -> list[str]:
+    """The columns a table can be grouped by: the document, and every attribute (not offsets or text)."""
+    return [column for column in columns if column not in _NOT_GROUPS]
+
+
+_NOT_GROUPS = frozenset({"segment_id", "turn_index", "speaker", "speaker_role", "start", "end", "text", "question",
+                         "time"})
 
 
 def by_columns_of(segments: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:

@@ -74,6 +74,12 @@ def note_text(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
+SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W019", "W020", "W022", "W023", "W024", "W025",
+                         "W026", "W027", "W102"})
+"""Notes about what was read and how, printed by ``code`` as well as written to the sheet Kørsel."""
+MAX_SHOWN_NOTES = 10
+
+
 def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     from kvaleval.analyse.frequencies import with_groupings
 
@@ -92,6 +98,12 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         lines.append(Texts.cli_theme_segments.format(theme=code.display, n=int(counts.get(code.name, 0))))
     if len(corpus.notes):
         lines.append(Texts.cli_notes.format(n=len(corpus.notes)))
+        # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown
+        # here too; notes that quote the text or name speakers stay in the pseudonymised sheet.
+        shown = [message for message in corpus.notes["message"] if message[1:5] in SHOWN_NOTES]
+        lines += [f"  {message}" for message in shown[:MAX_SHOWN_NOTES]]
+        if len(shown) > MAX_SHOWN_NOTES:
+            lines.append(f"  … (+{len(shown) - MAX_SHOWN_NOTES})")
     lines.append(Texts.cli_written.format(path=out / "appendix.xlsx", n=len(written) - 1))
     report = out / "lokalt" / "pseudonymisering.csv"
     if report in written:

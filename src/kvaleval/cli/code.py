@@ -26,6 +26,10 @@ def code_cli(
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
                                                help="Pseudonymisér citater og tekst (standard).")] = True,
     small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Gruppér tabellerne efter denne kolonne (en egenskab fra metadata.csv eller en "
+                     "baggrundsvariabel i et spørgeskema, fx 'Afdeling'); standard: respondent_group, hvis den "
+                     "findes.")] = None,
     model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
     pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
     keep: Annotated[list[str] | None, typer.Option(
@@ -76,7 +80,7 @@ def code_cli(
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     with warnings_as_notes(quiet):
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
-                                    pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given,
+                                    pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in (("konklusioner", conclusions_path),
                                                                              ("indikatorer", targets_path)) if path},
                                     keep=keep or (), progress=progress)

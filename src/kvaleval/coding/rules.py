@@ -41,7 +41,7 @@ from kvaleval.coding.matcher import (
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
-from kvaleval.danish import FILLERS, NO_ANSWER, invites_comment, says_nothing
+from kvaleval.danish import FILLERS, NO_ANSWER, answers_nothing, invites_comment, says_nothing
 from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
 
 SHORT_ANSWER_WORDS = 8
@@ -440,7 +440,8 @@ class RuleCoder:
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
         inviting = [invites_comment(question) for question in unique]
         no_answer = np.array([bool(is_short and (NO_ANSWER.match(texts[row])
-                                                 or (inviting[question] and says_nothing(texts[row]))))
+                                                 or (inviting[question] and says_nothing(texts[row]))
+                                                 or answers_nothing(unique[question], texts[row])))
                               for row, is_short, question in zip(asked_rows, short.tolist(), q.tolist(), strict=True)],
                              dtype=bool)
         inherit_at, longer_at = self._open_to_question(rows, q, short, no_answer, asked, evidence)

@@ -188,7 +188,7 @@ def read_corpus(
     metadata: str | Path | None = METADATA_FILE,
     interviewers: Iterable[str] = (),
     id_column: str | None = None,
-    text_columns: Sequence[str] | None = None,
+    text_columns: str | Sequence[str] | None = None,
     progress: bool = False,
     max_bytes: int = MAX_BYTES,
 ) -> Corpus:
@@ -204,8 +204,8 @@ def read_corpus(
         Speaker names that are interviewers, besides ``I``, ``Interviewer``,
         ``Moderator`` ... and the metadata column ``interviewer``.
     id_column, text_columns : optional
-        For survey files: the respondent id column and the open-answer columns
-        (found automatically when not given).
+        For survey files: the respondent id column and the open-answer column(s), one name
+        or a list (found automatically when not given).
     progress : bool
         Show a progress bar while reading.
     max_bytes : int
@@ -235,9 +235,11 @@ def read_corpus(
 
     check_path(path, function="kv.read_corpus", argument="path",
                expected=Texts.arg_corpus_path, hint=Texts.arg_corpus_path_example)
+    if isinstance(text_columns, str):  # one column: not its letters
+        text_columns = [text_columns]
     root = Path(path)
     if not root.exists() and not root.is_symlink():
-        raise CorpusError(Errors.E001.format(path=root))
+        raise CorpusError(Errors.E001.format(path=root, absolute=root.absolute(), cwd=Path.cwd()))
     base = root.parent if root.is_file() else root
     skipped: list[tuple[str, str]] = []
     notes: list[tuple[str, str]] = []

@@ -152,7 +152,10 @@ def read_survey(
         if text_columns is None and not any(i < len(row) and (row[i] or "").strip() for row in sample)
     }
     width = len(header)
-    rows_of: set[str] = set()
+    label_index = id_index if id_index is not None else (0 if 0 not in open_indices else None)
+    totals: list[str] = []
+    rows_of: dict[str, int] = {}  # id -> the hash of its first row
+    doubles = 0
     repeated: dict[str, None] = {}  # ids seen on two or more rows, in order
     answers_in = dict.fromkeys(open_indices, 0)
     for number, row in enumerate(itertools.chain(sample, rows), start=1):
@@ -162,11 +165,18 @@ def read_survey(
             value = row[i]
             if value and value.strip() and len(later) < _SAMPLE_ROWS:
                 later.append(value)
+        if label_index is not None and _TOTALS.fullmatch((row[label_index] or "").strip()):
+            totals.append((row[label_index] or "").strip())  # "I alt" under the answers: a sum, no one's
+            continue
         respondent = (row[id_index] or "").strip() if id_index is not None else ""
         respondent = respondent or str(number)
         if respondent in rows_of:
+            if rows_of[respondent] == hash(tuple(row)):
+                doubles += 1  # the same answers sent twice: read once
+                continue
             repeated.setdefault(respondent, None)
-        rows_of.add(respondent)
+        else:
+            rows_of[respondent] = hash(tuple(row))
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         for i in open_indices:
             answer = row[i]
@@ -184,6 +194,10 @@ def read_survey(
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
+    if doubles:
+        notes.append(Warnings.W027.format(path=shown, n=doubles))
+    if totals:
+        notes.append(Warnings.W026.format(path=shown, n=len(totals), labels=", ".join(dict.fromkeys(totals))))
     if repeated:
         notes.append(Warnings.W024.format(path=shown, n=len(repeated), example=next(iter(repeated))))
     notes += [Warnings.W022.format(path=shown, column=header[i], n=len(sample))
@@ -268,6 +282,9 @@ def _is_open(header: str, values: list[str]) -> bool:
     return asks and mean_words >= 2 and distinct >= 0.5
 
 
+_TOTALS = re.compile(r"(?i)i alt|i alt:|total[t]?|totaler|sum|summa|antal|antal besvarelser|gennemsnit|"
+                     r"middelværdi|average|mean|count|n")
+"""The label of a row of sums under a survey's answers, in its id (or first) column."""
 _VARIABLE = re.compile(r"[a-z]+_?\d+(?:_[a-z0-9]+)*", re.IGNORECASE)
 """A survey tool's variable name: letters, then a number (``s_3``, ``baggrund_1``, ``Q2``, ``q3_4_text``)."""
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
@@ -298,7 +315,21 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
         bool(_VARIABLE.fullmatch(name)) and _is_label(label.strip())
         for name, label in zip(header, sample[0], strict=False) if label
     )
-    return 1 if spelled >= 3 or (labelled >= 2 and labelled >= 0.6 * len(header)) else 0
+    if spelled >= 3:
+        return 1
+    return 1 if labelled >= 2 and labelled >= 0.6 * len(header) and not _is_data_row(sample) else 0
+
+
+def _is_data_row(sample: list[list[str | None]]) -> bool:
+    """The first row under variable names is an answer when it holds a number (a respondent id, an
+    age: a row of question texts has none) or a value that recurs further down its column (``Kvinde``),
+    as a question's text does not. A SurveyXact export without its label row lost its first
+    respondent to the labels."""
+    first = sample[0]
+    if any(cell and _NUMBER.fullmatch(cell.strip()) for cell in first):
+        return True
+    below = [{(row[i] or "").strip() for row in sample[1:] if i < len(row)} for i in range(len(first))]
+    return any(cell and cell.strip() in below[i] for i, cell in enumerate(first))
 
 
 def _is_label(text: str) -> bool:

@@ -35,6 +35,7 @@ from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error
 from kvaleval.frames import ALL
+from kvaleval.privacy.columns import personal_column
 from kvaleval.read import file_sha256, metadata_files
 from kvaleval.records import Conclusion
 from kvaleval.report import charts
@@ -121,6 +122,10 @@ def _tables(
     """Every sheet but the manifest, and the run's pseudonymiser (None without pseudonymisation)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
     by = by if by is not None else (GROUP if GROUP in segments else None)
+    if pseudonymise and by is not None and by in segments:
+        kind = personal_column(by, segments[by].head(200))
+        if kind is not None:  # the groups' names are headings, which are not pseudonymised
+            raise ReportError(Errors.E503.format(column=by, kind=kind))
     pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms, keep=keep) if pseudonymise else None
     appendix = Appendix()
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]

@@ -1,0 +1,152 @@
+"""Survey exports as Danish evaluators get them (SurveyXact without labels, sums under the answers,
+a response sent twice), grouping the appendix by a background variable, and a column named as text.
+
+Files are written with the csv module and openpyxl and read with ``read_corpus`` / the CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import kvaleval as kv
+from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
+from kvaleval.cli._app import app
+from kvaleval.errors import CodingError, ReportError
+from test_read_formats import notes, read
+
+ANSWERS = [
+    "Lektiecaféen er et godt tilbud for mit barn.",
+    "Der er for lang ventetid i beboerrådgivningen.",
+    "Jeg kender ikke helhedsplanen.",
+    "Flere frivillige i klubben ville være godt.",
+    "Familievejledningen hjalp os meget.",
+    "Jeg ved ikke hvem sekretariatet er.",
+]
+
+
+def _write_csv(path: Path, rows: list[list[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+
+
+@pytest.mark.parametrize("with_ids", [True, False])
+def test_read_surveys_variable_names_without_a_label_row_keep_the_first_respondent(
+        tmp_path: Path, with_ids: bool) -> None:
+    # SurveyXact's export with variable names only: respondent 1 was taken for a row of question texts.
+    rows = [["respondentid", "s_1", "s_2", "s_3"] if with_ids else ["s_1", "s_2", "s_3"]]
+    for number, answer in enumerate(ANSWERS, start=1):
+        values = ["Kvinde" if number % 2 else "Mand", "Bøgeparken" if number < 4 else "Egeparken", answer]
+        rows.append([number, *values] if with_ids else values)
+    _write_csv(tmp_path / "surveyxact_export.csv", rows)
+    corpus = read(tmp_path, **({"text_columns": ["s_3"]} if not with_ids else {}))
+    assert corpus.segments["text"].tolist() == ANSWERS
+    assert set(corpus.segments["question"]) == {"s_3"}
+    assert "W023" not in notes(corpus)
+
+
+def test_read_surveys_a_real_label_row_is_still_labels(tmp_path: Path) -> None:
+    rows = [["respondentid", "s_1", "s_2"], ["Respondent-id", "Hvad er dit køn?", "Hvad fungerer godt?"]]
+    rows += [[number, "Kvinde", answer] for number, answer in enumerate(ANSWERS, start=1)]
+    _write_csv(tmp_path / "surveyxact_labels.csv", rows)
+    corpus = read(tmp_path)
+    assert corpus.segments["text"].tolist() == ANSWERS
+    assert set(corpus.segments["question"]) == {"Hvad fungerer godt?"}
+    assert "W023" in notes(corpus)
+
+
+def test_read_surveys_rows_of_sums_under_the_answers_are_no_respondents(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Løbenr", "Køn", "Hvad fungerer godt i helhedsplanens indsatser?"])
+    for number, answer in enumerate(ANSWERS, start=1):
+        sheet.append([number, "Kvinde", answer])
+    sheet.append([None, None, None])
+    sheet.append(["I alt", len(ANSWERS), "Antal besvarelser: 6"])
+    sheet.append(["Total", "6 respondenter", 6])
+    workbook.save(tmp_path / "totaler.xlsx")
+    corpus = read(tmp_path)
+    assert corpus.segments["text"].tolist() == ANSWERS
+    assert set(corpus.segments["Køn"]) == {"Kvinde"}
+    assert "[W026] totaler.xlsx: 2 række(r) med I alt, Total i id-kolonnen" in notes(corpus)
+
+
+def test_read_surveys_a_response_sent_twice_is_read_once(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["id", "Afdeling", "Hvad fungerer godt?"]]
+    rows += [[number, "Bøgeparken", answer] for number, answer in enumerate(ANSWERS, start=1)]
+    rows.insert(3, [2, "Bøgeparken", ANSWERS[1]])  # respondent 2 pressed "send" twice
+    rows.append([6, "Egeparken", "Noget helt andet."])  # the same id with other answers: kept, and noted
+    _write_csv(tmp_path / "dobbelt.csv", rows)
+    corpus = read(tmp_path)
+    assert corpus.segments["text"].tolist() == [*ANSWERS, "Noget helt andet."]
+    assert "[W027] dobbelt.csv: 1 række(r) er en tidligere række igen" in notes(corpus)
+    assert "[W024] dobbelt.csv: 1 respondent-id" in notes(corpus)
+
+
+def test_read_surveys_one_text_column_given_as_a_string(tmp_path: Path) -> None:
+    rows = [["id", "Hvad fungerer godt?", "Hvad kan forbedres?"]]
+    rows += [[number, answer, "Mere plads."] for number, answer in enumerate(ANSWERS, start=1)]
+    _write_csv(tmp_path / "s.csv", rows)
+    corpus = kv.read_corpus(tmp_path, text_columns="Hvad kan forbedres?")
+    assert corpus.segments["text"].tolist() == ["Mere plads."] * len(ANSWERS)
+
+
+def _survey_with_background(folder: Path) -> None:
+    rows = [["id", "Navn", "Afdeling", "Hvad fungerer godt i helhedsplanens indsatser?"]]
+    departments = ["Bøgeparken", "Egeparken"]
+    rows += [[number, f"Person {number}", departments[number % 2],
+              f"{answer} Vi har ventet {number} uger på en plads, og der mangler flere medarbejdere."]
+             for number, answer in enumerate(ANSWERS * 3, start=1)]
+    _write_csv(folder / "borgere.csv", rows)
+
+
+def test_read_surveys_appendix_grouped_by_a_background_variable(tmp_path: Path) -> None:
+    corpus_folder = tmp_path / "korpus"
+    corpus_folder.mkdir()
+    _survey_with_background(corpus_folder)
+    out = tmp_path / "ud"
+    result = CliRunner().invoke(app, ["code", str(corpus_folder), "--out", str(out), "--by", "Afdeling", "-q"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "csv" / "frekvenser.csv", encoding="utf-8-sig", keep_default_na=False)
+    groups = table[table["attribute"] == "Afdeling"].groupby("value")["respondents_total"].max().to_dict()
+    assert groups == {"(alle)": 18, "Bøgeparken": 9, "Egeparken": 9}
+
+
+def test_read_surveys_grouping_by_a_personal_column_is_refused(tmp_path: Path) -> None:
+    corpus_folder = tmp_path / "korpus"
+    corpus_folder.mkdir()
+    _survey_with_background(corpus_folder)
+    result = CliRunner().invoke(app, ["code", str(corpus_folder), "--out", str(tmp_path / "ud"), "--by", "Navn"])
+    assert isinstance(result.exception, ReportError) and "[E503]" in str(result.exception)
+    assert not (tmp_path / "ud" / "appendix.xlsx").exists()
+
+
+def test_read_surveys_frequencies_by_document_and_the_columns_e304_offers(tmp_path: Path) -> None:
+    _survey_with_background(tmp_path)
+    (tmp_path / "partnere.csv").write_text("id;Hvad fungerer godt i helhedsplanens indsatser?\n1;Relevant.\n",
+                                          encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path, text_columns="Hvad fungerer godt i helhedsplanens indsatser?"),
+                    kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml"))
+    table = coded.frequencies(by="doc_id")
+    assert set(table["doc_id"]) == {"(alle)", "borgere", "partnere"}
+    assert set(table.loc[table["doc_id"] == "partnere", "respondents_total"]) == {1}
+    with pytest.raises(CodingError, match=r"\[E304\].*Mulige: \['doc_id', 'Navn', 'Afdeling'\]"):
+        coded.frequencies(by="afdeling")
+
+
+def test_read_surveys_code_prints_what_changed_the_reading(tmp_path: Path) -> None:
+    # W015/W023/W024/W026 were only counted in the summary ("Bemærkninger: 1"), so a left-out sheet went unseen.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    rows: list[list[object]] = [["id", "Hvad fungerer godt?"]]
+    rows += [[number, answer] for number, answer in enumerate(ANSWERS, start=1)]
+    rows += [["I alt", 6]]
+    _write_csv(folder / "s.csv", rows)
+    result = CliRunner().invoke(app, ["code", str(folder), "--out", str(tmp_path / "ud")])
+    assert result.exit_code == 0, result.output
+    assert "  [W026] s.csv: 1 række(r) med I alt i id-kolonnen" in result.output
