@@ -218,7 +218,7 @@ def assign_roles(
         roles.update(dict.fromkeys(guessed, INTERVIEWER))
     assigned = tuple([  # a list first: tuple() of a generator is slower
         turn if turn.role is not None else Turn(turn.speaker, turn.start, turn.end, roles[turn.speaker], turn.time,
-                                                turn.attributes, turn.question)
+                                                turn.attributes, turn.question, turn.part)
         for turn in turns
     ])
     return assigned, guessed
