@@ -211,6 +211,34 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
             read_targets(path)
 
 
+def test_targets_file_without_indicators_is_one_clear_error(tmp_path: Path) -> None:
+    # Only the header gave a traceback (KeyError '\x00line'); an empty file spoke of transcripts (E005).
+    import openpyxl
+
+    header = tmp_path / "kun_overskrift.csv"
+    header.write_text("indikator;mål;opnået;vægt;retning\n", encoding="utf-8")
+    empty = tmp_path / "tom.csv"
+    empty.write_bytes(b"")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["indikator", "mål", "opnået"])
+    workbook.save(tmp_path / "kun_overskrift.xlsx")
+    openpyxl.Workbook().save(tmp_path / "tom.xlsx")
+    for name in ("kun_overskrift.csv", "tom.csv", "kun_overskrift.xlsx", "tom.xlsx"):
+        with pytest.raises(kv.CorpusError, match=r"^\[E027\] .*har ingen indikatorer"):
+            read_targets(tmp_path / name)
+
+
+def test_targets_lower_is_better_with_a_target_of_zero_has_no_percent(tmp_path: Path) -> None:
+    # 100 * 0 / 3 gave 0.0 % attained and pulled the mean down; docs: a target of 0 has no percent.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nTomme boliger;0;3;lavere\nKlager;0;0;lavere\n"
+                    "Familier;10;12;højere\n", encoding="utf-8")
+    table, overall = target_attainment(read_targets(path))
+    assert table["pct_af_mål"].isna().tolist() == [True, True, False]
+    assert table["opfyldt"].tolist() == [False, True, True]
+    assert overall["mean_pct_af_mål"] == 120.0
+
+
 def test_quotes_focus_group_participants_are_told_apart(tmp_path: Path, small_codebook: kv.Codebook) -> None:
     # Two participants of one focus group were both "(interview 1)": one quote per respondent could not be checked.
     (tmp_path / "fokus.txt").write_text(
@@ -356,3 +384,18 @@ def test_markdown_long_table_is_cut_with_a_note_naming_where_the_rest_is() -> No
     assert "*De første 1.000 af 1.005 rækker; alle står i appendix.xlsx (arket Matrix) og i csv/.*" in text
     short = markdown_document([Sheet("Matrix", frame.head(3), "Rammematrix")])
     assert "De første" not in short and "respondent 2)" in short
+
+
+def test_evidence_a_segment_backing_the_conclusion_is_no_counter_quote(coded: kv.Coded) -> None:
+    # A segment coded kapacitet negativ and relevans positiv backs "negative about kapacitet or relevans",
+    # and was also shown as its counter-quote: the same respondent on both sides.
+    from kvaleval.analyse.evidence import evidence_quotes
+
+    segment = coded.segments.loc[coded.segments["speaker_role"] == "respondent", "segment_id"].iloc[0]
+    codings = pd.DataFrame({"segment_id": [segment, segment], "doc_id": [segment.split("#")[0]] * 2,
+                            "code": ["kapacitet", "relevans"], "coder": ["rules", "rules"], "score": [1.0, 1.0],
+                            "valence": ["negativ", "positiv"], "why": ["", ""]})
+    conclusion = Conclusion("k", "Kritik af kapacitet og relevans", ("kapacitet", "relevans"), valence="negativ")
+    quotes = evidence_quotes(coded.segments, codings, coded.codebook, [conclusion], pseudonymise=False)
+    assert set(quotes.loc[quotes["kind"] == "støtte", "segment_id"]) == {segment}
+    assert quotes.loc[quotes["kind"] == "modsigelse"].empty

@@ -89,8 +89,8 @@ def test_read_layouts_two_interviewers_named_in_the_note(tmp_path: Path) -> None
 
 def test_read_layouts_untagged_interview_is_reported(tmp_path: Path) -> None:
     (tmp_path / "samtale.txt").write_text(
-        "I – Hvad var grunden til, at du kom?\nB – Jeg fik en rykker.\nI – Hvad skete der så?\n"
-        "B – Hun ringede.\nI – Ville du anbefale det?\nB – Ja.\n", encoding="utf-8")
+        "– Hvad var grunden til, at du kom?\n– Jeg fik en rykker.\n– Hvad skete der så?\n"
+        "– Hun ringede.\n– Ville du anbefale det?\n– Ja.\n", encoding="utf-8")
     corpus = read(tmp_path)
     assert {speaker for speaker, _, _ in turns(corpus)} == {"respondent"}
     assert "[W102] samtale.txt: ingen talermærker fundet" in notes(corpus)

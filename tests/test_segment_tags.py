@@ -155,6 +155,13 @@ TAG_STYLES = {
         "anne-marie: Strikkeklubben.\n",
         [("interviewer", Q, "Hvem er I?"), ("søren", A, "Søren."), ("anne-marie", A, "Anne-Marie."),
          ("søren", A, "Ja."), ("anne-marie", A, "Strikkeklubben.")]),
+    "role label and a dash": (
+        "I – Hvad var grunden?\n\nB – Jeg fik en rykker.\n\nI – Hvad skete der så?\n\nB - Hun ringede.\n",
+        [("I", Q, "Hvad var grunden?"), ("B", A, "Jeg fik en rykker."), ("I", Q, "Hvad skete der så?"),
+         ("B", A, "Hun ringede.")]),
+    "a dash after 'I' once is speech": (
+        "Vi snakkede om det.\nI – det må I selv om, sagde hun.\nB - sådan er det.\n",
+        [("respondent", A, "Vi snakkede om det.\nI – det må I selv om, sagde hun.\nB - sådan er det.")]),
     "label in brackets without a colon": (
         "[I] Hvad skete der?\n\n[B] Jeg fik en rykker.\n\n[griner] Ja.\n\n[I] Og så?\n",
         [("I", Q, "Hvad skete der?"), ("B", A, "Jeg fik en rykker.\n\n[griner] Ja."), ("I", Q, "Og så?")]),

@@ -294,6 +294,8 @@ class Errors(metaclass=_CodedMessages):
     E026 = ("{path}, linje {line}: rækken har {fields} felter, hvor overskriften ({header}) har {columns}. "
             "Et decimalkomma i en fil adskilt med '{delimiter}' deler tallet: sæt tallet i anførselstegn "
             "(\"72,5\") eller adskil kolonnerne med ';' (sådan gemmer dansk Excel CSV).")
+    E027 = ("{path} har ingen indikatorer (filen er tom eller har kun overskrifter). Skriv én række pr. "
+            "indikator under kolonnerne indikator, mål og opnået, eller udelad --targets.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -963,6 +965,8 @@ class _ErrorsEnglish:
     E026 = ("{path}, line {line}: the row has {fields} fields where the header ({header}) has {columns}. "
             "A decimal comma in a file separated by '{delimiter}' splits the number: put the number in "
             "quotes (\"72,5\") or separate the columns with ';' (as Danish Excel saves CSV).")
+    E027 = ("{path} holds no indicators (the file is empty or has only headings). Write one row per "
+            "indicator under the columns indikator, mål and opnået, or leave out --targets.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

@@ -67,10 +67,15 @@ def evidence_quotes(
     rows = []
     for conclusion in resolve_themes(conclusions, codebook):
         for group, frame in _group_frames(segments, conclusion):
-            for kind, valences in _kinds(conclusion):
+            supporting: set[str] = set()
+            for kind, valences in _kinds(conclusion):  # support first
                 if kind == COUNTER and not valences:
                     continue
                 ranked = rank_candidates(frame, codings, conclusion.themes, valences=valences)
+                if kind == SUPPORT:
+                    supporting = set(ranked["segment_id"])
+                else:  # a segment that backs the conclusion on one theme is no counter-quote on another
+                    ranked = ranked[~ranked["segment_id"].isin(supporting)]
                 chosen = diverse(ranked, n_quotes, per_respondent=1)
                 rendered = render(chosen, segments, codebook, conclusion.themes,
                                   pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)

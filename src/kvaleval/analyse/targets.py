@@ -41,6 +41,8 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     shown = str(path)
     if not path.is_file():
         raise CorpusError(Errors.E024.format(path=shown))
+    if path.stat().st_size == 0:
+        raise CorpusError(Errors.E027.format(path=shown))
     try:
         if path.suffix.lower() == ".xlsx":
             frame = _read_xlsx(path)
@@ -52,12 +54,16 @@ def read_targets(path: str | Path) -> pd.DataFrame:
         if isinstance(err, CorpusError):
             raise
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
+    if all(column == _LINE for column in frame.columns):  # an empty workbook, or only blank lines
+        raise CorpusError(Errors.E027.format(path=shown))
     frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
     missing = [column for column in REQUIRED if column not in frame.columns]
     if missing:
         raise CorpusError(Errors.E012.format(path=shown, missing=missing,
                                              columns=[c for c in frame.columns if c != _LINE]))
-    frame = frame[frame["indikator"].map(_filled)].reset_index(drop=True)
+    frame = frame[frame["indikator"].map(_filled).astype(bool)].reset_index(drop=True)
+    if frame.empty:
+        raise CorpusError(Errors.E027.format(path=shown))
     if "vægt" not in frame:
         frame["vægt"] = 1
     if "retning" not in frame:
@@ -180,7 +186,8 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
     table = targets.copy()
     lower = table["retning"].str.startswith(("lav", "low", "ned"))
     higher = 100 * table["opnået"] / table["mål"].where(table["mål"] != 0)
-    lower_better = 100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)
+    # a target of 0 has no percent of it, higher or lower (docs/appendix.md): 100 * 0 / 3 is not 0 % attained
+    lower_better = (100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)).where(table["mål"] != 0)
     table["pct_af_mål"] = higher.where(~lower, lower_better).round(1)
     table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
     weights = table["vægt"]

@@ -96,6 +96,12 @@ BRACKET_LINE = re.compile(
 )
 """A label in brackets and then the text, no colon (``[I] Hvad ...``, WhisperX's ``[SPEAKER_00] Tak ...``)."""
 
+DASH_LINE = re.compile(
+    rf"^[ \t]*(?P<label>{_WORD}(?:[ ]\d{{1,2}})?)[ \t]+[–—-][ \t]+(?=\S)",
+    re.MULTILINE,
+)
+"""A role label, a dash and the text (``I – Hvad ...`` / ``B – Jeg ...``), as some typists write it."""
+
 CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 """A subtitle cue's time as tools write it (``0:0:5.100``, ``00:00:04``, ``00:00:04,000``)."""
 STAMPED_LINE = re.compile(
@@ -158,8 +164,8 @@ def _at_line_breaks(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LINE_PATTERNS = {pattern: _at_line_breaks(pattern)
-                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, BRACKET_LINE, TIME_LINE, _TIME_OR_HEADING_LINE,
-                                 STAMPED_LINE)}
+                  for pattern in (TAG_LINE, HEADER_LINE, TAB_LINE, BRACKET_LINE, DASH_LINE, TIME_LINE,
+                                 _TIME_OR_HEADING_LINE, STAMPED_LINE)}
 
 
 def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
@@ -325,6 +331,8 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             found[candidate.line_start] = candidate
     if "[" in text:
         found.update((candidate.line_start, candidate) for candidate in _bracketed(text, found))
+    if not found and ("–" in text or "—" in text or " - " in text):
+        found.update((candidate.line_start, candidate) for candidate in _dashed(text))
     bare: list[TagCandidate] = []
     for line_start, end, match in line_matches(HEADER_LINE, text):
         if line_start in found:
@@ -362,6 +370,15 @@ def _bracketed(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
     counts = Counter(label_key(candidate.label) for candidate in candidates)
     return [candidate for candidate in candidates
             if is_role_label(candidate.label) or bracket_speaker(candidate.label, counts[label_key(candidate.label)])]
+
+
+def _dashed(text: str) -> list[TagCandidate]:
+    """Role labels before a dash (``I – Hvad ...``), in a text with no other tags: tags when both
+    sides are written so, at least two lines each (a line "I – det må I selv om" alone is speech)."""
+    candidates = [TagCandidate(line_start, end, match["label"], None, False)
+                  for line_start, end, match in line_matches(DASH_LINE, text) if is_role_label(match["label"])]
+    sides = Counter(label_key(candidate.label) in INTERVIEWER_LABELS for candidate in candidates)
+    return candidates if sides[True] >= 2 and sides[False] >= 2 else []
 
 
 def bracket_speaker(label: str, count: int) -> bool:
