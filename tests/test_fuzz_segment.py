@@ -26,6 +26,10 @@ PIECES = [
     "* ", "– ", "\t", " ", "  ", "\n", "\n\n", "\n \n", "\r\n", "\u00a0", "æøå", "ÆØÅ", "?", ":", "::",
     "**", "__", "[", "]", "(", ")", "Hvordan gik det?", "Det gik godt.", "ord", "ja", "nej", "Mette",
     "Anne-Marie Holm:", "von", "1", "12", "👍🏽", "e\u0301", "\x00", "\x0c", "\u2028",
+    # session 9's shapes: a time mark first, focus groups, affiliations, roles, brackets, dashes
+    "#00:00:03# I:", "#00:01:2", "Alle:", "Flere:", "?:", "B?:", "Mette Hansen, kommunen:", ", evaluator:",
+    "Katrine (interviewer):", "(Evaluator)", "[I] ", "[B] ", "[SPEAKER_00] ", "[griner] ", "I – ", "B – ",
+    "anne-marie:", "\u200b", "\ufeff", "\x0b",
 ]
 
 transcripts = st.lists(
