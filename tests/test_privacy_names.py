@@ -192,3 +192,9 @@ def test_privacy_found_only_takes_in_the_surname_after_a_known_name() -> None:
     narrow = pseudonymiser.found_only()
     assert narrow.apply("Gunhild Skovsgaard 28914407.txt") == "[navn] [telefon].txt"
     assert narrow.apply("Fokusgruppe Skovsgaard.txt") == "Fokusgruppe Skovsgaard.txt"  # no known name: no rule
+
+
+def test_privacy_survey_tools_english_words_stay() -> None:
+    # Qualtrics' Status column "IP Address" became "IP [navn]".
+    assert pseudonymise("IP Address") == "IP Address"
+    assert pseudonymise("Survey Preview, Spam") == "Survey Preview, Spam"
