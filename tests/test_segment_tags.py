@@ -155,6 +155,10 @@ TAG_STYLES = {
         "anne-marie: Strikkeklubben.\n",
         [("interviewer", Q, "Hvem er I?"), ("søren", A, "Søren."), ("anne-marie", A, "Anne-Marie."),
          ("søren", A, "Ja."), ("anne-marie", A, "Strikkeklubben.")]),
+    "lower-case first name that is also a word, beside another lower-case name": (
+        "lise: Hvad var grunden?\nhassan: Jeg fik en rykker.\nlise: Hvad skete der så?\nhassan: Hun ringede.\n",
+        [("lise", Q, "Hvad var grunden?"), ("hassan", A, "Jeg fik en rykker."), ("lise", Q, "Hvad skete der så?"),
+         ("hassan", A, "Hun ringede.")]),
     "role label and a dash": (
         "I – Hvad var grunden?\n\nB – Jeg fik en rykker.\n\nI – Hvad skete der så?\n\nB - Hun ringede.\n",
         [("I", Q, "Hvad var grunden?"), ("B", A, "Jeg fik en rykker."), ("I", Q, "Hvad skete der så?"),

@@ -492,9 +492,11 @@ def accept_tags(
         if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label):
             verdicts[label] = True
     if any(verdict and label.islower() for label, verdict in verdicts.items()):
-        # ... and then an unlisted name written the same way (xhemal:) is a speaker too
+        # ... and then an unlisted name written the same way (xhemal:) is a speaker too, and so is a
+        # first name that is also a word (lise:, as Zoom shows a display name typed in lower case)
         for label, verdict in verdicts.items():
-            if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label, listed=False):
+            if not verdict and counts[label_key(label)] > 1 and (
+                    _is_lower_case_name(label, listed=False) or _is_lower_case_first_name(label)):
                 verdicts[label] = True
     return [candidate for candidate in candidates if verdicts[candidate.label]]
 
@@ -517,6 +519,15 @@ def _is_lower_case_name(label: str, *, listed: bool = True) -> bool:
             and all(word.islower() and all(part.isalpha() for part in word.split("-")) and not is_danish_word(word)
                     and (all(part in names for part in word.split("-")) if listed else len(word) >= 3)
                     for word in words))
+
+
+def _is_lower_case_first_name(label: str) -> bool:
+    """One lower-case word on the first-name list, also one that is a Danish word (``lise``, ``bo``)."""
+    from kvaleval.privacy.names import lexicon
+
+    words = clean_label(label).split()
+    return (len(words) == 1 and words[0].islower() and words[0].isalpha()
+            and label_key(label) not in DISCOURSE_WORDS and words[0] in lexicon().first_names)
 
 
 def _is_tag(label: str, count: int, known: set[str]) -> bool:
