@@ -29,7 +29,7 @@ PIECES = [
     # session 9's shapes: a time mark first, focus groups, affiliations, roles, brackets, dashes
     "#00:00:03# I:", "#00:01:2", "Alle:", "Flere:", "?:", "B?:", "Mette Hansen, kommunen:", ", evaluator:",
     "Katrine (interviewer):", "(Evaluator)", "[I] ", "[B] ", "[SPEAKER_00] ", "[griner] ", "I – ", "B – ",
-    "anne-marie:", "\u200b", "\ufeff", "\x0b",
+    "anne-marie:", "\u200b", "\ufeff", "\x0b", "? B: ", ". I: ", "lise:", "  12  ", "3\t",
 ]
 
 transcripts = st.lists(

@@ -159,6 +159,17 @@ TAG_STYLES = {
         "lise: Hvad var grunden?\nhassan: Jeg fik en rykker.\nlise: Hvad skete der så?\nhassan: Hun ringede.\n",
         [("lise", Q, "Hvad var grunden?"), ("hassan", A, "Jeg fik en rykker."), ("lise", Q, "Hvad skete der så?"),
          ("hassan", A, "Hun ringede.")]),
+    "line numbers before the tags": (
+        "  1  I: Hvad var grunden?\n  2  B: Jeg fik en rykker.\n  3  I: Og så?\n 12\tB: Hun ringede.\n",
+        [("I", Q, "Hvad var grunden?"), ("B", A, "Jeg fik en rykker."), ("I", Q, "Og så?"),
+         ("B", A, "Hun ringede.")]),
+    "an interview pasted as one line": (
+        "I: Hvad var grunden? B: Jeg fik en rykker. I: Hvad skete der så? B: Hun ringede, og det hjalp.\n",
+        [("I", Q, "Hvad var grunden?"), ("B", A, "Jeg fik en rykker."), ("I", Q, "Hvad skete der så?"),
+         ("B", A, "Hun ringede, og det hjalp.")]),
+    "one role label in a sentence is speech": (
+        "Jeg sagde til hende. B: nej. Så gik vi. I: ja.\n",
+        [("respondent", A, "Jeg sagde til hende. B: nej. Så gik vi. I: ja.")]),
     "role label and a dash": (
         "I – Hvad var grunden?\n\nB – Jeg fik en rykker.\n\nI – Hvad skete der så?\n\nB - Hun ringede.\n",
         [("I", Q, "Hvad var grunden?"), ("B", A, "Jeg fik en rykker."), ("I", Q, "Hvad skete der så?"),

@@ -45,8 +45,11 @@ _UNSURE = r"\?{1,3}|[^\W\d_]{1,3}\d{0,2}\?"
 _AFFILIATION = r"[^\W\d_][^,:;()\[\]\n?!.]{0,40}?"
 """What follows a name and a comma in a partner interview's tag (``Mette Hansen, kommunen:``)."""
 
+_LINE_NUMBER = r"(?:\d{1,5}(?:[ ]{2,}|\t)[ \t]*)?"
+"""A transcript's own line number before the tag, set apart by two spaces or a tab (``  12  I: ...``)."""
+
 TAG_LINE = re.compile(
-    rf"""^[ \t]*{_EMPHASIS}?
+    rf"""^[ \t]*{_LINE_NUMBER}{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
     (?P<label>{_LABEL}|\[{_LABEL}\]|{_UNSURE})
@@ -356,7 +359,23 @@ def tag_candidates(text: str) -> list[TagCandidate]:
                 content = end + 1 if end < len(text) else end
                 found[line_start] = TagCandidate(line_start, content, match["label"].strip(),
                                                  _strip_stamp(match["after"]), False, True)
+    if len(found) <= 1 and ": " in text:
+        found.update((candidate.line_start, candidate) for candidate in _inline(text, found))
     return [found[key] for key in sorted(found)]
+
+
+_INLINE_TAG = re.compile(r"(?<=[.?!…\"”»)])[ \t]+(?P<label>[^\W\d_]{1,11}\.?(?:[ ]?\d{1,2})?)[ \t]*:[ \t]+(?=\S)")
+"""A role label after the end of a sentence, inside a line (``... beboerrådgivningen? B: Jeg ...``)."""
+
+
+def _inline(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
+    """An interview pasted as one line (``I: Hvad ...? B: Jeg ... I: Og så?``): with no other tag but
+    the first, role labels after a sentence's end are tags, when both sides are written so (at least
+    two each, the first line's tag counted). A "candidate" starts at its label, not at a line."""
+    candidates = [TagCandidate(match.start("label"), match.end(), match["label"], None, True)
+                  for match in _INLINE_TAG.finditer(text) if is_role_label(match["label"])]
+    sides = Counter(label_key(c.label) in INTERVIEWER_LABELS for c in [*candidates, *found.values()])
+    return candidates if sides[True] >= 2 and sides[False] >= 2 else []
 
 
 def _bracketed(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
