@@ -184,3 +184,15 @@ def test_ctrl_c_says_interrupted_and_leaves_the_appendix(tiny_corpus: Path, tmp_
     assert capsys.readouterr().err.splitlines()[-1].startswith("Afbrudt. Bilag og filer, der fandtes i forvejen")
     assert (out / "appendix.xlsx").read_bytes() == b"the appendix of an earlier run"
     assert sorted(path.name for path in out.iterdir()) == ["appendix.xlsx"]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["code", "--help"], ["agreement", "--help"], ["export-qdpx", "--help"]])
+def test_help_is_danish_throughout(args: list[str]) -> None:
+    # The option texts were Danish, the page around them Click's English ("Usage:", "Show this message and exit.").
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    page = " ".join(result.output.replace("│", " ").split())  # rich wraps the texts in boxes
+    for english in ("Usage:", "Options", "Arguments", "Commands", "Show this message", "[required]", "[default:",
+                    "[OPTIONS]", "COMMAND [ARGS]"):
+        assert english not in page, english
+    assert "Brug: " in page and "Vis denne hjælp" in page and "Tilvalg" in page

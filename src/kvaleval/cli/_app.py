@@ -3,9 +3,47 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
+
+# The help page's own words in Danish, as the option texts are (Typer reads these when it draws the page).
+rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
+rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+rich_utils.DEFAULT_STRING = "[standard: {}]"
+HELP_OPTION = "Vis denne hjælp og afslut."
+USAGE = "Brug: "
+_USAGE_WORDS = {"[OPTIONS]": "[TILVALG]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENTER]..."}
+
+
+class _DanishHelp:
+    """Click's "Usage:" and "Show this message and exit." in Danish (Click has no setting for them)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [_USAGE_WORDS.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+
+class DanishCommand(_DanishHelp, TyperCommand):
+    """A command whose help page is Danish throughout."""
+
+
+class DanishGroup(_DanishHelp, TyperGroup):
+    """The command group, likewise."""
+
 
 app = typer.Typer(
     name="kvaleval",
@@ -13,6 +51,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=DanishGroup,
 )
 
 

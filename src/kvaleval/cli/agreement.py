@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
 from kvaleval.errors import Errors, Texts
 
@@ -41,7 +41,7 @@ NOTES = (
 )
 
 
-@app.command("agreement")
+@app.command("agreement", cls=DanishCommand)
 def agreement_cli(
     files: Annotated[
         list[Path], typer.Argument(help="Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.")

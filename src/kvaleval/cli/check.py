@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import echo, warnings_as_notes
 from kvaleval.errors import Texts
 
 
-@app.command("check")
+@app.command("check", cls=DanishCommand)
 def check_cli(
     codebook: Annotated[Path, typer.Argument(help="Kodebogen (YAML eller .qdc).")],
     corpus: Annotated[Path | None, typer.Option(help="Korpus: vis termer, der aldrig rammer.")] = None,

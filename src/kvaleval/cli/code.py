@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines, warnings_as_notes
 from kvaleval.errors import Errors, ReportError, Texts
 
 
-@app.command("code")
+@app.command("code", cls=DanishCommand)
 def code_cli(
     corpus: Annotated[Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,

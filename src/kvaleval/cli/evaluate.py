@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
 from kvaleval.errors import Texts
 
@@ -44,7 +44,7 @@ NOTES = (
 )
 
 
-@app.command("evaluate")
+@app.command("evaluate", cls=DanishCommand)
 def evaluate_cli(
     corpus: Annotated[
         Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")

@@ -11,7 +11,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo, note_text
 from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning, Texts
@@ -90,7 +90,7 @@ def _with_project_codes(book: Codebook, source: Path, *, skipped: AbstractSet[st
     return dataclasses.replace(book, codes=(*book.codes, *extra)) if extra else book
 
 
-@app.command("export-qdpx")
+@app.command("export-qdpx", cls=DanishCommand)
 def export_qdpx_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusmappen (eller én fil).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,

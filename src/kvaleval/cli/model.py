@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
 from kvaleval.errors import Texts
 
 
-@app.command("train")
+@app.command("train", cls=DanishCommand)
 def train_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusset, som guldkodningen hører til.")],
     gold: Annotated[Path, typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark).")],
@@ -34,7 +34,7 @@ def train_cli(
     echo(Texts.cli_model_personal_data)
 
 
-@app.command("review")
+@app.command("review", cls=DanishCommand)
 def review_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusset.")],
     model: Annotated[Path, typer.Option("--model", help="Modelfil fra 'kvaleval train'.")],

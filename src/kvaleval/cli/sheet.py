@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from kvaleval.cli._app import app
+from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
 from kvaleval.errors import Texts
 
 
-@app.command("sheet")
+@app.command("sheet", cls=DanishCommand)
 def sheet_cli(
     corpus: Annotated[
         Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")
