@@ -150,3 +150,14 @@ def test_read_surveys_code_prints_what_changed_the_reading(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["code", str(folder), "--out", str(tmp_path / "ud")])
     assert result.exit_code == 0, result.output
     assert "  [W026] s.csv: 1 række(r) med I alt i id-kolonnen" in result.output
+
+
+def test_read_surveys_a_first_column_answer_like_n_is_no_sum(tmp_path: Path) -> None:
+    # Without an id column the first column is looked at for "I alt"; "N" (nej) there is an answer.
+    rows: list[list[object]] = [["Deltog du? (J/N)", "Hvad fungerer godt?"]]
+    rows += [["N" if number % 2 else "J", answer] for number, answer in enumerate(ANSWERS, start=1)]
+    rows.append(["I alt", ""])
+    _write_csv(tmp_path / "s.csv", rows)
+    corpus = read(tmp_path)
+    assert corpus.segments["text"].tolist() == ANSWERS
+    assert "[W026] s.csv: 1 række(r) med I alt" in notes(corpus)

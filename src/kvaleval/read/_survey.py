@@ -282,9 +282,10 @@ def _is_open(header: str, values: list[str]) -> bool:
     return asks and mean_words >= 2 and distinct >= 0.5
 
 
-_TOTALS = re.compile(r"(?i)i alt|i alt:|total[t]?|totaler|sum|summa|antal|antal besvarelser|gennemsnit|"
-                     r"middelværdi|average|mean|count|n")
-"""The label of a row of sums under a survey's answers, in its id (or first) column."""
+_TOTALS = re.compile(r"(?i)i alt:?|total[t]?:?|totaler|sum:?|summa|antal(?: besvarelser)?:?|gennemsnit:?|"
+                     r"middelværdi|average|mean|count")
+"""The label of a row of sums under a survey's answers, in its id (or first) column. Not a bare
+``N``: in a first column that is a closed question it may be an answer ("N" for nej)."""
 _VARIABLE = re.compile(r"[a-z]+_?\d+(?:_[a-z0-9]+)*", re.IGNORECASE)
 """A survey tool's variable name: letters, then a number (``s_3``, ``baggrund_1``, ``Q2``, ``q3_4_text``)."""
 _IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:')
