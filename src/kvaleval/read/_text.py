@@ -126,7 +126,7 @@ def decode_bytes(data: bytes, *, path: str) -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8", True)
     except UnicodeDecodeError:
         pass
-    stray = _stray_bytes_in_utf8(data)
+    stray = stray_bytes_in_utf8(data)
     if stray is not None:
         text = data.decode("utf-8", errors=_MIXED)
         return _finish(text, MIXED_ENCODING, False, mixed_bytes=stray)
@@ -176,8 +176,27 @@ def _cp1252_char(byte: bytes) -> str:
 
 codecs.register_error(_MIXED, _cp1252_fallback)
 
+COUNTED_REPLACE = "kvaleval-counted-replace"
+"""An ``errors=`` handler like ``"replace"`` (U+FFFD) that counts what it replaced: :func:`replaced`."""
+_REPLACED = threading.local()
 
-def _stray_bytes_in_utf8(data: bytes) -> int | None:
+
+def replaced() -> int:
+    """How many byte sequences this thread has decoded as U+FFFD with :data:`COUNTED_REPLACE` so far."""
+    return getattr(_REPLACED, "n", 0)
+
+
+def _counted_replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _REPLACED.n = replaced() + 1
+    return "\ufffd", error.end
+
+
+codecs.register_error(COUNTED_REPLACE, _counted_replace)
+
+
+def stray_bytes_in_utf8(data: bytes) -> int | None:
     """How many bytes are invalid if the data is mostly UTF-8 (valid multi-byte letters), else None.
 
     Text written in an 8-bit code page hardly ever holds valid UTF-8 sequences by

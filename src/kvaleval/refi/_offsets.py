@@ -22,12 +22,11 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kvaleval.read._text import MIXED_ENCODING, fallback_bytes, text_errors
+from kvaleval.read._text import COUNTED_REPLACE, MIXED_ENCODING, replaced, stray_bytes_in_utf8, text_errors
 
 CONVENTIONS = ("codepoints", "codepoints-lf", "utf16", "utf16-lf")
 DESCRIPTIONS = {
@@ -73,41 +72,18 @@ def decode_source(data: bytes) -> DecodedSource:
 
 
 def _decode(data: bytes, encoding: str) -> DecodedSource:
-    if encoding != "utf-8":
-        before = _replaced()
-        text = data.decode(encoding, errors=_REPLACE)
-        return DecodedSource(text, encoding, replaced=_replaced() - before)
-    try:
-        return DecodedSource(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    before = fallback_bytes()
-    text = data.decode("utf-8", errors=text_errors(MIXED_ENCODING))
-    stray = fallback_bytes() - before
-    if sum(1 for char in text if ord(char) > 0x7F) > stray:  # some letters are UTF-8: a mixed text
-        return DecodedSource(text, MIXED_ENCODING, stray=stray)
-    before = _replaced()
-    text = data.decode("cp1252", errors=_REPLACE)
-    return DecodedSource(text, "cp1252", replaced=_replaced() - before)
-
-
-_REPLACE = "kvaleval-refi-replace"
-_REPLACED = threading.local()
-
-
-def _replaced() -> int:
-    return getattr(_REPLACED, "n", 0)
-
-
-def _count_replacement(error: UnicodeError) -> tuple[str, int]:
-    """U+FFFD for each undecodable byte sequence, counted (per thread)."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    _REPLACED.n = _replaced() + 1
-    return "\ufffd", error.end
-
-
-codecs.register_error(_REPLACE, _count_replacement)
+    if encoding == "utf-8":
+        try:
+            return DecodedSource(data.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            stray = stray_bytes_in_utf8(data)  # the rule the corpus's text files are read by
+            if stray is not None:
+                return DecodedSource(data.decode("utf-8", errors=text_errors(MIXED_ENCODING)), MIXED_ENCODING,
+                                     stray=stray)
+            encoding = "cp1252"
+    before = replaced()
+    text = data.decode(encoding, errors=COUNTED_REPLACE)
+    return DecodedSource(text, encoding, replaced=replaced() - before)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
