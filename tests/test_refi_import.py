@@ -14,6 +14,7 @@ from kvaleval.errors import ExchangeError, KvalevalWarning
 from kvaleval.refi import read_qdpx, read_qdpx_codebook, read_qdpx_documents, read_qdpx_selections
 from kvaleval.refi._offsets import on_word_boundary
 from kvaleval.segment import segment_documents
+from refi_builders import CODE_A, CODE_B, NS, SOURCE, USER, selection, spans
 
 SHARED = REFI_QDA
 SAMPLES = SHARED / "samples"
@@ -23,20 +24,6 @@ ATLAS_REPACK = SAMPLES / "skyloom_TestProject_atlasti-8.4-repacked.qdpx"
 MINIMAL = SAMPLES / "kvaleval-handmade_minimal.qdpx"
 needs_shared = pytest.mark.skipif(not NVIVO.is_file(), reason="tests/data/refi-qda is not here")
 
-NS = "urn:QDA-XML:project:1.0"
-USER = "11111111-1111-1111-1111-111111111111"
-CODE_A = "aaaaaaaa-0000-0000-0000-000000000001"
-CODE_B = "aaaaaaaa-0000-0000-0000-000000000002"
-SOURCE = "bbbbbbbb-0000-0000-0000-000000000001"
-
-
-def _selection(number: int, start: int, end: int, code: str = CODE_A, user: str = USER) -> str:
-    return (
-        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{number:012d}" startPosition="{start}" '
-        f'endPosition="{end}" creatingUser="{user}">'
-        f'<Coding guid="dddddddd-0000-0000-0000-{number:012d}" '
-        f'creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
-    )
 
 
 def _qde(
@@ -72,10 +59,6 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 TEXT = "I: Hvordan er ventetiden?\nB: Ventetiden er lang 😀, men personalet er søde.\nI: Tak.\n"
-
-
-def _spans(text: str, *words: str) -> list[tuple[int, int]]:
-    return [(text.index(word), text.index(word) + len(word)) for word in words]
 
 
 # --- samples ---------------------------------------------------------------------------------
@@ -158,7 +141,7 @@ def test_refi_import_bom_crlf_offsets(tmp_path: Path, origin: str, crlf_counts: 
     raw = lf.replace("\n", "\r\n")
     counted = raw if crlf_counts == 2 else lf
     words = ("Ventetiden er lang", "personalet er søde", "Dem stoler jeg på", "Også i weekenden")
-    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(counted, *words)))
+    xml = "".join(selection(i, a, b) for i, (a, b) in enumerate(spans(counted, *words)))
     path = _zip(
         tmp_path / "p.qdpx",
         {
@@ -187,9 +170,9 @@ def test_refi_import_utf16_units_detected_without_origin(tmp_path: Path) -> None
     words = ("Ventetiden", "er lang", "Personalet er søde", "Fest", "i gården")
     units = [
         (len(text[:a].encode("utf-16-le")) // 2, len(text[:b].encode("utf-16-le")) // 2)
-        for a, b in _spans(text, *words)
+        for a, b in spans(text, *words)
     ]
-    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(units))
+    xml = "".join(selection(i, a, b) for i, (a, b) in enumerate(units))
     path = _zip(
         tmp_path / "p.qdpx",
         {"project.qde": _qde(xml, origin="NoName 1.0"), f"Sources/{SOURCE}.txt": text.encode()},
@@ -201,7 +184,7 @@ def test_refi_import_utf16_units_detected_without_origin(tmp_path: Path) -> None
 def test_refi_import_utf16_text_without_bom(tmp_path: Path, codec: str) -> None:
     # Read as cp1252 this gave a NUL between every letter and moved every selection.
     text = "I: Hvordan går det?\nB: Ventetiden er lang, men personalet er søde.\n"
-    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(text, "Ventetiden er lang",
+    xml = "".join(selection(i, a, b) for i, (a, b) in enumerate(spans(text, "Ventetiden er lang",
                                                                           "personalet er søde")))
     path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(xml), f"sources/{SOURCE}.txt": text.encode(codec)})
     corpus, _ = _quiet(read_qdpx, path)
@@ -213,7 +196,7 @@ def test_refi_import_pdf_area_codings_are_reported(tmp_path: Path) -> None:
     text = "B: Ventetiden er lang.\n"
     pdf = (f'<PDFSource guid="{SOURCE}" name="Rapport.pdf" path="internal://r.pdf">'
            f'<Representation guid="eeeeeeee-0000-0000-0000-000000000001" plainTextPath="internal://{SOURCE}.txt">'
-           f'{_selection(1, 3, 13)}</Representation>'
+           f'{selection(1, 3, 13)}</Representation>'
            f'<PDFSelection guid="eeeeeeee-0000-0000-0000-000000000002" page="1" firstX="1" firstY="1" '
            f'secondX="9" secondY="9"><Coding guid="eeeeeeee-0000-0000-0000-000000000003" creatingUser="{USER}">'
            f'<CodeRef targetGUID="{CODE_B}"/></Coding></PDFSelection></PDFSource>')
@@ -236,10 +219,10 @@ def test_refi_import_reachable_as_kv_refi() -> None:
 def test_refi_import_selections_outside_or_splitting_are_reported(tmp_path: Path) -> None:
     text_start = TEXT.index("😀")
     xml = (
-        _selection(1, 3, 10_000)
-        + _selection(2, 50_000, 60_000)
-        + _selection(3, text_start + 1, text_start + 10)
-        + _selection(4, 5, 2)
+        selection(1, 3, 10_000)
+        + selection(2, 50_000, 60_000)
+        + selection(3, text_start + 1, text_start + 10)
+        + selection(4, 5, 2)
     )
     path = _zip(
         tmp_path / "p.qdpx",
@@ -257,9 +240,9 @@ def test_refi_import_selections_outside_or_splitting_are_reported(tmp_path: Path
 def test_refi_import_selections_past_the_end_do_not_tip_the_counting_rule(tmp_path: Path) -> None:
     # UTF-16 offsets were clamped before the range test: selections past the end counted as
     # lying on word boundaries, the source was read as UTF-16, and the good selections moved.
-    good = _spans(TEXT, "men personalet", "søde", "Tak")
-    xml = "".join(_selection(n, start, end) for n, (start, end) in enumerate(good, start=1))
-    xml += "".join(_selection(n, len(TEXT) - 4 * n, len(TEXT) + 20 * n) for n in range(4, 8))
+    good = spans(TEXT, "men personalet", "søde", "Tak")
+    xml = "".join(selection(n, start, end) for n, (start, end) in enumerate(good, start=1))
+    xml += "".join(selection(n, len(TEXT) - 4 * n, len(TEXT) + 20 * n) for n in range(4, 8))
     path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(xml, origin="QualCoder 3.5"),
                                       f"sources/{SOURCE}.txt": TEXT.encode()})
     with pytest.warns(KvalevalWarning, match="W602"):
@@ -272,8 +255,8 @@ def test_refi_import_selections_past_the_end_do_not_tip_the_counting_rule(tmp_pa
 def test_refi_import_two_users_of_one_name_stay_two_coders(tmp_path: Path) -> None:
     # Both "Karen"s became one coder: their two codings of one place were one row, and agreement was lost.
     other = "11111111-1111-1111-1111-222222222222"
-    start, end = _spans(TEXT, "Ventetiden er lang")[0]
-    xml = _selection(1, start, end) + _selection(2, start, end, user=other)
+    start, end = spans(TEXT, "Ventetiden er lang")[0]
+    xml = selection(1, start, end) + selection(2, start, end, user=other)
     project = _qde(xml).replace(b'<User guid="' + USER.encode() + b'" name="Karen"/>',
                                 f'<User guid="{USER}" name="Karen"/><User guid="{other}" name="Karen"/>'.encode())
     path = _zip(tmp_path / "p.qdpx", {"project.qde": project, f"sources/{SOURCE}.txt": TEXT.encode()})
@@ -284,7 +267,7 @@ def test_refi_import_two_users_of_one_name_stay_two_coders(tmp_path: Path) -> No
 
 
 def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
-    project = _qde(_selection(1, *_spans(TEXT, "Ventetiden er lang")[0])).replace(
+    project = _qde(selection(1, *spans(TEXT, "Ventetiden er lang")[0])).replace(
         f'<Code guid="{CODE_B}" name="Tillid"'.encode(), f'<Code guid="{CODE_A}" name="Tillid"'.encode())
     path = _zip(tmp_path / "p.qdpx", {"project.qde": project, f"sources/{SOURCE}.txt": TEXT.encode()})
     with pytest.warns(KvalevalWarning, match="W602"):
@@ -305,7 +288,7 @@ def test_refi_import_a_code_guid_given_twice_is_noted(tmp_path: Path) -> None:
     ],
 )
 def test_refi_import_container_name_variants(tmp_path: Path, qde_name: str, folder: str, path_value: str) -> None:
-    xml = "".join(_selection(i, a, b) for i, (a, b) in enumerate(_spans(TEXT, "Ventetiden er lang")))
+    xml = "".join(selection(i, a, b) for i, (a, b) in enumerate(spans(TEXT, "Ventetiden er lang")))
     path = _zip(
         tmp_path / "p.qdpx",
         {qde_name: _qde(xml, path=path_value), f"{folder}/{SOURCE}.txt": TEXT.encode()},
@@ -320,7 +303,7 @@ def test_refi_import_namespace_variants(tmp_path: Path, namespace: str) -> None:
     path = _zip(
         tmp_path / "p.qdpx",
         {
-            "project.qde": _qde(_selection(1, 30, 48), namespace=namespace),
+            "project.qde": _qde(selection(1, 30, 48), namespace=namespace),
             f"sources/{SOURCE}.txt": TEXT.encode(),
         },
     )
@@ -331,7 +314,7 @@ def test_refi_import_namespace_variants(tmp_path: Path, namespace: str) -> None:
 def test_refi_import_inline_text_and_external_paths(tmp_path: Path) -> None:
     inline = (
         f'<TextSource guid="{SOURCE}" name="Inline"><PlainTextContent>{TEXT}</PlainTextContent>'
-        f"{_selection(1, 30, 48)}</TextSource>"
+        f"{selection(1, 30, 48)}</TextSource>"
         '<TextSource guid="bbbbbbbb-0000-0000-0000-000000000009" name="Ude" '
         'plainTextPath="absolute:///etc/passwd"/>'
     )
@@ -353,7 +336,7 @@ def test_refi_import_empty_text_falls_back_to_docx(tmp_path: Path) -> None:
     path = _zip(
         tmp_path / "p.qdpx",
         {
-            "project.qde": _qde(_selection(1, 29, 47), source_attrs=rich),
+            "project.qde": _qde(selection(1, 29, 47), source_attrs=rich),
             f"sources/{SOURCE}.txt": b"\xef\xbb\xbf",
             f"sources/{SOURCE}.docx": buffer.getvalue(),
         },
@@ -376,7 +359,7 @@ def test_refi_import_variables_cases_and_unknown_codes(tmp_path: Path) -> None:
         "<IntegerValue>42</IntegerValue>"
         f'</VariableValue><SourceRef targetGUID="{SOURCE}"/></Case></Cases>'
     )
-    xml = _selection(1, 30, 48) + _selection(2, 30, 48, code="99999999-0000-0000-0000-000000000000")
+    xml = selection(1, 30, 48) + selection(2, 30, 48, code="99999999-0000-0000-0000-000000000000")
     path = _zip(
         tmp_path / "p.qdpx",
         {"project.qde": _qde(xml, extra=variables), f"sources/{SOURCE}.txt": TEXT.encode()},
@@ -388,10 +371,10 @@ def test_refi_import_variables_cases_and_unknown_codes(tmp_path: Path) -> None:
 
 
 def test_refi_import_coding_on_interviewer_turn_only_is_reported(tmp_path: Path) -> None:
-    ((a, b),) = _spans(TEXT, "Hvordan er ventetiden")
+    ((a, b),) = spans(TEXT, "Hvordan er ventetiden")
     path = _zip(
         tmp_path / "p.qdpx",
-        {"project.qde": _qde(_selection(1, a, b)), f"sources/{SOURCE}.txt": TEXT.encode()},
+        {"project.qde": _qde(selection(1, a, b)), f"sources/{SOURCE}.txt": TEXT.encode()},
     )
     corpus, codings = _quiet(read_qdpx, path)
     assert len(codings) == 0 and corpus.notes["message"].str.contains("W618").any()
@@ -402,7 +385,7 @@ def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path:
     start, end = text.index("Første"), text.index("Andet") + 5
     path = _zip(
         tmp_path / "p.qdpx",
-        {"project.qde": _qde(_selection(1, start, end)), f"sources/{SOURCE}.txt": text.encode()},
+        {"project.qde": _qde(selection(1, start, end)), f"sources/{SOURCE}.txt": text.encode()},
     )
     _, codings = read_qdpx(path)
     # the second turn is split where the selection ends ("Andet" | "svar."); the piece keeps turn 3
@@ -412,7 +395,7 @@ def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path:
 def test_refi_import_documents_for_read_corpus(tmp_path: Path) -> None:
     path = _zip(
         tmp_path / "p.qdpx",
-        {"project.qde": _qde(_selection(1, 30, 48)), f"sources/{SOURCE}.txt": TEXT.encode()},
+        {"project.qde": _qde(selection(1, 30, 48)), f"sources/{SOURCE}.txt": TEXT.encode()},
     )
     documents, codings, notes = read_qdpx_documents(path, shown="projekter/p.qdpx", doc_prefix="projekter/p")
     assert [d.doc_id for d in documents] == ["projekter/p/Interview 1"]
@@ -454,8 +437,8 @@ def test_refi_import_counting_rule_is_the_projects(tmp_path: Path) -> None:
         before = len(text[:start].encode("utf-16-le")) // 2
         return before, before + len(word.encode("utf-16-le")) // 2
 
-    many = "".join(_selection(n, *units(word)) for n, word in enumerate(["naboerne", "sekretariatet", "kommunen"], 1))
-    few = _selection(9, *units("kommunen"))
+    many = "".join(selection(n, *units(word)) for n, word in enumerate(["naboerne", "sekretariatet", "kommunen"], 1))
+    few = selection(9, *units("kommunen"))
     sources = (f'<TextSource guid="{SOURCE}" name="A" plainTextPath="internal://{SOURCE}.txt">{many}</TextSource>'
                f'<TextSource guid="{other}" name="B" plainTextPath="internal://{other}.txt">{few}</TextSource>')
     path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde("", sources=sources, origin=""),
@@ -495,7 +478,7 @@ def test_refi_import_codings_frame_columns(tmp_path: Path) -> None:
 def test_refi_import_project_in_a_top_folder(tmp_path: Path) -> None:
     path = _zip(
         tmp_path / "p.qdpx",
-        {"Mit projekt/project.qde": _qde(_selection(1, 30, 48)), f"Mit projekt/Sources/{SOURCE}.txt": TEXT.encode()},
+        {"Mit projekt/project.qde": _qde(selection(1, 30, 48)), f"Mit projekt/Sources/{SOURCE}.txt": TEXT.encode()},
     )
     corpus, codings = read_qdpx(path)
     assert corpus.documents[0].text == TEXT and len(codings) == 1

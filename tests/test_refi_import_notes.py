@@ -8,22 +8,9 @@ from pathlib import Path
 
 from kvaleval.errors import KvalevalWarning, set_language
 from kvaleval.refi import read_qdpx, read_qdpx_selections
+from refi_builders import CODE_A, CODE_B, NS, SOURCE, USER, selection, spans
 
-NS = "urn:QDA-XML:project:1.0"
-USER = "11111111-1111-1111-1111-111111111111"
-CODE_A = "aaaaaaaa-0000-0000-0000-000000000001"
-CODE_B = "aaaaaaaa-0000-0000-0000-000000000002"
-SOURCE = "bbbbbbbb-0000-0000-0000-000000000001"
 TEXT = "I: Hvordan oplever du samarbejdet?\nR: Jeg har stor tillid til min leder. Men arbejdsmiljøet er hårdt.\n"
-
-
-def _selection(number: int, start: int, end: int, code: str = CODE_A, guid: str | None = None) -> str:
-    guid = guid or f"cccccccc-0000-0000-0000-{number:012d}"
-    return (
-        f'<PlainTextSelection guid="{guid}" startPosition="{start}" endPosition="{end}" creatingUser="{USER}">'
-        f'<Coding guid="dddddddd-0000-0000-0000-{number:012d}" creatingUser="{USER}">'
-        f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
-    )
 
 
 def _project(path: Path, *, selections: str = "", extra: str = "", sources: str | None = None,
@@ -55,18 +42,14 @@ def _notes(path: Path) -> list[str]:
     return _read(path)[0].notes["message"].tolist()
 
 
-def _spans(text: str, *words: str) -> list[tuple[int, int]]:
-    return [(text.index(word), text.index(word) + len(word)) for word in words]
-
-
 # -- stray bytes ---------------------------------------------------------------------------
 
 
 def test_refi_import_stray_cp1252_byte_in_utf8_is_read_alone(tmp_path: Path) -> None:
     text = TEXT.replace("Hvordan", "Hvo\u00f8dan")
     data = text.encode("utf-8").replace("ø".encode(), b"\xf8", 1)  # one cp1252 'ø', the rest UTF-8
-    (tillid, hard) = _spans(text, "tillid til min leder", "arbejdsmiljøet er hårdt")
-    path = _project(tmp_path / "p.qdpx", selections=_selection(1, *tillid) + _selection(2, *hard, code=CODE_B),
+    (tillid, hard) = spans(text, "tillid til min leder", "arbejdsmiljøet er hårdt")
+    path = _project(tmp_path / "p.qdpx", selections=selection(1, *tillid) + selection(2, *hard, code=CODE_B),
                     files={f"sources/{SOURCE}.txt": data})
     corpus, _ = _read(path)
     assert corpus.documents[0].text == text
@@ -139,7 +122,7 @@ def test_refi_import_duplicate_source_guids_are_noted(tmp_path: Path) -> None:
     other = "bbbbbbbb-0000-0000-0000-000000000002"
     sources = "".join(
         f'<TextSource guid="{SOURCE}" name="{name}" plainTextPath="internal://{member}.txt">'
-        f"{_selection(number, 38, 58)}</TextSource>"
+        f"{selection(number, 38, 58)}</TextSource>"
         for number, (name, member) in enumerate((("Interview 1", SOURCE), ("Interview 2", other)))
     )
     path = _project(tmp_path / "p.qdpx", sources=sources,
@@ -152,8 +135,8 @@ def test_refi_import_duplicate_source_guids_are_noted(tmp_path: Path) -> None:
 
 def test_refi_import_duplicate_selection_guids_are_noted(tmp_path: Path) -> None:
     guid = "cccccccc-0000-0000-0000-000000000099"
-    (tillid, hard) = _spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
-    selections = _selection(1, *tillid, guid=guid) + _selection(2, *hard, code=CODE_B, guid=guid)
+    (tillid, hard) = spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
+    selections = selection(1, *tillid, guid=guid) + selection(2, *hard, code=CODE_B, guid=guid)
     corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=selections))
     assert sorted(codings["code"]) == ["Arbejdsmiljø", "Tillid"]
     assert any("W631" in note and guid in note and "for sig" in note for note in corpus.notes["message"])
@@ -161,8 +144,8 @@ def test_refi_import_duplicate_selection_guids_are_noted(tmp_path: Path) -> None
 
 def test_refi_import_user_guid_equal_to_a_code_guid_is_noted(tmp_path: Path) -> None:
     users = f'<User guid="{USER}" name="Karen"/><User guid="{CODE_B}" name="Bo"/>'
-    (tillid,) = _spans(TEXT, "tillid til min leder")
-    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=_selection(1, *tillid), users=users))
+    (tillid,) = spans(TEXT, "tillid til min leder")
+    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=selection(1, *tillid), users=users))
     assert codings["coder"].tolist() == ["Karen"]
     assert any("W632" in note and CODE_B in note for note in corpus.notes["message"])
 
@@ -171,8 +154,8 @@ def test_refi_import_user_guid_equal_to_a_code_guid_is_noted(tmp_path: Path) -> 
 
 
 def test_refi_import_missing_text_file_counts_its_codings(tmp_path: Path) -> None:
-    (tillid, hard) = _spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
-    path = _project(tmp_path / "p.qdpx", selections=_selection(1, *tillid) + _selection(2, *hard, code=CODE_B),
+    (tillid, hard) = spans(TEXT, "tillid til min leder", "arbejdsmiljøet er hårdt")
+    path = _project(tmp_path / "p.qdpx", selections=selection(1, *tillid) + selection(2, *hard, code=CODE_B),
                     files={})
     corpus, _ = _read(path)
     (reason,) = corpus.skipped["reason"]
@@ -180,8 +163,8 @@ def test_refi_import_missing_text_file_counts_its_codings(tmp_path: Path) -> Non
 
 
 def test_refi_import_reversed_selection_has_its_own_message(tmp_path: Path) -> None:
-    (tillid,) = _spans(TEXT, "tillid til min leder")
-    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=_selection(1, tillid[1], tillid[0])))
+    (tillid,) = spans(TEXT, "tillid til min leder")
+    corpus, codings = _read(_project(tmp_path / "p.qdpx", selections=selection(1, tillid[1], tillid[0])))
     notes = corpus.notes["message"].tolist()
     assert any("W633" in note and "slutter, før de begynder" in note for note in notes)
     assert not any("W610" in note for note in notes) and codings.empty
@@ -194,7 +177,7 @@ def _crlf_project(path: Path, extra_code: str = "") -> Path:
     text = TEXT.replace("\n", "\r\n")
     lf = TEXT
     words = ("samarbejdet", "tillid til min leder", "arbejdsmiljøet er hårdt")
-    selections = "".join(_selection(number, lf.index(word), lf.index(word) + len(word))
+    selections = "".join(selection(number, lf.index(word), lf.index(word) + len(word))
                          for number, word in enumerate(words))
     path = _project(path, selections=selections, files={f"sources/{SOURCE}.txt": text.encode()})
     if extra_code:

@@ -21,6 +21,7 @@ from conftest import REFI_QDA
 from kvaleval.coded import Coded
 from kvaleval.errors import KvalevalWarning
 from kvaleval.refi import check_qdpx, read_qdpx, read_qdpx_codebook, read_qdpx_selections, write_qdpx
+from refi_builders import CODE_A, CODE_B, NS, SOURCE, USER, selection
 
 SHARED = REFI_QDA
 SAMPLES = SHARED / "samples"
@@ -29,11 +30,6 @@ ATLAS_QDE = SAMPLES / "atlasti-8.4_refi-standard-project.qde"
 PROJECT_XSD = SHARED / "schema" / "Project.xsd"
 needs_shared = pytest.mark.skipif(not NVIVO.is_file(), reason="tests/data/refi-qda is not here")
 
-NS = "urn:QDA-XML:project:1.0"
-USER = "11111111-1111-1111-1111-111111111111"
-CODE_A = "aaaaaaaa-0000-0000-0000-000000000001"
-CODE_B = "aaaaaaaa-0000-0000-0000-000000000002"
-SOURCE = "bbbbbbbb-0000-0000-0000-000000000001"
 
 
 def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
@@ -126,12 +122,7 @@ DESCRIPTION = "Udsagn om at vente.\nOgså lange køer hos lægen."
 
 
 def _qde(selections: list[tuple[int, int, str]]) -> bytes:
-    xml = "".join(
-        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{number:012d}" startPosition="{start}" '
-        f'endPosition="{end}" creatingUser="{USER}"><Coding guid="dddddddd-0000-0000-0000-{number:012d}" '
-        f'creatingUser="{USER}"><CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
-        for number, (start, end, code) in enumerate(selections)
-    )
+    xml = "".join(selection(number, start, end, code) for number, (start, end, code) in enumerate(selections))
     return (
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Projekt fra NVivo" origin="MAXQDA 2022">'
