@@ -10,6 +10,7 @@ import pytest
 
 import kvaleval as kv
 from kvaleval.coding.rules import RuleCoder
+from kvaleval.danish import is_polar_question
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CORPUS = ROOT / "corpus"
@@ -152,6 +153,37 @@ def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> No
     assert scores.coded[1, awareness] and scores.findings[(1, awareness)].valence == "negativ"
     assert not scores.coded[2, relevance]
     assert not scores.coded[3].any()
+
+
+LONG_YES = "Ja, i en lille børnehave i otte lange uger, og jeg lærte en masse om at være sammen med andre."
+LONG_NO = "Nej. Det har jeg ikke oplevet, at der var nogen, der tilbød mig noget som helst i den periode."
+
+
+def test_rules_a_long_answer_opening_with_yes_or_no_is_about_its_question(small_codebook: kv.Codebook) -> None:
+    # Past eight words an answer only took a share of its question's evidence, never enough alone:
+    # "Har rådgivningen hjulpet jer?" - "Ja, i en lille børnehave i otte lange uger, ..." went uncoded.
+    coder = RuleCoder(small_codebook)
+    relevance = small_codebook.names.index("relevans")
+    yes_no_question = "Okay. Og har rådgivningen hjulpet jer?"
+    scores = coder.score([LONG_YES, LONG_NO, LONG_YES, LONG_YES, LONG_NO, "Jamen " + LONG_YES[4:]],
+                         [yes_no_question, yes_no_question,
+                          "Hvordan har rådgivningen hjulpet jer?",  # an open question: the answer must say it
+                          "Har du andre kommentarer til rådgivningen, der har hjulpet?",  # yes: more to say
+                          "Har du andre kommentarer til rådgivningen, der har hjulpet?",
+                          yes_no_question])  # no yes or no first
+    assert scores.coded[:, relevance].tolist() == [True, True, False, False, False, False]
+    assert scores.findings[(0, relevance)].valence == "positiv"
+    assert scores.findings[(1, relevance)].valence == "negativ"
+
+
+@pytest.mark.parametrize(
+    ("question", "polar"),
+    [("Har du været i praktik?", True), ("Okay. Og var hun din mentor?", True),
+     ("Hvad synes du? Var det godt?", True), ("Hvordan var det?", False), ("Tak. Fortæl om det?", False),
+     ("Det lyder godt.", False), ("Hvor længe var du der?", False)],
+)
+def test_rules_yes_no_questions(question: str, polar: bool) -> None:
+    assert is_polar_question(question) is polar
 
 
 @pytest.mark.parametrize(

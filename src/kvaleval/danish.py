@@ -55,6 +55,27 @@ def answers_nothing(question: str, answer: str) -> bool:
     return bool(_BARE_YES_NO.match(answer) and _OPEN_QUESTION.match(question))
 
 
+_REPLY_PARTICLE = re.compile(r"^\W*(?:ja+|jah|jo|nej|næ|nix|yes|no)\b(?!\s+tak\W*$)", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^\W*(?:(?:og|men|så|altså|okay|ok|nå|jamen|godt|fint|tak|super)\b[\s,.!]*)*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def is_polar_question(question: str) -> bool:
+    """Does the (last) question ask for a yes or no (``Har du været i praktik?``, ``Og var hun din
+    mentor?``), not for an account (``Hvordan var det?``, ``Fortæl om ...``)?"""
+    asked = [part for part in _SENTENCE_END.split(question.strip()) if "?" in part]
+    if not asked:
+        return False
+    last = asked[-1][_LEAD_IN.match(asked[-1]).end():]  # type: ignore[union-attr]
+    return bool(last) and not _OPEN_QUESTION.match(last)
+
+
+def opens_with_yes_or_no(answer: str) -> bool:
+    """``Ja, i en børnehave, fordi ...``, ``Nej. Det har jeg ikke oplevet``: after a yes/no question
+    (:func:`is_polar_question`) the answer is about what was asked, however long it goes on."""
+    return bool(_REPLY_PARTICLE.match(answer))
+
+
 def says_nothing(answer: str) -> bool:
     """:data:`NO_ANSWER`, or a bare yes or no (``Nej``): in a comment field, no comment."""
     return bool(NO_ANSWER.match(answer) or _YES_NO.match(answer))

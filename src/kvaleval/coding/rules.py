@@ -41,7 +41,16 @@ from kvaleval.coding.matcher import (
 )
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
-from kvaleval.danish import FILLERS, NO_ANSWER, answers_nothing, invites_comment, says_nothing
+from kvaleval.danish import (
+    FILLERS,
+    NO_ANSWER,
+    answers_nothing,
+    invites_comment,
+    is_polar_question,
+    opens_with_yes_or_no,
+    says_nothing,
+)
+from kvaleval.errors import shorten
 from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
 
 SHORT_ANSWER_WORDS = 8
@@ -436,9 +445,15 @@ class RuleCoder:
         q = answered[rows]
         asked_rows = rows.tolist()
         limit = self.short_answer_words
-        short = np.array([len(texts[row].split(maxsplit=limit)) <= limit for row in asked_rows], dtype=bool)
-        # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
+        # A short answer, or one that opens with yes or no to a yes/no question, is about its question
+        # ("Har du andre kommentarer til X?" - "Ja, ..." answers whether there is more, not X).
         inviting = [invites_comment(question) for question in unique]
+        polar = [is_polar_question(question) and not invites
+                 for question, invites in zip(unique, inviting, strict=True)]
+        short = np.array([len(texts[row].split(maxsplit=limit)) <= limit
+                          or (polar[question] and opens_with_yes_or_no(texts[row]))
+                          for row, question in zip(asked_rows, q.tolist(), strict=True)], dtype=bool)
+        # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
         no_answer = np.array([bool(is_short and (NO_ANSWER.match(texts[row])
                                                  or (inviting[question] and says_nothing(texts[row]))
                                                  or answers_nothing(unique[question], texts[row])))
@@ -461,7 +476,7 @@ class RuleCoder:
                 finding = findings[(row, column_)] = Finding()
             finding.evidence = evidence[row, column_]
             if question not in shown:
-                shown[question] = " ".join(unique[question].split())[:80]
+                shown[question] = shorten(unique[question], 80)
             finding.question = shown[question]
 
     def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, no_answer: np.ndarray,
@@ -491,7 +506,7 @@ class RuleCoder:
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
-        finding.question = " ".join((questions[row] or "").split())[:80]
+        finding.question = shorten(questions[row] or "", 80)
         asked_finding = asked.findings.get((q, column))
         # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
         # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,
