@@ -87,3 +87,21 @@ def test_write_appendix_reads_a_conclusions_path_and_hashes_it(coded: kv.Coded, 
         kv.write_appendix(coded, out, conclusions=[{"id": "x"}])  # type: ignore[list-item]
     assert [Conclusion("kap", "s", ("kapacitet",))]  # the documented form stays accepted
     kv.write_appendix(coded, out, conclusions=[Conclusion("kap", "s", ("kapacitet",))], charts_enabled=False)
+
+
+def test_quotes_and_evidence_keep_the_project_words_asked_for(tmp_path: Path, small_codebook_path: Path) -> None:
+    # write_appendix(keep=...) kept "Jobspor"; coded.quotes() and coded.evidence() had no way to.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "borger.txt").write_text(
+        "I: Hvordan har Jobspor været for jer?\n"
+        "B: Familievejledningen har hjulpet os rigtig meget, og Fatima fra Jobspor var sød.\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(small_codebook_path))
+    plain, kept = coded.quotes("relevans"), coded.quotes("relevans", keep=["Jobspor"])
+    assert plain["question"].tolist() == ["Hvordan har [navn] været for jer?"]
+    assert kept["question"].tolist() == ["Hvordan har Jobspor været for jer?"]
+    assert kept["quote"].tolist() == ["Familievejledningen har hjulpet os rigtig meget, og [navn] fra Jobspor var sød."]
+    assert coded.quotes("relevans", keep="Jobspor")["question"].tolist() == kept["question"].tolist()
+    conclusion = Conclusion(id="rel", statement="Indsatsen hjælper", themes=("relevans",))
+    quotes = coded.evidence([conclusion], keep=["Jobspor"]).to_string()
+    assert "Fatima" not in quotes and "fra Jobspor var sød" in quotes

@@ -132,6 +132,32 @@ def test_privacy_corpus_names_from_a_survey_name_column() -> None:
     assert apply(segments["text"][1]) == "[navn] her. Det var godt."
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hans far, Jesper Glad, bor i Aarhus.", "Hans far, [navn], bor i Aarhus."),
+    ("Vi talte med Fatima Holm og Lise Storm.", "Vi talte med [navn] og [navn]."),
+    ("det sagde Mette Jeg tror", "det sagde [navn] Jeg tror"),  # a full stop left out: no surname
+    ("Jeg så Ahmed Mandag.", "Jeg så [navn] Mandag."),
+])
+def test_privacy_a_surname_that_is_a_word_goes_with_the_name(text: str, expected: str) -> None:
+    # "Jesper Glad" came out "[navn] Glad": the surname, a Danish word, was left in the quote.
+    assert Pseudonymiser().apply(text) == expected
+
+
+def test_privacy_corpus_surname_that_is_a_word_is_a_name_only_with_its_capital() -> None:
+    import pandas as pd
+
+    from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+    texts = ["Hans fodboldtræner hedder Mikkel Glad. Glad har betydet meget.", "Jeg er glad for klubben.",
+             "Over Teams. Glad var jeg ikke for det."]
+    segments = pd.DataFrame({"segment_id": ["a#0", "b#0", "c#0"], "doc_id": ["a", "b", "c"], "speaker": "B",
+                             "speaker_role": "respondent", "text": texts})
+    apply = corpus_pseudonymiser(segments)
+    assert apply(texts[0]) == "Hans fodboldtræner hedder [navn]. [navn] har betydet meget."
+    assert apply(texts[1]) == "Jeg er glad for klubben."
+    assert apply(texts[2]) == "Over Teams. Glad var jeg ikke for det."  # the word put first, not the name
+
+
 def test_pseudonymiser_found_only_takes_no_new_word_for_a_name_and_shares_the_report() -> None:
     # The manifest's pseudonymiser took "Fokusgruppe" and "Dataset" in kvaleval's own notes for names.
     p = Pseudonymiser()

@@ -55,22 +55,38 @@ class Coded:
         return frequencies(self.segments, self.codings, self.codebook, by=by, valence=valence, case=case)
 
     def quotes(self, code: str, n: int = 5, *, valence: str | None = None,
-               pseudonymise: bool = True) -> pd.DataFrame:
-        """Ranked verbatim quotes for one code; see :func:`kvaleval.analyse.quotes.quotes`."""
+               pseudonymise: bool = True, keep: Iterable[str] = ()) -> pd.DataFrame:
+        """Ranked verbatim quotes for one code; see :func:`kvaleval.analyse.quotes.quotes`.
+
+        ``quote``, ``question`` and ``speaker`` are pseudonymised as in the appendix; ``keep``
+        are words that stay (programme and place names, as ``write_appendix(keep=...)``). The
+        ids stay as they are: they are the keys into :attr:`segments`.
+        """
         from kvaleval.analyse.quotes import quotes
 
         return quotes(self.segments, self.codings, self.codebook, code, n=n, valence=valence,
-                      pseudonymise=pseudonymise)
+                      pseudonymise=pseudonymise, pseudonymiser=self._pseudonymiser(pseudonymise, keep))
 
     def evidence(self, conclusions: Iterable[Conclusion], *, n_quotes: int = 3,
-                 pseudonymise: bool = True) -> pd.DataFrame:
-        """Support and quotes per conclusion; see :func:`kvaleval.analyse.evidence.evidence`."""
+                 pseudonymise: bool = True, keep: Iterable[str] = ()) -> pd.DataFrame:
+        """Support and quotes per conclusion; see :func:`kvaleval.analyse.evidence.evidence`.
+        ``keep`` as for :meth:`quotes`."""
         from kvaleval._checks import check_conclusions
         from kvaleval.analyse.evidence import evidence
 
         return evidence(self.segments, self.codings, self.codebook,
                         check_conclusions(conclusions, function="Coded.evidence"),
-                        n_quotes=n_quotes, pseudonymise=pseudonymise)
+                        n_quotes=n_quotes, pseudonymise=pseudonymise,
+                        pseudonymiser=self._pseudonymiser(pseudonymise, keep))
+
+    def _pseudonymiser(self, pseudonymise: bool, keep: Iterable[str]) -> Any:
+        """The run's pseudonymiser with ``keep``; None for the default one, which quotes() makes."""
+        words = (keep,) if isinstance(keep, str) else tuple(keep)
+        if not pseudonymise or not words:
+            return None
+        from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+        return corpus_pseudonymiser(self.segments, keep=words)
 
     def review_queue(self, n: int = 30, *, path: str | None = None) -> pd.DataFrame:
         """Segments where a human label would help the model most; see :func:`kvaleval.analyse.review.review_queue`.

@@ -175,11 +175,13 @@ class Pseudonymiser:
     def _compile_caller(self) -> re.Pattern[str] | None:
         if not self._caller:
             return None
+        from kvaleval.danish import is_danish_word
+
         pieces = []
         for name in sorted(self._caller, key=lambda n: (-len(n), n)):
             words = [re.escape(w) for w in name.split()]
-            if name in self._lists.ambiguous or name in self._lists.keep:
-                # an ordinary word too ("bo", "per"): only with a capital letter
+            if name in self._lists.ambiguous or name in self._lists.keep or (" " not in name and is_danish_word(name)):
+                # an ordinary word too ("bo", "per", the "glad" of "Mikkel Glad"): only with a capital letter
                 words[0] = f"(?-i:{re.escape(name[0].upper())}){re.escape(name.split()[0][1:])}"
             pieces.append(r"\s+".join(words))
         body = "|".join(pieces)
@@ -249,7 +251,7 @@ class Pseudonymiser:
         weak += [s for s in deferred if s not in late
                  and next_word_start(text, s.end) in name_starts
                  and self._is_foreign(text, s)]
-        return merge_names(text, chosen, weak)
+        return merge_names(text, chosen, weak, words_after=self.heuristic)
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
@@ -457,10 +459,21 @@ _NEXT_LOWER = re.compile(r"[ \t]+([a-zæøå]+)")
 
 
 def _word_not_name(text: str, start: int, end: int, key: str) -> bool:
-    """True if a given name at a sentence start is read as the ordinary word it also is."""
+    """True if a given name at a sentence start is read as the ordinary word it also is: "Per måned",
+    or a word put first before "var jeg" ("Glad var jeg ikke", where Mikkel Glad is a name)."""
     following = _WORD_BEFORE.get(key)
-    if following is None or not _names.sentence_initial(text, start):
+    if not _names.sentence_initial(text, start):
         return False
+    if following is None:
+        if not _FRONTED.match(text, end):
+            return False
+        from kvaleval.danish import is_danish_word
+
+        return is_danish_word(key)
     match = _NEXT_LOWER.match(text, end)
     return match is not None and match.group(1) in following
+
+
+_FRONTED = re.compile(r"[ \t]+(?:var|er|blev|bliver)[ \t]+(?:jeg|du|han|hun|vi|de|man|det)\b")
+"""``Glad var jeg ikke``, ``Træt er hun``: a word before "is" and its subject is no one's name."""
 

@@ -97,8 +97,10 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     return chosen
 
 
-def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
-    """Join a full name ("Jens Pedersen", "Per Hansen", "SØREN BACH") into one name span."""
+def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after: bool = False) -> list[Span]:
+    """Join a full name ("Jens Pedersen", "Per Hansen", "SØREN BACH") into one name span; with
+    ``words_after`` (the capital-letter rule is on) a capitalised word after a name is its surname
+    also when it is a Danish word ("Jesper Glad", "Lise Holm")."""
     weak_by_end = {s.end: s for s in weak}
     weak_by_start = {s.start: s for s in weak}
     out: list[Span] = []
@@ -122,12 +124,20 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span]) -> list[Span]:
                 out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
                 continue
         out.append(span)
-    return _with_weak_after(text, out, weak_by_start)
+    return _with_weak_after(text, out, weak_by_start, words_after)
 
 
-def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span]) -> list[Span]:
+_NO_SURNAMES = frozenset(
+    """jeg du han hun vi de den det der dem os mig dig sig man og men så som at er var har havde kan
+    skal vil ja nej tak hej okay også ikke""".split()
+)
+"""Capitalised words that follow a name where a full stop was left out ("sagde Mette Jeg tror")."""
+
+
+def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span], words_after: bool) -> list[Span]:
     """A name followed by an ambiguous word in capitals ("SØREN BACH"), or by a capitalised word that
-    is no Danish word ("Gunhild Skovsgaard" where the capital-letter rule is off), takes it in."""
+    is no Danish word ("Gunhild Skovsgaard" where the capital-letter rule is off), takes it in; so
+    does one followed mid-sentence by a capitalised Danish word ("Jesper Glad") with ``words_after``."""
     if not weak_by_start:
         return spans
     from kvaleval.danish import is_danish_word
@@ -138,7 +148,9 @@ def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span
         after = weak_by_start.get(next_word_start(text, span.end)) if named else None
         following = spans[index + 1].start if index + 1 < len(spans) else len(text)
         word = text[after.start : after.end] if after is not None else ""
-        if (after is not None and after.end <= following and (word.isupper() or not is_danish_word(word.lower()))
+        surname = words_after and word[:1].isupper() and word.casefold() not in _NO_SURNAMES
+        if (after is not None and after.end <= following
+                and (word.isupper() or surname or not is_danish_word(word.lower()))
                 and _GAP_RE.fullmatch(text[span.end : after.start])):
             span = Span(span.start, after.end, KIND_NAME, span.rank, span.base, after.suffix)
         out.append(span)
