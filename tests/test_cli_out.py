@@ -12,7 +12,7 @@ from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the c
 from kvaleval.cli import evaluate as _evaluate  # noqa: F401
 from kvaleval.cli import sheet as _sheet  # noqa: F401
 from kvaleval.cli._app import app
-from kvaleval.errors import HumanCodingError
+from kvaleval.errors import HumanCodingError, KvalevalWarning
 from kvaleval.records import Codebook
 from kvaleval.report.sheet import write_sheet
 from test_human_read import fill
@@ -196,3 +196,21 @@ def test_help_is_danish_throughout(args: list[str]) -> None:
                     "[OPTIONS]", "COMMAND [ARGS]"):
         assert english not in page, english
     assert "Brug: " in page and "Vis denne hjælp" in page and "Tilvalg" in page
+
+
+@pytest.mark.parametrize("inside", ["bilag", "."], ids=["a folder in the corpus", "the corpus folder itself"])
+def test_code_out_inside_the_corpus_is_not_read_back(tiny_corpus: Path, small_codebook_path: Path,
+                                                      inside: str) -> None:
+    # The second run read its own csv/ files and appendix.xlsx as surveys, and crashed (KeyError: 'score').
+    before = kv.read_corpus(tiny_corpus)
+    out = tiny_corpus / inside
+    command = ["code", str(tiny_corpus), "--codebook", str(small_codebook_path), "--out", str(out), "-q"]
+    for _ in range(2):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 0, result.output
+    with pytest.warns(KvalevalWarning, match="W001"):
+        again = kv.read_corpus(tiny_corpus)
+    assert again.segments["segment_id"].tolist() == before.segments["segment_id"].tolist()
+    assert again.skipped["path"].tolist() == [inside]
+    assert again.skipped["reason"].str.startswith("[W028]").all()
+    assert (out / "appendix.xlsx").exists()

@@ -89,12 +89,53 @@ def test_read_layouts_two_interviewers_named_in_the_note(tmp_path: Path) -> None
 
 def test_read_layouts_untagged_interview_is_reported(tmp_path: Path) -> None:
     (tmp_path / "samtale.txt").write_text(
-        "– Hvad var grunden til, at du kom?\n– Jeg fik en rykker.\n– Hvad skete der så?\n"
-        "– Hun ringede.\n– Ville du anbefale det?\n– Ja.\n", encoding="utf-8")
+        "Hvad var grunden til, at du kom?\nJeg fik en rykker.\nHvad skete der så?\n"
+        "Hun ringede.\nVille du anbefale det?\nJa.\n", encoding="utf-8")
     corpus = read(tmp_path)
     assert {speaker for speaker, _, _ in turns(corpus)} == {"respondent"}
     assert "[W102] samtale.txt: ingen talermærker fundet" in notes(corpus)
     assert "stiller 3 spørgsmål" in notes(corpus)
+
+
+DASHED_REPLIES = ("Samtale med forælder, marts\n\n– Hvad var grunden til, at du kom?\n– Jeg fik en rykker.\n"
+                  "– Hvad skete der så?\n– Hun ringede, og vi\nfik en tid samme uge.\n"
+                  "– Ville du anbefale det?\n- Ja.\n")
+
+
+def test_read_layouts_dashed_replies_are_two_voices_taking_turns(tmp_path: Path) -> None:
+    (tmp_path / "samtale.txt").write_text(DASHED_REPLIES, encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [
+        ("Taler 1", Q, "Hvad var grunden til, at du kom?"), ("Taler 2", A, "Jeg fik en rykker."),
+        ("Taler 1", Q, "Hvad skete der så?"), ("Taler 2", A, "Hun ringede, og vi\nfik en tid samme uge."),
+        ("Taler 1", Q, "Ville du anbefale det?"), ("Taler 2", A, "Ja.")]
+    assert "[W103] samtale.txt: ingen talermærker, men replikker med tankestreg" in notes(corpus)
+    assert "W102" not in notes(corpus)
+
+
+def test_read_layouts_subtitle_cues_with_two_dashed_replies(tmp_path: Path) -> None:
+    (tmp_path / "s.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:07,000\n- Hvordan hørte du om os?\n- Gennem min nabo.\n\n"
+        "2\n00:00:08,000 --> 00:00:14,000\n- Og hvad skete der så?\n- Hun kom <i>samme</i> uge.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("Taler 1", Q, "Hvordan hørte du om os?"), ("Taler 2", A, "Gennem min nabo."),
+                             ("Taler 1", Q, "Og hvad skete der så?"), ("Taler 2", A, "Hun kom samme uge.")]
+    assert "W103" in notes(corpus)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a bulleted list", "Aftaler fra mødet\n- Lektiecaféen fortsætter?\n- Klubben får nye lokaler\n"
+                        "- Hvem betaler?\n- Nyt møde i maj\n"),
+    ("an interview guide (every bullet asks)", "Interviewguide\n– Hvordan hørte du om os?\n"
+                                               "– Hvad fungerer?\n– Hvad kan blive bedre?\n– Andet?\n"),
+    ("a few dashes in prose", "Vi har talt om det.\n– Hvad gør vi nu?\nDet ved ingen. Men vi prøver.\n"
+                              "– Og hvad så?\nSå må vi se.\nDet er sådan, det er.\n– Tja.\n- Ja.\n"),
+])
+def test_read_layouts_dashes_that_are_no_dialogue_stay_one_text(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / "noter.txt").write_text(text, encoding="utf-8")
+    corpus = read(tmp_path)
+    assert {speaker for speaker, _, _ in turns(corpus)} == {"respondent"}, name
+    assert "W103" not in notes(corpus), name
 
 
 def test_read_layouts_untagged_letter_with_a_question_or_two_is_not_reported(tmp_path: Path) -> None:
@@ -140,3 +181,56 @@ def test_read_layouts_docx_table_with_a_speaker_cell_merged_down(tmp_path: Path)
     document.save(str(tmp_path / "t.docx"))
     assert turns(read(tmp_path)) == [("I", Q, "Hvordan var det?"), ("B", A, "Godt.\nMeget godt.\nJa."),
                                      ("I", Q, "Og så?")]
+
+
+def _docx_bold_leads(path: Path, paragraphs: list[tuple[str, str]], *, style: bool = False) -> None:
+    """Paragraphs that begin with bold words (a run of their own) and then plain text."""
+    import docx
+
+    document = docx.Document()
+    for bold, plain in paragraphs:
+        paragraph = document.add_paragraph()
+        if bold:
+            run = paragraph.add_run(bold)
+            if style:
+                run.style = document.styles["Strong"]
+            else:
+                run.bold = True
+        paragraph.add_run(plain)
+    document.save(str(path))
+
+
+BOLD_INTERVIEW = [("", "Interview med Mette, 3. marts"), ("Interviewer", " Hvordan hørte du om familievejledningen?"),
+                  ("Mette", " Gennem min nabo."), ("Interviewer", "\tHvad skete der så?"),
+                  ("Mette ", "Hun kom hjem til os."), ("Interviewer", " : Tak."), ("Mette", " Selv tak.")]
+
+
+@pytest.mark.parametrize("style", [False, True], ids=["bold", "Strong style"])
+def test_read_layouts_docx_bold_speaker_without_colon(tmp_path: Path, style: bool) -> None:
+    _docx_bold_leads(tmp_path / "mette.docx", BOLD_INTERVIEW, style=style)
+    assert turns(read(tmp_path)) == [
+        ("Interviewer", Q, "Hvordan hørte du om familievejledningen?"), ("Mette", A, "Gennem min nabo."),
+        ("Interviewer", Q, "Hvad skete der så?"), ("Mette", A, "Hun kom hjem til os."),
+        ("Interviewer", Q, "Tak."), ("Mette", A, "Selv tak.")]
+
+
+def test_read_layouts_docx_bold_words_for_emphasis_stay_text(tmp_path: Path) -> None:
+    _docx_bold_leads(tmp_path / "notat.docx", [
+        ("Relevans", " Indsatserne opleves som relevante."), ("Kendskab", " Sekretariatet er ikke kendt nok."),
+        ("", "Det siger både borgere og samarbejdspartnere."), ("Relevans", " gælder også klubben."),
+        ("", "Mere om det i næste afsnit."), ("", "Og i bilaget."), ("", "Tak for i dag.")])
+    corpus = read(tmp_path)
+    assert {speaker for speaker, _, _ in turns(corpus)} == {"respondent"}
+    assert "Relevans Indsatserne opleves som relevante." in corpus.segments["text"].iloc[0]
+
+
+def test_read_layouts_header_note_is_cut_between_words(tmp_path: Path) -> None:
+    # The note's excerpt was cut at 60 characters: "Interviewer: Char ...", a name nobody could
+    # recognise and pseudonymise any more.
+    header = "Interview om familievejledning, marts. Interviewer: Charlotte Vinther, evaluator"
+    (tmp_path / "samtale.txt").write_text(f"{header}\n\nI: Hvordan gik det?\nB: Godt.\n", encoding="utf-8")
+    note = next(line for line in notes(read(tmp_path)).splitlines() if "[W017]" in line)
+    excerpt = note.split('"')[1]
+    assert excerpt.endswith(" ...")
+    assert set(excerpt.removesuffix(" ...").split()) <= set(header.split())
+    assert len(excerpt) <= 64

@@ -281,6 +281,27 @@ def test_cli_code_survey_columns_named(small_codebook_path: Path, tmp_path: Path
     assert missing.returncode == 2 and "E012" in missing.stderr and "ukendt" in missing.stderr
 
 
+def test_appendix_survey_columns_named_like_the_codings_columns(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A survey column "score" (a satisfaction score) or "code" crashed the run with a KeyError: the
+    # segments were joined with the codings, which have those columns too.
+    folder = tmp_path / "skema"
+    folder.mkdir()
+    (folder / "s.csv").write_text(
+        "id;respondent_group;score;code;valence;_words;svar\n"
+        "1;borger;4;A;god;9;Det har hjulpet os rigtig meget\n2;borger;2;B;dårlig;8;Vi mangler folk og har travlt\n"
+        "3;partner;5;C;god;7;Rådgivningen har hjulpet\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    assert {"score (egenskab)", "code (egenskab)", "valence (egenskab)", "_words (egenskab)"} <= set(coded.segments)
+    assert coded.segments["score (egenskab)"].tolist() == ["4", "2", "5"]
+    assert set(coded.quotes("relevans")["quote"]) == {"Det har hjulpet os rigtig meget", "Rådgivningen har hjulpet"}
+    table = coded.frequencies(by="score (egenskab)")
+    relevance = table[table["code"] == "relevans"].set_index("score (egenskab)")["segments"]
+    assert relevance.to_dict() == {"2": 0, "4": 1, "5": 1, "(alle)": 2}
+    kv.write_appendix(coded, tmp_path / "bilag")
+    with (tmp_path / "bilag" / "csv" / "segmenter.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert [row["score (egenskab)"] for row in csv.DictReader(handle)] == ["4", "2", "5"]
+
+
 def test_cli_code_keep_leaves_a_programme_name_readable(small_codebook_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "korpus"
     folder.mkdir()
@@ -356,6 +377,21 @@ def test_appendix_privacy_report_says_where_every_replacement_was(appendix: tupl
     _, out = appendix
     report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(report) and (report["where"] != "").all()
+
+
+def test_appendix_run_removes_what_a_killed_run_left(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                     tmp_path: Path) -> None:
+    # A run killed outright (SIGKILL, no finally) left .kvaleval-*/ with a whole copy of the appendix,
+    # its pseudonymisation report too, and the next run left it there.
+    out = tmp_path / "ud"
+    left = out / ".kvaleval-abc123"
+    (left / "lokalt").mkdir(parents=True)
+    (left / "lokalt" / "pseudonymisering.csv").write_text("where,kind,original\n", encoding="utf-8")
+    (out / "mine.txt").write_text("mit eget", encoding="utf-8")
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out)
+    assert not left.exists()
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "mit eget"
+    assert (out / "appendix.xlsx").is_file()
 
 
 def test_appendix_second_run_removes_files_of_the_first_it_does_not_write(

@@ -157,6 +157,8 @@ class Warnings(metaclass=_CodedMessages):
             "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
     W027 = ("{path}: {n} række(r) er en tidligere række igen – samme id og samme svar i hver kolonne (en "
             "besvarelse sendt to gange); de læses én gang.")
+    W028 = ("et bilag, som kvaleval har skrevet her ({n} filer); det læses ikke som en del af korpusset. "
+            "Skriv bilaget uden for korpusmappen (--out), så det ikke ligger mellem transskriptionerne.")
     W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
             "de læses ikke.")
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
@@ -167,6 +169,9 @@ class Warnings(metaclass=_CodedMessages):
     W102 = ("{path}: ingen talermærker fundet, så teksten læses som én respondents tekst i {n} afsnit, men "
             "den stiller {questions} spørgsmål, som så kodes som svar. Er det et interview, så skriv hvem der "
             "taler, fx 'I:' og 'B:' først på linjen (se docs/input-formats.md, 'Talermærker').")
+    W103 = ("{path}: ingen talermærker, men replikker med tankestreg; de læses som to talere på skift, "
+            "'Taler 1' og 'Taler 2'. Er det forkert (to replikker i træk fra samme person), så skriv hvem der "
+            "taler, fx 'I:' og 'B:' først på linjen.")
     # 2xx
     W201 = ("{path}: koden '{code}' har hverken termer, nærhedsord (near) eller mønstre; "
             "regelkoderen koder den aldrig.")
@@ -835,6 +840,8 @@ class _WarningsEnglish:
             "id_column=... (on the command line: --id-column).")
     W027 = ("{path}: {n} row(s) repeat an earlier row – the same id and the same answer in every column (a "
             "response sent twice); they are read once.")
+    W028 = ("an appendix kvaleval wrote here ({n} files); it is not read as part of the corpus. "
+            "Write the appendix outside the corpus folder (--out), so it does not lie among the transcripts.")
     W026 = ("{path}: {n} row(s) with {labels} in the id column are rows of sums or counts, not respondents; "
             "they are not read.")
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "
@@ -845,6 +852,9 @@ class _WarningsEnglish:
     W102 = ("{path}: no speaker tags found, so the text is read as one respondent's text in {n} paragraphs, "
             "but it asks {questions} questions, which are then coded as answers. If it is an interview, "
             "mark who speaks, e.g. 'I:' and 'B:' at the start of the line (see docs/input-formats.md).")
+    W103 = ("{path}: no speaker tags, but replies opened by dashes; they are read as two speakers taking turns, "
+            "'Taler 1' and 'Taler 2'. If that is wrong (two replies in a row by one person), mark who speaks, "
+            "e.g. 'I:' and 'B:' at the start of the line.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
@@ -1504,6 +1514,17 @@ def quoted_names(names: Sequence[str]) -> str:
     """``'Katrine'``, ``'Katrine' og 'Peter'``, ``'A', 'B' og 'C'`` in the current language."""
     quoted = [f"'{name}'" for name in names]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {Texts.and_} {quoted[-1]}"
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` on one line, cut between words to at most ``length`` characters and `` ...``: a name
+    cut in two ("Interviewer: Char ...") is recognised by nobody, and notes and reasons are
+    pseudonymised as text."""
+    line = " ".join(text.split())
+    if len(line) <= length:
+        return line
+    cut = line.rfind(" ", 0, length + 1)
+    return line[: cut if cut > 0 else length] + " ..."
 
 
 def warn(message: str) -> None:

@@ -15,6 +15,9 @@ Pairs = tuple[tuple[str, str], ...]
 
 INTERVIEWER = "interviewer"
 RESPONDENT = "respondent"
+APPENDIX_FILE_LIST = "kvaleval_filer.txt"
+"""The list of files an appendix run wrote, in its output folder: how a later run knows the files
+(and how read_corpus knows an appendix in a corpus folder, which is no part of the corpus)."""
 
 
 class Turn(NamedTuple):

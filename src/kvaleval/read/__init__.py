@@ -23,7 +23,7 @@ from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings,
 from kvaleval.read._metadata import Metadata, read_metadata
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import Decoded, normalise_layout
-from kvaleval.records import Document, Turn
+from kvaleval.records import APPENDIX_FILE_LIST, Document, Turn
 from kvaleval.segment import segment_documents
 
 __all__ = ["FORMATS", "read_corpus", "read_document"]
@@ -315,8 +315,13 @@ def _find_documents(root: Path, skipped: list[tuple[str, str]]) -> list[tuple[Pa
         where = Path(err.filename).relative_to(root).as_posix() if err.filename else "."
         skipped.append((where, Errors.E013.format(path=where, detail=os_error(err))))
 
+    written: set[Path] = set()  # an appendix kvaleval wrote into the corpus folder (--out inside it)
     for folder, folders, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
+        if APPENDIX_FILE_LIST in files:
+            listed = _appendix_files(here)
+            written |= listed
+            skipped.append((here.relative_to(root).as_posix(), Warnings.W028.format(n=len(listed) - 1)))
         for name in sorted(folders):
             relative = (here / name).relative_to(root).as_posix()
             if name.startswith(".") or name == _IGNORE_FOLDER:
@@ -326,6 +331,8 @@ def _find_documents(root: Path, skipped: list[tuple[str, str]]) -> list[tuple[Pa
         folders.sort()
         for name in sorted(files):
             file = here / name
+            if file in written:
+                continue
             relative = file.relative_to(root).as_posix()
             reason = _not_a_document(file, name, relative, resolved_root)
             if reason is None:
@@ -333,6 +340,15 @@ def _find_documents(root: Path, skipped: list[tuple[str, str]]) -> list[tuple[Pa
             elif reason:
                 skipped.append((relative, reason))
     return sorted(found, key=lambda item: item[1])
+
+
+def _appendix_files(folder: Path) -> set[Path]:
+    """The files an appendix in ``folder`` consists of: those its file list names, and the list."""
+    try:
+        names = (folder / APPENDIX_FILE_LIST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        names = []
+    return {folder / APPENDIX_FILE_LIST, *(folder / name for name in names if name.strip())}
 
 
 def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | None:

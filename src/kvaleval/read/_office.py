@@ -14,6 +14,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from xml.parsers.expat import ExpatError
@@ -60,13 +61,18 @@ def read_docx(path: Path, *, shown: str) -> str:
             warnings.simplefilter("ignore")
             document = docx.Document(handle)
             lines: list[str] = []
+            leads: dict[int, str] = {}
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
                     rows = [_row_texts(row) for row in table.rows]
                     lines.extend(_table_lines(rows))
                 else:
+                    lead = _bold_lead(block)
+                    if lead:
+                        leads[len(lines)] = lead
                     lines.append(_paragraph_text(block))
+            _tag_bold_leads(lines, leads)
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
@@ -117,6 +123,59 @@ def _paragraph_text(paragraph: Any) -> str:
         else:
             stack.extend(reversed(node))
     return "".join(parts)
+
+
+_W_RUN, _W_BOLD, _W_RPR, _W_RSTYLE, _W_VAL = f"{_W}r", f"{_W}b", f"{_W}rPr", f"{_W}rStyle", f"{_W}val"
+_BOLD_LABEL = re.compile(r"[^\W\d_][\w.'’-]*(?:[ ][\w.'’()-]+){0,3}")
+"""A bold speaker label: up to four words, a name or a role (``Interviewer``, ``Mette Hansen``, ``B``)."""
+
+
+def _is_bold(run: Any) -> bool:
+    properties = run.find(_W_RPR)
+    if properties is None:
+        return False
+    bold = properties.find(_W_BOLD)
+    if bold is not None:
+        return bold.get(_W_VAL, "true").lower() not in ("0", "false", "off")
+    style = properties.find(_W_RSTYLE)
+    return style is not None and "strong" in (style.get(_W_VAL) or "").lower()
+
+
+def _bold_lead(paragraph: Any) -> str | None:
+    """The bold words a paragraph begins with when plain text follows (``**Interviewer** Hvad ...``),
+    as the speaker is marked in some Word transcripts: no colon, only the bold type."""
+    runs = [child for child in paragraph if child.tag == _W_RUN]
+    lead: list[str] = []
+    for index, run in enumerate(runs):
+        text = "".join(node.text or "" for node in run.iter(_W_T))
+        if not _is_bold(run):
+            rest = text + "".join(node.text or "" for later in runs[index + 1:] for node in later.iter(_W_T))
+            label = "".join(lead)
+            if lead and rest.strip() and (rest[:1].isspace() or label[-1:].isspace()):
+                return label.strip()
+            return None
+        lead.append(text)
+    return None
+
+
+def _tag_bold_leads(lines: list[str], leads: dict[int, str]) -> None:
+    """Write ``label:`` for the bold speaker labels of a transcript that marks its speakers so: two
+    or more labels that each begin two or more paragraphs, in at least half of the paragraphs with
+    text. Bold words opening a paragraph now and then are emphasis, and stay as they are."""
+    from kvaleval.segment.tags import clean_label, is_role_label, looks_like_name
+
+    labels = {index: lead for index, lead in leads.items() if _BOLD_LABEL.fullmatch(lead)
+              and lines[index].lstrip().startswith(lead) and (is_role_label(lead) or looks_like_name(lead))}
+    counts = Counter(clean_label(lead) for lead in labels.values())
+    speakers = {label for label, count in counts.items() if count > 1}
+    said = [index for index, lead in labels.items() if clean_label(lead) in speakers]
+    if len(speakers) < 2 or len(said) * 2 < sum(1 for line in lines if line.strip()):
+        return
+    for index in said:
+        line = lines[index]
+        at = line.index(labels[index]) + len(labels[index])
+        if not line[at:].lstrip().startswith(":"):  # "**I** : Hvad ..." has its colon
+            lines[index] = f"{line[:at]}:{line[at:]}"
 
 
 def _row_texts(row: Any) -> list[str]:

@@ -117,7 +117,15 @@ def _cues(caption: webvtt.Caption) -> list[Cue]:
     if voices:
         return [Cue(" ".join(html.unescape(name).split()) or None, _clean(body), start, seconds,
                     end, voiced=True) for name, body in voices]
+    lines = [_clean(line) for line in raw.split("\n") if _clean(line)]
+    if len(lines) > 1 and all(_REPLY.match(line) for line in lines):
+        # Dialogue dashes: one line per voice; the document text keeps them as lines of their own.
+        return [Cue(None, line, start, seconds, end) for line in lines]
     return [Cue(None, _clean(raw), start, seconds, end)]
+
+
+_REPLY = re.compile(r"[–—-][ \t]+\S")
+"""A subtitle line that opens a reply with a dash (two voices in one cue)."""
 
 
 def _accept_prefixes(cues: list[Cue]) -> list[Cue]:

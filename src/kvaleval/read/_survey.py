@@ -28,7 +28,7 @@ from lxml.etree import LxmlError
 
 from kvaleval._gc import without_gc
 from kvaleval.danish import says_nothing
-from kvaleval.errors import CorpusError, Errors, Texts, Warnings
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, shorten
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
@@ -551,7 +551,7 @@ def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str])
     start = _title_rows(head)
     if start:
         title = " / ".join(cell.strip() for row in head[:start] for cell in row if cell and cell.strip())
-        notes.append(Warnings.W020.format(path=shown, excerpt=title[:80]))
+        notes.append(Warnings.W020.format(path=shown, excerpt=shorten(title, 80)))
     return itertools.chain(head[start:], rows)
 
 

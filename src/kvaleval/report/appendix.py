@@ -37,7 +37,7 @@ from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warning
 from kvaleval.frames import ALL
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read import file_sha256, metadata_files
-from kvaleval.records import Conclusion
+from kvaleval.records import APPENDIX_FILE_LIST, Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
@@ -339,9 +339,19 @@ def write_appendix(
         except OSError as err:
             raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
         try:
-            return _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
+            written = _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        _remove_leftovers(out)
+        return written
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove what a run that was killed outright (no ``finally``) left in ``out``: its staging
+    folder ``.kvaleval-*``, a copy of the appendix with the pseudonymisation report in it."""
+    for folder in out.glob(".kvaleval-*"):
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -572,7 +582,7 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
     return [path for path in moved_in if path.name != FILE_LIST]
 
 
-FILE_LIST = "kvaleval_filer.txt"
+FILE_LIST = APPENDIX_FILE_LIST
 """The files a run wrote into the output folder, relative to it, one a line: the next run
 removes those it does not write again."""
 

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from kvaleval._gc import without_gc
-from kvaleval.errors import Warnings, quoted_names
-from kvaleval.frames import SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
+from kvaleval.errors import Warnings, quoted_names, shorten
+from kvaleval.frames import CODING_COLUMNS, SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
-from kvaleval.segment.tags import last_name_first
+from kvaleval.segment.tags import REPLY_SPEAKERS, last_name_first, replies
 from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents", "segment_ids"]
@@ -76,6 +76,8 @@ def segment_documents(
         questions = _untagged_questions(document, turns)
         if questions:
             notes.append((document.path, Warnings.W102.format(path=document.path, n=len(turns), questions=questions)))
+        if _read_as_replies(document, turns):
+            notes.append((document.path, Warnings.W103.format(path=document.path)))
         _append_document(columns, document, turns)
         per_turn = [dict(turn.attributes) for turn in turns] if any(t.attributes for t in turns) else None
         attribute_blocks.append((len(turns), document.attributes_dict(), per_turn))
@@ -84,7 +86,7 @@ def segment_documents(
     frame["turn_index"] = frame["turn_index"].astype("int64")
     frame["start"] = frame["start"].astype("int64")
     frame["end"] = frame["end"].astype("int64")
-    attributes = _attribute_columns(attribute_blocks, skip=set(frame.columns))
+    attributes = _attribute_columns(attribute_blocks, skip={*frame.columns, *CODING_COLUMNS})
     return pd.concat([frame, pd.DataFrame(attributes, index=frame.index)], axis=1), notes
 
 
@@ -105,6 +107,12 @@ def _untagged_questions(document: Document, turns: tuple[Turn, ...]) -> int:
     return questions if questions >= UNTAGGED_QUESTIONS and questions >= len(lines) / 3 else 0
 
 
+def _read_as_replies(document: Document, turns: tuple[Turn, ...]) -> bool:
+    """Whether the turns are dashed replies without speakers, given two voices by their order."""
+    return (document.turns is None and bool(turns) and all(turn.speaker in REPLY_SPEAKERS for turn in turns)
+            and bool(replies(document.text)))
+
+
 _STRING_COLUMNS = frozenset({"doc_id", "segment_id", "speaker", "speaker_role", "text", "question"})
 
 
@@ -113,13 +121,14 @@ def _attribute_columns(
 ) -> dict[str, list[object]]:
     """Attribute columns built block by block: a document's attributes repeat over its turns,
     a survey row's attributes (turn attributes) are per turn; missing values are None. An
-    attribute named like a column of the table (a survey's ``start`` or ``text``) is kept as
-    ``start (egenskab)``."""
+    attribute named like a column of the table or of the codings it is joined with (a survey's
+    ``start``, ``text`` or ``score``), or like the analysis' own working columns (``_words``),
+    is kept as ``score (egenskab)``."""
     names: dict[str, None] = {}
     for _, document, per_turn in blocks:
         names.update(dict.fromkeys(document))
         names.update(dict.fromkeys(itertools.chain.from_iterable(per_turn or ())))
-    shown = {name: f"{name} (egenskab)" if name in skip else name for name in names}
+    shown = {name: f"{name} (egenskab)" if name in skip or name.startswith("_") else name for name in names}
     columns: dict[str, list[object]] = {shown[name]: [] for name in names}
     for count, document, per_turn in blocks:
         for name in names:
@@ -179,5 +188,4 @@ def _metadata_interviewers(document: Document) -> list[str]:
 
 def _excerpt(text: str, *, length: int = 60) -> str:
     """A one-line excerpt in quotes: '"Dato: 12. marts ..."'."""
-    line = " ".join(text.split())
-    return f'"{line[:length]} ..."' if len(line) > length else f'"{line}"'
+    return f'"{shorten(text, length)}"'

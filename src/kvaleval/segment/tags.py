@@ -336,6 +336,8 @@ def tag_candidates(text: str) -> list[TagCandidate]:
         found.update((candidate.line_start, candidate) for candidate in _bracketed(text, found))
     if not found and ("–" in text or "—" in text or " - " in text):
         found.update((candidate.line_start, candidate) for candidate in _dashed(text))
+    if not found and "?" in text and ("–" in text or "—" in text or "-" in text):
+        found.update((candidate.line_start, candidate) for candidate in replies(text))
     bare: list[TagCandidate] = []
     for line_start, end, match in line_matches(HEADER_LINE, text):
         if line_start in found:
@@ -398,6 +400,37 @@ def _dashed(text: str) -> list[TagCandidate]:
                   for line_start, end, match in line_matches(DASH_LINE, text) if is_role_label(match["label"])]
     sides = Counter(label_key(candidate.label) in INTERVIEWER_LABELS for candidate in candidates)
     return candidates if sides[True] >= 2 and sides[False] >= 2 else []
+
+
+REPLY_LINE = re.compile(r"^[ \t]*[–—-][ \t]+(?=\S)", re.MULTILINE)
+"""A line that opens a reply with a dash and no speaker (``– Hvordan har du det?``)."""
+REPLY_SPEAKERS = ("Taler 1", "Taler 2")
+"""The names replies without speakers are given, first and second voice."""
+
+
+def replies(text: str) -> list[TagCandidate]:
+    """Dialogue written as dashed replies with no speaker (``– Hvordan ...?`` / ``– Det er godt.``),
+    as in Danish prose and subtitles: two voices taking turns, when nearly every line opens a reply
+    (at least four, two thirds of the lines from the first), replies end as sentences do (three in
+    four) and the questions are one voice's (at least two, and three times as many as the other
+    voice asks). A bulleted list, or an interview guide whose every bullet is a question, is no
+    dialogue."""
+    matches = list(REPLY_LINE.finditer(text))
+    if len(matches) < 4:
+        return []
+    body = [line for line in text[matches[0].start():].split("\n") if line.strip()]
+    if len(matches) * 3 < len(body) * 2:
+        return []
+    asks = [0, 0]
+    ended = 0
+    for index, match in enumerate(matches):
+        reply = text[match.end():matches[index + 1].start() if index + 1 < len(matches) else len(text)]
+        asks[index % 2] += "?" in reply
+        ended += reply.rstrip().endswith((".", "?", "!", "…", '"', "”", "»"))
+    if max(asks) < 2 or min(asks) * 3 > max(asks) or ended * 4 < len(matches) * 3:
+        return []
+    return [TagCandidate(match.start(), match.end(), REPLY_SPEAKERS[index % 2],
+                         None, False, True) for index, match in enumerate(matches)]
 
 
 def bracket_speaker(label: str, count: int) -> bool:
