@@ -440,3 +440,19 @@ def test_rules_yes_or_no_to_an_open_question_takes_no_theme(small_codebook: kv.C
                           "Har rådgivningen hjulpet jer?",
                           "Hvad fungerer godt ved rådgivningen, der har hjulpet dig?"])
     assert scores.coded[:, relevance].tolist() == [False, True, True]
+
+
+def test_rules_a_term_without_valence_says_what_the_word_says(tmp_path: Path) -> None:
+    # "Min mor er stadig ensom, men hun er blevet mere selvhjulpen" came out positiv for ensomhed: the
+    # term was a neutral mention, its clause held nothing else, and the turn's "selvhjulpen" decided.
+    path = tmp_path / "ensomhed.yaml"
+    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensom, fællesskab]\n"
+                    "  - name: tryghed\n    terms: [{term: tryg, valence: negativ}]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Min mor er stadig ensom, men hun er blevet mere glad.", "Jeg er ikke så ensom længere.",
+             "Vi har et fællesskab, og det er dejligt.", "Jeg føler mig tryg."]
+    scores = coder.score(texts)
+    valences = {(row, coder.codebook.names[column]): finding.valence
+                for (row, column), finding in scores.findings.items()}
+    assert valences == {(0, "ensomhed"): "negativ", (1, "ensomhed"): "positiv", (2, "ensomhed"): "positiv",
+                        (3, "tryghed"): "negativ"}  # the codebook's own valence wins

@@ -260,7 +260,7 @@ class RuleCoder:
 
     @staticmethod
     def _term_valence(term: Term) -> int:
-        """The polarity a term signals for its theme: only what the codebook says (a mention is neutral)."""
+        """The polarity the codebook gives a term (0 for none: then the word's own, if it is evaluative)."""
         return {"positiv": 1, "negativ": -1}.get(term.valence or "", 0)
 
     # -- scoring ------------------------------------------------------------------------------
@@ -559,6 +559,9 @@ class RuleCoder:
             term_text = low[start:end]
             if negated:
                 finding.negated += (negated.text,)
+            if not polarity:  # a term the codebook gives no valence says what the word itself says: "ensom"
+                polarity = next((cue.kind for cue in cues if cue.kind in (POSITIVE, NEGATIVE)
+                                 and start <= cue.start and cue.end <= end), 0)
             sign = (-polarity if negated else polarity) if polarity else (-1 if negated else 0)
             if sign > 0:
                 positive += 2
