@@ -113,6 +113,21 @@ def test_quotes_without_question_have_an_empty_question(tmp_path: Path, small_co
         "mail": "", "b": "Hvordan er ventetiden?"}
 
 
+def test_quotes_and_evidence_quote_respondents_without_a_group(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # Respondents without a group were counted under (ukendt) but never quoted: "3/6" with no quote,
+    # and coded.quotes() passed them over (their missing group was dropped as a groupby key).
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("I: Hvordan var det?\nB: Rådgivningen har hjulpet os meget.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("I: Og for dig?\nB: Den har hjulpet mig med brevene.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\na.txt,borger\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    assert set(coded.quotes("relevans")["segment_id"]) == {"a#1", "b#1"}
+    table = coded.evidence([Conclusion("rel", "Rådgivningen hjælper", ("relevans",))]).set_index("group")
+    assert table.loc["(ukendt)", "share"] == "1/1"
+    assert "»Den har hjulpet mig med brevene.«" in table.loc["(ukendt)", "quotes"]
+
+
 def test_quotes_unknown_code(coded: kv.Coded) -> None:
     with pytest.raises(kv.CodingError, match="E302"):
         coded.quotes("ukendt")
@@ -177,6 +192,24 @@ def test_framework_matrix_cells_from_codings(coded: kv.Coded) -> None:
             assert bool(cell) == (row.speaker in set(speakers))
 
 
+def test_framework_matrix_cells_end_at_a_sentence_and_short_answers_show_their_question(
+        tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # A cell was cut at 40 words mid-sentence ("... ring til mig på [telefon] hvis I vil vide [...]"),
+    # and "Ja, bestemt." stood alone, without the question that gave it its theme.
+    long = " ".join(["Vi kom i gang med rådgivningen sidste forår og har været glade for den hele vejen."] * 3
+                    + ["Rådgivningen har hjulpet os meget, og ring gerne til mig om det, hvis I vil vide mere om os."])
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"I: Fortæl om det.\nB: {long}\n", encoding="utf-8")
+    (folder / "b.txt").write_text("I: Har rådgivningen hjulpet jer?\nB: Ja, bestemt.\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    cells = framework_matrix(coded.segments, coded.codings, small_codebook).set_index("doc_id")["Relevans"]
+    assert cells["a"].removeprefix("[...] ").removesuffix(" [...]") in long
+    assert cells["a"].removesuffix(" [...]").endswith((".", "?", "!"))
+    assert len(cells["a"].split()) <= 42
+    assert cells["b"] == "Ja, bestemt. (svar på »Har rådgivningen hjulpet jer?«)"
+
+
 def test_targets_attainment(tmp_path: Path) -> None:
     path = tmp_path / "indikatorer.csv"
     path.write_text("indikator;mål;opnået;vægt;retning\nFamilier;100;120;1;\nVentetid (uger);4;6;1;lavere\n"
@@ -199,13 +232,18 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
     assert table["vægt"].tolist() == [1.0, 2.0, 1.0, 1.0]
     assert table["retning"].tolist() == ["højere", "højere", "lavere", "lavere"]
     assert target_attainment(table)[0]["opfyldt"].tolist() == [False, True, False, True]
+    path.write_text("indikator;mål;opnået;retning\nÆndring;-5;-3;\nKlager;4;0;lavere\n", encoding="utf-8")
+    signed = target_attainment(read_targets(path))[0]  # "60 %" of a change of -5, though it is met
+    assert signed["pct_af_mål"].isna().tolist() == [True, True] and signed["opfyldt"].tolist() == [True, True]
     path.write_text("indikator;mål;opnået\nFamilier i rådgivning;100;120\n", encoding="cp1252")  # Danish Excel
     assert read_targets(path)["indikator"].tolist() == ["Familier i rådgivning"]
     with pytest.raises(kv.CorpusError, match=r"E024.*Indikatorfilen findes ikke"):
         read_targets(tmp_path / "findes_ikke.csv")
     for text, problem in [("indikator;mål;opnået;retning\nA;10;14;nedadgående-ish\n", r"E022.*linje 2"),
                           ("indikator;mål;opnået\nA;;14\n", r"E023.*linje 2.*'mål'"),
-                          ("indikator;mål;opnået\nA;10;\n", r"E023.*linje 2.*'opnået'")]:
+                          ("indikator;mål;opnået\nA;10;\n", r"E023.*linje 2.*'opnået'"),
+                          ("indikator;mål;opnået\nBesøg;10;12\nSager;3;3\n besøg ;10;11\n",  # counted twice
+                           r"E028.*linje 4: indikatoren 'besøg' står også i linje 2")]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(kv.CorpusError, match=problem):
             read_targets(path)

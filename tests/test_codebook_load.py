@@ -125,6 +125,14 @@ def test_conclusions_unknown_theme_and_bad_valence(tmp_path: Path, small_codeboo
                               "- {id: k1, statement: x, themes: [ukendt]}\n", "a.yaml")
     with pytest.raises(CodebookError, match=r"E206\] .*a.yaml, linje 2: .*'k1'.*ukendt"):
         kv.read_conclusions(unknown, codebook=small_codebook)
+    several = write(tmp_path, "- {id: k1, statement: x, themes: [trivsel]}\n"
+                              "- {id: k2, statement: x, themes: [kapacitet]}\n"
+                              "- {id: k3, statement: x, themes: [selvhjulpen, kapacitet]}\n", "c.yaml")
+    with pytest.raises(CodebookError) as raised:  # all at once, not one per run
+        kv.read_conclusions(several, codebook=small_codebook)
+    lines = str(raised.value).splitlines()
+    assert len(lines) == 2 and "linje 1" in lines[0] and "'trivsel'" in lines[0]
+    assert "linje 3" in lines[1] and "'selvhjulpen'" in lines[1] and lines[1].startswith("[E206]")
     bad = write(tmp_path, "- {id: k1, statement: x, themes: [kapacitet], valence: god}\n", "b.yaml")
     with pytest.raises(CodebookError, match=r"linje 1, \[0\]\.valence"):
         kv.read_conclusions(bad)

@@ -161,3 +161,25 @@ def test_read_surveys_a_first_column_answer_like_n_is_no_sum(tmp_path: Path) -> 
     corpus = read(tmp_path)
     assert corpus.segments["text"].tolist() == ANSWERS
     assert "[W026] s.csv: 1 række(r) med I alt" in notes(corpus)
+
+
+@pytest.mark.parametrize("name", ["Gruppe", "gruppe", "Målgruppe", "Respondentgruppe"])
+def test_read_surveys_a_group_column_gives_the_respondent_group(tmp_path: Path, name: str) -> None:
+    # A survey's "gruppe" column stayed an attribute: every respondent landed in (ukendt) in the tables
+    # and conclusions, while only a column called respondent_group counted.
+    groups = ["borger", "borger", "pårørende", "", "borger", "pårørende"]
+    _write_csv(tmp_path / "skema.csv", [["id", name, "Hvad betød forløbet?"],
+                                        *([str(i), group, answer] for i, (group, answer)
+                                          in enumerate(zip(groups, ANSWERS, strict=True)))])
+    corpus = read(tmp_path)
+    assert corpus.segments["respondent_group"].tolist() == groups
+    assert corpus.segments[name].tolist() == groups
+    assert f"[W029] skema.csv: kolonnen '{name}'" in notes(corpus)
+
+
+def test_read_surveys_a_respondent_group_column_is_not_overruled(tmp_path: Path) -> None:
+    _write_csv(tmp_path / "skema.csv", [["id", "respondent_group", "Gruppe", "Hvad betød forløbet?"],
+                                        ["1", "borger", "A", ANSWERS[0]], ["2", "partner", "B", ANSWERS[1]]])
+    corpus = read(tmp_path)
+    assert corpus.segments["respondent_group"].tolist() == ["borger", "partner"]
+    assert "W029" not in notes(corpus)

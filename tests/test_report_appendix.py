@@ -15,6 +15,7 @@ import pytest
 import kvaleval as kv
 from conftest import write_xlsx
 from kvaleval.records import Conclusion
+from kvaleval.report.appendix import code_hash
 
 SHEETS = ["Oversigt", "Frekvenser", "Konklusioner", "Konklusionscitater", "Citater", "Samforekomst", "Matrix",
           "Målopfyldelse", "Kodninger", "Segmenter", "Kodebog", "Kørsel"]
@@ -143,8 +144,23 @@ def test_appendix_manifest_and_targets(appendix: tuple[kv.Coded, Path]) -> None:
     fields = {row[0]: row[1] for row in workbook["Kørsel"].iter_rows(min_row=4, values_only=True) if row[0]}
     assert fields["kvaleval"] and fields["kodebog sha256"] and fields["pseudonymiseret"] == "ja"
     assert any(key.startswith("fil ") for key in fields)
+    assert fields["kvaleval kode sha256"] == code_hash()
     notes = [row[0] for row in workbook["Målopfyldelse"].iter_rows(values_only=True) if row[0]]
     assert any("Opfyldt: 1 af 2 indikatorer (50,0 % vægtet)" in str(n) for n in notes)
+
+
+def test_appendix_code_hash_tells_an_edited_install_apart(tmp_path: Path) -> None:
+    # An editable install gave other numbers after an edit, under the same version number in Kørsel.
+    import shutil
+
+    copy = tmp_path / "kvaleval"
+    shutil.copytree(Path(kv.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    code_hash.cache_clear()  # cached for the process: the code may have been edited since
+    assert code_hash(copy) == code_hash()
+    rules = copy / "coding" / "rules.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    code_hash.cache_clear()
+    assert code_hash(copy) != code_hash()
 
 
 def test_appendix_small_cells_hidden_everywhere(hostile_corpus: Path, small_codebook: kv.Codebook,
@@ -392,6 +408,19 @@ def test_appendix_run_removes_what_a_killed_run_left(tiny_corpus: Path, small_co
     assert not left.exists()
     assert (out / "mine.txt").read_text(encoding="utf-8") == "mit eget"
     assert (out / "appendix.xlsx").is_file()
+
+
+def test_appendix_report_says_which_files_the_numbers_leave_out(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                tmp_path: Path) -> None:
+    # bilag.md, the file pasted into a report, said "3/3 samarbejdspartnere" without a word of the
+    # fourth interview that could not be read.
+    (tiny_corpus / "partner09.docx").write_bytes(b"not a zip")
+    with pytest.warns(kv.KvalevalWarning, match="W001"):
+        corpus = kv.read_corpus(tiny_corpus)
+    kv.write_appendix(kv.code(corpus, small_codebook), tmp_path / "ud")
+    report = (tmp_path / "ud" / "bilag.md").read_text(encoding="utf-8")
+    read = len(corpus.documents)
+    assert f"Korpus: {read} dokumenter læst; 1 fil(er) sprunget over og ikke talt med: `partner09.docx`" in report
 
 
 def test_appendix_second_run_removes_files_of_the_first_it_does_not_write(
@@ -657,6 +686,22 @@ def test_theme_chart_legend_covers_no_bar_or_label() -> None:
         assert not legend.overlaps(title)
         figure = display.figure_.bbox
         assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0 and legend.y1 <= figure.y1
+    finally:
+        plt.close(display.figure_)
+
+
+def test_theme_chart_labels_say_what_the_table_says() -> None:
+    # "%.0f" labelled 62,5 as 62 but 37,5 as 38 (half to even): the chart disagreed with the table.
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kvaleval.report.charts import ThemeShareDisplay
+
+    display = ThemeShareDisplay(pd.DataFrame({"borger": [62.5, 37.5, 40.0]}, index=["A", "B", "C"])).plot()
+    try:
+        assert [text.get_text() for text in display.ax_.texts if text.get_text()] == ["62,5", "37,5", "40"]
     finally:
         plt.close(display.figure_)
 

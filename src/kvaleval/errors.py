@@ -110,7 +110,8 @@ class Warnings(metaclass=_CodedMessages):
     """Warnings in Danish (the English texts are in ``_WarningsEnglish``)."""
 
     W001 = "{path} er sprunget over: {reason}"
-    W002 = "{path}: filen har ingen række i metadata.csv; den læses uden attributter."
+    W002 = ("{path}: filen har ingen række i metadata.csv; den får ingen egenskaber derfra (et spørgeskemas "
+            "egne kolonner bliver stadig egenskaber ved hver respondent).")
     W003 = ("metadata.csv nævner {path}, som ikke ligger i korpusmappen; rækken ignoreres. "
             "Tjek filnavnet i kolonnen 'file'.")
     W004 = ("{path}: læst som {encoding}, hvilket er et gæt; tjek æ, ø og å i segmenttabellen. "
@@ -159,6 +160,8 @@ class Warnings(metaclass=_CodedMessages):
             "besvarelse sendt to gange); de læses én gang.")
     W028 = ("et bilag, som kvaleval har skrevet her ({n} filer); det læses ikke som en del af korpusset. "
             "Skriv bilaget uden for korpusmappen (--out), så det ikke ligger mellem transskriptionerne.")
+    W029 = ("{path}: kolonnen '{column}' bruges som respondentens gruppe (respondent_group) i tabeller og "
+            "konklusioner; den står der også under sit eget navn.")
     W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
             "de læses ikke.")
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
@@ -301,6 +304,9 @@ class Errors(metaclass=_CodedMessages):
             "(\"72,5\") eller adskil kolonnerne med ';' (sådan gemmer dansk Excel CSV).")
     E027 = ("{path} har ingen indikatorer (filen er tom eller har kun overskrifter). Skriv én række pr. "
             "indikator under kolonnerne indikator, mål og opnået, eller udelad --targets.")
+    E028 = ("{path}, linje {line}: indikatoren '{name}' står også i linje {first}; den ville tælle to gange i "
+            "den samlede målopfyldelse. Giv hver indikator sit eget navn (fx med år: '{name} 2025'), eller "
+            "fjern den ene.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -794,7 +800,8 @@ class _WarningsEnglish:
 
 
     W001 = "Skipped {path}: {reason}"
-    W002 = "{path}: the file has no row in metadata.csv; it is read without attributes."
+    W002 = ("{path}: the file has no row in metadata.csv; it gets no attributes from there (a survey's own "
+            "columns still become attributes of each respondent).")
     W003 = ("metadata.csv names {path}, which is not in the corpus folder; "
             "the row is ignored. Check the file name in the 'file' column.")
     W004 = ("{path}: read as {encoding}, which is a guess; check æ, ø and å in the "
@@ -842,6 +849,8 @@ class _WarningsEnglish:
             "response sent twice); they are read once.")
     W028 = ("an appendix kvaleval wrote here ({n} files); it is not read as part of the corpus. "
             "Write the appendix outside the corpus folder (--out), so it does not lie among the transcripts.")
+    W029 = ("{path}: column '{column}' is used as the respondent's group (respondent_group) in tables and "
+            "conclusions; it is also kept under its own name.")
     W026 = ("{path}: {n} row(s) with {labels} in the id column are rows of sums or counts, not respondents; "
             "they are not read.")
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "
@@ -977,6 +986,9 @@ class _ErrorsEnglish:
             "quotes (\"72,5\") or separate the columns with ';' (as Danish Excel saves CSV).")
     E027 = ("{path} holds no indicators (the file is empty or has only headings). Write one row per "
             "indicator under the columns indikator, mål and opnået, or leave out --targets.")
+    E028 = ("{path}, line {line}: indicator '{name}' is also on line {first}; it would count twice in the "
+            "overall attainment. Give each indicator a name of its own (e.g. with a year: '{name} 2025'), "
+            "or remove one.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -1495,6 +1507,7 @@ _OS_ERRORS_DA = {
     "ENAMETOOLONG": "navnet er for langt",
     "EMFILE": "for mange åbne filer",
     "EIO": "læse- eller skrivefejl på disken",
+    "EXDEV": "filen kan ikke flyttes mellem to drev eller filsystemer",
 }
 """The system's usual error texts in Danish, by errno name; the rest keep the system's words."""
 

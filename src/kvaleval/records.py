@@ -15,6 +15,8 @@ Pairs = tuple[tuple[str, str], ...]
 
 INTERVIEWER = "interviewer"
 RESPONDENT = "respondent"
+GROUP_COLUMN = "respondent_group"
+"""The attribute tables, quotes and conclusions are divided by (DESIGN.md)."""
 APPENDIX_FILE_LIST = "kvaleval_filer.txt"
 """The list of files an appendix run wrote, in its output folder: how a later run knows the files
 (and how read_corpus knows an appendix in a corpus folder, which is no part of the corpus)."""

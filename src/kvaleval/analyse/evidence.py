@@ -16,11 +16,11 @@ import pandas as pd
 from kvaleval._checks import check_conclusions
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
-from kvaleval.analyse.quotes import GROUP_COLUMN, diverse, rank_candidates, render
+from kvaleval.analyse.quotes import diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes, resolve_themes
 from kvaleval.errors import Warnings, warn
 from kvaleval.frames import ALL, require_columns
-from kvaleval.records import Codebook, Conclusion
+from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
 
 EVIDENCE_COLUMNS = (
     "conclusion_id", "statement", "group", "respondents", "respondents_total", "share",

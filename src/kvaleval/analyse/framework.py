@@ -7,6 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from kvaleval.analyse.evidence import SHORT_ANSWER
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import (
     attribution,
@@ -56,10 +57,16 @@ def framework_matrix(
     people = respondents.drop_duplicates(["doc_id", "speaker"])
     surveys = survey_documents(segments)
     # One pass over the best hits and one over the people: a survey has tens of thousands of respondents.
-    best_by_person: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
-    for doc_id, speaker, code_name, text, segment_id in zip(
-            best["doc_id"], best["speaker"], best["code"], best["text"], best["segment_id"], strict=True):
-        best_by_person.setdefault((doc_id, speaker), {})[code_name] = (str(text), str(segment_id))
+    best_by_person: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {}
+    why = best["why"] if "why" in best else pd.Series("", index=best.index)
+    questions = best["question"] if "question" in best else pd.Series("", index=best.index)
+    for doc_id, speaker, code_name, text, segment_id, reason, question in zip(
+            best["doc_id"], best["speaker"], best["code"], best["text"], best["segment_id"], why, questions,
+            strict=True):
+        # A short answer that took its theme from the question ("Ja, to gange om ugen.") shows it.
+        took = isinstance(reason, str) and SHORT_ANSWER in reason and isinstance(question, str)
+        asked = str(question) if took else ""
+        best_by_person.setdefault((doc_id, speaker), {})[code_name] = (str(text), str(segment_id), asked)
     evidence = [_evidence_of(coder, index) for index in range(len(codebook.codes))]
     rows = []
     for person in people.to_dict("records"):
@@ -74,20 +81,16 @@ def framework_matrix(
             if hit is None:
                 row[code.display] = ""
                 continue
-            text, segment_id = hit
-            quote = _shorten(trim(text, evidence[index]).text)
+            text, segment_id, asked = hit
+            quote = trim(text, evidence[index], max_words=CELL_WORDS).text  # whole sentences where it can
             if pseudonymiser is not None:
                 quote = pseudonymiser(quote, segment_id)
+                asked = pseudonymiser(asked, segment_id) if asked else ""
+            if asked:
+                quote = f"{quote} (svar på »{asked}«)"
             row[code.display] = quote
         rows.append(row)
     return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])
-
-
-def _shorten(quote: str) -> str:
-    words = quote.split(" ")
-    if len(words) <= CELL_WORDS:
-        return quote
-    return " ".join(words[:CELL_WORDS]).rstrip() + " [...]"
 
 
 def _evidence_of(coder: RuleCoder, column: int) -> Callable[[list[str]], np.ndarray]:

@@ -17,10 +17,10 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
+from kvaleval.records import GROUP_COLUMN
 from kvaleval.segment.tags import is_role_label, looks_like_name
 
 NAME_COLUMNS = ("interviewer",)
-GROUP_COLUMN = "respondent_group"
 IDENTITY_COLUMNS = ("speaker", "doc_id", "segment_id", "interviewer")
 """Columns that can hold a person's name (a speaker label, a file name) and are pseudonymised on export."""
 

@@ -22,12 +22,11 @@ from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.coding.rules import RuleCoder
 from kvaleval.errors import ArgumentError, CodingError, Errors, Texts
 from kvaleval.frames import QUOTE_COLUMNS, VALENCES, require_columns
-from kvaleval.records import RESPONDENT, Codebook
+from kvaleval.records import GROUP_COLUMN, RESPONDENT, Codebook
 
 MIN_WORDS = 15
 MAX_WORDS = 80
 ELLIPSIS = "[...]"
-GROUP_COLUMN = "respondent_group"
 ROLE_COLUMN = "role"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
 _WORD = re.compile(r"\S+")
@@ -44,14 +43,15 @@ class Trimmed:
         return len(self.text.split())
 
 
-def trim(text: str, sentence_evidence: Callable[[list[str]], np.ndarray] | None = None) -> Trimmed:
-    """The best stretch of ``text`` of at most 80 words, at sentence boundaries where possible.
+def trim(text: str, sentence_evidence: Callable[[list[str]], np.ndarray] | None = None, *,
+         max_words: int = MAX_WORDS) -> Trimmed:
+    """The best stretch of ``text`` of at most ``max_words`` words, at sentence boundaries where possible.
 
     ``sentence_evidence`` scores a list of sentences for the theme; the window
     with the most evidence wins (the earliest on a tie).
     """
     words = len(text.split())
-    if words <= MAX_WORDS:
+    if words <= max_words:
         return Trimmed(0, len(text), text)
     sentences = _sentences(text)
     counts = [len(text[a:b].split()) for a, b in sentences]
@@ -64,16 +64,16 @@ def trim(text: str, sentence_evidence: Callable[[list[str]], np.ndarray] | None 
         total = 0
         for j in range(i, len(sentences)):
             total += counts[j]
-            if total > MAX_WORDS:
+            if total > max_words:
                 break
             # Most evidence, then at least MIN_WORDS words, then the earliest and shortest window.
-            key = (float(evidence[i : j + 1].sum()), min(total, MIN_WORDS), -i)
+            key = (float(evidence[i : j + 1].sum()), min(total, MIN_WORDS, max_words), -i)
             if best_key is None or key > best_key:
                 best_key, best_span = key, (i, j)
     if best_span is not None:
         start, end = sentences[best_span[0]][0], sentences[best_span[1]][1]
     else:
-        start, end = _word_window(text, sentences, evidence)
+        start, end = _word_window(text, sentences, evidence, max_words)
     return _mark(text, start, end)
 
 
@@ -89,11 +89,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _word_window(text: str, sentences: list[tuple[int, int]], evidence: np.ndarray) -> tuple[int, int]:
-    """A sentence longer than 80 words: its first 80 words around the start of the best sentence."""
+def _word_window(text: str, sentences: list[tuple[int, int]], evidence: np.ndarray,
+                 max_words: int) -> tuple[int, int]:
+    """A sentence longer than ``max_words`` words: its first words, in the best sentence."""
     index = int(np.argmax(evidence)) if len(evidence) else 0
     a, b = sentences[index]
-    spans = [m.span() for m in _WORD.finditer(text, a, b)][:MAX_WORDS]
+    spans = [m.span() for m in _WORD.finditer(text, a, b)][:max_words]
     return spans[0][0], spans[-1][1]
 
 
@@ -208,7 +209,9 @@ def diverse(ranked: pd.DataFrame, n: int, *, per_respondent: int = 2) -> pd.Data
     if ranked.empty or n <= 0:
         return ranked.head(0)
     case = ranked["doc_id"].astype(str) + "\x1f" + ranked["speaker"].astype(str)
-    group = ranked[GROUP_COLUMN].astype(str) if GROUP_COLUMN in ranked else pd.Series("", index=ranked.index)
+    group = pd.Series("", index=ranked.index)
+    if GROUP_COLUMN in ranked:  # a respondent without a group is a group too: groupby drops a missing key
+        group = ranked[GROUP_COLUMN].astype(object).where(ranked[GROUP_COLUMN].notna(), "").astype(str)
     rank_within = case.groupby(case, sort=False).cumcount()
     picked: list[int] = []
     for round_number in range(per_respondent):

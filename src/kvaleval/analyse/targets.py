@@ -64,6 +64,12 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     frame = frame[frame["indikator"].map(_filled).astype(bool)].reset_index(drop=True)
     if frame.empty:
         raise CorpusError(Errors.E027.format(path=shown))
+    first: dict[str, int] = {}
+    for line, name in zip(frame[_LINE], frame["indikator"], strict=True):
+        key = " ".join(str(name).split()).casefold()
+        if key in first:
+            raise CorpusError(Errors.E028.format(path=shown, line=line, name=str(name).strip(), first=first[key]))
+        first[key] = line
     if "vægt" not in frame:
         frame["vægt"] = 1
     if "retning" not in frame:
@@ -188,7 +194,9 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
     higher = 100 * table["opnået"] / table["mål"].where(table["mål"] != 0)
     # a target of 0 has no percent of it, higher or lower (docs/appendix.md): 100 * 0 / 3 is not 0 % attained
     lower_better = (100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)).where(table["mål"] != 0)
-    table["pct_af_mål"] = higher.where(~lower, lower_better).round(1)
+    # A percent of a negative target (a change of -5) says nothing: -3 of -5 is "60 %", yet met.
+    signed = (table["mål"] < 0) | (table["opnået"] < 0)
+    table["pct_af_mål"] = higher.where(~lower, lower_better).where(~signed).round(1)
     table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
     weights = table["vægt"]
     overall = {

@@ -149,10 +149,13 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             raise CodebookError(Errors.E203.format(path=shown, n=1, problems=problem))
         seen[conclusion.id] = index
     if codebook is not None:
+        problems = []
         for index, conclusion in enumerate(conclusions):
             line = located.line([*prefix, index, "themes"])
             where = f"{shown}, {Texts.line.format(line=line)}" if line else shown
-            check_conclusion_themes([conclusion], codebook, shown=where)
+            problems += _unknown_themes([conclusion], codebook, shown=where)
+        if problems:  # all of them at once: a second run should not find the next one
+            raise CodebookError("\n".join(problems))
         conclusions = resolve_themes(conclusions, codebook)
     return conclusions
 
@@ -171,13 +174,16 @@ def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> lis
 
 
 def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> None:
-    for conclusion in conclusions:
-        unknown = [theme for theme in conclusion.themes if theme not in codebook]
-        if unknown:
-            raise CodebookError(
-                Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown,
-                                   codes=list(codebook.names))
-            )
+    """Raise E206, one line per conclusion, if any conclusion names a theme the codebook lacks."""
+    problems = _unknown_themes(conclusions, codebook, shown=shown)
+    if problems:
+        raise CodebookError("\n".join(problems))
+
+
+def _unknown_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> list[str]:
+    return [Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown, codes=list(codebook.names))
+            for conclusion in conclusions
+            if (unknown := [theme for theme in conclusion.themes if theme not in codebook])]
 
 
 def _check_unquoted_colours(located: LocatedYaml, shown: str) -> None:

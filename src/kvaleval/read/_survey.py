@@ -34,7 +34,7 @@ from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
-from kvaleval.records import RESPONDENT, Turn
+from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn
 
 ID_NAMES = frozenset(
     """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
@@ -146,6 +146,9 @@ def read_survey(
     turns: list[Turn] = []
     position = 0
     attribute_indices = [i for i in range(len(header)) if i not in open_indices and i != id_index]
+    group_index = _group_column(header, attribute_indices)
+    if group_index is not None:
+        notes.append(Warnings.W029.format(path=shown, column=header[group_index]))
     # A column with no value in the sample is judged by what comes later (a question added midway)
     unseen: dict[int, list[str]] = {
         i: [] for i in attribute_indices
@@ -178,6 +181,8 @@ def read_survey(
         else:
             rows_of[respondent] = hash(tuple(row))
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
+        if group_index is not None:
+            attributes += ((GROUP_COLUMN, row[group_index] or ""),)
         for i in open_indices:
             answer = row[i]
             if not is_answer(answer):
@@ -370,6 +375,21 @@ def _unique_headers(header: list[str | None]) -> list[str]:
             seen[name] = 1
         names.append(name)
     return names
+
+
+_GROUP_HEADERS = frozenset({"gruppe", "respondentgruppe", "målgruppe", "brugergruppe", "deltagergruppe",
+                            "group", "respondent group", "respondentgroup", "respondent_gruppe"})
+"""Survey columns that name the respondent's group as evaluators write it (``Gruppe``, ``Målgruppe``)."""
+
+
+def _group_column(header: list[str], attribute_indices: list[int]) -> int | None:
+    """The column that gives each respondent's group when the survey has no ``respondent_group``
+    column: the one attribute column called ``Gruppe``, ``Respondentgruppe`` or the like."""
+    names = [" ".join(header[i].split()).casefold() for i in attribute_indices]
+    if GROUP_COLUMN in names:
+        return None
+    found = [i for i, name in zip(attribute_indices, names, strict=True) if name in _GROUP_HEADERS]
+    return found[0] if len(found) == 1 else None
 
 
 def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Iterator[list[str | None]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import math
 import os
@@ -37,7 +38,7 @@ from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warning
 from kvaleval.frames import ALL
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read import file_sha256, metadata_files
-from kvaleval.records import APPENDIX_FILE_LIST, Conclusion
+from kvaleval.records import APPENDIX_FILE_LIST, GROUP_COLUMN, Conclusion
 from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
@@ -48,7 +49,6 @@ from kvaleval.report.xlsx import Sheet, run_time, write_workbook
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
 
-GROUP = "respondent_group"
 QUOTES_PER_THEME = 5
 PRIVATE = "lokalt"
 PRIVATE_NOTE = (
@@ -121,7 +121,7 @@ def _tables(
 ) -> tuple[Appendix, Any]:
     """Every sheet but the manifest, and the run's pseudonymiser (None without pseudonymisation)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
-    by = by if by is not None else (GROUP if GROUP in segments else None)
+    by = by if by is not None else (GROUP_COLUMN if GROUP_COLUMN in segments else None)
     if pseudonymise and by is not None and by in segments:
         kind = personal_column(by, segments[by].head(200))
         if kind is not None:  # the groups' names are headings, which are not pseudonymised
@@ -163,7 +163,8 @@ def _tables(
         appendix.sheets.append(Sheet("Konklusioner", danish(shown_table),
                                      "Evidens pr. konklusion og gruppe", [
             "Understøttet: mindst så mange respondenter som konklusionens minimum "
-            f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}).",
+            f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}), i hver række for sig: en gruppe "
+            "med færre respondenter end minimum er »nej«, også når de alle siger det.",
             "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret.",
         ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
         appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
@@ -417,6 +418,24 @@ def check_out_dir(out: Path) -> None:
     raise ReportError(Errors.E501.format(path=out, detail=os_error(problem)))
 
 
+_CODE_SUFFIXES = frozenset({".py", ".txt", ".json", ".yaml", ".csv"})
+
+
+PACKAGE = Path(__file__).resolve().parents[1]
+"""kvaleval's own folder."""
+
+
+@functools.cache
+def code_hash(package: Path = PACKAGE) -> str:
+    """One hash of kvaleval's own code and data (of ``package``, kvaleval's folder by default): two
+    appendices made by an edited (editable) install under one version number tell their code apart."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusion] | None,
              targets: pd.DataFrame | None, small_cells: int | None = None,
              noted: Sequence[str] = (), sources: Mapping[str, str | Path] | None = None) -> pd.DataFrame:
@@ -435,7 +454,7 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     if not pseudonymise:
         rows.append(("ADVARSEL", Warnings.W301))
     rows += [
-        ("kvaleval", package("kvaleval")),
+        ("kvaleval", package("kvaleval")), ("kvaleval kode sha256", code_hash()),
         ("spacy", package("spacy")), ("spacy-lookups-data", package("spacy-lookups-data")),
         ("pandas", package("pandas")), ("scikit-learn", package("scikit-learn")), ("openpyxl", package("openpyxl")),
         ("dato", os.environ.get("KVALEVAL_DATE") or run_time().date().isoformat()),
@@ -556,23 +575,24 @@ def _move_into_place(staging: Path, out: Path) -> list[Path]:
              if (out / name).is_file() or (out / name).is_symlink()]
     moved_aside: list[tuple[Path, Path]] = []
     moved_in: list[Path] = []
+    current = out  # the file being moved, for the message: "appendix.xlsx", not just the folder
     try:
-        for target in [*targets, *stale]:
-            if target.exists() or target.is_symlink():
-                aside = backup / target.relative_to(out)
+        for current in [*targets, *stale]:
+            if current.exists() or current.is_symlink():
+                aside = backup / current.relative_to(out)
                 aside.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(target, aside)
-                moved_aside.append((aside, target))
-        for source, target in zip(sources, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
-            moved_in.append(target)
+                os.replace(current, aside)
+                moved_aside.append((aside, current))
+        for source, current in zip(sources, targets, strict=True):
+            current.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, current)
+            moved_in.append(current)
     except OSError as err:
         for target in moved_in:
             target.unlink(missing_ok=True)
         for aside, target in moved_aside:
             os.replace(aside, target)
-        raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
+        raise ReportError(Errors.E501.format(path=current, detail=os_error(err))) from err
     finally:
         shutil.rmtree(backup, ignore_errors=True)
     for folder in sorted({path.parent for path in stale}, key=lambda p: len(p.parts), reverse=True):

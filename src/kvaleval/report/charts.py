@@ -67,7 +67,7 @@ class ThemeShareDisplay:
         width = 0.8 / max(len(groups), 1)
         for i, group in enumerate(groups):
             bars = ax.bar(x + i * width - 0.4 + width / 2, shares[group].to_numpy(), width, label=str(group))
-            ax.bar_label(bars, fmt="%.0f", fontsize=8)
+            ax.bar_label(bars, fmt=percent_label, fontsize=8)
         ax.set_xticks(x, [str(label) for label in shares.index], rotation=15 if len(shares) <= 8 else 45, ha="right")
         ax.set_ylabel("Procent af respondenter")
         ax.set_ylim(0, 110)
@@ -79,6 +79,12 @@ class ThemeShareDisplay:
         self.figure_, self.ax_ = figure, ax
         return self
 
+
+
+def percent_label(value: float) -> str:
+    """A bar's label as the tables write its share: ``62,5``, ``40`` (``%.0f`` gave 62 for 62,5
+    but 38 for 37,5, rounding half to even, so the chart disagreed with the table)."""
+    return f"{value:.1f}".removesuffix(".0").replace(".", ",")
 
 @dataclass
 class CooccurrenceDisplay:

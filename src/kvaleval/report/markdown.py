@@ -30,6 +30,9 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 def markdown_document(sheets: Sequence[Sheet]) -> str:
     parts = ["# Bilag\n", "Udarbejdet med kvaleval. Citater er ordrette og pseudonymiserede.\n"]
+    run = next((sheet.frame for sheet in sheets if sheet.name == "Kørsel"), None)
+    if run is not None and {"Felt", "Værdi"} <= set(run.columns):
+        parts.append(_corpus_line(run))
     for sheet in sheets:
         if sheet.name in SKIP:
             continue
@@ -40,6 +43,18 @@ def markdown_document(sheets: Sequence[Sheet]) -> str:
             parts.append(f"*De første {MAX_ROWS:,} af {len(sheet.frame):,} rækker; alle står i appendix.xlsx "
                          f"(arket {sheet.name}) og i csv/.*\n".replace(",", "."))
     return "\n".join(parts)
+
+
+def _corpus_line(run: pd.DataFrame) -> str:
+    """What the numbers rest on, from the sheet Kørsel: the documents read, and any file that was not
+    (a report must not count "3/3" without saying a fourth interview could not be read)."""
+    fields = dict(zip(run["Felt"].astype(str), run["Værdi"].astype(str), strict=False))
+    skipped = [name.removeprefix("sprunget over: ") for name in fields if name.startswith("sprunget over: ")]
+    line = f"Korpus: {fields.get('dokumenter læst', '?')} dokumenter læst"
+    if skipped:
+        line += f"; {len(skipped)} fil(er) sprunget over og ikke talt med: " + ", ".join(f"`{n}`" for n in skipped)
+        line += " (hvorfor: se arket Kørsel)"
+    return line + ".\n"
 
 
 def _cell(value: object) -> str:

@@ -31,12 +31,11 @@ from kvaleval.coding.human import (
 )
 from kvaleval.errors import Errors, HumanCodingError
 from kvaleval.frames import VALENCES, require_columns, segment_table
-from kvaleval.records import RESPONDENT, Codebook
+from kvaleval.records import GROUP_COLUMN, RESPONDENT, Codebook
 from kvaleval.report.atomic import atomic_path
 
 __all__ = ["write_sheet"]
 
-GROUP_COLUMN = "respondent_group"
 INFO_WIDTHS = (24, 16, 12, 12, 32, 60)
 CODEBOOK_HEADERS = (
     "Kode",
