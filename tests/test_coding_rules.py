@@ -155,8 +155,9 @@ def test_rules_short_answer_inherits_question(small_codebook: kv.Codebook) -> No
     assert not scores.coded[3].any()
 
 
-LONG_YES = "Ja, i en lille børnehave i otte lange uger, og jeg lærte en masse om at være sammen med andre."
-LONG_NO = "Nej. Det har jeg ikke oplevet, at der var nogen, der tilbød mig noget som helst i den periode."
+# Each names another theme (venteliste: kapacitet), so only its yes or no can tie it to the question.
+LONG_YES = "Ja, i en lille børnehave i otte lange uger efter en venteliste, og jeg lærte en masse der."
+LONG_NO = "Nej. Det har jeg ikke oplevet, der var bare en lang venteliste i hele den periode."
 
 
 def test_rules_a_long_answer_opening_with_yes_or_no_is_about_its_question(small_codebook: kv.Codebook) -> None:
@@ -456,3 +457,18 @@ def test_rules_a_term_without_valence_says_what_the_word_says(tmp_path: Path) ->
                 for (row, column), finding in scores.findings.items()}
     assert valences == {(0, "ensomhed"): "negativ", (1, "ensomhed"): "positiv", (2, "ensomhed"): "positiv",
                         (3, "tryghed"): "negativ"}  # the codebook's own valence wins
+
+
+def test_rules_a_longer_answer_naming_no_theme_answers_its_question(small_codebook: kv.Codebook) -> None:
+    # Past eight words an answer took only a share of its question's evidence, never enough alone, so
+    # "Hvordan har rådgivningen hjulpet jer?" - a long answer about it in other words - went uncoded.
+    coder = RuleCoder(small_codebook)
+    relevance, capacity = small_codebook.names.index("relevans"), small_codebook.names.index("kapacitet")
+    question = "Hvordan har rådgivningen hjulpet jer?"
+    scores = coder.score(["Vi fik styr på brevene fra kommunen, og min søn kom i skole igen efter sommerferien.",
+                          "Vi fik styr på brevene, men der er lang venteliste, så vi måtte vente i et halvt år.",
+                          "Vi fik styr på brevene fra kommunen, og min søn kom i skole igen efter sommerferien."],
+                         [question, question, "Hvor bor du henne i området?"])
+    assert scores.coded[:, relevance].tolist() == [True, False, False]  # the second names kapacitet
+    assert scores.coded[1, capacity]
+    assert scores.findings[(0, relevance)].question == question

@@ -450,9 +450,14 @@ class RuleCoder:
         inviting = [invites_comment(question) for question in unique]
         polar = [is_polar_question(question) and not invites
                  for question, invites in zip(unique, inviting, strict=True)]
-        short = np.array([len(texts[row].split(maxsplit=limit)) <= limit
-                          or (polar[question] and opens_with_yes_or_no(texts[row]))
-                          for row, question in zip(asked_rows, q.tolist(), strict=True)], dtype=bool)
+        replies = np.array([len(texts[row].split(maxsplit=limit)) <= limit
+                            or (polar[question] and opens_with_yes_or_no(texts[row]))
+                            for row, question in zip(asked_rows, q.tolist(), strict=True)], dtype=bool)
+        # So is a longer one that names no theme of the codebook at all ("Hvad med praktikken?" -
+        # "Jeg var tre uger hos en tømrer, og nu ved jeg, hvad jeg vil."): it answers what was asked
+        # (not "Har du andre kommentarer til X?", which asks for anything).
+        silent = ~replies & (evidence[rows].max(axis=1, initial=0.0) <= 0) & ~np.array(inviting, bool)[q]
+        short = replies | silent
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
         no_answer = np.array([bool(is_short and (NO_ANSWER.match(texts[row])
                                                  or (inviting[question] and says_nothing(texts[row]))
