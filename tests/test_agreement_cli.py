@@ -190,3 +190,23 @@ def test_agreement_cli_shared_documents_without_corpus(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1].split()[:2] == ["k", "0.50"]  # units a#1, a#2 only
+
+
+def test_agreement_cli_prints_warnings_as_notes(sheets: tuple[Path, Path], tiny_corpus: Path,
+                                                small_codebook_path: Path, tmp_path: Path) -> None:
+    # W801 came out in Python's form: ".../human.py:434: KvalevalWarning: [W801] ..." and a source line.
+    import subprocess
+    import sys
+
+    anne, bo = sheets
+    book = openpyxl.load_workbook(anne)
+    sheet = book["Kodning"]
+    sheet.cell(row=1, column=sheet.max_column + 1).value = "ventetid"  # a code of the coder's own
+    book.save(anne)
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "agreement", str(anne), str(bo), "--corpus",
+                             str(tiny_corpus), "--codebook", str(small_codebook_path), "--out",
+                             str(tmp_path / "enighed.xlsx"), "--n-boot", "0", "-q"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Bemærk: [W801]" in result.stderr and "'ventetid'" in result.stderr
+    assert "KvalevalWarning" not in result.stderr and "_check_layout" not in result.stderr

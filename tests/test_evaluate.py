@@ -310,3 +310,31 @@ def test_evaluate_and_agreement_take_a_corpus_as_segments(tiny_corpus: Path, sma
     both = pd.concat([gold, gold.assign(coder="Bo")])
     pd.testing.assert_frame_equal(kv.agreement(both, segments=corpus, n_boot=0),
                                   kv.agreement(both, segments=corpus.segments, n_boot=0))
+
+
+def test_gold_from_several_files_is_one_standard(tiny_corpus: Path, small_codebook: Codebook,
+                                                 small_codebook_path: Path, tmp_path: Path) -> None:
+    # "--gold guld.csv --gold review.xlsx" kept only the last file (typer), without a word: train
+    # said "Trænet på 30 segmenter" and the 260 turns of the first file were lost.
+    from kvaleval.coding.human import read_gold
+    from kvaleval.report.sheet import write_sheet
+    from test_human_read import fill
+
+    corpus = kv.read_corpus(tiny_corpus)
+    first = tmp_path / "guld.csv"
+    first.write_text("doc_id,turn_index,code\nborger01,1,kapacitet\nborger01,3,kendskab\n", encoding="utf-8")
+    review = write_sheet(corpus.segments[corpus.segments["segment_id"].isin(["borger01#3", "partner01#3"])],
+                         small_codebook, tmp_path / "review.xlsx", whole_documents=False)
+    fill(review, {("partner01#3", "civilsamfund"): 1})  # borger01#3 re-coded: nothing, the later file wins
+    gold = read_gold([first, review], segments=corpus.segments, codebook=small_codebook)
+    assert gold.coders == ("guld",) and set(gold.codings["coder"]) == {"guld"}
+    assert sorted(zip(gold.codings["segment_id"], gold.codings["code"], strict=True)) == [
+        ("borger01#1", "kapacitet"), ("partner01#3", "civilsamfund")]
+    out = tmp_path / "e.xlsx"
+    result = CliRunner().invoke(app, ["evaluate", str(tiny_corpus), "--gold", str(first), "--gold", str(review),
+                                      "--codebook", str(small_codebook_path), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["Evaluering"].iter_rows(values_only=True))
+    assert rows[0][0] == "Regelkoderen mod guld.csv, review.xlsx"
+    gold_column = rows[2].index("Guld")
+    assert next(row for row in rows if row[0] == "(makro)")[gold_column] == 2

@@ -104,7 +104,7 @@ def test_train_on_a_review_sheet_uses_only_its_turns(corpus: kv.Corpus, small_co
                                                      tmp_path: Path) -> None:
     """A sheet of two turns trains on two turns, not on every turn of their documents."""
     chosen = corpus.segments[corpus.segments["segment_id"].isin(["borger01#1", "partner01#1"])]
-    review = write_sheet(chosen, small_codebook, tmp_path / "review.xlsx", coder_name="Anne")
+    review = write_sheet(chosen, small_codebook, tmp_path / "review.xlsx", coder_name="Anne", whole_documents=False)
     fill(review, {("borger01#1", "relevans"): "x"})
     human = read_human_codings(review, segments=corpus.segments, codebook=small_codebook)
     model = kv.ModelCoder(small_codebook).fit(corpus.segments, human)

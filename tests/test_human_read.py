@@ -246,8 +246,14 @@ def test_human_read_file_errors(tmp_path: Path, blank: Path) -> None:
     with pytest.raises(HumanCodingError, match=r"\[E801\].*'\.txt'"):
         read_codings(tmp_path / "a.txt")
     (tmp_path / "b.xlsx").write_bytes(b"not a zip file")
-    with pytest.raises(HumanCodingError, match=r"\[E802\].*b\.xlsx"):
+    with pytest.raises(HumanCodingError, match=r"\[E802\].*b\.xlsx.*ikke en hel \.xlsx-fil"):
         read_codings(tmp_path / "b.xlsx")
+    (tmp_path / "c.xlsx").write_bytes(blank.read_bytes()[:2000])  # cut off in the copy
+    with pytest.raises(HumanCodingError, match=r"\[E802\].*c\.xlsx.*afkortet"):  # not "File is not a zip file"
+        read_codings(tmp_path / "c.xlsx")
+    (tmp_path / "d.xlsx").write_bytes(b"")
+    with pytest.raises(HumanCodingError, match=r"\[E802\].*d\.xlsx.*filen er tom"):
+        read_codings(tmp_path / "d.xlsx")
     book = openpyxl.load_workbook(blank)
     book["Kodning"]["A1"] = "id"
     book.save(blank)

@@ -120,3 +120,62 @@ def test_header_case_typo_with_a_codebook(blank: Path, small_codebook: Codebook)
     codings = read_codings(blank, codebook=small_codebook)
     assert ("borger01#1", "relevans", "positiv") in set(
         zip(codings["segment_id"], codings["code"], codings["valence"], strict=True))
+
+
+def _shuffle_column(path: Path, header: str, order: list[int]) -> None:
+    """Excel's "continue with the current selection": one column's cells sorted, the ids left."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Kodning"]
+    index = [cell.value for cell in sheet[1]].index(header) + 1
+    values = [sheet.cell(row=row, column=index).value for row in range(2, sheet.max_row + 1)]
+    for row, source in enumerate(order, start=2):
+        sheet.cell(row=row, column=index).value = values[source]
+    book.save(path)
+
+
+def test_a_sheet_sorted_without_its_ids_is_refused(tiny_corpus: Path, blank: Path, small_codebook: Codebook) -> None:
+    # The text (and the codes beside it) sorted while the ids stayed: 463 of 524 codings landed on
+    # other turns, and agreement, evaluate and train read them without a word.
+    fill(blank, TICKS)
+    rows = len(RESPONDENT_IDS)
+    _shuffle_column(blank, "Tekst", [1, 0, *range(2, rows)])
+    segments = kv.read_corpus(tiny_corpus).segments
+    with pytest.raises(HumanCodingError, match=r"E852\] arket 'Kodning', celle F2 .*passer ikke til turen") as raised:
+        read_codings(blank, segments=segments, codebook=small_codebook)
+    assert str(raised.value).count("[E852]") == 2
+    assert read_codings(blank, codebook=small_codebook).shape[0] == 2  # without the corpus: nothing to check against
+
+
+def test_a_sheet_with_the_codes_written_elsewhere_is_refused(blank: Path, small_codebook: Codebook,
+                                                             tiny_corpus: Path) -> None:
+    # Code names written in the Kommentar column, no tick anywhere: read as a coder who coded
+    # nothing (κ 0, a gold standard with nothing in it) without a word.
+    fill(blank, {(RESPONDENT_IDS[0], "Kommentar"): "relevans, kapacitet"})
+    with pytest.raises(HumanCodingError, match=r"E853\] .*coder_anne.xlsx: koderen har ikke afkrydset en eneste "
+                                               r"kode.*'Kommentar'"):
+        read_human_codings([blank], segments=kv.read_corpus(tiny_corpus).segments, codebook=small_codebook)
+
+
+def test_deleted_rows_are_noted(tiny_corpus: Path, blank: Path, small_codebook: Codebook) -> None:
+    fill(blank, TICKS)
+    book = openpyxl.load_workbook(blank)
+    book["Kodning"].delete_rows(3)
+    book.save(blank)
+    gone = RESPONDENT_IDS[1]
+    with pytest.warns(KvalevalWarning, match=rf"W803\] .*1 respondentture .*\({re.escape(gone)}\)"):
+        human = read_human_codings([blank], segments=kv.read_corpus(tiny_corpus).segments, codebook=small_codebook)
+    assert gone not in human.coverage["anne"]
+
+
+def test_a_renamed_valence_column_with_valences_is_refused(blank: Path, small_codebook: Codebook) -> None:
+    # "valens kapacitet" for "kapacitet: valens": all the column's valences were dropped, with only
+    # W801's advice about code columns.
+    fill(blank, {(RESPONDENT_IDS[0], "kapacitet"): 1, (RESPONDENT_IDS[0], "kapacitet: valens"): "negativ"})
+    book = openpyxl.load_workbook(blank)
+    sheet = book["Kodning"]
+    index = [cell.value for cell in sheet[1]].index("kapacitet: valens") + 1
+    sheet.cell(row=1, column=index).value = "valens kapacitet"
+    book.save(blank)
+    with pytest.warns(KvalevalWarning, match="W801"), pytest.raises(
+            HumanCodingError, match=r"E854\] .*'valens kapacitet'.*Skriv overskriften som 'kapacitet: valens'"):
+        read_codings(blank, codebook=small_codebook)

@@ -103,7 +103,7 @@ class Coded:
             from kvaleval.report.sheet import write_sheet
 
             chosen = self.segments[self.segments["segment_id"].isin(queue["segment_id"])]
-            write_sheet(chosen, self.codebook, path, codings=self.codings)
+            write_sheet(chosen, self.codebook, path, codings=self.codings, whole_documents=False)
         return queue
 
     def recode(self, codebook: Codebook, **options: Any) -> Coded:

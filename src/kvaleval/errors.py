@@ -245,6 +245,8 @@ class Warnings(metaclass=_CodedMessages):
     W802 = ("{path}: kolonne(r) {columns} er ikke læst. En kodnings-CSV har kolonnerne segment_id "
             "(eller doc_id og turn_index), code og eventuelt valence og coder (på dansk: segment, "
             "dokument, tur, kode, valens, koder).")
+    W803 = ("{path}: {n} respondentture fra de dokumenter, arket har, står ikke i arket ({examples}); er "
+            "rækker slettet? De tælles som ture, koderen ikke fik, ikke som 'ikke kodet'.")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -492,6 +494,14 @@ class Errors(metaclass=_CodedMessages):
     E851 = ("{path} er arket 'Kodning' gemt som CSV; et kodeark skal læses som .xlsx (CSV-udgaven "
             "mister arkets liste over koder og ture). Åbn den returnerede .xlsx, eller gem arket "
             "igen som .xlsx (Excel-projektmappe).")
+    E852 = ("{where}: teksten passer ikke til turen {segment}, som id-kolonnen siger ({text}). Er arket sorteret "
+            "eller ændret uden id-kolonnen? Så sidder koderne på de forkerte ture. Fortryd sorteringen, eller "
+            "sortér hele arket (alle kolonner) efter id, og læs filen igen.")
+    E854 = ("{where}: kolonnen har valenser, men overskriften er ikke en temakolonnes valens, så de ville gå "
+            "tabt. Skriv overskriften som '{wanted}'.")
+    E853 = ("{path}: koderen har ikke afkrydset en eneste kode i {n} ture. Er koderne skrevet i en anden kolonne "
+            "(fx {columns})? Sæt 1 i kodens kolonne ud for turen; en tom fil kan ikke sammenlignes eller "
+            "bruges som facit.")
 
     # 9xx command line and settings
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
@@ -587,6 +597,9 @@ class Texts(metaclass=_CodedMessages):
     cli_number = "skal være et tal"
     cli_choice = "skal være en af {choices}"
     coded_cells = "'{sheet}' ({n} kodede celler)"
+    more_problems = "  ... og {n} til"
+    file_empty = "filen er tom (0 byte)"
+    file_cut_off = "filen er ikke en hel .xlsx-fil; den er afkortet, beskadiget eller noget andet omdøbt til .xlsx"
     # wrong arguments to the Python API
     rows = '{n} rækker'
     arg_conclusions_list = 'en liste af Conclusion fra kv.read_conclusions(sti)'
@@ -927,6 +940,8 @@ class _WarningsEnglish:
     W802 = ("{path}: column(s) {columns} are not read. A coding CSV has the columns segment_id "
             "(or doc_id and turn_index), code, and optionally valence and coder (Danish: segment, "
             "dokument, tur, kode, valens, koder).")
+    W803 = ("{path}: {n} respondent turns of the documents in the sheet are not in it ({examples}); were "
+            "rows deleted? They count as turns the coder was not given, not as 'not coded'.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -1159,6 +1174,14 @@ class _ErrorsEnglish:
     E851 = ("{path} is the sheet 'Kodning' saved as CSV; a coding sheet must be read as .xlsx (the CSV "
             "form loses the sheet's list of codes and turns). Open the returned .xlsx, or save the sheet "
             "again as .xlsx (Excel-projektmappe).")
+    E852 = ("{where}: the text does not match turn {segment}, which the id column names ({text}). Was the sheet "
+            "sorted or edited without the id column? Then the codes sit on the wrong turns. Undo the sort, or "
+            "sort the whole sheet (all columns) by id, and read the file again.")
+    E854 = ("{where}: the column holds valences, but its header is no theme column's valence, so they would "
+            "be lost. Write the header as '{wanted}'.")
+    E853 = ("{path}: the coder marked not a single code in {n} turns. Were the codes written in another column "
+            "(e.g. {columns})? Put 1 in the code's column by the turn; an empty file cannot be compared or "
+            "used as the gold standard.")
 
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
@@ -1250,6 +1273,9 @@ class _TextsEnglish:
     cli_number = "must be a number"
     cli_choice = "must be one of {choices}"
     coded_cells = "'{sheet}' ({n} coded cells)"
+    more_problems = "  ... and {n} more"
+    file_empty = "the file is empty (0 bytes)"
+    file_cut_off = "the file is not a whole .xlsx file; it is cut off, damaged or something else renamed to .xlsx"
     # wrong arguments to the Python API
     rows = '{n} rows'
     arg_conclusions_list = 'a list of Conclusion from kv.read_conclusions(path)'

@@ -252,7 +252,7 @@ def _prepare(
     gold, gold_seen, _, gold_order = unpack(gold)
     require_columns(gold, ("segment_id", "code", "coder"))
     gold_coders = sorted(gold["coder"].astype(str).unique())
-    if gold.empty and not gold_seen:
+    if gold.empty:  # a sheet that lists turns but codes none is no standard either: every F1 would be 0
         raise HumanCodingError(Errors.E832.format(source=source))
     if len(gold_coders) > 1:
         raise HumanCodingError(

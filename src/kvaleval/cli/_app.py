@@ -74,3 +74,26 @@ def _root(
         from kvaleval.errors import set_language
 
         set_language(lang.value)
+    _notes_not_tracebacks()
+
+
+def _notes_not_tracebacks() -> None:
+    """kvaleval's warnings on the command line as ``Bemærk: [W801] ...`` lines, not in Python's
+    form (``.../human.py:434: KvalevalWarning: ...`` and the source line under it)."""
+    import warnings
+
+    from kvaleval.errors import KvalevalWarning, Texts
+
+    shown = warnings.showwarning
+    if getattr(shown, "kvaleval", False):
+        return
+
+    def show(message: Any, category: type[Warning], filename: str, lineno: int, file: Any = None,
+             line: str | None = None) -> None:
+        if issubclass(category, KvalevalWarning):
+            typer.echo(Texts.cli_note.format(message=message), err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.kvaleval = True  # type: ignore[attr-defined]
+    warnings.showwarning = show

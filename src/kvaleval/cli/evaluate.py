@@ -50,7 +50,8 @@ def evaluate_cli(
         Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")
     ],
     gold: Annotated[
-        Path, typer.Option("--gold", "-g", help="Guld-kodning (CSV eller udfyldt kodeark).")
+        list[Path], typer.Option("--gold", "-g", help="Guld-kodning (CSV eller udfyldt kodeark); flere "
+                                 "--gold er én standard (fx en CSV og et udfyldt review-ark).")
     ],
     codebook: Annotated[
         Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")
@@ -67,13 +68,13 @@ def evaluate_cli(
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
     import kvaleval as kv
     from kvaleval.analyse.evaluate import MACRO, confusion, evaluate
-    from kvaleval.coding.human import read_human_codings
+    from kvaleval.coding.human import read_gold
     from kvaleval.report.xlsx import Sheet, write_workbook
 
-    check_out(out, [gold, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_workbook)
+    check_out(out, [*gold, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_workbook)
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    truth = read_human_codings(gold, segments=read.segments, codebook=book)
+    truth = read_gold(gold, segments=read.segments, codebook=book)
     echo(Texts.cli_coding_rules.format(corpus=corpus), quiet)
     coded = kv.code(read, book)
     table = evaluate(coded, truth)
@@ -81,7 +82,7 @@ def evaluate_cli(
     write_workbook(
         out,
         [
-            Sheet("Evaluering", _danish(table), f"Regelkoderen mod {gold.name}", notes=NOTES),
+            Sheet("Evaluering", _danish(table), f"Regelkoderen mod {', '.join(p.name for p in gold)}", notes=NOTES),
             Sheet(
                 "Forvekslinger",
                 _danish(mistakes),

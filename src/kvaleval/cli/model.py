@@ -15,17 +15,19 @@ from kvaleval.errors import Texts
 @app.command("train", cls=DanishCommand)
 def train_cli(
     corpus: Annotated[Path, typer.Argument(help="Korpusset, som guldkodningen hører til.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark).")],
+    gold: Annotated[list[Path], typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark); flere "
+                                             "--gold lægges sammen (fx guld.csv og et udfyldt review-ark).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Modelfil (JSON, ingen pickles).")] = Path("model.json"),
 ) -> None:
     """Træn en modelkoder på menneskelige kodninger (stablet på reglerne) og gem den som JSON."""
     import kvaleval as kv
+    from kvaleval.coding.human import read_gold
 
-    check_out(out, [gold, corpus, *([codebook] if codebook else [])], (".json",), Texts.kind_model)
+    check_out(out, [*gold, corpus, *([codebook] if codebook else [])], (".json",), Texts.kind_model)
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    human = kv.read_human_codings(gold, segments=read.segments, codebook=book)
+    human = read_gold(gold, segments=read.segments, codebook=book)
     model = kv.ModelCoder(book).fit(read.segments, human)
     model.to_json(out)
     thresholds = ", ".join(f"{c} {t:.2f}" for c, t in zip(model.codes_, model.thresholds_, strict=True))

@@ -23,9 +23,9 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, os_error, warn
+from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, os_error, shorten, warn
 from kvaleval.frames import CODING_COLUMNS, VALENCES, require_columns, segment_key, segment_table
-from kvaleval.records import INTERVIEWER, Codebook
+from kvaleval.records import INTERVIEWER, RESPONDENT, Codebook
 
 __all__ = ["HumanCodings", "parse_mark", "parse_valence", "read_codings", "read_human_codings",
            "read_sheet_segments", "unpack"]
@@ -35,11 +35,16 @@ SHEET = "Kodning"
 CODEBOOK_SHEET = "Kodebog"
 GUIDE_SHEET = "Vejledning"
 ID_HEADER = "segment_id"
-INFO_HEADERS = (ID_HEADER, "Dokument", "Gruppe", "Taler", "Spørgsmål", "Tekst")
+TEXT_HEADER = "Tekst"
+INFO_HEADERS = (ID_HEADER, "Dokument", "Gruppe", "Taler", "Spørgsmål", TEXT_HEADER)
 COMMENT_HEADER = "Kommentar"
 VALENCE_SUFFIX = ": valens"
 SUGGESTION_PREFIX = "forslag: "
 CODER_LABEL = "Koder:"
+SCOPE_LABEL = "Omfang:"
+SCOPE_WHOLE = "hele dokumenter"
+SCOPE_PICKED = "udvalgte ture"
+"""What a sheet lists, on its instructions sheet: whole documents, or turns picked (a review queue)."""
 
 PRESENT = frozenset({"1", "x", "ja", "sand", "true"})
 ABSENT = frozenset({"0", "nej", "", "falsk", "false"})
@@ -197,6 +202,38 @@ def read_human_codings(
     return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources)
 
 
+def read_gold(
+    paths: Iterable[str | Path],
+    *,
+    segments: pd.DataFrame | Any | None = None,
+    codebook: Codebook | None = None,
+) -> HumanCodings:
+    """One human standard from one or more files (``--gold gold.csv --gold review.xlsx``): the
+    codings of every file, as one coder (the first file's); its turns are those every sheet
+    listed, or all turns when a file is a CSV (it saw every unit). A turn coded in two files
+    takes the later file's codes."""
+    parts = [_read_file(path, None, segments, codebook) for path in paths]
+    if not parts:
+        raise HumanCodingError(Errors.E832.format(source="--gold"))
+    name = parts[0].coders[0]
+    tables = []
+    for index, part in enumerate(parts):
+        later = {segment for other in parts[index + 1:] for segment in _turns_of(other)}
+        tables.append(part.codings[~part.codings["segment_id"].isin(later)].assign(coder=name))
+    codings = pd.concat(tables, ignore_index=True)
+    sheets = [part.coverage.get(part.coders[0]) for part in parts]
+    coverage = {} if any(turns is None for turns in sheets) else {
+        name: tuple(dict.fromkeys(turn for turns in sheets for turn in turns or ()))}
+    codes = tuple(dict.fromkeys(code for part in parts for code in part.codes))
+    return HumanCodings(codings, (name,), coverage, codes, {name: Path(next(iter(paths)))})
+
+
+def _turns_of(read: HumanCodings) -> set[str]:
+    """The turns a file speaks for: a sheet's listed turns, or a CSV's coded ones."""
+    listed = read.coverage.get(read.coders[0])
+    return set(listed) if listed is not None else set(read.codings["segment_id"].astype(str))
+
+
 def unpack(codings: pd.DataFrame | HumanCodings,
            coverage: Mapping[str, Iterable[str]] | None = None
            ) -> tuple[pd.DataFrame, dict[str, set[str]], list[str], list[str]]:
@@ -316,6 +353,11 @@ def parse_valence(value: Any) -> str | None:
 # -- where problems are collected ------------------------------------------------------
 
 
+_WORDS = re.compile(r"[^\W_]+")
+_LABEL = re.compile(r"\[[^\[\]]{1,40}\]")
+"""A pseudonymisation label in a sheet's text (``[navn]``, ``[telefon]``, ``[borger 3]``)."""
+
+
 class _Context:
     def __init__(self, path: Path, segments: pd.DataFrame | None,
                  codebook: Codebook | None) -> None:
@@ -326,8 +368,11 @@ class _Context:
         self.roles: dict[str, str] = {}
         self.last_turn: dict[str, int] = {}
         self.codes: list[str] = []  # the code columns of a sheet, in order
+        self.texts: dict[str, str] = {}
         if segments is not None:
             ids = segments["segment_id"].astype(str).tolist()
+            if "text" in segments:
+                self.texts = dict(zip(ids, segments["text"].astype(str), strict=True))
             self.order = {segment: index for index, segment in enumerate(ids)}
             self.docs = dict(zip(ids, segments["doc_id"].astype(str), strict=True))
             if "speaker_role" in segments:
@@ -340,9 +385,21 @@ class _Context:
             return
         listed = [f"  - {problem}" for problem in self.problems[:MAX_LISTED]]
         if len(self.problems) > MAX_LISTED:
-            listed.append(f"  ... and {len(self.problems) - MAX_LISTED} more")
+            listed.append(Texts.more_problems.format(n=len(self.problems) - MAX_LISTED))
         raise HumanCodingError(Errors.E805.format(path=self.path, n=len(self.problems),
                                                   problems="\n".join(listed)))
+
+    def text_matches(self, segment: str, shown: Any) -> bool:
+        """Does a sheet row's text belong to the turn its id names? The sheet shows the text
+        pseudonymised, so its words, but for the ``[navn]``-style labels, must be the turn's."""
+        text = self.texts.get(segment)
+        if text is None or _blank(shown):
+            return True
+        words = _WORDS.findall(_LABEL.sub(" ", _text(shown)).casefold())
+        if not words:
+            return True
+        own = set(_WORDS.findall(text.casefold()))
+        return sum(word in own for word in words) >= 0.9 * len(words)
 
     def check_segment(self, segment: str, where: str) -> bool:
         if self.order is None:
@@ -412,7 +469,10 @@ def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], st
     try:
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise HumanCodingError(Errors.E802.format(path=path, detail=err)) from err
+        # "File is not a zip file" says nothing to a coder: an empty or cut-off file does
+        detail = (Texts.file_empty if path.stat().st_size == 0 else Texts.file_cut_off
+                  if isinstance(err, zipfile.BadZipFile) else err)
+        raise HumanCodingError(Errors.E802.format(path=path, detail=detail)) from err
     names = workbook.sheetnames
     expected, listed_by = _expected_codes(workbook, context)
     candidates = []
@@ -434,8 +494,73 @@ def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], st
     _check_layout(title, header, layout, expected, listed_by, context)
     _check_formulas(path, title, header, layout, table, context)
     found, units = _read_rows(title, header, layout, table[1:], context)
-    coder = _sheet_coder(workbook) if GUIDE_SHEET in names else None
+    _check_lost_valences(title, header, layout, table[1:], context)
+    if not context.problems:  # else they are the error, and what follows from them needs no word
+        _check_not_blank(path, header, layout, table[1:], units)
+        if _guide_value(workbook, SCOPE_LABEL) != SCOPE_PICKED:
+            _note_missing_rows(path, units, context)
+    coder = _guide_value(workbook, CODER_LABEL)
     return found, units, coder
+
+
+def _note_missing_rows(path: Path, units: list[str], context: _Context) -> None:
+    """W803 for respondent turns missing from the documents a sheet of whole documents lists: a
+    deleted row (a sheet made with --documents lists fewer documents, not fewer turns of one)."""
+    if not context.roles or not units:
+        return
+    listed = set(units)
+    turns: dict[str | None, list[str]] = {}
+    for segment, role in context.roles.items():
+        if role == RESPONDENT:
+            turns.setdefault(context.docs.get(segment), []).append(segment)
+    missing = []
+    for document in dict.fromkeys(context.docs.get(unit) for unit in units):
+        own = turns.get(document, [])
+        absent = [segment for segment in own if segment not in listed]
+        missing += absent
+    if missing:
+        warn(Warnings.W803.format(path=path, n=len(missing), examples=", ".join(missing[:3])
+                                  + (", ..." if len(missing) > 3 else "")))
+
+
+def _check_lost_valences(sheet: str, header: list[str], layout: _Layout, rows: list[list[Any]],
+                         context: _Context) -> None:
+    """E854 for a filled column whose header speaks of valence but names no code as the sheet
+    does ("valens kapacitet" for "kapacitet: valens"): its valences would be lost in silence."""
+    from openpyxl.utils import get_column_letter
+
+    for index in layout.unknown:
+        key = _key(header[index])
+        if not ("valens" in key or "valence" in key) or key.endswith(_key(VALENCE_SUFFIX)):
+            continue  # "relevanz: valens" goes with its renamed code column (E846, W801)
+        if all(index >= len(row) or _blank(row[index]) for row in rows):
+            continue
+        code = next((code for code in layout.codes if _key(code) in key), None)
+        wanted = f"{code}{VALENCE_SUFFIX}" if code else f"<kode>{VALENCE_SUFFIX}"
+        context.problems.append(Errors.E854.format(
+            where=Texts.sheet_cell.format(sheet=sheet, cell=f"{get_column_letter(index + 1)}1", row=1,
+                                          header=header[index]), wanted=wanted))
+
+
+BLANK_SHEET_TURNS = 20
+"""A sheet of this many turns with not one code column filled in is a mistake, not a coder who
+found nothing (such a coder writes 0s, or codes a few turns)."""
+
+
+def _check_not_blank(path: Path, header: list[str], layout: _Layout, rows: list[list[Any]],
+                     units: list[str]) -> None:
+    """Refuse a sheet whose code columns are all empty while its coder wrote elsewhere (the
+    Kommentar column, a column of their own) or it lists many turns: read as "coded nothing",
+    it would give κ 0 or a gold standard with nothing in it, without a word."""
+    columns = [*layout.codes.values(), *layout.valences.values()]
+    if any(index < len(row) and not _blank(row[index]) for row in rows for index in columns):
+        return
+    other = [index for index, name in enumerate(header)
+             if index in layout.unknown or _key(name) == _key(COMMENT_HEADER)]
+    written = [header[index] for index in other if any(index < len(row) and not _blank(row[index]) for row in rows)]
+    if written or len(units) >= BLANK_SHEET_TURNS:
+        raise HumanCodingError(Errors.E853.format(
+            path=path, n=len(units), columns=", ".join(f"'{name}'" for name in written) or f"'{COMMENT_HEADER}'"))
 
 
 def _values(worksheet: Any) -> list[list[Any]]:
@@ -546,6 +671,7 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
     from openpyxl.utils import get_column_letter
 
     identifier = next(i for i, h in enumerate(header) if h.casefold() == ID_HEADER)
+    text_column = next((i for i, h in enumerate(header) if _key(h) == _key(TEXT_HEADER)), None)
     codes, valences = layout.codes, layout.valences
     order = context.codes
     found: list[Row] = []
@@ -573,6 +699,10 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
         first_row[segment] = number
         if not context.check_segment(segment, where(number, identifier)):
             continue
+        if text_column is not None and not context.text_matches(segment, cells[text_column]):
+            context.problems.append(Errors.E852.format(where=where(number, text_column), segment=segment,
+                                                       text=repr(shorten(_text(cells[text_column]), 50))))
+            continue
         for code in order:
             mark, tone = parse_mark(marks.get(code)), parse_valence(tones.get(code))
             if mark is None:
@@ -588,9 +718,12 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
     return found, list(first_row)
 
 
-def _sheet_coder(workbook: Any) -> str | None:
+def _guide_value(workbook: Any, label: str) -> str | None:
+    """The value beside ``label`` ("Koder:", "Omfang:") on the instructions sheet, if any."""
+    if GUIDE_SHEET not in workbook.sheetnames:
+        return None
     for row in workbook[GUIDE_SHEET].iter_rows(max_col=2, values_only=True):
-        if row and _text(row[0]).casefold() == CODER_LABEL.casefold():
+        if row and _text(row[0]).casefold() == label.casefold():
             return (_text(row[1]) if len(row) > 1 else "") or None
     return None
 

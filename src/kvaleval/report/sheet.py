@@ -25,6 +25,9 @@ from kvaleval.coding.human import (
     COMMENT_HEADER,
     GUIDE_SHEET,
     INFO_HEADERS,
+    SCOPE_LABEL,
+    SCOPE_PICKED,
+    SCOPE_WHOLE,
     SHEET,
     SUGGESTION_PREFIX,
     VALENCE_SUFFIX,
@@ -74,6 +77,7 @@ def write_sheet(
     codings: pd.DataFrame | None = None,
     coder_name: str | None = None,
     pseudonymise: bool = True,
+    whole_documents: bool = True,
 ) -> Path:
     """Write a coding sheet for one human coder.
 
@@ -94,6 +98,9 @@ def write_sheet(
         Written beside "Koder:" on the instructions sheet; read back as the coder.
     pseudonymise : bool
         Pseudonymise text, question and speaker (default), as every export does.
+    whole_documents : bool
+        The segments are whole documents (default), so a turn of theirs missing when the sheet
+        is read back is a deleted row (W803); False for picked turns (a review queue).
 
     Returns
     -------
@@ -130,7 +137,7 @@ def write_sheet(
     worksheet.title = SHEET
     _coding_sheet(worksheet, _info(rows, protect), codebook, codings)
     _codebook_sheet(workbook.create_sheet(CODEBOOK_SHEET), codebook)
-    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), coder_name)
+    _guide_sheet(workbook.create_sheet(GUIDE_SHEET), coder_name, whole_documents)
     path = Path(path)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
@@ -303,7 +310,7 @@ def _codebook_sheet(worksheet: Any, codebook: Codebook) -> None:
     worksheet.freeze_panes = "B2"
 
 
-def _guide_sheet(worksheet: Any, coder_name: str | None) -> None:
+def _guide_sheet(worksheet: Any, coder_name: str | None, whole_documents: bool) -> None:
     from openpyxl.styles import Alignment, Font
 
     for row, line in enumerate(GUIDE, start=1):
@@ -314,6 +321,8 @@ def _guide_sheet(worksheet: Any, coder_name: str | None) -> None:
     row = len(GUIDE) + 1
     _put(worksheet.cell(row=row, column=1), CODER_LABEL).font = Font(bold=True)
     _put(worksheet.cell(row=row, column=2), coder_name or "")
+    _put(worksheet.cell(row=row + 1, column=1), SCOPE_LABEL).font = Font(bold=True)
+    _put(worksheet.cell(row=row + 1, column=2), SCOPE_WHOLE if whole_documents else SCOPE_PICKED)
     worksheet.column_dimensions["A"].width = 100
     worksheet.column_dimensions["B"].width = 24
 
