@@ -84,10 +84,11 @@ def test_merged_cells_give_every_cell_their_value(blank: Path, small_codebook: C
 
 
 def test_formula_without_a_saved_value(blank: Path, small_codebook: Codebook) -> None:
-    fill(blank, {("borger01#1", "relevans"): "=1"})  # openpyxl saves no value, as a script would
+    # openpyxl saves no value, as a script would; the valence beside it is no second problem (E808)
+    fill(blank, {("borger01#1", "relevans"): "=1", ("borger01#1", "relevans: valens"): "positiv"})
     letter = openpyxl.utils.get_column_letter(column(blank, "relevans"))
-    with pytest.raises(HumanCodingError, match=rf"\[E848\] arket 'Kodning', celle {letter}2: formlen '=1' "
-                                               r"har ingen gemt værdi.*gem den igen"):
+    with pytest.raises(HumanCodingError, match=rf"(?s)har 1 problem.*\[E848\] arket 'Kodning', celle {letter}2: "
+                                               r"formlen '=1' har ingen gemt værdi.*gem den igen"):
         read_codings(blank, codebook=small_codebook)
 
 

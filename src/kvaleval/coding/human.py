@@ -369,6 +369,7 @@ class _Context:
         self.last_turn: dict[str, int] = {}
         self.codes: list[str] = []  # the code columns of a sheet, in order
         self.texts: dict[str, str] = {}
+        self.unsaved: set[tuple[int, int]] = set()  # (row, column) of formulas without a saved value
         if segments is not None:
             ids = segments["segment_id"].astype(str).tolist()
             if "text" in segments:
@@ -662,6 +663,7 @@ def _check_formulas(path: Path, sheet: str, header: list[str], layout: _Layout,
                         c >= len(table[r]) or table[r][c] is None):
                     where = Texts.sheet_cell_short.format(sheet=sheet, cell=f"{get_column_letter(c + 1)}{r + 1}")
                     context.problems.append(Errors.E848.format(where=where, formula=formula[:40]))
+                    context.unsaved.add((r + 1, c))
     finally:
         workbook.close()
 
@@ -711,7 +713,7 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
             if tone is None:
                 context.problems.append(
                     Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
-            elif tone and mark is False:
+            elif tone and mark is False and (number, codes[code]) not in context.unsaved:  # E848 says that
                 context.problems.append(Errors.E808.format(where=where(number, valences[code])))
             elif mark:
                 found.append((segment, code, tone, None))

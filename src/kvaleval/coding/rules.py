@@ -45,7 +45,7 @@ from kvaleval.danish import (
     FILLERS,
     NO_ANSWER,
     answers_nothing,
-    invites_comment,
+    invites_comment_many,
     is_polar_question,
     opens_with_yes_or_no,
     says_nothing,
@@ -447,34 +447,44 @@ class RuleCoder:
         limit = self.short_answer_words
         # A short answer, or one that opens with yes or no to a yes/no question, is about its question
         # ("Har du andre kommentarer til X?" - "Ja, ..." answers whether there is more, not X).
-        inviting = [invites_comment(question) for question in unique]
-        polar = [is_polar_question(question) and not invites
-                 for question, invites in zip(unique, inviting, strict=True)]
-        replies = np.array([len(texts[row].split(maxsplit=limit)) <= limit
-                            or (polar[question] and opens_with_yes_or_no(texts[row]))
-                            for row, question in zip(asked_rows, q.tolist(), strict=True)], dtype=bool)
+        inviting = invites_comment_many(unique)
+        polar: dict[int, bool] = {}  # asked of the few questions a long yes or no answers
+
+        def is_polar(question: int) -> bool:
+            if question not in polar:
+                polar[question] = is_polar_question(unique[question]) and not inviting[question]
+            return polar[question]
+
+        answer_texts = [texts[row] for row in asked_rows]
+        replies = np.array([len(text.split(maxsplit=limit)) <= limit
+                            or (opens_with_yes_or_no(text) and is_polar(question))
+                            for text, question in zip(answer_texts, q.tolist(), strict=True)], dtype=bool)
         # So is a longer one that names no theme of the codebook at all ("Hvad med praktikken?" -
         # "Jeg var tre uger hos en tømrer, og nu ved jeg, hvad jeg vil."): it answers what was asked
         # (not "Har du andre kommentarer til X?", which asks for anything).
-        silent = ~replies & (evidence[rows].max(axis=1, initial=0.0) <= 0) & ~np.array(inviting, bool)[q]
+        silent = ~replies & (evidence[rows].max(axis=1, initial=0.0) <= 0) & ~inviting[q]
         short = replies | silent
-        # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme.
-        no_answer = np.array([bool(is_short and (NO_ANSWER.match(texts[row])
-                                                 or (inviting[question] and says_nothing(texts[row]))
-                                                 or answers_nothing(unique[question], texts[row])))
-                              for row, is_short, question in zip(asked_rows, short.tolist(), q.tolist(), strict=True)],
-                             dtype=bool)
+        # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme
+        # (an answer long enough to be silent is none of these).
+        no_answer = np.array([bool(reply and (NO_ANSWER.match(text)
+                                              or (inviting[question] and says_nothing(text))
+                                              or answers_nothing(unique[question], text)))
+                              for text, reply, question in zip(answer_texts, replies.tolist(), q.tolist(),
+                                                               strict=True)], dtype=bool)
         inherit_at, longer_at = self._open_to_question(rows, q, short, no_answer, asked, evidence)
         inheriting = list(zip(*(found.tolist() for found in inherit_at), strict=True))
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
+        shown: dict[int, str] = {}  # each question shortened once, for the codings' why
         for i, column in inheriting:
-            self._inherit(int(rows[i]), column, int(q[i]), asked, texts, questions, evidence, findings)
+            question = int(q[i])
+            if question not in shown:
+                shown[question] = shorten(unique[question], 80)
+            self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings)
         if self.question_weight <= 0:
             return
         i, column = longer_at
         evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
                                                                        self.thresholds[column])
-        shown: dict[int, str] = {}
         for row, column_, question in zip(rows[i].tolist(), column.tolist(), q[i].tolist(), strict=True):
             finding = findings.get((row, column_))
             if finding is None:
@@ -506,12 +516,11 @@ class RuleCoder:
         return (inherit_i, inherit_c), (longer_i, longer_c)
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
-                 questions: Sequence[str | None], evidence: np.ndarray,
-                 findings: dict[tuple[int, int], Finding]) -> None:
+                 question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding]) -> None:
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
-        finding.question = shorten(questions[row] or "", 80)
+        finding.question = question
         asked_finding = asked.findings.get((q, column))
         # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
         # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,
