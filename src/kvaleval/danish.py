@@ -84,9 +84,11 @@ def says_nothing(answer: str) -> bool:
 
 
 def invites_comment_many(questions: list[str]) -> np.ndarray:
-    """:func:`invites_comment` of each of ``questions``, with one regex pass over them all (a survey
-    of a million answers has thousands of distinct questions; the texts are joined by NUL, which
-    no ``\\s`` or letter of the pattern matches, so no match spans two of them)."""
+    """Does each of ``questions`` ask for anything more (``Har du andre kommentarer til mentoren?``,
+    ``Er der noget, du vil tilføje?``)? Then a bare ``Nej`` answers that, not the theme. One regex
+    pass over them all (a survey of a million answers has thousands of distinct questions); the
+    texts are joined by NUL, which no ``\\s`` or letter of the pattern matches, so no match spans
+    two of them."""
     found = np.zeros(len(questions), dtype=bool)
     if not questions:
         return found
@@ -94,12 +96,6 @@ def invites_comment_many(questions: list[str]) -> np.ndarray:
     hits = [match.start() for match in _INVITES_COMMENT.finditer("\x00".join(questions))]
     found[np.searchsorted(starts, hits, side="right") - 1] = True
     return found
-
-
-def invites_comment(question: str) -> bool:
-    """Does the question ask for anything more (``Har du andre kommentarer til mentoren?``,
-    ``Er der noget, du vil tilføje?``)? Then a bare ``Nej`` answers that, not the theme."""
-    return bool(_INVITES_COMMENT.search(question))
 
 
 DISCOURSE_WORDS = FILLERS | frozenset(
