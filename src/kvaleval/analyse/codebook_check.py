@@ -47,8 +47,10 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     DataFrame
         ``code, term, weight, segments`` (respondent segments where the term
         matched), and with ``gold``: ``in_gold`` (of those, segments the gold
-        coded with the code) and ``false_positive_share``. Sorted by code order,
-        then most false positives, then most matches.
+        coded with the code), ``false_positive_share`` and ``too_weak`` (segments
+        the gold coded where the term matched but the evidence stayed below the
+        code's threshold: a weight to raise). Sorted by code order, then most
+        false positives, then most matches.
     """
     require_columns(segments, ["segment_id", "speaker_role", "text"])
     coder = coder or RuleCoder(codebook)
@@ -56,9 +58,12 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     ids = respondents["segment_id"].tolist()
     scores = coder.score(respondents["text"].tolist())
     matched: dict[tuple[int, str], set[str]] = {}
+    short: dict[tuple[int, str], set[str]] = {}  # matched in a segment the code did not reach
     for (position, column), finding in scores.findings.items():
         for term in [*finding.terms, *finding.near]:
             matched.setdefault((column, term), set()).add(ids[position])
+            if not scores.coded[position, column]:
+                short.setdefault((column, term), set()).add(ids[position])
     gold_sets: dict[str, set[str]] = {}
     if gold is not None:
         require_columns(gold, ["segment_id", "code"])
@@ -72,6 +77,7 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
                 right = len(hits & gold_sets.get(code.name, set()))
                 row["in_gold"] = right
                 row["false_positive_share"] = round(1 - right / len(hits), 3) if hits else 0.0
+                row["too_weak"] = len(short.get((index, label), set()) & gold_sets.get(code.name, set()))
                 row["_false"] = len(hits) - right
             rows.append(row)
     table = pd.DataFrame(rows)

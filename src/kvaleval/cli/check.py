@@ -50,5 +50,14 @@ def check_cli(
             for code, group in wrong.groupby("code", sort=False):
                 shown = ", ".join(f"{r.term} ({r.segments}/{r.in_gold})" for r in group.head(top).itertuples())
                 echo(f"  {code}: {shown}")
+            weak = usage[usage["too_weak"] > 0]
+            if len(weak):
+                echo(Texts.cli_check_too_weak)
+                for code, group in weak.groupby("code", sort=False):
+                    threshold = book[code].threshold
+                    most = group.sort_values("too_weak", ascending=False, kind="stable").head(top)
+                    shown = ", ".join(f"{r.term} ({r.too_weak}, {r.weight:g}/{threshold:g})"
+                                      for r in most.itertuples())
+                    echo(f"  {code}: {shown}")
     if len(failed):
         raise typer.Exit(code=1)
