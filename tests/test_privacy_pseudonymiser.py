@@ -76,8 +76,10 @@ def test_privacy_non_str_text_raises_coded_error(value: object) -> None:
 
 
 def test_privacy_bad_names_raise_coded_error() -> None:
-    with pytest.raises(PrivacyError, match=r"\[E707\]"):
+    with pytest.raises(PrivacyError, match=r"\[E707\] Navne, der skal pseudonymiseres \(names=\), skal være tekst"):
         Pseudonymiser(["Hanne", 3])  # type: ignore[list-item]
+    with pytest.raises(PrivacyError, match=r"\[E707\] Ord, der skal stå urørt \(keep=\), skal være tekst"):
+        Pseudonymiser(keep=["Jobspor", 3])  # type: ignore[list-item]  (was "Navne, der skal pseudonymiseres")
     with pytest.raises(PrivacyError, match=r"\[E706\]"):
         Pseudonymiser(pseudonyms={"Hanne": ""})
     with pytest.raises(PrivacyError, match=r"\[E706\]"):

@@ -407,7 +407,7 @@ class Errors(metaclass=_CodedMessages):
             "{first_line}, ikke '{second}'. Skriv hvert navn i én række.")
     E706 = ("Pseudonymer skal knytte navne til erstatninger, begge som tekst; fik {pair}. "
             "Eksempel: {{'Hanne': '[borger 3]'}}.")
-    E707 = "Navne, der skal pseudonymiseres, skal være tekst; fik {value!r} ({kind})."
+    E707 = "{what} skal være tekst; fik {value!r} ({kind})."
     E708 = ("pseudonymise() skal have en str; fik {kind}. Spring manglende værdier over, eller "
             "konvertér med str().")
     E709 = "suppress_small: k skal være et helt tal på mindst 1; fik {k!r}."
@@ -600,6 +600,8 @@ class Texts(metaclass=_CodedMessages):
     cli_choice = "skal være en af {choices}"
     coded_cells = "'{sheet}' ({n} kodede celler)"
     more_problems = "  ... og {n} til"
+    names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
+    words_to_keep = "Ord, der skal stå urørt (keep=),"
     file_empty = "filen er tom (0 byte)"
     file_cut_off = "filen er ikke en hel .xlsx-fil; den er afkortet, beskadiget eller noget andet omdøbt til .xlsx"
     # wrong arguments to the Python API
@@ -1098,7 +1100,7 @@ class _ErrorsEnglish:
             "line {first_line}, not '{second}'. Keep one row per name.")
     E706 = ("Pseudonyms must map names to replacements, both text; got {pair}. "
             "Example: {{'Hanne': '[borger 3]'}}.")
-    E707 = "Names to pseudonymise must be text; got {value!r} ({kind})."
+    E707 = "{what} must be text; got {value!r} ({kind})."
     E708 = "pseudonymise() needs a str; got {kind}. Skip missing values or convert with str()."
     E709 = "suppress_small: k must be a whole number of at least 1; got {k!r}."
     E710 = "suppress_small: column(s) {missing} not found. Columns: {columns}."
@@ -1278,6 +1280,8 @@ class _TextsEnglish:
     cli_choice = "must be one of {choices}"
     coded_cells = "'{sheet}' ({n} coded cells)"
     more_problems = "  ... and {n} more"
+    names_to_hide = "Names to pseudonymise (names=)"
+    words_to_keep = "Words to keep as written (keep=)"
     file_empty = "the file is empty (0 bytes)"
     file_cut_off = "the file is not a whole .xlsx file; it is cut off, damaged or something else renamed to .xlsx"
     # wrong arguments to the Python API

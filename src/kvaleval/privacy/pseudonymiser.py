@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from kvaleval.errors import Errors, PrivacyError
+from kvaleval.errors import Errors, PrivacyError, Texts
 from kvaleval.privacy import names as _names
 from kvaleval.privacy.patterns import (
     KIND_CPR,
@@ -60,13 +60,13 @@ def _normal(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _check_names(names: str | Iterable[str]) -> list[str]:
+def _check_names(names: str | Iterable[str], what: str) -> list[str]:
     if isinstance(names, str):
         names = [names]
     out = []
     for name in names:
         if not isinstance(name, str):
-            raise PrivacyError(Errors.E707.format(value=name, kind=type(name).__name__))
+            raise PrivacyError(Errors.E707.format(what=what, value=name, kind=type(name).__name__))
         out.append(" ".join(name.split()))
     return out
 
@@ -131,9 +131,9 @@ class Pseudonymiser:
         name_list: bool = True,
         heuristic: bool = True,
     ) -> None:
-        self.names = tuple(_check_names(names))
+        self.names = tuple(_check_names(names, Texts.names_to_hide))
         self.pseudonyms = _check_pseudonyms(pseudonyms)
-        self.keep = tuple(_check_names(keep))
+        self.keep = tuple(_check_names(keep, Texts.words_to_keep))
         self.name_list = name_list
         self.heuristic = heuristic
         self._lists = _names.lexicon()
