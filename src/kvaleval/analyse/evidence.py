@@ -121,7 +121,7 @@ def evidence(
         quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
                                  pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
     rows = []
-    answers = _short_answers(codings)
+    answers = short_answers(codings)
     for conclusion in conclusions:
         support = supporting_codings(codings, conclusion)
         for group, frame in _group_frames(segments, conclusion):
@@ -175,7 +175,7 @@ SHORT_ANSWER = "svar på spørgsmål"
 """How the rule coder's ``why`` says a short answer took its theme from the question it answered."""
 
 
-def _short_answers(codings: pd.DataFrame) -> pd.DataFrame:
+def short_answers(codings: pd.DataFrame) -> pd.DataFrame:
     """(segment_id, code) of the codings a short answer took from its question."""
     if "why" not in codings:
         return codings.loc[[], ["segment_id", "code"]]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from kvaleval.analyse.evidence import SHORT_ANSWER
+from kvaleval.analyse.evidence import short_answers
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import (
     attribution,
@@ -58,14 +58,13 @@ def framework_matrix(
     surveys = survey_documents(segments)
     # One pass over the best hits and one over the people: a survey has tens of thousands of respondents.
     best_by_person: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {}
-    why = best["why"] if "why" in best else pd.Series("", index=best.index)
+    # A short answer that took its theme from the question ("Ja, to gange om ugen.") shows it.
+    answered = set(short_answers(codings).itertuples(index=False, name=None))
     questions = best["question"] if "question" in best else pd.Series("", index=best.index)
-    for doc_id, speaker, code_name, text, segment_id, reason, question in zip(
-            best["doc_id"], best["speaker"], best["code"], best["text"], best["segment_id"], why, questions,
-            strict=True):
-        # A short answer that took its theme from the question ("Ja, to gange om ugen.") shows it.
-        took = isinstance(reason, str) and SHORT_ANSWER in reason and isinstance(question, str)
-        asked = str(question) if took else ""
+    for doc_id, speaker, code_name, text, segment_id, question in zip(
+            best["doc_id"], best["speaker"], best["code"], best["text"], best["segment_id"], questions, strict=True):
+        took = (segment_id, code_name) in answered and isinstance(question, str)
+        asked = question if took else ""
         best_by_person.setdefault((doc_id, speaker), {})[code_name] = (str(text), str(segment_id), asked)
     evidence = [_evidence_of(coder, index) for index in range(len(codebook.codes))]
     rows = []
