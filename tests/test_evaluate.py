@@ -326,7 +326,10 @@ def test_gold_from_several_files_is_one_standard(tiny_corpus: Path, small_codebo
     review = write_sheet(corpus.segments[corpus.segments["segment_id"].isin(["borger01#3", "partner01#3"])],
                          small_codebook, tmp_path / "review.xlsx", whole_documents=False)
     fill(review, {("partner01#3", "civilsamfund"): 1})  # borger01#3 re-coded: nothing, the later file wins
-    gold = read_gold([first, review], segments=corpus.segments, codebook=small_codebook)
+    gold = read_gold((path for path in (first, review)), segments=corpus.segments, codebook=small_codebook)
+    assert gold.sources == {"guld": first}  # a generator is read once (it gave StopIteration)
+    assert read_gold(str(first), segments=corpus.segments).codings["segment_id"].tolist() == [
+        "borger01#1", "borger01#3"]  # one path, not its characters
     assert gold.coders == ("guld",) and set(gold.codings["coder"]) == {"guld"}
     assert sorted(zip(gold.codings["segment_id"], gold.codings["code"], strict=True)) == [
         ("borger01#1", "kapacitet"), ("partner01#3", "civilsamfund")]

@@ -203,7 +203,7 @@ def read_human_codings(
 
 
 def read_gold(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     *,
     segments: pd.DataFrame | Any | None = None,
     codebook: Codebook | None = None,
@@ -212,7 +212,8 @@ def read_gold(
     codings of every file, as one coder (the first file's); its turns are those every sheet
     listed, or all turns when a file is a CSV (it saw every unit). A turn coded in two files
     takes the later file's codes."""
-    parts = [_read_file(path, None, segments, codebook) for path in paths]
+    files = [paths] if isinstance(paths, str | Path) else list(paths)
+    parts = [_read_file(path, None, segments, codebook) for path in files]
     if not parts:
         raise HumanCodingError(Errors.E832.format(source="--gold"))
     name = parts[0].coders[0]
@@ -225,7 +226,7 @@ def read_gold(
     coverage = {} if any(turns is None for turns in sheets) else {
         name: tuple(dict.fromkeys(turn for turns in sheets for turn in turns or ()))}
     codes = tuple(dict.fromkeys(code for part in parts for code in part.codes))
-    return HumanCodings(codings, (name,), coverage, codes, {name: Path(next(iter(paths)))})
+    return HumanCodings(codings, (name,), coverage, codes, {name: Path(files[0])})
 
 
 def _turns_of(read: HumanCodings) -> set[str]:
