@@ -59,34 +59,42 @@ def test_term_usage_counts_matches_and_false_positives() -> None:
     assert (usage["segments"] == 0).any() and (usage["segments"] > 0).any()
 
 
-def test_check_top_limits_the_never_hit_terms_per_theme(tmp_path: Path) -> None:
+def _book_and_corpus(tmp_path: Path, codebook: str, transcript: str) -> tuple[Path, Path]:
+    """A codebook file and a corpus folder of one transcript, ``a.txt``."""
     path = tmp_path / "k.yaml"
-    path.write_text("name: k\ncodes:\n  - name: kap\n    terms: [folk, alfa, beta, gamma, delta, epsilon]\n",
-                    encoding="utf-8")
+    path.write_text(codebook, encoding="utf-8")
     corpus = tmp_path / "korpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("I: Hvordan?\nB: Vi mangler folk.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path), "--corpus", str(corpus),
-                             "--top", "2"], capture_output=True, text=True, check=False)
-    assert "  kap: alfa, beta … (+3)" in result.stderr.splitlines(), result.stderr
+    (corpus / "a.txt").write_text(transcript, encoding="utf-8")
+    return path, corpus
+
+
+def _check(*arguments: object) -> list[str]:
+    """The lines ``kvaleval check`` writes to standard error."""
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", *map(str, arguments)],
+                            capture_output=True, text=True, check=False)
+    return result.stderr.splitlines()
+
+
+def test_check_top_limits_the_never_hit_terms_per_theme(tmp_path: Path) -> None:
+    path, corpus = _book_and_corpus(
+        tmp_path, "name: k\ncodes:\n  - name: kap\n    terms: [folk, alfa, beta, gamma, delta, epsilon]\n",
+        "I: Hvordan?\nB: Vi mangler folk.\n")
+    lines = _check(path, "--corpus", corpus, "--top", 2)
+    assert "  kap: alfa, beta … (+3)" in lines, lines
 
 
 def test_check_lists_terms_too_weak_for_what_the_gold_coded(tmp_path: Path) -> None:
     # A term weighted below the threshold that is alone in turns the gold codes is a weight to
     # raise; check said nothing of it (30 of the misses on another author's codebook).
-    path = tmp_path / "k.yaml"
-    path.write_text("name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}, {term: sagsbehandler}]\n",
-                    encoding="utf-8")
-    corpus = tmp_path / "korpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("I: Hvad var svært?\nB: Brevene var for lange.\nI: Og så?\n"
-                                  "B: Min sagsbehandler ringede, og brevet kom.\nI: Andet?\nB: Et brev til min mor.\n",
-                                  encoding="utf-8")
+    path, corpus = _book_and_corpus(
+        tmp_path, "name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}, {term: sagsbehandler}]\n",
+        "I: Hvad var svært?\nB: Brevene var for lange.\nI: Og så?\n"
+        "B: Min sagsbehandler ringede, og brevet kom.\nI: Andet?\nB: Et brev til min mor.\n")
     gold = tmp_path / "guld.csv"
     gold.write_text("segment_id,code\na#1,sag\na#3,sag\n", encoding="utf-8")
     segments = kv.read_corpus(corpus).segments
     usage = term_usage(kv.read_codebook(path), segments, gold=kv.read_codings(gold, segments=segments))
     assert usage.set_index("term")["too_weak"].to_dict() == {"brev": 1, "sagsbehandler": 0}  # a#3 was coded
-    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path), "--corpus", str(corpus),
-                             "--gold", str(gold)], capture_output=True, text=True, check=False)
-    assert "  sag: brev (1, 0.5/1)" in result.stderr.splitlines(), result.stderr
+    lines = _check(path, "--corpus", corpus, "--gold", gold)
+    assert "  sag: brev (1, 0.5/1)" in lines, lines

@@ -22,7 +22,7 @@ from xml.sax import SAXException
 
 from kvaleval.errors import CorpusError, Errors, Texts
 from kvaleval.read._archive import check_zip
-from kvaleval.segment.tags import TIME_RANGE
+from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
 
 _SPEAKER_CELL = 40
 _STAMP_CELL = re.compile(rf"[\[(]?{TIME_RANGE}[\])]?")
@@ -162,8 +162,6 @@ def _tag_bold_leads(lines: list[str], leads: dict[int, str]) -> None:
     """Write ``label:`` for the bold speaker labels of a transcript that marks its speakers so: two
     or more labels that each begin two or more paragraphs, in at least half of the paragraphs with
     text. Bold words opening a paragraph now and then are emphasis, and stay as they are."""
-    from kvaleval.segment.tags import clean_label, is_role_label, looks_like_name
-
     labels = {index: lead for index, lead in leads.items() if _BOLD_LABEL.fullmatch(lead)
               and lines[index].lstrip().startswith(lead) and (is_role_label(lead) or looks_like_name(lead))}
     counts = Counter(clean_label(lead) for lead in labels.values())
