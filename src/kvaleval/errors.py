@@ -36,14 +36,16 @@ The language is, in this order:
 3. else Danish.
 
 On the command line: ``kvaleval --lang en code ...`` (or ``KVALEVAL_LANG=en``).
-Only messages change language; the appendix is written in Danish either way.
+The appendix is written in the same language (its words are in :mod:`kvaleval.words`);
+``kv.write_appendix(..., language="en")`` chooses it for one appendix (:func:`using_language`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 LANGUAGES = ("da", "en")
 """The languages messages are written in: Danish (the default) and English."""
@@ -83,6 +85,20 @@ def set_language(language: str | None) -> None:
     if chosen not in LANGUAGES:
         raise ValueError(Errors.E901.format(language=language))
     _language = chosen
+
+
+@contextlib.contextmanager
+def using_language(language: str | None) -> Iterator[None]:
+    """Messages (and the appendix's words) in ``language`` inside the block, then as before;
+    ``None`` keeps the current language."""
+    global _language
+    before = _language
+    if language is not None:
+        set_language(language)
+    try:
+        yield
+    finally:
+        _language = before
 
 
 def get_language() -> str:
@@ -1580,3 +1596,8 @@ def warn(message: str) -> None:
 
 
 _ENGLISH: dict[type, type] = {Errors: _ErrorsEnglish, Warnings: _WarningsEnglish, Texts: _TextsEnglish}
+
+
+def register_english(catalogue: type, english: type) -> None:
+    """Give a catalogue of another module (``kvaleval.words.Words``) its English texts."""
+    _ENGLISH[catalogue] = english

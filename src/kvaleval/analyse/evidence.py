@@ -21,6 +21,7 @@ from kvaleval.codebook import check_conclusion_themes, resolve_themes
 from kvaleval.errors import Warnings, warn
 from kvaleval.frames import ALL, require_columns
 from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
+from kvaleval.words import Words
 
 EVIDENCE_COLUMNS = (
     "conclusion_id", "statement", "group", "respondents", "respondents_total", "share",
@@ -192,6 +193,7 @@ def _lines(quotes: pd.DataFrame, answered: set[str]) -> str:
     question ("Ja, helt klart.") says nothing alone, so the question is shown with it."""
     lines = []
     for row in quotes.itertuples():
-        asked = f" (svar på »{row.question}«)" if row.segment_id in answered and row.question else ""
+        shown = row.segment_id in answered and row.question
+        asked = " " + Words.answer_to.format(question=row.question) if shown else ""
         lines.append(f"»{row.quote}«{asked} {row.attribution}")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ from kvaleval.analyse.quotes import (
 )
 from kvaleval.coding.rules import RuleCoder
 from kvaleval.records import RESPONDENT, Codebook
+from kvaleval.words import Words
 
 CELL_WORDS = 40
 
@@ -86,7 +87,7 @@ def framework_matrix(
                 quote = pseudonymiser(quote, segment_id)
                 asked = pseudonymiser(asked, segment_id) if asked else ""
             if asked:
-                quote = f"{quote} (svar på »{asked}«)"
+                quote = f"{quote} {Words.answer_to.format(question=asked)}"
             row[code.display] = quote
         rows.append(row)
     return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])

@@ -23,6 +23,7 @@ from kvaleval.coding.rules import RuleCoder
 from kvaleval.errors import ArgumentError, CodingError, Errors, Texts
 from kvaleval.frames import QUOTE_COLUMNS, VALENCES, require_columns
 from kvaleval.records import GROUP_COLUMN, RESPONDENT, Codebook
+from kvaleval.words import Words
 
 MIN_WORDS = 15
 MAX_WORDS = 80
@@ -135,12 +136,12 @@ def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, 
     if role:
         parts.append(role)
     if survey:
-        parts.append(f"spørgeskema, respondent {row['speaker']}")
+        parts.append(Words.survey_respondent.format(speaker=row["speaker"]))
     else:
         parts.append(f"interview {numbers[row['doc_id']]}")
         participant = (participants or {}).get((str(row["doc_id"]), str(row["speaker"])))
         if participant is not None:
-            parts.append(f"deltager {participant}")
+            parts.append(Words.participant.format(n=participant))
     return "(" + ", ".join(parts) + ")"
 
 

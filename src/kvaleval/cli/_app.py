@@ -56,7 +56,7 @@ app = typer.Typer(
 
 
 class Language(StrEnum):
-    """The languages of error and warning messages (``kvaleval.errors.LANGUAGES``)."""
+    """The languages of messages and of the appendix (``kvaleval.errors.LANGUAGES``)."""
 
     da = "da"
     en = "en"
@@ -66,8 +66,8 @@ class Language(StrEnum):
 def _root(
     lang: Annotated[Language | None, typer.Option(
         "--lang", case_sensitive=False,
-        help="Sprog i fejl, advarsler og statuslinjer: da (dansk, standard) eller en "
-             "(engelsk). Uden --lang gælder KVALEVAL_LANG. Bilaget er altid på dansk.")] = None,
+        help="Sprog i fejl, advarsler, statuslinjer og bilaget: da (dansk, standard) eller en "
+             "(engelsk). Uden --lang gælder KVALEVAL_LANG.")] = None,
 ) -> None:
     """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""
     if lang is not None:

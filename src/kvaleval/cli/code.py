@@ -47,6 +47,7 @@ def code_cli(
     import kvaleval as kv
     from kvaleval.analyse.targets import read_targets
     from kvaleval.report.appendix import check_out_dir
+    from kvaleval.words import Words
 
     if small_cells is not None and small_cells < 1:  # before any work, and named as the user wrote it
         raise ReportError(Errors.E903.format(k=small_cells))
@@ -78,11 +79,11 @@ def code_cli(
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(Texts.cli_writing.format(out=out), quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
+    inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
     with warnings_as_notes(quiet):
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
-                                    sources={label: path for label, path in (("konklusioner", conclusions_path),
-                                                                             ("indikatorer", targets_path)) if path},
+                                    sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

@@ -34,7 +34,7 @@ from kvaleval.analyse.privacy import (
 )
 from kvaleval.analyse.quotes import quotes
 from kvaleval.analyse.targets import target_attainment
-from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error
+from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
 from kvaleval.privacy.columns import personal_column
 from kvaleval.read import file_sha256, metadata_files
@@ -43,19 +43,15 @@ from kvaleval.report import charts
 from kvaleval.report.cells import csv_cell
 from kvaleval.report.markdown import markdown_document
 from kvaleval.report.suppress import suppress_counts
-from kvaleval.report.tables import danish, frequency_notes, overview
+from kvaleval.report.tables import frequency_notes, headed, header, overview, with_own_values
 from kvaleval.report.xlsx import Sheet, run_time, write_workbook
+from kvaleval.words import Words, number, yes_no
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
 
 QUOTES_PER_THEME = 5
 PRIVATE = "lokalt"
-PRIVATE_NOTE = (
-    "Denne mappe er ikke en del af bilaget.\n"
-    "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
-    "Den indeholder personoplysninger: opbevar den som de rå transskriptioner, og del den ikke.\n"
-)
 
 
 @dataclass
@@ -102,7 +98,7 @@ def build_appendix(
         # Notes are kvaleval's own sentences, not the corpus: only the names found in the corpus go.
         appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser.found_only())
         appendix.privacy_report = pseudonymiser.report()
-    appendix.sheets.append(Sheet("Kørsel", appendix.manifest, "Kørselsoplysninger (manifest)"))
+    appendix.sheets.append(Sheet(Words.run, appendix.manifest, Words.run_title))
     appendix.csv["manifest"] = appendix.manifest
     return appendix
 
@@ -136,7 +132,7 @@ def _tables(
     shown_frequencies = suppress_counts(frequencies, small_cells, group=by_column, keys=["code"])
     notes = frequency_notes(shown_frequencies, by, coders=coders)
     summary = overview(shown_frequencies, by)
-    appendix.sheets.append(Sheet("Oversigt", summary, "Temaer pr. gruppe: respondenter (n/N) og segmenter", notes))
+    appendix.sheets.append(Sheet(Words.overview, summary, Words.overview_title, notes))
     appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
     detail = [
@@ -148,7 +144,8 @@ def _tables(
     frequency_table = frequency_table[["attribute", "value", *rest]]
     frequency_table = suppress_counts(frequency_table, small_cells, group="value", block=["attribute"],
                                       keys=["code", "valence"])
-    appendix.sheets.append(Sheet("Frekvenser", danish(frequency_table), "Temaer pr. attribut og valens", notes))
+    frequency_table = with_own_values(frequency_table)
+    appendix.sheets.append(Sheet(Words.frequencies, headed(frequency_table), Words.frequencies_title, notes))
     appendix.csv["frekvenser"] = frequency_table
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
@@ -158,19 +155,17 @@ def _tables(
                                    pseudonymiser=pseudonymiser)
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = pseudonymise_columns(selected, pseudonymiser)
-        shown_table = suppress_counts(table, small_cells, group="group", keys=["conclusion_id"])
+        shown_table = with_own_values(suppress_counts(table, small_cells, group="group", keys=["conclusion_id"]))
+        quotes_table = with_own_values(quotes_table)
         minimum = {c.id: c.min_respondents for c in conclusions}
-        appendix.sheets.append(Sheet("Konklusioner", danish(shown_table),
-                                     "Evidens pr. konklusion og gruppe", [
-            "Understøttet: mindst så mange respondenter som konklusionens minimum "
-            f"({', '.join(f'{k}: {v}' for k, v in minimum.items())}), i hver række for sig: en gruppe "
-            "med færre respondenter end minimum er »nej«, også når de alle siger det.",
-            "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret.",
-        ], wrap=("Konklusion (tekst)", "Citater", "Modsigende citater")))
-        appendix.sheets.append(Sheet("Konklusionscitater", danish(quotes_table), "Citater pr. konklusion",
-                                     wrap=("Citat", "Spørgsmål")))
+        appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
+            Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
+            Words.note_conclusion_quotes,
+        ], wrap=(header("statement"), header("quotes"), header("counter_quotes"))))
+        appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
+                                     wrap=(header("quote"), header("question"))))
         appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
-            supported=shown_table["supported"].map({True: "ja", False: "nej"}))
+            supported=shown_table["supported"].map(yes_no))
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
@@ -182,43 +177,39 @@ def _tables(
          for code in codebook.codes],
         ignore_index=True,
     )
-    theme_quotes = pseudonymise_columns(
+    theme_quotes = with_own_values(pseudonymise_columns(
         theme_quotes[["label", "code", "quote", "attribution", "valence", "question", "segment_id",
                       "doc_id", "speaker", "group", "start", "end", "score"]],
         pseudonymiser,
-    )
-    appendix.sheets.append(Sheet("Citater", danish(theme_quotes), "Citater pr. tema",
-                                 ["Ordrette uddrag; [...] markerer udeladelser; navne og kontaktdata er "
-                                  "pseudonymiseret. Start/Slut er tegnpositioner i dokumentets tekst."],
-                                 wrap=("Citat", "Spørgsmål")))
+    ))
+    appendix.sheets.append(Sheet(Words.quotes, headed(theme_quotes), Words.quotes_title, [Words.note_quotes],
+                                 wrap=(header("quote"), header("question"))))
     appendix.csv["citater"] = theme_quotes
 
     step("samforekomst")
     pairs = cooccurrence(segments, codings, codebook)
     labels = {code.name: code.display for code in codebook.codes}
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
-    shown_matrix = _suppress(matrix.reset_index(names="Tema"), small_cells, counts=[str(c) for c in matrix.columns])
-    appendix.sheets.append(Sheet("Samforekomst", shown_matrix,
-                                 "Respondenter, der udtrykker begge temaer", [
-                                     "Diagonalen er antal respondenter med temaet. "
-                                     "Segmentniveau: se samforekomst.csv."]))
+    shown_matrix = _suppress(matrix.reset_index(names=Words.theme), small_cells,
+                             counts=[str(c) for c in matrix.columns])
+    appendix.sheets.append(Sheet(Words.cooccurrence, shown_matrix, Words.cooccurrence_title,
+                                 [Words.note_cooccurrence]))
     appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
 
     step("rammematrix")
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
                                  pseudonymiser=pseudonymiser).drop(columns=["doc_id", "speaker"])
-    appendix.sheets.append(Sheet("Matrix", danish(framework), "Rammematrix: respondent × tema (bedste citat)",
-                                 wrap=tuple(labels.values())))
+    appendix.sheets.append(Sheet(Words.matrix, headed(framework), Words.matrix_title, wrap=tuple(labels.values())))
     appendix.csv["matrix"] = framework
 
     if targets is not None:
         table, overall = target_attainment(targets)
-        appendix.sheets.append(Sheet("Målopfyldelse", danish(table), "Målopfyldelse pr. indikator", [
-            f"Opfyldt: {int(overall['met'])} af {int(overall['indicators'])} indikatorer "
-            f"({_comma(overall['share_met'])} % vægtet). "
-            f"Gennemsnitlig opfyldelse: {_mean_attainment(overall['mean_pct_af_mål'])}.",
-        ], percent=("Pct. af mål",)))
+        appendix.sheets.append(Sheet(Words.targets, headed(table), Words.targets_title, [
+            Words.note_targets.format(met=int(overall["met"]), indicators=int(overall["indicators"]),
+                                      share=number(overall["share_met"]),
+                                      mean=_mean_attainment(overall["mean_pct_af_mål"])),
+        ], percent=(header("pct_af_mål"),)))
         appendix.csv["maalopfyldelse"] = table
 
     step("kodninger")
@@ -228,7 +219,7 @@ def _tables(
             pseudonymiser(value, where) if isinstance(value, str) and value else value
             for value, where in zip(codings_table["why"], codings_table["segment_id"], strict=True)
         ]
-    appendix.sheets.append(Sheet("Kodninger", danish(codings_table), "Alle kodninger", wrap=("Begrundelse",)))
+    appendix.sheets.append(Sheet(Words.codings, headed(codings_table), Words.codings_title, wrap=(header("why"),)))
     appendix.csv["kodninger"] = codings_table
     step("segmenter")
     segment_table = pseudonymise_attributes(pseudonymise_columns(segments, pseudonymiser), pseudonymiser)
@@ -238,16 +229,18 @@ def _tables(
                 pseudonymiser(value, where) if isinstance(value, str) else value
                 for value, where in zip(segment_table[column], segments["segment_id"], strict=True)
             ]
-    appendix.sheets.append(Sheet("Segmenter", danish(segment_table), "Alle segmenter (taleture)",
-                                 wrap=("Tekst", "Spørgsmål")))
+    appendix.sheets.append(Sheet(Words.segments, headed(segment_table), Words.segments_title,
+                                 wrap=(header("text"), header("question"))))
     appendix.csv["segmenter"] = segment_table
     codebook_table = pd.DataFrame(
         [(c.name, c.display, c.parent or "", c.definition, c.include, c.exclude, "\n".join(c.examples),
           ", ".join(t.label for t in c.terms), c.threshold) for c in codebook.codes],
-        columns=["Kode", "Tema", "Overkode", "Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer", "Tærskel"],
+        columns=[Words.code, Words.theme, Words.parent, Words.definition, Words.include, Words.exclude,
+                 Words.examples, Words.terms, Words.threshold],
     )
-    appendix.sheets.append(Sheet("Kodebog", codebook_table, f"Kodebog: {codebook.label or codebook.name}",
-                                 wrap=("Definition", "Inkluder", "Ekskluder", "Eksempler", "Termer")))
+    appendix.sheets.append(Sheet(Words.codebook, codebook_table, Words.codebook_title.format(
+        name=codebook.label or codebook.name), wrap=(Words.definition, Words.include, Words.exclude, Words.examples,
+                                                     Words.terms)))
     appendix.csv["kodebog"] = codebook_table
     return appendix, pseudonymiser
 
@@ -266,6 +259,7 @@ def write_appendix(
     keep: Sequence[str] = (),
     sources: Mapping[str, str | Path] | None = None,
     progress: bool = False,
+    language: str | None = None,
 ) -> list[Path]:
     """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
 
@@ -302,15 +296,18 @@ def write_appendix(
     progress : bool
         Show a progress bar over the steps (tables, each sheet of the workbook, CSV, charts)
         on standard error: on a large survey the workbook takes most of the time.
+    language : {"da", "en"}, optional
+        The language of the appendix's own words (sheets, headers, notes, charts, bilag.md);
+        default: the messages' language (:func:`kvaleval.errors.set_language`, ``KVALEVAL_LANG``),
+        Danish unless chosen. Codes, themes, groups, valences and reasons stay as written, and the
+        file names stay the same.
 
     Returns
     -------
     list of Path
         The files written.
     """
-    from kvaleval._checks import PATH, check, check_conclusions, check_path
-    from kvaleval.analyse.targets import read_targets
-    from kvaleval.codebook import read_conclusions
+    from kvaleval._checks import PATH, check, check_path
     from kvaleval.coded import Coded
 
     check(coded, Coded, function="kv.write_appendix", argument="coded",
@@ -319,16 +316,28 @@ def write_appendix(
     check_path(out_dir, function="kv.write_appendix", argument="out_dir", expected=Texts.arg_folder_path)
     check(targets, (pd.DataFrame, *PATH, type(None)), function="kv.write_appendix", argument="targets",
           expected=Texts.arg_targets)
-    sources = dict(sources or {})
+    with using_language(language):
+        return _write_appendix(coded, Path(out_dir), conclusions=conclusions, targets=targets, by=by,
+                               pseudonymise=pseudonymise, small_cells=small_cells, charts_enabled=charts_enabled,
+                               pseudonyms=pseudonyms, keep=keep, sources=dict(sources or {}), progress=progress)
+
+
+def _write_appendix(coded: Coded, out: Path, *, conclusions: Sequence[Conclusion] | str | Path | None,
+                    targets: pd.DataFrame | str | Path | None, by: str | None, pseudonymise: bool,
+                    small_cells: int | None, charts_enabled: bool, pseudonyms: dict[str, str] | None,
+                    keep: Sequence[str], sources: dict[str, str | Path], progress: bool) -> list[Path]:
+    from kvaleval._checks import PATH, check_conclusions
+    from kvaleval.analyse.targets import read_targets
+    from kvaleval.codebook import read_conclusions
+
     if isinstance(conclusions, PATH):
-        sources.setdefault("konklusioner", conclusions)
+        sources.setdefault(Words.conclusions_file, conclusions)
         conclusions = read_conclusions(conclusions, codebook=coded.codebook)
     elif conclusions is not None:
         conclusions = check_conclusions(conclusions, function="kv.write_appendix")
-    out = Path(out_dir)
     check_out_dir(out)
     if targets is not None and not isinstance(targets, pd.DataFrame):
-        sources.setdefault("indikatorer", targets)
+        sources.setdefault(Words.targets_file, targets)
         targets = read_targets(targets)
     with _steps(progress) as step:
         appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
@@ -395,7 +404,7 @@ def _write_files(appendix: Appendix, staging: Path, out: Path, *, charts_enabled
         # What was replaced where: it holds the originals, so it stays local, apart from the appendix.
         (staging / PRIVATE).mkdir()
         _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
-        (staging / PRIVATE / "LÆS MIG.txt").write_text(PRIVATE_NOTE, encoding="utf-8")
+        (staging / PRIVATE / "LÆS MIG.txt").write_text(Words.private_note, encoding="utf-8")
     written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
     return _move_into_place(staging, out)
@@ -452,41 +461,38 @@ def manifest(coded: Coded, *, pseudonymise: bool, conclusions: Sequence[Conclusi
     corpus_hash = hashlib.sha256("".join(sorted(d.path + d.sha256 for d in corpus.documents)).encode()).hexdigest()
     rows: list[tuple[str, str]] = []
     if not pseudonymise:
-        rows.append(("ADVARSEL", Warnings.W301))
+        rows.append((Words.warning_upper, Warnings.W301))
     rows += [
-        ("kvaleval", package("kvaleval")), ("kvaleval kode sha256", code_hash()),
+        ("kvaleval", package("kvaleval")), (Words.code_sha, code_hash()),
         ("spacy", package("spacy")), ("spacy-lookups-data", package("spacy-lookups-data")),
         ("pandas", package("pandas")), ("scikit-learn", package("scikit-learn")), ("openpyxl", package("openpyxl")),
-        ("dato", os.environ.get("KVALEVAL_DATE") or run_time().date().isoformat()),
-        ("korpus", corpus.root), ("korpus sha256", corpus_hash),
-        ("dokumenter læst", str(len(corpus.documents))), ("segmenter", str(len(corpus.segments))),
-        ("kodebog", coded.codebook.path or coded.codebook.name), ("kodebog sha256", coded.codebook.sha256),
-        ("metode", str(coded.options.get("method", "rules"))),
-        ("valgmuligheder", ", ".join(f"{k}={v}" for k, v in sorted(coded.options.items()))),
-        ("pseudonymiseret", "ja" if pseudonymise else "NEJ"),
-        ("små tal skjult", f"ja: under {small_cells} vises som < {small_cells}" if small_cells else "nej"),
-        ("konklusioner", str(len(conclusions or []))), ("mål/indikatorer", str(0 if targets is None else len(targets))),
+        (Words.date, os.environ.get("KVALEVAL_DATE") or run_time().date().isoformat()),
+        (Words.corpus, corpus.root), (Words.corpus_sha, corpus_hash),
+        (Words.documents_read, str(len(corpus.documents))), (Words.segment_count, str(len(corpus.segments))),
+        (Words.codebook_field, coded.codebook.path or coded.codebook.name), (Words.codebook_sha, coded.codebook.sha256),
+        (Words.method, str(coded.options.get("method", "rules"))),
+        (Words.options, ", ".join(f"{k}={v}" for k, v in sorted(coded.options.items()))),
+        (Words.pseudonymised, Words.yes if pseudonymise else Words.not_pseudonymised),
+        (Words.small_cells, Words.small_cells_below.format(k=small_cells) if small_cells else Words.no),
+        (Words.conclusion_count, str(len(conclusions or []))),
+        (Words.target_count, str(0 if targets is None else len(targets))),
     ]
-    rows += [(f"fil {d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
+    rows += [(f"{Words.file}{d.path}", f"sha256 {d.sha256}") for d in corpus.documents]
     root = Path(corpus.root)
     if root.is_dir():
-        rows += [(f"fil {path.as_posix()}", f"sha256 {file_sha256(root / path)}") for path in metadata_files(root)]
+        rows += [(f"{Words.file}{path.as_posix()}", f"sha256 {file_sha256(root / path)}")
+                 for path in metadata_files(root)]
     rows += [(f"{label} sha256", f"{Path(path).name}: {file_sha256(Path(path))}")
              for label, path in (sources or {}).items() if path is not None and Path(path).is_file()]
-    rows += [(f"sprunget over: {p}", r) for p, r in corpus.skipped.itertuples(index=False)]
-    rows += [(f"note: {p}", m) for p, m in corpus.notes.itertuples(index=False)]
-    rows += [("advarsel", message) for message in noted]
-    return pd.DataFrame(rows, columns=["Felt", "Værdi"])
-
-
-def _comma(value: float) -> str:
-    """One decimal with a decimal comma, as the rest of the appendix writes numbers."""
-    return f"{value:.1f}".replace(".", ",")
+    rows += [(f"{Words.skipped}{p}", r) for p, r in corpus.skipped.itertuples(index=False)]
+    rows += [(f"{Words.note}{p}", m) for p, m in corpus.notes.itertuples(index=False)]
+    rows += [(Words.warning, message) for message in noted]
+    return pd.DataFrame(rows, columns=[Words.field, Words.value])
 
 
 def _mean_attainment(value: float) -> str:
     """"87,5 % af målet", or "–" where no indicator has a percent of its target (every target 0)."""
-    return "–" if math.isnan(value) else f"{_comma(value)} % af målet"
+    return "–" if math.isnan(value) else Words.of_target.format(percent=number(value))
 
 
 def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
@@ -494,8 +500,9 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
     options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers).
     Every replacement is reported with ``where == "manifest"``."""
     table = table.copy()
-    paths = {name.split(": ", 1)[1] if ": " in name else name[4:]
-             for name in table["Felt"] if name.startswith(("fil ", "sprunget over: ", "note: "))}
+    prefixes = (Words.file, Words.skipped, Words.note)
+    paths = {name.removeprefix(next(p for p in prefixes if name.startswith(p)))
+             for name in table[Words.field] if name.startswith(prefixes)}
     hidden = {path: pseudonymise_id(path, pseudonymiser, "manifest") for path in sorted(paths)}
 
     def protect(text: str) -> str:
@@ -503,12 +510,12 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
             text = text.replace(path, hidden[path])
         return pseudonymiser(text, "manifest")
 
-    for row, (name, value) in enumerate(zip(table["Felt"], table["Værdi"], strict=True)):
-        if name.startswith(("fil ", "sprunget over: ", "note: ")):
+    for row, (name, value) in enumerate(zip(table[Words.field], table[Words.value], strict=True)):
+        if name.startswith(prefixes):
             table.iloc[row, 0] = protect(name)
-            if not name.startswith("fil "):
+            if not name.startswith(Words.file):
                 table.iloc[row, 1] = protect(value)
-        elif name == "advarsel":
+        elif name == Words.warning:
             table.iloc[row, 1] = protect(value)
     return table
 

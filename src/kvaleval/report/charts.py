@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from kvaleval.frames import ALL
+from kvaleval.words import Words, number
 
 MAX_THEMES = 25
 """Themes a chart shows at most, the most frequent, in codebook order: 155 pooled themes made
@@ -35,7 +36,7 @@ def _most_frequent(weights: np.ndarray, top: int | None) -> np.ndarray:
 
 
 def _shown_title(title: str, shown: int, total: int) -> str:
-    return title if shown == total else f"{title}\n(de {shown} hyppigste af {total} temaer; alle i tabellerne)"
+    return title if shown == total else f"{title}\n{Words.chart_most_frequent.format(shown=shown, total=total)}"
 
 
 @dataclass
@@ -44,12 +45,12 @@ class ThemeShareDisplay:
     right of the axes, where it covers no bar or label."""
 
     shares: pd.DataFrame  # themes x groups, percent
-    title: str = "Andel af respondenter, der udtrykker temaet"
+    title: str = field(default_factory=lambda: Words.chart_shares)
 
     @classmethod
     def from_frequencies(cls, frequencies: pd.DataFrame, by: str | None = "respondent_group") -> ThemeShareDisplay:
         if by is None or by not in frequencies:
-            shares = frequencies.set_index("label")[["percent"]].rename(columns={"percent": "Alle"})
+            shares = frequencies.set_index("label")[["percent"]].rename(columns={"percent": Words.everyone})
         else:
             part = frequencies[frequencies[by] != ALL]
             shares = part.pivot_table(index="label", columns=by, values="percent", sort=False)
@@ -69,7 +70,7 @@ class ThemeShareDisplay:
             bars = ax.bar(x + i * width - 0.4 + width / 2, shares[group].to_numpy(), width, label=str(group))
             ax.bar_label(bars, fmt=percent_label, fontsize=8)
         ax.set_xticks(x, [str(label) for label in shares.index], rotation=15 if len(shares) <= 8 else 45, ha="right")
-        ax.set_ylabel("Procent af respondenter")
+        ax.set_ylabel(Words.chart_shares_axis)
         ax.set_ylim(0, 110)
         ax.set_yticks(range(0, 101, 20))
         ax.set_title(_shown_title(self.title, len(shares), len(self.shares)))
@@ -84,7 +85,7 @@ class ThemeShareDisplay:
 def percent_label(value: float) -> str:
     """A bar's label as the tables write its share: ``62,5``, ``40`` (``%.0f`` gave 62 for 62,5
     but 38 for 37,5, rounding half to even, so the chart disagreed with the table)."""
-    return f"{value:.1f}".removesuffix(".0").replace(".", ",")
+    return number(value).removesuffix(",0").removesuffix(".0")
 
 @dataclass
 class CooccurrenceDisplay:
@@ -92,7 +93,7 @@ class CooccurrenceDisplay:
 
     matrix: pd.DataFrame
     labels: list[str]
-    title: str = "Samforekomst af temaer (respondenter)"
+    title: str = field(default_factory=lambda: Words.chart_cooccurrence)
 
     def plot(self, ax: Any = None, *, top: int | None = MAX_THEMES) -> CooccurrenceDisplay:
         """The heatmap; ``top``: at most that many themes, those most respondents raise (the diagonal)."""
@@ -121,17 +122,17 @@ class SupportDisplay:
     """Supporting respondents per conclusion (overall), with the minimum marked."""
 
     support: pd.DataFrame  # conclusion_id, respondents, respondents_total, min_respondents
-    title: str = "Støtte til konklusionerne (respondenter)"
+    title: str = field(default_factory=lambda: Words.chart_support)
 
     def plot(self, ax: Any = None) -> SupportDisplay:
         figure, ax = _axes(ax)
         y = np.arange(len(self.support))
-        ax.barh(y, self.support["respondents_total"], color="#dddddd", label="Respondenter i alt")
-        ax.barh(y, self.support["respondents"], color="#3D5A80", label="Støtter")
-        ax.scatter(self.support["min_respondents"], y, marker="|", s=300, color="#E07A5F", label="Minimum")
+        ax.barh(y, self.support["respondents_total"], color="#dddddd", label=Words.chart_total)
+        ax.barh(y, self.support["respondents"], color="#3D5A80", label=Words.chart_supporting)
+        ax.scatter(self.support["min_respondents"], y, marker="|", s=300, color="#E07A5F", label=Words.chart_minimum)
         ax.set_yticks(y, self.support["conclusion_id"])
         ax.invert_yaxis()
-        ax.set_xlabel("Respondenter")
+        ax.set_xlabel(Words.chart_respondents)
         ax.set_title(self.title)
         ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
         figure.tight_layout()

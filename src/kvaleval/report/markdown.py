@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kvaleval.report.cells import plain
+from kvaleval.words import Words, number, whole, yes_no
 
 if TYPE_CHECKING:
     from kvaleval.report.xlsx import Sheet
 
-SKIP = {"Segmenter", "Kodninger", "Kørsel"}
-"""Sheets too long for a report; they stay in the workbook and CSV."""
+def _skipped() -> set[str]:
+    """Sheets too long for a report; they stay in the workbook and CSV."""
+    return {Words.segments, Words.codings, Words.run}
+
+
 MAX_ROWS = 1_000
 """Rows of a table in the report (a survey's framework matrix has a row per respondent); all of
 them are in the workbook and the CSV."""
@@ -29,31 +33,32 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def markdown_document(sheets: Sequence[Sheet]) -> str:
-    parts = ["# Bilag\n", "Udarbejdet med kvaleval. Citater er ordrette og pseudonymiserede.\n"]
-    run = next((sheet.frame for sheet in sheets if sheet.name == "Kørsel"), None)
-    if run is not None and {"Felt", "Værdi"} <= set(run.columns):
+    parts = [f"{Words.document_title}\n", f"{Words.document_intro}\n"]
+    run = next((sheet.frame for sheet in sheets if sheet.name == Words.run), None)
+    if run is not None and {Words.field, Words.value} <= set(run.columns):
         parts.append(_corpus_line(run))
+    skipped = _skipped()
     for sheet in sheets:
-        if sheet.name in SKIP:
+        if sheet.name in skipped:
             continue
         parts.append(f"## {sheet.title or sheet.name}\n")
         parts.append(markdown_table(sheet.frame.head(MAX_ROWS)) + "\n")
         parts.extend(f"*{note}*\n" for note in sheet.notes)
         if len(sheet.frame) > MAX_ROWS:
-            parts.append(f"*De første {MAX_ROWS:,} af {len(sheet.frame):,} rækker; alle står i appendix.xlsx "
-                         f"(arket {sheet.name}) og i csv/.*\n".replace(",", "."))
+            shown = Words.first_rows.format(n=whole(MAX_ROWS), total=whole(len(sheet.frame)), sheet=sheet.name)
+            parts.append(f"*{shown}*\n")
     return "\n".join(parts)
 
 
 def _corpus_line(run: pd.DataFrame) -> str:
     """What the numbers rest on, from the sheet Kørsel: the documents read, and any file that was not
     (a report must not count "3/3" without saying a fourth interview could not be read)."""
-    fields = dict(zip(run["Felt"].astype(str), run["Værdi"].astype(str), strict=False))
-    skipped = [name.removeprefix("sprunget over: ") for name in fields if name.startswith("sprunget over: ")]
-    line = f"Korpus: {fields.get('dokumenter læst', '?')} dokumenter læst"
+    fields = dict(zip(run[Words.field].astype(str), run[Words.value].astype(str), strict=False))
+    skipped = [name.removeprefix(Words.skipped) for name in fields if name.startswith(Words.skipped)]
+    line = Words.corpus_line.format(n=fields.get(Words.documents_read, "?"))
     if skipped:
-        line += f"; {len(skipped)} fil(er) sprunget over og ikke talt med: " + ", ".join(f"`{n}`" for n in skipped)
-        line += " (hvorfor: se arket Kørsel)"
+        line += Words.corpus_skipped.format(n=len(skipped), files=", ".join(f"`{n}`" for n in skipped),
+                                            sheet=Words.run)
     return line + ".\n"
 
 
@@ -62,9 +67,9 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return yes_no(value)
     if isinstance(value, float):
-        text = f"{value:.1f}".replace(".", ",")
+        text = number(value)
     else:
         text = str(value)
     return text.replace("|", "\\|").replace("\n", "<br>")

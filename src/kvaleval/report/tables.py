@@ -1,10 +1,15 @@
-"""The appendix's tables in Danish: column names, the wide overview, footnotes stating unit and N."""
+"""The appendix's tables in its language: column names, the wide overview, footnotes stating unit and N."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from kvaleval.analyse.evidence import COUNTER, SUPPORT
+from kvaleval.analyse.frequencies import UNKNOWN
+from kvaleval.errors import get_language
 from kvaleval.frames import ALL
+from kvaleval.records import GROUP_COLUMN
+from kvaleval.words import Words
 
 DANISH = {
     "respondent_group": "Gruppe", "role": "Rolle", "initiative": "Indsats", "code": "Kode",
@@ -25,42 +30,80 @@ DANISH = {
 ``respondent_group``, ``role``, ``initiative``, ``interview_date``, ``interviewer``); any other
 attribute keeps its own header, as the user wrote it."""
 
+ENGLISH = {
+    "respondent_group": "Group", "role": "Role", "initiative": "Initiative", "code": "Code",
+    "label": "Theme", "valence": "Valence", "segments": "Segments", "respondents": "Respondents",
+    "respondents_total": "N (respondents)", "share": "Share (n/N)", "percent": "Percent",
+    "conclusion_id": "Conclusion", "statement": "Conclusion (text)", "group": "Group",
+    "quotes": "Quotes", "counter_quotes": "Counter-quotes", "supported": "Supported",
+    "kind": "Kind", "quote": "Quote", "attribution": "Source", "segment_id": "Segment",
+    "doc_id": "Document", "speaker": "Speaker", "speaker_role": "Role in interview",
+    "turn_index": "Turn", "start": "Start", "end": "End", "score": "Score", "question": "Question",
+    "text": "Text", "coder": "Coder", "why": "Reason", "time": "Time",
+    "code_a": "Theme A", "code_b": "Theme B", "respondent": "Respondent",
+    "indikator": "Indicator", "mål": "Target", "opnået": "Achieved", "vægt": "Weight", "retning": "Direction",
+    "pct_af_mål": "% of target", "opfyldt": "Met", "attribute": "Attribute", "value": "Value",
+    "interview_date": "Interview date", "interviewer": "Interviewer",
+}
+"""The same headers in English."""
 
-def danish(frame: pd.DataFrame) -> pd.DataFrame:
-    """The same table with Danish column names (unknown columns keep theirs)."""
-    return frame.rename(columns={c: DANISH.get(c, c) for c in frame.columns})
+
+def header(column: str) -> str:
+    """A column's header in the appendix's language (an unknown column keeps its name)."""
+    return (ENGLISH if get_language() == "en" else DANISH).get(column, column)
+
+
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same table with the appendix's headers (unknown columns keep theirs)."""
+    return frame.rename(columns={c: header(c) for c in frame.columns})
 
 
 def overview(frequencies: pd.DataFrame, by: str | None) -> pd.DataFrame:
     """Themes as rows; per group the respondents as "n/N", their percent, and the segments."""
     rows = frequencies[["label"]].drop_duplicates()
-    table = pd.DataFrame({"Tema": rows["label"].tolist()})
+    themes = rows["label"].tolist()
+    table = pd.DataFrame({Words.theme: themes})
     groups = [ALL] if by is None else [g for g in frequencies[by].drop_duplicates() if g != ALL] + [ALL]
+    own = own_values()
     for group in groups:
         part = frequencies if by is None else frequencies[frequencies[by] == group]
-        part = part.set_index("label").loc[table["Tema"]]
-        name = "Alle" if group == ALL else str(group)[:1].upper() + str(group)[1:]
-        table[f"{name}: respondenter (n/N)"] = part["share"].to_numpy()
-        table[f"{name}: %"] = part["percent"].to_numpy()
-        table[f"{name}: segmenter"] = part["segments"].to_numpy()
+        part = part.set_index("label").loc[themes]
+        name = Words.everyone if group == ALL else own.get(group) or str(group)[:1].upper() + str(group)[1:]
+        table[Words.column_respondents.format(group=name)] = part["share"].to_numpy()
+        table[Words.column_percent.format(group=name)] = part["percent"].to_numpy()
+        table[Words.column_segments.format(group=name)] = part["segments"].to_numpy()
     return table
 
 
 def frequency_notes(frequencies: pd.DataFrame, by: str | None, *, coders: list[str]) -> list[str]:
     """Footnotes: the counting unit and N per group."""
     if by is None or by not in frequencies:
-        totals = f"N = {_count(frequencies['respondents_total'].iloc[0]) if len(frequencies) else 0} respondenter."
+        shown = _count(frequencies["respondents_total"].iloc[0]) if len(frequencies) else "0"
     else:
         per_group = frequencies.drop_duplicates(by)[[by, "respondents_total"]]
-        shown = ", ".join(f"{g}: {_count(n)}" for g, n in per_group.itertuples(index=False))
-        totals = f"N = {shown} respondenter."
-    return [
-        "Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
-        "kodede segmenter (taleture). En respondent er en taler i et interview eller en besvarelse i "
-        "et spørgeskema; interviewerens ture tælles ikke.",
-        totals,
-        "Kodet af: " + ", ".join(coders) + ". Et segment tælles én gang pr. tema, uanset antal kodere.",
-    ]
+        own = own_values()
+        shown = ", ".join(f"{own.get(g, g)}: {_count(n)}" for g, n in per_group.itertuples(index=False))
+    return [Words.note_unit, Words.note_totals.format(totals=shown), Words.note_coders.format(coders=", ".join(coders))]
+
+
+def own_values() -> dict[str, str]:
+    """The values kvaleval itself writes into tables, in the appendix's language (``(alle)`` is
+    ``(all)``, ``støtte`` is ``support``); a group, a code or a valence is never one of them."""
+    return {ALL: Words.all_groups, UNKNOWN: Words.unknown_group, SUPPORT: Words.support, COUNTER: Words.counter}
+
+
+OWN_VALUE_COLUMNS = ("group", "value", "attribute", "kind", GROUP_COLUMN)
+"""The columns that may hold them."""
+
+
+def with_own_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with kvaleval's own values in the appendix's language (the same frame in Danish)."""
+    mapping = {value: shown for value, shown in own_values().items() if value != shown}
+    columns = [column for column in OWN_VALUE_COLUMNS if column in frame]
+    if not mapping or not columns:
+        return frame
+    return frame.assign(**{column: frame[column].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+                           for column in columns})
 
 
 def _count(value: object) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from kvaleval.report.atomic import atomic_path
 from kvaleval.report.cells import plain
+from kvaleval.words import Words, yes_no
 
 MAX_ROWS = 1_048_576 - 10
 WRAPPED = "Ombrudt tekst"
@@ -146,7 +147,7 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
                 return text_cell(value)
             return _text(value, ILLEGAL_CHARACTERS_RE)
         if isinstance(value, bool):
-            return "ja" if value else "nej"
+            return yes_no(value)
         if col in percent and isinstance(value, float):
             cell = WriteOnlyCell(worksheet, value=value)
             cell.number_format = "0.0"
@@ -162,7 +163,7 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
         worksheet.append([cell_of(col, value) for col, value in enumerate(values)])
     notes = list(sheet.notes)
     if truncated:
-        notes.append(f"Kun de første {MAX_ROWS} rækker vises; den fulde tabel er i CSV-filen.")
+        notes.append(Words.note_first_rows.format(n=MAX_ROWS))
     if notes:
         worksheet.append([])
     italic = Font(italic=True)

@@ -1,0 +1,263 @@
+"""The words of the appendix, in Danish (the default) and English.
+
+``Words`` holds the Danish text and ``_WordsEnglish`` the English under the same names, as
+:mod:`kvaleval.errors` does for messages; the language is the messages' language
+(:func:`kvaleval.errors.set_language`, ``KVALEVAL_LANG``, ``kvaleval --lang en``), and
+``kv.write_appendix(..., language="en")`` chooses it for one appendix. Only kvaleval's own words
+change: codes, themes, groups, attribute values, valences and the coder's reasons stay as the
+codebook, the corpus and the coder wrote them; file names stay the same, so scripts that read
+``csv/oversigt.csv`` work with either language.
+"""
+
+from __future__ import annotations
+
+from kvaleval.errors import _CodedMessages, get_language, register_english
+
+
+class Words(metaclass=_CodedMessages):
+    """The appendix's own words in Danish; the English are in ``_WordsEnglish``."""
+
+    # sheets: name (at most 31 characters) and title
+    overview = "Oversigt"
+    overview_title = "Temaer pr. gruppe: respondenter (n/N) og segmenter"
+    frequencies = "Frekvenser"
+    frequencies_title = "Temaer pr. attribut og valens"
+    conclusions = "Konklusioner"
+    conclusions_title = "Evidens pr. konklusion og gruppe"
+    conclusion_quotes = "Konklusionscitater"
+    conclusion_quotes_title = "Citater pr. konklusion"
+    quotes = "Citater"
+    quotes_title = "Citater pr. tema"
+    cooccurrence = "Samforekomst"
+    cooccurrence_title = "Respondenter, der udtrykker begge temaer"
+    matrix = "Matrix"
+    matrix_title = "Rammematrix: respondent × tema (bedste citat)"
+    targets = "Målopfyldelse"
+    targets_title = "Målopfyldelse pr. indikator"
+    codings = "Kodninger"
+    codings_title = "Alle kodninger"
+    segments = "Segmenter"
+    segments_title = "Alle segmenter (taleture)"
+    codebook = "Kodebog"
+    codebook_title = "Kodebog: {name}"
+    run = "Kørsel"
+    run_title = "Kørselsoplysninger (manifest)"
+    # notes under the tables
+    note_supported = ("Understøttet: mindst så mange respondenter som konklusionens minimum ({minimum}), i hver "
+                      "række for sig: en gruppe med færre respondenter end minimum er »nej«, også når de alle "
+                      "siger det.")
+    note_conclusion_quotes = "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret."
+    note_quotes = ("Ordrette uddrag; [...] markerer udeladelser; navne og kontaktdata er pseudonymiseret. "
+                   "Start/Slut er tegnpositioner i dokumentets tekst.")
+    note_cooccurrence = "Diagonalen er antal respondenter med temaet. Segmentniveau: se samforekomst.csv."
+    note_targets = ("Opfyldt: {met} af {indicators} indikatorer ({share} % vægtet). "
+                    "Gennemsnitlig opfyldelse: {mean}.")
+    of_target = "{percent} % af målet"
+    note_unit = ("Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
+                 "kodede segmenter (taleture). En respondent er en taler i et interview eller en besvarelse i "
+                 "et spørgeskema; interviewerens ture tælles ikke.")
+    note_totals = "N = {totals} respondenter."
+    note_coders = "Kodet af: {coders}. Et segment tælles én gang pr. tema, uanset antal kodere."
+    note_first_rows = "Kun de første {n} rækker vises; den fulde tabel er i CSV-filen."
+    # the overview's columns: "Borger: respondenter (n/N)"
+    theme = "Tema"
+    everyone = "Alle"
+    column_respondents = "{group}: respondenter (n/N)"
+    column_percent = "{group}: %"
+    column_segments = "{group}: segmenter"
+    # values kvaleval writes into cells
+    yes = "ja"
+    no = "nej"
+    all_groups = "(alle)"
+    unknown_group = "(ukendt)"
+    support = "støtte"
+    counter = "modsigelse"
+    answer_to = "(svar på »{question}«)"
+    survey_respondent = "spørgeskema, respondent {speaker}"
+    participant = "deltager {n}"
+    # the codebook sheet
+    code = "Kode"
+    parent = "Overkode"
+    definition = "Definition"
+    include = "Inkluder"
+    exclude = "Ekskluder"
+    examples = "Eksempler"
+    terms = "Termer"
+    threshold = "Tærskel"
+    # the run sheet (manifest)
+    field = "Felt"
+    value = "Værdi"
+    warning_upper = "ADVARSEL"
+    code_sha = "kvaleval kode sha256"
+    date = "dato"
+    corpus = "korpus"
+    corpus_sha = "korpus sha256"
+    documents_read = "dokumenter læst"
+    segment_count = "segmenter"
+    codebook_field = "kodebog"
+    codebook_sha = "kodebog sha256"
+    method = "metode"
+    options = "valgmuligheder"
+    pseudonymised = "pseudonymiseret"
+    not_pseudonymised = "NEJ"
+    small_cells = "små tal skjult"
+    small_cells_below = "ja: under {k} vises som < {k}"
+    conclusion_count = "konklusioner"
+    target_count = "mål/indikatorer"
+    file = "fil "
+    skipped = "sprunget over: "
+    note = "note: "
+    warning = "advarsel"
+    conclusions_file = "konklusioner"
+    targets_file = "indikatorer"
+    # bilag.md
+    document_title = "# Bilag"
+    document_intro = "Udarbejdet med kvaleval. Citater er ordrette og pseudonymiserede."
+    corpus_line = "Korpus: {n} dokumenter læst"
+    corpus_skipped = "; {n} fil(er) sprunget over og ikke talt med: {files} (hvorfor: se arket {sheet})"
+    first_rows = "De første {n} af {total} rækker; alle står i appendix.xlsx (arket {sheet}) og i csv/."
+    # charts
+    chart_shares = "Andel af respondenter, der udtrykker temaet"
+    chart_shares_axis = "Procent af respondenter"
+    chart_most_frequent = "(de {shown} hyppigste af {total} temaer; alle i tabellerne)"
+    chart_cooccurrence = "Samforekomst af temaer (respondenter)"
+    chart_support = "Støtte til konklusionerne (respondenter)"
+    chart_total = "Respondenter i alt"
+    chart_supporting = "Støtter"
+    chart_minimum = "Minimum"
+    chart_respondents = "Respondenter"
+    # the private folder
+    private_note = (
+        "Denne mappe er ikke en del af bilaget.\n"
+        "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
+        "Den indeholder personoplysninger: opbevar den som de rå transskriptioner, og del den ikke.\n"
+    )
+
+
+class _WordsEnglish:
+    overview = "Overview"
+    overview_title = "Themes by group: respondents (n/N) and segments"
+    frequencies = "Frequencies"
+    frequencies_title = "Themes by attribute and valence"
+    conclusions = "Conclusions"
+    conclusions_title = "Evidence per conclusion and group"
+    conclusion_quotes = "Conclusion quotes"
+    conclusion_quotes_title = "Quotes per conclusion"
+    quotes = "Quotes"
+    quotes_title = "Quotes per theme"
+    cooccurrence = "Co-occurrence"
+    cooccurrence_title = "Respondents who express both themes"
+    matrix = "Framework"
+    matrix_title = "Framework matrix: respondent × theme (best quote)"
+    targets = "Targets"
+    targets_title = "Target attainment per indicator"
+    codings = "Codings"
+    codings_title = "All codings"
+    segments = "Segments"
+    segments_title = "All segments (turns)"
+    codebook = "Codebook"
+    codebook_title = "Codebook: {name}"
+    run = "Run"
+    run_title = "Run information (manifest)"
+    note_supported = ("Supported: at least as many respondents as the conclusion's minimum ({minimum}), in each "
+                      "row on its own: a group with fewer respondents than the minimum is “no”, even when all of "
+                      "them say it.")
+    note_conclusion_quotes = "Quotes are verbatim excerpts (»...«); [...] marks omissions; names are pseudonymised."
+    note_quotes = ("Verbatim excerpts; [...] marks omissions; names and contact details are pseudonymised. "
+                   "Start/End are character positions in the document's text.")
+    note_cooccurrence = ("The diagonal is the number of respondents with the theme. Segment level: see "
+                         "samforekomst.csv.")
+    note_targets = "Met: {met} of {indicators} indicators ({share} % weighted). Mean attainment: {mean}."
+    of_target = "{percent} % of the target"
+    note_unit = ("Unit: respondents (n/N = respondents who expressed the theme / respondents in the group) and "
+                 "coded segments (turns). A respondent is a speaker in an interview or an answer to a "
+                 "questionnaire; the interviewer's turns are not counted.")
+    note_totals = "N = {totals} respondents."
+    note_coders = "Coded by: {coders}. A segment counts once per theme, however many coders coded it."
+    note_first_rows = "Only the first {n} rows are shown; the full table is in the CSV file."
+    theme = "Theme"
+    everyone = "All"
+    column_respondents = "{group}: respondents (n/N)"
+    column_percent = "{group}: %"
+    column_segments = "{group}: segments"
+    yes = "yes"
+    no = "no"
+    all_groups = "(all)"
+    unknown_group = "(unknown)"
+    support = "support"
+    counter = "counter"
+    answer_to = "(answer to “{question}”)"
+    survey_respondent = "questionnaire, respondent {speaker}"
+    participant = "participant {n}"
+    code = "Code"
+    parent = "Parent code"
+    definition = "Definition"
+    include = "Include"
+    exclude = "Exclude"
+    examples = "Examples"
+    terms = "Terms"
+    threshold = "Threshold"
+    field = "Field"
+    value = "Value"
+    warning_upper = "WARNING"
+    code_sha = "kvaleval code sha256"
+    date = "date"
+    corpus = "corpus"
+    corpus_sha = "corpus sha256"
+    documents_read = "documents read"
+    segment_count = "segments"
+    codebook_field = "codebook"
+    codebook_sha = "codebook sha256"
+    method = "method"
+    options = "options"
+    pseudonymised = "pseudonymised"
+    not_pseudonymised = "NO"
+    small_cells = "small numbers hidden"
+    small_cells_below = "yes: below {k} shown as < {k}"
+    conclusion_count = "conclusions"
+    target_count = "targets/indicators"
+    file = "file "
+    skipped = "skipped: "
+    note = "note: "
+    warning = "warning"
+    conclusions_file = "conclusions"
+    targets_file = "indicators"
+    document_title = "# Appendix"
+    document_intro = "Made with kvaleval. Quotes are verbatim and pseudonymised."
+    corpus_line = "Corpus: {n} documents read"
+    corpus_skipped = "; {n} file(s) skipped and not counted: {files} (why: see the sheet {sheet})"
+    first_rows = "The first {n} of {total} rows; all are in appendix.xlsx (the sheet {sheet}) and in csv/."
+    chart_shares = "Share of respondents who express the theme"
+    chart_shares_axis = "Percent of respondents"
+    chart_most_frequent = "(the {shown} most frequent of {total} themes; all in the tables)"
+    chart_cooccurrence = "Co-occurrence of themes (respondents)"
+    chart_support = "Support for the conclusions (respondents)"
+    chart_total = "Respondents in total"
+    chart_supporting = "Supporting"
+    chart_minimum = "Minimum"
+    chart_respondents = "Respondents"
+    private_note = (
+        "This folder is not part of the appendix.\n"
+        "pseudonymisering.csv shows what was replaced where, with the original names, numbers and addresses.\n"
+        "It holds personal data: keep it as you keep the raw transcripts, and do not share it.\n"
+    )
+
+
+register_english(Words, _WordsEnglish)
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A number as the appendix writes it: ``62,5`` in Danish, ``62.5`` in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if get_language() == "da" else text
+
+
+def whole(value: int) -> str:
+    """A whole number with thousands marked: ``1.000`` in Danish, ``1,000`` in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if get_language() == "da" else text
+
+
+def yes_no(flag: bool) -> str:
+    """``ja``/``nej`` (``yes``/``no``)."""
+    return Words.yes if flag else Words.no
