@@ -42,9 +42,15 @@ def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str
         first_spans: list[tuple[int, int]] = []
         excluded = [span for slots in coder._exclude_slots[column]
                     for span in phrase_matches(slots, by_class, not_filler, low)]
-        for t, (slots, _) in enumerate(coder._term_slots[column]):
-            matches = [m for m in phrase_matches(slots, by_class, not_filler, low)
-                       if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
+        per_term = [[m for m in phrase_matches(slots, by_class, not_filler, low)
+                     if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
+                    for slots, _ in coder._term_slots[column]]
+        spans = [(m[0], m[1]) for found in per_term for m in found]
+        for t, found in enumerate(per_term):
+            # a match inside a longer word that a longer match of the code covers is not counted again
+            matches = [m for m in found if not (
+                ((m[0] > 0 and low[m[0] - 1].isalpha()) or (m[1] < len(low) and low[m[1]].isalpha()))
+                and any(s <= m[0] and m[1] <= e and e - s > m[1] - m[0] for s, e in spans))]
             if matches:
                 evidence += code.terms[t].weight
                 terms.append(code.terms[t].label)

@@ -482,3 +482,79 @@ def test_invites_comment_many_asks_each_question_alone() -> None:
                  "Er der noget, du vil tilføje?", "Kan du fortælle", "mere om det?", "noget mere"]
     assert invites_comment_many(questions).tolist() == [False, True, True, False, False, True, False, False, True]
     assert invites_comment_many([]).tolist() == []
+
+
+def test_rules_a_weak_word_of_another_theme_in_passing_keeps_the_question(tmp_path: Path) -> None:
+    # "Dagcentret - hvad betyder det?" - "Meget. ... og naboerne siger det samme": a 0.5 word of another
+    # theme made the answer no longer "silent", and it lost the theme its question asked about.
+    path = tmp_path / "demens.yaml"
+    path.write_text("name: d\ncodes:\n  - name: aflastning\n    terms: [dagcenter]\n"
+                    "  - name: frivillige\n    terms: [{term: nabo, weight: 0.5}, frivillig]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    question = "Dagcentret - hvad betyder det for jeres borgere?"
+    answers = ["Meget. De kommer ud og får noget mad, og så er der nogen at snakke med om dagen.",
+               "Meget. De kommer ud og får noget mad, og naboerne siger det samme om stedet.",
+               "Meget. De kommer ud og får noget mad, og de frivillige kommer og spiller kort."]
+    scores = coder.score(answers, [question] * 3)
+    assert scores.coded[:, 0].tolist() == [True, True, False]  # the third codes frivillige on its own
+    assert scores.coded[:, 1].tolist() == [False, False, True]
+    assert scores.findings[(1, 0)].question == question
+
+
+def test_rules_one_word_is_evidence_once_per_theme(tmp_path: Path) -> None:
+    # "derhjemme" was evidence twice, as the term derhjemme and as the term hjemme inside it: two 0.5
+    # terms coded a turn on one word. A whole word inside a longer phrase term still adds up.
+    path = tmp_path / "tryghed.yaml"
+    path.write_text("name: t\ncodes:\n  - name: tryghed\n    threshold: 1.0\n    terms:\n"
+                    "      - {term: hjemme, weight: 0.5}\n      - {term: derhjemme, weight: 0.5}\n"
+                    "      - {term: ventetid, weight: 0.5}\n      - {term: lang ventetid, weight: 0.5}\n",
+                    encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["De passer en dement derhjemme.", "Han er hjemme, og de passer ham derhjemme.",
+                          "Der er lang ventetid."])
+    assert scores.evidence[:, 0].tolist() == [0.5, 1.0, 1.0]
+    assert scores.findings[(0, 0)].terms == ("derhjemme",)
+
+
+@pytest.mark.parametrize("text", ["Trygheden er blevet bedre.", "Hun har fået en tryghedsalarm.",
+                                  "Vi taler om fællesskabet.", "Ungdommen i dag", "en ungdomsklub"])
+def test_rules_a_term_does_not_match_its_derivation_inside_a_word(tmp_path: Path, text: str) -> None:
+    # "tryg" matched "tryghedsalarm" and "trygheden" as compounds (tryg|hedsalarm, tryg|heden: "heden"
+    # is a word), though docs/codebook.md says a term does not match its derivation.
+    book = "name: d\ncodes:\n  - name: c\n    terms: [tryg, fælles, ung]\n"
+    assert _coded_rows(tmp_path, book, [text, "Jeg er tryg og ung, vi er fælles om det."]) == [False, True]
+
+
+def test_rules_a_negation_of_an_evaluative_word_does_not_also_negate_a_mention(tmp_path: Path) -> None:
+    # "Hun er ikke bange om natten mere" came out blandet: "ikke" turned "bange" around (+) and also
+    # made the neutral term "om natten" negative. "Jeg har aldrig hørt om dem" stays negative.
+    path = tmp_path / "tryghed.yaml"
+    path.write_text("name: t\ncodes:\n  - name: tryghed\n    terms: ['om natten']\n"
+                    "  - name: kendskab\n    terms: ['hørt om']\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Hun er ikke bange om natten mere.", "Jeg har aldrig hørt om dem."])
+    assert scores.findings[(0, 0)].valence == "positiv"
+    assert scores.findings[(1, 1)].valence == "negativ"
+
+
+@pytest.mark.parametrize("text", ["Samarbejdet kunne man godt gøre noget ved.", "Det kan jeg godt se nu.",
+                                  "Det vil jeg godt sige om samarbejdet."])
+def test_valence_a_modal_godt_is_no_praise(text: str) -> None:
+    # "Det kunne man godt forbedre": with the subject between modal and "godt", "godt" counted +3.
+    from kvaleval.coding.valence import NEUTRAL, POSITIVE, ValenceScanner
+
+    kinds = [cue.kind for cue in ValenceScanner().scan(text.lower())]
+    assert POSITIVE not in kinds and NEUTRAL in kinds
+
+
+def test_rules_a_yes_to_an_open_question_is_no_valence(tmp_path: Path) -> None:
+    # "Hvad med udskrivelser fra sygehuset?" - "Ja, det er et kapitel for sig." came out positiv: the
+    # "ja" opens the answer, it says yes to nothing. To a yes/no question it still decides.
+    path = tmp_path / "samarbejde.yaml"
+    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [sygehus]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    answers = ["Ja, det er et kapitel for sig.", "Ja, det er et kapitel for sig.", "Nej, det er et kapitel for sig."]
+    scores = coder.score(answers, ["Hvad med udskrivelser fra sygehuset?", "Fungerer det med sygehuset?",
+                                   "Fungerer det med sygehuset?"])
+    assert scores.coded[:, 0].all()
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "positiv", "negativ"]

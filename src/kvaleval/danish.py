@@ -78,6 +78,13 @@ def opens_with_yes_or_no(answer: str) -> bool:
     return bool(_REPLY_PARTICLE.match(answer))
 
 
+def without_reply_particle(answer: str) -> str:
+    """``answer`` without the yes or no it opens with: to an open question (``Hvad med
+    udskrivelserne?`` - ``Ja, det er et kapitel for sig``) that "ja" is no yes to anything."""
+    found = _REPLY_PARTICLE.match(answer)
+    return answer[found.end():] if found else answer
+
+
 def says_nothing(answer: str) -> bool:
     """:data:`NO_ANSWER`, or a bare yes or no (``Nej``): in a comment field, no comment."""
     return bool(NO_ANSWER.match(answer) or _YES_NO.match(answer))

@@ -188,6 +188,31 @@ def drop_overlapping(matches: Matches, spans: Spans) -> Matches:
     return matches.take(~spans.overlapped(matches))
 
 
+def drop_inner_parts(found: Sequence[Matches], letters: np.ndarray) -> list[Matches]:
+    """Each term's matches without those that are part of a longer word a longer match of the same
+    code covers: ``hjemme`` in "derhjemme" where ``derhjemme`` is a term too, ``vejledning`` in
+    "familievejledningen" beside ``familievejledning`` (and ``afvist`` in "afvistes", where the
+    term's longer form is the one found). One word is evidence once; a whole word inside a longer
+    phrase term (``ventetid`` in "lang ventetid") still counts, as written.
+
+    ``letters`` is ``str.isalpha`` of each char of the batch's text, with ``False`` added at both ends.
+    """
+    start = np.concatenate([m.start for m in found])
+    end = np.concatenate([m.end for m in found])
+    order = np.argsort(start, kind="stable")
+    starts = start[order]
+    reach = np.maximum.accumulate(end[order])  # the furthest end of the spans starting at or before each
+    kept = []
+    for matches in found:
+        inner = letters[matches.start] | letters[matches.end + 1]  # a letter just before or just after
+        earlier = np.searchsorted(starts, matches.start, side="left")
+        at_or_before = np.searchsorted(starts, matches.start, side="right")
+        covered = ((earlier > 0) & (reach[np.maximum(earlier - 1, 0)] >= matches.end)) | (
+            (at_or_before > 0) & (reach[np.maximum(at_or_before - 1, 0)] > matches.end))
+        kept.append(matches.take(~(inner & covered)))
+    return kept
+
+
 def first_per_row(matches: Matches) -> Matches:
     """The first match of each row (matches come in scan order, so rows never decrease)."""
     return matches.take(_row_starts(matches.row))

@@ -120,8 +120,18 @@ def modifier_ok(modifier: str) -> bool:
     return len(modifier) >= 7
 
 
+DERIVATION_SUFFIXES = ("hed", "skab", "dom", "lig", "som")
+"""Suffixes that make a new word of a term (``tryg|hed``, ``fælles|skab``): what follows them in the
+same word is an inflection (``tryg|heden``) or a compound on the derived word (``tryg|hed|s|alarm``)."""
+
+
 def tail_ok(tail: str) -> bool:
     """Is ``tail`` (what follows a term inside a word) the rest of a compound?"""
+    for suffix in DERIVATION_SUFFIXES:
+        after = tail.removeprefix(suffix)
+        doubled = after[:1] == suffix[-1] and after[1:] in ENDINGS  # ung|dom|men
+        if after != tail and (after in ENDINGS or after.startswith("s") or doubled):
+            return False
     for rest in (tail, tail[1:] if tail[:1] in _LINKS else None):
         if rest and len(rest) >= MIN_PART and rest not in NOT_TAILS and (is_word(rest) or len(rest) >= 8):
             return True

@@ -28,7 +28,15 @@ import pandas as pd
 
 from kvaleval._gc import gc_paused
 from kvaleval._progress import per_second
-from kvaleval.coding.batch import BatchHits, Matches, Spans, drop_overlapping, first_per_row, near
+from kvaleval.coding.batch import (
+    BatchHits,
+    Matches,
+    Spans,
+    drop_inner_parts,
+    drop_overlapping,
+    first_per_row,
+    near,
+)
 from kvaleval.coding.matcher import (
     EXCLUDE,
     LEXICON,
@@ -36,6 +44,7 @@ from kvaleval.coding.matcher import (
     Entry,
     Matcher,
     code_points,
+    letters_of,
     lower,
     split_phrase,
 )
@@ -49,6 +58,7 @@ from kvaleval.danish import (
     is_polar_question,
     opens_with_yes_or_no,
     says_nothing,
+    without_reply_particle,
 )
 from kvaleval.errors import shorten
 from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
@@ -318,8 +328,11 @@ class RuleCoder:
                          (found.mark_starts, found.mark_ends), codes)
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         scanned: dict[int, list[Cue]] = {}
+        letters: np.ndarray | None = None
         for column, code in enumerate(self.codes):
             excluded: Spans | None = None
+            found_terms: list[int] = []
+            found_matches: list[Matches] = []
             for t, (slots, needed) in enumerate(self._term_slots[column]):
                 if not all(hits.has(cls) for cls in needed):
                     continue
@@ -328,7 +341,18 @@ class RuleCoder:
                     continue
                 if excluded is None:
                     excluded = Spans(_concat([hits.phrase(slots) for slots in self._exclude_slots[column]]))
-                matches = first_per_row(drop_overlapping(matches, excluded))
+                matches = drop_overlapping(matches, excluded)
+                if len(matches.row):
+                    found_terms.append(t)
+                    found_matches.append(matches)
+            if found_matches:
+                if letters is None:
+                    letters = np.concatenate([[False], letters_of(codes), [False]])
+                found_matches = drop_inner_parts(found_matches, letters)
+            for t, matches in zip(found_terms, found_matches, strict=True):
+                matches = first_per_row(matches)
+                if not len(matches.row):
+                    continue
                 term = code.terms[t]
                 evidence[first + matches.row, column] += term.weight
                 local_start = (matches.start - offsets[matches.row]).tolist()
@@ -459,10 +483,12 @@ class RuleCoder:
         replies = np.array([len(text.split(maxsplit=limit)) <= limit
                             or (opens_with_yes_or_no(text) and is_polar(question))
                             for text, question in zip(answer_texts, q.tolist(), strict=True)], dtype=bool)
-        # So is a longer one that names no theme of the codebook at all ("Hvad med praktikken?" -
-        # "Jeg var tre uger hos en tømrer, og nu ved jeg, hvad jeg vil."): it answers what was asked
+        # So is a longer one that reaches no theme of the codebook on its own ("Hvad med praktikken?" -
+        # "Jeg var tre uger hos en tømrer, og nu ved jeg, hvad jeg vil."): it answers what was asked,
+        # also when a word of another theme is said in passing ("... og naboerne siger det samme")
         # (not "Har du andre kommentarer til X?", which asks for anything).
-        silent = ~replies & (evidence[rows].max(axis=1, initial=0.0) <= 0) & ~inviting[q]
+        coded_alone = (evidence[rows] >= np.asarray(self.thresholds) - 1e-9).any(axis=1)
+        silent = ~replies & ~coded_alone & ~inviting[q]
         short = replies | silent
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme
         # (an answer long enough to be silent is none of these).
@@ -475,11 +501,15 @@ class RuleCoder:
         inheriting = list(zip(*(found.tolist() for found in inherit_at), strict=True))
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
+        yes_no: dict[int, bool] = {}  # and asked once whether it asks for a yes or a no
         for i, column in inheriting:
             question = int(q[i])
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
-            self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings)
+            if question not in yes_no:
+                yes_no[question] = is_polar_question(unique[question])
+            self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
+                          yes_no_question=yes_no[question])
         if self.question_weight <= 0:
             return
         i, column = longer_at
@@ -516,7 +546,8 @@ class RuleCoder:
         return (inherit_i, inherit_c), (longer_i, longer_c)
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
-                 question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding]) -> None:
+                 question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
+                 yes_no_question: bool = True) -> None:
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
@@ -527,7 +558,8 @@ class RuleCoder:
         # not the code's default valence.
         leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
-        sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
+        answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
+        sign = answer_polarity(lower(answer)) * (question_sign or 1)
         finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
         finding.valence_why += ("svar på spørgsmål",)
 
@@ -576,6 +608,8 @@ class RuleCoder:
             if not polarity:  # a term the codebook gives no valence says what the word itself says: "ensom"
                 polarity = next((cue.kind for cue in cues if cue.kind in (POSITIVE, NEGATIVE)
                                  and start <= cue.start and cue.end <= end), 0)
+            if not polarity and negated and _negates_an_evaluation(low, negated, cues, spans):
+                negated = None  # "ikke bange om natten": the negation turns "bange" around, not the mention
             sign = (-polarity if negated else polarity) if polarity else (-1 if negated else 0)
             if sign > 0:
                 positive += 2
@@ -641,6 +675,13 @@ def _negated(
         if len(between.split()) <= limit and not _CLAUSE_BREAK.search(between):
             return cue
     return None
+
+
+def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
+                           spans: Sequence[tuple[int, int, frozenset[str], int]]) -> bool:
+    """Does ``negation`` also negate an evaluative word outside the terms ("ikke bange om natten")?"""
+    return any(cue.kind in (POSITIVE, NEGATIVE) and not any(cue.start < e and s < cue.end for s, e, *_ in spans)
+               and _negated(low, cue.start, cue.end, [negation]) is not None for cue in cues)
 
 
 def _sentiment(

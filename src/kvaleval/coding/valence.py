@@ -51,7 +51,10 @@ or plain nouns, not evaluations."""
 NEUTRALISED = (
     "ved godt", "vidste godt", "kan godt", "kunne godt", "vil gerne", "godt nok", "godt og vel",
     "nok så", "så godt som", "godt at vide", "godt spørgsmål", "ja godt", "nå godt", "okay godt",
-    "godt så", "tak", "mange tak", "fint nok", "går an",
+    "godt så", "tak", "mange tak", "fint nok", "går an", "vil godt", "ville godt", "må godt", "måtte godt",
+    # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
+    *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte")
+      for subject in ("man", "jeg", "du", "vi", "de", "han", "hun", "det", "den", "i")),
 )
 CONTRASTS = ("men", "dog", "alligevel", "selvom", "omvendt", "derimod", "til gengæld")
 TAG_QUESTIONS = ("ikke også", "ik også", "ikke sandt", "ikk også")
