@@ -20,6 +20,7 @@ from kvaleval.danish import FILLERS
 
 _GAP_BREAK = re.compile(r"[.,;:!?]")
 _STOP = re.compile(f"[{re.escape(STOPS)}]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str], list[str], list[tuple[int, int]]]]:
@@ -49,7 +50,7 @@ def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str
         for t, found in enumerate(per_term):
             # a match inside a longer word that a longer match of the code covers is not counted again
             matches = [m for m in found if not (
-                ((m[0] > 0 and low[m[0] - 1].isalpha()) or (m[1] < len(low) and low[m[1]].isalpha()))
+                ((m[0] > 0 and _LETTER.match(low, m[0] - 1)) or (m[1] < len(low) and _LETTER.match(low, m[1])))
                 and any(s <= m[0] and m[1] <= e and e - s > m[1] - m[0] for s, e in spans))]
             if matches:
                 evidence += code.terms[t].weight

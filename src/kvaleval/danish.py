@@ -44,6 +44,8 @@ _INVITES_COMMENT = re.compile(
 )
 
 
+_INVITES_COMMENT_LOWER = re.compile(_INVITES_COMMENT.pattern)
+
 _BARE_YES_NO = re.compile(r"^\W*(?:nej(?:\s+tak)?|ja(?:\s+tak)?|jo|nix|næ|nope|jep|yes|no)\W*$", re.IGNORECASE)
 _OPEN_QUESTION = re.compile(
     r"^\W*(?:hvad|hvordan|hvorfor|hvilken|hvilket|hvilke|hvem|hvornår|hvor|beskriv|fortæl|nævn|giv)\b",
@@ -100,7 +102,12 @@ def invites_comment_many(questions: list[str]) -> np.ndarray:
     if not questions:
         return found
     starts = np.cumsum([0, *(len(question) + 1 for question in questions[:-1])])
-    hits = [match.start() for match in _INVITES_COMMENT.finditer("\x00".join(questions))]
+    joined = "\x00".join(questions)
+    low = joined.lower()  # a case-sensitive search of the lower-cased text is twice as fast
+    if len(low) == len(joined):  # (a few letters lower-case to two: then the offsets would not hold)
+        hits = [match.start() for match in _INVITES_COMMENT_LOWER.finditer(low)]
+    else:
+        hits = [match.start() for match in _INVITES_COMMENT.finditer(joined)]
     found[np.searchsorted(starts, hits, side="right") - 1] = True
     return found
 

@@ -74,6 +74,8 @@ class BatchHits:
         self.joined = joined
         self.offsets = offsets
         flags = _char_flags(joined, codes)
+        # Letters, with none added at both ends: a match's neighbours are letters[start] and letters[end + 1].
+        self.letters = np.concatenate([[False], (flags & LETTER).astype(bool), [False]])
         self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
         self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
         np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
@@ -195,21 +197,26 @@ def drop_inner_parts(found: Sequence[Matches], letters: np.ndarray) -> list[Matc
     term's longer form is the one found). One word is evidence once; a whole word inside a longer
     phrase term (``ventetid`` in "lang ventetid") still counts, as written.
 
-    ``letters`` is ``str.isalpha`` of each char of the batch's text, with ``False`` added at both ends.
+    ``letters``: :attr:`BatchHits.letters`.
     """
+    inner = [letters[matches.start] | letters[matches.end + 1] for matches in found]  # a letter beside it
+    if not any(part.any() for part in inner):
+        return list(found)
     start = np.concatenate([m.start for m in found])
     end = np.concatenate([m.end for m in found])
     order = np.argsort(start, kind="stable")
     starts = start[order]
     reach = np.maximum.accumulate(end[order])  # the furthest end of the spans starting at or before each
     kept = []
-    for matches in found:
-        inner = letters[matches.start] | letters[matches.end + 1]  # a letter just before or just after
+    for matches, inside in zip(found, inner, strict=True):
+        if not inside.any():
+            kept.append(matches)
+            continue
         earlier = np.searchsorted(starts, matches.start, side="left")
         at_or_before = np.searchsorted(starts, matches.start, side="right")
         covered = ((earlier > 0) & (reach[np.maximum(earlier - 1, 0)] >= matches.end)) | (
             (at_or_before > 0) & (reach[np.maximum(at_or_before - 1, 0)] > matches.end))
-        kept.append(matches.take(~(inner & covered)))
+        kept.append(matches.take(~(inside & covered)))
     return kept
 
 

@@ -44,7 +44,6 @@ from kvaleval.coding.matcher import (
     Entry,
     Matcher,
     code_points,
-    letters_of,
     lower,
     split_phrase,
 )
@@ -328,7 +327,6 @@ class RuleCoder:
                          (found.mark_starts, found.mark_ends), codes)
         positions: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         scanned: dict[int, list[Cue]] = {}
-        letters: np.ndarray | None = None
         for column, code in enumerate(self.codes):
             excluded: Spans | None = None
             found_terms: list[int] = []
@@ -346,9 +344,7 @@ class RuleCoder:
                     found_terms.append(t)
                     found_matches.append(matches)
             if found_matches:
-                if letters is None:
-                    letters = np.concatenate([[False], letters_of(codes), [False]])
-                found_matches = drop_inner_parts(found_matches, letters)
+                found_matches = drop_inner_parts(found_matches, hits.letters)
             for t, matches in zip(found_terms, found_matches, strict=True):
                 matches = first_per_row(matches)
                 if not len(matches.row):
