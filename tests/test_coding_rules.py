@@ -558,3 +558,17 @@ def test_rules_a_yes_to_an_open_question_is_no_valence(tmp_path: Path) -> None:
                                    "Fungerer det med sygehuset?"])
     assert scores.coded[:, 0].all()
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "positiv", "negativ"]
+
+
+def test_rules_a_longer_answer_with_its_own_words_for_the_code_takes_their_valence(tmp_path: Path) -> None:
+    # A longer answer that takes its theme from the question, with a weak term of the theme itself,
+    # got its valence from the first "ikke" anywhere in it ("... selvom jeg ikke altid forstår alt").
+    path = tmp_path / "relevans.yaml"
+    path.write_text("name: r\ncodes:\n  - name: relevans\n    terms: [rådgivning, {term: hjulpet, weight: 0.5}]\n",
+                    encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    answer = "Den har hjulpet mig rigtig meget med brevene, selvom jeg ikke altid forstår det hele."
+    scores = coder.score([answer], ["Hvad betyder rådgivningen for dig?"])
+    finding = scores.findings[(0, 0)]
+    assert scores.coded[0, 0] and finding.question
+    assert finding.valence == "positiv"

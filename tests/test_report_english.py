@@ -78,7 +78,7 @@ def test_english_appendix_words_sheets_headers_notes_and_charts(corpus: Path, sm
     markdown = (out / "bilag.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Appendix\n")
     assert "Corpus: 3 documents read." in markdown
-    assert "Met: 1 of 2 indicators (50.0 % weighted)" in markdown
+    assert "Met: 1 of 2 indicators (50.0% weighted)" in markdown
     assert "N = (all): 4, (unknown): 2, borger: 1, samarbejdspartner: 1 respondents." in markdown
     for chart, words in (("temaer_pr_gruppe", "Share of respondents"), ("konklusioner_stoette", "Support for the")):
         assert words in (out / "figurer" / f"{chart}.svg").read_text(encoding="utf-8")
@@ -168,3 +168,57 @@ def test_words_every_word_in_both_languages_with_the_same_placeholders() -> None
 
 ENGLISH_SHEET_NAMES = ("overview", "frequencies", "conclusions", "conclusion_quotes", "quotes", "cooccurrence",
                        "matrix", "targets", "codings", "segments", "codebook", "run")
+
+
+def test_english_appendix_own_values_everywhere(corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # From an English reader's audit: "skjult", "højere", "ja"/"nej" in maalopfyldelse.csv, "(ukendt)" in
+    # the chart's legend and »...« around quotes were still Danish.
+    out = tmp_path / "out"
+    _write(corpus, small_codebook, out, language="en", small_cells=2)
+    workbook = openpyxl.load_workbook(out / "appendix.xlsx")
+    cells = {str(value) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)
+             for value in row if value is not None}
+    assert any(value.startswith("< 2") for value in cells)
+    assert not {"skjult", "højere", "lavere", "ja", "nej", "(ukendt)", "(alle)"} & cells
+    targets = pd.read_csv(out / "csv" / "maalopfyldelse.csv", encoding="utf-8-sig")
+    assert set(targets["opfyldt"]) == {"yes", "no"} and set(targets["retning"]) == {"higher"}
+    legend = (out / "figurer" / "temaer_pr_gruppe.svg").read_text(encoding="utf-8")
+    assert "(unknown)" in legend and "(ukendt)" not in legend
+    conclusions = pd.read_csv(out / "csv" / "konklusioner.csv", encoding="utf-8-sig")
+    quoted = "\n".join(conclusions["quotes"].dropna())
+    assert "“" in quoted and "»" not in quoted
+
+
+def test_appendix_without_pseudonymisation_does_not_say_it_is_pseudonymised(
+        corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # bilag.md and the quote sheets said "pseudonymiseret" of an appendix written with pseudonymise=False.
+    for language, said, unsaid in (("da", "IKKE pseudonymiser", "er pseudonymiseret"),
+                                   ("en", "NOT pseudonymised", "are pseudonymised")):
+        out = tmp_path / language / "out"
+        out.parent.mkdir()
+        _write(corpus, small_codebook, out, language=language, pseudonymise=False)
+        markdown = (out / "bilag.md").read_text(encoding="utf-8")
+        assert said in markdown.splitlines()[2], markdown[:200]
+        assert unsaid not in markdown
+    kept = tmp_path / "kept" / "out"
+    kept.parent.mkdir()
+    _write(corpus, small_codebook, kept)
+    assert "IKKE" not in (kept / "bilag.md").read_text(encoding="utf-8")
+
+
+def test_english_command_line_points_at_the_run_sheet(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kvaleval", "--lang", "en", "code", str(ROOT / "corpus"),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=tmp_path,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout + done.stderr
+    assert "(see the sheet 'Run')" in shown and "Kørsel" not in shown
+
+
+def test_english_secondary_suppression_reads_hidden() -> None:
+    from kvaleval.errors import using_language
+    from kvaleval.report.suppress import _hidden
+
+    assert (_hidden(2, 3), _hidden(7, 3)) == ("< 3", "skjult")
+    with using_language("en"):
+        assert (_hidden(2, 3), _hidden(7, 3)) == ("< 3", "hidden")

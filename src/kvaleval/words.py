@@ -47,8 +47,12 @@ class Words(metaclass=_CodedMessages):
                       "række for sig: en gruppe med færre respondenter end minimum er »nej«, også når de alle "
                       "siger det.")
     note_conclusion_quotes = "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret."
+    note_conclusion_quotes_plain = ("Citater er ordrette uddrag (»...«); [...] markerer udeladelser. IKKE "
+                                    "pseudonymiseret: navnene står, som de blev sagt.")
     note_quotes = ("Ordrette uddrag; [...] markerer udeladelser; navne og kontaktdata er pseudonymiseret. "
                    "Start/Slut er tegnpositioner i dokumentets tekst.")
+    note_quotes_plain = ("Ordrette uddrag; [...] markerer udeladelser. IKKE pseudonymiseret: navne og kontaktdata "
+                         "står, som de blev sagt. Start/Slut er tegnpositioner i dokumentets tekst.")
     note_cooccurrence = "Diagonalen er antal respondenter med temaet. Segmentniveau: se samforekomst.csv."
     note_targets = ("Opfyldt: {met} af {indicators} indikatorer ({share} % vægtet). "
                     "Gennemsnitlig opfyldelse: {mean}.")
@@ -66,6 +70,10 @@ class Words(metaclass=_CodedMessages):
     column_percent = "{group}: %"
     column_segments = "{group}: segmenter"
     # values kvaleval writes into cells
+    hidden = "skjult"
+    higher = "højere"
+    lower = "lavere"
+    quoted = "»{quote}«"
     yes = "ja"
     no = "nej"
     all_groups = "(alle)"
@@ -113,6 +121,8 @@ class Words(metaclass=_CodedMessages):
     # bilag.md
     document_title = "# Bilag"
     document_intro = "Udarbejdet med kvaleval. Citater er ordrette og pseudonymiserede."
+    document_intro_plain = ("Udarbejdet med kvaleval. Citater er ordrette og IKKE pseudonymiserede: bilaget "
+                            "indeholder personoplysninger.")
     corpus_line = "Korpus: {n} dokumenter læst"
     corpus_skipped = "; {n} fil(er) sprunget over og ikke talt med: {files} (hvorfor: se arket {sheet})"
     first_rows = "De første {n} af {total} rækker; alle står i appendix.xlsx (arket {sheet}) og i csv/."
@@ -159,19 +169,23 @@ class _WordsEnglish:
     codebook_title = "Codebook: {name}"
     run = "Run"
     run_title = "Run information (manifest)"
-    note_supported = ("Supported: at least as many respondents as the conclusion's minimum ({minimum}), in each "
-                      "row on its own: a group with fewer respondents than the minimum is “no”, even when all of "
+    note_supported = ("Supported: at least as many respondents as the conclusion's minimum ({minimum}), judged "
+                      "row by row: a group with fewer respondents than the minimum is “no”, even when all of "
                       "them say it.")
-    note_conclusion_quotes = "Quotes are verbatim excerpts (»...«); [...] marks omissions; names are pseudonymised."
+    note_conclusion_quotes = "Quotes are verbatim excerpts (“...”); [...] marks omissions; names are pseudonymised."
+    note_conclusion_quotes_plain = ("Quotes are verbatim excerpts (“...”); [...] marks omissions. NOT pseudonymised: "
+                                    "names stand as they were said.")
     note_quotes = ("Verbatim excerpts; [...] marks omissions; names and contact details are pseudonymised. "
                    "Start/End are character positions in the document's text.")
+    note_quotes_plain = ("Verbatim excerpts; [...] marks omissions. NOT pseudonymised: names and contact details "
+                         "stand as they were said. Start/End are character positions in the document's text.")
     note_cooccurrence = ("The diagonal is the number of respondents with the theme. Segment level: see "
                          "samforekomst.csv.")
-    note_targets = "Met: {met} of {indicators} indicators ({share} % weighted). Mean attainment: {mean}."
-    of_target = "{percent} % of the target"
+    note_targets = "Met: {met} of {indicators} indicators ({share}% weighted). Mean attainment: {mean}."
+    of_target = "{percent}% of the target"
     note_unit = ("Unit: respondents (n/N = respondents who expressed the theme / respondents in the group) and "
-                 "coded segments (turns). A respondent is a speaker in an interview or an answer to a "
-                 "questionnaire; the interviewer's turns are not counted.")
+                 "coded segments (turns). A respondent is a speaker in an interview or the person behind an "
+                 "answer to a questionnaire; the interviewer's turns are not counted.")
     note_totals = "N = {totals} respondents."
     note_coders = "Coded by: {coders}. A segment counts once per theme, however many coders coded it."
     note_first_rows = "Only the first {n} rows are shown; the full table is in the CSV file."
@@ -180,6 +194,10 @@ class _WordsEnglish:
     column_respondents = "{group}: respondents (n/N)"
     column_percent = "{group}: %"
     column_segments = "{group}: segments"
+    hidden = "hidden"
+    higher = "higher"
+    lower = "lower"
+    quoted = "“{quote}”"
     yes = "yes"
     no = "no"
     all_groups = "(all)"
@@ -224,6 +242,8 @@ class _WordsEnglish:
     targets_file = "indicators"
     document_title = "# Appendix"
     document_intro = "Made with kvaleval. Quotes are verbatim and pseudonymised."
+    document_intro_plain = ("Made with kvaleval. Quotes are verbatim and NOT pseudonymised: the appendix holds "
+                            "personal data.")
     corpus_line = "Corpus: {n} documents read"
     corpus_skipped = "; {n} file(s) skipped and not counted: {files} (why: see the sheet {sheet})"
     first_rows = "The first {n} of {total} rows; all are in appendix.xlsx (the sheet {sheet}) and in csv/."
@@ -232,7 +252,7 @@ class _WordsEnglish:
     chart_most_frequent = "(the {shown} most frequent of {total} themes; all in the tables)"
     chart_cooccurrence = "Co-occurrence of themes (respondents)"
     chart_support = "Support for the conclusions (respondents)"
-    chart_total = "Respondents in total"
+    chart_total = "Total respondents"
     chart_supporting = "Supporting"
     chart_minimum = "Minimum"
     chart_respondents = "Respondents"

@@ -195,5 +195,5 @@ def _lines(quotes: pd.DataFrame, answered: set[str]) -> str:
     for row in quotes.itertuples():
         shown = row.segment_id in answered and row.question
         asked = " " + Words.answer_to.format(question=row.question) if shown else ""
-        lines.append(f"»{row.quote}«{asked} {row.attribution}")
+        lines.append(f"{Words.quoted.format(quote=row.quote)}{asked} {row.attribution}")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from kvaleval.errors import Texts
+from kvaleval.words import Words
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
@@ -97,7 +98,7 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     for code in coded.codebook.codes:
         lines.append(Texts.cli_theme_segments.format(theme=code.display, n=int(counts.get(code.name, 0))))
     if len(corpus.notes):
-        lines.append(Texts.cli_notes.format(n=len(corpus.notes)))
+        lines.append(Texts.cli_notes.format(n=len(corpus.notes), sheet=Words.run))
         # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown
         # here too; notes that quote the text or name speakers stay in the pseudonymised sheet.
         shown = [message for message in corpus.notes["message"] if message[1:5] in SHOWN_NOTES]

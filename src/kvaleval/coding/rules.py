@@ -505,7 +505,7 @@ class RuleCoder:
             if question not in yes_no:
                 yes_no[question] = is_polar_question(unique[question])
             self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
-                          yes_no_question=yes_no[question])
+                          yes_no_question=yes_no[question], reply=bool(replies[i]))
         if self.question_weight <= 0:
             return
         i, column = longer_at
@@ -543,11 +543,13 @@ class RuleCoder:
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
-                 yes_no_question: bool = True) -> None:
+                 yes_no_question: bool = True, reply: bool = True) -> None:
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
         finding.question = question
+        if finding.spans and not reply:  # a longer answer with words of the code's own: they tell its valence
+            return
         asked_finding = asked.findings.get((q, column))
         # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
         # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,

@@ -160,7 +160,7 @@ def _tables(
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
-            Words.note_conclusion_quotes,
+            Words.note_conclusion_quotes if pseudonymise else Words.note_conclusion_quotes_plain,
         ], wrap=(header("statement"), header("quotes"), header("counter_quotes"))))
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
                                      wrap=(header("quote"), header("question"))))
@@ -182,7 +182,8 @@ def _tables(
                       "doc_id", "speaker", "group", "start", "end", "score"]],
         pseudonymiser,
     ))
-    appendix.sheets.append(Sheet(Words.quotes, headed(theme_quotes), Words.quotes_title, [Words.note_quotes],
+    appendix.sheets.append(Sheet(Words.quotes, headed(theme_quotes), Words.quotes_title,
+                                 [Words.note_quotes if pseudonymise else Words.note_quotes_plain],
                                  wrap=(header("quote"), header("question"))))
     appendix.csv["citater"] = theme_quotes
 
@@ -205,6 +206,7 @@ def _tables(
 
     if targets is not None:
         table, overall = target_attainment(targets)
+        table = with_own_values(table)
         appendix.sheets.append(Sheet(Words.targets, headed(table), Words.targets_title, [
             Words.note_targets.format(met=int(overall["met"]), indicators=int(overall["indicators"]),
                                       share=number(overall["share_met"]),

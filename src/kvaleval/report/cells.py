@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from kvaleval.words import yes_no
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -21,9 +23,9 @@ def is_formula_like(value: object) -> bool:
 
 
 def csv_cell(value: Any) -> Any:
-    """A value safe to put in a CSV cell; yes/no in Danish, as the workbook and bilag.md write it."""
+    """A value safe to put in a CSV cell; yes/no as the workbook and bilag.md write it (``ja``/``nej``)."""
     if isinstance(value, bool | np.bool_):
-        return "ja" if value else "nej"
+        return yes_no(bool(value))
     if is_formula_like(value):
         return "'" + value
     return value

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.frames import ALL
+from kvaleval.report.tables import own_values
 from kvaleval.words import Words, number
 
 MAX_THEMES = 25
@@ -55,6 +56,8 @@ class ThemeShareDisplay:
             part = frequencies[frequencies[by] != ALL]
             shares = part.pivot_table(index="label", columns=by, values="percent", sort=False)
             shares = shares.loc[list(dict.fromkeys(part["label"]))]
+            own = own_values()
+            shares = shares.rename(columns=lambda group: own.get(group, group))
         return cls(shares=shares)
 
     def plot(self, ax: Any = None, *, top: int | None = MAX_THEMES) -> ThemeShareDisplay:

@@ -33,10 +33,13 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def markdown_document(sheets: Sequence[Sheet]) -> str:
-    parts = [f"{Words.document_title}\n", f"{Words.document_intro}\n"]
     run = next((sheet.frame for sheet in sheets if sheet.name == Words.run), None)
-    if run is not None and {Words.field, Words.value} <= set(run.columns):
-        parts.append(_corpus_line(run))
+    fields = dict(zip(run[Words.field].astype(str), run[Words.value].astype(str), strict=False)) if (
+        run is not None and {Words.field, Words.value} <= set(run.columns)) else {}
+    plain_text = fields.get(Words.pseudonymised) == Words.not_pseudonymised
+    parts = [f"{Words.document_title}\n", f"{Words.document_intro_plain if plain_text else Words.document_intro}\n"]
+    if fields:
+        parts.append(_corpus_line(fields))
     skipped = _skipped()
     for sheet in sheets:
         if sheet.name in skipped:
@@ -50,10 +53,9 @@ def markdown_document(sheets: Sequence[Sheet]) -> str:
     return "\n".join(parts)
 
 
-def _corpus_line(run: pd.DataFrame) -> str:
-    """What the numbers rest on, from the sheet Kørsel: the documents read, and any file that was not
-    (a report must not count "3/3" without saying a fourth interview could not be read)."""
-    fields = dict(zip(run[Words.field].astype(str), run[Words.value].astype(str), strict=False))
+def _corpus_line(fields: dict[str, str]) -> str:
+    """What the numbers rest on, from the sheet Kørsel (its fields): the documents read, and any file
+    that was not (a report must not count "3/3" without saying a fourth interview could not be read)."""
     skipped = [name.removeprefix(Words.skipped) for name in fields if name.startswith(Words.skipped)]
     line = Words.corpus_line.format(n=fields.get(Words.documents_read, "?"))
     if skipped:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.frames import ALL
+from kvaleval.words import Words
 
 DASH = "–"
 
@@ -83,17 +84,14 @@ def suppress_counts(
     return shown
 
 
-SECONDARY = "skjult"
-"""A count hidden only so that another cannot be recomputed: it is not below k, and saying
-"< k" of it would be false."""
-
-
 def _hidden(value: int, k: int) -> str:
-    return f"< {k}" if value < k else SECONDARY
+    """``< k`` for a count below k; one hidden only so that another cannot be recomputed is not
+    below k, and saying "< k" of it would be false: it reads ``skjult`` (``hidden``)."""
+    return f"< {k}" if value < k else Words.hidden
 
 
 def _mask(values: pd.Series, hidden: np.ndarray, k: int) -> pd.Series:
-    """``values`` with the ``hidden`` ones as ``"< k"`` (below k) or :data:`SECONDARY`."""
+    """``values`` with the ``hidden`` ones as ``"< k"`` (below k) or ``skjult`` (:func:`_hidden`)."""
     if not hidden.any():
         return values
     texts = [_hidden(int(value), k) for value in values.to_numpy()]

@@ -92,18 +92,24 @@ def own_values() -> dict[str, str]:
     return {ALL: Words.all_groups, UNKNOWN: Words.unknown_group, SUPPORT: Words.support, COUNTER: Words.counter}
 
 
-OWN_VALUE_COLUMNS = ("group", "value", "attribute", "kind", GROUP_COLUMN)
-"""The columns that may hold them."""
+def _directions() -> dict[str, str]:
+    """An indicator's direction, which ``read_targets`` writes as ``højere``/``lavere``."""
+    return {"højere": Words.higher, "lavere": Words.lower}
+
+
+OWN_VALUE_COLUMNS = {"group": own_values, "value": own_values, "attribute": own_values, "kind": own_values,
+                     GROUP_COLUMN: own_values, "retning": _directions}
+"""The columns that may hold them, and which of them."""
 
 
 def with_own_values(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with kvaleval's own values in the appendix's language (the same frame in Danish)."""
-    mapping = {value: shown for value, shown in own_values().items() if value != shown}
-    columns = [column for column in OWN_VALUE_COLUMNS if column in frame]
-    if not mapping or not columns:
-        return frame
-    return frame.assign(**{column: frame[column].map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
-                           for column in columns})
+    changed = {}
+    for column, values in OWN_VALUE_COLUMNS.items():
+        mapping = {value: shown for value, shown in values().items() if value != shown}
+        if column in frame and mapping:
+            changed[column] = frame[column].map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v)
+    return frame.assign(**changed) if changed else frame
 
 
 def _count(value: object) -> str:
