@@ -191,6 +191,15 @@ def test_hostile_corpus_file_without_metadata_row(folder: Path) -> None:
     assert groups["borger01"] == "borger" and groups.isna()["borger02"]
 
 
+def test_hostile_corpus_skipped_file_is_not_also_missing_from_metadata(folder: Path) -> None:
+    # An unreadable file was listed as skipped and, in the notes, as having no row in metadata.csv.
+    (folder / "tom.docx").write_bytes(b"")
+    (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n", encoding="utf-8")
+    corpus = read(folder)
+    assert list(corpus.skipped["path"]) == ["tom.docx"]
+    assert not [message for path, message in notes(corpus) if path == "tom.docx"]
+
+
 def test_hostile_corpus_metadata_identical_duplicate_rows(folder: Path) -> None:
     (folder / "metadata.csv").write_text("file,respondent_group\nborger01.txt,borger\n"
                                          "borger01.txt,borger\n", encoding="utf-8")

@@ -257,14 +257,16 @@ def read_corpus(
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
+        unlisted = []  # W002, noted for a file that is read (one that is skipped is listed as skipped)
         if table is not None:
             key = table.key(relative)
             if key is None:
-                notes.append((relative, Warnings.W002.format(path=relative)))
+                unlisted.append((relative, Warnings.W002.format(path=relative)))
             else:
                 attributes = table.rows[key]
                 seen_rows.add(key)
         if file.suffix.lower() == ".qdpx":
+            notes.extend(unlisted)
             _read_project(file, relative, ids[relative], attributes, interviewers, documents, found_codings,
                           notes, skipped)
             continue
@@ -277,6 +279,7 @@ def read_corpus(
             skipped.append((relative, str(err)))
             continue
         documents.append(document)
+        notes.extend(unlisted)
         notes.extend((relative, note) for note in read_notes)
     if table is not None:
         _unmatched_metadata(table, seen_rows, [relative for _, relative in candidates], notes)
