@@ -98,3 +98,20 @@ def test_check_lists_terms_too_weak_for_what_the_gold_coded(tmp_path: Path) -> N
     assert usage.set_index("term")["too_weak"].to_dict() == {"brev": 1, "sagsbehandler": 0}  # a#3 was coded
     lines = _check(path, "--corpus", corpus, "--gold", gold)
     assert "  sag: brev (1, 0.5/1)" in lines, lines
+
+
+def test_check_lists_the_longer_words_a_term_matches_inside(tmp_path: Path) -> None:
+    # A compound head matches freely (koordinator in "frivilligkoordinatoren", læge in "tandlægen"); a
+    # blind test in another domain found these only by reading the false positives one by one.
+    from kvaleval.analyse.codebook_check import compound_matches
+
+    path, corpus = _book_and_corpus(
+        tmp_path, "name: k\ncodes:\n  - name: koord\n    terms: [koordinator, læge, gps]\n",
+        "I: Hvem hjalp?\nB: Frivilligkoordinatoren ringede.\nI: Og så?\nB: Koordinatoren kom, og tandlægen.\n"
+        "I: Mere?\nB: Frivilligkoordinatoren igen, og demens-koordinatoren. GPS'erne virker.\n")
+    segments = kv.read_corpus(corpus).segments
+    found = compound_matches(kv.read_codebook(path), segments)
+    assert found[["term", "word", "segments"]].values.tolist() == [
+        ["koordinator", "frivilligkoordinatoren", 2], ["læge", "tandlægen", 1]]
+    lines = _check(path, "--corpus", corpus)
+    assert "  koord: frivilligkoordinatoren ← koordinator (2), tandlægen ← læge (1)" in lines, lines

@@ -579,6 +579,8 @@ class Texts(metaclass=_CodedMessages):
     cli_check_no_hits = "ingen fund"
     cli_check_unused = "Termer og nær-cues, der aldrig rammer i {corpus}: {n} af {total}."
     cli_check_false_positives = "Termer bag flest falske positiver (fund / heraf i guld):"
+    cli_check_compounds = ("Længere ord, termerne rammer inde i (ord ← term, segmenter) – sæt et ord, der ikke "
+                           "handler om temaet, i exclude_terms:")
     cli_check_too_weak = ("Termer i ture, guld har kodet, men regelkoderen ikke (evidensen nåede ikke tærsklen; "
                           "antal ture, vægt/tærskel) – overvej en højere vægt:")
     cli_coding_rules = "Koder {corpus} med regler ..."
@@ -1259,6 +1261,8 @@ class _TextsEnglish:
     cli_check_no_hits = "no hits"
     cli_check_unused = "Terms and near cues that never hit in {corpus}: {n} of {total}."
     cli_check_false_positives = "Terms behind the most false positives (hits / of which in the gold):"
+    cli_check_compounds = ("Longer words the terms match inside (word ← term, segments) – put a word that is not "
+                           "about the theme in exclude_terms:")
     cli_check_too_weak = ("Terms in turns the gold coded but the rule coder did not (the evidence fell short of the "
                           "threshold; turns, weight/threshold) – consider a higher weight:")
     cli_coding_rules = "Coding {corpus} with the rules ..."

@@ -86,3 +86,49 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     table = table.assign(_order=table["code"].map(order)).sort_values(
         keys, ascending=[True] + ([False] if gold is not None else []) + [False], kind="stable")
     return table.drop(columns=[c for c in ("_order", "_false") if c in table]).reset_index(drop=True)
+
+
+def compound_matches(codebook: Codebook, segments: pd.DataFrame, *, coder: RuleCoder | None = None) -> pd.DataFrame:
+    """The longer words each term matched inside (compounds): what the coder took for the theme
+    beyond the term's own forms, for the evaluator to keep or exclude (``koordinator`` inside
+    "frivilligkoordinatoren", ``læge`` inside "tandlægen": ``exclude_terms``).
+
+    Returns
+    -------
+    DataFrame
+        ``code, term, word`` (the whole word, lower-cased), ``segments`` (respondent segments where
+        the term's first match was inside that word). Sorted by code order, then most segments.
+    """
+    require_columns(segments, ["segment_id", "speaker_role", "text"])
+    coder = coder or RuleCoder(codebook)
+    texts = segments.loc[segments["speaker_role"] == RESPONDENT, "text"].tolist()
+    scores = coder.score(texts)
+    found: dict[tuple[int, str, str], int] = {}
+    for (row, column), finding in scores.findings.items():
+        text = texts[row]
+        for label, (start, end, *_) in zip(finding.terms, finding.spans, strict=False):
+            whole_start, whole_end = _word_around(text, start, end)
+            if (whole_start, whole_end) != (start, end):
+                key = (column, label, text[whole_start:whole_end].lower())
+                found[key] = found.get(key, 0) + 1
+    names = codebook.names
+    table = pd.DataFrame([(names[column], label, word, n) for (column, label, word), n in found.items()],
+                         columns=["code", "term", "word", "segments"])
+    order = table.assign(_order=table["code"].map({name: i for i, name in enumerate(names)}))
+    order = order.sort_values(["_order", "segments", "word"], ascending=[True, False, True], kind="stable")
+    return order.drop(columns="_order").reset_index(drop=True)
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole word ``text[start:end]`` lies in: letters, and letters joined by a hyphen (``demens-koordinator``;
+    not an apostrophe, which joins an ending: ``GPS'erne`` is a form of the term, not a compound)."""
+    while start > 0 and (text[start - 1].isalpha() or (text[start - 1] in _JOINERS and start > 1
+                                                         and text[start - 2].isalpha())):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or (text[end] in _JOINERS and end + 1 < len(text)
+                                                       and text[end + 1].isalpha())):
+        end += 1
+    return start, end
+
+
+_JOINERS = "-"

@@ -21,7 +21,7 @@ def check_cli(
 ) -> None:
     """Tjek kodebogen: eksempler skal kodes, modeksempler må ikke; ubrugte og fejlslående termer."""
     import kvaleval as kv
-    from kvaleval.analyse.codebook_check import check_examples, term_usage
+    from kvaleval.analyse.codebook_check import check_examples, compound_matches, term_usage
 
     with warnings_as_notes():
         book = kv.read_codebook(codebook)
@@ -44,6 +44,13 @@ def check_cli(
         for code, group in unused.groupby("code", sort=False):
             more = f" … (+{len(group) - top})" if len(group) > top else ""
             echo(f"  {code}: " + ", ".join(group["term"].head(top)) + more)
+        compounds = compound_matches(book, read.segments)
+        if len(compounds):
+            echo(Texts.cli_check_compounds)
+            for code, group in compounds.groupby("code", sort=False):
+                more = f" … (+{len(group) - top})" if len(group) > top else ""
+                echo(f"  {code}: " + ", ".join(f"{r.word} ← {r.term} ({r.segments})"
+                                               for r in group.head(top).itertuples()) + more)
         if gold_codings is not None:
             echo(Texts.cli_check_false_positives)
             wrong = usage[usage["segments"] > usage["in_gold"]]
