@@ -5,8 +5,8 @@
 (:func:`kvaleval.errors.set_language`, ``KVALEVAL_LANG``, ``kvaleval --lang en``), and
 ``kv.write_appendix(..., language="en")`` chooses it for one appendix. Only kvaleval's own words
 change: codes, themes, groups, attribute values, valences and the coder's reasons stay as the
-codebook, the corpus and the coder wrote them; file names stay the same, so scripts that read
-``csv/oversigt.csv`` work with either language.
+codebook, the corpus and the coder wrote them; file names and the API tables' CSV columns stay the same,
+so scripts that read ``csv/kodninger.csv`` work with either language.
 """
 
 from __future__ import annotations
