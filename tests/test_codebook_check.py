@@ -115,3 +115,14 @@ def test_check_lists_the_longer_words_a_term_matches_inside(tmp_path: Path) -> N
         ["koordinator", "frivilligkoordinatoren", 2], ["læge", "tandlægen", 1]]
     lines = _check(path, "--corpus", corpus)
     assert "  koord: frivilligkoordinatoren ← koordinator (2), tandlægen ← læge (1)" in lines, lines
+
+
+def test_check_gold_without_corpus_is_an_error(tmp_path: Path) -> None:
+    # --gold without --corpus printed the examples line and exited 0: the gold was never read.
+    path, _ = _book_and_corpus(tmp_path, "name: k\ncodes:\n  - name: kap\n    terms: [folk]\n", "I: ?\nB: folk\n")
+    gold = tmp_path / "guld.csv"
+    gold.write_text("doc_id,turn_index,code\na,1,kap\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path), "--gold", str(gold)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "Fejl: [E908] --gold kræver --corpus" in result.stderr, result.stderr  # one line, no "Invalid value"

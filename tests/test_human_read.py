@@ -444,3 +444,17 @@ def test_human_read_csv_danish_columns_and_code_case(tmp_path: Path, corpus: kv.
     with pytest.warns(kv.KvalevalWarning, match=r"\[W802\].*'tone' er ikke læst"):
         codings = read_codings(by_turn, segments=corpus, codebook=small_codebook)
     assert codings[["segment_id", "code", "valence"]].values.tolist() == [["borger01#1", "kapacitet", "negativ"]]
+
+
+def test_read_codings_names_a_missing_document_once(corpus: kv.Corpus, tmp_path: Path) -> None:
+    # A gold file from another corpus folder gave one E815 per line: four documents, 55 lines.
+    path = tmp_path / "guld.csv"
+    path.write_text("doc_id,turn_index,code\n" + "".join(f"borger99,{turn},kapacitet\n" for turn in range(1, 8))
+                    + "borger01,1,kapacitet\nandet,1,kapacitet\n", encoding="utf-8")
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(path, segments=corpus.segments)
+    message = str(info.value)
+    assert message.count("[E815]") == 2
+    assert ("[E815] linje 2, kolonne 'doc_id': dokumentet 'borger99' er ikke i korpusset" in message
+            and "(og 6 linje(r) mere med det dokument)" in message)
+    assert "'andet' er ikke i korpusset" in message and "har 2 problem(er)" in message

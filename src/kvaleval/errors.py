@@ -529,6 +529,8 @@ class Errors(metaclass=_CodedMessages):
     E905 = "Ugyldig værdi for {name}: {detail}. Se '{help}'."
     E906 = "Valgmuligheden {option} findes ikke her{hint}. Se '{help}'."
     E907 = "Kommandoen '{name}' findes ikke{hint}. Kommandoerne er: {commands}."
+    E908 = ("--gold kræver --corpus: guldkodningens ture findes i korpusset, som termerne skal tjekkes på "
+            "(fx check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
 
 class Texts(metaclass=_CodedMessages):
@@ -578,7 +580,8 @@ class Texts(metaclass=_CodedMessages):
     cli_check_must_not_code = "må ikke kodes"
     cli_check_no_hits = "ingen fund"
     cli_check_unused = "Termer og nær-cues, der aldrig rammer i {corpus}: {n} af {total}."
-    cli_check_false_positives = "Termer bag flest falske positiver (fund / heraf i guld):"
+    cli_check_false_positives = ("Termer, der også rammer ture, guld ikke har kodet med temaet (fund / heraf i "
+                                 "guld) – mulige falske positiver:")
     cli_check_compounds = ("Længere ord, termerne rammer inde i (ord ← term, segmenter) – sæt et ord, der ikke "
                            "handler om temaet, i exclude_terms:")
     cli_check_too_weak = ("Termer i ture, guld har kodet, men regelkoderen ikke (evidensen nåede ikke tærsklen; "
@@ -618,6 +621,7 @@ class Texts(metaclass=_CodedMessages):
     cli_choice = "skal være en af {choices}"
     coded_cells = "'{sheet}' ({n} kodede celler)"
     more_problems = "  ... og {n} til"
+    more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
     names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
     words_to_keep = "Ord, der skal stå urørt (keep=),"
     file_empty = "filen er tom (0 byte)"
@@ -1214,6 +1218,8 @@ class _ErrorsEnglish:
     E905 = "Invalid value for {name}: {detail}. See '{help}'."
     E906 = "No such option here: {option}{hint}. See '{help}'."
     E907 = "No such command '{name}'{hint}. The commands are: {commands}."
+    E908 = ("--gold needs --corpus: the gold coding's turns are in the corpus the terms are checked on "
+            "(e.g. check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
 
 class _TextsEnglish:
@@ -1260,7 +1266,8 @@ class _TextsEnglish:
     cli_check_must_not_code = "must not be coded"
     cli_check_no_hits = "no hits"
     cli_check_unused = "Terms and near cues that never hit in {corpus}: {n} of {total}."
-    cli_check_false_positives = "Terms behind the most false positives (hits / of which in the gold):"
+    cli_check_false_positives = ("Terms that also match turns the gold did not code with the theme (hits / of which "
+                                 "in the gold) – possible false positives:")
     cli_check_compounds = ("Longer words the terms match inside (word ← term, segments) – put a word that is not "
                            "about the theme in exclude_terms:")
     cli_check_too_weak = ("Terms in turns the gold coded but the rule coder did not (the evidence fell short of the "
@@ -1300,6 +1307,7 @@ class _TextsEnglish:
     cli_choice = "must be one of {choices}"
     coded_cells = "'{sheet}' ({n} coded cells)"
     more_problems = "  ... and {n} more"
+    more_lines_same_document = " (and {n} more line(s) with that document)"
     names_to_hide = "Names to pseudonymise (names=)"
     words_to_keep = "Words to keep as written (keep=)"
     file_empty = "the file is empty (0 bytes)"

@@ -31,6 +31,8 @@ def usage_message(err: Any) -> str:
         return Errors.E904.format(name=_name(param), help=help_)
     if kind == "BadParameter" and param is not None:
         return Errors.E905.format(name=_flag(param), detail=_detail(param, err), help=help_)
+    if kind == "BadParameter" and str(err.message).startswith("[E"):  # one of ours, about a combination
+        return str(err.message)
     if kind == "NoSuchOption":
         option = getattr(err, "option_name", "")
         if option == "--lang":

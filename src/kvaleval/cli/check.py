@@ -9,7 +9,7 @@ import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import echo, warnings_as_notes
-from kvaleval.errors import Texts
+from kvaleval.errors import Errors, Texts
 
 
 @app.command("check", cls=DanishCommand)
@@ -23,6 +23,8 @@ def check_cli(
     import kvaleval as kv
     from kvaleval.analyse.codebook_check import check_examples, compound_matches, term_usage
 
+    if gold is not None and corpus is None:
+        raise typer.BadParameter(Errors.E908)
     with warnings_as_notes():
         book = kv.read_codebook(codebook)
     examples = check_examples(book)

@@ -371,6 +371,7 @@ class _Context:
         self.codes: list[str] = []  # the code columns of a sheet, in order
         self.texts: dict[str, str] = {}
         self.unsaved: set[tuple[int, int]] = set()  # (row, column) of formulas without a saved value
+        self.missing_documents: dict[str, list[int]] = {}  # doc_id -> [its E815's place, more lines]
         if segments is not None:
             ids = segments["segment_id"].astype(str).tolist()
             if "text" in segments:
@@ -382,9 +383,20 @@ class _Context:
             turns = segments.groupby(segments["doc_id"].astype(str))["turn_index"].max()
             self.last_turn = {doc: int(turn) for doc, turn in turns.items()}
 
+    def missing_document(self, doc_id: str, where: str) -> None:
+        """E815 once per document, with how many more lines name it (a wrong corpus folder gave 55)."""
+        if doc_id in self.missing_documents:
+            self.missing_documents[doc_id][1] += 1
+            return
+        self.missing_documents[doc_id] = [len(self.problems), 0]
+        self.problems.append(Errors.E815.format(where=where, doc_id=doc_id))
+
     def raise_problems(self) -> None:
         if not self.problems:
             return
+        for place, more in self.missing_documents.values():
+            if more:
+                self.problems[place] += Texts.more_lines_same_document.format(n=more)
         listed = [f"  - {problem}" for problem in self.problems[:MAX_LISTED]]
         if len(self.problems) > MAX_LISTED:
             listed.append(Texts.more_problems.format(n=len(self.problems) - MAX_LISTED))
@@ -818,7 +830,7 @@ def _csv_segment(cells: list[str], column: dict[str, int], by_turn: bool,
     segment = f"{doc_id}#{turn}"
     if context.order is not None and segment not in context.order:
         if doc_id not in context.last_turn:
-            context.problems.append(Errors.E815.format(where=where("doc_id"), doc_id=doc_id))
+            context.missing_document(doc_id, where("doc_id"))
         else:
             last = context.last_turn[doc_id]
             context.problems.append(Errors.E814.format(where=where("turn_index"), doc_id=doc_id,
