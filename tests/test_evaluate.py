@@ -189,10 +189,11 @@ def test_confusion_lists_false_positives_and_misses() -> None:
     segments.loc[3, "text"] = "Per Jensen sagde det på 20 30 40 50"
     result = confusion(predicted, gold, segments=segments, codes=["b", "a"])
     assert list(result.columns) == list(CONFUSION_COLUMNS)
-    assert result[["segment_id", "code", "kind", "valence", "why"]].values.tolist() == [
-        ["d#4", "b", "overset", "positiv", ""],
-        ["d#3", "a", "falsk positiv", "negativ", "termer: x"],
-        ["d#1", "a", "overset", "positiv", ""],
+    assert result[["segment_id", "code", "kind", "valence", "gold_valence", "why"]].values.tolist() == [
+        ["d#4", "b", "overset", "positiv", "positiv", ""],
+        ["d#3", "a", "falsk positiv", "negativ", "", "termer: x"],
+        ["d#1", "a", "overset", "positiv", "positiv", ""],
+        ["d#2", "a", "anden valens", "negativ", "positiv", "termer: x"],  # both coded it, not alike
     ]
     assert result.loc[2, "text"] == "tekst 1" and result.loc[2, "question"] == "Hvordan gik det?"
     assert "[telefon]" in result.loc[1, "text"] and "20 30" not in result.loc[1, "text"]

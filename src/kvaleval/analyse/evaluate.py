@@ -50,9 +50,10 @@ EVALUATE_COLUMNS = (
     "valence_agreement",
     "note",
 )
-CONFUSION_COLUMNS = ("segment_id", "doc_id", "code", "kind", "valence", "question", "text", "why")
+CONFUSION_COLUMNS = ("segment_id", "doc_id", "code", "kind", "valence", "gold_valence", "question", "text", "why")
 FALSE_POSITIVE = "falsk positiv"
 MISS = "overset"
+OTHER_VALENCE = "anden valens"
 
 
 class _Scored:
@@ -177,7 +178,8 @@ def confusion(
     codes: Sequence[str] | None = None,
     pseudonymise: bool = True,
 ) -> pd.DataFrame:
-    """False positives and misses, with the text and the coder's reason.
+    """False positives, misses and codings with another valence than the gold's, with the text and
+    the coder's reason.
 
     Parameters
     ----------
@@ -190,21 +192,26 @@ def confusion(
     -------
     pandas.DataFrame
         ``segment_id, doc_id, code, kind`` (``falsk positiv``: coded, not in the
-        gold; ``overset``: in the gold, not coded), ``valence`` (of the coding
-        that exists), ``question, text``, ``why`` (the coder's reason, for false
-        positives). Sorted by code (codebook order), kind and segment order.
+        gold; ``overset``: in the gold, not coded; ``anden valens``: coded by both,
+        the gold with a valence the coder did not give), ``valence`` (of the coding
+        that exists: the coder's, for a miss the gold's), ``gold_valence`` (the
+        gold's, where it has the code), ``question, text``, ``why`` (the coder's
+        reason, where it coded). Sorted by code (codebook order), kind and segment order.
     """
     scored = _prepare(coded_or_codings, gold, segments, coder, codes)
     position = {unit: index for index, unit in enumerate(scored.units)}
     rows = []
     for code in scored.codes:
         predicted, truth = scored.predicted.get(code, set()), scored.gold.get(code, set())
+        other_valence = {segment for segment in predicted & truth
+                         if scored.gold_valence.get((segment, code))
+                         and scored.gold_valence[(segment, code)] != scored.predicted_valence.get((segment, code), "")}
         for kind, found, valence in (
             (FALSE_POSITIVE, predicted - truth, scored.predicted_valence),
             (MISS, truth - predicted, scored.gold_valence),
+            (OTHER_VALENCE, other_valence, scored.predicted_valence),
         ):
             for segment in sorted(found, key=position.__getitem__):
-                why = scored.why.get((segment, code), "") if kind == FALSE_POSITIVE else ""
                 rows.append(
                     (
                         segment,
@@ -212,9 +219,10 @@ def confusion(
                         code,
                         kind,
                         valence.get((segment, code), ""),
+                        scored.gold_valence.get((segment, code), ""),
                         "",
                         "",
-                        why,
+                        scored.why.get((segment, code), "") if kind != MISS else "",
                     )
                 )
     return fill_texts(

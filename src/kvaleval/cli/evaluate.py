@@ -31,6 +31,7 @@ DANISH = {
     "doc_id": "Dokument",
     "kind": "Type",
     "valence": "Valens",
+    "gold_valence": "Valens (guld)",
     "question": "Spørgsmål",
     "text": "Tekst",
     "why": "Begrundelse",
@@ -86,7 +87,7 @@ def evaluate_cli(
             Sheet(
                 "Forvekslinger",
                 _danish(mistakes),
-                "Falske positiver og oversete",
+                "Falske positiver, oversete og anden valens end guld",
                 wrap=("Spørgsmål", "Tekst", "Begrundelse"),
             ),
         ],
