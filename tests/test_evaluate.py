@@ -342,3 +342,19 @@ def test_gold_from_several_files_is_one_standard(tiny_corpus: Path, small_codebo
     assert rows[0][0] == "Regelkoderen mod guld.csv, review.xlsx"
     gold_column = rows[2].index("Guld")
     assert next(row for row in rows if row[0] == "(makro)")[gold_column] == 2
+
+
+def test_confusion_says_what_the_rules_found_short_of_the_threshold_for_a_miss(tmp_path: Path) -> None:
+    # A miss showed no reason: whether the rules found nothing or a weak term is what decides the fix.
+    (tmp_path / "k.yaml").write_text("name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}]\n",
+                                     encoding="utf-8")
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("I: Hvad var svært?\nB: Brevene var for lange.\nI: Og så?\nB: Det ved jeg ikke.\n",
+                                  encoding="utf-8")
+    gold = tmp_path / "guld.csv"
+    gold.write_text("doc_id,turn_index,code\na,1,sag\na,3,sag\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(tmp_path / "k.yaml"))
+    mistakes = confusion(coded, gold)
+    assert mistakes[["segment_id", "kind", "why"]].values.tolist() == [
+        ["a#1", "overset", "under tærsklen (0.50 af 1): termer: brev"], ["a#3", "overset", "intet fund"]]

@@ -622,6 +622,8 @@ class Texts(metaclass=_CodedMessages):
     coded_cells = "'{sheet}' ({n} kodede celler)"
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
+    below_threshold = "under tærsklen ({evidence:.2f} af {threshold:g}): {why}"
+    nothing_found = "intet fund"
     names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
     words_to_keep = "Ord, der skal stå urørt (keep=),"
     file_empty = "filen er tom (0 byte)"
@@ -1308,6 +1310,8 @@ class _TextsEnglish:
     coded_cells = "'{sheet}' ({n} coded cells)"
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
+    below_threshold = "below the threshold ({evidence:.2f} of {threshold:g}): {why}"
+    nothing_found = "nothing found"
     names_to_hide = "Names to pseudonymise (names=)"
     words_to_keep = "Words to keep as written (keep=)"
     file_empty = "the file is empty (0 bytes)"

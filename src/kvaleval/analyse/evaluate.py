@@ -31,7 +31,7 @@ from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts
 from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import require_columns, segment_key, segment_table
-from kvaleval.records import RESPONDENT
+from kvaleval.records import RESPONDENT, Codebook
 
 __all__ = ["CONFUSION_COLUMNS", "EVALUATE_COLUMNS", "MACRO", "confusion", "evaluate"]
 
@@ -196,11 +196,14 @@ def confusion(
         the gold with a valence the coder did not give), ``valence`` (of the coding
         that exists: the coder's, for a miss the gold's), ``gold_valence`` (the
         gold's, where it has the code), ``question, text``, ``why`` (the coder's
-        reason, where it coded). Sorted by code (codebook order), kind and segment order.
+        reason, where it coded; for a miss of coded segments, what evidence the rule coder
+        found short of the threshold, ``under tærsklen (0.50 af 1): termer: hjemme``).
+        Sorted by code (codebook order), kind and segment order.
     """
     scored = _prepare(coded_or_codings, gold, segments, coder, codes)
     position = {unit: index for index, unit in enumerate(scored.units)}
     rows = []
+    missed: list[tuple[str, str]] = []
     for code in scored.codes:
         predicted, truth = scored.predicted.get(code, set()), scored.gold.get(code, set())
         other_valence = {segment for segment in predicted & truth
@@ -212,6 +215,8 @@ def confusion(
             (OTHER_VALENCE, other_valence, scored.predicted_valence),
         ):
             for segment in sorted(found, key=position.__getitem__):
+                if kind == MISS:
+                    missed.append((segment, code))
                 rows.append(
                     (
                         segment,
@@ -225,9 +230,43 @@ def confusion(
                         scored.why.get((segment, code), "") if kind != MISS else "",
                     )
                 )
-    return fill_texts(
-        pd.DataFrame(rows, columns=list(CONFUSION_COLUMNS)), scored.segments, pseudonymise
-    )
+    table = pd.DataFrame(rows, columns=list(CONFUSION_COLUMNS))
+    codebook = getattr(coded_or_codings, "codebook", None)
+    if missed and codebook is not None and scored.segments is not None:
+        below = _below_threshold(codebook, scored.segments, missed)
+        is_miss = table["kind"] == MISS
+        table.loc[is_miss, "why"] = [below.get(pair, "") for pair in
+                                     zip(table.loc[is_miss, "segment_id"], table.loc[is_miss, "code"], strict=True)]
+    return fill_texts(table, scored.segments, pseudonymise)
+
+
+def _below_threshold(codebook: Codebook, segments: pd.DataFrame,
+                     missed: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """What the rule coder found for each missed (segment, code), short of the code's threshold."""
+    from kvaleval.coding import why
+    from kvaleval.coding.rules import RuleCoder
+
+    wanted = list(dict.fromkeys(segment for segment, _ in missed))
+    rows = segments.set_index(segments["segment_id"].astype(str))
+    present = [segment for segment in wanted if segment in rows.index]
+    if not present:
+        return {}
+    coder = RuleCoder(codebook)
+    texts = rows.loc[present, "text"].astype(str).tolist()
+    questions = rows.loc[present, "question"].tolist() if "question" in rows else None
+    scores = coder.score(texts, [q if isinstance(q, str) else None for q in questions] if questions else None)
+    place = {segment: index for index, segment in enumerate(present)}
+    columns = {name: index for index, name in enumerate(codebook.names)}
+    found = {}
+    for segment, code in missed:
+        if segment not in place or code not in columns:
+            continue
+        row, column = place[segment], columns[code]
+        finding = scores.findings.get((row, column))
+        found[(segment, code)] = Texts.below_threshold.format(
+            evidence=float(scores.evidence[row, column]), threshold=coder.thresholds[column],
+            why=why(finding)) if finding else Texts.nothing_found
+    return found
 
 
 # -- preparation ---------------------------------------------------------------------------
