@@ -572,3 +572,21 @@ def test_rules_a_longer_answer_with_its_own_words_for_the_code_takes_their_valen
     finding = scores.findings[(0, 0)]
     assert scores.coded[0, 0] and finding.question
     assert finding.valence == "positiv"
+
+
+def test_rules_a_term_the_codebook_calls_neutral_tells_no_valence(tmp_path: Path) -> None:
+    # "alarm" is negative in AFINN-da, so the term alarm made every "tryghedsalarm" answer negative;
+    # there was no way to say that a term is a plain mention.
+    from kvaleval.refi import read_qdc, write_qdc
+
+    path = tmp_path / "tryghed.yaml"
+    path.write_text("name: t\ncodes:\n  - name: tryghed\n    valence_default: positiv\n    terms:\n"
+                    "      - {term: alarm, valence: neutral}\n  - name: kontrol\n    terms: [alarm]\n",
+                    encoding="utf-8")
+    book = kv.read_codebook(path)
+    coder = RuleCoder(book)
+    scores = coder.score(["Hun har fået en alarm om halsen.", "Hun har ikke nogen alarm."])
+    assert [scores.findings[(row, 0)].valence for row in (0, 1)] == ["positiv", "positiv"]  # the default
+    assert scores.findings[(0, 1)].valence == "negativ"  # the same word without valence: AFINN's
+    write_qdc(book, tmp_path / "t.qdc")
+    assert read_qdc(tmp_path / "t.qdc")["tryghed"].terms[0].valence == "neutral"

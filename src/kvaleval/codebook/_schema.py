@@ -19,7 +19,7 @@ class _Strict(BaseModel):
 class TermModel(_Strict):
     term: str = Field(min_length=1)
     weight: float = 1.0
-    valence: str | None = Field(default=None, pattern=r"^(positiv|negativ)$")
+    valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|neutral)$")
 
 
 class NearModel(_Strict):

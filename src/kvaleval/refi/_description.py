@@ -58,8 +58,10 @@ _HEADINGS = (
 _HEADING = re.compile(r"^(" + "|".join(re.escape(h) for h in _HEADINGS) + r"):(?: (.*))?$")
 _INDENT = "  "
 _SEPARATOR = "; "
-_TERM = re.compile(r"^(.*) \(((?:vægt [-+0-9.,eE]+|positiv|negativ|blandet)(?:, (?:positiv|negativ|blandet))?)\)$")
+_TERM = re.compile(r"^(.*) \(((?:vægt [-+0-9.,eE]+|positiv|negativ|blandet|neutral)"
+                   r"(?:, (?:positiv|negativ|blandet|neutral))?)\)$")
 _VALENCES = ("positiv", "negativ", "blandet")
+_TERM_VALENCES = (*_VALENCES, "neutral")
 _NEAR = re.compile(r"^(.*?) \((\d+) ord(?:, vægt ([-+0-9.,eE]+))?\)$")
 
 
@@ -290,7 +292,7 @@ def _parse_term(item: str) -> Term:
     if match:
         item = match.group(1)
         for part in match.group(2).split(", "):
-            if part in _VALENCES:
+            if part in _TERM_VALENCES:
                 valence = part
             else:
                 weight = _float(part.removeprefix("vægt "))
