@@ -309,7 +309,9 @@ def write_appendix(
     list of Path
         The files written.
     """
-    from kvaleval._checks import PATH, check, check_path
+    from kvaleval._checks import PATH, check, check_conclusions, check_path
+    from kvaleval.analyse.targets import read_targets
+    from kvaleval.codebook import read_conclusions
     from kvaleval.coded import Coded
 
     check(coded, Coded, function="kv.write_appendix", argument="coded",
@@ -318,44 +320,33 @@ def write_appendix(
     check_path(out_dir, function="kv.write_appendix", argument="out_dir", expected=Texts.arg_folder_path)
     check(targets, (pd.DataFrame, *PATH, type(None)), function="kv.write_appendix", argument="targets",
           expected=Texts.arg_targets)
-    with using_language(language):
-        return _write_appendix(coded, Path(out_dir), conclusions=conclusions, targets=targets, by=by,
-                               pseudonymise=pseudonymise, small_cells=small_cells, charts_enabled=charts_enabled,
-                               pseudonyms=pseudonyms, keep=keep, sources=dict(sources or {}), progress=progress)
-
-
-def _write_appendix(coded: Coded, out: Path, *, conclusions: Sequence[Conclusion] | str | Path | None,
-                    targets: pd.DataFrame | str | Path | None, by: str | None, pseudonymise: bool,
-                    small_cells: int | None, charts_enabled: bool, pseudonyms: dict[str, str] | None,
-                    keep: Sequence[str], sources: dict[str, str | Path], progress: bool) -> list[Path]:
-    from kvaleval._checks import PATH, check_conclusions
-    from kvaleval.analyse.targets import read_targets
-    from kvaleval.codebook import read_conclusions
-
-    if isinstance(conclusions, PATH):
-        sources.setdefault(Words.conclusions_file, conclusions)
-        conclusions = read_conclusions(conclusions, codebook=coded.codebook)
-    elif conclusions is not None:
-        conclusions = check_conclusions(conclusions, function="kv.write_appendix")
-    check_out_dir(out)
-    if targets is not None and not isinstance(targets, pd.DataFrame):
-        sources.setdefault(Words.targets_file, targets)
-        targets = read_targets(targets)
-    with _steps(progress) as step:
-        appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
-                                  pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
-                                  keep=keep, sources=sources, step=step)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
-        except OSError as err:
-            raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
-        try:
-            written = _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        _remove_leftovers(out)
-        return written
+    sources = dict(sources or {})
+    out = Path(out_dir)
+    with using_language(language):  # the words the tables and files are made with
+        if isinstance(conclusions, PATH):
+            sources.setdefault(Words.conclusions_file, conclusions)
+            conclusions = read_conclusions(conclusions, codebook=coded.codebook)
+        elif conclusions is not None:
+            conclusions = check_conclusions(conclusions, function="kv.write_appendix")
+        check_out_dir(out)
+        if targets is not None and not isinstance(targets, pd.DataFrame):
+            sources.setdefault(Words.targets_file, targets)
+            targets = read_targets(targets)
+        with _steps(progress) as step:
+            appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
+                                      pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
+                                      keep=keep, sources=sources, step=step)
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
+            except OSError as err:
+                raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
+            try:
+                written = _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            _remove_leftovers(out)
+            return written
 
 
 def _remove_leftovers(out: Path) -> None:
