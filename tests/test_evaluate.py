@@ -358,3 +358,22 @@ def test_confusion_says_what_the_rules_found_short_of_the_threshold_for_a_miss(t
     mistakes = confusion(coded, gold)
     assert mistakes[["segment_id", "kind", "why"]].values.tolist() == [
         ["a#1", "overset", "under tærsklen (0.50 af 1): termer: brev"], ["a#3", "overset", "intet fund"]]
+
+
+@pytest.mark.parametrize(("question_weight", "shown"), [(0.5, "0.75"), (0.0, "0.50")])
+def test_confusion_reads_a_miss_with_the_options_it_was_coded_with(tmp_path: Path, question_weight: float,
+                                                                   shown: str) -> None:
+    # The partial evidence of a miss comes from the same rule coder as the codings: with its share of
+    # the question's evidence (question_weight), or without. (Writing this test showed that a longer
+    # answer with a weak term of its own had lost that share when its question codes nothing alone.)
+    (tmp_path / "k.yaml").write_text("name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}]\n",
+                                     encoding="utf-8")
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("I: Hvad med brevene?\nB: Det kom et brev i sidste uge, og så ringede jeg til "
+                                  "dem med det samme om det.\n", encoding="utf-8")
+    gold = tmp_path / "guld.csv"
+    gold.write_text("doc_id,turn_index,code\na,1,sag\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(tmp_path / "k.yaml"), question_weight=question_weight)
+    [why] = confusion(coded, gold)["why"].tolist()
+    assert why.startswith(f"under tærsklen ({shown} af 1): termer: brev")

@@ -233,16 +233,19 @@ def confusion(
     table = pd.DataFrame(rows, columns=list(CONFUSION_COLUMNS))
     codebook = getattr(coded_or_codings, "codebook", None)
     if missed and codebook is not None and scored.segments is not None:
-        below = _below_threshold(codebook, scored.segments, missed)
+        options = getattr(coded_or_codings, "options", {}) or {}
+        below = _below_threshold(codebook, scored.segments, missed, {
+            key: options[key] for key in ("short_answer_words", "question_weight") if key in options})
         is_miss = table["kind"] == MISS
         table.loc[is_miss, "why"] = [below.get(pair, "") for pair in
                                      zip(table.loc[is_miss, "segment_id"], table.loc[is_miss, "code"], strict=True)]
     return fill_texts(table, scored.segments, pseudonymise)
 
 
-def _below_threshold(codebook: Codebook, segments: pd.DataFrame,
-                     missed: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """What the rule coder found for each missed (segment, code), short of the code's threshold."""
+def _below_threshold(codebook: Codebook, segments: pd.DataFrame, missed: Sequence[tuple[str, str]],
+                     options: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """What the rule coder (with the ``options`` the corpus was coded with) found for each missed
+    (segment, code), short of the code's threshold."""
     from kvaleval.coding import why
     from kvaleval.coding.rules import RuleCoder
 
@@ -251,7 +254,7 @@ def _below_threshold(codebook: Codebook, segments: pd.DataFrame,
     present = [segment for segment in wanted if segment in rows.index]
     if not present:
         return {}
-    coder = RuleCoder(codebook)
+    coder = RuleCoder(codebook, **options)
     texts = rows.loc[present, "text"].astype(str).tolist()
     questions = rows.loc[present, "question"].tolist() if "question" in rows else None
     scores = coder.score(texts, [q if isinstance(q, str) else None for q in questions] if questions else None)

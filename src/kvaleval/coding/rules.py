@@ -497,7 +497,10 @@ class RuleCoder:
                                               or answers_nothing(unique[question], text)))
                               for text, reply, question in zip(answer_texts, replies.tolist(), q.tolist(),
                                                                strict=True)], dtype=bool)
-        inherit_at, longer_at = self._open_to_question(rows, q, short, no_answer, asked, evidence)
+        # A longer answer with evidence of its own that does not inherit (its question codes nothing
+        # alone) still gets a share of the question's evidence, as before it could be silent.
+        shares = ~replies & ((evidence[rows].max(axis=1, initial=0.0) > 0) | inviting[q])
+        inherit_at, longer_at = self._open_to_question(rows, q, short, shares, no_answer, asked, evidence)
         inheriting = list(zip(*(found.tolist() for found in inherit_at), strict=True))
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
@@ -524,11 +527,13 @@ class RuleCoder:
                 shown[question] = shorten(unique[question], 80)
             finding.question = shown[question]
 
-    def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, no_answer: np.ndarray,
-                          asked: Scores, evidence: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, shares: np.ndarray,
+                          no_answer: np.ndarray, asked: Scores,
+                          evidence: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
         """The (answer, code) pairs a question can lend evidence to: the code is in the question and
-        not yet reached in the answer. Those of short answers whose question is coded (they inherit
-        the code), and those of longer answers (they get a share), each as (answer index, column).
+        not yet reached in the answer. Those of short (or silent) answers whose question is coded
+        (they inherit the code), and those of the ``shares`` answers that do not inherit it (they
+        get a share), each as (answer index, column).
 
         Taken ``SCAN_BATCH`` answers at a time: a segments x codes temporary of a pooled codebook
         (300,000 answers x 155 codes) is 45-370 MB each.
@@ -539,8 +544,9 @@ class RuleCoder:
             asked_evidence = asked.evidence[q[part]]
             open_ = (asked_evidence > 0) & (evidence[rows[part]] < self.thresholds) & ~no_answer[part, None]
             del asked_evidence
-            inherit_i, inherit_c = np.nonzero(open_ & short[part, None] & asked.coded[q[part]])
-            longer_i, longer_c = np.nonzero(open_ & ~short[part, None])
+            inherits = short[part, None] & asked.coded[q[part]]
+            inherit_i, inherit_c = np.nonzero(open_ & inherits)
+            longer_i, longer_c = np.nonzero(open_ & shares[part, None] & ~inherits)
             found.append((inherit_i + first, inherit_c, longer_i + first, longer_c))
         inherit_i, inherit_c, longer_i, longer_c = (np.concatenate(column) for column in zip(*found, strict=True))
         return (inherit_i, inherit_c), (longer_i, longer_c)
