@@ -84,14 +84,16 @@ UNREAD = (
 )
 
 
-def test_refi_import_sets_notes_links_graphs_are_reported(tmp_path: Path) -> None:
-    notes = [note for note in _notes(_project(tmp_path / "p.qdpx", extra=UNREAD)) if "W629" in note]
-    assert len(notes) == 4
-    sets, memos, links, graphs = notes
-    assert "2 sæt (Sets)" in sets and "'Ledere', 'Kerne'" in sets
-    assert "1 noter (Notes)" in memos and "Forskningsplan" in memos and "segmentering" not in memos
+def test_refi_import_links_graphs_are_reported_memos_and_sets_read(tmp_path: Path) -> None:
+    corpus, _ = _read(_project(tmp_path / "p.qdpx", extra=UNREAD))
+    notes = [note for note in corpus.notes["message"] if "W629" in note]
+    assert len(notes) == 2
+    links, graphs = notes
     assert "1 forbindelser (Links)" in links and "forklarer" in links
     assert "1 grafer (Graphs)" in graphs and "Netværk" in graphs
+    assert corpus.memos["memo"].tolist() == ["Forskningsplan"]  # not kvaleval's segmentation note
+    assert corpus.sets["set"].tolist() == ["Ledere", "Kerne"]
+    assert corpus.sets["documents"].tolist() == [("Interview 1",), ()]
 
 
 def test_refi_import_unread_parts_in_english(tmp_path: Path) -> None:
@@ -100,7 +102,7 @@ def test_refi_import_unread_parts_in_english(tmp_path: Path) -> None:
         notes = [note for note in _notes(_project(tmp_path / "p.qdpx", extra=UNREAD)) if "W629" in note]
     finally:
         set_language(None)
-    assert "the project's 2 sets (Sets) are not read" in notes[0]
+    assert "the project's 1 links (Links) are not read" in notes[0]
 
 
 def test_refi_import_own_project_has_no_unread_parts(tmp_path: Path, tiny_corpus: Path) -> None:

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS, empty_table
 from kvaleval.records import Document
 
 
 def _empty(*columns: str) -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+    return empty_table(columns)
 
 
 @dataclass
@@ -32,6 +33,11 @@ class Corpus:
         (encoding guesses, metadata problems, an interviewer guessed from questions).
     codings : DataFrame
         Human codings found in REFI-QDA projects in the folder (empty otherwise).
+    memos : DataFrame
+        The memos of REFI-QDA projects read (:data:`kvaleval.frames.MEMO_COLUMNS`), kept so that
+        :func:`kvaleval.write_qdpx` writes them again.
+    sets : DataFrame
+        The document and code sets of REFI-QDA projects read (:data:`kvaleval.frames.SET_COLUMNS`).
     """
 
     root: str
@@ -40,6 +46,8 @@ class Corpus:
     skipped: pd.DataFrame = field(default_factory=lambda: _empty("path", "reason"))
     notes: pd.DataFrame = field(default_factory=lambda: _empty("path", "message"))
     codings: pd.DataFrame | None = None
+    memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
+    sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
 
     def __len__(self) -> int:
         return len(self.documents)

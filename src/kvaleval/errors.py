@@ -211,6 +211,8 @@ class Warnings(metaclass=_CodedMessages):
             "eksporteres ikke, fx {examples}.")
     W605 = ("Koden/koderne {codes} forekommer i kodningerne, men ikke i kodebogen; de skrives som "
             "koder på øverste niveau.")
+    W606 = ("{n} henvisning(er) fra memoer og sæt til dokumenter eller koder, der ikke er i det kodede "
+            "korpus eller kodebogen, er udeladt: {names}.")
     W610 = ("{source}: {n} markering(er) ligger (helt eller delvis) uden for teksten på {length} tegn; "
             "de er afkortet eller udeladt: {guids}.")
     W611 = ("{source}: {n} markering(er) begynder eller slutter midt i et tegn (surrogatpar, "
@@ -255,6 +257,9 @@ class Warnings(metaclass=_CodedMessages):
             "creatingUser er GUID'en brugeren, i CodeRef koden.")
     W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
             "springes over: {guids}.")
+    W634 = ("{path}: {n} henvisning(er) fra memoer og sæt til noget, kvaleval ikke læser (billeder, lyd, "
+            "video, markeringer, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og skrives ikke "
+            "med igen; memoerne og sættene selv er med.")
     # 8xx human coding
     W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
             "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
@@ -789,7 +794,6 @@ class Texts(metaclass=_CodedMessages):
     members_over = "alle dele fylder tilsammen over {limit} MB"
     member_over = "{size} MB; grænsen er {limit}"
     member_ratio = "{size} MB pakket {ratio:.0f} gange"
-    refi_sets = "sæt (Sets)"
     no_plain_text_path = "(intet plainTextPath)"
     refi_convention_codepoints = "tegn (code points), et CRLF tæller 2"
     refi_convention_codepoints_lf = "tegn (code points), et CRLF tæller 1 (ATLAS.ti)"
@@ -828,7 +832,6 @@ class Texts(metaclass=_CodedMessages):
     check_member_not_utf8 = "{member} er ikke UTF-8"
     check_member_cr = "{member} har CR-linjeskift"
     check_selection_outside = "markeringen {guid} {start}:{end} ligger uden for {member} ({length} tegn)"
-    refi_notes = "noter (Notes)"
     refi_links = "forbindelser (Links)"
     refi_graphs = "grafer (Graphs)"
     # model coder
@@ -922,6 +925,8 @@ class _WarningsEnglish:
     W604 = ("{n} coding(s) name no segment of the segment table (or no code) and are not "
             "exported, e.g. {examples}.")
     W605 = "Code(s) {codes} occur in the codings but not in the codebook; they are written as top-level codes."
+    W606 = ("{n} reference(s) from memos and sets to documents or codes that are not in the coded corpus "
+            "or the codebook were left out: {names}.")
     W610 = ("{source}: {n} selection(s) lie (partly) outside the text of {length} characters; "
             "they were clipped or dropped: {guids}.")
     W611 = ("{source}: {n} selection(s) begin or end inside a character (surrogate pair, "
@@ -962,6 +967,9 @@ class _WarningsEnglish:
             "creatingUser the GUID is the user, in CodeRef the code.")
     W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
             "skipped: {guids}.")
+    W634 = ("{path}: {n} reference(s) from memos and sets to things kvaleval does not read (pictures, "
+            "audio, video, selections, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
+            "written again; the memos and sets themselves are.")
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")
@@ -1472,7 +1480,6 @@ class _TextsEnglish:
     members_over = "all members add up to over {limit} MB"
     member_over = "{size} MB; limit {limit}"
     member_ratio = "{size} MB packed {ratio:.0f} times"
-    refi_sets = "sets (Sets)"
     no_plain_text_path = "(no plainTextPath)"
     refi_convention_codepoints = "code points, CRLF counted as 2"
     refi_convention_codepoints_lf = "code points, CRLF counted as 1 (ATLAS.ti)"
@@ -1511,7 +1518,6 @@ class _TextsEnglish:
     check_member_not_utf8 = "{member} is not UTF-8"
     check_member_cr = "{member} has CR line ends"
     check_selection_outside = "selection {guid} {start}:{end} is outside {member} ({length} characters)"
-    refi_notes = "notes (Notes)"
     refi_links = "links (Links)"
     refi_graphs = "graphs (Graphs)"
     member_inflates = "it inflates beyond its header or the limit"

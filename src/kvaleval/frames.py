@@ -42,6 +42,14 @@ QUOTE_COLUMNS = (
     "question",
 )
 
+MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid")
+"""Memos (REFI-QDA ``Notes``) of the projects read: ``documents`` and ``codes`` are tuples of the
+doc_ids and code names the memo is attached to; ``project`` is the file the memo came from."""
+
+SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "guid")
+"""Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are
+tuples of doc_ids, code names and memo GUIDs."""
+
 VALENCES = ("positiv", "negativ", "blandet")
 
 ALL = "(alle)"
@@ -92,6 +100,11 @@ def empty_codings() -> pd.DataFrame:
             "why": pd.Series(dtype=object),
         }
     )
+
+
+def empty_table(columns: Iterable[str]) -> pd.DataFrame:
+    """A table with no rows and these columns (object dtype)."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
 
 
 def string_array(values: list[str | None]) -> pd.api.extensions.ExtensionArray | list[str | None]:

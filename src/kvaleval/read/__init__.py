@@ -254,6 +254,8 @@ def read_corpus(
     interviewers = tuple(interviewers)
     documents: list[Document] = []
     found_codings: list[pd.DataFrame] = []
+    found_memos: list[pd.DataFrame] = []
+    found_sets: list[pd.DataFrame] = []
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
@@ -268,7 +270,7 @@ def read_corpus(
         if file.suffix.lower() == ".qdpx":
             notes.extend(unlisted)
             _read_project(file, relative, ids[relative], attributes, interviewers, documents, found_codings,
-                          notes, skipped)
+                          notes, skipped, found_memos, found_sets)
             continue
         try:
             document, read_notes = read_document(
@@ -298,6 +300,10 @@ def read_corpus(
         notes=pd.DataFrame(notes, columns=["path", "message"]),
         codings=pd.concat(found_codings, ignore_index=True) if found_codings else None,
     )
+    if any(len(table) for table in found_memos):
+        corpus.memos = pd.concat([table for table in found_memos if len(table)], ignore_index=True)
+    if any(len(table) for table in found_sets):
+        corpus.sets = pd.concat([table for table in found_sets if len(table)], ignore_index=True)
     if skipped:
         warn(Warnings.W001.format(path=Texts.files.format(n=len(skipped)), reason=Texts.see_skipped))
     return corpus
@@ -481,23 +487,28 @@ def _read_project(
     codings: list[pd.DataFrame],
     notes: list[tuple[str, str]],
     skipped: list[tuple[str, str]],
+    memos: list[pd.DataFrame],
+    sets: list[pd.DataFrame],
 ) -> None:
-    """A REFI-QDA project in the corpus folder: its sources become documents, its codings are kept."""
+    """A REFI-QDA project in the corpus folder: its sources become documents; its codings, memos
+    and sets are kept."""
     from dataclasses import replace
 
-    from kvaleval.refi import read_qdpx_documents
+    from kvaleval.refi._import import import_project
 
     try:
-        found, found_codings, found_notes = read_qdpx_documents(
-            file, shown=relative, doc_prefix=doc_id, interviewers=interviewers
-        )
+        imported = import_project(file, shown=relative, doc_prefix=doc_id, interviewers=interviewers)
     except KvalevalError as err:
         skipped.append((relative, str(err)))
         return
+    found = imported.documents
     if attributes:
         found = [replace(d, attributes=tuple(sorted({**dict(attributes), **d.attributes_dict()}.items())))
                  for d in found]
     documents.extend(found)
-    codings.append(found_codings)
-    notes.extend((relative, note) for note in found_notes)
+    codings.append(imported.codings)
+    memos.append(imported.memos)
+    sets.append(imported.sets)
+    notes.extend((relative, note) for _, note in imported.notes)
+    notes.extend((relative, reason) for _, reason in imported.skipped)
 

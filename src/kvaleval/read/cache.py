@@ -30,11 +30,14 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
+from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 3
+SCHEMA = 4
 _TABLES = ("segments", "skipped", "notes")
+_PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS}
+"""Kept as JSON: their cells are tuples of names."""
 
 
 class CachedRead(NamedTuple):
@@ -154,6 +157,9 @@ def save(corpus: Corpus, folder: Path, about: dict[str, Any] | None = None) -> N
             getattr(corpus, name).to_parquet(temporary / f"{name}.parquet")
         if corpus.codings is not None:
             corpus.codings.to_parquet(temporary / "codings.parquet")
+        for name in _PROJECT_TABLES:
+            rows = getattr(corpus, name).to_dict(orient="records")
+            (temporary / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         documents, turns = _document_tables(corpus.documents)
         documents.to_parquet(temporary / "documents.parquet")
         turns.to_parquet(temporary / "turns.parquet")
@@ -178,8 +184,17 @@ def load(folder: Path, root: Path | None = None) -> Corpus:
     codings_file = folder / "codings.parquet"
     codings = pd.read_parquet(codings_file) if codings_file.exists() else None
     documents = _documents(pd.read_parquet(folder / "documents.parquet"), pd.read_parquet(folder / "turns.parquet"))
-    return Corpus(root=str(root) if root is not None else about["root"], documents=documents, codings=codings,
-                  **tables)
+    corpus = Corpus(root=str(root) if root is not None else about["root"], documents=documents, codings=codings,
+                    **tables)
+    for name, columns in _PROJECT_TABLES.items():
+        rows = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        if rows:
+            table = pd.DataFrame(rows, columns=list(columns))
+            for column in columns:
+                if isinstance(rows[0][column], list):
+                    table[column] = table[column].map(tuple)
+            setattr(corpus, name, table)
+    return corpus
 
 
 def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.DataFrame]:

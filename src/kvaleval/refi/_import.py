@@ -13,12 +13,12 @@ from typing import Any
 import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
-from kvaleval.frames import empty_codings
+from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
 from kvaleval.records import Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
-from kvaleval.refi._project import RawProject, RawSelection, RawSource, parse_project
+from kvaleval.refi._project import RawNote, RawProject, RawSelection, RawSource, parse_project
 from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, split_at, usable
 from kvaleval.refi._sources import (
     SourceText,
@@ -47,6 +47,10 @@ class Imported:
     codings: pd.DataFrame = field(default_factory=empty_codings)
     notes: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
+    sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
+    source_ids: dict[str, str] = field(default_factory=dict)
+    """Source GUID -> doc_id of every source read."""
 
 
 def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawProject, ProjectArchive | None]:
@@ -105,26 +109,73 @@ def import_project(
     raw, archive = open_project(path, shown=shown, limits=limits)
     try:
         loaded, result = _load_sources(raw, archive, shown, limits)
+        memo_texts = {note.guid: _memo_text(archive, note, shown, limits) for note in _memos(raw)}
     finally:
         if archive is not None:
             archive.close()
     result.notes[:0] = [(shown, f"{Warnings.W601.format(path=shown, items=item)}") for item in raw.tolerated]
     result.notes[len(raw.tolerated) : len(raw.tolerated)] = _project_notes(raw, shown)
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
+    _memos_and_sets(raw, memo_texts, result, shown)
     return result
 
 
-_KINDS = {"Sets": "refi_sets", "Notes": "refi_notes", "Links": "refi_links", "Graphs": "refi_graphs"}
+def _memos(raw: RawProject) -> list[RawNote]:
+    """The project's notes, but kvaleval's own segmentation note."""
+    return [note for note in raw.notes if note.name != NOTE_NAME]
+
+
+def _memo_text(archive: ProjectArchive | None, note: RawNote, shown: str, limits: ArchiveLimits) -> str:
+    """A memo's text, from the note itself or its file; LF line ends, no BOM; "" if it has none."""
+    if not note.source.plain_path and note.source.inline_text is None:
+        return ""
+    found = load_text(archive, note.source, shown=shown, limits=limits)
+    return (found.raw or "").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _memos_and_sets(raw: RawProject, texts: dict[str, str], result: Imported, shown: str) -> None:
+    """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
+    lost = 0
+    attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in _memos(raw)}
+    for source in raw.sources:
+        lost += source.selection_note_refs
+        for reference in source.note_refs:
+            if reference in attached and source.guid in result.source_ids:
+                attached[reference][0].append(result.source_ids[source.guid])
+            else:
+                lost += 1
+    for code, references in raw.code_note_refs.items():
+        for reference in references:
+            if reference in attached and code in raw.code_names:
+                attached[reference][1].append(raw.code_names[code])
+            else:
+                lost += 1
+    memos = [
+        (shown, note.name, texts[note.guid], note.description, raw.users.get(note.user, ""), note.created,
+         tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid)
+        for note in _memos(raw)
+    ]
+    sets = []
+    for found in raw.sets:
+        documents = [result.source_ids[guid] for guid in found.sources if guid in result.source_ids]
+        codes = [raw.code_names[guid] for guid in found.codes if guid in raw.code_names]
+        memo_guids = [guid for guid in found.notes if guid in attached]
+        lost += len(found.sources) + len(found.codes) + len(found.notes) - len(documents) - len(codes) - len(memo_guids)
+        sets.append((shown, found.name, found.description, tuple(documents), tuple(codes), tuple(memo_guids),
+                     found.guid))
+    result.memos = pd.DataFrame(memos, columns=list(MEMO_COLUMNS)) if memos else result.memos
+    result.sets = pd.DataFrame(sets, columns=list(SET_COLUMNS)) if sets else result.sets
+    if lost:
+        result.notes.append((shown, Warnings.W634.format(path=shown, n=lost)))
+
+
+_KINDS = {"Links": "refi_links", "Graphs": "refi_graphs"}
 
 
 def _project_notes(raw: RawProject, shown: str) -> list[tuple[str, str]]:
     """What the project holds that kvaleval does not read, and GUIDs given more than once."""
     notes = []
-    unread = dict(raw.unread)
-    memos = [note.name or note.guid for note in raw.notes if note.name != NOTE_NAME]
-    if memos:
-        unread["Notes"] = memos
-    for kind, names in sorted(unread.items(), key=lambda item: list(_KINDS).index(item[0])):
+    for kind, names in sorted(raw.unread.items(), key=lambda item: list(_KINDS).index(item[0])):
         shown_names = ", ".join(f"'{name}'" for name in names[:_EXAMPLES]) + (" …" if len(names) > _EXAMPLES else "")
         notes.append((shown, Warnings.W629.format(path=shown, n=len(names), kind=getattr(Texts, _KINDS[kind]),
                                                   names=shown_names)))
@@ -214,6 +265,7 @@ def _build(
         cuts = [edge for selection, span in converted if coded_pairs(raw, selection) for edge in (span.start, span.end)]
         document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers, cuts)
         result.documents.append(document)
+        result.source_ids.setdefault(source.guid, doc_id)
         add_codings(
             raw,
             document,

@@ -56,6 +56,9 @@ class RawSource:
     variables: list[tuple[str, str]] = field(default_factory=list)
     bad_selections: int = 0
     media_codings: int = 0
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the source refers to."""
+    selection_note_refs: int = 0
 
 
 @dataclass
@@ -72,6 +75,22 @@ class RawNote:
     guid: str
     name: str
     text: str
+    """The inline ``PlainTextContent`` (kvaleval's segmentation note is read from it)."""
+    source: RawSource
+    """The note as a text source (a Note is a TextSourceType): its text may be in a file."""
+    description: str = ""
+    user: str = ""
+    created: str = ""
+
+
+@dataclass
+class RawSet:
+    guid: str
+    name: str
+    description: str
+    codes: list[str]
+    sources: list[str]
+    notes: list[str]
 
 
 @dataclass
@@ -86,8 +105,11 @@ class RawProject:
     sources: list[RawSource]
     notes: list[RawNote]
     tolerated: list[str]
+    sets: list[RawSet] = field(default_factory=list)
+    code_note_refs: dict[str, list[str]] = field(default_factory=dict)
+    """Code GUID -> GUIDs of the notes the code refers to."""
     unread: dict[str, list[str]] = field(default_factory=dict)
-    """Project parts kvaleval does not read, by kind (``Sets``, ``Links``, ``Graphs``): their names."""
+    """Project parts kvaleval does not read, by kind (``Links``, ``Graphs``): their names."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -124,18 +146,17 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     for holder in children(root, "Sources"):
         for source in holder:
             sources.extend(_sources(source))
-    notes = [
-        RawNote(
-            norm_guid(note.get("guid")),
-            note.get("name") or "",
-            child_text(note, "PlainTextContent"),
-        )
-        for holder in children(root, "Notes")
-        for note in children(holder, "Note")
-    ]
+    notes = [_note(note) for holder in children(root, "Notes") for note in children(holder, "Note")]
+    sets = [_set(node) for holder in children(root, "Sets") for node in children(holder, "Set")]
+    code_note_refs = {}
+    if codes_element is not None:
+        for code in codes_element.iter():
+            references = _note_refs(code) if local(code) == "Code" else []
+            if references:
+                code_note_refs[norm_guid(code.get("guid"))] = references
     unread = {
         kind: [node.get("name") or node.get("guid") or "?" for holder in children(root, kind) for node in holder]
-        for kind in ("Sets", "Links", "Graphs")
+        for kind in ("Links", "Graphs")
     }
     return RawProject(
         name=name,
@@ -148,6 +169,8 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         sources=sources,
         notes=notes,
         tolerated=tolerated,
+        sets=sets,
+        code_note_refs=code_note_refs,
         unread={kind: names for kind, names in unread.items() if names},
     )
 
@@ -207,8 +230,10 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         inline_text=(inline.text or "") if inline is not None else None,
         whole_codings=_codings(element),
         variables=[_value(value) for value in children(element, "VariableValue")],
+        note_refs=_note_refs(element),
     )
     for selection in children(element, "PlainTextSelection"):
+        source.selection_note_refs += len(_note_refs(selection))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
@@ -228,6 +253,38 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
             )
         )
     return source
+
+
+def _note(element: ET.Element) -> RawNote:
+    guid = norm_guid(element.get("guid"))
+    name = element.get("name") or ""
+    return RawNote(
+        guid=guid,
+        name=name,
+        text=child_text(element, "PlainTextContent"),
+        source=_text_source(element, guid, name, "Note"),
+        description=child_text(element, "Description"),
+        user=norm_guid(element.get("creatingUser") or element.get("modifyingUser")),
+        created=element.get("creationDateTime") or "",
+    )
+
+
+def _set(element: ET.Element) -> RawSet:
+    def members(tag: str) -> list[str]:
+        return [norm_guid(ref.get("targetGUID")) for ref in children(element, tag) if ref.get("targetGUID")]
+
+    return RawSet(
+        guid=norm_guid(element.get("guid")),
+        name=element.get("name") or "",
+        description=child_text(element, "Description"),
+        codes=members("MemberCode"),
+        sources=members("MemberSource"),
+        notes=members("MemberNote"),
+    )
+
+
+def _note_refs(element: ET.Element) -> list[str]:
+    return [norm_guid(ref.get("targetGUID")) for ref in children(element, "NoteRef") if ref.get("targetGUID")]
 
 
 def _codings(element: ET.Element) -> list[RawCoding]:

@@ -52,7 +52,9 @@ def read_qdpx(
     Returns
     -------
     corpus : Corpus
-        ``documents``, ``segments``, ``skipped``, ``notes``, and ``codings``.
+        ``documents``, ``segments``, ``skipped``, ``notes``, ``codings``, and the project's
+        memos (``Notes``) and sets (``Sets``) in ``memos`` and ``sets``, their references as
+        doc_ids and code names, so that :func:`write_qdpx` writes them again.
     codings : DataFrame
         ``segment_id, doc_id, code, coder, score, valence, why``: one row per
         (segment, code, coder). ``score`` is 1.0 for human codings (a kvaleval
@@ -82,6 +84,8 @@ def read_qdpx(
         skipped=pd.DataFrame(imported.skipped, columns=["path", "reason"]),
         notes=pd.DataFrame(imported.notes, columns=["path", "message"]),
         codings=imported.codings,
+        memos=imported.memos,
+        sets=imported.sets,
     )
     problems = len(imported.notes) + len(imported.skipped)
     if problems:

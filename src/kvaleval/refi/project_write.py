@@ -17,6 +17,7 @@ from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._description import number
+from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
 from kvaleval.refi._xml import NS_PROJECT, guid, root_element, text_element, to_bytes
@@ -50,7 +51,9 @@ def write_qdpx(
     Every respondent ``(doc_id, speaker)`` is a ``Case`` with the document and
     respondent attributes as text ``Variables`` and a ``SourceRef``. kvaleval's
     segmentation is kept in one ``Note`` so that :func:`read_qdpx` gives back
-    the same segments. GUIDs are uuid5 of names and offsets and the time stamps
+    the same segments. The memos and sets of a project read (``corpus.memos``,
+    ``corpus.sets``) are written again as ``Notes`` and ``Sets``, attached to the
+    same documents and codes. GUIDs are uuid5 of names and offsets and the time stamps
     are fixed, so the same input gives a byte-identical file.
 
     The source texts are the transcripts as read, NOT pseudonymised: the
@@ -95,7 +98,11 @@ def write_qdpx(
     segments = coded.segments
     texts, notes = _texts(documents, segments)
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
-    users = {user: guid("user", user) for user in [TOOL_USER, *coders]}
+    corpus = coded.corpus
+    planned = plan(corpus.memos, corpus.sets, [d.doc_id for d in documents],
+                   [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
+    authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
+    users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
     root = root_element(
@@ -115,6 +122,7 @@ def write_qdpx(
     if extra:
         notes.append(Warnings.W605.format(codes=extra))
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
+    refer_from_codes(root, planned, code_guids)
     source_guids = {document.doc_id: guid("source", document.doc_id) for document in documents}
     _cases(root, segments, source_guids)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
@@ -135,9 +143,11 @@ def write_qdpx(
         text = texts[document.doc_id]
         for selection in selections.get(document.doc_id, []):
             _selection(source, selection, text, stamp)
+        for target in planned.source_notes(document.doc_id):
+            make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
+    note_holder = make(root, "Notes", NS_PROJECT) if documents or planned.memos else None
     if documents:
-        note_holder = make(root, "Notes", NS_PROJECT)
         note = make(
             note_holder,
             "Note",
@@ -149,6 +159,12 @@ def write_qdpx(
         )
         text_element(note, "Description", NS_PROJECT, NOTE_DESCRIPTION)
         text_element(note, "PlainTextContent", NS_PROJECT, encode(stored))
+    if note_holder is not None:
+        write_memos(note_holder, planned, users)
+    write_sets(root, planned, source_guids, code_guids)
+    missing = missing_note(planned)
+    if missing:
+        notes.append(missing)
     text_element(root, "Description", NS_PROJECT, _project_description(coders))
     members = [("project.qde", to_bytes(root, NS_PROJECT))]
     members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]

@@ -1,0 +1,148 @@
+"""Memos (``Notes``) and sets (``Sets``) of a project read, written again with the new GUIDs.
+
+:func:`kvaleval.read_qdpx` keeps a project's memos and sets in ``corpus.memos`` and
+``corpus.sets`` with their references as doc_ids and code names. kvaleval writes its
+sources and codes under GUIDs of its own, so the references are mapped to those; a memo
+or set keeps its own GUID (another program recognises it), unless that is not a GUID or
+is given twice. What refers to a document or code that is no longer there is left out
+and counted.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kvaleval.errors import Warnings
+from kvaleval.refi._xml import NS_PROJECT, guid, local, text_element
+from kvaleval.refi._xml import element as make
+
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+_EXAMPLES = 5
+
+
+@dataclass
+class ProjectMemos:
+    """The memos and sets to write, their GUIDs decided."""
+
+    memos: list[dict[str, Any]] = field(default_factory=list)
+    sets: list[dict[str, Any]] = field(default_factory=list)
+    memo_guids: dict[str, str] = field(default_factory=dict)
+    """A memo's GUID as read -> its GUID as written."""
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def authors(self) -> list[str]:
+        return sorted({str(memo["author"]) for memo in self.memos if _text(memo.get("author"))})
+
+    def source_notes(self, doc_id: str) -> list[str]:
+        """The GUIDs (as written) of the memos attached to a document."""
+        return [memo["written"] for memo in self.memos if doc_id in _names(memo.get("documents"))]
+
+
+def plan(memos: pd.DataFrame, sets: pd.DataFrame, documents: Iterable[str], codes: Iterable[str]) -> ProjectMemos:
+    """Decide the GUIDs, and which references can be written (to documents and codes present)."""
+    present_documents, present_codes = set(documents), set(codes)
+    planned = ProjectMemos()
+    taken: set[str] = set()
+    for index, memo in enumerate(memos.to_dict(orient="records")):
+        written = _own_guid(memo.get("guid"), taken) or guid("memo", _text(memo.get("project")),
+                                                             _text(memo.get("memo")), str(index))
+        taken.add(written)
+        planned.memo_guids.setdefault(_text(memo.get("guid")).lower(), written)
+        planned.memos.append({**memo, "written": written})
+    for index, found in enumerate(sets.to_dict(orient="records")):
+        written = _own_guid(found.get("guid"), taken) or guid("set", _text(found.get("project")),
+                                                              _text(found.get("set")), str(index))
+        taken.add(written)
+        planned.sets.append({**found, "written": written})
+    for row in [*planned.memos, *planned.sets]:
+        planned.missing += [name for name in _names(row.get("documents")) if name not in present_documents]
+        planned.missing += [name for name in _names(row.get("codes")) if name not in present_codes]
+    return planned
+
+
+def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str]) -> None:
+    """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known."""
+    for memo in planned.memos:
+        attributes = {"guid": memo["written"], "name": _text(memo.get("memo"))}
+        if _text(memo.get("author")) in users:
+            attributes["creatingUser"] = users[_text(memo.get("author"))]
+        if _DATE_TIME.match(_text(memo.get("created"))):
+            attributes["creationDateTime"] = _text(memo.get("created"))
+        note = make(notes, "Note", NS_PROJECT, **attributes)
+        if _text(memo.get("description")):
+            text_element(note, "Description", NS_PROJECT, _text(memo.get("description")))
+        text_element(note, "PlainTextContent", NS_PROJECT, _text(memo.get("text")))
+
+
+def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[str, str]) -> None:
+    """A ``NoteRef`` in each code a memo is attached to (after its description, before its subcodes)."""
+    wanted: dict[str, list[str]] = {}
+    for memo in planned.memos:
+        for code in _names(memo.get("codes")):
+            if code in code_guids:
+                wanted.setdefault(code_guids[code], []).append(memo["written"])
+    if not wanted:
+        return
+    for node in root.iter():
+        if local(node) == "Code" and node.get("guid") in wanted:
+            position = 1 if len(node) and local(node[0]) == "Description" else 0
+            for offset, target in enumerate(wanted[node.get("guid", "")]):
+                reference = ET.Element(f"{{{NS_PROJECT}}}NoteRef", targetGUID=target)
+                node.insert(position + offset, reference)
+
+
+def write_sets(root: ET.Element, planned: ProjectMemos, source_guids: dict[str, str],
+               code_guids: dict[str, str]) -> None:
+    """``Sets`` with their members, under ``root`` (nothing when there are none)."""
+    if not planned.sets:
+        return
+    holder = make(root, "Sets", NS_PROJECT)
+    for found in planned.sets:
+        node = make(holder, "Set", NS_PROJECT, guid=found["written"], name=_text(found.get("set")))
+        if _text(found.get("description")):
+            text_element(node, "Description", NS_PROJECT, _text(found.get("description")))
+        for code in _names(found.get("codes")):
+            if code in code_guids:
+                make(node, "MemberCode", NS_PROJECT, targetGUID=code_guids[code])
+        for doc_id in _names(found.get("documents")):
+            if doc_id in source_guids:
+                make(node, "MemberSource", NS_PROJECT, targetGUID=source_guids[doc_id])
+        for memo in _names(found.get("memos")):
+            if memo.lower() in planned.memo_guids:
+                make(node, "MemberNote", NS_PROJECT, targetGUID=planned.memo_guids[memo.lower()])
+
+
+def missing_note(planned: ProjectMemos) -> str | None:
+    """W606 for references left out, or None."""
+    if not planned.missing:
+        return None
+    names = sorted(set(planned.missing))
+    shown = ", ".join(f"'{name}'" for name in names[:_EXAMPLES]) + (" …" if len(names) > _EXAMPLES else "")
+    return Warnings.W606.format(n=len(planned.missing), names=shown)
+
+
+def _own_guid(value: Any, taken: set[str]) -> str | None:
+    text = _text(value).strip("{}").lower()
+    return text if _GUID.match(text) and text not in taken else None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """A cell of names: a tuple or list (as read), or one name."""
+    if isinstance(value, (tuple, list)):
+        return tuple(str(item) for item in value)
+    if hasattr(value, "tolist"):  # a numpy array, from a table that went through Parquet
+        return tuple(str(item) for item in value.tolist())
+    text = _text(value)
+    return (text,) if text else ()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)

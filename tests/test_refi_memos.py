@@ -1,0 +1,187 @@
+"""A project's memos (Notes) and sets (Sets) are read, kept with the corpus and written again.
+
+An evaluator takes an NVivo or ATLAS.ti project through kvaleval and back: the memos they wrote
+and the document and code groups they made must still be there, attached to the same documents
+and codes, though kvaleval writes its sources and codes under GUIDs of its own.
+"""
+
+from __future__ import annotations
+
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kvaleval as kv
+from conftest import REFI_QDA
+from kvaleval.coded import Coded
+from kvaleval.errors import KvalevalWarning
+from kvaleval.read.cache import load as load_cache
+from kvaleval.read.cache import save as save_cache
+from kvaleval.refi import check_qdpx, read_qdpx, read_qdpx_codebook, write_qdpx
+from refi_builders import CODE_A, CODE_B, NS, SOURCE, USER, selection, spans
+
+PROJECT_XSD = REFI_QDA / "schema" / "Project.xsd"
+OTHER = "bbbbbbbb-0000-0000-0000-000000000002"
+PLAN = "eeeeeeee-0000-0000-0000-000000000001"
+FILED = "eeeeeeee-0000-0000-0000-000000000002"
+LEADERS = "eeeeeeee-0000-0000-0000-000000000004"
+TEXT = "I: Hvordan oplever du samarbejdet?\nR: Jeg har stor tillid til min leder. Men arbejdsmiljøet er hårdt.\n"
+OTHER_TEXT = "I: Og du?\nR: Tilliden er stor, men ventetiden er lang.\n"
+PLAN_TEXT = "Vi interviewer ledere først.\nSå medarbejderne."
+
+
+def _project(path: Path) -> Path:
+    """Two sources; a memo inline, attached to the first source and to a code; a memo in a file
+    (BOM, CRLF) attached to a selection; a set of a source, a code, a memo and a picture."""
+    (tillid,) = spans(TEXT, "tillid til min leder")
+    end = "</PlainTextSelection>"
+    noted = selection(1, *tillid).replace(end, f'<NoteRef targetGUID="{FILED}"/>{end}')
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<Project xmlns="{NS}" name="Test" origin="MAXQDA 2022"><Users><User guid="{USER}" name="Karen"/></Users>'
+        f'<CodeBook><Codes><Code guid="{CODE_A}" name="Tillid" isCodable="true"><Description>Om tillid</Description>'
+        f'<NoteRef targetGUID="{PLAN}"/></Code>'
+        f'<Code guid="{CODE_B}" name="Arbejdsmiljø" isCodable="true"/></Codes></CodeBook>'
+        f'<Sources><TextSource guid="{SOURCE}" name="Interview 1.txt" plainTextPath="internal://{SOURCE}.txt">'
+        f'{noted}<NoteRef targetGUID="{PLAN}"/></TextSource>'
+        f'<TextSource guid="{OTHER}" name="Interview 2.txt" plainTextPath="internal://{OTHER}.txt"/>'
+        '<PictureSource guid="ffffffff-0000-0000-0000-000000000001" name="foto.jpg" path="internal://foto.jpg"/>'
+        "</Sources>"
+        f'<Notes><Note guid="{PLAN.upper()}" name="Forskningsplan" creatingUser="{USER}" '
+        'creationDateTime="2026-03-01T09:30:00Z"><Description>Planen</Description>'
+        f"<PlainTextContent>{PLAN_TEXT}</PlainTextContent></Note>"
+        f'<Note guid="{FILED}" name="Feltnoter" plainTextPath="internal://{FILED}.txt"/></Notes>'
+        f'<Sets><Set guid="{LEADERS}" name="Ledere"><Description>Interview med ledere</Description>'
+        f'<MemberCode targetGUID="{CODE_B}"/><MemberSource targetGUID="{SOURCE}"/>'
+        '<MemberSource targetGUID="ffffffff-0000-0000-0000-000000000001"/>'
+        f'<MemberNote targetGUID="{FILED}"/></Set>'
+        '<Set guid="eeeeeeee-0000-0000-0000-000000000005" name="Tom"/></Sets></Project>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+        archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
+        archive.writestr(f"sources/{OTHER}.txt", OTHER_TEXT.encode())
+        archive.writestr(f"sources/{FILED}.txt", "\ufeffFørste dag.\r\nAnden dag.".encode())
+    return path
+
+
+def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        return function(*args, **options)
+
+
+def _again(path: Path, out: Path, keep: list[str] | None = None) -> Path:
+    corpus, codings = _quiet(read_qdpx, path)
+    if keep is not None:
+        corpus.documents = tuple(d for d in corpus.documents if d.doc_id in keep)
+        corpus.segments = corpus.segments[corpus.segments["doc_id"].isin(keep)]
+        codings = codings[codings["doc_id"].isin(keep)]
+    return write_qdpx(Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, path), codings=codings), out)
+
+
+def _without_project(table: pd.DataFrame) -> list[dict[str, object]]:
+    return table.drop(columns=["project"]).to_dict(orient="records")
+
+
+def test_refi_memos_and_sets_are_read_with_names_for_guids(tmp_path: Path) -> None:
+    corpus, _ = _quiet(read_qdpx, _project(tmp_path / "p.qdpx"))
+    assert _without_project(corpus.memos) == [
+        {"memo": "Forskningsplan", "text": PLAN_TEXT, "description": "Planen", "author": "Karen",
+         "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN},
+        {"memo": "Feltnoter", "text": "Første dag.\nAnden dag.", "description": "", "author": "", "created": "",
+         "documents": (), "codes": (), "guid": FILED},
+    ]
+    assert _without_project(corpus.sets) == [
+        {"set": "Ledere", "description": "Interview med ledere", "documents": ("Interview 1",),
+         "codes": ("Arbejdsmiljø",), "memos": (FILED,), "guid": LEADERS},
+        {"set": "Tom", "description": "", "documents": (), "codes": (), "memos": (),
+         "guid": "eeeeeeee-0000-0000-0000-000000000005"},
+    ]
+    # the picture in the set and the memo on a selection: counted, not silently dropped
+    lost = [note for note in corpus.notes["message"] if "W634" in note]
+    assert len(lost) == 1 and " 2 henvisning(er)" in lost[0]
+    assert not any("W629" in note for note in corpus.notes["message"])
+
+
+def test_refi_memos_and_sets_are_written_again_and_read_back_the_same(tmp_path: Path) -> None:
+    source = _project(tmp_path / "p.qdpx")
+    path = _again(source, tmp_path / "igen.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    before, _ = _quiet(read_qdpx, source)
+    after, _ = _quiet(read_qdpx, path)
+    assert _without_project(after.memos) == _without_project(before.memos)
+    assert _without_project(after.sets) == _without_project(before.sets)
+    # in the XML: the memo keeps its GUID; the source and the code refer to it by that GUID
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+    ns = {"q": NS}
+    assert root.find("q:Notes/q:Note[@name='Forskningsplan']", ns).get("guid") == PLAN  # type: ignore[union-attr]
+    (interview,) = [s for s in root.iterfind("q:Sources/q:TextSource", ns) if s.get("name") == "Interview 1"]
+    assert [ref.get("targetGUID") for ref in interview.iterfind("q:NoteRef", ns)] == [PLAN]
+    (code,) = [c for c in root.iter(f"{{{NS}}}Code") if c.get("name") == "Tillid"]
+    assert [child.tag.split("}")[1] for child in code] == ["Description", "NoteRef"]
+    users = {user.get("guid"): user.get("name") for user in root.iterfind("q:Users/q:User", ns)}
+    creator = root.find("q:Notes/q:Note[@name='Forskningsplan']", ns).get("creatingUser")  # type: ignore[union-attr]
+    assert users[creator] == "Karen"
+
+
+def test_refi_memos_and_sets_reexport_is_byte_identical(tmp_path: Path) -> None:
+    source = _project(tmp_path / "p.qdpx")
+    first = _again(source, tmp_path / "a.qdpx").read_bytes()
+    assert _again(source, tmp_path / "b.qdpx").read_bytes() == first
+
+
+def test_refi_memos_references_to_documents_left_out_are_noted(tmp_path: Path) -> None:
+    source = _project(tmp_path / "p.qdpx")
+    with pytest.warns(KvalevalWarning, match=r"W606.*'Interview 1'"):
+        path = _again(source, tmp_path / "del.qdpx", keep=["Interview 2"])
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    after, _ = _quiet(read_qdpx, path)
+    assert after.memos["memo"].tolist() == ["Forskningsplan", "Feltnoter"]  # the memos themselves stay
+    assert after.memos["documents"].tolist() == [(), ()]
+    assert after.sets.loc[0, "documents"] == ()
+    assert after.sets.loc[0, "codes"] == ("Arbejdsmiljø",)
+
+
+def test_refi_memos_travel_through_a_corpus_folder_and_its_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    _project(folder / "projekt.qdpx")
+    corpus = _quiet(kv.read_corpus, folder)
+    assert corpus.memos["documents"].tolist() == [("projekt/Interview 1",), ()]
+    assert corpus.sets.loc[0, "documents"] == ("projekt/Interview 1",)
+    assert corpus.memos["project"].tolist() == ["projekt.qdpx", "projekt.qdpx"]
+    save_cache(corpus, tmp_path / "cache")
+    loaded = load_cache(tmp_path / "cache")
+    pd.testing.assert_frame_equal(loaded.memos, corpus.memos)
+    pd.testing.assert_frame_equal(loaded.sets, corpus.sets)
+    # and out again as a project, from a corpus coded by kvaleval
+    coded = _quiet(kv.code, loaded, kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml"))
+    path = _quiet(write_qdpx, coded, tmp_path / "ud.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    back, _ = _quiet(read_qdpx, path)
+    assert back.memos["documents"].tolist() == [("projekt/Interview 1",), ()]
+    assert back.memos["codes"].tolist() == [(), ()]  # the code 'Tillid' is not in this codebook
+    assert back.sets.loc[0, "documents"] == ("projekt/Interview 1",)
+
+
+def test_refi_memos_of_the_atlas_sample_survive_a_round_trip(tmp_path: Path) -> None:
+    from test_refi_reexport import _atlas_project, needs_shared
+
+    if needs_shared.args[0]:
+        pytest.skip("the shared REFI-QDA samples are not here")
+    source = _atlas_project(tmp_path / "atlas.qdpx")
+    before, _ = _quiet(read_qdpx, source)
+    assert before.memos["memo"].tolist() == ["Research Plan", "My favorite Coke ad"]
+    text_files = before.sets.set_index("set").loc["Text files", "documents"]
+    assert len(text_files) == 6
+    path = _again(source, tmp_path / "igen.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    after, _ = _quiet(read_qdpx, path)
+    assert _without_project(after.memos) == _without_project(before.memos)
+    assert _without_project(after.sets) == _without_project(before.sets)
