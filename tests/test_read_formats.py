@@ -280,6 +280,36 @@ def test_read_formats_odt_table_columns_by_header(tmp_path: Path) -> None:
     assert turns(read(tmp_path)) == [("I", Q, "Hvordan?"), ("B", A, "Godt.")]
 
 
+@pytest.mark.parametrize("header", ["Noter", "Kommentar", "Notes", "bemærkninger"])
+def test_read_formats_docx_table_comment_column_is_not_speech(tmp_path: Path, header: str) -> None:
+    # The transcriber's or analyst's notes were read as the end of the turn: coded and quoted.
+    _docx_table(tmp_path / "t.docx", [["Tid", "Taler", "Tekst", header],
+                                      ["00:01", "I", "Hvordan oplever du familievejledningen?", ""],
+                                      ["00:15", "B", "Den er meget relevant for os.", "griner; vigtig pointe"],
+                                      ["01:02", "I", "Kender du sekretariatet?", ""],
+                                      ["01:10", "B", "Ikke rigtig.", "tøver"]])
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan oplever du familievejledningen?"),
+                             ("B", A, "Den er meget relevant for os."),
+                             ("I", Q, "Kender du sekretariatet?"), ("B", A, "Ikke rigtig.")]
+    assert list(corpus.segments["time"]) == ["00:01", "00:15", "01:02", "01:10"]
+    (note,) = [note for note in corpus.notes["message"] if "W030" in note]
+    assert f"'{header}'" in note and " 2 celle(r)" in note
+
+
+def test_read_formats_odt_table_comment_column_is_not_speech(tmp_path: Path) -> None:
+    _odt(tmp_path / "t.odt", [], table=[["Kommentar", "Taler", "Tekst"], ["", "I", "Hvordan?"],
+                                        ["pause", "B", "Godt."]])
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan?"), ("B", A, "Godt.")]
+    assert [note for note in corpus.notes["message"] if "W030" in note and " 1 celle(r)" in note]
+
+
+def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Path) -> None:
+    _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"], ["B", "Godt."]])
+    assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]
+
+
 def test_read_formats_docx_untagged(tmp_path: Path) -> None:
     write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
                                         "Men der er for lidt plads: vi mangler lokaler."],

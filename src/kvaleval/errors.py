@@ -178,6 +178,9 @@ class Warnings(metaclass=_CodedMessages):
             "Skriv bilaget uden for korpusmappen (--out), så det ikke ligger mellem transskriptionerne.")
     W029 = ("{path}: kolonnen '{column}' bruges som respondentens gruppe (respondent_group) i tabeller og "
             "konklusioner; den står der også under sit eget navn.")
+    W030 = ("{path}: kolonnen/kolonnerne {columns} i transskriptionens tabel er kommentarer, ikke tale: "
+            "{n} celle(r) er ikke læst ind i taleturene, så de hverken kodes eller citeres. Skriv det ind i "
+            "tekstkolonnen, hvis det er sagt i interviewet.")
     W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
             "de læses ikke.")
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
@@ -895,6 +898,9 @@ class _WarningsEnglish:
             "Write the appendix outside the corpus folder (--out), so it does not lie among the transcripts.")
     W029 = ("{path}: column '{column}' is used as the respondent's group (respondent_group) in tables and "
             "conclusions; it is also kept under its own name.")
+    W030 = ("{path}: column(s) {columns} of the transcript table are comments, not speech: {n} cell(s) "
+            "were not read into the turns, so they are neither coded nor quoted. Write it into the text "
+            "column if it was said in the interview.")
     W026 = ("{path}: {n} row(s) with {labels} in the id column are rows of sums or counts, not respondents; "
             "they are not read.")
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "

@@ -143,11 +143,11 @@ def _dispatch(
     if suffix == ".docx":
         from kvaleval.read._office import read_docx
 
-        return read_docx(path, shown=shown), None, None
+        return read_docx(path, shown=shown, notes=notes), None, None
     if suffix == ".odt":
         from kvaleval.read._office import read_odt
 
-        return read_odt(path, shown=shown), None, None
+        return read_odt(path, shown=shown, notes=notes), None, None
     if suffix in (".vtt", ".srt"):
         from kvaleval.read._plain import read_plain
         from kvaleval.read._subtitles import read_subtitles

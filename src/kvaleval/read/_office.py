@@ -3,7 +3,10 @@
 Tables are read row by row; a row whose first cell is short (a speaker column)
 becomes ``first cell: rest``, so two-column transcripts keep their speakers. A
 leading time column is kept as ``[00:03:12] speaker: text``, and a header row
-(``Taler | Tekst``) is dropped: it is layout, not speech. Headers, footers,
+(``Taler | Tekst``) is dropped: it is layout, not speech. A column the header calls
+comments (``Noter``, ``Kommentar``) is the transcriber's or analyst's, not speech: it is
+not read into the turns (so it is neither coded nor quoted), and the cells left out are
+counted in a note. Headers, footers,
 footnotes, comments and text boxes are not read. Tracked changes are read as
 accepted (insertions in, deletions out), as a coder would read the final text.
 """
@@ -20,20 +23,21 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings
 from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
 
 _SPEAKER_CELL = 40
 _STAMP_CELL = re.compile(rf"[\[(]?{TIME_RANGE}[\])]?")
 _NUMBER_CELL = re.compile(r"\d{1,5}\.?")
-SPEAKER, TIME, TEXT, NUMBER, OTHER = "speaker", "time", "text", "number", "other"
+SPEAKER, TIME, TEXT, NUMBER, COMMENT, OTHER = "speaker", "time", "text", "number", "comment", "other"
 _COLUMN_ROLES = {
     **dict.fromkeys("taler talere speaker navn name person hvem deltager".split(), SPEAKER),
     **dict.fromkeys("tid tidspunkt tidskode time timestamp timespan tidsinterval".split(), TIME),
     **dict.fromkeys("tekst text udsagn transskription transcript indhold content replik ytring".split(), TEXT),
     **dict.fromkeys("linje linjenr linjenummer nr nummer line no #".split(), NUMBER),
-    **dict.fromkeys("kommentar comment note noter bemærkning".split(), OTHER),
+    **dict.fromkeys("kommentar kommentarer comment comments note noter notes notat bemærkning bemærkninger "
+                    "memo observation observationer".split(), COMMENT),
 }
 """What a transcript table's header says each column holds (``Nr. | Tid | Taler | Tekst``,
 NVivo's ``Timespan | Content | Speaker``)."""
@@ -42,8 +46,9 @@ _DOCX_MEMBERS = ("[Content_Types].xml", "word/document.xml")
 _ODT_MEMBERS = ("content.xml",)
 
 
-def read_docx(path: Path, *, shown: str) -> str:
-    """The text of a Word document: paragraphs and table rows in order, one per line.
+def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
+    """The text of a Word document: paragraphs and table rows in order, one per line; a note
+    for comment columns left out is added to ``notes``.
 
     Raises
     ------
@@ -62,11 +67,12 @@ def read_docx(path: Path, *, shown: str) -> str:
             document = docx.Document(handle)
             lines: list[str] = []
             leads: dict[int, str] = {}
+            comments: Counter[str] = Counter()
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
                     rows = [_row_texts(row) for row in table.rows]
-                    lines.extend(_table_lines(rows))
+                    lines.extend(_table_lines(rows, comments))
                 else:
                     lead = _bold_lead(block)
                     if lead:
@@ -78,6 +84,7 @@ def read_docx(path: Path, *, shown: str) -> str:
         raise CorpusError(
             Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=Texts.app_word)
         ) from err
+    _comment_note(comments, shown, notes)
     return _join(lines)
 
 
@@ -189,8 +196,9 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(_paragraph_text(paragraph) for paragraph in _docx_blocks(cell, into_tables=True))
 
 
-def read_odt(path: Path, *, shown: str) -> str:
-    """The text of an OpenDocument text: paragraphs, headings and table rows in order.
+def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
+    """The text of an OpenDocument text: paragraphs, headings and table rows in order; a note for
+    comment columns left out is added to ``notes``.
 
     Raises
     ------
@@ -217,7 +225,8 @@ def read_odt(path: Path, *, shown: str) -> str:
                     Errors.E007.format(path=shown, kind="OpenDocument", app=_ODT_APP, detail=detail)
                 )
             lines: list[str] = []
-            _walk_odt(body, lines, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
+            comments: Counter[str] = Counter()
+            _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
                       row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")})
     except CorpusError:
         raise
@@ -231,12 +240,19 @@ def read_odt(path: Path, *, shown: str) -> str:
         nsdict.update(prefixes)
         Element.namespaces.clear()
         Element.namespaces.update(declared)
+    _comment_note(comments, shown, notes)
     return _join(lines)
 
 
+def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -> None:
+    if comments and notes is not None:
+        columns = ", ".join(f"'{name}'" for name in comments)
+        notes.append(Warnings.W030.format(path=shown, columns=columns, n=sum(comments.values())))
+
+
 def _walk_odt(
-    node: Any, lines: list[str], *, paragraphs: set[tuple[str, str]], row: tuple[str, str],
-    cell: set[tuple[str, str]],
+    node: Any, lines: list[str], comments: Counter[str], *, paragraphs: set[tuple[str, str]],
+    row: tuple[str, str], cell: set[tuple[str, str]],
 ) -> None:
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
@@ -247,31 +263,32 @@ def _walk_odt(
             _odt_text(child, parts)
             lines.append("".join(parts))
         elif qname == row:  # a row outside a table element
-            lines.extend(_table_lines([_odt_cells(child, paragraphs=paragraphs, row=row, cell=cell)]))
+            cells = _odt_cells(child, comments, paragraphs=paragraphs, row=row, cell=cell)
+            lines.extend(_table_lines([cells], comments))
         elif qname == (_ODF_TABLE, "table"):
             rows: list[list[str]] = []
-            _odt_rows(child, rows, paragraphs=paragraphs, row=row, cell=cell)
-            lines.extend(_table_lines(rows))
+            _odt_rows(child, rows, comments, paragraphs=paragraphs, row=row, cell=cell)
+            lines.extend(_table_lines(rows, comments))
         elif getattr(child, "childNodes", None):
-            _walk_odt(child, lines, paragraphs=paragraphs, row=row, cell=cell)
+            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell)
 
 
-def _odt_rows(node: Any, rows: list[list[str]], **names: Any) -> None:
+def _odt_rows(node: Any, rows: list[list[str]], comments: Counter[str], **names: Any) -> None:
     """The rows of a table, in header-rows and row groups too (not those of tables in its cells)."""
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname == names["row"]:
-            rows.append(_odt_cells(child, **names))
+            rows.append(_odt_cells(child, comments, **names))
         elif qname != (_ODF_TABLE, "table") and qname not in _ODT_SKIP and getattr(child, "childNodes", None):
-            _odt_rows(child, rows, **names)
+            _odt_rows(child, rows, comments, **names)
 
 
-def _odt_cells(element: Any, **names: Any) -> list[str]:
+def _odt_cells(element: Any, comments: Counter[str], **names: Any) -> list[str]:
     cells = []
     for item in element.childNodes:
         if getattr(item, "qname", None) in names["cell"]:
             cell_lines: list[str] = []
-            _walk_odt(item, cell_lines, **names)
+            _walk_odt(item, cell_lines, comments, **names)
             cells.append("\n".join(cell_lines))
     return cells
 
@@ -304,13 +321,15 @@ def _odt_text(node: Any, parts: list[str]) -> None:
             _odt_text(child, parts)
 
 
-def _table_lines(rows: list[list[str]]) -> list[str]:
+def _table_lines(rows: list[list[str]], comments: Counter[str]) -> list[str]:
     """Table rows as transcript lines (see the module docstring).
 
     A header row of column names is layout, not text; it also says which column is the
-    speaker, the time, the text and a line number (dropped), whatever their order. Without
+    speaker, the time, the text, a line number (dropped) and comments (left out, their
+    non-empty cells counted in ``comments`` by column name), whatever their order. Without
     one, a first column of line numbers (``1``, ``2`` ...) is dropped.
     """
+    header: list[str] = []
     lines = []
     roles: list[str] | None = None
     numbered = len(rows) >= 2 and all(
@@ -319,8 +338,11 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     for row in rows:
         if roles is None and _is_header_row([cell.strip() for cell in row]):
             roles = [_COLUMN_ROLES.get(cell.strip().lower().rstrip(":."), OTHER) for cell in row]
+            header = [cell.strip() for cell in row]
             continue
         if roles is not None and len(roles) == len(row):
+            if len(set(row)) > 1:
+                comments.update(header[i] for i, role in enumerate(roles) if role == COMMENT and row[i].strip())
             row = _in_order(row, roles)
         elif numbered:
             row = row[1:]
@@ -350,10 +372,12 @@ def _is_header_row(cells: list[str]) -> bool:
 def _in_order(row: list[str], roles: list[str]) -> list[str]:
     """A row's cells as time, speaker, text and the rest, without line numbers; a row whose
     cells are all one merged cell stays one cell."""
-    if len(set(row)) == 1 or SPEAKER not in roles:
-        return [cell for cell, role in zip(row, roles, strict=True) if role != NUMBER] or row
+    if len(set(row)) == 1:
+        return row
+    if SPEAKER not in roles:
+        return [cell for cell, role in zip(row, roles, strict=True) if role not in (NUMBER, COMMENT)] or row
     order = {TIME: 0, SPEAKER: 1, TEXT: 2, OTHER: 3}
-    kept = sorted((order[role], i) for i, role in enumerate(roles) if role != NUMBER)
+    kept = sorted((order[role], i) for i, role in enumerate(roles) if role not in (NUMBER, COMMENT))
     cells = [row[i] for _, i in kept]
     if TIME not in roles:
         return cells
