@@ -378,6 +378,32 @@ def test_segment_tags_role_stated_in_a_display_name() -> None:
     assert [t.role for t in assigned] == [A, Q, A]
 
 
+def test_segment_tags_role_tag_naming_each_participant() -> None:
+    # "Deltager (Fatima):" and "Deltager (Ali):" were one speaker "Deltager": one respondent in
+    # every count of a focus group. The name is the speaker; the role word gives the role.
+    text = ("Interviewer (Anne): Hvordan oplever I familievejledningen?\nDeltager (Fatima): Den er god.\n"
+            "Deltager (Ali): Enig.\nInterviewer (Anne): Kender I sekretariatet?\nDeltager (Fatima): Nej.\n"
+            "Anne: Og du, Ali?\nAli: Ja.\n")
+    assert turns_of(text) == [
+        ("Anne", Q, "Hvordan oplever I familievejledningen?"), ("Fatima", A, "Den er god."), ("Ali", A, "Enig."),
+        ("Anne", Q, "Kender I sekretariatet?"), ("Fatima", A, "Nej."), ("Anne", Q, "Og du, Ali?"), ("Ali", A, "Ja."),
+    ]
+
+
+def test_segment_tags_role_tag_with_a_note_that_is_no_name() -> None:
+    text = "I: Hvordan?\nBorger (mor): Godt.\nBorger (Mor): Fint.\nI (00:01:02): Og så?\nB (interviewer): Nå.\n"
+    assert [(speaker, role) for speaker, role, _ in turns_of(text)] == [
+        ("I", Q), ("Borger", A), ("Borger", A), ("I", Q), ("B", Q)]
+
+
+def test_segment_tags_neutral_label_naming_a_speaker_leaves_the_role_to_the_questions() -> None:
+    text = ("Taler 1 (Anne): Hvordan oplever I det?\nTaler 2 (Ali): Godt.\nTaler 1 (Anne): Kender I det?\n"
+            "Taler 2 (Ali): Nej.\n")
+    turns, guessed = assign_roles(text, find_turns(text))
+    assert [(t.speaker, t.role) for t in turns] == [("Anne", Q), ("Ali", A), ("Anne", Q), ("Ali", A)]
+    assert guessed == ("Anne",)
+
+
 BARE_LINES_THAT_ARE_TEXT = {
     "a name once": "Hans\nHvordan har du det?\nInterviewer\nGodt.\n",
     "answer words": "Ja\nDet var det.\nJa\nSå gik vi.\n",

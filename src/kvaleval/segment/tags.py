@@ -6,7 +6,8 @@ after the label, colon required):
 ``I:`` ``B:`` ``R1:`` ``Int.:`` ``Resp.:`` ``Interviewer:`` ``Informant:``
 ``Borger 2:`` ``Taler 1:`` ``Speaker 2:`` ``Hanne:`` ``FATIMA:`` ``Anne-Marie Holm:``
 ``**I:**`` ``[00:03:12] I:`` ``00:03:12 I:`` ``#00:00:03# I:`` ``I (00:03:12):`` ``Hanne (mor):``
-``Katrine (interviewer):`` ``Mette Hansen, kommunen:`` ``Alle:`` ``?:`` ``B?:``
+``Katrine (interviewer):`` ``Deltager (Fatima):`` (the speaker is Fatima) ``Mette Hansen, kommunen:``
+``Alle:`` ``?:`` ``B?:``
 
 and, without a colon, a line holding only a known label or a name with a
 timestamp (``Taler 1  00:03:12``, ``[Mette Hansen] 10:02:15``), as transcription
@@ -474,6 +475,35 @@ def stated_role(note: str | None) -> str | None:
     if any(word in RESPONDENT_LABELS for word in words if len(word) > 2):
         return RESPONDENT
     return None
+
+
+_RELATIONS = frozenset(
+    """mor far søster bror datter søn mormor morfar farmor farfar bedstemor bedstefar kone mand hustru
+    kæreste nabo ven veninde barn pige dreng lærer pædagog""".split()
+)
+"""Capitalised notes that are no name (``Borger (Mor):``)."""
+_UNSTATED = frozenset({"taler", "speaker", "person", "p"})
+"""Role labels that say nothing of the side (``Taler 1``): the role is found as for ``Taler 1``."""
+
+
+def named_speaker(label: str, note: str | None) -> tuple[str, str | None] | None:
+    """The speaker a role tag names in its note, and the label's role: ``Deltager (Fatima)`` ->
+    ``("Fatima", "respondent")``, ``Interviewer (Anne)`` -> ``("Anne", "interviewer")``,
+    ``Taler 2 (Ali)`` -> ``("Ali", None)``. None when the label is a name (``Hanne (mor)``) or the
+    note is no name (``Borger (mor)``, ``Katrine (interviewer)``, ``B (KK)`` is initials: a name).
+
+    Without this, the participants of a focus group tagged ``Deltager (Fatima):`` and
+    ``Deltager (Ali):`` were one speaker, one respondent in every count.
+    """
+    key = label_key(label)
+    if not note or not is_role_label(label) or key in ("alle", "flere", "?"):
+        return None
+    name = clean_label(note)
+    if (not looks_like_name(name) or stated_role(name) is not None or is_role_label(name)
+            or name.lower() in _RELATIONS):
+        return None
+    role = INTERVIEWER if key in INTERVIEWER_LABELS else None if key in _UNSTATED else RESPONDENT
+    return name, role
 
 
 def role_in_name(name: str) -> str | None:

@@ -14,6 +14,7 @@ from kvaleval.segment.tags import (
     clean_label,
     is_interviewer_label,
     line_time,
+    named_speaker,
     role_in_name,
     stated_role,
     tag_candidates,
@@ -98,7 +99,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     pending_time: str | None = None
     for index, (_, content_start, tag, time) in enumerate(events):
         if tag is not None:
-            speaker = clean_label(tag.label)
+            speaker = _speaker(tag)
             time = time or pending_time
             pending_time = None
         elif speaker is None:
@@ -123,10 +124,21 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     return tuple(turns), header_end
 
 
+def _speaker(tag: TagCandidate) -> str:
+    """The speaker a tag names: its label, or the name a role tag gives (``Deltager (Fatima)``)."""
+    named = named_speaker(tag.label, tag.note)
+    return named[0] if named else clean_label(tag.label)
+
+
 def _with_stated_roles(turns: list[Turn], tags: list[TagCandidate]) -> list[Turn]:
     """Every turn of a speaker whose tag says the role somewhere (``Katrine (interviewer):``,
-    ``Mette Hansen, kommunen:`` says nothing) has that role, also where the tag is only ``Katrine:``."""
+    ``Deltager (Fatima):``; ``Mette Hansen, kommunen:`` says nothing) has that role, also where
+    the tag is only ``Katrine:``."""
     stated = {clean_label(tag.label): role for tag in tags if (role := stated_role(tag.note)) is not None}
+    for tag in tags:
+        named = named_speaker(tag.label, tag.note)
+        if named is not None and named[1] is not None:
+            stated.setdefault(named[0], named[1])
     if not stated:
         return turns
     return [turn._replace(role=stated[turn.speaker]) if turn.speaker in stated else turn for turn in turns]
