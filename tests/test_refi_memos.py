@@ -185,3 +185,35 @@ def test_refi_memos_of_the_atlas_sample_survive_a_round_trip(tmp_path: Path) -> 
     after, _ = _quiet(read_qdpx, path)
     assert _without_project(after.memos) == _without_project(before.memos)
     assert _without_project(after.sets) == _without_project(before.sets)
+
+
+def test_refi_document_groups_named_as_variables_become_attributes(tmp_path: Path) -> None:
+    # ATLAS.ti keeps document variables as groups: "gender: female" (8), "køn::kvinde" (9 and later).
+    sets = (
+        f'<Set guid="eeeeeeee-0000-0000-0000-000000000011" name="køn::kvinde">'
+        f'<MemberSource targetGUID="{SOURCE}"/></Set>'
+        f'<Set guid="eeeeeeee-0000-0000-0000-000000000012" name="gruppe: Borgere"><MemberSource targetGUID="{SOURCE}"/>'
+        f'<MemberSource targetGUID="{OTHER}"/></Set>'
+        f'<Set guid="eeeeeeee-0000-0000-0000-000000000013" name="køn: mand"><MemberSource targetGUID="{SOURCE}"/></Set>'
+        f'<Set guid="eeeeeeee-0000-0000-0000-000000000014" name="Interview"><MemberSource targetGUID="{OTHER}"/></Set>'
+        f'<Set guid="eeeeeeee-0000-0000-0000-000000000015" name="tema: tillid"><MemberCode targetGUID="{CODE_A}"/>'
+        f'<MemberSource targetGUID="{OTHER}"/></Set>'
+    )
+    path = _project(tmp_path / "p.qdpx")
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["project.qde"] = members["project.qde"].replace(b"</Sets>", sets.encode() + b"</Sets>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    corpus, _ = _quiet(read_qdpx, path)
+    attributes = {document.doc_id: document.attributes_dict() for document in corpus.documents}
+    assert attributes == {
+        "Interview 1": {"køn": "kvinde", "gruppe": "Borgere", "respondent_group": "Borgere"},
+        "Interview 2": {"gruppe": "Borgere", "respondent_group": "Borgere"},
+    }
+    assert [note for note in corpus.notes["message"] if "W624" in note and "'køn'" in note and "'mand'" in note]
+    # the variable named as a group divides the tables, as a survey's column 'Gruppe' does (W029)
+    assert [note for note in corpus.notes["message"] if "W029" in note and "'gruppe'" in note]
+    respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
+    assert set(respondents["respondent_group"]) == {"Borgere"}

@@ -241,8 +241,8 @@ class Warnings(metaclass=_CodedMessages):
             "over.")
     W623 = ("{source}: intervieweren antages at være '{speaker}' (stiller flest spørgsmål); angiv "
             "interviewers=[...], hvis det er forkert.")
-    W624 = ("{source}: variablen '{variable}' er '{value}' i én case og '{other}' i en anden; "
-            "'{value}' bruges.")
+    W624 = ("{source}: variablen '{variable}' er '{value}' i én case eller dokumentgruppe og '{other}' i en "
+            "anden; '{value}' bruges.")
     W625 = ("{source}: {n} tegn (ud over blanktegn) ligger ikke i noget segment, fx {excerpt} "
             "(tekst før det første talermærke?); markeringer dér koder intet.")
     W626 = ("{source}: {n} kodning(er) af områder på PDF'ens sider læses ikke; PDF'ens tekst og "
@@ -955,7 +955,8 @@ class _WarningsEnglish:
     W622 = "{source}: {n} selection(s) have no valid startPosition/endPosition and are skipped."
     W623 = ("{source}: interviewer taken to be '{speaker}' (asks most questions); pass "
             "interviewers=[...] if this is wrong.")
-    W624 = "{source}: variable '{variable}' is '{value}' and '{other}' in different cases; '{value}' is used."
+    W624 = ("{source}: variable '{variable}' is '{value}' and '{other}' in different cases or document groups; "
+            "'{value}' is used.")
     W625 = ("{source}: {n} non-blank characters are in no segment, e.g. {excerpt} (text before "
             "the first speaker tag?); selections there code nothing.")
     W626 = ("{source}: {n} coding(s) on areas of the PDF's pages are not read; the PDF's text and "

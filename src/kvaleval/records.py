@@ -17,6 +17,10 @@ INTERVIEWER = "interviewer"
 RESPONDENT = "respondent"
 GROUP_COLUMN = "respondent_group"
 """The attribute tables, quotes and conclusions are divided by (DESIGN.md)."""
+GROUP_NAMES = frozenset({"gruppe", "respondentgruppe", "målgruppe", "brugergruppe", "deltagergruppe",
+                         "group", "respondent group", "respondentgroup", "respondent_gruppe"})
+"""Other names evaluators give the group (a survey's column ``Gruppe``, a project's variable
+``Målgruppe``), compared case-folded: taken as the group where there is no ``respondent_group``."""
 APPENDIX_FILE_LIST = "kvaleval_filer.txt"
 """The list of files an appendix run wrote, in its output folder: how a later run knows the files
 (and how read_corpus knows an appendix in a corpus folder, which is no part of the corpus)."""

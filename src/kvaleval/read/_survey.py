@@ -34,7 +34,7 @@ from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
-from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn
+from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, RESPONDENT, Turn
 
 ID_NAMES = frozenset(
     """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
@@ -377,18 +377,13 @@ def _unique_headers(header: list[str | None]) -> list[str]:
     return names
 
 
-_GROUP_HEADERS = frozenset({"gruppe", "respondentgruppe", "målgruppe", "brugergruppe", "deltagergruppe",
-                            "group", "respondent group", "respondentgroup", "respondent_gruppe"})
-"""Survey columns that name the respondent's group as evaluators write it (``Gruppe``, ``Målgruppe``)."""
-
-
 def _group_column(header: list[str], attribute_indices: list[int]) -> int | None:
     """The column that gives each respondent's group when the survey has no ``respondent_group``
     column: the one attribute column called ``Gruppe``, ``Respondentgruppe`` or the like."""
     names = [" ".join(header[i].split()).casefold() for i in attribute_indices]
     if GROUP_COLUMN in names:
         return None
-    found = [i for i, name in zip(attribute_indices, names, strict=True) if name in _GROUP_HEADERS]
+    found = [i for i, name in zip(attribute_indices, names, strict=True) if name in GROUP_NAMES]
     return found[0] if len(found) == 1 else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
 from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
-from kvaleval.records import Codebook, Document, Turn
+from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
@@ -277,9 +278,29 @@ def _build(
             coding_rows=coding_rows,
             notes=result.notes,
         )
+    _group_from_a_variable(result, shown)
     result.selections, codings = codings_tables(selection_rows, coding_rows, result.selections)
     if codings is not None:
         result.codings = codings
+
+
+def _group_from_a_variable(result: Imported, shown: str) -> None:
+    """Where no document has a ``respondent_group``, the one variable named as a group
+    (``Gruppe``, ``Målgruppe``, a document group ``Gruppe::Borgere``) gives it, as in a survey (W029)."""
+    names = {name for document in result.documents for name, _ in document.attributes}
+    if GROUP_COLUMN in names:
+        return
+    found = sorted(name for name in names if " ".join(name.split()).casefold() in GROUP_NAMES)
+    if len(found) != 1:
+        return
+    (name,) = found
+    result.documents = [
+        dataclasses.replace(document, attributes=tuple(sorted({**dict(document.attributes),
+                                                               GROUP_COLUMN: dict(document.attributes)[name]}.items())))
+        if name in dict(document.attributes) else document
+        for document in result.documents
+    ]
+    result.notes.append((shown, Warnings.W029.format(path=shown, column=name)))
 
 
 def _stored(raw: RawProject) -> dict[str, StoredSource]:
@@ -359,12 +380,23 @@ def _uncovered(text: str, turns: tuple[Turn, ...]) -> tuple[int, str]:
     return count, ('"' + " ".join(header.split())[:40] + '…"') if count else ""
 
 
+_VARIABLE_SET = re.compile(r"^[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*::?[ \t]*(?P<value>[^:\n]{1,60}?)[ \t]*$")
+"""A document group named as a variable and its value: ``gender: female`` (ATLAS.ti 8),
+``køn::kvinde`` (ATLAS.ti 9 and later)."""
+
+
 def _attributes(raw: RawProject, source: RawSource, label: str, result: Imported) -> tuple[tuple[str, str], ...]:
-    """Variables on the source, then those of cases that take in the whole source."""
+    """Variables on the source, then those of cases that take in the whole source, then those of
+    document groups named ``variable: value`` or ``variable::value`` that hold the source."""
     values: dict[str, str] = {}
     pairs = list(source.variables)
     pairs += [
         pair for case in raw.cases if source.guid in case.sources and not case.selections for pair in case.variables
+    ]
+    pairs += [
+        (match["name"], match["value"])
+        for found in raw.sets
+        if source.guid in found.sources and not found.codes and (match := _VARIABLE_SET.match(found.name))
     ]
     for variable, value in pairs:
         name = raw.variables.get(variable) or variable
