@@ -47,7 +47,7 @@ def metadata_conflict(folder: Path) -> None:
 def metadata_without_file_column(folder: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "metadata.csv").write_text("filnavn;gruppe\na.txt;x\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("navn;gruppe\na.txt;x\n", encoding="utf-8")
 
 
 def good_corpus(folder: Path) -> None:
@@ -60,7 +60,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     "empty folder": (empty, "", "E003", "korpus"),
     "only broken files": (only_broken, "", "E003", "kaput.docx: [E007]"),
     "metadata conflict": (metadata_conflict, "", "E016", "a.txt"),
-    "metadata without file column": (metadata_without_file_column, "", "E008", "filnavn"),
+    "metadata without file column": (metadata_without_file_column, "", "E008", "'navn', 'gruppe'"),
     "codebook alias bomb": (good_corpus, ALIAS_BOMB, "E202", "alias"),
     "codebook python tag": (good_corpus, "name: !!python/object/apply:os.system [ls]\ncodes: []\n",
                             "E202", "!!python"),

@@ -247,9 +247,9 @@ def test_hostile_corpus_metadata_in_sub_folder_conflicts_with_top(folder: Path) 
 
 
 def test_hostile_corpus_metadata_without_file_column(folder: Path) -> None:
-    (folder / "metadata.csv").write_text("fil;gruppe\nborger01.txt;borger\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv har ingen kolonne 'file' "
-                                          r"\(fundne kolonner: \['fil', 'gruppe'\]\)"):
+    (folder / "metadata.csv").write_text("navn;gruppe\nborger01.txt;borger\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^\[E008\] metadata.csv har ingen kolonne 'file' eller 'filnavn' "
+                                          r"\(fundne kolonner: \['navn', 'gruppe'\]\)"):
         read(folder)
 
 

@@ -752,6 +752,30 @@ def test_read_formats_metadata_file_column_any_case_and_without_suffix(tmp_path:
     assert set(corpus.segments["group"]) == {"b"}
 
 
+@pytest.mark.parametrize("file_column", ["fil", "Filnavn", "dokument"])
+def test_read_formats_metadata_in_danish_file_and_group_columns(tmp_path: Path, file_column: str) -> None:
+    # A metadata.csv written in Danish ("fil;gruppe") was refused (no 'file' column), and a
+    # column "gruppe" did not divide the tables as a survey's column "Gruppe" does.
+    (tmp_path / "borger01.txt").write_text(DANISH, encoding="utf-8")
+    (tmp_path / "partner01.txt").write_text(DANISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(f"{file_column};Gruppe;køn\nborger01.txt;borger;k\n"
+                                           "partner01.txt;partner;m\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    groups = corpus.segments.groupby("doc_id")["respondent_group"].first().to_dict()
+    assert groups == {"borger01": "borger", "partner01": "partner"}
+    assert set(corpus.segments["Gruppe"]) == {"borger", "partner"}  # kept under its own name too
+    assert "W029" in notes(corpus) and "'Gruppe'" in notes(corpus)
+
+
+def test_read_formats_metadata_group_column_beside_respondent_group_is_an_attribute(tmp_path: Path) -> None:
+    (tmp_path / "borger01.txt").write_text(DANISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file;respondent_group;målgruppe\nborger01.txt;borger;forældre\n",
+                                           encoding="utf-8")
+    corpus = read(tmp_path)
+    assert set(corpus.segments["respondent_group"]) == {"borger"}
+    assert "W029" not in notes(corpus)
+
+
 def test_read_formats_csv_one_question_keeps_commas(tmp_path: Path) -> None:
     (tmp_path / "s.csv").write_text("Hvad synes du om indsatsen?\nDen er god, men dyr; synes jeg\n"
                                     "Ved ikke, ærligt talt\n", encoding="utf-8")

@@ -291,7 +291,7 @@ class Errors(metaclass=_CodedMessages):
     E006 = ("{path} kunne ikke læses som tekst (den ser ud til at være en binær fil). Er det en "
             "transskription, så gem den som .txt (UTF-8) eller .docx.")
     E007 = "{path} er ikke en gyldig {kind}-fil ({detail}). Åbn den, og gem den igen i {app}."
-    E008 = ("{path} har ingen kolonne 'file' (fundne kolonner: {columns}). Tilføj en kolonne 'file' "
+    E008 = ("{path} har ingen kolonne 'file' eller 'filnavn' (fundne kolonner: {columns}). Tilføj en kolonne 'file' "
             "med hvert dokuments sti i forhold til korpusmappen, og adskil kolonnerne med ',' "
             "eller ';'.")
     E009 = ("{path} kunne ikke læses ({detail}). Gem den som CSV (UTF-8) med en kolonne 'file', "
@@ -1006,7 +1006,7 @@ class _ErrorsEnglish:
     E006 = ("{path} could not be decoded as text (it looks binary). If it is a "
             "transcript, save it as .txt (UTF-8) or .docx.")
     E007 = "{path} is not a valid {kind} file ({detail}). Open and re-save it in {app}."
-    E008 = ("{path} has no 'file' column (columns found: {columns}). Add a column 'file' "
+    E008 = ("{path} has no 'file' or 'filnavn' column (columns found: {columns}). Add a column 'file' "
             "with each document's path relative to the corpus folder, and separate the "
             "columns with ',' or ';'.")
     E009 = ("Could not read {path} ({detail}). Save it as CSV (UTF-8) with a "

@@ -16,8 +16,11 @@ from pathlib import Path
 from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, os_error
 from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._text import decode_bytes
+from kvaleval.records import GROUP_COLUMN, GROUP_NAMES
 
 FILE_COLUMN = "file"
+FILE_NAMES = (FILE_COLUMN, "fil", "filnavn", "filename", "dokument", "document")
+"""Names the file column goes by (compared case-folded; the first present is the file column)."""
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -119,9 +122,10 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
         raise CorpusError(Errors.E009.format(path=shown, detail=detail)) from err
     header = [(name or "").strip() for name in (records[0] if records else [])]
     lowered = [name.casefold() for name in header]
-    if FILE_COLUMN not in lowered:
+    file_name = next((name for name in FILE_NAMES if name in lowered), None)
+    if file_name is None:
         raise CorpusError(Errors.E008.format(path=shown, columns=header))
-    file_index = lowered.index(FILE_COLUMN)
+    file_index = lowered.index(file_name)
     columns = [name for i, name in enumerate(header) if i != file_index]
     rows: dict[str, dict[str, str]] = {}
     duplicates: dict[str, int] = {}
@@ -146,7 +150,23 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
         first_row[file] = line
     if conflicts:
         raise CorpusError(Errors.E016.format(path=shown, files=", ".join(conflicts)))
+    group = _group_column(columns)
+    if group is not None:
+        columns.append(GROUP_COLUMN)
+        for values in rows.values():
+            values[GROUP_COLUMN] = values.get(group, "")
+        notes.append(Warnings.W029.format(path=shown, column=group))
     return Metadata(columns, rows, duplicates, notes)
+
+
+def _group_column(columns: list[str]) -> str | None:
+    """The one column named as the group (``gruppe``, ``målgruppe``) where there is no
+    ``respondent_group``: the group, as in a survey."""
+    names = [" ".join(name.split()).casefold() for name in columns]
+    if GROUP_COLUMN in names:
+        return None
+    found = [name for name, folded in zip(columns, names, strict=True) if folded in GROUP_NAMES]
+    return found[0] if len(found) == 1 else None
 
 
 def _reason(err: KvalevalError, shown: str) -> str:
