@@ -69,6 +69,30 @@ def _project(path: Path) -> Path:
     return path
 
 
+def _annotated(path: Path) -> Path:
+    """The project with two annotations (selections without a code) beside the coded one: one
+    with a note by Karen, one bare (an ATLAS.ti free quotation)."""
+    _project(path)
+    (hard,) = spans(TEXT, "arbejdsmiljøet er hårdt")
+    (leader,) = spans(TEXT, "min leder")
+    annotations = (
+        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000051" startPosition="{hard[0]}" '
+        f'endPosition="{hard[1]}" creatingUser="{USER}"><Description>Spørg ind til det i næste runde'
+        "</Description></PlainTextSelection>"
+        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000052" startPosition="{leader[0]}" '
+        f'endPosition="{leader[1]}"/>'
+    )
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["project.qde"] = members["project.qde"].replace(
+        f'<NoteRef targetGUID="{PLAN}"/></TextSource>'.encode(),
+        f'{annotations}<NoteRef targetGUID="{PLAN}"/></TextSource>'.encode())
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
 def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KvalevalWarning)
@@ -217,3 +241,39 @@ def test_refi_document_groups_named_as_variables_become_attributes(tmp_path: Pat
     assert [note for note in corpus.notes["message"] if "W029" in note and "'gruppe'" in note]
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     assert set(respondents["respondent_group"]) == {"Borgere"}
+
+
+def test_refi_annotations_are_read_and_written_again(tmp_path: Path) -> None:
+    source = _annotated(tmp_path / "p.qdpx")
+    corpus, codings = _quiet(read_qdpx, source)
+    assert _without_project(corpus.annotations) == [
+        {"doc_id": "Interview 1", "start": TEXT.index("arbejdsmiljøet"), "end": TEXT.index("arbejdsmiljøet") + 23,
+         "text": "arbejdsmiljøet er hårdt", "description": "Spørg ind til det i næste runde", "author": "Karen",
+         "guid": "cccccccc-0000-0000-0000-000000000051"},
+        {"doc_id": "Interview 1", "start": TEXT.index("min leder"), "end": TEXT.index("min leder") + 9,
+         "text": "min leder", "description": "", "author": "", "guid": "cccccccc-0000-0000-0000-000000000052"},
+    ]
+    assert codings["code"].tolist() == ["Tillid"]  # an annotation codes nothing
+    path = _again(source, tmp_path / "igen.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    after, after_codings = _quiet(read_qdpx, path)
+    assert _without_project(after.annotations) == _without_project(corpus.annotations)
+    assert after_codings["code"].tolist() == ["Tillid"]
+    # and through a corpus folder and its cache
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    _annotated(folder / "projekt.qdpx")
+    read = _quiet(kv.read_corpus, folder)
+    assert read.annotations["doc_id"].tolist() == ["projekt/Interview 1"] * 2
+    save_cache(read, tmp_path / "cache")
+    pd.testing.assert_frame_equal(load_cache(tmp_path / "cache").annotations, read.annotations)
+
+
+def test_refi_annotation_on_a_changed_text_is_left_out_and_noted(tmp_path: Path) -> None:
+    corpus, codings = _quiet(read_qdpx, _annotated(tmp_path / "p.qdpx"))
+    corpus.annotations.loc[0, "text"] = "noget andet"  # as if the document no longer says it there
+    with pytest.warns(KvalevalWarning, match=r"W606.*'Interview 1'"):
+        path = write_qdpx(Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, tmp_path / "p.qdpx"),
+                                codings=codings), tmp_path / "ud.qdpx")
+    after, _ = _quiet(read_qdpx, path)
+    assert after.annotations["text"].tolist() == ["min leder"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS, empty_table
+from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS, empty_table
 from kvaleval.records import Document
 
 
@@ -38,6 +38,9 @@ class Corpus:
         :func:`kvaleval.write_qdpx` writes them again.
     sets : DataFrame
         The document and code sets of REFI-QDA projects read (:data:`kvaleval.frames.SET_COLUMNS`).
+    annotations : DataFrame
+        The selections without a code of REFI-QDA projects read, with their notes
+        (:data:`kvaleval.frames.ANNOTATION_COLUMNS`).
     """
 
     root: str
@@ -48,6 +51,7 @@ class Corpus:
     codings: pd.DataFrame | None = None
     memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
+    annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
 
     def __len__(self) -> int:
         return len(self.documents)

@@ -214,8 +214,8 @@ class Warnings(metaclass=_CodedMessages):
             "eksporteres ikke, fx {examples}.")
     W605 = ("Koden/koderne {codes} forekommer i kodningerne, men ikke i kodebogen; de skrives som "
             "koder på øverste niveau.")
-    W606 = ("{n} henvisning(er) fra memoer og sæt til dokumenter eller koder, der ikke er i det kodede "
-            "korpus eller kodebogen, er udeladt: {names}.")
+    W606 = ("{n} henvisning(er) fra memoer, sæt og annotationer til dokumenter eller koder, der ikke er i det "
+            "kodede korpus eller kodebogen (eller til en tekst, der er ændret), er udeladt: {names}.")
     W610 = ("{source}: {n} markering(er) ligger (helt eller delvis) uden for teksten på {length} tegn; "
             "de er afkortet eller udeladt: {guids}.")
     W611 = ("{source}: {n} markering(er) begynder eller slutter midt i et tegn (surrogatpar, "
@@ -931,8 +931,8 @@ class _WarningsEnglish:
     W604 = ("{n} coding(s) name no segment of the segment table (or no code) and are not "
             "exported, e.g. {examples}.")
     W605 = "Code(s) {codes} occur in the codings but not in the codebook; they are written as top-level codes."
-    W606 = ("{n} reference(s) from memos and sets to documents or codes that are not in the coded corpus "
-            "or the codebook were left out: {names}.")
+    W606 = ("{n} reference(s) from memos, sets and annotations to documents or codes that are not in the "
+            "coded corpus or the codebook (or to a text that has changed) were left out: {names}.")
     W610 = ("{source}: {n} selection(s) lie (partly) outside the text of {length} characters; "
             "they were clipped or dropped: {guids}.")
     W611 = ("{source}: {n} selection(s) begin or end inside a character (surrogate pair, "

@@ -50,6 +50,10 @@ SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "
 """Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are
 tuples of doc_ids, code names and memo GUIDs."""
 
+ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description", "author", "guid")
+"""Annotations (selections without a code) of the projects read: where in the document (code
+points into its text, end exclusive), the text marked, and the note written on it."""
+
 VALENCES = ("positiv", "negativ", "blandet")
 
 ALL = "(alle)"

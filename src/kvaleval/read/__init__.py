@@ -254,8 +254,7 @@ def read_corpus(
     interviewers = tuple(interviewers)
     documents: list[Document] = []
     found_codings: list[pd.DataFrame] = []
-    found_memos: list[pd.DataFrame] = []
-    found_sets: list[pd.DataFrame] = []
+    project_tables: dict[str, list[pd.DataFrame]] = {"memos": [], "sets": [], "annotations": []}
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
@@ -270,7 +269,7 @@ def read_corpus(
         if file.suffix.lower() == ".qdpx":
             notes.extend(unlisted)
             _read_project(file, relative, ids[relative], attributes, interviewers, documents, found_codings,
-                          notes, skipped, found_memos, found_sets)
+                          notes, skipped, project_tables)
             continue
         try:
             document, read_notes = read_document(
@@ -300,10 +299,10 @@ def read_corpus(
         notes=pd.DataFrame(notes, columns=["path", "message"]),
         codings=pd.concat(found_codings, ignore_index=True) if found_codings else None,
     )
-    if any(len(table) for table in found_memos):
-        corpus.memos = pd.concat([table for table in found_memos if len(table)], ignore_index=True)
-    if any(len(table) for table in found_sets):
-        corpus.sets = pd.concat([table for table in found_sets if len(table)], ignore_index=True)
+    for name, tables in project_tables.items():  # the memos, sets and annotations of REFI-QDA projects
+        found = [table for table in tables if len(table)]
+        if found:
+            setattr(corpus, name, pd.concat(found, ignore_index=True))
     if skipped:
         warn(Warnings.W001.format(path=Texts.files.format(n=len(skipped)), reason=Texts.see_skipped))
     return corpus
@@ -487,8 +486,7 @@ def _read_project(
     codings: list[pd.DataFrame],
     notes: list[tuple[str, str]],
     skipped: list[tuple[str, str]],
-    memos: list[pd.DataFrame],
-    sets: list[pd.DataFrame],
+    project_tables: dict[str, list[pd.DataFrame]],
 ) -> None:
     """A REFI-QDA project in the corpus folder: its sources become documents; its codings, memos
     and sets are kept."""
@@ -507,8 +505,8 @@ def _read_project(
                  for d in found]
     documents.extend(found)
     codings.append(imported.codings)
-    memos.append(imported.memos)
-    sets.append(imported.sets)
+    for name, tables in project_tables.items():
+        tables.append(getattr(imported, name))
     notes.extend((relative, note) for _, note in imported.notes)
     notes.extend((relative, reason) for _, reason in imported.skipped)
 

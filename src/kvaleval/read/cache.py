@@ -30,14 +30,14 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS
+from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
 SCHEMA = 4
 _TABLES = ("segments", "skipped", "notes")
-_PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS}
-"""Kept as JSON: their cells are tuples of names."""
+_PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS}
+"""Kept as JSON: their cells are tuples of names (a list in JSON)."""
 
 
 class CachedRead(NamedTuple):

@@ -44,6 +44,7 @@ def add_codings(
     selection_rows: list[tuple[Any, ...]],
     coding_rows: dict[tuple[str, str, str], list[Any]],
     notes: list[tuple[str, str]],
+    annotations: list[tuple[Any, ...]],
 ) -> None:
     turns: tuple[Turn, ...] = document.turns or ()
     ids, _ = segment_ids(document.doc_id, turns)
@@ -59,6 +60,9 @@ def add_codings(
         for code, coder in coded or [("", coder_name(raw, selection.user, ""))]:
             selection_rows.append((position, document.doc_id, span.start, span.end, code, coder, quote))
         if not coded:
+            if not selection.codings:  # an annotation: a marked passage and a note, no code
+                annotations.append((document.doc_id, span.start, span.end, quote, selection.description,
+                                    raw.users.get(selection.user, ""), selection.guid))
             continue
         if exact and (span.start, span.end) in by_span:
             hits = [by_span[(span.start, span.end)]]

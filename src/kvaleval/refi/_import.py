@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
-from kvaleval.frames import MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
+from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
 from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
@@ -50,6 +50,7 @@ class Imported:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
+    annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
     source_ids: dict[str, str] = field(default_factory=dict)
     """Source GUID -> doc_id of every source read."""
 
@@ -258,6 +259,7 @@ def _build(
     preferred = _project_rule([source for source, _ in loaded], maps, _preferred(raw.origin))
     selection_rows: list[tuple[Any, ...]] = []
     coding_rows: dict[tuple[str, str, str], list[Any]] = {}
+    annotations: list[tuple[Any, ...]] = []
     for position, ((source, text), offsets, entry, doc_id) in enumerate(
         zip(loaded, maps, usable_stored, ids, strict=True)
     ):
@@ -277,8 +279,11 @@ def _build(
             selection_rows=selection_rows,
             coding_rows=coding_rows,
             notes=result.notes,
+            annotations=annotations,
         )
     _group_from_a_variable(result, shown)
+    if annotations:
+        result.annotations = pd.DataFrame([(shown, *row) for row in annotations], columns=list(ANNOTATION_COLUMNS))
     result.selections, codings = codings_tables(selection_rows, coding_rows, result.selections)
     if codings is not None:
         result.codings = codings

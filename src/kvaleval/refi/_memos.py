@@ -1,11 +1,12 @@
-"""Memos (``Notes``) and sets (``Sets``) of a project read, written again with the new GUIDs.
+"""Memos (``Notes``), sets (``Sets``) and annotations of a project read, written again.
 
 :func:`kvaleval.read_qdpx` keeps a project's memos and sets in ``corpus.memos`` and
-``corpus.sets`` with their references as doc_ids and code names. kvaleval writes its
-sources and codes under GUIDs of its own, so the references are mapped to those; a memo
-or set keeps its own GUID (another program recognises it), unless that is not a GUID or
-is given twice. What refers to a document or code that is no longer there is left out
-and counted.
+``corpus.sets`` with their references as doc_ids and code names, and its selections
+without a code in ``corpus.annotations``. kvaleval writes its sources and codes under
+GUIDs of its own, so the references are mapped to those; a memo, set or annotation keeps
+its own GUID (another program recognises it), unless that is not a GUID or is given
+twice. What refers to a document or code that is no longer there (or an annotation whose
+passage the document no longer has) is left out and counted.
 """
 
 from __future__ import annotations
@@ -33,22 +34,27 @@ class ProjectMemos:
 
     memos: list[dict[str, Any]] = field(default_factory=list)
     sets: list[dict[str, Any]] = field(default_factory=list)
+    annotations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """doc_id -> the annotations to write in it."""
     memo_guids: dict[str, str] = field(default_factory=dict)
     """A memo's GUID as read -> its GUID as written."""
     missing: list[str] = field(default_factory=list)
 
     @property
     def authors(self) -> list[str]:
-        return sorted({str(memo["author"]) for memo in self.memos if _text(memo.get("author"))})
+        rows = [*self.memos, *(row for rows in self.annotations.values() for row in rows)]
+        return sorted({str(row["author"]) for row in rows if _text(row.get("author"))})
 
     def source_notes(self, doc_id: str) -> list[str]:
         """The GUIDs (as written) of the memos attached to a document."""
         return [memo["written"] for memo in self.memos if doc_id in _names(memo.get("documents"))]
 
 
-def plan(memos: pd.DataFrame, sets: pd.DataFrame, documents: Iterable[str], codes: Iterable[str]) -> ProjectMemos:
-    """Decide the GUIDs, and which references can be written (to documents and codes present)."""
-    present_documents, present_codes = set(documents), set(codes)
+def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, texts: dict[str, str],
+         codes: Iterable[str]) -> ProjectMemos:
+    """Decide the GUIDs, and which references can be written (to documents and codes present;
+    ``texts``: doc_id -> the text written)."""
+    present_documents, present_codes = set(texts), set(codes)
     planned = ProjectMemos()
     taken: set[str] = set()
     for index, memo in enumerate(memos.to_dict(orient="records")):
@@ -65,6 +71,19 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, documents: Iterable[str], code
     for row in [*planned.memos, *planned.sets]:
         planned.missing += [name for name in _names(row.get("documents")) if name not in present_documents]
         planned.missing += [name for name in _names(row.get("codes")) if name not in present_codes]
+    for index, annotation in enumerate(annotations.to_dict(orient="records")):
+        doc_id, start, end = _text(annotation.get("doc_id")), _position(annotation.get("start")), \
+            _position(annotation.get("end"))
+        text = texts.get(doc_id)
+        if text is None or start is None or end is None or not 0 <= start <= end \
+                or text[start:end] != _text(annotation.get("text")):
+            planned.missing.append(doc_id)
+            continue
+        written = _own_guid(annotation.get("guid"), taken) or guid("annotation", doc_id, str(start), str(end),
+                                                                   str(index))
+        taken.add(written)
+        planned.annotations.setdefault(doc_id, []).append({**annotation, "start": start, "end": end,
+                                                           "written": written})
     return planned
 
 
@@ -80,6 +99,16 @@ def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str])
         if _text(memo.get("description")):
             text_element(note, "Description", NS_PROJECT, _text(memo.get("description")))
         text_element(note, "PlainTextContent", NS_PROJECT, _text(memo.get("text")))
+
+
+def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dict[str, str], stamp: str) -> None:
+    """One ``PlainTextSelection`` without a ``Coding`` per annotation, its note as the description."""
+    for row in rows:
+        author = users.get(_text(row.get("author")))
+        node = make(source, "PlainTextSelection", NS_PROJECT, guid=row["written"], startPosition=str(row["start"]),
+                    endPosition=str(row["end"]), creatingUser=author, creationDateTime=stamp)
+        if _text(row.get("description")):
+            text_element(node, "Description", NS_PROJECT, _text(row.get("description")))
 
 
 def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[str, str]) -> None:
@@ -132,6 +161,15 @@ def missing_note(planned: ProjectMemos) -> str | None:
 def _own_guid(value: Any, taken: set[str]) -> str | None:
     text = _text(value).strip("{}").lower()
     return text if _GUID.match(text) and text not in taken else None
+
+
+def _position(value: Any) -> int | None:
+    """A character position from a table cell (an int, a numpy integer, a whole float), or None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number == value else None
 
 
 def _names(value: Any) -> tuple[str, ...]:

@@ -54,7 +54,8 @@ def read_qdpx(
     corpus : Corpus
         ``documents``, ``segments``, ``skipped``, ``notes``, ``codings``, and the project's
         memos (``Notes``) and sets (``Sets``) in ``memos`` and ``sets``, their references as
-        doc_ids and code names, so that :func:`write_qdpx` writes them again.
+        doc_ids and code names, and its selections without a code (annotations) in
+        ``annotations``, so that :func:`write_qdpx` writes them again.
     codings : DataFrame
         ``segment_id, doc_id, code, coder, score, valence, why``: one row per
         (segment, code, coder). ``score`` is 1.0 for human codings (a kvaleval
@@ -86,6 +87,7 @@ def read_qdpx(
         codings=imported.codings,
         memos=imported.memos,
         sets=imported.sets,
+        annotations=imported.annotations,
     )
     problems = len(imported.notes) + len(imported.skipped)
     if problems:

@@ -17,7 +17,7 @@ from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._description import number
-from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_memos, write_sets
+from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
 from kvaleval.refi._xml import NS_PROJECT, guid, root_element, text_element, to_bytes
@@ -53,7 +53,8 @@ def write_qdpx(
     segmentation is kept in one ``Note`` so that :func:`read_qdpx` gives back
     the same segments. The memos and sets of a project read (``corpus.memos``,
     ``corpus.sets``) are written again as ``Notes`` and ``Sets``, attached to the
-    same documents and codes. GUIDs are uuid5 of names and offsets and the time stamps
+    same documents and codes, and its annotations (``corpus.annotations``, selections
+    without a code) as selections without a ``Coding``. GUIDs are uuid5 of names and offsets and the time stamps
     are fixed, so the same input gives a byte-identical file.
 
     The source texts are the transcripts as read, NOT pseudonymised: the
@@ -99,7 +100,7 @@ def write_qdpx(
     texts, notes = _texts(documents, segments)
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
     corpus = coded.corpus
-    planned = plan(corpus.memos, corpus.sets, [d.doc_id for d in documents],
+    planned = plan(corpus.memos, corpus.sets, corpus.annotations, texts,
                    [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
     authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
     users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
@@ -143,6 +144,7 @@ def write_qdpx(
         text = texts[document.doc_id]
         for selection in selections.get(document.doc_id, []):
             _selection(source, selection, text, stamp)
+        write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
