@@ -210,3 +210,35 @@ def test_agreement_cli_prints_warnings_as_notes(sheets: tuple[Path, Path], tiny_
     assert result.returncode == 0, result.stderr
     assert "Bemærk: [W801]" in result.stderr and "'ventetid'" in result.stderr
     assert "KvalevalWarning" not in result.stderr and "_check_layout" not in result.stderr
+
+
+def test_agreement_cli_in_english(
+    sheets: tuple[Path, Path], tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    from kvaleval.errors import set_language
+
+    anne, bo = sheets
+    out = tmp_path / "agreement.xlsx"
+    try:
+        result = CliRunner().invoke(app, ["--lang", "en", "agreement", str(anne), str(bo), "--corpus",
+                                          str(tiny_corpus), "--codebook", str(small_codebook_path),
+                                          "--out", str(out), "--n-boot", "100"])
+    finally:
+        set_language(None)
+    assert result.exit_code == 0, result.output
+    assert "Krippendorff's α" in result.stdout and "Krippendorffs" not in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Agreement", "Disagreements"]
+    assert book["Agreement"]["A1"].value == "Agreement between coders"
+    notes = [row[0] for row in book["Agreement"].iter_rows(values_only=True) if row[0]]
+    assert any(str(note).startswith("Agreement: share of units") for note in notes)
+    listed = list(book["Disagreements"].iter_rows(min_row=3, values_only=True))
+    assert listed[0][:6] == ("Segment", "Document", "Code", "Disagreement on", "anne", "Bo")
+    assert [row[3] for row in listed[1:]] == ["valence", "code", "code"]
+    # the numbers are the Danish workbook's
+    danish = tmp_path / "enighed.xlsx"
+    assert run(str(anne), str(bo), "--corpus", str(tiny_corpus), "--codebook", str(small_codebook_path),
+               "--out", str(danish), "--n-boot", "100").exit_code == 0
+    english_rows = list(book["Agreement"].iter_rows(min_row=4, max_row=9, values_only=True))
+    danish_rows = list(openpyxl.load_workbook(danish)["Enighed"].iter_rows(min_row=4, max_row=9, values_only=True))
+    assert [row[1:4] for row in english_rows] == [row[1:4] for row in danish_rows]

@@ -377,3 +377,27 @@ def test_confusion_reads_a_miss_with_the_options_it_was_coded_with(tmp_path: Pat
     coded = kv.code(kv.read_corpus(folder), kv.read_codebook(tmp_path / "k.yaml"), question_weight=question_weight)
     [why] = confusion(coded, gold)["why"].tolist()
     assert why.startswith(f"under tærsklen ({shown} af 1): termer: brev")
+
+
+def test_evaluate_cli_in_english(tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path) -> None:
+    from kvaleval.errors import set_language
+
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id;turn_index;code;valence\nborger01;1;kapacitet;negativ\nborger01;3;kendskab;\n",
+                    encoding="utf-8")
+    out = tmp_path / "evaluate.xlsx"
+    try:
+        result = CliRunner().invoke(app, ["--lang", "en", "evaluate", str(tiny_corpus), "--gold", str(gold),
+                                          "--codebook", str(small_codebook_path), "--out", str(out), "--quiet"])
+    finally:
+        set_language(None)
+    assert result.exit_code == 0, result.output
+    assert "Precision" in result.stdout and "Præcision" not in result.stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Evaluation", "Confusions"]
+    assert book["Evaluation"]["A1"].value == "The rule coder against gold.csv"
+    header = next(book["Evaluation"].iter_rows(min_row=3, max_row=3, values_only=True))
+    assert header[:6] == ("Code", "Precision", "Recall", "F1", "Cohen's κ", "Gold")
+    rows = list(book["Confusions"].iter_rows(min_row=3, values_only=True))
+    kind = rows[0].index("Kind")
+    assert {row[kind] for row in rows[1:]} <= {"false positive", "miss", "other valence"} and len(rows) > 1

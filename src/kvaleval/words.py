@@ -137,6 +137,34 @@ class Words(metaclass=_CodedMessages):
     chart_minimum = "Minimum"
     chart_respondents = "Respondenter"
     # the private folder
+    # the workbooks of `evaluate` and `agreement`
+    evaluation = "Evaluering"
+    evaluation_title = "Regelkoderen mod {gold}"
+    confusions = "Forvekslinger"
+    confusions_title = "Falske positiver, oversete og anden valens end guld"
+    note_evaluation_units = (
+        "Enheder: alle respondentture (er guld et kodeark: arkets ture). Præcision: andel af "
+        "kodningerne, som guld også har; genkaldelse: andel af guld-kodningerne, som blev fundet; "
+        "F1: deres harmoniske gennemsnit.")
+    note_evaluation_kappa = (
+        "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
+        "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.")
+    false_positive = "falsk positiv"
+    miss = "overset"
+    other_valence = "anden valens"
+    agreement = "Enighed"
+    agreement_title = "Enighed mellem kodere"
+    disagreements = "Uenigheder"
+    disagreements_title = "Uenigheder til afstemningsmøde"
+    note_agreement_measures = (
+        "Enighed: andel enheder (segment × tema), hvor koderne er enige. κ (to kodere) og α "
+        "korrigerer for tilfældig enighed: 1 = perfekt, 0 = som tilfældigt; α ≥ 0,80 regnes som "
+        "pålideligt, 0,67–0,80 som foreløbigt (Krippendorff), κ 0,61–0,80 som 'betydelig' "
+        "(Landis & Koch).")
+    note_agreement_interval = ("Intervallet for α er et 95 %-bootstrapinterval over segmenter. Tomme felter: "
+                               "udefineret (se Note).")
+    disagreement_code = "kode"
+    disagreement_valence = "valens"
     private_note = (
         "Denne mappe er ikke en del af bilaget.\n"
         "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
@@ -256,6 +284,33 @@ class _WordsEnglish:
     chart_supporting = "Supporting"
     chart_minimum = "Minimum"
     chart_respondents = "Respondents"
+    evaluation = "Evaluation"
+    evaluation_title = "The rule coder against {gold}"
+    confusions = "Confusions"
+    confusions_title = "False positives, misses and another valence than the gold"
+    note_evaluation_units = (
+        "Units: all respondent turns (for a gold coding sheet: the sheet's turns). Precision: share of "
+        "the codings the gold also has; recall: share of the gold codings that were found; "
+        "F1: their harmonic mean.")
+    note_evaluation_kappa = (
+        "κ corrects for chance agreement (≥ 0.75 counts as substantial). Valence agreement: share of "
+        "the correct codings with the gold's valence. (macro): mean over themes.")
+    false_positive = "false positive"
+    miss = "miss"
+    other_valence = "other valence"
+    agreement = "Agreement"
+    agreement_title = "Agreement between coders"
+    disagreements = "Disagreements"
+    disagreements_title = "Disagreements for a consensus meeting"
+    note_agreement_measures = (
+        "Agreement: share of units (segment × theme) on which the coders agree. κ (two coders) and α "
+        "correct for chance agreement: 1 = perfect, 0 = as by chance; α ≥ 0.80 counts as "
+        "reliable, 0.67–0.80 as tentative (Krippendorff), κ 0.61–0.80 as 'substantial' "
+        "(Landis & Koch).")
+    note_agreement_interval = ("The interval of α is a 95 % bootstrap interval over segments. Empty cells: "
+                               "undefined (see Note).")
+    disagreement_code = "code"
+    disagreement_valence = "valence"
     private_note = (
         "This folder is not part of the appendix.\n"
         "pseudonymisering.csv shows what was replaced where, with the original names, numbers and addresses.\n"

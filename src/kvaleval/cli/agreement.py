@@ -9,7 +9,8 @@ import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
-from kvaleval.errors import Errors, Texts
+from kvaleval.errors import Errors, Texts, get_language
+from kvaleval.words import Words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,14 +32,23 @@ DANISH = {
     "question": "Spørgsmål",
     "text": "Tekst",
 }
-NOTES = (
-    "Enighed: andel enheder (segment × tema), hvor koderne er enige. κ (to kodere) og α "
-    "korrigerer for tilfældig enighed: 1 = perfekt, 0 = som tilfældigt; α ≥ 0,80 regnes som "
-    "pålideligt, 0,67–0,80 som foreløbigt (Krippendorff), κ 0,61–0,80 som 'betydelig' "
-    "(Landis & Koch).",
-    "Intervallet for α er et 95 %-bootstrapinterval over segmenter. Tomme felter: udefineret "
-    "(se Note).",
-)
+ENGLISH = {
+    "code": "Code",
+    "percent_agreement": "Agreement",
+    "cohen_kappa": "Cohen's κ",
+    "krippendorff_alpha": "Krippendorff's α",
+    "alpha_low": "α lower (95 %)",
+    "alpha_high": "α upper (95 %)",
+    "prevalence": "Prevalence",
+    "n_units": "Units",
+    "valence_agreement": "Valence agreement",
+    "note": "Note",
+    "segment_id": "Segment",
+    "doc_id": "Document",
+    "kind": "Disagreement on",
+    "question": "Question",
+    "text": "Text",
+}
 
 
 @app.command("agreement", cls=DanishCommand)
@@ -112,19 +122,22 @@ def agreement_cli(
         coverage=coverage or None,
         pseudonymise=pseudonymise,
     )
+    headers = _headers()
+    kinds = {"kode": Words.disagreement_code, "valens": Words.disagreement_valence}
     write_workbook(
         out,
         [
-            Sheet("Enighed", _danish(table), "Enighed mellem kodere", notes=NOTES),
+            Sheet(Words.agreement, _named(table), Words.agreement_title,
+                  notes=(Words.note_agreement_measures, Words.note_agreement_interval)),
             Sheet(
-                "Uenigheder",
-                _danish(listed),
-                "Uenigheder til afstemningsmøde",
-                wrap=("Spørgsmål", "Tekst"),
+                Words.disagreements,
+                _named(listed.assign(kind=listed["kind"].map(kinds).fillna(listed["kind"]))),
+                Words.disagreements_title,
+                wrap=(headers["question"], headers["text"]),
             ),
         ],
     )
-    typer.echo(_danish(table).drop(columns=["Note"]).to_string(index=False, float_format=_number))
+    typer.echo(_named(table).drop(columns=[headers["note"]]).to_string(index=False, float_format=_number))
     echo(Texts.cli_coders.format(coders=", ".join(coders), n=len(listed)), quiet)
     echo(Texts.cli_written_file.format(path=out), quiet)
 
@@ -139,11 +152,18 @@ def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
     return set.intersection(*docs.values()) if docs else set()
 
 
-def _danish(frame: pd.DataFrame) -> pd.DataFrame:
+def _headers() -> dict[str, str]:
+    """The sheets' and the terminal table's column names in the messages' language."""
+    return ENGLISH if get_language() == "en" else DANISH
+
+
+def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    headers = _headers()
+
     def name(column: str) -> str:
         if column.startswith("prevalence: "):
-            return "Forekomst: " + column.removeprefix("prevalence: ")
-        return DANISH.get(column, column)
+            return f"{headers['prevalence']}: " + column.removeprefix("prevalence: ")
+        return headers.get(column, column)
 
     return frame.rename(columns={column: name(column) for column in frame.columns})
 

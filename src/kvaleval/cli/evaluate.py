@@ -9,7 +9,8 @@ import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
-from kvaleval.errors import Texts
+from kvaleval.errors import Texts, get_language
+from kvaleval.words import Words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,13 +37,28 @@ DANISH = {
     "text": "Tekst",
     "why": "Begrundelse",
 }
-NOTES = (
-    "Enheder: alle respondentture (er guld et kodeark: arkets ture). Præcision: andel af "
-    "kodningerne, som guld også har; genkaldelse: andel af guld-kodningerne, som blev fundet; "
-    "F1: deres harmoniske gennemsnit.",
-    "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
-    "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.",
-)
+ENGLISH = {
+    "code": "Code",
+    "precision": "Precision",
+    "recall": "Recall",
+    "f1": "F1",
+    "cohen_kappa": "Cohen's κ",
+    "support": "Gold",
+    "predicted": "Coded",
+    "tp": "Correct",
+    "fp": "False pos.",
+    "fn": "Missed",
+    "valence_agreement": "Valence agreement",
+    "note": "Note",
+    "segment_id": "Segment",
+    "doc_id": "Document",
+    "kind": "Kind",
+    "valence": "Valence",
+    "gold_valence": "Valence (gold)",
+    "question": "Question",
+    "text": "Text",
+    "why": "Reason",
+}
 
 
 @app.command("evaluate", cls=DanishCommand)
@@ -68,7 +84,7 @@ def evaluate_cli(
 ) -> None:
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
     import kvaleval as kv
-    from kvaleval.analyse.evaluate import MACRO, confusion, evaluate
+    from kvaleval.analyse.evaluate import FALSE_POSITIVE, MACRO, MISS, OTHER_VALENCE, confusion, evaluate
     from kvaleval.coding.human import read_gold
     from kvaleval.report.xlsx import Sheet, write_workbook
 
@@ -80,19 +96,22 @@ def evaluate_cli(
     coded = kv.code(read, book)
     table = evaluate(coded, truth)
     mistakes = confusion(coded, truth, pseudonymise=pseudonymise)
+    kinds = {FALSE_POSITIVE: Words.false_positive, MISS: Words.miss, OTHER_VALENCE: Words.other_valence}
+    headers = _headers()
     write_workbook(
         out,
         [
-            Sheet("Evaluering", _danish(table), f"Regelkoderen mod {', '.join(p.name for p in gold)}", notes=NOTES),
+            Sheet(Words.evaluation, _named(table), Words.evaluation_title.format(gold=", ".join(p.name for p in gold)),
+                  notes=(Words.note_evaluation_units, Words.note_evaluation_kappa)),
             Sheet(
-                "Forvekslinger",
-                _danish(mistakes),
-                "Falske positiver, oversete og anden valens end guld",
-                wrap=("Spørgsmål", "Tekst", "Begrundelse"),
+                Words.confusions,
+                _named(mistakes.assign(kind=mistakes["kind"].map(kinds).fillna(mistakes["kind"]))),
+                Words.confusions_title,
+                wrap=(headers["question"], headers["text"], headers["why"]),
             ),
         ],
     )
-    shown = _danish(table.drop(columns=["note", "predicted"]))
+    shown = _named(table.drop(columns=["note", "predicted"]))
     typer.echo(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     macro = table[table["code"] == MACRO].iloc[0]
     lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
@@ -100,5 +119,11 @@ def evaluate_cli(
     echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
 
 
-def _danish(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.rename(columns={c: DANISH.get(c, c) for c in frame.columns})
+def _headers() -> dict[str, str]:
+    """The sheets' and the terminal table's column names in the messages' language."""
+    return ENGLISH if get_language() == "en" else DANISH
+
+
+def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    headers = _headers()
+    return frame.rename(columns={c: headers.get(c, c) for c in frame.columns})

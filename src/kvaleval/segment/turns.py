@@ -126,7 +126,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
 
 def _speaker(tag: TagCandidate) -> str:
     """The speaker a tag names: its label, or the name a role tag gives (``Deltager (Fatima)``)."""
-    named = named_speaker(tag.label, tag.note)
+    named = named_speaker(tag.label, tag.note) if tag.note else None
     return named[0] if named else clean_label(tag.label)
 
 
@@ -136,7 +136,7 @@ def _with_stated_roles(turns: list[Turn], tags: list[TagCandidate]) -> list[Turn
     the tag is only ``Katrine:``."""
     stated = {clean_label(tag.label): role for tag in tags if (role := stated_role(tag.note)) is not None}
     for tag in tags:
-        named = named_speaker(tag.label, tag.note)
+        named = named_speaker(tag.label, tag.note) if tag.note else None
         if named is not None and named[1] is not None:
             stated.setdefault(named[0], named[1])
     if not stated:
