@@ -277,3 +277,80 @@ def test_refi_annotation_on_a_changed_text_is_left_out_and_noted(tmp_path: Path)
                                 codings=codings), tmp_path / "ud.qdpx")
     after, _ = _quiet(read_qdpx, path)
     assert after.annotations["text"].tolist() == ["min leder"]
+
+
+def _small(path: Path, *, notes: str = "", selections: str = "", codes: str | None = None) -> Path:
+    """One source, one user, the codes given (default Tillid), and the notes given."""
+    codes = codes if codes is not None else f'<Code guid="{CODE_A}" name="Tillid" isCodable="true"/>'
+    qde = (f'<Project xmlns="{NS}" name="p" origin="QualCoder 3.5"><Users><User guid="{USER}" name="Anne"/></Users>'
+           f"<CodeBook><Codes>{codes}</Codes></CodeBook>"
+           f'<Sources><TextSource guid="{SOURCE}" name="int.txt" plainTextPath="internal://{SOURCE}.txt">'
+           f"{selections}</TextSource></Sources>{notes}</Project>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+        archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
+    return path
+
+
+def test_refi_memos_with_one_guid_keep_their_own_texts(tmp_path: Path) -> None:
+    notes = (f'<Notes><Note guid="{PLAN}" name="Første"><PlainTextContent>A</PlainTextContent></Note>'
+             f'<Note guid="{PLAN}" name="Anden"><PlainTextContent>B</PlainTextContent></Note></Notes>')
+    corpus, _ = _quiet(read_qdpx, _small(tmp_path / "p.qdpx", notes=notes))
+    assert corpus.memos[["memo", "text"]].values.tolist() == [["Første", "A"], ["Anden", "B"]]
+    assert [note for note in corpus.notes["message"] if "W636" in note and PLAN in note]
+    path = _again(tmp_path / "p.qdpx", tmp_path / "igen.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []  # the second memo gets a GUID of its own
+    after, _ = _quiet(read_qdpx, path)
+    assert after.memos[["memo", "text"]].values.tolist() == [["Første", "A"], ["Anden", "B"]]
+
+
+def test_refi_memo_whose_file_is_missing_is_noted(tmp_path: Path) -> None:
+    notes = f'<Notes><Note guid="{FILED}" name="Feltnoter" plainTextPath="internal://{FILED}.txt"/></Notes>'
+    corpus, _ = _quiet(read_qdpx, _small(tmp_path / "p.qdpx", notes=notes))
+    assert corpus.memos[["memo", "text"]].values.tolist() == [["Feltnoter", ""]]
+    (note,) = [note for note in corpus.notes["message"] if "W635" in note]
+    assert "Feltnoter" in note and f"internal://{FILED}.txt" in note
+
+
+def test_refi_coding_comment_from_another_tool_is_written_as_it_was(tmp_path: Path) -> None:
+    # It came back as "Kode: Tillid\nBegrundelse: Vigtig pointe.\nSe også ..." in the other tool.
+    (tillid,) = spans(TEXT, "tillid til min leder")
+    comment = "Vigtig pointe.\nSe også interview 3."
+    both = (f'<Code guid="{CODE_A}" name="Tillid" isCodable="true"/>'
+            f'<Code guid="{CODE_B}" name="Ledelse" isCodable="true"/>')
+    marked = (f'<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000001" startPosition="{tillid[0]}" '
+              f'endPosition="{tillid[1]}" creatingUser="{USER}"><Description>{comment}</Description>'
+              f'<Coding guid="dddddddd-0000-0000-0000-000000000001" creatingUser="{USER}">'
+              f'<CodeRef targetGUID="{CODE_A}"/></Coding>'
+              f'<Coding guid="dddddddd-0000-0000-0000-000000000002" creatingUser="{USER}">'
+              f'<CodeRef targetGUID="{CODE_B}"/></Coding></PlainTextSelection>')
+    source = _small(tmp_path / "p.qdpx", selections=marked, codes=both)
+    path = _again(source, tmp_path / "igen.qdpx")
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+    descriptions = [node.text for node in root.iter(f"{{{NS}}}Description")
+                    if node.text and "pointe" in node.text]
+    assert descriptions == [comment]
+    _, codings = _quiet(read_qdpx, path)
+    assert set(codings["why"]) == {comment} and len(codings) == 2
+
+
+def test_refi_codes_of_one_name_under_two_parents_keep_their_names(tmp_path: Path) -> None:
+    codes = ('<Code guid="aaaaaaaa-0000-0000-0000-0000000000a1" name="Borgere" isCodable="true">'
+             '<Code guid="aaaaaaaa-0000-0000-0000-0000000000b1" name="Positivt" isCodable="true"/></Code>'
+             '<Code guid="aaaaaaaa-0000-0000-0000-0000000000a2" name="Ledere" isCodable="true">'
+             '<Code guid="aaaaaaaa-0000-0000-0000-0000000000b2" name="Positivt" isCodable="true"/></Code>')
+    notes = (f'<Notes><Note guid="{PLAN}" name="Om koden"><PlainTextContent>x</PlainTextContent></Note></Notes>')
+    source = _small(tmp_path / "p.qdpx", codes=codes.replace(
+        'name="Positivt" isCodable="true"/></Code><Code guid="aaaaaaaa-0000-0000-0000-0000000000a2"',
+        f'name="Positivt" isCodable="true"><NoteRef targetGUID="{PLAN}"/></Code></Code>'
+        '<Code guid="aaaaaaaa-0000-0000-0000-0000000000a2"'), notes=notes)
+    path = _again(source, tmp_path / "igen.qdpx")
+    data = zipfile.ZipFile(path).read("project.qde")
+    root = ET.fromstring(data)
+    tree = {parent.get("name"): [child.get("name") for child in parent if child.tag == f"{{{NS}}}Code"]
+            for parent in root.iter(f"{{{NS}}}Code") if parent.get("name") in ("Borgere", "Ledere")}
+    assert tree == {"Borgere": ["Positivt"], "Ledere": ["Positivt"]}
+    assert b"ns0:" not in data and b"ns1:" not in data  # the memo's NoteRef is written like every element
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    assert _quiet(read_qdpx_codebook, path).names == _quiet(read_qdpx_codebook, source).names

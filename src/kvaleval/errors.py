@@ -263,6 +263,9 @@ class Warnings(metaclass=_CodedMessages):
     W634 = ("{path}: {n} henvisning(er) fra memoer og sæt til noget, kvaleval ikke læser (billeder, lyd, "
             "video, markeringer, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og skrives ikke "
             "med igen; memoerne og sættene selv er med.")
+    W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
+    W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
+            "til GUID'en knyttes til dem alle.")
     # 8xx human coding
     W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
             "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
@@ -977,6 +980,9 @@ class _WarningsEnglish:
     W634 = ("{path}: {n} reference(s) from memos and sets to things kvaleval does not read (pictures, "
             "audio, video, selections, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
             "written again; the memos and sets themselves are.")
+    W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
+    W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
+            "reference to the GUID is attached to all of them.")
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")

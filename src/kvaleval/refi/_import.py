@@ -111,7 +111,7 @@ def import_project(
     raw, archive = open_project(path, shown=shown, limits=limits)
     try:
         loaded, result = _load_sources(raw, archive, shown, limits)
-        memo_texts = {note.guid: _memo_text(archive, note, shown, limits) for note in _memos(raw)}
+        memo_texts = [_memo_text(archive, note, shown, limits) for note in _memos(raw)]
     finally:
         if archive is not None:
             archive.close()
@@ -127,15 +127,21 @@ def _memos(raw: RawProject) -> list[RawNote]:
     return [note for note in raw.notes if note.name != NOTE_NAME]
 
 
-def _memo_text(archive: ProjectArchive | None, note: RawNote, shown: str, limits: ArchiveLimits) -> str:
-    """A memo's text, from the note itself or its file; LF line ends, no BOM; "" if it has none."""
+def _memo_text(
+    archive: ProjectArchive | None, note: RawNote, shown: str, limits: ArchiveLimits
+) -> tuple[str, list[str]]:
+    """A memo's text, from the note itself or its file (LF line ends, no BOM; "" if it has none), and
+    what to tell about reading it: an encoding guessed, a file that is not there (W635)."""
     if not note.source.plain_path and note.source.inline_text is None:
-        return ""
+        return "", []
     found = load_text(archive, note.source, shown=shown, limits=limits)
-    return (found.raw or "").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    told = list(found.notes)
+    if found.raw is None and found.reason:
+        told.append(Warnings.W635.format(memo=note.name or note.guid, path=note.source.plain_path or "?"))
+    return (found.raw or "").lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), told
 
 
-def _memos_and_sets(raw: RawProject, texts: dict[str, str], result: Imported, shown: str) -> None:
+def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result: Imported, shown: str) -> None:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in _memos(raw)}
@@ -153,10 +159,16 @@ def _memos_and_sets(raw: RawProject, texts: dict[str, str], result: Imported, sh
             else:
                 lost += 1
     memos = [
-        (shown, note.name, texts[note.guid], note.description, raw.users.get(note.user, ""), note.created,
+        (shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
          tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid)
-        for note in _memos(raw)
+        for note, (text, _) in zip(_memos(raw), texts, strict=True)
     ]
+    result.notes.extend((f"{shown}#{note.name or note.guid}", told) for note, (_, notes) in zip(_memos(raw), texts,
+                                                                                                 strict=True)
+                        for told in notes)
+    doubled = sorted(guid for guid, count in Counter(note.guid for note in _memos(raw)).items() if count > 1)
+    if doubled:
+        result.notes.append((shown, Warnings.W636.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
     sets = []
     for found in raw.sets:
         documents = [result.source_ids[guid] for guid in found.sources if guid in result.source_ids]

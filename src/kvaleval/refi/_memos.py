@@ -124,8 +124,7 @@ def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[s
         if local(node) == "Code" and node.get("guid") in wanted:
             position = 1 if len(node) and local(node[0]) == "Description" else 0
             for offset, target in enumerate(wanted[node.get("guid", "")]):
-                reference = ET.Element(f"{{{NS_PROJECT}}}NoteRef", targetGUID=target)
-                node.insert(position + offset, reference)
+                node.insert(position + offset, make(None, "NoteRef", NS_PROJECT, targetGUID=target))
 
 
 def write_sets(root: ET.Element, planned: ProjectMemos, source_guids: dict[str, str],

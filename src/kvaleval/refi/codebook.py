@@ -114,13 +114,14 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     holder = make(parent, "CodeBook", namespace) if namespace != NS_CODEBOOK else parent
     container = make(holder, "Codes", namespace)
     nodes: dict[str, ET.Element] = {}
+    names = {code.name for code in codes}
     for code in codes:
         node = make(
             None,
             "Code",
             namespace,
             guid=code_guid(codebook.name, code.name),
-            name=code.name,
+            name=_shown_name(code, names),
             isCodable="true" if code.codable else "false",
             color=normalise_color(code.color)[0],
         )
@@ -133,6 +134,14 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
         parent_node = nodes.get(code.parent or "") if _reaches_root(code.name, parents) else None
         (parent_node if parent_node is not None else container).append(nodes[code.name])
     return {name: node.get("guid", "") for name, node in nodes.items()}
+
+
+def _shown_name(code: Code, names: set[str]) -> str:
+    """The name as the other tool had it: a code read as ``Ledere/Positivt`` (a second
+    ``Positivt``, made unique with its parent's name on import) is ``Positivt`` under ``Ledere``."""
+    prefix = f"{code.parent}/" if code.parent else ""
+    short = code.name.removeprefix(prefix) if prefix and code.name.startswith(prefix) else ""
+    return short if short and short in names else code.name
 
 
 def _reaches_root(name: str, parents: dict[str, str | None]) -> bool:

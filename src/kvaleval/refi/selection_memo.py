@@ -15,7 +15,10 @@ Blocks are separated by a blank line; ``Valens``, ``Score`` and
 a newline is written as ``\\n``, a CR as ``\\r``, a backslash as ``\\\\`` and a
 character XML cannot hold (a control character) as ``\\uXXXX``, so that each
 field stays on one line and comes back exactly.
-A description in any other form is another tool's memo and is read as the reason.
+A description in any other form is another tool's memo and is read as the reason; and a
+selection whose codings have no valence or score and one reason between them (a comment
+written in another tool) gets that reason as it was written, so the other tool shows its own
+comment again.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ def format_memo(items: list[tuple[str, str | None, str | None, str | None]]) -> 
     """Blocks for (code, valence, score as text, why); '' when only code names would be written."""
     if all(valence is None and score is None and why is None for _, valence, score, why in items):
         return ""
+    reasons = {why for _, _, _, why in items}
+    if all(valence is None and score is None for _, valence, score, _ in items) and len(reasons) == 1:
+        (why,) = reasons
+        if why and why == why.strip() and parse_memo(why, [code for code, _, _, _ in items]) is None:
+            return why
     blocks = []
     for code, valence, score, why in items:
         lines = [f"{CODE}: {_escape(code)}"]
