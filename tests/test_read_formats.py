@@ -305,6 +305,18 @@ def test_read_formats_odt_table_comment_column_is_not_speech(tmp_path: Path) -> 
     assert [note for note in corpus.notes["message"] if "W030" in note and " 1 celle(r)" in note]
 
 
+@pytest.mark.parametrize(("question", "answer"), [("Spørgsmål", "Svar"), ("Question", "Answer")])
+def test_read_formats_docx_question_and_answer_table(tmp_path: Path, question: str, answer: str) -> None:
+    # An interview summary as a "Spørgsmål | Svar" table was one respondent text, questions included.
+    _docx_table(tmp_path / "referat.docx", [[question, answer], ["Hvordan samarbejder I?", "Månedlige møder."],
+                                            ["Hvad kan forbedres?", "Datadeling.\nOg lokaler."]],
+                before="Interviewreferat – samarbejdspartner")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [(question, Q, "Hvordan samarbejder I?"), (answer, A, "Månedlige møder."),
+                             (question, Q, "Hvad kan forbedres?"), (answer, A, "Datadeling.\nOg lokaler.")]
+    assert list(corpus.segments["question"])[3] == "Hvad kan forbedres?"
+
+
 def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Path) -> None:
     _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"], ["B", "Godt."]])
     assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]

@@ -404,6 +404,31 @@ def test_segment_tags_neutral_label_naming_a_speaker_leaves_the_role_to_the_ques
     assert guessed == ("Anne",)
 
 
+@pytest.mark.parametrize(("asker", "answerer"), [("HM", "KL"), ("JA", "SÅ"), ("MM", "OK"), ("NB", "ØH")])
+def test_segment_tags_initials_that_are_words_in_lower_case(asker: str, answerer: str) -> None:
+    # Initials such as HM (a filler) or KL (klokken) were no tags: every answer glued to a question.
+    text = (f"{asker}: Hvordan oplever du familievejledningen?\n{answerer}: Den er god.\n"
+            f"{asker}: Hvad har været vigtigst?\n{answerer}: At vi fik hjælp.\n")
+    assert turns_of(text) == [(asker, Q, "Hvordan oplever du familievejledningen?"), (answerer, A, "Den er god."),
+                              (asker, Q, "Hvad har været vigtigst?"), (answerer, A, "At vi fik hjælp.")]
+
+
+def test_segment_tags_initials_once_and_klokken_stay_text() -> None:
+    text = "I: Hvornår kom du?\nB: Det var sent.\nKl. 14:30: kom hun så.\nOK: så gik vi.\nI: Og så?\nB: Ja.\n"
+    assert [speaker for speaker, _, _ in turns_of(text)] == ["I", "B", "I", "B"]
+
+
+def test_segment_tags_family_members_speaking_once() -> None:
+    # A family interview: the son and the daughter speak once each; they were glued to the turn before.
+    text = ("Interviewer: Hvordan var det?\nMor: Jeg var nervøs.\nFar: Det var jeg også.\n"
+            "Søn (12): Jeg syntes, hun var sød.\nInterviewer: Hvad har ændret sig?\nDatter: Far kommer med.\n")
+    assert turns_of(text) == [
+        ("Interviewer", Q, "Hvordan var det?"), ("Mor", A, "Jeg var nervøs."), ("Far", A, "Det var jeg også."),
+        ("Søn", A, "Jeg syntes, hun var sød."), ("Interviewer", Q, "Hvad har ændret sig?"),
+        ("Datter", A, "Far kommer med."),
+    ]
+
+
 BARE_LINES_THAT_ARE_TEXT = {
     "a name once": "Hans\nHvordan har du det?\nInterviewer\nGodt.\n",
     "answer words": "Ja\nDet var det.\nJa\nSå gik vi.\n",

@@ -31,11 +31,14 @@ _SPEAKER_CELL = 40
 _STAMP_CELL = re.compile(rf"[\[(]?{TIME_RANGE}[\])]?")
 _NUMBER_CELL = re.compile(r"\d{1,5}\.?")
 SPEAKER, TIME, TEXT, NUMBER, COMMENT, OTHER = "speaker", "time", "text", "number", "comment", "other"
+QUESTION, ANSWER = "question", "answer"
 _COLUMN_ROLES = {
     **dict.fromkeys("taler talere speaker navn name person hvem deltager".split(), SPEAKER),
     **dict.fromkeys("tid tidspunkt tidskode time timestamp timespan tidsinterval".split(), TIME),
     **dict.fromkeys("tekst text udsagn transskription transcript indhold content replik ytring".split(), TEXT),
     **dict.fromkeys("linje linjenr linjenummer nr nummer line no #".split(), NUMBER),
+    **dict.fromkeys("spørgsmål spm question questions".split(), QUESTION),
+    **dict.fromkeys("svar besvarelse answer answers".split(), ANSWER),
     **dict.fromkeys("kommentar kommentarer comment comments note noter notes notat bemærkning bemærkninger "
                     "memo observation observationer".split(), COMMENT),
 }
@@ -343,6 +346,9 @@ def _table_lines(rows: list[list[str]], comments: Counter[str]) -> list[str]:
         if roles is not None and len(roles) == len(row):
             if len(set(row)) > 1:
                 comments.update(header[i] for i, role in enumerate(roles) if role == COMMENT and row[i].strip())
+            if QUESTION in roles and ANSWER in roles and SPEAKER not in roles and len(set(row)) > 1:
+                lines.extend(_question_and_answer(row, roles, header))
+                continue
             row = _in_order(row, roles)
         elif numbered:
             row = row[1:]
@@ -361,6 +367,17 @@ def _table_lines(rows: list[list[str]], comments: Counter[str]) -> list[str]:
             if stamp:
                 lines.append(f"[{stamp}]")
             lines.extend(cell for cell in cells if cell)
+    return lines
+
+
+def _question_and_answer(row: list[str], roles: list[str], header: list[str]) -> list[str]:
+    """A row of an interview summary laid out as ``Spørgsmål | Svar``: the question as the
+    interviewer's turn and the answer as the respondent's, tagged with the header's words."""
+    lines = []
+    for role in (QUESTION, ANSWER):
+        index = roles.index(role)
+        if row[index].strip():
+            lines.append(f"{header[index].rstrip(':.')}: {row[index].strip()}")
     return lines
 
 

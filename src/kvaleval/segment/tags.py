@@ -184,16 +184,18 @@ def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int
 
 INTERVIEWER_LABELS = frozenset(
     """i int interviewer intervieweren interviewerne moderator mod evaluator evaluatoren
-    facilitator facilitatoren spørgsmål spm""".split()
+    facilitator facilitatoren spørgsmål spm question""".split()
 )
 RESPONDENT_LABELS = frozenset(
     """b r resp respondent respondenten informant informanten interviewperson ip deltager
     deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
-    taler speaker person p d elev ung medarbejder leder alle flere ?""".split()
+    taler speaker person p d elev ung medarbejder leder alle flere ?
+    mor far søn datter bror søster barn mormor morfar farmor farfar bedstemor bedstefar besvarelse answer""".split()
 )
 AUTO_LABELS = frozenset({"taler", "speaker", "person", "deltager", "respondent", "interviewer"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "el", "al", "bin", "ibn", "la", "le", "da"})
 _SHORT_CODE = re.compile(r"^[a-zæøå]{1,3}\d{0,2}$")
+_INITIALS = re.compile(r"[A-ZÆØÅ]{2,3}")
 
 
 @lru_cache(maxsize=8192)
@@ -615,6 +617,8 @@ def _is_lower_case_first_name(label: str) -> bool:
 def _is_tag(label: str, count: int, known: set[str]) -> bool:
     if is_role_label(label) or clean_label(label).casefold() in known:
         return True
+    if count > 1 and _INITIALS.fullmatch(clean_label(label)):
+        return True  # initials that open two or more turns, also those that are words in lower case (HM, KL, JA)
     if not looks_like_name(label) or label_key(label) in DISCOURSE_WORDS:
         return False
     words = clean_label(label).split()
