@@ -317,6 +317,39 @@ def test_read_formats_docx_question_and_answer_table(tmp_path: Path, question: s
     assert list(corpus.segments["question"])[3] == "Hvad kan forbedres?"
 
 
+def test_read_formats_only_the_interviewer_tagged(tmp_path: Path) -> None:
+    # The answers on the lines after each tagged question were the interviewer's: never coded.
+    (tmp_path / "a.txt").write_text("I: Hvordan bruger du lektiecaféen?\nJeg kommer der om tirsdagen.\n\n"
+                                    "I: Hvad laver I der?\nLektier.\nOg spil.\n\nI: Tak.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan bruger du lektiecaféen?"),
+                             ("respondent", A, "Jeg kommer der om tirsdagen."), ("I", Q, "Hvad laver I der?"),
+                             ("respondent", A, "Lektier.\nOg spil."), ("I", Q, "Tak.")]
+    assert list(corpus.segments["question"])[3] == "Hvad laver I der?"
+    assert "W104" in notes(corpus)
+
+
+def test_read_formats_docx_only_the_interviewer_tagged_in_bold(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for question, answer in [("Hvordan bruger du lektiecaféen?", "Om tirsdagen."), ("Hvad laver I der?", "Lektier.")]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run("I: ").bold = True
+        paragraph.add_run(question)
+        document.add_paragraph(answer)
+    document.save(str(tmp_path / "a.docx"))
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan bruger du lektiecaféen?"), ("respondent", A, "Om tirsdagen."),
+                                     ("I", Q, "Hvad laver I der?"), ("respondent", A, "Lektier.")]
+
+
+def test_read_formats_interviewer_turns_without_answers_stay_whole(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("I: Hvordan?\nB: Godt.\nI: Og så?\nmere spørgsmål\nB: Ja.\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert [speaker for speaker, _, _ in turns(corpus)] == ["I", "B", "I", "B"]
+    assert "W104" not in notes(corpus)
+
+
 def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Path) -> None:
     _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"], ["B", "Godt."]])
     assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]

@@ -194,6 +194,8 @@ class Warnings(metaclass=_CodedMessages):
     W103 = ("{path}: ingen talermærker, men replikker med tankestreg; de læses som to talere på skift, "
             "'Taler 1' og 'Taler 2'. Er det forkert (to replikker i træk fra samme person), så skriv hvem der "
             "taler, fx 'I:' og 'B:' først på linjen.")
+    W104 = ("{path}: kun intervieweren har talermærker; teksten på linjerne efter hvert spørgsmål læses som "
+            "respondentens svar. Sæt et mærke (B:) foran svarene, hvis det er forkert.")
     # 2xx
     W201 = ("{path}: koden '{code}' har hverken termer, nærhedsord (near) eller mønstre; "
             "regelkoderen koder den aldrig.")
@@ -917,6 +919,8 @@ class _WarningsEnglish:
     W103 = ("{path}: no speaker tags, but replies opened by dashes; they are read as two speakers taking turns, "
             "'Taler 1' and 'Taler 2'. If that is wrong (two replies in a row by one person), mark who speaks, "
             "e.g. 'I:' and 'B:' at the start of the line.")
+    W104 = ("{path}: only the interviewer is tagged; the lines after each question are read as the "
+            "respondent's answer. Tag the answers (B:) if that is wrong.")
     # 2xx
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "

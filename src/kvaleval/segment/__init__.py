@@ -25,14 +25,15 @@ def document_turns(
     document: Document, *, interviewers: Iterable[str] = ()
 ) -> tuple[tuple[Turn, ...], tuple[str, ...]]:
     """The turns of one document with roles, and the interviewers guessed from questions, if any."""
-    turns, guessed, _ = _turns_with_header(document, interviewers=interviewers)
+    turns, guessed, _, _ = _turns_with_header(document, interviewers=interviewers)
     return turns, guessed
 
 
 def _turns_with_header(
     document: Document, *, interviewers: Iterable[str] = ()
-) -> tuple[tuple[Turn, ...], tuple[str, ...], str]:
-    """Turns with roles, the interviewers guessed, and the header text before the first tag."""
+) -> tuple[tuple[Turn, ...], tuple[str, ...], str, bool]:
+    """Turns with roles, the interviewers guessed, the header text before the first tag, and
+    whether untagged answers were split off the interviewer's turns."""
     names = [*interviewers, *_metadata_interviewers(document)]
     header = ""
     if document.turns is not None:
@@ -41,7 +42,45 @@ def _turns_with_header(
         turns, header_end = split_turns(document.text, interviewers=names)
         header = header_text(document.text, header_end)
     assigned, guessed = assign_roles(document.text, turns, interviewers=names)
-    return assigned, guessed, header
+    answers = False
+    if document.turns is None:
+        assigned, answers = _untagged_answers(document.text, assigned)
+    return assigned, guessed, header, answers
+
+
+_QUESTION_LINE = re.compile(r"\?[\"'”»)\]]*[ \t]*(?:\n|$)")
+
+
+def _untagged_answers(text: str, turns: tuple[Turn, ...]) -> tuple[tuple[Turn, ...], bool]:
+    """Where only the interviewer is tagged (``I: Hvordan ...?`` and the answer on the next line,
+    untagged), the lines after each question are the respondent's answer, not the interviewer's.
+
+    Every turn must be the interviewer's, and at least half of them (two or more) must hold a
+    question line followed by more text; the question ends with its first line that ends with a
+    question mark, or else with its first line.
+    """
+    if len(turns) < 2 or any(turn.role != INTERVIEWER for turn in turns):
+        return turns, False
+    found: list[Turn] = []
+    split = 0
+    for turn in turns:
+        body = text[turn.start : turn.end]
+        if "\n" not in body:
+            found.append(turn)
+            continue
+        mark = _QUESTION_LINE.search(body)
+        cut = mark.end() if mark is not None and mark.end() < len(body) else body.index("\n") + 1
+        rest = body[cut:]
+        answer = turn.start + cut + len(rest) - len(rest.lstrip())
+        if answer >= turn.end:
+            found.append(turn)
+            continue
+        found.append(turn._replace(end=turn.start + len(body[:cut].rstrip())))
+        found.append(Turn(PARAGRAPH_SPEAKER, answer, turn.end, RESPONDENT))
+        split += 1
+    if split < 2 or split * 2 < len(turns):
+        return turns, False
+    return tuple(found), True
 
 
 @without_gc  # many small acyclic objects: lists, tuples, strings
@@ -67,7 +106,9 @@ def segment_documents(
     attribute_blocks: list[tuple[int, dict[str, str], list[dict[str, str]] | None]] = []
     notes: list[tuple[str, str]] = []
     for document in documents:
-        turns, guessed, header = _turns_with_header(document, interviewers=interviewers)
+        turns, guessed, header, answers = _turns_with_header(document, interviewers=interviewers)
+        if answers:
+            notes.append((document.path, Warnings.W104.format(path=document.path)))
         if header:
             notes.append((document.path, Warnings.W017.format(path=document.path,
                                                               excerpt=_excerpt(header))))
