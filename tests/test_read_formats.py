@@ -355,6 +355,19 @@ def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Pa
     assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]
 
 
+def test_read_formats_docx_untagged_paragraphs_are_segments(tmp_path: Path) -> None:
+    # A written answer saved from Word was one segment: title, three answers and the signature.
+    paragraphs = ["Svar fra driftschefen", "Vi har et godt samarbejde med sekretariatet.",
+                  "Familievejledningen er relevant for mange.", "Vi mangler lokaler.", "Med venlig hilsen",
+                  "Karin Sørensen, driftschef"]
+    write_docx(tmp_path / "svar.docx", paragraphs, bold_tags=False)
+    assert [text for _, _, text in turns(read(tmp_path))] == paragraphs
+    # a plain text's lines are not paragraphs: it may be wrapped
+    (tmp_path / "svar.docx").unlink()
+    (tmp_path / "svar.txt").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == ["\n".join(paragraphs)]
+
+
 def test_read_formats_docx_untagged(tmp_path: Path) -> None:
     write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
                                         "Men der er for lidt plads: vi mangler lokaler."],

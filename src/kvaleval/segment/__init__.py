@@ -13,7 +13,7 @@ from kvaleval.errors import Warnings, quoted_names, shorten
 from kvaleval.frames import CODING_COLUMNS, SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.segment.tags import REPLY_SPEAKERS, last_name_first, replies
-from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, header_text, split_turns
+from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, find_paragraphs, header_text, split_turns
 
 __all__ = ["document_turns", "segment_documents", "segment_ids"]
 
@@ -41,12 +41,17 @@ def _turns_with_header(
     else:
         turns, header_end = split_turns(document.text, interviewers=names)
         header = header_text(document.text, header_end)
+        if document.format in _PARAGRAPH_FORMATS and all(turn.speaker == PARAGRAPH_SPEAKER for turn in turns):
+            turns = find_paragraphs(document.text, lines=True)  # untagged: each Word paragraph is one
     assigned, guessed = assign_roles(document.text, turns, interviewers=names)
     answers = False
     if document.turns is None:
         assigned, answers = _untagged_answers(document.text, assigned)
     return assigned, guessed, header, answers
 
+
+_PARAGRAPH_FORMATS = frozenset({"docx", "odt"})
+"""Formats whose lines are paragraphs: in an untagged document each is a segment of its own."""
 
 _QUESTION_LINE = re.compile(r"\?[\"'”»)\]]*[ \t]*(?:\n|$)")
 

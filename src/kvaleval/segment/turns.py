@@ -184,10 +184,11 @@ def header_text(text: str, header_end: int) -> str:
     return text[:header_end].strip()
 
 
-def find_paragraphs(text: str) -> tuple[Turn, ...]:
-    """Paragraphs of an untagged text: split at blank lines and at bullet lines."""
+def find_paragraphs(text: str, *, lines: bool = False) -> tuple[Turn, ...]:
+    """Paragraphs of an untagged text: split at blank lines and at bullet lines; with ``lines``,
+    at every line break (a Word or LibreOffice document, whose lines are its paragraphs)."""
     breaks = {0, len(text)}
-    for match in _BLANK_LINE.finditer(text):
+    for match in (_LINE_BREAK if lines else _BLANK_LINE).finditer(text):
         breaks.update((match.start(), match.end()))
     for match in _BULLET_LINE.finditer(text):
         breaks.add(match.start())
@@ -198,6 +199,9 @@ def find_paragraphs(text: str) -> tuple[Turn, ...]:
         if start < end:
             turns.append(Turn(speaker=PARAGRAPH_SPEAKER, start=start, end=end, role=RESPONDENT))
     return tuple(turns)
+
+
+_LINE_BREAK = re.compile(r"\n")
 
 
 def assign_roles(
