@@ -368,6 +368,26 @@ def test_read_formats_docx_untagged_paragraphs_are_segments(tmp_path: Path) -> N
     assert [text for _, _, text in turns(read(tmp_path))] == ["\n".join(paragraphs)]
 
 
+@pytest.mark.parametrize("style_name", ["Kraftig", "Strk"])
+def test_read_formats_docx_bold_names_through_a_character_style(tmp_path: Path, style_name: str) -> None:
+    # Bold speaker names set with a character style of the document's own (Danish Word's "Strk",
+    # a house style) were not bold: the whole interview was one respondent's text.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    style = document.styles.add_style(style_name, WD_STYLE_TYPE.CHARACTER)
+    style.font.bold = True
+    for speaker, text in [("Interviewer", "Hvordan gik det?"), ("Mette", "Godt."), ("Interviewer", "Og så?"),
+                          ("Mette", "Vi fik hjælp.")]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(speaker, style=style_name)
+        paragraph.add_run(" " + text)
+    document.save(str(tmp_path / "a.docx"))
+    assert turns(read(tmp_path)) == [("Interviewer", Q, "Hvordan gik det?"), ("Mette", A, "Godt."),
+                                     ("Interviewer", Q, "Og så?"), ("Mette", A, "Vi fik hjælp.")]
+
+
 def test_read_formats_docx_untagged(tmp_path: Path) -> None:
     write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
                                         "Men der er for lidt plads: vi mangler lokaler."],

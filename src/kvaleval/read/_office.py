@@ -71,13 +71,14 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
             lines: list[str] = []
             leads: dict[int, str] = {}
             comments: Counter[str] = Counter()
+            bold_styles = _bold_styles(document)
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
                     rows = [_row_texts(row) for row in table.rows]
                     lines.extend(_table_lines(rows, comments))
                 else:
-                    lead = _bold_lead(block)
+                    lead = _bold_lead(block, bold_styles)
                     if lead:
                         leads[len(lines)] = lead
                     lines.append(_paragraph_text(block))
@@ -140,7 +141,7 @@ _BOLD_LABEL = re.compile(r"[^\W\d_][\w.'’-]*(?:[ ][\w.'’()-]+){0,3}")
 """A bold speaker label: up to four words, a name or a role (``Interviewer``, ``Mette Hansen``, ``B``)."""
 
 
-def _is_bold(run: Any) -> bool:
+def _is_bold(run: Any, bold_styles: frozenset[str]) -> bool:
     properties = run.find(_W_RPR)
     if properties is None:
         return False
@@ -148,17 +149,30 @@ def _is_bold(run: Any) -> bool:
     if bold is not None:
         return bold.get(_W_VAL, "true").lower() not in ("0", "false", "off")
     style = properties.find(_W_RSTYLE)
-    return style is not None and "strong" in (style.get(_W_VAL) or "").lower()
+    name = (style.get(_W_VAL) or "") if style is not None else ""
+    return bool(name) and (name in bold_styles or "strong" in name.lower())
 
 
-def _bold_lead(paragraph: Any) -> str | None:
+def _bold_styles(document: Any) -> frozenset[str]:
+    """The ids of the document's bold character styles (``Strong``; Danish Word's ``Strk``, a
+    style of one's own), whose runs are bold without saying so themselves."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    try:
+        return frozenset(style.style_id for style in document.styles
+                         if style.type == WD_STYLE_TYPE.CHARACTER and style.font.bold)
+    except (KeyError, ValueError, AttributeError):  # a damaged styles part: no styles, not no document
+        return frozenset()
+
+
+def _bold_lead(paragraph: Any, bold_styles: frozenset[str] = frozenset()) -> str | None:
     """The bold words a paragraph begins with when plain text follows (``**Interviewer** Hvad ...``),
     as the speaker is marked in some Word transcripts: no colon, only the bold type."""
     runs = [child for child in paragraph if child.tag == _W_RUN]
     lead: list[str] = []
     for index, run in enumerate(runs):
         text = "".join(node.text or "" for node in run.iter(_W_T))
-        if not _is_bold(run):
+        if not _is_bold(run, bold_styles):
             rest = text + "".join(node.text or "" for later in runs[index + 1:] for node in later.iter(_W_T))
             label = "".join(lead)
             if lead and rest.strip() and (rest[:1].isspace() or label[-1:].isspace()):
