@@ -350,6 +350,17 @@ def test_read_formats_interviewer_turns_without_answers_stay_whole(tmp_path: Pat
     assert "W104" not in notes(corpus)
 
 
+def test_read_formats_page_footers_and_transcriber_notes_are_not_quoted(tmp_path: Path) -> None:
+    # "Side 2 af 5", "[Telefonen ringer ...]" and "[Slut på interview]" were the end of B's quotes.
+    (tmp_path / "a.txt").write_text(
+        "I: Hvordan går det?\nB: Min datter er glad for det.\n\nSide 2 af 5\n\nDet havde hun aldrig gjort.\n"
+        "[Telefonen ringer – optagelsen sat på pause]\n(pause)\nSå vi er glade.\nI: Tak.\nB: Tak selv.\n\n"
+        "[Slut på interview]\n", encoding="utf-8")
+    texts = [text for _, _, text in turns(read(tmp_path))]
+    assert texts == ["Hvordan går det?", "Min datter er glad for det.", "Det havde hun aldrig gjort.",
+                     "Så vi er glade.", "Tak.", "Tak selv."]
+
+
 def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Path) -> None:
     _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"], ["B", "Godt."]])
     assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]

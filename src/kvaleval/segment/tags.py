@@ -121,6 +121,10 @@ _GAP_THEN_TIME = re.compile(r"(?:  |\t)[ \t]*\d{1,2}[:.]\d\d")
 _HEADING = (
     r"\#{1,6}[ \t]+[^\n]{1,100}"  # a Markdown heading
     r"|(?:\*\*)?(?:Tema|Emne|Del|Afsnit)[ \t]+\d{1,2}[ \t]*[:.–-][^\n]{0,100}"  # an interview guide's heading
+    r"|(?:Side|Page)[ \t]+\d{1,4}(?:[ \t]*(?:af|of|/)[ \t]*\d{1,4})?"  # a page's footer: Side 2 af 5
+    # a transcriber's note alone on its line, with a word in lower case: [Slut på interview], (pause);
+    # not a speaker's label ([Mette Hansen], [SPEAKER_00], [I])
+    r"|\[(?=[^\]\n]*\b[a-zæøå])[^\[\]\n]{2,150}\]|\((?=[^)\n]*\b[a-zæøå])[^()\n]{2,150}\)"
 )
 _TOOL_LINE = (
     r"[^\n]{1,80}?[ \t]+(?:har[ \t]+startet|har[ \t]+stoppet|startede|stoppede|started|stopped)[ \t]+"
@@ -136,8 +140,9 @@ _TIME_OR_HEADING_LINE = re.compile(rf"^[ \t]*(?:{_TIME}|(?P<tool>{_HEADING}))[ \
 """A line holding only a timestamp, or a cue's timing (``0:0:5.100 --> 0:0:9.200``, as old Teams
 transcripts in Word and subtitles pasted into a document have them): the time of the turn that follows.
 Also a transcription tool's own lines, which are no one's speech (``Mette Hansen stoppede
-transskriptionen``, ``Transcribed by https://otter.ai``, ``Mødet sluttede efter 00:06:12``), and
-headings (``## Afrunding``, ``Tema 2: Fællesskab``)."""
+transskriptionen``, ``Transcribed by https://otter.ai``, ``Mødet sluttede efter 00:06:12``),
+headings (``## Afrunding``, ``Tema 2: Fællesskab``), a page's footer (``Side 2 af 5``) and a
+transcriber's note on a line of its own (``[Telefonen ringer]``, ``[Slut på interview]``, ``(pause)``)."""
 
 
 TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)
