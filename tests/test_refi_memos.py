@@ -354,3 +354,43 @@ def test_refi_codes_of_one_name_under_two_parents_keep_their_names(tmp_path: Pat
     assert b"ns0:" not in data and b"ns1:" not in data  # the memo's NoteRef is written like every element
     assert check_qdpx(path, schema=PROJECT_XSD) == []
     assert _quiet(read_qdpx_codebook, path).names == _quiet(read_qdpx_codebook, source).names
+
+
+def test_refi_focus_group_cases_are_each_participants_own(tmp_path: Path) -> None:
+    # One case per participant on one source (NVivo, QualCoder): Ole's case was written with
+    # Fatima's group, and both became the whole document's.
+    text = "I: Hvad synes I?\nFatima: Ventetiden var lang.\nOle: Mentoren var god.\n"
+    variable = "99999999-0000-0000-0000-000000000001"
+
+    def case(number: int, name: str, value: str) -> str:
+        return (f'<Case guid="77777777-0000-0000-0000-00000000000{number}" name="{name}"><VariableValue>'
+                f'<VariableRef targetGUID="{variable}"/><TextValue>{value}</TextValue></VariableValue>'
+                f'<SourceRef targetGUID="{SOURCE}"/></Case>')
+
+    qde = (f'<Project xmlns="{NS}" name="p" origin="QualCoder 3.5"><Users><User guid="{USER}" name="Anne"/></Users>'
+           f'<CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true"/></Codes></CodeBook>'
+           f'<Variables><Variable guid="{variable}" name="Gruppe" typeOfVariable="Text"/></Variables>'
+           f'<Cases>{case(3, "Fatima", "Borgere")}{case(4, "Ole", "Pårørende")}</Cases>'
+           f'<Sources><TextSource guid="{SOURCE}" name="fokus.txt" plainTextPath="internal://{SOURCE}.txt"/>'
+           "</Sources></Project>")
+    path = tmp_path / "p.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+        archive.writestr(f"sources/{SOURCE}.txt", text.encode())
+    corpus, _ = _quiet(read_qdpx, path)
+    respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"].set_index("speaker")
+    assert respondents["Gruppe"].to_dict() == {"Fatima": "Borgere", "Ole": "Pårørende"}
+    assert respondents["respondent_group"].to_dict() == {"Fatima": "Borgere", "Ole": "Pårørende"}
+    assert not [note for note in corpus.notes["message"] if "W624" in note]
+    # written again: each participant's case has their own value
+    codings = _quiet(read_qdpx, path)[1]
+    out = write_qdpx(Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, path), codings=codings),
+                     tmp_path / "igen.qdpx")
+    root = ET.fromstring(zipfile.ZipFile(out).read("project.qde"))
+    names = {v.get("guid"): v.get("name") for v in root.iter(f"{{{NS}}}Variable")}
+    cases = {}
+    for node in root.iter(f"{{{NS}}}Case"):
+        values = {names[value.find(f"{{{NS}}}VariableRef").get("targetGUID")]: value.find(f"{{{NS}}}TextValue").text
+                  for value in node.iter(f"{{{NS}}}VariableValue")}
+        cases[node.get("name")] = values.get("Gruppe")
+    assert cases == {"fokus: Fatima": "Borgere", "fokus: Ole": "Pårørende"}

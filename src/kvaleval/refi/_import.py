@@ -19,7 +19,7 @@ from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, Codebook, Document, Turn
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
-from kvaleval.refi._project import RawNote, RawProject, RawSelection, RawSource, parse_project
+from kvaleval.refi._project import RawCase, RawNote, RawProject, RawSelection, RawSource, parse_project
 from kvaleval.refi._segments import NOTE_NAME, StoredSource, decode, split_at, usable
 from kvaleval.refi._sources import (
     SourceText,
@@ -370,7 +370,7 @@ def _document(
         path=label,
         format="qdpx",
         text=offsets.text,
-        attributes=entry.attributes if entry else _attributes(raw, source, label, result),
+        attributes=entry.attributes if entry else (),
         turns=entry.turns if entry else None,
         encoding=text.encoding,
         sha256=hashlib.sha256((text.raw or "").encode("utf-8")).hexdigest(),
@@ -379,9 +379,13 @@ def _document(
         turns, guessed = document_turns(document, interviewers=interviewers)
         if guessed:
             result.notes.append((label, Warnings.W623.format(source=source.name, speaker="', '".join(guessed))))
+        personal = _speaker_cases(raw, source, turns)
+        attributes = _attributes(raw, source, label, result, skip={case.guid for case in personal.values()})
+        turns, grouped = _with_speaker_variables(raw, turns, personal)
+        result.notes.extend((label, Warnings.W029.format(path=label, column=name)) for name in grouped)
         uncovered, excerpt = _uncovered(document.text, turns)
         # another tool's selections are kept as they were: their edges become segment edges
-        document = dataclasses.replace(document, turns=split_at(document.text, turns, cuts))
+        document = dataclasses.replace(document, attributes=attributes, turns=split_at(document.text, turns, cuts))
         if uncovered:
             result.notes.append((label, Warnings.W625.format(source=source.name, n=uncovered, excerpt=excerpt)))
     return document
@@ -402,13 +406,48 @@ _VARIABLE_SET = re.compile(r"^[ \t]*(?P<name>[^:\n]{1,40}?)[ \t]*::?[ \t]*(?P<va
 ``køn::kvinde`` (ATLAS.ti 9 and later)."""
 
 
-def _attributes(raw: RawProject, source: RawSource, label: str, result: Imported) -> tuple[tuple[str, str], ...]:
-    """Variables on the source, then those of cases that take in the whole source, then those of
-    document groups named ``variable: value`` or ``variable::value`` that hold the source."""
+def _speaker_cases(raw: RawProject, source: RawSource, turns: tuple[Turn, ...]) -> dict[str, RawCase]:
+    """Speaker -> the case of that name, where two or more cases take in the whole source (a focus
+    group, one case per participant, as NVivo and QualCoder keep them)."""
+    cases = [case for case in raw.cases if source.guid in case.sources and not case.selections and case.name]
+    if len(cases) < 2:
+        return {}
+    speakers = {turn.speaker.casefold(): turn.speaker for turn in turns}
+    return {speakers[name]: case for case in cases if (name := " ".join(str(case.name).split()).casefold())
+            in speakers}
+
+
+def _with_speaker_variables(
+    raw: RawProject, turns: tuple[Turn, ...], cases: dict[str, RawCase]
+) -> tuple[tuple[Turn, ...], list[str]]:
+    """Each participant's turns with the variables of their own case (a respondent's attributes),
+    and the variables taken as the group (``Gruppe``, where there is no ``respondent_group``)."""
+    if not cases:
+        return turns, []
+    own: dict[str, tuple[tuple[str, str], ...]] = {}
+    used: set[str] = set()
+    for speaker, case in cases.items():
+        values = {raw.variables.get(variable) or variable: value for variable, value in case.variables
+                  if value and (raw.variables.get(variable) or variable)}
+        grouped = [name for name in values if " ".join(name.split()).casefold() in GROUP_NAMES]
+        if GROUP_COLUMN not in values and len(grouped) == 1:
+            values[GROUP_COLUMN] = values[grouped[0]]
+            used.add(grouped[0])
+        own[speaker] = tuple(sorted(values.items()))
+    with_own = tuple(turn._replace(attributes=own[turn.speaker]) if turn.speaker in own else turn for turn in turns)
+    return with_own, sorted(used)
+
+
+def _attributes(raw: RawProject, source: RawSource, label: str, result: Imported,
+                skip: set[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """Variables on the source, then those of cases that take in the whole source (but the cases
+    in ``skip``: a participant's own), then those of document groups named ``variable: value`` or
+    ``variable::value`` that hold the source."""
     values: dict[str, str] = {}
     pairs = list(source.variables)
     pairs += [
-        pair for case in raw.cases if source.guid in case.sources and not case.selections for pair in case.variables
+        pair for case in raw.cases if source.guid in case.sources and not case.selections
+        and case.guid not in (skip or ()) for pair in case.variables
     ]
     pairs += [
         (match["name"], match["value"])
