@@ -443,6 +443,28 @@ def _odt(path: Path, paragraphs: list[str], *, table: list[list[str]] | None = N
     document.save(str(path))
 
 
+def test_read_formats_odt_bold_names_without_colon(tmp_path: Path) -> None:
+    # LibreOffice: "Interviewer" and "Yasmin" in bold, no colon, were one respondent's text (and
+    # "Yasmin Informere" was pseudonymised as one name).
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import P, Span
+
+    document = OpenDocumentText()
+    bold = Style(name="T1", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+    for speaker, text in [("Interviewer", "Hvordan oplever du det?"), ("Yasmin", "De er synlige."),
+                          ("Interviewer", "Og så?"), ("Yasmin", "Informere på flere sprog.")]:
+        paragraph = P()
+        paragraph.addElement(Span(stylename=bold, text=speaker))
+        paragraph.addText(" " + text)
+        document.text.addElement(paragraph)
+    document.save(str(tmp_path / "a.odt"))
+    assert turns(read(tmp_path)) == [("Interviewer", Q, "Hvordan oplever du det?"), ("Yasmin", A, "De er synlige."),
+                                     ("Interviewer", Q, "Og så?"), ("Yasmin", A, "Informere på flere sprog.")]
+
+
 def test_read_formats_odt_bold_tags_multi_paragraph(tmp_path: Path) -> None:
     _odt(tmp_path / "borger12.odt", ["I: Hvordan er klubben?", "B: Den er god.", "Især om fredagen.",
                                      "I: Og lektiecaféen?", "B: Også god."])

@@ -243,8 +243,11 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                 )
             lines: list[str] = []
             comments: Counter[str] = Counter()
+            leads: dict[int, str] = {}
             _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
-                      row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")})
+                      row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
+                      bold=(_odt_bold_styles(document), leads))
+            _tag_bold_leads(lines, leads)
     except CorpusError:
         raise
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile,
@@ -269,8 +272,10 @@ def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -
 
 def _walk_odt(
     node: Any, lines: list[str], comments: Counter[str], *, paragraphs: set[tuple[str, str]],
-    row: tuple[str, str], cell: set[tuple[str, str]],
+    row: tuple[str, str], cell: set[tuple[str, str]], bold: tuple[frozenset[str], dict[int, str]] | None = None,
 ) -> None:
+    """The lines of ``node``; with ``bold`` (the bold text styles and where to put them), the bold
+    words each body paragraph begins with, by line, as :func:`_bold_lead` finds them in Word."""
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _ODT_SKIP:
@@ -278,6 +283,10 @@ def _walk_odt(
         if qname in paragraphs:
             parts: list[str] = []
             _odt_text(child, parts)
+            if bold is not None:
+                lead = _odt_bold_lead(child, bold[0])
+                if lead:
+                    bold[1][len(lines)] = lead
             lines.append("".join(parts))
         elif qname == row:  # a row outside a table element
             cells = _odt_cells(child, comments, paragraphs=paragraphs, row=row, cell=cell)
@@ -287,7 +296,54 @@ def _walk_odt(
             _odt_rows(child, rows, comments, paragraphs=paragraphs, row=row, cell=cell)
             lines.extend(_table_lines(rows, comments))
         elif getattr(child, "childNodes", None):
-            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell)
+            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell, bold=bold)
+
+
+_ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODF_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+
+def _odt_bold_styles(document: Any) -> frozenset[str]:
+    """The names of the document's text styles that are bold (LibreOffice's automatic ``T1`` for
+    text made bold by hand, ``Strong_20_Emphasis``, a style of one's own)."""
+    found = set()
+    for holder in (document.automaticstyles, document.styles):
+        for style in getattr(holder, "childNodes", ()):
+            if getattr(style, "qname", None) != (_ODF_STYLE, "style"):
+                continue
+            for properties in style.childNodes:
+                if getattr(properties, "qname", None) == (_ODF_STYLE, "text-properties") and \
+                        (properties.getAttrNS(_ODF_FO, "font-weight") or "") in ("bold", "600", "700", "800", "900"):
+                    found.add(style.getAttrNS(_ODF_STYLE, "name"))
+    return frozenset(name for name in found if name)
+
+
+def _odt_bold_lead(paragraph: Any, bold_styles: frozenset[str]) -> str | None:
+    """The bold words a paragraph begins with when plain text follows (``Interviewer`` in bold, then
+    ``Hvordan ...``), as :func:`_bold_lead` for Word."""
+    lead: list[str] = []
+    pieces = list(paragraph.childNodes)
+    for index, piece in enumerate(pieces):
+        text: list[str] = []
+        _odt_text(_Holder([piece]), text)
+        is_bold = getattr(piece, "qname", None) == (_ODF_TEXT, "span") and \
+            piece.getAttrNS(_ODF_TEXT, "style-name") in bold_styles
+        if not is_bold:
+            rest_parts: list[str] = []
+            _odt_text(_Holder(pieces[index:]), rest_parts)
+            rest, label = "".join(rest_parts), "".join(lead)
+            if lead and rest.strip() and (rest[:1].isspace() or label[-1:].isspace()):
+                return label.strip()
+            return None
+        lead.append("".join(text))
+    return None
+
+
+class _Holder:
+    """Nodes under a stand-in parent, for :func:`_odt_text`."""
+
+    def __init__(self, nodes: list[Any]) -> None:
+        self.childNodes = nodes
 
 
 def _odt_rows(node: Any, rows: list[list[str]], comments: Counter[str], **names: Any) -> None:
