@@ -183,3 +183,89 @@ def test_read_surveys_a_respondent_group_column_is_not_overruled(tmp_path: Path)
     corpus = read(tmp_path)
     assert corpus.segments["respondent_group"].tolist() == ["borger", "partner"]
     assert "W029" not in notes(corpus)
+
+
+# --- small surveys and other tools' headers (a user test's findings) -------------------------------
+
+SENTENCES = ["Lektiecaféen er god, men der er for lidt plads.", "Sekretariatet svarer ikke på mails.",
+           "Familievejlederen hjalp os med skolen.", "Rådgiveren forklarede brevet fra kommunen."]
+
+
+def _write_csv(path: Path, rows: list[list[object]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def _asked(tmp_path: Path) -> dict[str, int]:
+    return read(tmp_path).segments["question"].value_counts().to_dict()
+
+
+def test_read_surveys_a_column_of_mostly_dashes_is_not_numbers(tmp_path: Path) -> None:
+    _write_csv(tmp_path / "a.csv", [["id", "Hvad er godt?", "Har du forslag til beboerrådgivningen?"]]
+               + [[i, f"{SENTENCES[i % 4]} ({i})", SENTENCES[(i + 1) % 4] if i in (1, 4, 7) else "-"]
+                  for i in range(10)])
+    assert _asked(tmp_path) == {"Hvad er godt?": 10, "Har du forslag til beboerrådgivningen?": 3}
+
+
+def test_read_surveys_one_comment_among_nej_in_a_comment_field(tmp_path: Path) -> None:
+    comment = "Sekretariatet skal have længere åbent om torsdagen"
+    _write_csv(tmp_path / "b.csv", [["id", "Hvordan bruger du lektiecaféen?", "Øvrige bemærkninger"]]
+               + [[i, f"{SENTENCES[i % 4]} ({i})", comment if i == 3 else "Nej"] for i in range(8)])
+    segments = read(tmp_path).segments
+    assert comment in set(segments.loc[segments["question"] == "Øvrige bemærkninger", "text"])
+
+
+def test_read_surveys_name_one_word_in_a_small_survey(tmp_path: Path) -> None:
+    words = ["Hjælpsomme", "Travle", "Usynlige", "Venlige", "Langsomme"]
+    _write_csv(tmp_path / "c.csv", [["id", "Nævn ét ord, der beskriver sekretariatet", "Hvad kan gøres bedre?"]]
+               + [[i, words[i], SENTENCES[i % 4]] for i in range(5)])
+    assert _asked(tmp_path) == {"Nævn ét ord, der beskriver sekretariatet": 5, "Hvad kan gøres bedre?": 5}
+
+
+def test_read_surveys_group_column_of_a_small_survey_is_the_group(tmp_path: Path) -> None:
+    groups = ["Forælder til barn i lektiecaféen", "Frivillig lektiehjælper", "Forælder til barn i lektiecaféen",
+              "Medarbejder i sekretariatet", "Frivillig lektiehjælper"]
+    _write_csv(tmp_path / "d.csv", [["id", "Gruppe", "Hvad har lektiecaféen betydet?"]]
+               + [[i, group, SENTENCES[i % 4]] for i, group in enumerate(groups)])
+    segments = read(tmp_path).segments
+    assert segments["question"].tolist() == ["Hvad har lektiecaféen betydet?"] * 5
+    assert segments["respondent_group"].tolist() == groups
+
+
+def test_read_surveys_rating_scale_of_a_small_survey_is_closed(tmp_path: Path) -> None:
+    scale = ["I høj grad", "I nogen grad", "I høj grad", "I mindre grad", "Slet ikke", "I høj grad"]
+    _write_csv(tmp_path / "e.csv", [["id", "I hvilken grad har familievejledningen hjulpet jer?",
+                                     "Hvad har familievejledningen gjort?"]]
+               + [[i, grade, SENTENCES[i % 4]] for i, grade in enumerate(scale)])
+    segments = read(tmp_path).segments
+    assert segments["question"].tolist() == ["Hvad har familievejledningen gjort?"] * 6
+    assert segments["I hvilken grad har familievejledningen hjulpet jer?"].tolist() == scale
+
+
+def test_read_surveys_surveymonkey_second_header_row(tmp_path: Path) -> None:
+    with (tmp_path / "sm.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [["Respondent ID", "Collector ID", "Hvilke tilbud kender du?", "", "Hvad betyder lektiecaféen?"],
+             ["", "", "Lektiecafé", "Familievejledning", "Open-Ended Response"]]
+            + [[str(114000 + i), "4321", "Lektiecafé" if i % 2 else "", "Familievejledning", SENTENCES[i % 3]]
+               for i in range(6)])
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert segments["speaker"].tolist() == [str(114000 + i) for i in range(6)]
+    assert set(segments["question"]) == {"Hvad betyder lektiecaféen?"}
+    assert "Hvilke tilbud kender du?: Familievejledning" in segments.columns
+    assert "W023" in notes(corpus)
+
+
+def test_read_surveys_surveyxact_labels_over_variable_names(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Respondent", "Hvilken afdeling bor du i?", "Hvad har familievejledningen betydet for jer?"])
+    sheet.append(["respondent", "s_1", "s_2"])
+    for i in range(6):
+        sheet.append([2001 + i, f"Afdeling {i % 3}", SENTENCES[i % 3]])
+    book.save(tmp_path / "sx.xlsx")
+    segments = read(tmp_path).segments
+    assert segments["speaker"].tolist() == [str(2001 + i) for i in range(6)]
+    assert segments["Hvilken afdeling bor du i?"].tolist() == [f"Afdeling {i % 3}" for i in range(6)]

@@ -167,8 +167,8 @@ class Warnings(metaclass=_CodedMessages):
             "nede, så den er læst som en attribut, ikke som svar. Angiv den med text_columns=[...] "
             "(på kommandolinjen: --text-column) for at læse den som svar.")
     W023 = ("{path}: de {rows} række(r) under kolonneoverskrifterne er også overskrifter "
-            "(spørgsmålstekster, som Qualtrics skriver dem), ikke svar; spørgsmålsteksterne bruges "
-            "som svarenes spørgsmål.")
+            "(spørgsmålstekster, variabelnavne eller svarmuligheder, som Qualtrics, SurveyXact, Enalyzer og "
+            "SurveyMonkey skriver dem), ikke svar; spørgsmålsteksterne bruges som svarenes spørgsmål.")
     W024 = ("{path}: {n} respondent-id står på mere end én række (fx '{example}'); rækkerne med "
             "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
             "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
@@ -892,8 +892,9 @@ class _WarningsEnglish:
     W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
             "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
             "command line: --text-column) to read it as answers.")
-    W023 = ("{path}: the {rows} row(s) under the column headers are more headers (question texts, as "
-            "Qualtrics writes them), not answers; the question texts are the answers' questions.")
+    W023 = ("{path}: the {rows} row(s) under the column headers are more headers (question texts, variable "
+            "names or options, as Qualtrics, SurveyXact, Enalyzer and SurveyMonkey write them), not answers; the "
+            "question texts are the answers' questions.")
     W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
             "count as one respondent. If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")

@@ -123,12 +123,20 @@ def read_survey(
         first = next(rows)
     except StopIteration:
         raise CorpusError(Errors.E005.format(path=shown)) from None
-    header = _unique_headers(first)
     sample: list[list[str | None]] = []
     for row in rows:
         sample.append(row)
         if len(sample) >= _SAMPLE_ROWS:
             break
+    if sample and _is_second_header(sample[0]):
+        # SurveyMonkey: the questions, then a row of "Open-Ended Response" and check-box options
+        first, sample = _with_second_header(first, sample[0]), sample[1:]
+        notes.append(Warnings.W023.format(path=shown, rows=1))
+    elif sample and _is_variable_row(first, sample[0]):
+        # SurveyXact with the labels first: the questions, then a row of variable names (s_1, s_2)
+        sample = sample[1:]
+        notes.append(Warnings.W023.format(path=shown, rows=1))
+    header = _unique_headers(first)
     skip = _label_rows(header, sample)
     questions = header
     if skip:
@@ -240,9 +248,10 @@ def _text_columns(
         return [header.index(name) for name in text_columns]
     chosen = []
     for i, name in enumerate(header):
-        if i == id_index:
+        if i == id_index or _is_group_name(name):  # the respondents' group (Gruppe), not a question
             continue
-        values = [value for row in sample if i < len(row) and (value := row[i]) and value.strip()]
+        # "-" and "Ikke besvaret" are no answers: a column of mostly "-" is not numbers
+        values = [value for row in sample if i < len(row) and is_answer(value := row[i])]
         if _is_open(questions[i], values) and not personal_column(name, values):
             chosen.append(i)
     if not chosen:
@@ -259,6 +268,8 @@ def _is_open(header: str, values: list[str]) -> bool:
     numeric = sum(bool(re.fullmatch(r"[\d\s.,%-]+", value)) for value in values) / len(values)
     if numeric > 0.5:
         return False
+    if sum(bool(_SCALE.fullmatch(" ".join(value.split()).casefold())) for value in values) >= 0.8 * len(values):
+        return False  # a rating scale's answers ("I høj grad", "Hverken enig eller uenig"), however few
     if sum(bool(_DATE_START.match(value)) for value in values) > 0.8 * len(values):
         return False  # timestamps ("2024/03/01 1:10:00 PM CET", Google Forms' Tidsstempel)
     counts = Counter(values)
@@ -268,6 +279,9 @@ def _is_open(header: str, values: list[str]) -> bool:
         # the few options of a closed question, each chosen again and again ("Hverken tilfreds eller
         # utilfreds"); a comment field of many "Nej" and a few comments, each said once, stays open
         return False
+    if len(values) >= 4 and len(counts) * 2 <= len(values) and min(counts.values()) >= 2 \
+            and sum(words) < 4 * len(values):
+        return False  # a small survey's closed question: short values, each chosen twice or more ("Afdeling 2")
     if _is_multiple_choice(values):
         return False
     multi = sum(count >= 3 for count in words) / len(values)
@@ -277,14 +291,38 @@ def _is_open(header: str, values: list[str]) -> bool:
         return True
     # A comment field many leave at "Nej" or "Ved ikke": the comments among them decide.
     said = [value for value in values if not says_nothing(value)]
-    if 2 <= len(said) < len(values) and sum(len(value.split()) >= 3 for value in said) >= 0.5 * len(said) \
+    fewest = 1 if _COMMENT_HEADER.search(header) else 2  # "Øvrige bemærkninger": one comment is one
+    if fewest <= len(said) < len(values) and sum(len(value.split()) >= 3 for value in said) >= 0.5 * len(said) \
             and len(set(said)) >= 0.6 * len(said):
         return True
     asks = header.strip().endswith("?") or bool(_QUESTION_WORDS.search(header))
+    if _OPEN_PROMPT.search(header) and len(values) >= 3 and distinct >= 0.8:
+        return True  # "Nævn ét ord, der beskriver sekretariatet": one word each, all different
     if asks and len(values) >= _CLOSED_MIN and distinct >= 0.8 and len(header.split()) >= 2 \
             and sum(not any(char.isdigit() for char in value) for value in values) >= 0.9 * len(values):
         return True  # short answers to a question, nearly all different ("Nævn ét ønske": "Hundeskov")
     return asks and mean_words >= 2 and distinct >= 0.5
+
+
+_SCALE = re.compile(
+    r"(?:i\s+)?(?:meget\s+)?(?:høj|stor|nogen|mindre|ringe|lav|middel|begrænset)\s+grad"
+    r"|slet\s+ikke|ved\s+ikke|ikke\s+relevant|uden\s+betydning"
+    r"|(?:(?:helt|meget|delvist|overvejende)\s+)?(?:u?enig|u?tilfreds|god|godt|dårlig|dårligt)"
+    r"|hverken\s+(?:enig|tilfreds|god|godt)\s+eller\s+(?:uenig|utilfreds|dårlig|dårligt)"
+    r"|altid|ofte|nogle\s+gange|af\s+og\s+til|sjældent|aldrig"
+)
+"""The answers of a Danish rating scale (Likert): a column of them is a closed question, even in a
+survey too small to see its few options repeat."""
+_OPEN_PROMPT = re.compile(r"\b(?:nævn|beskriv|skriv|uddyb|fortæl|giv\s+et\s+eksempel|kommentér|kommenter)\b",
+                          re.IGNORECASE)
+"""A header that asks for free text in so many words, however short the answers."""
+_COMMENT_HEADER = re.compile(r"bemærkning|kommentar|uddyb|andet\b|tilføje|forslag", re.IGNORECASE)
+"""A comment field's header: one comment among many "Nej" makes it open."""
+
+
+def _is_group_name(name: str) -> bool:
+    folded = " ".join(name.split()).casefold()
+    return folded == GROUP_COLUMN or folded in GROUP_NAMES
 
 
 _TOTALS = re.compile(r"(?i)i alt:?|total[t]?:?|totaler|sum:?|summa|antal(?: besvarelser)?:?|gennemsnit:?|"
@@ -324,6 +362,45 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
     if spelled >= 3:
         return 1
     return 1 if labelled >= 2 and labelled >= 0.6 * len(header) and not _is_data_row(sample) else 0
+
+
+_RESPONSE = re.compile(r"(?i)\s*(?:open-ended response|response|åbent svar|åben besvarelse)\s*")
+
+
+def _is_second_header(row: list[str | None]) -> bool:
+    """SurveyMonkey's second header row: ``Response`` or ``Open-Ended Response`` under the questions
+    (and under a check-box question the name of each option), nothing under the respondent's id."""
+    return any(cell and _RESPONSE.fullmatch(cell) for cell in row) and not (row[0] or "").strip()
+
+
+def _with_second_header(first: list[str | None], second: list[str | None]) -> list[str | None]:
+    """The column names of a two-row header: the question, and for each option of a check-box
+    question ``question: option`` (the question stands over its first option only)."""
+    names: list[str | None] = []
+    question = ""
+    for index in range(max(len(first), len(second))):
+        head = (first[index] or "").strip() if index < len(first) else ""
+        under = (second[index] or "").strip() if index < len(second) else ""
+        question = head or question
+        if under and not _RESPONSE.fullmatch(under) and under != head:
+            names.append(f"{question}: {under}" if question else under)
+        else:
+            names.append(head or None)
+    return names
+
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_.]*")
+
+
+def _is_variable_row(first: list[str | None], row: list[str | None]) -> bool:
+    """A row of a survey tool's variable names under the questions (``respondent``, ``s_1``,
+    ``s_2``, as SurveyXact writes them when the labels come first): lower-case names, two or more
+    of them a name and a number, under headers that are words."""
+    cells = [cell.strip() for cell in row if cell and cell.strip()]
+    heads = [cell.strip() for cell in first if cell and cell.strip()]
+    return (len(cells) >= 2 and sum(bool(_IDENTIFIER.fullmatch(cell)) for cell in cells) >= 0.8 * len(cells)
+            and sum(bool(_VARIABLE.fullmatch(cell)) for cell in cells) >= 2
+            and sum(bool(_VARIABLE.fullmatch(head)) for head in heads) < 0.5 * len(heads))
 
 
 def _is_data_row(sample: list[list[str | None]]) -> bool:
