@@ -161,7 +161,8 @@ class Warnings(metaclass=_CodedMessages):
     W020 = ("{path}: linjen/linjerne over kolonneoverskrifterne ({excerpt}) læses som en titel, "
             "ikke som svar.")
     W021 = ("konklusionen '{conclusion}' nævner gruppe(r) {unknown}, som ingen respondent tilhører, "
-            "så de viser 0/0. Grupper i korpusset ('respondent_group' i metadata.csv): {groups}. "
+            "så de viser 0/0. Grupper i korpusset ('respondent_group' fra metadata.csv, en gruppekolonne "
+            "eller projektets variabel): {groups}. "
             "Stavemåde og store/små bogstaver skal passe.")
     W022 = ("{path}: kolonnen '{column}' har ingen svar i de første {n} rækker, men fritekst længere "
             "nede, så den er læst som en attribut, ikke som svar. Angiv den med text_columns=[...] "
@@ -887,7 +888,8 @@ class _WarningsEnglish:
     W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
             "not as answers.")
     W021 = ("conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to, so they "
-            "show 0/0. Groups in the corpus ('respondent_group' in metadata.csv): {groups}. Spelling and "
+            "show 0/0. Groups in the corpus ('respondent_group' from metadata.csv, a group column or the "
+            "project's variable): {groups}. Spelling and "
             "case must match.")
     W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
             "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
