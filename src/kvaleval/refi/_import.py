@@ -158,14 +158,11 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
                 attached[reference][1].append(raw.code_names[code])
             else:
                 lost += 1
-    memos = [
-        (shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
-         tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid)
-        for note, (text, _) in zip(_memos(raw), texts, strict=True)
-    ]
-    result.notes.extend((f"{shown}#{note.name or note.guid}", told) for note, (_, notes) in zip(_memos(raw), texts,
-                                                                                                 strict=True)
-                        for told in notes)
+    memos = []
+    for note, (text, told) in zip(_memos(raw), texts, strict=True):
+        memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
+                      tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid))
+        result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in _memos(raw)).items() if count > 1)
     if doubled:
         result.notes.append((shown, Warnings.W636.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
