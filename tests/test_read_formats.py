@@ -399,6 +399,40 @@ def test_read_formats_docx_bold_names_through_a_character_style(tmp_path: Path, 
                                      ("Interviewer", Q, "Og så?"), ("Mette", A, "Vi fik hjælp.")]
 
 
+@pytest.mark.parametrize("emphasis", ["bold", "italic"])
+def test_read_formats_docx_questions_set_apart_in_bold_or_italics(tmp_path: Path, emphasis: str) -> None:
+    # No tags, the questions in bold (or italics): the questions were coded as the respondent's answers.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Interview med Fatima").bold = True
+    for question, answers in [("Hvordan oplever du familievejledningen?", ["Den er god.", "Vi fik hjælp."]),
+                              ("Kender du sekretariatet?", ["Nej."]), ("Tak.", []), ("Andet?", ["Nej."])]:
+        setattr(document.add_paragraph().add_run(question), emphasis, True)
+        for answer in answers:
+            document.add_paragraph(answer)
+    document.save(str(tmp_path / "a.docx"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("Interviewer", Q, "Hvordan oplever du familievejledningen?"),
+                             ("Respondent", A, "Den er god.\nVi fik hjælp."),
+                             ("Interviewer", Q, "Kender du sekretariatet?"), ("Respondent", A, "Nej."),
+                             ("Interviewer", Q, "Tak."), ("Interviewer", Q, "Andet?"),
+                             ("Respondent", A, "Nej.")]
+    assert "W031" in notes(corpus) and "W017" in notes(corpus)
+
+
+def test_read_formats_docx_one_bold_question_is_emphasis(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Hvad synes jeg om lektiecaféen?").bold = True
+    document.add_paragraph("Den er god.")
+    document.save(str(tmp_path / "a.docx"))
+    corpus = read(tmp_path)
+    assert [speaker for speaker, _, _ in turns(corpus)] == ["respondent", "respondent"]
+    assert "W031" not in notes(corpus)
+
+
 def test_read_formats_docx_untagged(tmp_path: Path) -> None:
     write_docx(tmp_path / "svar.docx", ["Jeg synes, at indsatsen virker.", "",
                                         "Men der er for lidt plads: vi mangler lokaler."],

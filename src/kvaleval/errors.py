@@ -182,6 +182,8 @@ class Warnings(metaclass=_CodedMessages):
     W030 = ("{path}: kolonnen/kolonnerne {columns} i transskriptionens tabel er kommentarer, ikke tale: "
             "{n} celle(r) er ikke læst ind i taleturene, så de hverken kodes eller citeres. Skriv det ind i "
             "tekstkolonnen, hvis det er sagt i interviewet.")
+    W031 = ("{path}: ingen talermærker, men spørgsmålene står med fed eller kursiv; de læses som interviewerens "
+            "ture og de almindelige afsnit efter dem som respondentens svar. Sæt mærker (I:, B:), hvis det er forkert.")
     W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
             "de læses ikke.")
     W025 = ("{path}: kolonnen '{column}' har ingen svar i hele filen, så der er intet at kode i den. "
@@ -909,6 +911,9 @@ class _WarningsEnglish:
     W030 = ("{path}: column(s) {columns} of the transcript table are comments, not speech: {n} cell(s) "
             "were not read into the turns, so they are neither coded nor quoted. Write it into the text "
             "column if it was said in the interview.")
+    W031 = ("{path}: no speaker tags, but the questions are in bold or italics; they are read as the "
+            "interviewer's turns and the plain paragraphs after them as the respondent's answers. Tag the "
+            "turns (I:, B:) if that is wrong.")
     W026 = ("{path}: {n} row(s) with {labels} in the id column are rows of sums or counts, not respondents; "
             "they are not read.")
     W025 = ("{path}: column '{column}' has no answers in the whole file, so there is nothing to code in it. "

@@ -71,6 +71,7 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
             lines: list[str] = []
             leads: dict[int, str] = {}
             comments: Counter[str] = Counter()
+            emphasised: set[int] = set()  # paragraphs all in bold or all in italics
             bold_styles = _bold_styles(document)
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
@@ -81,8 +82,12 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                     lead = _bold_lead(block, bold_styles)
                     if lead:
                         leads[len(lines)] = lead
+                    if _is_emphasised(block, bold_styles):
+                        emphasised.add(len(lines))
                     lines.append(_paragraph_text(block))
             _tag_bold_leads(lines, leads)
+            if _tag_emphasised_questions(lines, emphasised) and notes is not None:
+                notes.append(Warnings.W031.format(path=shown))
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
@@ -137,8 +142,52 @@ def _paragraph_text(paragraph: Any) -> str:
 
 
 _W_RUN, _W_BOLD, _W_RPR, _W_RSTYLE, _W_VAL = f"{_W}r", f"{_W}b", f"{_W}rPr", f"{_W}rStyle", f"{_W}val"
+_W_ITALIC = f"{_W}i"
 _BOLD_LABEL = re.compile(r"[^\W\d_][\w.'’-]*(?:[ ][\w.'’()-]+){0,3}")
 """A bold speaker label: up to four words, a name or a role (``Interviewer``, ``Mette Hansen``, ``B``)."""
+
+
+def _is_italic(run: Any) -> bool:
+    properties = run.find(_W_RPR)
+    italic = properties.find(_W_ITALIC) if properties is not None else None
+    return italic is not None and italic.get(_W_VAL, "true").lower() not in ("0", "false", "off")
+
+
+def _is_emphasised(paragraph: Any, bold_styles: frozenset[str]) -> bool:
+    """Every run with text in bold, or every one in italics (a question set apart so)."""
+    runs = [run for run in paragraph if run.tag == _W_RUN
+            and "".join(node.text or "" for node in run.iter(_W_T)).strip()]
+    return bool(runs) and (all(_is_bold(run, bold_styles) for run in runs) or all(_is_italic(run) for run in runs))
+
+
+def _tag_emphasised_questions(lines: list[str], emphasised: set[int]) -> bool:
+    """Write ``Interviewer:`` before the questions and ``Respondent:`` before the answers of an
+    interview whose only speaker marks are the questions' bold or italic type: a document without
+    speaker tags in which two or more paragraphs so set apart ask questions, most of them do, and
+    plain paragraphs answer them. What comes before the first such question (a title in bold)
+    stays as it is. Returns whether it did."""
+    from kvaleval.segment.tags import accept_tags, tag_candidates
+
+    written = [index for index, line in enumerate(lines) if line.strip()]
+    asked = sorted(index for index in emphasised if lines[index].rstrip().rstrip("\"'”»)").endswith("?"))
+    if len(asked) < 2:
+        return False
+    set_apart = [index for index in emphasised if index >= asked[0] and lines[index].strip()]
+    plain = [index for index in written if index > asked[0] and index not in emphasised]
+    if len(asked) < 0.6 * len(set_apart) or len(plain) < len(asked) / 2 \
+            or accept_tags(tag_candidates("\n".join(lines))):
+        return False
+    previous_emphasised = False
+    for index in written:
+        if index < asked[0]:
+            continue
+        if index in emphasised:
+            lines[index] = f"Interviewer: {lines[index].lstrip()}"
+            previous_emphasised = True
+        elif previous_emphasised:
+            lines[index] = f"Respondent: {lines[index].lstrip()}"
+            previous_emphasised = False
+    return True
 
 
 def _is_bold(run: Any, bold_styles: frozenset[str]) -> bool:
