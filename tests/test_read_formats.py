@@ -361,6 +361,16 @@ def test_read_formats_page_footers_and_transcriber_notes_are_not_quoted(tmp_path
                      "Så vi er glade.", "Tak.", "Tak selv."]
 
 
+def test_read_formats_metadata_interviewer_matching_no_speaker_is_told(tmp_path: Path) -> None:
+    # metadata.csv named "Mette Hansen", the transcript says "MH:": the note told the user to name
+    # the interviewer in metadata.csv, where the name already was.
+    (tmp_path / "a.txt").write_text("MH: Hvordan går det?\nKL: Godt.\nMH: Og så?\nKL: Fint.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file;interviewer\na.txt;Mette Hansen\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert [(speaker, role) for speaker, role, _ in turns(corpus)] == [("MH", Q), ("KL", A), ("MH", Q), ("KL", A)]
+    assert "W105" in notes(corpus) and "'Mette Hansen'" in notes(corpus) and "W101" not in notes(corpus)
+
+
 def test_read_formats_docx_table_without_comment_column_has_no_note(tmp_path: Path) -> None:
     _docx_table(tmp_path / "t.docx", [["Taler", "Tekst"], ["I", "Hvordan?"], ["B", "Godt."]])
     assert not [note for note in read(tmp_path).notes["message"] if "W030" in note]

@@ -191,6 +191,9 @@ class Warnings(metaclass=_CodedMessages):
     # 1xx segmenting
     W101 = ("{path}: intervieweren antages at være {speaker} (stiller flest spørgsmål); skriv intervieweren "
             "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert.")
+    W105 = ("{path}: metadata.csv nævner intervieweren {named}, men ingen taler hedder sådan; intervieweren "
+            "antages at være {speaker} (stiller flest spørgsmål). Skriv navnet, som det står i talermærket "
+            "(fx 'MH'), i kolonnen 'interviewer'.")
     W102 = ("{path}: ingen talermærker fundet, så teksten læses som én respondents tekst i {n} afsnit, men "
             "den stiller {questions} spørgsmål, som så kodes som svar. Er det et interview, så skriv hvem der "
             "taler, fx 'I:' og 'B:' først på linjen (se docs/input-formats.md, 'Talermærker').")
@@ -921,6 +924,9 @@ class _WarningsEnglish:
     # 1xx segmenting
     W101 = ("{path}: interviewer taken to be {speaker} (asks most questions); name the interviewer in "
             "metadata.csv column 'interviewer' if this is wrong.")
+    W105 = ("{path}: metadata.csv names the interviewer {named}, but no speaker is called so; the interviewer "
+            "is taken to be {speaker} (asks most questions). Write the name as the speaker tag has it (e.g. "
+            "'MH') in the column 'interviewer'.")
     W102 = ("{path}: no speaker tags found, so the text is read as one respondent's text in {n} paragraphs, "
             "but it asks {questions} questions, which are then coded as answers. If it is an interview, "
             "mark who speaks, e.g. 'I:' and 'B:' at the start of the line (see docs/input-formats.md).")

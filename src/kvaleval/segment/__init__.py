@@ -118,7 +118,10 @@ def segment_documents(
             notes.append((document.path, Warnings.W017.format(path=document.path,
                                                               excerpt=_excerpt(header))))
         if guessed:
-            notes.append((document.path, Warnings.W101.format(path=document.path, speaker=quoted_names(guessed))))
+            named = _metadata_interviewers(document)
+            notes.append((document.path, Warnings.W105.format(path=document.path, named=quoted_names(named),
+                                                              speaker=quoted_names(guessed)) if named
+                          else Warnings.W101.format(path=document.path, speaker=quoted_names(guessed))))
         questions = _untagged_questions(document, turns)
         if questions:
             notes.append((document.path, Warnings.W102.format(path=document.path, n=len(turns), questions=questions)))
