@@ -22,7 +22,7 @@ lemmas: {borger: borger}
 codes:
   - name: t
     terms: [kapacitet, vejledning, rådgivning, kommune, frivillig, borger, kende, plads,
-            "mangler ... folk", "har hjulpet", "=ung"]
+            "mangler ... folk", "har hjulpet", "=ung", venner]
     exclude_terms: [parkeringsplads]
 """
 
@@ -58,6 +58,8 @@ def terms_found(coder: RuleCoder, text: str) -> list[str]:
         ("vi manglede virkelig mange folk", "mangler ... folk"),
         ("Det har, øh, hjulpet os", "har hjulpet"),
         ("Det er for en ung pige", "=ung"),
+        ("Vennegruppen hjalp.", "venner"),
+        ("Min vens mor hjalp.", "venner"),
     ],
 )
 def test_rules_match_inflections_compounds_phrases(coder: RuleCoder, text: str, term: str) -> None:
@@ -76,6 +78,8 @@ def test_rules_match_inflections_compounds_phrases(coder: RuleCoder, text: str, 
         ("Ungerne leger", "=ung"),
         ("Ungdomsklubben", "=ung"),
         ("Vi kender til det her: sådan er det", "kapacitet"),
+        ("Eleven kom selv og sagde det.", "venner"),  # el|e|ven: a link after two letters is no compound
+        ("Hun var i venskabsgruppen.", "venner"),  # vens|kabs...: ven|skab, a derivation
     ],
 )
 def test_rules_reject_false_friends_and_exclusions(coder: RuleCoder, text: str, term: str) -> None:

@@ -114,7 +114,8 @@ def modifier_ok(modifier: str) -> bool:
     """Is ``modifier`` a plausible first part of a compound whose head is a term?"""
     if len(modifier) < MIN_PART or modifier in PREFIXES:
         return False
-    if is_word(modifier) or (modifier[-1] in _LINKS and is_word(modifier[:-1])):
+    # A linking letter after a word of its own: not after two letters (el|e|ven is "eleven")
+    if is_word(modifier) or (modifier[-1] in _LINKS and len(modifier) > MIN_PART and is_word(modifier[:-1])):
         return True
     # Modifiers that are compounds themselves ("børnefamilie") are long; accept those.
     return len(modifier) >= 7
@@ -138,12 +139,18 @@ def tail_ok(tail: str) -> bool:
     return False
 
 
+def splits_a_suffix(last: str, tail: str) -> bool:
+    """Do a term's last letter, a linking letter, and what follows it spell a derivation suffix?
+    (``vens`` in ``venskabsgruppen`` is ``ven|skab``, not the genitive ``vens`` and ``kabsgruppen``)."""
+    return last in _LINKS and (last + tail).startswith(DERIVATION_SUFFIXES)
+
+
 def compound_ok(term: str, prefix: str, suffix: str) -> bool:
     """May a hit of ``term`` with ``prefix`` before it and ``suffix`` after it in one word count?"""
     if term in STOP_COMPOUND:
         return False
     if prefix and (len(term) < MIN_HEAD or not modifier_ok(prefix)):
         return False
-    if suffix and (len(term) < MIN_START or not tail_ok(suffix)):
+    if suffix and (len(term) < MIN_START or not tail_ok(suffix) or splits_a_suffix(term[-1:], suffix)):
         return False
     return True

@@ -39,6 +39,7 @@ from kvaleval.coding.forms import (
     compound_ok,
     expand_forms,
     modifier_ok,
+    splits_a_suffix,
     tail_ok,
 )
 from kvaleval.lemmas import know_words
@@ -359,6 +360,9 @@ class Matcher:
             at = np.flatnonzero(side)
             parts = [piece[a:b] for a, b in zip(low_ends[at].tolist(), high_ends[at].tolist(), strict=True)]
             verdicts[at] &= part_verdicts(parts, judge)
+            if judge is tail_ok:  # ven|s + kab...: the term's linking letter begins a suffix
+                lasts = [piece[end - 1] for end in low_ends[at].tolist()]
+                verdicts[at] &= ~np.fromiter(map(splits_a_suffix, lasts, parts), dtype=bool, count=len(parts))
         compounds = inside[verdicts]
         whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
