@@ -164,11 +164,32 @@ def test_evidence_support_counts_and_flags(coded: kv.Coded) -> None:
 
 
 def test_evidence_unknown_group_warns(coded: kv.Coded) -> None:
-    typo = [Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), groups=("Borger",))]
-    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['Borger'\].*'borger', 'samarbejdspartner'"):
+    typo = [Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), groups=("Borgere",))]
+    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['Borgere'\].*'borger', 'samarbejdspartner'"):
         table = coded.evidence(typo)
-    assert table.loc[table["group"] == "Borger", "share"].tolist() == ["0/0"]
+    assert table.loc[table["group"] == "Borgere", "share"].tolist() == ["0/0"]
     assert len(coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])) == 2
+
+
+def test_evidence_group_named_with_a_capital(coded: kv.Coded) -> None:
+    # The appendix writes the group "Borger"; a conclusion naming it so showed 0/0 ("nej").
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kv.KvalevalWarning)
+        capital = coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("Borger",))])
+    lower = coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])
+    pd.testing.assert_frame_equal(capital, lower)
+    assert capital.loc[capital["group"] == "borger", "respondents"].iloc[0] > 0
+
+
+def test_conclusions_numbered_ids_and_a_minimum_of_none(tmp_path: Path, coded: kv.Coded) -> None:
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: 1, statement: x, themes: [kapacitet]}\n", encoding="utf-8")
+    assert [c.id for c in kv.read_conclusions(path, codebook=coded.codebook)] == ["1"]
+    path.write_text("- {id: k, statement: x, themes: [kapacitet], min_respondents: 0}\n", encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match=r"(?s)E203.*linje 1.*min_respondents: skal være mindst 1"):
+        kv.read_conclusions(path, codebook=coded.codebook)
 
 
 def test_cooccurrence_diagonal_equals_frequencies(coded: kv.Coded) -> None:
@@ -247,6 +268,16 @@ def test_targets_danish_numbers_directions_and_gaps(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(kv.CorpusError, match=problem):
             read_targets(path)
+
+
+def test_targets_a_fraction_with_a_point_and_a_comment_line(tmp_path: Path) -> None:
+    # "0.875" was read as 875 (Danish thousands) and "# kommentar" counted as an indicator met.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nAndel;0.875;0.9\n# kilde: årsrapporten;1;2\nBesøg;1.200;1.250\n",
+                    encoding="utf-8")
+    table = read_targets(path)
+    assert table["indikator"].tolist() == ["Andel", "Besøg"]
+    assert table["mål"].tolist() == [0.875, 1200.0] and table["opnået"].tolist() == [0.9, 1250.0]
 
 
 def test_targets_file_without_indicators_is_one_clear_error(tmp_path: Path) -> None:

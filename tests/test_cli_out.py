@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 import kvaleval as kv
 from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the commands)
+from kvaleval.cli import code as _code  # noqa: F401
 from kvaleval.cli import evaluate as _evaluate  # noqa: F401
 from kvaleval.cli import sheet as _sheet  # noqa: F401
 from kvaleval.cli._app import app
@@ -214,3 +217,29 @@ def test_code_out_inside_the_corpus_is_not_read_back(tiny_corpus: Path, small_co
     assert again.skipped["path"].tolist() == [inside]
     assert again.skipped["reason"].str.startswith("[W028]").all()
     assert (out / "appendix.xlsx").exists()
+
+
+def test_code_own_conclusions_do_not_get_the_indicators_beside_the_codebook(
+    tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    # --conclusions of one's own picked up the demo's invented indicators beside the codebook, unsaid.
+    import shutil
+
+    codebook = tmp_path / "kb.yaml"
+    shutil.copy(small_codebook_path, codebook)
+    (tmp_path / "kb_indikatorer.csv").write_text("indikator;mål;opnået\nOpfundet;10;12\n", encoding="utf-8")
+    (tmp_path / "kb_konklusioner.yaml").write_text("- {id: demo, statement: x, themes: [kapacitet]}\n",
+                                                   encoding="utf-8")
+    own = tmp_path / "egne.yaml"
+    own.write_text("- {id: egen, statement: y, themes: [kapacitet]}\n", encoding="utf-8")
+    for options, conclusions, indicators in (([], "demo", True), (["--conclusions", str(own)], "egen", False)):
+        out = tmp_path / f"ud_{conclusions}"
+        result = CliRunner().invoke(app, ["code", str(tiny_corpus), "--codebook", str(codebook), "--out", str(out),
+                                          *options])
+        assert result.exit_code == 0, result.output
+        sheets = openpyxl.load_workbook(out / "appendix.xlsx").sheetnames
+        assert ("Målopfyldelse" in sheets) is indicators
+        found = pd.read_csv(out / "csv" / "konklusioner.csv", encoding="utf-8-sig")
+        assert set(found.iloc[:, 0]) == {conclusions}
+        expected = "kb_indikatorer.csv" if indicators else "indikatorer: (ingen)"
+        assert "Konklusioner: " in result.output and expected in result.output

@@ -204,5 +204,5 @@ def test_conclusions_errors_are_all_danish(tmp_path: Path) -> None:
         assert english not in message
     assert "statement: feltet mangler — tilføj feltet" in message
     assert "title: feltet findes ikke — fjern eller omdøb feltet" in message
-    assert "min_respondents: skal være mindst 0" in message
+    assert "min_respondents: skal være mindst 1" in message
     assert "valence: værdien er ikke tilladt — brug positiv, negativ eller blandet" in message

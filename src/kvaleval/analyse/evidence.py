@@ -153,11 +153,14 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     groups_column = segments[GROUP_COLUMN].astype(object).where(segments[GROUP_COLUMN].notna(), "")
     groups_column = groups_column.map(lambda value: str(value).strip() or UNKNOWN)
     present = sorted(set(groups_column[segments["speaker_role"] == "respondent"]))
-    unknown = [group for group in conclusion.groups if group not in present]
+    # "Borger" names the group "borger" (the appendix writes it with a capital); case alone never tells two apart
+    by_case = {group.casefold(): group for group in present}
+    named = [group if group in present else by_case.get(group.casefold(), group) for group in conclusion.groups]
+    unknown = [group for group in named if group not in present]
     if unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared conclusions
         # file can name groups another corpus doesn't have, so this is no reason to stop)
         warn(Warnings.W021.format(conclusion=conclusion.id, unknown=unknown, groups=present))
-    wanted = list(conclusion.groups) or present
+    wanted = named or present
     frames = [(group, segments[groups_column == group]) for group in wanted]
     frames.append((ALL, segments[groups_column.isin(wanted)]))
     return frames

@@ -26,7 +26,7 @@ _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet
             "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning"}
 
 
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
 
 
 def read_targets(path: str | Path) -> pd.DataFrame:
@@ -61,7 +61,9 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     if missing:
         raise CorpusError(Errors.E012.format(path=shown, missing=missing,
                                              columns=[c for c in frame.columns if c != _LINE]))
-    frame = frame[frame["indikator"].map(_filled).astype(bool)].reset_index(drop=True)
+    # an empty row, and a comment line ("# kilde: årsrapporten") that many keep in such a file
+    commented = frame["indikator"].map(lambda value: str(value).lstrip().startswith("#"))
+    frame = frame[frame["indikator"].map(_filled).astype(bool) & ~commented].reset_index(drop=True)
     if frame.empty:
         raise CorpusError(Errors.E027.format(path=shown))
     first: dict[str, int] = {}

@@ -56,9 +56,10 @@ def echo(line: str, quiet: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def warnings_as_notes(quiet: bool = False) -> Iterator[None]:
+def warnings_as_notes() -> Iterator[None]:
     """kvaleval's warnings inside the block, printed once each as ``Bemærk:`` lines at its end
-    instead of as Python warnings with a source line."""
+    instead of as Python warnings with a source line; also with ``--quiet``, which silences the
+    status lines, not what may be wrong with the result (a conclusion's unknown group, W021)."""
     from kvaleval.errors import KvalevalWarning
 
     with warnings.catch_warnings(record=True) as caught:
@@ -66,7 +67,7 @@ def warnings_as_notes(quiet: bool = False) -> Iterator[None]:
         yield
     for message in dict.fromkeys(str(warning.message) for warning in caught
                                  if issubclass(warning.category, KvalevalWarning)):
-        echo(Texts.cli_note.format(message=message), quiet)
+        echo(Texts.cli_note.format(message=message))
 
 
 def note_text(path: str, message: str) -> str:

@@ -20,7 +20,8 @@ def code_cli(
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til bilaget.")] = Path("out"),
     conclusions: Annotated[
-        Path | None, typer.Option(help="Konklusioner (YAML); ellers findes de ved kodebogen.")
+        Path | None, typer.Option(help="Konklusioner (YAML). Uden --conclusions og --targets bruges de "
+                                       "konklusioner og indikatorer, der ligger ved kodebogen.")
     ] = None,
     targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
@@ -56,8 +57,13 @@ def code_cli(
     progress = not quiet and sys.stderr.isatty()
     # The small files first: a mistake in one of them stops the run before the corpus is read.
     book = kv.read_codebook(codebook_path)
-    conclusions_path = conclusions or find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
-    targets_path = targets or find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+    # The conclusions and indicators beside the codebook belong together: they are taken only when
+    # neither file is given (your own conclusions do not get the demo's invented indicators).
+    beside = conclusions is None and targets is None
+    conclusions_path = conclusions or (find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
+                                       if beside else None)
+    targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+                               if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     indicators = read_targets(targets_path) if targets_path else None
     echo(Texts.cli_reading.format(corpus=corpus), quiet)
@@ -75,12 +81,14 @@ def code_cli(
             shown = Texts.cli_cache_hit if cached else Texts.cli_cache_saved if saved else Texts.cli_cache_unwritable
             echo(shown.format(cache=cache), quiet)
     echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
+    echo(Texts.cli_inputs.format(conclusions=conclusions_path or Texts.cli_none,
+                                 targets=targets_path or Texts.cli_none), quiet)
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(Texts.cli_writing.format(out=out), quiet)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
-    with warnings_as_notes(quiet):
+    with warnings_as_notes():
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},

@@ -74,11 +74,18 @@ class CodebookModel(_Strict):
 
 class ConclusionModel(_Strict):
     id: str = Field(min_length=1)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _number_as_id(cls, value: object) -> object:
+        """``id: 1`` is the id "1", as a user numbering the conclusions means it."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
     statement: str = Field(min_length=1)
     themes: list[str] = Field(min_length=1)
     groups: list[str] = []
     valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
-    min_respondents: int = Field(default=1, ge=0)
+    min_respondents: int = Field(default=1, ge=1)  # 0 would call a conclusion no one states "supported"
     notes: str = ""
 
 
