@@ -163,7 +163,7 @@ def test_every_command_s_status_lines_follow_the_language(filled: tuple[Path, Pa
     for text in ("Examples and counter-examples: 0 of 2 as they should be.",
                  "kap: example should be coded: »Der er kø« (evidence 0.0, threshold 1.0; no hits)",
                  "kap: counter-example must not be coded: »Der er rigeligt med folk«",
-                 f"Terms and near cues that never hit in {corpus}: "):
+                 f"Terms and near cues that never hit in {corpus} (neither in the answers nor in their "):
         assert text in check.output, check.output
 
 

@@ -85,6 +85,22 @@ def test_check_top_limits_the_never_hit_terms_per_theme(tmp_path: Path) -> None:
     assert "  kap: alfa, beta … (+3)" in lines, lines
 
 
+def test_check_terms_matching_only_questions_are_not_unused(tmp_path: Path) -> None:
+    # "hjulpet" matched only the question "Har det hjulpet?" and was listed as never hitting; deleting
+    # it lost the answers ("Ja, det tror jeg.") that take the theme from their question.
+    path, corpus = _book_and_corpus(
+        tmp_path, "name: k\ncodes:\n  - name: udbytte\n    terms: [hjulpet, alfa]\n",
+        "I: Har det hjulpet din datter?\nB: Ja, det tror jeg.\nI: Og din søn?\nB: Også.\n")
+    segments = kv.read_corpus(corpus).segments
+    usage = term_usage(kv.read_codebook(path), segments).set_index("term")
+    assert usage.loc["hjulpet", "segments"] == 0 and usage.loc["hjulpet", "in_questions"] == 1
+    assert usage.loc["alfa", "in_questions"] == 0
+    lines = _check(path, "--corpus", corpus)
+    unused = lines.index(next(line for line in lines if "aldrig rammer" in line))
+    assert lines[unused + 1] == "  udbytte: alfa", lines
+    assert "  udbytte: hjulpet (1)" in lines, lines
+
+
 def test_check_lists_terms_too_weak_for_what_the_gold_coded(tmp_path: Path) -> None:
     # A term weighted below the threshold that is alone in turns the gold codes is a weight to
     # raise; check said nothing of it (30 of the misses on another author's codebook).

@@ -600,7 +600,10 @@ class Texts(metaclass=_CodedMessages):
     cli_check_should_code = "skulle kodes"
     cli_check_must_not_code = "må ikke kodes"
     cli_check_no_hits = "ingen fund"
-    cli_check_unused = "Termer og nær-cues, der aldrig rammer i {corpus}: {n} af {total}."
+    cli_check_unused = ("Termer og nær-cues, der aldrig rammer i {corpus} (hverken i svarene eller i deres "
+                        "spørgsmål): {n} af {total}.")
+    cli_check_only_questions = ("Termer, der kun rammer interviewerens spørgsmål (term (svar på dem)): korte svar "
+                                "kan arve temaet derfra, så de er ikke ubrugte.")
     cli_check_false_positives = ("Termer, der også rammer ture, guld ikke har kodet med temaet (fund / heraf i "
                                  "guld) – mulige falske positiver:")
     cli_check_compounds = ("Længere ord, termerne rammer inde i (ord ← term, segmenter) – sæt et ord, der ikke "
@@ -1310,7 +1313,10 @@ class _TextsEnglish:
     cli_check_should_code = "should be coded"
     cli_check_must_not_code = "must not be coded"
     cli_check_no_hits = "no hits"
-    cli_check_unused = "Terms and near cues that never hit in {corpus}: {n} of {total}."
+    cli_check_unused = ("Terms and near cues that never hit in {corpus} (neither in the answers nor in their "
+                        "questions): {n} of {total}.")
+    cli_check_only_questions = ("Terms that hit only the interviewer's questions (term (answers to them)): short "
+                                "answers may take the theme from them, so they are not unused.")
     cli_check_false_positives = ("Terms that also match turns the gold did not code with the theme (hits / of which "
                                  "in the gold) – possible false positives:")
     cli_check_compounds = ("Longer words the terms match inside (word ← term, segments) – put a word that is not "

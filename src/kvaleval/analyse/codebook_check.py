@@ -46,10 +46,12 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     -------
     DataFrame
         ``code, term, weight, segments`` (respondent segments where the term
-        matched), and with ``gold``: ``in_gold`` (of those, segments the gold
-        coded with the code), ``false_positive_share`` and ``too_weak`` (segments
-        the gold coded where the term matched but the evidence stayed below the
-        code's threshold: a weight to raise). Sorted by code order, then most
+        matched), ``in_questions`` (respondent segments whose question the term
+        matched: answers that may take the code from their question), and with
+        ``gold``: ``in_gold`` (of those, segments the gold coded with the code),
+        ``false_positive_share`` and ``too_weak`` (segments the gold coded where
+        the term matched but the evidence stayed below the code's threshold: a
+        weight to raise). Sorted by code order, then most
         false positives, then most matches.
     """
     require_columns(segments, ["segment_id", "speaker_role", "text"])
@@ -64,6 +66,7 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
             matched.setdefault((column, term), set()).add(ids[position])
             if not scores.coded[position, column]:
                 short.setdefault((column, term), set()).add(ids[position])
+    asked = _matched_in_questions(coder, respondents)
     gold_sets: dict[str, set[str]] = {}
     if gold is not None:
         require_columns(gold, ["segment_id", "code"])
@@ -72,7 +75,8 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     for index, code in enumerate(codebook.codes):
         for label, weight in [(t.label, t.weight) for t in code.terms] + [(n.label, n.weight) for n in code.near]:
             hits = matched.get((index, label), set())
-            row: dict[str, object] = {"code": code.name, "term": label, "weight": weight, "segments": len(hits)}
+            row: dict[str, object] = {"code": code.name, "term": label, "weight": weight, "segments": len(hits),
+                                      "in_questions": asked.get((index, label), 0)}
             if gold is not None:
                 right = len(hits & gold_sets.get(code.name, set()))
                 row["in_gold"] = right
@@ -86,6 +90,24 @@ def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame
     table = table.assign(_order=table["code"].map(order)).sort_values(
         keys, ascending=[True] + ([False] if gold is not None else []) + [False], kind="stable")
     return table.drop(columns=[c for c in ("_order", "_false") if c in table]).reset_index(drop=True)
+
+
+def _matched_in_questions(coder: RuleCoder, respondents: pd.DataFrame) -> dict[tuple[int, str], int]:
+    """(code column, term) -> the respondent segments whose question the term matched."""
+    if "question" not in respondents:
+        return {}
+    questions = respondents["question"].astype(object).where(respondents["question"].notna(), "")
+    answers = questions[questions.map(lambda value: isinstance(value, str) and bool(value.strip()))]
+    if answers.empty:
+        return {}
+    counts = answers.value_counts()
+    unique = counts.index.tolist()
+    scores = coder.score(unique)
+    found: dict[tuple[int, str], int] = {}
+    for (position, column), finding in scores.findings.items():
+        for term in dict.fromkeys([*finding.terms, *finding.near]):
+            found[(column, term)] = found.get((column, term), 0) + int(counts.iloc[position])
+    return found
 
 
 def compound_matches(codebook: Codebook, segments: pd.DataFrame, *, coder: RuleCoder | None = None) -> pd.DataFrame:

@@ -41,11 +41,18 @@ def check_cli(
         read = kv.read_corpus(corpus)
         gold_codings = kv.read_codings(gold, segments=read.segments) if gold is not None else None
         usage = term_usage(book, read.segments, gold=gold_codings)
-        unused = usage[usage["segments"] == 0]
+        unused = usage[(usage["segments"] == 0) & (usage["in_questions"] == 0)]
         echo(Texts.cli_check_unused.format(corpus=corpus, n=len(unused), total=len(usage)))
         for code, group in unused.groupby("code", sort=False):
             more = f" … (+{len(group) - top})" if len(group) > top else ""
             echo(f"  {code}: " + ", ".join(group["term"].head(top)) + more)
+        asked = usage[(usage["segments"] == 0) & (usage["in_questions"] > 0)]
+        if len(asked):  # not unused: a short answer to such a question may take the code from it
+            echo(Texts.cli_check_only_questions)
+            for code, group in asked.groupby("code", sort=False):
+                more = f" … (+{len(group) - top})" if len(group) > top else ""
+                echo(f"  {code}: " + ", ".join(f"{r.term} ({r.in_questions})" for r in group.head(top).itertuples())
+                     + more)
         compounds = compound_matches(book, read.segments)
         if len(compounds):
             echo(Texts.cli_check_compounds)
