@@ -373,6 +373,20 @@ def test_valence_adjective_forms_afinn_lacks() -> None:
     assert found == {"gode": 1, "venlige": 1, "kompetente": 1, "mødt": 0}
 
 
+def test_valence_neuters_and_spoken_neutral_words() -> None:
+    # From a user test: "slemt" and "katastrofalt" were no evaluation, "ærligt talt", "forbedre" and
+    # "forstår godt" were praise ("Det kunne man godt forbedre" is criticism).
+    from kvaleval.coding.valence import NEGATIVE, NEUTRAL, ValenceScanner
+
+    scanner = ValenceScanner()
+    kinds = {cue.text: cue.kind for cue in scanner.scan("det var slemt, ja katastrofalt")}
+    assert kinds == {"slemt": NEGATIVE, "ja": NEUTRAL, "katastrofalt": NEGATIVE}
+    for text in ("ærligt talt var det et slideshow", "hvis jeg skal være ærlig", "det kunne man godt forbedre",
+                 "det forstår jeg godt", "jeg forstår godt tavshedspligten", "opgaverne er fordelt"):
+        assert all(cue.kind != 1 for cue in scanner.scan(text)), text
+    assert [cue.kind for cue in scanner.scan("det kunne man godt forbedre")] == [NEUTRAL, NEGATIVE]
+
+
 def test_valence_codebook_words_beat_built_in_neutral_ones() -> None:
     from kvaleval.coding.valence import NEGATIVE, NEUTRAL, POSITIVE, ValenceScanner
 

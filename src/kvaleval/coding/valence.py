@@ -40,20 +40,26 @@ SPOKEN_NEGATIVE = {
     "overbebyrdet": -2, "overbelastet": -2, "negativ": -2, "negativt": -2, "desværre": -2,
     "skuffet": -2, "skuffende": -2, "irriterende": -2, "ærgerligt": -2, "blande sig": -2,
     "blander sig": -2,
+    # what "could be improved" or "must be improved" is criticism, not praise ("forbedret" stays praise)
+    "forbedre": -1, "forbedres": -1,
 }
 DISCOURSE = (
     "griner", "ler", "smiler", "ja", "jo", "nej", "nå", "okay", "ok", "når", "tak", "fik", "undskyld",
     "enig", "enige", "aftale", "aftalt", "kæreste", "klart", "passe", "bestemt", "kæmpe", "let", "alene",
     "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
+    "ærlig", "ærligt", "rent", "sikkert", "sandt",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
-or plain nouns, not evaluations."""
+or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
 NEUTRALISED = (
     "ved godt", "vidste godt", "kan godt", "kunne godt", "vil gerne", "godt nok", "godt og vel",
     "nok så", "så godt som", "godt at vide", "godt spørgsmål", "ja godt", "nå godt", "okay godt",
     "godt så", "tak", "mange tak", "fint nok", "går an", "vil godt", "ville godt", "må godt", "måtte godt",
+    "forstår godt", "forstod godt", "forstå godt", "husker godt", "kender godt", "kendte godt",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
-    *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte")
+    # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
+    *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
+                                             "ved", "vidste", "kender", "kendte", "husker")
       for subject in ("man", "jeg", "du", "vi", "de", "han", "hun", "det", "den", "i")),
 )
 CONTRASTS = ("men", "dog", "alligevel", "selvom", "omvendt", "derimod", "til gengæld")
@@ -71,20 +77,35 @@ SPOKEN_FORMS = {"gode": 3, "flink": 2, "flinke": 2, "flinkt": 2, "hjælpsom": 2,
 def adjective_forms() -> dict[str, int]:
     """The plural and neuter forms of AFINN-da's adjectives that it does not list itself
     (``venlig`` -> ``venlige``, ``venligt``; ``kompetent`` -> ``kompetente``), known by their
-    ending, with the base form's score; asked of the lemma index in one go."""
-    from kvaleval.lemmas import is_word, know_words
+    ending, and the neuter of every other word (``slem`` -> ``slemt``, ``katastrofal`` ->
+    ``katastrofalt``) that is a Danish word, with the base form's score; asked of the lemma
+    index in one go."""
+    from kvaleval.lemmas import is_word, know_words, lemmas
 
     scores = afinn_da()
     candidates: dict[str, int] = {}
+    bases: dict[str, str] = {}
+    ending_forms: set[str] = set()
     for word, score in scores.items():
-        if " " in word or len(word) < 4 or not word.endswith(_ADJECTIVE_ENDINGS):
+        if " " in word or len(word) < 3:
             continue
-        double = word[:-1] + word[-1] * 2 if word.endswith("som") else word  # hjælpsom -> hjælpsomme
-        for form in (double + "e", *(() if word.endswith(("sk", "t")) else (word + "t",))):
+        if word.endswith(_ADJECTIVE_ENDINGS) and len(word) >= 4:
+            double = word[:-1] + word[-1] * 2 if word.endswith("som") else word  # hjælpsom -> hjælpsomme
+            forms: tuple[str, ...] = (double + "e", *(() if word.endswith(("sk", "t")) else (word + "t",)))
+        else:  # the neuter of any other adjective the list has (slem -> slemt, hård -> hårdt)
+            forms = () if word.endswith(("t", "e", "s")) else (word + "t",)
+        for form in forms:
             if form not in scores:
                 candidates[form] = score
+                bases[form] = word
+                if word.endswith(_ADJECTIVE_ENDINGS) and len(word) >= 4:
+                    ending_forms.add(form)
     know_words(candidates)
-    return {form: score for form, score in candidates.items() if is_word(form)}
+    found = {form: score for form, score in candidates.items() if is_word(form)}
+    # a neuter beyond the known endings only where the table says it is the word's (not fordel -> fordelt)
+    table = lemmas()
+    return {form: score for form, score in found.items()
+            if form in ending_forms or table.lemma(form) == bases[form]}
 
 
 @cache
