@@ -206,3 +206,43 @@ def test_conclusions_errors_are_all_danish(tmp_path: Path) -> None:
     assert "title: feltet findes ikke — fjern eller omdøb feltet" in message
     assert "min_respondents: skal være mindst 1" in message
     assert "valence: værdien er ikke tilladt — brug positiv, negativ eller blandet" in message
+
+
+def test_codebook_unknown_field_of_a_term_names_the_allowed_and_the_likely_one(tmp_path: Path) -> None:
+    # "(tilladte felter: )" stood empty for a term's fields, and "thresold" got no "did you mean".
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: a\n    thresold: 2\n    terms:\n      - {trem: holdt udenfor}\n",
+                    encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        kv.read_codebook(path)
+    message = str(info.value)
+    assert "linje 6, codes[0].terms[0].trem: feltet findes ikke" in message
+    assert "(tilladte felter: term, valence, weight); mente du 'term'?" in message
+    assert "linje 4, codes[0].thresold" in message and "mente du 'threshold'?" in message
+
+
+def test_codebook_terms_that_never_count_warn(tmp_path: Path) -> None:
+    # A term also in its code's exclude_terms, a term given twice, a weight of 0: accepted without a word.
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: b\n    terms: [mobbe, mobbe, {term: x, weight: 0}, drille]\n"
+                    "    exclude_terms: [drille]\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning) as caught:
+        kv.read_codebook(path)
+    messages = [str(warning.message) for warning in caught if "W204" in str(warning.message)]
+    assert len(messages) == 3
+    assert "['drille'] står også i kodens exclude_terms" in messages[0]
+    assert "['mobbe'] står mere end én gang" in messages[1]
+    assert "['x'] har vægten 0" in messages[2]
+
+
+def test_check_lists_terms_in_two_themes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: a\n    terms: [mobbe, klasselærer]\n"
+                    "  - name: b\n    terms: [klasselærer, drille]\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path)], capture_output=True, text=True,
+                          check=False)
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("Termer i mere end ét tema") and lines[1] == "  klasselærer: a, b", lines

@@ -207,6 +207,7 @@ class Warnings(metaclass=_CodedMessages):
             "regelkoderen koder den aldrig.")
     W202 = ("{path}: koden '{code}', nærhedsordet '{word}' er ikke en ordliste, så det matcher kun det ord. "
             "Mente du ordlisten '{lexicon}'? Skriv navnet præcis som under 'lexicons:'.")
+    W204 = "{path}: koden '{code}', termerne {terms} {problem}."
     W203 = ("{path}: koden '{code}' er en grupperingskode (codable: false), så dens {what} bruges aldrig; den "
             "tæller sine underkoder. Flyt dem til en underkode, eller fjern 'codable: false'.")
     # 3xx
@@ -602,6 +603,8 @@ class Texts(metaclass=_CodedMessages):
     cli_check_no_hits = "ingen fund"
     cli_check_unused = ("Termer og nær-cues, der aldrig rammer i {corpus} (hverken i svarene eller i deres "
                         "spørgsmål): {n} af {total}.")
+    cli_check_shared = ("Termer i mere end ét tema (hvert fund koder dem alle; er det ikke meningen, så giv "
+                        "termen til ét tema):")
     cli_check_only_questions = ("Termer, der kun rammer interviewerens spørgsmål (term (svar på dem)): korte svar "
                                 "kan arve temaet derfra, så de er ikke ubrugte.")
     cli_check_false_positives = ("Termer, der også rammer ture, guld ikke har kodet med temaet (fund / heraf i "
@@ -749,6 +752,10 @@ class Texts(metaclass=_CodedMessages):
                            "giv hver konklusion sit eget id")
     hint_missing = "tilføj feltet"
     hint_extra_forbidden = "fjern eller omdøb feltet (tilladte felter: {allowed})"
+    hint_did_you_mean = "; mente du '{name}'?"
+    term_dead = "står også i kodens exclude_terms og tæller derfor aldrig; fjern dem fra den ene liste"
+    term_doubled = "står mere end én gang; de tæller kun én gang, så fjern gentagelsen"
+    term_weightless = "har vægten 0 og tilføjer derfor ingen evidens; giv dem en vægt over 0 eller fjern dem"
     hint_string_type = "skriv det som tekst"
     hint_float_parsing = "skriv et tal som 1.0 eller 0.5"
     hint_int_parsing = "skriv et helt tal"
@@ -944,6 +951,7 @@ class _WarningsEnglish:
     W201 = "{path}: code '{code}' has no terms, near cues or patterns; the rule coder never codes it."
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
             "Did you mean the lexicon '{lexicon}'? Write its name exactly as under 'lexicons:'.")
+    W204 = "{path}: code '{code}', terms {terms} {problem}."
     W203 = ("{path}: code '{code}' is a grouping code (codable: false), so its {what} are never used; it "
             "counts its sub-codes. Move them to a sub-code, or remove 'codable: false'.")
     # 3xx
@@ -1315,6 +1323,8 @@ class _TextsEnglish:
     cli_check_no_hits = "no hits"
     cli_check_unused = ("Terms and near cues that never hit in {corpus} (neither in the answers nor in their "
                         "questions): {n} of {total}.")
+    cli_check_shared = ("Terms in more than one theme (each match codes them all; if not meant, give the term to "
+                        "one theme):")
     cli_check_only_questions = ("Terms that hit only the interviewer's questions (term (answers to them)): short "
                                 "answers may take the theme from them, so they are not unused.")
     cli_check_false_positives = ("Terms that also match turns the gold did not code with the theme (hits / of which "
@@ -1460,6 +1470,10 @@ class _TextsEnglish:
                            "conclusion its own id")
     hint_missing = "add this field"
     hint_extra_forbidden = "remove or rename this field (allowed: {allowed})"
+    hint_did_you_mean = "; did you mean '{name}'?"
+    term_dead = "are also in the code's exclude_terms and so never count; remove them from one of the lists"
+    term_doubled = "are given more than once; they count once, so remove the repetition"
+    term_weightless = "have weight 0 and so add no evidence; give them a weight above 0 or remove them"
     hint_string_type = "write it as text"
     hint_float_parsing = "write a number such as 1.0 or 0.5"
     hint_int_parsing = "write a whole number"

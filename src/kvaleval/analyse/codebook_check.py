@@ -38,6 +38,15 @@ def check_examples(codebook: Codebook, *, coder: RuleCoder | None = None) -> pd.
     return pd.DataFrame(rows, columns=["code", "kind", "text", "coded", "ok", "evidence", "why"])
 
 
+def shared_terms(codebook: Codebook) -> dict[str, list[str]]:
+    """Term -> the codes it stands in, for the terms in more than one (each match codes them all)."""
+    owners: dict[str, list[str]] = {}
+    for code in codebook.codes:
+        for label in dict.fromkeys(term.label.lower() for term in code.terms):
+            owners.setdefault(label, []).append(code.name)
+    return {label: names for label, names in owners.items() if len(names) > 1}
+
+
 def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame | None = None,
                coder: RuleCoder | None = None) -> pd.DataFrame:
     """How often each term matched respondent segments, and (with gold codings) how often wrongly.

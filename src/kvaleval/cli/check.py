@@ -21,12 +21,19 @@ def check_cli(
 ) -> None:
     """Tjek kodebogen: eksempler skal kodes, modeksempler må ikke; ubrugte og fejlslående termer."""
     import kvaleval as kv
-    from kvaleval.analyse.codebook_check import check_examples, compound_matches, term_usage
+    from kvaleval.analyse.codebook_check import check_examples, compound_matches, shared_terms, term_usage
 
     if gold is not None and corpus is None:
         raise typer.BadParameter(Errors.E908)
     with warnings_as_notes():
         book = kv.read_codebook(codebook)
+    shared = shared_terms(book)
+    if shared:
+        echo(Texts.cli_check_shared)
+        for label, names in list(shared.items())[:top]:
+            echo(f"  {label}: {', '.join(names)}")
+        if len(shared) > top:
+            echo(f"  … (+{len(shared) - top})")
     examples = check_examples(book)
     failed = examples[~examples["ok"]]
     echo(Texts.cli_check_examples.format(ok=int(examples["ok"].sum()), n=len(examples)))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
@@ -85,6 +87,7 @@ def read_codebook(path: str | Path) -> Codebook:
         if not code.codable and unused:
             warn(Warnings.W203.format(path=shown, code=code.name, what=", ".join(unused)))
     _warn_near_words_like_lexicons(codes, model.lexicons, shown)
+    _warn_term_mistakes(codes, shown)
     return Codebook(
         name=model.name,
         label=model.label,
@@ -210,6 +213,22 @@ def _warn_near_words_like_lexicons(codes: Iterable[Code], lexicons: dict[str, li
                     warn(Warnings.W202.format(path=shown, code=code.name, word=word, lexicon=close[0]))
 
 
+def _warn_term_mistakes(codes: Iterable[Code], shown: str) -> None:
+    """Terms that never add evidence or are given twice, as a newcomer writes them without
+    noticing: in the code's own ``exclude_terms``, twice in one code, with weight 0. (A term in
+    two themes may be meant; ``kvaleval check`` lists those.)"""
+    for code in codes:
+        labels = [term.label.lower() for term in code.terms]
+        excluded = {word.lower() for word in code.exclude_terms}
+        dead = [label for label in dict.fromkeys(labels) if label in excluded]
+        doubled = [label for label, count in Counter(labels).items() if count > 1]
+        weightless = [term.label for term in code.terms if term.weight == 0]
+        for kind, found in (("dead", dead), ("doubled", doubled), ("weightless", weightless)):
+            if found:
+                warn(Warnings.W204.format(path=shown, code=code.name, terms=found,
+                                          problem=getattr(Texts, f"term_{kind}")))
+
+
 def _check_unique_names(models: list[CodeModel], located: LocatedYaml, shown: str) -> None:
     """Every code name once (children included); all names used twice are reported, with lines."""
     first: dict[str, int | None] = {}
@@ -323,7 +342,10 @@ def _hint(error: Any, model: type[BaseModel]) -> str:
             return Texts.hint_use.format(choices=listed)
         return getattr(Texts, _PATTERN_HINTS.get(field, "hint_docs"))
     template = getattr(Texts, _HINTS.get(kind, "hint_docs"))
-    return template.format(allowed=", ".join(_allowed_fields(model, error["loc"])), **_context(error))
+    allowed = _allowed_fields(model, error["loc"])
+    hint = template.format(allowed=", ".join(allowed), **_context(error))
+    close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.75) if kind == "extra_forbidden" else []
+    return hint + (Texts.hint_did_you_mean.format(name=close[0]) if close else "")
 
 
 def _message(error: Any) -> str:
@@ -346,12 +368,21 @@ def _context(error: Any) -> dict[str, str]:
 def _allowed_fields(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
     current: Any = model
     for part in location[:-1]:
-        if isinstance(part, int) or current is None:
+        if isinstance(part, int) or current is None or part == current.__name__:  # a union member's tag
             continue
         field = current.model_fields.get(part)
         if field is None:
             break
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", (annotation,))
-        current = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        current = _model_in(field.annotation)
     return sorted(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation, also within lists and unions (``list[str | TermModel]``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in getattr(annotation, "__args__", ()):
+        found = _model_in(inner)
+        if found is not None:
+            return found
+    return None
