@@ -382,8 +382,10 @@ def test_valence_neuters_and_spoken_neutral_words() -> None:
     kinds = {cue.text: cue.kind for cue in scanner.scan("det var slemt, ja katastrofalt")}
     assert kinds == {"slemt": NEGATIVE, "ja": NEUTRAL, "katastrofalt": NEGATIVE}
     for text in ("ærligt talt var det et slideshow", "hvis jeg skal være ærlig", "det kunne man godt forbedre",
-                 "det forstår jeg godt", "jeg forstår godt tavshedspligten", "opgaverne er fordelt"):
+                 "det forstår jeg godt", "jeg forstår godt tavshedspligten", "opgaverne er fordelt",
+                 "den obligatoriske lektiestøtte"):
         assert all(cue.kind != 1 for cue in scanner.scan(text)), text
+    assert all(cue.kind == NEUTRAL for cue in scanner.scan("den obligatoriske lektiestøtte"))
     assert [cue.kind for cue in scanner.scan("det kunne man godt forbedre")] == [NEUTRAL, NEGATIVE]
 
 

@@ -47,7 +47,7 @@ DISCOURSE = (
     "griner", "ler", "smiler", "ja", "jo", "nej", "nå", "okay", "ok", "når", "tak", "fik", "undskyld",
     "enig", "enige", "aftale", "aftalt", "kæreste", "klart", "passe", "bestemt", "kæmpe", "let", "alene",
     "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
-    "ærlig", "ærligt", "rent", "sikkert", "sandt",
+    "ærlig", "ærligt", "rent", "sikkert", "sandt", "obligatorisk", "obligatoriske",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
