@@ -259,6 +259,18 @@ def test_rules_short_answer_valence_with_a_default_valence() -> None:
     assert found == ["negativ", "positiv", "negativ", "positiv"]
 
 
+def test_rules_yes_or_no_decides_when_the_answers_own_words_tell_no_valence(tmp_path: Path) -> None:
+    # "Nej, ikke rigtig. Vi får et nyhedsbrev ..." had no valence: its own term (nyhedsbrev) coded it, and
+    # its "Nej" to the question about the same theme was not read; a bare "Nej, ikke rigtig." was negativ.
+    path = tmp_path / "k.yaml"
+    path.write_text("name: k\ncodes:\n  - name: inddragelse\n    terms: [nyhedsbrev, inddraget]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Nej, ikke rigtig. Vi får et nyhedsbrev en gang om måneden.", "Nej, ikke rigtig.",
+             "Ja, helt sikkert. Vi får et nyhedsbrev hver uge.", "Vi får et nyhedsbrev en gang om måneden."]
+    scores = coder.score(texts, ["Føler du dig inddraget?"] * 3 + ["Hvad får I?"])
+    assert [scores.findings[(row, 0)].valence for row in range(4)] == ["negativ", "negativ", "positiv", ""]
+
+
 def test_rules_deterministic(tiny_corpus: Path, small_codebook: kv.Codebook) -> None:
     first = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings
     second = kv.code(kv.read_corpus(tiny_corpus), small_codebook).codings

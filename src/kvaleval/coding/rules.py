@@ -306,13 +306,18 @@ class RuleCoder:
             finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
             self._add_patterns(texts, evidence, findings)
+        replied: list[tuple[int, int, int]] = []
+        asked: Scores | None = None
+        unique: list[str] = []
         if questions is not None:
-            self._add_question_context(texts, questions, evidence, findings)
+            replied, asked, unique = self._add_question_context(texts, questions, evidence, findings)
         if decide:
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
                 if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
             ])
+            if asked is not None:
+                self._yes_or_no_decides(texts, replied, asked, unique, findings)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
@@ -446,7 +451,7 @@ class RuleCoder:
         questions: Sequence[str | None],
         evidence: np.ndarray,
         findings: dict[tuple[int, int], Finding],
-    ) -> None:
+    ) -> tuple[list[tuple[int, int, int]], Scores | None, list[str]]:
         """Answers are read with their question, as a human coder reads them.
 
         A short answer ("Ja, bestemt") takes the codes of its question outright, with the
@@ -464,7 +469,7 @@ class RuleCoder:
         answered = renumber[codes]
         rows = np.flatnonzero(answered >= 0)
         if not len(rows):
-            return
+            return [], None, []
         asked = self._score(unique, None, decide=False)  # a question's valence matters only to a short answer
         q = answered[rows]
         asked_rows = rows.tolist()
@@ -480,9 +485,9 @@ class RuleCoder:
             return polar[question]
 
         answer_texts = [texts[row] for row in asked_rows]
-        replies = np.array([len(text.split(maxsplit=limit)) <= limit
-                            or (opens_with_yes_or_no(text) and is_polar(question))
-                            for text, question in zip(answer_texts, q.tolist(), strict=True)], dtype=bool)
+        opens = np.array([opens_with_yes_or_no(text) and is_polar(question)
+                          for text, question in zip(answer_texts, q.tolist(), strict=True)], dtype=bool)
+        replies = opens | np.array([len(text.split(maxsplit=limit)) <= limit for text in answer_texts], dtype=bool)
         # So is a longer one that reaches no theme of the codebook on its own ("Hvad med praktikken?" -
         # "Jeg var tre uger hos en tømrer, og nu ved jeg, hvad jeg vil."): it answers what was asked,
         # also when a word of another theme is said in passing ("... og naboerne siger det samme")
@@ -513,8 +518,16 @@ class RuleCoder:
                 yes_no[question] = is_polar_question(unique[question])
             self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
                           yes_no_question=yes_no[question], reply=bool(replies[i]))
+        # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
+        # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
+        # tell no valence, its yes or no does (decided after the valences of the words).
+        inherited = set(inheriting)
+        replied = [(int(rows[i]), column, int(q[i])) for i in np.flatnonzero(opens).tolist()
+                   for column in np.flatnonzero((asked.evidence[q[i]] > 0)
+                                                & (evidence[rows[i]] >= np.asarray(self.thresholds) - 1e-9)).tolist()
+                   if (i, column) not in inherited]
         if self.question_weight <= 0:
-            return
+            return replied, asked, unique
         i, column = longer_at
         evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
                                                                        self.thresholds[column])
@@ -526,6 +539,30 @@ class RuleCoder:
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
             finding.question = shown[question]
+        return replied, asked, unique
+
+    def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int]], asked: Scores,
+                           questions: list[str], findings: dict[tuple[int, int], Finding]) -> None:
+        """The valence of a coding still without one, of an answer that opens with yes or no to a
+        yes/no question about the code: the answer's yes or no, turned by a question that leans
+        one way by its own words, as for an answer that takes its code from the question."""
+        pending = [(row, column, q) for row, column, q in replied
+                   if (row, column) in findings and not findings[(row, column)].valence]
+        if not pending:
+            return
+        undecided = {(q, column) for _, column, q in pending
+                     if (q, column) in asked.findings and not asked.findings[(q, column)].valence_why}
+        if undecided:
+            self._decide_valences(questions, asked.findings, undecided)
+        for row, column, q in pending:
+            asked_finding = asked.findings.get((q, column))
+            leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
+            question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
+            sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
+            if sign:
+                finding = findings[(row, column)]
+                finding.valence = {1: "positiv", -1: "negativ"}[sign]
+                finding.valence_why += ("svar på spørgsmål",)
 
     def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, shares: np.ndarray,
                           no_answer: np.ndarray, asked: Scores,
