@@ -242,3 +242,19 @@ def test_agreement_cli_in_english(
     english_rows = list(book["Agreement"].iter_rows(min_row=4, max_row=9, values_only=True))
     danish_rows = list(openpyxl.load_workbook(danish)["Enighed"].iter_rows(min_row=4, max_row=9, values_only=True))
     assert [row[1:4] for row in english_rows] == [row[1:4] for row in danish_rows]
+
+
+def test_agreement_cli_a_coder_of_a_sample_is_told_about_shared_documents(tiny_corpus: Path, tmp_path: Path) -> None:
+    # The demo's second coder coded 6 of 28 documents: κ 0.31 without a word, 0.93 with --shared-documents.
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("segment_id,code,coder\nborger01#1,kapacitet,anne\npartner01#1,kapacitet,anne\n"
+                     "borger02#1,relevans,anne\n", encoding="utf-8")
+    second.write_text("segment_id,code,coder\npartner01#1,kapacitet,bo\n", encoding="utf-8")
+    result = run(str(first), str(second), "--corpus", str(tiny_corpus), "--out", str(tmp_path / "e.xlsx"),
+                 "--n-boot", "0")
+    assert result.exit_code == 0, result.output
+    assert "[W804] koderen 'bo' har kodet i 1 af" in result.output and "--shared-documents" in result.output
+    assert "koderen 'anne'" not in result.output
+    quiet = run(str(first), str(second), "--corpus", str(tiny_corpus), "--out", str(tmp_path / "f.xlsx"),
+                "--n-boot", "0", "--shared-documents")
+    assert "W804" not in quiet.output

@@ -190,9 +190,9 @@ def test_confusion_lists_false_positives_and_misses() -> None:
     result = confusion(predicted, gold, segments=segments, codes=["b", "a"])
     assert list(result.columns) == list(CONFUSION_COLUMNS)
     assert result[["segment_id", "code", "kind", "valence", "gold_valence", "why"]].values.tolist() == [
-        ["d#4", "b", "overset", "positiv", "positiv", ""],
+        ["d#4", "b", "overset", "", "positiv", ""],  # the coder gave no valence: only the gold's
         ["d#3", "a", "falsk positiv", "negativ", "", "termer: x"],
-        ["d#1", "a", "overset", "positiv", "positiv", ""],
+        ["d#1", "a", "overset", "", "positiv", ""],
         ["d#2", "a", "anden valens", "negativ", "positiv", "termer: x"],  # both coded it, not alike
     ]
     assert result.loc[2, "text"] == "tekst 1" and result.loc[2, "question"] == "Hvordan gik det?"
@@ -270,6 +270,7 @@ def test_evaluate_cli(
     header, body = rows[0], rows[1:]
     expected = evaluate(kv.code(kv.read_corpus(tiny_corpus), small_codebook), gold)
     kappa = header.index("Cohens κ")
+    assert book["Evaluering"].cell(row=4, column=kappa + 1).number_format == "0.00"  # as the terminal shows it
     for line, (_, row) in zip(body, expected.iterrows(), strict=False):
         assert line[0] == row["code"]
         assert line[kappa] == (

@@ -283,6 +283,9 @@ class Warnings(metaclass=_CodedMessages):
             "dokument, tur, kode, valens, koder).")
     W803 = ("{path}: {n} respondentture fra de dokumenter, arket har, står ikke i arket ({examples}); er "
             "rækker slettet? De tælles som ture, koderen ikke fik, ikke som 'ikke kodet'.")
+    W804 = ("koderen '{coder}' har kodet i {n} af {total} dokumenter; i de andre tæller hver tur som 'ikke "
+            "kodet' af {coder}, og κ falder uden grund. Er {coder} en anden koder på et udsnit, så brug "
+            "--shared-documents.")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -582,6 +585,8 @@ class Texts(metaclass=_CodedMessages):
     cli_cache_unwritable = "Korpus læst; mappen {cache} kunne ikke skrives, så det er ikke gemt"
     cli_coding = "Koder med {codebook} ..."
     cli_inputs = "Konklusioner: {conclusions}; indikatorer: {targets}"
+    cli_default_codebook = ("Ingen --codebook: bruger demoens kodebog {path} (en boligsocial indsats); angiv din "
+                            "egen med -c KODEBOG.")
     cli_none = "(ingen)"
     cli_writing = "Skriver bilag til {out} ..."
     cli_note = "Bemærk: {message}"
@@ -1022,6 +1027,9 @@ class _WarningsEnglish:
             "dokument, tur, kode, valens, koder).")
     W803 = ("{path}: {n} respondent turns of the documents in the sheet are not in it ({examples}); were "
             "rows deleted? They count as turns the coder was not given, not as 'not coded'.")
+    W804 = ("coder '{coder}' coded in {n} of {total} documents; in the others every turn counts as 'not "
+            "coded' by {coder}, and κ drops for nothing. If {coder} is a second coder of a sample, use "
+            "--shared-documents.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -1302,6 +1310,8 @@ class _TextsEnglish:
     cli_cache_unwritable = "Corpus read; the folder {cache} could not be written, so it is not saved"
     cli_coding = "Coding with {codebook} ..."
     cli_inputs = "Conclusions: {conclusions}; indicators: {targets}"
+    cli_default_codebook = ("No --codebook: using the demo's codebook {path} (a housing-social effort); give "
+                            "your own with -c CODEBOOK.")
     cli_none = "(none)"
     cli_writing = "Writing the appendix to {out} ..."
     cli_note = "Note: {message}"

@@ -147,7 +147,8 @@ class Words(metaclass=_CodedMessages):
         "kodningerne, som guld også har; genkaldelse: andel af guld-kodningerne, som blev fundet; "
         "F1: deres harmoniske gennemsnit.")
     note_evaluation_kappa = (
-        "κ korrigerer for tilfældig enighed (≥ 0,75 regnes som betydelig). Valens-enighed: andel af "
+        "κ korrigerer for tilfældig enighed (0,61–0,80 regnes som 'betydelig', over 0,80 som næsten perfekt, "
+        "Landis & Koch). Valens-enighed: andel af "
         "de rigtige kodninger med samme valens som guld. (makro): gennemsnit over temaer.")
     false_positive = "falsk positiv"
     miss = "overset"
@@ -293,7 +294,8 @@ class _WordsEnglish:
         "the codings the gold also has; recall: share of the gold codings that were found; "
         "F1: their harmonic mean.")
     note_evaluation_kappa = (
-        "κ corrects for chance agreement (≥ 0.75 counts as substantial). Valence agreement: share of "
+        "κ corrects for chance agreement (0.61–0.80 counts as 'substantial', above 0.80 as almost perfect, "
+        "Landis & Koch). Valence agreement: share of "
         "the correct codings with the gold's valence. (macro): mean over themes.")
     false_positive = "false positive"
     miss = "miss"

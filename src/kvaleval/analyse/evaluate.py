@@ -161,7 +161,7 @@ def evaluate(
             for column in ("support", "predicted", "tp", "fp", "fn")
         },
         "valence_agreement": agreeing / compared if compared else np.nan,
-        "note": "gennemsnit over koder (κ: middelværdi)",
+        "note": "gennemsnit over temaer (κ: middelværdi)",
     }
     table = table.drop(columns="_valence")
     return pd.concat([table, pd.DataFrame([macro])], ignore_index=True).astype(
@@ -211,7 +211,7 @@ def confusion(
                          and scored.gold_valence[(segment, code)] != scored.predicted_valence.get((segment, code), "")}
         for kind, found, valence in (
             (FALSE_POSITIVE, predicted - truth, scored.predicted_valence),
-            (MISS, truth - predicted, scored.gold_valence),
+            (MISS, truth - predicted, {}),  # the coder gave none; the gold's is in gold_valence
             (OTHER_VALENCE, other_valence, scored.predicted_valence),
         ):
             for segment in sorted(found, key=position.__getitem__):

@@ -21,10 +21,13 @@ DEMO_CODEBOOK = Path("codebooks") / "vollsmose.yaml"
 
 
 def default_codebook() -> Path:
-    """The demo codebook: ``codebooks/vollsmose.yaml`` here, else the copy shipped in the package."""
-    if DEMO_CODEBOOK.is_file():
-        return DEMO_CODEBOOK
-    return Path(str(resources.files("kvaleval").joinpath("data", "vollsmose.yaml")))
+    """The demo codebook: ``codebooks/vollsmose.yaml`` here, else the copy shipped in the package;
+    said on standard error, also with ``--quiet`` (one's own corpus coded with the demo's themes
+    gives a whole appendix of the wrong themes)."""
+    path = DEMO_CODEBOOK if DEMO_CODEBOOK.is_file() else Path(str(resources.files("kvaleval").joinpath(
+        "data", "vollsmose.yaml")))
+    echo(Texts.cli_default_codebook.format(path=path))
+    return path
 
 
 def find_beside(codebook: Path, suffixes: Iterable[str]) -> Path | None:
@@ -76,8 +79,8 @@ def note_text(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
-SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W019", "W020", "W022", "W023", "W024", "W025",
-                         "W026", "W027", "W029", "W102", "W103", "W104", "W105", "W031"})
+SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W017", "W019", "W020", "W022", "W023", "W024", "W025",
+                         "W026", "W027", "W029", "W030", "W031", "W101", "W102", "W103", "W104", "W105"})
 """Notes about what was read and how, printed by ``code`` as well as written to the sheet Kørsel."""
 MAX_SHOWN_NOTES = 10
 

@@ -9,7 +9,7 @@ import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
-from kvaleval.errors import Errors, Texts, get_language
+from kvaleval.errors import Errors, Texts, Warnings, get_language
 from kvaleval.words import Words
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def agreement_cli(
         book = book or kv.read_codebook(default_codebook())  # as 'code' and 'evaluate' do
         tables.append(kv.code(read, book).codings)
     codings = pd.concat(tables, ignore_index=True)
+    if not shared_documents:
+        _warn_partial_coders(codings, coverage, [*human.coders])
     if shared_documents:
         shared = _shared(codings, coverage)
         codings = codings[codings["segment_id"].str.rsplit("#", n=1).str[0].isin(shared)]
@@ -128,7 +130,9 @@ def agreement_cli(
         out,
         [
             Sheet(Words.agreement, _named(table), Words.agreement_title,
-                  notes=(Words.note_agreement_measures, Words.note_agreement_interval)),
+                  notes=(Words.note_agreement_measures, Words.note_agreement_interval),
+                  decimals=[headers[c] for c in ("percent_agreement", "cohen_kappa", "krippendorff_alpha",
+                                                 "alpha_low", "alpha_high", "valence_agreement")]),
             Sheet(
                 Words.disagreements,
                 _named(listed.assign(kind=listed["kind"].map(kinds).fillna(listed["kind"]))),
@@ -142,13 +146,30 @@ def agreement_cli(
     echo(Texts.cli_written_file.format(path=out), quiet)
 
 
-def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
-    """Documents in which every coder coded something (or was given turns in a sheet)."""
+def _documents_of(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> dict[str, set[str]]:
+    """The documents each coder coded something in (or was given turns of in a sheet)."""
     docs: dict[str, set[str]] = {coder: set() for coder in coverage}
     for coder, segment in zip(codings["coder"], codings["segment_id"], strict=True):
         docs.setdefault(coder, set()).add(segment.rsplit("#", 1)[0])
     for coder, segments in coverage.items():
         docs.setdefault(coder, set()).update(segment.rsplit("#", 1)[0] for segment in segments)
+    return docs
+
+
+def _warn_partial_coders(codings: pd.DataFrame, coverage: dict[str, list[str]], coders: list[str]) -> None:
+    """A coder of a CSV who coded in far fewer documents than the others (a second coder given a
+    sample): every turn of the rest counts as "not coded" by them, and κ drops for nothing."""
+    docs = _documents_of(codings, coverage)
+    union = set().union(*docs.values()) if docs else set()
+    for coder in coders:
+        if coder not in coverage and union and len(docs.get(coder, set())) * 2 < len(union):
+            echo(Texts.cli_note.format(message=Warnings.W804.format(coder=coder, n=len(docs.get(coder, set())),
+                                                                    total=len(union))))
+
+
+def _shared(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> set[str]:
+    """Documents in which every coder coded something (or was given turns in a sheet)."""
+    docs = _documents_of(codings, coverage)
     return set.intersection(*docs.values()) if docs else set()
 
 

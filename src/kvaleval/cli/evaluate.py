@@ -102,7 +102,8 @@ def evaluate_cli(
         out,
         [
             Sheet(Words.evaluation, _named(table), Words.evaluation_title.format(gold=", ".join(p.name for p in gold)),
-                  notes=(Words.note_evaluation_units, Words.note_evaluation_kappa)),
+                  notes=(Words.note_evaluation_units, Words.note_evaluation_kappa),
+                  decimals=[headers[c] for c in ("precision", "recall", "f1", "cohen_kappa", "valence_agreement")]),
             Sheet(
                 Words.confusions,
                 _named(mistakes.assign(kind=mistakes["kind"].map(kinds).fillna(mistakes["kind"]))),

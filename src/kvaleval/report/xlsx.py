@@ -36,6 +36,8 @@ class Sheet:
     notes: Sequence[str] = ()
     wrap: Sequence[str] = ()
     percent: Sequence[str] = field(default_factory=tuple)
+    decimals: Sequence[str] = field(default_factory=tuple)
+    """Columns of measures (precision, κ) shown with two decimals; the cell keeps the full value."""
 
 
 def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.datetime | None = None,
@@ -117,6 +119,7 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
     columns = [str(column) for column in frame.columns]
     wrapped = {columns.index(c) for c in sheet.wrap if c in columns}
     percent = {columns.index(c) for c in sheet.percent if c in columns}
+    decimals = {columns.index(c) for c in sheet.decimals if c in columns}
     rows = [[plain(value) for value in values] for values in frame.itertuples(index=False, name=None)]
     # Everything but the rows goes first: a streamed sheet writes its settings before its cells.
     for col, width in enumerate(_widths(columns, rows, wrapped), start=1):
@@ -148,9 +151,9 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
             return _text(value, ILLEGAL_CHARACTERS_RE)
         if isinstance(value, bool):
             return yes_no(value)
-        if col in percent and isinstance(value, float):
+        if (col in percent or col in decimals) and isinstance(value, float):
             cell = WriteOnlyCell(worksheet, value=value)
-            cell.number_format = "0.0"
+            cell.number_format = "0.0" if col in percent else "0.00"
             return cell
         return value
 
