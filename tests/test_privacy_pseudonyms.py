@@ -115,3 +115,12 @@ def test_privacy_speaker_named_like_a_word(text: str, expected: str) -> None:
     # Speakers called Per or Bo: their pseudonym replaces them, not the ordinary words.
     pseudonymiser = Pseudonymiser(pseudonyms={"Per": "[frivillig 2]", "Bo": "[borger 2]", "Hans": "[borger 5]"})
     assert pseudonymiser.apply(text) == expected
+
+
+def test_privacy_another_person_with_a_known_surname_is_no_one_known() -> None:
+    # The demo's e-mail "Fra: Birgitte Holm" came out as "[interviewer 3]": the interviewer Anders Holm's
+    # label, for another person with his surname. The first name says who it is.
+    pseudonymiser = Pseudonymiser(pseudonyms={"Anders Holm": "interviewer 3", "Fatima": "borger 2"})
+    text = "Fra: Birgitte Holm\nHilsen Birgitte Holm og Anders Holm. Fatima Ali kom. Holm sagde ja."
+    assert pseudonymiser.apply(text) == ("Fra: [navn]\nHilsen [navn] og [interviewer 3]. [borger 2] kom. "
+                                         "[interviewer 3] sagde ja.")

@@ -14,7 +14,6 @@ from kvaleval.privacy.patterns import (
     KIND_PHONE,
     KIND_PLATE,
     KIND_PROFILE,
-    REPLACEMENTS,
 )
 
 PROTECTED = "protected"
@@ -120,8 +119,10 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after:
         if last is not None and last.kind == KIND_NAME and not last.suffix:
             between = text[last.end : span.start]
             if between and _GAP_RE.fullmatch(between):
-                base = last.base if last.base != REPLACEMENTS[KIND_NAME] else span.base
-                out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
+                # The first name says who it is: "Fatima Ali" is the speaker Fatima's label; an unknown
+                # first name before a known surname is someone else ("Birgitte Holm" is not the
+                # interviewer Anders Holm), a name like any other.
+                out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, last.base, span.suffix)
                 continue
         out.append(span)
     return _with_weak_after(text, out, weak_by_start, words_after)
