@@ -7,7 +7,7 @@ pairs (hashable, ordered); the ``*_dict`` helpers give them back as dicts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -21,6 +21,22 @@ GROUP_NAMES = frozenset({"gruppe", "respondentgruppe", "målgruppe", "brugergrup
                          "group", "respondent group", "respondentgroup", "respondent_gruppe"})
 """Other names evaluators give the group (a survey's column ``Gruppe``, a project's variable
 ``Målgruppe``), compared case-folded: taken as the group where there is no ``respondent_group``."""
+
+
+def is_group_name(name: str) -> bool:
+    """``respondent_group`` or one of :data:`GROUP_NAMES` (spaces and case aside)."""
+    folded = " ".join(name.split()).casefold()
+    return folded == GROUP_COLUMN or folded in GROUP_NAMES
+
+
+def group_alias(names: Iterable[str]) -> str | None:
+    """The one name of ``names`` that is another name for the group (``Gruppe``), where none is
+    ``respondent_group`` itself; None when there is none, or more than one."""
+    names = list(names)
+    if any(" ".join(name.split()).casefold() == GROUP_COLUMN for name in names):
+        return None
+    found = [name for name in names if is_group_name(name)]
+    return found[0] if len(found) == 1 else None
 APPENDIX_FILE_LIST = "kvaleval_filer.txt"
 """The list of files an appendix run wrote, in its output folder: how a later run knows the files
 (and how read_corpus knows an appendix in a corpus folder, which is no part of the corpus)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from kvaleval.errors import CorpusError, Errors, KvalevalError, Texts, Warnings, os_error
 from kvaleval.read._delimited import sniff_delimiter
 from kvaleval.read._text import decode_bytes
-from kvaleval.records import GROUP_COLUMN, GROUP_NAMES
+from kvaleval.records import GROUP_COLUMN, group_alias
 
 FILE_COLUMN = "file"
 FILE_NAMES = (FILE_COLUMN, "fil", "filnavn", "filename", "dokument", "document")
@@ -150,23 +150,13 @@ def read_metadata(path: Path, *, shown: str) -> Metadata:
         first_row[file] = line
     if conflicts:
         raise CorpusError(Errors.E016.format(path=shown, files=", ".join(conflicts)))
-    group = _group_column(columns)
+    group = group_alias(columns)
     if group is not None:
         columns.append(GROUP_COLUMN)
         for values in rows.values():
             values[GROUP_COLUMN] = values.get(group, "")
         notes.append(Warnings.W029.format(path=shown, column=group))
     return Metadata(columns, rows, duplicates, notes)
-
-
-def _group_column(columns: list[str]) -> str | None:
-    """The one column named as the group (``gruppe``, ``målgruppe``) where there is no
-    ``respondent_group``: the group, as in a survey."""
-    names = [" ".join(name.split()).casefold() for name in columns]
-    if GROUP_COLUMN in names:
-        return None
-    found = [name for name, folded in zip(columns, names, strict=True) if folded in GROUP_NAMES]
-    return found[0] if len(found) == 1 else None
 
 
 def _reason(err: KvalevalError, shown: str) -> str:

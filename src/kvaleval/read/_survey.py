@@ -34,7 +34,7 @@ from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
-from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, RESPONDENT, Turn
+from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn, group_alias, is_group_name
 
 ID_NAMES = frozenset(
     """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
@@ -248,7 +248,7 @@ def _text_columns(
         return [header.index(name) for name in text_columns]
     chosen = []
     for i, name in enumerate(header):
-        if i == id_index or _is_group_name(name):  # the respondents' group (Gruppe), not a question
+        if i == id_index or is_group_name(name):  # the respondents' group (Gruppe), not a question
             continue
         # "-" and "Ikke besvaret" are no answers: a column of mostly "-" is not numbers
         values = [value for row in sample if i < len(row) and is_answer(value := row[i])]
@@ -318,11 +318,6 @@ _OPEN_PROMPT = re.compile(r"\b(?:nævn|beskriv|skriv|uddyb|fortæl|giv\s+et\s+ek
 """A header that asks for free text in so many words, however short the answers."""
 _COMMENT_HEADER = re.compile(r"bemærkning|kommentar|uddyb|andet\b|tilføje|forslag", re.IGNORECASE)
 """A comment field's header: one comment among many "Nej" makes it open."""
-
-
-def _is_group_name(name: str) -> bool:
-    folded = " ".join(name.split()).casefold()
-    return folded == GROUP_COLUMN or folded in GROUP_NAMES
 
 
 _TOTALS = re.compile(r"(?i)i alt:?|total[t]?:?|totaler|sum:?|summa|antal(?: besvarelser)?:?|gennemsnit:?|"
@@ -457,11 +452,8 @@ def _unique_headers(header: list[str | None]) -> list[str]:
 def _group_column(header: list[str], attribute_indices: list[int]) -> int | None:
     """The column that gives each respondent's group when the survey has no ``respondent_group``
     column: the one attribute column called ``Gruppe``, ``Respondentgruppe`` or the like."""
-    names = [" ".join(header[i].split()).casefold() for i in attribute_indices]
-    if GROUP_COLUMN in names:
-        return None
-    found = [i for i, name in zip(attribute_indices, names, strict=True) if name in GROUP_NAMES]
-    return found[0] if len(found) == 1 else None
+    name = group_alias(header[i] for i in attribute_indices)
+    return next(i for i in attribute_indices if header[i] == name) if name is not None else None
 
 
 def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Iterator[list[str | None]]:

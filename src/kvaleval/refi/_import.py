@@ -15,7 +15,7 @@ import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
 from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
-from kvaleval.records import GROUP_COLUMN, GROUP_NAMES, Codebook, Document, Turn
+from kvaleval.records import GROUP_COLUMN, Codebook, Document, Turn, group_alias
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
 from kvaleval.refi._offsets import DESCRIPTIONS, Converted, OffsetMap
@@ -144,7 +144,8 @@ def _memo_text(
 def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result: Imported, shown: str) -> None:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
-    attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in _memos(raw)}
+    memo_notes = _memos(raw)
+    attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in memo_notes}
     for source in raw.sources:
         lost += source.selection_note_refs
         for reference in source.note_refs:
@@ -159,11 +160,11 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
             else:
                 lost += 1
     memos = []
-    for note, (text, told) in zip(_memos(raw), texts, strict=True):
+    for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
                       tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
-    doubled = sorted(guid for guid, count in Counter(note.guid for note in _memos(raw)).items() if count > 1)
+    doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:
         result.notes.append((shown, Warnings.W636.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
     sets = []
@@ -301,13 +302,9 @@ def _build(
 def _group_from_a_variable(result: Imported, shown: str) -> None:
     """Where no document has a ``respondent_group``, the one variable named as a group
     (``Gruppe``, ``Målgruppe``, a document group ``Gruppe::Borgere``) gives it, as in a survey (W029)."""
-    names = {name for document in result.documents for name, _ in document.attributes}
-    if GROUP_COLUMN in names:
+    name = group_alias(sorted({name for document in result.documents for name, _ in document.attributes}))
+    if name is None:
         return
-    found = sorted(name for name in names if " ".join(name.split()).casefold() in GROUP_NAMES)
-    if len(found) != 1:
-        return
-    (name,) = found
     result.documents = [
         dataclasses.replace(document, attributes=tuple(sorted({**dict(document.attributes),
                                                                GROUP_COLUMN: dict(document.attributes)[name]}.items())))
@@ -426,10 +423,10 @@ def _with_speaker_variables(
     for speaker, case in cases.items():
         values = {raw.variables.get(variable) or variable: value for variable, value in case.variables
                   if value and (raw.variables.get(variable) or variable)}
-        grouped = [name for name in values if " ".join(name.split()).casefold() in GROUP_NAMES]
-        if GROUP_COLUMN not in values and len(grouped) == 1:
-            values[GROUP_COLUMN] = values[grouped[0]]
-            used.add(grouped[0])
+        grouped = group_alias(values)
+        if grouped is not None:
+            values[GROUP_COLUMN] = values[grouped]
+            used.add(grouped)
         own[speaker] = tuple(sorted(values.items()))
     with_own = tuple(turn._replace(attributes=own[turn.speaker]) if turn.speaker in own else turn for turn in turns)
     return with_own, sorted(used)

@@ -103,7 +103,8 @@ def read_qdpx_documents(
     interviewers: Iterable[str] = (),
     limits: ArchiveLimits | None = None,
 ) -> tuple[list[Document], pd.DataFrame, list[str]]:
-    """The documents and codings of a ``.qdpx`` found in a corpus folder (for ``read_corpus``).
+    """The documents and codings of a ``.qdpx`` found in a corpus folder (``read_corpus`` itself also
+    keeps the project's memos, sets and annotations; see :func:`read_qdpx`).
 
     Parameters
     ----------
