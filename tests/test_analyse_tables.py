@@ -10,6 +10,7 @@ import pytest
 
 import kvaleval as kv
 from kvaleval.analyse.cooccurrence import cooccurrence
+from kvaleval.analyse.evidence import evidence_quotes
 from kvaleval.analyse.framework import framework_matrix
 from kvaleval.analyse.quotes import MAX_WORDS, trim
 from kvaleval.analyse.targets import read_targets, target_attainment
@@ -181,6 +182,46 @@ def test_evidence_group_named_with_a_capital(coded: kv.Coded) -> None:
     lower = coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])
     pd.testing.assert_frame_equal(capital, lower)
     assert capital.loc[capital["group"] == "borger", "respondents"].iloc[0] > 0
+
+
+def test_evidence_where_limits_to_an_attribute(tmp_path: Path, coded: kv.Coded) -> None:
+    # "Skolerne oplever ventetid": a conclusion about one role inside a group counts that
+    # role's respondents only, in n/N and in its quotes.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- id: skoler\n  statement: Skolerne oplever ventetid.\n  themes: [kapacitet]\n"
+                    "  where: {role: Skole}\n", encoding="utf-8")
+    [limited] = kv.read_conclusions(path, codebook=coded.codebook)
+    assert limited.where == (("role", ("Skole",)),)
+    segments = coded.segments
+    school = segments[(segments["role"] == "skole") & (segments["speaker_role"] == "respondent")]
+    table = coded.evidence([limited]).set_index("group")
+    assert table.loc["(alle)", "respondents_total"] == school[["doc_id", "speaker"]].drop_duplicates().shape[0]
+    backing = coded.codings[(coded.codings["code"] == "kapacitet")
+                            & coded.codings["segment_id"].isin(school["segment_id"])]
+    assert table.loc["(alle)", "segments"] == backing["segment_id"].nunique() > 0
+    everyone = coded.evidence([Conclusion("alle", "x", ("kapacitet",))]).set_index("group")
+    assert everyone.loc["(alle)", "respondents_total"] > table.loc["(alle)", "respondents_total"]
+    assert everyone.loc["(alle)", "segments"] > table.loc["(alle)", "segments"]
+    quoted = evidence_quotes(segments, coded.codings, coded.codebook, [limited])
+    assert len(quoted) and set(quoted["segment_id"]) <= set(school["segment_id"])
+
+
+def test_evidence_where_names_what_is_not_there(coded: kv.Coded) -> None:
+    missing = Conclusion("r", "x", ("kapacitet",), where=(("rolle", ("skole",)),))
+    with pytest.warns(kv.KvalevalWarning, match=r"W032.*'rolle'.*'role'"):
+        table = coded.evidence([missing])
+    assert table["share"].tolist() == ["0/0"]
+    typo = Conclusion("r", "x", ("kapacitet",), where=(("role", ("skoler", "skole")),))
+    with pytest.warns(kv.KvalevalWarning, match=r"W033.*\['skoler'\].*'skole'"):
+        table = coded.evidence([typo]).set_index("group")
+    assert table.loc["(alle)", "respondents_total"] > 0  # the value that is there still counts
+
+
+def test_conclusions_where_needs_a_value(tmp_path: Path, coded: kv.Coded) -> None:
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: k, statement: x, themes: [kapacitet], where: {role: []}}\n", encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match=r"(?s)E203.*where.*mindst én værdi"):
+        kv.read_conclusions(path, codebook=coded.codebook)
 
 
 def test_conclusions_numbered_ids_and_a_minimum_of_none(tmp_path: Path, coded: kv.Coded) -> None:
@@ -458,7 +499,6 @@ def test_markdown_long_table_is_cut_with_a_note_naming_where_the_rest_is() -> No
 def test_evidence_a_segment_backing_the_conclusion_is_no_counter_quote(coded: kv.Coded) -> None:
     # A segment coded kapacitet negativ and relevans positiv backs "negative about kapacitet or relevans",
     # and was also shown as its counter-quote: the same respondent on both sides.
-    from kvaleval.analyse.evidence import evidence_quotes
 
     segment = coded.segments.loc[coded.segments["speaker_role"] == "respondent", "segment_id"].iloc[0]
     codings = pd.DataFrame({"segment_id": [segment, segment], "doc_id": [segment.split("#")[0]] * 2,

@@ -218,6 +218,18 @@ def test_appendix_warnings_are_in_the_manifest(tiny_corpus: Path, small_codebook
     assert any(row[0] == "advarsel" and "W021" in str(row[1]) for row in sheet.iter_rows(values_only=True))
 
 
+def test_appendix_says_whom_a_limited_conclusion_counts(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                        tmp_path: Path) -> None:
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    limited = [Conclusion("skoler", "Skolerne oplever ventetid", ("kapacitet",), where=(("role", ("skole",)),))]
+    kv.write_appendix(coded, tmp_path / "ud", conclusions=limited, charts_enabled=False)
+    sheet = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx")["Konklusioner"]
+    cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "Kun respondenter med: skoler: role = skole." in cells
+    assert "1/1" in cells  # the one school respondent, not all four
+    assert "Kun respondenter med: skoler: role = skole." in (tmp_path / "ud" / "bilag.md").read_text(encoding="utf-8")
+
+
 def test_appendix_reproducible(tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KVALEVAL_DATE", "2026-01-01")

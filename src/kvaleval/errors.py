@@ -160,10 +160,15 @@ class Warnings(metaclass=_CodedMessages):
             "--id-column NAVN), hvis der er en.")
     W020 = ("{path}: linjen/linjerne over kolonneoverskrifterne ({excerpt}) læses som en titel, "
             "ikke som svar.")
+    W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
+            "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
+            "spørgeskemakolonne eller projektets variable): {attributes}.")
+    W033 = ("konklusionen '{conclusion}' afgrænser med where: til {attribute} = {unknown}, som ingen respondent "
+            "har. Værdierne i korpusset: {values}. Stavemåden skal passe; store og små bogstaver er lige gode.")
     W021 = ("konklusionen '{conclusion}' nævner gruppe(r) {unknown}, som ingen respondent tilhører, "
             "så de viser 0/0. Grupper i korpusset ('respondent_group' fra metadata.csv, en gruppekolonne "
             "eller projektets variabel): {groups}. "
-            "Stavemåde og store/små bogstaver skal passe.")
+            "Stavemåden skal passe; store og små bogstaver er lige gode.")
     W022 = ("{path}: kolonnen '{column}' har ingen svar i de første {n} rækker, men fritekst længere "
             "nede, så den er læst som en attribut, ikke som svar. Angiv den med text_columns=[...] "
             "(på kommandolinjen: --text-column) for at læse den som svar.")
@@ -909,10 +914,15 @@ class _WarningsEnglish:
             "--id-column NAME) if there is one.")
     W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
             "not as answers.")
+    W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
+            "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
+            "a survey column or the project's variables): {attributes}.")
+    W033 = ("conclusion '{conclusion}' is limited by where: to {attribute} = {unknown}, which no respondent "
+            "has. The values in the corpus: {values}. Spelling must match; case does not matter.")
     W021 = ("conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to, so they "
             "show 0/0. Groups in the corpus ('respondent_group' from metadata.csv, a group column or the "
-            "project's variable): {groups}. Spelling and "
-            "case must match.")
+            "project's variable): {groups}. Spelling "
+            "must match; case does not matter.")
     W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
             "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
             "command line: --text-column) to read it as answers.")

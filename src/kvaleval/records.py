@@ -214,3 +214,6 @@ class Conclusion:
     valence: str | None = None
     min_respondents: int = 1
     notes: str = field(default="", compare=False)
+    where: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Only respondents with these attribute values: ((attribute, (value, ...)), ...),
+    e.g. (("role", ("afdelingsbestyrelse",)),); values compared without case."""

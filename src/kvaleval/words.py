@@ -46,6 +46,7 @@ class Words(metaclass=_CodedMessages):
     note_supported = ("Understøttet: mindst så mange respondenter som konklusionens minimum ({minimum}), i hver "
                       "række for sig: en gruppe med færre respondenter end minimum er »nej«, også når de alle "
                       "siger det.")
+    note_where = "Kun respondenter med: {limits}."
     note_conclusion_quotes = "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret."
     note_conclusion_quotes_plain = ("Citater er ordrette uddrag (»...«); [...] markerer udeladelser. IKKE "
                                     "pseudonymiseret: navnene står, som de blev sagt.")
@@ -201,6 +202,7 @@ class _WordsEnglish:
     note_supported = ("Supported: at least as many respondents as the conclusion's minimum ({minimum}), judged "
                       "row by row: a group with fewer respondents than the minimum is “no”, even when all of "
                       "them say it.")
+    note_where = "Only respondents with: {limits}."
     note_conclusion_quotes = "Quotes are verbatim excerpts (“...”); [...] marks omissions; names are pseudonymised."
     note_conclusion_quotes_plain = ("Quotes are verbatim excerpts (“...”); [...] marks omissions. NOT pseudonymised: "
                                     "names stand as they were said.")

@@ -19,7 +19,7 @@ from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes, resolve_themes
 from kvaleval.errors import Warnings, warn
-from kvaleval.frames import ALL, require_columns
+from kvaleval.frames import ALL, SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, require_columns
 from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
 from kvaleval.words import Words
 
@@ -147,7 +147,9 @@ def evidence(
 
 
 def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[str, pd.DataFrame]]:
-    """(group, segments of that group) for each group of the conclusion, then (alle) over them."""
+    """(group, segments of that group) for each group of the conclusion, then (alle) over them;
+    only the segments of respondents its ``where`` selects."""
+    segments = _where(segments, conclusion)
     if GROUP_COLUMN not in segments:
         return [(ALL, segments)]
     groups_column = segments[GROUP_COLUMN].astype(object).where(segments[GROUP_COLUMN].notna(), "")
@@ -164,6 +166,29 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     frames = [(group, segments[groups_column == group]) for group in wanted]
     frames.append((ALL, segments[groups_column.isin(wanted)]))
     return frames
+
+
+def _where(segments: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
+    """The segments whose attributes have the values the conclusion's ``where`` names (any of
+    them per attribute, every attribute), compared without case and outer spaces."""
+    where = conclusion.where.items() if isinstance(conclusion.where, dict) else conclusion.where
+    keep = pd.Series(True, index=segments.index)
+    for attribute, values in where:
+        values = (values,) if isinstance(values, str) else values
+        if attribute not in segments:
+            attributes = [c for c in segments.columns if c not in SEGMENT_COLUMNS + SEGMENT_EXTRA_COLUMNS]
+            warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute, attributes=attributes))
+            return segments.iloc[0:0]
+        column = segments[attribute].astype(object).where(segments[attribute].notna(), "")
+        column = column.map(lambda value: str(value).strip().casefold())
+        wanted = {str(value).strip().casefold() for value in values}
+        present = sorted(set(column[segments["speaker_role"] == "respondent"]) - {""})
+        unknown = [value for value in values if str(value).strip().casefold() not in present]
+        if unknown:  # a typo selects nobody and reads as "0/0: not supported"; say so
+            warn(Warnings.W033.format(conclusion=conclusion.id, attribute=attribute, unknown=unknown,
+                                      values=present))
+        keep &= column.isin(wanted)
+    return segments[keep]
 
 
 def _kinds(conclusion: Conclusion) -> list[tuple[str, set[str] | None]]:

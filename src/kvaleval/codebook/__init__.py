@@ -138,6 +138,7 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             valence=item.valence,
             min_respondents=item.min_respondents,
             notes=item.notes,
+            where=tuple((attribute, tuple(values)) for attribute, values in item.where.items()),
         )
         for item in model.conclusions
     ]

@@ -84,6 +84,21 @@ class ConclusionModel(_Strict):
     statement: str = Field(min_length=1)
     themes: list[str] = Field(min_length=1)
     groups: list[str] = []
+    where: dict[str, str | int | list[str | int]] = {}
+
+    @field_validator("where")
+    @classmethod
+    def _values_as_lists(cls, value: dict[str, object]) -> dict[str, list[str]]:
+        """``where: {role: afdelingsbestyrelse}`` is a one-value list; a number is its text."""
+        lists = {}
+        for attribute, values in value.items():
+            listed = values if isinstance(values, list) else [values]
+            texts = [str(item).strip() for item in listed if str(item).strip()]
+            if not str(attribute).strip() or not texts:
+                raise ValueError(f"'{attribute}' skal have mindst én værdi")
+            lists[str(attribute).strip()] = texts
+        return lists
+
     valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
     min_respondents: int = Field(default=1, ge=1)  # 0 would call a conclusion no one states "supported"
     notes: str = ""

@@ -160,6 +160,7 @@ def _tables(
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
+            *_where_notes(conclusions),
             Words.note_conclusion_quotes if pseudonymise else Words.note_conclusion_quotes_plain,
         ], wrap=(header("statement"), header("quotes"), header("counter_quotes"))))
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
@@ -634,3 +635,12 @@ def _previous_files(out: Path) -> set[str]:
         if line.strip() and not path.is_absolute() and ".." not in path.parts and str(path) != FILE_LIST:
             names.add(path.as_posix())
     return names
+
+
+def _where_notes(conclusions: Sequence[Conclusion]) -> list[str]:
+    """One note per conclusion limited by ``where``, so a reader sees whom its n/N counts."""
+    return [
+        Words.note_where.format(limits=f"{conclusion.id}: " + "; ".join(
+            f"{attribute} = {' / '.join(values)}" for attribute, values in conclusion.where))
+        for conclusion in conclusions if conclusion.where
+    ]
