@@ -84,12 +84,14 @@ class ConclusionModel(_Strict):
     statement: str = Field(min_length=1)
     themes: list[str] = Field(min_length=1)
     groups: list[str] = []
-    where: dict[str, str | int | list[str | int]] = {}
+    where: dict[str, list[str]] = {}
 
-    @field_validator("where")
+    @field_validator("where", mode="before")
     @classmethod
-    def _values_as_lists(cls, value: dict[str, object]) -> dict[str, list[str]]:
+    def _values_as_lists(cls, value: object) -> object:
         """``where: {role: afdelingsbestyrelse}`` is a one-value list; a number is its text."""
+        if not isinstance(value, dict):
+            return value  # the type check says what is wrong
         lists = {}
         for attribute, values in value.items():
             listed = values if isinstance(values, list) else [values]
