@@ -243,3 +243,34 @@ def test_code_own_conclusions_do_not_get_the_indicators_beside_the_codebook(
         assert set(found.iloc[:, 0]) == {conclusions}
         expected = "kb_indikatorer.csv" if indicators else "indikatorer: (ingen)"
         assert "Konklusioner: " in result.output and expected in result.output
+
+
+def test_the_shipped_demo_files_are_the_repository_s(tmp_path: Path) -> None:
+    # Run outside the repository, `code corpus/` takes the codebook shipped in the package; its
+    # indicators were not shipped, so the quick start's appendix had no Målopfyldelse there.
+    from importlib import resources
+
+    from conftest import ROOT
+
+    shipped = Path(str(resources.files("kvaleval").joinpath("data")))
+    for name in ("vollsmose.yaml", "vollsmose_konklusioner.yaml", "vollsmose_indikatorer.csv"):
+        assert (shipped / name).read_bytes() == (ROOT / "codebooks" / name).read_bytes(), name
+
+
+def test_code_outside_the_repository_takes_the_demo_s_conclusions_and_indicators(
+        tiny_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no codebooks/ here
+    result = CliRunner().invoke(app, ["code", str(tiny_corpus), "--out", "ud"])
+    assert result.exit_code == 0, result.output
+    assert "vollsmose_indikatorer.csv" in result.output
+    sheets = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx").sheetnames
+    assert {"Konklusioner", "Målopfyldelse"} <= set(sheets)
+
+
+@pytest.mark.parametrize(("command", "usage"), [("code", "[TILVALG] CORPUS"), ("check", "[TILVALG] CODEBOOK"),
+                                                ("agreement", "[TILVALG] CODINGS...")])
+def test_usage_line_names_the_arguments_as_the_docs_do(command: str, usage: str) -> None:
+    # Typer writes a required argument as {corpus}; the README and docs/cli.md write CORPUS.
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert f"kvaleval {command} {usage}" in " ".join(result.output.split())

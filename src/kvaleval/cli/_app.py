@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -24,7 +25,9 @@ class _DanishHelp:
     """Click's "Usage:" and "Show this message and exit." in Danish (Click has no setting for them)."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        return [_USAGE_WORDS.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
+        # Typer writes a required argument as {KORPUS}; the usage convention (and our docs) is KORPUS
+        pieces = [_USAGE_WORDS.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
+        return [re.sub(r"^\{(.+)\}(\.\.\.)?$", r"\1\2", piece) for piece in pieces]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)

@@ -51,8 +51,10 @@ def usage_message(err: Any) -> str:
 
 
 def _flag(param: Any) -> str:
-    """``CORPUS`` for an argument, ``--gold / -g`` for an option."""
-    return str(param.name).upper() if getattr(param, "param_type_name", "") == "argument" else " / ".join(param.opts)
+    """``CORPUS`` for an argument (its name in the usage line), ``--gold / -g`` for an option."""
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.metavar or param.name).upper()
+    return " / ".join(param.opts)
 
 
 def _name(param: Any) -> str:

@@ -14,7 +14,7 @@ from kvaleval.errors import Errors, Texts
 
 @app.command("check", cls=DanishCommand)
 def check_cli(
-    codebook: Annotated[Path, typer.Argument(help="Kodebogen (YAML eller .qdc).")],
+    codebook: Annotated[Path, typer.Argument(metavar="CODEBOOK", help="Kodebogen (YAML eller .qdc).")],
     corpus: Annotated[Path | None, typer.Option(help="Korpus: vis termer, der aldrig rammer.")] = None,
     gold: Annotated[Path | None, typer.Option(help="Guldkodning (csv/xlsx): vis termer bag falske positiver.")] = None,
     top: Annotated[int, typer.Option(help="Antal termer pr. tema i listerne.")] = 10,

@@ -16,7 +16,8 @@ from kvaleval.errors import Errors, ReportError, Texts
 
 @app.command("code", cls=DanishCommand)
 def code_cli(
-    corpus: Annotated[Path, typer.Argument(help="Mappen med transskriptioner (og evt. metadata.csv).")],
+    corpus: Annotated[Path, typer.Argument(metavar="CORPUS",
+                                           help="Mappen med transskriptioner (og evt. metadata.csv).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til bilaget.")] = Path("out"),
     conclusions: Annotated[
