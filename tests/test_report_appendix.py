@@ -780,3 +780,25 @@ def test_appendix_progress_names_each_step_and_writes_the_same_files(
     assert [p.relative_to(tmp_path / "stille") for p in quiet] == [p.relative_to(tmp_path / "med") for p in shown]
     assert ((tmp_path / "stille" / "csv" / "matrix.csv").read_bytes()
             == (tmp_path / "med" / "csv" / "matrix.csv").read_bytes())
+
+
+def test_grouping_by_a_column_of_names_or_contact_data_is_refused(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                  tmp_path: Path) -> None:
+    # `--by deltager` put "Mette Hansen" and a phone number from a notes column into the tables'
+    # headings, bilag.md and the charts: only a column called "Navn" was refused.
+    (tiny_corpus / "metadata.csv").write_text(
+        "file,respondent_group,role,deltager,noter\n"
+        "borger01.txt,borger,forælder,Mette Hansen,ringede på 20304050\n"
+        "partner01.docx,samarbejdspartner,Lise Holm,Per Jensen,\n"
+        "borger02.vtt,borger,ung,Karen Jensen,\n"
+        "survey.xlsx,borger,beboer,,\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    for column in ("deltager", "noter"):
+        with pytest.raises(kv.ReportError, match=rf"E503.*'{column}'"):
+            kv.write_appendix(coded, tmp_path / column, by=column, charts_enabled=False)
+        assert not (tmp_path / column / "appendix.xlsx").exists()
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)  # a role column with a name in it
+    text = (tmp_path / "ud" / "bilag.md").read_text(encoding="utf-8")
+    assert "Mette" not in text and "20304050" not in text and "Lise Holm" not in text
+    frequencies = pd.read_csv(tmp_path / "ud" / "csv" / "frekvenser.csv", encoding="utf-8-sig")
+    assert "Lise Holm" not in set(frequencies["value"]) and "forælder" in set(frequencies["value"])

@@ -47,6 +47,7 @@ class Words(metaclass=_CodedMessages):
                       "række for sig: en gruppe med færre respondenter end minimum er »nej«, også når de alle "
                       "siger det.")
     note_where = "Kun respondenter med: {limits}."
+    personal_value = "navne eller kontaktdata, fx '{example}' efter pseudonymisering"
     note_conclusion_quotes = "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret."
     note_conclusion_quotes_plain = ("Citater er ordrette uddrag (»...«); [...] markerer udeladelser. IKKE "
                                     "pseudonymiseret: navnene står, som de blev sagt.")
@@ -203,6 +204,7 @@ class _WordsEnglish:
                       "row by row: a group with fewer respondents than the minimum is “no”, even when all of "
                       "them say it.")
     note_where = "Only respondents with: {limits}."
+    personal_value = "names or contact data, e.g. '{example}' after pseudonymisation"
     note_conclusion_quotes = "Quotes are verbatim excerpts (“...”); [...] marks omissions; names are pseudonymised."
     note_conclusion_quotes_plain = ("Quotes are verbatim excerpts (“...”); [...] marks omissions. NOT pseudonymised: "
                                     "names stand as they were said.")

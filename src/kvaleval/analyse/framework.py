@@ -71,7 +71,8 @@ def framework_matrix(
     rows = []
     for person in people.to_dict("records"):
         row = {
-            "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys, participants=participants),
+            "respondent": attribution(person, numbers, survey=person["doc_id"] in surveys, participants=participants,
+                                      pseudonymiser=pseudonymiser),
             "doc_id": person["doc_id"],
             "speaker": person["speaker"],
         }

@@ -125,16 +125,18 @@ def participant_numbers(segments: pd.DataFrame) -> dict[tuple[str, str], int]:
 
 
 def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, survey: bool = False,
-                participants: dict[tuple[str, str], int] | None = None) -> str:
+                participants: dict[tuple[str, str], int] | None = None,
+                pseudonymiser: Callable[[str, str], str] | None = None) -> str:
     """``(Samarbejdspartner, skole, interview 7)``, ``(Borger, interview 6, deltager 2)`` in a focus
-    group (``participants``: :func:`participant_numbers`), or ``(Borger, spørgeskema, respondent 17)``."""
+    group (``participants``: :func:`participant_numbers`), or ``(Borger, spørgeskema, respondent 17)``;
+    the group and role pseudonymised by ``pseudonymiser`` (a metadata role can be a person's name)."""
     parts = []
-    group = _text(row.get(GROUP_COLUMN)).strip()
-    if group:
-        parts.append(group[:1].upper() + group[1:])
-    role = _text(row.get(ROLE_COLUMN)).strip()
-    if role:
-        parts.append(role)
+    for column in (GROUP_COLUMN, ROLE_COLUMN):
+        value = _text(row.get(column)).strip()
+        if value and pseudonymiser is not None:
+            value = pseudonymiser(value, f"egenskab: {column}")
+        if value:
+            parts.append(value[:1].upper() + value[1:] if column == GROUP_COLUMN else value)
     if survey:
         parts.append(Words.survey_respondent.format(speaker=row["speaker"]))
     else:
@@ -276,7 +278,8 @@ def render(
                 "end": int(row["start"]) + trimmed.end,
                 "score": float(row["score"]),
                 "question": question,
-                "attribution": attribution(row, numbers, survey=survey, participants=participants),
+                "attribution": attribution(row, numbers, survey=survey, participants=participants,
+                                           pseudonymiser=pseudonymiser),
                 "valence": row.get("valence") or "",
             }
         )

@@ -118,11 +118,11 @@ def _tables(
     """Every sheet but the manifest, and the run's pseudonymiser (None without pseudonymisation)."""
     segments, codings, codebook = coded.segments, coded.codings, coded.codebook
     by = by if by is not None else (GROUP_COLUMN if GROUP_COLUMN in segments else None)
-    if pseudonymise and by is not None and by in segments:
-        kind = personal_column(by, segments[by].head(200))
+    pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms, keep=keep) if pseudonymise else None
+    if pseudonymiser is not None and by is not None and by in segments:
+        kind = personal_column(by, segments[by].head(200)) or _personal_value(segments[by], pseudonymiser)
         if kind is not None:  # the groups' names are headings, which are not pseudonymised
             raise ReportError(Errors.E503.format(column=by, kind=kind))
-    pseudonymiser = corpus_pseudonymiser(segments, pseudonyms=pseudonyms, keep=keep) if pseudonymise else None
     appendix = Appendix()
     coders = sorted(codings["coder"].dropna().unique()) if len(codings) else ["rules"]
 
@@ -136,7 +136,8 @@ def _tables(
     appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
     detail = [
-        coded.frequencies(by=column, valence=True).rename(columns={column: "value"}).assign(attribute=column)
+        _pseudonymised_values(coded.frequencies(by=column, valence=True).rename(columns={column: "value"}),
+                              column, pseudonymiser if column != by else None).assign(attribute=column)
         for column in detail_by
     ] or [coded.frequencies(by=None, valence=True).assign(attribute=ALL, value=ALL)]
     frequency_table = pd.concat(detail, ignore_index=True)
@@ -644,3 +645,23 @@ def _where_notes(conclusions: Sequence[Conclusion]) -> list[str]:
             f"{attribute} = {' / '.join(values)}" for attribute, values in conclusion.where))
         for conclusion in conclusions if conclusion.where
     ]
+
+
+def _personal_value(values: pd.Series, pseudonymiser: Any) -> str | None:
+    """What a column's values hold when the pseudonymiser would change one (a name, a phone number
+    in a notes column), shown pseudonymised: grouping by it would put that in the headings."""
+    for value in pd.unique(values.dropna()):
+        text = str(value)
+        hidden = pseudonymiser(text, f"egenskab: {values.name}") if text.strip() else text
+        if hidden != text:
+            return Words.personal_value.format(example=hidden)
+    return None
+
+
+def _pseudonymised_values(table: pd.DataFrame, column: str, pseudonymiser: Any) -> pd.DataFrame:
+    """The table with its ``value`` column pseudonymised (a role column that holds a name)."""
+    if pseudonymiser is None:
+        return table
+    where = f"egenskab: {column}"
+    return table.assign(value=[pseudonymiser(value, where) if isinstance(value, str) and value else value
+                               for value in table["value"]])
