@@ -802,3 +802,25 @@ def test_grouping_by_a_column_of_names_or_contact_data_is_refused(tiny_corpus: P
     assert "Mette" not in text and "20304050" not in text and "Lise Holm" not in text
     frequencies = pd.read_csv(tmp_path / "ud" / "csv" / "frekvenser.csv", encoding="utf-8-sig")
     assert "Lise Holm" not in set(frequencies["value"]) and "forælder" in set(frequencies["value"])
+
+
+def test_names_in_file_and_folder_names_are_numbered_not_merged(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # interview_Mette_Hansen.txt and interview_Karen_Jensen.txt both became interview_[navn]_[navn],
+    # one doc_id for two documents; a phone number in a file name and the corpus folder's name stayed.
+    folder = tmp_path / "Mette Hansen"
+    folder.mkdir()
+    answer = "I: Hvordan er ventetiden?\nB: Der er lang venteliste, og vi mangler folk.\n"
+    for name in ("interview_Mette_Hansen.txt", "interview_Karen_Jensen.txt", "20304050_opkald.txt"):
+        (folder / name).write_text(answer, encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    segments = pd.read_csv(tmp_path / "ud" / "csv" / "segmenter.csv", encoding="utf-8-sig")
+    assert segments["doc_id"].nunique() == 3
+    assert set(segments["doc_id"]) == {"interview_[navn 1]", "interview_[navn 2]", "[telefon]_opkald"}
+    written = [path.read_text(encoding="utf-8-sig") for path in (tmp_path / "ud").rglob("*")
+               if path.suffix in (".csv", ".md") and "lokalt" not in path.parts]
+    for secret in ("Mette", "Hansen", "Karen", "Jensen", "20304050"):
+        assert not any(secret in text for text in written), secret
+    manifest = pd.read_csv(tmp_path / "ud" / "csv" / "manifest.csv", encoding="utf-8-sig")
+    folder_shown = manifest.loc[manifest["Felt"] == "korpus", "Værdi"].iloc[0]
+    assert folder_shown.endswith(("/[navn 1]", "/[navn 2]"))  # the same person's number as her file's

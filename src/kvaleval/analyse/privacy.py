@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -100,6 +101,10 @@ class CorpusPseudonymiser:
     def __call__(self, text: str, where: str = "") -> str:
         return self._pseudonymiser.apply(text, where=where)
 
+    def replacements(self, text: str, where: str = "") -> list[tuple[int, int, str]]:
+        """``(start, end, replacement)`` of what this one replaces in ``text``, recorded alike."""
+        return self._pseudonymiser.replacements(text, where=where)
+
     def report(self) -> pd.DataFrame:
         """Every replacement so far (see :attr:`kvaleval.Pseudonymiser.report`)."""
         return self._pseudonymiser.report
@@ -140,32 +145,54 @@ _ID_WORD = re.compile(r"[^\W\d_]+")
 
 
 def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -> str:
-    """A document or segment id (a file name) pseudonymised as text, and then every part of it
-    that is a listed first or last name and no Danish word: ``interviews/borger_fatima`` ->
-    ``interviews/borger_[navn 1]`` (files are named after people, in lower case); the number
-    keeps two files apart. ``where`` names the id's place in the report."""
+    """A document or segment id (a file name) pseudonymised as text with its separators read as
+    spaces: ``interviews/interview_Mette_Hansen`` -> ``interviews/interview_[navn 1]_[navn 2]``,
+    ``20304050_opkald`` -> ``[telefon]_opkald``. A name becomes ``[navn N]``, numbered per run and
+    name, so two files named after two people keep two ids (a known person keeps their label,
+    ``[borger 3]``); a listed first or last name in lower case that is no Danish word counts too
+    (``borger_fatima``: files are named so). ``where`` names the id's place in the report."""
+    numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
+    record = getattr(pseudonymise, "record", None)
+    spaced = value.translate(_SEPARATORS_AS_SPACES)  # same length: the offsets hold in both
+    find = getattr(pseudonymise, "replacements", None)
+    if find is None:  # a plain function: whole-text pseudonymisation
+        return _ID_WORD.sub(lambda match: _hide_lower_case_name(match, numbers, record, where),
+                            pseudonymise(value, where))
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in find(spaced, where):
+        if replacement == GENERIC_NAME:  # "[navn]" twice would make two files one; Mette_Hansen is Mette Hansen
+            key = " ".join(spaced[start:end].casefold().split())
+            replacement = numbers.setdefault(key, f"[navn {len(numbers) + 1}]")
+        pieces += [_hide_lower_case_names(value[position:start], numbers, record, where), replacement]
+        position = end
+    pieces.append(_hide_lower_case_names(value[position:], numbers, record, where))
+    return "".join(pieces)
+
+
+_SEPARATORS_AS_SPACES = str.maketrans({character: " " for character in "_-./\\#"})
+GENERIC_NAME = "[navn]"
+
+
+def _hide_lower_case_names(text: str, numbers: dict[str, str], record: Any, where: str) -> str:
+    return _ID_WORD.sub(lambda match: _hide_lower_case_name(match, numbers, record, where), text)
+
+
+def _hide_lower_case_name(match: re.Match[str], numbers: dict[str, str], record: Any, where: str) -> str:
+    """A listed first or last name that is not ambiguous and no Danish word (``fatima``, not ``sol``)."""
     from kvaleval.danish import is_danish_word
     from kvaleval.privacy.names import lexicon
 
-    value = pseudonymise(value, where)
+    word = match.group(0)
+    folded = word.casefold()
     names = lexicon()
-    # Numbered per run, so two files named after two people keep two ids.
-    numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
-    record = getattr(pseudonymise, "record", None)
-    text = value
-
-    def hide(match: re.Match[str]) -> str:
-        word = match.group(0)
-        folded = word.casefold()
-        listed = folded in names.names and folded not in names.ambiguous and folded not in names.keep
-        if not listed or len(word) <= 2 or is_danish_word(folded):
-            return word
-        replacement = numbers.setdefault(folded, f"[navn {len(numbers) + 1}]")
-        if record is not None:
-            record(where, word, replacement, start=match.start(), end=match.end())
-        return replacement
-
-    return _ID_WORD.sub(hide, text)
+    if (len(word) <= 2 or folded not in names.names or folded in names.ambiguous or folded in names.keep
+            or is_danish_word(folded)):
+        return word
+    replacement = numbers.setdefault(folded, f"[navn {len(numbers) + 1}]")
+    if record is not None:
+        record(where, word, replacement)
+    return replacement
 
 
 def pseudonymise_columns(frame: pd.DataFrame, pseudonymise: Pseudonymise | None,

@@ -312,6 +312,13 @@ class Pseudonymiser:
             self._clean.add(text)
         return "".join(pieces)
 
+    def replacements(self, text: str, *, where: str = "") -> list[tuple[int, int, str]]:
+        """What :meth:`apply` replaces in ``text``, as ``(start, end, replacement)``, recorded alike."""
+        recorded = len(self._rows)
+        self.apply(text, where=where)
+        return [(start, end, replacement) for _where, _kind, _original, replacement, start, end
+                in self._rows[recorded:]]
+
     def record(self, where: str, original: str, replacement: str, *, start: int = 0,
                end: int | None = None) -> None:
         """Add to :attr:`report` a replacement made outside :meth:`apply`.

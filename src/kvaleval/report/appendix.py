@@ -96,7 +96,7 @@ def build_appendix(
                                  small_cells=small_cells, noted=noted, sources=sources)
     if pseudonymiser is not None:
         # Notes are kvaleval's own sentences, not the corpus: only the names found in the corpus go.
-        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser.found_only())
+        appendix.manifest = _pseudonymise_manifest(appendix.manifest, pseudonymiser)
         appendix.privacy_report = pseudonymiser.report()
     appendix.sheets.append(Sheet(Words.run, appendix.manifest, Words.run_title))
     appendix.csv["manifest"] = appendix.manifest
@@ -490,10 +490,13 @@ def _mean_attainment(value: float) -> str:
     return "–" if math.isnan(value) else Words.of_target.format(percent=number(value))
 
 
-def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, str], str]) -> pd.DataFrame:
-    """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"); versions,
-    options and hashes don't, and a hash must stay exact (it holds digit runs like phone numbers).
-    Every replacement is reported with ``where == "manifest"``."""
+def _pseudonymise_manifest(table: pd.DataFrame, corpus_pseudonymiser: Any) -> pd.DataFrame:
+    """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"), and so can
+    the corpus folder (``/home/mette/Mette Hansen``); versions, options and hashes don't, and a hash
+    must stay exact (it holds digit runs like phone numbers). Notes are kvaleval's own sentences,
+    so only the names found in the corpus go there; the folder is a name like a file's, read with
+    the name lists. Every replacement is reported with ``where == "manifest"``."""
+    pseudonymiser = corpus_pseudonymiser.found_only()
     table = table.copy()
     prefixes = (Words.file, Words.skipped, Words.note)
     paths = {name.removeprefix(next(p for p in prefixes if name.startswith(p)))
@@ -512,6 +515,8 @@ def _pseudonymise_manifest(table: pd.DataFrame, pseudonymiser: Callable[[str, st
                 table.iloc[row, 1] = protect(value)
         elif name == Words.warning:
             table.iloc[row, 1] = protect(value)
+        elif name == Words.corpus and isinstance(value, str):
+            table.iloc[row, 1] = pseudonymise_id(value, corpus_pseudonymiser, "manifest")
     return table
 
 
