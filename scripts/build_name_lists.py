@@ -246,7 +246,7 @@ Bautista Villanueva Mendoza Ramos Aquino Garcia Cruz Navarro Pascual Tolentino
 EXTRA_AMBIGUOUS = """
 bo per dan vang have holm skov lund kim alle mark storm kirke hans sten rask smed bager
 skytte fisker bonde krog kirk post sommer engel vad wind lykke ravn dam toft lind berg
-bach bak nord strand strøm bjørn falk ulv due sol dag juni maj august april
+bach bak nord strand strøm bjørn falk ulv due sol dag juni maj august april ask
 """.split()
 """Names a Danish reader will also read as ordinary words; always ambiguous."""
 

@@ -198,3 +198,15 @@ def test_privacy_survey_tools_english_words_stay() -> None:
     # Qualtrics' Status column "IP Address" became "IP [navn]".
     assert pseudonymise("IP Address") == "IP Address"
     assert pseudonymise("Survey Preview, Spam") == "Survey Preview, Spam"
+
+
+def test_privacy_names_only_the_ambiguous_list_has() -> None:
+    # Sol, Ulv, Due, Krog and Ask were on no name list, only on the list of names that are also
+    # words, so they were never replaced, not even mid-sentence before a verb (rule 2).
+    assert pseudonymise("Min datter Sol sagde det.") == "Min datter [navn] sagde det."
+    assert pseudonymise("Han hedder Sol Due.") == "Han hedder [navn]."
+    assert pseudonymise("Hvad med Ask? Vi talte med Krog.") == "Hvad med [navn]? Vi talte med [navn]."
+    assert pseudonymise("Solen skinner. Sol og varme.") == "Solen skinner. Sol og varme."  # initial: a word
+    assert pseudonymise("Vi mødtes i Vollsmose Kirke.") == "Vi mødtes i Vollsmose Kirke."
+    assert pseudonymise("Det var lige efter påske, i april.") == "Det var lige efter påske, i april."
+    assert pseudonymise("Vi gik hos lægen. Hos lægen var der kø.") == "Vi gik hos lægen. Hos lægen var der kø."

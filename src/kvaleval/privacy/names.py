@@ -103,6 +103,11 @@ def read_list(filename: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if s and s[0] != "#"]
 
 
+_PLACE_NAME_ENDINGS = frozenset({"kirke", "have", "alle"})
+"""Surnames in the ambiguous list that end place names (Vollsmose Kirke, Kongens Have, Vollsmose
+Alle) far more often than they name a person: not names."""
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shipped name and keep lists, read once."""
@@ -112,9 +117,15 @@ def lexicon() -> Lexicon:
                     for e in read_list(f)]
     keep = {e.casefold() for e in keep_entries if " " not in e}
     phrases = sorted({e for e in keep_entries if " " in e}, key=lambda p: (-len(p), p))
+    ambiguous = frozenset(read_list("ambiguous_names.txt"))
+    # The ambiguous list holds names no other list has (Sol, Ulv, Due, Krog: "always ambiguous"),
+    # which are names all the same; and genitives that are words (hos, langs), which are not.
+    names = first | last
+    names |= {word for word in ambiguous - names - _PLACE_NAME_ENDINGS
+              if not (word.endswith("s") and word[:-1] in names)}
     return Lexicon(
-        names=first | last,
-        ambiguous=frozenset(read_list("ambiguous_names.txt")),
+        names=names,
+        ambiguous=ambiguous,
         keep=frozenset(keep),
         keep_phrases=tuple(phrases),
         first_names=first,
@@ -285,7 +296,8 @@ def classify(
         if use_lists and key in lists.names:
             if key in MONTHS and _month_context(text, start, end):
                 return KEEP, stem, suffix
-            ambiguous = key in lists.ambiguous or core.casefold() in lists.ambiguous
+            # a genitive that is also a word ("Karens") is a name's when the name is known here
+            ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
                 return (WEAK if ambiguous else NAME), stem, suffix
             if not ambiguous or not initial or _subject_of_verb(text, end, key):
