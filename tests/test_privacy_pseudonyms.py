@@ -124,3 +124,18 @@ def test_privacy_another_person_with_a_known_surname_is_no_one_known() -> None:
     text = "Fra: Birgitte Holm\nHilsen Birgitte Holm og Anders Holm. Fatima Ali kom. Holm sagde ja."
     assert pseudonymiser.apply(text) == ("Fra: [navn]\nHilsen [navn] og [interviewer 3]. [borger 2] kom. "
                                          "[interviewer 3] sagde ja.")
+
+
+def test_a_known_first_name_before_another_surname_is_someone_else() -> None:
+    # The ungeråd's Ali Rask was [borger 9], and so was "Ali Hassan" in a police interview; one
+    # speaker Fatima and a partner Fatima Al-Khatib made every "Fatima" the speaker's label.
+    known = Pseudonymiser(pseudonyms={"Ali Rask": "[borger 9]", "Nguyen Thi Lan": "[borger 7]",
+                                      "Fatima": "[borger 3]", "Fatima Al-Khatib": "[samarbejdspartner 1]"})
+    assert known.apply("Ali Hassan kom.") == "[navn] kom."
+    assert known.apply("Nguyen Van Minh kom.") == "[navn] kom."
+    assert known.apply("Ali Rask kom. Ali kom igen.") == "[borger 9] kom. [borger 9] kom igen."
+    assert known.apply("Nguyen Thi kom.") == "[borger 7] kom."  # her own names
+    assert known.apply("Fatima Al-Khatib kom.") == "[samarbejdspartner 1] kom."
+    assert known.apply("Fatima sagde det.") == "[navn] sagde det."  # which of the two?
+    only_first = Pseudonymiser(pseudonyms={"Fatima": "[borger 3]"})
+    assert only_first.apply("Fatima Ali kom.") == "[borger 3] kom."  # her surname, as far as we know

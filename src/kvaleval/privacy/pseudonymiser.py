@@ -147,6 +147,8 @@ class Pseudonymiser:
         self._user_keep = frozenset(k.casefold() for k in self.keep if " " not in k)
         self._caller = self._caller_names()
         self._caller_re = self._compile_caller()
+        self._full_name_labels = frozenset(label for name, label in self._caller.items()
+                                           if " " in name and label != REPLACEMENTS[KIND_NAME])
         self._protect_re = self._compile_protect()
         phrases = [*self._lists.keep_phrases, *(k for k in self.keep if " " in k)]
         # phrases are tried only where their first word stands; that is much faster
@@ -165,6 +167,10 @@ class Pseudonymiser:
             for part in name.split() if " " in name else ():
                 parts.setdefault(part, set()).add(replacement)
         for part, replacements in sorted(parts.items()):
+            if part in table and replacements - {table[part]}:
+                # "Fatima" is one person and part of another's "Fatima Al-Khatib": say neither
+                table[part] = REPLACEMENTS[KIND_NAME]
+                continue
             if part in table or not _searchable(part) or part in _names.ABBREVIATIONS:
                 continue
             if part in self._lists.keep and part not in self._lists.names:
@@ -251,7 +257,8 @@ class Pseudonymiser:
         weak += [s for s in deferred if s not in late
                  and next_word_start(text, s.end) in name_starts
                  and self._is_foreign(text, s)]
-        return merge_names(text, chosen, weak, words_after=self.heuristic)
+        return merge_names(text, chosen, weak, words_after=self.heuristic,
+                           full_name_labels=self._full_name_labels)
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""

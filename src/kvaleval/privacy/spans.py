@@ -96,10 +96,13 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     return chosen
 
 
-def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after: bool = False) -> list[Span]:
+def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after: bool = False,
+                full_name_labels: frozenset[str] = frozenset()) -> list[Span]:
     """Join a full name ("Jens Pedersen", "Per Hansen", "SØREN BACH") into one name span; with
     ``words_after`` (the capital-letter rule is on) a capitalised word after a name is its surname
-    also when it is a Danish word ("Jesper Glad", "Lise Holm")."""
+    also when it is a Danish word ("Jesper Glad", "Lise Holm"). ``full_name_labels`` are the
+    labels of people known by a full name ("Ali Rask"): their first name before another surname
+    ("Ali Hassan") is someone else."""
     weak_by_end = {s.end: s for s in weak}
     weak_by_start = {s.start: s for s in weak}
     out: list[Span] = []
@@ -121,8 +124,11 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after:
             if between and _GAP_RE.fullmatch(between):
                 # The first name says who it is: "Fatima Ali" is the speaker Fatima's label; an unknown
                 # first name before a known surname is someone else ("Birgitte Holm" is not the
-                # interviewer Anders Holm), a name like any other.
-                out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, last.base, span.suffix)
+                # interviewer Anders Holm), a name like any other; so is a known first name before
+                # a surname that is not its person's ("Ali Hassan" when the speaker is Ali Rask).
+                other = last.base in full_name_labels and span.base != last.base
+                base = "[navn]" if other else last.base
+                out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
                 continue
         out.append(span)
     return _with_weak_after(text, out, weak_by_start, words_after)
