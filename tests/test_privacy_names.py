@@ -210,3 +210,13 @@ def test_privacy_names_only_the_ambiguous_list_has() -> None:
     assert pseudonymise("Vi mødtes i Vollsmose Kirke.") == "Vi mødtes i Vollsmose Kirke."
     assert pseudonymise("Det var lige efter påske, i april.") == "Det var lige efter påske, i april."
     assert pseudonymise("Vi gik hos lægen. Hos lægen var der kø.") == "Vi gik hos lægen. Hos lægen var der kø."
+
+
+def test_privacy_a_name_of_a_place_stays() -> None:
+    # "H.C. Andersen Skolen" became "H.C. [navn] Skolen", "Boligsocialt Hus" "Boligsocialt [navn]",
+    # and "Sankt Hans", a holiday, "[navn]".
+    assert pseudonymise("Han går på H.C. Andersen Skolen.") == "Han går på H.C. Andersen Skolen."
+    assert pseudonymise("Vi sidder i Boligsocialt Hus.") == "Vi sidder i Boligsocialt Hus."
+    assert pseudonymise("Vi holdt bål til Sankt Hans.") == "Vi holdt bål til Sankt Hans."
+    assert pseudonymise("Vi mødte Lise Hus i går.") == "Vi mødte [navn] i går."
+    assert pseudonymise("Jeg gik til Mette. Skolen var lukket.") == "Jeg gik til [navn]. Skolen var lukket."

@@ -257,8 +257,9 @@ class Pseudonymiser:
         weak += [s for s in deferred if s not in late
                  and next_word_start(text, s.end) in name_starts
                  and self._is_foreign(text, s)]
-        return merge_names(text, chosen, weak, words_after=self.heuristic,
-                           full_name_labels=self._full_name_labels)
+        merged = merge_names(text, chosen, weak, words_after=self.heuristic,
+                             full_name_labels=self._full_name_labels)
+        return [span for span in merged if not _names_an_institution(text, span)]
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
@@ -406,6 +407,27 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
         return None
     body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
     return re.compile(rf"(?<![\w])(?:{body}){_GENITIVE}(?![\w])", re.IGNORECASE)
+
+
+_INSTITUTION_WORDS = frozenset(
+    """skole skolen hus huset center centret centeret hal hallen klub klubben kirke kirken bibliotek
+    biblioteket børnehave børnehaven gymnasium gymnasiet fritidsklub fritidsklubben ungdomsklub
+    ungdomsklubben plads pladsen park parken stadion""".split()
+)
+"""Words after a name that make it a place's name ("H.C. Andersen Skolen", "Boligsocialt Hus")."""
+
+
+def _names_an_institution(text: str, span: Span) -> bool:
+    """A name written before a capitalised institution word ("Andersen Skolen"), or an
+    institution word itself after a capitalised word ("Boligsocialt Hus"): a place, not a person."""
+    if span.kind != KIND_NAME or span.base != REPLACEMENTS[KIND_NAME]:
+        return False  # a known person's name stays theirs
+    after = re.match(r"[ \t]+([A-ZÆØÅ][a-zæøå]+)\b", text[span.end:])
+    if after is not None and after.group(1).casefold() in _INSTITUTION_WORDS:
+        return True
+    before = re.search(r"\b[A-ZÆØÅ][\wæøå]*[ \t]+$", text[: span.start])
+    word = text[span.start : span.end]
+    return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
 
 
 def _stem_key(text: str, span: Span) -> str:
