@@ -508,3 +508,19 @@ def test_evidence_a_segment_backing_the_conclusion_is_no_counter_quote(coded: kv
     quotes = evidence_quotes(coded.segments, codings, coded.codebook, [conclusion], pseudonymise=False)
     assert set(quotes.loc[quotes["kind"] == "støtte", "segment_id"]) == {segment}
     assert quotes.loc[quotes["kind"] == "modsigelse"].empty
+
+
+def test_targets_round_half_up_and_keep_whole_numbers_whole(tmp_path: Path, tiny_corpus: Path,
+                                                             small_codebook: kv.Codebook) -> None:
+    # 93 of 80 is 116,25 %: Excel's ROUND and a reader say 116,3; round() gave 116,2. A count of 60
+    # was written 60,0 because another indicator had a decimal.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nFamilier;80;93\nTrivsel (%);87,5;90\n", encoding="utf-8")
+    table, overall = target_attainment(read_targets(path))
+    assert table["pct_af_mål"].tolist() == [116.3, 102.9]
+    assert overall["mean_pct_af_mål"] == 109.6  # (116.25 + 102.857) / 2 = 109.55...
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", targets=path, charts_enabled=False)
+    written = pd.read_csv(tmp_path / "ud" / "csv" / "maalopfyldelse.csv", encoding="utf-8-sig", dtype=str)
+    assert written["mål"].tolist() == ["80", "87.5"] and written["opnået"].tolist() == ["93", "90"]
+    assert "| Familier | 80 | 93 |" in (tmp_path / "ud" / "bilag.md").read_text(encoding="utf-8")

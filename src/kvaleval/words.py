@@ -60,10 +60,12 @@ class Words(metaclass=_CodedMessages):
                     "Gennemsnitlig opfyldelse: {mean}.")
     of_target = "{percent} % af målet"
     note_unit = ("Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
-                 "kodede segmenter (taleture). En respondent er en taler i et interview eller en besvarelse i "
-                 "et spørgeskema; interviewerens ture tælles ikke.")
+                 "kodede segmenter (taleture). En respondent er en taler i et interview eller personen bag en "
+                 "besvarelse i et spørgeskema; interviewerens ture tælles ikke.")
     note_totals = "N = {totals} respondenter."
     note_coders = "Kodet af: {coders}. Et segment tælles én gang pr. tema, uanset antal kodere."
+    coder_rules = "kvalevals regelkoder (automatisk, 'rules')"
+    coder_model = "kvalevals modelkoder (automatisk, lært af menneskelige kodninger, 'model')"
     note_first_rows = "Kun de første {n} rækker vises; den fulde tabel er i CSV-filen."
     # the overview's columns: "Borger: respondenter (n/N)"
     theme = "Tema"
@@ -221,6 +223,8 @@ class _WordsEnglish:
                  "answer to a questionnaire; the interviewer's turns are not counted.")
     note_totals = "N = {totals} respondents."
     note_coders = "Coded by: {coders}. A segment counts once per theme, however many coders coded it."
+    coder_rules = "kvaleval's rule coder (automatic, 'rules')"
+    coder_model = "kvaleval's model coder (automatic, learnt from human codings, 'model')"
     note_first_rows = "Only the first {n} rows are shown; the full table is in the CSV file."
     theme = "Theme"
     everyone = "All"

@@ -146,7 +146,8 @@ def _tables(
     frequency_table = suppress_counts(frequency_table, small_cells, group="value", block=["attribute"],
                                       keys=["code", "valence"])
     frequency_table = with_own_values(frequency_table)
-    appendix.sheets.append(Sheet(Words.frequencies, headed(frequency_table), Words.frequencies_title, notes))
+    shown_attributes = frequency_table.assign(attribute=frequency_table["attribute"].map(header))  # "Gruppe"
+    appendix.sheets.append(Sheet(Words.frequencies, headed(shown_attributes), Words.frequencies_title, notes))
     appendix.csv["frekvenser"] = frequency_table
     appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
 
@@ -208,7 +209,7 @@ def _tables(
 
     if targets is not None:
         table, overall = target_attainment(targets)
-        table = with_own_values(table)
+        table = with_own_values(_whole_numbers(table, ("mål", "opnået", "vægt")))
         appendix.sheets.append(Sheet(Words.targets, headed(table), Words.targets_title, [
             Words.note_targets.format(met=int(overall["met"]), indicators=int(overall["indicators"]),
                                       share=number(overall["share_met"]),
@@ -547,7 +548,11 @@ def _suppress(frame: pd.DataFrame, k: int | None, *, counts: Sequence[str] | Non
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    safe = frame.map(csv_cell) if len(frame) else frame
+    # column by column as objects: DataFrame.map would make a column of 80 and 87.5 floats again (80.0)
+    safe = frame.copy()
+    for column in (frame.columns if len(frame) else ()):
+        mapped = [csv_cell(value) for value in frame[column].tolist()]
+        safe[column] = pd.Series(mapped, index=frame.index, dtype=object if frame[column].dtype == object else None)
     safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
@@ -670,3 +675,13 @@ def _pseudonymised_values(table: pd.DataFrame, column: str, pseudonymiser: Any) 
     where = f"egenskab: {column}"
     return table.assign(value=[pseudonymiser(value, where) if isinstance(value, str) and value else value
                                for value in table["value"]])
+
+
+def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Whole numbers written whole (60, not 60,0, which a float column gives every count beside a
+    percent of 87,5), other numbers as they are."""
+    table = table.copy()
+    for column in (c for c in columns if c in table):
+        table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
+                                   for value in table[column].tolist()], index=table.index, dtype=object)
+    return table

@@ -83,7 +83,13 @@ def frequency_notes(frequencies: pd.DataFrame, by: str | None, *, coders: list[s
         per_group = frequencies.drop_duplicates(by)[[by, "respondents_total"]]
         own = own_values()
         shown = ", ".join(f"{own.get(g, g)}: {_count(n)}" for g, n in per_group.itertuples(index=False))
-    return [Words.note_unit, Words.note_totals.format(totals=shown), Words.note_coders.format(coders=", ".join(coders))]
+    return [Words.note_unit, Words.note_totals.format(totals=shown), Words.note_coders.format(
+        coders=", ".join(_coder_name(coder) for coder in coders))]
+
+
+def _coder_name(coder: str) -> str:
+    """kvaleval's own coders in words; a human coder as named."""
+    return {"rules": Words.coder_rules, "model": Words.coder_model}.get(coder, coder)
 
 
 def own_values() -> dict[str, str]:
