@@ -824,3 +824,18 @@ def test_names_in_file_and_folder_names_are_numbered_not_merged(small_codebook: 
     manifest = pd.read_csv(tmp_path / "ud" / "csv" / "manifest.csv", encoding="utf-8-sig")
     folder_shown = manifest.loc[manifest["Felt"] == "korpus", "Værdi"].iloc[0]
     assert folder_shown.endswith(("/[navn 1]", "/[navn 2]"))  # the same person's number as her file's
+
+
+def test_a_conclusion_about_one_group_has_no_repeated_total_row(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                 tmp_path: Path) -> None:
+    # Its "(alle)" row repeated the group's row (25/54 twice), and read as "all 69 respondents".
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    conclusions = [Conclusion("borgere", "x", ("kapacitet",), groups=("borger",)),
+                   Conclusion("begge", "y", ("kapacitet",), groups=("borger", "samarbejdspartner"))]
+    kv.write_appendix(coded, tmp_path / "ud", conclusions=conclusions, charts_enabled=False)
+    table = pd.read_csv(tmp_path / "ud" / "csv" / "konklusioner.csv", encoding="utf-8-sig")
+    assert table.groupby("conclusion_id")["group"].apply(list).to_dict() == {
+        "borgere": ["borger"], "begge": ["borger", "samarbejdspartner", "(alle)"]}
+    quotes = pd.read_csv(tmp_path / "ud" / "csv" / "konklusionscitater.csv", encoding="utf-8-sig")
+    assert set(quotes.loc[quotes["conclusion_id"] == "borgere", "group"]) == {"borger"}
+    assert len(coded.evidence(conclusions)) == 5  # the API keeps every row

@@ -156,8 +156,9 @@ def _tables(
         selected = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
                                    pseudonymiser=pseudonymiser)
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
-        quotes_table = pseudonymise_columns(selected, pseudonymiser)
-        shown_table = with_own_values(suppress_counts(table, small_cells, group="group", keys=["conclusion_id"]))
+        quotes_table = _without_repeated_totals(pseudonymise_columns(selected, pseudonymiser), table)
+        shown_table = _without_repeated_totals(table, table)
+        shown_table = with_own_values(suppress_counts(shown_table, small_cells, group="group", keys=["conclusion_id"]))
         quotes_table = with_own_values(quotes_table)
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
@@ -685,3 +686,11 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
         table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
                                    for value in table[column].tolist()], index=table.index, dtype=object)
     return table
+
+
+def _without_repeated_totals(frame: pd.DataFrame, evidence_table: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the "(alle)" rows of conclusions about one group, which repeat that
+    group's row (a reader takes "(alle)" for everyone)."""
+    groups = evidence_table[evidence_table["group"] != ALL].groupby("conclusion_id")["group"].nunique()
+    single = set(groups[groups == 1].index)
+    return frame[~(frame["conclusion_id"].isin(single) & (frame["group"] == ALL))].reset_index(drop=True)
