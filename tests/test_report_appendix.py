@@ -839,3 +839,20 @@ def test_a_conclusion_about_one_group_has_no_repeated_total_row(tiny_corpus: Pat
     quotes = pd.read_csv(tmp_path / "ud" / "csv" / "konklusionscitater.csv", encoding="utf-8-sig")
     assert set(quotes.loc[quotes["conclusion_id"] == "borgere", "group"]) == {"borger"}
     assert len(coded.evidence(conclusions)) == 5  # the API keeps every row
+
+
+def test_overview_opens_with_material_and_method(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                  tmp_path: Path) -> None:
+    # A commissioning reviewer found no word on what was coded, how and with which codebook.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", conclusions=[Conclusion("k", "x", ("kapacitet",))],
+                      charts_enabled=False)
+    respondent_segments = int((coded.segments["speaker_role"] == "respondent").sum())
+    book = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx")
+    notes = [str(c) for row in book["Oversigt"].iter_rows(values_only=True) for c in row if c]
+    method = next(note for note in notes if note.startswith("Materiale og metode"))
+    assert (f"4 dokumenter (interviews og andre tekster: 3, spørgeskemaer: 1), {respondent_segments} "
+            "respondentsegmenter") in method
+    assert f"»{small_codebook.label or small_codebook.name}«" in method
+    conclusions = [str(c) for row in book["Konklusioner"].iter_rows(values_only=True) for c in row if c]
+    assert any("blandet tæller som støtte både" in note for note in conclusions)

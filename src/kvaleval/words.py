@@ -59,6 +59,13 @@ class Words(metaclass=_CodedMessages):
     note_targets = ("Opfyldt: {met} af {indicators} indikatorer ({share} % vægtet). "
                     "Gennemsnitlig opfyldelse: {mean}.")
     of_target = "{percent} % af målet"
+    note_method = ("Materiale og metode: {documents} dokumenter (interviews og andre tekster: {interviews}, "
+                   "spørgeskemaer: {surveys}), {segments} respondentsegmenter. Hver taletur i et interview og hvert "
+                   "svar på et åbent spørgsmål er et segment; segmenterne er kodet med kodebogen »{codebook}« "
+                   "({codes} temaer). En automatisk kodning bør afprøves mod en menneskelig kodning "
+                   "(kvaleval evaluate), før tallene bruges. Filer, versioner og indstillinger står i arket Kørsel.")
+    note_mixed = ("Et segment med valensen blandet tæller som støtte både for en positiv og en negativ konklusion. "
+                  "Nævner en konklusion flere temaer, er ét af dem nok.")
     note_unit = ("Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
                  "kodede segmenter (taleture). En respondent er en taler i et interview eller personen bag en "
                  "besvarelse i et spørgeskema; interviewerens ture tælles ikke.")
@@ -218,6 +225,13 @@ class _WordsEnglish:
                          "samforekomst.csv.")
     note_targets = "Met: {met} of {indicators} indicators ({share}% weighted). Mean attainment: {mean}."
     of_target = "{percent}% of the target"
+    note_method = ("Material and method: {documents} documents (interviews and other texts: {interviews}, "
+                   "surveys: {surveys}), {segments} respondent segments. Each turn in an interview and each answer "
+                   "to an open question is a segment; the segments are coded with the codebook “{codebook}” "
+                   "({codes} themes). An automatic coding should be tested against a human coding "
+                   "(kvaleval evaluate) before the numbers are used. Files, versions and options are in the sheet Run.")
+    note_mixed = ("A segment of valence mixed counts as support for a positive and for a negative conclusion alike. "
+                  "Where a conclusion names several themes, one of them is enough.")
     note_unit = ("Unit: respondents (n/N = respondents who expressed the theme / respondents in the group) and "
                  "coded segments (turns). A respondent is a speaker in an interview or the person behind an "
                  "answer to a questionnaire; the interviewer's turns are not counted.")

@@ -32,7 +32,7 @@ from kvaleval.analyse.privacy import (
     pseudonymise_columns,
     pseudonymise_id,
 )
-from kvaleval.analyse.quotes import quotes
+from kvaleval.analyse.quotes import quotes, survey_documents
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
@@ -45,7 +45,7 @@ from kvaleval.report.markdown import markdown_document
 from kvaleval.report.suppress import suppress_counts
 from kvaleval.report.tables import frequency_notes, headed, header, overview, with_own_values
 from kvaleval.report.xlsx import Sheet, run_time, write_workbook
-from kvaleval.words import Words, number, yes_no
+from kvaleval.words import Words, number, whole, yes_no
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
@@ -132,7 +132,7 @@ def _tables(
     shown_frequencies = suppress_counts(frequencies, small_cells, group=by_column, keys=["code"])
     notes = frequency_notes(shown_frequencies, by, coders=coders)
     summary = overview(shown_frequencies, by)
-    appendix.sheets.append(Sheet(Words.overview, summary, Words.overview_title, notes))
+    appendix.sheets.append(Sheet(Words.overview, summary, Words.overview_title, [_method_note(coded), *notes]))
     appendix.csv["oversigt"] = summary
     detail_by = [column for column in (by, "role") if column and column in segments]
     detail = [
@@ -164,6 +164,7 @@ def _tables(
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
             *_where_notes(conclusions),
+            Words.note_mixed,
             Words.note_conclusion_quotes if pseudonymise else Words.note_conclusion_quotes_plain,
         ], wrap=(header("statement"), header("quotes"), header("counter_quotes"))))
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
@@ -694,3 +695,15 @@ def _without_repeated_totals(frame: pd.DataFrame, evidence_table: pd.DataFrame) 
     groups = evidence_table[evidence_table["group"] != ALL].groupby("conclusion_id")["group"].nunique()
     single = set(groups[groups == 1].index)
     return frame[~(frame["conclusion_id"].isin(single) & (frame["group"] == ALL))].reset_index(drop=True)
+
+
+def _method_note(coded: Coded) -> str:
+    """What was coded, how, and with which codebook: the first thing a reviewer asks."""
+    segments = coded.segments
+    surveys = survey_documents(segments)
+    documents = int(segments["doc_id"].nunique())
+    codebook = coded.codebook
+    return Words.note_method.format(
+        documents=whole(documents), interviews=whole(documents - len(surveys)), surveys=whole(len(surveys)),
+        segments=whole(int((segments["speaker_role"] == "respondent").sum())),
+        codebook=codebook.label or codebook.name, codes=sum(1 for code in codebook.codes if code.codable))
