@@ -47,15 +47,23 @@ def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str
                      if not any(m[0] < e[1] and e[0] < m[1] for e in excluded)]
                     for slots, _ in coder._term_slots[column]]
         spans = [(m[0], m[1]) for found in per_term for m in found]
-        for t, found in enumerate(per_term):
-            # a match inside a longer word that a longer match of the code covers is not counted again
-            matches = [m for m in found if not (
-                ((m[0] > 0 and _LETTER.match(low, m[0] - 1)) or (m[1] < len(low) and _LETTER.match(low, m[1])))
-                and any(s <= m[0] and m[1] <= e and e - s > m[1] - m[0] for s, e in spans))]
-            if matches:
+        # a match inside a longer word that a longer match of the code covers is not counted again
+        outer = [[m for m in found if not (
+            ((m[0] > 0 and _LETTER.match(low, m[0] - 1)) or (m[1] < len(low) and _LETTER.match(low, m[1])))
+            and any(s <= m[0] and m[1] <= e and e - s > m[1] - m[0] for s, e in spans))] for found in per_term]
+        # one word counts once per code, for the term of the highest weight: each term's first match
+        # among the words no heavier term counted
+        firsts: dict[int, tuple[int, int]] = {}
+        for t in sorted(range(len(outer)), key=lambda t: -code.terms[t].weight):
+            taken = set(firsts.values()) if code.terms[t].weight > 0 else set()  # a correction always counts
+            free = [m for m in outer[t] if (m[0], m[1]) not in taken]
+            if free:
+                firsts[t] = (free[0][0], free[0][1])
+        for t in range(len(outer)):
+            if t in firsts:
                 evidence += code.terms[t].weight
                 terms.append(code.terms[t].label)
-                first_spans.append((matches[0][0], matches[0][1]))
+                first_spans.append(firsts[t])
         for cue in code.near:
             positions = []
             for kind, owner in cue.items:

@@ -31,7 +31,7 @@ def test_check_reports_failing_example(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path)], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 1
-    assert "1 af 3 i orden" in result.stderr and "»Der er kø« (evidens 0.0, tærskel 1.0; ingen fund)" in result.stderr
+    assert "1 af 3 i orden" in result.stdout and "»Der er kø« (evidens 0.0, tærskel 1.0; ingen fund)" in result.stdout
 
 
 def test_check_cli_reports_warnings_and_term_valence_choices(tmp_path: Path) -> None:
@@ -71,10 +71,10 @@ def _book_and_corpus(tmp_path: Path, codebook: str, transcript: str) -> tuple[Pa
 
 
 def _check(*arguments: object) -> list[str]:
-    """The lines ``kvaleval check`` writes to standard error."""
+    """The lines ``kvaleval check`` writes to standard output."""
     result = subprocess.run([sys.executable, "-m", "kvaleval", "check", *map(str, arguments)],
                             capture_output=True, text=True, check=False)
-    return result.stderr.splitlines()
+    return result.stdout.splitlines()
 
 
 def test_check_top_limits_the_never_hit_terms_per_theme(tmp_path: Path) -> None:
@@ -143,3 +143,21 @@ def test_check_gold_without_corpus_is_an_error(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "Fejl: [E908] --gold kræver --corpus" in result.stderr, result.stderr  # one line, no "Invalid value"
+
+
+def test_one_word_is_evidence_once_per_code_and_check_says_which_terms_find_the_same_words(
+        tmp_path: Path) -> None:
+    # "virker" (0.4) and "virket" (0.6) both matched the word "virker", which scored 1.0 and coded
+    # udbytte; "ryg" and "ryggen" did the same with "ryggen". A negative term still corrects
+    # ("=frivilligt: -0.6" beside "frivillig": the demo's counterexamples, test_check_examples).
+    codebook, corpus = _book_and_corpus(tmp_path, (
+        "name: k\ncodes:\n"
+        "  - name: udbytte\n    terms: [{term: virker, weight: 0.4}, {term: virket, weight: 0.6}]\n"
+        "  - name: krop\n    terms: [ryg, {term: ryggen, weight: 0.5}]\n"),
+        "I: Hvordan går det?\nB: Det virker, når man får fat i dem.\nI: Og ellers?\nB: Jeg har ondt i ryggen.\n")
+    coded = kv.code(kv.read_corpus(corpus), kv.read_codebook(codebook))
+    assert "udbytte" not in set(coded.codings["code"])  # 0.6 at most, below the threshold 1.0
+    krop = coded.codings[coded.codings["code"] == "krop"].set_index("segment_id")
+    assert krop.loc["a#3", "why"].startswith("termer: ryg;") or krop.loc["a#3", "why"] == "termer: ryg"
+    lines = _check(codebook)
+    assert "  udbytte: virker = virket" in lines and "  krop: ryg = ryggen" in lines

@@ -615,6 +615,9 @@ class Texts(metaclass=_CodedMessages):
                         "spørgsmål): {n} af {total}.")
     cli_check_shared = ("Termer i mere end ét tema (hvert fund koder dem alle; er det ikke meningen, så giv "
                         "termen til ét tema):")
+    cli_check_same_words = ("Termer i samme tema, der finder de samme ord (hver term læses med alle sine bøjninger; "
+                            "et ord tæller én gang pr. tema, med den tungeste terms vægt, så vægtene lægges ikke "
+                            "sammen – behold én term og giv den vægten):")
     cli_check_only_questions = ("Termer, der kun rammer interviewerens spørgsmål (term (svar på dem)): korte svar "
                                 "kan arve temaet derfra, så de er ikke ubrugte.")
     cli_check_false_positives = ("Termer, der også rammer ture, guld ikke har kodet med temaet (fund / heraf i "
@@ -1345,6 +1348,9 @@ class _TextsEnglish:
                         "questions): {n} of {total}.")
     cli_check_shared = ("Terms in more than one theme (each match codes them all; if not meant, give the term to "
                         "one theme):")
+    cli_check_same_words = ("Terms of one theme that find the same words (each term is read with all its "
+                            "inflections; a word counts once per theme, with the heaviest term's weight, so the "
+                            "weights do not add up - keep one term and give it the weight):")
     cli_check_only_questions = ("Terms that hit only the interviewer's questions (term (answers to them)): short "
                                 "answers may take the theme from them, so they are not unused.")
     cli_check_false_positives = ("Terms that also match turns the gold did not code with the theme (hits / of which "

@@ -47,6 +47,35 @@ def shared_terms(codebook: Codebook) -> dict[str, list[str]]:
     return {label: names for label, names in owners.items() if len(names) > 1}
 
 
+def same_words(codebook: Codebook) -> dict[str, list[str]]:
+    """Code -> groups of its one-word terms that match a word in common (``ryg`` and ``ryggen``,
+    ``virker`` and ``virket``: each is read with all its inflections), as "ryg = ryggen". Such a
+    word counts once per code, for the heaviest term, so the weights do not add up."""
+    from kvaleval.coding.forms import expand_forms
+
+    words = {term.text.lower() for code in codebook.codes for term in code.terms
+             if not term.exact and " " not in term.text.strip()}
+    forms = expand_forms(words, dict(codebook.lemmas))
+    found: dict[str, list[str]] = {}
+    for code in codebook.codes:
+        groups: list[tuple[set[str], list[str]]] = []
+        for term in code.terms:
+            text = term.text.lower()
+            if term.exact or text not in forms:
+                continue
+            mine = set(forms[text]) | {text}
+            joined = next((group for group in groups if group[0] & mine), None)
+            if joined is None:
+                groups.append((mine, [term.label]))
+            elif term.label not in joined[1]:
+                joined[0].update(mine)
+                joined[1].append(term.label)
+        shown = [" = ".join(labels) for _, labels in groups if len(labels) > 1]
+        if shown:
+            found[code.name] = shown
+    return found
+
+
 def term_usage(codebook: Codebook, segments: pd.DataFrame, *, gold: pd.DataFrame | None = None,
                coder: RuleCoder | None = None) -> pd.DataFrame:
     """How often each term matched respondent segments, and (with gold codings) how often wrongly.

@@ -8,8 +8,13 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import echo, warnings_as_notes
+from kvaleval.cli._common import warnings_as_notes
 from kvaleval.errors import Errors, Texts
+
+
+def say(line: str) -> None:
+    """The check's findings go to standard output, so `check ... > rapport.txt` keeps them."""
+    typer.echo(line)
 
 
 @app.command("check", cls=DanishCommand)
@@ -21,7 +26,13 @@ def check_cli(
 ) -> None:
     """Tjek kodebogen: eksempler skal kodes, modeksempler må ikke; ubrugte og fejlslående termer."""
     import kvaleval as kv
-    from kvaleval.analyse.codebook_check import check_examples, compound_matches, shared_terms, term_usage
+    from kvaleval.analyse.codebook_check import (
+        check_examples,
+        compound_matches,
+        same_words,
+        shared_terms,
+        term_usage,
+    )
 
     if gold is not None and corpus is None:
         raise typer.BadParameter(Errors.E908)
@@ -29,17 +40,22 @@ def check_cli(
         book = kv.read_codebook(codebook)
     shared = shared_terms(book)
     if shared:
-        echo(Texts.cli_check_shared)
+        say(Texts.cli_check_shared)
         for label, names in list(shared.items())[:top]:
-            echo(f"  {label}: {', '.join(names)}")
+            say(f"  {label}: {', '.join(names)}")
         if len(shared) > top:
-            echo(f"  … (+{len(shared) - top})")
+            say(f"  … (+{len(shared) - top})")
+    alike = same_words(book)
+    if alike:
+        say(Texts.cli_check_same_words)
+        for name, groups in list(alike.items())[:top]:
+            say(f"  {name}: {'; '.join(groups)}")
     examples = check_examples(book)
     failed = examples[~examples["ok"]]
-    echo(Texts.cli_check_examples.format(ok=int(examples["ok"].sum()), n=len(examples)))
+    say(Texts.cli_check_examples.format(ok=int(examples["ok"].sum()), n=len(examples)))
     for row in failed.itertuples():
         example = row.kind == "eksempel"
-        echo(Texts.cli_check_failed.format(
+        say(Texts.cli_check_failed.format(
             code=row.code, kind=Texts.cli_check_example if example else Texts.cli_check_counterexample,
             wanted=Texts.cli_check_should_code if example else Texts.cli_check_must_not_code,
             text=row.text, evidence=row.evidence, threshold=book[row.code].threshold,
@@ -49,38 +65,38 @@ def check_cli(
         gold_codings = kv.read_codings(gold, segments=read.segments) if gold is not None else None
         usage = term_usage(book, read.segments, gold=gold_codings)
         unused = usage[(usage["segments"] == 0) & (usage["in_questions"] == 0)]
-        echo(Texts.cli_check_unused.format(corpus=corpus, n=len(unused), total=len(usage)))
+        say(Texts.cli_check_unused.format(corpus=corpus, n=len(unused), total=len(usage)))
         for code, group in unused.groupby("code", sort=False):
             more = f" … (+{len(group) - top})" if len(group) > top else ""
-            echo(f"  {code}: " + ", ".join(group["term"].head(top)) + more)
+            say(f"  {code}: " + ", ".join(group["term"].head(top)) + more)
         asked = usage[(usage["segments"] == 0) & (usage["in_questions"] > 0)]
         if len(asked):  # not unused: a short answer to such a question may take the code from it
-            echo(Texts.cli_check_only_questions)
+            say(Texts.cli_check_only_questions)
             for code, group in asked.groupby("code", sort=False):
                 more = f" … (+{len(group) - top})" if len(group) > top else ""
-                echo(f"  {code}: " + ", ".join(f"{r.term} ({r.in_questions})" for r in group.head(top).itertuples())
+                say(f"  {code}: " + ", ".join(f"{r.term} ({r.in_questions})" for r in group.head(top).itertuples())
                      + more)
         compounds = compound_matches(book, read.segments)
         if len(compounds):
-            echo(Texts.cli_check_compounds)
+            say(Texts.cli_check_compounds)
             for code, group in compounds.groupby("code", sort=False):
                 more = f" … (+{len(group) - top})" if len(group) > top else ""
-                echo(f"  {code}: " + ", ".join(f"{r.word} ← {r.term} ({r.segments})"
+                say(f"  {code}: " + ", ".join(f"{r.word} ← {r.term} ({r.segments})"
                                                for r in group.head(top).itertuples()) + more)
         if gold_codings is not None:
-            echo(Texts.cli_check_false_positives)
+            say(Texts.cli_check_false_positives)
             wrong = usage[usage["segments"] > usage["in_gold"]]
             for code, group in wrong.groupby("code", sort=False):
                 shown = ", ".join(f"{r.term} ({r.segments}/{r.in_gold})" for r in group.head(top).itertuples())
-                echo(f"  {code}: {shown}")
+                say(f"  {code}: {shown}")
             weak = usage[usage["too_weak"] > 0]
             if len(weak):
-                echo(Texts.cli_check_too_weak)
+                say(Texts.cli_check_too_weak)
                 for code, group in weak.groupby("code", sort=False):
                     threshold = book[code].threshold
                     most = group.sort_values("too_weak", ascending=False, kind="stable").head(top)
                     shown = ", ".join(f"{r.term} ({r.too_weak}, {r.weight:g}/{threshold:g})"
                                       for r in most.itertuples())
-                    echo(f"  {code}: {shown}")
+                    say(f"  {code}: {shown}")
     if len(failed):
         raise typer.Exit(code=1)

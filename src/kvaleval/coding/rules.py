@@ -354,8 +354,8 @@ class RuleCoder:
                     found_matches.append(matches)
             if found_matches:
                 found_matches = drop_inner_parts(found_matches, hits.letters)
+            found_matches = _once_per_word([code.terms[t].weight for t in found_terms], found_matches)
             for t, matches in zip(found_terms, found_matches, strict=True):
-                matches = first_per_row(matches)
                 if not len(matches.row):
                     continue
                 term = code.terms[t]
@@ -782,3 +782,27 @@ def _clause(breaks: list[int], position: int) -> int:
 def _sign(valence: str) -> int:
     return {"positiv": 1, "negativ": -1}.get(valence, 0)
 
+
+def _once_per_word(weights: list[float], found: list[Matches]) -> list[Matches]:
+    """Each term's first match per segment, where a word two terms of one code match ("virker" for
+    the terms ``virker`` and ``virket``) counts once, for the term of the highest weight (the
+    first of equal weights): one word is evidence once per code. A term of negative weight
+    (``=frivilligt: -0.6`` beside ``frivillig``) is the codebook's correction of a word another
+    term finds, and always counts."""
+    if len(found) == 1:
+        return [first_per_row(found[0])]
+    counted: list[np.ndarray] = []
+    kept: list[Matches | None] = [None] * len(found)
+    for index in sorted(range(len(found)), key=lambda i: -weights[i]):  # stable: codebook order within a weight
+        matches = found[index]
+        if counted and weights[index] > 0:
+            matches = matches.take(~np.isin(_span_keys(matches), np.concatenate(counted)))
+        matches = first_per_row(matches)
+        counted.append(_span_keys(matches))
+        kept[index] = matches
+    return [matches for matches in kept if matches is not None]
+
+
+def _span_keys(matches: Matches) -> np.ndarray:
+    """One int per match for its span in the joined text."""
+    return matches.start.astype(np.int64) * (1 << 32) + matches.end.astype(np.int64)
