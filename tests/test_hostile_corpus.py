@@ -142,6 +142,19 @@ def test_hostile_corpus_broken_symlink(folder: Path, tmp_path: Path) -> None:
     assert skipped(read(folder))["væk.txt"].startswith("[W012] et link til ")
 
 
+def test_hostile_corpus_a_loop_of_links_is_skipped_and_the_rest_read(folder: Path) -> None:
+    # a -> b -> a, and a link to itself, ended the run with a traceback (RuntimeError: Symlink loop).
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "selv.txt").symlink_to(folder / "selv.txt")
+    (folder / "Thumbs.db").write_bytes(b"\x00\x01")
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="utf-8")
+    corpus = read(folder)
+    assert all(skipped(corpus)[name].startswith("[W012] et link til ") for name in ("a.txt", "b.txt", "selv.txt"))
+    assert "Thumbs.db" not in skipped(corpus) and "desktop.ini" not in skipped(corpus)  # what Windows leaves
+    assert len(corpus.segments)  # the folder's transcripts are read
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_hostile_corpus_named_pipe_does_not_hang(folder: Path) -> None:
     os.mkfifo(folder / "rør.txt")

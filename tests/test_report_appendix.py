@@ -856,3 +856,22 @@ def test_overview_opens_with_material_and_method(tiny_corpus: Path, small_codebo
     assert f"»{small_codebook.label or small_codebook.name}«" in method
     conclusions = [str(c) for row in book["Konklusioner"].iter_rows(values_only=True) for c in row if c]
     assert any("blandet tæller som støtte både" in note for note in conclusions)
+
+
+def test_an_output_folder_with_files_of_the_appendix_s_names_that_kvaleval_did_not_write_is_refused(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # --out at the corpus overwrote a transcript called bilag.md; a folder with someone's own
+    # appendix.xlsx lost its csv/konklusioner.csv (read as an older kvaleval's file).
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    (tiny_corpus / "bilag.md").write_text("I: Hej.\nB: Mit interview.\n", encoding="utf-8")
+    with pytest.raises(kv.ReportError, match=r"E504.*bilag\.md"):
+        kv.write_appendix(coded, tiny_corpus, charts_enabled=False)
+    assert (tiny_corpus / "bilag.md").read_text(encoding="utf-8") == "I: Hej.\nB: Mit interview.\n"
+    assert not (tiny_corpus / "appendix.xlsx").exists()
+    theirs = tmp_path / "andres"
+    (theirs / "csv").mkdir(parents=True)
+    write_xlsx(theirs / "appendix.xlsx", [["Mit eget regneark"]])
+    (theirs / "csv" / "konklusioner.csv").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(kv.ReportError, match="E504"):
+        kv.write_appendix(coded, theirs, charts_enabled=False)
+    assert (theirs / "csv" / "konklusioner.csv").read_text(encoding="utf-8") == "mine\n"

@@ -144,7 +144,8 @@ class Warnings(metaclass=_CodedMessages):
             "korpusmappen, hvis den hører til korpusset.")
     W011 = ("et link til en mappe; links til mapper følges ikke. Flyt mappen ind i korpusmappen, "
             "hvis den hører til korpusset.")
-    W012 = "et link til {target}, som ikke findes; fjern linket."
+    W012 = ("et link til {target}, som ikke fører til en fil (den findes ikke, eller links peger i ring); "
+            "fjern linket.")
     W013 = "ikke en almindelig fil (men en pipe, socket eller enhed); den læses ikke."
     W014 = ("{path}: {n} formelcelle(r) har ingen gemt værdi (filen er ikke sidst gemt i Excel); "
             "formlen beholdes som tekst, og intet er beregnet.")
@@ -412,6 +413,9 @@ class Errors(metaclass=_CodedMessages):
     E503 = ("Tabellerne kan ikke grupperes efter '{column}': kolonnen holder personoplysninger ({kind}), "
             "som så ville stå i tabellernes overskrifter. Gruppér efter en anden kolonne, fx "
             "respondent_group, eller skriv bilaget uden pseudonymisering til internt brug.")
+
+    E504 = ("{path} rummer filer med bilagets navne ({files}), som kvaleval ikke har skrevet (mappen har ingen "
+            "kvaleval_filer.txt); de ville blive overskrevet. Vælg en tom mappe til bilaget, eller flyt filerne.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: ikke et læsbart REFI-QDA-projekt ({detail}). Eksportér det igen fra "
@@ -901,7 +905,8 @@ class _WarningsEnglish:
             "into the corpus folder if it belongs to the corpus.")
     W011 = ("a link to a folder; links to folders are not followed. Move the folder into the "
             "corpus folder if it belongs to the corpus.")
-    W012 = "a link to {target}, which does not exist; remove the link."
+    W012 = ("a link to {target}, which leads to no file (it does not exist, or links point in a circle); "
+            "remove the link.")
     W013 = "not a regular file (a pipe, socket or device); it is not read."
     W014 = ("{path}: {n} formula cell(s) have no saved value (the file was not last saved by "
             "Excel); the formula text is kept as written and nothing was evaluated.")
@@ -1158,6 +1163,9 @@ class _ErrorsEnglish:
     E503 = ("The tables cannot be grouped by '{column}': the column holds personal data ({kind}), which "
             "would then stand in the tables' headings. Group by another column, e.g. respondent_group, "
             "or write the appendix without pseudonymisation for internal use.")
+
+    E504 = ("{path} holds files with the appendix's names ({files}) that kvaleval did not write (the folder has "
+            "no kvaleval_filer.txt); they would be overwritten. Choose an empty folder for the appendix, or move them.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: not a readable REFI-QDA project ({detail}). Export it again from the QDA "

@@ -30,7 +30,9 @@ __all__ = ["FORMATS", "read_corpus", "read_document"]
 
 FORMATS = (".txt", ".md", ".docx", ".odt", ".vtt", ".srt", ".csv", ".xlsx", ".qdpx")
 METADATA_FILE = "metadata.csv"
-_NOT_DOCUMENTS = {METADATA_FILE.lower(), "readme.md"}
+_NOT_DOCUMENTS = {METADATA_FILE.lower(), "readme.md", "thumbs.db", "desktop.ini", "icon\r", ".ds_store"}
+"""Files that are not part of the corpus, passed over silently: the metadata, a read-me, and what
+Windows and macOS leave in every folder (thumbnails, folder settings, a folder's icon)."""
 _IGNORE_FOLDER = "_ignore"
 
 
@@ -367,7 +369,10 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
         return ""
     if file.is_symlink():
         target = Path(os.readlink(file))
-        resolved = file.resolve()
+        try:
+            resolved = file.resolve()
+        except (RuntimeError, OSError):  # a loop of links ("Symlink loop"; OSError ELOOP in newer Pythons)
+            return Warnings.W012.format(target=target)
         if not resolved.exists():
             return Warnings.W012.format(target=target)
         if not resolved.is_relative_to(root):

@@ -413,6 +413,12 @@ def check_out_dir(out: Path) -> None:
     under a file or in a folder without write access (E501)."""
     if out.exists() and not out.is_dir():
         raise ReportError(Errors.E502.format(path=out))
+    if out.is_dir() and not (out / FILE_LIST).is_file():
+        # No list of what kvaleval wrote here: files named as the appendix's are someone's own (a
+        # transcript bilag.md when --out is the corpus), unless an older kvaleval wrote them.
+        theirs = [name for name in KNOWN_FILES if (out / name).exists()]
+        if theirs and not _written_by_kvaleval(out / "appendix.xlsx"):
+            raise ReportError(Errors.E504.format(path=out, files=", ".join(theirs[:5])))
     existing = next((folder for folder in (out, *out.absolute().parents) if folder.exists()), None)
     if existing is None:
         return
@@ -629,6 +635,24 @@ KNOWN_FILES = (
       for suffix in (".png", ".svg")),
 )
 """The files kvaleval writes: an appendix from a version that left no :data:`FILE_LIST` wrote these."""
+
+
+def _written_by_kvaleval(workbook: Path) -> bool:
+    """True for an appendix.xlsx kvaleval wrote (its run sheet, Kørsel or Run, opens with the version)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(workbook, read_only=True)
+    except Exception:  # missing, locked, not a workbook: not ours
+        return False
+    try:
+        for name in ("Kørsel", "Run"):
+            if name in book.sheetnames:
+                cells = [row[0] for row in book[name].iter_rows(max_row=6, max_col=1, values_only=True)]
+                return any(isinstance(cell, str) and cell.startswith("kvaleval") for cell in cells)
+        return False
+    finally:
+        book.close()
 
 
 def _previous_files(out: Path) -> set[str]:
