@@ -875,3 +875,25 @@ def test_an_output_folder_with_files_of_the_appendix_s_names_that_kvaleval_did_n
     with pytest.raises(kv.ReportError, match="E504"):
         kv.write_appendix(coded, theirs, charts_enabled=False)
     assert (theirs / "csv" / "konklusioner.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_group_called_alle_is_told_apart_from_the_total(small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A survey's group "(alle)" ended write_appendix with a traceback (ValueError in the overview).
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    write_xlsx(folder / "s.xlsx", [
+        ["id", "Gruppe", "Hvad synes du om rådgivningen?"],
+        [1, "(alle)", "Der er alt for lang ventetid på rådgivningen."],
+        [2, "borger", "Der er alt for lang ventetid."],
+        [3, "(alle)", "Jeg kender ikke sekretariatet."],
+    ])
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", kv.KvalevalWarning)
+        coded = kv.code(kv.read_corpus(folder), small_codebook)
+        kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    overview = pd.read_csv(tmp_path / "ud" / "csv" / "oversigt.csv", encoding="utf-8-sig")
+    assert "Alle (gruppe): respondenter (n/N)" in overview.columns and "Alle: respondenter (n/N)" in overview.columns
+    row = overview.iloc[0]
+    assert row["Alle: respondenter (n/N)"].endswith("/3") and row["Alle (gruppe): respondenter (n/N)"].endswith("/2")

@@ -42,9 +42,15 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
 
 
 def _group_values(values: pd.Series) -> pd.Series:
-    """``str(value).strip()``, or :data:`UNKNOWN` for an empty or missing value (vectorised)."""
+    """``str(value).strip()``, or :data:`UNKNOWN` for an empty or missing value (vectorised). A
+    value written as one of kvaleval's own labels (a group called "(alle)" or "(ukendt)" in a survey)
+    is told apart as "alle (gruppe)": "(alle)" is the total row, and two of them broke the tables."""
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+    text = text.where(~text.isin(_RESERVED), text.str.strip("()") + " (gruppe)")
     return text.where(text != "", UNKNOWN)
+
+
+_RESERVED = ("(alle)", "(all)", UNKNOWN, "(unknown)")
 
 
 def frequencies(
