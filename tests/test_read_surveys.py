@@ -269,3 +269,32 @@ def test_read_surveys_surveyxact_labels_over_variable_names(tmp_path: Path) -> N
     segments = read(tmp_path).segments
     assert segments["speaker"].tolist() == [str(2001 + i) for i in range(6)]
     assert segments["Hvilken afdeling bor du i?"].tolist() == [f"Afdeling {i % 3}" for i in range(6)]
+
+
+def test_csv_with_a_quote_that_never_closes_is_refused_not_swallowed(tmp_path: Path) -> None:
+    # Read leniently, respondents 2 and 3 became part of respondent 1's answer, with no word.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "svar.csv").write_text('respondent_id;Hvad synes du?\n1;"Lektiecaféen er god\n2;Venteliste er lang\n'
+                                     "3;Mangler frivillige\n", encoding="utf-8")
+    (folder / "b.txt").write_text("I: Hvordan går det?\nB: Godt.\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match="W001"):
+        corpus = kv.read_corpus(folder)
+    assert set(corpus.segments["doc_id"]) == {"b"}
+    reason = dict(zip(corpus.skipped["path"], corpus.skipped["reason"], strict=True))["svar.csv"]
+    assert reason.startswith("[E007]") and "linje 2" in reason and "aldrig lukkes" in reason
+    quoted = folder / "citat.csv"  # a quote inside an unquoted answer is no such field
+    quoted.write_text('id;Hvad synes du?\n1;Han sagde "hej" til mig\n2;Godt\n', encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning, match="W001"):  # svar.csv still
+        assert "citat.csv" not in set(kv.read_corpus(folder).skipped["path"])
+
+
+def test_csv_text_right_of_the_last_header_is_noted(tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "svar.csv").write_text("respondent_id;Hvad synes du?\n1;Lektiecaféen er god;ekstra;felter\n"
+                                     "2;Venteliste er lang\n3;Mangler frivillige;;;\n", encoding="utf-8")
+    corpus = kv.read_corpus(folder)
+    assert len(corpus.segments) == 3
+    [note] = corpus.notes["message"].tolist()
+    assert note.startswith("[W037] svar.csv: 1 række(r) har tekst i celler til højre")

@@ -188,6 +188,8 @@ class Warnings(metaclass=_CodedMessages):
     W030 = ("{path}: kolonnen/kolonnerne {columns} i transskriptionens tabel er kommentarer, ikke tale: "
             "{n} celle(r) er ikke læst ind i taleturene, så de hverken kodes eller citeres. Skriv det ind i "
             "tekstkolonnen, hvis det er sagt i interviewet.")
+    W037 = ("{path}: {n} række(r) har tekst i celler til højre for den sidste kolonneoverskrift; den tekst har "
+            "intet spørgsmål og læses ikke. Tjek, om et semikolon eller komma i et svar mangler anførselstegn.")
     W031 = ("{path}: ingen talermærker, men spørgsmålene står med fed eller kursiv; de læses som interviewerens "
             "ture og de almindelige afsnit efter dem som respondentens svar. Sæt mærker (I:, B:), hvis det er forkert.")
     W026 = ("{path}: {n} række(r) med {labels} i id-kolonnen er sum- eller tællerækker, ikke respondenter; "
@@ -724,6 +726,7 @@ class Texts(metaclass=_CodedMessages):
     old_office_advice = ("Fjern adgangskoden, eller åbn filen i Word eller Excel, og gem den som "
                          ".docx eller .xlsx")
     csv_quote = "linje {line}: {error}; måske mangler et afsluttende anførselstegn (\")"
+    csv_unclosed = "et felt begynder med et anførselstegn, som aldrig lukkes, så resten af filen ville blive ét svar"
     no_worksheet = "regnearket har intet læsbart ark"
     cue_malformed = "en tekstblok er ugyldig"
     cues_unreadable = "{bad} af {total} tekstblokke kan ikke læses"
@@ -949,6 +952,8 @@ class _WarningsEnglish:
     W030 = ("{path}: column(s) {columns} of the transcript table are comments, not speech: {n} cell(s) "
             "were not read into the turns, so they are neither coded nor quoted. Write it into the text "
             "column if it was said in the interview.")
+    W037 = ("{path}: {n} row(s) have text in cells right of the last column header; that text has no "
+            "question and is not read. Check whether a semicolon or comma in an answer lacks quotes.")
     W031 = ("{path}: no speaker tags, but the questions are in bold or italics; they are read as the "
             "interviewer's turns and the plain paragraphs after them as the respondent's answers. Tag the "
             "turns (I:, B:) if that is wrong.")
@@ -1460,6 +1465,7 @@ class _TextsEnglish:
     old_office = "an old Office file (.doc/.xls) or a password-protected Office file"
     old_office_advice = "Remove the password, or open it in Word or Excel and save it as .docx or .xlsx"
     csv_quote = "line {line}: {error}; perhaps a quote (\") is not closed"
+    csv_unclosed = "a field opens with a quote that never closes, so the rest of the file would be one answer"
     no_worksheet = "the workbook has no readable worksheet"
     cue_malformed = "malformed cue"
     cues_unreadable = "{bad} of {total} cues cannot be read"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import io
 import itertools
 import re
 import warnings
@@ -169,9 +170,12 @@ def read_survey(
     doubles = 0
     repeated: dict[str, None] = {}  # ids seen on two or more rows, in order
     answers_in = dict.fromkeys(open_indices, 0)
+    beyond = 0  # rows with text in cells past the last column header: it has no question to go with
     for number, row in enumerate(itertools.chain(sample, rows), start=1):
         if len(row) < width:
             row = [*row, *([None] * (width - len(row)))]
+        elif len(row) > width and any((cell or "").strip() for cell in row[width:]):
+            beyond += 1
         for i, later in unseen.items():
             value = row[i]
             if value and value.strip() and len(later) < _SAMPLE_ROWS:
@@ -207,6 +211,8 @@ def read_survey(
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
+    if beyond:
+        notes.append(Warnings.W037.format(path=shown, n=beyond))
     if doubles:
         notes.append(Warnings.W027.format(path=shown, n=doubles))
     if totals:
@@ -473,6 +479,8 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
     errors = text_errors(decoded.encoding)
     if not decoded.certain and not decoded.mixed_bytes:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
+    if size <= len(head):
+        _check_quotes_close(decoded.text, delimiter, shown)
     fallbacks = fallback_bytes()
     nul = 0
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
@@ -497,6 +505,25 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         notes.append(Warnings.W008.format(path=shown, n=mixed))
     if nul:
         notes.append(Warnings.W007.format(path=shown, n=nul))
+
+
+def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
+    """Refuse a file whose quoted field never closes: read leniently, it swallows every row after
+    the opening quote into one answer, respondents lost without a word (a whole small file is
+    read strictly once to tell; a quote inside an unquoted answer is no such field)."""
+    try:
+        for _row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as err:
+        if "unexpected end of data" not in str(err):
+            return  # another strictness (text after a closing quote), which the lenient reading handles
+        lenient = csv.reader(io.StringIO(text), delimiter=delimiter)
+        line = 1
+        for _row in lenient:
+            start, line = line, lenient.line_num + 1
+        raise CorpusError(Errors.E007.format(
+            path=shown, kind="CSV", app=Texts.app_excel,
+            detail=Texts.csv_quote.format(line=start, error=Texts.csv_unclosed))) from None
 
 
 def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | None]]:
