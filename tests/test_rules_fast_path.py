@@ -218,3 +218,43 @@ def test_character_flags_table_equals_per_character_definition() -> None:
 
     expected = np.array([_flags(chr(code)) for code in range(0x10000)], dtype=np.uint8)
     assert np.array_equal(_flag_table(), expected)
+
+
+def _negated_reading_all(low, start, end, negations, own_words=frozenset()):  # type: ignore[no-untyped-def]
+    """The straightforward reading: every negation in text order, the first within reach wins."""
+    for cue in negations:
+        if start <= cue.start < end:
+            if cue.text not in own_words:
+                return cue
+            continue
+        if cue.end <= start:
+            between, limit = low[cue.end : start], rules.NEGATION_BEFORE
+        elif cue.start >= end:
+            between, limit = low[end : cue.start], rules.NEGATION_AFTER
+        else:
+            continue
+        if len(between.split()) <= limit and not rules._CLAUSE_BREAK.search(between):
+            return cue
+    return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["ikke", "aldrig", "god", "men", "hjælp", ",", ".", "rigtig", "ingen"]),
+                min_size=1, max_size=40), st.data())
+def test_negation_lookup_near_the_span_is_the_reading_of_all(words: list[str], data: st.DataObject) -> None:
+    # _negated looks only at the negations near a word (a 5,000-word answer took 9 s to code, the
+    # time growing with the cube of its length); it must find what reading them all finds.
+    from kvaleval.coding.valence import NEGATION, Cue
+
+    low = " ".join(words)
+    positions, cursor = [], 0
+    for word in words:
+        positions.append((cursor, cursor + len(word)))
+        cursor += len(word) + 1
+    negations = [Cue(a, b, NEGATION, 0.0, low[a:b]) for (a, b), word in zip(positions, words, strict=True)
+                 if word in ("ikke", "aldrig", "ingen")]
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, min(first + 2, len(words) - 1)))
+    start, end = positions[first][0], positions[last][1]
+    own = frozenset(data.draw(st.sets(st.sampled_from(["ikke", "aldrig"]))))
+    assert rules._negated(low, start, end, negations, own) == _negated_reading_all(low, start, end, negations, own)

@@ -635,7 +635,8 @@ class RuleCoder:
         local = (breaks - offsets[rows]).tolist()
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         return [
-            _Reading(low, cues, [cue for cue in cues if cue.kind == NEGATION], local[cuts[i] : cuts[i + 1]])
+            _Reading(low, cues, sorted((cue for cue in cues if cue.kind == NEGATION), key=_cue_start),
+                     local[cuts[i] : cuts[i + 1]])
             for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True))
         ]
 
@@ -705,24 +706,47 @@ def _negated(
     """A negation within a few words before or after the span, or inside it, in the same clause.
 
     A negation that is one of the term's own words ("aldrig hørt om") is the term's meaning, not a
-    negation of it; one in a gap ("har ikke rigtig hjulpet") negates it.
+    negation of it; one in a gap ("har ikke rigtig hjulpet") negates it. ``negations`` are in text
+    order; only those near the span are looked at (a long answer has hundreds), the farthest
+    qualifying one before it first, as reading them all in order would find.
     """
-    for cue in negations:
-        if start <= cue.start < end:
-            if cue.text not in own_words:
-                return cue
-            continue
-        if cue.end <= start:
-            between = low[cue.end : start]
-            limit = NEGATION_BEFORE
-        elif cue.start >= end:
-            between = low[end : cue.start]
-            limit = NEGATION_AFTER
-        else:
-            continue
-        if len(between.split()) <= limit and not _CLAUSE_BREAK.search(between):
-            return cue
+    first_at = bisect.bisect_left(negations, start, key=_cue_start)
+    before = None
+    for index in range(first_at - 1, -1, -1):  # nearest first: a farther one has more words between
+        cue = negations[index]
+        if cue.end > start:
+            continue  # overlaps the span's start
+        if not _close(low, cue.end, start, NEGATION_BEFORE):
+            break
+        before = cue
+    if before is not None:
+        return before
+    index = first_at
+    while index < len(negations) and negations[index].start < end:
+        if negations[index].text not in own_words:
+            return negations[index]
+        index += 1
+    after = bisect.bisect_left(negations, end, lo=first_at, key=_cue_start)
+    if after < len(negations) and _close(low, end, negations[after].start, NEGATION_AFTER):
+        return negations[after]
     return None
+
+
+def _cue_start(cue: Cue) -> int:
+    return cue.start
+
+
+_FAR = 400
+"""Characters between a negation and a word beyond which it is not within a few words of it (and
+the text between is not cut out to count them)."""
+
+
+def _close(low: str, a: int, b: int, limit: int) -> bool:
+    """At most ``limit`` words between ``a`` and ``b``, and no clause break."""
+    if b - a > _FAR:
+        return False
+    between = low[a:b]
+    return len(between.split()) <= limit and not _CLAUSE_BREAK.search(between)
 
 
 def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
