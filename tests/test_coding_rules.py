@@ -343,6 +343,8 @@ def test_code_progress_bar_on_request_only(capsys: pytest.CaptureFixture[str]) -
     err = capsys.readouterr().err
     assert "Koder" in err and re.search(r"\d ord/s", err) and not re.search(r"\d\.\d{3} ord/s", err)
     pd.testing.assert_frame_equal(quiet.codings, shown.codings)
+    # the terms found are half the work: the bar stood at 100 % before questions and valences were done
+    assert "Koder:  50%" in err and "Koder: 100%" not in err.split("Koder:  50%")[0], err[-300:]
 
 
 def test_progress_rate_is_read_alike_in_both_languages() -> None:

@@ -291,7 +291,9 @@ class RuleCoder:
                progress: bool = False, decide: bool = True) -> Scores:
         findings: dict[tuple[int, int], Finding] = {}
         evidence = np.zeros((len(texts), len(self.codes)), dtype=float)
-        bar = _progress_bar(len(texts)) if progress else None
+        # The bar counts each segment twice: once when its terms are found, once when its questions
+        # and valences are (a stage that takes about as long; the bar stood at 100 % half-way).
+        bar = _progress_bar(2 * len(texts)) if progress else None
         words = 0
         for first in range(0, len(texts), SCAN_BATCH):
             batch = texts[first : first + SCAN_BATCH]
@@ -300,8 +302,16 @@ class RuleCoder:
                 words += sum(text.count(" ") + 1 for text in batch)  # about the words; cheap
                 bar.update(len(batch))
                 bar.set_postfix_str(per_second(words, bar.format_dict["elapsed"], "ord"))
-        if bar is not None:
-            bar.close()
+        try:
+            return self._context_and_valences(texts, questions, evidence, findings, decide, bar)
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def _context_and_valences(self, texts: Sequence[str], questions: Sequence[str | None] | None,
+                              evidence: np.ndarray, findings: dict[tuple[int, int], Finding], decide: bool,
+                              bar: Any) -> Scores:
+        """The scores from the terms found: patterns, the questions' context, then the valences."""
         for (row, column), finding in findings.items():
             finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
@@ -311,6 +321,8 @@ class RuleCoder:
         unique: list[str] = []
         if questions is not None:
             replied, asked, unique = self._add_question_context(texts, questions, evidence, findings)
+        if bar is not None:
+            bar.update(len(texts) // 2)
         if decide:
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
@@ -318,6 +330,8 @@ class RuleCoder:
             ])
             if asked is not None:
                 self._yes_or_no_decides(texts, replied, asked, unique, findings)
+        if bar is not None:
+            bar.update(len(texts) - len(texts) // 2)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
 
     def _score_batch(self, texts: Sequence[str], first: int, evidence: np.ndarray,
