@@ -105,3 +105,16 @@ def test_quotes_and_evidence_keep_the_project_words_asked_for(tmp_path: Path, sm
     conclusion = Conclusion(id="rel", statement="Indsatsen hjælper", themes=("relevans",))
     quotes = coded.evidence([conclusion], keep=["Jobspor"]).to_string()
     assert "Fatima" not in quotes and "fra Jobspor var sød" in quotes
+
+
+def test_coded_and_corpus_compare_by_identity_and_by_a_list_is_refused(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                         tmp_path: Path) -> None:
+    # coded == copy.deepcopy(coded) raised "truth value of a DataFrame is ambiguous"; by=[...] a TypeError.
+    import copy
+
+    corpus = kv.read_corpus(tiny_corpus)
+    coded = kv.code(corpus, small_codebook)
+    assert coded == coded and coded != copy.deepcopy(coded) and corpus != copy.deepcopy(corpus)
+    with pytest.raises(kv.ArgumentError, match=r"E311.*'by'.*coded\.frequencies\(by=\[\.\.\.\]\); fik list"):
+        kv.write_appendix(coded, tmp_path / "ud", by=["respondent_group", "role"])
+    assert not (tmp_path / "ud").exists()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from kvaleval.coding.model import ModelCoder
 
 
-@dataclass
+@dataclass(eq=False)  # identity, as for Corpus: == on its tables has no truth value
 class Coded:
     """A coded corpus.
 

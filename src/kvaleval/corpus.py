@@ -14,7 +14,7 @@ def _empty(*columns: str) -> pd.DataFrame:
     return empty_table(columns)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: == over its tables has no truth value (a DataFrame is no bool)
 class Corpus:
     """Documents read from a folder, and their segments.
 

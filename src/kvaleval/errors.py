@@ -698,6 +698,8 @@ class Texts(metaclass=_CodedMessages):
     arg_coded = 'et Coded fra kv.code(corpus, codebook)'
     arg_appendix_order = 'Argumenterne er kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'en mappesti (str eller Path)'
+    arg_by = ("navnet på én kolonne (fx by=\"role\"); bilaget grupperer efter én, og Frekvenser viser også "
+              "rollerne – en liste af kolonner giver coded.frequencies(by=[...])")
     arg_targets = 'stien til en indikatorfil (csv/xlsx), en DataFrame eller None'
     arg_corpus_path = 'stien til korpusmappen (str eller Path)'
     arg_corpus_path_example = "Fx kv.read_corpus('corpus/')."
@@ -1438,6 +1440,8 @@ class _TextsEnglish:
     arg_coded = 'a Coded from kv.code(corpus, codebook)'
     arg_appendix_order = 'The arguments are kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'a folder path (str or Path)'
+    arg_by = ("the name of one column (e.g. by=\"role\"); the appendix groups by one, and Frekvenser also "
+              "shows the roles – a list of columns is for coded.frequencies(by=[...])")
     arg_targets = 'the path of an indicators file (csv/xlsx), a DataFrame, or None'
     arg_corpus_path = 'the path of the corpus folder (str or Path)'
     arg_corpus_path_example = "E.g. kv.read_corpus('corpus/')."
