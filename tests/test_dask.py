@@ -64,6 +64,15 @@ def test_dask_code_frame_equals_single_process(single: kv.Coded, client, coded_f
     assert sorted(compiled.values()) == [1, 1]
 
 
+def test_code_frame_of_a_pandas_frame_in_memory_is_the_same_at_once(single: kv.Coded) -> None:
+    # A DataFrame already in memory had no way in: kv.code refused it, code_frame raised AttributeError.
+    from kvaleval.dask import code_frame
+
+    codings = code_frame(single.segments, single.codebook, id="segment_id", question="question")
+    assert isinstance(codings, pd.DataFrame)
+    pd.testing.assert_frame_equal(_plain(codings), _plain(single.codings))
+
+
 @pytest.mark.parametrize(
     ("by", "valence"), [("respondent_group", False), ("respondent_group", True), (None, False)]
 )

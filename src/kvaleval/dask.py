@@ -101,7 +101,7 @@ def _cached_coder(key: str, codebook: Codebook, options: dict[str, Any]) -> Rule
 
 
 def code_frame(
-    ddf: dd.DataFrame | db.Bag,
+    ddf: dd.DataFrame | db.Bag | pd.DataFrame,
     codebook: Codebook,
     *,
     text: str = "text",
@@ -109,12 +109,12 @@ def code_frame(
     question: str | None = None,
     doc: str | None = None,
     **options: Any,
-) -> dd.DataFrame:
+) -> dd.DataFrame | pd.DataFrame:
     """Code the texts of a Dask DataFrame with the rule coder, partition by partition.
 
     Parameters
     ----------
-    ddf : dask.dataframe.DataFrame or dask.bag.Bag
+    ddf : dask.dataframe.DataFrame, dask.bag.Bag or pandas.DataFrame
         One row per text: survey answers, or a segment table (then only rows whose
         ``speaker_role`` is ``respondent`` are coded, as in :func:`kvaleval.code`). A bag
         holds texts (ids ``"part:position"``) or mappings keyed by ``text``, ``id`` and
@@ -149,6 +149,11 @@ def code_frame(
     With a ``distributed`` client, the codebook is sent to the workers when this is called:
     compute the result with that client while it is open.
     """
+    if isinstance(ddf, pd.DataFrame):  # a frame already in memory: coded here and now, no Dask needed
+        doc = doc or ("doc_id" if "doc_id" in ddf.columns else id)
+        require_columns(ddf, [text, id, doc, *([question] if question else [])])
+        key = codebook_key(codebook, options)
+        return _code_partition(ddf, codebook, key, text=text, id=id, question=question, doc=doc, options=options)
     frame = (bag_frame(cast("db.Bag", ddf), text=text, id=id, question=question) if _is_bag(ddf)
              else cast("dd.DataFrame", ddf))
     doc = doc or ("doc_id" if "doc_id" in frame.columns else id)

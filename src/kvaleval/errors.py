@@ -684,7 +684,8 @@ class Texts(metaclass=_CodedMessages):
     arg_swapped_code = 'Argumenterne er byttet om: kv.code(corpus, codebook).'
     arg_corpus = 'et Corpus fra kv.read_corpus(mappe)'
     arg_read_folder_first = 'Læs mappen først: corpus = kv.read_corpus(mappe).'
-    arg_corpus_not_segments = 'Giv selve korpusset (fra kv.read_corpus), ikke dets segmenttabel.'
+    arg_corpus_not_segments = ('Giv selve korpusset (fra kv.read_corpus), ikke dets segmenttabel; en DataFrame af '
+                               'svar kodes med kv.dask.code_frame(df, kodebog, text="svar", id="løbenr").')
     arg_codebook = 'en Codebook fra kv.read_codebook(sti)'
     arg_read_codebook_first = 'Læs filen først: codebook = kv.read_codebook(sti).'
     arg_codebook_dict = 'Gem den som YAML-fil, og læs den med kv.read_codebook(sti) (se docs/codebook.md).'
@@ -1426,7 +1427,8 @@ class _TextsEnglish:
     arg_swapped_code = 'The arguments are swapped: kv.code(corpus, codebook).'
     arg_corpus = 'a Corpus from kv.read_corpus(folder)'
     arg_read_folder_first = 'Read the folder first: corpus = kv.read_corpus(folder).'
-    arg_corpus_not_segments = 'Pass the Corpus itself (from kv.read_corpus), not its segment table.'
+    arg_corpus_not_segments = ('Pass the Corpus itself (from kv.read_corpus), not its segment table; a DataFrame '
+                               'of answers is coded with kv.dask.code_frame(df, codebook, text="answer", id="id").')
     arg_codebook = 'a Codebook from kv.read_codebook(path)'
     arg_read_codebook_first = 'Read the file first: codebook = kv.read_codebook(path).'
     arg_codebook_dict = 'Save it as a YAML file and read it with kv.read_codebook(path) (see docs/codebook.md).'
