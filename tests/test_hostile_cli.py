@@ -155,6 +155,8 @@ def test_hostile_cli_full_run_skips_bad_files_and_modifies_no_input(
                                          "kommandoen: python -m kvaleval --lang en code ...)."),
     (["kode", "korpus"], "Fejl: [E907] Kommandoen 'kode' findes ikke (mente du code?)."),
     (["--lang", "en", "evaluate", "korpus"], "Fejl: [E904] The option --gold / -g is missing."),
+    (["code", "korpus", "--out"], "Fejl: [E909] --out mangler sin værdi"),  # was English with no code
+    (["code", "mine", "interviews"], "Fejl: [E910] Argument(er) for meget: interviews. Står der mellemrum"),
 ])
 def test_hostile_cli_usage_errors_are_one_line_in_the_runs_language(tmp_path: Path, arguments: list[str],
                                                                     expected: str) -> None:

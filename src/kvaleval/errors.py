@@ -563,6 +563,9 @@ class Errors(metaclass=_CodedMessages):
     E905 = "Ugyldig værdi for {name}: {detail}. Se '{help}'."
     E906 = "Valgmuligheden {option} findes ikke her{hint}. Se '{help}'."
     E907 = "Kommandoen '{name}' findes ikke{hint}. Kommandoerne er: {commands}."
+    E909 = "{option} mangler sin værdi (en sti, et tal eller et navn efter {option}). Se '{help}'."
+    E910 = ("Argument(er) for meget: {arguments}. Står der mellemrum i en sti, så sæt den i anførselstegn "
+            "(\"mine interviews/\"). Se '{help}'.")
     E908 = ("--gold kræver --corpus: guldkodningens ture findes i korpusset, som termerne skal tjekkes på "
             "(fx check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
@@ -1309,6 +1312,9 @@ class _ErrorsEnglish:
     E905 = "Invalid value for {name}: {detail}. See '{help}'."
     E906 = "No such option here: {option}{hint}. See '{help}'."
     E907 = "No such command '{name}'{hint}. The commands are: {commands}."
+    E909 = "{option} is missing its value (a path, a number or a name after {option}). See '{help}'."
+    E910 = ("Argument(s) too many: {arguments}. If a path has spaces, put it in quotes (\"my interviews/\"). "
+            "See '{help}'.")
     E908 = ("--gold needs --corpus: the gold coding's turns are in the corpus the terms are checked on "
             "(e.g. check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 

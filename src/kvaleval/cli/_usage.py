@@ -17,6 +17,7 @@ import typer
 from kvaleval.errors import Errors, Texts
 
 USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$")
 _NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<guess>[^']*)'\?)?")
 
 
@@ -41,6 +42,12 @@ def usage_message(err: Any) -> str:
             guesses = getattr(err, "possibilities", None) or []
             hint = Texts.cli_did_you_mean.format(names=", ".join(guesses)) if guesses else ""
         return Errors.E906.format(option=option, hint=hint, help=help_)
+    message = str(err.format_message())
+    if kind == "BadOptionUsage" and message.endswith("requires an argument."):
+        return Errors.E909.format(option=getattr(err, "option_name", "") or message.split("'")[1], help=help_)
+    extra = _EXTRA_ARGUMENTS.match(message)
+    if extra:
+        return Errors.E910.format(arguments=extra.group(1), help=help_)
     found = _NO_SUCH_COMMAND.match(err.format_message())
     if found and context is not None:
         guess = found.group("guess")
