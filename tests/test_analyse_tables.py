@@ -524,3 +524,17 @@ def test_targets_round_half_up_and_keep_whole_numbers_whole(tmp_path: Path, tiny
     written = pd.read_csv(tmp_path / "ud" / "csv" / "maalopfyldelse.csv", encoding="utf-8-sig", dtype=str)
     assert written["mål"].tolist() == ["80", "87.5"] and written["opnået"].tolist() == ["93", "90"]
     assert "| Familier | 80 | 93 |" in (tmp_path / "ud" / "bilag.md").read_text(encoding="utf-8")
+
+
+def test_evidence_groups_named_where_the_corpus_has_no_groups_warn(tiny_corpus: Path,
+                                                                    small_codebook: kv.Codebook) -> None:
+    # Without metadata.csv a conclusion about samarbejdspartnere was counted over everyone, silently.
+    (tiny_corpus / "metadata.csv").unlink()
+    (tiny_corpus / "survey.xlsx").unlink()
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    assert "respondent_group" not in coded.segments
+    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['samarbejdspartner'\]"):
+        table = coded.evidence([Conclusion("p", "x", ("kapacitet",), groups=("samarbejdspartner",))])
+    assert table["share"].tolist() == ["0/0", "0/0"]
+    everyone = coded.evidence([Conclusion("a", "x", ("kapacitet",))])
+    assert everyone["group"].tolist() == ["(alle)"] and everyone["respondents_total"].iloc[0] > 0

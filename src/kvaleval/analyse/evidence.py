@@ -151,7 +151,11 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     only the segments of respondents its ``where`` selects."""
     segments = _where(segments, conclusion)
     if GROUP_COLUMN not in segments:
-        return [(ALL, segments)]
+        if not conclusion.groups:
+            return [(ALL, segments)]
+        # no group column (no metadata.csv): the groups named are nobody's; say so, as for a typo,
+        # rather than count everyone under the conclusion about citizens
+        segments = segments.assign(**{GROUP_COLUMN: UNKNOWN})
     groups_column = segments[GROUP_COLUMN].astype(object).where(segments[GROUP_COLUMN].notna(), "")
     groups_column = groups_column.map(lambda value: str(value).strip() or UNKNOWN)
     present = sorted(set(groups_column[segments["speaker_role"] == "respondent"]))
