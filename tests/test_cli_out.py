@@ -175,6 +175,7 @@ def test_ctrl_c_says_interrupted_and_leaves_the_appendix(tiny_corpus: Path, tmp_
     out = tmp_path / "bilag"
     out.mkdir()
     (out / "appendix.xlsx").write_bytes(b"the appendix of an earlier run")
+    (out / "kvaleval_filer.txt").write_text("appendix.xlsx\n", encoding="utf-8")  # kvaleval wrote it
 
     def stopped(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -186,7 +187,7 @@ def test_ctrl_c_says_interrupted_and_leaves_the_appendix(tiny_corpus: Path, tmp_
     assert info.value.code == 130
     assert capsys.readouterr().err.splitlines()[-1].startswith("Afbrudt. Bilag og filer, der fandtes i forvejen")
     assert (out / "appendix.xlsx").read_bytes() == b"the appendix of an earlier run"
-    assert sorted(path.name for path in out.iterdir()) == ["appendix.xlsx"]
+    assert sorted(path.name for path in out.iterdir()) == ["appendix.xlsx", "kvaleval_filer.txt"]
 
 
 @pytest.mark.parametrize("args", [["--help"], ["code", "--help"], ["agreement", "--help"], ["export-qdpx", "--help"]])
