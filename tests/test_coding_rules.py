@@ -635,3 +635,17 @@ def test_rules_a_longer_answer_with_weak_evidence_keeps_its_share_of_a_weak_ques
     scores = coder.score(["Det kom et brev i sidste uge, og så ringede jeg til dem med det samme om det."],
                          ["Hvad med brevene?"])
     assert scores.evidence[0, 0] == pytest.approx(0.75)
+
+
+def test_an_interviewer_who_tells_passes_no_theme_to_the_answer(small_codebook: kv.Codebook) -> None:
+    # "Borgerne venter længe på en plads." - "Nåh. Det giver da god mening." took the statement's
+    # theme; only what is asked is the context an answer is read in (a request and a heading ask).
+    coder = RuleCoder(small_codebook)
+    answer = "Nåh, okay."
+    told = coder.score([answer], ["Der er en lang venteliste til klubben."])
+    asked = coder.score([answer], ["Er der en lang venteliste til klubben?"])
+    request = coder.score([answer], ["Fortæl om ventelisten til klubben."])
+    heading = coder.score([answer], ["Ventelisten til klubben"])
+    column = list(told.codes).index("kapacitet")
+    assert (0, column) not in told.findings
+    assert all((0, column) in scores.findings for scores in (asked, request, heading))
