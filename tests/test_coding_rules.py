@@ -649,3 +649,17 @@ def test_an_interviewer_who_tells_passes_no_theme_to_the_answer(small_codebook: 
     column = list(told.codes).index("kapacitet")
     assert (0, column) not in told.findings
     assert all((0, column) in scores.findings for scores in (asked, request, heading))
+
+
+@pytest.mark.parametrize(("term", "tail", "compound"), [
+    ("virk", "somhedskonsulenten", False),  # virk|som|hed|s|konsulent: a chain of derivations, not a compound
+    ("virk", "somheden", False),
+    ("tryg", "hedsvandring", False),
+    ("kapacitet", "sudvidelse", True),  # kapacitet|s|udvidelse
+    ("familie", "vejledningen", True),
+])
+def test_rules_a_chain_of_derivation_suffixes_is_no_compound(term: str, tail: str, compound: bool) -> None:
+    # The term "virker" coded "Virksomhedskonsulenten, Thomas." and "Kender virksomhederne til ...".
+    from kvaleval.coding.forms import compound_ok
+
+    assert compound_ok(term, "", tail) is compound

@@ -130,6 +130,8 @@ def tail_ok(tail: str) -> bool:
     """Is ``tail`` (what follows a term inside a word) the rest of a compound?"""
     for suffix in DERIVATION_SUFFIXES:
         after = tail.removeprefix(suffix)
+        while after != tail and after.startswith(DERIVATION_SUFFIXES):  # a chain: virk|som|hed|s|konsulent
+            after = after.removeprefix(next(s for s in DERIVATION_SUFFIXES if after.startswith(s)))
         doubled = after[:1] == suffix[-1] and after[1:] in ENDINGS  # ung|dom|men
         if after != tail and (after in ENDINGS or after.startswith("s") or doubled):
             return False
