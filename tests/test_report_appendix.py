@@ -897,3 +897,20 @@ def test_a_group_called_alle_is_told_apart_from_the_total(small_codebook: kv.Cod
     assert "Alle (gruppe): respondenter (n/N)" in overview.columns and "Alle: respondenter (n/N)" in overview.columns
     row = overview.iloc[0]
     assert row["Alle: respondenter (n/N)"].endswith("/3") and row["Alle (gruppe): respondenter (n/N)"].endswith("/2")
+
+
+def test_workbook_is_usable_in_excel_filters_frozen_respondents_and_percent_decimals(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A reviewer found no filter on 1,262 rows, the Matrix's respondent column scrolling away, and
+    # percents shown as 87 beside 83,3.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    book = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx")
+    assert book["Matrix"].freeze_panes == "B4" and book["Oversigt"].freeze_panes == "A4"
+    filtered = {name for name in book.sheetnames if book[name].auto_filter.ref}
+    assert filtered and all(book[name].auto_filter.ref.startswith("A3:") for name in filtered)
+    assert all(book[name].max_row > 20 for name in filtered)  # a short table needs no filter
+    overview = book["Oversigt"]
+    headers = [cell.value for cell in overview[3]]
+    percent_column = next(i for i, header in enumerate(headers) if str(header).endswith("%"))
+    assert {row[percent_column].number_format for row in overview.iter_rows(min_row=4, max_row=5)} == {"0.0"}

@@ -206,7 +206,8 @@ def _tables(
     step("rammematrix")
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
                                  pseudonymiser=pseudonymiser).drop(columns=["doc_id", "speaker"])
-    appendix.sheets.append(Sheet(Words.matrix, headed(framework), Words.matrix_title, wrap=tuple(labels.values())))
+    appendix.sheets.append(Sheet(Words.matrix, headed(framework), Words.matrix_title, wrap=tuple(labels.values()),
+                                 freeze_first_column=True))
     appendix.csv["matrix"] = framework
 
     if targets is not None:

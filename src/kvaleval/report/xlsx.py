@@ -38,6 +38,8 @@ class Sheet:
     percent: Sequence[str] = field(default_factory=tuple)
     decimals: Sequence[str] = field(default_factory=tuple)
     """Columns of measures (precision, κ) shown with two decimals; the cell keeps the full value."""
+    freeze_first_column: bool = False
+    """Keep the first column in view when scrolling right (the respondent in Matrix)."""
 
 
 def write_workbook(path: str | Path, sheets: Sequence[Sheet], *, created: dt.datetime | None = None,
@@ -103,6 +105,10 @@ def _fix_zip_times(path: Path, moment: dt.datetime) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+AUTOFILTER_ROWS = 20
+"""Tables longer than this get Excel's filter buttons on their header row."""
+
+
 def _write_sheet(workbook: object, sheet: Sheet) -> None:
     """One sheet, streamed (openpyxl's write-only mode): a survey's sheets have millions of cells,
     which a workbook held in memory keeps as objects of half a kilobyte each."""
@@ -118,14 +124,18 @@ def _write_sheet(workbook: object, sheet: Sheet) -> None:
         frame = frame.head(MAX_ROWS)
     columns = [str(column) for column in frame.columns]
     wrapped = {columns.index(c) for c in sheet.wrap if c in columns}
-    percent = {columns.index(c) for c in sheet.percent if c in columns}
+    # a column of percents (its header ends in "%": "Borger: %") shows one decimal, 87,0 beside 83,3
+    percent = {columns.index(c) for c in sheet.percent if c in columns} | {
+        index for index, column in enumerate(columns) if column.rstrip().endswith("%")}
     decimals = {columns.index(c) for c in sheet.decimals if c in columns}
     rows = [[plain(value) for value in values] for values in frame.itertuples(index=False, name=None)]
     # Everything but the rows goes first: a streamed sheet writes its settings before its cells.
     for col, width in enumerate(_widths(columns, rows, wrapped), start=1):
         worksheet.column_dimensions[get_column_letter(col)].width = width
     header_row = 3 if sheet.title else 1
-    worksheet.freeze_panes = f"A{header_row + 1}"
+    worksheet.freeze_panes = f"{'B' if sheet.freeze_first_column else 'A'}{header_row + 1}"
+    if len(rows) > AUTOFILTER_ROWS:  # a long table is read by filtering it (a theme, a group)
+        worksheet.auto_filter.ref = f"A{header_row}:{get_column_letter(max(len(columns), 1))}{header_row + len(rows)}"
     # Printed (or exported to PDF), a sheet is landscape, one page wide, with the header on every page.
     worksheet.page_setup.orientation = "landscape"
     worksheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
