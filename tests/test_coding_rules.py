@@ -663,3 +663,12 @@ def test_rules_a_chain_of_derivation_suffixes_is_no_compound(term: str, tail: st
     from kvaleval.coding.forms import compound_ok
 
     assert compound_ok(term, "", tail) is compound
+
+
+def test_the_negation_opening_an_evaluative_phrase_negates_a_term_beside_it() -> None:
+    # "Nej. Aldrig hørt om det." was kendskab blandet: "aldrig hørt" (a negative phrase) swallowed the
+    # "aldrig" that also negates the term "hørt om" (positive); the phrase itself stays negative.
+    coder = RuleCoder(kv.read_codebook(DEMO_CODEBOOK))
+    column = [code.name for code in coder.codes].index("kendskab")
+    for text, valence in (("Nej. Aldrig hørt om det.", "negativ"), ("Jeg har hørt om det.", "positiv")):
+        assert coder.score([text]).findings[(0, column)].valence == valence, text

@@ -51,6 +51,7 @@ from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.danish import (
     FILLERS,
+    NEGATIONS,
     NO_ANSWER,
     answers_nothing,
     invites_comment_many,
@@ -650,8 +651,7 @@ class RuleCoder:
         local = (breaks - offsets[rows]).tolist()
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         return [
-            _Reading(low, cues, sorted((cue for cue in cues if cue.kind == NEGATION), key=_cue_start),
-                     local[cuts[i] : cuts[i + 1]])
+            _Reading(low, cues, _negations(cues), local[cuts[i] : cuts[i + 1]])
             for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True))
         ]
 
@@ -747,6 +747,19 @@ def _negated(
     return None
 
 
+def _negations(cues: list[Cue]) -> list[Cue]:
+    """The negations among ``cues``, in text order, with the negation that opens an evaluative phrase
+    ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone "aldrig" does ("Aldrig hørt om
+    det" is not also "hørt om", positive)."""
+    found = [cue for cue in cues if cue.kind == NEGATION]
+    for cue in cues:
+        if cue.kind in (POSITIVE, NEGATIVE) and " " in cue.text:
+            first = cue.text.split(" ", 1)[0]
+            if first in NEGATIONS:
+                found.append(Cue(cue.start, cue.start + len(first), NEGATION, 0, first))
+    return sorted(found, key=_cue_start)
+
+
 def _cue_start(cue: Cue) -> int:
     return cue.start
 
@@ -768,7 +781,8 @@ def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
                            spans: Sequence[tuple[int, int, frozenset[str], int]]) -> bool:
     """Does ``negation`` also negate an evaluative word outside the terms ("ikke bange om natten")?"""
     return any(cue.kind in (POSITIVE, NEGATIVE) and not any(cue.start < e and s < cue.end for s, e, *_ in spans)
-               and _negated(low, cue.start, cue.end, [negation]) is not None for cue in cues)
+               and _negated(low, cue.start, cue.end, [negation], frozenset(cue.text.split())) is not None
+               for cue in cues)
 
 
 def _sentiment(
@@ -789,7 +803,7 @@ def _sentiment(
             continue
         if any(cue.start < e and s < cue.end for s, e, *_ in spans):
             continue
-        negated = _negated(low, cue.start, cue.end, negations)
+        negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
         sign = -cue.kind if negated else cue.kind
         weight = min(abs(cue.score), 3) / 3
         note = f"{cue.text}" + (f" ({negated.text})" if negated else "")
