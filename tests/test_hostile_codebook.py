@@ -244,5 +244,5 @@ def test_check_lists_terms_in_two_themes(tmp_path: Path) -> None:
                     "  - name: b\n    terms: [klasselærer, drille]\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "kvaleval", "check", str(path)], capture_output=True, text=True,
                           check=False)
-    lines = done.stderr.splitlines()
+    lines = done.stdout.splitlines()  # the report goes to standard output
     assert lines[0].startswith("Termer i mere end ét tema") and lines[1] == "  klasselærer: a, b", lines

@@ -1324,3 +1324,20 @@ def test_read_interviewer_guess_note_names_its_file(tmp_path: Path) -> None:
     assert notes["message"].tolist() == [
         "[W101] samtale.txt: intervieweren antages at være 'Mette' (stiller flest spørgsmål); skriv intervieweren "
         "i kolonnen 'interviewer' i metadata.csv, hvis det er forkert."]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("uden_hoved.vtt", "00:00:01.000 --> 00:00:04.000\n<v Mette>Hvordan gik det?\n\n"
+                       "00:00:05.000 --> 00:00:08.000\n<v Ali>Der er venteliste.\n"),
+    ("uden_numre.srt", "00:00:01,000 --> 00:00:04,000\nTaler 1: Hvordan gik det?\n\n"
+                       "00:00:05,000 --> 00:00:08,000\nTaler 2: Der er venteliste.\n"),
+    ("uden_luft.srt", "00:00:01,000 --> 00:00:04,000\nTaler 1: Hvordan gik det?\n"
+                      "00:00:05,000 --> 00:00:08,000\nTaler 2: Der er venteliste.\n"),
+])
+def test_read_formats_subtitles_without_header_numbers_or_blank_lines(tmp_path: Path, name: str,
+                                                                        content: str) -> None:
+    # A VTT without WEBVTT and an SRT without cue numbers were refused: E007 "(Invalid format)".
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    corpus = kv.read_corpus(tmp_path)
+    assert corpus.segments["text"].tolist() == ["Hvordan gik det?", "Der er venteliste."]
+    assert len(set(corpus.segments["speaker"])) == 2

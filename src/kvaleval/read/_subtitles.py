@@ -65,7 +65,7 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
     CorpusError
         If the file is not valid WebVTT/SRT (E007) or has no cue text (E005).
     """
-    text = _regular_timings(text, fmt=fmt, shown=shown)
+    text = _regular_layout(_regular_timings(text, fmt=fmt, shown=shown), fmt=fmt)
     try:
         captions = webvtt.from_buffer(io.StringIO(text), format=fmt)
     except (webvtt_errors.MalformedFileError, webvtt_errors.MalformedCaptionError,
@@ -208,6 +208,32 @@ def _paragraphs(cues: list[Cue]) -> str:
 _TIMING_LINE = re.compile(r"^[ \t]*[\w:.,]*\d[\w:.,]*[ \t]*-->.*$", re.MULTILINE)
 """A cue timing line, readable or not (its first token holds a digit; "fra A --> B" is text)."""
 _TIMING = re.compile(rf"^[ \t]*(?P<start>{CUE_TIME})[ \t]*-->[ \t]*(?P<end>{CUE_TIME}(?![\d:.,]))?(?P<rest>.*)$")
+
+
+def _regular_layout(text: str, *, fmt: str) -> str:
+    """The cues laid out as the parser wants them: a WebVTT file without its ``WEBVTT`` first line
+    gets one, and an SRT file without cue numbers (or without blank lines between cues, as some
+    tools and hands write them) gets both; a cue is never dropped for its layout."""
+    lines = text.split("\n")
+    timing = [bool(_TIMING_LINE.match(line)) for line in lines]
+    if not any(timing):
+        return text
+    if fmt == "vtt":
+        return text if text.lstrip("\ufeff \t\r\n").startswith("WEBVTT") else "WEBVTT\n\n" + text
+    out: list[str] = []
+    number = 0
+    for line, is_timing in zip(lines, timing, strict=True):
+        if is_timing:
+            number += 1
+            numbered = bool(out) and out[-1].strip().isdigit()
+            if numbered:
+                out.pop()
+            while out and not out[-1].strip():
+                out.pop()
+            out += ([""] if out else []) + [str(number), line]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _regular_timings(text: str, *, fmt: str, shown: str) -> str:
