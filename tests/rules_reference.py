@@ -62,8 +62,9 @@ def reference_evidence(coder: Any, text: str) -> dict[int, tuple[float, list[str
         for t in range(len(outer)):
             if t in firsts:
                 evidence += code.terms[t].weight
-                terms.append(code.terms[t].label)
                 first_spans.append(firsts[t])
+            if outer[t]:  # found, counted or not (a heavier term may have counted its word)
+                terms.append(code.terms[t].label)
         for cue in code.near:
             positions = []
             for kind, owner in cue.items:

@@ -369,11 +369,14 @@ class RuleCoder:
                     found_matches.append(matches)
             if found_matches:
                 found_matches = drop_inner_parts(found_matches, hits.letters)
-            found_matches = _once_per_word([code.terms[t].weight for t in found_terms], found_matches)
-            for t, matches in zip(found_terms, found_matches, strict=True):
+            shown, counted = _once_per_word([code.terms[t].weight for t in found_terms], found_matches)
+            for t, seen, matches in zip(found_terms, shown, counted, strict=True):
+                term = code.terms[t]
+                if len(seen.row) != len(matches.row):  # found where a heavier term counted the word
+                    for row in np.setdiff1d(seen.row, matches.row).tolist():
+                        findings.setdefault((first + row, column), Finding()).terms += (term.label,)
                 if not len(matches.row):
                     continue
-                term = code.terms[t]
                 evidence[first + matches.row, column] += term.weight
                 local_start = (matches.start - offsets[matches.row]).tolist()
                 local_end = (matches.end - offsets[matches.row]).tolist()
@@ -836,24 +839,36 @@ def _sign(valence: str) -> int:
     return {"positiv": 1, "negativ": -1}.get(valence, 0)
 
 
-def _once_per_word(weights: list[float], found: list[Matches]) -> list[Matches]:
-    """Each term's first match per segment, where a word two terms of one code match ("virker" for
-    the terms ``virker`` and ``virket``) counts once, for the term of the highest weight (the
-    first of equal weights): one word is evidence once per code. A term of negative weight
-    (``=frivilligt: -0.6`` beside ``frivillig``) is the codebook's correction of a word another
-    term finds, and always counts."""
-    if len(found) == 1:
-        return [first_per_row(found[0])]
-    counted: list[np.ndarray] = []
-    kept: list[Matches | None] = [None] * len(found)
+def _once_per_word(weights: list[float], found: list[Matches]) -> tuple[list[Matches], list[Matches]]:
+    """Each term's first match per segment as found, and as counted: a word two terms of one code
+    match ("virker" for the terms ``virker`` and ``virket``) counts once, for the term of the highest
+    weight (the first of equal weights): one word is evidence once per code. A term of negative
+    weight (``=frivilligt: -0.6`` beside ``frivillig``) is the codebook's correction of a word
+    another term finds, and always counts. Only words two terms share are looked up one by one."""
+    shown = [first_per_row(matches) for matches in found]
+    if len(found) <= 1:
+        return shown, shown
+    keys = [_span_keys(matches) for matches in found]
+    spans, owners = np.unique(np.concatenate([np.unique(k) for k in keys]), return_counts=True)
+    shared = spans[owners > 1]
+    if not len(shared):
+        return shown, shown
+    counted_keys: set[int] = set()
+    shared_keys = set(shared.tolist())
+    counted: list[Matches] = list(shown)
     for index in sorted(range(len(found)), key=lambda i: -weights[i]):  # stable: codebook order within a weight
-        matches = found[index]
-        if counted and weights[index] > 0:
-            matches = matches.take(~np.isin(_span_keys(matches), np.concatenate(counted)))
-        matches = first_per_row(matches)
-        counted.append(_span_keys(matches))
-        kept[index] = matches
-    return [matches for matches in kept if matches is not None]
+        matches, mine = found[index], keys[index]
+        at_shared = np.isin(mine, shared)
+        if not at_shared.any():
+            continue
+        if weights[index] > 0 and counted_keys:
+            taken = np.array([bool(shares) and int(key) in counted_keys for key, shares in zip(
+                mine.tolist(), at_shared.tolist(), strict=True)], dtype=bool)
+            if taken.any():
+                matches = matches.take(~taken)
+                counted[index] = first_per_row(matches)
+        counted_keys.update(key for key in _span_keys(counted[index]).tolist() if key in shared_keys)
+    return shown, counted
 
 
 def _span_keys(matches: Matches) -> np.ndarray:
