@@ -220,3 +220,12 @@ def test_privacy_a_name_of_a_place_stays() -> None:
     assert pseudonymise("Vi holdt bål til Sankt Hans.") == "Vi holdt bål til Sankt Hans."
     assert pseudonymise("Vi mødte Lise Hus i går.") == "Vi mødte [navn] i går."
     assert pseudonymise("Jeg gik til Mette. Skolen var lukket.") == "Jeg gik til [navn]. Skolen var lukket."
+
+
+def test_privacy_columns_of_birth_dates_and_case_numbers_are_hidden() -> None:
+    # A survey's "Barnets fødselsdato" stood raw in Segmenter.
+    from kvaleval.privacy.columns import personal_column
+
+    for header in ("Barnets fødselsdato", "Fødselsdato", "Sagsnr.", "Journalnummer"):
+        assert personal_column(header, ["12-03-2019"]) == "[skjult]", header
+    assert personal_column("Alder", ["34"]) is None

@@ -397,8 +397,8 @@ class Errors(metaclass=_CodedMessages):
     E312 = ("{function}: valence={value!r} er ikke en valens. Brug en af {valences} (dansk stavemåde), "
             "eller None for alle valenser.")
     E313 = ("{where}: id-kolonnen '{column}' har det samme id for flere tekster ({examples}); kodningerne og "
-            "frekvenserne kan ikke holde dem ude fra hinanden. Giv id= en kolonne, der er entydig for hver "
-            "tekst (fx løbenummer og spørgsmål sat sammen, eller segment_id).")
+            "frekvenserne kan ikke holde dem ude fra hinanden. Giv code_frame(..., id=) en kolonne, der er "
+            "entydig for hver tekst (fx løbenummer og spørgsmål sat sammen, eller segment_id), og kod igen.")
     E314 = ("code_frame: element {position} i del {partition} af Dask-bag'en er {kind}, ikke en tekst eller en "
             "ordbog (dict). Giv en bag af tekster (id'erne bliver 'del:plads'), eller af ordbøger med nøglerne "
             "{keys}.")
@@ -1157,8 +1157,8 @@ class _ErrorsEnglish:
     E312 = ("{function}: valence={value!r} is not a valence. Use one of {valences} (Danish spelling), "
             "or None for every valence.")
     E313 = ("{where}: the id column '{column}' has the same id for several texts ({examples}); the codings "
-            "and frequencies cannot tell them apart. Give id= a column that is unique for each text (e.g. "
-            "the respondent number and the question joined, or segment_id).")
+            "and frequencies cannot tell them apart. Give code_frame(..., id=) a column that is unique for "
+            "each text (e.g. the respondent number and the question joined, or segment_id), and code again.")
     E314 = ("code_frame: item {position} in part {partition} of the Dask bag is {kind}, not a text or a "
             "mapping (dict). Give a bag of texts (the ids become 'part:position'), or of mappings with the keys "
             "{keys}.")

@@ -15,7 +15,8 @@ _PERSONAL_HEADER_WORDS = {
     **dict.fromkeys(("cpr", "cprnummer", "cprnr", "personnummer"), "[CPR]"),
     **dict.fromkeys(("adresse", "address", "bopæl"), "[adresse]"),
     **dict.fromkeys(("ip", "ipaddress", "ipadresse", "latitude", "longitude", "locationlatitude",
-                     "locationlongitude", "breddegrad", "længdegrad"), "[skjult]"),
+                     "locationlongitude", "breddegrad", "længdegrad", "fødselsdato", "fødselsdag",
+                     "birthdate", "dateofbirth", "sagsnr", "sagsnummer", "journalnummer"), "[skjult]"),
 }
 
 
