@@ -136,6 +136,7 @@ def test_privacy_email_replaced(email: str) -> None:
         ("Skovlunden 7, 1. sal", "[adresse]"),
         ("vi bor i bøgeparken 12 2 th med ungerne", "vi bor i [adresse] med ungerne"),  # sloppy lower case
         ("jeg bor på ørbækvej 100 st tv", "jeg bor på [adresse]"),
+        ("Jeg bor på Vollsmose Allé 12 2tv.", "Jeg bor på [adresse]."),  # was "[adresse] 2tv"
     ],
 )
 def test_privacy_address_replaced(text: str, expected: str) -> None:

@@ -165,7 +165,7 @@ _NOT_UNIT = (
 _SIDE = r"(?:th|tv|mf|t\.h|t\.v)\b(?:\.(?=,?\s+\d{4}\s))?"
 _FLOOR = (
     rf"(?:,?\s*(?:(?:st|kld|kl|\d{{1,2}}\.)(?:\s*sal)?(?:\.(?=,?\s*(?:th|tv|mf|\d{{4}}\s)))?"
-    rf"(?:,?\s*{_SIDE})?|(?:\d{{1,2}}\s+)?{_SIDE}))"
+    rf"(?:,?\s*{_SIDE})?|(?:\d{{1,2}}\s*)?{_SIDE}))"
 )
 _POSTCODE = (
     rf"(?:,?\s+\d{{4}}\s+{UPPER}{LETTER}+(?:[ -]{UPPER}{LETTER}+)?"
