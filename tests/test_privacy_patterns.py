@@ -169,6 +169,8 @@ def test_privacy_street_without_number_is_a_place(text: str) -> None:
          "Min profil er [profil] og [profil]."),
         ("Se https://www.facebook.com/groups/vollsmose.boern/ for mere.", "Se [profil] for mere."),
         ("Licens AB 12 345 og XY98765 på bilen.", "Licens [nummerplade] og [nummerplade] på bilen."),
+        ("Nummerpladen var AB-12-345.", "Nummerpladen var [nummerplade]."),  # was kept
+        ("den havde nummerplade ab 12 345 på", "den havde nummerplade [nummerplade] på"),
     ],
 )
 def test_privacy_profiles_and_plates_replaced(text: str, expected: str) -> None:
