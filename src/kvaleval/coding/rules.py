@@ -751,16 +751,14 @@ def _negated(
 
 
 def _negations(cues: list[Cue]) -> list[Cue]:
-    """The negations among ``cues``, in text order, with the negation that opens an evaluative phrase
-    ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone "aldrig" does ("Aldrig hørt om
-    det" is not also "hørt om", positive)."""
+    """The negations among ``cues`` (in text order, as the scanner gives them), with the negation that
+    opens an evaluative phrase ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone
+    "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive)."""
     found = [cue for cue in cues if cue.kind == NEGATION]
-    for cue in cues:
-        if cue.kind in (POSITIVE, NEGATIVE) and " " in cue.text:
-            first = cue.text.split(" ", 1)[0]
-            if first in NEGATIONS:
-                found.append(Cue(cue.start, cue.start + len(first), NEGATION, 0, first))
-    return sorted(found, key=_cue_start)
+    opening = [Cue(cue.start, cue.start + len(word), NEGATION, 0, word) for cue in cues
+               if " " in cue.text and cue.kind in (POSITIVE, NEGATIVE)
+               and (word := cue.text.partition(" ")[0]) in NEGATIONS]
+    return sorted([*found, *opening], key=_cue_start) if opening else found
 
 
 def _cue_start(cue: Cue) -> int:
@@ -849,8 +847,7 @@ def _once_per_word(weights: list[float], found: list[Matches]) -> tuple[list[Mat
     if len(found) <= 1:
         return shown, shown
     keys = [_span_keys(matches) for matches in found]
-    spans, owners = np.unique(np.concatenate([np.unique(k) for k in keys]), return_counts=True)
-    shared = spans[owners > 1]
+    shared = _shared_keys(keys)
     if not len(shared):
         return shown, shown
     counted_keys: set[int] = set()
@@ -869,6 +866,19 @@ def _once_per_word(weights: list[float], found: list[Matches]) -> tuple[list[Mat
                 counted[index] = first_per_row(matches)
         counted_keys.update(key for key in _span_keys(counted[index]).tolist() if key in shared_keys)
     return shown, counted
+
+
+def _shared_keys(keys: list[np.ndarray]) -> np.ndarray:
+    """The keys that stand in more than one of ``keys`` (one sort over them all)."""
+    every = np.concatenate(keys)
+    owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    order = np.lexsort((owner, every))
+    every, owner = every[order], owner[order]
+    first = np.ones(len(every), dtype=bool)  # the first of each (key, owner) pair
+    first[1:] = (every[1:] != every[:-1]) | (owner[1:] != owner[:-1])
+    pairs = every[first]
+    again = pairs[1:] == pairs[:-1]  # a key whose next pair has another owner
+    return np.unique(pairs[1:][again])
 
 
 def _span_keys(matches: Matches) -> np.ndarray:
