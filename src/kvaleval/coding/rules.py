@@ -842,36 +842,35 @@ def _once_per_word(weights: list[float], found: list[Matches]) -> tuple[list[Mat
     match ("virker" for the terms ``virker`` and ``virket``) counts once, for the term of the highest
     weight (the first of equal weights): one word is evidence once per code. A term of negative
     weight (``=frivilligt: -0.6`` beside ``frivillig``) is the codebook's correction of a word
-    another term finds, and always counts. Only words two terms share are looked up one by one."""
+    another term finds, and always counts. Only the terms that share a word are gone through."""
     shown = [first_per_row(matches) for matches in found]
     if len(found) <= 1:
         return shown, shown
     keys = [_span_keys(matches) for matches in found]
-    shared = _shared_keys(keys)
+    every = np.concatenate(keys)
+    owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+    shared = _shared_keys(every, owner)
     if not len(shared):
         return shown, shown
-    counted_keys: set[int] = set()
+    at_shared = np.isin(every, shared)
+    bounds = np.concatenate([[0], np.cumsum([len(k) for k in keys])]).tolist()
+    involved = np.unique(owner[at_shared]).tolist()
     shared_keys = set(shared.tolist())
+    counted_keys: set[int] = set()
     counted: list[Matches] = list(shown)
-    for index in sorted(range(len(found)), key=lambda i: -weights[i]):  # stable: codebook order within a weight
-        matches, mine = found[index], keys[index]
-        at_shared = np.isin(mine, shared)
-        if not at_shared.any():
-            continue
+    for index in sorted(involved, key=lambda i: -weights[i]):  # stable: codebook order within a weight
+        mine, shares = keys[index], at_shared[bounds[index] : bounds[index + 1]]
         if weights[index] > 0 and counted_keys:
-            taken = np.array([bool(shares) and int(key) in counted_keys for key, shares in zip(
-                mine.tolist(), at_shared.tolist(), strict=True)], dtype=bool)
+            taken = np.array([share and key in counted_keys for key, share in zip(
+                mine.tolist(), shares.tolist(), strict=True)], dtype=bool)
             if taken.any():
-                matches = matches.take(~taken)
-                counted[index] = first_per_row(matches)
+                counted[index] = first_per_row(found[index].take(~taken))
         counted_keys.update(key for key in _span_keys(counted[index]).tolist() if key in shared_keys)
     return shown, counted
 
 
-def _shared_keys(keys: list[np.ndarray]) -> np.ndarray:
-    """The keys that stand in more than one of ``keys`` (one sort over them all)."""
-    every = np.concatenate(keys)
-    owner = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+def _shared_keys(every: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """The keys of ``every`` that more than one ``owner`` has (one sort over them all)."""
     order = np.lexsort((owner, every))
     every, owner = every[order], owner[order]
     first = np.ones(len(every), dtype=bool)  # the first of each (key, owner) pair
