@@ -538,3 +538,24 @@ def test_evidence_groups_named_where_the_corpus_has_no_groups_warn(tiny_corpus: 
     assert table["share"].tolist() == ["0/0", "0/0"]
     everyone = coded.evidence([Conclusion("a", "x", ("kapacitet",))])
     assert everyone["group"].tolist() == ["(alle)"] and everyone["respondents_total"].iloc[0] > 0
+
+
+def test_quotes_give_the_same_words_once(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # Five respondents answering "Der er alt for lang ventetid." were five of the five quotes.
+    from conftest import write_xlsx
+
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    same = "Der er alt for lang ventetid."
+    others = ["Ventetiden på rådgivningen er alt for lang, vi venter i ugevis.",
+              "Lektiecaféen er rigtig god for min søn og hans venner.",
+              "Jeg har aldrig hørt om sekretariatet eller helhedsplanen før.",
+              "Naboerne hjælper hinanden mere nu end for et par år siden.",
+              "Der burde være flere aktiviteter for de ældre i området."]
+    write_xlsx(folder / "s.xlsx", [["id", "Hvad synes du?"], *[[i, same] for i in range(1, 6)],
+                                   *[[i, text] for i, text in enumerate(others, start=6)],
+                                   [11, "der er  alt for lang ventetid."]])
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    quoted = coded.quotes("kapacitet", n=5, pseudonymise=False)["quote"].tolist()
+    assert quoted.count(same) == 1 and "der er  alt for lang ventetid." not in quoted, quoted
+    assert len(quoted) == len(set(" ".join(q.casefold().split()) for q in quoted)) >= 2

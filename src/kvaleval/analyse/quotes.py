@@ -216,13 +216,22 @@ def diverse(ranked: pd.DataFrame, n: int, *, per_respondent: int = 2) -> pd.Data
     if GROUP_COLUMN in ranked:  # a respondent without a group is a group too: groupby drops a missing key
         group = ranked[GROUP_COLUMN].astype(object).where(ranked[GROUP_COLUMN].notna(), "").astype(str)
     rank_within = case.groupby(case, sort=False).cumcount()
+    # the same words from two respondents (a survey's "Godt." or a pasted answer) are quoted once
+    said = (ranked["text"].astype(str).map(lambda text: " ".join(text.casefold().split()))
+            if "text" in ranked else pd.Series(ranked.index.astype(str), index=ranked.index))
+    seen: set[str] = set()
     picked: list[int] = []
     for round_number in range(per_respondent):
         pool = ranked[rank_within == round_number]
         queues = {g: list(rows.index) for g, rows in pool.groupby(group[pool.index], sort=False)}
         while queues and len(picked) < n:
             for g in list(queues):
-                picked.append(queues[g].pop(0))
+                while queues[g] and said[queues[g][0]] in seen:
+                    queues[g].pop(0)
+                if queues[g]:
+                    row = queues[g].pop(0)
+                    picked.append(row)
+                    seen.add(said[row])
                 if not queues[g]:
                     del queues[g]
                 if len(picked) >= n:
