@@ -18,6 +18,7 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
+from kvaleval.privacy.patterns import KIND_NAME, REPLACEMENTS
 from kvaleval.records import GROUP_COLUMN
 from kvaleval.segment.tags import is_role_label, looks_like_name
 
@@ -156,8 +157,7 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -
     spaced = value.translate(_SEPARATORS_AS_SPACES)  # same length: the offsets hold in both
     find = getattr(pseudonymise, "replacements", None)
     if find is None:  # a plain function: whole-text pseudonymisation
-        return _ID_WORD.sub(lambda match: _hide_lower_case_name(match, numbers, record, where),
-                            pseudonymise(value, where))
+        return _hide_lower_case_names(pseudonymise(value, where), numbers, record, where)
     pieces: list[str] = []
     position = 0
     for start, end, replacement in find(spaced, where):
@@ -171,7 +171,7 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -
 
 
 _SEPARATORS_AS_SPACES = str.maketrans({character: " " for character in "_-./\\#"})
-GENERIC_NAME = "[navn]"
+GENERIC_NAME = REPLACEMENTS[KIND_NAME]
 
 
 def _hide_lower_case_names(text: str, numbers: dict[str, str], record: Any, where: str) -> str:

@@ -14,6 +14,7 @@ from kvaleval.privacy.patterns import (
     KIND_PHONE,
     KIND_PLATE,
     KIND_PROFILE,
+    REPLACEMENTS,
 )
 
 PROTECTED = "protected"
@@ -127,7 +128,7 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after:
                 # interviewer Anders Holm), a name like any other; so is a known first name before
                 # a surname that is not its person's ("Ali Hassan" when the speaker is Ali Rask).
                 other = last.base in full_name_labels and span.base != last.base
-                base = "[navn]" if other else last.base
+                base = REPLACEMENTS[KIND_NAME] if other else last.base
                 out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, base, span.suffix)
                 continue
         out.append(span)
