@@ -17,7 +17,8 @@ development corpus (``benchmarks/devset``: other authors, another coder; its err
 read when writing rules); and (3) the held-out corpus (``benchmarks/heldout``, never used
 for tuning, its errors never read). The model is trained on the whole demo for (2) and (3),
 and for (3) also on the demo and the development corpus together. Then (4) two other domains,
-each with its own codebook written by someone else (``benchmarks/ungespor``, ``benchmarks/demens``),
+each with its own codebook written by someone else (``benchmarks/ungespor``, ``benchmarks/demens``,
+``benchmarks/jobsundhed``),
 two-fold by document for what learns.
 
 Run: ``python benchmarks/bench_agreement.py`` (about 3-5 minutes on 2 cores).
@@ -200,6 +201,8 @@ DOMAINS = [
                  "fejlene læst i session 10), to-delt krydsvalidering efter dokument for tfidf og model:"),
     ("demens", "Tredje domæne (Demensvenlig kommune, egen kodebog skrevet af en anden; blind måling 0,567 "
                "i session 11, fejlene læst derefter), to-delt krydsvalidering efter dokument for tfidf og model:"),
+    ("jobsundhed", "Fjerde domæne (Job og sundhed, egen kodebog skrevet af en anden; blind måling 0,56 i session "
+                   "13, fejlene læst derefter), to-delt krydsvalidering efter dokument for tfidf og model:"),
 ]
 
 
