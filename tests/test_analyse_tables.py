@@ -559,3 +559,23 @@ def test_quotes_give_the_same_words_once(tmp_path: Path, small_codebook: kv.Code
     quoted = coded.quotes("kapacitet", n=5, pseudonymise=False)["quote"].tolist()
     assert quoted.count(same) == 1 and "der er  alt for lang ventetid." not in quoted, quoted
     assert len(quoted) == len(set(" ".join(q.casefold().split()) for q in quoted)) >= 2
+
+
+def test_evidence_match_all_counts_respondents_with_every_theme(tmp_path: Path, coded: kv.Coded) -> None:
+    # "De finder dem nyttige OG ønsker mere" was counted as relevans OR kapacitet (46/54 against 28/54).
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- id: begge\n  statement: Nyttige og for få pladser.\n  themes: [relevans, kapacitet]\n"
+                    "  match: all\n", encoding="utf-8")
+    [both] = kv.read_conclusions(path, codebook=coded.codebook)
+    assert both.match == "all"
+    respondents = coded.segments[coded.segments["speaker_role"] == "respondent"]
+    person = respondents.set_index("segment_id")[["doc_id", "speaker"]].apply(tuple, axis=1)
+    themes = coded.codings.assign(person=coded.codings["segment_id"].map(person)).groupby("person")["code"]
+    expected = sum(1 for codes in themes.agg(set) if {"relevans", "kapacitet"} <= codes)
+    any_of = coded.evidence([Conclusion("en", "x", ("relevans", "kapacitet"))]).set_index("group")
+    every = coded.evidence([both]).set_index("group")
+    assert every.loc["(alle)", "respondents"] == expected
+    assert any_of.loc["(alle)", "respondents"] > expected  # the tiny corpus has people with one of them
+    quoted = evidence_quotes(coded.segments, coded.codings, coded.codebook, [both])
+    people = set(quoted.loc[quoted["kind"] == "støtte", "segment_id"].map(person))
+    assert people and all({"relevans", "kapacitet"} <= themes.agg(set)[p] for p in people)

@@ -217,3 +217,6 @@ class Conclusion:
     where: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Only respondents with these attribute values: ((attribute, (value, ...)), ...),
     e.g. (("role", ("afdelingsbestyrelse",)),); values compared without case."""
+    match: str = "any"
+    """``any``: a respondent backs the conclusion with any of its themes; ``all``: with every one
+    (each in one of their segments, not necessarily the same)."""

@@ -47,6 +47,7 @@ class Words(metaclass=_CodedMessages):
                       "række for sig: en gruppe med færre respondenter end minimum er »nej«, også når de alle "
                       "siger det.")
     note_where = "Kun respondenter med: {limits}."
+    note_match_all = "Hver af temaerne hos samme respondent (match: all): {ids}."
     personal_value = "navne eller kontaktdata, fx '{example}' efter pseudonymisering"
     note_conclusion_quotes = "Citater er ordrette uddrag (»...«); [...] markerer udeladelser, navne er pseudonymiseret."
     note_conclusion_quotes_plain = ("Citater er ordrette uddrag (»...«); [...] markerer udeladelser. IKKE "
@@ -65,7 +66,7 @@ class Words(metaclass=_CodedMessages):
                    "({codes} temaer). En automatisk kodning bør afprøves mod en menneskelig kodning "
                    "(kvaleval evaluate), før tallene bruges. Filer, versioner og indstillinger står i arket Kørsel.")
     note_mixed = ("Et segment med valensen blandet tæller som støtte både for en positiv og en negativ konklusion. "
-                  "Nævner en konklusion flere temaer, er ét af dem nok.")
+                  "Nævner en konklusion flere temaer, er ét af dem nok, medmindre andet er nævnt nedenfor.")
     note_unit = ("Enhed: respondenter (n/N = respondenter, der har udtrykt temaet / respondenter i gruppen) og "
                  "kodede segmenter (taleture). En respondent er en taler i et interview eller personen bag en "
                  "besvarelse i et spørgeskema; interviewerens ture tælles ikke.")
@@ -213,6 +214,7 @@ class _WordsEnglish:
                       "row by row: a group with fewer respondents than the minimum is “no”, even when all of "
                       "them say it.")
     note_where = "Only respondents with: {limits}."
+    note_match_all = "Every one of the themes from the same respondent (match: all): {ids}."
     personal_value = "names or contact data, e.g. '{example}' after pseudonymisation"
     note_conclusion_quotes = "Quotes are verbatim excerpts (“...”); [...] marks omissions; names are pseudonymised."
     note_conclusion_quotes_plain = ("Quotes are verbatim excerpts (“...”); [...] marks omissions. NOT pseudonymised: "
@@ -231,7 +233,7 @@ class _WordsEnglish:
                    "({codes} themes). An automatic coding should be tested against a human coding "
                    "(kvaleval evaluate) before the numbers are used. Files, versions and options are in the sheet Run.")
     note_mixed = ("A segment of valence mixed counts as support for a positive and for a negative conclusion alike. "
-                  "Where a conclusion names several themes, one of them is enough.")
+                  "Where a conclusion names several themes, one of them is enough unless said below.")
     note_unit = ("Unit: respondents (n/N = respondents who expressed the theme / respondents in the group) and "
                  "coded segments (turns). A respondent is a speaker in an interview or the person behind an "
                  "answer to a questionnaire; the interviewer's turns are not counted.")

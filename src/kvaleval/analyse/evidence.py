@@ -35,13 +35,27 @@ OPPOSITE = {"positiv": "negativ", "negativ": "positiv"}
 SUPPORT, COUNTER = "støtte", "modsigelse"
 
 
-def supporting_codings(codings: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
-    """The codings that support a conclusion: its themes, and its valence (or blandet) if it names one."""
+def supporting_codings(codings: pd.DataFrame, conclusion: Conclusion,
+                       segments: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The codings that support a conclusion: its themes, and its valence (or blandet) if it names one;
+    with ``match: all`` (and ``segments``), only those of respondents who have every one of its themes."""
     mine = codings[codings["code"].isin(conclusion.themes)]
     if conclusion.valence:
         allowed = {conclusion.valence, "blandet"}
         mine = mine[mine["valence"].fillna("").isin(allowed)]
+    if conclusion.match == "all" and segments is not None:
+        mine = mine[mine["segment_id"].isin(_of_respondents_with_every_theme(segments, mine, conclusion.themes))]
     return mine
+
+
+def _of_respondents_with_every_theme(segments: pd.DataFrame, codings: pd.DataFrame,
+                                     themes: Sequence[str]) -> set[str]:
+    """The segment ids of ``codings`` whose respondent has a coding of every theme among them."""
+    cases = respondent_segments(segments, [], None).set_index("segment_id")["_case"]
+    person = codings["segment_id"].map(cases)
+    covered = pd.DataFrame({"case": person, "code": codings["code"]}).dropna().groupby("case")["code"].nunique()
+    everyone = set(covered[covered >= len(set(themes))].index)
+    return set(codings.loc[person.isin(everyone), "segment_id"])
 
 
 def evidence_quotes(
@@ -74,6 +88,9 @@ def evidence_quotes(
                     continue
                 ranked = rank_candidates(frame, codings, conclusion.themes, valences=valences)
                 if kind == SUPPORT:
+                    if conclusion.match == "all":  # the quotes of those who have every theme
+                        backing = supporting_codings(codings, conclusion, segments)
+                        ranked = ranked[ranked["segment_id"].isin(backing["segment_id"])]
                     supporting = set(ranked["segment_id"])
                 else:  # a segment that backs the conclusion on one theme is no counter-quote on another
                     ranked = ranked[~ranked["segment_id"].isin(supporting)]
@@ -124,7 +141,7 @@ def evidence(
     rows = []
     answers = short_answers(codings)
     for conclusion in conclusions:
-        support = supporting_codings(codings, conclusion)
+        support = supporting_codings(codings, conclusion, segments)
         for group, frame in _group_frames(segments, conclusion):
             cases = respondent_segments(frame, [], None)
             backed = cases[cases["segment_id"].isin(support["segment_id"])]

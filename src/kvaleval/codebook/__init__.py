@@ -139,6 +139,7 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             min_respondents=item.min_respondents,
             notes=item.notes,
             where=tuple((attribute, tuple(values)) for attribute, values in item.where.items()),
+            match=item.match,
         )
         for item in model.conclusions
     ]

@@ -102,6 +102,7 @@ class ConclusionModel(_Strict):
         return lists
 
     valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
+    match: str = Field(default="any", pattern=r"^(any|all)$")
     min_respondents: int = Field(default=1, ge=1)  # 0 would call a conclusion no one states "supported"
     notes: str = ""
 

@@ -163,8 +163,8 @@ def _tables(
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
-            *_where_notes(conclusions),
             Words.note_mixed,
+            *_conclusion_notes(conclusions),
             Words.note_conclusion_quotes if pseudonymise else Words.note_conclusion_quotes_plain,
         ], wrap=(header("statement"), header("quotes"), header("counter_quotes"))))
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
@@ -676,13 +676,15 @@ def _previous_files(out: Path) -> set[str]:
     return names
 
 
-def _where_notes(conclusions: Sequence[Conclusion]) -> list[str]:
-    """One note per conclusion limited by ``where``, so a reader sees whom its n/N counts."""
+def _conclusion_notes(conclusions: Sequence[Conclusion]) -> list[str]:
+    """A note per conclusion limited by ``where`` and one naming those with ``match: all``, so a reader
+    sees whom and what its n/N counts."""
     return [
         Words.note_where.format(limits=f"{conclusion.id}: " + "; ".join(
             f"{attribute} = {' / '.join(values)}" for attribute, values in conclusion.where))
         for conclusion in conclusions if conclusion.where
-    ]
+    ] + ([Words.note_match_all.format(ids=", ".join(c.id for c in conclusions if c.match == "all"))]
+         if any(c.match == "all" for c in conclusions) else [])
 
 
 def _personal_value(values: pd.Series, pseudonymiser: Any) -> str | None:
