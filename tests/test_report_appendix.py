@@ -18,7 +18,7 @@ from kvaleval.records import Conclusion
 from kvaleval.report.appendix import code_hash
 
 SHEETS = ["Oversigt", "Frekvenser", "Konklusioner", "Konklusionscitater", "Citater", "Samforekomst", "Matrix",
-          "Målopfyldelse", "Kodninger", "Segmenter", "Kodebog", "Kørsel"]
+          "Målopfyldelse", "Kodninger", "Segmenter", "Kilder", "Kodebog", "Kørsel"]
 
 
 @pytest.fixture
@@ -914,3 +914,18 @@ def test_workbook_is_usable_in_excel_filters_frozen_respondents_and_percent_deci
     headers = [cell.value for cell in overview[3]]
     percent_column = next(i for i, header in enumerate(headers) if str(header).endswith("%"))
     assert {row[percent_column].number_format for row in overview.iter_rows(min_row=4, max_row=5)} == {"0.0"}
+
+
+def test_sources_key_every_interview_number_of_the_quotes_to_its_document(tiny_corpus: Path,
+                                                                         small_codebook: kv.Codebook,
+                                                                         tmp_path: Path) -> None:
+    # A reviewer could not trace "(Borger, interview 2)" in Matrix to a file: no key from label to file.
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    sources = pd.read_csv(tmp_path / "ud" / "csv" / "kilder.csv", encoding="utf-8-sig").set_index("doc_id")
+    quotes = pd.read_csv(tmp_path / "ud" / "csv" / "citater.csv", encoding="utf-8-sig")
+    for attribution, doc_id in zip(quotes["attribution"], quotes["doc_id"], strict=True):
+        assert sources.loc[doc_id, "source"] in attribution, (attribution, doc_id)
+    assert sources.loc["survey", "source"] == "spørgeskema" and sources.loc["survey", "respondents"] == 2
+    respondents = coded.segments[coded.segments["speaker_role"] == "respondent"]
+    assert sources["segments"].sum() == len(respondents)

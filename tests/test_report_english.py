@@ -19,7 +19,7 @@ from kvaleval.words import Words, _WordsEnglish
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH_SHEETS = ["Overview", "Frequencies", "Conclusions", "Conclusion quotes", "Quotes", "Co-occurrence",
-                  "Framework", "Targets", "Codings", "Segments", "Codebook", "Run"]
+                  "Framework", "Targets", "Codings", "Segments", "Sources", "Codebook", "Run"]
 DANISH_WORDS = re.compile(r"\b(?:respondenter|segmenter|Kørsel|Bilag|Tema|Alle|Understøttet|Citater|Kilde|Gruppe"
                           r"|Konklusion|Opfyldt|Felt|Værdi|ja|nej|dokumenter læst|spørgeskema|deltager|svar på)\b")
 

@@ -32,7 +32,7 @@ from kvaleval.analyse.privacy import (
     pseudonymise_columns,
     pseudonymise_id,
 )
-from kvaleval.analyse.quotes import quotes, survey_documents
+from kvaleval.analyse.quotes import document_numbers, quotes, survey_documents
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
@@ -240,6 +240,10 @@ def _tables(
     appendix.sheets.append(Sheet(Words.segments, headed(segment_table), Words.segments_title,
                                  wrap=(header("text"), header("question"))))
     appendix.csv["segmenter"] = segment_table
+    sources = with_own_values(pseudonymise_attributes(pseudonymise_columns(_sources(segments), pseudonymiser),
+                                                      pseudonymiser))
+    appendix.sheets.append(Sheet(Words.sources, headed(sources), Words.sources_title))
+    appendix.csv["kilder"] = sources
     codebook_table = pd.DataFrame(
         [(c.name, c.display, c.parent or "", c.definition, c.include, c.exclude, "\n".join(c.examples),
           ", ".join(t.label for t in c.terms), c.threshold) for c in codebook.codes],
@@ -735,3 +739,23 @@ def _method_note(coded: Coded) -> str:
         documents=whole(documents), interviews=whole(documents - len(surveys)), surveys=whole(len(surveys)),
         segments=whole(int((segments["speaker_role"] == "respondent").sum())),
         codebook=codebook.label or codebook.name, codes=sum(1 for code in codebook.codes if code.codable))
+
+
+def _sources(segments: pd.DataFrame) -> pd.DataFrame:
+    """Each document under the name the quotes give it ("interview 7", "spørgeskema") with its id,
+    group, role and how many respondents and turns it has: the key from a quote to its document."""
+    respondents = segments[segments["speaker_role"] == "respondent"]
+    numbers = document_numbers(segments)
+    surveys = survey_documents(segments)
+    rows = []
+    for doc_id, turns in respondents.groupby("doc_id", sort=True):
+        first = turns.iloc[0]
+        rows.append({
+            "source": Words.survey if doc_id in surveys else f"interview {numbers[doc_id]}",
+            "doc_id": doc_id,
+            **{column: first[column] for column in (GROUP_COLUMN, "role") if column in turns},
+            "respondents": int(turns["speaker"].nunique()),
+            "segments": len(turns),
+        })
+    columns = ["source", "doc_id", *[c for c in (GROUP_COLUMN, "role") if c in segments], "respondents", "segments"]
+    return pd.DataFrame(rows, columns=columns)

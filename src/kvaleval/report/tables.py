@@ -15,7 +15,7 @@ DANISH = {
     "respondent_group": "Gruppe", "role": "Rolle", "initiative": "Indsats", "code": "Kode",
     "label": "Tema", "valence": "Valens", "segments": "Segmenter", "respondents": "Respondenter",
     "respondents_total": "N (respondenter)", "share": "Andel (n/N)", "percent": "Procent",
-    "conclusion_id": "Konklusion", "statement": "Konklusion (tekst)", "group": "Gruppe",
+    "conclusion_id": "Konklusion (id)", "statement": "Konklusion (tekst)", "group": "Gruppe",
     "quotes": "Citater", "counter_quotes": "Modsigende citater", "supported": "Understøttet",
     "kind": "Type", "quote": "Citat", "attribution": "Kilde", "segment_id": "Segment",
     "doc_id": "Dokument", "speaker": "Taler", "speaker_role": "Rolle i interview",
@@ -24,7 +24,7 @@ DANISH = {
     "code_a": "Tema A", "code_b": "Tema B", "respondent": "Respondent",
     "indikator": "Indikator", "mål": "Mål", "opnået": "Opnået", "vægt": "Vægt", "retning": "Retning",
     "pct_af_mål": "Pct. af mål", "opfyldt": "Opfyldt", "attribute": "Attribut", "value": "Værdi",
-    "interview_date": "Interviewdato", "interviewer": "Interviewer",
+    "interview_date": "Interviewdato", "interviewer": "Interviewer", "source": "Kilde i citater",
 }
 """Danish headers of the API's columns and of the attributes DESIGN.md names (``metadata.csv``:
 ``respondent_group``, ``role``, ``initiative``, ``interview_date``, ``interviewer``); any other
@@ -34,7 +34,7 @@ ENGLISH = {
     "respondent_group": "Group", "role": "Role", "initiative": "Initiative", "code": "Code",
     "label": "Theme", "valence": "Valence", "segments": "Segments", "respondents": "Respondents",
     "respondents_total": "N (respondents)", "share": "Share (n/N)", "percent": "Percent",
-    "conclusion_id": "Conclusion", "statement": "Conclusion (text)", "group": "Group",
+    "conclusion_id": "Conclusion (id)", "statement": "Conclusion (text)", "group": "Group",
     "quotes": "Quotes", "counter_quotes": "Counter-quotes", "supported": "Supported",
     "kind": "Kind", "quote": "Quote", "attribution": "Source", "segment_id": "Segment",
     "doc_id": "Document", "speaker": "Speaker", "speaker_role": "Role in interview",
@@ -43,7 +43,7 @@ ENGLISH = {
     "code_a": "Theme A", "code_b": "Theme B", "respondent": "Respondent",
     "indikator": "Indicator", "mål": "Target", "opnået": "Achieved", "vægt": "Weight", "retning": "Direction",
     "pct_af_mål": "% of target", "opfyldt": "Met", "attribute": "Attribute", "value": "Value",
-    "interview_date": "Interview date", "interviewer": "Interviewer",
+    "interview_date": "Interview date", "interviewer": "Interviewer", "source": "Source in quotes",
 }
 """The same headers in English."""
 
