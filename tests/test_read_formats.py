@@ -107,6 +107,22 @@ def test_read_formats_txt_untagged_email(tmp_path: Path) -> None:
     assert {role for _, role, _ in turns(corpus)} == {A}
 
 
+def test_read_formats_email_answering_written_questions(tmp_path: Path) -> None:
+    # The demo's e-mail: its Fra:/Sendt:/Emne: lines were a respondent turn, and the evaluator's
+    # numbered questions were coded as the respondent's answers, with no question for the answers.
+    (tmp_path / "svar.txt").write_text(
+        "Fra: Birgitte Holm\nSendt: 9. marts 2026 21:47\nEmne: SV: Evaluering\n\nHej Mette\n\n"
+        "1. Hvad bruger I helhedsplanen til?\n\nMest familievejledningen.\n\nOg lektiecaféen.\n\n"
+        "2. Hvad kan blive bedre?\n\nVentetiden er for lang.\n\nMvh. Birgitte\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus)[:4] == [("respondent", A, "Hej Mette"),
+                                 ("Spørgsmål", Q, "1. Hvad bruger I helhedsplanen til?"),
+                                 ("respondent", A, "Mest familievejledningen."), ("respondent", A, "Og lektiecaféen.")]
+    answers = corpus.segments.set_index("text")["question"]
+    assert answers["Ventetiden er for lang."] == "2. Hvad kan blive bedre?"
+    assert "[W017]" in notes(corpus) and "Fra: Birgitte" not in " ".join(corpus.segments["text"])
+
+
 # --- Word --------------------------------------------------------------------------------
 
 def test_read_formats_docx_bold_tag_runs(tmp_path: Path) -> None:

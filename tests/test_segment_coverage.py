@@ -47,8 +47,9 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
     for match in TIME_MARK.finditer(text):
         covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     messages = notes.loc[notes["path"] == document.path, "message"]
-    if starts and messages.str.contains("[W017]", regex=False).any():
-        header_end = min(starts)
+    if messages.str.contains("[W017]", regex=False).any():
+        # the header ends at the first tag, or, untagged (an e-mail's Fra:/Emne: lines), at the first segment
+        header_end = min(starts) if starts else int(segments["start"].min()) if len(segments) else len(text)
         covered[:header_end] = b"\x01" * header_end
     runs: list[str] = []
     run: list[str] = []

@@ -43,11 +43,55 @@ def _turns_with_header(
         header = header_text(document.text, header_end)
         if document.format in _PARAGRAPH_FORMATS and all(turn.speaker == PARAGRAPH_SPEAKER for turn in turns):
             turns = find_paragraphs(document.text, lines=True)  # untagged: each Word paragraph is one
+    if document.turns is None and turns and all(turn.speaker == PARAGRAPH_SPEAKER for turn in turns):
+        turns, mail = _without_mail_header(document.text, turns)  # an e-mail's Fra:/Sendt:/Emne: lines
+        header = header or mail
+        turns = _written_questions(document.text, turns)
     assigned, guessed = assign_roles(document.text, turns, interviewers=names)
     answers = False
     if document.turns is None:
         assigned, answers = _untagged_answers(document.text, assigned)
     return assigned, guessed, header, answers
+
+
+_MAIL_FIELD = re.compile(r"(?im)^[ \t]*(?:fra|til|sendt|dato|emne|cc|bcc|from|to|sent|date|subject)[ \t]*:")
+
+
+def _without_mail_header(text: str, turns: tuple[Turn, ...]) -> tuple[tuple[Turn, ...], str]:
+    """An untagged text that opens with an e-mail's header lines (``Fra:``, ``Sendt:``, ``Emne:``):
+    that paragraph is no speech, and is set aside as the document's header (W017)."""
+    first = text[turns[0].start : turns[0].end]
+    lines = [line for line in first.splitlines() if line.strip()]
+    if len(lines) < 2 or not all(_MAIL_FIELD.match(line) for line in lines):
+        return turns, ""
+    return turns[1:], first.strip()
+
+
+WRITTEN_QUESTION_WORDS = 30
+"""At most this many words in a paragraph that is a question put in writing ("3. Hvad virker?")."""
+
+
+def _written_questions(text: str, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
+    """Written answers to written questions (an e-mail or a form answering the evaluator's questions,
+    one paragraph each): a short paragraph that ends with a question mark and is followed by an
+    answer is the interviewer's question, so the answers after it are read with it. Needs two or
+    more such questions; otherwise the text is one respondent's, as before."""
+    asking = [
+        index for index, turn in enumerate(turns[:-1])
+        if (body := text[turn.start : turn.end].strip()).endswith("?")
+        and len(body.split()) <= WRITTEN_QUESTION_WORDS and not body.startswith(_LIST_MARKS)
+        and not text[turns[index + 1].start : turns[index + 1].end].strip().endswith("?")
+    ]
+    if len(asking) < 2:
+        return turns
+    return tuple(turn._replace(speaker=WRITTEN_QUESTION_SPEAKER, role=INTERVIEWER) if index in set(asking)
+                 else turn for index, turn in enumerate(turns))
+
+
+WRITTEN_QUESTION_SPEAKER = "Spørgsmål"
+_LIST_MARKS = ("-", "–", "—", "•", "*", "·")
+"""A paragraph that opens with one is an item of a list (or a reply in dashed dialogue), not a question
+put to someone: "- Hvem betaler?" in meeting notes."""
 
 
 _PARAGRAPH_FORMATS = frozenset({"docx", "odt"})
