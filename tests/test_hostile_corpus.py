@@ -360,3 +360,16 @@ def test_hostile_corpus_metadata_interviewer_last_name_first(folder: Path) -> No
     roles = segments[segments["doc_id"] == "teams3"].groupby("speaker")["speaker_role"].first().to_dict()
     assert roles == {"Mette Hansen": "interviewer", "Hansen, Mette (BIF)": "interviewer",
                      "Mette Jensen": "respondent"}
+
+
+def test_hostile_corpus_metadata_in_excel_says_where_metadata_is_read(folder: Path) -> None:
+    # metadata.xlsx was read as a survey and skipped with "no open answers" (E011): the attributes
+    # silently missing, and no word that they belong in metadata.csv.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["file", "respondent_group"])
+    book.active.append(["borger01.txt", "borger"])
+    book.save(folder / "metadata.xlsx")
+    reason = skipped(read(folder))["metadata.xlsx"]
+    assert reason.startswith("[W038] metadata læses kun fra metadata.csv") and "Gem arket som CSV" in reason

@@ -161,6 +161,8 @@ class Warnings(metaclass=_CodedMessages):
             "--id-column NAVN), hvis der er en.")
     W020 = ("{path}: linjen/linjerne over kolonneoverskrifterne ({excerpt}) læses som en titel, "
             "ikke som svar.")
+    W038 = ("metadata læses kun fra metadata.csv; denne fil er hverken læst som metadata eller som et "
+            "dokument. Gem arket som CSV (UTF-8) under navnet metadata.csv.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -931,6 +933,8 @@ class _WarningsEnglish:
             "--id-column NAME) if there is one.")
     W020 = ("{path}: the line(s) above the column headers ({excerpt}) are read as a title, "
             "not as answers.")
+    W038 = ("metadata is read from metadata.csv only; this file is read neither as metadata nor as a "
+            "document. Save the sheet as CSV (UTF-8) under the name metadata.csv.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

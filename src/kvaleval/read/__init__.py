@@ -367,6 +367,8 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
         return Warnings.W009
     if name.startswith(".") or name.lower() in _NOT_DOCUMENTS:
         return ""
+    if Path(name).stem.lower() == Path(METADATA_FILE).stem and name.lower() != METADATA_FILE:
+        return Warnings.W038  # metadata.xlsx: the attributes, but not where kvaleval reads them
     if file.is_symlink():
         target = Path(os.readlink(file))
         try:
