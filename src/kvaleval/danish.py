@@ -53,6 +53,26 @@ _OPEN_QUESTION = re.compile(
 )
 
 
+_ASKING_START = re.compile(
+    r"^(?:kan|kunne|vil|ville|har|havde|er|var|synes|syntes|oplever|oplevede|tænker|tror|ved|kender|bruger"
+    r"|brugte|får|fik|må|skal|skulle|gør|gjorde|prøv|forklar|uddyb|sig|hvis)\b",
+    re.IGNORECASE,
+)
+"""How a question or request without a question mark opens, besides :data:`_OPEN_QUESTION`'s words:
+a verb first ("Kan du sige lidt om det."), or a request ("Prøv at fortælle.")."""
+
+
+def asks(turn: str) -> bool:
+    """Does an interviewer's turn ask (a question mark; a question or request without one, "Fortæl om
+    ventelisten."; a survey's heading, "Kommentarer til lektiecaféen"), rather than tell, a sentence
+    ending in a full stop ("Borgerne træner og får hjælp til kost.")?"""
+    text = turn.strip()
+    if "?" in text or not text.endswith((".", "!")):
+        return True
+    rest = text[_LEAD_IN.match(text).end():]  # type: ignore[union-attr]  # "Og ...", "Okay, så ..."
+    return bool(_OPEN_QUESTION.match(rest) or _ASKING_START.match(rest))
+
+
 def answers_nothing(question: str, answer: str) -> bool:
     """A bare yes or no to a question that asks for more than yes or no (``Hvad fungerer godt?`` -
     ``Nej``): it answers nothing, and takes no theme from the question."""

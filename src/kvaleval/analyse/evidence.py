@@ -19,7 +19,7 @@ from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes, resolve_themes
 from kvaleval.errors import Warnings, warn
-from kvaleval.frames import ALL, SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, require_columns
+from kvaleval.frames import ALL, attribute_columns, require_columns
 from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
 from kvaleval.words import Words
 
@@ -197,8 +197,8 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
     for attribute, values in where:
         values = (values,) if isinstance(values, str) else values
         if attribute not in segments:
-            attributes = [c for c in segments.columns if c not in SEGMENT_COLUMNS + SEGMENT_EXTRA_COLUMNS]
-            warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute, attributes=attributes))
+            warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute,
+                                      attributes=attribute_columns(segments)))
             return segments.iloc[0:0]
         column = segments[attribute].astype(object).where(segments[attribute].notna(), "")
         column = column.map(lambda value: str(value).strip().casefold())

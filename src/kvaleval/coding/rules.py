@@ -54,6 +54,7 @@ from kvaleval.danish import (
     NEGATIONS,
     NO_ANSWER,
     answers_nothing,
+    asks,
     invites_comment_many,
     is_polar_question,
     opens_with_yes_or_no,
@@ -479,7 +480,7 @@ class RuleCoder:
         # The distinct questions, sorted, and which one each row answers (-1: none, or an empty one).
         codes, unique_values = pd.factorize(pd.Series(questions, dtype=object), use_na_sentinel=True)
         unique_values = np.asarray(unique_values, dtype=object)
-        present = np.array([isinstance(value, str) and value != "" and _asks(value) for value in unique_values],
+        present = np.array([isinstance(value, str) and value != "" and asks(value) for value in unique_values],
                            dtype=bool)
         order = np.array(sorted(np.flatnonzero(present).tolist(), key=unique_values.__getitem__), dtype=np.int64)
         unique: list[str] = unique_values[order].tolist()
@@ -883,20 +884,3 @@ def _shared_keys(every: np.ndarray, owner: np.ndarray) -> np.ndarray:
 def _span_keys(matches: Matches) -> np.ndarray:
     """One int per match for its span in the joined text."""
     return matches.start.astype(np.int64) * (1 << 32) + matches.end.astype(np.int64)
-
-
-_ASKING_WORDS = frozenset("""hvad hvordan hvorfor hvornår hvem hvor hvilke hvilken hvilket hvis fortæl fortæller beskriv
-    prøv forklar uddyb nævn giv sig kan kunne vil ville har havde er var synes syntes oplever oplevede tænker
-    tror ved kender bruger brugte får fik må skal skulle gør gjorde og men så""".split())
-
-
-def _asks(question: str) -> bool:
-    """An interviewer turn that asks (a question mark, a question or request without one: "Fortæl om
-    ...", a survey's heading: "Kommentarer til lektiecaféen"), not one that tells, a sentence ending
-    in a full stop ("Borgerne træner og får hjælp til kost."): only what is asked is the context an
-    answer is read in."""
-    text = question.strip()
-    if "?" in text or not text.endswith((".", "!")):
-        return True
-    words = text.split(maxsplit=1)
-    return words[0].strip(".,:;!\"'»«").casefold() in _ASKING_WORDS

@@ -84,7 +84,8 @@ def _written_questions(text: str, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
     ]
     if len(asking) < 2:
         return turns
-    return tuple(turn._replace(speaker=WRITTEN_QUESTION_SPEAKER, role=INTERVIEWER) if index in set(asking)
+    questions = set(asking)
+    return tuple(turn._replace(speaker=WRITTEN_QUESTION_SPEAKER, role=INTERVIEWER) if index in questions
                  else turn for index, turn in enumerate(turns))
 
 
