@@ -113,6 +113,11 @@ def document_numbers(segments: pd.DataFrame) -> dict[str, int]:
     return {doc_id: i for i, doc_id in enumerate(sorted(segments["doc_id"].unique()), start=1)}
 
 
+def interview_name(doc_id: str, numbers: dict[str, int]) -> str:
+    """``interview 7``: how quotes name a document that is no survey (the key in the sheet Kilder)."""
+    return f"interview {numbers[doc_id]}"
+
+
 def participant_numbers(segments: pd.DataFrame) -> dict[tuple[str, str], int]:
     """(doc_id, speaker) -> 1-based number of the respondent in a document with several (a focus
     group), in order of first turn: quotes of two participants must not read alike."""
@@ -140,7 +145,7 @@ def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, 
     if survey:
         parts.append(Words.survey_respondent.format(speaker=row["speaker"]))
     else:
-        parts.append(f"interview {numbers[row['doc_id']]}")
+        parts.append(interview_name(row["doc_id"], numbers))
         participant = (participants or {}).get((str(row["doc_id"]), str(row["speaker"])))
         if participant is not None:
             parts.append(Words.participant.format(n=participant))

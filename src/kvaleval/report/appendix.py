@@ -32,7 +32,7 @@ from kvaleval.analyse.privacy import (
     pseudonymise_columns,
     pseudonymise_id,
 )
-from kvaleval.analyse.quotes import document_numbers, quotes, survey_documents
+from kvaleval.analyse.quotes import document_numbers, interview_name, quotes, survey_documents
 from kvaleval.analyse.targets import target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
@@ -751,7 +751,7 @@ def _sources(segments: pd.DataFrame) -> pd.DataFrame:
     for doc_id, turns in respondents.groupby("doc_id", sort=True):
         first = turns.iloc[0]
         rows.append({
-            "source": Words.survey if doc_id in surveys else f"interview {numbers[doc_id]}",
+            "source": Words.survey if doc_id in surveys else interview_name(doc_id, numbers),
             "doc_id": doc_id,
             **{column: first[column] for column in (GROUP_COLUMN, "role") if column in turns},
             "respondents": int(turns["speaker"].nunique()),
