@@ -201,3 +201,7 @@ def test_privacy_profiles_and_plates_not_overdone(text: str) -> None:
 )
 def test_privacy_mail_written_around_and_cellar(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
+
+
+def test_privacy_two_addresses_written_together_are_both_replaced() -> None:
+    assert pseudonymise("a@b.dkkr.a@b.dk") == "[e-mail][e-mail]"  # was "[e-mail].a@b.dk"

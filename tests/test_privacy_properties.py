@@ -45,6 +45,7 @@ def test_privacy_never_raises_on_tricky_text(text: str) -> None:
 @example("12.500e-Boks’Hanne")  # a kept word with a genitive apostrophe, once a name followed it
 @example("a@b.dk+a@b.dk")  # the second address once found only in the second pass
 @example("@kr.a@b.dk")  # a handle inside an e-mail once hid it: "[profil].a@b.dk"
+@example("a@b.dkkr.a@b.dk")  # two addresses written together: the second was left, ".a@b.dk"
 def test_privacy_idempotent(text: str) -> None:
     once = pseudonymise(text, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})
     twice = pseudonymise(once, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})

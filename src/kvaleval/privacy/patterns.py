@@ -233,8 +233,16 @@ def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     ``navn(at)firma.dk`` or ``navn [at] firma.dk`` or with a comma for the last dot."""
     if "@" not in text and "at)" not in text and "at]" not in text:
         return
-    for match in EMAIL_RE.finditer(text):
-        yield match.start(), match.end(), KIND_EMAIL
+    found = [match.span() for match in EMAIL_RE.finditer(text)]
+    # Two addresses written together ("a@b.dkkr.a@b.dk"): the second starts after the first's last
+    # letters, where an address may not start; read again with the first blanked out, it is found.
+    if found and any(text.find("@", end) != -1 for _, end in found):
+        blanked = list(text)
+        for start, end in found:
+            blanked[start:end] = " " * (end - start)
+        found += [match.span() for match in EMAIL_RE.finditer("".join(blanked))]
+    for start, end in sorted(found):
+        yield start, end, KIND_EMAIL
 
 
 def find_cprs(text: str) -> Iterator[tuple[int, int, str]]:
