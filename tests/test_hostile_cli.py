@@ -147,6 +147,15 @@ def test_hostile_cli_full_run_skips_bad_files_and_modifies_no_input(
     assert "Meget hemmeligt" not in (work / "ud" / "csv" / "segmenter.csv").read_text(encoding="utf-8-sig")
 
 
+def test_hostile_cli_empty_corpus_path_codes_nothing_in_the_current_folder(tmp_path: Path) -> None:
+    # Click reads "" as ".": `code "$KORPUS"` with the variable unset coded whatever the folder held.
+    (tmp_path / "borger01.txt").write_text("I: Kender du sekretariatet?\nB: Ja.\n", encoding="utf-8")
+    result = run("code", "", "--out", "ud", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Fejl: [E905] Ugyldig værdi for CORPUS: er tom"), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["borger01.txt"]
+
+
 @pytest.mark.parametrize(("arguments", "expected"), [
     (["code"], "Fejl: [E904] Argumentet CORPUS mangler. Se 'python -m kvaleval code --help'."),
     (["code", "korpus", "--small-cells", "tre"],
@@ -157,6 +166,8 @@ def test_hostile_cli_full_run_skips_bad_files_and_modifies_no_input(
     (["--lang", "en", "evaluate", "korpus"], "Fejl: [E904] The option --gold / -g is missing."),
     (["code", "korpus", "--out"], "Fejl: [E909] --out mangler sin værdi"),  # was English with no code
     (["code", "mine", "interviews"], "Fejl: [E910] Argument(er) for meget: interviews. Står der mellemrum"),
+    (["code", "korpus", "--out="], "Fejl: [E905] Ugyldig værdi for --out / -o: er tom"),
+    (["check", " "], "Fejl: [E905] Ugyldig værdi for CODEBOOK: er tom"),
 ])
 def test_hostile_cli_usage_errors_are_one_line_in_the_runs_language(tmp_path: Path, arguments: list[str],
                                                                     expected: str) -> None:

@@ -43,6 +43,47 @@ class _DanishHelp:
 class DanishCommand(_DanishHelp, TyperCommand):
     """A command whose help page is Danish throughout."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _refuse_empty_paths(self, ctx, args)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+
+
+def _refuse_empty_paths(command: Any, ctx: Any, args: list[str]) -> None:
+    """An empty path (``code ""``, an unset shell variable) is refused: Click reads it as ``.``,
+    and ``code ""`` coded whatever the current folder held."""
+    options = {opt: param for param in command.params for opt in getattr(param, "opts", ())
+               if getattr(param, "param_type_name", "") == "option"}
+    arguments = [param for param in command.params if getattr(param, "param_type_name", "") == "argument"]
+    position = 0
+    previous: Any = None
+    for arg in args:
+        if arg == "--":
+            break
+        name, _, glued = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in options and not options[name].is_flag:
+            if glued == "" and "=" in arg:
+                _empty_path_check(ctx, options[name], "")
+            previous = None if "=" in arg else options[name]
+            continue
+        if previous is not None:
+            _empty_path_check(ctx, previous, arg)
+        elif not arg.startswith("-") and position < len(arguments):
+            _empty_path_check(ctx, arguments[position], arg)
+            position += 1
+        previous = None
+
+
+def _empty_path_check(ctx: Any, param: Any, value: str) -> None:
+    from pathlib import Path
+
+    from kvaleval.cli._usage import annotated_kinds
+    from kvaleval.errors import Texts
+
+    if value.strip() or Path not in annotated_kinds(param):
+        return
+
+    raise typer.BadParameter(Texts.cli_empty_path, ctx=ctx, param=param)
+
 
 class DanishGroup(_DanishHelp, TyperGroup):
     """The command group, likewise."""

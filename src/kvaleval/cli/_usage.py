@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 import typing
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -69,10 +70,17 @@ def _name(param: Any) -> str:
     return kind.format(name=_flag(param))
 
 
+def annotated_kinds(param: Any) -> tuple[Any, ...]:
+    """The types a Typer parameter is annotated with: ``(Path, NoneType)`` for ``Path | None``."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    return typing.get_args(annotation) or (annotation,)
+
+
 def _detail(param: Any, err: Any) -> str:
     """What the value should be, from the parameter's annotation (Typer's parameters keep it)."""
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-    kinds = [kind for kind in (typing.get_args(annotation) or (annotation,)) if kind is not type(None)]
+    kinds = [kind for kind in annotated_kinds(param) if kind is not type(None)]
+    if Path in kinds:  # ours (an empty path); Click checks nothing else of a plain Path
+        return str(err.message)
     if int in kinds:
         return Texts.cli_whole_number
     if float in kinds:
