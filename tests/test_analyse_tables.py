@@ -12,9 +12,11 @@ import kvaleval as kv
 from kvaleval.analyse.cooccurrence import cooccurrence
 from kvaleval.analyse.evidence import evidence_quotes
 from kvaleval.analyse.framework import framework_matrix
-from kvaleval.analyse.quotes import MAX_WORDS, trim
+from kvaleval.analyse.quotes import MAX_WORDS, participant_numbers, trim
 from kvaleval.analyse.targets import read_targets, target_attainment
 from kvaleval.records import Conclusion
+
+CODEBOOK = Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml"
 
 
 @pytest.fixture
@@ -43,6 +45,29 @@ def test_frequencies_equal_independent_count(coded: kv.Coded) -> None:
         assert (row.segments, row.respondents, row.respondents_total) == (segments, respondents, total)
         assert row.share == f"{respondents}/{total}"
         assert row.percent == pytest.approx(round(100 * respondents / total, 1))
+
+
+def test_frequencies_a_turn_of_everyone_is_no_respondent(tmp_path: Path) -> None:
+    # "Alle:" and "Flere:" in a focus group were one more respondent each: 2 participants were N = 4;
+    # "Flere deltagere:" was no tag at all, and its answer was read as the interviewer's words.
+    (tmp_path / "fokus.txt").write_text(
+        "I: Hvad synes I om familievejledningen?\n"
+        "Fatima: Den har hjulpet os meget, den er virkelig brugbar.\n"
+        "Ali: Ja, jeg synes også den er god og relevant.\n"
+        "Alle: Ja, den er rigtig god og brugbar!\n"
+        "I: Kender I sekretariatet?\n"
+        "Flere deltagere: Nej, det har vi aldrig hørt om.\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path), kv.read_codebook(CODEBOOK))
+    table = coded.frequencies(by=None).set_index("code")
+    assert set(table["respondents_total"]) == {2}
+    assert table.loc["relevans", "respondents"] == 2
+    everyone = coded.segments.loc[coded.segments["speaker"].isin(["Alle", "Flere deltagere"]), "segment_id"]
+    assert set(everyone) <= set(coded.codings["segment_id"])  # still coded and counted as segments
+    assert table.loc["relevans", "segments"] == 3
+    assert (table.loc["kendskab", "segments"], table.loc["kendskab", "respondents"]) == (1, 0)
+    pairs = cooccurrence(coded.segments, coded.codings, coded.codebook)
+    assert set(pairs["respondents_total"]) == {2}
+    assert participant_numbers(coded.segments) == {("fokus", "Fatima"): 1, ("fokus", "Ali"): 2}
 
 
 def test_frequencies_survey_respondents_are_rows(coded: kv.Coded) -> None:

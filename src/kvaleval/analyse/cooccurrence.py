@@ -23,7 +23,7 @@ def cooccurrence(segments: pd.DataFrame, codings: pd.DataFrame, codebook: Codebo
     frame = respondent_segments(segments, [], None)[["segment_id", "_case"]]
     coded = codings[["segment_id", "code"]].drop_duplicates().merge(frame, on="segment_id")
     by_segment = coded.groupby("code")["segment_id"].agg(set).to_dict()
-    by_case = coded.groupby("code")["_case"].agg(set).to_dict()
+    by_case = coded.dropna(subset="_case").groupby("code")["_case"].agg(set).to_dict()
     rows = []
     for a, b in itertools.combinations_with_replacement(codebook.names, 2):
         segments_ab = len(by_segment.get(a, set()) & by_segment.get(b, set()))

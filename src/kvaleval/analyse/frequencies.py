@@ -16,13 +16,16 @@ import pandas as pd
 from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import ALL, VALENCES, require_columns
 from kvaleval.records import RESPONDENT, Codebook
+from kvaleval.segment.tags import is_collective
 
 UNKNOWN = "(ukendt)"
 """The group of segments whose grouping attribute is empty."""
 
 
 def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | None) -> pd.DataFrame:
-    """Respondent segments with a ``_case`` column and the grouping columns filled in."""
+    """Respondent segments with a ``_case`` column and the grouping columns filled in. ``_case``
+    is missing (NA) for a turn of several speakers (``Alle:``, ``Flere:``): its segments count, it
+    is no respondent."""
     require_columns(segments, ["segment_id", "doc_id", "speaker", "speaker_role"])
     missing = [column for column in by if column not in segments.columns]
     if missing:
@@ -35,7 +38,11 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
         frame["_case"] = segments[case].to_numpy()[respondent]
         frame["_case"] = frame["_case"].astype(str)
     else:
-        frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + frame["speaker"].astype(str)
+        speakers = frame["speaker"].astype(str)
+        frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + speakers
+        # "Alle:" in a focus group is words of the respondents, not one more of them.
+        collective = [speaker for speaker in speakers.unique() if is_collective(speaker)]
+        frame["_case"] = frame["_case"].where(~speakers.isin(collective))
     for column in by:
         frame[column] = _group_values(frame[column])
     return frame

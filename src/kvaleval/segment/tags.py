@@ -191,12 +191,26 @@ INTERVIEWER_LABELS = frozenset(
     """i int interviewer intervieweren interviewerne moderator mod evaluator evaluatoren
     facilitator facilitatoren spørgsmål spm question""".split()
 )
+COLLECTIVE_LABELS = frozenset({
+    "alle", "flere", "?", "alle deltagere", "flere deltagere", "flere stemmer", "flere samtidig",
+    "alle i kor", "ukendt", "ukendt taler", "uidentificeret", "everyone", "all", "several", "unknown",
+})
+"""Speaker labels of a group speaking or of no one in particular (``Alle:``, ``Flere:``): their
+turns are respondents' words, but no respondent to count."""
 RESPONDENT_LABELS = frozenset(
     """b r resp respondent respondenten informant informanten interviewperson ip deltager
     deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
-    taler speaker person p d elev ung medarbejder leder alle flere ?
+    taler speaker person p d elev ung medarbejder leder
     mor far søn datter bror søster barn mormor morfar farmor farfar bedstemor bedstefar besvarelse answer""".split()
-)
+) | COLLECTIVE_LABELS
+
+
+@lru_cache(maxsize=8192)
+def is_collective(label: str) -> bool:
+    """True for ``Alle``, ``Flere deltagere``, ``?`` and the like (:data:`COLLECTIVE_LABELS`)."""
+    return label_key(label) in COLLECTIVE_LABELS
+
+
 AUTO_LABELS = frozenset({"taler", "speaker", "person", "deltager", "respondent", "interviewer"})
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "el", "al", "bin", "ibn", "la", "le", "da"})
 _SHORT_CODE = re.compile(r"^[a-zæøå]{1,3}\d{0,2}$")
