@@ -1,4 +1,4 @@
-"""Shaped personal data: CPR numbers, phone numbers, e-mails and street addresses."""
+"""Shaped personal data: CPR numbers, phone numbers, e-mails, street addresses, dates of birth, case numbers."""
 
 from __future__ import annotations
 
@@ -205,3 +205,35 @@ def test_privacy_mail_written_around_and_cellar(text: str, expected: str) -> Non
 
 def test_privacy_two_addresses_written_together_are_both_replaced() -> None:
     assert pseudonymise("a@b.dkkr.a@b.dk") == "[e-mail][e-mail]"  # was "[e-mail].a@b.dk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A child's date of birth and a municipal case number stood in quotes as written.
+        ("Min søn er født 12.03.2015 og går i 3. klasse.", "Min søn er født [fødselsdato] og går i 3. klasse."),
+        ("Han er født den 3. marts 2015.", "Han er født den [fødselsdato]."),
+        ("Født d. 3/3-15 i Odense.", "Født d. [fødselsdato] i Odense."),
+        ("fødselsdato: 12/03/2015", "fødselsdato: [fødselsdato]"),
+        ("Hun har sagsnr. 2023-014512 i kommunen.", "Hun har sagsnr. [sagsnummer] i kommunen."),
+        ("Mit journalnummer er 44512.", "Mit journalnummer er [sagsnummer]."),
+        ("Sagsnr.: AB-2023-1234 blev lukket", "Sagsnr.: [sagsnummer] blev lukket"),
+        ("lejemålsnr.: 12-345-678", "lejemålsnr.: [sagsnummer]"),
+    ],
+)
+def test_privacy_birth_dates_and_case_numbers_replaced(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mødet var den 12.03.2025.",  # a date that is no one's birth
+        "Hun er født i 1962.",  # a year alone identifies no one
+        "Han er født den 3. i en måned.",
+        "Sagsnr 5 blev lukket.",  # one digit is a list's number
+        "Vi var født og opvokset i Vollsmose.",
+    ],
+)
+def test_privacy_dates_and_numbers_without_their_word_kept(text: str) -> None:
+    assert pseudonymise(text) == text

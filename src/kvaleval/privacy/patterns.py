@@ -18,7 +18,10 @@ KIND_EMAIL = "e-mail"
 KIND_ADDRESS = "adresse"
 KIND_PROFILE = "profil"
 KIND_PLATE = "nummerplade"
-KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE)
+KIND_BIRTH = "fødselsdato"
+KIND_CASE = "sagsnummer"
+KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
+         KIND_CASE)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -207,6 +210,26 @@ in lower case only after the word: ``nummerplade ab 12 345``, where two lower-ca
 a word)."""
 
 
+_MONTHS = (r"jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+BIRTH_RE = re.compile(
+    r"(?<![^\W\d_])(?i:født|fødselsdato|fødselsdag|f\.)(?:\s+(?i:den|d\.))?[:\s]\s*"
+    rf"(?P<date>\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d\d)(?!\d)"
+    rf"|\d{{1,2}}\.?\s+(?i:{_MONTHS})\.?(?:\s+\d{{4}}(?!\d))?(?![^\W\d_]))"
+)
+"""A date of birth after the word (``født 12.03.2015``, ``født den 3. marts 2015``,
+``fødselsdato: 12/03/2015``): the date goes, the word stays. A year alone (``født i 1962``) stays."""
+
+CASE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:sags?nr|sagsnummer|journalnr|journalnummer|j\.\s?nr|jnr|kundenr|kundenummer|"
+    r"lejemålsnr|lejemålsnummer|lejernr|lejernummer|medlemsnr|medlemsnummer|borgernr|klientnr|ref\.\s?nr|"
+    r"referencenummer)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
+    r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?)(?![\w])"
+)
+"""A case, journal, customer or tenancy number after its word (``sagsnr. 2023-014512``,
+``journalnummer er 44512``, ``lejemålsnr.: 12-345-678``): the number goes, the word stays."""
+
+
 def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "profil")`` for every social-network link and handle in ``text``."""
     if "." in text:
@@ -226,6 +249,14 @@ def find_plates(text: str) -> Iterator[tuple[int, int, str]]:
     for match in PLATE_RE.finditer(text):
         if not _AMOUNT_AFTER.match(text[match.end() : match.end() + 10]):
             yield match.start(), match.end(), KIND_PLATE
+
+
+def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, kind)`` for every date of birth and case number written after its word."""
+    for match in BIRTH_RE.finditer(text):
+        yield match.start("date"), match.end("date"), KIND_BIRTH
+    for match in CASE_RE.finditer(text):
+        yield match.start("number"), match.end("number"), KIND_CASE
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
@@ -288,8 +319,8 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield every e-mail, social-network profile, CPR number, phone number, address and number
-    plate, in that order of rank."""
+    """Yield every e-mail, social-network profile, CPR number, phone number, address, number
+    plate, date of birth and case number, in that order of rank."""
     emails = list(find_emails(text))
     yield from emails
     # A handle inside an e-mail ("@kr" of "@kr.a@b.dk") is the e-mail's: kept as a profile, it hid
@@ -303,3 +334,4 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     yield from find_phones(plain)
     yield from find_addresses(plain)
     yield from find_plates(plain)
+    yield from find_births_and_cases(plain)

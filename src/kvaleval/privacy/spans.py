@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from kvaleval.privacy.patterns import (
     KIND_ADDRESS,
+    KIND_BIRTH,
+    KIND_CASE,
     KIND_CPR,
     KIND_EMAIL,
     KIND_NAME,
@@ -21,7 +23,8 @@ PROTECTED = "protected"
 """Kind of a span that is kept as written and blocks other detections (labels, keep
 phrases)."""
 
-RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4, KIND_PLATE: 4}
+RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4, KIND_PLATE: 4,
+        KIND_BIRTH: 4, KIND_CASE: 4}
 RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 5, 6, 7
 """Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, phone,
 address, the caller's names, keep phrases, then single words."""
