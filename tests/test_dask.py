@@ -84,6 +84,21 @@ def test_dask_frequencies_equal_single_process(single: kv.Coded, coded_frame, by
     pd.testing.assert_frame_equal(table, single.frequencies(by=by, valence=valence))
 
 
+def test_dask_frequencies_with_a_turn_of_everyone_equal_single_process(single: kv.Coded, coded_frame) -> None:  # type: ignore[no-untyped-def]
+    # "Alle:" is no respondent (NA case): Dask's nunique must leave it out as pandas' does.
+    from kvaleval.analyse.frequencies import frequencies as single_frequencies
+    from kvaleval.dask import frequencies
+
+    segments = single.segments.copy()
+    first = segments[segments["segment_id"].isin(single.codings["segment_id"])].iloc[0]
+    person = (segments["doc_id"] == first["doc_id"]) & (segments["speaker"] == first["speaker"])
+    segments.loc[person, "speaker"] = "Alle"
+    expected = single_frequencies(segments, single.codings, single.codebook)
+    assert expected["respondents_total"].sum() < single.frequencies()["respondents_total"].sum()
+    table = frequencies(coded_frame[1], dd.from_pandas(segments, npartitions=5, sort=False), single.codebook)
+    pd.testing.assert_frame_equal(table, expected)
+
+
 def test_dask_frequencies_with_a_coding_without_valence_equal_single_process(single: kv.Coded,
                                                                               coded_frame) -> None:  # type: ignore[no-untyped-def]
     # The empty-valence rows are there only when some coding has no valence: both paths decide alike.
