@@ -275,3 +275,27 @@ def test_usage_line_names_the_arguments_as_the_docs_do(command: str, usage: str)
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert f"kvaleval {command} {usage}" in " ".join(result.output.split())
+
+
+def test_code_writes_the_refi_project_beside_the_report_and_not_with_no_qdpx(
+    tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    # `code` promised "a REFI-QDA project" and wrote none: it took a second command, export-qdpx.
+    from kvaleval.refi import check_qdpx, read_qdpx
+
+    out = tmp_path / "ud"
+    result = CliRunner().invoke(app, ["code", str(tiny_corpus), "-c", str(small_codebook_path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    project = out / "lokalt" / "projekt.qdpx"
+    assert "REFI-QDA-projekt til NVivo, ATLAS.ti, MAXQDA og QualCoder (ikke pseudonymiseret" in result.output
+    assert "lokalt/projekt.qdpx" in (out / "kvaleval_filer.txt").read_text(encoding="utf-8").split()
+    check_qdpx(project)
+    corpus, codings = read_qdpx(project)
+    table = pd.read_csv(out / "csv" / "kodninger.csv", encoding="utf-8-sig")
+    assert len(codings) == len(table) > 0
+    assert corpus.segments["text"].tolist() == kv.read_corpus(tiny_corpus).segments["text"].tolist()
+    again = tmp_path / "uden"
+    result = CliRunner().invoke(app, ["code", str(tiny_corpus), "-c", str(small_codebook_path), "--out", str(again),
+                                      "--no-qdpx"])
+    assert result.exit_code == 0, result.output
+    assert not (again / "lokalt" / "projekt.qdpx").exists() and "REFI-QDA" not in result.output

@@ -285,6 +285,8 @@ class Warnings(metaclass=_CodedMessages):
     W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
     W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
             "til GUID'en knyttes til dem alle.")
+    W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
+            "se docs/refi.md.")
     # 8xx human coding
     W801 = ("{path}: arket '{sheet}', kolonne(r) {columns} er ikke koder og er ikke læst (koder: "
             "{codes}). Hvis en kolonne er en kode, hvis overskrift er ændret, så skriv kodens navn igen.")
@@ -614,6 +616,8 @@ class Texts(metaclass=_CodedMessages):
     cli_notes = "Bemærkninger: {n} (se arket '{sheet}')"
     cli_written = "Skrevet: {path} og {n} andre filer"
     cli_privacy_report = "Pseudonymiseringsrapport (indeholder personoplysninger, del den ikke): {path}"
+    cli_project = ("REFI-QDA-projekt til NVivo, ATLAS.ti, MAXQDA og QualCoder (ikke pseudonymiseret: del det kun "
+                   "med dem, der må se transskriptionerne): {path}")
     cli_written_file = "Skrevet: {path}"
     cli_check_examples = "Eksempler og modeksempler: {ok} af {n} i orden."
     cli_check_failed = "  {code}: {kind} {wanted}: »{text}« (evidens {evidence}, tærskel {threshold}; {why})"
@@ -1053,6 +1057,8 @@ class _WarningsEnglish:
     W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
     W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
             "reference to the GUID is attached to all of them.")
+    W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
+            "see docs/refi.md.")
     # 8xx human coding
     W801 = ("{path}: sheet '{sheet}', column(s) {columns} are not codes and were not read (codes: "
             "{codes}). If a column is a code whose header was changed, write the code's name back.")
@@ -1363,6 +1369,8 @@ class _TextsEnglish:
     cli_notes = "Notes: {n} (see the sheet '{sheet}')"
     cli_written = "Written: {path} and {n} other files"
     cli_privacy_report = "Pseudonymisation report (holds personal data; do not share it): {path}"
+    cli_project = ("REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder (not pseudonymised: share it only "
+                   "with those who may read the transcripts): {path}")
     cli_written_file = "Written: {path}"
     cli_check_examples = "Examples and counter-examples: {ok} of {n} as they should be."
     cli_check_failed = "  {code}: {kind} {wanted}: »{text}« (evidence {evidence}, threshold {threshold}; {why})"

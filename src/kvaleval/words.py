@@ -185,6 +185,9 @@ class Words(metaclass=_CodedMessages):
         "Denne mappe er ikke en del af bilaget.\n"
         "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
         "Den indeholder personoplysninger: opbevar den som de rå transskriptioner, og del den ikke.\n"
+        "projekt.qdpx er REFI-QDA-projektet til NVivo, ATLAS.ti, MAXQDA og QualCoder: transskriptionerne,\n"
+        "som de blev læst (ikke pseudonymiseret), med kodebogen og alle kodninger. Del det kun med dem,\n"
+        "der må se transskriptionerne.\n"
     )
 
 
@@ -347,6 +350,9 @@ class _WordsEnglish:
         "This folder is not part of the appendix.\n"
         "pseudonymisering.csv shows what was replaced where, with the original names, numbers and addresses.\n"
         "It holds personal data: keep it as you keep the raw transcripts, and do not share it.\n"
+        "projekt.qdpx is the REFI-QDA project for NVivo, ATLAS.ti, MAXQDA and QualCoder: the transcripts\n"
+        "as read (not pseudonymised), with the codebook and every coding. Share it only with those who\n"
+        "may read the transcripts.\n"
     )
 
 

@@ -113,4 +113,7 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     report = out / "lokalt" / "pseudonymisering.csv"
     if report in written:
         lines.append(Texts.cli_privacy_report.format(path=report))
+    project = out / "lokalt" / "projekt.qdpx"
+    if project in written:
+        lines.append(Texts.cli_project.format(path=project))
     return lines

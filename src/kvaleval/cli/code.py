@@ -27,6 +27,9 @@ def code_cli(
     targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
                                                help="Pseudonymisér citater og tekst (standard).")] = True,
+    qdpx: Annotated[bool, typer.Option("--qdpx/--no-qdpx",
+                                       help="Skriv også REFI-QDA-projektet lokalt/projekt.qdpx til NVivo, ATLAS.ti, "
+                                            "MAXQDA og QualCoder (standard; ikke pseudonymiseret).")] = True,
     small_cells: Annotated[int | None, typer.Option(help="Vis antal under k som '< k'.")] = None,
     by: Annotated[str | None, typer.Option(
         "--by", help="Gruppér tabellerne efter denne kolonne (en egenskab fra metadata.csv eller en "
@@ -45,7 +48,7 @@ def code_cli(
         help="Gem det læste korpus i denne mappe og genbrug det, når ingen fil er ændret (kod igen efter "
              "en rettelse i kodebogen uden at læse igen). Mappen får transskriptionernes tekst.")] = None,
 ) -> None:
-    """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md og figurer/."""
+    """Kod et korpus og skriv bilaget: appendix.xlsx, csv/, bilag.md, figurer/ og lokalt/projekt.qdpx."""
     import kvaleval as kv
     from kvaleval.analyse.targets import read_targets
     from kvaleval.report.appendix import check_out_dir
@@ -93,6 +96,6 @@ def code_cli(
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
-                                    keep=keep or (), progress=progress)
+                                    keep=keep or (), progress=progress, qdpx=qdpx)
     for line in summary_lines(coded, written, out):
         echo(line, quiet)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 QUOTES_PER_THEME = 5
 PRIVATE = "lokalt"
+PROJECT = "projekt.qdpx"
 
 
 @dataclass
@@ -273,11 +274,14 @@ def write_appendix(
     sources: Mapping[str, str | Path] | None = None,
     progress: bool = False,
     language: str | None = None,
+    qdpx: bool = True,
 ) -> list[Path]:
-    """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``.
+    """Write the appendix to ``out_dir``: ``appendix.xlsx``, ``csv/*.csv``, ``bilag.md``, ``figurer/``,
+    and the REFI-QDA project ``lokalt/projekt.qdpx``.
 
     With pseudonymisation (the default) the report of what was replaced where is written to
-    ``lokalt/pseudonymisering.csv``, apart from the appendix: it holds the originals.
+    ``lokalt/pseudonymisering.csv``, apart from the appendix: it holds the originals. The project
+    is there too, since it holds the transcripts as read (see :func:`kvaleval.write_qdpx`).
 
     Parameters
     ----------
@@ -314,6 +318,9 @@ def write_appendix(
         default: the messages' language (:func:`kvaleval.errors.set_language`, ``KVALEVAL_LANG``),
         Danish unless chosen. Codes, themes, groups, valences and reasons stay as written, and the
         file names stay the same.
+    qdpx : bool
+        Also write the REFI-QDA project (``lokalt/projekt.qdpx``, for NVivo, ATLAS.ti, MAXQDA and
+        QualCoder; default). A project that cannot be written is a warning (W637), not an error.
 
     Returns
     -------
@@ -354,7 +361,8 @@ def write_appendix(
             except OSError as err:
                 raise ReportError(Errors.E501.format(path=out, detail=os_error(err))) from err
             try:
-                written = _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step)
+                written = _write_files(appendix, staging, out, charts_enabled=charts_enabled, step=step,
+                                       project=coded if qdpx else None)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             _remove_leftovers(out)
@@ -392,8 +400,9 @@ def _steps(progress: bool) -> Iterator[Callable[[str], None]]:
 
 
 def _write_files(appendix: Appendix, staging: Path, out: Path, *, charts_enabled: bool,
-                 step: Callable[[str], None]) -> list[Path]:
-    """Write the appendix's files into ``staging``, then move them into ``out``."""
+                 step: Callable[[str], None], project: Coded | None = None) -> list[Path]:
+    """Write the appendix's files into ``staging``, then move them into ``out``; ``project``: the
+    coded corpus to write as ``lokalt/projekt.qdpx`` too."""
     write_workbook(staging / "appendix.xlsx", appendix.sheets, step=step)
     step("CSV")
     (staging / "csv").mkdir()
@@ -409,10 +418,26 @@ def _write_files(appendix: Appendix, staging: Path, out: Path, *, charts_enabled
         # What was replaced where: it holds the originals, so it stays local, apart from the appendix.
         (staging / PRIVATE).mkdir()
         _write_csv(appendix.privacy_report, staging / PRIVATE / "pseudonymisering.csv")
+    if project is not None:
+        step("REFI-QDA")
+        _write_project(project, staging / PRIVATE / PROJECT, out / PRIVATE / PROJECT)
+    if (staging / PRIVATE).is_dir():
         (staging / PRIVATE / "LÆS MIG.txt").write_text(Words.private_note, encoding="utf-8")
     written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     (staging / FILE_LIST).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
     return _move_into_place(staging, out)
+
+
+def _write_project(coded: Coded, path: Path, shown: Path) -> None:
+    """The REFI-QDA project, or a warning (W637) saying why not: the appendix is written either way."""
+    from kvaleval.errors import KvalevalError
+    from kvaleval.refi import write_qdpx
+
+    path.parent.mkdir(exist_ok=True)
+    try:
+        write_qdpx(coded, path)
+    except KvalevalError as err:
+        warnings.warn(Warnings.W637.format(path=shown, detail=err), KvalevalWarning, stacklevel=4)
 
 
 def check_out_dir(out: Path) -> None:
@@ -634,7 +659,7 @@ FILE_LIST = APPENDIX_FILE_LIST
 removes those it does not write again."""
 
 KNOWN_FILES = (
-    "appendix.xlsx", "bilag.md", f"{PRIVATE}/pseudonymisering.csv", f"{PRIVATE}/LÆS MIG.txt",
+    "appendix.xlsx", "bilag.md", f"{PRIVATE}/pseudonymisering.csv", f"{PRIVATE}/LÆS MIG.txt", f"{PRIVATE}/{PROJECT}",
     *(f"csv/{name}.csv" for name in ("oversigt", "frekvenser", "konklusioner", "konklusionscitater", "citater",
                                      "samforekomst", "matrix", "maalopfyldelse", "kodninger", "segmenter",
                                      "kodebog", "manifest")),
