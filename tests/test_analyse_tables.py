@@ -604,3 +604,20 @@ def test_evidence_match_all_counts_respondents_with_every_theme(tmp_path: Path, 
     quoted = evidence_quotes(coded.segments, coded.codings, coded.codebook, [both])
     people = set(quoted.loc[quoted["kind"] == "støtte", "segment_id"].map(person))
     assert people and all({"relevans", "kapacitet"} <= themes.agg(set)[p] for p in people)
+
+
+def test_frequencies_role_words_with_names_unsure_speakers_and_interpreters(tmp_path: Path) -> None:
+    # "Beboer (Fatima):" ... made three residents one (only some role words took the name in the note),
+    # "R?:" (unsure who) and "Tolk:" were one more respondent each.
+    (tmp_path / "fokus.txt").write_text(
+        "Moderator: Hvad synes I om familievejledningen?\n"
+        "Beboer (Fatima): Den har hjulpet os meget, den er brugbar.\n"
+        "Beboer (Ali): Ja, jeg synes også den er relevant.\n"
+        "Frivillig (Grethe): Den er god og brugbar for familierne.\n"
+        "R?: [uhørligt]\n"
+        "Tolk: Hun siger, at den er brugbar.\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path), kv.read_codebook(CODEBOOK))
+    speakers = coded.segments.loc[coded.segments["speaker_role"] == "respondent", "speaker"].tolist()
+    assert speakers == ["Fatima", "Ali", "Grethe", "R?", "Tolk"]
+    table = coded.frequencies(by=None).set_index("code")
+    assert set(table["respondents_total"]) == {3}

@@ -16,7 +16,7 @@ import pandas as pd
 from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import ALL, VALENCES, require_columns
 from kvaleval.records import RESPONDENT, Codebook
-from kvaleval.segment.tags import is_collective
+from kvaleval.segment.tags import is_no_respondent
 
 UNKNOWN = "(ukendt)"
 """The group of segments whose grouping attribute is empty."""
@@ -41,7 +41,7 @@ def respondent_segments(segments: pd.DataFrame, by: Sequence[str], case: str | N
         speakers = frame["speaker"].astype(str)
         frame["_case"] = frame["doc_id"].astype(str) + "\x1f" + speakers
         # "Alle:" in a focus group is words of the respondents, not one more of them.
-        collective = [speaker for speaker in speakers.unique() if is_collective(speaker)]
+        collective = [speaker for speaker in speakers.unique() if is_no_respondent(speaker)]
         frame["_case"] = frame["_case"].where(~speakers.isin(collective))
     for column in by:
         frame[column] = _group_values(frame[column])

@@ -23,7 +23,7 @@ from kvaleval.coding.rules import RuleCoder
 from kvaleval.errors import ArgumentError, CodingError, Errors, Texts
 from kvaleval.frames import QUOTE_COLUMNS, VALENCES, require_columns
 from kvaleval.records import GROUP_COLUMN, RESPONDENT, Codebook
-from kvaleval.segment.tags import is_collective
+from kvaleval.segment.tags import is_no_respondent
 from kvaleval.words import Words
 
 MIN_WORDS = 15
@@ -123,7 +123,7 @@ def participant_numbers(segments: pd.DataFrame) -> dict[tuple[str, str], int]:
     """(doc_id, speaker) -> 1-based number of the respondent in a document with several (a focus
     group), in order of first turn: quotes of two participants must not read alike."""
     respondents = segments.loc[segments["speaker_role"] == RESPONDENT, ["doc_id", "speaker"]].drop_duplicates()
-    respondents = respondents[~respondents["speaker"].astype(str).map(is_collective)]  # "Alle:" is no participant
+    respondents = respondents[~respondents["speaker"].astype(str).map(is_no_respondent)]  # "Alle:" is no participant
     numbers: dict[tuple[str, str], int] = {}
     for doc_id, people in respondents.groupby("doc_id", sort=False)["speaker"]:
         if len(people) > 1:

@@ -45,7 +45,7 @@ from kvaleval.report.markdown import markdown_document
 from kvaleval.report.suppress import suppress_counts
 from kvaleval.report.tables import frequency_notes, headed, header, overview, with_own_values
 from kvaleval.report.xlsx import Sheet, run_time, write_workbook
-from kvaleval.segment.tags import is_collective
+from kvaleval.segment.tags import is_no_respondent
 from kvaleval.words import Words, number, whole, yes_no
 
 if TYPE_CHECKING:
@@ -780,7 +780,7 @@ def _sources(segments: pd.DataFrame) -> pd.DataFrame:
             "source": Words.survey if doc_id in surveys else interview_name(doc_id, numbers),
             "doc_id": doc_id,
             **{column: first[column] for column in (GROUP_COLUMN, "role") if column in turns},
-            "respondents": int(turns["speaker"][~turns["speaker"].astype(str).map(is_collective)].nunique()),
+            "respondents": int(turns["speaker"][~turns["speaker"].astype(str).map(is_no_respondent)].nunique()),
             "segments": len(turns),
         })
     columns = ["source", "doc_id", *[c for c in (GROUP_COLUMN, "role") if c in segments], "respondents", "segments"]

@@ -197,18 +197,24 @@ COLLECTIVE_LABELS = frozenset({
 })
 """Speaker labels of a group speaking or of no one in particular (``Alle:``, ``Flere:``): their
 turns are respondents' words, but no respondent to count."""
+INTERPRETER_LABELS = frozenset({"tolk", "tolken", "interpreter", "oversætter"})
+"""An interpreter (``Tolk:``) relays the respondent's words and the questions: no respondent of their own."""
 RESPONDENT_LABELS = frozenset(
     """b r resp respondent respondenten informant informanten interviewperson ip deltager
     deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
-    taler speaker person p d elev ung medarbejder leder
+    taler speaker person p d elev ung medarbejder leder beboer beboeren frivillig frivillige lejer
+    kvinde mand pige dreng forælder forældre pårørende klient patient medlem formand næstformand
     mor far søn datter bror søster barn mormor morfar farmor farfar bedstemor bedstefar besvarelse answer""".split()
-) | COLLECTIVE_LABELS
+) | COLLECTIVE_LABELS | INTERPRETER_LABELS
 
 
 @lru_cache(maxsize=8192)
-def is_collective(label: str) -> bool:
-    """True for ``Alle``, ``Flere deltagere``, ``?`` and the like (:data:`COLLECTIVE_LABELS`)."""
-    return label_key(label) in COLLECTIVE_LABELS
+def is_no_respondent(label: str) -> bool:
+    """True for a speaker whose turns are respondents' words but who is no respondent to count:
+    several at once (``Alle``, ``Flere deltagere``, :data:`COLLECTIVE_LABELS`), someone unsure
+    (``?``, ``B?``, ``R2?``) and an interpreter (``Tolk``)."""
+    key = label_key(label)
+    return key in COLLECTIVE_LABELS or key in INTERPRETER_LABELS or clean_label(label).endswith("?")
 
 
 AUTO_LABELS = frozenset({"taler", "speaker", "person", "deltager", "respondent", "interviewer"})
