@@ -1357,3 +1357,22 @@ def test_read_formats_subtitles_without_header_numbers_or_blank_lines(tmp_path: 
     corpus = kv.read_corpus(tmp_path)
     assert corpus.segments["text"].tolist() == ["Hvordan gik det?", "Der er venteliste."]
     assert len(set(corpus.segments["speaker"])) == 2
+
+
+def test_whisper_text_output_loses_its_cue_timings(tmp_path: Path) -> None:
+    # Whisper's .txt kept "[00:00.000 --> 00:04.320]" on every line, and so did every quote.
+    path = tmp_path / "whisper.txt"
+    path.write_text("[00:00.000 --> 00:04.320]  Jeg har boet her hele mit liv.\n"
+                    "[00:04.320 --> 00:09.100]  Familievejledningen har hjulpet os meget.\n"
+                    "[00:09.100 --> 00:12.000]  Jeg håber, den fortsætter.\n", encoding="utf-8")
+    text = " ".join(kv.read_corpus(path).segments["text"])
+    assert "-->" not in text and "[00:" not in text
+    assert text.split() == ("Jeg har boet her hele mit liv. Familievejledningen har hjulpet os meget. "
+                            "Jeg håber, den fortsætter.").split()
+
+
+def test_a_cue_timing_quoted_in_a_transcript_stays(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("I: Hvad stod der?\nB: Der stod [00:00.000 --> 00:04.320] i filen.\nI: Og så?\n"
+                    "B: Så lukkede jeg den.\n", encoding="utf-8")
+    assert "[00:00.000 --> 00:04.320]" in " ".join(kv.read_corpus(path).segments["text"])
