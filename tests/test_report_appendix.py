@@ -929,3 +929,25 @@ def test_sources_key_every_interview_number_of_the_quotes_to_its_document(tiny_c
     assert sources.loc["survey", "source"] == "spørgeskema" and sources.loc["survey", "respondents"] == 2
     respondents = coded.segments[coded.segments["speaker_role"] == "respondent"]
     assert sources["segments"].sum() == len(respondents)
+
+
+def test_a_surname_that_is_a_word_is_neither_valence_nor_left_in_the_reason(tmp_path: Path) -> None:
+    # "mvh Susanne Lykke": the reason said "valens positiv (+lykke)" in Kodninger, a surname in the
+    # appendix, and the name made the answer positive.
+    codebook = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text(
+        "I: Hvad synes du om familievejledningen?\n"
+        "B: Familievejledningen er meget dygtig. Ring til mig, mvh Susanne Lykke.\n"
+        "I: Hvem hjalp dig?\n"
+        "B: Hun hedder Glad Hansen, familievejlederen, og jeg har brug for familievejledningen.\n",
+        encoding="utf-8")
+    coded = kv.code(kv.read_corpus(corpus), codebook)
+    reasons = " ".join(coded.codings["why"])
+    assert "lykke" not in reasons.casefold() and "+glad" not in reasons.casefold()
+    lucky = pd.DataFrame({"segment_id": ["b#1"], "doc_id": ["b"], "code": ["relevans"], "coder": ["rules"],
+                          "score": [1.0], "valence": ["positiv"], "why": ["valens positiv (+dygtig, +lykke)"]})
+    kv.write_appendix(kv.Coded(coded.corpus, codebook, lucky), tmp_path / "ud", qdpx=False)
+    written = (tmp_path / "ud" / "csv" / "kodninger.csv").read_text(encoding="utf-8-sig")
+    assert "lykke" not in written.casefold() and "+[navn]" in written

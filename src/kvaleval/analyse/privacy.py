@@ -106,6 +106,17 @@ class CorpusPseudonymiser:
         """``(start, end, replacement)`` of what this one replaces in ``text``, recorded alike."""
         return self._pseudonymiser.replacements(text, where=where)
 
+    def reason(self, reason: str, text: str, where: str = "") -> str:
+        """A coding's reason (``why``) pseudonymised, and with every word of it that is part of
+        what its segment's ``text`` has replaced hidden as well: the reason names words of the text
+        in lower case (``valens positiv (+lykke)`` for "mvh Susanne Lykke"), where no name is seen."""
+        shown = self(reason, where)
+        hidden = {word.casefold(): REPLACEMENTS[kind] for start, end, kind in self._pseudonymiser.found(text)
+                  for word in _ID_WORD.findall(text[start:end])}
+        if not hidden:
+            return shown
+        return _ID_WORD.sub(lambda match: hidden.get(match.group().casefold(), match.group()), shown)
+
     def report(self) -> pd.DataFrame:
         """Every replacement so far (see :attr:`kvaleval.Pseudonymiser.report`)."""
         return self._pseudonymiser.report

@@ -654,10 +654,9 @@ class RuleCoder:
         rows = np.searchsorted(offsets, breaks, side="right") - 1
         local = (breaks - offsets[rows]).tolist()
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
-        return [
-            _Reading(low, cues, _negations(cues), local[cuts[i] : cuts[i + 1]])
-            for i, (low, cues) in enumerate(zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True))
-        ]
+        scanned = self.valence_scanner.scan_many(lows, _DECIDING)
+        cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
+        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]]) for i in range(len(texts))]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
@@ -717,6 +716,22 @@ def answer_polarity(answer: str) -> int:
         if word in _NO_WORDS:
             return -1
     return 1 if any(word in _INTENSIFIERS for word in words) else 0
+
+
+def _without_proper_nouns(text: str, cues: list[Cue]) -> list[Cue]:
+    """The cues but evaluative words written with a capital inside a sentence: Danish capitalises
+    names, not words, so "mvh Susanne Lykke" says nothing of happiness (``lykke``)."""
+    return [cue for cue in cues if cue.kind not in (POSITIVE, NEGATIVE) or not _proper_noun(text, cue.start)]
+
+
+def _proper_noun(text: str, start: int) -> bool:
+    """True for a word at ``start`` that is capitalised (not all capitals: "OK") after a word of
+    the same sentence."""
+    word = text[start : start + 2]
+    if len(word) < 2 or not (word[0].isupper() and word[1].islower()):
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].isalpha() or before[-1] == ",")
 
 
 def _negated(

@@ -320,6 +320,10 @@ class Pseudonymiser:
             self._clean.add(text)
         return "".join(pieces)
 
+    def found(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, kind)`` of what :meth:`apply` would replace in ``text``, not reported."""
+        return [(span.start, span.end, span.kind) for span in self._detect(text) if span.kind != PROTECTED]
+
     def replacements(self, text: str, *, where: str = "") -> list[tuple[int, int, str]]:
         """What :meth:`apply` replaces in ``text``, as ``(start, end, replacement)``, recorded alike."""
         recorded = len(self._rows)

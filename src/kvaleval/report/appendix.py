@@ -224,10 +224,12 @@ def _tables(
 
     step("kodninger")
     codings_table = pseudonymise_columns(coded.codings, pseudonymiser)
-    if pseudonymiser is not None:  # the reason quotes the question a short answer was read with
+    if pseudonymiser is not None:  # the reason quotes words of the text, and a short answer's question
+        texts = dict(zip(segments["segment_id"], segments["text"], strict=True))
         codings_table["why"] = [
-            pseudonymiser(value, where) if isinstance(value, str) and value else value
-            for value, where in zip(codings_table["why"], codings_table["segment_id"], strict=True)
+            pseudonymiser.reason(value, texts.get(segment, ""), where) if isinstance(value, str) and value else value
+            for value, segment, where in zip(codings_table["why"], coded.codings["segment_id"],
+                                             codings_table["segment_id"], strict=True)
         ]
     appendix.sheets.append(Sheet(Words.codings, headed(codings_table), Words.codings_title, wrap=(header("why"),)))
     appendix.csv["kodninger"] = codings_table
