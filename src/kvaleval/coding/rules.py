@@ -656,7 +656,8 @@ class RuleCoder:
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
-        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]]) for i in range(len(texts))]
+        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]])
+                for i in range(len(texts))]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
