@@ -246,6 +246,35 @@ def test_refi_qdc_duplicate_names_are_made_unique(tmp_path: Path) -> None:
     assert book.names == ("Andet", "Tema", "Tema/Andet")
 
 
+def test_refi_qdc_duplicate_names_are_written_back_as_they_were(tmp_path: Path) -> None:
+    # A second top-level "Positivt" was read as "Positivt (2)" and written back so, for good.
+    path = tmp_path / "dubletter.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="00000000-0000-0000-0000-000000000001" name="Ledere" isCodable="false">'
+        '<Code guid="00000000-0000-0000-0000-000000000002" name="Positivt" isCodable="true"/></Code>'
+        '<Code guid="00000000-0000-0000-0000-000000000003" name="Borgere" isCodable="false">'
+        '<Code guid="00000000-0000-0000-0000-000000000004" name="Positivt" isCodable="true"/></Code>'
+        '<Code guid="00000000-0000-0000-0000-000000000005" name="Positivt" isCodable="true"/>'
+        '<Code guid="00000000-0000-0000-0000-000000000006" name="Ledere/Positivt" isCodable="true"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="forekommer flere gange"):
+        book = read_qdc(path)
+    assert book.names == ("Ledere", "Positivt", "Borgere", "Borgere/Positivt", "Positivt (2)", "Ledere/Positivt")
+    again = tmp_path / "igen.qdc"
+    write_qdc(book, again)
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(again).getroot()
+    names = [(code.get("name"), [sub.get("name") for sub in code if sub.tag.endswith("Code")])
+             for code in tree.iter() if code.tag.endswith("Code") and code.get("name") in ("Ledere", "Borgere")]
+    assert names == [("Ledere", ["Positivt"]), ("Borgere", ["Positivt"])]
+    top = [code.get("name") for code in tree.find("{urn:QDA-XML:codebook:1.0}Codes") or []]
+    assert top == ["Ledere", "Borgere", "Positivt", "Ledere/Positivt"]
+
+
 @pytest.mark.parametrize(
     ("content", "code"),
     [

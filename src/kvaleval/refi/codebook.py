@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -138,10 +139,19 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
 
 def _shown_name(code: Code, names: set[str]) -> str:
     """The name as the other tool had it: a code read as ``Ledere/Positivt`` (a second
-    ``Positivt``, made unique with its parent's name on import) is ``Positivt`` under ``Ledere``."""
+    ``Positivt``, made unique with its parent's name on import) is ``Positivt`` under ``Ledere``,
+    and one read as ``Positivt (2)`` (a second ``Positivt`` at the top) is ``Positivt``."""
+    name = code.name
+    copy = _COPY.fullmatch(name)
+    if copy is not None and copy["name"] in names:
+        name = copy["name"]
     prefix = f"{code.parent}/" if code.parent else ""
-    short = code.name.removeprefix(prefix) if prefix and code.name.startswith(prefix) else ""
-    return short if short and short in names else code.name
+    short = name.removeprefix(prefix) if prefix and name.startswith(prefix) else ""
+    return short if short and short in names else name
+
+
+_COPY = re.compile(r"(?P<name>.+) \((?P<number>[2-9]|[1-9]\d+)\)")
+"""How :func:`_unique_name` tells a code from an earlier one of the same name: ``Positivt (2)``."""
 
 
 def _reaches_root(name: str, parents: dict[str, str | None]) -> bool:
