@@ -380,6 +380,21 @@ def test_refi_import_coding_on_interviewer_turn_only_is_reported(tmp_path: Path)
     assert len(codings) == 0 and corpus.notes["message"].str.contains("W618").any()
 
 
+def test_refi_import_coding_of_the_whole_source_is_said_to_come_back_per_turn(tmp_path: Path) -> None:
+    # A Coding right on the TextSource came back from write_qdpx as selections over the respondent's
+    # turns, without a word.
+    whole = (f'<Coding guid="eeeeeeee-0000-0000-0000-0000000000aa" creatingUser="{USER}">'
+             f'<CodeRef targetGUID="{CODE_A}"/></Coding>')
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(whole), f"sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    respondent = corpus.segments.loc[corpus.segments["speaker_role"] == "respondent", "segment_id"]
+    assert sorted(codings["segment_id"]) == sorted(respondent) and set(codings["code"]) == {"Ventetid"}
+    assert corpus.notes["message"].str.contains(r"\[W638\] Interview 1.docx: 1 kodning\(er\) af hele kilden").any()
+
+
 def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path: Path) -> None:
     text = "I: Spørgsmål?\nB: Første svar.\nI: Næste?\nB: Andet svar.\n"
     start, end = text.index("Første"), text.index("Andet") + 5

@@ -250,7 +250,8 @@ class Warnings(metaclass=_CodedMessages):
     W616 = ("{source}: {n} kodning(er) bruger en kode, der ikke er i kodebogen; de springes over.")
     W617 = "{source}: tekstfilen er ikke UTF-8; den er læst som {encoding}. Tjek æ, ø og å."
     W618 = ("{source}: {n} kodet(e) markering(er) dækker ingen respondenttekst (kun interviewerens "
-            "ture eller blanktegn); de er med i read_qdpx_selections(), men koder intet segment.")
+            "ture eller blanktegn); de er med i read_qdpx_selections(), men koder intet segment og skrives "
+            "ikke tilbage af write_qdpx eller code.")
     W619 = ("{source}: teksten er ikke den samme, som kvaleval eksporterede (redigeret i et andet "
             "program?); den segmenteres forfra.")
     W620 = "{source}: teksten er tom; kilden springes over."
@@ -285,6 +286,9 @@ class Warnings(metaclass=_CodedMessages):
     W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
     W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
             "til GUID'en knyttes til dem alle.")
+    W638 = ("{source}: {n} kodning(er) af hele kilden (en Coding uden markering) læses som kodninger af hver "
+            "respondenttur; write_qdpx og code skriver dem tilbage som markeringer over turene, ikke over hele "
+            "kilden, og interviewerens ture er ikke med.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1024,7 +1028,8 @@ class _WarningsEnglish:
     W616 = "{source}: {n} coding(s) name a code that is not in the codebook; they are skipped."
     W617 = "{source}: the text file is not UTF-8; it was read as {encoding}. Check æ, ø and å."
     W618 = ("{source}: {n} coded selection(s) cover no respondent text (only interviewer turns "
-            "or blanks); they are in read_qdpx_selections() but code no segment.")
+            "or blanks); they are in read_qdpx_selections() but code no segment, and write_qdpx and code "
+            "do not write them back.")
     W619 = ("{source}: the text differs from the one kvaleval exported (edited in another "
             "tool?); it is segmented anew.")
     W620 = "{source}: the text is empty; the source is skipped."
@@ -1057,6 +1062,9 @@ class _WarningsEnglish:
     W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
     W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
             "reference to the GUID is attached to all of them.")
+    W638 = ("{source}: {n} coding(s) of the whole source (a Coding without a selection) are read as codings of "
+            "each respondent turn; write_qdpx and code write them back as selections over the turns, not over "
+            "the whole source, and the interviewer's turns are left out.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

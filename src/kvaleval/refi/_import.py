@@ -515,6 +515,7 @@ def _convert(
     if split:
         result.notes.append((label, Warnings.W611.format(source=source.name, n=len(split), guids=split[:_EXAMPLES])))
     if source.whole_codings:
+        result.notes.append((label, Warnings.W638.format(source=source.name, n=len(source.whole_codings))))
         whole = RawSelection(source.guid, 0, len(offsets.text), "", "", source.whole_codings)
         converted.append((whole, Converted(0, len(offsets.text))))
     return converted
