@@ -174,3 +174,19 @@ def test_refi_hostile_word_bomb_in_fallback(untouched: Path) -> None:
     with pytest.raises(ExchangeError, match="E603") as info:
         read_qdpx(path)
     assert "word/document.xml" in str(info.value)
+
+
+def test_refi_hostile_broken_files_are_explained_in_danish(untouched: Path) -> None:
+    # "File is not a zip file" and "no element found: line 1, column 60" stood in Danish messages.
+    cut = untouched / "afkortet.qdpx"
+    cut.write_bytes(_zip(untouched / "hel.qdpx", [("project.qde", QDE)]).read_bytes()[:40])
+    with pytest.raises(ExchangeError, match=r"\[E601\]") as info:
+        read_qdpx(cut)
+    assert "tom, afkortet eller en anden filtype" in str(info.value) and "zip file" not in str(info.value)
+    half = _zip(untouched / "halv.qdpx", [("project.qde", QDE[:60])])
+    with pytest.raises(ExchangeError, match=r"\[E605\]") as info:
+        read_qdpx(half)
+    assert "et mærke lukkes aldrig, linje 1, kolonne 38" in str(info.value)
+    codebook = _zip(untouched / "kodebog.qdpx", [("project.qde", b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>')])
+    with pytest.raises(ExchangeError, match=r"\[E608\] .*'project.qde' er ikke et REFI-QDA-projekt \(.qde\)"):
+        read_qdpx(codebook)

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -444,7 +445,7 @@ class Errors(metaclass=_CodedMessages):
             "aldrig brug for dem, så filen afvises (beskyttelse mod XXE og entitetsudvidelse).")
     E607 = ("{path}: ingen project.qde (eller anden .qde-fil) i arkivet; indhold: {members}. Er "
             "det et REFI-QDA-projekt?")
-    E608 = "{path}: '{member}' er ikke en REFI-QDA-{kind} (fandt {root})."
+    E608 = "{path}: '{member}' er ikke {kind} (fandt {root})."
     E609 = "{path}: kunne ikke skrives ({detail}). Tjek, at der er skriveadgang til mappen."
     E610 = "{path}: arkivet har {n} .qde-filer ({names}), og ingen af dem hedder project.qde."
     E611 = "{path}: kunne ikke læses ({detail})."
@@ -840,10 +841,10 @@ class Texts(metaclass=_CodedMessages):
     no_replacement = "'{original}' har ingen erstatning (kolonnen 'replacement')"
     looks_binary = "den ser ud til at være en binær fil"
     # REFI-QDA exchange
-    kind_qdc = "kodebog (.qdc)"
-    kind_qde = "projekt (.qde)"
-    kind_codebook_with_codes = "kodebog med koder"
-    kind_code_tree = "kodetræ"
+    kind_qdc = "en REFI-QDA-kodebog (.qdc)"
+    kind_qde = "et REFI-QDA-projekt (.qde)"
+    kind_codebook_with_codes = "en REFI-QDA-kodebog med koder"
+    kind_code_tree = "et REFI-QDA-kodetræ"
     codebook_without_codes = "CodeBook uden Code-elementer"
     codes_nested = "koder indlejret mere end {depth} niveauer"
     name_twice = "navnet forekommer to gange"
@@ -1213,7 +1214,7 @@ class _ErrorsEnglish:
             "need them, so the file is refused (protection against XXE and entity expansion).")
     E607 = ("{path}: no project.qde (or other .qde file) in the archive; members: {members}. "
             "Is this a REFI-QDA project?")
-    E608 = "{path}: '{member}' is not a REFI-QDA {kind} (found {root})."
+    E608 = "{path}: '{member}' is not {kind} (found {root})."
     E609 = "{path}: could not be written ({detail}). Check that the folder is writable."
     E610 = "{path}: the archive holds {n} .qde files ({names}) and none is project.qde."
     E611 = "{path}: could not be read ({detail})."
@@ -1592,10 +1593,10 @@ class _TextsEnglish:
     no_replacement = "'{original}' has no replacement (column 'replacement')"
     looks_binary = "it looks binary"
     # REFI-QDA exchange
-    kind_qdc = "codebook (.qdc)"
-    kind_qde = "project (.qde)"
-    kind_codebook_with_codes = "codebook with codes"
-    kind_code_tree = "code tree"
+    kind_qdc = "a REFI-QDA codebook (.qdc)"
+    kind_qde = "a REFI-QDA project (.qde)"
+    kind_codebook_with_codes = "a REFI-QDA codebook with codes"
+    kind_code_tree = "a REFI-QDA code tree"
     codebook_without_codes = "CodeBook without Code elements"
     codes_nested = "codes nested more than {depth} deep"
     name_twice = "the name occurs twice"
@@ -1722,6 +1723,33 @@ def os_error(err: OSError) -> str:
     if get_language() == "da" and name in _OS_ERRORS_DA:
         return _OS_ERRORS_DA[name]
     return str(err.strerror or err)
+
+
+_LIBRARY_ERRORS_DA = (
+    (re.compile(r"^File is not a zip file$"), "tom, afkortet eller en anden filtype"),
+    (re.compile(r"^(?:Truncated file header|Bad magic number for (?:central directory|file header)|"
+                r"Bad CRC-32 for file .*|Error -3 while decompressing data.*)$"),
+     "arkivet er afkortet eller beskadiget"),
+    (re.compile(r"^no element found: line (\d+), column (\d+)$"), r"XML'en holder op midt i, linje \1, kolonne \2"),
+    (re.compile(r"^not well-formed \(invalid token\): line (\d+), column (\d+)$"),
+     r"ugyldigt tegn i XML'en, linje \1, kolonne \2"),
+    (re.compile(r"^mismatched tag: line (\d+), column (\d+)$"), r"et sluttag passer ikke, linje \1, kolonne \2"),
+    (re.compile(r"^unclosed token: line (\d+), column (\d+)$"), r"et mærke lukkes aldrig, linje \1, kolonne \2"),
+    (re.compile(r"^junk after document element: line (\d+), column (\d+)$"),
+     r"tekst efter XML'ens sidste element, linje \1, kolonne \2"),
+    (re.compile(r"^syntax error: line (\d+), column (\d+)$"), r"ikke XML, linje \1, kolonne \2"),
+)
+
+
+def library_error(err: BaseException) -> str:
+    """What a library's exception says (zipfile's, the XML parser's), in Danish when the run is:
+    "File is not a zip file" inside a Danish message says little to an evaluator."""
+    text = str(err).strip() or type(err).__name__
+    if get_language() == "da":
+        for pattern, danish in _LIBRARY_ERRORS_DA:
+            if pattern.match(text):
+                return pattern.sub(danish, text)
+    return text
 
 
 def quoted_names(names: Sequence[str]) -> str:

@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, library_error
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED = 512 * 1024 * 1024
@@ -71,11 +71,13 @@ def check_zip(
     except zipfile.BadZipFile as err:
         _refuse_old_office(path, shown)
         raise CorpusError(
-            Errors.E007.format(path=shown, kind=kind, detail=Texts.zip_not_container.format(error=err), app=app)
+            Errors.E007.format(path=shown, kind=kind, app=app,
+                               detail=Texts.zip_not_container.format(error=library_error(err)))
         ) from err
     except (zlib.error, EOFError, NotImplementedError, ValueError) as err:
         raise CorpusError(
-            Errors.E007.format(path=shown, kind=kind, detail=Texts.zip_damaged.format(error=err), app=app)
+            Errors.E007.format(path=shown, kind=kind, app=app,
+                               detail=Texts.zip_damaged.format(error=library_error(err)))
         ) from err
     except RuntimeError as err:
         # zipfile raises RuntimeError for a member that needs a password.

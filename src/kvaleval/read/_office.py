@@ -23,7 +23,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from kvaleval.errors import CorpusError, Errors, Texts, Warnings
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error
 from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
 
@@ -521,7 +521,7 @@ def _in_order(row: list[str], roles: list[str]) -> list[str]:
 
 
 def _detail(err: BaseException) -> str:
-    text = str(err).strip() or type(err).__name__
+    text = library_error(err)
     return text if len(text) <= 200 else text[:200] + " ..."
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from kvaleval.errors import Errors, ExchangeError, Texts, os_error
+from kvaleval.errors import Errors, ExchangeError, Texts, library_error, os_error
 
 _MIB = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -80,7 +80,8 @@ class ProjectArchive:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as err:
-            raise ExchangeError(Errors.E601.format(path=shown, detail=Texts.not_zip.format(error=err))) from None
+            detail = Texts.not_zip.format(error=library_error(err))
+            raise ExchangeError(Errors.E601.format(path=shown, detail=detail)) from None
         try:
             self._check(infos)
         except ExchangeError:
@@ -190,7 +191,7 @@ class ProjectArchive:
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
-            raise ExchangeError(Errors.E601.format(path=self.shown, detail=f"{member}: {err}")) from None
+            raise ExchangeError(Errors.E601.format(path=self.shown, detail=f"{member}: {library_error(err)}")) from None
         self._read_total += size
         return b"".join(chunks)
 

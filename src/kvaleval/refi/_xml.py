@@ -13,7 +13,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from kvaleval.errors import Errors, ExchangeError, Texts
+from kvaleval.errors import Errors, ExchangeError, Texts, library_error
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
 NS_CODEBOOK = "urn:QDA-XML:codebook:1.0"
@@ -59,7 +59,7 @@ def parse_xml(data: bytes, *, path: str, member: str) -> ET.Element:
     except DefusedXmlException as err:
         raise ExchangeError(Errors.E606.format(path=path, member=member, detail=err)) from None
     except ET.ParseError as err:
-        raise ExchangeError(Errors.E605.format(path=path, member=member, detail=err)) from None
+        raise ExchangeError(Errors.E605.format(path=path, member=member, detail=library_error(err))) from None
     return root
 
 
