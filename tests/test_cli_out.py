@@ -299,3 +299,29 @@ def test_code_writes_the_refi_project_beside_the_report_and_not_with_no_qdpx(
                                       "--no-qdpx"])
     assert result.exit_code == 0, result.output
     assert not (again / "lokalt" / "projekt.qdpx").exists() and "REFI-QDA" not in result.output
+
+
+def test_code_and_review_with_a_model_and_no_codebook_use_the_model_s(
+    tiny_corpus: Path, small_codebook: Codebook, tmp_path: Path
+) -> None:
+    # Without -c they took the demo's codebook for a model trained on one's own: the demo's themes,
+    # conclusions and indicators for one's own corpus, unsaid.
+    from kvaleval.cli import model as _model  # noqa: F401
+
+    model = tmp_path / "m.json"
+    corpus = str(tiny_corpus)
+    segments = kv.read_corpus(tiny_corpus).segments
+    one = write_sheet(segments[segments["doc_id"] == "borger01"], small_codebook, tmp_path / "en_fil.xlsx")
+    fill(one, {("borger01#1", "relevans"): 1})
+    trained = CliRunner().invoke(app, ["train", corpus, "--gold", str(one), "-c", str(small_codebook.path),
+                                       "-o", str(model)])
+    assert trained.exit_code == 0, trained.output
+    said = f"Ingen --codebook: bruger modellens kodebog {Path(str(small_codebook.path)).resolve()}"
+    coded = CliRunner().invoke(app, ["code", corpus, "--model", str(model), "--out", str(tmp_path / "ud"), "--no-qdpx"])
+    assert coded.exit_code == 0, coded.output
+    assert said in coded.output and "demoens kodebog" not in coded.output
+    codebook = pd.read_csv(tmp_path / "ud" / "csv" / "kodebog.csv", encoding="utf-8-sig")
+    assert len(codebook) == len(small_codebook.codes)
+    review = CliRunner().invoke(app, ["review", corpus, "--model", str(model), "-n", "2",
+                                      "-o", str(tmp_path / "r.xlsx")])
+    assert review.exit_code == 0 and said in review.output and "demoens kodebog" not in review.output, review.output

@@ -610,6 +610,7 @@ class Texts(metaclass=_CodedMessages):
     cli_inputs = "Konklusioner: {conclusions}; indikatorer: {targets}"
     cli_default_codebook = ("Ingen --codebook: bruger demoens kodebog {path} (en boligsocial indsats); angiv din "
                             "egen med -c KODEBOG.")
+    cli_model_codebook = "Ingen --codebook: bruger modellens kodebog {path} (den, modellen er trænet med)."
     cli_none = "(ingen)"
     cli_writing = "Skriver bilag til {out} ..."
     cli_note = "Bemærk: {message}"
@@ -1367,6 +1368,7 @@ class _TextsEnglish:
     cli_inputs = "Conclusions: {conclusions}; indicators: {targets}"
     cli_default_codebook = ("No --codebook: using the demo's codebook {path} (a housing-social effort); give "
                             "your own with -c CODEBOOK.")
+    cli_model_codebook = "No --codebook: using the model's codebook {path} (the one it was trained with)."
     cli_none = "(none)"
     cli_writing = "Writing the appendix to {out} ..."
     cli_note = "Note: {message}"

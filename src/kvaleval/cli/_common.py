@@ -30,6 +30,22 @@ def default_codebook() -> Path:
     return path
 
 
+def codebook_or_model_s(codebook: Path | None, model: Path | None) -> Path:
+    """The codebook to code with: the one given, else the one a model file was trained with (E849
+    if it is gone or changed), else the demo's. A model trained on one's own codebook applied with
+    the demo's themes coded everything as the demo's, unsaid."""
+    if codebook is not None:
+        return codebook
+    if model is not None:
+        from kvaleval.coding.model import ModelCoder
+
+        trained = ModelCoder.from_json(model).codebook
+        if trained is not None and trained.path:
+            echo(Texts.cli_model_codebook.format(path=trained.path))
+            return Path(trained.path)
+    return default_codebook()
+
+
 def find_beside(codebook: Path, suffixes: Iterable[str]) -> Path | None:
     """``codebooks/vollsmose_konklusioner.yaml`` beside ``codebooks/vollsmose.yaml``, if it exists."""
     for suffix in suffixes:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import default_codebook, echo, find_beside, summary_lines, warnings_as_notes
+from kvaleval.cli._common import codebook_or_model_s, echo, find_beside, summary_lines, warnings_as_notes
 from kvaleval.errors import Errors, ReportError, Texts
 
 
@@ -57,7 +57,7 @@ def code_cli(
     if small_cells is not None and small_cells < 1:  # before any work, and named as the user wrote it
         raise ReportError(Errors.E903.format(k=small_cells))
     check_out_dir(out)
-    codebook_path = codebook or default_codebook()
+    codebook_path = codebook_or_model_s(codebook, model)
     progress = not quiet and sys.stderr.isatty()
     # The small files first: a mistake in one of them stops the run before the corpus is read.
     book = kv.read_codebook(codebook_path)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.cli._common import check_out, codebook_or_model_s, default_codebook, echo
 from kvaleval.errors import Texts
 
 
@@ -52,8 +52,8 @@ def review_cli(
     check_out(out, [model, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_sheet)
     if out.is_file() and (filled := filled_cells(out)):
         raise HumanCodingError(Errors.E845.format(path=out, n=filled))
+    book = kv.read_codebook(codebook_or_model_s(codebook, model))
     read = kv.read_corpus(corpus)
-    book = kv.read_codebook(codebook or default_codebook())
     fitted = kv.ModelCoder.from_json(model, codebook=book)
     coded = kv.code(read, book, model=fitted)
     queue = coded.review_queue(n, path=str(out))
