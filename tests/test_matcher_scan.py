@@ -129,7 +129,7 @@ def reference_hits(
     def compound_hits(form: str, owners: list[int], start: int, prefix: str, suffix: str) -> None:
         compounding = [owner for owner in owners if items[owner][0].compounds]
         # The first compounding entry's word decides for all of them (as documented).
-        if compounding and compound_ok(items[compounding[0]][0].word, prefix, suffix):
+        if compounding and compound_ok(items[compounding[0]][0].word, prefix, suffix, form):
             hits.update((start, start + len(form), owner) for owner in compounding)
 
     words = []
@@ -362,3 +362,11 @@ def test_matcher_only_forms_with_other_characters() -> None:
     places = list(zip(found[0].tolist(), found[1].tolist(), strict=True))
     assert [text[a:b] for a, b in places] == ["24", "e-mail", "24"]  # digits are not letters: "20|24" is whole
     assert places[1] == (text.index("e-mail"), text.index("e-mail") + 6)
+
+
+def test_a_word_of_its_own_is_no_compound_of_a_term() -> None:
+    # "venner" coded "Der er mange der venter på en plads" (ven|ter): "venter" is a form of "vente".
+    # "ven|skab" is a derivation, "bolig|råd" and "familie|huset" are compounds.
+    assert not compound_ok("venner", "", "ter", "ven")
+    assert compound_ok("bolig", "", "råd", "bolig")
+    assert compound_ok("familie", "", "huset", "familie")

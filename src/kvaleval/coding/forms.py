@@ -12,6 +12,7 @@ never after a derivational prefix (``u|frivillig``, ``aner|kendelse``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from kvaleval.lemmas import is_word, lemmas
 
@@ -147,12 +148,29 @@ def splits_a_suffix(last: str, tail: str) -> bool:
     return last in _LINKS and (last + tail).startswith(DERIVATION_SUFFIXES)
 
 
-def compound_ok(term: str, prefix: str, suffix: str) -> bool:
-    """May a hit of ``term`` with ``prefix`` before it and ``suffix`` after it in one word count?"""
+@lru_cache(maxsize=1 << 16)
+def another_word(word: str, tail: str) -> bool:
+    """Is ``word`` (a term's form and a short ``tail``) a word of its own rather than a compound?
+    ``venter`` is a form of ``vente``, not ``ven|ter``: the table knows the word, and its lemma does
+    not end in the tail's (``boligråd`` does end in ``råd``; longer tails are left to :func:`tail_ok`)."""
+    if len(tail) > MIN_PART:
+        return False
+    table = lemmas()
+    lemma = word if table.is_lemma(word) else table.lemma(word)
+    if not lemma:
+        return False
+    head = table.lemma(tail) or tail
+    return not lemma.endswith(tail) and not (len(head) >= MIN_PART and lemma.endswith(head))
+
+
+def compound_ok(term: str, prefix: str, suffix: str, form: str = "") -> bool:
+    """May a hit of ``term`` (found as ``form``, the inflected letters in the text) with ``prefix``
+    before it and ``suffix`` after it in one word count?"""
     if term in STOP_COMPOUND:
         return False
     if prefix and (len(term) < MIN_HEAD or not modifier_ok(prefix)):
         return False
-    if suffix and (len(term) < MIN_START or not tail_ok(suffix) or splits_a_suffix(term[-1:], suffix)):
+    if suffix and (len(term) < MIN_START or not tail_ok(suffix) or splits_a_suffix(term[-1:], suffix)
+                   or (form and another_word(form + suffix, suffix))):
         return False
     return True

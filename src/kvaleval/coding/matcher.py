@@ -36,6 +36,7 @@ from kvaleval.coding.forms import (
     MIN_PART,
     MIN_START,
     STOP_COMPOUND,
+    another_word,
     compound_ok,
     expand_forms,
     modifier_ok,
@@ -281,7 +282,7 @@ class Matcher:
             if not form.compound_word:
                 continue  # a short form inside a longer word ("de" in "kunde")
             prefix, suffix = _affixes(text, start, end, left, right)
-            if compound_ok(form.compound_word, prefix, suffix):
+            if compound_ok(form.compound_word, prefix, suffix, text[start:end]):
                 extend([new(Hit, (start, end, owner)) for owner in form.compounding])
         return hits
 
@@ -363,6 +364,9 @@ class Matcher:
             if judge is tail_ok:  # ven|s + kab...: the term's linking letter begins a suffix
                 lasts = [piece[end - 1] for end in low_ends[at].tolist()]
                 verdicts[at] &= ~np.fromiter(map(splits_a_suffix, lasts, parts), dtype=bool, count=len(parts))
+                # ven + ter: "venter" is a word of its own (vente), no compound of "ven"
+                words = [piece[a:b] for a, b in zip(starts_in[at].tolist(), high_ends[at].tolist(), strict=True)]
+                verdicts[at] &= ~np.fromiter(map(another_word, words, parts), dtype=bool, count=len(parts))
         compounds = inside[verdicts]
         whole_rows, whole_classes = self._whole_classes.expand(whole, values[whole])
         compound_rows, compound_classes = self._compound_classes.expand(compounds, values[compounds])
