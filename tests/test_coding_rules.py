@@ -401,6 +401,9 @@ def test_valence_neuters_and_spoken_neutral_words() -> None:
         assert all(cue.kind != 1 for cue in scanner.scan(text)), text
     assert all(cue.kind == NEUTRAL for cue in scanner.scan("den obligatoriske lektiestøtte"))
     assert [cue.kind for cue in scanner.scan("det kunne man godt forbedre")] == [NEUTRAL, NEGATIVE]
+    # "AKT-vejlederne, uden tvivl" was a counter-quote (-tvivl) to the conclusion it backs most
+    for text in ("akt-vejlederne, uden tvivl", "der er ingen tvivl om det", "jeg er ikke i tvivl"):
+        assert all(cue.kind not in (NEGATIVE, 1) for cue in scanner.scan(text)), text
 
 
 def test_valence_codebook_words_beat_built_in_neutral_ones() -> None:

@@ -56,6 +56,8 @@ NEUTRALISED = (
     "nok så", "så godt som", "godt at vide", "godt spørgsmål", "ja godt", "nå godt", "okay godt",
     "godt så", "tak", "mange tak", "fint nok", "går an", "vil godt", "ville godt", "må godt", "måtte godt",
     "forstår godt", "forstod godt", "forstå godt", "husker godt", "kender godt", "kendte godt",
+    # "AKT-vejlederne, uden tvivl": certainty, no doubt about the thing
+    "uden tvivl", "ingen tvivl", "ingen tvivl om", "ikke i tvivl", "ikke tvivl om",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
     # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
     *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
