@@ -30,7 +30,10 @@ CASES = {
     "two documents": ("name: x\n---\nname: y\n", "another document", 2),
     "tab indentation": ("name: x\n\tcodes: []\n", "cannot start any token|tabulatortegn", 2),
     "duplicate key": ("name: x\ncodes: []\ncodes:\n  - name: a\n", "står der to gange", 3),
-    "unclosed quote": ('name: "x\ncodes: []\n', "found unexpected end of stream", None),
+    # PyYAML names the end of the file; the quote that opens on line 1 is the mistake
+    "unclosed quote": ('name: "x\ncodes: []\n', "citationstegn åbner her og lukkes aldrig", 1),
+    "unclosed quote in a flow": ('name: x\ncodes:\n  - {name: "a, label: b}\n  - name: c\n\n  - name: d\n',
+                                 "citationstegn åbner her|åbner her og lukkes ikke på linjen", 3),
     "unhashable key": ("? [a, b]\n: c\n", "unhashable key", 1),
 }
 

@@ -724,6 +724,10 @@ class Texts(metaclass=_CodedMessages):
     arg_codebook_yaml = 'En kodebog læses fra en YAML-fil (se docs/codebook.md); gem en dict som YAML først.'
     arg_conclusions_path = 'stien til en konklusionsfil (str eller Path)'
     yaml_tab = "et tabulatortegn: YAML rykker kun ind med mellemrum; erstat tabulatoren med mellemrum"
+    yaml_unclosed_flow = ("en {{ ... }} eller [ ... ] åbner her og lukkes ikke på linjen (oftest et anførselstegn, "
+                          "der ikke lukkes, eller et komma for lidt)")
+    yaml_unclosed_quote = ("et citationstegn åbner her og lukkes aldrig (eller et citationstegn inde i "
+                           "teksten skal skrives dobbelt: 'det''s')")
     line_detail = "linje {line}: {detail}"
     sheet_column = "arket '{sheet}', kolonne {letter} (overskrift '{header}')"
     sheet_cell = "arket '{sheet}', celle {cell} (række {row}, kolonne '{header}')"
@@ -1482,6 +1486,10 @@ class _TextsEnglish:
     arg_codebook_yaml = 'A codebook is read from a YAML file (see docs/codebook.md); save a dict as YAML first.'
     arg_conclusions_path = 'the path of a conclusions file (str or Path)'
     yaml_tab = "a tab character: YAML indents with spaces only; replace the tab with spaces"
+    yaml_unclosed_flow = ("a {{ ... }} or [ ... ] opens here and does not close on its line (most often a quotation "
+                          "mark left open, or a missing comma)")
+    yaml_unclosed_quote = ("a quotation mark opens here and is never closed (or a quotation mark inside the "
+                           "text must be written twice: 'it''s')")
     line_detail = "line {line}: {detail}"
     sheet_column = "sheet '{sheet}', column {letter} (header '{header}')"
     sheet_cell = "sheet '{sheet}', cell {cell} (row {row}, column '{header}')"

@@ -92,8 +92,14 @@ def load_yaml(path: Path, *, shown: str) -> LocatedYaml:
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else "?"
         detail = err.problem or _one_line(err)
+        if err.context_mark is not None and "quoted scalar" in (err.context or ""):
+            # "found unexpected end of stream" at the last line: the quote that never closes is the news
+            mark, detail = err.context_mark, Texts.yaml_unclosed_quote
+        elif (err.context_mark is not None and (err.context or "").startswith("while parsing a flow")
+              and err.problem_mark is not None and err.problem_mark.line > err.context_mark.line):
+            mark, detail = err.context_mark, Texts.yaml_unclosed_flow.format()
+        line = mark.line + 1 if mark is not None else "?"
         lines = text.splitlines()
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
             detail = Texts.yaml_tab
