@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kvaleval as kv
+from conftest import write_xlsx
 from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
 from kvaleval.cli._app import app
 from kvaleval.errors import CodingError, ReportError
@@ -298,3 +299,31 @@ def test_csv_text_right_of_the_last_header_is_noted(tmp_path: Path) -> None:
     assert len(corpus.segments) == 3
     [note] = corpus.notes["message"].tolist()
     assert note.startswith("[W037] svar.csv: 1 række(r) har tekst i celler til højre")
+
+
+def test_a_transcript_exported_as_a_table_is_read_as_a_transcript(tmp_path: Path) -> None:
+    # Happy Scribe's and Sonix's table exports were read as surveys: one "respondent" a line,
+    # the interviewer's questions coded as answers.
+    path = tmp_path / "interview.csv"
+    path.write_text("Start;Slut;Taler;Tekst\n00:00:01;00:00:04;Taler 1;Hvordan oplever du trygheden?\n"
+                    "00:00:05;00:00:09;Taler 2;Den er blevet bedre.\n00:00:09;00:00:12;Taler 2;Der er lys nu.\n"
+                    "00:00:13;00:00:15;Taler 1;Hvad med om aftenen?\n"
+                    "00:00:16;00:00:20;Taler 2;Om aftenen går jeg ikke alene.\n", encoding="utf-8")
+    corpus = kv.read_corpus(path)
+    segments = corpus.segments
+    assert segments["speaker_role"].tolist() == ["interviewer", "respondent", "interviewer", "respondent"]
+    assert segments["text"].tolist()[1] == "Den er blevet bedre. Der er lys nu."
+    assert corpus.notes["message"].str.contains(r"\[W039\] interview.csv: læst som en transskription").any()
+    write_xlsx(tmp_path / "sonix.xlsx", [["Timecode", "Speaker", "Text"], ["00:00", "Anne", "Hvad bruger du?"],
+                                         ["00:03", "Omar", "Lektiecaféen."], ["00:05", "Anne", "Hvorfor?"],
+                                         ["00:07", "Omar", "Min datter er glad for den."]])
+    table = kv.read_corpus(tmp_path / "sonix.xlsx").segments
+    assert table["speaker"].tolist() == ["Anne", "Omar", "Anne", "Omar"]
+
+
+def test_a_form_of_names_and_comments_stays_a_survey(tmp_path: Path) -> None:
+    path = tmp_path / "kommentarer.csv"
+    path.write_text("Navn;Tekst\nAnne;Godt initiativ, fortsæt.\nOmar;For lidt plads i lektiecaféen.\n"
+                    "Grethe;Jeg kender den ikke.\n", encoding="utf-8")
+    segments = kv.read_corpus(path).segments
+    assert (segments["speaker_role"] == "respondent").all() and len(segments) == 3

@@ -164,6 +164,8 @@ class Warnings(metaclass=_CodedMessages):
             "ikke som svar.")
     W038 = ("metadata læses kun fra metadata.csv; denne fil er hverken læst som metadata eller som et "
             "dokument. Gem arket som CSV (UTF-8) under navnet metadata.csv.")
+    W039 = ("{path}: læst som en transskription, ikke som et spørgeskema: kolonnen '{speaker}' er taleren og "
+            "'{text}' det sagte ({n} taleture); de andre kolonner ({others}) er tider.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -950,6 +952,8 @@ class _WarningsEnglish:
             "not as answers.")
     W038 = ("metadata is read from metadata.csv only; this file is read neither as metadata nor as a "
             "document. Save the sheet as CSV (UTF-8) under the name metadata.csv.")
+    W039 = ("{path}: read as a transcript, not a survey: the column '{speaker}' is the speaker and '{text}' "
+            "what was said ({n} turns); the other columns ({others}) are times.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

@@ -147,6 +147,9 @@ def read_survey(
         sample = sample[skip:]
     if not sample:
         raise CorpusError(Errors.E021.format(path=shown, columns=", ".join(header)))
+    spoken = _transcript_columns(header, sample) if id_column is None and not text_columns else None
+    if spoken is not None:
+        return _transcript(header, itertools.chain(sample, rows), *spoken, shown=shown, notes=notes)
     id_index = _id_column(header, id_column, shown)
     open_indices = _text_columns(header, questions, sample, id_index, text_columns, shown)
     if id_index is None:
@@ -225,6 +228,66 @@ def read_survey(
     notes += [Warnings.W025.format(path=shown, column=header[i]) for i, n in answers_in.items() if not n]
     notes += [Warnings.W025.format(path=shown, column=header[i]) for i, later in unseen.items()
               if not later and questions[i].rstrip().endswith("?")]
+    return Survey("".join(parts) + "\n", tuple(turns), notes)
+
+
+_SPEAKER_HEADERS = frozenset({"taler", "talernavn", "speaker", "speakername", "navn", "name", "person", "deltager",
+                              "stemme", "voice"})
+_SPOKEN_HEADERS = frozenset({"tekst", "text", "replik", "udsagn", "transcript", "transskription", "transcription",
+                             "utterance", "indhold", "content", "sætning", "sentence"})
+_TIME_HEADERS = frozenset({"start", "slut", "stop", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel",
+                           "begin", "end", "starttime", "endtime", "starttid", "sluttid", "in", "out", "varighed",
+                           "duration", "nr", "nummer", "no", "index", "id", "", "starts", "ends", "startms", "endms"})
+
+
+def _transcript_columns(header: list[str], sample: list[list[str | None]]) -> tuple[int, int] | None:
+    """(speaker, text) columns of a transcript exported as a table (Happy Scribe, Sonix, Teams:
+    ``Start;Slut;Taler;Tekst``): one speaker column, one text column, every other column a time
+    or a number, and two or more speakers. None for anything else: a survey is read as one."""
+    names = [re.sub(r"\(.*?\)", "", name) for name in header]
+    kinds = [_squeezed(name) for name in names]
+    speakers = [i for i, kind in enumerate(kinds) if kind in _SPEAKER_HEADERS]
+    spoken = [i for i, kind in enumerate(kinds) if kind in _SPOKEN_HEADERS]
+    if len(speakers) != 1 or len(spoken) != 1:
+        return None
+    if any(kind not in _TIME_HEADERS for i, kind in enumerate(kinds) if i not in (speakers[0], spoken[0])):
+        return None
+    said = [(row[speakers[0]] or "").strip() for row in sample if speakers[0] < len(row)]
+    said = [name for name in said if name]
+    # Speakers take turns: few names, each on many rows (a form of names and comments has one a row)
+    return (speakers[0], spoken[0]) if 2 <= len(set(said)) <= len(said) / 2 else None
+
+
+def _transcript(header: list[str], rows: Iterable[list[str | None]], speaker_index: int, text_index: int, *,
+                shown: str, notes: list[str]) -> Survey:
+    """The rows of a transcript table as ``Taler: tekst`` lines, a turn per run of one speaker's rows."""
+    parts: list[str] = []
+    turns: list[Turn] = []
+    position = 0
+    speaker: str | None = None
+    for row in rows:
+        cells = [*row, None, None]
+        said = " ".join((cells[text_index] or "").split())
+        if not said:
+            continue
+        who = " ".join((cells[speaker_index] or "").split()) or speaker or "?"
+        if who != speaker or not turns:
+            speaker = who
+            head = ("\n" if parts else "") + f"{who}: "
+            parts.append(head)
+            position += len(head)
+            turns.append(Turn(speaker=who, start=position, end=position))
+        else:
+            parts.append(" ")
+            position += 1
+        parts.append(said)
+        position += len(said)
+        turns[-1] = turns[-1]._replace(end=position)
+    if not turns:
+        raise CorpusError(Errors.E005.format(path=shown))
+    others = [header[i] for i in range(len(header)) if i not in (speaker_index, text_index)]
+    notes.append(Warnings.W039.format(path=shown, speaker=header[speaker_index], text=header[text_index],
+                                      n=len(turns), others=", ".join(others) or "-"))
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
