@@ -675,3 +675,16 @@ def test_the_negation_opening_an_evaluative_phrase_negates_a_term_beside_it() ->
     column = [code.name for code in coder.codes].index("kendskab")
     for text, valence in (("Nej. Aldrig hørt om det.", "negativ"), ("Jeg har hørt om det.", "positiv")):
         assert coder.score([text]).findings[(0, column)].valence == valence, text
+
+
+def test_a_bare_no_to_what_could_be_better_is_no_complaint(tmp_path: Path) -> None:
+    # "Er der noget, skolen kan gøre bedre for trivslen?" - "Nej." was trivsel *negativ*: nothing to
+    # change is no complaint about the theme. A no to a question about the theme itself still is.
+    (tmp_path / "b.txt").write_text(
+        "I: Er der mere, du vil sige om familievejledningen?\nB: Nej.\n"
+        "I: Er der noget, familievejledningen kan gøre bedre?\nB: Nej.\n"
+        "I: Er der noget, familievejlederen kunne gøre anderledes?\nB: Nej, ikke rigtig.\n"
+        "I: Er familievejledningen brugbar?\nB: Nej.\n", encoding="utf-8")
+    book = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
+    codings = kv.code(kv.read_corpus(tmp_path), book).codings
+    assert codings[["segment_id", "code", "valence"]].values.tolist() == [["b#7", "relevans", "negativ"]]

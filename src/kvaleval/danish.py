@@ -39,7 +39,7 @@ _YES_NO = re.compile(r"^\W*(?:nej|ja|nej\s+tak|ingen|intet|ikke\s+noget|nix|næ|
 
 _INVITES_COMMENT = re.compile(
     r"\b(?:kommentar(?:er)?|bemærkning(?:er)?|tilføje|uddybe|andet|andre\s+ting|yderligere"
-    r"|noget\s+mere|mere\s+(?:du|at)|(?:fortælle|sige)\s+mere)\b",
+    r"|noget\s+mere|mere,?\s+(?:du|at)|(?:fortælle|sige)\s+mere)\b",
     re.IGNORECASE,
 )
 
@@ -75,8 +75,25 @@ def asks(turn: str) -> bool:
 
 def answers_nothing(question: str, answer: str) -> bool:
     """A bare yes or no to a question that asks for more than yes or no (``Hvad fungerer godt?`` -
-    ``Nej``): it answers nothing, and takes no theme from the question."""
-    return bool(_BARE_YES_NO.match(answer) and _OPEN_QUESTION.match(question))
+    ``Nej``), or a bare no to one that asks what could be better or is missing (``Er der noget,
+    skolen kan gøre bedre?`` - ``Nej, ikke rigtig``: nothing to change, no complaint about the
+    theme): it answers nothing, and takes no theme from the question."""
+    if _BARE_YES_NO.match(answer) and _OPEN_QUESTION.match(question):
+        return True
+    return bool(_BARE_NO.match(answer) and _ASKS_FOR_CHANGE.search(question))
+
+
+_BARE_NO = re.compile(
+    r"^\W*(?:nej|næ|nix|nope)?[\s,.!]*(?:(?:ikke|egentlig|rigtig|rigtigt|noget|intet|umiddelbart|så|det"
+    r"|synes|tror|jeg|ikke\s+lige)[\s,.!]*)*\W*$",
+    re.IGNORECASE,
+)
+"""``Nej``, ``Nej, ikke rigtig``, ``Næ, egentlig ikke``, ``Ikke noget``, ``Det tror jeg ikke``."""
+_ASKS_FOR_CHANGE = re.compile(
+    r"\b(?:gøre\s+(?:\w+\s+)?(?:bedre|anderledes)|gjort\s+(?:\w+\s+)?(?:bedre|anderledes)|forbedre[st]?"
+    r"|ændre[st]?|savne[rt]?|mangle[rt]?)\b",
+    re.IGNORECASE,
+)
 
 
 _REPLY_PARTICLE = re.compile(r"^\W*(?:ja+|jah|jo|nej|næ|nix|yes|no)\b(?!\s+tak\W*$)", re.IGNORECASE)
