@@ -256,3 +256,18 @@ def test_sheet_validation_lets_accepted_marks_through(tmp_path: Path, small_code
     assert len(marks) == 1
     assert marks[0].errorStyle in ("warning", "information")  # "stop" (the default) refuses x and ja
     assert all(value in marks[0].error for value in PRESENT - {"1"})
+
+
+def test_human_sheet_has_no_column_for_a_grouping_code(corpus: kv.Corpus, tmp_path: Path) -> None:
+    # A code with codable: false only groups its sub-codes; the sheet asked coders to code it too.
+    path = tmp_path / "kb.yaml"
+    path.write_text("name: kb\ncodes:\n  - name: indsatser\n    codable: false\n    children:\n"
+                    "      - name: familie\n        terms: [familievejledning]\n"
+                    "  - name: kendskab\n    terms: [sekretariatet]\n", encoding="utf-8")
+    book = kv.read_codebook(path)
+    sheet = write_sheet(corpus, book, tmp_path / "ark.xlsx")
+    header = [cell.value for cell in openpyxl.load_workbook(sheet).worksheets[0][1]]
+    assert "indsatser" not in header and "indsatser: valens" not in header
+    assert "familie" in header and "kendskab" in header
+    read = read_codings(sheet, segments=corpus.segments, codebook=book)
+    assert read.empty

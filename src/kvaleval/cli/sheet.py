@@ -79,4 +79,5 @@ def sheet_cli(
     write_sheet(segments, book, out, codings=codings, coder_name=coder, pseudonymise=pseudonymise)
     rows = int((segments["speaker_role"] == "respondent").sum())
     suggestions = Texts.cli_sheet_suggestions if suggest else ""
-    echo(Texts.cli_sheet_written.format(path=out, rows=rows, themes=len(book.codes), suggestions=suggestions), quiet)
+    themes = sum(code.codable for code in book.codes)  # a grouping code gets no column
+    echo(Texts.cli_sheet_written.format(path=out, rows=rows, themes=themes, suggestions=suggestions), quiet)

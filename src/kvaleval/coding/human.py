@@ -598,7 +598,7 @@ def _key(name: str) -> str:
 def _expected_codes(workbook: Any, context: _Context) -> tuple[list[str] | None, str]:
     """The codes the sheet should have: the codebook's, else the sheet's own Kodebog sheet's."""
     if context.codebook is not None:
-        return list(context.codebook.names), Texts.source_codebook
+        return [code.name for code in context.codebook.codes if code.codable], Texts.source_codebook
     if CODEBOOK_SHEET in workbook.sheetnames:
         names = [_text(row[0]) for row in workbook[CODEBOOK_SHEET].iter_rows(min_row=2, max_col=1,
                                                                            values_only=True)]

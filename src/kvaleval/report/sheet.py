@@ -177,7 +177,7 @@ def _coding_sheet(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    codes = [code.name for code in codebook.codes]
+    codes = [code.name for code in codebook.codes if code.codable]  # a grouping code is never applied itself
     headers = list(INFO_HEADERS)
     for name in codes:
         headers += [name, name + VALENCE_SUFFIX]
@@ -191,7 +191,7 @@ def _coding_sheet(
     top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
     for column, name in enumerate(headers, start=1):
         _put(worksheet.cell(row=1, column=column), name).font = bold
-    for entry in codebook.codes:
+    for entry in (code for code in codebook.codes if code.codable):
         note = "\n".join(part for part in (entry.display, entry.definition, entry.include) if part)
         comment = Comment(note[:2000], "kvaleval")
         comment.width, comment.height = 320, 160
