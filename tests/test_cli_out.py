@@ -325,3 +325,20 @@ def test_code_and_review_with_a_model_and_no_codebook_use_the_model_s(
     review = CliRunner().invoke(app, ["review", corpus, "--model", str(model), "-n", "2",
                                       "-o", str(tmp_path / "r.xlsx")])
     assert review.exit_code == 0 and said in review.output and "demoens kodebog" not in review.output, review.output
+
+
+def test_evaluate_a_gold_sample_is_said_and_scored_in_its_documents_with_shared_documents(
+    tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path
+) -> None:
+    # A gold CSV coding 1 of 4 documents made every rule coding in the other 3 a false positive, unsaid.
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id,turn_index,code\nborger01,1,relevans\nborger01,3,kendskab\n", encoding="utf-8")
+    args = ["evaluate", str(tiny_corpus), "--gold", str(gold), "-c", str(small_codebook_path)]
+    whole = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "alle.xlsx")])
+    assert whole.exit_code == 0, whole.output
+    assert "[W805] guld-kodningen har kodninger i 1 af 4 dokumenter" in whole.output
+    sample = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "udsnit.xlsx"), "--shared-documents"])
+    assert sample.exit_code == 0 and "W805" not in sample.output, sample.output
+    confusions = [pd.read_excel(tmp_path / name, sheet_name=1, header=2) for name in ("alle.xlsx", "udsnit.xlsx")]
+    assert set(confusions[1]["Dokument"]) <= {"borger01"}
+    assert len(confusions[1]) < len(confusions[0])

@@ -305,6 +305,8 @@ class Warnings(metaclass=_CodedMessages):
     W804 = ("koderen '{coder}' har kodet i {n} af {total} dokumenter; i de andre tæller hver tur som 'ikke "
             "kodet' af {coder}, og κ falder uden grund. Er {coder} en anden koder på et udsnit, så brug "
             "--shared-documents.")
+    W805 = ("guld-kodningen har kodninger i {n} af {total} dokumenter; i de andre tæller hver regelkodning som "
+            "falsk positiv. Er guldet et udsnit, så brug --shared-documents (kun dokumenter med guld-kodninger).")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -1088,6 +1090,8 @@ class _WarningsEnglish:
     W804 = ("coder '{coder}' coded in {n} of {total} documents; in the others every turn counts as 'not "
             "coded' by {coder}, and κ drops for nothing. If {coder} is a second coder of a sample, use "
             "--shared-documents.")
+    W805 = ("the gold coding has codings in {n} of {total} documents; in the others every rule coding counts as a "
+            "false positive. If the gold is a sample, use --shared-documents (only documents with gold codings).")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")

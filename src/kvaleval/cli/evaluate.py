@@ -15,6 +15,8 @@ from kvaleval.words import Words
 if TYPE_CHECKING:
     import pandas as pd
 
+    from kvaleval.coding.human import HumanCodings
+
 DANISH = {
     "code": "Kode",
     "precision": "Præcision",
@@ -80,6 +82,9 @@ def evaluate_cli(
         bool,
         typer.Option("--pseudonymise/--no-pseudonymise", help="Pseudonymisér tekst (standard)."),
     ] = True,
+    shared_documents: Annotated[bool, typer.Option(
+        "--shared-documents", help="Mål kun i de dokumenter, guld-CSV'en har kodninger i (guld på et udsnit).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
 ) -> None:
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
@@ -91,7 +96,8 @@ def evaluate_cli(
     check_out(out, [*gold, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_workbook)
     read = kv.read_corpus(corpus)
     book = kv.read_codebook(codebook or default_codebook())
-    truth = read_gold(gold, segments=read.segments, codebook=book)
+    truth = _sample_or_all(read_gold(gold, segments=read.segments, codebook=book), read.segments,
+                           shared_documents=shared_documents)
     echo(Texts.cli_coding_rules.format(corpus=corpus), quiet)
     coded = kv.code(read, book)
     table = evaluate(coded, truth)
@@ -118,6 +124,28 @@ def evaluate_cli(
     lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
     echo(Texts.cli_macro_f1.format(f1=macro["f1"], kappa=lowest), quiet)
     echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
+
+
+def _sample_or_all(truth: HumanCodings, segments: pd.DataFrame, *, shared_documents: bool) -> HumanCodings:
+    """A gold CSV saw every turn; one that codes in few of the documents is likely a sample, whose other
+    documents would make every rule coding there a false positive: said (W805), or with
+    ``--shared-documents`` the units are the turns of the documents it codes in. Sheets list their turns."""
+    import dataclasses
+
+    from kvaleval.errors import Warnings
+    from kvaleval.records import RESPONDENT
+
+    if truth.coverage:
+        return truth
+    turns = segments[segments["speaker_role"] == RESPONDENT]
+    coded = set(truth.codings["doc_id"].astype(str))
+    total = turns["doc_id"].nunique()
+    if shared_documents:
+        covered = tuple(turns.loc[turns["doc_id"].astype(str).isin(coded), "segment_id"].astype(str))
+        return dataclasses.replace(truth, coverage={coder: covered for coder in truth.coders})
+    if len(coded) * 2 < total:
+        echo(Texts.cli_note.format(message=Warnings.W805.format(n=len(coded), total=total)))
+    return truth
 
 
 def _headers() -> dict[str, str]:
