@@ -66,6 +66,25 @@ codes:
     assert str(path) in message
 
 
+def test_codebook_empty_terms_are_said_once_in_danish(tmp_path: Path) -> None:
+    # "String should have at least 1 character" and, for an empty list item, two contradicting
+    # messages ("skal være tekst" and "Input should be a valid dictionary or instance of TermModel").
+    path = write(tmp_path, """name: fejl
+codes:
+  - name: trivsel
+    terms:
+      - {term: '', weight: 0.4}
+      -
+      - venner
+""")
+    with pytest.raises(CodebookError) as info:
+        kv.read_codebook(path)
+    message = str(info.value)
+    assert "2 problem(er)" in message and "should" not in message and "TermModel" not in message
+    assert "linje 5, codes[0].terms[0].term: er tom — skriv teksten, eller fjern linjen" in message
+    assert "linje 6, codes[0].terms[1]: skal være tekst eller en mapping" in message
+
+
 def test_codebook_duplicate_code_names_rejected(tmp_path: Path) -> None:
     # Reported at "linje 1, (øverste niveau)", and only the first of several.
     path = write(tmp_path, "name: x\ncodes:\n  - {name: a, terms: [x]}\n  - {name: a, terms: [y]}\n"

@@ -34,6 +34,8 @@ _HINTS = {  # pydantic's error type -> the name of its hint in Texts (read when 
     "list_type": "hint_list_type",
     "dict_type": "hint_dict_type",
     "too_short": "hint_too_short",
+    "string_too_short": "hint_string_too_short",
+    "model_type": "hint_model_type",
     "greater_than": "hint_greater_than",
     "greater_than_equal": "hint_greater_than_equal",
 }
@@ -304,10 +306,14 @@ def _validate(
                 location = location[1:]
             errors.append((location, error))
         locations = [tuple(location) for location, _ in errors]
+        shown_at: set[tuple[Any, ...]] = set()
         for location, error in errors:
             more_specific = any(len(o) > len(location) and o[: len(location)] == tuple(location) for o in locations)
-            if more_specific:
-                continue
+            if more_specific or tuple(location) in shown_at:
+                continue  # a union's branches each say why not ("skal være tekst", "... en mapping"): once
+            if locations.count(tuple(location)) > 1:
+                error = {**error, "type": "model_type"}
+            shown_at.add(tuple(location))
             line = located.line(location)
             field = _field_path(location)
             hint = _hint(error, model).replace("docs/codebook.md", docs)
