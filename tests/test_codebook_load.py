@@ -162,8 +162,15 @@ def test_conclusions_duplicate_id(tmp_path: Path) -> None:
     listed = write(tmp_path, "- {id: k1, statement: a, themes: [kapacitet]}\n"
                    "- {id: k2, statement: b, themes: [relevans]}\n"
                    "- {id: k1, statement: c, themes: [kendskab]}\n", "a.yaml")
-    with pytest.raises(CodebookError, match=r"linje 3, \[2\]\.id: konklusions-id'et 'k1' er brugt to gange"):
+    with pytest.raises(CodebookError, match=r"linje 3, \[2\]\.id: konklusions-id'et 'k1' er brugt to gange "
+                                            r"\(første gang i linje 1\)"):
         kv.read_conclusions(listed)
+    # said with the other problems, not only once they are mended; 7 and "7" are one id
+    mixed = write(tmp_path, "- {id: 7, statement: a, themes: [kapacitet], valence: god}\n"
+                  "- {id: '7', statement: b, themes: [relevans]}\n", "b.yaml")
+    with pytest.raises(CodebookError) as raised:
+        kv.read_conclusions(mixed)
+    assert "2 problem(er)" in str(raised.value) and "'7' er brugt to gange" in str(raised.value)
 
 
 @pytest.mark.skipif(not DEMO_CODEBOOK.exists(), reason="demo codebook not present")

@@ -795,7 +795,7 @@ class Texts(metaclass=_CodedMessages):
     # codebook and conclusions
     code_name_twice = ("kodenavnet '{name}' er brugt to gange (første gang i linje {first}) — "
                        "navne skal være unikke")
-    conclusion_id_twice = ("konklusions-id'et '{id}' er brugt to gange (også konklusion {other}) — "
+    conclusion_id_twice = ("konklusions-id'et '{id}' er brugt to gange (første gang i linje {other}) — "
                            "giv hver konklusion sit eget id")
     hint_missing = "tilføj feltet"
     hint_extra_forbidden = "fjern eller omdøb feltet (tilladte felter: {allowed})"
@@ -1563,7 +1563,7 @@ class _TextsEnglish:
     advice_save_text = "Save it as .docx or .txt (UTF-8)"
     # codebook and conclusions
     code_name_twice = "code name '{name}' is used twice (first on line {first}) — names must be unique"
-    conclusion_id_twice = ("conclusion id '{id}' is used twice (also conclusion {other}) — give each "
+    conclusion_id_twice = ("conclusion id '{id}' is used twice (first on line {other}) — give each "
                            "conclusion its own id")
     hint_missing = "add this field"
     hint_extra_forbidden = "remove or rename this field (allowed: {allowed})"

@@ -7,7 +7,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -129,8 +129,9 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         prefix = ("conclusions",)
     else:
         data = {"conclusions": data}
+    twice = _ids_twice(data["conclusions"], located, prefix)
     model = cast(ConclusionsModel, _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix),
-                                             docs="docs/appendix.md"))
+                                             docs="docs/appendix.md", more=twice))
     conclusions = [
         Conclusion(
             id=item.id,
@@ -145,16 +146,6 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         )
         for item in model.conclusions
     ]
-    seen: dict[str, int] = {}
-    for index, conclusion in enumerate(conclusions):
-        if conclusion.id in seen:  # tables and quotes are keyed by the id: two would mix their evidence
-            location: list[str | int] = [*prefix, index, "id"]
-            line = located.line(location)
-            where = Texts.line_field.format(line=line if line is not None else "?", field=_field_path(location))
-            problem = f"  {where}: " + Texts.conclusion_id_twice.format(id=conclusion.id,
-                                                                       other=seen[conclusion.id] + 1)
-            raise CodebookError(Errors.E203.format(path=shown, n=1, problems=problem))
-        seen[conclusion.id] = index
     if codebook is not None:
         problems = []
         for index, conclusion in enumerate(conclusions):
@@ -165,6 +156,28 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             raise CodebookError("\n".join(problems))
         conclusions = resolve_themes(conclusions, codebook)
     return conclusions
+
+
+def _ids_twice(items: Any, located: LocatedYaml, prefix: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``(line, problem)`` for every conclusion whose id an earlier one has (``7`` and ``"7"`` alike):
+    tables and quotes are keyed by the id, so two would mix their evidence. Found before the other
+    checks, so that they are all reported at once."""
+    if not isinstance(items, list):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or item.get("id") is None:
+            continue
+        key = str(item["id"]).strip()
+        location: list[str | int] = [*prefix, index, "id"]
+        line = located.line(location) or 0
+        if key in first:
+            where = Texts.line_field.format(line=line or "?", field=_field_path(location))
+            problems.append((line, f"  {where}: " + Texts.conclusion_id_twice.format(id=key, other=first[key] or "?")))
+        else:
+            first[key] = line
+    return problems
 
 
 def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> list[Conclusion]:
@@ -292,12 +305,14 @@ _UNQUOTED_COLOUR = re.compile(r"^\s*(?:-\s+)?colou?r\s*:\s*#")
 
 def _validate(
     model: type[BaseModel], data: Any, located: LocatedYaml, shown: str, *, prefix_given: bool = True,
-    docs: str = "docs/codebook.md",
+    docs: str = "docs/codebook.md", more: Sequence[tuple[int, str]] = (),
 ) -> BaseModel:
+    """``data`` as ``model``, or E203 with every problem, by line: pydantic's and ``more`` (a
+    caller's own, ``(line, text)``)."""
     try:
-        return model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as err:
-        problems: list[Any] = []
+        problems: list[Any] = list(more)
         errors = []
         for error in err.errors():
             # Union branches add their type name to the location ("str", "TermModel"): drop it.
@@ -324,6 +339,10 @@ def _validate(
         problems = [text for _, text in sorted(problems, key=lambda item: item[0])]
         message = Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems))
         raise CodebookError(message) from None
+    if more:
+        problems = [text for _, text in sorted(more, key=lambda item: item[0])]
+        raise CodebookError(Errors.E203.format(path=shown, n=len(problems), problems="\n".join(problems)))
+    return validated
 
 
 def _is_union_tag(part: str | int) -> bool:
