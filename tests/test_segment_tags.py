@@ -6,8 +6,11 @@ offsets slice exactly its text out of the document.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import kvaleval as kv
 from kvaleval.records import INTERVIEWER, RESPONDENT, Turn
 from kvaleval.segment.tags import is_interviewer_label, is_role_label, looks_like_name
 from kvaleval.segment.turns import assign_roles, find_paragraphs, find_turns, split_turns
@@ -515,3 +518,14 @@ def test_segment_tags_respondent_labels(label: str) -> None:
 ])
 def test_segment_tags_looks_like_name(label: str, expected: bool) -> None:
     assert looks_like_name(label) is expected
+
+
+def test_a_time_mark_that_ends_a_turn_is_no_text(tmp_path: Path) -> None:
+    # "... om natten nu. [00:00:12]" kept the time in the quote; f4's "#00:00:14-8#" was already dropped.
+    (tmp_path / "b.txt").write_text(
+        "I: Hvordan sover du? [00:00:05]\nB: Jeg sover bedre om natten nu. [00:00:12]\n"
+        "I: Og så? (00:00:20)\nB: Det er godt (griner) (00:00:22)\nI: Tak.\nB: Ja [00:01:00 - 00:01:05]\n",
+        encoding="utf-8")
+    texts = kv.read_corpus(tmp_path).segments["text"].tolist()
+    assert texts == ["Hvordan sover du?", "Jeg sover bedre om natten nu.", "Og så?", "Det er godt (griner)",
+                     "Tak.", "Ja"]

@@ -145,8 +145,10 @@ headings (``## Afrunding``, ``Tema 2: Fællesskab``), a page's footer (``Side 2 
 transcriber's note on a line of its own (``[Telefonen ringer]``, ``[Slut på interview]``, ``(pause)``)."""
 
 
-TIME_MARK = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$", re.MULTILINE)
-"""A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``)."""
+TIME_MARK = re.compile(
+    rf"[ \t]*(?:#\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,-]\d{{1,3}})?#|\[{TIME_RANGE}\]|\({TIME_RANGE}\))[ \t]*$", re.MULTILINE)
+"""A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``), or
+in brackets (``... om natten nu. [00:00:12]``, ``(00:00:22)``)."""
 
 
 def time_lines(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:

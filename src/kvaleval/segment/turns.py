@@ -109,8 +109,8 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
             pending_time = time
         end = events[index + 1][0] if index + 1 < len(events) else len(text)
         start, end = _strip_span(text, min(content_start, end), end)
-        if end > start and text[end - 1] == "#":  # f4's "#00:00:05-2#" ends the paragraph
-            mark = TIME_MARK.search(text, max(start, end - 24), end)
+        if end > start and text[end - 1] in "#])":  # f4's "#00:00:05-2#" or a "[00:00:12]" ends the turn
+            mark = TIME_MARK.search(text, max(start, end - 40), end)
             if mark is not None and mark.end() == end:
                 start, end = _strip_span(text, start, mark.start())
         if start < end:
