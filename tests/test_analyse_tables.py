@@ -621,3 +621,12 @@ def test_frequencies_role_words_with_names_unsure_speakers_and_interpreters(tmp_
     assert speakers == ["Fatima", "Ali", "Grethe", "R?", "Tolk"]
     table = coded.frequencies(by=None).set_index("code")
     assert set(table["respondents_total"]) == {3}
+
+
+def test_attribution_does_not_say_a_role_that_is_the_group() -> None:
+    from kvaleval.analyse.quotes import attribution
+
+    row = {"respondent_group": "elev", "role": "Elev", "doc_id": "elev02", "speaker": "B"}
+    assert attribution(row, {"elev02": 2}) == "(Elev, interview 2)"  # was "(Elev, elev, interview 2)"
+    row = {"respondent_group": "samarbejdspartner", "role": "skole", "doc_id": "p07", "speaker": "B"}
+    assert attribution(row, {"p07": 7}) == "(Samarbejdspartner, skole, interview 7)"

@@ -142,7 +142,7 @@ def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, 
         value = _text(row.get(column)).strip()
         if value and pseudonymiser is not None:
             value = pseudonymiser(value, f"egenskab: {column}")
-        if value:
+        if value and not any(part.casefold() == value.casefold() for part in parts):  # not "(Elev, elev, ...)"
             parts.append(value[:1].upper() + value[1:] if column == GROUP_COLUMN else value)
     if survey:
         parts.append(Words.survey_respondent.format(speaker=row["speaker"]))
