@@ -630,3 +630,21 @@ def test_attribution_does_not_say_a_role_that_is_the_group() -> None:
     assert attribution(row, {"elev02": 2}) == "(Elev, interview 2)"  # was "(Elev, elev, interview 2)"
     row = {"respondent_group": "samarbejdspartner", "role": "skole", "doc_id": "p07", "speaker": "B"}
     assert attribution(row, {"p07": 7}) == "(Samarbejdspartner, skole, interview 7)"
+
+
+def test_a_quote_for_two_themes_speaks_of_both_where_one_does(tmp_path: Path) -> None:
+    # Under a conclusion about two themes (match: all) the quote spoke of one of them only, though the
+    # respondent had a turn that spoke of both.
+    (tmp_path / "b.txt").write_text(
+        "I: Hvad synes du om familievejledningen?\n"
+        "B: Familievejledningen er virkelig brugbar og relevant for os, den har hjulpet hele familien.\n"
+        "I: Og ellers?\n"
+        "B: Familievejledningen er brugbar, men der er lang ventetid og for få pladser i familievejledningen.\n",
+        encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tmp_path), kv.read_codebook(CODEBOOK))
+    both = coded.codings.groupby("segment_id")["code"].agg(set)
+    assert both.get("b#3") == {"relevans", "kapacitet"} and both.get("b#1") == {"relevans"}
+    conclusion = Conclusion(id="k", statement="Relevant, men for lidt", themes=("relevans", "kapacitet"),
+                            match="all")
+    quotes = evidence_quotes(coded.segments, coded.codings, coded.codebook, [conclusion], n_quotes=1)
+    assert quotes.loc[quotes["kind"] == "støtte", "segment_id"].tolist() == ["b#3"]

@@ -197,12 +197,15 @@ def rank_candidates(
     *,
     valences: set[str] | None = None,
 ) -> pd.DataFrame:
-    """Respondent segments coded with any of ``codes`` (with one of ``valences``), best first."""
+    """Respondent segments coded with any of ``codes`` (with one of ``valences``), best first: of
+    those long enough to quote, the ones with more of ``codes`` first (a conclusion about two themes
+    is best backed by a turn that speaks of both), then by score."""
     require_columns(codings, ["segment_id", "code", "score", "valence"])
     mine = codings[codings["code"].isin(codes)]
     if valences is not None:
         mine = mine[mine["valence"].fillna("").isin(valences)]
-    best = mine.groupby("segment_id", sort=False).agg(score=("score", "max"), valence=("valence", "first"))
+    best = mine.groupby("segment_id", sort=False).agg(score=("score", "max"), valence=("valence", "first"),
+                                                      _themes=("code", "nunique"))
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     frame = respondents.merge(best, left_on="segment_id", right_index=True, how="inner")
     frame = frame.assign(
@@ -210,8 +213,8 @@ def rank_candidates(
         _order=np.arange(len(frame)),
     )
     frame["_fits"] = frame["_words"] >= MIN_WORDS
-    return frame.sort_values(["_fits", "score", "_words", "_order"], ascending=[False, False, False, True],
-                             kind="stable")
+    return frame.sort_values(["_fits", "_themes", "score", "_words", "_order"],
+                             ascending=[False, False, False, False, True], kind="stable").drop(columns="_themes")
 
 
 def diverse(ranked: pd.DataFrame, n: int, *, per_respondent: int = 2) -> pd.DataFrame:
