@@ -529,3 +529,15 @@ def test_a_time_mark_that_ends_a_turn_is_no_text(tmp_path: Path) -> None:
     texts = kv.read_corpus(tmp_path).segments["text"].tolist()
     assert texts == ["Hvordan sover du?", "Jeg sover bedre om natten nu.", "Og så?", "Det er godt (griner)",
                      "Tak.", "Ja"]
+
+
+def test_a_participant_who_asks_the_others_is_no_second_interviewer() -> None:
+    # Teams focus group, no metadata: Jonas asked the others twice in three turns and was taken for a
+    # second interviewer, his answer to the moderator read as the interviewer's.
+    text = ("Lise: Hvad synes I om trygheden?\nHawa: Den er blevet bedre.\nJonas: Er du enig, Peter?\n"
+            "Peter: Ja, lidt.\nLise: Hvad har gjort forskellen?\nJonas: At de var der om aftenen.\n"
+            "Hawa: Ja.\nJonas: Har du set dem, Hawa?\nHawa: Nej.\nLise: Hvad mangler?\nPeter: Lys.\n")
+    turns, _ = split_turns(text)
+    assigned, guessed = assign_roles(text, turns)
+    assert guessed == ("Lise",)
+    assert {turn.speaker for turn in assigned if turn.role == RESPONDENT} == {"Hawa", "Jonas", "Peter"}

@@ -256,7 +256,8 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> tu
     questions, total = asked[best]
     if questions < 2 or questions / total < 1 / 3:
         return ()
-    second = [name for name in ranked[1:-1] if asked[name][0] >= 2 and asked[name][0] / asked[name][1] >= 2 / 3]
+    # nearly all: a focus group participant who asks the others twice in three turns is no interviewer
+    second = [name for name in ranked[1:-1] if asked[name][0] >= 2 and asked[name][0] / asked[name][1] > 3 / 4]
     return (best, *second[:1])
 
 
