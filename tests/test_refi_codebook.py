@@ -231,6 +231,23 @@ def test_refi_qdc_short_hex_colour_is_silent(tmp_path: Path) -> None:
     assert read_qdc(path)["A"].color == "#3366CC"
 
 
+def test_refi_qdc_foreign_description_goes_through_as_written(tmp_path: Path) -> None:
+    # NVivo's "csak egy nátha\n" came back without its line break, "Anden linje  " without its spaces.
+    path = tmp_path / "nvivo.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="00000000-0000-0000-0000-000000000001" name="A" isCodable="true">'
+        "<Description>Glæde, også 🎉\nAnden linje  \n</Description></Code>"
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    book = read_qdc(path)
+    assert book["A"].definition == "Glæde, også 🎉\nAnden linje  \n"
+    again = tmp_path / "igen.qdc"
+    write_qdc(book, again)
+    assert read_qdc(again)["A"].definition == book["A"].definition
+
+
 def test_refi_qdc_duplicate_names_are_made_unique(tmp_path: Path) -> None:
     path = tmp_path / "dubletter.qdc"
     path.write_text(

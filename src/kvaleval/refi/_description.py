@@ -104,16 +104,17 @@ def fold(code: Code) -> str:
 def unfold(text: str) -> dict[str, Any]:
     """Parse a description written by :func:`fold` into :class:`Code` keyword arguments.
 
-    Foreign text (or one that does not parse) becomes the definition.
+    Foreign text (or one that does not parse) becomes the definition as written, spaces and line
+    breaks at its ends too: NVivo's and ATLAS.ti's descriptions go through unchanged.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sections = _sections(text)
     if sections is None:
-        return {"definition": text.strip()}
+        return {"definition": text if text.strip() else ""}
     try:
         return _fields(sections)
     except (ValueError, TypeError):
-        return {"definition": text.strip()}
+        return {"definition": text}
 
 
 SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE = (
