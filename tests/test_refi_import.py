@@ -395,6 +395,19 @@ def test_refi_import_coding_of_the_whole_source_is_said_to_come_back_per_turn(tm
     assert corpus.notes["message"].str.contains(r"\[W638\] Interview 1.docx: 1 kodning\(er\) af hele kilden").any()
 
 
+def test_refi_import_a_coder_the_users_do_not_list_is_said(tmp_path: Path) -> None:
+    # The coder was named by the GUID, in the codings and in the next export, without a word.
+    stranger = "2b272f4e-2b6b-5b35-a5a5-5ca8e3f5a9c0"
+    ((a, b),) = spans(TEXT, "Ventetiden er lang")
+    path = _zip(
+        tmp_path / "p.qdpx",
+        {"project.qde": _qde(selection(1, a, b, user=stranger)), f"sources/{SOURCE}.txt": TEXT.encode()},
+    )
+    corpus, codings = _quiet(read_qdpx, path)
+    assert set(codings["coder"]) == {stranger}
+    assert corpus.notes["message"].str.contains(rf"\[W639\] .*1 kodning\(er\) .*\({stranger}\)").any()
+
+
 def test_refi_import_selection_across_turns_codes_each_respondent_turn(tmp_path: Path) -> None:
     text = "I: Spørgsmål?\nB: Første svar.\nI: Næste?\nB: Andet svar.\n"
     start, end = text.index("Første"), text.index("Andet") + 5

@@ -292,6 +292,8 @@ class Warnings(metaclass=_CodedMessages):
     W638 = ("{source}: {n} kodning(er) af hele kilden (en Coding uden markering) læses som kodninger af hver "
             "respondenttur; write_qdpx og code skriver dem tilbage som markeringer over turene, ikke over hele "
             "kilden, og interviewerens ture er ikke med.")
+    W639 = ("{path}: {n} kodning(er) er lavet af en bruger, projektet ikke har under Users ({guids}); koderen "
+            "hedder som GUID'en i kodningerne og i en ny eksport.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1081,6 +1083,8 @@ class _WarningsEnglish:
     W638 = ("{source}: {n} coding(s) of the whole source (a Coding without a selection) are read as codings of "
             "each respondent turn; write_qdpx and code write them back as selections over the turns, not over "
             "the whole source, and the interviewer's turns are left out.")
+    W639 = ("{path}: {n} coding(s) were made by a user the project does not list under Users ({guids}); the "
+            "coder is named by the GUID in the codings and in a new export.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -119,7 +119,23 @@ def import_project(
     result.notes[len(raw.tolerated) : len(raw.tolerated)] = _project_notes(raw, shown)
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     _memos_and_sets(raw, memo_texts, result, shown)
+    strangers = _unlisted_users(raw)
+    if strangers:
+        result.notes.append((shown, Warnings.W639.format(path=shown, n=sum(strangers.values()),
+                                                         guids=", ".join(list(strangers)[:_EXAMPLES]))))
     return result
+
+
+def _unlisted_users(raw: RawProject) -> dict[str, int]:
+    """GUID -> codings of a coder the project's ``Users`` do not name (the GUID becomes the name)."""
+    found: dict[str, int] = {}
+    for source in raw.sources:
+        pairs = [(coding.user or selection.user) for selection in source.selections for coding in selection.codings]
+        pairs += [coding.user for coding in source.whole_codings]
+        for guid in pairs:
+            if guid and guid not in raw.users:
+                found[guid] = found.get(guid, 0) + 1
+    return found
 
 
 def _memos(raw: RawProject) -> list[RawNote]:
