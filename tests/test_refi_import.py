@@ -395,6 +395,23 @@ def test_refi_import_coding_of_the_whole_source_is_said_to_come_back_per_turn(tm
     assert corpus.notes["message"].str.contains(r"\[W638\] Interview 1.docx: 1 kodning\(er\) af hele kilden").any()
 
 
+def test_refi_reexport_keeps_the_other_program_s_code_and_source_guids(tmp_path: Path) -> None:
+    # Every GUID was new in the export (uuid5 of names): back in NVivo or ATLAS.ti the codes and the
+    # source would be new ones, not those the project had.
+    import kvaleval as kv
+    from kvaleval.refi import write_qdpx
+
+    ((a, b),) = spans(TEXT, "Ventetiden er lang")
+    path = _zip(tmp_path / "p.qdpx", {"project.qde": _qde(selection(1, a, b)), f"sources/{SOURCE}.txt": TEXT.encode()})
+    corpus, codings = read_qdpx(path)
+    again = write_qdpx(kv.Coded(corpus, read_qdpx_codebook(path), codings), tmp_path / "igen.qdpx")
+    with zipfile.ZipFile(again) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+        assert f"sources/{SOURCE}.txt" in archive.namelist()
+    assert f'guid="{CODE_A}"' in qde and f'guid="{CODE_B}"' in qde and f'targetGUID="{CODE_A}"' in qde
+    assert f'<TextSource guid="{SOURCE}"' in qde
+
+
 def test_refi_import_a_coder_the_users_do_not_list_is_said(tmp_path: Path) -> None:
     # The coder was named by the GUID, in the codings and in the next export, without a word.
     stranger = "2b272f4e-2b6b-5b35-a5a5-5ca8e3f5a9c0"

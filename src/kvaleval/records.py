@@ -84,6 +84,8 @@ class Document:
     turns: tuple[Turn, ...] | None = None
     encoding: str | None = None
     sha256: str = ""
+    guid: str | None = field(default=None, compare=False)
+    """The source's GUID in the REFI-QDA project it was read from, written back by ``write_qdpx``."""
 
     def attributes_dict(self) -> dict[str, str]:
         return dict(self.attributes)
@@ -123,7 +125,9 @@ class NearCue:
 @dataclass(frozen=True, slots=True)
 class Code:
     """One theme of a codebook. ``parent`` names the enclosing code, if any; a code that is not
-    ``codable`` only groups its sub-codes and is never applied itself (REFI-QDA ``isCodable``)."""
+    ``codable`` only groups its sub-codes and is never applied itself (REFI-QDA ``isCodable``).
+    ``guid`` is the code's GUID in the REFI-QDA project or codebook it was read from, written back
+    so that the other program knows its own code again (not compared: the code is the same)."""
 
     name: str
     label: str = ""
@@ -141,6 +145,7 @@ class Code:
     parent: str | None = None
     valence_default: str | None = None
     codable: bool = True
+    guid: str | None = field(default=None, compare=False)
 
     @property
     def display(self) -> str:

@@ -137,7 +137,7 @@ def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, 
     """``(Samarbejdspartner, skole, interview 7)``, ``(Borger, interview 6, deltager 2)`` in a focus
     group (``participants``: :func:`participant_numbers`), or ``(Borger, spørgeskema, respondent 17)``;
     the group and role pseudonymised by ``pseudonymiser`` (a metadata role can be a person's name)."""
-    parts = []
+    parts: list[str] = []
     for column in (GROUP_COLUMN, ROLE_COLUMN):
         value = _text(row.get(column)).strip()
         if value and pseudonymiser is not None:

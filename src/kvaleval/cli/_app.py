@@ -45,7 +45,7 @@ class DanishCommand(_DanishHelp, TyperCommand):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _refuse_empty_paths(self, ctx, args)
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, args)
 
 
 def _refuse_empty_paths(command: Any, ctx: Any, args: list[str]) -> None:

@@ -34,7 +34,7 @@ from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 4
+SCHEMA = 5
 _TABLES = ("segments", "skipped", "notes")
 _PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS}
 """Kept as JSON: their cells are tuples of names (a list in JSON)."""
@@ -207,6 +207,7 @@ def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.Da
         "has_turns": [d.turns is not None for d in documents],
         "encoding": pd.Series([d.encoding for d in documents], dtype=object),
         "sha256": [d.sha256 for d in documents],
+        "guid": pd.Series([d.guid for d in documents], dtype=object),
     })
     turns = [(index, turn) for index, d in enumerate(documents) for turn in d.turns or ()]
     table = pd.DataFrame({
@@ -233,11 +234,11 @@ def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
             Turn(speaker, start, end, _text(role), _text(time), pairs(attributes), _text(question), part)
         )
     fields = [rows[name].tolist() for name in
-              ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256")]
+              ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256", "guid")]
     return tuple(
         Document(doc_id, path, fmt, text, pairs(attributes),
-                 tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256)
-        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256)
+                 tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256, _text(guid))
+        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid)
         in enumerate(zip(*fields, strict=True))
     )
 

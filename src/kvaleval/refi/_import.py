@@ -384,6 +384,7 @@ def _document(
         turns=entry.turns if entry else None,
         encoding=text.encoding,
         sha256=hashlib.sha256((text.raw or "").encode("utf-8")).hexdigest(),
+        guid=source.guid or None,
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)

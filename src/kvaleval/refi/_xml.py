@@ -38,6 +38,10 @@ def guid(*parts: str) -> str:
     return str(uuid.uuid5(GUID_NAMESPACE, "\x1f".join(parts)))
 
 
+GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+"""A GUID as the schema allows it, after :func:`norm_guid` (lower case, no braces)."""
+
+
 def norm_guid(value: str | None) -> str:
     """GUIDs compare case-insensitively and without braces."""
     return (value or "").strip().strip("{}").lower()

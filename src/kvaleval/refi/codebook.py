@@ -14,6 +14,7 @@ from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
 from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
 from kvaleval.refi._xml import (
+    GUID,
     NS_CODEBOOK,
     child,
     children,
@@ -116,12 +117,13 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     container = make(holder, "Codes", namespace)
     nodes: dict[str, ET.Element] = {}
     names = {code.name for code in codes}
+    guids = _code_guids(codebook.name, codes)
     for code in codes:
         node = make(
             None,
             "Code",
             namespace,
-            guid=code_guid(codebook.name, code.name),
+            guid=guids[code.name],
             name=_shown_name(code, names),
             isCodable="true" if code.codable else "false",
             color=normalise_color(code.color)[0],
@@ -135,6 +137,25 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
         parent_node = nodes.get(code.parent or "") if _reaches_root(code.name, parents) else None
         (parent_node if parent_node is not None else container).append(nodes[code.name])
     return {name: node.get("guid", "") for name, node in nodes.items()}
+
+
+def _code_guids(codebook_name: str, codes: list[Code]) -> dict[str, str]:
+    """Each code's GUID: the one it was read with (another program's, kept so that it knows its codes
+    again), else uuid5 of the codebook's and the code's names; never one GUID for two codes."""
+    guids: dict[str, str] = {}
+    for code in codes:
+        if code.guid and GUID.fullmatch(code.guid) and code.guid not in guids.values():
+            guids[code.name] = code.guid
+    taken = set(guids.values())
+    for code in codes:
+        if code.name not in guids:
+            made, number = code_guid(codebook_name, code.name), 1
+            while made in taken:
+                number += 1
+                made = code_guid(codebook_name, f"{code.name}\x1f{number}")
+            guids[code.name] = made
+            taken.add(made)
+    return guids
 
 
 def _shown_name(code: Code, names: set[str]) -> str:
@@ -287,9 +308,11 @@ def read_codes(
         description = child(node, "Description")
         fields = unfold(description.text or "" if description is not None else "")
         codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
-        codes.append(Code(name=name, color=color, parent=parent, codable=codable, **fields))
         key = norm_guid(node.get("guid"))
-        if key in names:
+        twice = key in names
+        codes.append(Code(name=name, color=color, parent=parent, codable=codable,
+                          guid=key if key and not twice else None, **fields))
+        if twice:
             tolerated.append(Texts.refi_code_guid_twice.format(guid=key, first=names[key], name=name))
         elif key:
             names[key] = name
