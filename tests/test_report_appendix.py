@@ -826,6 +826,23 @@ def test_names_in_file_and_folder_names_are_numbered_not_merged(small_codebook: 
     assert folder_shown.endswith(("/[navn 1]", "/[navn 2]"))  # the same person's number as her file's
 
 
+def test_segment_ids_stay_unique_whatever_the_file_name_looks_like(small_codebook: kv.Codebook,
+                                                                   tmp_path: Path) -> None:
+    # Qualtrics' file name "..._March+15,+2024_10.12.csv" and the segment's "#5" read as one phone
+    # number: all 334 segments of the file had one id, and the codings no longer joined the segments.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "Borgertilfredshed_2024_March+15,+2024_10.12.csv").write_text(
+        "id;Hvad fungerer godt?\n1;Der er lang venteliste.\n2;Vi mangler folk.\n3;Ventelisten er for lang.\n",
+        encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), small_codebook)
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False, qdpx=False)
+    segments = pd.read_csv(tmp_path / "ud" / "csv" / "segmenter.csv", encoding="utf-8-sig")
+    codings = pd.read_csv(tmp_path / "ud" / "csv" / "kodninger.csv", encoding="utf-8-sig")
+    assert segments["segment_id"].is_unique and len(segments) == 3
+    assert set(codings["segment_id"]) <= set(segments["segment_id"]) and len(codings) > 0
+
+
 def test_a_conclusion_about_one_group_has_no_repeated_total_row(tiny_corpus: Path, small_codebook: kv.Codebook,
                                                                  tmp_path: Path) -> None:
     # Its "(alle)" row repeated the group's row (25/54 twice), and read as "all 69 respondents".

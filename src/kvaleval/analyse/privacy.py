@@ -163,6 +163,10 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -
     name, so two files named after two people keep two ids (a known person keeps their label,
     ``[borger 3]``); a listed first or last name in lower case that is no Danish word counts too
     (``borger_fatima``: files are named so). ``where`` names the id's place in the report."""
+    document, mark, turn = value.rpartition("#")
+    if mark and document and _TURN_NUMBER.fullmatch(turn):  # a segment id: the document's id and its number
+        # read apart: "..._10.12#5" read whole was a phone number, and every segment of the file one id
+        return pseudonymise_id(document, pseudonymise, where) + mark + turn
     numbers: dict[str, str] = pseudonymise.__dict__.setdefault("_id_names", {})
     record = getattr(pseudonymise, "record", None)
     spaced = value.translate(_SEPARATORS_AS_SPACES)  # same length: the offsets hold in both
@@ -181,6 +185,8 @@ def pseudonymise_id(value: str, pseudonymise: Pseudonymise, where: str = "id") -
     return "".join(pieces)
 
 
+_TURN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+"""The number after a segment id's ``#``: the turn, and a split turn's part (``12.2``)."""
 _SEPARATORS_AS_SPACES = str.maketrans({character: " " for character in "_-./\\#"})
 GENERIC_NAME = REPLACEMENTS[KIND_NAME]
 
