@@ -327,3 +327,18 @@ def test_a_form_of_names_and_comments_stays_a_survey(tmp_path: Path) -> None:
                     "Grethe;Jeg kender den ikke.\n", encoding="utf-8")
     segments = kv.read_corpus(path).segments
     assert (segments["speaker_role"] == "respondent").all() and len(segments) == 3
+
+
+def test_a_second_header_row_that_repeats_the_names_is_no_respondent(tmp_path: Path) -> None:
+    # Enalyzer: the background variables' names again under themselves and the question texts under
+    # Q1, Q2; the row was a respondent whose answers were the questions (N one too high, a group
+    # called "Afdeling").
+    path = tmp_path / "enalyzer.csv"
+    path.write_text("RespondentID;Status;Afdeling;Alder;Q1;Q2\n"
+                    "RespondentID;Status;Afdeling;Alder;Hvad fungerer godt?;Hvad skal vi gøre anderledes?\n"
+                    "1;Gennemført;Nord;34;Der er god kontakt med sagsbehandleren.;Hurtigere svar på mails.\n"
+                    "2;Gennemført;Syd;51;Hjælpen er fin, og de lytter.;Mindre ventetid på møder.\n", encoding="utf-8")
+    corpus = kv.read_corpus(path)
+    assert sorted(corpus.segments["speaker"].unique()) == ["1", "2"]
+    assert set(corpus.segments["question"]) == {"Hvad fungerer godt?", "Hvad skal vi gøre anderledes?"}
+    assert corpus.notes["message"].str.contains("W023").any()

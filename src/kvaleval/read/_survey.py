@@ -405,8 +405,9 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
     texts (``Hvad har været det bedste?``, ``Response ID``), and in CSV a third row of
     ``{"ImportId":"QID1_TEXT"}``. The second row is taken for labels when the third is
     ImportIds, when at least three of its cells spell the header they stand under with
-    spaces (``StartDate`` / ``Start Date``), or when most headers are variable names (``s_3``)
-    over words (``Hvad har været det bedste?``), as SurveyXact and Enalyzer export them.
+    spaces (``StartDate`` / ``Start Date``) or repeat it (``Afdeling`` / ``Afdeling``), or when most
+    headers are variable names (``s_3``) over words (``Hvad har været det bedste?``), as SurveyXact
+    and Enalyzer export them.
     """
     if not sample:
         return 0
@@ -423,7 +424,12 @@ def _label_rows(header: list[str], sample: list[list[str | None]]) -> int:
         bool(_VARIABLE.fullmatch(name)) and _is_label(label.strip())
         for name, label in zip(header, sample[0], strict=False) if label
     )
-    if spelled >= 3:
+    # Enalyzer: the background variables' names again over their columns, the questions under Q1, Q2
+    repeated = sum(label.strip().casefold() == name.strip().casefold()
+                   for name, label in zip(header, sample[0], strict=False) if label and name)
+    if spelled >= 3 or repeated >= 3:
+        return 1
+    if repeated >= 2 and repeated + labelled >= 0.6 * len(header):
         return 1
     return 1 if labelled >= 2 and labelled >= 0.6 * len(header) and not _is_data_row(sample) else 0
 
