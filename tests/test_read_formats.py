@@ -1234,6 +1234,17 @@ def test_read_formats_survey_name_question_with_names_is_personal(tmp_path: Path
     assert set(read(tmp_path).segments["question"]) == {"Hvad har været det bedste?"}
 
 
+def test_read_formats_survey_contact_question_with_addresses_and_phones_is_personal(tmp_path: Path) -> None:
+    # "Hvad er din adresse?" with "Parkvej 129, 8210 Aarhus V" (four words) was an open question: every
+    # address a segment "[adresse]", and ten coded with a theme by "park".
+    rows: list[list[object]] = [["id", "Hvad er din adresse?", "Må vi kontakte dig? Skriv navn og telefonnummer",
+                                 "Hvad kunne være bedre?"]]
+    rows += [[n + 1, f"Parkvej {n + 10}, 8210 Aarhus V", "Nej tak" if n % 2 else f"Jens Hansen, tlf. 20 30 40 {n + 10}",
+              f"Der mangler lys på stien, svar {n}."] for n in range(10)]
+    write_xlsx(tmp_path / "survey.xlsx", rows)
+    assert set(read(tmp_path).segments["question"]) == {"Hvad kunne være bedre?"}
+
+
 def test_read_formats_survey_comment_field_of_mostly_no(tmp_path: Path) -> None:
     # Many "Nej", "-" and "Ved ikke" and a few real comments: the column was not open, its comments lost.
     fillers = ["Nej", "nej", "Ved ikke", "Nej", "Nej", "Nej.", "Ved ikke", "Nej", "Nej", "Nej", "Nej", "Nej"]

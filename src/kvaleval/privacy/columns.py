@@ -37,4 +37,14 @@ def personal_column(header: str, values: Iterable[object] = ()) -> str | None:
         return replacement
     texts = [value for value in values if isinstance(value, str) and value.strip()]  # read only here
     short = bool(texts) and sum(len(text.split()) for text in texts) <= 3 * len(texts)
-    return replacement if short else None
+    return replacement if short or _mostly_contact_data(texts) else None
+
+
+def _mostly_contact_data(texts: list[str]) -> bool:
+    """Do most answers hold an address, a phone number or an e-mail (``Hvad er din adresse?``:
+    ``Parkvej 129, 8210 Aarhus V``)? Then the column is contact data, however many words it has."""
+    from kvaleval.danish import says_nothing
+    from kvaleval.privacy.patterns import find_shaped
+
+    given = [text for text in texts if not says_nothing(text)]  # "Nej tak" to "Må vi kontakte dig?"
+    return bool(given) and sum(any(True for _ in find_shaped(text)) for text in given) * 2 > len(given)
