@@ -342,3 +342,14 @@ def test_a_second_header_row_that_repeats_the_names_is_no_respondent(tmp_path: P
     assert sorted(corpus.segments["speaker"].unique()) == ["1", "2"]
     assert set(corpus.segments["question"]) == {"Hvad fungerer godt?", "Hvad skal vi gøre anderledes?"}
     assert corpus.notes["message"].str.contains("W023").any()
+
+
+def test_a_numbered_rating_scale_is_closed_in_a_small_survey(tmp_path: Path) -> None:
+    # "5 - Meget tilfreds" ... "1 - Meget utilfreds" in six rows were read as open answers and coded.
+    scale = ["5 - Meget tilfreds", "4 - Tilfreds", "3 - Hverken tilfreds eller utilfreds", "2 - Utilfreds",
+             "1 - Meget utilfreds", "4 - Tilfreds"]
+    path = tmp_path / "lille.csv"
+    path.write_text("id;Samarbejde;Hvad kunne være bedre?\n" + "".join(
+        f"{n + 1};{answer};Der mangler lys på stien ved skolen, svar {n}.\n" for n, answer in enumerate(scale)),
+        encoding="utf-8")
+    assert set(kv.read_corpus(path).segments["question"]) == {"Hvad kunne være bedre?"}

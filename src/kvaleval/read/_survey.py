@@ -374,11 +374,12 @@ def _is_open(header: str, values: list[str]) -> bool:
 
 
 _SCALE = re.compile(
-    r"(?:i\s+)?(?:meget\s+)?(?:høj|stor|nogen|mindre|ringe|lav|middel|begrænset)\s+grad"
+    r"(?:\d{1,2}\s*[-–.:=)]\s*)?"  # a numbered scale: "5 - Meget tilfreds", "1. Helt uenig"
+    r"(?:(?:i\s+)?(?:meget\s+)?(?:høj|stor|nogen|mindre|ringe|lav|middel|begrænset)\s+grad"
     r"|slet\s+ikke|ved\s+ikke|ikke\s+relevant|uden\s+betydning"
     r"|(?:(?:helt|meget|delvist|overvejende)\s+)?(?:u?enig|u?tilfreds|god|godt|dårlig|dårligt)"
     r"|hverken\s+(?:enig|tilfreds|god|godt)\s+eller\s+(?:uenig|utilfreds|dårlig|dårligt)"
-    r"|altid|ofte|nogle\s+gange|af\s+og\s+til|sjældent|aldrig"
+    r"|altid|ofte|nogle\s+gange|af\s+og\s+til|sjældent|aldrig)"
 )
 """The answers of a Danish rating scale (Likert): a column of them is a closed question, even in a
 survey too small to see its few options repeat."""
