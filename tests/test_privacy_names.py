@@ -229,3 +229,13 @@ def test_privacy_columns_of_birth_dates_and_case_numbers_are_hidden() -> None:
     for header in ("Barnets fødselsdato", "Fødselsdato", "Sagsnr.", "Journalnummer"):
         assert personal_column(header, ["12-03-2019"]) == "[skjult]", header
     assert personal_column("Alder", ["34"]) is None
+
+
+def test_a_unit_s_name_after_its_word_is_no_person() -> None:
+    # "Hjemmeplejen Nord" and "Plejecenter Solvang" were "Hjemmeplejen [navn]": a survey's Afdeling column
+    # could not be grouped by (E503); a person called Nord is still a name.
+    from kvaleval.privacy import pseudonymise
+
+    assert pseudonymise("Hjemmeplejen Nord kommer, og jeg bor på Plejecenter Solvang.") == (
+        "Hjemmeplejen Nord kommer, og jeg bor på Plejecenter Solvang.")
+    assert pseudonymise("Mette Nord ringede fra Team Syd.") == "[navn] ringede fra Team Syd."

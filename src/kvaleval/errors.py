@@ -428,8 +428,9 @@ class Errors(metaclass=_CodedMessages):
             "filen ikke er åben i Excel.")
     E502 = "{path} findes og er ikke en mappe; angiv en mappe til bilaget."
     E503 = ("Tabellerne kan ikke grupperes efter '{column}': kolonnen holder personoplysninger ({kind}), "
-            "som så ville stå i tabellernes overskrifter. Gruppér efter en anden kolonne, fx "
-            "respondent_group, eller skriv bilaget uden pseudonymisering til internt brug.")
+            "som så ville stå i tabellernes overskrifter. Er ordet, der blev erstattet, ikke et navn (en "
+            "afdeling som 'Plejecenter Solvang'), så lad det stå med --keep ORD (keep= i kv.write_appendix); "
+            "ellers gruppér efter en anden kolonne, eller skriv bilaget uden pseudonymisering til internt brug.")
 
     E504 = ("{path} rummer filer med bilagets navne ({files}), som kvaleval ikke har skrevet (mappen har ingen "
             "kvaleval_filer.txt); de ville blive overskrevet. Vælg en tom mappe til bilaget, eller flyt filerne.")
@@ -1213,8 +1214,9 @@ class _ErrorsEnglish:
     E501 = "Could not write {path}: {detail}. Check that the folder is writable and the file is not open in Excel."
     E502 = "{path} exists and is not a folder; give a folder for the appendix."
     E503 = ("The tables cannot be grouped by '{column}': the column holds personal data ({kind}), which "
-            "would then stand in the tables' headings. Group by another column, e.g. respondent_group, "
-            "or write the appendix without pseudonymisation for internal use.")
+            "would then stand in the tables' headings. If the word replaced is no name (a unit such as "
+            "'Plejecenter Solvang'), keep it with --keep WORD (keep= in kv.write_appendix); otherwise group "
+            "by another column, or write the appendix without pseudonymisation for internal use.")
 
     E504 = ("{path} holds files with the appendix's names ({files}) that kvaleval did not write (the folder has "
             "no kvaleval_filer.txt); they would be overwritten. Choose an empty folder for the appendix, or move them.")

@@ -419,17 +419,26 @@ _INSTITUTION_WORDS = frozenset(
     ungdomsklubben plads pladsen park parken stadion""".split()
 )
 """Words after a name that make it a place's name ("H.C. Andersen Skolen", "Boligsocialt Hus")."""
+_INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
+    """plejecenter plejecentret plejehjem plejehjemmet hjemmepleje hjemmeplejen aktivitetscenter
+    aktivitetscentret dagcenter dagcentret bosted bostedet afdeling afdelingen distrikt distriktet
+    område området børnehus børnehuset vuggestue vuggestuen sfo dagtilbud dagtilbuddet""".split()
+)
+"""Words before a name that make it a place's or a unit's name ("Plejecenter Solvang", "Hjemmeplejen Nord")."""
 
 
 def _names_an_institution(text: str, span: Span) -> bool:
-    """A name written before a capitalised institution word ("Andersen Skolen"), or an
-    institution word itself after a capitalised word ("Boligsocialt Hus"): a place, not a person."""
+    """A name written before a capitalised institution word ("Andersen Skolen") or after one
+    ("Plejecenter Solvang", "Hjemmeplejen Nord"), or an institution word itself after a capitalised
+    word ("Boligsocialt Hus"): a place, not a person."""
     if span.kind != KIND_NAME or span.base != REPLACEMENTS[KIND_NAME]:
         return False  # a known person's name stays theirs
     after = re.match(r"[ \t]+([A-ZÆØÅ][a-zæøå]+)\b", text[span.end:])
     if after is not None and after.group(1).casefold() in _INSTITUTION_WORDS:
         return True
     before = re.search(r"\b[A-ZÆØÅ][\wæøå]*[ \t]+$", text[: span.start])
+    if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
+        return True
     word = text[span.start : span.end]
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
 
