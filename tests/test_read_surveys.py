@@ -353,3 +353,21 @@ def test_a_numbered_rating_scale_is_closed_in_a_small_survey(tmp_path: Path) -> 
         f"{n + 1};{answer};Der mangler lys på stien ved skolen, svar {n}.\n" for n, answer in enumerate(scale)),
         encoding="utf-8")
     assert set(kv.read_corpus(path).segments["question"]) == {"Hvad kunne være bedre?"}
+
+
+def test_a_campaign_text_many_pasted_is_still_an_open_answer_and_the_choice_is_said(tmp_path: Path) -> None:
+    # 55 of 100 høringssvar were one 19-word campaign text: the column fell silently into the attributes
+    # and 13 people who only wrote a høringssvar fell out of N.
+    campaign = "Vi ønsker ikke flere boliger på grønningen, fordi området skal forblive grønt for børn og ældre."
+    path = tmp_path / "hoering.csv"
+    lines = ["id;Afdeling;Dit høringssvar;Hvad kunne være bedre i bydelen?"]
+    for n in range(40):
+        own = campaign if n % 2 else f"Jeg synes, planen for område {n} bør tage mere hensyn til trafikken ved skolen."
+        lines.append(f"{n + 1};{'Nord' if n % 3 else 'Syd'};{own};Mere lys på stien og flere bænke, svar {n}.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = kv.read_corpus(path)
+    assert set(corpus.segments["question"]) == {"Dit høringssvar", "Hvad kunne være bedre i bydelen?"}
+    said = [m for m in corpus.notes["message"] if "W040" in m]
+    assert said == ["[W040] hoering.csv: åbne svar fra 2 kolonne(r): 'Dit høringssvar', 'Hvad kunne være bedre i "
+                    "bydelen?'; de andre (Afdeling) er baggrundsoplysninger (egenskaber). Er det forkert, så angiv "
+                    "de åbne kolonner med --text-column."]

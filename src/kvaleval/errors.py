@@ -166,6 +166,8 @@ class Warnings(metaclass=_CodedMessages):
             "dokument. Gem arket som CSV (UTF-8) under navnet metadata.csv.")
     W039 = ("{path}: læst som en transskription, ikke som et spørgeskema: kolonnen '{speaker}' er taleren og "
             "'{text}' det sagte ({n} taleture); de andre kolonner ({others}) er tider.")
+    W040 = ("{path}: åbne svar fra {n} kolonne(r): {open}; de andre ({attributes}) er baggrundsoplysninger "
+            "(egenskaber). Er det forkert, så angiv de åbne kolonner med --text-column.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -963,6 +965,8 @@ class _WarningsEnglish:
             "document. Save the sheet as CSV (UTF-8) under the name metadata.csv.")
     W039 = ("{path}: read as a transcript, not a survey: the column '{speaker}' is the speaker and '{text}' "
             "what was said ({n} turns); the other columns ({others}) are times.")
+    W040 = ("{path}: open answers from {n} column(s): {open}; the others ({attributes}) are background "
+            "data (attributes). If that is wrong, name the open columns with --text-column.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

@@ -152,6 +152,11 @@ def read_survey(
         return _transcript(header, itertools.chain(sample, rows), *spoken, shown=shown, notes=notes)
     id_index = _id_column(header, id_column, shown)
     open_indices = _text_columns(header, questions, sample, id_index, text_columns, shown)
+    others = [header[i] for i in range(len(header)) if i not in open_indices and i != id_index]
+    if text_columns is None and others:  # what was decided, to be checked: the tables count only these
+        notes.append(Warnings.W040.format(path=shown, n=len(open_indices),
+                                          open=", ".join(f"'{questions[i]}'" for i in open_indices),
+                                          attributes=_listed(others)))
     if id_index is None:
         notes.append(Warnings.W019.format(path=shown))
     parts: list[str] = []
@@ -291,6 +296,12 @@ def _transcript(header: list[str], rows: Iterable[list[str | None]], speaker_ind
     return Survey("".join(parts) + "\n", tuple(turns), notes)
 
 
+def _listed(names: list[str], most: int = 8) -> str:
+    """``a, b, c`` or ``a, b, ... (+12)``; ``-`` for none."""
+    shown = ", ".join(names[:most]) + (f", ... (+{len(names) - most})" if len(names) > most else "")
+    return shown or "-"
+
+
 def _id_column(header: list[str], id_column: str | None, shown: str) -> int | None:
     if id_column is not None:
         if id_column not in header:
@@ -356,8 +367,8 @@ def _is_open(header: str, values: list[str]) -> bool:
     multi = sum(count >= 3 for count in words) / len(values)
     mean_words = sum(words) / len(values)
     distinct = len(set(values)) / len(values)
-    if multi >= 0.5 and (distinct >= 0.6 or len(values) < 3):
-        return True
+    if multi >= 0.5 and (distinct >= 0.6 or len(values) < 3 or mean_words >= 8):
+        return True  # long texts are no closed question's options, even where many paste one (a campaign)
     # A comment field many leave at "Nej" or "Ved ikke": the comments among them decide.
     said = [value for value in values if not says_nothing(value)]
     fewest = 1 if _COMMENT_HEADER.search(header) else 2  # "Øvrige bemærkninger": one comment is one
