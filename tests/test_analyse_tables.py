@@ -648,3 +648,14 @@ def test_a_quote_for_two_themes_speaks_of_both_where_one_does(tmp_path: Path) ->
                             match="all")
     quotes = evidence_quotes(coded.segments, coded.codings, coded.codebook, [conclusion], n_quotes=1)
     assert quotes.loc[quotes["kind"] == "støtte", "segment_id"].tolist() == ["b#3"]
+
+
+def test_a_survey_respondent_is_named_in_the_quote_as_in_the_segment_table() -> None:
+    # Qualtrics' ResponseId was "[respondent 100]" in Segmenter and "respondent R_4BdxOFWSuA8SADb" under the quote.
+    from kvaleval.analyse.quotes import attribution
+
+    row = {"doc_id": "s", "speaker": "R_4BdxOFWSuA8SADb"}
+    named = {"R_4BdxOFWSuA8SADb": "[respondent 100]"}
+    shown = attribution(row, {}, survey=True, pseudonymiser=lambda text, where: named.get(text, text))
+    assert shown == "(spørgeskema, [respondent 100])"
+    assert attribution({"doc_id": "s", "speaker": "17"}, {}, survey=True) == "(spørgeskema, respondent 17)"

@@ -144,8 +144,11 @@ def attribution(row: pd.Series | Mapping[str, Any], numbers: dict[str, int], *, 
             value = pseudonymiser(value, f"egenskab: {column}")
         if value and not any(part.casefold() == value.casefold() for part in parts):  # not "(Elev, elev, ...)"
             parts.append(value[:1].upper() + value[1:] if column == GROUP_COLUMN else value)
-    if survey:
-        parts.append(Words.survey_respondent.format(speaker=row["speaker"]))
+    if survey:  # the respondent as the Segmenter sheet shows them ("R_4Bdx..." may be a pseudonymised id)
+        speaker = str(row["speaker"])
+        shown = pseudonymiser(speaker, "egenskab: speaker") if pseudonymiser is not None else speaker
+        parts.append(f"{Words.survey}, {shown}" if shown.startswith("[")
+                     else Words.survey_respondent.format(speaker=shown))
     else:
         parts.append(interview_name(row["doc_id"], numbers))
         participant = (participants or {}).get((str(row["doc_id"]), str(row["speaker"])))
