@@ -236,3 +236,23 @@ codes:
     assert result.exit_code == 0, result.output
     assert "Indsatser: 2 segmenter" in result.output
     assert "Familievejledning: 1 segmenter" in result.output and "Lektiecafé: 2 segmenter" in result.output
+
+
+def test_codebook_in_another_language_is_said_and_english_valence_words_are_read(tmp_path: Path) -> None:
+    # "language: en" (or "klingon") was read and never used: English text coded with Danish negation and
+    # endings, unsaid; "valence: positive" was refused ten times without a hint.
+    path = write(tmp_path, """name: en
+language: en
+codes:
+  - name: help
+    valence_default: positive
+    terms:
+      - {term: help, valence: positive}
+      - {term: wait, valence: negative}
+""")
+    with pytest.warns(kv.KvalevalWarning, match=r"\[W205\] .*language: en, men regelkoderen læser dansk"):
+        book = kv.read_codebook(path)
+    assert [term.valence for term in book.codes[0].terms] == ["positiv", "negativ"]
+    assert book.codes[0].valence_default == "positiv"
+    listed = write(tmp_path, "- {id: a, statement: x, themes: [kapacitet], valence: mixed}\n", "k.yaml")
+    assert kv.read_conclusions(listed)[0].valence == "blandet"

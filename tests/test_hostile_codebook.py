@@ -198,7 +198,7 @@ def _one_answer_corpus(tmp_path: Path, answer: str) -> kv.Corpus:
 def test_conclusions_errors_are_all_danish(tmp_path: Path) -> None:
     # pydantic's "Field required", "Extra inputs are not permitted" ... stood in the Danish messages.
     path = tmp_path / "konklusioner.yaml"
-    path.write_text("- id: a\n  title: x\n  themes: [kontakt]\n  valence: negative\n  min_respondents: -1\n"
+    path.write_text("- id: a\n  title: x\n  themes: [kontakt]\n  valence: negatv\n  min_respondents: -1\n"
                     "  groups: borger\n", encoding="utf-8")
     with pytest.raises(CodebookError) as info:
         kv.read_conclusions(path)

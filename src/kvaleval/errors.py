@@ -223,6 +223,10 @@ class Warnings(metaclass=_CodedMessages):
     W202 = ("{path}: koden '{code}', nærhedsordet '{word}' er ikke en ordliste, så det matcher kun det ord. "
             "Mente du ordlisten '{lexicon}'? Skriv navnet præcis som under 'lexicons:'.")
     W204 = "{path}: koden '{code}', termerne {terms} {problem}."
+    W205 = ("{path}: kodebogen siger language: {language}, men regelkoderen læser dansk: bøjninger, "
+            "sammensætninger, nægtelser (ikke, aldrig) og valensord er danske, så tekst på et andet sprog "
+            "kodes kun på termerne, som de står, og uden rigtig valens. Kod den med en menneskelig kodning "
+            "eller en modelkoder (train).")
     W203 = ("{path}: koden '{code}' er en grupperingskode (codable: false), så dens {what} bruges aldrig; den "
             "tæller sine underkoder. Flyt dem til en underkode, eller fjern 'codable: false'.")
     # 3xx
@@ -1022,6 +1026,10 @@ class _WarningsEnglish:
     W202 = ("{path}: code '{code}', near cue word '{word}' is not a lexicon, so it matches only that word. "
             "Did you mean the lexicon '{lexicon}'? Write its name exactly as under 'lexicons:'.")
     W204 = "{path}: code '{code}', terms {terms} {problem}."
+    W205 = ("{path}: the codebook says language: {language}, but the rule coder reads Danish: inflections, "
+            "compounds, negations (ikke, aldrig) and valence words are Danish, so text in another language "
+            "is coded on the terms as written only, and without a true valence. Code it with human codings "
+            "or a model coder (train).")
     W203 = ("{path}: code '{code}' is a grouping code (codable: false), so its {what} are never used; it "
             "counts its sub-codes. Move them to a sub-code, or remove 'codable: false'.")
     # 3xx

@@ -90,6 +90,8 @@ def read_codebook(path: str | Path) -> Codebook:
             warn(Warnings.W203.format(path=shown, code=code.name, what=", ".join(unused)))
     _warn_near_words_like_lexicons(codes, model.lexicons, shown)
     _warn_term_mistakes(codes, shown)
+    if model.language.strip().casefold() not in ("da", "dansk", "danish", "da-dk"):
+        warn(Warnings.W205.format(path=shown, language=model.language))
     return Codebook(
         name=model.name,
         label=model.label,

@@ -12,6 +12,15 @@ CODE_NAME = r"^[a-zæøå0-9][a-zæøå0-9_\-]*$"
 COLOR = r"^#[0-9A-Fa-f]{6}$"
 
 
+_VALENCE_WORDS = {"positive": "positiv", "negative": "negativ", "mixed": "blandet", "neutral": "neutral"}
+"""English valence words, read as the Danish ones the codings use ("valence: positive")."""
+
+
+def danish_valence(value: Any) -> Any:
+    """``positive`` -> ``positiv`` (and negative, mixed); anything else as it is, for the pattern to judge."""
+    return _VALENCE_WORDS.get(value.strip().casefold(), value) if isinstance(value, str) else value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
@@ -20,6 +29,8 @@ class TermModel(_Strict):
     term: str = Field(min_length=1)
     weight: float = 1.0
     valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|neutral)$")
+
+    _valence = field_validator("valence", mode="before")(danish_valence)
 
 
 class NearModel(_Strict):
@@ -43,6 +54,8 @@ class CodeModel(_Strict):
     patterns: list[list[dict[str, Any]]] = []
     threshold: float = Field(default=1.0, gt=0)
     valence_default: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
+
+    _valence_default = field_validator("valence_default", mode="before")(danish_valence)
     codable: bool = True
     children: list[CodeModel] = []
 
@@ -103,6 +116,8 @@ class ConclusionModel(_Strict):
 
     valence: str | None = Field(default=None, pattern=r"^(positiv|negativ|blandet)$")
     match: str = Field(default="any", pattern=r"^(any|all)$")
+
+    _valence = field_validator("valence", mode="before")(danish_valence)
     min_respondents: int = Field(default=1, ge=1)  # 0 would call a conclusion no one states "supported"
     notes: str = ""
 
