@@ -163,7 +163,7 @@ def test_hostile_cli_empty_corpus_path_codes_nothing_in_the_current_folder(tmp_p
     (["code", "korpus", "--lang", "en"], "Fejl: [E906] Valgmuligheden --lang findes ikke her (--lang står før "
                                          "kommandoen: python -m kvaleval --lang en code ...)."),
     (["kode", "korpus"], "Fejl: [E907] Kommandoen 'kode' findes ikke (mente du code?)."),
-    (["--lang", "en", "evaluate", "korpus"], "Fejl: [E904] The option --gold / -g is missing."),
+    (["--lang", "en", "evaluate", "korpus"], "Error: [E904] The option --gold / -g is missing."),
     (["code", "korpus", "--out"], "Fejl: [E909] --out mangler sin værdi"),  # was English with no code
     (["code", "mine", "interviews"], "Fejl: [E910] Argument(er) for meget: interviews. Står der mellemrum"),
     (["code", "korpus", "--out="], "Fejl: [E905] Ugyldig værdi for --out / -o: er tom"),

@@ -142,6 +142,7 @@ def test_messages_cli_danish_then_english(tmp_path: Path) -> None:
     assert "linje 5, codes[0].farve" in danish.stderr and "fjern eller omdøb feltet" in danish.stderr
     english = _run("--lang", "en", "check", str(codebook))
     assert english.returncode == 2
+    assert english.stderr.startswith("Error: [E203]")
     assert "has 1 problem(s)" in english.stderr and "line 5, codes[0].farve" in english.stderr
     assert "remove or rename this field" in english.stderr
     from_environment = _run("check", str(codebook), lang="en")

@@ -26,6 +26,7 @@ from kvaleval.errors import (
     KvalevalError,
     KvalevalWarning,
     ReportError,
+    set_language,
 )
 from kvaleval.records import Code, Codebook, Conclusion, Document, Term, Turn
 
@@ -146,6 +147,7 @@ __all__ = [
     "read_qdpx",
     "read_qdpx_codebook",
     "read_qdpx_selections",
+    "set_language",
     "suppress_small",
     "write_appendix",
     "write_qdc",

@@ -25,19 +25,19 @@ from kvaleval.cli._app import app
 def main() -> None:
     """Run the CLI; bad input, a usage error included, ends with one line on stderr and exit code 2."""
     from kvaleval.cli._usage import USAGE_ERROR, usage_message
-    from kvaleval.errors import KvalevalError
+    from kvaleval.errors import KvalevalError, Texts
 
     try:
         code = app(standalone_mode=False)
     except ABORT:  # Ctrl-D at a prompt
         interrupted()
     except KvalevalError as err:
-        print(f"Fejl: {err}", file=sys.stderr)  # noqa: T201
+        print(Texts.cli_error.format(message=err), file=sys.stderr)  # noqa: T201
         sys.exit(2)
     except USAGE_ERROR as err:
         if type(err).__name__ == "NoArgsIsHelpError":  # the command alone: Typer has shown its help
             sys.exit(0)
-        print(f"Fejl: {usage_message(err)}", file=sys.stderr)  # noqa: T201
+        print(Texts.cli_error.format(message=usage_message(err)), file=sys.stderr)  # noqa: T201
         sys.exit(2)
     except (KeyboardInterrupt, EOFError):
         interrupted()
