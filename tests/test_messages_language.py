@@ -183,3 +183,25 @@ def test_messages_cli_code_status_lines_follow_the_language(tmp_path: Path) -> N
                  "Codings per theme:", "Written: ", "Pseudonymisation report (holds personal data"):
         assert text in english.output
     assert "Læser" not in english.output and "Skrevet" not in english.output
+
+
+def test_evaluation_and_agreement_tables_speak_the_run_s_language() -> None:
+    # "(makro)", "gennemsnit over temaer" and "puljet over kode × segment" stood in English tables.
+    import pandas as pd
+
+    import kvaleval as kv
+    from kvaleval.errors import set_language
+
+    segments = pd.DataFrame({"segment_id": ["d#1", "d#2", "d#3"], "doc_id": ["d"] * 3, "speaker": ["B"] * 3,
+                             "speaker_role": ["respondent"] * 3, "text": ["a", "b", "c"]})
+    gold = pd.DataFrame({"segment_id": ["d#1"], "doc_id": ["d"], "code": ["x"], "coder": ["gold"]})
+    mine = pd.DataFrame({"segment_id": ["d#1", "d#2"], "doc_id": ["d"] * 2, "code": ["x", "x"], "coder": ["rules"] * 2})
+    set_language("en")
+    try:
+        table = kv.evaluate(mine, gold, segments=segments)
+        both = pd.concat([gold, mine.assign(coder="bo")])
+        pooled = kv.agreement(both, ["gold", "bo"], segments=segments, n_boot=0)
+    finally:
+        set_language(None)
+    assert table["note"].iloc[-1] == "mean over themes (κ: mean)"
+    assert "pooled over code × segment" in pooled["note"].iloc[-1]

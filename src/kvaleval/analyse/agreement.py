@@ -47,10 +47,6 @@ AGREEMENT_COLUMNS = (
 
 N_BOOT = 1000
 _CHUNK = 250
-NOTE_NO_VARIATION = "udefineret: ingen variation (alle kodere gav alle enheder samme værdi)"
-NOTE_NO_UNITS = "ingen enheder set af mindst to kodere"
-NOTE_KAPPA_TWO = "κ kun for to kodere"
-NOTE_POOLED = "puljet over kode × segment"
 
 
 @dataclass
@@ -136,7 +132,7 @@ def agreement(
         stats = pooled if overall else per_unit[:, k]
         alpha, note = _alpha(data, stats.sum(axis=0))
         kappa, kappa_note = _kappa(data)
-        notes = [n for n in (NOTE_POOLED if overall else "", note, kappa_note) if n]
+        notes = [n for n in (Texts.note_pooled if overall else "", note, kappa_note) if n]
         prevalence = [_share(data[r]) for r in range(len(matrix.coders))]
         pairs = _valence_pairs(matrix, None if overall else k)
         rows.append({
@@ -286,9 +282,9 @@ def _alpha_from(sums: np.ndarray) -> np.ndarray:
 
 def _alpha(data: np.ndarray, sums: np.ndarray) -> tuple[float, str]:
     if sums[0] == 0:
-        return np.nan, NOTE_NO_UNITS
+        return np.nan, Texts.note_no_units
     if np.isnan(_alpha_from(sums)):
-        return np.nan, "α " + NOTE_NO_VARIATION
+        return np.nan, "α " + Texts.note_no_variation
     import krippendorff
 
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal",
@@ -297,16 +293,16 @@ def _alpha(data: np.ndarray, sums: np.ndarray) -> tuple[float, str]:
 
 def _kappa(data: np.ndarray) -> tuple[float, str]:
     if data.shape[0] != 2:
-        return np.nan, NOTE_KAPPA_TWO
+        return np.nan, Texts.note_kappa_two
     both = ~np.isnan(data).any(axis=0)
     if not both.any():
-        return np.nan, NOTE_NO_UNITS
+        return np.nan, Texts.note_no_units
     first, second = data[0, both], data[1, both]
     observed = float(np.mean(first == second))
     p1, p2 = float(first.mean()), float(second.mean())
     chance = p1 * p2 + (1 - p1) * (1 - p2)
     if first.min() == first.max() == second.min() == second.max():
-        return np.nan, "κ " + NOTE_NO_VARIATION
+        return np.nan, "κ " + Texts.note_no_variation
     return _zero((observed - chance) / (1 - chance)), ""
 
 

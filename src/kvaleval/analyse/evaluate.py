@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.analyse.agreement import NOTE_NO_VARIATION, _zero, fill_texts
+from kvaleval.analyse.agreement import _zero, fill_texts
 from kvaleval.coding.human import HumanCodings, read_human_codings, unpack
 from kvaleval.errors import Errors, HumanCodingError, Texts
 from kvaleval.frames import require_columns, segment_key, segment_table
@@ -128,7 +128,7 @@ def evaluate(
         tp, fp, fn = len(predicted & truth), len(predicted - truth), len(truth - predicted)
         kappa, note = _kappa(tp, fp, fn, n - tp - fp - fn)
         if not truth:
-            note = "; ".join(part for part in ("ingen guld-kodninger", note) if part)
+            note = "; ".join(part for part in (Texts.note_no_gold, note) if part)
         agree = [
             scored.predicted_valence.get((s, code), "") == scored.gold_valence[(s, code)]
             for s in sorted(predicted & truth)
@@ -161,7 +161,7 @@ def evaluate(
             for column in ("support", "predicted", "tp", "fp", "fn")
         },
         "valence_agreement": agreeing / compared if compared else np.nan,
-        "note": "gennemsnit over temaer (κ: middelværdi)",
+        "note": Texts.note_macro,
     }
     table = table.drop(columns="_valence")
     return pd.concat([table, pd.DataFrame([macro])], ignore_index=True).astype(
@@ -394,11 +394,11 @@ def _first(
 def _kappa(tp: int, fp: int, fn: int, tn: int) -> tuple[float, str]:
     n = tp + fp + fn + tn
     if n == 0:
-        return np.nan, "ingen enheder"
+        return np.nan, Texts.note_no_units_evaluate
     observed = (tp + tn) / n
     chance = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n)
     if tp + fp in (0, n) and tp + fn == tp + fp:
-        return np.nan, "κ " + NOTE_NO_VARIATION
+        return np.nan, "κ " + Texts.note_no_variation
     return _zero((observed - chance) / (1 - chance)), ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kvaleval.errors import CodingError, Errors
+from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.records import RESPONDENT
 
 REVIEW_COLUMNS = ("segment_id", "doc_id", "speaker", "text", "priority", "reason")
@@ -46,9 +46,9 @@ def review_queue(segments: pd.DataFrame, codings: pd.DataFrame, model: object, n
         disagree = [c for j, c in enumerate(codes) if bool(model_says[j]) != (segment in rule_sets[c])]
         best = int(np.argmax(closeness[i]))
         priority = float(closeness[i, best]) + (0.5 if disagree else 0.0)
-        reason = f"usikker på {codes[best]} (p={probabilities[i, best]:.2f}, tærskel {thresholds[best]:.2f})"
+        reason = Texts.review_unsure.format(code=codes[best], p=probabilities[i, best], threshold=thresholds[best])
         if disagree:
-            reason += "; regler og model er uenige om " + ", ".join(disagree)
+            reason += Texts.review_disagree.format(codes=", ".join(disagree))
         rows.append((segment, units.at[i, "doc_id"], units.at[i, "speaker"], units.at[i, "text"],
                      round(priority, 4), reason, i))
     table = pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, "_order"])

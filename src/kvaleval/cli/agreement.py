@@ -179,7 +179,12 @@ def _headers() -> dict[str, str]:
 
 
 def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns named, and the overall row labelled, in the messages' language."""
+    from kvaleval.frames import ALL
+
     headers = _headers()
+    if "code" in frame:
+        frame = frame.assign(code=frame["code"].replace({ALL: Words.all_groups}))
 
     def name(column: str) -> str:
         if column.startswith("prevalence: "):

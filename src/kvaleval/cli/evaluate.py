@@ -154,5 +154,10 @@ def _headers() -> dict[str, str]:
 
 
 def _named(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns named, and the macro row labelled, in the messages' language."""
+    from kvaleval.analyse.evaluate import MACRO
+
     headers = _headers()
+    if "code" in frame:
+        frame = frame.assign(code=frame["code"].replace({MACRO: Words.macro_row}))
     return frame.rename(columns={c: headers.get(c, c) for c in frame.columns})
