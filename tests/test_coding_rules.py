@@ -401,6 +401,13 @@ def test_valence_neuters_and_spoken_neutral_words() -> None:
         assert all(cue.kind != 1 for cue in scanner.scan(text)), text
     assert all(cue.kind == NEUTRAL for cue in scanner.scan("den obligatoriske lektiestøtte"))
     assert [cue.kind for cue in scanner.scan("det kunne man godt forbedre")] == [NEUTRAL, NEGATIVE]
+    # from a blind test in a new domain: certainty, a laugh, waiting and a demand are no evaluation;
+    # worry, bother and a challenge are negative, fun positive
+    for text in ("det er jeg sikker på", "den ligger i skuffen, ha", "nogen venter på en", "det var et krav"):
+        assert all(cue.kind != 1 and cue.kind != NEGATIVE for cue in scanner.scan(text)), text
+    for text, kind in (("jeg er bekymret", NEGATIVE), ("der er bøvl med det", NEGATIVE),
+                       ("udfordringen er pengene", NEGATIVE), ("det var skægt", 1)):
+        assert [cue.kind for cue in scanner.scan(text) if cue.kind in (1, NEGATIVE)] == [kind], text
     # "AKT-vejlederne, uden tvivl" was a counter-quote (-tvivl) to the conclusion it backs most
     for text in ("akt-vejlederne, uden tvivl", "der er ingen tvivl om det", "jeg er ikke i tvivl"):
         assert all(cue.kind not in (NEGATIVE, 1) for cue in scanner.scan(text)), text

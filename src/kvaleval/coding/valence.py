@@ -23,7 +23,7 @@ POSITIVE, NEGATIVE, NEUTRAL, NEGATION, CONTRAST = 1, -1, 0, 2, 3
 
 SPOKEN_POSITIVE = {
     "guld værd": 4, "kæmpe forskel": 3, "stor forskel": 3, "gjort en forskel": 3, "gør en forskel": 3,
-    "mega godt": 3, "rigtig godt": 3, "super godt": 3, "fedt": 3, "skønt": 3, "dejligt": 3,
+    "skægt": 2, "sjovt": 2, "mega godt": 3, "rigtig godt": 3, "super godt": 3, "fedt": 3, "skønt": 3, "dejligt": 3,
     "dejlig": 3, "tryg": 2, "trygt": 2, "tryghed": 2, "glad for": 3, "glade for": 3, "tilfreds": 2,
     "tilfredse": 2, "brugbar": 2, "brugbart": 2, "brugbare": 2, "nyttig": 2, "nyttigt": 2,
     "nyttige": 2, "værdifuld": 3, "værdifuldt": 3, "uundværlig": 3, "hjulpet": 2, "hjalp": 2,
@@ -42,12 +42,16 @@ SPOKEN_NEGATIVE = {
     "blander sig": -2,
     # what "could be improved" or "must be improved" is criticism, not praise ("forbedret" stays praise)
     "forbedre": -1, "forbedres": -1,
+    "bekymret": -2, "bekymrede": -2, "bøvl": -2, "bøvlet": -2, "bøvlede": -2,
+    # in an evaluation a challenge is a difficulty (AFINN-da gives "udfordringen" +1)
+    "udfordring": -1, "udfordringen": -1, "udfordringer": -1, "udfordringerne": -1, "udfordrende": -1,
 }
 DISCOURSE = (
     "griner", "ler", "smiler", "ja", "jo", "nej", "nå", "okay", "ok", "når", "tak", "fik", "undskyld",
     "enig", "enige", "aftale", "aftalt", "kæreste", "klart", "passe", "bestemt", "kæmpe", "let", "alene",
     "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
     "ærlig", "ærligt", "rent", "sikkert", "sandt", "obligatorisk", "obligatoriske",
+    "ha", "tro", "venter", "krav",  # a laugh ("ha"), belief, waiting and a demand say nothing of how good
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
@@ -58,6 +62,8 @@ NEUTRALISED = (
     "forstår godt", "forstod godt", "forstå godt", "husker godt", "kender godt", "kendte godt",
     # "AKT-vejlederne, uden tvivl": certainty, no doubt about the thing
     "uden tvivl", "ingen tvivl", "ingen tvivl om", "ikke i tvivl", "ikke tvivl om",
+    # "det er jeg sikker på": certainty, not safety
+    "sikker på", "sikre på",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
     # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
     *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
