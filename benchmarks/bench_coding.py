@@ -67,6 +67,8 @@ DASK_REPEATS = 3
 """Timed passes of the machine's 2-process ceiling, and the fewest of the Dask stage, the best one
 reported: on a shared 2-CPU machine one pass can be a third slower than the next, in either setting."""
 DASK_MAX_REPEATS = 7
+DASK_MIN_PASSES = 5
+"""The fewest timed passes of each Dask setting."""
 _TAG = re.compile(r"^(I|B): ", re.MULTILINE)
 
 
@@ -347,12 +349,13 @@ def _equal_text_parts(segments: Any, count: int) -> list[Any]:
 
 
 def _repeats(seconds: float) -> int:
-    """Timed passes after an untimed one of ``seconds``: about 20 s of them, between 3 and 7.
+    """Timed passes after an untimed one of ``seconds``: about 20 s of them, between 5 and 7.
 
-    A shared 2-CPU machine slows single passes by up to a third; more passes where they
-    are cheap give the best-of a fairer chance in both settings.
+    A shared 2-CPU machine slows single passes by up to a third, and for a minute at a time; more
+    passes give the best-of a fairer chance in both settings (at 10M words the best of three had
+    the 2-worker passes all in a slow minute: 1.42x one run, 1.9-2.2x the next ones).
     """
-    return min(DASK_MAX_REPEATS, max(DASK_REPEATS, round(20 / max(seconds, 0.1))))
+    return min(DASK_MAX_REPEATS, max(DASK_MIN_PASSES, round(20 / max(seconds, 0.1))))
 
 
 def _settled(client: Any, kept: int | None = None, *, limit: float = 60.0) -> int:
