@@ -134,7 +134,7 @@ def test_every_command_s_status_lines_follow_the_language(filled: tuple[Path, Pa
         ("train", corpus, "--gold", str(bo), "-c", book, "-o", str(tmp_path / "m.json")):
             ("Trained on ", "Saved: ", "it holds personal data; do not share it."),
         ("export-qdpx", corpus, "-c", book, "-o", str(tmp_path / "p.qdpx")):
-            ("Wrote ", "share it only with those allowed to see the transcripts."),
+            ("Written: ", "share it only with those allowed to see the transcripts."),
     }
     for args, expected in runs.items():
         danish = CliRunner().invoke(app, list(args))

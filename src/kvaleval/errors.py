@@ -680,7 +680,7 @@ class Texts(metaclass=_CodedMessages):
                                "personoplysninger, del den ikke.")
     cli_written_segments = "Skrevet: {path} ({n} segmenter)"
     cli_skipped_file = "Sprunget over: {path}: {reason}"
-    cli_project_written = ("Skrev {path}. Det indeholder personoplysninger (kildeteksterne er ikke\n"
+    cli_project_written = ("Skrevet: {path}. Det indeholder personoplysninger (kildeteksterne er ikke "
                            "pseudonymiseret): del det kun med dem, der må se transskriptionerne.")
     cli_sheet_written = "Skrevet: {path} ({rows} respondentture, {themes} temaer{suggestions})"
     cli_sheet_suggestions = ", med regelkoderens forslag"
@@ -1410,7 +1410,7 @@ class _TextsEnglish:
     cli_cache_unwritable = "Corpus read; the folder {cache} could not be written, so it is not saved"
     cli_coding = "Coding with {codebook} ..."
     cli_inputs = "Conclusions: {conclusions}; indicators: {targets}"
-    cli_default_codebook = ("No --codebook: using the demo's codebook {path} (a housing-social effort); give "
+    cli_default_codebook = ("No --codebook: using the demo's codebook {path} (a social housing programme); give "
                             "your own with -c CODEBOOK.")
     cli_model_codebook = "No --codebook: using the model's codebook {path} (the one it was trained with)."
     cli_none = "(none)"
@@ -1469,7 +1469,7 @@ class _TextsEnglish:
                                "do not share it.")
     cli_written_segments = "Written: {path} ({n} segments)"
     cli_skipped_file = "Skipped: {path}: {reason}"
-    cli_project_written = ("Wrote {path}. It holds personal data (the source texts are not\n"
+    cli_project_written = ("Written: {path}. It holds personal data (the source texts are not "
                            "pseudonymised): share it only with those allowed to see the transcripts.")
     cli_sheet_written = "Written: {path} ({rows} respondent turns, {themes} themes{suggestions})"
     cli_sheet_suggestions = ", with the rule coder's suggestions"
