@@ -134,6 +134,19 @@ def test_check_lists_the_longer_words_a_term_matches_inside(tmp_path: Path) -> N
     assert "  koord: frivilligkoordinatoren ← koordinator (2), tandlægen ← læge (1)" in lines, lines
 
 
+def test_check_names_the_term_that_matched_inside_the_longer_word(tmp_path: Path) -> None:
+    # "landkommune ← frivillig" was said where "kommunen" matched: a term that found a word a heavier
+    # term had counted (frivillige / frivillig) shifted the pairing of terms and matches.
+    from kvaleval.analyse.codebook_check import compound_matches
+
+    path, corpus = _book_and_corpus(
+        tmp_path, "name: k\ncodes:\n  - name: samarbejde\n    terms:\n      - frivillige\n"
+                  "      - {term: frivillig, weight: 0.6}\n      - kommunen\n",
+        "I: Hvordan er det?\nB: Vi bor i en landkommune, og de frivillige hjælper.\n")
+    found = compound_matches(kv.read_codebook(path), kv.read_corpus(corpus).segments)
+    assert found[["term", "word"]].values.tolist() == [["kommunen", "landkommune"]]
+
+
 def test_check_gold_without_corpus_is_an_error(tmp_path: Path) -> None:
     # --gold without --corpus printed the examples line and exited 0: the gold was never read.
     path, _ = _book_and_corpus(tmp_path, "name: k\ncodes:\n  - name: kap\n    terms: [folk]\n", "I: ?\nB: folk\n")

@@ -164,9 +164,15 @@ def compound_matches(codebook: Codebook, segments: pd.DataFrame, *, coder: RuleC
     texts = segments.loc[segments["speaker_role"] == RESPONDENT, "text"].tolist()
     scores = coder.score(texts)
     found: dict[tuple[int, str, str], int] = {}
+    # A span carries its term's words, not its label: a term that found a word a heavier term of the
+    # code had counted is among a finding's terms without a span, so the two do not pair up by position.
+    labels = [{term.words: term.label for term in code.terms} for code in coder.codes]
     for (row, column), finding in scores.findings.items():
         text = texts[row]
-        for label, (start, end, *_) in zip(finding.terms, finding.spans, strict=False):
+        for start, end, words, _ in finding.spans:
+            label = labels[column].get(words)
+            if label is None:  # a near cue's or a pattern's hit
+                continue
             whole_start, whole_end = _word_around(text, start, end)
             if (whole_start, whole_end) != (start, end):
                 key = (column, label, text[whole_start:whole_end].lower())
