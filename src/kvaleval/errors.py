@@ -184,8 +184,9 @@ class Warnings(metaclass=_CodedMessages):
             "(spørgsmålstekster, variabelnavne eller svarmuligheder, som Qualtrics, SurveyXact, Enalyzer og "
             "SurveyMonkey skriver dem), ikke svar; spørgsmålsteksterne bruges som svarenes spørgsmål.")
     W024 = ("{path}: {n} respondent-id står på mere end én række (fx '{example}'); rækkerne med "
-            "samme id tæller som én respondent. Er det forskellige personer, så angiv en anden "
-            "id-kolonne med id_column=... (på kommandolinjen: --id-column).")
+            "samme id tæller som én respondent i alt (men i hver gruppe, rækkerne står i, hvis de har forskellige "
+            "baggrundsoplysninger). Er det forskellige personer, så angiv en anden id-kolonne med "
+            "id_column=... (på kommandolinjen: --id-column).")
     W027 = ("{path}: {n} række(r) er en tidligere række igen – samme id og samme svar i hver kolonne (en "
             "besvarelse sendt to gange); de læses én gang.")
     W028 = ("et bilag, som kvaleval har skrevet her ({n} filer); det læses ikke som en del af korpusset. "
@@ -997,7 +998,8 @@ class _WarningsEnglish:
             "names or options, as Qualtrics, SurveyXact, Enalyzer and SurveyMonkey write them), not answers; the "
             "question texts are the answers' questions.")
     W024 = ("{path}: {n} respondent id(s) are on more than one row (e.g. '{example}'); the rows of one id "
-            "count as one respondent. If they are different people, name another id column with "
+            "count as one respondent in all (but in each group their rows are in, if their background data "
+            "differ). If they are different people, name another id column with "
             "id_column=... (on the command line: --id-column).")
     W027 = ("{path}: {n} row(s) repeat an earlier row – the same id and the same answer in every column (a "
             "response sent twice); they are read once.")
