@@ -695,3 +695,14 @@ def test_a_bare_no_to_what_could_be_better_is_no_complaint(tmp_path: Path) -> No
     book = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
     codings = kv.code(kv.read_corpus(tmp_path), book).codings
     assert codings[["segment_id", "code", "valence"]].values.tolist() == [["b#7", "relevans", "negativ"]]
+
+
+def test_a_yes_turned_by_men_is_mixed(tmp_path: Path) -> None:
+    # "Har du hørt om besøgsvenner?" - "Ja, men det er ikke noget for mig." was positiv: the yes says
+    # what was asked, the "men ... ikke" takes it back.
+    (tmp_path / "b.txt").write_text(
+        "I: Har familievejledningen hjulpet?\nB: Ja, men ikke så meget.\n"
+        "I: Har beboerrådgivningen hjulpet?\nB: Ja, bestemt.\n", encoding="utf-8")
+    book = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
+    codings = kv.code(kv.read_corpus(tmp_path), book).codings
+    assert codings[["segment_id", "valence"]].values.tolist() == [["b#1", "blandet"], ["b#3", "positiv"]]

@@ -581,7 +581,7 @@ class RuleCoder:
             sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
             if sign:
                 finding = findings[(row, column)]
-                finding.valence = {1: "positiv", -1: "negativ"}[sign]
+                finding.valence = _with_turn({1: "positiv", -1: "negativ"}[sign], lower(texts[row]))
                 finding.valence_why += ("svar på spørgsmål",)
 
     def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, shares: np.ndarray,
@@ -625,7 +625,7 @@ class RuleCoder:
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
         sign = answer_polarity(lower(answer)) * (question_sign or 1)
-        finding.valence = {1: "positiv", -1: "negativ"}.get(sign, "")
+        finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
 
     def valence_of(self, text: str, column: int) -> str:
@@ -705,6 +705,18 @@ class RuleCoder:
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
+
+
+def _with_turn(valence: str, answer: str) -> str:
+    """``blandet`` for a yes or no that the answer turns after a "men" ("Ja, men det er ikke noget for
+    mig"); else ``valence``."""
+    if not valence:
+        return valence
+    turn = _CONTRAST_BREAK.search(answer)
+    if turn is None:
+        return valence
+    after = answer_polarity(answer[turn.end():])
+    return "blandet" if after and after != (1 if valence == "positiv" else -1) else valence
 
 
 def answer_polarity(answer: str) -> int:
