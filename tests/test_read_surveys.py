@@ -371,3 +371,21 @@ def test_a_campaign_text_many_pasted_is_still_an_open_answer_and_the_choice_is_s
     assert said == ["[W040] hoering.csv: åbne svar fra 2 kolonne(r): 'Dit høringssvar', 'Hvad kunne være bedre i "
                     "bydelen?'; de andre (Afdeling) er baggrundsoplysninger (egenskaber). Er det forkert, så angiv "
                     "de åbne kolonner med --text-column."]
+
+
+def test_a_hidden_excel_column_is_not_read_and_said(tmp_path: Path) -> None:
+    # A caseworker's internal note in a hidden column was read as citizens' answers, coded and counted.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "Afdeling", "Hvad kunne gøres bedre?", "Sagsbehandlers interne note"])
+    for n in range(6):
+        sheet.append([n + 1, "Nord" if n % 2 else "Syd", f"Mere lys på stien og flere bænke, svar {n}.",
+                      f"Borgeren er vanskelig og ringer ofte, sag {n}."])
+    sheet.column_dimensions["D"].hidden = True
+    sheet.column_dimensions.group("F", "Z", hidden=True)  # unused columns hidden to the right: not said
+    workbook.save(tmp_path / "skjult.xlsx")
+    corpus = kv.read_corpus(tmp_path / "skjult.xlsx")
+    assert set(corpus.segments["question"]) == {"Hvad kunne gøres bedre?"}
+    assert "Sagsbehandlers interne note" not in corpus.segments.columns
+    said = [m for m in corpus.notes["message"] if "W041" in m]
+    assert len(said) == 1 and "1 skjult(e) kolonne(r) (D)" in said[0]

@@ -168,6 +168,8 @@ class Warnings(metaclass=_CodedMessages):
             "'{text}' det sagte ({n} taleture); de andre kolonner ({others}) er tider.")
     W040 = ("{path}: åbne svar fra {n} kolonne(r): {open}; de andre ({attributes}) er baggrundsoplysninger "
             "(egenskaber). Er det forkert, så angiv de åbne kolonner med --text-column.")
+    W041 = ("{path}: {n} skjult(e) kolonne(r) ({columns}) er ikke læst – skjult i Excel er ofte internt (en "
+            "sagsbehandlers note). Skal de med, så vis dem i Excel og gem filen igen.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -982,6 +984,8 @@ class _WarningsEnglish:
             "what was said ({n} turns); the other columns ({others}) are times.")
     W040 = ("{path}: open answers from {n} column(s): {open}; the others ({attributes}) are background "
             "data (attributes). If that is wrong, name the open columns with --text-column.")
+    W041 = ("{path}: {n} hidden column(s) ({columns}) are not read – hidden in Excel is often internal (a "
+            "caseworker's note). To read them, unhide them in Excel and save the file again.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

@@ -643,6 +643,14 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
             if len(values.sheetnames) > 1:
                 notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
                                                   sheet=values.worksheets[sheet].title))
+            answers = values.worksheets[sheet]
+            width = answers.max_column or 1024  # Excel hides the unused columns to the right, too: not those
+            hidden = {i for i in _hidden_columns(path, getattr(answers, "_worksheet_path", "")) if i < width}
+            if hidden:
+                from openpyxl.utils import get_column_letter
+
+                notes.append(Warnings.W041.format(path=shown, n=len(hidden), columns=", ".join(
+                    get_column_letter(i + 1) for i in sorted(hidden))))
             rows: Iterator[tuple[Any, Any]]
             if formulas is values:
                 rows = ((row, row) for row in values.worksheets[sheet].iter_rows(values_only=True))
@@ -664,6 +672,8 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
                             missing_values += 1
                             value = written
                     row.append(_cell_text(value))
+                if hidden:
+                    row = [cell for i, cell in enumerate(row) if i not in hidden]
                 if any(cell and cell.strip() for cell in row):
                     yield row
     except CorpusError:
@@ -682,6 +692,31 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
 
 _FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 """A cell formula's element, ``<f>`` (or ``<x:f ...>`` with a namespace prefix)."""
+
+
+_HIDDEN_COLUMNS = re.compile(r"<(?:\w+:)?col\b[^>]*>")
+
+
+def _hidden_columns(path: Path, member: str) -> set[int]:
+    """The 0-based indices of the columns a worksheet hides (``<col min="4" max="4" hidden="1"/>``,
+    read from the part before its cells; openpyxl's read-only sheets do not say)."""
+    if not member:
+        return set()
+    head = b""
+    with zipfile.ZipFile(path) as archive, archive.open(member) as part:
+        while b"<sheetData" not in head and len(head) < 4 * 1024 * 1024:
+            chunk = part.read(65536)
+            if not chunk:
+                break
+            head += chunk
+    text = head.split(b"<sheetData", 1)[0].decode("utf-8", errors="replace")
+    hidden: set[int] = set()
+    for element in _HIDDEN_COLUMNS.findall(text):
+        if re.search(r'\bhidden="(?:1|true)"', element):
+            low, high = (re.search(rf'\b{name}="(\d+)"', element) for name in ("min", "max"))
+            if low and high:
+                hidden.update(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
+    return hidden
 
 
 def _has_formulas(path: Path, names: Iterable[str]) -> bool:
