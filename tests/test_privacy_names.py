@@ -239,3 +239,11 @@ def test_a_unit_s_name_after_its_word_is_no_person() -> None:
     assert pseudonymise("Hjemmeplejen Nord kommer, og jeg bor på Plejecenter Solvang.") == (
         "Hjemmeplejen Nord kommer, og jeg bor på Plejecenter Solvang.")
     assert pseudonymise("Mette Nord ringede fra Team Syd.") == "[navn] ringede fra Team Syd."
+
+
+def test_two_names_joined_before_a_lower_case_tail_both_go() -> None:
+    # "Mette-Hanne-b" was "[navn]-Hanne-b": the tail rule took only the first part for the name.
+    from kvaleval.privacy import pseudonymise
+
+    assert pseudonymise("Mette-Hanne-b ringede.") == "[navn]-b ringede."
+    assert pseudonymise("Hanne-sagen og Netto-posen.") == "[navn]-sagen og Netto-posen."

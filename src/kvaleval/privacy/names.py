@@ -18,6 +18,7 @@ sentence is mostly a proper noun. Whether it is a *person's* name is decided, in
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -235,7 +236,8 @@ def _hyphenated(
     """Verdict on a hyphenated word, or None to judge it as one word.
 
     A compound with a lower-case tail ("Netto-pose", "SSP-møderne", "Hanne-sagen") is a
-    name only if its first part is ("[navn]-sagen"); a double name ("Hansen-Ali") is a
+    name only if one of its capitalised parts before the tail is ("[navn]-sagen", "Mette-Hanne-b":
+    "[navn]-b"); a double name ("Hansen-Ali") is a
     name if any part is on the name lists.
     """
     parts = core.split("-")
@@ -244,9 +246,11 @@ def _hyphenated(
         listed = use_lists and key in lists.names and (key not in lists.ambiguous or not initial)
         return listed or key in learned
     if parts[-1][:1].islower():
-        first = parts[0]
-        if first[:1].isupper() and not first.isupper() and is_name(first):
-            return NAME, first, core[len(first) :]
+        # the capitalised parts before the tail are the name: "Mette-Hanne-b" hides both names
+        head = list(itertools.takewhile(lambda part: part[:1].isupper() and not part.isupper(), parts))
+        if head and any(is_name(part) for part in head):
+            stem = "-".join(head)
+            return NAME, stem, core[len(stem) :]
         return KEEP, core, ""
     if any(is_name(part) for part in parts if part[:1].isupper()):
         return NAME, core, ""
