@@ -313,6 +313,7 @@ def test_a_transcript_exported_as_a_table_is_read_as_a_transcript(tmp_path: Path
     segments = corpus.segments
     assert segments["speaker_role"].tolist() == ["interviewer", "respondent", "interviewer", "respondent"]
     assert segments["text"].tolist()[1] == "Den er blevet bedre. Der er lys nu."
+    assert segments["time"].tolist() == ["00:00:01", "00:00:05", "00:00:13", "00:00:16"]  # a turn's first row
     assert corpus.notes["message"].str.contains(r"\[W039\] interview.csv: læst som en transskription").any()
     write_xlsx(tmp_path / "sonix.xlsx", [["Timecode", "Speaker", "Text"], ["00:00", "Anne", "Hvad bruger du?"],
                                          ["00:03", "Omar", "Lektiecaféen."], ["00:05", "Anne", "Hvorfor?"],

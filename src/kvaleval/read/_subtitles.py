@@ -46,7 +46,7 @@ UNKNOWN_SPEAKER = "ukendt taler"
 class Cue:
     speaker: str | None
     text: str
-    start: str
+    start: str | None
     seconds: float
     end_seconds: float
     voiced: bool = False
@@ -87,7 +87,7 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
         raise CorpusError(Errors.E005.format(path=shown))
     if all(cue.speaker is None for cue in cues):
         return _paragraphs(cues), None
-    return _render_turns(cues)
+    return render_turns(cues)
 
 
 _WORD_TIMING = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
@@ -175,7 +175,9 @@ def _display_names(candidates: list[TagCandidate], accepted: set[int]) -> set[in
     return found if len(speakers) >= 2 else set()
 
 
-def _render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
+def render_turns(cues: list[Cue]) -> tuple[str, tuple[Turn, ...]]:
+    """The cues as ``Taler: tekst`` lines, a turn per run of one speaker's cues (a cue without a
+    speaker continues the last one's turn); also a transcript exported as a table."""
     parts: list[str] = []
     turns: list[Turn] = []
     position = 0

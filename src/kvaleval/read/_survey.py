@@ -243,6 +243,9 @@ _SPOKEN_HEADERS = frozenset({"tekst", "text", "replik", "udsagn", "transcript", 
 _TIME_HEADERS = frozenset({"start", "slut", "stop", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel",
                            "begin", "end", "starttime", "endtime", "starttid", "sluttid", "in", "out", "varighed",
                            "duration", "nr", "nummer", "no", "index", "id", "", "starts", "ends", "startms", "endms"})
+_START_HEADERS = frozenset({"start", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel", "begin",
+                            "starttime", "starttid", "in", "starts", "startms"})
+"""Time columns that give when a row was said."""
 
 
 def _transcript_columns(header: list[str], sample: list[list[str | None]]) -> tuple[int, int] | None:
@@ -265,35 +268,25 @@ def _transcript_columns(header: list[str], sample: list[list[str | None]]) -> tu
 
 def _transcript(header: list[str], rows: Iterable[list[str | None]], speaker_index: int, text_index: int, *,
                 shown: str, notes: list[str]) -> Survey:
-    """The rows of a transcript table as ``Taler: tekst`` lines, a turn per run of one speaker's rows."""
-    parts: list[str] = []
-    turns: list[Turn] = []
-    position = 0
-    speaker: str | None = None
+    """The rows of a transcript table as ``Taler: tekst`` lines, a turn per run of one speaker's rows,
+    as the cues of a subtitle file (the first time column gives a turn its time)."""
+    from kvaleval.read._subtitles import Cue, render_turns
+
+    times = [i for i, name in enumerate(header) if _squeezed(name) in _START_HEADERS]
+    cues = []
     for row in rows:
-        cells = [*row, None, None]
+        cells = [*row, *([None] * len(header))]
         said = " ".join((cells[text_index] or "").split())
-        if not said:
-            continue
-        who = " ".join((cells[speaker_index] or "").split()) or speaker or "?"
-        if who != speaker or not turns:
-            speaker = who
-            head = ("\n" if parts else "") + f"{who}: "
-            parts.append(head)
-            position += len(head)
-            turns.append(Turn(speaker=who, start=position, end=position))
-        else:
-            parts.append(" ")
-            position += 1
-        parts.append(said)
-        position += len(said)
-        turns[-1] = turns[-1]._replace(end=position)
-    if not turns:
+        if said:
+            who = " ".join((cells[speaker_index] or "").split()) or None
+            cues.append(Cue(who, said, (cells[times[0]] or "").strip() or None if times else None, 0.0, 0.0))
+    if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
+    text, turns = render_turns(cues)
     others = [header[i] for i in range(len(header)) if i not in (speaker_index, text_index)]
     notes.append(Warnings.W039.format(path=shown, speaker=header[speaker_index], text=header[text_index],
                                       n=len(turns), others=", ".join(others) or "-"))
-    return Survey("".join(parts) + "\n", tuple(turns), notes)
+    return Survey(text, turns, notes)
 
 
 def _listed(names: list[str], most: int = 8) -> str:
