@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kvaleval.errors import Errors, ExchangeError, Texts, library_error
 
@@ -40,6 +40,26 @@ def guid(*parts: str) -> str:
 
 GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 """A GUID as the schema allows it, after :func:`norm_guid` (lower case, no braces)."""
+
+
+def kept_guids(read: Mapping[str, str | None], *parts: str) -> dict[str, str]:
+    """key -> the GUID it was read with from another program's project (kept, so that the program
+    knows its codes and sources again), else :func:`guid` of ``parts`` and the key; one GUID is never
+    two keys' (a project kvaleval exported has uuid5s too, which a key's own may meet)."""
+    guids: dict[str, str] = {}
+    for key, found in read.items():  # the GUIDs read first
+        if found and GUID.fullmatch(found) and found not in guids.values():
+            guids[key] = found
+    taken = set(guids.values())
+    for key in read:
+        if key not in guids:
+            made, number = guid(*parts, key), 1
+            while made in taken:
+                number += 1
+                made = guid(*parts, key, str(number))
+            guids[key] = made
+            taken.add(made)
+    return {key: guids[key] for key in read}
 
 
 def norm_guid(value: str | None) -> str:

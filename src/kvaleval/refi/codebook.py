@@ -14,11 +14,10 @@ from kvaleval.records import Code, Codebook
 from kvaleval.refi._archive import write_bytes
 from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
 from kvaleval.refi._xml import (
-    GUID,
     NS_CODEBOOK,
     child,
     children,
-    guid,
+    kept_guids,
     local,
     namespace_problem,
     norm_guid,
@@ -40,11 +39,6 @@ def origin() -> str:
     from kvaleval import __version__
 
     return f"kvaleval {__version__}"
-
-
-def code_guid(codebook_name: str, code_name: str) -> str:
-    """The stable GUID of a code: uuid5 of the codebook's and the code's name."""
-    return guid("code", codebook_name, code_name)
 
 
 def write_qdc(codebook: Codebook, path: str | Path) -> Path:
@@ -117,7 +111,7 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     container = make(holder, "Codes", namespace)
     nodes: dict[str, ET.Element] = {}
     names = {code.name for code in codes}
-    guids = _code_guids(codebook.name, codes)
+    guids = kept_guids({code.name: code.guid for code in codes}, "code", codebook.name)
     for code in codes:
         node = make(
             None,
@@ -137,25 +131,6 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
         parent_node = nodes.get(code.parent or "") if _reaches_root(code.name, parents) else None
         (parent_node if parent_node is not None else container).append(nodes[code.name])
     return {name: node.get("guid", "") for name, node in nodes.items()}
-
-
-def _code_guids(codebook_name: str, codes: list[Code]) -> dict[str, str]:
-    """Each code's GUID: the one it was read with (another program's, kept so that it knows its codes
-    again), else uuid5 of the codebook's and the code's names; never one GUID for two codes."""
-    guids: dict[str, str] = {}
-    for code in codes:
-        if code.guid and GUID.fullmatch(code.guid) and code.guid not in guids.values():
-            guids[code.name] = code.guid
-    taken = set(guids.values())
-    for code in codes:
-        if code.name not in guids:
-            made, number = code_guid(codebook_name, code.name), 1
-            while made in taken:
-                number += 1
-                made = code_guid(codebook_name, f"{code.name}\x1f{number}")
-            guids[code.name] = made
-            taken.add(made)
-    return guids
 
 
 def _shown_name(code: Code, names: set[str]) -> str:

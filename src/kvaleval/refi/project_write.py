@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from kvaleval.refi._description import number
 from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
-from kvaleval.refi._xml import GUID, NS_PROJECT, guid, root_element, text_element, to_bytes
+from kvaleval.refi._xml import NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
 from kvaleval.refi._xml import element as make
 from kvaleval.refi.codebook import add_codes, origin, refuse_reserved_names
 from kvaleval.refi.selection_memo import format_memo
@@ -125,7 +124,7 @@ def write_qdpx(
         notes.append(Warnings.W605.format(codes=extra))
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     refer_from_codes(root, planned, code_guids)
-    source_guids = _source_guids(documents)
+    source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
     _cases(root, segments, source_guids)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
@@ -210,25 +209,6 @@ def _texts(documents: list[Document], segments: pd.DataFrame) -> tuple[dict[str,
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         texts[document.doc_id] = text
     return texts, notes
-
-
-def _source_guids(documents: Sequence[Document]) -> dict[str, str]:
-    """doc_id -> the source's GUID: the one it was read with from a REFI-QDA project (so that the
-    program it came from knows it again), else uuid5 of the doc_id; one GUID is never two sources'."""
-    guids: dict[str, str] = {}
-    for document in documents:  # the GUIDs read first: a project exported by kvaleval has uuid5s too
-        if document.guid and GUID.fullmatch(document.guid) and document.guid not in guids.values():
-            guids[document.doc_id] = document.guid
-    taken = set(guids.values())
-    for document in documents:
-        if document.doc_id not in guids:
-            made, number = guid("source", document.doc_id), 1
-            while made in taken:
-                number += 1
-                made = guid("source", document.doc_id, str(number))
-            guids[document.doc_id] = made
-            taken.add(made)
-    return {document.doc_id: guids[document.doc_id] for document in documents}
 
 
 def _stored(document: Document, source_guid: str, text: str, segments: pd.DataFrame) -> StoredSource:
