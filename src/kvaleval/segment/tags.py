@@ -206,8 +206,12 @@ RESPONDENT_LABELS = frozenset(
     deltageren borger borgeren bruger brugeren forælder partner samarbejdspartner svar sv a
     taler speaker person p d elev ung medarbejder leder beboer beboeren frivillig frivillige lejer
     kvinde mand pige dreng forælder forældre pårørende klient patient medlem formand næstformand
-    mor far søn datter bror søster barn mormor morfar farmor farfar bedstemor bedstefar besvarelse answer""".split()
+    mor far søn datter bror søster barn mormor morfar farmor farfar bedstemor bedstefar besvarelse answer
+    mentor participant interviewee resident tenant parent mother father teacher student pupil staff
+    employer employee caseworker manager volunteer citizen user nurse officer coordinator youth client
+    member worker coach adviser advisor""".split()
 ) | COLLECTIVE_LABELS | INTERPRETER_LABELS
+"""Role words of a respondent, Danish and English (``Employer:`` in an English transcript is no name)."""
 
 
 @lru_cache(maxsize=8192)
