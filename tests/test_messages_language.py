@@ -19,7 +19,7 @@ from kvaleval.errors import Errors, PrivacyError, Texts, Warnings, get_language,
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = [(Errors, errors._ErrorsEnglish), (Warnings, errors._WarningsEnglish), (Texts, errors._TextsEnglish)]
-SAME_IN_BOTH = {"size_mb"}  # "{size} MB" is the same in Danish and English
+SAME_IN_BOTH = {"size_mb", "cli_theme_segment"}  # "{size} MB", "1 segment": the same in Danish and English
 
 
 def names(catalogue: type) -> set[str]:

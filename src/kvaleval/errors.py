@@ -645,6 +645,7 @@ class Texts(metaclass=_CodedMessages):
     cli_segments = "Segmenter: {segments} ({respondents} respondentture)"
     cli_codings_per_theme = "Kodninger pr. tema:"
     cli_theme_segments = "  {theme}: {n} segmenter"
+    cli_theme_segment = "  {theme}: 1 segment"
     cli_notes = "Bemærkninger: {n} (se arket '{sheet}')"
     cli_written = "Skrevet: {path} og {n} andre filer"
     cli_privacy_report = "Pseudonymiseringsrapport (indeholder personoplysninger, del den ikke): {path}"
@@ -682,6 +683,7 @@ class Texts(metaclass=_CodedMessages):
     cli_model_personal_data = ("Filen indeholder træningsturenes tekst, ikke pseudonymiseret: den indeholder "
                                "personoplysninger, del den ikke.")
     cli_written_segments = "Skrevet: {path} ({n} segmenter)"
+    cli_written_segment = "Skrevet: {path} (1 segment)"
     cli_skipped_file = "Sprunget over: {path}: {reason}"
     cli_project_written = ("Skrevet: {path}. Det indeholder personoplysninger (kildeteksterne er ikke "
                            "pseudonymiseret): del det kun med dem, der må se transskriptionerne.")
@@ -1437,6 +1439,7 @@ class _TextsEnglish:
     cli_segments = "Segments: {segments} ({respondents} respondent turns)"
     cli_codings_per_theme = "Codings per theme:"
     cli_theme_segments = "  {theme}: {n} segments"
+    cli_theme_segment = "  {theme}: 1 segment"
     cli_notes = "Notes: {n} (see the sheet '{sheet}')"
     cli_written = "Written: {path} and {n} other files"
     cli_privacy_report = "Pseudonymisation report (holds personal data; do not share it): {path}"
@@ -1474,6 +1477,7 @@ class _TextsEnglish:
     cli_model_personal_data = ("The file holds the training turns' text, not pseudonymised: it holds personal data; "
                                "do not share it.")
     cli_written_segments = "Written: {path} ({n} segments)"
+    cli_written_segment = "Written: {path} (1 segment)"
     cli_skipped_file = "Skipped: {path}: {reason}"
     cli_project_written = ("Written: {path}. It holds personal data (the source texts are not "
                            "pseudonymised): share it only with those allowed to see the transcripts.")

@@ -18,9 +18,9 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
+from kvaleval.privacy.names import lexicon
 from kvaleval.privacy.patterns import KIND_NAME, REPLACEMENTS
 from kvaleval.records import GROUP_COLUMN
-from kvaleval.privacy.names import lexicon
 from kvaleval.segment.tags import is_role_label, label_key, looks_like_name
 
 NAME_COLUMNS = ("interviewer",)

@@ -117,7 +117,8 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     # a grouping code (codable: false) counts the segments of the codes under it, as in the tables
     counts = with_groupings(coded.codings, coded.codebook).groupby("code")["segment_id"].nunique()
     for code in coded.codebook.codes:
-        lines.append(Texts.cli_theme_segments.format(theme=code.display, n=int(counts.get(code.name, 0))))
+        n = int(counts.get(code.name, 0))
+        lines.append((Texts.cli_theme_segment if n == 1 else Texts.cli_theme_segments).format(theme=code.display, n=n))
     if len(corpus.notes):
         lines.append(Texts.cli_notes.format(n=len(corpus.notes), sheet=Words.run))
         # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown

@@ -59,4 +59,4 @@ def review_cli(
     queue = coded.review_queue(n, path=str(out))
     for row in queue.head(10).itertuples():
         echo(f"  {row.segment_id}: {row.reason}")
-    echo(Texts.cli_written_segments.format(path=out, n=len(queue)))
+    echo((Texts.cli_written_segment if len(queue) == 1 else Texts.cli_written_segments).format(path=out, n=len(queue)))
