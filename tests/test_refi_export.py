@@ -205,3 +205,35 @@ def test_refi_export_fixed_and_given_timestamps(coded: Coded, tmp_path: Path, mo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = _root(write_qdpx(coded, tmp_path / "q.qdpx"))
     assert root.get("creationDateTime") == "2023-11-14T22:13:20Z"
+
+
+@needs_shared
+def test_refi_export_types_variables_by_their_values(tmp_path: Path) -> None:
+    # Every variable went out as Text: NVivo and QualCoder could not sort or filter ages and dates,
+    # and an Integer attribute read from NVivo's project came back as Text.
+    from kvaleval.read import read_corpus
+    from kvaleval.refi import read_qdpx
+
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(INTERVIEW, "utf-8")
+    (folder / "metadata.csv").write_text(
+        "file,respondent_group,alder,interviewdato,andel,postnr,fulgt,tid\n"
+        "a.txt,borger,34,2024-03-01,0.5,0123,true,2024-03-01T10:00:00Z\n"
+        "b.txt,borger,71,2024-02-30,1,5240,false,2024-03-02T11:30:00Z\n", "utf-8")
+    coded = Coded(corpus=read_corpus(folder), codebook=Codebook(name="t", codes=(Code("ventetid"),)),
+                  codings=pd.DataFrame(columns=["segment_id", "doc_id", "code", "coder", "score", "valence", "why"]))
+    path = write_qdpx(coded, tmp_path / "p.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    root = _root(path)
+    types = {v.get("name"): v.get("typeOfVariable") for v in _all(root, "Variable")}
+    # 2024-02-30 is no date; a leading zero keeps a code text
+    assert types == {"respondent_group": "Text", "alder": "Integer", "interviewdato": "Text", "andel": "Float",
+                     "postnr": "Text", "fulgt": "Boolean", "tid": "DateTime"}
+    ages = [v[1] for v in _all(root, "VariableValue") if v[1].tag.endswith("IntegerValue")]
+    assert sorted(age.text for age in ages) == ["34", "71"]
+    again, _ = read_qdpx(path)  # read back as the same texts
+    assert sorted(again.segments["alder"].dropna().unique()) == ["34", "71"]
+    assert sorted(again.segments["fulgt"].dropna().unique()) == ["false", "true"]
+    assert sorted(again.segments["andel"].dropna().unique()) == ["0.5", "1"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
@@ -275,6 +276,7 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
     first = first[first["doc_id"].isin(source_guids)]
+    types = {column: variable_type(first[column].tolist()) for column in columns}
     if columns and len(first):
         holder = make(root, "Variables", NS_PROJECT)
         for column in columns:
@@ -284,7 +286,7 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
                 NS_PROJECT,
                 guid=guid("variable", column),
                 name=column,
-                typeOfVariable="Text",
+                typeOfVariable=types[column],
             )
     if not len(first):
         return
@@ -302,7 +304,7 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
             if _clean(row[column]) is not None:
                 value = make(case, "VariableValue", NS_PROJECT)
                 make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
-                text_element(value, "TextValue", NS_PROJECT, str(row[column]))
+                text_element(value, f"{types[column]}Value", NS_PROJECT, _typed(row[column], types[column]))
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
 
 
@@ -451,6 +453,47 @@ def _present(value: Any) -> bool:
         return not bool(pd.isna(value))
     except (TypeError, ValueError):
         return True
+
+
+_TYPED = {
+    "Integer": re.compile(r"-?(?:0|[1-9]\d*)"),  # no leading zero: "0123" (a number plate, a code) stays text
+    "Float": re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?"),  # some whole: 0.5 and 1
+    "Date": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "DateTime": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?"),
+    "Boolean": re.compile(r"true|false"),
+}
+"""Value shapes of the REFI-QDA variable types besides Text (xsd:integer, decimal, date, dateTime,
+boolean as written); Danish decimal commas and "ja"/"nej" stay text."""
+
+
+def variable_type(values: list[Any]) -> str:
+    """The REFI-QDA type of a variable whose values are all one shape: ``Integer`` for ages and
+    years (an Excel column of whole numbers read as floats too), ``Float``, ``Date``, ``DateTime``,
+    ``Boolean``; else ``Text``. NVivo and QualCoder then sort and filter the attribute as numbers or
+    dates, and a variable read from their project as a number goes back as one."""
+    texts = [_typed(value, "Integer") for value in values if _clean(value) is not None]
+    if not texts:
+        return "Text"
+    for name, shape in _TYPED.items():
+        if all(shape.fullmatch(text) for text in texts) and (name not in ("Date", "DateTime")
+                                                               or all(_valid_date(text) for text in texts)):
+            return name
+    return "Text"
+
+
+def _typed(value: Any, type_: str) -> str:
+    """The value as written for its type: a whole float as an integer (34.0 from Excel as 34)."""
+    if isinstance(value, float) and value.is_integer() and type_ in ("Integer", "Text"):
+        return str(int(value)) if type_ == "Integer" else str(value)
+    return str(value)
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _clean(value: Any) -> str | None:
