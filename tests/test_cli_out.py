@@ -342,3 +342,24 @@ def test_evaluate_a_gold_sample_is_said_and_scored_in_its_documents_with_shared_
     confusions = [pd.read_excel(tmp_path / name, sheet_name=1, header=2) for name in ("alle.xlsx", "udsnit.xlsx")]
     assert set(confusions[1]["Dokument"]) <= {"borger01"}
     assert len(confusions[1]) < len(confusions[0])
+
+
+def test_code_shows_notes_in_the_terminal_as_pseudonymised_as_the_appendix(
+        tmp_path: Path, small_codebook_path: Path) -> None:
+    # W017 quoted a mail's header in the terminal ("Fra: Birgitte Holm Sendt: ..."), whose text ends up
+    # in e-mails and tickets; the sheet Kørsel had it pseudonymised.
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "mail.txt").write_text(
+        "Fra: Birgitte Holm Sendt: 9. marts 2026\n\nI: Hvordan går det?\nB: Det går godt med det hele.\n",
+        encoding="utf-8")
+    shown = CliRunner().invoke(app, ["code", str(corpus), "-c", str(small_codebook_path), "--out",
+                                     str(tmp_path / "ud"), "--no-qdpx"])
+    assert shown.exit_code == 0, shown.output
+    assert "[W017]" in shown.output and "[navn]" in shown.output
+    assert "Birgitte" not in shown.output and "Holm" not in shown.output
+    # the sheet Kørsel too: the header was never a segment, so the names found in segments missed it
+    assert "Birgitte" not in (tmp_path / "ud" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
+    internal = CliRunner().invoke(app, ["code", str(corpus), "-c", str(small_codebook_path), "--out",
+                                        str(tmp_path / "internt"), "--no-qdpx", "--no-pseudonymise"])
+    assert "Fra: Birgitte Holm" in internal.output

@@ -641,17 +641,18 @@ def test_appendix_privacy_report_lists_every_contact_column_value(tmp_path: Path
 def test_appendix_manifest_replaces_only_names_found_in_the_corpus_and_reports_them(
         small_codebook: kv.Codebook, tmp_path: Path) -> None:
     # The manifest's own pseudonymiser took "Fokusgruppe" in a note for a name, and nothing it
-    # replaced was in the report.
+    # replaced was in the report. (A quoted excerpt of the corpus in a note is read as the corpus is,
+    # so a capitalised word inside it would go as it would in a quote.)
     folder = tmp_path / "korpus"
     folder.mkdir()
     (folder / "borger_fatima.txt").write_text(
-        "Fokusgruppe med beboere, Dataset fra maj\n\n"
+        "Fokusgruppe med beboere, Vollsmose fra maj\n\n"
         "I: Fatima, har rådgivningen hjulpet dig?\nB: Ja, vi mangler dog folk i klubben.\n", encoding="utf-8")
     out = tmp_path / "ud"
     kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out)
     manifest = pd.read_csv(out / "csv" / "manifest.csv", encoding="utf-8-sig")
     note = manifest.loc[manifest["Felt"].str.startswith("note: "), "Værdi"].tolist()
-    assert len(note) == 1 and "Fokusgruppe med beboere, Dataset fra maj" in note[0]
+    assert len(note) == 1 and "Fokusgruppe med beboere, Vollsmose fra maj" in note[0]
     assert "fatima" not in manifest.to_csv().lower()
     report = pd.read_csv(out / "lokalt" / "pseudonymisering.csv", encoding="utf-8-sig", keep_default_na=False)
     in_manifest = report[report["where"] == "manifest"]

@@ -102,6 +102,20 @@ SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W017", "W019", "W020",
 MAX_SHOWN_NOTES = 10
 
 
+def written_notes(written: list[Path]) -> list[str] | None:
+    """The notes as the appendix's manifest has them (pseudonymised, where the run pseudonymises);
+    None without a manifest CSV. A terminal's text ends up in e-mails and tickets: a note that quotes
+    a transcript ("Fra: Birgitte Holm Sendt: ...") is shown as the sheet Kørsel shows it."""
+    import pandas as pd
+
+    path = next((p for p in written if p.name == "manifest.csv" and p.parent.name == "csv"), None)
+    if path is None:
+        return None
+    table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    fields, values = table.iloc[:, 0].tolist(), table.iloc[:, 1].tolist()
+    return [value for field, value in zip(fields, values, strict=True) if field.startswith(Words.note)]
+
+
 def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
     from kvaleval.analyse.frequencies import with_groupings
 
@@ -123,7 +137,9 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         lines.append(Texts.cli_notes.format(n=len(corpus.notes), sheet=Words.run))
         # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown
         # here too; notes that quote the text or name speakers stay in the pseudonymised sheet.
-        shown = [message for message in corpus.notes["message"] if message[1:5] in SHOWN_NOTES]
+        notes = written_notes(written)
+        messages = corpus.notes["message"].tolist() if notes is None else notes
+        shown = [message for message in messages if message[1:5] in SHOWN_NOTES]
         lines += [f"  {message}" for message in shown[:MAX_SHOWN_NOTES]]
         if len(shown) > MAX_SHOWN_NOTES:
             lines.append(f"  … (+{len(shown) - MAX_SHOWN_NOTES})")

@@ -771,7 +771,7 @@ def _skip_titles(rows: Iterator[list[str | None]], shown: str, notes: list[str])
     start = _title_rows(head)
     if start:
         title = " / ".join(cell.strip() for row in head[:start] for cell in row if cell and cell.strip())
-        notes.append(Warnings.W020.format(path=shown, excerpt=shorten(title, 80)))
+        notes.append(Warnings.W020.format(path=shown, excerpt=f'"{shorten(title, 80)}"'))
     return itertools.chain(head[start:], rows)
 
 

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import math
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -533,6 +534,9 @@ def _mean_attainment(value: float) -> str:
     return "–" if math.isnan(value) else Words.of_target.format(percent=number(value))
 
 
+_QUOTED = re.compile(r'"([^"\n]+)"')
+
+
 def _pseudonymise_manifest(table: pd.DataFrame, corpus_pseudonymiser: Any) -> pd.DataFrame:
     """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"), and so can
     the corpus folder (``/home/mette/Mette Hansen``); versions, options and hashes don't, and a hash
@@ -549,6 +553,9 @@ def _pseudonymise_manifest(table: pd.DataFrame, corpus_pseudonymiser: Any) -> pd
     def protect(text: str) -> str:
         for path in sorted(hidden, key=len, reverse=True):  # file names in notes, as in the field
             text = text.replace(path, hidden[path])
+        # An excerpt of a transcript in double quotes (W017's header, W020's title, W625's stray text)
+        # is the corpus's own words, maybe never read as a segment: the full pseudonymiser takes it.
+        text = _QUOTED.sub(lambda m: '"' + corpus_pseudonymiser(m.group(1), "manifest") + '"', text)
         return pseudonymiser(text, "manifest")
 
     for row, (name, value) in enumerate(zip(table[Words.field], table[Words.value], strict=True)):
