@@ -659,3 +659,32 @@ def test_a_survey_respondent_is_named_in_the_quote_as_in_the_segment_table() -> 
     shown = attribution(row, {}, survey=True, pseudonymiser=lambda text, where: named.get(text, text))
     assert shown == "(spørgeskema, [respondent 100])"
     assert attribution({"doc_id": "s", "speaker": "17"}, {}, survey=True) == "(spørgeskema, respondent 17)"
+
+
+def test_grouping_code_quotes_cooccurrence_and_matrix_take_its_codes(tiny_corpus: Path, tmp_path: Path) -> None:
+    # A grouping code counted its codes in Frekvenser (n/N > 0) but had no quotes (coded.quotes and
+    # Citater empty), zeros on Samforekomst's diagonal and an empty Matrix column: the appendix
+    # contradicted itself.
+    path = tmp_path / "grupperet.yaml"
+    path.write_text(
+        "name: grupperet\ncodes:\n"
+        "  - name: indsatsen\n    label: Indsatsen\n    codable: false\n    children:\n"
+        "      - name: relevans\n        terms: [{term: hjulpet, valence: positiv}]\n"
+        "      - name: kapacitet\n        terms: [venteliste, ventetid]\n"
+        "  - name: kendskab\n    terms: [aldrig hørt om]\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tiny_corpus), kv.read_codebook(path))
+    below = set(coded.codings.loc[coded.codings["code"].isin(["relevans", "kapacitet"]), "segment_id"])
+    row = coded.frequencies(by=None).set_index("code").loc["indsatsen"]
+    assert row.respondents > 1
+
+    quoted = coded.quotes("indsatsen", n=10)
+    assert len(quoted) == row.segments and set(quoted["segment_id"]) == below
+    assert set(coded.quotes("indsatsen", valence="positiv")["segment_id"]) == set(
+        coded.codings.loc[(coded.codings["code"] == "relevans") & (coded.codings["valence"] == "positiv"), "segment_id"])
+
+    pairs = cooccurrence(coded.segments, coded.codings, coded.codebook).set_index(["code_a", "code_b"])
+    assert pairs.loc[("indsatsen", "indsatsen"), "respondents"] == row.respondents
+    assert pairs.loc[("indsatsen", "indsatsen"), "segments"] == row.segments
+
+    matrix = framework_matrix(coded.segments, coded.codings, coded.codebook)
+    assert (matrix["Indsatsen"] != "").sum() == row.respondents
