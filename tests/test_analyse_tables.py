@@ -688,3 +688,27 @@ def test_grouping_code_quotes_cooccurrence_and_matrix_take_its_codes(tiny_corpus
 
     matrix = framework_matrix(coded.segments, coded.codings, coded.codebook)
     assert (matrix["Indsatsen"] != "").sum() == row.respondents
+
+
+def test_targets_as_a_table_read_with_pandas_are_read_as_the_file_is(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                       tmp_path: Path) -> None:
+    # A table from pd.read_csv without the optional columns raised KeyError: 'retning' from deep in
+    # pandas, and a Danish decimal ("27,5", a string) was no number.
+    import csv
+
+    path = tmp_path / "indikatorer.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(
+            [["indikator", "mål", "opnået"], ["Unge i fritidsjob", "120", "134"], ["Stopper tidligt (%)", "20", "27,5"]])
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "fil", targets=path, charts_enabled=False, qdpx=False)
+    kv.write_appendix(coded, tmp_path / "tabel", targets=pd.read_csv(path, sep=";"), charts_enabled=False, qdpx=False)
+    from_file = pd.read_csv(tmp_path / "fil" / "csv" / "maalopfyldelse.csv")
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "tabel" / "csv" / "maalopfyldelse.csv"), from_file)
+    assert from_file["opnået"].tolist() == [134, 27.5]
+
+    with pytest.raises(kv.CorpusError, match=r"E012.*\['opnået'\]"):
+        kv.write_appendix(coded, tmp_path / "ud", targets=pd.DataFrame({"indikator": ["x"], "mål": [1]}))
+    with pytest.raises(kv.CorpusError, match=r"E022.*linje 2"):
+        kv.write_appendix(coded, tmp_path / "ud", targets=pd.DataFrame(
+            {"indikator": ["a", "b"], "mål": [1, 2], "opnået": [1, 2], "retning": ["højere", "sidelæns"]}))

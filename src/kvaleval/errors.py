@@ -744,6 +744,7 @@ class Texts(metaclass=_CodedMessages):
     arg_by = ("navnet på én kolonne (fx by=\"role\"); bilaget grupperer efter én, og Frekvenser viser også "
               "rollerne – en liste af kolonner giver coded.frequencies(by=[...])")
     arg_targets = 'stien til en indikatorfil (csv/xlsx), en DataFrame eller None'
+    targets_table = 'Tabellen i targets= (linje = række, fra 1)'
     arg_corpus_path = 'stien til korpusmappen (str eller Path)'
     arg_corpus_path_example = "Fx kv.read_corpus('corpus/')."
     arg_codebook_path = 'stien til en kodebogsfil (str eller Path)'
@@ -1536,6 +1537,7 @@ class _TextsEnglish:
     arg_by = ("the name of one column (e.g. by=\"role\"); the appendix groups by one, and Frekvenser also "
               "shows the roles – a list of columns is for coded.frequencies(by=[...])")
     arg_targets = 'the path of an indicators file (csv/xlsx), a DataFrame, or None'
+    targets_table = 'The table given as targets= (line = row, from 1)'
     arg_corpus_path = 'the path of the corpus folder (str or Path)'
     arg_corpus_path_example = "E.g. kv.read_corpus('corpus/')."
     arg_codebook_path = 'the path of a codebook file (str or Path)'

@@ -330,7 +330,7 @@ def write_appendix(
         The files written.
     """
     from kvaleval._checks import PATH, check, check_conclusions, check_path
-    from kvaleval.analyse.targets import read_targets
+    from kvaleval.analyse.targets import read_targets, targets_table
     from kvaleval.codebook import read_conclusions
     from kvaleval.coded import Coded
 
@@ -353,6 +353,8 @@ def write_appendix(
         if targets is not None and not isinstance(targets, pd.DataFrame):
             sources.setdefault(Words.targets_file, targets)
             targets = read_targets(targets)
+        elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
+            targets = targets_table(targets)
         with _steps(progress) as step:
             appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
                                       pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
