@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from kvaleval._checks import check_conclusions
+from kvaleval._checks import check, check_conclusions
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes, resolve_themes
-from kvaleval.errors import Warnings, warn
+from kvaleval.errors import Texts, Warnings, warn
 from kvaleval.frames import ALL, attribute_columns, require_columns
 from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
 from kvaleval.words import Words
@@ -132,6 +132,9 @@ def evidence(
         ``min_respondents``).
     """
     conclusions = check_conclusions(conclusions, function="evidence")
+    # a string or float here was a TypeError from inside the quote selection
+    check(n_quotes, int, function="evidence", argument="n_quotes", expected=Texts.arg_whole_number,
+          hint=Texts.arg_n_quotes_example)
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
     conclusions = resolve_themes(conclusions, codebook)
