@@ -712,3 +712,22 @@ def test_targets_as_a_table_read_with_pandas_are_read_as_the_file_is(tiny_corpus
     with pytest.raises(kv.CorpusError, match=r"E022.*linje 2"):
         kv.write_appendix(coded, tmp_path / "ud", targets=pd.DataFrame(
             {"indikator": ["a", "b"], "mål": [1, 2], "opnået": [1, 2], "retning": ["højere", "sidelæns"]}))
+
+
+def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Path) -> None:
+    # W021/W032/W033 came twice each (the groups were looked up for the quotes and again for the
+    # counts), and pointed at kvaleval's evidence.py, whose source line a notebook showed under the cell.
+    import warnings
+
+    conclusions = [Conclusion("a", "x", ("relevans",), groups=("lærer",)),
+                   Conclusion("b", "x", ("relevans",), where=(("rolle", ("skole",)),)),
+                   Conclusion("c", "x", ("relevans",), where=(("role", ("lærer",)),))]
+    for call in (lambda: coded.evidence(conclusions),
+                 lambda: kv.write_appendix(coded, tmp_path / "ud", conclusions=conclusions, charts_enabled=False,
+                                           qdpx=False)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        mine = [w for w in caught if issubclass(w.category, kv.KvalevalWarning)]
+        assert sorted(str(w.message)[:6] for w in mine) == ["[W021]", "[W032]", "[W033]"]
+        assert {Path(w.filename).name for w in mine} == {Path(__file__).name}

@@ -45,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -1844,8 +1845,22 @@ def shorten(text: str, length: int) -> str:
 
 
 def warn(message: str) -> None:
-    """Issue a kvaleval warning pointing at the caller's caller."""
-    warnings.warn(message, KvalevalWarning, stacklevel=3)
+    """Issue a kvaleval warning pointing at the first line outside kvaleval: in a notebook the
+    user's own call (``ev = coded.evidence(...)``), not a line of kvaleval's code beside it."""
+    warnings.warn(message, KvalevalWarning, stacklevel=_outside_kvaleval())
+
+
+def _outside_kvaleval() -> int:
+    """The ``stacklevel`` of the nearest caller of :func:`warn` that is not kvaleval's own code
+    (the caller's caller, as before, when every frame is kvaleval's: the command line)."""
+    frame = sys._getframe(2)  # warn()'s caller: stacklevel 2
+    level = 2
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if module != "kvaleval" and not module.startswith("kvaleval."):
+            return level
+        frame, level = frame.f_back, level + 1
+    return 3
 
 
 _ENGLISH: dict[type, type] = {Errors: _ErrorsEnglish, Warnings: _WarningsEnglish, Texts: _TextsEnglish}

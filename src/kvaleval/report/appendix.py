@@ -90,8 +90,11 @@ def build_appendix(
         appendix, pseudonymiser = _tables(coded, conclusions=conclusions, targets=targets, by=by,
                                           pseudonymise=pseudonymise, small_cells=small_cells,
                                           pseudonyms=pseudonyms, keep=keep, step=step)
-    for warning in caught:
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    issued: set[tuple[str, type]] = set()
+    for warning in caught:  # each once: the same note twice is noise under the call in a notebook
+        if (str(warning.message), warning.category) not in issued:
+            issued.add((str(warning.message), warning.category))
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
     step("manifest")
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
@@ -156,7 +159,7 @@ def _tables(
     if conclusions:
         step("konklusioner")
         selected = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
-                                   pseudonymiser=pseudonymiser)
+                                   pseudonymiser=pseudonymiser, warn_unknown=False)  # evidence() warns
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = _without_repeated_totals(pseudonymise_columns(selected, pseudonymiser), table)
         shown_table = _without_repeated_totals(table, table)
