@@ -679,8 +679,8 @@ def test_grouping_code_quotes_cooccurrence_and_matrix_take_its_codes(tiny_corpus
 
     quoted = coded.quotes("indsatsen", n=10)
     assert len(quoted) == row.segments and set(quoted["segment_id"]) == below
-    assert set(coded.quotes("indsatsen", valence="positiv")["segment_id"]) == set(
-        coded.codings.loc[(coded.codings["code"] == "relevans") & (coded.codings["valence"] == "positiv"), "segment_id"])
+    positive = coded.codings[(coded.codings["code"] == "relevans") & (coded.codings["valence"] == "positiv")]
+    assert set(coded.quotes("indsatsen", valence="positiv")["segment_id"]) == set(positive["segment_id"])
 
     pairs = cooccurrence(coded.segments, coded.codings, coded.codebook).set_index(["code_a", "code_b"])
     assert pairs.loc[("indsatsen", "indsatsen"), "respondents"] == row.respondents
@@ -690,19 +690,20 @@ def test_grouping_code_quotes_cooccurrence_and_matrix_take_its_codes(tiny_corpus
     assert (matrix["Indsatsen"] != "").sum() == row.respondents
 
 
-def test_targets_as_a_table_read_with_pandas_are_read_as_the_file_is(tiny_corpus: Path, small_codebook: kv.Codebook,
-                                                                       tmp_path: Path) -> None:
+def test_targets_as_a_table_read_with_pandas_are_read_as_the_file_is(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
     # A table from pd.read_csv without the optional columns raised KeyError: 'retning' from deep in
     # pandas, and a Danish decimal ("27,5", a string) was no number.
     import csv
 
     path = tmp_path / "indikatorer.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows(
-            [["indikator", "mål", "opnået"], ["Unge i fritidsjob", "120", "134"], ["Stopper tidligt (%)", "20", "27,5"]])
+        csv.writer(handle, delimiter=";").writerows([
+            ["indikator", "mål", "opnået"], ["Unge i fritidsjob", "120", "134"], ["Stopper tidligt (%)", "20", "27,5"]])
     coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
     kv.write_appendix(coded, tmp_path / "fil", targets=path, charts_enabled=False, qdpx=False)
-    kv.write_appendix(coded, tmp_path / "tabel", targets=pd.read_csv(path, sep=";"), charts_enabled=False, qdpx=False)
+    table = pd.read_csv(path, sep=";")
+    kv.write_appendix(coded, tmp_path / "tabel", targets=table, charts_enabled=False, qdpx=False)
     from_file = pd.read_csv(tmp_path / "fil" / "csv" / "maalopfyldelse.csv")
     pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "tabel" / "csv" / "maalopfyldelse.csv"), from_file)
     assert from_file["opnået"].tolist() == [134, 27.5]

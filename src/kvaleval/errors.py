@@ -46,6 +46,7 @@ import contextlib
 import os
 import re
 import sys
+import types
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -1853,7 +1854,7 @@ def warn(message: str) -> None:
 def _outside_kvaleval() -> int:
     """The ``stacklevel`` of the nearest caller of :func:`warn` that is not kvaleval's own code
     (the caller's caller, as before, when every frame is kvaleval's: the command line)."""
-    frame = sys._getframe(2)  # warn()'s caller: stacklevel 2
+    frame: types.FrameType | None = sys._getframe(2)  # warn()'s caller: stacklevel 2
     level = 2
     while frame is not None:
         module = str(frame.f_globals.get("__name__", ""))
