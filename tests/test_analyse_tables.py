@@ -659,3 +659,76 @@ def test_a_survey_respondent_is_named_in_the_quote_as_in_the_segment_table() -> 
     shown = attribution(row, {}, survey=True, pseudonymiser=lambda text, where: named.get(text, text))
     assert shown == "(spørgeskema, [respondent 100])"
     assert attribution({"doc_id": "s", "speaker": "17"}, {}, survey=True) == "(spørgeskema, respondent 17)"
+
+
+def test_grouping_code_quotes_cooccurrence_and_matrix_take_its_codes(tiny_corpus: Path, tmp_path: Path) -> None:
+    # A grouping code counted its codes in Frekvenser (n/N > 0) but had no quotes (coded.quotes and
+    # Citater empty), zeros on Samforekomst's diagonal and an empty Matrix column: the appendix
+    # contradicted itself.
+    path = tmp_path / "grupperet.yaml"
+    path.write_text(
+        "name: grupperet\ncodes:\n"
+        "  - name: indsatsen\n    label: Indsatsen\n    codable: false\n    children:\n"
+        "      - name: relevans\n        terms: [{term: hjulpet, valence: positiv}]\n"
+        "      - name: kapacitet\n        terms: [venteliste, ventetid]\n"
+        "  - name: kendskab\n    terms: [aldrig hørt om]\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(tiny_corpus), kv.read_codebook(path))
+    below = set(coded.codings.loc[coded.codings["code"].isin(["relevans", "kapacitet"]), "segment_id"])
+    row = coded.frequencies(by=None).set_index("code").loc["indsatsen"]
+    assert row.respondents > 1
+
+    quoted = coded.quotes("indsatsen", n=10)
+    assert len(quoted) == row.segments and set(quoted["segment_id"]) == below
+    positive = coded.codings[(coded.codings["code"] == "relevans") & (coded.codings["valence"] == "positiv")]
+    assert set(coded.quotes("indsatsen", valence="positiv")["segment_id"]) == set(positive["segment_id"])
+
+    pairs = cooccurrence(coded.segments, coded.codings, coded.codebook).set_index(["code_a", "code_b"])
+    assert pairs.loc[("indsatsen", "indsatsen"), "respondents"] == row.respondents
+    assert pairs.loc[("indsatsen", "indsatsen"), "segments"] == row.segments
+
+    matrix = framework_matrix(coded.segments, coded.codings, coded.codebook)
+    assert (matrix["Indsatsen"] != "").sum() == row.respondents
+
+
+def test_targets_as_a_table_read_with_pandas_are_read_as_the_file_is(
+        tiny_corpus: Path, small_codebook: kv.Codebook, tmp_path: Path) -> None:
+    # A table from pd.read_csv without the optional columns raised KeyError: 'retning' from deep in
+    # pandas, and a Danish decimal ("27,5", a string) was no number.
+    import csv
+
+    path = tmp_path / "indikatorer.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([
+            ["indikator", "mål", "opnået"], ["Unge i fritidsjob", "120", "134"], ["Stopper tidligt (%)", "20", "27,5"]])
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    kv.write_appendix(coded, tmp_path / "fil", targets=path, charts_enabled=False, qdpx=False)
+    table = pd.read_csv(path, sep=";")
+    kv.write_appendix(coded, tmp_path / "tabel", targets=table, charts_enabled=False, qdpx=False)
+    from_file = pd.read_csv(tmp_path / "fil" / "csv" / "maalopfyldelse.csv")
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "tabel" / "csv" / "maalopfyldelse.csv"), from_file)
+    assert from_file["opnået"].tolist() == [134, 27.5]
+
+    with pytest.raises(kv.CorpusError, match=r"E012.*\['opnået'\]"):
+        kv.write_appendix(coded, tmp_path / "ud", targets=pd.DataFrame({"indikator": ["x"], "mål": [1]}))
+    with pytest.raises(kv.CorpusError, match=r"E022.*linje 2"):
+        kv.write_appendix(coded, tmp_path / "ud", targets=pd.DataFrame(
+            {"indikator": ["a", "b"], "mål": [1, 2], "opnået": [1, 2], "retning": ["højere", "sidelæns"]}))
+
+
+def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Path) -> None:
+    # W021/W032/W033 came twice each (the groups were looked up for the quotes and again for the
+    # counts), and pointed at kvaleval's evidence.py, whose source line a notebook showed under the cell.
+    import warnings
+
+    conclusions = [Conclusion("a", "x", ("relevans",), groups=("lærer",)),
+                   Conclusion("b", "x", ("relevans",), where=(("rolle", ("skole",)),)),
+                   Conclusion("c", "x", ("relevans",), where=(("role", ("lærer",)),))]
+    for call in (lambda: coded.evidence(conclusions),
+                 lambda: kv.write_appendix(coded, tmp_path / "ud", conclusions=conclusions, charts_enabled=False,
+                                           qdpx=False)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        mine = [w for w in caught if issubclass(w.category, kv.KvalevalWarning)]
+        assert sorted(str(w.message)[:6] for w in mine) == ["[W021]", "[W032]", "[W033]"]
+        assert {Path(w.filename).name for w in mine} == {Path(__file__).name}

@@ -118,3 +118,12 @@ def test_coded_and_corpus_compare_by_identity_and_by_a_list_is_refused(tiny_corp
     with pytest.raises(kv.ArgumentError, match=r"E311.*'by'.*coded\.frequencies\(by=\[\.\.\.\]\); fik list"):
         kv.write_appendix(coded, tmp_path / "ud", by=["respondent_group", "role"])
     assert not (tmp_path / "ud").exists()
+
+
+def test_evidence_n_quotes_must_be_a_whole_number(coded: kv.Coded) -> None:
+    # n_quotes="3" was a TypeError ("'<=' not supported between 'str' and 'int'") from the quote selection.
+    conclusions = [Conclusion("c", "Indsatsen hjælper.", ("relevans",))]
+    with pytest.raises(ArgumentError, match=r"\[E311\] evidence: argumentet 'n_quotes' skal være et helt tal.*"
+                                            r"fik str '3'.*n_quotes=3"):
+        coded.evidence(conclusions, n_quotes="3")
+    assert len(coded.evidence(conclusions, n_quotes=1))

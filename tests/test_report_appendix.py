@@ -969,3 +969,24 @@ def test_a_surname_that_is_a_word_is_neither_valence_nor_left_in_the_reason(tmp_
     kv.write_appendix(kv.Coded(coded.corpus, codebook, lucky), tmp_path / "ud", qdpx=False)
     written = (tmp_path / "ud" / "csv" / "kodninger.csv").read_text(encoding="utf-8-sig")
     assert "lykke" not in written.casefold() and "+[navn]" in written
+
+
+def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
+    # "ung" from metadata.csv and "Ung" from a survey's group column were both headed "Ung:" in
+    # Oversigt, and the second group's columns replaced the first's: 2 respondents vanished.
+    from conftest import DEMO_CODEBOOK
+
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "ung01.txt").write_text("I: Hvordan er dit job?\nB: Jeg har lang ventetid på vejledning.\n",
+                                      encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nung01.txt,ung\n", encoding="utf-8")
+    write_xlsx(folder / "svar.xlsx", [["id", "Gruppe", "Hvad synes du om vejledningen?"],
+                                      [1, "Ung", "Der er for lang ventetid."], [2, "Ung", "Lang venteliste."]])
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(DEMO_CODEBOOK))
+    kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False, qdpx=False)
+    header = pd.read_csv(tmp_path / "ud" / "csv" / "oversigt.csv", nrows=0).columns.tolist()
+    assert "Ung: respondenter (n/N)" in header and "ung: respondenter (n/N)" in header
+    overview = pd.read_csv(tmp_path / "ud" / "csv" / "oversigt.csv")
+    assert overview["Ung: respondenter (n/N)"].str.endswith("/2").all()
+    assert overview["ung: respondenter (n/N)"].str.endswith("/1").all()

@@ -222,3 +222,22 @@ def test_english_secondary_suppression_reads_hidden() -> None:
     assert (_hidden(2, 3), _hidden(7, 3)) == ("< 3", "skjult")
     with using_language("en"):
         assert (_hidden(2, 3), _hidden(7, 3)) == ("< 3", "hidden")
+
+
+def test_notebook_display_follows_the_language(corpus: Path) -> None:
+    # With kv.set_language("en") the text repr and messages were English, the HTML a notebook shows
+    # for Corpus, Codebook and Coded stayed Danish ("Korpus ... dokumenter ... sprunget over").
+    read = kv.read_corpus(corpus)
+    codebook = kv.read_codebook(ROOT / "codebooks" / "vollsmose.yaml")
+    coded = kv.code(read, codebook)
+    shown = {"da": [], "en": []}
+    for language in ("da", "en"):
+        set_language(language)
+        shown[language] = [read._repr_html_(), codebook._repr_html_(), coded._repr_html_()]
+    set_language("da")
+    english = " ".join(shown["en"])
+    assert "<b>Corpus</b>" in english and "documents" in english and "skipped" in english
+    assert "<b>Codebook</b>" in english and "<th>Threshold</th>" in english and "<b>Coded</b>" in english
+    assert not re.search(r"Korpus|Kodebog|Kodet|dokumenter|segmenter|sprunget|Tærskel|kodninger", english)
+    danish = " ".join(shown["da"])
+    assert "<b>Korpus</b>" in danish and "sprunget over" in danish and "<th>Tærskel</th>" in danish

@@ -45,6 +45,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
+import types
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -740,12 +742,14 @@ class Texts(metaclass=_CodedMessages):
     arg_codes = 'Koder: {codes}.'
     arg_whole_number = 'et helt tal (int)'
     arg_n_example = 'Fx n=5.'
+    arg_n_quotes_example = 'Fx n_quotes=3.'
     arg_coded = 'et Coded fra kv.code(corpus, codebook)'
     arg_appendix_order = 'Argumenterne er kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'en mappesti (str eller Path)'
     arg_by = ("navnet på én kolonne (fx by=\"role\"); bilaget grupperer efter én, og Frekvenser viser også "
               "rollerne – en liste af kolonner giver coded.frequencies(by=[...])")
     arg_targets = 'stien til en indikatorfil (csv/xlsx), en DataFrame eller None'
+    targets_table = 'Tabellen i targets= (linje = række, fra 1)'
     arg_corpus_path = 'stien til korpusmappen (str eller Path)'
     arg_corpus_path_example = "Fx kv.read_corpus('corpus/')."
     arg_codebook_path = 'stien til en kodebogsfil (str eller Path)'
@@ -1534,12 +1538,14 @@ class _TextsEnglish:
     arg_codes = 'Codes: {codes}.'
     arg_whole_number = 'a whole number (int)'
     arg_n_example = 'E.g. n=5.'
+    arg_n_quotes_example = 'E.g. n_quotes=3.'
     arg_coded = 'a Coded from kv.code(corpus, codebook)'
     arg_appendix_order = 'The arguments are kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'a folder path (str or Path)'
     arg_by = ("the name of one column (e.g. by=\"role\"); the appendix groups by one, and Frekvenser also "
               "shows the roles – a list of columns is for coded.frequencies(by=[...])")
     arg_targets = 'the path of an indicators file (csv/xlsx), a DataFrame, or None'
+    targets_table = 'The table given as targets= (line = row, from 1)'
     arg_corpus_path = 'the path of the corpus folder (str or Path)'
     arg_corpus_path_example = "E.g. kv.read_corpus('corpus/')."
     arg_codebook_path = 'the path of a codebook file (str or Path)'
@@ -1844,8 +1850,22 @@ def shorten(text: str, length: int) -> str:
 
 
 def warn(message: str) -> None:
-    """Issue a kvaleval warning pointing at the caller's caller."""
-    warnings.warn(message, KvalevalWarning, stacklevel=3)
+    """Issue a kvaleval warning pointing at the first line outside kvaleval: in a notebook the
+    user's own call (``ev = coded.evidence(...)``), not a line of kvaleval's code beside it."""
+    warnings.warn(message, KvalevalWarning, stacklevel=_outside_kvaleval())
+
+
+def _outside_kvaleval() -> int:
+    """The ``stacklevel`` of the nearest caller of :func:`warn` that is not kvaleval's own code
+    (the caller's caller, as before, when every frame is kvaleval's: the command line)."""
+    frame: types.FrameType | None = sys._getframe(2)  # warn()'s caller: stacklevel 2
+    level = 2
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if module != "kvaleval" and not module.startswith("kvaleval."):
+            return level
+        frame, level = frame.f_back, level + 1
+    return 3
 
 
 _ENGLISH: dict[type, type] = {Errors: _ErrorsEnglish, Warnings: _WarningsEnglish, Texts: _TextsEnglish}

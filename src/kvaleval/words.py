@@ -182,6 +182,12 @@ class Words(metaclass=_CodedMessages):
                                "udefineret (se Note).")
     disagreement_code = "kode"
     disagreement_valence = "valens"
+    # the rich display of Corpus, Codebook and Coded in Jupyter
+    html_corpus = "<b>Korpus</b> {root}: {documents} dokumenter, {segments} segmenter, {skipped} sprunget over."
+    html_codebook = "Kodebog"
+    html_codebook_columns = "Kode|Tema|Definition|Termer|Tærskel"  # only strings are translated
+    html_coded = ("<b>Kodet</b>: {documents} dokumenter, {segments} segmenter, {codings} kodninger "
+                  "(kodebog {codebook}).")
     private_note = (
         "Denne mappe er ikke en del af bilaget.\n"
         "pseudonymisering.csv viser, hvad der blev erstattet hvor, med de oprindelige navne, numre og adresser.\n"
@@ -348,6 +354,11 @@ class _WordsEnglish:
                                "undefined (see Note).")
     disagreement_code = "code"
     disagreement_valence = "valence"
+    html_corpus = "<b>Corpus</b> {root}: {documents} documents, {segments} segments, {skipped} skipped."
+    html_codebook = "Codebook"
+    html_codebook_columns = "Code|Theme|Definition|Terms|Threshold"
+    html_coded = ("<b>Coded</b>: {documents} documents, {segments} segments, {codings} codings "
+                  "(codebook {codebook}).")
     private_note = (
         "This folder is not part of the appendix.\n"
         "pseudonymisering.csv shows what was replaced where, with the original names, numbers and addresses.\n"

@@ -6,7 +6,7 @@ import itertools
 
 import pandas as pd
 
-from kvaleval.analyse.frequencies import respondent_segments
+from kvaleval.analyse.frequencies import respondent_segments, with_groupings
 from kvaleval.records import Codebook
 
 
@@ -21,7 +21,9 @@ def cooccurrence(segments: pd.DataFrame, codings: pd.DataFrame, codebook: Codebo
         The diagonal (``code_a == code_b``) holds each code's own counts.
     """
     frame = respondent_segments(segments, [], None)[["segment_id", "_case"]]
-    coded = codings[["segment_id", "code"]].drop_duplicates().merge(frame, on="segment_id")
+    # A grouping code counts what the codes under it count, as in the frequency tables: its diagonal
+    # is its respondents, not 0.
+    coded = with_groupings(codings[["segment_id", "code"]], codebook).drop_duplicates().merge(frame, on="segment_id")
     by_segment = coded.groupby("code")["segment_id"].agg(set).to_dict()
     by_case = coded.dropna(subset="_case").groupby("code")["_case"].agg(set).to_dict()
     rows = []

@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from kvaleval._checks import check_conclusions
+from kvaleval._checks import check, check_conclusions
 from kvaleval.analyse.frequencies import UNKNOWN, respondent_segments
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import diverse, rank_candidates, render
 from kvaleval.codebook import check_conclusion_themes, resolve_themes
-from kvaleval.errors import Warnings, warn
+from kvaleval.errors import Texts, Warnings, warn
 from kvaleval.frames import ALL, attribute_columns, require_columns
 from kvaleval.records import GROUP_COLUMN, Codebook, Conclusion
 from kvaleval.words import Words
@@ -67,8 +67,12 @@ def evidence_quotes(
     n_quotes: int = 3,
     pseudonymise: bool = True,
     pseudonymiser: Callable[[str, str], str] | None = None,
+    warn_unknown: bool = True,
 ) -> pd.DataFrame:
     """Supporting quotes and counter-quotes per conclusion and group, one row per quote.
+
+    ``warn_unknown=False`` leaves the warnings of unknown groups and ``where`` values (W021, W032,
+    W033) to :func:`evidence`, which the caller runs on the same conclusions: once, not twice.
 
     Returns
     -------
@@ -81,7 +85,7 @@ def evidence_quotes(
         pseudonymiser = corpus_pseudonymiser(segments)
     rows = []
     for conclusion in resolve_themes(conclusions, codebook):
-        for group, frame in _group_frames(segments, conclusion):
+        for group, frame in _group_frames(segments, conclusion, warn_unknown=warn_unknown):
             supporting: set[str] = set()
             for kind, valences in _kinds(conclusion):  # support first
                 if kind == COUNTER and not valences:
@@ -132,12 +136,15 @@ def evidence(
         ``min_respondents``).
     """
     conclusions = check_conclusions(conclusions, function="evidence")
+    # a string or float here was a TypeError from inside the quote selection
+    check(n_quotes, int, function="evidence", argument="n_quotes", expected=Texts.arg_whole_number,
+          hint=Texts.arg_n_quotes_example)
     require_columns(codings, ["segment_id", "code", "valence"])
     check_conclusion_themes(conclusions, codebook, shown="conclusions")
     conclusions = resolve_themes(conclusions, codebook)
     if quotes is None:
         quotes = evidence_quotes(segments, codings, codebook, conclusions, n_quotes=n_quotes,
-                                 pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
+                                 pseudonymise=pseudonymise, pseudonymiser=pseudonymiser, warn_unknown=False)
     rows = []
     answers = short_answers(codings)
     for conclusion in conclusions:
@@ -163,10 +170,11 @@ def evidence(
     return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS))
 
 
-def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[str, pd.DataFrame]]:
+def _group_frames(segments: pd.DataFrame, conclusion: Conclusion, *,
+                  warn_unknown: bool = True) -> list[tuple[str, pd.DataFrame]]:
     """(group, segments of that group) for each group of the conclusion, then (alle) over them;
     only the segments of respondents its ``where`` selects."""
-    segments = _where(segments, conclusion)
+    segments = _where(segments, conclusion, warn_unknown=warn_unknown)
     if GROUP_COLUMN not in segments:
         if not conclusion.groups:
             return [(ALL, segments)]
@@ -180,8 +188,8 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     by_case = {group.casefold(): group for group in present}
     named = [group if group in present else by_case.get(group.casefold(), group) for group in conclusion.groups]
     unknown = [group for group in named if group not in present]
-    if unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared conclusions
-        # file can name groups another corpus doesn't have, so this is no reason to stop)
+    if unknown and warn_unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared
+        # conclusions file can name groups another corpus doesn't have, so this is no reason to stop)
         warn(Warnings.W021.format(conclusion=conclusion.id, unknown=unknown, groups=present))
     wanted = named or present
     frames = [(group, segments[groups_column == group]) for group in wanted]
@@ -189,7 +197,7 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion) -> list[tuple[
     return frames
 
 
-def _where(segments: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
+def _where(segments: pd.DataFrame, conclusion: Conclusion, *, warn_unknown: bool = True) -> pd.DataFrame:
     """The segments whose attributes have the values the conclusion's ``where`` names (any of
     them per attribute, every attribute), compared without case and outer spaces."""
     where = conclusion.where.items() if isinstance(conclusion.where, dict) else conclusion.where
@@ -197,15 +205,16 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion) -> pd.DataFrame:
     for attribute, values in where:
         values = (values,) if isinstance(values, str) else values
         if attribute not in segments:
-            warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute,
-                                      attributes=attribute_columns(segments)))
+            if warn_unknown:
+                warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute,
+                                          attributes=attribute_columns(segments)))
             return segments.iloc[0:0]
         column = segments[attribute].astype(object).where(segments[attribute].notna(), "")
         column = column.map(lambda value: str(value).strip().casefold())
         wanted = {str(value).strip().casefold() for value in values}
         present = sorted(set(column[segments["speaker_role"] == "respondent"]) - {""})
         unknown = [value for value in values if str(value).strip().casefold() not in present]
-        if unknown:  # a typo selects nobody and reads as "0/0: not supported"; say so
+        if unknown and warn_unknown:  # a typo selects nobody and reads as "0/0: not supported"; say so
             warn(Warnings.W033.format(conclusion=conclusion.id, attribute=attribute, unknown=unknown,
                                       values=present))
         keep &= column.isin(wanted)

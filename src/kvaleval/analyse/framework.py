@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kvaleval.analyse.evidence import short_answers
+from kvaleval.analyse.frequencies import with_groupings
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.analyse.quotes import (
     attribution,
@@ -44,6 +45,8 @@ def framework_matrix(
     if pseudonymise and pseudonymiser is None:
         pseudonymiser = corpus_pseudonymiser(segments)
     respondents = segments[segments["speaker_role"] == RESPONDENT]
+    # A grouping code's column holds the best quote of any code under it, as its frequencies count them.
+    codings = with_groupings(codings, codebook)
     best = (
         codings.sort_values("score", ascending=False, kind="stable")
         .drop_duplicates(["segment_id", "code"])
@@ -67,7 +70,8 @@ def framework_matrix(
         took = (segment_id, code_name) in answered and isinstance(question, str)
         asked = question if took else ""
         best_by_person.setdefault((doc_id, speaker), {})[code_name] = (str(text), str(segment_id), asked)
-    evidence = [_evidence_of(coder, index) for index in range(len(codebook.codes))]
+    evidence = [_evidence_of(coder, [codebook.names.index(name) for name in codebook.applied(code.name)])
+                for code in codebook.codes]
     rows = []
     for person in people.to_dict("records"):
         row = {
@@ -94,8 +98,8 @@ def framework_matrix(
     return pd.DataFrame(rows, columns=["respondent", "doc_id", "speaker", *(c.display for c in codebook.codes)])
 
 
-def _evidence_of(coder: RuleCoder, column: int) -> Callable[[list[str]], np.ndarray]:
+def _evidence_of(coder: RuleCoder, columns: list[int]) -> Callable[[list[str]], np.ndarray]:
     def evidence(sentences: list[str]) -> np.ndarray:
-        return np.asarray(coder.score(sentences).evidence[:, column])
+        return np.asarray(coder.score(sentences).evidence[:, columns].sum(axis=1))
 
     return evidence

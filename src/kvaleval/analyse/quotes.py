@@ -188,9 +188,12 @@ def quotes(
         raise ArgumentError(Errors.E312.format(function="quotes", value=valence, valences=", ".join(VALENCES)))
     if code not in codebook:
         raise CodingError(Errors.E302.format(code=code, codes=list(codebook.names)))
-    ranked = rank_candidates(segments, codings, [code], valences={valence} if valence else None)
+    # A grouping code (codable: false) is never applied: its quotes are those of the codes under it,
+    # as its rows in the frequency tables count them.
+    codes = list(codebook.applied(code))
+    ranked = rank_candidates(segments, codings, codes, valences={valence} if valence else None)
     chosen = diverse(ranked, n, per_respondent=per_respondent)
-    return render(chosen, segments, codebook, [code], pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
+    return render(chosen, segments, codebook, codes, pseudonymise=pseudonymise, pseudonymiser=pseudonymiser)
 
 
 def rank_candidates(

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.errors import CorpusError, Errors
+from kvaleval.errors import CorpusError, Errors, Texts
 from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
@@ -58,6 +58,20 @@ def read_targets(path: str | Path) -> pd.DataFrame:
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
     if all(column == _LINE for column in frame.columns):  # an empty workbook, or only blank lines
         raise CorpusError(Errors.E027.format(path=shown))
+    return _checked(frame, shown)
+
+
+def targets_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of indicators given in Python (``pd.read_csv(..., sep=";")``, ``pd.read_excel``)
+    checked and completed as a file is: the English headers, the optional ``vægt`` and ``retning``,
+    Danish numbers (``27,5``), and the same errors, with the table's row (from 1) as the line."""
+    frame = table.reset_index(drop=True).copy()
+    frame[_LINE] = range(1, len(frame) + 1)
+    return _checked(frame, Texts.targets_table)
+
+
+def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
+    """``indikator, mål, opnået, vægt, retning`` from the rows read (with their line in ``_LINE``)."""
     frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
     missing = [column for column in REQUIRED if column not in frame.columns]
     if missing:

@@ -91,8 +91,11 @@ def build_appendix(
         appendix, pseudonymiser = _tables(coded, conclusions=conclusions, targets=targets, by=by,
                                           pseudonymise=pseudonymise, small_cells=small_cells,
                                           pseudonyms=pseudonyms, keep=keep, step=step)
-    for warning in caught:
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    issued: set[tuple[str, type]] = set()
+    for warning in caught:  # each once: the same note twice is noise under the call in a notebook
+        if (str(warning.message), warning.category) not in issued:
+            issued.add((str(warning.message), warning.category))
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
     step("manifest")
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
@@ -157,7 +160,7 @@ def _tables(
     if conclusions:
         step("konklusioner")
         selected = evidence_quotes(segments, codings, codebook, conclusions, pseudonymise=pseudonymise,
-                                   pseudonymiser=pseudonymiser)
+                                   pseudonymiser=pseudonymiser, warn_unknown=False)  # evidence() warns
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = _without_repeated_totals(pseudonymise_columns(selected, pseudonymiser), table)
         shown_table = _without_repeated_totals(table, table)
@@ -331,7 +334,7 @@ def write_appendix(
         The files written.
     """
     from kvaleval._checks import PATH, check, check_conclusions, check_path
-    from kvaleval.analyse.targets import read_targets
+    from kvaleval.analyse.targets import read_targets, targets_table
     from kvaleval.codebook import read_conclusions
     from kvaleval.coded import Coded
 
@@ -354,6 +357,8 @@ def write_appendix(
         if targets is not None and not isinstance(targets, pd.DataFrame):
             sources.setdefault(Words.targets_file, targets)
             targets = read_targets(targets)
+        elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
+            targets = targets_table(targets)
         with _steps(progress) as step:
             appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
                                       pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,

@@ -1,9 +1,12 @@
-"""HTML for Jupyter: corpora, codebooks and coded results render as readable tables."""
+"""HTML for Jupyter: corpora, codebooks and coded results render as readable tables, in the
+messages' language (``kv.set_language("en")``)."""
 
 from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
+
+from kvaleval.words import Words
 
 if TYPE_CHECKING:
     from kvaleval.coded import Coded
@@ -13,8 +16,8 @@ if TYPE_CHECKING:
 
 def corpus_html(corpus: Corpus) -> str:
     summary = corpus.summary()
-    head = (f"<p><b>Korpus</b> {html.escape(corpus.root)}: {len(corpus.documents)} dokumenter, "
-            f"{len(corpus.segments)} segmenter, {len(corpus.skipped)} sprunget over.</p>")
+    head = "<p>" + Words.html_corpus.format(root=html.escape(corpus.root), documents=len(corpus.documents),
+                                            segments=len(corpus.segments), skipped=len(corpus.skipped)) + "</p>"
     skipped = corpus.skipped.to_html(index=False) if len(corpus.skipped) else ""
     return head + summary.to_html(index=False) + skipped
 
@@ -25,14 +28,14 @@ def codebook_html(codebook: Codebook) -> str:
         f"<td>{html.escape(c.definition)}</td><td>{len(c.terms)}</td><td>{c.threshold:g}</td></tr>"
         for c in codebook.codes
     )
-    return (f"<p><b>Kodebog</b> {html.escape(codebook.label or codebook.name)}</p><table>"
-            "<tr><th>Kode</th><th>Tema</th><th>Definition</th><th>Termer</th><th>Tærskel</th></tr>"
-            f"{rows}</table>")
+    header = "".join(f"<th>{column}</th>" for column in Words.html_codebook_columns.split("|"))
+    return (f"<p><b>{Words.html_codebook}</b> {html.escape(codebook.label or codebook.name)}</p><table>"
+            f"<tr>{header}</tr>{rows}</table>")
 
 
 def coded_html(coded: Coded) -> str:
     frequencies = coded.frequencies()
     keep = [c for c in frequencies.columns if c not in ("code",)]
-    return (f"<p><b>Kodet</b>: {len(coded.corpus.documents)} dokumenter, {len(coded.segments)} segmenter, "
-            f"{len(coded.codings)} kodninger (kodebog {html.escape(coded.codebook.name)}).</p>"
-            + frequencies[keep].to_html(index=False))
+    head = Words.html_coded.format(documents=len(coded.corpus.documents), segments=len(coded.segments),
+                                   codings=len(coded.codings), codebook=html.escape(coded.codebook.name))
+    return f"<p>{head}</p>" + frequencies[keep].to_html(index=False)

@@ -65,10 +65,15 @@ def overview(frequencies: pd.DataFrame, by: str | None) -> pd.DataFrame:
     table = pd.DataFrame({Words.theme: themes})
     groups = [ALL] if by is None else [g for g in frequencies[by].drop_duplicates() if g != ALL] + [ALL]
     own = own_values()
+    names = {group: Words.everyone if group == ALL else own.get(group) or str(group)[:1].upper() + str(group)[1:]
+             for group in groups}
+    # Two groups written alike but for case ("ung" in metadata.csv, "Ung" in a survey) got the same
+    # columns, and the second overwrote the first: they keep their own spelling.
+    clashing = {name for name in names.values() if list(names.values()).count(name) > 1}
     for group in groups:
         part = frequencies if by is None else frequencies[frequencies[by] == group]
         part = part.set_index("label").loc[themes]
-        name = Words.everyone if group == ALL else own.get(group) or str(group)[:1].upper() + str(group)[1:]
+        name = str(group) if names[group] in clashing else names[group]
         table[Words.column_respondents.format(group=name)] = part["share"].to_numpy()
         table[Words.column_percent.format(group=name)] = part["percent"].to_numpy()
         table[Words.column_segments.format(group=name)] = part["segments"].to_numpy()
