@@ -62,3 +62,16 @@ def test_an_english_role_tag_is_no_name(tmp_path: Path) -> None:
     coded = kv.code(kv.read_corpus(corpus), kv.read_codebook(tmp_path / "cb.yaml"))
     assert speaker_pseudonyms(coded.segments) == {"John Smith": "[participant 1]"}
     kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False, qdpx=False)
+
+
+def test_participants_named_after_a_role_word_off_the_lists_are_each_a_respondent(tmp_path: Path) -> None:
+    # "Lærer (Jonas):" and "Lærer (Sofie):" were one speaker "Lærer": N one too low. "Deltager (…)" worked
+    # only because "deltager" is on the role list.
+    (tmp_path / "fokus.txt").write_text(
+        "I: Hvordan er samarbejdet?\nLærer (Jonas): Samarbejdet med klubben er godt.\n"
+        "Lærer (Sofie): Ja, vi har en fast kontaktperson.\nKlubmedarbejder (Ali): Godt samarbejde.\n"
+        "I: Og klubben?\nKlubmedarbejder (Omar): Vi ringer til skolen.\nLærer (Jonas): Det gør de.\n",
+        encoding="utf-8")
+    segments = kv.read_corpus(tmp_path).segments
+    respondents = segments[segments["speaker_role"] == "respondent"]["speaker"].tolist()
+    assert respondents == ["Jonas", "Sofie", "Ali", "Omar", "Jonas"]

@@ -18,10 +18,9 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
-from kvaleval.privacy.names import lexicon
 from kvaleval.privacy.patterns import KIND_NAME, REPLACEMENTS
 from kvaleval.records import GROUP_COLUMN
-from kvaleval.segment.tags import is_role_label, label_key, looks_like_name
+from kvaleval.segment.tags import is_role_label, looks_like_name, names_a_role
 
 NAME_COLUMNS = ("interviewer",)
 IDENTITY_COLUMNS = ("speaker", "doc_id", "segment_id", "interviewer")
@@ -261,21 +260,3 @@ def _replace_whole(value: str, replacement: str, where: str, pseudonymise: Pseud
 def _is_name(speaker: str) -> bool:
     return (not is_role_label(speaker) and looks_like_name(speaker) and not speaker.isdigit()
             and not names_a_role(speaker))
-
-
-def names_a_role(speaker: str) -> bool:
-    """True for a speaker label of ordinary Danish words that is no name: ``Sundhedsplejerske``,
-    ``Lærer 2``, ``Familievejleder`` (a word of the lemma table, or a compound ending in one of
-    five letters or more). A word that is also a name (``Rose``, ``Bager``, ``Mentor``) stays a name.
-
-    Without this, a partner interview tagged ``Sundhedsplejerske:`` had a "name" pseudonymised
-    in every quote's attribution, and grouping by a role column was refused (E503)."""
-    from kvaleval.danish import lemma_table
-
-    words = label_key(speaker).split()
-    names, table = lexicon().names, lemma_table()
-    return bool(words) and all(
-        word.isalpha() and word not in names
-        and (word in table or any(word[i:] in table for i in range(3, len(word) - 4)))
-        for word in words
-    )

@@ -519,17 +519,38 @@ _UNSTATED = frozenset({"taler", "speaker", "person", "p"})
 """Role labels that say nothing of the side (``Taler 1``): the role is found as for ``Taler 1``."""
 
 
+@lru_cache(maxsize=8192)
+def names_a_role(label: str) -> bool:
+    """True for a speaker label of ordinary Danish words that is no name: ``Sundhedsplejerske``,
+    ``Lærer 2``, ``Familievejleder`` (a word of the lemma table, or a compound ending in one of
+    five letters or more). A word that is also a name (``Rose``, ``Bager``, ``Mentor``) stays a name.
+
+    Without this, a partner interview tagged ``Sundhedsplejerske:`` had a "name" pseudonymised
+    in every quote's attribution, and grouping by a role column was refused (E503).
+    """
+    from kvaleval.privacy.names import lexicon  # the name lists: loaded only when a label is asked about
+
+    words = label_key(label).split()
+    names = lexicon().names
+    return bool(words) and all(
+        word.isalpha() and word not in names
+        and (is_danish_word(word) or any(is_danish_word(word[i:]) for i in range(3, len(word) - 4)))
+        for word in words
+    )
+
+
 def named_speaker(label: str, note: str | None) -> tuple[str, str | None] | None:
     """The speaker a role tag names in its note, and the label's role: ``Deltager (Fatima)`` ->
     ``("Fatima", "respondent")``, ``Interviewer (Anne)`` -> ``("Anne", "interviewer")``,
-    ``Taler 2 (Ali)`` -> ``("Ali", None)``. None when the label is a name (``Hanne (mor)``) or the
+    ``Taler 2 (Ali)`` -> ``("Ali", None)``, ``Lærer (Jonas)`` -> ``("Jonas", "respondent")`` (a role
+    word not on the lists: :func:`names_a_role`). None when the label is a name (``Hanne (mor)``) or the
     note is no name (``Borger (mor)``, ``Katrine (interviewer)``, ``B (KK)`` is initials: a name).
 
     Without this, the participants of a focus group tagged ``Deltager (Fatima):`` and
     ``Deltager (Ali):`` were one speaker, one respondent in every count.
     """
     key = label_key(label)
-    if not note or not is_role_label(label) or key in ("alle", "flere", "?"):
+    if not note or not (is_role_label(label) or names_a_role(label)) or key in ("alle", "flere", "?"):
         return None
     name = clean_label(note)
     if (not looks_like_name(name) or stated_role(name) is not None or is_role_label(name)
