@@ -706,3 +706,19 @@ def test_a_yes_turned_by_men_is_mixed(tmp_path: Path) -> None:
     book = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
     codings = kv.code(kv.read_corpus(tmp_path), book).codings
     assert codings[["segment_id", "valence"]].values.tolist() == [["b#1", "blandet"], ["b#3", "positiv"]]
+
+
+def test_a_participle_term_is_not_its_verb(tmp_path: Path) -> None:
+    # The term "opsøgende" coded "De er gode til at opsøge andre." through the verb's forms (opsøge,
+    # opsøger, opsøgte); the adjective is a word of its own. A near cue's lexicon keeps them
+    # ("lyttende" in a lexicon of praise: "hun lytter" praises as well).
+    book = ("name: o\ncodes:\n  - name: opsøgende\n    terms: [opsøgende]\n"
+            "  - name: ros\n    threshold: 0.5\n    near: [{words: [ros, medarbejder], window: 5, weight: 0.5}]\n"
+            "lexicons:\n  ros: [lyttende]\n  medarbejder: [medarbejder]\n")
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(book, encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["De er gode til at opsøge andre.", "Hun opsøgte dem selv.", "Det opsøgende arbejde virker.",
+                          "Den opsøgende-indsats.", "Medarbejderen lytter til os."])
+    assert scores.coded[:, 0].tolist() == [False, False, True, True, False]
+    assert scores.coded[4, 1]
