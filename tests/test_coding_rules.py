@@ -722,3 +722,19 @@ def test_a_participle_term_is_not_its_verb(tmp_path: Path) -> None:
                           "Den opsøgende-indsats.", "Medarbejderen lytter til os."])
     assert scores.coded[:, 0].tolist() == [False, False, True, True, False]
     assert scores.coded[4, 1]
+
+
+def test_an_opening_meget_that_is_the_subject_is_no_yes(tmp_path: Path) -> None:
+    # "Hvordan får I besøgsvennerne ind?" - "Meget kommer gennem kommunens besøg." was positiv: the
+    # opening "Meget" (much, the subject) was read as the degree answer "Rigtig meget".
+    from kvaleval.coding.rules import answer_polarity
+
+    assert [answer_polarity(text) for text in ("meget kommer gennem kommunen.", "meget.", "rigtig meget",
+                                               "meget, ja", "meget mere end før", "det har hjulpet meget")] \
+        == [0, 1, 1, 1, 1, 1]
+    path = tmp_path / "b.yaml"
+    path.write_text("name: b\ncodes:\n  - name: besøgsven\n    terms: [besøgsven]\n", encoding="utf-8")
+    scores = RuleCoder(kv.read_codebook(path)).score(["Meget kommer gennem kommunens besøg.", "Meget."],
+                                                     ["Hvordan får I besøgsvennerne ind?",
+                                                      "Har besøgsvennen hjulpet?"])
+    assert [scores.findings[(row, 0)].valence for row in (0, 1)] == ["", "positiv"]

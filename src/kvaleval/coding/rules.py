@@ -90,6 +90,9 @@ _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
 _INTENSIFIERS = frozenset("meget rigtig virkelig vildt mega super helt enormt".split())
+_SUBJECT_INTENSIFIER = re.compile(
+    r"\W*meget\s+(?!(?:meget|mere|godt|bedre|dårligt|værre|endda|faktisk)\b)[^\W\d_]", re.IGNORECASE)
+"""``Meget`` followed by a word of its clause that is no degree word: the pronoun "much", the subject."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -721,14 +724,16 @@ def _with_turn(valence: str, answer: str) -> str:
 
 def answer_polarity(answer: str) -> int:
     """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
-    an intensifier alone ("Rigtig meget") is yes."""
+    an intensifier alone ("Rigtig meget") is yes, not one that opens a clause as its subject ("Meget
+    kommer gennem kommunen": much comes through)."""
     words = _ANSWER_WORDS.findall(answer.lower())
     for word in words:
         if word in _YES_WORDS:
             return 1
         if word in _NO_WORDS:
             return -1
-    return 1 if any(word in _INTENSIFIERS for word in words) else 0
+    subject = _SUBJECT_INTENSIFIER.match(answer)
+    return 1 if any(word in _INTENSIFIERS for word in words[1 if subject else 0 :]) else 0
 
 
 def _without_proper_nouns(text: str, cues: list[Cue]) -> list[Cue]:
