@@ -738,3 +738,14 @@ def test_an_opening_meget_that_is_the_subject_is_no_yes(tmp_path: Path) -> None:
                                                      ["Hvordan får I besøgsvennerne ind?",
                                                       "Har besøgsvennen hjulpet?"])
     assert [scores.findings[(row, 0)].valence for row in (0, 1)] == ["", "positiv"]
+
+
+@pytest.mark.parametrize(("answer", "coded"), [("Hvad for noget?", False), ("Undskyld, hvad mener du?", False),
+                                               ("Hva'?", False), ("Hvad er det?", True), ("Nej. Hvad er det?", True)])
+def test_an_answer_asking_the_question_back_takes_no_theme(tmp_path: Path, answer: str, coded: bool) -> None:
+    # "Kender du sekretariatet?" - "Hvad for noget?" was kendskab, negativ: asking to have the question
+    # repeated answers nothing yet. "Hvad er det?" says the thing is unknown, and stays kendskab.
+    (tmp_path / "b.txt").write_text(f"I: Kender du sekretariatet?\nB: {answer}\n", encoding="utf-8")
+    book = kv.read_codebook(DEMO_CODEBOOK)
+    codings = kv.code(kv.read_corpus(tmp_path), book).codings
+    assert bool((codings.code == "kendskab").any()) is coded

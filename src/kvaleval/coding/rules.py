@@ -50,6 +50,7 @@ from kvaleval.coding.matcher import (
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.danish import (
+    ASKS_BACK,
     FILLERS,
     NEGATIONS,
     NO_ANSWER,
@@ -520,7 +521,7 @@ class RuleCoder:
         short = replies | silent
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme
         # (an answer long enough to be silent is none of these).
-        no_answer = np.array([bool(reply and (NO_ANSWER.match(text)
+        no_answer = np.array([bool(reply and (NO_ANSWER.match(text) or ASKS_BACK.match(text)
                                               or (inviting[question] and says_nothing(text))
                                               or answers_nothing(unique[question], text)))
                               for text, reply, question in zip(answer_texts, replies.tolist(), q.tolist(),
