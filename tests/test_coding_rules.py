@@ -749,3 +749,17 @@ def test_an_answer_asking_the_question_back_takes_no_theme(tmp_path: Path, answe
     book = kv.read_codebook(DEMO_CODEBOOK)
     codings = kv.code(kv.read_corpus(tmp_path), book).codings
     assert bool((codings.code == "kendskab").any()) is coded
+
+
+def test_a_term_named_to_deny_it_is_no_evidence(tmp_path: Path) -> None:
+    # "Hun er ikke besøgsven, men hun er nok det nærmeste, han har." was besøgsven, negativ: the word is
+    # named to say what she is not, and "men" puts the right word in its place. A denied adjective is
+    # still about the theme, and so is a denial that "men" does not replace.
+    book = "name: e\ncodes:\n  - name: c\n    terms: [besøgsven, ensomhed, ensom]\n"
+    texts = ["Hun er ikke besøgsven, men hun er nok det nærmeste, han har.",
+             "Det er ikke ensomhed direkte, men det gør dem utrygge.",
+             "Jeg er ikke ensom, men jeg keder mig.",
+             "Hun er ikke besøgsven længere.",
+             "Hun er ikke besøgsven. Men hun kommer hver uge.",
+             "Han har ikke en besøgsven, men han har sin datter."]
+    assert _coded_rows(tmp_path, book, texts) == [False, False, True, True, True, True]

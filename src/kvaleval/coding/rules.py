@@ -63,6 +63,7 @@ from kvaleval.danish import (
     without_reply_particle,
 )
 from kvaleval.errors import shorten
+from kvaleval.lemmas import is_word
 from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
 
 SHORT_ANSWER_WORDS = 8
@@ -333,7 +334,7 @@ class RuleCoder:
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
                 if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
-            ])
+            ], evidence)
             if asked is not None:
                 self._yes_or_no_decides(texts, replied, asked, unique, findings)
         if bar is not None:
@@ -458,15 +459,23 @@ class RuleCoder:
             evidence[hit.row, hit.code] = finding.evidence
 
     def _decide_valences(self, texts: Sequence[str], findings: dict[tuple[int, int], Finding],
-                         pairs: Iterable[tuple[int, int]]) -> None:
-        """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once."""
+                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None) -> None:
+        """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once.
+
+        With ``evidence``, a coding whose only evidence is terms named to deny them (:func:`_denied`)
+        is taken back."""
         pending = sorted(pairs)
         for first in range(0, len(pending), VALENCE_BATCH):  # in batches: a segment's cues are many
             chunk = pending[first : first + VALENCE_BATCH]
             rows = sorted({row for row, _ in chunk})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
             for row, column in chunk:
-                self._decide_valence(readings[row], findings[(row, column)], column)
+                finding = findings[(row, column)]
+                self._decide_valence(readings[row], finding, column)
+                if (evidence is not None and finding.negated and finding.spans and not finding.near
+                        and not finding.question and all(_denied(readings[row], start, end)
+                                                         for start, end, *_ in finding.spans)):
+                    evidence[row, column] = finding.evidence = 0.0
 
     def _add_question_context(
         self,
@@ -783,6 +792,28 @@ def _negated(
     if after < len(negations) and _close(low, end, negations[after].start, NEGATION_AFTER):
         return negations[after]
     return None
+
+
+_DENYING_ARTICLES = frozenset({"en", "et", "noget", "nogen"})
+
+
+def _denied(reading: _Reading, start: int, end: int) -> bool:
+    """Is the term at ``start:end`` named to say what something is not, its place taken by what
+    follows "men" ("Hun er ikke besøgsven, men hun er det nærmeste, han har", "Det er ikke ensomhed
+    direkte, men ...")? A copula and "ikke" before it, at most two words after it in its clause, and
+    the clause ended by "men". Not an adjective ("Jeg er ikke ensom, men jeg keder mig" is about
+    loneliness): a word with a neuter form in ``-t``."""
+    low, _, negations, breaks = reading
+    at = bisect.bisect_left(negations, start, key=_cue_start) - 1
+    if at < 0 or negations[at].text != "ikke" or not set(low[negations[at].end : start].split()) <= _DENYING_ARTICLES:
+        return False
+    before = low[max(0, negations[at].start - 12) : negations[at].start].split()
+    if before[-1:] not in (["er"], ["var"]):
+        return False
+    following = bisect.bisect_left(breaks, end)
+    if following == len(breaks) or low[breaks[following]] in ".;:!?" or len(low[end : breaks[following]].split()) > 2:
+        return False
+    return not is_word(low[start:end] + "t")
 
 
 def _negations(cues: list[Cue]) -> list[Cue]:
