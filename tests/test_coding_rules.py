@@ -763,3 +763,17 @@ def test_a_term_named_to_deny_it_is_no_evidence(tmp_path: Path) -> None:
              "Hun er ikke besøgsven. Men hun kommer hver uge.",
              "Han har ikke en besøgsven, men han har sin datter."]
     assert _coded_rows(tmp_path, book, texts) == [False, False, True, True, True, True]
+
+
+def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against_its_words(tmp_path: Path) -> None:
+    # "Hvordan er samarbejdet med kommunen?" - "Det er godt nu. Det var det ikke i starten. ..." was
+    # negativ: the first "ikke" anywhere in a longer answer was its "no". Its words say positiv: blandet.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [samarbejde]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    question = "Hvordan er samarbejdet med kommunen?"
+    answers = ["Det er godt nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
+               "Det er svært nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
+               "Vi mødes hver måned på rådhuset. Vi har ikke aftalt mere end det med dem endnu."]  # no words: the no
+    scores = coder.score(answers, [question] * 3)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "negativ", "negativ"]

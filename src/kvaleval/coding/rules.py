@@ -323,7 +323,7 @@ class RuleCoder:
             finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
             self._add_patterns(texts, evidence, findings)
-        replied: list[tuple[int, int, int]] = []
+        replied: list[tuple[int, int, int, bool]] = []
         asked: Scores | None = None
         unique: list[str] = []
         if questions is not None:
@@ -483,7 +483,7 @@ class RuleCoder:
         questions: Sequence[str | None],
         evidence: np.ndarray,
         findings: dict[tuple[int, int], Finding],
-    ) -> tuple[list[tuple[int, int, int]], Scores | None, list[str]]:
+    ) -> tuple[list[tuple[int, int, int, bool]], Scores | None, list[str]]:
         """Answers are read with their question, as a human coder reads them.
 
         A short answer ("Ja, bestemt") takes the codes of its question outright, with the
@@ -543,22 +543,24 @@ class RuleCoder:
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
         yes_no: dict[int, bool] = {}  # and asked once whether it asks for a yes or a no
+        told: list[tuple[int, int, int, bool]] = []  # a no to an open question: weighed against the words
         for i, column in inheriting:
             question = int(q[i])
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
             if question not in yes_no:
                 yes_no[question] = is_polar_question(unique[question])
-            self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
-                          yes_no_question=yes_no[question], reply=bool(replies[i]))
+            if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
+                             yes_no_question=yes_no[question], reply=bool(replies[i])):
+                told.append((int(rows[i]), column, question, False))
         # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
         # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
         # tell no valence, its yes or no does (decided after the valences of the words).
         inherited = set(inheriting)
-        replied = [(int(rows[i]), column, int(q[i])) for i in np.flatnonzero(opens).tolist()
+        replied = [(int(rows[i]), column, int(q[i]), True) for i in np.flatnonzero(opens).tolist()
                    for column in np.flatnonzero((asked.evidence[q[i]] > 0)
                                                 & (evidence[rows[i]] >= np.asarray(self.thresholds) - 1e-9)).tolist()
-                   if (i, column) not in inherited]
+                   if (i, column) not in inherited] + told
         if self.question_weight <= 0:
             return replied, asked, unique
         i, column = longer_at
@@ -574,28 +576,38 @@ class RuleCoder:
             finding.question = shown[question]
         return replied, asked, unique
 
-    def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int]], asked: Scores,
+    def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int, bool]], asked: Scores,
                            questions: list[str], findings: dict[tuple[int, int], Finding]) -> None:
         """The valence of a coding still without one, of an answer that opens with yes or no to a
         yes/no question about the code: the answer's yes or no, turned by a question that leans
-        one way by its own words, as for an answer that takes its code from the question."""
-        pending = [(row, column, q) for row, column, q in replied
-                   if (row, column) in findings and not findings[(row, column)].valence]
+        one way by its own words, as for an answer that takes its code from the question. And the
+        valence of a longer answer to an open question whose yes or no is a no (``polar`` False):
+        that no, but ``blandet`` where the answer's evaluative words said otherwise."""
+        pending = [(row, column, q, polar) for row, column, q, polar in replied
+                   if (row, column) in findings and (not polar or not findings[(row, column)].valence)]
         if not pending:
             return
-        undecided = {(q, column) for _, column, q in pending
-                     if (q, column) in asked.findings and not asked.findings[(q, column)].valence_why}
+        undecided = {(q, column) for _, column, q, polar in pending  # (those inherited were decided)
+                     if polar and (q, column) in asked.findings and not asked.findings[(q, column)].valence_why}
         if undecided:
             self._decide_valences(questions, asked.findings, undecided)
-        for row, column, q in pending:
+        for row, column, q, polar in pending:
             asked_finding = asked.findings.get((q, column))
             leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
             question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
-            sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
-            if sign:
-                finding = findings[(row, column)]
-                finding.valence = _with_turn({1: "positiv", -1: "negativ"}[sign], lower(texts[row]))
+            answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
+            sign = answer_polarity(answer) * (question_sign or 1)
+            if not sign:
+                continue
+            finding = findings[(row, column)]
+            said = "" if finding.valence_why == (_DEFAULT_VALENCE,) else finding.valence
+            valence = _with_turn({1: "positiv", -1: "negativ"}[sign], answer)
+            if said and said != valence:  # the words of an answer to an open question say otherwise
+                finding.valence = "blandet"
                 finding.valence_why += ("svar på spørgsmål",)
+            elif not said:
+                finding.valence = valence
+                finding.valence_why = ("svar på spørgsmål",)
 
     def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, shares: np.ndarray,
                           no_answer: np.ndarray, asked: Scores,
@@ -623,13 +635,17 @@ class RuleCoder:
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
-                 yes_no_question: bool = True, reply: bool = True) -> None:
+                 yes_no_question: bool = True, reply: bool = True) -> bool:
+        """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
+        where that is a no that its evaluative words are to be weighed against first (a longer answer
+        to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
+        i starten.")."""
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
         finding.question = question
         if finding.spans and not reply:  # a longer answer with words of the code's own: they tell its valence
-            return
+            return False
         asked_finding = asked.findings.get((q, column))
         # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
         # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,
@@ -638,8 +654,11 @@ class RuleCoder:
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
         sign = answer_polarity(lower(answer)) * (question_sign or 1)
+        if sign < 0 and not (yes_no_question or reply):
+            return True
         finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
+        return False
 
     def valence_of(self, text: str, column: int) -> str:
         """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
