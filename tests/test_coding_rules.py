@@ -706,3 +706,74 @@ def test_a_yes_turned_by_men_is_mixed(tmp_path: Path) -> None:
     book = kv.read_codebook(Path(__file__).parents[1] / "codebooks" / "vollsmose.yaml")
     codings = kv.code(kv.read_corpus(tmp_path), book).codings
     assert codings[["segment_id", "valence"]].values.tolist() == [["b#1", "blandet"], ["b#3", "positiv"]]
+
+
+def test_a_participle_term_is_not_its_verb(tmp_path: Path) -> None:
+    # The term "opsøgende" coded "De er gode til at opsøge andre." through the verb's forms (opsøge,
+    # opsøger, opsøgte); the adjective is a word of its own. A near cue's lexicon keeps them
+    # ("lyttende" in a lexicon of praise: "hun lytter" praises as well).
+    book = ("name: o\ncodes:\n  - name: opsøgende\n    terms: [opsøgende]\n"
+            "  - name: ros\n    threshold: 0.5\n    near: [{words: [ros, medarbejder], window: 5, weight: 0.5}]\n"
+            "lexicons:\n  ros: [lyttende]\n  medarbejder: [medarbejder]\n")
+    path = tmp_path / "kodebog.yaml"
+    path.write_text(book, encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["De er gode til at opsøge andre.", "Hun opsøgte dem selv.", "Det opsøgende arbejde virker.",
+                          "Den opsøgende-indsats.", "Medarbejderen lytter til os."])
+    assert scores.coded[:, 0].tolist() == [False, False, True, True, False]
+    assert scores.coded[4, 1]
+
+
+def test_an_opening_meget_that_is_the_subject_is_no_yes(tmp_path: Path) -> None:
+    # "Hvordan får I besøgsvennerne ind?" - "Meget kommer gennem kommunens besøg." was positiv: the
+    # opening "Meget" (much, the subject) was read as the degree answer "Rigtig meget".
+    from kvaleval.coding.rules import answer_polarity
+
+    assert [answer_polarity(text) for text in ("meget kommer gennem kommunen.", "meget.", "rigtig meget",
+                                               "meget, ja", "meget mere end før", "det har hjulpet meget")] \
+        == [0, 1, 1, 1, 1, 1]
+    path = tmp_path / "b.yaml"
+    path.write_text("name: b\ncodes:\n  - name: besøgsven\n    terms: [besøgsven]\n", encoding="utf-8")
+    scores = RuleCoder(kv.read_codebook(path)).score(["Meget kommer gennem kommunens besøg.", "Meget."],
+                                                     ["Hvordan får I besøgsvennerne ind?",
+                                                      "Har besøgsvennen hjulpet?"])
+    assert [scores.findings[(row, 0)].valence for row in (0, 1)] == ["", "positiv"]
+
+
+@pytest.mark.parametrize(("answer", "coded"), [("Hvad for noget?", False), ("Undskyld, hvad mener du?", False),
+                                               ("Hva'?", False), ("Hvad er det?", True), ("Nej. Hvad er det?", True)])
+def test_an_answer_asking_the_question_back_takes_no_theme(tmp_path: Path, answer: str, coded: bool) -> None:
+    # "Kender du sekretariatet?" - "Hvad for noget?" was kendskab, negativ: asking to have the question
+    # repeated answers nothing yet. "Hvad er det?" says the thing is unknown, and stays kendskab.
+    (tmp_path / "b.txt").write_text(f"I: Kender du sekretariatet?\nB: {answer}\n", encoding="utf-8")
+    book = kv.read_codebook(DEMO_CODEBOOK)
+    codings = kv.code(kv.read_corpus(tmp_path), book).codings
+    assert bool((codings.code == "kendskab").any()) is coded
+
+
+def test_a_term_named_to_deny_it_is_no_evidence(tmp_path: Path) -> None:
+    # "Hun er ikke besøgsven, men hun er nok det nærmeste, han har." was besøgsven, negativ: the word is
+    # named to say what she is not, and "men" puts the right word in its place. A denied adjective is
+    # still about the theme, and so is a denial that "men" does not replace.
+    book = "name: e\ncodes:\n  - name: c\n    terms: [besøgsven, ensomhed, ensom]\n"
+    texts = ["Hun er ikke besøgsven, men hun er nok det nærmeste, han har.",
+             "Det er ikke ensomhed direkte, men det gør dem utrygge.",
+             "Jeg er ikke ensom, men jeg keder mig.",
+             "Hun er ikke besøgsven længere.",
+             "Hun er ikke besøgsven. Men hun kommer hver uge.",
+             "Han har ikke en besøgsven, men han har sin datter."]
+    assert _coded_rows(tmp_path, book, texts) == [False, False, True, True, True, True]
+
+
+def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against_its_words(tmp_path: Path) -> None:
+    # "Hvordan er samarbejdet med kommunen?" - "Det er godt nu. Det var det ikke i starten. ..." was
+    # negativ: the first "ikke" anywhere in a longer answer was its "no". Its words say positiv: blandet.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [samarbejde]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    question = "Hvordan er samarbejdet med kommunen?"
+    answers = ["Det er godt nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
+               "Det er svært nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
+               "Vi mødes hver måned på rådhuset. Vi har ikke aftalt mere end det med dem endnu."]  # no words: the no
+    scores = coder.score(answers, [question] * 3)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "negativ", "negativ"]

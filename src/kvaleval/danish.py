@@ -35,6 +35,15 @@ NO_ANSWER = re.compile(
 ``Ingen kommentarer``, ``-``): it takes no theme from its question, and a survey column of them
 with a few comments is a comment field."""
 
+ASKS_BACK = re.compile(
+    r"^\W*(?:(?:øh+|hm+|undskyld|nå)[\s,.!]+)?(?:hvad|hva|hvabehar|undskyld|hvordan\s+mener\s+du"
+    r"|hvad\s+(?:for\s+noget|mener\s+du|siger\s+du|sagde\s+du)(?:\s+med\s+det)?)\W*\?\W*$",
+    re.IGNORECASE,
+)
+"""An answer that only asks the interviewer to repeat or explain the question (``Hvad for noget?``,
+``Hvad mener du?``, ``Undskyld?``): it answers nothing yet. Not ``Hvad er det?``, which says that the
+thing asked about is unknown (kendskab, negativ)."""
+
 _YES_NO = re.compile(r"^\W*(?:nej|ja|nej\s+tak|ingen|intet|ikke\s+noget|nix|næ|nope)\W*$", re.IGNORECASE)
 
 _INVITES_COMMENT = re.compile(

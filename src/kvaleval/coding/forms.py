@@ -81,6 +81,13 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
     return result
 
 
+def is_participle(word: str, overrides: Mapping[str, str]) -> bool:
+    """Is ``word`` the present participle of a verb (``opsøgende`` of ``opsøge``, ``gående`` of ``gå``)?
+    As a theme word it is the adjective: the verb's forms ("De er gode til at opsøge andre") are not it."""
+    lemma = lemma_of(word, overrides) if word.endswith("ende") else word
+    return word != lemma and word in (lemma + "nde", lemma + "ende")
+
+
 def _completed(lemma: str, forms: set[str]) -> set[str]:
     """The table's forms of ``lemma`` with the gaps it is known to have filled in.
 

@@ -39,6 +39,7 @@ from kvaleval.coding.forms import (
     another_word,
     compound_ok,
     expand_forms,
+    is_participle,
     modifier_ok,
     splits_a_suffix,
     tail_ok,
@@ -188,6 +189,9 @@ class Matcher:
         for entry, exact in items:
             index = len(self.entries)
             self.entries.append(entry)
+            # A term (or exclusion) that is a participle matches only itself; a near cue's lexicon ("ros": lyttende)
+            # keeps the verb's forms, which praise as well ("hun lytter").
+            exact = exact or (entry.kind != LEXICON and is_participle(entry.word, overrides))
             key = (entry.word, exact, entry.compounds)
             entry_class.append(class_ids.setdefault(key, len(class_ids)))
             for form in ({entry.word} if exact else forms[entry.word]):

@@ -50,6 +50,7 @@ from kvaleval.coding.matcher import (
 from kvaleval.coding.patterns import PatternMatcher
 from kvaleval.coding.valence import NEGATION, NEGATIVE, POSITIVE, Cue, ValenceScanner
 from kvaleval.danish import (
+    ASKS_BACK,
     FILLERS,
     NEGATIONS,
     NO_ANSWER,
@@ -62,6 +63,7 @@ from kvaleval.danish import (
     without_reply_particle,
 )
 from kvaleval.errors import shorten
+from kvaleval.lemmas import is_word
 from kvaleval.records import BUILTIN_LEXICONS, Codebook, Term
 
 SHORT_ANSWER_WORDS = 8
@@ -90,6 +92,9 @@ _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
 _INTENSIFIERS = frozenset("meget rigtig virkelig vildt mega super helt enormt".split())
+_SUBJECT_INTENSIFIER = re.compile(
+    r"\W*meget\s+(?!(?:meget|mere|godt|bedre|dårligt|værre|endda|faktisk)\b)[^\W\d_]", re.IGNORECASE)
+"""``Meget`` followed by a word of its clause that is no degree word: the pronoun "much", the subject."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +323,7 @@ class RuleCoder:
             finding.evidence = float(evidence[row, column])
         if self.patterns is not None:
             self._add_patterns(texts, evidence, findings)
-        replied: list[tuple[int, int, int]] = []
+        replied: list[tuple[int, int, int, bool]] = []
         asked: Scores | None = None
         unique: list[str] = []
         if questions is not None:
@@ -329,7 +334,7 @@ class RuleCoder:
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
                 if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
-            ])
+            ], evidence)
             if asked is not None:
                 self._yes_or_no_decides(texts, replied, asked, unique, findings)
         if bar is not None:
@@ -454,15 +459,23 @@ class RuleCoder:
             evidence[hit.row, hit.code] = finding.evidence
 
     def _decide_valences(self, texts: Sequence[str], findings: dict[tuple[int, int], Finding],
-                         pairs: Iterable[tuple[int, int]]) -> None:
-        """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once."""
+                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None) -> None:
+        """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once.
+
+        With ``evidence``, a coding whose only evidence is terms named to deny them (:func:`_denied`)
+        is taken back."""
         pending = sorted(pairs)
         for first in range(0, len(pending), VALENCE_BATCH):  # in batches: a segment's cues are many
             chunk = pending[first : first + VALENCE_BATCH]
             rows = sorted({row for row, _ in chunk})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
             for row, column in chunk:
-                self._decide_valence(readings[row], findings[(row, column)], column)
+                finding = findings[(row, column)]
+                self._decide_valence(readings[row], finding, column)
+                if (evidence is not None and finding.negated and finding.spans and not finding.near
+                        and not finding.question and all(_denied(readings[row], start, end)
+                                                         for start, end, *_ in finding.spans)):
+                    evidence[row, column] = finding.evidence = 0.0
 
     def _add_question_context(
         self,
@@ -470,7 +483,7 @@ class RuleCoder:
         questions: Sequence[str | None],
         evidence: np.ndarray,
         findings: dict[tuple[int, int], Finding],
-    ) -> tuple[list[tuple[int, int, int]], Scores | None, list[str]]:
+    ) -> tuple[list[tuple[int, int, int, bool]], Scores | None, list[str]]:
         """Answers are read with their question, as a human coder reads them.
 
         A short answer ("Ja, bestemt") takes the codes of its question outright, with the
@@ -517,7 +530,7 @@ class RuleCoder:
         short = replies | silent
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme
         # (an answer long enough to be silent is none of these).
-        no_answer = np.array([bool(reply and (NO_ANSWER.match(text)
+        no_answer = np.array([bool(reply and (NO_ANSWER.match(text) or ASKS_BACK.match(text)
                                               or (inviting[question] and says_nothing(text))
                                               or answers_nothing(unique[question], text)))
                               for text, reply, question in zip(answer_texts, replies.tolist(), q.tolist(),
@@ -530,22 +543,24 @@ class RuleCoder:
         self._decide_valences(unique, asked.findings, {(int(q[i]), column) for i, column in inheriting})
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
         yes_no: dict[int, bool] = {}  # and asked once whether it asks for a yes or a no
+        told: list[tuple[int, int, int, bool]] = []  # a no to an open question: weighed against the words
         for i, column in inheriting:
             question = int(q[i])
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
             if question not in yes_no:
                 yes_no[question] = is_polar_question(unique[question])
-            self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
-                          yes_no_question=yes_no[question], reply=bool(replies[i]))
+            if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
+                             yes_no_question=yes_no[question], reply=bool(replies[i])):
+                told.append((int(rows[i]), column, question, False))
         # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
         # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
         # tell no valence, its yes or no does (decided after the valences of the words).
         inherited = set(inheriting)
-        replied = [(int(rows[i]), column, int(q[i])) for i in np.flatnonzero(opens).tolist()
+        replied = [(int(rows[i]), column, int(q[i]), True) for i in np.flatnonzero(opens).tolist()
                    for column in np.flatnonzero((asked.evidence[q[i]] > 0)
                                                 & (evidence[rows[i]] >= np.asarray(self.thresholds) - 1e-9)).tolist()
-                   if (i, column) not in inherited]
+                   if (i, column) not in inherited] + told
         if self.question_weight <= 0:
             return replied, asked, unique
         i, column = longer_at
@@ -561,28 +576,38 @@ class RuleCoder:
             finding.question = shown[question]
         return replied, asked, unique
 
-    def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int]], asked: Scores,
+    def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int, bool]], asked: Scores,
                            questions: list[str], findings: dict[tuple[int, int], Finding]) -> None:
         """The valence of a coding still without one, of an answer that opens with yes or no to a
         yes/no question about the code: the answer's yes or no, turned by a question that leans
-        one way by its own words, as for an answer that takes its code from the question."""
-        pending = [(row, column, q) for row, column, q in replied
-                   if (row, column) in findings and not findings[(row, column)].valence]
+        one way by its own words, as for an answer that takes its code from the question. And the
+        valence of a longer answer to an open question whose yes or no is a no (``polar`` False):
+        that no, but ``blandet`` where the answer's evaluative words said otherwise."""
+        pending = [(row, column, q, polar) for row, column, q, polar in replied
+                   if (row, column) in findings and (not polar or not findings[(row, column)].valence)]
         if not pending:
             return
-        undecided = {(q, column) for _, column, q in pending
-                     if (q, column) in asked.findings and not asked.findings[(q, column)].valence_why}
+        undecided = {(q, column) for _, column, q, polar in pending  # (those inherited were decided)
+                     if polar and (q, column) in asked.findings and not asked.findings[(q, column)].valence_why}
         if undecided:
             self._decide_valences(questions, asked.findings, undecided)
-        for row, column, q in pending:
+        for row, column, q, polar in pending:
             asked_finding = asked.findings.get((q, column))
             leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
             question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
-            sign = answer_polarity(lower(texts[row])) * (question_sign or 1)
-            if sign:
-                finding = findings[(row, column)]
-                finding.valence = _with_turn({1: "positiv", -1: "negativ"}[sign], lower(texts[row]))
+            answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
+            sign = answer_polarity(answer) * (question_sign or 1)
+            if not sign:
+                continue
+            finding = findings[(row, column)]
+            said = "" if finding.valence_why == (_DEFAULT_VALENCE,) else finding.valence
+            valence = _with_turn({1: "positiv", -1: "negativ"}[sign], answer)
+            if said and said != valence:  # the words of an answer to an open question say otherwise
+                finding.valence = "blandet"
                 finding.valence_why += ("svar på spørgsmål",)
+            elif not said:
+                finding.valence = valence
+                finding.valence_why = ("svar på spørgsmål",)
 
     def _open_to_question(self, rows: np.ndarray, q: np.ndarray, short: np.ndarray, shares: np.ndarray,
                           no_answer: np.ndarray, asked: Scores,
@@ -610,13 +635,17 @@ class RuleCoder:
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
-                 yes_no_question: bool = True, reply: bool = True) -> None:
+                 yes_no_question: bool = True, reply: bool = True) -> bool:
+        """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
+        where that is a no that its evaluative words are to be weighed against first (a longer answer
+        to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
+        i starten.")."""
         finding = findings.setdefault((row, column), Finding())
         evidence[row, column] = max(evidence[row, column], 0.0) + self.thresholds[column]
         finding.evidence = evidence[row, column]
         finding.question = question
         if finding.spans and not reply:  # a longer answer with words of the code's own: they tell its valence
-            return
+            return False
         asked_finding = asked.findings.get((q, column))
         # Only a question that leans one way by its own words turns a yes around ("Er der ventetid?"
         # -> "Ja" is negative); a neutral one ("Kender du sekretariatet?") takes the answer's yes/no,
@@ -625,8 +654,11 @@ class RuleCoder:
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
         sign = answer_polarity(lower(answer)) * (question_sign or 1)
+        if sign < 0 and not (yes_no_question or reply):
+            return True
         finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
+        return False
 
     def valence_of(self, text: str, column: int) -> str:
         """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
@@ -721,14 +753,16 @@ def _with_turn(valence: str, answer: str) -> str:
 
 def answer_polarity(answer: str) -> int:
     """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
-    an intensifier alone ("Rigtig meget") is yes."""
+    an intensifier alone ("Rigtig meget") is yes, not one that opens a clause as its subject ("Meget
+    kommer gennem kommunen": much comes through)."""
     words = _ANSWER_WORDS.findall(answer.lower())
     for word in words:
         if word in _YES_WORDS:
             return 1
         if word in _NO_WORDS:
             return -1
-    return 1 if any(word in _INTENSIFIERS for word in words) else 0
+    subject = _SUBJECT_INTENSIFIER.match(answer)
+    return 1 if any(word in _INTENSIFIERS for word in words[1 if subject else 0 :]) else 0
 
 
 def _without_proper_nouns(text: str, cues: list[Cue]) -> list[Cue]:
@@ -777,6 +811,28 @@ def _negated(
     if after < len(negations) and _close(low, end, negations[after].start, NEGATION_AFTER):
         return negations[after]
     return None
+
+
+_DENYING_ARTICLES = frozenset({"en", "et", "noget", "nogen"})
+
+
+def _denied(reading: _Reading, start: int, end: int) -> bool:
+    """Is the term at ``start:end`` named to say what something is not, its place taken by what
+    follows "men" ("Hun er ikke besøgsven, men hun er det nærmeste, han har", "Det er ikke ensomhed
+    direkte, men ...")? A copula and "ikke" before it, at most two words after it in its clause, and
+    the clause ended by "men". Not an adjective ("Jeg er ikke ensom, men jeg keder mig" is about
+    loneliness): a word with a neuter form in ``-t``."""
+    low, _, negations, breaks = reading
+    at = bisect.bisect_left(negations, start, key=_cue_start) - 1
+    if at < 0 or negations[at].text != "ikke" or not set(low[negations[at].end : start].split()) <= _DENYING_ARTICLES:
+        return False
+    before = low[max(0, negations[at].start - 12) : negations[at].start].split()
+    if before[-1:] not in (["er"], ["var"]):
+        return False
+    following = bisect.bisect_left(breaks, end)
+    if following == len(breaks) or low[breaks[following]] in ".;:!?" or len(low[end : breaks[following]].split()) > 2:
+        return False
+    return not is_word(low[start:end] + "t")
 
 
 def _negations(cues: list[Cue]) -> list[Cue]:
