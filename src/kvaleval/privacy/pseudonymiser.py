@@ -45,6 +45,10 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{3,}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound."""
+
+
 MAX_CLEAN = 200_000
 """Texts remembered as holding nothing to replace (a bound on the memory they take); when full,
 the memory starts again."""
@@ -222,6 +226,12 @@ class Pseudonymiser:
                     continue  # "Per måned koster det ..." is no Per, even when a speaker is called Per
                 spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
                                    base, suffix))
+        if self.name_list:
+            # a first name written in lower case where a person stands: "jeg snakkede med mette"
+            lower = _names.lower_case_names()
+            spans += [Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                      for m in _LOWER_WORD_RE.finditer(text)
+                      if m.group() in lower and _names.lower_case_person(text, m.start(), m.end())]
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]

@@ -1,0 +1,140 @@
+"""Names a red-team corpus of a housing-social evaluation slipped past, and words it lost.
+
+Each case is a rule, not a name: a first name that is also a Danish word at a sentence start is
+a name where the context shows a person; an unknown word at a sentence start is a name before a
+verb a person does; a lower-case first name is a name where a person stands; a kept brand joined
+to a Danish word is no name.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kvaleval as kv
+from conftest import write_docx
+from kvaleval.errors import KvalevalWarning
+from kvaleval.privacy import Pseudonymiser, pseudonymise
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb the name governs: "lod" was not on the list of verbs
+    ("Det var min nabo. Kaj lod mig låne hans telefon.", "Det var min nabo. [navn] lod mig låne hans telefon."),
+    ("Ja. Lise bad mig komme igen.", "Ja. [navn] bad mig komme igen."),
+    # the name alone, then a pronoun for a person
+    ("Lise. Hun er familievejleder.", "[navn]. Hun er familievejleder."),
+    ("Rose. Han hedder Rose.", "[navn]. Han hedder [navn]."),
+    # the name, then a possessive in apposition
+    ("Ja, mere tid. Ask, min ældste, han mangler en lektiehjælper.",
+     "Ja, mere tid. [navn], min ældste, han mangler en lektiehjælper."),
+    # the name joined to another name
+    ("Nej. Lise og Bent gør det godt.", "Nej. [navn] og [navn] gør det godt."),
+])
+def test_privacy_ambiguous_first_name_at_sentence_start_in_a_persons_context(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Storm i et glas vand.",
+    "Sol og regn hele ugen.",
+    "Kaj. Det er der, bådene ligger.",
+    "Sol. Det blev en god dag.",
+    "Storm, regn og blæst hele weekenden.",
+    "Per måned har vi fem sager.",
+    "Maj og juni er travle.",
+])
+def test_privacy_ambiguous_word_at_sentence_start_without_a_person_stays(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+def test_privacy_svend_is_a_name_and_an_ambiguous_word() -> None:
+    # Svend, a common Danish first name, was on no list: "Der skrev Svend" stayed in clear
+    text = "Der skrev Svend, ham fra afdelingsbestyrelsen. Svend sagde, at jeg skulle komme."
+    assert pseudonymise(text) == "Der skrev [navn], ham fra afdelingsbestyrelsen. [navn] sagde, at jeg skulle komme."
+    assert pseudonymise("Han blev svend som tømrer i 1990.") == "Han blev svend som tømrer i 1990."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Det er godt. Zuleikha er bydelsmor. Hun er fra Somalia.",
+     "Det er godt. [navn] er bydelsmor. Hun er fra Somalia."),
+    ("Xhemal kom igen i går.", "[navn] kom igen i går."),
+])
+def test_privacy_unknown_word_at_sentence_start_before_a_persons_verb(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fællesspisning er hyggeligt.",          # two Danish words joined, not in the dictionary as one
+    "Bydelsmødrene hjælper meget.",          # a national organisation, on the keep list
+    "Lektiecaféen er guld værd.",
+    "Xhemal igen i dag.",                    # no verb: a fresh run does not know it
+])
+def test_privacy_compound_or_organisation_before_a_verb_stays(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Gennem Facebookgruppe for Bøgeparken hørte jeg om det.",
+    "Vi skrev det i Facebookgruppen og i Nettoposen lå brevet.",
+])
+def test_privacy_kept_name_joined_to_a_danish_word_stays(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+def test_privacy_user_kept_name_joined_to_a_danish_word_stays() -> None:
+    text = "Vi har en ny Jobsporgruppe i år."
+    assert Pseudonymiser(keep=["Jobspor"]).apply(text) == text
+    assert Pseudonymiser().apply(text) == "Vi har en ny [navn] i år."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jeg snakkede med mette om det. mette siger, at der kommer flere.",
+     "Jeg snakkede med [navn] om det. [navn] siger, at der kommer flere."),
+    ("jeg ringede til birthe fra kommunen", "jeg ringede til [navn] fra kommunen"),
+    ("min søn hedder yusuf", "min søn hedder [navn]"),
+])
+def test_privacy_lower_case_first_name_where_a_person_stands(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "vi spiste med fætre og kusiner",
+    "det var en nice dag med god mad og kaffe",
+    "hun skrev til mette.hansen@eksempel.dk",    # an e-mail, replaced whole as one
+])
+def test_privacy_lower_case_words_without_a_name_stay(text: str) -> None:
+    out = pseudonymise(text)
+    assert "[navn]" not in out
+
+
+def test_privacy_red_team_corpus_leaks_nothing_into_the_appendix(
+        tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    """The leaks found, written by the real libraries and read through the whole appendix."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "beboer01.txt").write_text(
+        "I: Hvordan kom du i kontakt med jer?\n"
+        "B: Det var min nabo. Kaj lod mig låne hans telefon. Jeg snakkede med mette om familievejledningen.\n"
+        "I: Hvem talte du med?\n"
+        "B: Lise. Hun er familievejleder. Vi fandt hende gennem Facebookgruppe for Bøgeparken.\n",
+        encoding="utf-8")
+    write_docx(folder / "beboer02.docx", [
+        "Interviewer: Hvem hjælper dig?",
+        "B: Der skrev Svend fra bestyrelsen. Faduma er bydelsmor, hun har hjulpet os rigtig meget.",
+        "Interviewer: Har du børn?",
+        "B: Ja, mere tid. Ask, min ældste, han mangler en lektiehjælper i klubben.",
+    ])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        coded = kv.code(kv.read_corpus(folder), small_codebook)
+        kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    cells = []
+    for sheet in openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx").worksheets:
+        cells += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+    text = "\n".join(cells) + "\n".join(p.read_text("utf-8-sig") for p in (tmp_path / "ud" / "csv").glob("*.csv"))
+    for leak in ("Kaj ", "mette", "Lise.", "Svend", "Faduma", "Ask,"):
+        assert leak not in text
+    assert "Facebookgruppe for Bøgeparken" in text
