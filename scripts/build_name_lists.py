@@ -61,7 +61,7 @@ Anne Hanne Mette Birgitte Susanne Charlotte Camilla Louise Pernille Tina Trine M
 Signe Sara Julie Cecilie Christina Katrine Rikke Stine Gitte Lone Bente Inger Kirsten
 Jytte Lene Winnie Dorthe Dorte Vibeke Merete Annette Pia Ulla Kamilla Nanna Line
 Fie Ea Liv Molly Silje Tilde Vigga Andrea Victoria Thea Selma Astrid Ebba Gry Helle
-Svend Ejnar Villy Jette Jørn Orla Thorkild Hakon Ejvind Bendt Solvejg
+Svend Ejnar Villy Jette Jørn Orla Thorkild Hakon Ejvind Bendt Solvejg Birk Bjørk Bue Sif Aske Vilje
 """.split()
 
 DANISH_LAST = """

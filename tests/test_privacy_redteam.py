@@ -138,3 +138,43 @@ def test_privacy_red_team_corpus_leaks_nothing_into_the_appendix(
     for leak in ("Kaj ", "mette", "Lise.", "Svend", "Faduma", "Ask,"):
         assert leak not in text
     assert "Facebookgruppe for Bøgeparken" in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Svends kone kom også.", "[navn]s kone kom også."),
+    ("Kajs datter går i klubben.", "[navn]s datter går i klubben."),
+    ("Hans far var der også.", "Hans far var der også."),   # the pronoun: his father
+    ("Skovs træer er høje.", "Skovs træer er høje."),      # no relative after it
+])
+def test_privacy_ambiguous_genitive_at_sentence_start_before_a_relative(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hun hedder sol og er fire.", "Hun hedder [navn] og er fire."),
+    ("min søn hedder storm", "min søn hedder [navn]"),
+    ("det er storm i dag", "det er storm i dag"),
+    ("vi går med bo til stranden", "vi går med bo til stranden"),
+])
+def test_privacy_lower_case_name_that_is_a_word_only_after_hedder(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Min sag nr. 22-1234 er lukket.", "Min sag nr. [sagsnummer] er lukket."),
+    ("Mit kunde nr. er 554433.", "Mit kunde nr. er [sagsnummer]."),
+    ("Det har journal nr. 12-34.", "Det har journal nr. [sagsnummer]."),
+    ("Medlems-nr. 4411", "Medlems-nr. [sagsnummer]"),
+    ("Jeg var nr. 2 i køen.", "Jeg var nr. 2 i køen."),
+])
+def test_privacy_case_number_word_written_apart(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Birk er min søn.", "[navn] er min søn."),
+    ("Vi har en birk i haven.", "Vi har en birk i haven."),
+    ("Jeg hedder Svend.", "Jeg hedder [navn]."),
+])
+def test_privacy_danish_names_missing_from_the_lists(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

@@ -221,14 +221,23 @@ _PERSON_AFTER_RE = re.compile(
 _AND_NAME_RE = re.compile(r"[ \t]+(?:og|eller)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
 
 
-def _names_a_person(text: str, end: int, key: str, lists: Lexicon) -> bool:
+_KIN_RE = re.compile(
+    r"[ \t]+(?:mor|far|forældre|søn|sønner|datter|døtre|kone|mand|kæreste|bror|brødre|søster|søstre|"
+    r"børn|barn|familie|ven|veninde|venner|nabo|svigermor|svigerfar|onkel|moster|faster|farbror|morbror)\b"
+)
+
+
+def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: bool = False) -> bool:
     """True if the context after an ambiguous word at a sentence start shows a person: a verb it
     governs ("Kaj lod mig"), a pronoun or a possessive after it ("Lise. Hun ...", "Ask, min
-    ældste"), or another name joined to it ("Lise og Svend gør ...")."""
+    ældste"), another name joined to it ("Lise og Svend gør ..."), or, in the genitive, a
+    relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name)."""
     if _subject_of_verb(text, end, key):
         return True
     if key in MONTHS:
         return False
+    if genitive and _KIN_RE.match(text, end):
+        return True
     if _PERSON_AFTER_RE.match(text, end):
         return True
     other = _AND_NAME_RE.match(text, end)
@@ -285,18 +294,28 @@ def lower_case_names() -> frozenset[str]:
                      and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
 
 
+@cache
+def lower_case_word_names() -> frozenset[str]:
+    """First names that are also Danish words ("sol", "storm"): in lower case names only after
+    "hedder" or "kaldet" ("hun hedder sol")."""
+    lists = lexicon()
+    return frozenset(name for name in lists.names & lists.ambiguous if len(name) >= 2 and name not in lists.keep)
+
+
 _PERSON_BEFORE = frozenset("med til hos fra og ved hedder kaldet kaldes".split())
+_NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
-def lower_case_person(text: str, start: int, end: int) -> bool:
+def lower_case_person(text: str, start: int, end: int, *, word: bool = False) -> bool:
     """True if the lower-case first name at ``start`` stands where a person does: after "med",
     "til", "hos", "fra", "og", "hedder" ("snakkede med mette") or before a verb it governs ("mette
-    siger")."""
+    siger"); a name that is also a word (``word``) only after "hedder" or "kaldet"."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
-    if before is not None and before.group(1).casefold() in _PERSON_BEFORE:
-        return True
-    return _subject_of_verb(text, end, text[start:end])
+    last = before.group(1).casefold() if before is not None else ""
+    if word:
+        return last in _NAMING_BEFORE
+    return last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
 
 
 def _hyphenated(
@@ -373,7 +392,7 @@ def classify(
             ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
                 return (WEAK if ambiguous else NAME), stem, suffix
-            if not ambiguous or not initial or _names_a_person(text, end, key, lists):
+            if not ambiguous or not initial or _names_a_person(text, end, key, lists, genitive=bool(suffix)):
                 return NAME, stem, suffix
             return WEAK, stem, suffix
         if key in learned:

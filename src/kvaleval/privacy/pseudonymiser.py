@@ -45,7 +45,7 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{3,}(?![^\W\d_])(?![@\-])")
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{2,}(?![^\W\d_])(?![@\-])")
 """A lower-case word, not part of an e-mail or a compound."""
 
 
@@ -228,10 +228,12 @@ class Pseudonymiser:
                                    base, suffix))
         if self.name_list:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
-            lower = _names.lower_case_names()
-            spans += [Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
-                      for m in _LOWER_WORD_RE.finditer(text)
-                      if m.group() in lower and _names.lower_case_person(text, m.start(), m.end())]
+            lower, words = _names.lower_case_names(), _names.lower_case_word_names()
+            for m in _LOWER_WORD_RE.finditer(text):
+                word = m.group()
+                if (word in lower or word in words) and _names.lower_case_person(
+                        text, m.start(), m.end(), word=word in words):
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]
