@@ -178,3 +178,19 @@ def test_privacy_case_number_word_written_apart(text: str, expected: str) -> Non
 ])
 def test_privacy_danish_names_missing_from_the_lists(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lise", "[navn]"),                                   # a survey's whole answer to "Hvem hjalp dig?"
+    ("Kontaktperson: Kaj", "Kontaktperson: [navn]"),
+    ("Navn: Lise\nAlder: 40", "Navn: [navn]\nAlder: 40"),
+    ("Tak for hjælpen.\nKh. Kaj", "Tak for hjælpen.\nKh. [navn]"),  # a signature: "Kh." ends no sentence
+    ("Kaj, Lise og Bent", "[navn], [navn] og [navn]"),
+])
+def test_privacy_ambiguous_first_name_alone_on_its_line_or_listed(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Sol", "Storm", "Kaj. Det er der, bådene ligger.", "Storm, regn og blæst."])
+def test_privacy_word_alone_that_is_no_first_name_stays(text: str) -> None:
+    assert pseudonymise(text) == text

@@ -45,9 +45,9 @@ _TIME_WORDS = frozenset(
 )
 ABBREVIATIONS = frozenset(
     """hr fru frk dr skt sct st ca fx f.eks eks bl.a mv m.v osv evt nr kl jf inkl ang vedr
-    tlf hhv ift i.f.t dvs mht m.h.t pga p.g.a prof mr mrs ms sr jr ex bla""".split()
+    tlf hhv ift i.f.t dvs mht m.h.t pga p.g.a prof mr mrs ms sr jr ex bla mvh kh vh""".split()
 )
-"""Abbreviations ending in a full stop that do not end a sentence ("hr. Hansen")."""
+"""Abbreviations ending in a full stop that do not end a sentence ("hr. Hansen", "Kh. Kaj")."""
 
 _PLACE_ENDINGS = tuple(
     """parken vænget centret centeret center centre skolen skole huset klubben kirken
@@ -218,7 +218,8 @@ _PERSON_AFTER_RE = re.compile(
     r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
-_AND_NAME_RE = re.compile(r"[ \t]+(?:og|eller)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
+_AND_NAME_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
+_ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
 
 
 _KIN_RE = re.compile(
@@ -230,8 +231,9 @@ _KIN_RE = re.compile(
 def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: bool = False) -> bool:
     """True if the context after an ambiguous word at a sentence start shows a person: a verb it
     governs ("Kaj lod mig"), a pronoun or a possessive after it ("Lise. Hun ...", "Ask, min
-    ældste"), another name joined to it ("Lise og Svend gør ..."), or, in the genitive, a
-    relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name)."""
+    ældste"), another name joined to it ("Lise og Svend gør ...", "Kaj, Lise og Bent"), in the
+    genitive a relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name); a first
+    name alone on its line ("Lise", "Kontaktperson: Kaj")."""
     if _subject_of_verb(text, end, key):
         return True
     if key in MONTHS:
@@ -241,7 +243,10 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     if _PERSON_AFTER_RE.match(text, end):
         return True
     other = _AND_NAME_RE.match(text, end)
-    return other is not None and other.group(1).casefold() in lists.names
+    if other is not None and other.group(1).casefold() in lists.names:
+        return True
+    # a first name that is its line alone: an answer ("Lise"), a signature, "Kontaktperson: Kaj"
+    return key in lists.first_names and _ALONE_RE.match(text, end) is not None
 
 
 def is_danish_noun(folded: str) -> bool:
