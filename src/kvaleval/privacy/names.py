@@ -219,6 +219,7 @@ _PERSON_AFTER_RE = re.compile(
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
 _AND_NAME_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
+_AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
 
 
@@ -245,8 +246,10 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     other = _AND_NAME_RE.match(text, end)
     if other is not None and other.group(1).casefold() in lists.names:
         return True
-    # a first name that is its line alone: an answer ("Lise"), a signature, "Kontaktperson: Kaj"
-    return key in lists.first_names and _ALONE_RE.match(text, end) is not None
+    # a given name (not a surname that is a word: "Storm og jeg") with "og jeg": "Kaj og jeg deler kontor";
+    # alone on its line: an answer ("Lise"), a signature, "Kontaktperson: Kaj"
+    given = key in lists.first_names or key not in lists.last_names
+    return given and (_AND_I_RE.match(text, end) is not None or _ALONE_RE.match(text, end) is not None)
 
 
 def is_danish_noun(folded: str) -> bool:
@@ -301,14 +304,19 @@ def lower_case_names() -> frozenset[str]:
 
 @cache
 def lower_case_word_names() -> frozenset[str]:
-    """First names that are also Danish words ("sol", "storm"): in lower case names only after
-    "hedder" or "kaldet" ("hun hedder sol")."""
+    """Names that are also Danish words ("sol", "storm"): in lower case names only after "hedder"
+    ("hun hedder sol")."""
     lists = lexicon()
     return frozenset(name for name in lists.names & lists.ambiguous if len(name) >= 2 and name not in lists.keep)
 
 
-_PERSON_BEFORE = frozenset("med til hos fra og ved hedder kaldet kaldes".split())
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
+_PERSON_BEFORE = _NAMING_BEFORE | frozenset(
+    """med til hos fra og ved nabo naboen sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
+    lærer læreren kollega kollegaen søn datter mand kone bror søster ven veninde kæreste""".split()
+)
+"""Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
+is also a word only after "hedder" ("hun hedder sol"), for "fik min mand job" is no name."""
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
