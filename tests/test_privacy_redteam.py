@@ -216,3 +216,31 @@ def test_privacy_ambiguous_name_seen_mid_sentence_is_learned_for_the_run() -> No
 ])
 def test_privacy_name_with_og_jeg_or_after_a_relative(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
+
+
+def test_privacy_console_notes_hide_what_the_appendix_hides(tmp_path: Path) -> None:
+    """W040 quotes the survey's questions on the console; a question named a person ('Mettes')."""
+    import subprocess
+    import sys
+
+    from conftest import SMALL_CODEBOOK
+
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Afdeling", "Hvad betyder Mettes lektiecafé for dig?"])
+    for number, answer in enumerate(["Den har hjulpet os rigtig meget.", "Vi mangler folk i klubben.",
+                                     "Det er godt for børnene.", "Jeg ved det ikke."], start=1):
+        sheet.append([number, "Bøgeparken" if number % 2 else "Lærkeparken", answer])
+    book.save(folder / "survey.xlsx")
+    codebook = tmp_path / "lille.yaml"
+    codebook.write_text(SMALL_CODEBOOK, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kvaleval", "code", str(folder), "-c", str(codebook),
+                           "--out", str(tmp_path / "ud"), "--no-qdpx"],
+                          capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    console = done.stdout + done.stderr
+    assert "[W040]" in console and "lektiecafé" in console
+    assert "Mettes" not in console
+    assert "[navn]s lektiecafé" in console
