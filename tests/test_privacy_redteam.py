@@ -244,3 +244,11 @@ def test_privacy_console_notes_hide_what_the_appendix_hides(tmp_path: Path) -> N
     assert "[W040]" in console and "lektiecafé" in console
     assert "Mettes" not in console
     assert "[navn]s lektiecafé" in console
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mvh Tove Holm", "Mvh [navn]"),     # the greeting was taken into the name
+    ("Knus Mette", "Knus [navn]"),
+])
+def test_privacy_closing_greeting_stays_before_a_name(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
