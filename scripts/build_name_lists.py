@@ -61,6 +61,7 @@ Anne Hanne Mette Birgitte Susanne Charlotte Camilla Louise Pernille Tina Trine M
 Signe Sara Julie Cecilie Christina Katrine Rikke Stine Gitte Lone Bente Inger Kirsten
 Jytte Lene Winnie Dorthe Dorte Vibeke Merete Annette Pia Ulla Kamilla Nanna Line
 Fie Ea Liv Molly Silje Tilde Vigga Andrea Victoria Thea Selma Astrid Ebba Gry Helle
+Svend Ejnar Villy Jette Jørn Orla Thorkild Hakon Ejvind Bendt Solvejg Birk Bjørk Bue Sif Aske Vilje
 """.split()
 
 DANISH_LAST = """
@@ -128,6 +129,7 @@ Halima Hani Muna Sadia Fadumo Habiba Hamda Idris Kaltun Kowsar Mulki Najma Nuur 
 Rahma Saida Siciid Sahal Warsan Xamza Xasan Xuseen Yaasmiin Mohamed Cabdullahi Faysal
 Abdisalam Abdinasir Abdulkadir Hussen Geedi Gedi Farax Calas Duale Dualeh Egeh Gure
 Ibraahim Khalif Madar Mire Mireh Nageye Omer Saciid Shakir Shirdon Sugule Tahlil Weheliye
+Faduma
 """.split()
 
 KURDISH = """
@@ -198,6 +200,7 @@ Thevarajah Vijay Vijayakumar Vinoth Vasanthi Kala Kalaivani Lakshmi Mathivathani
 Nirmala Priya Sangeetha Shanthi Sharmila Sumathi Thulasi Vanitha Yogeswari Jeyakumar
 Jegan Kajan Kannan Luxan Mathushan Nishanthan Piraveen Pirashanth Sajeevan Tharshan
 Thushanth Kirushanth Abinaya Janani Kajani Kowsika Mathumitha Nivetha Saranya Tharsika
+Thanushan
 """.split()
 
 EAST_AFRICAN = """

@@ -133,8 +133,8 @@ def test_privacy_sentence_start_unknown_word_stays() -> None:
 def test_privacy_learned_name_replaced_at_sentence_start_later() -> None:
     p = Pseudonymiser()
     assert p.apply("Xhemal. Jeg så Xhemal.") == "[navn]. Jeg så [navn]."
-    assert p.apply("Xhemal kom igen.") == "[navn] kom igen."
-    assert pseudonymise("Xhemal kom igen.") == "Xhemal kom igen."
+    assert p.apply("Xhemal igen i dag.") == "[navn] igen i dag."
+    assert pseudonymise("Xhemal igen i dag.") == "Xhemal igen i dag."  # a fresh run has not seen it
 
 
 def test_privacy_unknown_first_name_before_known_surname() -> None:

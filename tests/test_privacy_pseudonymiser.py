@@ -179,11 +179,11 @@ def test_pseudonymiser_text_clean_before_a_name_was_learned_is_read_again() -> N
     # An appendix pseudonymises the same question or district thousands of times, so a text with
     # nothing to replace is remembered; a name learned later must still be found in it.
     p = Pseudonymiser()
-    before = "Zorbak kom i går."
+    before = "Zorbak i går."
     assert p.apply(before) == before
     assert p.apply(before) == before
     assert p.apply("Jeg talte med Zorbak i går.") == "Jeg talte med [navn] i går."
-    assert p.apply(before, where="b") == "[navn] kom i går."
+    assert p.apply(before, where="b") == "[navn] i går."
     assert list(p.report["where"]).count("b") == 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,14 +116,36 @@ def written_notes(written: list[Path]) -> list[str] | None:
     return [value for field, value in zip(fields, values, strict=True) if field.startswith(Words.note)]
 
 
-def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
+def console_hider(report: Path, pseudonyms: dict[str, str] | None, keep: Iterable[str]) -> Callable[[str], str]:
+    """Replace in a console line what the appendix replaced: the names in its report (a survey
+    question quoted by W040, a skipped file's name) and contact data, as the sheet Kørsel does – no
+    other word, so the line stays readable. A console is pasted into mails and issues."""
+    import pandas as pd
+
+    from kvaleval.privacy import Pseudonymiser
+
+    frame = pd.read_csv(report, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    names = set()
+    for original, replacement in frame.loc[frame["kind"] == "navn", ["original", "replacement"]].itertuples(
+            index=False):
+        suffix = replacement.rpartition("]")[2]  # a genitive: "Mettes" -> "[navn]s"
+        stem = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
+        names.add(" ".join(stem.split()))
+    hider = Pseudonymiser(sorted(n for n in names if n), pseudonyms=pseudonyms, keep=keep, name_list=False,
+                          heuristic=False)
+    return hider.apply
+
+
+def summary_lines(coded: Coded, written: list[Path], out: Path,
+                  hide: Callable[[str], str] = str) -> list[str]:
+    """The closing lines of ``code``; ``hide`` pseudonymises those that quote the corpus (file names, notes)."""
     from kvaleval.analyse.frequencies import with_groupings
 
     corpus = coded.corpus
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     lines = [
         Texts.cli_documents.format(read=len(corpus.documents), skipped=len(corpus.skipped)),
-        *(Texts.cli_skipped.format(path=path, reason=reason)
+        *(hide(Texts.cli_skipped.format(path=path, reason=reason))
           for path, reason in corpus.skipped.itertuples(index=False)),
         Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
         Texts.cli_codings_per_theme,
@@ -137,10 +159,10 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         lines.append(Texts.cli_notes.format(n=len(corpus.notes), sheet=Words.run))
         # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown
         # here too; notes that quote the text or name speakers stay in the pseudonymised sheet.
-        notes = written_notes(written)
+        notes = written_notes(written)  # as the sheet Kørsel has them (its quoted excerpts pseudonymised)
         messages = corpus.notes["message"].tolist() if notes is None else notes
         shown = [message for message in messages if message[1:5] in SHOWN_NOTES]
-        lines += [f"  {message}" for message in shown[:MAX_SHOWN_NOTES]]
+        lines += [f"  {hide(message)}" for message in shown[:MAX_SHOWN_NOTES]]
         if len(shown) > MAX_SHOWN_NOTES:
             lines.append(f"  … (+{len(shown) - MAX_SHOWN_NOTES})")
     lines.append(Texts.cli_written.format(path=out / "appendix.xlsx", n=len(written) - 1))

@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import codebook_or_model_s, echo, find_beside, summary_lines, warnings_as_notes
+from kvaleval.cli._common import (
+    codebook_or_model_s,
+    console_hider,
+    echo,
+    find_beside,
+    summary_lines,
+    warnings_as_notes,
+)
 from kvaleval.errors import Errors, ReportError, Texts
 
 
@@ -97,5 +104,7 @@ def code_cli(
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)
-    for line in summary_lines(coded, written, out):
+    report = out / "lokalt" / "pseudonymisering.csv"
+    hide = console_hider(report, given, keep or ()) if pseudonymise and report in written else str
+    for line in summary_lines(coded, written, out, hide):
         echo(line, quiet)

@@ -45,9 +45,9 @@ _TIME_WORDS = frozenset(
 )
 ABBREVIATIONS = frozenset(
     """hr fru frk dr skt sct st ca fx f.eks eks bl.a mv m.v osv evt nr kl jf inkl ang vedr
-    tlf hhv ift i.f.t dvs mht m.h.t pga p.g.a prof mr mrs ms sr jr ex bla""".split()
+    tlf hhv ift i.f.t dvs mht m.h.t pga p.g.a prof mr mrs ms sr jr ex bla mvh kh vh""".split()
 )
-"""Abbreviations ending in a full stop that do not end a sentence ("hr. Hansen")."""
+"""Abbreviations ending in a full stop that do not end a sentence ("hr. Hansen", "Kh. Kaj")."""
 
 _PLACE_ENDINGS = tuple(
     """parken vænget centret centeret center centre skolen skole huset klubben kirken
@@ -189,7 +189,11 @@ _PERSON_VERBS = frozenset(
     skal skulle må måtte fik får ved vidste gav giver tog tager sidder sad står stod
     lavede laver mødte møder viste viser kender kendte hentede henter sendte sender
     svarede svarer fandt finder købte køber prøvede prøver begyndte begynder nåede
-    elsker elskede hader grinede griner græd flyttede flytter døde""".split()
+    elsker elskede hader grinede griner græd flyttede flytter døde lod lader bad beder
+    hjalp fulgte følger kørte kører tilbød tilbyder inviterede inviterer lærte lærer
+    ordnede ordner tjekkede tjekker opdagede opdager foreslog foreslår
+    husker huskede smilede smiler råbte råber skældte blander blandede snakkede snakker
+    talte taler besøgte besøger""".split()
 )
 """Verbs that, right after an ambiguous name at a sentence start, show it is the
 subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
@@ -210,6 +214,44 @@ def _subject_of_verb(text: str, end: int, key: str) -> bool:
     return match is not None and match.group(1) in _PERSON_VERBS
 
 
+_PERSON_AFTER_RE = re.compile(
+    r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
+)
+"""What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
+_AND_NAME_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
+_AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
+_ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
+
+
+_KIN_RE = re.compile(
+    r"[ \t]+(?:mor|far|forældre|søn|sønner|datter|døtre|kone|mand|kæreste|bror|brødre|søster|søstre|"
+    r"børn|barn|familie|ven|veninde|venner|nabo|svigermor|svigerfar|onkel|moster|faster|farbror|morbror)\b"
+)
+
+
+def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: bool = False) -> bool:
+    """True if the context after an ambiguous word at a sentence start shows a person: a verb it
+    governs ("Kaj lod mig"), a pronoun or a possessive after it ("Lise. Hun ...", "Ask, min
+    ældste"), another name joined to it ("Lise og Svend gør ...", "Kaj, Lise og Bent"), in the
+    genitive a relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name); a first
+    name alone on its line ("Lise", "Kontaktperson: Kaj")."""
+    if _subject_of_verb(text, end, key):
+        return True
+    if key in MONTHS:
+        return False
+    if genitive and _KIN_RE.match(text, end):
+        return True
+    if _PERSON_AFTER_RE.match(text, end):
+        return True
+    other = _AND_NAME_RE.match(text, end)
+    if other is not None and other.group(1).casefold() in lists.names:
+        return True
+    # a given name (not a surname that is a word: "Storm og jeg") with "og jeg": "Kaj og jeg deler kontor";
+    # alone on its line: an answer ("Lise"), a signature, "Kontaktperson: Kaj"
+    given = key in lists.first_names or key not in lists.last_names
+    return given and (_AND_I_RE.match(text, end) is not None or _ALONE_RE.match(text, end) is not None)
+
+
 def is_danish_noun(folded: str) -> bool:
     """True if ``folded`` is an inflected Danish word form, or a compound ending in one.
 
@@ -228,6 +270,65 @@ def is_danish_noun(folded: str) -> bool:
         if lemma is not None and lemma != head:
             return True
     return False
+
+
+def _danish_compound(folded: str) -> bool:
+    """True if ``folded`` is two Danish words joined, with or without a linking s or e
+    ("fællesspisning", "bydelsmødre"): a common noun, not an unknown name ("Faduma")."""
+    for i in range(3, len(folded) - 2):
+        head, tail = folded[:i], folded[i:]
+        if is_danish_word(tail) and (is_danish_word(head) or (head[-1] in "se" and is_danish_word(head[:-1]))):
+            return True
+    return False
+
+
+def _kept_compound(folded: str, lists: Lexicon, user_keep: frozenset[str]) -> bool:
+    """True if ``folded`` is a kept word (a brand, place or organisation) joined to a Danish word:
+    "Facebookgruppe", "Nettoposen", "Aulabesked"."""
+    for i in range(4, len(folded) - 2):
+        head, tail = folded[:i], folded[i:]
+        if (head in lists.keep or head in user_keep) and head not in lists.names and (
+                is_danish_word(tail) or is_danish_noun(tail)):
+            return True
+    return False
+
+
+@cache
+def lower_case_names() -> frozenset[str]:
+    """First names that are no Danish word, on no keep list and not ambiguous: in lower case
+    ("jeg snakkede med mette") they are names where the context shows a person."""
+    lists = lexicon()
+    return frozenset(name for name in lists.first_names if len(name) >= 3 and name.isalpha()
+                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
+
+
+@cache
+def lower_case_word_names() -> frozenset[str]:
+    """Names that are also Danish words ("sol", "storm"): in lower case names only after "hedder"
+    ("hun hedder sol")."""
+    lists = lexicon()
+    return frozenset(name for name in lists.names & lists.ambiguous if len(name) >= 2 and name not in lists.keep)
+
+
+_NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
+_PERSON_BEFORE = _NAMING_BEFORE | frozenset(
+    """med til hos fra og ved nabo naboen sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
+    lærer læreren kollega kollegaen søn datter mand kone bror søster ven veninde kæreste""".split()
+)
+"""Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
+is also a word only after "hedder" ("hun hedder sol"), for "fik min mand job" is no name."""
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def lower_case_person(text: str, start: int, end: int, *, word: bool = False) -> bool:
+    """True if the lower-case first name at ``start`` stands where a person does: after "med",
+    "til", "hos", "fra", "og", "hedder" ("snakkede med mette") or before a verb it governs ("mette
+    siger"); a name that is also a word (``word``) only after "hedder" or "kaldet"."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+    last = before.group(1).casefold() if before is not None else ""
+    if word:
+        return last in _NAMING_BEFORE
+    return last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
 
 
 def _hyphenated(
@@ -304,7 +405,7 @@ def classify(
             ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
                 return (WEAK if ambiguous else NAME), stem, suffix
-            if not ambiguous or not initial or _subject_of_verb(text, end, key):
+            if not ambiguous or not initial or _names_a_person(text, end, key, lists, genitive=bool(suffix)):
                 return NAME, stem, suffix
             return WEAK, stem, suffix
         if key in learned:
@@ -323,11 +424,16 @@ def classify(
     folded = core.casefold()
     if folded.endswith(_PLACE_ENDINGS) or folded[:-1].endswith(_PLACE_ENDINGS):
         return KEEP, core, ""
+    if _kept_compound(folded, lists, user_keep):
+        return KEEP, core, ""  # "Facebookgruppe": a kept name joined to a Danish word
     if capitals > 1 and "-" not in core and not core.startswith(_SURNAME_PREFIXES):
         return KEEP, core, ""  # brands written in camel case: "TikTok", "YouTube"
     if folded.endswith(_DEFINITE) and is_danish_noun(folded):
         return KEEP, core, ""  # a capitalised Danish noun: "Vaskeriet", "Familievejlederen"
     stem, suffix = _stems(core)[-1] if core.endswith(("'s", "’s", "'", "’")) else (core, "")
+    if initial and _subject_of_verb(text, end, folded) and not is_danish_word(folded) and (
+            not _danish_compound(folded)):
+        return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
     if not initial and is_danish_word(folded):
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""

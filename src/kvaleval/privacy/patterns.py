@@ -221,9 +221,9 @@ BIRTH_RE = re.compile(
 ``fødselsdato: 12/03/2015``): the date goes, the word stays. A year alone (``født i 1962``) stays."""
 
 CASE_RE = re.compile(
-    r"(?<![^\W\d_])(?i:sags?nr|sagsnummer|journalnr|journalnummer|j\.\s?nr|jnr|kundenr|kundenummer|"
-    r"lejemålsnr|lejemålsnummer|lejernr|lejernummer|medlemsnr|medlemsnummer|borgernr|klientnr|ref\.\s?nr|"
-    r"referencenummer)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
+    # the word and its "nr"/"nummer" joined or apart: "sagsnr.", "sag nr.", "journal nr.", "kundenummer"
+    r"(?<![^\W\d_])(?i:(?:sags?|journal|kunde|lejemåls|lejer|medlems|borger|klient|reference|ref\.)[ -]?"
+    r"(?:nr|nummer)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
     r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?)(?![\w])"
 )
 """A case, journal, customer or tenancy number after its word (``sagsnr. 2023-014512``,

@@ -45,6 +45,10 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{2,}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound."""
+
+
 MAX_CLEAN = 200_000
 """Texts remembered as holding nothing to replace (a bound on the memory they take); when full,
 the memory starts again."""
@@ -222,6 +226,14 @@ class Pseudonymiser:
                     continue  # "Per måned koster det ..." is no Per, even when a speaker is called Per
                 spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
                                    base, suffix))
+        if self.name_list:
+            # a first name written in lower case where a person stands: "jeg snakkede med mette"
+            lower, words = _names.lower_case_names(), _names.lower_case_word_names()
+            for m in _LOWER_WORD_RE.finditer(text):
+                word = m.group()
+                if (word in lower or word in words) and _names.lower_case_person(
+                        text, m.start(), m.end(), word=word in words):
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]
@@ -238,9 +250,17 @@ class Pseudonymiser:
                 learned=self._learned, use_lists=self.name_list, use_heuristic=self.heuristic)
             if verdict == _names.KEEP:
                 continue
+            key = _stem.casefold()
+            ambiguous = key in self._lists.ambiguous and not match.group().isupper()
+            # a name that is also a word ("Kaj", "Storm"), seen as a name in the middle of a sentence,
+            # is learned: at a sentence start later in the run it is the same person ("Kaj og jeg ...")
+            learn = verdict == _names.HEURISTIC or (
+                verdict == _names.NAME and ambiguous and not _names.sentence_initial(text, match.start()))
             span = Span(match.start(), match.end(), KIND_NAME, RANK_TOKEN,
-                         REPLACEMENTS[KIND_NAME], suffix, verdict == _names.HEURISTIC)
+                         REPLACEMENTS[KIND_NAME], suffix, learn)
             {_names.WEAK: weak, _names.DEFER: deferred}.get(verdict, spans).append(span)
+            if verdict == _names.WEAK and ambiguous:
+                deferred.append(span)  # a name if learned, unless the next word shows the word ("Per måned")
         return spans, weak, deferred
 
     def _detect(self, text: str) -> list[Span]:
@@ -249,12 +269,13 @@ class Pseudonymiser:
         for span in chosen:
             if span.heuristic:
                 self._learned.add(_stem_key(text, span))
-        late = [s for s in deferred if _stem_key(text, s) in self._learned]
+        late = [s for s in deferred if _stem_key(text, s) in self._learned
+                and not _word_not_name(text, s.start, s.end, _stem_key(text, s))]
         if late:
             chosen = resolve(text, [*chosen, *late])
         # an unknown word at a sentence start may be a first name: "Xhemal Hansen kom"
         name_starts = {c.start for c in chosen if c.kind == KIND_NAME}
-        weak += [s for s in deferred if s not in late
+        weak += [s for s in deferred if s not in late and s not in weak
                  and next_word_start(text, s.end) in name_starts
                  and self._is_foreign(text, s)]
         merged = merge_names(text, chosen, weak, words_after=self.heuristic,
