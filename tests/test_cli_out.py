@@ -202,6 +202,40 @@ def test_help_is_danish_throughout(args: list[str]) -> None:
     assert "Brug: " in page and "Vis denne hjælp" in page and "Tilvalg" in page
 
 
+@pytest.mark.parametrize("args", [["--lang", "en", "--help"], ["--lang", "en", "code", "--help"],
+                                  ["--lang", "en", "sheet", "--help"], ["--lang", "en", "export-qdpx", "--help"]])
+def test_help_is_english_throughout_in_an_english_run(args: list[str]) -> None:
+    # `--lang en ... --help` drew the Danish page, option texts and all ("--help is Danish in English runs").
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    page = " ".join(result.output.replace("│", " ").split())
+    for danish in ("Brug:", "Tilvalg", "Argumenter", "Kommandoer", "Vis denne hjælp", "[påkrævet]", "[standard:",
+                   "[TILVALG]", " og ", " eller ", "Kodebog"):
+        assert danish not in page, danish
+    assert "Usage: " in page and "Show this message and exit." in page and "Options" in page
+    # and the next run without --lang is Danish again: the texts were swapped only while the page was drawn
+    from kvaleval.errors import set_language
+
+    set_language(None)
+    again = CliRunner().invoke(app, args[2:])
+    assert "Brug: " in again.output and "Tilvalg" in again.output
+
+
+def test_every_help_text_has_its_english() -> None:
+    from typer.main import get_command
+
+    import kvaleval.cli  # noqa: F401  (registers every command)
+    from kvaleval.cli._help_en import HELP_EN
+
+    group = get_command(app)
+    commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
+    assert {"check", "train", "review", "export-qdpx"} <= set(group.commands)  # type: ignore[attr-defined]
+    texts = {text for command in commands
+             for text in (command.help, *(getattr(p, "help", None) for p in command.params))
+             if text}
+    assert sorted(texts - set(HELP_EN)) == []
+
+
 @pytest.mark.parametrize("inside", ["bilag", "."], ids=["a folder in the corpus", "the corpus folder itself"])
 def test_code_out_inside_the_corpus_is_not_read_back(tiny_corpus: Path, small_codebook_path: Path,
                                                       inside: str) -> None:

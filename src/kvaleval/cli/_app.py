@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,23 +23,64 @@ USAGE = "Brug: "
 _USAGE_WORDS = {"[OPTIONS]": "[TILVALG]", "COMMAND [ARGS]...": "KOMMANDO [ARGUMENTER]..."}
 
 
+def _english() -> bool:
+    from kvaleval.errors import get_language
+
+    return get_language() == "en"
+
+
 class _DanishHelp:
-    """Click's "Usage:" and "Show this message and exit." in Danish (Click has no setting for them)."""
+    """Click's "Usage:" and "Show this message and exit." in Danish (Click has no setting for them);
+    the whole page in English in an English run (``--lang en`` before the command, or KVALEVAL_LANG=en)."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         # Typer writes a required argument as {KORPUS}; the usage convention (and our docs) is KORPUS
-        pieces = [_USAGE_WORDS.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
+        words = {} if _english() else _USAGE_WORDS
+        pieces = [words.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
         return [re.sub(r"^\{(.+)\}(\.\.\.)?$", r"\1\2", piece) for piece in pieces]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from kvaleval.cli._help_en import USAGE_EN
+
         pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_EN if _english() else USAGE)
 
     def get_help_option(self, ctx: Any) -> Any:
+        from kvaleval.cli._help_en import HELP_OPTION_EN
+
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
-            option.help = HELP_OPTION
+            option.help = HELP_OPTION_EN if _english() else HELP_OPTION
         return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        if not _english():
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            return
+        with _english_page(self):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _english_page(command: Any) -> Iterator[None]:
+    """The help texts of ``command``, its parameters and its subcommands, and the page's own
+    words, in English while the page is drawn; then as declared (Danish)."""
+    from kvaleval.cli._help_en import HELP_EN, PAGE_EN
+
+    texts = [command, *getattr(command, "params", ()), *getattr(command, "commands", {}).values()]
+    saved = [(item, item.help) for item in texts if isinstance(getattr(item, "help", None), str)]
+    page = {name: getattr(rich_utils, name) for name in PAGE_EN}
+    try:
+        for item, text in saved:
+            item.help = HELP_EN.get(text, text)
+        for name, value in PAGE_EN.items():
+            setattr(rich_utils, name, value)
+        yield
+    finally:
+        for item, text in saved:
+            item.help = text
+        for name, value in page.items():
+            setattr(rich_utils, name, value)
 
 
 class DanishCommand(_DanishHelp, TyperCommand):
@@ -106,18 +149,22 @@ class Language(StrEnum):
     en = "en"
 
 
-@app.callback()
-def _root(
-    lang: Annotated[Language | None, typer.Option(
-        "--lang", case_sensitive=False,
-        help="Sprog i fejl, advarsler, statuslinjer og bilaget: da (dansk, standard) eller en "
-             "(engelsk). Uden --lang gælder KVALEVAL_LANG.")] = None,
-) -> None:
-    """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""
+def _set_language(lang: Language | None) -> Language | None:
     if lang is not None:
         from kvaleval.errors import set_language
 
         set_language(lang.value)
+    return lang
+
+
+@app.callback()
+def _root(
+    lang: Annotated[Language | None, typer.Option(
+        "--lang", case_sensitive=False, is_eager=True, callback=_set_language,  # eager: before --help
+        help="Sprog i fejl, advarsler, statuslinjer og bilaget: da (dansk, standard) eller en "
+             "(engelsk). Uden --lang gælder KVALEVAL_LANG.")] = None,
+) -> None:
+    """Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline)."""
     _notes_not_tracebacks()
 
 
