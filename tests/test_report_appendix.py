@@ -990,3 +990,24 @@ def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
     overview = pd.read_csv(tmp_path / "ud" / "csv" / "oversigt.csv")
     assert overview["Ung: respondenter (n/N)"].str.endswith("/2").all()
     assert overview["ung: respondenter (n/N)"].str.endswith("/1").all()
+
+
+def test_a_conclusion_about_a_group_written_in_another_case_takes_every_spelling(tmp_path: Path) -> None:
+    # With "ung" (metadata.csv) and "Ung" (a survey), `groups: [UNG]` took one of them silently.
+    from conftest import DEMO_CODEBOOK
+
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "ung01.txt").write_text("I: Hvordan er dit job?\nB: Jeg har lang ventetid på vejledning.\n",
+                                      encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nung01.txt,ung\n", encoding="utf-8")
+    write_xlsx(folder / "svar.xlsx", [["id", "Gruppe", "Hvad synes du om vejledningen?"],
+                                      [1, "Ung", "Der er for lang ventetid."], [2, "Ung", "Lang venteliste."]])
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(DEMO_CODEBOOK))
+    code = coded.codings["code"].iloc[0]
+    (tmp_path / "k.yaml").write_text(f"conclusions:\n  - id: k1\n    statement: Ventetid\n    themes: [{code}]\n"
+                                     f"    groups: [UNG]\n", encoding="utf-8")
+    conclusion = kv.read_conclusions(tmp_path / "k.yaml", codebook=coded.codebook)[0]
+    table = coded.evidence([conclusion])
+    assert set(table["group"]) >= {"Ung", "ung"}
+    assert table.loc[table["group"] == "(alle)", "respondents_total"].iloc[0] == 3

@@ -184,9 +184,11 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion, *,
     groups_column = segments[GROUP_COLUMN].astype(object).where(segments[GROUP_COLUMN].notna(), "")
     groups_column = groups_column.map(lambda value: str(value).strip() or UNKNOWN)
     present = sorted(set(groups_column[segments["speaker_role"] == "respondent"]))
-    # "Borger" names the group "borger" (the appendix writes it with a capital); case alone never tells two apart
-    by_case = {group.casefold(): group for group in present}
-    named = [group if group in present else by_case.get(group.casefold(), group) for group in conclusion.groups]
+    # "Borger" names the group "borger" (the appendix writes it with a capital); "UNG" names both "Ung" (a
+    # survey) and "ung" (metadata.csv), which the tables keep apart, where no group is written as it is
+    named = [found for group in conclusion.groups
+             for found in ([group] if group in present
+                           else [p for p in present if p.casefold() == group.casefold()] or [group])]
     unknown = [group for group in named if group not in present]
     if unknown and warn_unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared
         # conclusions file can name groups another corpus doesn't have, so this is no reason to stop)
