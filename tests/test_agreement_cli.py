@@ -15,7 +15,7 @@ from kvaleval.analyse.agreement import agreement
 from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the command)
 from kvaleval.cli._app import app
 from kvaleval.coding.human import read_codings
-from kvaleval.errors import HumanCodingError
+from kvaleval.errors import HumanCodingError, KvalevalWarning
 from kvaleval.records import Codebook
 from kvaleval.report.sheet import write_sheet
 from test_human_read import fill
@@ -258,3 +258,51 @@ def test_agreement_cli_a_coder_of_a_sample_is_told_about_shared_documents(tiny_c
     quiet = run(str(first), str(second), "--corpus", str(tiny_corpus), "--out", str(tmp_path / "f.xlsx"),
                 "--n-boot", "0", "--shared-documents")
     assert "W804" not in quiet.output
+
+
+def test_a_theme_missing_from_an_older_sheet_is_missing_not_uncoded(
+    tiny_corpus: Path, small_codebook_path: Path, small_codebook: Codebook, tmp_path: Path
+) -> None:
+    # Anne's sheet was made before the codebook got 'civilsamfund'; Bo's after. Without -c the themes
+    # come from the sheets, and Anne counted as 'not coded' on civilsamfund everywhere (κ 0 there,
+    # and in '(alle'), for a theme she was never asked about.
+    import subprocess
+    import sys
+
+    from sklearn.metrics import cohen_kappa_score
+
+    from conftest import SMALL_CODEBOOK
+
+    older = tmp_path / "gammel.yaml"
+    older.write_text(SMALL_CODEBOOK.split("  - name: civilsamfund")[0], encoding="utf-8")
+    corpus = kv.read_corpus(tiny_corpus)
+    anne = write_sheet(corpus, kv.read_codebook(older), tmp_path / "coder_anne.xlsx", coder_name="Anne")
+    bo = write_sheet(corpus, small_codebook, tmp_path / "coder_bo.xlsx", coder_name="Bo")
+    fill(anne, {("borger01#1", "kapacitet"): 1, ("partner01#1", "kapacitet"): 1, ("borger01#3", "kendskab"): 1})
+    fill(bo, {("borger01#1", "kapacitet"): 1, ("borger01#3", "kendskab"): 1, ("partner01#3", "civilsamfund"): 1})
+    out = tmp_path / "enighed.xlsx"
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "agreement", str(anne), str(bo), "--corpus",
+                             str(tiny_corpus), "--out", str(out), "--n-boot", "0"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Bemærk: [W806]" in result.stderr and "'civilsamfund'" in result.stderr
+    rows = {row[0]: row for row in openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=4, values_only=True)
+            if row[0]}
+    assert rows["civilsamfund"][7] == 0 and rows["civilsamfund"][3] is None  # no units, α undefined
+    # '(alle)' pools the three themes both sheets have, as sklearn sees them
+    segments = corpus.segments[corpus.segments["speaker_role"] == "respondent"]["segment_id"].tolist()
+    anne_marks = {("borger01#1", "kapacitet"), ("partner01#1", "kapacitet"), ("borger01#3", "kendskab")}
+    bo_marks = {("borger01#1", "kapacitet"), ("borger01#3", "kendskab")}
+    themes = ["kapacitet", "relevans", "kendskab"]
+    a = [int((s, c) in anne_marks) for c in themes for s in segments]
+    b = [int((s, c) in bo_marks) for c in themes for s in segments]
+    assert rows["(alle)"][7] == len(a)
+    assert rows["(alle)"][2] == pytest.approx(cohen_kappa_score(a, b))
+    listed = [row[2] for row in openpyxl.load_workbook(out)["Uenigheder"].iter_rows(min_row=4, values_only=True)]
+    assert "kapacitet" in listed and "civilsamfund" not in listed
+    # the Python API the same way
+    with pytest.warns(KvalevalWarning, match="W806"):
+        human = kv.read_human_codings([anne, bo], segments=corpus)
+    table = agreement(human, segments=corpus, n_boot=0).set_index("code")
+    assert table.loc["civilsamfund", "n_units"] == 0
+    assert table.loc["(alle)", "cohen_kappa"] == pytest.approx(cohen_kappa_score(a, b))

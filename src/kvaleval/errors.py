@@ -318,6 +318,9 @@ class Warnings(metaclass=_CodedMessages):
             "--shared-documents.")
     W805 = ("guld-kodningen har kodninger i {n} af {total} dokumenter; i de andre tæller hver regelkodning som "
             "falsk positiv. Er guldet et udsnit, så brug --shared-documents (kun dokumenter med guld-kodninger).")
+    W806 = ("{path}: arket har ikke temaet/temaerne {codes}, som de andre kodeark har (lavet før kodebogen blev "
+            "ændret?); de tæller som manglende for {coder}, ikke som 'ikke kodet'. Giv {coder} et nyt ark "
+            "('kvaleval sheet') for at få temaerne med.")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -1129,6 +1132,9 @@ class _WarningsEnglish:
             "--shared-documents.")
     W805 = ("the gold coding has codings in {n} of {total} documents; in the others every rule coding counts as a "
             "false positive. If the gold is a sample, use --shared-documents (only documents with gold codings).")
+    W806 = ("{path}: the sheet has no column for the theme(s) {codes} that the other coding sheets have (made "
+            "before the codebook changed?); they count as missing for {coder}, not as 'not coded'. Give {coder} "
+            "a new sheet ('kvaleval sheet') to include them.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")

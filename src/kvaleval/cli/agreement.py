@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -113,11 +114,13 @@ def agreement_cli(
             segments = segments[segments["doc_id"].isin(shared)]
     codes = list(book.names) if book is not None else list(human.codes)
     coders = [*human.coders, *(["rules"] if rules else [])]
+    # The sheets' codes go along: a theme a coder's sheet lacked is missing for them (W806).
+    every = replace(human, codings=codings)
     table = agreement(
-        codings, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
+        every, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
     )
     listed = disagreements(
-        codings,
+        every,
         coders,
         segments=segments,
         codes=codes,

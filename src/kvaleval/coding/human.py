@@ -141,6 +141,10 @@ class HumanCodings:
         code columns, then any other code in the codings.
     sources : dict of str to Path
         The file each coder was read from.
+    code_coverage : dict of str to tuple of str
+        ``{coder: codes their sheet has}`` for coders whose sheet lacks some of
+        ``codes`` (a sheet made before the codebook got a theme): the other codes
+        are missing for them, not "not coded".
     """
 
     codings: pd.DataFrame
@@ -148,6 +152,7 @@ class HumanCodings:
     coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
     codes: tuple[str, ...] = ()
     sources: dict[str, Path] = field(default_factory=dict)
+    code_coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.codings)
@@ -184,6 +189,7 @@ def read_human_codings(
     tables: list[pd.DataFrame] = []
     coverage: dict[str, tuple[str, ...]] = {}
     sources: dict[str, Path] = {}
+    sheet_codes: dict[str, tuple[str, ...]] = {}
     codes: dict[str, None] = dict.fromkeys(codebook.names) if codebook is not None else {}
     for path in files:
         read = _read_file(path, None, segments, codebook)
@@ -194,12 +200,19 @@ def read_human_codings(
             sources[name] = Path(path)
             if name in read.coverage:
                 coverage[name] = read.coverage[name]
+                sheet_codes[name] = read.codes
         codes.update(dict.fromkeys(read.codes))
         tables.append(read.codings)
     codings = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(
         columns=list(CODING_COLUMNS))
     codes.update(dict.fromkeys(sorted(codings["code"].astype(str).unique())))
-    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources)
+    # Without a codebook each sheet lists its own codes: a sheet from before a theme was added
+    # never asked its coder about it, so the theme is missing for them, not "not coded".
+    lacking = {name: own for name, own in sheet_codes.items() if set(codes) - set(own)}
+    for name, own in lacking.items():
+        absent = ", ".join(f"'{code}'" for code in codes if code not in own)
+        warn(Warnings.W806.format(path=sources[name], codes=absent, coder=name))
+    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources, lacking)
 
 
 def read_gold(
