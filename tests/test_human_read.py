@@ -374,7 +374,7 @@ def test_human_read_csv_header(tmp_path: Path) -> None:
 def test_human_read_unknown_segment_id_csv(tmp_path: Path, corpus: kv.Corpus) -> None:
     path = write(tmp_path / "x.csv", "segment_id,code\nborger01#1,kapacitet\nborger1#1,kapacitet\n")
     with pytest.raises(
-        HumanCodingError, match=r"\[E809\] linje 3, kolonne 'segment_id': segmentet 'borger1#1'"
+        HumanCodingError, match=r"\[E815\] linje 3, kolonne 'segment_id': dokumentet 'borger1'"
     ):
         read_codings(path, segments=corpus)
 

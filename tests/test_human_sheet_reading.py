@@ -180,3 +180,23 @@ def test_a_renamed_valence_column_with_valences_is_refused(blank: Path, small_co
     with pytest.warns(KvalevalWarning, match="W801"), pytest.raises(
             HumanCodingError, match=r"E854\] .*'valens kapacitet'.*Skriv overskriften som 'kapacitet: valens'"):
         read_codings(blank, codebook=small_codebook)
+
+
+def test_a_sheet_of_another_corpus_is_named_once_per_document(blank: Path, tiny_corpus: Path,
+                                                              small_codebook: Codebook) -> None:
+    # Read against the wrong corpus folder, a sheet gave one E809 per row (41 lines for 41 turns, the
+    # first 40 listed); a coding CSV says E815 once per document, and so does a sheet now.
+    fill(blank, TICKS)
+    book = openpyxl.load_workbook(blank)
+    sheet = book["Kodning"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=1).value = "interviews/" + sheet.cell(row=row, column=1).value
+    book.save(blank)
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(blank, segments=kv.read_corpus(tiny_corpus), codebook=small_codebook)
+    message = str(info.value)
+    documents = {segment.split("#")[0] for segment in RESPONDENT_IDS}
+    assert f"har {len(documents)} problem(er)" in message and "E809" not in message
+    assert "[E815] arket 'Kodning', celle A2 (række 2, kolonne 'segment_id'): dokumentet 'interviews/borger01'" \
+        in message
+    assert "(og 1 række(r) mere med det dokument)" in message  # borger01 has two respondent turns

@@ -713,6 +713,7 @@ class Texts(metaclass=_CodedMessages):
     coded_cells = "'{sheet}' ({n} kodede celler)"
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
+    more_rows_same_document = " (og {n} række(r) mere med det dokument)"
     below_threshold = "under tærsklen ({evidence:.2f} af {threshold:g}): {why}"
     nothing_found = "intet fund"
     names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
@@ -1508,6 +1509,7 @@ class _TextsEnglish:
     coded_cells = "'{sheet}' ({n} coded cells)"
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
+    more_rows_same_document = " (and {n} more row(s) with that document)"
     below_threshold = "below the threshold ({evidence:.2f} of {threshold:g}): {why}"
     nothing_found = "nothing found"
     names_to_hide = "Names to pseudonymise (names=)"

@@ -407,9 +407,11 @@ class _Context:
     def raise_problems(self) -> None:
         if not self.problems:
             return
+        more_text = (Texts.more_lines_same_document if self.path.suffix.lower() == ".csv"
+                     else Texts.more_rows_same_document)
         for place, more in self.missing_documents.values():
             if more:
-                self.problems[place] += Texts.more_lines_same_document.format(n=more)
+                self.problems[place] += more_text.format(n=more)
         listed = [f"  - {problem}" for problem in self.problems[:MAX_LISTED]]
         if len(self.problems) > MAX_LISTED:
             listed.append(Texts.more_problems.format(n=len(self.problems) - MAX_LISTED))
@@ -431,7 +433,11 @@ class _Context:
     def check_segment(self, segment: str, where: str) -> bool:
         if self.order is None:
             return True
-        if segment not in self.order:
+        document = segment.rsplit("#", 1)[0]
+        if segment not in self.order and document not in self.last_turn:
+            # a file of another corpus (or one before a transcript was renamed): once per document
+            self.missing_document(document, where)
+        elif segment not in self.order:
             self.problems.append(Errors.E809.format(where=where, segment=segment))
         elif self.roles.get(segment) == INTERVIEWER:
             self.problems.append(Errors.E816.format(where=where, segment=segment))
