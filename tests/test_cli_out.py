@@ -342,3 +342,12 @@ def test_evaluate_a_gold_sample_is_said_and_scored_in_its_documents_with_shared_
     confusions = [pd.read_excel(tmp_path / name, sheet_name=1, header=2) for name in ("alle.xlsx", "udsnit.xlsx")]
     assert set(confusions[1]["Dokument"]) <= {"borger01"}
     assert len(confusions[1]) < len(confusions[0])
+
+
+def test_kodning_sheet_saved_as_csv_without_its_text_columns(tmp_path: Path) -> None:
+    # The coder deleted Spørgsmål and Tekst before saving as CSV: it was E804 ("the header must name
+    # doc_id ..."), which does not tell a coder that the sheet, not the file, is the thing to send.
+    path = tmp_path / "coder_bo.csv"
+    path.write_text("segment_id;Dokument;relevans;relevans: valens\nd#1;d;1;positiv\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning), pytest.raises(HumanCodingError, match=r"\[E851\].*gemt som CSV"):
+        kv.read_codings(path)

@@ -458,3 +458,17 @@ def test_read_codings_names_a_missing_document_once(corpus: kv.Corpus, tmp_path:
     assert ("[E815] linje 2, kolonne 'doc_id': dokumentet 'borger99' er ikke i korpusset" in message
             and "(og 6 linje(r) mere med det dokument)" in message)
     assert "'andet' er ikke i korpusset" in message and "har 2 problem(er)" in message
+
+
+def test_human_read_tab_separated_csv(tmp_path: Path, corpus: kv.Corpus, small_codebook: Codebook) -> None:
+    # LibreOffice saves CSV with tab as the field separator when asked; the header was read as one
+    # column ("segment_idcodevalence") and the file refused with E804.
+    rows = [("borger01#1", "kapacitet", "negativ"), ("partner01#3", "kendskab", "")]
+    tab = write(tmp_path / "koder_anne.csv", "segment_id\tcode\tvalence\n"
+                + "".join("\t".join(row) + "\n" for row in rows))
+    comma = write(tmp_path / "koder_bo.csv", "segment_id,code,valence\n"
+                  + "".join(",".join(row) + "\n" for row in rows))
+    read = read_codings(tab, segments=corpus, codebook=small_codebook)
+    assert read[["segment_id", "code", "valence"]].values.tolist() == [list(row) for row in rows]
+    same = read_codings(comma, segments=corpus, codebook=small_codebook)
+    assert read.drop(columns="coder").equals(same.drop(columns="coder"))

@@ -79,7 +79,7 @@ def read_codings(
     ----------
     path : str or Path
         An ``.xlsx`` sheet from ``kvaleval sheet`` (filled in Excel or LibreOffice),
-        or a ``.csv`` (``,`` or ``;`` separated, UTF-8 with or without BOM; Excel's
+        or a ``.csv`` (``,``, ``;`` or tab separated, UTF-8 with or without BOM; Excel's
         Windows-1252 is read too) with the columns ``doc_id, turn_index, code``
         or ``segment_id, code``, optionally ``valence`` and ``coder``.
     coder : str, optional
@@ -771,7 +771,9 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
     if first.strip().casefold() in ("sep=;", "sep=,"):  # Excel's separator hint line
         delimiter, text, offset = first.strip()[-1], rest, 1
     else:
-        delimiter, offset = (";" if first.count(";") > first.count(",") else ","), 0
+        # LibreOffice offers tab as the field separator too; a tab-separated header read with ","
+        # is one column ("segment_idcodevalence")
+        delimiter, offset = max((",", ";", "\t"), key=first.count), 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     given = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
     header = [CSV_ALIASES.get(_key(name), _key(name)) for name in given]
@@ -779,7 +781,8 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
                if name and key not in CSV_ALIASES.values() and key not in CSV_TEXT_COLUMNS]
     if unknown:
         warn(Warnings.W802.format(path=path, columns=", ".join(f"'{name}'" for name in unknown)))
-    if {"segment_id", "tekst"} <= set(header) and "code" not in header:
+    sheet_columns = "tekst" in header or any(key.endswith(_key(VALENCE_SUFFIX)) for key in header)
+    if "segment_id" in header and sheet_columns and "code" not in header:
         raise HumanCodingError(Errors.E851.format(path=path))
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
