@@ -472,3 +472,18 @@ def test_human_read_tab_separated_csv(tmp_path: Path, corpus: kv.Corpus, small_c
     assert read[["segment_id", "code", "valence"]].values.tolist() == [list(row) for row in rows]
     same = read_codings(comma, segments=corpus, codebook=small_codebook)
     assert read.drop(columns="coder").equals(same.drop(columns="coder"))
+
+
+def test_human_read_english_valence_words(blank: Path, tmp_path: Path, corpus: kv.Corpus,
+                                          small_codebook: Codebook) -> None:
+    # A codebook reads positive/negative/mixed as positiv/negativ/blandet; a coder writing them in a
+    # sheet or a CSV got E807 instead.
+    fill(blank, {("borger01#1", "kapacitet"): 1, ("borger01#1", "kapacitet: valens"): "Positive ",
+                 ("partner01#1", "kapacitet"): 1, ("partner01#1", "kapacitet: valens"): "NEGATIVE"})
+    sheet = read_codings(blank, segments=corpus, codebook=small_codebook)
+    assert sheet[["segment_id", "valence"]].values.tolist() == [["borger01#1", "positiv"], ["partner01#1", "negativ"]]
+    path = write(tmp_path / "guld.csv", "segment_id;code;valence\nborger01#1;relevans;mixed\n")
+    assert read_codings(path, segments=corpus, codebook=small_codebook)["valence"].tolist() == ["blandet"]
+    with pytest.raises(HumanCodingError, match=r"\[E807\].*'neutral' er ikke en valens"):
+        read_codings(write(tmp_path / "b.csv", "segment_id;code;valence\nborger01#1;relevans;neutral\n"),
+                     segments=corpus, codebook=small_codebook)

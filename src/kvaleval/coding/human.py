@@ -361,7 +361,12 @@ def parse_valence(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip().casefold()
+    text = _ENGLISH_VALENCES.get(text, text)
     return text if text == "" or text in VALENCES else None
+
+
+_ENGLISH_VALENCES = {"positive": "positiv", "negative": "negativ", "mixed": "blandet"}
+"""Read as the Danish valence, as in a codebook: an English-speaking coder's words are not errors."""
 
 
 # -- where problems are collected ------------------------------------------------------
