@@ -306,3 +306,28 @@ def test_a_theme_missing_from_an_older_sheet_is_missing_not_uncoded(
     table = agreement(human, segments=corpus, n_boot=0).set_index("code")
     assert table.loc["civilsamfund", "n_units"] == 0
     assert table.loc["(alle)", "cohen_kappa"] == pytest.approx(cohen_kappa_score(a, b))
+
+
+def test_agreement_cli_rules_without_codebook_refuses_sheets_of_other_themes(tiny_corpus: Path,
+                                                                             tmp_path: Path) -> None:
+    # --rules without -c codes with the demo codebook; sheets made with one's own codebook were measured
+    # against it (κ 0 on each of the user's themes, the demo's themes 'not coded' by the human), with only
+    # the 'Ingen --codebook' status line to say why.
+    from conftest import SMALL_CODEBOOK
+
+    own = tmp_path / "familie.yaml"
+    own.write_text(SMALL_CODEBOOK.split("codes:")[0] + "codes:\n  - name: tillid\n    terms: [stoler]\n"
+                   "  - name: kapacitet\n    terms: [venteliste]\n", encoding="utf-8")
+    anne = write_sheet(kv.read_corpus(tiny_corpus), kv.read_codebook(own), tmp_path / "coder_anne.xlsx")
+    fill(anne, {("partner01#1", "kapacitet"): 1})
+    out = tmp_path / "enighed.xlsx"
+    result = run(str(anne), "--corpus", str(tiny_corpus), "--rules", "--out", str(out), "--n-boot", "0")
+    assert isinstance(result.exception, HumanCodingError), result.output
+    message = str(result.exception)
+    assert "[E855]" in message and "tillid, kapacitet" in message and "Giv --codebook" in message
+    assert not out.exists()
+    with_codebook = run(str(anne), "--corpus", str(tiny_corpus), "--rules", "-c", str(own), "--out", str(out),
+                        "--n-boot", "0", "-q")
+    assert with_codebook.exit_code == 0, with_codebook.output
+    rows = [row[0] for row in openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=4, values_only=True)]
+    assert rows[:3] == ["tillid", "kapacitet", "(alle)"]

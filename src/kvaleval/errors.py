@@ -580,6 +580,9 @@ class Errors(metaclass=_CodedMessages):
     E853 = ("{path}: koderen har ikke afkrydset en eneste kode i {n} ture. Er koderne skrevet i en anden kolonne "
             "(fx {columns})? Sæt 1 i kodens kolonne ud for turen; en tom fil kan ikke sammenlignes eller "
             "bruges som facit.")
+    E855 = ("--rules uden --codebook koder med demoens kodebog ({path}), men kodningerne har temaerne {sheet_codes}, "
+            "og den har {book_codes}; enigheden ville måle to forskellige kodebøger mod hinanden. Giv --codebook "
+            "med den kodebog, arkene er lavet med.")
 
     # 9xx command line and settings
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
@@ -1380,6 +1383,9 @@ class _ErrorsEnglish:
     E853 = ("{path}: the coder marked not a single code in {n} turns. Were the codes written in another column "
             "(e.g. {columns})? Put 1 in the code's column by the turn; an empty file cannot be compared or "
             "used as the gold standard.")
+    E855 = ("--rules without --codebook codes with the demo codebook ({path}), but the codings have the "
+            "themes {sheet_codes}, and it has {book_codes}; the agreement would measure two different codebooks "
+            "against each other. Give --codebook with the codebook the sheets were made with.")
 
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
