@@ -487,3 +487,15 @@ def test_human_read_english_valence_words(blank: Path, tmp_path: Path, corpus: k
     with pytest.raises(HumanCodingError, match=r"\[E807\].*'neutral' er ikke en valens"):
         read_codings(write(tmp_path / "b.csv", "segment_id;code;valence\nborger01#1;relevans;neutral\n"),
                      segments=corpus, codebook=small_codebook)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_human_read_utf16_csv(tmp_path: Path, encoding: str) -> None:
+    # Excel's "Unicode-tekst" is UTF-16 with a BOM and tabs; saved as (or renamed to) .csv it was read as
+    # cp1252 and refused with a header of 'ÿþd o c _ i d'.
+    text = "\ufeff" if encoding == "utf-16-be" else ""
+    text += "doc_id\tturn_index\tcode\tvalence\tcoder\r\nborger02\t1\trelevans\tpositiv\tSøren\r\n"
+    path = write(tmp_path / "x.csv", text, encoding)
+    codings = read_codings(path)
+    assert codings[["segment_id", "code", "coder", "valence"]].values.tolist() == [
+        ["borger02#1", "relevans", "Søren", "positiv"]]

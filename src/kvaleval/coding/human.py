@@ -79,7 +79,7 @@ def read_codings(
     ----------
     path : str or Path
         An ``.xlsx`` sheet from ``kvaleval sheet`` (filled in Excel or LibreOffice),
-        or a ``.csv`` (``,``, ``;`` or tab separated, UTF-8 with or without BOM; Excel's
+        or a ``.csv`` (``,``, ``;`` or tab separated, UTF-8 with or without BOM, UTF-16 with BOM; Excel's
         Windows-1252 is read too) with the columns ``doc_id, turn_index, code``
         or ``segment_id, code``, optionally ``valence`` and ``coder``.
     coder : str, optional
@@ -871,6 +871,8 @@ def _decode(path: Path) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise HumanCodingError(Errors.E802.format(path=path, detail=os_error(err))) from err
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst": UTF-16, tab-separated
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
