@@ -499,3 +499,16 @@ def test_human_read_utf16_csv(tmp_path: Path, encoding: str) -> None:
     codings = read_codings(path)
     assert codings[["segment_id", "code", "coder", "valence"]].values.tolist() == [
         ["borger02#1", "relevans", "Søren", "positiv"]]
+
+
+def test_human_read_document_named_as_its_file_is_pointed_to(tmp_path: Path, corpus: kv.Corpus) -> None:
+    # A gold CSV typed by hand names the file ('borger01.txt') or drops the folder; E815 only gave the
+    # rule, now also the one document meant.
+    path = write(tmp_path / "guld.csv", "doc_id;turn_index;code\nborger01.txt;1;kapacitet\nBORGER02;1;relevans\n"
+                 "nyt_interview;1;relevans\n")
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(path, segments=corpus)
+    message = str(info.value)
+    assert "dokumentet 'borger01.txt' er ikke i korpusset" in message and "Mente du 'borger01'?" in message
+    assert "Mente du 'borger02'?" in message
+    assert message.count("Mente du") == 2  # nothing to point to for nyt_interview

@@ -717,6 +717,7 @@ class Texts(metaclass=_CodedMessages):
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
     more_rows_same_document = " (og {n} række(r) mere med det dokument)"
+    did_you_mean_document = " Mente du '{doc_id}'?"
     below_threshold = "under tærsklen ({evidence:.2f} af {threshold:g}): {why}"
     nothing_found = "intet fund"
     names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
@@ -1516,6 +1517,7 @@ class _TextsEnglish:
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
     more_rows_same_document = " (and {n} more row(s) with that document)"
+    did_you_mean_document = " Did you mean '{doc_id}'?"
     below_threshold = "below the threshold ({evidence:.2f} of {threshold:g}): {why}"
     nothing_found = "nothing found"
     names_to_hide = "Names to pseudonymise (names=)"

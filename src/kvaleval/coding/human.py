@@ -373,6 +373,8 @@ _ENGLISH_VALENCES = {"positive": "positiv", "negative": "negativ", "mixed": "bla
 
 
 _WORDS = re.compile(r"[^\W_]+")
+_SUFFIX = re.compile(r"\.(?:txt|md|docx?|odt|rtf|pdf|vtt|srt|xlsx|csv)$", re.IGNORECASE)
+"""A file ending typed with a document id ('interviews/mor01.txt')."""
 _LABEL = re.compile(r"\[[^\[\]]{1,40}\]")
 """A pseudonymisation label in a sheet's text (``[navn]``, ``[telefon]``, ``[borger 3]``)."""
 
@@ -407,7 +409,14 @@ class _Context:
             self.missing_documents[doc_id][1] += 1
             return
         self.missing_documents[doc_id] = [len(self.problems), 0]
-        self.problems.append(Errors.E815.format(where=where, doc_id=doc_id))
+        problem = Errors.E815.format(where=where, doc_id=doc_id)
+        # 'mor01' or 'interviews/mor01.txt' for 'interviews/mor01': name the one document meant
+        stem = _SUFFIX.sub("", doc_id).casefold()
+        meant = [doc for doc in self.last_turn if stem in (doc.casefold(), doc.casefold().rsplit("/", 1)[-1])
+                 or doc.casefold().endswith("/" + stem) or stem.endswith("/" + doc.casefold())]
+        if len(meant) == 1:
+            problem += Texts.did_you_mean_document.format(doc_id=meant[0])
+        self.problems.append(problem)
 
     def raise_problems(self) -> None:
         if not self.problems:
