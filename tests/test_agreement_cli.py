@@ -331,3 +331,18 @@ def test_agreement_cli_rules_without_codebook_refuses_sheets_of_other_themes(tin
     assert with_codebook.exit_code == 0, with_codebook.output
     rows = [row[0] for row in openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=4, values_only=True)]
     assert rows[:3] == ["tillid", "kapacitet", "(alle)"]
+
+
+def test_agreement_cli_an_excel_lock_file_is_named_as_such(sheets: tuple[Path, Path], tiny_corpus: Path,
+                                                           tmp_path: Path) -> None:
+    # 'agreement *.xlsx' while Anne's sheet is open in Excel picks up '~$coder_anne.xlsx': the --out check's
+    # expanduser() read it as the home of a user '$coder_anne.xlsx' and crashed with a traceback
+    # (RuntimeError: Could not determine home directory).
+    anne, bo = sheets
+    lock = tmp_path / "~$coder_anne.xlsx"
+    lock.write_bytes(b"\x05Anne K" + b" " * 47 + b"\x05\x00A\x00n\x00n\x00e\x00" + b" " * 104)
+    out = tmp_path / "enighed.xlsx"
+    result = run(str(anne), str(bo), str(lock), "--corpus", str(tiny_corpus), "--out", str(out), "--n-boot", "0")
+    assert isinstance(result.exception, HumanCodingError), result.exception
+    assert "[E856]" in str(result.exception) and "låsefil for 'coder_anne.xlsx'" in str(result.exception)
+    assert not out.exists()

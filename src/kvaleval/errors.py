@@ -583,6 +583,8 @@ class Errors(metaclass=_CodedMessages):
     E855 = ("--rules uden --codebook koder med demoens kodebog ({path}), men kodningerne har temaerne {sheet_codes}, "
             "og den har {book_codes}; enigheden ville måle to forskellige kodebøger mod hinanden. Giv --codebook "
             "med den kodebog, arkene er lavet med.")
+    E856 = ("{path} er Excels låsefil for '{name}', som er åben i Excel lige nu, ikke et kodeark. Udelad den (fx "
+            "'koder_*.xlsx' i stedet for '*.xlsx'); den forsvinder, når projektmappen lukkes.")
 
     # 9xx command line and settings
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
@@ -1387,6 +1389,8 @@ class _ErrorsEnglish:
     E855 = ("--rules without --codebook codes with the demo codebook ({path}), but the codings have the "
             "themes {sheet_codes}, and it has {book_codes}; the agreement would measure two different codebooks "
             "against each other. Give --codebook with the codebook the sheets were made with.")
+    E856 = ("{path} is Excel's lock file for '{name}', which is open in Excel right now, not a coding sheet. Leave "
+            "it out (e.g. 'koder_*.xlsx' instead of '*.xlsx'); it goes away when the workbook is closed.")
 
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."

@@ -517,6 +517,8 @@ def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], st
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         # "File is not a zip file" says nothing to a coder: an empty or cut-off file does
+        if path.name.startswith("~$"):  # picked up by 'agreement *.xlsx' while a sheet is open in Excel
+            raise HumanCodingError(Errors.E856.format(path=path, name=path.name[2:])) from err
         detail = (Texts.file_empty if path.stat().st_size == 0 else Texts.file_cut_off
                   if isinstance(err, zipfile.BadZipFile) else err)
         raise HumanCodingError(Errors.E802.format(path=path, detail=detail)) from err
