@@ -346,3 +346,13 @@ def test_agreement_cli_an_excel_lock_file_is_named_as_such(sheets: tuple[Path, P
     assert isinstance(result.exception, HumanCodingError), result.exception
     assert "[E856]" in str(result.exception) and "låsefil for 'coder_anne.xlsx'" in str(result.exception)
     assert not out.exists()
+
+
+def test_a_code_only_a_csv_coder_used_is_no_sheet_s_missing_theme(sheets: tuple[Path, Path], tiny_corpus: Path,
+                                                                   tmp_path: Path) -> None:
+    # W806 is about themes a sheet lacks that other sheets have; a CSV's code (here a typo) is not one.
+    anne, _ = sheets
+    eva = tmp_path / "eva.csv"
+    eva.write_text("segment_id,code\nborger01#1,kapacitett\n", encoding="utf-8")
+    human = kv.read_human_codings([anne, eva], segments=kv.read_corpus(tiny_corpus))  # warnings are errors here
+    assert human.code_coverage == {} and "kapacitett" in human.codes

@@ -208,9 +208,11 @@ def read_human_codings(
     codes.update(dict.fromkeys(sorted(codings["code"].astype(str).unique())))
     # Without a codebook each sheet lists its own codes: a sheet from before a theme was added
     # never asked its coder about it, so the theme is missing for them, not "not coded".
-    lacking = {name: own for name, own in sheet_codes.items() if set(codes) - set(own)}
+    listed = [code for code in codes if any(code in own for own in sheet_codes.values())]
+    lacking = {name: tuple(code for code in codes if code in own or code not in listed)
+               for name, own in sheet_codes.items() if set(listed) - set(own)}
     for name, own in lacking.items():
-        absent = ", ".join(f"'{code}'" for code in codes if code not in own)
+        absent = ", ".join(f"'{code}'" for code in listed if code not in own)
         warn(Warnings.W806.format(path=sources[name], codes=absent, coder=name))
     return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources, lacking)
 
