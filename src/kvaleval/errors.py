@@ -719,6 +719,8 @@ class Texts(metaclass=_CodedMessages):
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
     more_rows_same_document = " (og {n} række(r) mere med det dokument)"
+    sorted_alone = (" I alt har {n} rækker i kolonnen en valens uden 1, mens {ticked} har 1 uden valens: er "
+                    "kolonnen '{code}' sorteret eller flyttet for sig selv? Sortér altid hele arket.")
     did_you_mean_document = " Mente du '{doc_id}'?"
     below_threshold = "under tærsklen ({evidence:.2f} af {threshold:g}): {why}"
     nothing_found = "intet fund"
@@ -1521,6 +1523,9 @@ class _TextsEnglish:
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
     more_rows_same_document = " (and {n} more row(s) with that document)"
+    sorted_alone = (" In all {n} rows of the column have a valence without a 1, while {ticked} have a 1 "
+                    "without a valence: was the column '{code}' sorted or moved by itself? Always sort "
+                    "the whole sheet.")
     did_you_mean_document = " Did you mean '{doc_id}'?"
     below_threshold = "below the threshold ({evidence:.2f} of {threshold:g}): {why}"
     nothing_found = "nothing found"

@@ -593,6 +593,9 @@ def _check_lost_valences(sheet: str, header: list[str], layout: _Layout, rows: l
                                           header=header[index]), wanted=wanted))
 
 
+SORTED_ALONE = 3
+"""This many valences without a 1 and 1s without a valence in one code's columns suggest the code column was
+sorted by itself (Excel's 'Continue with the current selection')."""
 BLANK_SHEET_TURNS = 20
 """A sheet of this many turns with not one code column filled in is a mistake, not a coder who
 found nothing (such a coder writes 0s, or codes a few turns)."""
@@ -728,6 +731,8 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
     order = context.codes
     found: list[Row] = []
     first_row: dict[str, int] = {}
+    stray: dict[str, list[int]] = {}  # code -> indices of its E808 problems
+    bare: dict[str, int] = {}  # code -> rows marked 1 without a valence
 
     def where(row: int, column: int) -> str:
         return Texts.sheet_cell.format(sheet=sheet, cell=f"{get_column_letter(column + 1)}{row}", row=row,
@@ -764,9 +769,16 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
                 context.problems.append(
                     Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
             elif tone and mark is False and (number, codes[code]) not in context.unsaved:  # E848 says that
+                stray.setdefault(code, []).append(len(context.problems))
                 context.problems.append(Errors.E808.format(where=where(number, valences[code])))
             elif mark:
+                bare[code] = bare.get(code, 0) + (not tone)
                 found.append((segment, code, tone, None))
+    for code, places in stray.items():
+        # Valences without a 1 beside 1s without a valence: the code column was sorted (or its cells
+        # moved) apart from its valences; say so once, by the first such row.
+        if len(places) >= SORTED_ALONE and bare.get(code, 0) >= SORTED_ALONE:
+            context.problems[places[0]] += Texts.sorted_alone.format(n=len(places), ticked=bare[code], code=code)
     return found, list(first_row)
 
 
