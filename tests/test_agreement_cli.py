@@ -15,7 +15,7 @@ from kvaleval.analyse.agreement import agreement
 from kvaleval.cli import agreement as _agreement  # noqa: F401  (registers the command)
 from kvaleval.cli._app import app
 from kvaleval.coding.human import read_codings
-from kvaleval.errors import HumanCodingError
+from kvaleval.errors import HumanCodingError, KvalevalWarning
 from kvaleval.records import Codebook
 from kvaleval.report.sheet import write_sheet
 from test_human_read import fill
@@ -258,3 +258,101 @@ def test_agreement_cli_a_coder_of_a_sample_is_told_about_shared_documents(tiny_c
     quiet = run(str(first), str(second), "--corpus", str(tiny_corpus), "--out", str(tmp_path / "f.xlsx"),
                 "--n-boot", "0", "--shared-documents")
     assert "W804" not in quiet.output
+
+
+def test_a_theme_missing_from_an_older_sheet_is_missing_not_uncoded(
+    tiny_corpus: Path, small_codebook_path: Path, small_codebook: Codebook, tmp_path: Path
+) -> None:
+    # Anne's sheet was made before the codebook got 'civilsamfund'; Bo's after. Without -c the themes
+    # come from the sheets, and Anne counted as 'not coded' on civilsamfund everywhere (κ 0 there,
+    # and in '(alle'), for a theme she was never asked about.
+    import subprocess
+    import sys
+
+    from sklearn.metrics import cohen_kappa_score
+
+    from conftest import SMALL_CODEBOOK
+
+    older = tmp_path / "gammel.yaml"
+    older.write_text(SMALL_CODEBOOK.split("  - name: civilsamfund")[0], encoding="utf-8")
+    corpus = kv.read_corpus(tiny_corpus)
+    anne = write_sheet(corpus, kv.read_codebook(older), tmp_path / "coder_anne.xlsx", coder_name="Anne")
+    bo = write_sheet(corpus, small_codebook, tmp_path / "coder_bo.xlsx", coder_name="Bo")
+    fill(anne, {("borger01#1", "kapacitet"): 1, ("partner01#1", "kapacitet"): 1, ("borger01#3", "kendskab"): 1})
+    fill(bo, {("borger01#1", "kapacitet"): 1, ("borger01#3", "kendskab"): 1, ("partner01#3", "civilsamfund"): 1})
+    out = tmp_path / "enighed.xlsx"
+    result = subprocess.run([sys.executable, "-m", "kvaleval", "agreement", str(anne), str(bo), "--corpus",
+                             str(tiny_corpus), "--out", str(out), "--n-boot", "0"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Bemærk: [W806]" in result.stderr and "'civilsamfund'" in result.stderr
+    rows = {row[0]: row for row in openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=4, values_only=True)
+            if row[0]}
+    assert rows["civilsamfund"][7] == 0 and rows["civilsamfund"][3] is None  # no units, α undefined
+    # '(alle)' pools the three themes both sheets have, as sklearn sees them
+    segments = corpus.segments[corpus.segments["speaker_role"] == "respondent"]["segment_id"].tolist()
+    anne_marks = {("borger01#1", "kapacitet"), ("partner01#1", "kapacitet"), ("borger01#3", "kendskab")}
+    bo_marks = {("borger01#1", "kapacitet"), ("borger01#3", "kendskab")}
+    themes = ["kapacitet", "relevans", "kendskab"]
+    a = [int((s, c) in anne_marks) for c in themes for s in segments]
+    b = [int((s, c) in bo_marks) for c in themes for s in segments]
+    assert rows["(alle)"][7] == len(a)
+    assert rows["(alle)"][2] == pytest.approx(cohen_kappa_score(a, b))
+    listed = [row[2] for row in openpyxl.load_workbook(out)["Uenigheder"].iter_rows(min_row=4, values_only=True)]
+    assert "kapacitet" in listed and "civilsamfund" not in listed
+    # the Python API the same way
+    with pytest.warns(KvalevalWarning, match="W806"):
+        human = kv.read_human_codings([anne, bo], segments=corpus)
+    table = agreement(human, segments=corpus, n_boot=0).set_index("code")
+    assert table.loc["civilsamfund", "n_units"] == 0
+    assert table.loc["(alle)", "cohen_kappa"] == pytest.approx(cohen_kappa_score(a, b))
+
+
+def test_agreement_cli_rules_without_codebook_refuses_sheets_of_other_themes(tiny_corpus: Path,
+                                                                             tmp_path: Path) -> None:
+    # --rules without -c codes with the demo codebook; sheets made with one's own codebook were measured
+    # against it (κ 0 on each of the user's themes, the demo's themes 'not coded' by the human), with only
+    # the 'Ingen --codebook' status line to say why.
+    from conftest import SMALL_CODEBOOK
+
+    own = tmp_path / "familie.yaml"
+    own.write_text(SMALL_CODEBOOK.split("codes:")[0] + "codes:\n  - name: tillid\n    terms: [stoler]\n"
+                   "  - name: kapacitet\n    terms: [venteliste]\n", encoding="utf-8")
+    anne = write_sheet(kv.read_corpus(tiny_corpus), kv.read_codebook(own), tmp_path / "coder_anne.xlsx")
+    fill(anne, {("partner01#1", "kapacitet"): 1})
+    out = tmp_path / "enighed.xlsx"
+    result = run(str(anne), "--corpus", str(tiny_corpus), "--rules", "--out", str(out), "--n-boot", "0")
+    assert isinstance(result.exception, HumanCodingError), result.output
+    message = str(result.exception)
+    assert "[E855]" in message and "tillid, kapacitet" in message and "Giv --codebook" in message
+    assert not out.exists()
+    with_codebook = run(str(anne), "--corpus", str(tiny_corpus), "--rules", "-c", str(own), "--out", str(out),
+                        "--n-boot", "0", "-q")
+    assert with_codebook.exit_code == 0, with_codebook.output
+    rows = [row[0] for row in openpyxl.load_workbook(out)["Enighed"].iter_rows(min_row=4, values_only=True)]
+    assert rows[:3] == ["tillid", "kapacitet", "(alle)"]
+
+
+def test_agreement_cli_an_excel_lock_file_is_named_as_such(sheets: tuple[Path, Path], tiny_corpus: Path,
+                                                           tmp_path: Path) -> None:
+    # 'agreement *.xlsx' while Anne's sheet is open in Excel picks up '~$coder_anne.xlsx': the --out check's
+    # expanduser() read it as the home of a user '$coder_anne.xlsx' and crashed with a traceback
+    # (RuntimeError: Could not determine home directory).
+    anne, bo = sheets
+    lock = tmp_path / "~$coder_anne.xlsx"
+    lock.write_bytes(b"\x05Anne K" + b" " * 47 + b"\x05\x00A\x00n\x00n\x00e\x00" + b" " * 104)
+    out = tmp_path / "enighed.xlsx"
+    result = run(str(anne), str(bo), str(lock), "--corpus", str(tiny_corpus), "--out", str(out), "--n-boot", "0")
+    assert isinstance(result.exception, HumanCodingError), result.exception
+    assert "[E856]" in str(result.exception) and "låsefil for 'coder_anne.xlsx'" in str(result.exception)
+    assert not out.exists()
+
+
+def test_a_code_only_a_csv_coder_used_is_no_sheet_s_missing_theme(sheets: tuple[Path, Path], tiny_corpus: Path,
+                                                                   tmp_path: Path) -> None:
+    # W806 is about themes a sheet lacks that other sheets have; a CSV's code (here a typo) is not one.
+    anne, _ = sheets
+    eva = tmp_path / "eva.csv"
+    eva.write_text("segment_id,code\nborger01#1,kapacitett\n", encoding="utf-8")
+    human = kv.read_human_codings([anne, eva], segments=kv.read_corpus(tiny_corpus))  # warnings are errors here
+    assert human.code_coverage == {} and "kapacitett" in human.codes

@@ -397,3 +397,12 @@ def test_code_shows_notes_in_the_terminal_as_pseudonymised_as_the_appendix(
     internal = CliRunner().invoke(app, ["code", str(corpus), "-c", str(small_codebook_path), "--out",
                                         str(tmp_path / "internt"), "--no-qdpx", "--no-pseudonymise"])
     assert "Fra: Birgitte Holm" in internal.output
+
+
+def test_kodning_sheet_saved_as_csv_without_its_text_columns(tmp_path: Path) -> None:
+    # The coder deleted Spørgsmål and Tekst before saving as CSV: it was E804 ("the header must name
+    # doc_id ..."), which does not tell a coder that the sheet, not the file, is the thing to send.
+    path = tmp_path / "coder_bo.csv"
+    path.write_text("segment_id;Dokument;relevans;relevans: valens\nd#1;d;1;positiv\n", encoding="utf-8")
+    with pytest.warns(kv.KvalevalWarning), pytest.raises(HumanCodingError, match=r"\[E851\].*gemt som CSV"):
+        kv.read_codings(path)

@@ -374,7 +374,7 @@ def test_human_read_csv_header(tmp_path: Path) -> None:
 def test_human_read_unknown_segment_id_csv(tmp_path: Path, corpus: kv.Corpus) -> None:
     path = write(tmp_path / "x.csv", "segment_id,code\nborger01#1,kapacitet\nborger1#1,kapacitet\n")
     with pytest.raises(
-        HumanCodingError, match=r"\[E809\] linje 3, kolonne 'segment_id': segmentet 'borger1#1'"
+        HumanCodingError, match=r"\[E815\] linje 3, kolonne 'segment_id': dokumentet 'borger1'"
     ):
         read_codings(path, segments=corpus)
 
@@ -458,3 +458,57 @@ def test_read_codings_names_a_missing_document_once(corpus: kv.Corpus, tmp_path:
     assert ("[E815] linje 2, kolonne 'doc_id': dokumentet 'borger99' er ikke i korpusset" in message
             and "(og 6 linje(r) mere med det dokument)" in message)
     assert "'andet' er ikke i korpusset" in message and "har 2 problem(er)" in message
+
+
+def test_human_read_tab_separated_csv(tmp_path: Path, corpus: kv.Corpus, small_codebook: Codebook) -> None:
+    # LibreOffice saves CSV with tab as the field separator when asked; the header was read as one
+    # column ("segment_idcodevalence") and the file refused with E804.
+    rows = [("borger01#1", "kapacitet", "negativ"), ("partner01#3", "kendskab", "")]
+    tab = write(tmp_path / "koder_anne.csv", "segment_id\tcode\tvalence\n"
+                + "".join("\t".join(row) + "\n" for row in rows))
+    comma = write(tmp_path / "koder_bo.csv", "segment_id,code,valence\n"
+                  + "".join(",".join(row) + "\n" for row in rows))
+    read = read_codings(tab, segments=corpus, codebook=small_codebook)
+    assert read[["segment_id", "code", "valence"]].values.tolist() == [list(row) for row in rows]
+    same = read_codings(comma, segments=corpus, codebook=small_codebook)
+    assert read.drop(columns="coder").equals(same.drop(columns="coder"))
+
+
+def test_human_read_english_valence_words(blank: Path, tmp_path: Path, corpus: kv.Corpus,
+                                          small_codebook: Codebook) -> None:
+    # A codebook reads positive/negative/mixed as positiv/negativ/blandet; a coder writing them in a
+    # sheet or a CSV got E807 instead.
+    fill(blank, {("borger01#1", "kapacitet"): 1, ("borger01#1", "kapacitet: valens"): "Positive ",
+                 ("partner01#1", "kapacitet"): 1, ("partner01#1", "kapacitet: valens"): "NEGATIVE"})
+    sheet = read_codings(blank, segments=corpus, codebook=small_codebook)
+    assert sheet[["segment_id", "valence"]].values.tolist() == [["borger01#1", "positiv"], ["partner01#1", "negativ"]]
+    path = write(tmp_path / "guld.csv", "segment_id;code;valence\nborger01#1;relevans;mixed\n")
+    assert read_codings(path, segments=corpus, codebook=small_codebook)["valence"].tolist() == ["blandet"]
+    with pytest.raises(HumanCodingError, match=r"\[E807\].*'neutral' er ikke en valens"):
+        read_codings(write(tmp_path / "b.csv", "segment_id;code;valence\nborger01#1;relevans;neutral\n"),
+                     segments=corpus, codebook=small_codebook)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_human_read_utf16_csv(tmp_path: Path, encoding: str) -> None:
+    # Excel's "Unicode-tekst" is UTF-16 with a BOM and tabs; saved as (or renamed to) .csv it was read as
+    # cp1252 and refused with a header of 'ÿþd o c _ i d'.
+    text = "\ufeff" if encoding == "utf-16-be" else ""
+    text += "doc_id\tturn_index\tcode\tvalence\tcoder\r\nborger02\t1\trelevans\tpositiv\tSøren\r\n"
+    path = write(tmp_path / "x.csv", text, encoding)
+    codings = read_codings(path)
+    assert codings[["segment_id", "code", "coder", "valence"]].values.tolist() == [
+        ["borger02#1", "relevans", "Søren", "positiv"]]
+
+
+def test_human_read_document_named_as_its_file_is_pointed_to(tmp_path: Path, corpus: kv.Corpus) -> None:
+    # A gold CSV typed by hand names the file ('borger01.txt') or drops the folder; E815 only gave the
+    # rule, now also the one document meant.
+    path = write(tmp_path / "guld.csv", "doc_id;turn_index;code\nborger01.txt;1;kapacitet\nBORGER02;1;relevans\n"
+                 "nyt_interview;1;relevans\n")
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(path, segments=corpus)
+    message = str(info.value)
+    assert "dokumentet 'borger01.txt' er ikke i korpusset" in message and "Mente du 'borger01'?" in message
+    assert "Mente du 'borger02'?" in message
+    assert message.count("Mente du") == 2  # nothing to point to for nyt_interview

@@ -180,3 +180,47 @@ def test_a_renamed_valence_column_with_valences_is_refused(blank: Path, small_co
     with pytest.warns(KvalevalWarning, match="W801"), pytest.raises(
             HumanCodingError, match=r"E854\] .*'valens kapacitet'.*Skriv overskriften som 'kapacitet: valens'"):
         read_codings(blank, codebook=small_codebook)
+
+
+def test_a_sheet_of_another_corpus_is_named_once_per_document(blank: Path, tiny_corpus: Path,
+                                                              small_codebook: Codebook) -> None:
+    # Read against the wrong corpus folder, a sheet gave one E809 per row (41 lines for 41 turns, the
+    # first 40 listed); a coding CSV says E815 once per document, and so does a sheet now.
+    fill(blank, TICKS)
+    book = openpyxl.load_workbook(blank)
+    sheet = book["Kodning"]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=1).value = "interviews/" + sheet.cell(row=row, column=1).value
+    book.save(blank)
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(blank, segments=kv.read_corpus(tiny_corpus), codebook=small_codebook)
+    message = str(info.value)
+    documents = {segment.split("#")[0] for segment in RESPONDENT_IDS}
+    assert f"har {len(documents)} problem(er)" in message and "E809" not in message
+    assert "[E815] arket 'Kodning', celle A2 (række 2, kolonne 'segment_id'): dokumentet 'interviews/borger01'" \
+        in message
+    assert "(og 1 række(r) mere med det dokument)" in message  # borger01 has two respondent turns
+
+
+def test_a_code_column_sorted_by_itself_is_said_to_be(blank: Path, small_codebook: Codebook) -> None:
+    # Only the 'kapacitet' column sorted (Excel's "continue with the current selection"): its 1s left their
+    # valences behind. Each stray valence was an E808 'set the code to 1' - which would code the wrong turns.
+    ticks = {(segment, "kapacitet"): 1 for segment in RESPONDENT_IDS[:3]}
+    ticks.update({(segment, "kapacitet: valens"): "negativ" for segment in RESPONDENT_IDS[:3]})
+    fill(blank, ticks)
+    rows = len(RESPONDENT_IDS)
+    _shuffle_column(blank, "kapacitet", [*range(3, rows), 0, 1, 2])  # the 1s now in the last three rows
+    with pytest.raises(HumanCodingError) as raised:
+        read_codings(blank, codebook=small_codebook)
+    message = str(raised.value)
+    assert message.count("[E808]") == 3
+    assert message.count("er kolonnen 'kapacitet' sorteret eller flyttet for sig selv? Sortér altid hele arket.") == 1
+    assert "I alt har 3 rækker i kolonnen en valens uden 1, mens 3 har 1 uden valens" in message
+
+
+def test_two_stray_valences_are_not_called_a_sorted_column(blank: Path, small_codebook: Codebook) -> None:
+    fill(blank, {("borger01#1", "kapacitet: valens"): "negativ", ("borger01#3", "kapacitet: valens"): "negativ",
+                 **{(segment, "kapacitet"): 1 for segment in RESPONDENT_IDS[3:]}})
+    with pytest.raises(HumanCodingError) as raised:
+        read_codings(blank, codebook=small_codebook)
+    assert str(raised.value).count("[E808]") == 2 and "sorteret" not in str(raised.value)

@@ -320,6 +320,9 @@ class Warnings(metaclass=_CodedMessages):
             "--shared-documents.")
     W805 = ("guld-kodningen har kodninger i {n} af {total} dokumenter; i de andre tæller hver regelkodning som "
             "falsk positiv. Er guldet et udsnit, så brug --shared-documents (kun dokumenter med guld-kodninger).")
+    W806 = ("{path}: arket har ikke temaet/temaerne {codes}, som de andre kodeark har (lavet før kodebogen blev "
+            "ændret?); de tæller som manglende for {coder}, ikke som 'ikke kodet'. Giv {coder} et nyt ark "
+            "('kvaleval sheet') for at få temaerne med.")
     # 7xx personal data
     W701 = ("{path}, linje {line}: '{original}' har færre end to bogstaver og søges ikke som "
             "navn. Skriv hele navnet.")
@@ -579,6 +582,11 @@ class Errors(metaclass=_CodedMessages):
     E853 = ("{path}: koderen har ikke afkrydset en eneste kode i {n} ture. Er koderne skrevet i en anden kolonne "
             "(fx {columns})? Sæt 1 i kodens kolonne ud for turen; en tom fil kan ikke sammenlignes eller "
             "bruges som facit.")
+    E855 = ("--rules uden --codebook koder med demoens kodebog ({path}), men kodningerne har temaerne {sheet_codes}, "
+            "og den har {book_codes}; enigheden ville måle to forskellige kodebøger mod hinanden. Giv --codebook "
+            "med den kodebog, arkene er lavet med.")
+    E856 = ("{path} er Excels låsefil for '{name}', som er åben i Excel lige nu, ikke et kodeark. Udelad den (fx "
+            "'koder_*.xlsx' i stedet for '*.xlsx'); den forsvinder, når projektmappen lukkes.")
 
     # 9xx command line and settings
     E901 = "Ukendt sprog '{language}'. Brug 'da' (dansk) eller 'en' (engelsk)."
@@ -714,6 +722,10 @@ class Texts(metaclass=_CodedMessages):
     coded_cells = "'{sheet}' ({n} kodede celler)"
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
+    more_rows_same_document = " (og {n} række(r) mere med det dokument)"
+    sorted_alone = (" I alt har {n} rækker i kolonnen en valens uden 1, mens {ticked} har 1 uden valens: er "
+                    "kolonnen '{code}' sorteret eller flyttet for sig selv? Sortér altid hele arket.")
+    did_you_mean_document = " Mente du '{doc_id}'?"
     below_threshold = "under tærsklen ({evidence:.2f} af {threshold:g}): {why}"
     nothing_found = "intet fund"
     names_to_hide = "Navne, der skal pseudonymiseres (names=),"  # the comma closes the relative clause
@@ -1135,6 +1147,9 @@ class _WarningsEnglish:
             "--shared-documents.")
     W805 = ("the gold coding has codings in {n} of {total} documents; in the others every rule coding counts as a "
             "false positive. If the gold is a sample, use --shared-documents (only documents with gold codings).")
+    W806 = ("{path}: the sheet has no column for the theme(s) {codes} that the other coding sheets have (made "
+            "before the codebook changed?); they count as missing for {coder}, not as 'not coded'. Give {coder} "
+            "a new sheet ('kvaleval sheet') to include them.")
     # 7xx personal data
     W701 = ("{path}, line {line}: '{original}' has fewer than two letters and is not "
             "searched for as a name. Write the full name.")
@@ -1379,6 +1394,11 @@ class _ErrorsEnglish:
     E853 = ("{path}: the coder marked not a single code in {n} turns. Were the codes written in another column "
             "(e.g. {columns})? Put 1 in the code's column by the turn; an empty file cannot be compared or "
             "used as the gold standard.")
+    E855 = ("--rules without --codebook codes with the demo codebook ({path}), but the codings have the "
+            "themes {sheet_codes}, and it has {book_codes}; the agreement would measure two different codebooks "
+            "against each other. Give --codebook with the codebook the sheets were made with.")
+    E856 = ("{path} is Excel's lock file for '{name}', which is open in Excel right now, not a coding sheet. Leave "
+            "it out (e.g. 'koder_*.xlsx' instead of '*.xlsx'); it goes away when the workbook is closed.")
 
     # 9xx command line and settings
     E901 = "Unknown language '{language}'. Use 'da' (Danish) or 'en' (English)."
@@ -1510,6 +1530,11 @@ class _TextsEnglish:
     coded_cells = "'{sheet}' ({n} coded cells)"
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
+    more_rows_same_document = " (and {n} more row(s) with that document)"
+    sorted_alone = (" In all {n} rows of the column have a valence without a 1, while {ticked} have a 1 "
+                    "without a valence: was the column '{code}' sorted or moved by itself? Always sort "
+                    "the whole sheet.")
+    did_you_mean_document = " Did you mean '{doc_id}'?"
     below_threshold = "below the threshold ({evidence:.2f} of {threshold:g}): {why}"
     nothing_found = "nothing found"
     names_to_hide = "Names to pseudonymise (names=)"

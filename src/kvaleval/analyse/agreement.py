@@ -213,6 +213,7 @@ def _matrix(codings: pd.DataFrame | HumanCodings, coders: Sequence[str] | None,
             segments: pd.DataFrame | None, codes: Sequence[str] | None,
             coverage: Mapping[str, Iterable[str]] | None) -> _Matrix:
     segments = segment_table(segments)
+    lacking = codings.code_coverage if isinstance(codings, HumanCodings) else {}
     codings, seen, found, known_codes = unpack(codings, coverage)
     require_columns(codings, ("segment_id", "code", "coder"))
     chosen = list(dict.fromkeys(coders)) if coders is not None else found
@@ -255,6 +256,9 @@ def _matrix(codings: pd.DataFrame | HumanCodings, coders: Sequence[str] | None,
         values[:, r, u] = np.nan_to_num(values[:, r, u], nan=0.0)
         values[code_index[code], r, u] = 1.0
         valences[(segment, code, coder)] = tone if isinstance(tone, str) else ""
+    for coder, own in lacking.items():  # a code the coder's sheet did not have is missing for them
+        if coder in coder_index:
+            values[[k for k, code in enumerate(all_codes) if code not in own], coder_index[coder], :] = np.nan
     return _Matrix(all_codes, chosen, units, values, valences, segments)
 
 

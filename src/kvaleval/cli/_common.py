@@ -59,9 +59,11 @@ def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind
     """Refuse, before anything is written, an --out that is an input or has the wrong suffix."""
     from kvaleval.errors import Errors, HumanCodingError, Texts
 
-    target = out.expanduser().resolve()
+    # No expanduser: the files are opened as given (the shell expands ~/), and '~$anne.xlsx', Excel's
+    # lock file that 'agreement *.xlsx' picks up, would be the home folder of a user '$anne.xlsx'.
+    target = out.resolve()
     for given in inputs:
-        source = given.expanduser().resolve()
+        source = given.resolve()
         if target == source or (source.is_dir() and source in target.parents and target.exists()):
             raise HumanCodingError(Errors.E843.format(out=out, input=given))
     if out.suffix.lower() not in suffixes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,11 +10,16 @@ import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import check_out, default_codebook, echo
-from kvaleval.errors import Errors, Texts, Warnings, get_language
+from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, get_language
 from kvaleval.words import Words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
+
+    from kvaleval.coding.human import HumanCodings
+    from kvaleval.records import Code
 
 DANISH = {
     "code": "Kode",
@@ -101,7 +107,10 @@ def agreement_cli(
     if rules:
         if read is None:
             raise typer.BadParameter(Errors.E902)
-        book = book or kv.read_codebook(default_codebook())  # as 'code' and 'evaluate' do
+        if book is None:  # as 'code' and 'evaluate' do, but only when the sheets are of its themes
+            demo = default_codebook()
+            book = kv.read_codebook(demo)
+            _check_same_themes(human, book.codes, demo)
         tables.append(kv.code(read, book).codings)
     codings = pd.concat(tables, ignore_index=True)
     if not shared_documents:
@@ -113,11 +122,13 @@ def agreement_cli(
             segments = segments[segments["doc_id"].isin(shared)]
     codes = list(book.names) if book is not None else list(human.codes)
     coders = [*human.coders, *(["rules"] if rules else [])]
+    # The sheets' codes go along: a theme a coder's sheet lacked is missing for them (W806).
+    every = replace(human, codings=codings)
     table = agreement(
-        codings, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
+        every, coders, segments=segments, codes=codes, coverage=coverage or None, n_boot=n_boot
     )
     listed = disagreements(
-        codings,
+        every,
         coders,
         segments=segments,
         codes=codes,
@@ -154,6 +165,15 @@ def _documents_of(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> dict
     for coder, segments in coverage.items():
         docs.setdefault(coder, set()).update(segment.rsplit("#", 1)[0] for segment in segments)
     return docs
+
+
+def _check_same_themes(human: HumanCodings, codes: Sequence[Code], path: Path) -> None:
+    """E855 unless the sheets' themes are the demo codebook's: a user's own sheets scored against rules
+    coding with the demo's themes gave κ 0 on every theme, with only a status line to say why."""
+    own, theirs = set(human.codes), {code.name for code in codes if code.codable}
+    if own - theirs or (human.coverage and theirs - own):
+        raise HumanCodingError(Errors.E855.format(
+            path=path, sheet_codes=", ".join(human.codes), book_codes=", ".join(sorted(theirs))))
 
 
 def _warn_partial_coders(codings: pd.DataFrame, coverage: dict[str, list[str]], coders: list[str]) -> None:

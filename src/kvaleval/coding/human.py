@@ -79,7 +79,7 @@ def read_codings(
     ----------
     path : str or Path
         An ``.xlsx`` sheet from ``kvaleval sheet`` (filled in Excel or LibreOffice),
-        or a ``.csv`` (``,`` or ``;`` separated, UTF-8 with or without BOM; Excel's
+        or a ``.csv`` (``,``, ``;`` or tab separated, UTF-8 with or without BOM, UTF-16 with BOM; Excel's
         Windows-1252 is read too) with the columns ``doc_id, turn_index, code``
         or ``segment_id, code``, optionally ``valence`` and ``coder``.
     coder : str, optional
@@ -141,6 +141,10 @@ class HumanCodings:
         code columns, then any other code in the codings.
     sources : dict of str to Path
         The file each coder was read from.
+    code_coverage : dict of str to tuple of str
+        ``{coder: codes their sheet has}`` for coders whose sheet lacks some of
+        ``codes`` (a sheet made before the codebook got a theme): the other codes
+        are missing for them, not "not coded".
     """
 
     codings: pd.DataFrame
@@ -148,6 +152,7 @@ class HumanCodings:
     coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
     codes: tuple[str, ...] = ()
     sources: dict[str, Path] = field(default_factory=dict)
+    code_coverage: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.codings)
@@ -184,6 +189,7 @@ def read_human_codings(
     tables: list[pd.DataFrame] = []
     coverage: dict[str, tuple[str, ...]] = {}
     sources: dict[str, Path] = {}
+    sheet_codes: dict[str, tuple[str, ...]] = {}
     codes: dict[str, None] = dict.fromkeys(codebook.names) if codebook is not None else {}
     for path in files:
         read = _read_file(path, None, segments, codebook)
@@ -194,12 +200,21 @@ def read_human_codings(
             sources[name] = Path(path)
             if name in read.coverage:
                 coverage[name] = read.coverage[name]
+                sheet_codes[name] = read.codes
         codes.update(dict.fromkeys(read.codes))
         tables.append(read.codings)
     codings = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(
         columns=list(CODING_COLUMNS))
     codes.update(dict.fromkeys(sorted(codings["code"].astype(str).unique())))
-    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources)
+    # Without a codebook each sheet lists its own codes: a sheet from before a theme was added
+    # never asked its coder about it, so the theme is missing for them, not "not coded".
+    listed = [code for code in codes if any(code in own for own in sheet_codes.values())]
+    lacking = {name: tuple(code for code in codes if code in own or code not in listed)
+               for name, own in sheet_codes.items() if set(listed) - set(own)}
+    for name, own in lacking.items():
+        absent = ", ".join(f"'{code}'" for code in listed if code not in own)
+        warn(Warnings.W806.format(path=sources[name], codes=absent, coder=name))
+    return HumanCodings(codings, tuple(sources), coverage, tuple(codes), sources, lacking)
 
 
 def read_gold(
@@ -348,13 +363,20 @@ def parse_valence(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip().casefold()
+    text = _ENGLISH_VALENCES.get(text, text)
     return text if text == "" or text in VALENCES else None
+
+
+_ENGLISH_VALENCES = {"positive": "positiv", "negative": "negativ", "mixed": "blandet"}
+"""Read as the Danish valence, as in a codebook: an English-speaking coder's words are not errors."""
 
 
 # -- where problems are collected ------------------------------------------------------
 
 
 _WORDS = re.compile(r"[^\W_]+")
+_SUFFIX = re.compile(r"\.(?:txt|md|docx?|odt|rtf|pdf|vtt|srt|xlsx|csv)$", re.IGNORECASE)
+"""A file ending typed with a document id ('interviews/mor01.txt')."""
 _LABEL = re.compile(r"\[[^\[\]]{1,40}\]")
 """A pseudonymisation label in a sheet's text (``[navn]``, ``[telefon]``, ``[borger 3]``)."""
 
@@ -389,14 +411,23 @@ class _Context:
             self.missing_documents[doc_id][1] += 1
             return
         self.missing_documents[doc_id] = [len(self.problems), 0]
-        self.problems.append(Errors.E815.format(where=where, doc_id=doc_id))
+        problem = Errors.E815.format(where=where, doc_id=doc_id)
+        # 'mor01' or 'interviews/mor01.txt' for 'interviews/mor01': name the one document meant
+        stem = _SUFFIX.sub("", doc_id).casefold()
+        meant = [doc for doc in self.last_turn if stem in (doc.casefold(), doc.casefold().rsplit("/", 1)[-1])
+                 or doc.casefold().endswith("/" + stem) or stem.endswith("/" + doc.casefold())]
+        if len(meant) == 1:
+            problem += Texts.did_you_mean_document.format(doc_id=meant[0])
+        self.problems.append(problem)
 
     def raise_problems(self) -> None:
         if not self.problems:
             return
+        more_text = (Texts.more_lines_same_document if self.path.suffix.lower() == ".csv"
+                     else Texts.more_rows_same_document)
         for place, more in self.missing_documents.values():
             if more:
-                self.problems[place] += Texts.more_lines_same_document.format(n=more)
+                self.problems[place] += more_text.format(n=more)
         listed = [f"  - {problem}" for problem in self.problems[:MAX_LISTED]]
         if len(self.problems) > MAX_LISTED:
             listed.append(Texts.more_problems.format(n=len(self.problems) - MAX_LISTED))
@@ -418,7 +449,11 @@ class _Context:
     def check_segment(self, segment: str, where: str) -> bool:
         if self.order is None:
             return True
-        if segment not in self.order:
+        document = segment.rsplit("#", 1)[0]
+        if segment not in self.order and document not in self.last_turn:
+            # a file of another corpus (or one before a transcript was renamed): once per document
+            self.missing_document(document, where)
+        elif segment not in self.order:
             self.problems.append(Errors.E809.format(where=where, segment=segment))
         elif self.roles.get(segment) == INTERVIEWER:
             self.problems.append(Errors.E816.format(where=where, segment=segment))
@@ -484,6 +519,8 @@ def _read_sheet(path: Path, context: _Context) -> tuple[list[Row], list[str], st
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         # "File is not a zip file" says nothing to a coder: an empty or cut-off file does
+        if path.name.startswith("~$"):  # picked up by 'agreement *.xlsx' while a sheet is open in Excel
+            raise HumanCodingError(Errors.E856.format(path=path, name=path.name[2:])) from err
         detail = (Texts.file_empty if path.stat().st_size == 0 else Texts.file_cut_off
                   if isinstance(err, zipfile.BadZipFile) else err)
         raise HumanCodingError(Errors.E802.format(path=path, detail=detail)) from err
@@ -556,6 +593,9 @@ def _check_lost_valences(sheet: str, header: list[str], layout: _Layout, rows: l
                                           header=header[index]), wanted=wanted))
 
 
+SORTED_ALONE = 3
+"""This many valences without a 1 and 1s without a valence in one code's columns suggest the code column was
+sorted by itself (Excel's 'Continue with the current selection')."""
 BLANK_SHEET_TURNS = 20
 """A sheet of this many turns with not one code column filled in is a mistake, not a coder who
 found nothing (such a coder writes 0s, or codes a few turns)."""
@@ -691,6 +731,8 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
     order = context.codes
     found: list[Row] = []
     first_row: dict[str, int] = {}
+    stray: dict[str, list[int]] = {}  # code -> indices of its E808 problems
+    bare: dict[str, int] = {}  # code -> rows marked 1 without a valence
 
     def where(row: int, column: int) -> str:
         return Texts.sheet_cell.format(sheet=sheet, cell=f"{get_column_letter(column + 1)}{row}", row=row,
@@ -727,9 +769,16 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
                 context.problems.append(
                     Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
             elif tone and mark is False and (number, codes[code]) not in context.unsaved:  # E848 says that
+                stray.setdefault(code, []).append(len(context.problems))
                 context.problems.append(Errors.E808.format(where=where(number, valences[code])))
             elif mark:
+                bare[code] = bare.get(code, 0) + (not tone)
                 found.append((segment, code, tone, None))
+    for code, places in stray.items():
+        # Valences without a 1 beside 1s without a valence: the code column was sorted (or its cells
+        # moved) apart from its valences; say so once, by the first such row.
+        if len(places) >= SORTED_ALONE and bare.get(code, 0) >= SORTED_ALONE:
+            context.problems[places[0]] += Texts.sorted_alone.format(n=len(places), ticked=bare[code], code=code)
     return found, list(first_row)
 
 
@@ -752,7 +801,9 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
     if first.strip().casefold() in ("sep=;", "sep=,"):  # Excel's separator hint line
         delimiter, text, offset = first.strip()[-1], rest, 1
     else:
-        delimiter, offset = (";" if first.count(";") > first.count(",") else ","), 0
+        # LibreOffice offers tab as the field separator too; a tab-separated header read with ","
+        # is one column ("segment_idcodevalence")
+        delimiter, offset = max((",", ";", "\t"), key=first.count), 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     given = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
     header = [CSV_ALIASES.get(_key(name), _key(name)) for name in given]
@@ -760,7 +811,8 @@ def _read_csv(path: Path, context: _Context) -> list[Row]:
                if name and key not in CSV_ALIASES.values() and key not in CSV_TEXT_COLUMNS]
     if unknown:
         warn(Warnings.W802.format(path=path, columns=", ".join(f"'{name}'" for name in unknown)))
-    if {"segment_id", "tekst"} <= set(header) and "code" not in header:
+    sheet_columns = "tekst" in header or any(key.endswith(_key(VALENCE_SUFFIX)) for key in header)
+    if "segment_id" in header and sheet_columns and "code" not in header:
         raise HumanCodingError(Errors.E851.format(path=path))
     by_turn = {"doc_id", "turn_index", "code"} <= set(header)
     if not by_turn and not {"segment_id", "code"} <= set(header):
@@ -844,6 +896,8 @@ def _decode(path: Path) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise HumanCodingError(Errors.E802.format(path=path, detail=os_error(err))) from err
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-tekst": UTF-16, tab-separated
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
