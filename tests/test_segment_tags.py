@@ -541,3 +541,17 @@ def test_a_participant_who_asks_the_others_is_no_second_interviewer() -> None:
     assigned, guessed = assign_roles(text, turns)
     assert guessed == ("Lise",)
     assert {turn.speaker for turn in assigned if turn.role == RESPONDENT} == {"Hawa", "Jonas", "Peter"}
+
+
+def test_a_tag_after_a_list_bullet(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "- Interviewer: ..." lines (a Word or Markdown list) were read as a dash dialogue of "Taler 1" and
+    # "Taler 2", with "Interviewer:" and "Mette:" left in the spoken text.
+    import kvaleval as kv
+
+    for bullet in ("-", "–", "•"):
+        (tmp_path / "a.txt").write_text(
+            f"{bullet} Interviewer: Hvordan har du oplevet familievejledningen?\n{bullet} Mette: Den har hjulpet.\n"
+            f"{bullet} Interviewer: Hvad kunne være bedre?\n{bullet} Mette: Kortere ventetid.\n", encoding="utf-8")
+        segments = kv.read_corpus(tmp_path / "a.txt").segments
+        assert segments["speaker"].tolist() == ["Interviewer", "Mette", "Interviewer", "Mette"], bullet
+        assert segments["text"].tolist()[1] == "Den har hjulpet."

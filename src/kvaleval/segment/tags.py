@@ -49,8 +49,11 @@ _AFFILIATION = r"[^\W\d_][^,:;()\[\]\n?!.]{0,40}?"
 _LINE_NUMBER = r"(?:\d{1,5}(?:[ ]{2,}|\t)[ \t]*)?"
 """A transcript's own line number before the tag, set apart by two spaces or a tab (``  12  I: ...``)."""
 
+_BULLET = r"(?:[-–—•·][ \t]+)?"
+"""A list's bullet before the tag (``- Interviewer: ...``, ``• Mette: ...``), as Word and Markdown lists have."""
+
 TAG_LINE = re.compile(
-    rf"""^[ \t]*{_LINE_NUMBER}{_EMPHASIS}?
+    rf"""^[ \t]*{_LINE_NUMBER}{_BULLET}{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     {_EMPHASIS}?
     (?P<label>{_LABEL}|\[{_LABEL}\]|{_UNSURE})
