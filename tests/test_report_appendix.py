@@ -971,9 +971,8 @@ def test_a_surname_that_is_a_word_is_neither_valence_nor_left_in_the_reason(tmp_
     assert "lykke" not in written.casefold() and "+[navn]" in written
 
 
-def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
-    # "ung" from metadata.csv and "Ung" from a survey's group column were both headed "Ung:" in
-    # Oversigt, and the second group's columns replaced the first's: 2 respondents vanished.
+def _two_spellings_of_one_group(tmp_path: Path) -> kv.Coded:
+    """One interview of group "ung" (metadata.csv) and two survey answers of group "Ung"."""
     from conftest import DEMO_CODEBOOK
 
     folder = tmp_path / "korpus"
@@ -983,7 +982,13 @@ def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
     (folder / "metadata.csv").write_text("file,respondent_group\nung01.txt,ung\n", encoding="utf-8")
     write_xlsx(folder / "svar.xlsx", [["id", "Gruppe", "Hvad synes du om vejledningen?"],
                                       [1, "Ung", "Der er for lang ventetid."], [2, "Ung", "Lang venteliste."]])
-    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(DEMO_CODEBOOK))
+    return kv.code(kv.read_corpus(folder), kv.read_codebook(DEMO_CODEBOOK))
+
+
+def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
+    # "ung" from metadata.csv and "Ung" from a survey's group column were both headed "Ung:" in
+    # Oversigt, and the second group's columns replaced the first's: 2 respondents vanished.
+    coded = _two_spellings_of_one_group(tmp_path)
     kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False, qdpx=False)
     header = pd.read_csv(tmp_path / "ud" / "csv" / "oversigt.csv", nrows=0).columns.tolist()
     assert "Ung: respondenter (n/N)" in header and "ung: respondenter (n/N)" in header
@@ -994,16 +999,7 @@ def test_overview_keeps_groups_that_differ_only_in_case(tmp_path: Path) -> None:
 
 def test_a_conclusion_about_a_group_written_in_another_case_takes_every_spelling(tmp_path: Path) -> None:
     # With "ung" (metadata.csv) and "Ung" (a survey), `groups: [UNG]` took one of them silently.
-    from conftest import DEMO_CODEBOOK
-
-    folder = tmp_path / "korpus"
-    folder.mkdir()
-    (folder / "ung01.txt").write_text("I: Hvordan er dit job?\nB: Jeg har lang ventetid på vejledning.\n",
-                                      encoding="utf-8")
-    (folder / "metadata.csv").write_text("file,respondent_group\nung01.txt,ung\n", encoding="utf-8")
-    write_xlsx(folder / "svar.xlsx", [["id", "Gruppe", "Hvad synes du om vejledningen?"],
-                                      [1, "Ung", "Der er for lang ventetid."], [2, "Ung", "Lang venteliste."]])
-    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(DEMO_CODEBOOK))
+    coded = _two_spellings_of_one_group(tmp_path)
     code = coded.codings["code"].iloc[0]
     (tmp_path / "k.yaml").write_text(f"conclusions:\n  - id: k1\n    statement: Ventetid\n    themes: [{code}]\n"
                                      f"    groups: [UNG]\n", encoding="utf-8")
