@@ -777,3 +777,16 @@ def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against
                "Vi mødes hver måned på rådhuset. Vi har ikke aftalt mere end det med dem endnu."]  # no words: the no
     scores = coder.score(answers, [question] * 3)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "negativ", "negativ"]
+
+
+def test_an_evaluative_word_in_a_condition_is_supposed_not_said(tmp_path: Path) -> None:
+    # "Samarbejdet er rigtig godt. Vi ringer altid, hvis der er problemer." was blandet: the problems
+    # are supposed ("hvis ...", "når der ..."), not said to be there. Said outright they count.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [kommunen]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Vi er glade for kommunen, og vi ringer altid, hvis der er problemer.",
+             "Når der er problemer, ringer vi til kommunen, og det er rigtig godt.",
+             "Vi er glade for kommunen, og vi ringer tit, for der er problemer."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "positiv", "blandet"]

@@ -88,6 +88,9 @@ _CONTRAST_BREAK = re.compile(r",\s*(?:men|dog|selvom)\b|m(?<=\bm)en\b")
 """The clause breaks other than punctuation (``,\\s*(?:men|dog|selvom)\\b|\\bmen\\b``); no match holds
 a punctuation break, so the two are found apart. Each branch begins with a literal, which ``re``
 scans for fast (a leading ``\\b`` it tries at every position)."""
+_CONDITIONAL = re.compile(r"hvis\b[^,.;:!?\x00]*|når der\b[^,.;:!?\x00]*")
+"""A condition ("Vi ringer, hvis der er problemer", "når der er problemer, ..."), to the end of its
+clause: what is named in it is supposed, not said to be so. (``\b`` before it is checked after.)"""
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
@@ -148,6 +151,7 @@ class _Reading(NamedTuple):
     cues: list[Cue]
     negations: list[Cue]
     clause_breaks: list[int]
+    hypothetical: Sequence[tuple[int, int]] = ()  # the conditions ("hvis ...") in it
 
 
 @dataclass
@@ -681,6 +685,8 @@ class RuleCoder:
         lows = [joined[bounds[i] : bounds[i + 1] - 1] for i in range(len(texts))]
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         contrasts = [match.start() for match in _CONTRAST_BREAK.finditer(joined)]
+        supposed = [match.span() for match in _CONDITIONAL.finditer(joined)
+                    if not match.start() or not joined[match.start() - 1].isalpha()]
         breaks = np.sort(np.concatenate([np.flatnonzero(np.isin(codes, _CLAUSE_MARKS)),
                                          np.array(contrasts, dtype=np.int64)]))
         rows = np.searchsorted(offsets, breaks, side="right") - 1
@@ -688,12 +694,19 @@ class RuleCoder:
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
-        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]])
+        if supposed:
+            starts = np.array([start for start, _ in supposed], dtype=np.int64)
+            owner = np.searchsorted(offsets, starts, side="right") - 1
+            by_row: dict[int, list[tuple[int, int]]] = {}
+            for row, (start, end) in zip(owner.tolist(), supposed, strict=True):
+                by_row.setdefault(row, []).append((start - bounds[row], end - bounds[row]))
+        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]],
+                         by_row.get(i, []) if supposed else [])
                 for i in range(len(texts))]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
-        low, cues, negations, breaks = reading
+        low, cues, negations, breaks, _ = reading
         spans = finding.spans
         positive = negative = 0.0
         reasons: list[str] = []
@@ -718,9 +731,9 @@ class RuleCoder:
                 negative += 2
                 reasons.append(f"-{term_text}" + (f" ({negated.text})" if negated else ""))
         clauses = {_clause(breaks, start) for start, *_ in spans} if spans else None
-        sentiment = _sentiment(low, cues, negations, spans, breaks, clauses)
+        sentiment = _sentiment(reading, spans, clauses)
         if clauses is not None and not (positive or negative or sentiment[0] or sentiment[1]):
-            sentiment = _sentiment(low, cues, negations, spans, breaks, None)  # the whole turn
+            sentiment = _sentiment(reading, spans, None)  # the whole turn
         positive += sentiment[0]
         negative += sentiment[1]
         reasons.extend(sentiment[2])
@@ -822,7 +835,7 @@ def _denied(reading: _Reading, start: int, end: int) -> bool:
     direkte, men ...")? A copula and "ikke" before it, at most two words after it in its clause, and
     the clause ended by "men". Not an adjective ("Jeg er ikke ensom, men jeg keder mig" is about
     loneliness): a word with a neuter form in ``-t``."""
-    low, _, negations, breaks = reading
+    low, _, negations, breaks, _ = reading
     at = bisect.bisect_left(negations, start, key=_cue_start) - 1
     if at < 0 or negations[at].text != "ikke" or not set(low[negations[at].end : start].split()) <= _DENYING_ARTICLES:
         return False
@@ -872,14 +885,13 @@ def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
 
 
 def _sentiment(
-    low: str,
-    cues: list[Cue],
-    negations: list[Cue],
+    reading: _Reading,
     spans: Sequence[tuple[int, int, frozenset[str], int]],
-    breaks: list[int],
     clauses: set[int] | None,
 ) -> tuple[float, float, list[str]]:
-    """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation flipped."""
+    """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation
+    flipped; none of a condition's ("hvis der er problemer")."""
+    low, cues, negations, breaks, supposed = reading
     positive = negative = 0.0
     reasons: list[str] = []
     for cue in cues:
@@ -888,6 +900,8 @@ def _sentiment(
         if clauses is not None and _clause(breaks, cue.start) not in clauses:
             continue
         if any(cue.start < e and s < cue.end for s, e, *_ in spans):
+            continue
+        if supposed and any(s <= cue.start and cue.end <= e for s, e in supposed):
             continue
         negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
         sign = -cue.kind if negated else cue.kind
