@@ -790,3 +790,17 @@ def test_an_evaluative_word_in_a_condition_is_supposed_not_said(tmp_path: Path) 
              "Vi er glade for kommunen, og vi ringer tit, for der er problemer."]
     scores = coder.score(texts)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "positiv", "blandet"]
+
+
+def test_the_past_set_against_now_counts_the_other_way(tmp_path: Path) -> None:
+    # "Jeg har fået meget mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg." was
+    # negativ (-turde (ikke)): what the past was like, set against now, says how things changed.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: trivsel\n    terms: [selvtillid, skolen]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Jeg har fået mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg.",
+             "Skolen? Før var det godt, nu er det blevet dårligt.",
+             "Skolen? Tidligere var det svært. Nu kommer jeg hver dag.",
+             "Skolen? Jeg kom hjem, før det blev svært. Nu kommer jeg hver dag."]  # "før" opens no sentence
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(4)] == ["positiv", "negativ", "positiv", "negativ"]

@@ -91,6 +91,11 @@ scans for fast (a leading ``\\b`` it tries at every position)."""
 _CONDITIONAL = re.compile(r"hvis\b[^,.;:!?\x00]*|når der\b[^,.;:!?\x00]*")
 """A condition ("Vi ringer, hvis der er problemer", "når der er problemer, ..."), to the end of its
 clause: what is named in it is supposed, not said to be so. (``\b`` before it is checked after.)"""
+_BEFORE_NOW = re.compile(
+    r"(?:før(?:hen)?|tidligere|i starten|i begyndelsen)\b[^.;:!?\x00]*?[,.;:!?]\s*(?:(?:men|og)\s+)?nu\b")
+"""A sentence that opens with the past and sets now against it ("Før turde jeg ikke snakke med voksne,
+nu gør jeg", "Tidligere var det svært. Nu ..."): the change is what is said, so what the past part
+says counts the other way. (That it opens a sentence is checked after.)"""
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
@@ -152,6 +157,7 @@ class _Reading(NamedTuple):
     negations: list[Cue]
     clause_breaks: list[int]
     hypothetical: Sequence[tuple[int, int]] = ()  # the conditions ("hvis ...") in it
+    past: Sequence[tuple[int, int]] = ()  # the past set against now ("Før turde jeg ikke, nu gør jeg")
 
 
 @dataclass
@@ -687,6 +693,9 @@ class RuleCoder:
         contrasts = [match.start() for match in _CONTRAST_BREAK.finditer(joined)]
         supposed = [match.span() for match in _CONDITIONAL.finditer(joined)
                     if not match.start() or not joined[match.start() - 1].isalpha()]
+        past = [(match.start(), match.end() - 2) for match in _BEFORE_NOW.finditer(joined)
+                if not joined[max(0, match.start() - 8) : match.start()].rstrip(" \t\"'»–-").endswith(
+                    _NOT_A_SENTENCE_START)]
         breaks = np.sort(np.concatenate([np.flatnonzero(np.isin(codes, _CLAUSE_MARKS)),
                                          np.array(contrasts, dtype=np.int64)]))
         rows = np.searchsorted(offsets, breaks, side="right") - 1
@@ -694,19 +703,14 @@ class RuleCoder:
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
-        if supposed:
-            starts = np.array([start for start, _ in supposed], dtype=np.int64)
-            owner = np.searchsorted(offsets, starts, side="right") - 1
-            by_row: dict[int, list[tuple[int, int]]] = {}
-            for row, (start, end) in zip(owner.tolist(), supposed, strict=True):
-                by_row.setdefault(row, []).append((start - bounds[row], end - bounds[row]))
+        conditions, changes = _by_text(supposed, bounds), _by_text(past, bounds)
         return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]],
-                         by_row.get(i, []) if supposed else [])
+                         conditions.get(i, ()), changes.get(i, ()))
                 for i in range(len(texts))]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
-        low, cues, negations, breaks, _ = reading
+        low, cues, negations, breaks = reading.low, reading.cues, reading.negations, reading.clause_breaks
         spans = finding.spans
         positive = negative = 0.0
         reasons: list[str] = []
@@ -835,7 +839,7 @@ def _denied(reading: _Reading, start: int, end: int) -> bool:
     direkte, men ...")? A copula and "ikke" before it, at most two words after it in its clause, and
     the clause ended by "men". Not an adjective ("Jeg er ikke ensom, men jeg keder mig" is about
     loneliness): a word with a neuter form in ``-t``."""
-    low, _, negations, breaks, _ = reading
+    low, negations, breaks = reading.low, reading.negations, reading.clause_breaks
     at = bisect.bisect_left(negations, start, key=_cue_start) - 1
     if at < 0 or negations[at].text != "ikke" or not set(low[negations[at].end : start].split()) <= _DENYING_ARTICLES:
         return False
@@ -890,8 +894,9 @@ def _sentiment(
     clauses: set[int] | None,
 ) -> tuple[float, float, list[str]]:
     """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation
-    flipped; none of a condition's ("hvis der er problemer")."""
-    low, cues, negations, breaks, supposed = reading
+    flipped; none of a condition's ("hvis der er problemer"), and those of a past set against now
+    turned the other way ("Før turde jeg ikke ..., nu gør jeg")."""
+    low, cues, negations, breaks, supposed, past = reading
     positive = negative = 0.0
     reasons: list[str] = []
     for cue in cues:
@@ -905,8 +910,10 @@ def _sentiment(
             continue
         negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
         sign = -cue.kind if negated else cue.kind
+        before = bool(past) and any(s <= cue.start and cue.end <= e for s, e in past)
+        sign = -sign if before else sign
         weight = min(abs(cue.score), 3) / 3
-        note = f"{cue.text}" + (f" ({negated.text})" if negated else "")
+        note = f"{cue.text}" + (f" ({negated.text})" if negated else "") + (" (før)" if before else "")
         if sign > 0:
             positive += weight
             reasons.append("+" + note)
@@ -914,6 +921,20 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+_NOT_A_SENTENCE_START = tuple("abcdefghijklmnopqrstuvwxyzæøåéü0123456789,")
+"""What a word after which "før" does not open a sentence ends in ("..., før hun kom")."""
+
+
+def _by_text(spans: list[tuple[int, int]], bounds: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """``spans`` of a joined text (texts starting at ``bounds``) by the text they are in, in its offsets."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    if spans:
+        owner = np.searchsorted(bounds, [start for start, _ in spans], side="right") - 1
+        for row, (start, end) in zip(owner.tolist(), spans, strict=True):
+            found.setdefault(row, []).append((start - bounds[row], end - bounds[row]))
+    return found
 
 
 def _progress_bar(total: int) -> Any:
