@@ -804,3 +804,18 @@ def test_the_past_set_against_now_counts_the_other_way(tmp_path: Path) -> None:
              "Skolen? Jeg kom hjem, før det blev svært. Nu kommer jeg hver dag."]  # "før" opens no sentence
     scores = coder.score(texts)
     assert [scores.findings[(row, 0)].valence for row in range(4)] == ["positiv", "negativ", "positiv", "negativ"]
+
+
+def test_a_yes_to_a_question_about_a_need_or_a_problem_is_no_praise(tmp_path: Path) -> None:
+    # "Har I haft brug for digital hjælp?" - "Ja, hele tiden." was positiv ("hjælp" made the question
+    # lean positive): a yes to a need, a problem, a worry or a lack says there is one.
+    path = tmp_path / "d.yaml"
+    path.write_text("name: d\ncodes:\n  - name: digital\n    terms: [digital, mentor]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    questions = ["Har I haft brug for digital hjælp?", "Er der ventetid på at få en mentor?",
+                 "Har I haft brug for digital hjælp?", "Har I fået hjælp til jeres digitale problemer?",
+                 "Har mentoren hjulpet?"]
+    answers = ["Ja, hele tiden.", "Ja, nogle gange.", "Nej, aldrig.", "Ja, hele tiden.", "Ja, hele tiden."]
+    scores = coder.score(answers, questions)
+    assert [scores.findings[(row, 0)].valence for row in range(5)] == [
+        "negativ", "negativ", "positiv", "positiv", "positiv"]
