@@ -819,3 +819,17 @@ def test_a_yes_to_a_question_about_a_need_or_a_problem_is_no_praise(tmp_path: Pa
     scores = coder.score(answers, questions)
     assert [scores.findings[(row, 0)].valence for row in range(5)] == [
         "negativ", "negativ", "positiv", "positiv", "positiv"]
+
+
+def test_a_ja_that_opens_an_account_asked_for_is_no_yes(tmp_path: Path) -> None:
+    # "Kan du beskrive, hvordan du møder ensomheden?" - "Ja, altså, den står jo ikke på døren. ..." was
+    # positiv: the request is put as a yes/no question, and "Ja, altså, ..." begins the account.
+    path = tmp_path / "e.yaml"
+    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensomheden]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    answer = "Ja, altså, den står jo ikke på døren. Folk siger det sjældent."
+    scores = coder.score([answer, answer, "Ja, det kan jeg godt."],
+                         ["Kan du beskrive, hvordan du møder ensomheden?", "Har du mødt ensomheden?",
+                          "Kan du beskrive, hvordan du møder ensomheden?"])
+    assert scores.coded[:, 0].all()
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "positiv", "positiv"]

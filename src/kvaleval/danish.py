@@ -123,6 +123,22 @@ def asks_about_trouble(question: str) -> bool:
     return bool(_ASKS_ABOUT_TROUBLE.search(question)) and not _ASKS_ABOUT_HELP_WITH_IT.search(question)
 
 
+_REQUEST = re.compile(
+    r"\b(?:kan|kunne|vil|ville|gider)\s+(?:du|i)\s+(?:\w+\s+){0,2}?"
+    r"(?:beskrive|fortælle|forklare|sige|uddybe|give|nævne|komme\s+med)\b",
+    re.IGNORECASE,
+)
+_DISCOURSE_YES = re.compile(r"^\W*ja\W+(?:altså|øh|øhm|æh|hm+|jo|nu|så|tja)\b\W*[^\W\d_]", re.IGNORECASE)
+
+
+def yes_opens_an_account(question: str, answer: str) -> bool:
+    """Is the "ja" an answer opens with a way into an account, not a yes: "Ja, altså, den står jo ikke
+    på døren ..." to a request put as a yes/no question ("Kan du beskrive, hvordan du møder
+    ensomheden?")? Only a "ja" followed by a discourse word and more words: a bare "Ja." to "Kan du
+    give et eksempel?" may still be one."""
+    return bool(_DISCOURSE_YES.match(answer) and _REQUEST.search(question))
+
+
 _REPLY_PARTICLE = re.compile(r"^\W*(?:ja+|jah|jo|nej|næ|nix|yes|no)\b(?!\s+tak\W*$)", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\W*(?:(?:og|men|så|altså|okay|ok|nå|jamen|godt|fint|tak|super)\b[\s,.!]*)*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")

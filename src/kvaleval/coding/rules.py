@@ -62,6 +62,7 @@ from kvaleval.danish import (
     opens_with_yes_or_no,
     says_nothing,
     without_reply_particle,
+    yes_opens_an_account,
 )
 from kvaleval.errors import shorten
 from kvaleval.lemmas import is_word
@@ -563,7 +564,8 @@ class RuleCoder:
                 yes_no[question] = is_polar_question(unique[question])
             if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
                              yes_no_question=yes_no[question], reply=bool(replies[i]),
-                             about_trouble=yes_no[question] and asks_about_trouble(unique[question])):
+                             about_trouble=yes_no[question] and asks_about_trouble(unique[question]),
+                             account=yes_no[question] and yes_opens_an_account(unique[question], texts[rows[i]])):
                 told.append((int(rows[i]), column, question, False))
         # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
         # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
@@ -609,6 +611,8 @@ class RuleCoder:
             question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
             if polar and asks_about_trouble(questions[q]):
                 question_sign = -1
+            if polar and yes_opens_an_account(questions[q], texts[row]):
+                continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
             sign = answer_polarity(answer) * (question_sign or 1)
             if not sign:
@@ -649,7 +653,8 @@ class RuleCoder:
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
-                 yes_no_question: bool = True, reply: bool = True, about_trouble: bool = False) -> bool:
+                 yes_no_question: bool = True, reply: bool = True, about_trouble: bool = False,
+                 account: bool = False) -> bool:
         """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
         where that is a no that its evaluative words are to be weighed against first (a longer answer
         to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
@@ -668,6 +673,8 @@ class RuleCoder:
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
         if about_trouble:  # "Har I haft brug for hjælp?" - "Ja, hele tiden": a need, no praise
             question_sign = -1
+        if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
+            return False
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
         sign = answer_polarity(lower(answer)) * (question_sign or 1)
         if sign < 0 and not (yes_no_question or reply):
