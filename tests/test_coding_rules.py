@@ -833,3 +833,17 @@ def test_a_ja_that_opens_an_account_asked_for_is_no_yes(tmp_path: Path) -> None:
                           "Kan du beskrive, hvordan du møder ensomheden?"])
     assert scores.coded[:, 0].all()
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "positiv", "positiv"]
+
+
+def test_a_bad_thing_denied_is_no_praise(tmp_path: Path) -> None:
+    # "Det er ikke de frivilliges skyld." was positiv (+skyld (ikke)): a negated negative word named
+    # as a thing (an article, a possessive, a genitive before it) praises nothing. A negated negative
+    # quality ("ikke dårlig") is still mild praise.
+    path = tmp_path / "b.yaml"
+    path.write_text("name: b\ncodes:\n  - name: besøgsven\n    terms: [besøgsven]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Vi venter på en besøgsven, og det er ikke de frivilliges skyld.",
+             "Vi venter på en besøgsven, og det er ikke kommunens skyld.",
+             "Besøgsvennen er ikke dårlig."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "", "positiv"]

@@ -922,6 +922,8 @@ def _sentiment(
         if supposed and any(s <= cue.start and cue.end <= e for s, e in supposed):
             continue
         negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
+        if negated and cue.kind == NEGATIVE and _names_a_thing(low[negated.end : cue.start]):
+            continue  # "Det er ikke de frivilliges skyld": a bad thing denied is no praise of anything
         sign = -cue.kind if negated else cue.kind
         before = bool(past) and any(s <= cue.start and cue.end <= e for s, e in past)
         sign = -sign if before else sign
@@ -934,6 +936,21 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+_DETERMINERS = frozenset("en et nogen noget nogle de den det min mit mine din dit dine sin sit sine hans hendes "
+                         "vores jeres deres nogens".split())
+
+
+def _names_a_thing(between: str) -> bool:
+    """Do the words between a negation and a negative word make it a thing, named with an article, a
+    possessive or a genitive ("ikke de frivilliges skyld", "ikke en kritik", "ikke nogen krise")?"""
+    words = between.split()
+    if not words:
+        return False
+    first = words[0]
+    return first in _DETERMINERS or (len(words) == 1 and len(first) > 3 and first.endswith("s")
+                                     and is_word(first[:-1]))  # "ikke kommunens skyld"
 
 
 _NOT_A_SENTENCE_START = tuple("abcdefghijklmnopqrstuvwxyzæøåéü0123456789,")
