@@ -847,3 +847,16 @@ def test_a_bad_thing_denied_is_no_praise(tmp_path: Path) -> None:
              "Besøgsvennen er ikke dårlig."]
     scores = coder.score(texts)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "", "positiv"]
+
+
+def test_a_negation_in_a_denied_at_clause_turns_nothing(tmp_path: Path) -> None:
+    # "Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme." was positiv
+    # (+ensomme): the first "ikke" denies the belief that they are not lonely; the two cancel.
+    path = tmp_path / "e.yaml"
+    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensom]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme.",
+             "Man kan ikke gøre meget. Vi tror, at de ikke er ensomme.",
+             "De er ikke ensomme."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["negativ", "positiv", "positiv"]

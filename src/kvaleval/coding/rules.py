@@ -729,6 +729,8 @@ class RuleCoder:
         reasons: list[str] = []
         for start, end, own_words, polarity in spans:
             negated = _negated(low, start, end, negations, own_words)
+            if negated and _in_denied_statement(low, negated, negations):
+                negated = None
             term_text = low[start:end]
             if negated:
                 finding.negated += (negated.text,)
@@ -922,6 +924,8 @@ def _sentiment(
         if supposed and any(s <= cue.start and cue.end <= e for s, e in supposed):
             continue
         negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
+        if negated and _in_denied_statement(low, negated, negations):
+            negated = None
         if negated and cue.kind == NEGATIVE and _names_a_thing(low[negated.end : cue.start]):
             continue  # "Det er ikke de frivilliges skyld": a bad thing denied is no praise of anything
         sign = -cue.kind if negated else cue.kind
@@ -936,6 +940,21 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+_THAT = re.compile(r"\bat\b")
+
+
+def _in_denied_statement(low: str, negation: Cue, negations: list[Cue]) -> bool:
+    """Is ``negation`` in an "at" clause that a negation before it in the sentence denies ("Man kan
+    ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme": they are lonely)? Then the two
+    cancel, and the word keeps its own direction."""
+    at = bisect.bisect_left(negations, negation.start, key=_cue_start) - 1  # the negation before it
+    if at < 0 or negation.start - negations[at].end > _FAR:
+        return False
+    between = low[negations[at].end : negation.start]
+    return bool(_THAT.search(between)) and not _SENTENCE_END.search(between)
 
 
 _DETERMINERS = frozenset("en et nogen noget nogle de den det min mit mine din dit dine sin sit sine hans hendes "
