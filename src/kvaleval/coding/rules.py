@@ -90,9 +90,9 @@ _CONTRAST_BREAK = re.compile(r",\s*(?:men|dog|selvom)\b|m(?<=\bm)en\b")
 """The clause breaks other than punctuation (``,\\s*(?:men|dog|selvom)\\b|\\bmen\\b``); no match holds
 a punctuation break, so the two are found apart. Each branch begins with a literal, which ``re``
 scans for fast (a leading ``\\b`` it tries at every position)."""
-_CONDITIONAL = re.compile(r"hvis\b[^,.;:!?\x00]*|når der\b[^,.;:!?\x00]*")
+_CONDITIONAL = re.compile(r"(?:hvis|når der)\b[^,.;:!?\x00]*")
 """A condition ("Vi ringer, hvis der er problemer", "når der er problemer, ..."), to the end of its
-clause: what is named in it is supposed, not said to be so. (``\b`` before it is checked after.)"""
+clause: what is named in it is supposed, not said to be so. Matched where the words begin a word."""
 _BEFORE_NOW = re.compile(
     r"(?:før(?:hen)?|tidligere|i starten|i begyndelsen)\b[^.;:!?\x00]*?[,.;:!?]\s*(?:(?:men|og)\s+)?nu\b")
 """A sentence that opens with the past and sets now against it ("Før turde jeg ikke snakke med voksne,
@@ -704,9 +704,8 @@ class RuleCoder:
         lows = [joined[bounds[i] : bounds[i + 1] - 1] for i in range(len(texts))]
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         contrasts = [match.start() for match in _CONTRAST_BREAK.finditer(joined)]
-        supposed = [match.span() for match in _CONDITIONAL.finditer(joined)
-                    if not match.start() or not joined[match.start() - 1].isalpha()]
-        past = [(match.start(), match.end() - 2) for match in _BEFORE_NOW.finditer(joined)
+        supposed = [match.span() for match in _matches_at(_CONDITIONAL, joined, ("hvis", "når der"))]
+        past = [(match.start(), match.end() - 2) for match in _matches_at(_BEFORE_NOW, joined, _PAST_WORDS)
                 if not joined[max(0, match.start() - 8) : match.start()].rstrip(" \t\"'»–-").endswith(
                     _NOT_A_SENTENCE_START)]
         breaks = np.sort(np.concatenate([np.flatnonzero(np.isin(codes, _CLAUSE_MARKS)),
@@ -955,6 +954,24 @@ def _in_denied_statement(low: str, negation: Cue, negations: list[Cue]) -> bool:
         return False
     between = low[negations[at].end : negation.start]
     return bool(_THAT.search(between)) and not _SENTENCE_END.search(between)
+
+
+_PAST_WORDS = ("før", "tidligere", "i starten", "i begyndelsen")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` where one of ``words`` begins a word of ``text``, in text order.
+
+    Each word is found by ``str.find``, many times faster than a regular expression that opens with
+    an alternation (which is tried at every position of the text)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if not (at and text[at - 1].isalpha()) and (match := pattern.match(text, at)):
+                found.append(match)
+            at = text.find(word, at + 1)
+    return sorted(found, key=re.Match.start) if len(words) > 1 else found
 
 
 _DETERMINERS = frozenset("en et nogen noget nogle de den det min mit mine din dit dine sin sit sine hans hendes "
