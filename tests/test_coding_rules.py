@@ -777,3 +777,86 @@ def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against
                "Vi mødes hver måned på rådhuset. Vi har ikke aftalt mere end det med dem endnu."]  # no words: the no
     scores = coder.score(answers, [question] * 3)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "negativ", "negativ"]
+
+
+def test_an_evaluative_word_in_a_condition_is_supposed_not_said(tmp_path: Path) -> None:
+    # "Samarbejdet er rigtig godt. Vi ringer altid, hvis der er problemer." was blandet: the problems
+    # are supposed ("hvis ...", "når der ..."), not said to be there. Said outright they count.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [kommunen]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Vi er glade for kommunen, og vi ringer altid, hvis der er problemer.",
+             "Når der er problemer, ringer vi til kommunen, og det er rigtig godt.",
+             "Vi er glade for kommunen, og vi ringer tit, for der er problemer."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "positiv", "blandet"]
+
+
+def test_the_past_set_against_now_counts_the_other_way(tmp_path: Path) -> None:
+    # "Jeg har fået meget mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg." was
+    # negativ (-turde (ikke)): what the past was like, set against now, says how things changed.
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\ncodes:\n  - name: trivsel\n    terms: [selvtillid, skolen]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Jeg har fået mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg.",
+             "Skolen? Før var det godt, nu er det blevet dårligt.",
+             "Skolen? Tidligere var det svært. Nu kommer jeg hver dag.",
+             "Skolen? Jeg kom hjem, før det blev svært. Nu kommer jeg hver dag."]  # "før" opens no sentence
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(4)] == ["positiv", "negativ", "positiv", "negativ"]
+
+
+def test_a_yes_to_a_question_about_a_need_or_a_problem_is_no_praise(tmp_path: Path) -> None:
+    # "Har I haft brug for digital hjælp?" - "Ja, hele tiden." was positiv ("hjælp" made the question
+    # lean positive): a yes to a need, a problem, a worry or a lack says there is one.
+    path = tmp_path / "d.yaml"
+    path.write_text("name: d\ncodes:\n  - name: digital\n    terms: [digital, mentor]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    questions = ["Har I haft brug for digital hjælp?", "Er der ventetid på at få en mentor?",
+                 "Har I haft brug for digital hjælp?", "Har I fået hjælp til jeres digitale problemer?",
+                 "Har mentoren hjulpet?"]
+    answers = ["Ja, hele tiden.", "Ja, nogle gange.", "Nej, aldrig.", "Ja, hele tiden.", "Ja, hele tiden."]
+    scores = coder.score(answers, questions)
+    assert [scores.findings[(row, 0)].valence for row in range(5)] == [
+        "negativ", "negativ", "positiv", "positiv", "positiv"]
+
+
+def test_a_ja_that_opens_an_account_asked_for_is_no_yes(tmp_path: Path) -> None:
+    # "Kan du beskrive, hvordan du møder ensomheden?" - "Ja, altså, den står jo ikke på døren. ..." was
+    # positiv: the request is put as a yes/no question, and "Ja, altså, ..." begins the account.
+    path = tmp_path / "e.yaml"
+    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensomheden]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    answer = "Ja, altså, den står jo ikke på døren. Folk siger det sjældent."
+    scores = coder.score([answer, answer, "Ja, det kan jeg godt."],
+                         ["Kan du beskrive, hvordan du møder ensomheden?", "Har du mødt ensomheden?",
+                          "Kan du beskrive, hvordan du møder ensomheden?"])
+    assert scores.coded[:, 0].all()
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "positiv", "positiv"]
+
+
+def test_a_bad_thing_denied_is_no_praise(tmp_path: Path) -> None:
+    # "Det er ikke de frivilliges skyld." was positiv (+skyld (ikke)): a negated negative word named
+    # as a thing (an article, a possessive, a genitive before it) praises nothing. A negated negative
+    # quality ("ikke dårlig") is still mild praise.
+    path = tmp_path / "b.yaml"
+    path.write_text("name: b\ncodes:\n  - name: besøgsven\n    terms: [besøgsven]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Vi venter på en besøgsven, og det er ikke de frivilliges skyld.",
+             "Vi venter på en besøgsven, og det er ikke kommunens skyld.",
+             "Besøgsvennen er ikke dårlig."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["", "", "positiv"]
+
+
+def test_a_negation_in_a_denied_at_clause_turns_nothing(tmp_path: Path) -> None:
+    # "Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme." was positiv
+    # (+ensomme): the first "ikke" denies the belief that they are not lonely; the two cancel.
+    path = tmp_path / "e.yaml"
+    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensom]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    texts = ["Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme.",
+             "Man kan ikke gøre meget. Vi tror, at de ikke er ensomme.",
+             "De er ikke ensomme."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["negativ", "positiv", "positiv"]

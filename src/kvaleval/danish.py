@@ -105,6 +105,40 @@ _ASKS_FOR_CHANGE = re.compile(
 )
 
 
+_ASKS_ABOUT_NEED = re.compile(r"\b(?:brug|behov)\s+for\b", re.IGNORECASE)
+_ASKS_ABOUT_TROUBLE = re.compile(
+    r"\b(?:problem\w*|vanskelighed\w*|bekymr\w*|savne[rt]?|savnet|mangle[rt]?|manglet|ventetid\w*|ventelist\w*)\b",
+    re.IGNORECASE,
+)
+_ASKS_ABOUT_HELP_WITH_IT = re.compile(r"\b(?:hjælp\w*\s+(?:til|med)|hjulpet|løs(?:e|t|er|ning\w*))\b", re.IGNORECASE)
+
+
+def asks_about_trouble(question: str) -> bool:
+    """Does a yes/no question ask whether there is a need, a problem, a worry or a lack ("Har I haft
+    brug for digital hjælp?", "Er der ventetid?", "Har du været bekymret?")? Its yes says there is,
+    which is no praise, whatever good words the question holds ("hjælp"); not a question about help
+    with the problem ("Har I fået hjælp til jeres problemer?")."""
+    if _ASKS_ABOUT_NEED.search(question):
+        return True
+    return bool(_ASKS_ABOUT_TROUBLE.search(question)) and not _ASKS_ABOUT_HELP_WITH_IT.search(question)
+
+
+_REQUEST = re.compile(
+    r"\b(?:kan|kunne|vil|ville|gider)\s+(?:du|i)\s+(?:\w+\s+){0,2}?"
+    r"(?:beskrive|fortælle|forklare|sige|uddybe|give|nævne|komme\s+med)\b",
+    re.IGNORECASE,
+)
+_DISCOURSE_YES = re.compile(r"^\W*ja\W+(?:altså|øh|øhm|æh|hm+|jo|nu|så|tja)\b\W*[^\W\d_]", re.IGNORECASE)
+
+
+def yes_opens_an_account(question: str, answer: str) -> bool:
+    """Is the "ja" an answer opens with a way into an account, not a yes: "Ja, altså, den står jo ikke
+    på døren ..." to a request put as a yes/no question ("Kan du beskrive, hvordan du møder
+    ensomheden?")? Only a "ja" followed by a discourse word and more words: a bare "Ja." to "Kan du
+    give et eksempel?" may still be one."""
+    return bool(_DISCOURSE_YES.match(answer) and _REQUEST.search(question))
+
+
 _REPLY_PARTICLE = re.compile(r"^\W*(?:ja+|jah|jo|nej|næ|nix|yes|no)\b(?!\s+tak\W*$)", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\W*(?:(?:og|men|så|altså|okay|ok|nå|jamen|godt|fint|tak|super)\b[\s,.!]*)*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")

@@ -56,11 +56,13 @@ from kvaleval.danish import (
     NO_ANSWER,
     answers_nothing,
     asks,
+    asks_about_trouble,
     invites_comment_many,
     is_polar_question,
     opens_with_yes_or_no,
     says_nothing,
     without_reply_particle,
+    yes_opens_an_account,
 )
 from kvaleval.errors import shorten
 from kvaleval.lemmas import is_word
@@ -88,6 +90,14 @@ _CONTRAST_BREAK = re.compile(r",\s*(?:men|dog|selvom)\b|m(?<=\bm)en\b")
 """The clause breaks other than punctuation (``,\\s*(?:men|dog|selvom)\\b|\\bmen\\b``); no match holds
 a punctuation break, so the two are found apart. Each branch begins with a literal, which ``re``
 scans for fast (a leading ``\\b`` it tries at every position)."""
+_CONDITIONAL = re.compile(r"(?:hvis|når der)\b[^,.;:!?\x00]*")
+"""A condition ("Vi ringer, hvis der er problemer", "når der er problemer, ..."), to the end of its
+clause: what is named in it is supposed, not said to be so. Matched where the words begin a word."""
+_BEFORE_NOW = re.compile(
+    r"(?:før(?:hen)?|tidligere|i starten|i begyndelsen)\b[^.;:!?\x00]*?[,.;:!?]\s*(?:(?:men|og)\s+)?nu\b")
+"""A sentence that opens with the past and sets now against it ("Før turde jeg ikke snakke med voksne,
+nu gør jeg", "Tidligere var det svært. Nu ..."): the change is what is said, so what the past part
+says counts the other way. (That it opens a sentence is checked after.)"""
 _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
@@ -148,6 +158,8 @@ class _Reading(NamedTuple):
     cues: list[Cue]
     negations: list[Cue]
     clause_breaks: list[int]
+    hypothetical: Sequence[tuple[int, int]] = ()  # the conditions ("hvis ...") in it
+    past: Sequence[tuple[int, int]] = ()  # the past set against now ("Før turde jeg ikke, nu gør jeg")
 
 
 @dataclass
@@ -551,7 +563,9 @@ class RuleCoder:
             if question not in yes_no:
                 yes_no[question] = is_polar_question(unique[question])
             if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
-                             yes_no_question=yes_no[question], reply=bool(replies[i])):
+                             yes_no_question=yes_no[question], reply=bool(replies[i]),
+                             about_trouble=yes_no[question] and asks_about_trouble(unique[question]),
+                             account=yes_no[question] and yes_opens_an_account(unique[question], texts[rows[i]])):
                 told.append((int(rows[i]), column, question, False))
         # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
         # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
@@ -595,6 +609,10 @@ class RuleCoder:
             asked_finding = asked.findings.get((q, column))
             leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
             question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
+            if polar and asks_about_trouble(questions[q]):
+                question_sign = -1
+            if polar and yes_opens_an_account(questions[q], texts[row]):
+                continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
             sign = answer_polarity(answer) * (question_sign or 1)
             if not sign:
@@ -635,7 +653,8 @@ class RuleCoder:
 
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
-                 yes_no_question: bool = True, reply: bool = True) -> bool:
+                 yes_no_question: bool = True, reply: bool = True, about_trouble: bool = False,
+                 account: bool = False) -> bool:
         """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
         where that is a no that its evaluative words are to be weighed against first (a longer answer
         to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
@@ -652,6 +671,10 @@ class RuleCoder:
         # not the code's default valence.
         leaning = asked_finding is not None and _DEFAULT_VALENCE not in asked_finding.valence_why
         question_sign = _sign(asked_finding.valence) if asked_finding is not None and leaning else 0
+        if about_trouble:  # "Har I haft brug for hjælp?" - "Ja, hele tiden": a need, no praise
+            question_sign = -1
+        if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
+            return False
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
         sign = answer_polarity(lower(answer)) * (question_sign or 1)
         if sign < 0 and not (yes_no_question or reply):
@@ -681,6 +704,10 @@ class RuleCoder:
         lows = [joined[bounds[i] : bounds[i + 1] - 1] for i in range(len(texts))]
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         contrasts = [match.start() for match in _CONTRAST_BREAK.finditer(joined)]
+        supposed = [match.span() for match in _matches_at(_CONDITIONAL, joined, ("hvis", "når der"))]
+        past = [(match.start(), match.end() - 2) for match in _matches_at(_BEFORE_NOW, joined, _PAST_WORDS)
+                if not joined[max(0, match.start() - 8) : match.start()].rstrip(" \t\"'»–-").endswith(
+                    _NOT_A_SENTENCE_START)]
         breaks = np.sort(np.concatenate([np.flatnonzero(np.isin(codes, _CLAUSE_MARKS)),
                                          np.array(contrasts, dtype=np.int64)]))
         rows = np.searchsorted(offsets, breaks, side="right") - 1
@@ -688,17 +715,21 @@ class RuleCoder:
         cuts = np.searchsorted(rows, np.arange(len(texts) + 1)).tolist()
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
-        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]])
+        conditions, changes = _by_text(supposed, bounds), _by_text(past, bounds)
+        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]],
+                         conditions.get(i, ()), changes.get(i, ()))
                 for i in range(len(texts))]
 
     def _decide_valence(self, reading: _Reading, finding: Finding, column: int) -> None:
         """Valence from the terms' own polarity, negation, and evaluative words in their clauses."""
-        low, cues, negations, breaks = reading
+        low, cues, negations, breaks = reading.low, reading.cues, reading.negations, reading.clause_breaks
         spans = finding.spans
         positive = negative = 0.0
         reasons: list[str] = []
         for start, end, own_words, polarity in spans:
             negated = _negated(low, start, end, negations, own_words)
+            if negated and _in_denied_statement(low, negated, negations):
+                negated = None
             term_text = low[start:end]
             if negated:
                 finding.negated += (negated.text,)
@@ -718,9 +749,9 @@ class RuleCoder:
                 negative += 2
                 reasons.append(f"-{term_text}" + (f" ({negated.text})" if negated else ""))
         clauses = {_clause(breaks, start) for start, *_ in spans} if spans else None
-        sentiment = _sentiment(low, cues, negations, spans, breaks, clauses)
+        sentiment = _sentiment(reading, spans, clauses)
         if clauses is not None and not (positive or negative or sentiment[0] or sentiment[1]):
-            sentiment = _sentiment(low, cues, negations, spans, breaks, None)  # the whole turn
+            sentiment = _sentiment(reading, spans, None)  # the whole turn
         positive += sentiment[0]
         negative += sentiment[1]
         reasons.extend(sentiment[2])
@@ -822,7 +853,7 @@ def _denied(reading: _Reading, start: int, end: int) -> bool:
     direkte, men ...")? A copula and "ikke" before it, at most two words after it in its clause, and
     the clause ended by "men". Not an adjective ("Jeg er ikke ensom, men jeg keder mig" is about
     loneliness): a word with a neuter form in ``-t``."""
-    low, _, negations, breaks = reading
+    low, negations, breaks = reading.low, reading.negations, reading.clause_breaks
     at = bisect.bisect_left(negations, start, key=_cue_start) - 1
     if at < 0 or negations[at].text != "ikke" or not set(low[negations[at].end : start].split()) <= _DENYING_ARTICLES:
         return False
@@ -872,14 +903,14 @@ def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
 
 
 def _sentiment(
-    low: str,
-    cues: list[Cue],
-    negations: list[Cue],
+    reading: _Reading,
     spans: Sequence[tuple[int, int, frozenset[str], int]],
-    breaks: list[int],
     clauses: set[int] | None,
 ) -> tuple[float, float, list[str]]:
-    """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation flipped."""
+    """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation
+    flipped; none of a condition's ("hvis der er problemer"), and those of a past set against now
+    turned the other way ("Før turde jeg ikke ..., nu gør jeg")."""
+    low, cues, negations, breaks, supposed, past = reading
     positive = negative = 0.0
     reasons: list[str] = []
     for cue in cues:
@@ -889,10 +920,18 @@ def _sentiment(
             continue
         if any(cue.start < e and s < cue.end for s, e, *_ in spans):
             continue
+        if supposed and any(s <= cue.start and cue.end <= e for s, e in supposed):
+            continue
         negated = _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))  # "ikke sjovt" is its own
+        if negated and _in_denied_statement(low, negated, negations):
+            negated = None
+        if negated and cue.kind == NEGATIVE and _names_a_thing(low[negated.end : cue.start]):
+            continue  # "Det er ikke de frivilliges skyld": a bad thing denied is no praise of anything
         sign = -cue.kind if negated else cue.kind
+        before = bool(past) and any(s <= cue.start and cue.end <= e for s, e in past)
+        sign = -sign if before else sign
         weight = min(abs(cue.score), 3) / 3
-        note = f"{cue.text}" + (f" ({negated.text})" if negated else "")
+        note = f"{cue.text}" + (f" ({negated.text})" if negated else "") + (" (før)" if before else "")
         if sign > 0:
             positive += weight
             reasons.append("+" + note)
@@ -900,6 +939,68 @@ def _sentiment(
             negative += weight
             reasons.append("-" + note)
     return positive, negative, reasons
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+_THAT = re.compile(r"\bat\b")
+
+
+def _in_denied_statement(low: str, negation: Cue, negations: list[Cue]) -> bool:
+    """Is ``negation`` in an "at" clause that a negation before it in the sentence denies ("Man kan
+    ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme": they are lonely)? Then the two
+    cancel, and the word keeps its own direction."""
+    at = bisect.bisect_left(negations, negation.start, key=_cue_start) - 1  # the negation before it
+    if at < 0 or negation.start - negations[at].end > _FAR:
+        return False
+    between = low[negations[at].end : negation.start]
+    return bool(_THAT.search(between)) and not _SENTENCE_END.search(between)
+
+
+_PAST_WORDS = ("før", "tidligere", "i starten", "i begyndelsen")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` where one of ``words`` begins a word of ``text``, in text order.
+
+    Each word is found by ``str.find``, many times faster than a regular expression that opens with
+    an alternation (which is tried at every position of the text)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            if not (at and text[at - 1].isalpha()) and (match := pattern.match(text, at)):
+                found.append(match)
+            at = text.find(word, at + 1)
+    return sorted(found, key=re.Match.start) if len(words) > 1 else found
+
+
+_DETERMINERS = frozenset("en et nogen noget nogle de den det min mit mine din dit dine sin sit sine hans hendes "
+                         "vores jeres deres nogens".split())
+
+
+def _names_a_thing(between: str) -> bool:
+    """Do the words between a negation and a negative word make it a thing, named with an article, a
+    possessive or a genitive ("ikke de frivilliges skyld", "ikke en kritik", "ikke nogen krise")?"""
+    words = between.split()
+    if not words:
+        return False
+    first = words[0]
+    return first in _DETERMINERS or (len(words) == 1 and len(first) > 3 and first.endswith("s")
+                                     and is_word(first[:-1]))  # "ikke kommunens skyld"
+
+
+_NOT_A_SENTENCE_START = tuple("abcdefghijklmnopqrstuvwxyzæøåéü0123456789,")
+"""What a word after which "før" does not open a sentence ends in ("..., før hun kom")."""
+
+
+def _by_text(spans: list[tuple[int, int]], bounds: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """``spans`` of a joined text (texts starting at ``bounds``) by the text they are in, in its offsets."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    if spans:
+        owner = np.searchsorted(bounds, [start for start, _ in spans], side="right") - 1
+        for row, (start, end) in zip(owner.tolist(), spans, strict=True):
+            found.setdefault(row, []).append((start - bounds[row], end - bounds[row]))
+    return found
 
 
 def _progress_bar(total: int) -> Any:
