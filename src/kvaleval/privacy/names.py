@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -134,6 +135,21 @@ def lexicon() -> Lexicon:
     )
 
 
+_FOLD_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ð": "d", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """``word`` without the accents transcribers drop or add (î→i, ś→s, ð→d), keeping æøå: the
+    lists hold names also written so (scripts/build_name_lists.py folds the same way)."""
+    out = []
+    for char in word.translate(_FOLD_SPECIAL):
+        if char in "æøåÆØÅ":
+            out.append(char)
+            continue
+        out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
 
@@ -199,7 +215,8 @@ _PERSON_VERBS = frozenset(
 subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
 
 _DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
-_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ )?([^\W\d_]+)")
+# "Per fra boligselskabet kom", "mohamed fra blok 3 siger": a verb after where the person is from
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
 
 
 def _subject_of_verb(text: str, end: int, key: str) -> bool:
@@ -311,24 +328,50 @@ def lower_case_word_names() -> frozenset[str]:
 
 
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
-_PERSON_BEFORE = _NAMING_BEFORE | frozenset(
-    """med til hos fra og ved nabo naboen sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
-    lærer læreren kollega kollegaen søn datter mand kone bror søster ven veninde kæreste""".split()
+_KIN_BEFORE = frozenset(
+    """nabo naboen genbo underbo overbo sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
+    lærer læreren kollega kollegaen søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
+    bror søster lillebror lillesøster storebror storesøster svoger svigerinde fætter kusine nevø niece
+    onkel tante moster faster morbror farbror mormor farmor morfar farfar bedstemor bedstefar svigermor
+    svigerfar ven veninde kammerat kæreste chef leder træner frivillig kontaktperson rådgiver vejleder
+    socialrådgiver familievejleder sundhedsplejerske betjent præst imam læge""".split()
 )
+"""Relatives and roles: "min søn yusuf", "min dreng mohammed", "sundhedsplejerske gitte"."""
+_SIGNATURE_BEFORE = frozenset("hilsen hilsner mvh vh kh knus".split())
+"""A signature's greeting: "hilsen gitte", "mvh. yasmin", "kh ole"."""
+_PERSON_BEFORE = _NAMING_BEFORE | _KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
-is also a word only after "hedder" ("hun hedder sol"), for "fik min mand job" is no name."""
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
+svend hjælper"), for "fik min mand job" is no name."""
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t]+$")
+_LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
+_LINE_START_RE = re.compile(r"(?:^|[\n.!?,:;])[^\w\n]*$")
+
+
+def _signature_alone(text: str, start: int, end: int) -> bool:
+    """True if the word is the last on its line after a sentence's end or a comma, or its line's only
+    word: a signature typed in lower case ("de er søde. khadra", "tak for i dag, khadra 😊")."""
+    if _LINE_END_RE.match(text, end) is None:
+        return False
+    return _LINE_START_RE.search(text, max(0, start - 12), start) is not None
 
 
 def lower_case_person(text: str, start: int, end: int, *, word: bool = False) -> bool:
     """True if the lower-case first name at ``start`` stands where a person does: after "med",
-    "til", "hos", "fra", "og", "hedder" ("snakkede med mette") or before a verb it governs ("mette
-    siger"); a name that is also a word (``word``) only after "hedder" or "kaldet"."""
+    "til", "hos", "fra", "og", "hedder", a relative, a role or a signature's greeting ("snakkede med
+    mette", "min dreng mohammed", "mvh. yasmin"), before a verb it governs ("mette siger"), or alone
+    at a line's end as a signature ("... søde. khadra"); a first name that is also a word (``word``)
+    only after "hedder" or "kaldet", or after a relative or role and before a verb ("min nabo svend
+    hjælper")."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     last = before.group(1).casefold() if before is not None else ""
+    if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE:
+        last = ""  # a full stop ends the sentence: "det gik fint til. mette ..." is no "til mette"
     if word:
-        return last in _NAMING_BEFORE
-    return last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
+        return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
+                                          and _subject_of_verb(text, end, text[start:end]))
+    return (last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
+            or _signature_alone(text, start, end))
 
 
 def _hyphenated(
@@ -396,6 +439,8 @@ def classify(
             return verdict
     for stem, suffix in _stems(core):
         key = stem.casefold()
+        if use_lists and key not in lists.names and not key.isascii():
+            key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
         if key in user_keep:
             return KEEP, stem, suffix
         if use_lists and key in lists.names:
@@ -407,6 +452,11 @@ def classify(
                 return (WEAK if ambiguous else NAME), stem, suffix
             if not ambiguous or not initial or _names_a_person(text, end, key, lists, genitive=bool(suffix)):
                 return NAME, stem, suffix
+            # a word that is also a surname may be a first name's genitive: "Bos mor" (Bo's mother)
+            genitive = _stems(core)[1:]
+            if (not suffix and genitive and genitive[0][0].casefold() in lists.first_names
+                    and _KIN_RE.match(text, end)):
+                return NAME, *genitive[0]
             return WEAK, stem, suffix
         if key in learned:
             return NAME, stem, suffix
