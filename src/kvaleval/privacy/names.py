@@ -316,7 +316,13 @@ def lower_case_names() -> frozenset[str]:
     ("jeg snakkede med mette") they are names where the context shows a person."""
     lists = lexicon()
     return frozenset(name for name in lists.first_names if len(name) >= 3 and name.isalpha()
-                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
+                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name)
+                     and name not in _LOWER_WORDS)
+
+
+_LOWER_WORDS = frozenset("max may bill will jack".split())
+"""First names that Danish text also writes in lower case as words the lemma table lacks: "plads til
+max 20 personer", "en bill", "minijack"."""
 
 
 @cache
@@ -370,8 +376,16 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     if word:
         return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
                                           and _subject_of_verb(text, end, text[start:end]))
-    return (last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
-            or _signature_alone(text, start, end))
+    if last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end]) or _signature_alone(text, start, end):
+        return True
+    if _INTRO_RE.search(text, max(0, start - 12), start) is not None:
+        return True  # "hej det er nuka"
+    joined = _LOWER_JOINED_RE.match(text, end)
+    return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
+
+
+_INTRO_RE = re.compile(r"(?<![^\W\d_])(?:det|her)[ \t]+er[ \t]+$")
+_LOWER_JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([^\W\d_]+)")
 
 
 def _hyphenated(
