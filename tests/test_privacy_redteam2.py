@@ -223,3 +223,36 @@ def test_privacy_red_team2_corpus_leaks_nothing_into_the_appendix(
                  "Sunneva", "Djurhuus", "jens", "Jens", "aqqaluk", "Nuka", "1.maj -87", "jp.holm"):
         assert leak not in text, leak
     assert "Bruuns Galleri" in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("det er mig igen, amina fra nr 14. kan i ringe", "det er mig igen, [navn] fra nr 14. kan i ringe"),
+    ("hende der ayan fra blok 2", "hende der [navn] fra blok 2"),
+    ("min mor (fatima) er syg", "min mor ([navn]) er syg"),
+    ("vi er 3 familier: os, familien hansen og familien ali",
+     "vi er 3 familier: os, familien [navn] og familien [navn]"),
+    ("spørg fru jensen eller hr. hansen", "spørg fru [navn] eller hr. [navn]"),
+    ("det kommer fra kommunen", "det kommer fra kommunen"),
+    ("en god familie hansen ved ikke", "en god familie hansen ved ikke"),   # "familie", not "familien"
+])
+def test_privacy_lower_case_name_from_somewhere_in_brackets_or_after_a_title(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lise fra sekretariatet.", "[navn] fra sekretariatet."),
+    ("Kaj fra Boligselskabet.", "[navn] fra Boligselskabet."),
+    ("Per fra 1. januar stiger huslejen.", "Per fra 1. januar stiger huslejen."),
+    ("Sol fra morgenstunden.", "Sol fra morgenstunden."),                 # no first name
+])
+def test_privacy_ambiguous_first_name_at_sentence_start_from_a_place(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vi var på H.C. Andersen Hotel.", "Vi var på H.C. Andersen Hotel."),
+    ("Vi mødte Lise Hus i går.", "Vi mødte [navn] i går."),           # a surname, no building
+    ("Nummerpladen er ab 12 345", "Nummerpladen er [nummerplade]"),
+])
+def test_privacy_building_after_a_full_name_and_a_plate_after_its_word(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

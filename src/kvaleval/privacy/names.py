@@ -235,6 +235,9 @@ _PERSON_AFTER_RE = re.compile(
     r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
+_FROM_PLACE_RE = re.compile(
+    r"[ \t]+fra[ \t]+(?:(?:det|den|de)[ \t]+)?(?:[a-zæøå]+(?:et|en|erne|ne)|[A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])")
+"""A first name's "fra" and a definite noun or a capitalised name: "Lise fra sekretariatet"."""
 _AND_NAME_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
 _AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
@@ -260,6 +263,8 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
         return True
     if _PERSON_AFTER_RE.match(text, end):
         return True
+    if key in lists.first_names and key not in lists.last_names and _FROM_PLACE_RE.match(text, end):
+        return True  # "Lise fra sekretariatet", "Kaj fra Boligselskabet": where a person is from
     other = _AND_NAME_RE.match(text, end)
     if other is not None and other.group(1).casefold() in lists.names:
         return True
@@ -336,7 +341,7 @@ def lower_case_word_names() -> frozenset[str]:
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
 _KIN_BEFORE = frozenset(
     """nabo naboen genbo underbo overbo sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
-    lærer læreren kollega kollegaen søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
+    lærer læreren kollega kollegaen mor far søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
     bror søster lillebror lillesøster storebror storesøster svoger svigerinde fætter kusine nevø niece
     onkel tante moster faster morbror farbror mormor farmor morfar farfar bedstemor bedstefar svigermor
     svigerfar ven veninde kammerat kæreste chef leder træner frivillig kontaktperson rådgiver vejleder
@@ -349,7 +354,9 @@ _PERSON_BEFORE = _NAMING_BEFORE | _KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("m
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t]+$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_TITLE_BEFORE = frozenset("familien fru hr frk".split())
+"""Words before a lower-case surname that make it one: "familien hansen", "fru jensen"."""
 _LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
 _LINE_START_RE = re.compile(r"(?:^|[\n.!?,:;])[^\w\n]*$")
 
@@ -371,7 +378,7 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     hjælper")."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     last = before.group(1).casefold() if before is not None else ""
-    if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE:
+    if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE | _TITLE_BEFORE:
         last = ""  # a full stop ends the sentence: "det gik fint til. mette ..." is no "til mette"
     if word:
         return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
@@ -380,10 +387,27 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
         return True
     if _INTRO_RE.search(text, max(0, start - 12), start) is not None:
         return True  # "hej det er nuka"
+    if _FROM_RE.match(text, end) is not None:
+        return True  # "amina fra nr 14", "hende der ayan fra blok 2": a name that is no word, from somewhere
     joined = _LOWER_JOINED_RE.match(text, end)
     return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
 
 
+def lower_case_surname(text: str, start: int) -> bool:
+    """True if the lower-case word at ``start`` follows "familien", "fru" or "hr." ("familien hansen")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).casefold() in _TITLE_BEFORE
+
+
+@cache
+def lower_case_surnames() -> frozenset[str]:
+    """Surnames that are no Danish word: in lower case names after "familien", "fru", "hr."."""
+    lists = lexicon()
+    return frozenset(name for name in lists.last_names if len(name) >= 3 and name.isalpha()
+                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
+
+
+_FROM_RE = re.compile(r"[ \t]+fra[ \t]+(?:nr\.?[ \t]*)?[^\W_]")
 _INTRO_RE = re.compile(r"(?<![^\W\d_])(?:det|her)[ \t]+er[ \t]+$")
 _LOWER_JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([^\W\d_]+)")
 

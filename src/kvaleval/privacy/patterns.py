@@ -214,10 +214,12 @@ PROFILE_URL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w.@/\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 """A social-media handle (``@ozlem_vollsmose``); one that is a Danish word (``@alle``) is no one's."""
 
-PLATE_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2}|(?<=nummerplade )[a-z]{2})[ -]?\d{2}[ -]?\d{3}(?![\w]|[.,]\d)")
+_PLATE_WORD = r"(?:(?<=ummerplade )|(?<=ummerpladen )|(?<=ummerplade: )|(?<=ummerpladen er )|(?<=ummerpladen var ))"
+PLATE_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{{2}}|{_PLATE_WORD}[a-z]{{2}})[ -]?\d{{2}}[ -]?\d{{3}}(?![\w]|[.,]\d)")
 """A Danish number plate: two letters and five digits (``AB 12 345``, ``AB-12-345``, ``AB12345``;
-in lower case only after the word: ``nummerplade ab 12 345``, where two lower-case letters could be
-a word)."""
+in lower case only after the word: ``nummerplade ab 12 345``, ``nummerpladen er ab 12 345``, where two
+lower-case letters could be a word)."""
 
 
 _MONTHS = (r"jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:ust)?|"

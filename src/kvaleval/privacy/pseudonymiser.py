@@ -233,10 +233,12 @@ class Pseudonymiser:
         if self.name_list:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
+            surnames = _names.lower_case_surnames()
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                if (word in lower or word in words) and _names.lower_case_person(
-                        text, m.start(), m.end(), word=word in words):
+                if ((word in lower or word in words) and _names.lower_case_person(
+                        text, m.start(), m.end(), word=word in words)) or (
+                        word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
@@ -451,13 +453,20 @@ _INSTITUTION_WORDS = frozenset(
     biblioteket børnehave børnehaven gymnasium gymnasiet fritidsklub fritidsklubben ungdomsklub
     ungdomsklubben plads pladsen park parken stadion""".split()
 )
+"""Words after a name that make it a place's name ("H.C. Andersen Skolen", "Boligsocialt Hus")."""
 _STREET_WORDS = _INSTITUTION_WORDS | frozenset(
     """vej vejen gade gaden allé alle alléen boulevard boulevarden stræde strædet torv torvet passage
-    galleri galleriet have haven kirke bro broen kaj kajen hospital sygehus station""".split()
+    galleri galleriet have haven kirke bro broen hospital sygehus station hotel hotellet museum museet
+    teater teatret""".split()
 )
 """Words after a name that make it a street's or a building's name ("Niels Bohrs Allé", "Bruuns
-Galleri", "H.C. Andersens Boulevard")."""
-"""Words after a name that make it a place's name ("H.C. Andersen Skolen", "Boligsocialt Hus")."""
+Galleri", "H.C. Andersens Boulevard"); taken into a full name, they make it a building's ("H.C.
+Andersen Hotel")."""
+_BUILDING_WORDS = frozenset(
+    """vej gade allé boulevard stræde torv galleri galleriet hotel hotellet museum museet teater teatret station
+    hospital sygehus""".split()
+)
+"""Street and building words no one has for a surname ("Lise Hus" is a person, "Andersen Hotel" no one)."""
 _INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
     """plejecenter plejecentret plejehjem plejehjemmet hjemmepleje hjemmeplejen aktivitetscenter
     aktivitetscentret dagcenter dagcentret bosted bostedet afdeling afdelingen distrikt distriktet
@@ -483,6 +492,8 @@ def _names_an_institution(text: str, span: Span) -> bool:
     if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
         return True
     word = text[span.start : span.end]
+    if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
+        return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
 
 
