@@ -256,3 +256,20 @@ def test_privacy_ambiguous_first_name_at_sentence_start_from_a_place(text: str, 
 ])
 def test_privacy_building_after_a_full_name_and_a_plate_after_its_word(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jeg snakkede med małgorzata i går", "jeg snakkede med [navn] i går"),    # listed as Malgorzata
+    ("min søn rojîn går i klubben", "min søn [navn] går i klubben"),
+    ("vi spiste med fætre og kusiner på café", "vi spiste med fætre og kusiner på café"),
+])
+def test_privacy_lower_case_name_with_accents_the_lists_lack(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sendt fra min Samsung Galaxy", "Sendt fra min Samsung Galaxy"),
+    ("Til Birgitte og Co.", "Til [navn] og Co."),
+])
+def test_privacy_brand_and_abbreviation_after_a_name_stay(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

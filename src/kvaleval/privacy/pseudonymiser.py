@@ -45,8 +45,9 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{2,}(?![^\W\d_])(?![@\-])")
-"""A lower-case word, not part of an e-mail or a compound."""
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
 
 MAX_CLEAN = 200_000
@@ -236,6 +237,8 @@ class Pseudonymiser:
             surnames = _names.lower_case_surnames()
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
+                if not word.isascii() and _ACCENTED_RE.search(word) and word not in lower and word not in surnames:
+                    word = _names.fold(word)  # "małgorzata", listed as malgorzata
                 if ((word in lower or word in words) and _names.lower_case_person(
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
