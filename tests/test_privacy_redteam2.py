@@ -273,3 +273,12 @@ def test_privacy_lower_case_name_with_accents_the_lists_lack(text: str, expected
 ])
 def test_privacy_brand_and_abbreviation_after_a_name_stay(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oplys Reg.nr. og Kontonr. til os.", "Oplys Reg.nr. og Kontonr. til os."),
+    ("Send dit Reg. nr. og dit kontonummer.", "Send dit Reg. nr. og dit kontonummer."),
+    ("Vi talte med Tietgenberg. Nr. 2 var Xhemal.", "Vi talte med [navn]. Nr. 2 var [navn]."),
+])
+def test_privacy_abbreviated_number_word_is_no_name(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

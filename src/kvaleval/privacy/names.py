@@ -274,6 +274,9 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     return given and (_AND_I_RE.match(text, end) is not None or _ALONE_RE.match(text, end) is not None)
 
 
+_NUMBER_ABBREVIATION_RE = re.compile(r"\.[ \t]?nr\b")
+
+
 def is_danish_noun(folded: str) -> bool:
     """True if ``folded`` is an inflected Danish word form, or a compound ending in one.
 
@@ -514,6 +517,8 @@ def classify(
         return KEEP, core, ""
     if _kept_compound(folded, lists, user_keep):
         return KEEP, core, ""  # "Facebookgruppe": a kept name joined to a Danish word
+    if folded.endswith("nr") or _NUMBER_ABBREVIATION_RE.match(text, end):
+        return KEEP, core, ""  # "Kontonr.", "Reg.nr.", "Reg. nr.": a number's name, abbreviated
     if capitals > 1 and "-" not in core and not core.startswith(_SURNAME_PREFIXES):
         return KEEP, core, ""  # brands written in camel case: "TikTok", "YouTube"
     if folded.endswith(_DEFINITE) and is_danish_noun(folded):
