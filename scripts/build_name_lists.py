@@ -129,7 +129,9 @@ Halima Hani Muna Sadia Fadumo Habiba Hamda Idris Kaltun Kowsar Mulki Najma Nuur 
 Rahma Saida Siciid Sahal Warsan Xamza Xasan Xuseen Yaasmiin Mohamed Cabdullahi Faysal
 Abdisalam Abdinasir Abdulkadir Hussen Geedi Gedi Farax Calas Duale Dualeh Egeh Gure
 Ibraahim Khalif Madar Mire Mireh Nageye Omer Saciid Shakir Shirdon Sugule Tahlil Weheliye
-Faduma
+Faduma Hibo Istar Filsan Ikran Hinda Fowsiya Deqa Anab Barwaqo Caasha Fardowsa Hamse Hanad Khadar
+Mowlid Nasteho Ridwan Shamsa Sucaad Yasmiin Zakariye Abdifatah Abdiwali Cabdirahman Cawil Daahir Guuleed
+Istahil Kaafi Luul Maryan Nimo Qali Sacdiyo Xaliimo Ugbaad
 """.split()
 
 KURDISH = """

@@ -162,6 +162,7 @@ def test_privacy_block_and_stairway_are_an_address(text: str, expected: str) -> 
     ("Ivalu i går, ja.", "[navn] i går, ja."),                               # on the list: no verb needed
     ("Sunneva i går, ja.", "[navn] i går, ja."),                              # Faroese
     ("Rojîn i går, ja.", "[navn] i går, ja."),                               # listed as Rojin
+    ("tak for hjælpen. mvh. hibo", "tak for hjælpen. mvh. [navn]"),         # Somali
 ])
 def test_privacy_names_from_the_lists_greenlandic_faroese_and_accented(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected
