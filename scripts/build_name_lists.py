@@ -129,7 +129,9 @@ Halima Hani Muna Sadia Fadumo Habiba Hamda Idris Kaltun Kowsar Mulki Najma Nuur 
 Rahma Saida Siciid Sahal Warsan Xamza Xasan Xuseen Yaasmiin Mohamed Cabdullahi Faysal
 Abdisalam Abdinasir Abdulkadir Hussen Geedi Gedi Farax Calas Duale Dualeh Egeh Gure
 Ibraahim Khalif Madar Mire Mireh Nageye Omer Saciid Shakir Shirdon Sugule Tahlil Weheliye
-Faduma
+Faduma Hibo Istar Filsan Ikran Hinda Fowsiya Deqa Anab Barwaqo Caasha Fardowsa Hamse Hanad Khadar
+Mowlid Nasteho Ridwan Shamsa Sucaad Yasmiin Zakariye Abdifatah Abdiwali Cabdirahman Cawil Daahir Guuleed
+Istahil Kaafi Luul Maryan Nimo Qali Sacdiyo Xaliimo Ugbaad
 """.split()
 
 KURDISH = """
@@ -238,6 +240,30 @@ Oliynyk Shevchuk Polishchuk Lysenko Marchenko Savchenko Rudenko Petrenko Moroz P
 Kuzmenko Klymenko Levchenko Ponomarenko Kharchenko Sydorenko Tymoshenko Zinchenko
 """.split()
 
+GREENLANDIC = """
+Aputsiaq Aqqaluk Inuk Minik Malik Nuka Ivalu Nivi Niviaq Pipaluk Paninnguaq Arnaq Kuluk Najaaraq
+Inunnguaq Ulloriaq Nukannguaq Pilu Uiloq Qaavi Kunuk Aviaja Aleqa Angunnguaq Arnannguaq Ivik
+Kaali Malu Nuunu Parnuuna Tupaarnaq Usuk Nukaaka Tukummeq Kiiki Miilu Qupanuk Naja Ane Hans-Enoch
+Lyberth Kleist Heilmann Motzfeldt Lynge Berthelsen Egede Hammeken Kreutzmann Rosing Geisler
+Fleischer Jeremiassen Hendriksen Mathæussen Enoksen Kielsen Kuko Siegstad Storch Sandgreen
+Kuitse Kruse Lennert Chemnitz Qujaukitsoq Frederiksen Kristiansen Olsen Petersen Broberg
+""".split()
+"""Greenlandic first and family names (Greenlanders are a large group in Danish housing areas)."""
+
+FAROESE = """
+Rúni Heðin Sólrun Guðrun Jógvan Sjúrður Bárður Rógvi Brandur Turið Jóannes Hanus Eyðun Sámal
+Rannvá Marjun Sunneva Hjalgrím Høgni Dánjal Finnbogi Pætur Símun Tróndur Ólavur Jákup Beinta
+Herborg Jóhanna Durita Rakul Bára Eivør Gunnvá Ragnhild
+Joensen Johannesen Djurhuus Lamhauge Niclasen Justinussen Midjord Patursson Hammershaimb Weihe
+Ziska Mohr Háberg Zachariasen Ellefsen Isaksen Ejdesgaard Jacobsen Poulsen
+""".split()
+
+OTHER_EXTRA = """
+Fatuma Fatu Cawo Hawa Faiza Sahro Kavitha Tharshini Thusyanthan Ngozi Chiamaka Chinedu Pieter
+Sean Siobhan Gunnhild
+""".split()
+"""Somali, Swahili, Tamil, Nigerian, Dutch, Irish and Norwegian names a red-team found missing."""
+
 THAI_FILIPINO = """
 Somchai Somsak Sombat Somporn Siriporn Sirirat Malee Nok Ploy Pim Noi Lek Dao Kanya
 Kanokwan Kannika Lamai Nittaya Pornthip Ratana Suda Sunisa Supaporn Wanida Wilai
@@ -249,7 +275,7 @@ Bautista Villanueva Mendoza Ramos Aquino Garcia Cruz Navarro Pascual Tolentino
 EXTRA_AMBIGUOUS = """
 bo per dan vang have holm skov lund kim alle mark storm kirke hans sten rask smed bager
 skytte fisker bonde krog kirk post sommer engel vad wind lykke ravn dam toft lind berg
-bach bak nord strand strøm bjørn falk ulv due sol dag juni maj august april ask
+bach bak nord strand strøm bjørn falk ulv due sol dag juni maj august april ask kruse
 """.split()
 """Names a Danish reader will also read as ordinary words; always ambiguous."""
 
@@ -270,7 +296,7 @@ PARTICLES = frozenset(
 
 def _fold(name: str) -> str:
     """ASCII-fold letters that Danish transcribers drop (ş→s, ı→i, ễ→e), keeping æøå."""
-    special = {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"}
+    special = {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ß": "ss"}
     out = []
     for char in name:
         if char in "æøåÆØÅ":
@@ -352,7 +378,7 @@ def main() -> None:
     # Somali, Kurdish, Vietnamese, Balkan, Ukrainian and other lists mix first names and
     # family names (many Somali family names are a father's first name): both lists.
     mixed = (SOMALI + KURDISH + VIETNAMESE + TAMIL_SRI_LANKAN + EAST_AFRICAN + BALKAN
-             + UKRAINIAN + THAI_FILIPINO)
+             + UKRAINIAN + THAI_FILIPINO + GREENLANDIC + FAROESE + OTHER_EXTRA)
     hand_first = (DANISH_FIRST + ARABIC_FIRST + PERSIAN_AFGHAN[:persian]
                   + PAKISTANI[:pakistani] + TURKISH[:turkish] + mixed)
     hand_last = (DANISH_LAST + ARABIC_LAST + PERSIAN_AFGHAN[persian:]

@@ -14,6 +14,8 @@ _PERSONAL_HEADER_WORDS = {
     **dict.fromkeys(("telefon", "telefonnummer", "tlf", "tlfnr", "mobil", "mobilnummer", "phone"), "[telefon]"),
     **dict.fromkeys(("cpr", "cprnummer", "cprnr", "personnummer"), "[CPR]"),
     **dict.fromkeys(("adresse", "address", "bopæl"), "[adresse]"),
+    **dict.fromkeys(("konto", "kontonummer", "kontonr", "bankkonto", "iban", "regnr", "registreringsnummer"),
+                    "[kontonummer]"),
     **dict.fromkeys(("ip", "ipaddress", "ipadresse", "latitude", "longitude", "locationlatitude",
                      "locationlongitude", "breddegrad", "længdegrad", "fødselsdato", "fødselsdag",
                      "birthdate", "dateofbirth", "sagsnr", "sagsnummer", "journalnummer"), "[skjult]"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -134,6 +135,21 @@ def lexicon() -> Lexicon:
     )
 
 
+_FOLD_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ð": "d", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """``word`` without the accents transcribers drop or add (î→i, ś→s, ð→d), keeping æøå: the
+    lists hold names also written so (scripts/build_name_lists.py folds the same way)."""
+    out = []
+    for char in word.translate(_FOLD_SPECIAL):
+        if char in "æøåÆØÅ":
+            out.append(char)
+            continue
+        out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
 
@@ -199,7 +215,8 @@ _PERSON_VERBS = frozenset(
 subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
 
 _DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
-_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ )?([^\W\d_]+)")
+# "Per fra boligselskabet kom", "mohamed fra blok 3 siger": a verb after where the person is from
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
 
 
 def _subject_of_verb(text: str, end: int, key: str) -> bool:
@@ -218,6 +235,9 @@ _PERSON_AFTER_RE = re.compile(
     r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
+_FROM_PLACE_RE = re.compile(
+    r"[ \t]+fra[ \t]+(?:(?:det|den|de)[ \t]+)?(?:[a-zæøå]+(?:et|en|erne|ne)|[A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])")
+"""A first name's "fra" and a definite noun or a capitalised name: "Lise fra sekretariatet"."""
 _AND_NAME_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([A-ZÆØÅ][^\W\d_]+)")
 _AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
@@ -243,6 +263,8 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
         return True
     if _PERSON_AFTER_RE.match(text, end):
         return True
+    if key in lists.first_names and key not in lists.last_names and _FROM_PLACE_RE.match(text, end):
+        return True  # "Lise fra sekretariatet", "Kaj fra Boligselskabet": where a person is from
     other = _AND_NAME_RE.match(text, end)
     if other is not None and other.group(1).casefold() in lists.names:
         return True
@@ -250,6 +272,9 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     # alone on its line: an answer ("Lise"), a signature, "Kontaktperson: Kaj"
     given = key in lists.first_names or key not in lists.last_names
     return given and (_AND_I_RE.match(text, end) is not None or _ALONE_RE.match(text, end) is not None)
+
+
+_NUMBER_ABBREVIATION_RE = re.compile(r"\.[ \t]?nr\b")
 
 
 def is_danish_noun(folded: str) -> bool:
@@ -299,7 +324,13 @@ def lower_case_names() -> frozenset[str]:
     ("jeg snakkede med mette") they are names where the context shows a person."""
     lists = lexicon()
     return frozenset(name for name in lists.first_names if len(name) >= 3 and name.isalpha()
-                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
+                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name)
+                     and name not in _LOWER_WORDS)
+
+
+_LOWER_WORDS = frozenset("max may bill will jack".split())
+"""First names that Danish text also writes in lower case as words the lemma table lacks: "plads til
+max 20 personer", "en bill", "minijack"."""
 
 
 @cache
@@ -311,24 +342,77 @@ def lower_case_word_names() -> frozenset[str]:
 
 
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
-_PERSON_BEFORE = _NAMING_BEFORE | frozenset(
-    """med til hos fra og ved nabo naboen sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
-    lærer læreren kollega kollegaen søn datter mand kone bror søster ven veninde kæreste""".split()
+_KIN_BEFORE = frozenset(
+    """nabo naboen genbo underbo overbo sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
+    lærer læreren kollega kollegaen mor far søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
+    bror søster lillebror lillesøster storebror storesøster svoger svigerinde fætter kusine nevø niece
+    onkel tante moster faster morbror farbror mormor farmor morfar farfar bedstemor bedstefar svigermor
+    svigerfar ven veninde kammerat kæreste chef leder træner frivillig kontaktperson rådgiver vejleder
+    socialrådgiver familievejleder sundhedsplejerske betjent præst imam læge""".split()
 )
+"""Relatives and roles: "min søn yusuf", "min dreng mohammed", "sundhedsplejerske gitte"."""
+_SIGNATURE_BEFORE = frozenset("hilsen hilsner mvh vh kh knus".split())
+"""A signature's greeting: "hilsen gitte", "mvh. yasmin", "kh ole"."""
+_PERSON_BEFORE = _NAMING_BEFORE | _KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
-is also a word only after "hedder" ("hun hedder sol"), for "fik min mand job" is no name."""
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
+svend hjælper"), for "fik min mand job" is no name."""
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_TITLE_BEFORE = frozenset("familien fru hr frk".split())
+"""Words before a lower-case surname that make it one: "familien hansen", "fru jensen"."""
+_LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
+_LINE_START_RE = re.compile(r"(?:^|[\n.!?,:;])[^\w\n]*$")
+
+
+def _signature_alone(text: str, start: int, end: int) -> bool:
+    """True if the word is the last on its line after a sentence's end or a comma, or its line's only
+    word: a signature typed in lower case ("de er søde. khadra", "tak for i dag, khadra 😊")."""
+    if _LINE_END_RE.match(text, end) is None:
+        return False
+    return _LINE_START_RE.search(text, max(0, start - 12), start) is not None
 
 
 def lower_case_person(text: str, start: int, end: int, *, word: bool = False) -> bool:
     """True if the lower-case first name at ``start`` stands where a person does: after "med",
-    "til", "hos", "fra", "og", "hedder" ("snakkede med mette") or before a verb it governs ("mette
-    siger"); a name that is also a word (``word``) only after "hedder" or "kaldet"."""
+    "til", "hos", "fra", "og", "hedder", a relative, a role or a signature's greeting ("snakkede med
+    mette", "min dreng mohammed", "mvh. yasmin"), before a verb it governs ("mette siger"), or alone
+    at a line's end as a signature ("... søde. khadra"); a first name that is also a word (``word``)
+    only after "hedder" or "kaldet", or after a relative or role and before a verb ("min nabo svend
+    hjælper")."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     last = before.group(1).casefold() if before is not None else ""
+    if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE | _TITLE_BEFORE:
+        last = ""  # a full stop ends the sentence: "det gik fint til. mette ..." is no "til mette"
     if word:
-        return last in _NAMING_BEFORE
-    return last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end])
+        return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
+                                          and _subject_of_verb(text, end, text[start:end]))
+    if last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end]) or _signature_alone(text, start, end):
+        return True
+    if _INTRO_RE.search(text, max(0, start - 12), start) is not None:
+        return True  # "hej det er nuka"
+    if _FROM_RE.match(text, end) is not None:
+        return True  # "amina fra nr 14", "hende der ayan fra blok 2": a name that is no word, from somewhere
+    joined = _LOWER_JOINED_RE.match(text, end)
+    return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
+
+
+def lower_case_surname(text: str, start: int) -> bool:
+    """True if the lower-case word at ``start`` follows "familien", "fru" or "hr." ("familien hansen")."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).casefold() in _TITLE_BEFORE
+
+
+@cache
+def lower_case_surnames() -> frozenset[str]:
+    """Surnames that are no Danish word: in lower case names after "familien", "fru", "hr."."""
+    lists = lexicon()
+    return frozenset(name for name in lists.last_names if len(name) >= 3 and name.isalpha()
+                     and name not in lists.ambiguous and name not in lists.keep and not is_danish_word(name))
+
+
+_FROM_RE = re.compile(r"[ \t]+fra[ \t]+(?:nr\.?[ \t]*)?[^\W_]")
+_INTRO_RE = re.compile(r"(?<![^\W\d_])(?:det|her)[ \t]+er[ \t]+$")
+_LOWER_JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+([^\W\d_]+)")
 
 
 def _hyphenated(
@@ -396,6 +480,8 @@ def classify(
             return verdict
     for stem, suffix in _stems(core):
         key = stem.casefold()
+        if use_lists and key not in lists.names and not key.isascii():
+            key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
         if key in user_keep:
             return KEEP, stem, suffix
         if use_lists and key in lists.names:
@@ -407,6 +493,11 @@ def classify(
                 return (WEAK if ambiguous else NAME), stem, suffix
             if not ambiguous or not initial or _names_a_person(text, end, key, lists, genitive=bool(suffix)):
                 return NAME, stem, suffix
+            # a word that is also a surname may be a first name's genitive: "Bos mor" (Bo's mother)
+            genitive = _stems(core)[1:]
+            if (not suffix and genitive and genitive[0][0].casefold() in lists.first_names
+                    and _KIN_RE.match(text, end)):
+                return NAME, *genitive[0]
             return WEAK, stem, suffix
         if key in learned:
             return NAME, stem, suffix
@@ -426,6 +517,8 @@ def classify(
         return KEEP, core, ""
     if _kept_compound(folded, lists, user_keep):
         return KEEP, core, ""  # "Facebookgruppe": a kept name joined to a Danish word
+    if folded.endswith("nr") or _NUMBER_ABBREVIATION_RE.match(text, end):
+        return KEEP, core, ""  # "Kontonr.", "Reg.nr.", "Reg. nr.": a number's name, abbreviated
     if capitals > 1 and "-" not in core and not core.startswith(_SURNAME_PREFIXES):
         return KEEP, core, ""  # brands written in camel case: "TikTok", "YouTube"
     if folded.endswith(_DEFINITE) and is_danish_noun(folded):

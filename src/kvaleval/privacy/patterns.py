@@ -20,8 +20,9 @@ KIND_PROFILE = "profil"
 KIND_PLATE = "nummerplade"
 KIND_BIRTH = "fødselsdato"
 KIND_CASE = "sagsnummer"
+KIND_ACCOUNT = "kontonummer"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE)
+         KIND_CASE, KIND_ACCOUNT)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -194,6 +195,15 @@ then floor or side as well, which ordinary words lack."""
 
 _DIGIT_RE = re.compile(r"\d")
 
+_STAIR = r"(?i:opg(?:ang)?\.?|opgang(?:nummer|nr\.?)?)[ \t]*\d{1,3}[a-zA-Z]?(?![\w])"
+_STOREY = r"(?:[ \t]*,?[ \t]*(?:\d{1,2}\.?[ \t]*(?i:sal)|(?i:st(?:uen)?)\b)\.?(?:[ \t]*,?[ \t]*(?i:th|tv|mf)\b)?)"
+LOOSE_ADDRESS_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?i:blok)[ \t]*\d{{1,3}}[a-zA-Z]?[ \t]*,?[ \t]*{_STAIR}{_STOREY}?|{_STAIR}{_STOREY})"
+)
+"""A home in a housing estate written without a street: a block and a stairway (``blok 4 opg 12``,
+``Blok 3, opgang 12, 2. sal``), or a stairway and a storey (``opgang 3, 2. sal th``). A block alone
+(``blok 3``) is a place many live in, and stays."""
+
 PROFILE_URL_RE = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
     r"youtube|threads)\.com/[^\s,;)\]»\"'<>]*[^\s,;)\]»\"'<>.!?:]",
@@ -204,21 +214,25 @@ PROFILE_URL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w.@/\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 """A social-media handle (``@ozlem_vollsmose``); one that is a Danish word (``@alle``) is no one's."""
 
-PLATE_RE = re.compile(r"(?<![\w-])(?:[A-Z]{2}|(?<=nummerplade )[a-z]{2})[ -]?\d{2}[ -]?\d{3}(?![\w]|[.,]\d)")
+_PLATE_WORD = r"(?:(?<=ummerplade )|(?<=ummerpladen )|(?<=ummerplade: )|(?<=ummerpladen er )|(?<=ummerpladen var ))"
+PLATE_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{{2}}|{_PLATE_WORD}[a-z]{{2}})[ -]?\d{{2}}[ -]?\d{{3}}(?![\w]|[.,]\d)")
 """A Danish number plate: two letters and five digits (``AB 12 345``, ``AB-12-345``, ``AB12345``;
-in lower case only after the word: ``nummerplade ab 12 345``, where two lower-case letters could be
-a word)."""
+in lower case only after the word: ``nummerplade ab 12 345``, ``nummerpladen er ab 12 345``, where two
+lower-case letters could be a word)."""
 
 
 _MONTHS = (r"jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_BIRTH_YEAR = r"(?:\d{4}|-?['’]?\d\d)(?!\d)"
 BIRTH_RE = re.compile(
     r"(?<![^\W\d_])(?i:født|fødselsdato|fødselsdag|f\.)(?:\s+(?i:den|d\.))?[:\s]\s*"
-    rf"(?P<date>\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d\d)(?!\d)"
-    rf"|\d{{1,2}}\.?\s+(?i:{_MONTHS})\.?(?:\s+\d{{4}}(?!\d))?(?![^\W\d_]))"
+    rf"(?P<date>\d{{1,2}}[./-]\d{{1,2}}(?:[./-]|[ \t](?=\d{{4}}))(?:\d{{4}}|\d\d)(?!\d)"
+    rf"|\d{{1,2}}\.?\s*(?i:{_MONTHS})\.?(?:\s+{_BIRTH_YEAR})?(?![^\W\d_]))"
 )
 """A date of birth after the word (``født 12.03.2015``, ``født den 3. marts 2015``,
-``fødselsdato: 12/03/2015``): the date goes, the word stays. A year alone (``født i 1962``) stays."""
+``fødselsdato: 12/03/2015``, typed ``født 1.maj -87``, ``født 1/5 1990``, ``født 3. maj 87``): the date
+goes, the word stays. A year alone (``født i 1962``) stays."""
 
 CASE_RE = re.compile(
     # the word and its "nr"/"nummer" joined or apart: "sagsnr.", "sag nr.", "journal nr.", "kundenummer"
@@ -228,6 +242,26 @@ CASE_RE = re.compile(
 )
 """A case, journal, customer or tenancy number after its word (``sagsnr. 2023-014512``,
 ``journalnummer er 44512``, ``lejemålsnr.: 12-345-678``): the number goes, the word stays."""
+
+
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d\d(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
+"""An IBAN (``DK50 0040 0440 1162 43``, ``DK5000400440116243``)."""
+
+ACCOUNT_RE = re.compile(
+    r"(?<![^\W\d_])(?i:reg(?:istrerings)?(?:\.|[ -]?(?:nr|nummer)\.?)+|konto(?:[ -]?(?:nr|nummer))?\.?)"
+    r"(?:\s*:|\s+(?i:er|var|nr\.?|nummer))*\s*(?P<number>\d{4}(?:[ -]?\d{6,10})?|\d{6,10})(?![\w]|[.,]\d)"
+)
+"""A bank account after its word: ``reg. 1234 konto 1234567890``, ``reg.nr. 9876 kontonr. 0001234567``,
+``min konto 1234-1234567890``: the numbers go, the words stay."""
+
+
+def find_accounts(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "kontonummer")`` for every IBAN and bank account number after its word."""
+    for match in IBAN_RE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) >= 12:
+            yield match.start(), match.end(), KIND_ACCOUNT
+    for match in ACCOUNT_RE.finditer(text):
+        yield match.start("number"), match.end("number"), KIND_ACCOUNT
 
 
 def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
@@ -307,7 +341,11 @@ _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "adresse")`` for every street address with a house number."""
+    """Yield ``(start, end, "adresse")`` for every street address with a house number, and every
+    block with its stairway."""
+    if "pg" in text or "PG" in text:
+        for match in LOOSE_ADDRESS_RE.finditer(text):
+            yield match.start(), match.end(), KIND_ADDRESS
     if not _STREET_NUMBER_RE.search(text):
         return
     for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
@@ -320,7 +358,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield every e-mail, social-network profile, CPR number, phone number, address, number
-    plate, date of birth and case number, in that order of rank."""
+    plate, date of birth, case number and bank account (their rank is :data:`spans.RANK`)."""
     emails = list(find_emails(text))
     yield from emails
     # A handle inside an e-mail ("@kr" of "@kr.a@b.dk") is the e-mail's: kept as a profile, it hid
@@ -335,3 +373,4 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     yield from find_addresses(plain)
     yield from find_plates(plain)
     yield from find_births_and_cases(plain)
+    yield from find_accounts(plain)

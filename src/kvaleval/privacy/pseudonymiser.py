@@ -45,8 +45,9 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçş]{2,}(?![^\W\d_])(?![@\-])")
-"""A lower-case word, not part of an e-mail or a compound."""
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
 
 MAX_CLEAN = 200_000
@@ -190,7 +191,11 @@ class Pseudonymiser:
         pieces = []
         for name in sorted(self._caller, key=lambda n: (-len(n), n)):
             words = [re.escape(w) for w in name.split()]
-            if name in self._lists.ambiguous or name in self._lists.keep or (" " not in name and is_danish_word(name)):
+            # a first name the lists hold as no word ("jens": Hunspell's verdict, though the lemma table knows
+            # it) is found in lower case too: "jens peter her" when the survey's name column says Jens Peter Holm
+            listed = name in self._lists.first_names and name not in self._lists.ambiguous
+            if name in self._lists.ambiguous or name in self._lists.keep or (
+                    " " not in name and not listed and is_danish_word(name)):
                 # an ordinary word too ("bo", "per", the "glad" of "Mikkel Glad"): only with a capital letter
                 words[0] = f"(?-i:{re.escape(name[0].upper())}){re.escape(name.split()[0][1:])}"
             pieces.append(r"\s+".join(words))
@@ -229,10 +234,14 @@ class Pseudonymiser:
         if self.name_list:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
+            surnames = _names.lower_case_surnames()
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                if (word in lower or word in words) and _names.lower_case_person(
-                        text, m.start(), m.end(), word=word in words):
+                if not word.isascii() and _ACCENTED_RE.search(word) and word not in lower and word not in surnames:
+                    word = _names.fold(word)  # "małgorzata", listed as malgorzata
+                if ((word in lower or word in words) and _names.lower_case_person(
+                        text, m.start(), m.end(), word=word in words)) or (
+                        word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
@@ -276,8 +285,16 @@ class Pseudonymiser:
         # an unknown word at a sentence start may be a first name: "Xhemal Hansen kom"
         name_starts = {c.start for c in chosen if c.kind == KIND_NAME}
         weak += [s for s in deferred if s not in late and s not in weak
-                 and next_word_start(text, s.end) in name_starts
+                 and next_word_start(text, s.end, particles=True) in name_starts
                  and self._is_foreign(text, s)]
+        # joined to a known name (listed or given, not one guessed from its capital letter), it is one too:
+        # "Fatu og Abdi kom", "Rojîn, Dilan og jeg"
+        known_starts = {c.start for c in chosen if c.kind == KIND_NAME and not c.heuristic}
+        joined = [s for s in deferred if s not in late and s not in weak
+                  and (m := _JOINED_RE.match(text, s.end)) is not None and m.end() in known_starts
+                  and self._is_foreign(text, s)]
+        if joined:
+            chosen = resolve(text, [*chosen, *joined])
         merged = merge_names(text, chosen, weak, words_after=self.heuristic,
                              full_name_labels=self._full_name_labels)
         return [span for span in merged if not _names_an_institution(text, span)]
@@ -440,6 +457,19 @@ _INSTITUTION_WORDS = frozenset(
     ungdomsklubben plads pladsen park parken stadion""".split()
 )
 """Words after a name that make it a place's name ("H.C. Andersen Skolen", "Boligsocialt Hus")."""
+_STREET_WORDS = _INSTITUTION_WORDS | frozenset(
+    """vej vejen gade gaden allé alle alléen boulevard boulevarden stræde strædet torv torvet passage
+    galleri galleriet have haven kirke bro broen hospital sygehus station hotel hotellet museum museet
+    teater teatret""".split()
+)
+"""Words after a name that make it a street's or a building's name ("Niels Bohrs Allé", "Bruuns
+Galleri", "H.C. Andersens Boulevard"); taken into a full name, they make it a building's ("H.C.
+Andersen Hotel")."""
+_BUILDING_WORDS = frozenset(
+    """vej gade allé boulevard stræde torv galleri galleriet hotel hotellet museum museet teater teatret station
+    hospital sygehus""".split()
+)
+"""Street and building words no one has for a surname ("Lise Hus" is a person, "Andersen Hotel" no one)."""
 _INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
     """plejecenter plejecentret plejehjem plejehjemmet hjemmepleje hjemmeplejen aktivitetscenter
     aktivitetscentret dagcenter dagcentret bosted bostedet afdeling afdelingen distrikt distriktet
@@ -448,19 +478,25 @@ _INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
 """Words before a name that make it a place's or a unit's name ("Plejecenter Solvang", "Hjemmeplejen Nord")."""
 
 
+_JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+")
+"""What joins two names in a list of people: "Fatu og Abdi", "Fatu, Abdi"."""
+
+
 def _names_an_institution(text: str, span: Span) -> bool:
     """A name written before a capitalised institution word ("Andersen Skolen") or after one
     ("Plejecenter Solvang", "Hjemmeplejen Nord"), or an institution word itself after a capitalised
     word ("Boligsocialt Hus"): a place, not a person."""
     if span.kind != KIND_NAME or span.base != REPLACEMENTS[KIND_NAME]:
         return False  # a known person's name stays theirs
-    after = re.match(r"[ \t]+([A-ZÆØÅ][a-zæøå]+)\b", text[span.end:])
-    if after is not None and after.group(1).casefold() in _INSTITUTION_WORDS:
+    after = re.match(r"[ \t]+([A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])", text[span.end : span.end + 24])
+    if after is not None and after.group(1).casefold() in _STREET_WORDS:
         return True
     before = re.search(r"\b[A-ZÆØÅ][\wæøå]*[ \t]+$", text[: span.start])
     if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
         return True
     word = text[span.start : span.end]
+    if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
+        return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kvaleval.privacy.patterns import (
+    KIND_ACCOUNT,
     KIND_ADDRESS,
     KIND_BIRTH,
     KIND_CASE,
@@ -23,13 +24,22 @@ PROTECTED = "protected"
 """Kind of a span that is kept as written and blocks other detections (labels, keep
 phrases)."""
 
-RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_PHONE: 3, KIND_ADDRESS: 4, KIND_PLATE: 4,
-        KIND_BIRTH: 4, KIND_CASE: 4}
-RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 5, 6, 7
-"""Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, phone,
-address, the caller's names, keep phrases, then single words."""
+RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_CASE: 3, KIND_ACCOUNT: 3, KIND_PHONE: 4,
+        KIND_ADDRESS: 5, KIND_PLATE: 5, KIND_BIRTH: 5}
+RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 6, 7, 8
+"""Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, a case or account number
+after its word (``j.nr. 2023-1234`` is no phone number), phone, address, the caller's names, keep
+phrases, then single words."""
 
 _GAP_RE = re.compile(r"[ \t\u00a0]+|-")
+_PARTICLES = r"(?:(?:van|von)(?:[ \t]+(?:der|den|de))?|de|da|di|du|dos|das|la|le|bin|ibn|bint|abu|ben)"
+PARTICLE_GAP_RE = re.compile(rf"[ \t\u00a0]+{_PARTICLES}[ \t\u00a0]+")
+"""Particles between the parts of a name: "Pieter van der Berg", "Abdullahi bin Omar"."""
+_PARTICLE_BEFORE_RE = re.compile(rf"[ \t\u00a0]+{_PARTICLES}[ \t\u00a0]+$")
+
+
+def _name_gap(between: str) -> bool:
+    return bool(between) and (_GAP_RE.fullmatch(between) is not None or PARTICLE_GAP_RE.fullmatch(between) is not None)
 
 
 @dataclass(slots=True)
@@ -115,7 +125,9 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after:
             out.append(span)
             continue
         # an ambiguous or unknown word at a sentence start, right before a name
-        gap = _GAP_RE.match(text, _gap_start(text, span.start), span.start)
+        gap = _PARTICLE_BEFORE_RE.search(text, max(0, span.start - 12), span.start)
+        if gap is None or gap.start() not in weak_by_end:
+            gap = _GAP_RE.match(text, _gap_start(text, span.start), span.start)
         if gap is not None and gap.end() == span.start:
             before = weak_by_end.get(gap.start())
             previous_end = out[-1].end if out else -1
@@ -125,7 +137,7 @@ def merge_names(text: str, chosen: list[Span], weak: list[Span], *, words_after:
         last = out[-1] if out else None
         if last is not None and last.kind == KIND_NAME and not last.suffix:
             between = text[last.end : span.start]
-            if between and _GAP_RE.fullmatch(between):
+            if _name_gap(between):
                 # The first name says who it is: "Fatima Ali" is the speaker Fatima's label; an unknown
                 # first name before a known surname is someone else ("Birgitte Holm" is not the
                 # interviewer Anders Holm), a name like any other; so is a known first name before
@@ -168,8 +180,11 @@ def _with_weak_after(text: str, spans: list[Span], weak_by_start: dict[int, Span
     return out
 
 
-def next_word_start(text: str, end: int) -> int:
-    """The offset of the next word after ``end``, past spaces and hyphens."""
+def next_word_start(text: str, end: int, *, particles: bool = False) -> int:
+    """The offset of the next word after ``end``, past spaces and hyphens (and, with ``particles``,
+    a name's particles: "Pieter van der Berg")."""
+    if particles and (match := PARTICLE_GAP_RE.match(text, end)) is not None:
+        return match.end()
     i = end
     while i < len(text) and text[i] in " \t\u00a0-":
         i += 1
