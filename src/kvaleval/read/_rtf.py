@@ -1,0 +1,75 @@
+"""RTF documents (WordPad, older Word, some transcription tools): plain text, a paragraph a line."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from pathlib import Path
+
+from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.read._plain import MAX_BYTES
+
+_CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+_CHARSETS = ((rb"\mac", "mac_roman"), (rb"\pca", "cp850"), (rb"\pc", "cp437"))
+"""The character sets an RTF header can name besides ``\\ansi`` (Windows, cp1252 unless ``\\ansicpgN``)."""
+
+
+def read_rtf(path: Path, *, shown: str, notes: list[str], max_bytes: int = MAX_BYTES) -> str:
+    """The text of an RTF file, with æøå as the file's code page and ``\\u`` escapes give them.
+
+    Raises
+    ------
+    CorpusError
+        E015 above ``max_bytes``; E007 when the file is not RTF.
+    """
+    from striprtf.striprtf import rtf_to_text
+
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(Errors.E015.format(path=shown, size=size // (1024 * 1024), limit=max_bytes // (1024 * 1024)))
+    data = path.read_bytes()
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        raise CorpusError(Errors.E007.format(path=shown, kind="RTF", detail=Texts.rtf_not_rtf, app=Texts.app_rtf))
+    encoding = _encoding(data[:4000])
+    # RTF is 7-bit: letters beyond ASCII are \'e6 escapes in the code page (striprtf decodes them
+    # with ``encoding``) or \u230? escapes; a byte above 127 written as it is belongs to the code page too.
+    text = rtf_to_text(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
+    return _with_tables(text.replace("\r\n", "\n").replace("\r", "\n"), shown, notes)
+
+
+def _with_tables(text: str, shown: str, notes: list[str]) -> str:
+    """striprtf ends a table's cells with ``|`` and its rows with a line break (``I|Hvordan var det?|``);
+    the rows are read as a Word table's are: a short first cell is the speaker (``I: Hvordan var det?``),
+    a header row of column names is layout, and a column of comments is left out (W030)."""
+    if "|\n" not in text and not text.endswith("|"):
+        return text
+    from kvaleval.read._office import _comment_note, _table_lines
+
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    comments: Counter[str] = Counter()
+    for line in [*text.split("\n"), ""]:
+        if line.endswith("|"):
+            rows.append(line[:-1].split("|"))
+            continue
+        if rows:
+            lines.extend(_table_lines(rows, comments))
+            rows = []
+        lines.append(line)
+    _comment_note(comments, shown, notes)
+    return "\n".join(lines[:-1])
+
+
+def _encoding(header: bytes) -> str:
+    found = _CODE_PAGE.search(header)
+    if found:
+        name = f"cp{int(found.group(1))}"
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            return "cp1252"
+        return name
+    header = header.split(b"{\\fonttbl", 1)[0]
+    return next((encoding for word, encoding in _CHARSETS if re.search(re.escape(word) + rb"(?![a-z])", header)),
+                "cp1252")
