@@ -30,10 +30,11 @@ def _content(lines: list[str], header: str | None, footer: str | None) -> bytes:
 
 
 def pdf_bytes(pages: list[list[str]], *, header: str | None = None, footer: str | None = None,
-              image_pages: tuple[int, ...] = ()) -> bytes:
+              image_pages: tuple[int, ...] = (), first_page_header: bool = True) -> bytes:
     """A PDF of ``pages`` (lists of lines). ``footer`` may hold ``{page}`` and ``{pages}``; the pages
     in ``image_pages`` (0-based) hold no text at all, only a grey rectangle, as a scanned page has no
-    text layer."""
+    text layer; without ``first_page_header`` the first page has no header (Word's "different first
+    page")."""
     objects: list[bytes] = []
     n = len(pages)
     page_ids = [4 + 2 * index for index in range(n)]
@@ -46,7 +47,8 @@ def pdf_bytes(pages: list[list[str]], *, header: str | None = None, footer: str 
             stream = b"0.5 g 50 50 500 700 re f"
         else:
             shown_footer = footer.format(page=index + 1, pages=n) if footer is not None else None
-            stream = _content(lines, header, shown_footer)
+            shown_header = header if index or first_page_header else None
+            stream = _content(lines, shown_header, shown_footer)
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
                        b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_ids[index] + 1))
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")

@@ -784,7 +784,7 @@ class Texts(metaclass=_CodedMessages):
     app_rtf = "Word eller LibreOffice (som .docx)"
     pdf_password = "den kræver en adgangskode for at blive åbnet"
     pdf_aes = "med AES, som kræver Python-pakken cryptography: pip install cryptography"
-    rtf_not_rtf = "den starter ikke med {\\rtf, som en RTF-fil gør"
+    rtf_not_rtf = "den starter ikke med \\rtf, som en RTF-fil gør: det er en anden slags fil"
     # reading sources
     zip_not_container = "ikke en zip-container: {error}"
     zip_damaged = "beskadiget zip-fil: {error}"
@@ -1595,7 +1595,7 @@ class _TextsEnglish:
     app_rtf = "Word or LibreOffice (as .docx)"
     pdf_password = "it needs a password to be opened"
     pdf_aes = "with AES, which needs the Python package cryptography: pip install cryptography"
-    rtf_not_rtf = "it does not start with {\\rtf, as an RTF file does"
+    rtf_not_rtf = "it does not start with \\rtf, as an RTF file does: it is another kind of file"
     # reading sources
     zip_not_container = "not a zip container: {error}"
     zip_damaged = "damaged zip: {error}"

@@ -72,6 +72,8 @@ def _page_texts(path: Path, shown: str) -> list[str]:
             if reader.is_encrypted and not reader.decrypt(""):
                 raise CorpusError(Errors.E030.format(path=shown, detail=Texts.pdf_password))
             return [page.extract_text() or "" for page in reader.pages]
+    except CorpusError:
+        raise
     except FileNotDecryptedError as err:
         raise CorpusError(Errors.E030.format(path=shown, detail=Texts.pdf_password)) from err
     except DependencyError as err:
@@ -102,12 +104,18 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
 
 
+def _label(line: str) -> str | None:
+    tag = TAG_LINE.match(line)
+    return tag.group("label").casefold() if tag else None
+
+
 def page_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     """The lines of the pages in order, and the lines taken out as the pages' layout.
 
     A header or footer is a line at the top or bottom of at least half of the pages (two at least),
-    and nowhere else; a page number is a line like ``Side 2 af 7`` or ``- 2 -`` there. Only lines at
-    the very edge of a page go, one after the other, so a line of speech between them stays.
+    and nowhere else, and not a speaker's turn (its tag tags other lines too); a page number is a
+    line like ``Side 2 af 7`` or ``- 2 -`` there. Only lines at the very edge of a page go, one after
+    the other, so a line of speech between them stays.
     """
     split = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
     edges: Counter[str] = Counter()
@@ -117,9 +125,11 @@ def page_lines(pages: list[str]) -> tuple[list[str], list[str]]:
         inner.update(_key(line) for line in lines[_EDGE:-_EDGE])
     need = max(2, math.ceil(len(split) / 2))
     repeated = {key for key, count in edges.items() if count >= need} - inner
+    # "B: Ja." first on most pages is an answer: a line tagged with a label that tags other lines too
+    speakers = {_label(line) for lines in split for line in lines if _key(line) not in repeated} - {None}
 
     def layout(line: str) -> bool:
-        return _key(line) in repeated or _PAGE_NUMBER.match(line) is not None
+        return (_key(line) in repeated and _label(line) not in speakers) or _PAGE_NUMBER.match(line) is not None
 
     kept: list[str] = []
     removed: list[str] = []
@@ -141,13 +151,13 @@ def join_lines(lines: list[str]) -> str:
     speaker's turn, a list item or a note stays on its own."""
     width = _text_width(lines)
     out: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if out and not _starts_turn(line):
             previous = out[-1]
             if _HYPHEN_END.search(previous) and line[0].isalnum():
                 out[-1] = _rejoined(previous, line)
                 continue
-            if line[0].islower() or (width and len(previous) >= _FULL_LINE * width):
+            if line[0].islower() or (width and len(lines[index - 1]) >= _FULL_LINE * width):  # the line as set
                 out[-1] = f"{previous} {line}"
                 continue
         out.append(line)
