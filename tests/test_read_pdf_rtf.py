@@ -82,6 +82,27 @@ def test_pdf_reads_as_the_same_transcript_in_txt(tmp_path: Path, footer: str) ->
     assert f'"{HEADER}"' in notes(corpus) and "[W043]" in notes(corpus)
 
 
+@pytest.mark.parametrize("fonttype", [3, 42])
+def test_pdf_written_by_matplotlib(tmp_path: Path, fonttype: int) -> None:
+    # Another writer, with embedded fonts (Type 3 glyph procedures, TrueType) and text placed by
+    # coordinates: the same transcript, header, page numbers and hyphens.
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path = tmp_path / "borger.pdf"
+    with plt.rc_context({"pdf.fonttype": fonttype}), PdfPages(path) as pdf:
+        for number, lines in enumerate(PAGES, start=1):
+            figure = plt.figure(figsize=(8.27, 11.69))
+            figure.text(0.1, 0.95, HEADER)
+            for index, line in enumerate(lines):
+                figure.text(0.05, 0.85 - index * 0.02, line, fontsize=9)
+            figure.text(0.45, 0.03, f"Side {number} af {len(PAGES)}")
+            pdf.savefig(figure)
+            plt.close(figure)
+    document, _ = read_document(path)
+    assert document.text == TXT
+
+
 def test_pdf_header_only_from_page_two_and_a_repeated_answer_stays(tmp_path: Path) -> None:
     # "B: Ja." stands first on every page, under the header (Word's "different first page": none on
     # page one), as a header would, but it is speech: B answers in other lines too. The footer's page
