@@ -147,6 +147,19 @@ def test_pdf_join_lines(lines: list[str], joined: str) -> None:
     assert join_lines(lines) == joined + "\n"
 
 
+def test_pdf_names_and_times_alone_on_their_lines_stay_there() -> None:
+    # A full line, then a speaker's name alone (the layout of a Word transcript with bold names) or a
+    # time: the name and the time are not words of the turn before.
+    full = "B: Vi har haft et rigtig godt samarbejde med beboerrådgivningen i år, og det har"
+    lines = ["Interviewer", "Hvordan gik det med klubben og lektiecaféen i det forløbne år?",
+             "Mette", full, "gjort en forskel for os alle sammen, tror jeg, og for mange familier her.",
+             "00:03:12", "Interviewer", "Tak.", "Mette", "Selv tak."]
+    assert join_lines(lines) == "\n".join([
+        "Interviewer", "Hvordan gik det med klubben og lektiecaféen i det forløbne år?", "Mette",
+        full + " gjort en forskel for os alle sammen, tror jeg, og for mange familier her.", "00:03:12",
+        "Interviewer", "Tak.", "Mette", "Selv tak."]) + "\n"
+
+
 def test_pdf_untagged_mail_answer_keeps_its_paragraphs(tmp_path: Path) -> None:
     pages = [["Kære evaluator. Tak for jeres spørgsmål om helhedsplanen, som jeg gerne vil",
               "svare på her i en mail.",

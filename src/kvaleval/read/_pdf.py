@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kvaleval.errors import CorpusError, Errors, Texts, Warnings, shorten
-from kvaleval.segment.tags import BRACKET_LINE, DASH_LINE, TAG_LINE
+from kvaleval.segment.tags import BRACKET_LINE, DASH_LINE, HEADER_LINE, STAMPED_LINE, TAG_LINE, TIME_LINE
 
 _EDGE = 3
 """Lines at the top and at the bottom of a page where a header, a footer or a page number stands."""
@@ -148,11 +148,16 @@ def join_lines(lines: list[str]) -> str:
     """The lines with the breaks a page's width made taken out: a word hyphenated at a line's end is
     one word again (``familie-`` ``vejledningen``; ``SSP-`` ``mødet`` keeps its hyphen), and a line
     that goes on from a full line, or starts in lower case, goes on the same line. A line that starts a
-    speaker's turn, a list item or a note stays on its own."""
+    speaker's turn, a list item or a note, a time, or a speaker's name alone (twice or more) stays on its
+    own."""
     width = _text_width(lines)
+    # a speaker's name alone on its line, the turn on the next (``Interviewer``, ``Taler 1 00:03:12``)
+    counts = Counter(lines)
+    labels = {line for line, count in counts.items()
+              if count >= 2 and HEADER_LINE.match(line) and not line.endswith((".", ",", "?", "!", ";"))}
     out: list[str] = []
     for index, line in enumerate(lines):
-        if out and not _starts_turn(line):
+        if out and line not in labels and not _starts_turn(line):
             previous = out[-1]
             if _HYPHEN_END.search(previous) and line[0].isalnum():
                 out[-1] = _rejoined(previous, line)
@@ -174,8 +179,9 @@ def _text_width(lines: list[str]) -> int | None:
 
 
 def _starts_turn(line: str) -> bool:
+    """A tagged turn, a list item, a note, or a line of a time only or a name and a time."""
     return (line.startswith(_LIST_MARKS) or _PAGE_NUMBER.match(line) is not None
-            or any(pattern.match(line) for pattern in (TAG_LINE, BRACKET_LINE, DASH_LINE)))
+            or any(pattern.match(line) for pattern in (TAG_LINE, BRACKET_LINE, DASH_LINE, TIME_LINE, STAMPED_LINE)))
 
 
 def _rejoined(previous: str, line: str) -> str:
