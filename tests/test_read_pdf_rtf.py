@@ -160,6 +160,22 @@ def test_pdf_names_and_times_alone_on_their_lines_stay_there() -> None:
         "Interviewer", "Tak.", "Mette", "Selv tak."]) + "\n"
 
 
+def test_pdf_names_alone_first_on_every_page_are_speakers(tmp_path: Path) -> None:
+    # Names alone on their lines (Word's bold names, no colon); "Interviewer" first on every page, as
+    # the header "Fortroligt" is: the role word is a speaker, the header is layout.
+    full = "Vi har haft et rigtig godt samarbejde med beboerrådgivningen i år, og det har"
+    pages = [["Interviewer", "Hvordan gik det med klubben og lektiecaféen i det forløbne år for jer?", "Mette",
+              full, "gjort en forskel for os alle sammen, tror jeg, og for mange familier i området her."],
+             ["Interviewer", "Tak for det. Hvad med ventetiden på familievejledningen i kommunen?", "Mette",
+              "Den er lang."]]
+    corpus = _corpus(tmp_path, {"a.pdf": pdf_bytes(pages, header="Fortroligt", footer="- {page} -")})
+    assert turns(corpus) == [
+        ("Interviewer", Q, "Hvordan gik det med klubben og lektiecaféen i det forløbne år for jer?"),
+        ("Mette", A, full + " gjort en forskel for os alle sammen, tror jeg, og for mange familier i området her."),
+        ("Interviewer", Q, "Tak for det. Hvad med ventetiden på familievejledningen i kommunen?"),
+        ("Mette", A, "Den er lang.")]
+
+
 def test_pdf_untagged_mail_answer_keeps_its_paragraphs(tmp_path: Path) -> None:
     pages = [["Kære evaluator. Tak for jeres spørgsmål om helhedsplanen, som jeg gerne vil",
               "svare på her i en mail.",

@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kvaleval.errors import CorpusError, Errors, Texts, Warnings, shorten
-from kvaleval.segment.tags import BRACKET_LINE, DASH_LINE, HEADER_LINE, STAMPED_LINE, TAG_LINE, TIME_LINE
+from kvaleval.segment.tags import (
+    BRACKET_LINE,
+    DASH_LINE,
+    HEADER_LINE,
+    STAMPED_LINE,
+    TAG_LINE,
+    TIME_LINE,
+    is_role_label,
+)
 
 _EDGE = 3
 """Lines at the top and at the bottom of a page where a header, a footer or a page number stands."""
@@ -129,7 +137,10 @@ def page_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     speakers = {_label(line) for lines in split for line in lines if _key(line) not in repeated} - {None}
 
     def layout(line: str) -> bool:
-        return (_key(line) in repeated and _label(line) not in speakers) or _PAGE_NUMBER.match(line) is not None
+        if _PAGE_NUMBER.match(line):
+            return True
+        alone = HEADER_LINE.match(line)  # "Interviewer" alone, its turn on the next line: first on many pages
+        return _key(line) in repeated and _label(line) not in speakers and not (alone and is_role_label(alone["label"]))
 
     kept: list[str] = []
     removed: list[str] = []
