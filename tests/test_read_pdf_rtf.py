@@ -286,6 +286,20 @@ def test_rtf_mac_code_page_and_a_two_column_table(tmp_path: Path) -> None:
     assert turns(corpus) == [("I", Q, "Hvordan var åbningstiderne?"), ("B", A, "Gode, men køen var lang.")]
 
 
+def test_rtf_bold_names_without_colons_are_speakers(tmp_path: Path) -> None:
+    # Word's runs ({... \b\insrsid1 Interviewer}) and WordPad's (\b Mette\b0 ), as the .docx reader
+    # reads bold names first in a paragraph; bold words inside a paragraph stay text.
+    rtf = (r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Calibri;}}"
+           r"\pard\plain {\rtlch\fcs1 \ab\af0 \ltrch\fcs0 \b\insrsid1 Interviewer}{\insrsid1  Hvordan g\'e5r det?}\par"
+           r"\pard\plain \b Mette\b0  Det g\'e5r {\b rigtig} godt.\par"
+           r"\pard\plain {\b Interviewer} Og klubben?\par"
+           r"\pard\plain \b Mette\b0  Den er \b god\b0 .\par}")
+    corpus = _corpus(tmp_path, {"fed.rtf": rtf.encode("ascii")})
+    assert turns(corpus) == [("Interviewer", Q, "Hvordan går det?"), ("Mette", A, "Det går rigtig godt."),
+                             ("Interviewer", Q, "Og klubben?"), ("Mette", A, "Den er god.")]
+    assert "\ue000" not in corpus.documents[0].text and "\ue001" not in corpus.documents[0].text
+
+
 def test_rtf_untagged_paragraphs_are_segments(tmp_path: Path) -> None:
     rtf = (r"{\rtf1\ansi\ansicpg1252 Vi er glade for klubben.\par Men ventetiden er for lang.\par"
            r"\par Mvh. Kirsten\par}")

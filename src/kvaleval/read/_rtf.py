@@ -34,8 +34,63 @@ def read_rtf(path: Path, *, shown: str, notes: list[str], max_bytes: int = MAX_B
     encoding = _encoding(data[:4000])
     # RTF is 7-bit: letters beyond ASCII are \'e6 escapes in the code page (striprtf decodes them
     # with ``encoding``) or \u230? escapes; a byte above 127 written as it is belongs to the code page too.
-    text = rtf_to_text(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
-    return _with_tables(text.replace("\r\n", "\n").replace("\r", "\n"), shown, notes)
+    source = _bold_marked(data.decode(encoding, errors="replace"))
+    text = rtf_to_text(source, encoding=encoding, errors="replace")
+    text = _bold_leads(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _with_tables(text, shown, notes)
+
+
+_BOLD_ON, _BOLD_OFF = "\ue000", "\ue001"
+_TOKEN = re.compile(r"\\([a-zA-Z]+)(-?\d+)? ?|\\.|[{}]|[^\\{}]+", re.DOTALL)
+
+
+def _bold_marked(source: str) -> str:
+    """The RTF with a private-use character where bold starts and ends (``\\b``, ``\\b0``, ``\\plain``,
+    the end of a ``{\\b ...}`` group), which striprtf keeps as text, so the bold words first in a
+    paragraph can be found in its output."""
+    out: list[str] = []
+    bold = False
+    stack: list[bool] = []
+    for token in _TOKEN.finditer(source):
+        word, value = token.group(1), token.group(2)
+        now = bold
+        if token.group() == "{":
+            stack.append(bold)
+        elif token.group() == "}":
+            now = stack.pop() if stack else False
+        elif word == "b":
+            now = value != "0"
+        elif word == "plain":
+            now = False
+        if now != bold and token.group() == "}":
+            out.append(_BOLD_OFF if bold else _BOLD_ON)
+            out.append(token.group())
+        else:
+            out.append(token.group())
+            if now != bold:
+                out.append(_BOLD_ON if now else _BOLD_OFF)
+        bold = now
+    return "".join(out)
+
+
+def _bold_leads(text: str) -> str:
+    """The text without the bold marks, with ``label:`` where a transcript marks its speakers by a bold
+    name first in the paragraph and no colon (as the .docx reader reads them)."""
+    if _BOLD_ON not in text:
+        return text
+    from kvaleval.read._office import _tag_bold_leads
+
+    lines = text.split("\n")
+    leads: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(_BOLD_ON) and _BOLD_OFF in stripped:
+            lead = stripped[1 : stripped.index(_BOLD_OFF)].replace(_BOLD_ON, "").strip()
+            if lead:
+                leads[index] = lead
+        lines[index] = line.replace(_BOLD_ON, "").replace(_BOLD_OFF, "")
+    _tag_bold_leads(lines, leads)
+    return "\n".join(lines)
 
 
 def _with_tables(text: str, shown: str, notes: list[str]) -> str:
