@@ -201,6 +201,15 @@ def test_pdf_scanned_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
     assert turns(corpus) == [("I", Q, "Hvordan går det med æbler, øl og ål?"), ("B", A, "Det går godt.")]
 
 
+def test_pdf_scanned_with_a_stamp_on_every_page_is_skipped(tmp_path: Path) -> None:
+    # the scanner wrote its name and the page number as text, and nothing else is text
+    pages = [[], [], []]
+    corpus = _corpus(tmp_path, {"skannet.pdf": pdf_bytes(pages, header="Scannet af Ricoh MP C3004",
+                                                          footer="{page}"), "ok.txt": GOOD})
+    (reason,) = corpus.skipped["reason"]
+    assert reason.startswith("[E029] skannet.pdf: PDF'en har ingen tekst") and "3 side(r)" in reason
+
+
 def test_pdf_with_a_scanned_page_is_read_with_a_note(tmp_path: Path) -> None:
     pages = [["I: Hvordan går det?"], ["(skannet underskrift)"], ["B: Godt."]]
     corpus = _corpus(tmp_path, {"delvis.pdf": pdf_bytes(pages, image_pages=(1,))})

@@ -61,6 +61,8 @@ def read_pdf(path: Path, *, shown: str, notes: list[str]) -> str:
         listed = ", ".join(map(str, empty[:20])) + (" ..." if len(empty) > 20 else "")
         notes.append(Warnings.W042.format(path=shown, n=len(empty), pages=len(pages), listed=listed))
     lines, removed = page_lines([text for text in pages if text.strip()])
+    if not lines:  # a scanner's stamp or a page number on every page, and no text beside it
+        raise CorpusError(Errors.E029.format(path=shown, pages=len(pages)))
     if removed:
         words = sorted({line for line in removed if not _PAGE_NUMBER.match(line)}, key=removed.index)
         shown_lines = (words or removed)[:2]
