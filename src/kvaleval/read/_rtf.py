@@ -62,13 +62,9 @@ def _bold_marked(source: str) -> str:
             now = value != "0"
         elif word == "plain":
             now = False
-        if now != bold and token.group() == "}":
-            out.append(_BOLD_OFF if bold else _BOLD_ON)
-            out.append(token.group())
-        else:
-            out.append(token.group())
-            if now != bold:
-                out.append(_BOLD_ON if now else _BOLD_OFF)
+        out.append(token.group())
+        if now != bold:  # after a group's end too: the group may be one striprtf leaves out
+            out.append(_BOLD_ON if now else _BOLD_OFF)
         bold = now
     return "".join(out)
 
