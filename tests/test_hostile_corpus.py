@@ -50,9 +50,9 @@ def test_hostile_corpus_path_is_one_file(folder: Path) -> None:
 
 
 def test_hostile_corpus_path_is_an_unsupported_file(tmp_path: Path) -> None:
-    (tmp_path / "rapport.pdf").write_bytes(b"%PDF-1.7")
-    with pytest.raises(CorpusError, match=r"^\[E003\].*rapport.pdf: \[E004\] Filtypen '\.pdf' understøttes ikke"):
-        read(tmp_path / "rapport.pdf")
+    (tmp_path / "rapport.pages").write_bytes(b"PK\x03\x04")
+    with pytest.raises(CorpusError, match=r"^\[E003\].*rapport.pages: \[E004\] Filtypen '\.pages' understøttes ikke"):
+        read(tmp_path / "rapport.pages")
 
 
 def test_hostile_corpus_empty_folder(tmp_path: Path) -> None:
@@ -61,14 +61,14 @@ def test_hostile_corpus_empty_folder(tmp_path: Path) -> None:
 
 
 def test_hostile_corpus_only_unsupported_files(tmp_path: Path) -> None:
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a.wpd").write_bytes(b"\xffWPC")
     (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "lyd.m4a").write_bytes(b"\0\0\0\x20ftypM4A ")
     with pytest.raises(CorpusError) as info:
         read(tmp_path)
     message = str(info.value)
     assert message.startswith("[E003]")
-    assert "a.pdf: [E004]" in message and "b.doc: [E004]" in message and "lyd.m4a" in message
+    assert "a.wpd: [E004]" in message and "b.doc: [E004]" in message and "lyd.m4a" in message
     assert "\n" not in message
 
 
@@ -81,7 +81,7 @@ def test_hostile_corpus_only_broken_files(tmp_path: Path) -> None:
 
 def test_hostile_corpus_many_skipped_files_one_line(tmp_path: Path) -> None:
     for number in range(30):
-        (tmp_path / f"fil{number:02d}.pdf").write_bytes(b"%PDF")
+        (tmp_path / f"fil{number:02d}.pages").write_bytes(b"PK")
     with pytest.raises(CorpusError, match=r"og 25 til") as info:
         read(tmp_path)
     assert len(str(info.value)) < 2000

@@ -103,7 +103,7 @@ def test_messages_raised_error_and_the_words_in_it_switch(tmp_path: Path) -> Non
 
 def test_messages_warning_switches(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("I: Hvordan gik det?\nB: Godt.\n", encoding="utf-8")
-    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.pages").write_bytes(b"PK")
     with pytest.warns(kv.KvalevalWarning, match=r"^\[W001\] 1 fil\(er\) er sprunget over: se corpus.skipped"):
         kv.read_corpus(tmp_path)
     set_language("en")

@@ -162,6 +162,18 @@ def test_read_cache_key_changes_with_the_code_that_reads(corpus_copy: Path, tmp_
     assert not hit
 
 
+def test_read_cache_key_changes_with_the_pdf_library(corpus_copy: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A PDF's text is pypdf's: another version may set its lines apart otherwise, so it reads again.
+    from kvaleval.read import cache
+
+    read_corpus_cached(corpus_copy, tmp_path / "cache")
+    versions = cache.reading_libraries()
+    monkeypatch.setattr(cache, "reading_libraries", lambda: {**versions, "pypdf": "999.0"})
+    _, hit, _ = read_corpus_cached(corpus_copy, tmp_path / "cache")
+    assert not hit
+
+
 @pytest.mark.parametrize("content", ["[1]", "null", '{"schema": 1, "root": "x"}', "{"])
 def test_read_cache_damaged_description_is_read_again(corpus_copy: Path, tmp_path: Path, content: str) -> None:
     read_corpus_cached(corpus_copy, tmp_path / "cache")

@@ -148,9 +148,9 @@ def test_read_layouts_untagged_letter_with_a_question_or_two_is_not_reported(tmp
 
 
 @pytest.mark.parametrize(("suffix", "advice"), [
-    (".rtf", "gem den som .docx eller .txt"),
+    (".wpd", "gem den som .docx"),
     (".doc", "gem den som .docx"),
-    (".pdf", "Kopiér teksten over i en .docx- eller .txt-fil"),
+    (".ods", "gem den som .xlsx eller .csv"),
     (".m4a", "Transskribér den først"),
     (".xls", "gem den som .xlsx eller .csv"),
     (".pages", "gem den som .docx"),

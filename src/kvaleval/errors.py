@@ -172,6 +172,10 @@ class Warnings(metaclass=_CodedMessages):
             "(egenskaber). Er det forkert, så angiv de åbne kolonner med --text-column.")
     W041 = ("{path}: {n} skjult(e) kolonne(r) ({columns}) er ikke læst – skjult i Excel er ofte internt (en "
             "sagsbehandlers note). Skal de med, så vis dem i Excel og gem filen igen.")
+    W042 = ("{path}: {n} af PDF'ens {pages} sider har ingen tekst (side {listed}): skannede sider eller billeder; "
+            "de er ikke læst. Hører der tale til på dem, så kør tekstgenkendelse (OCR) på filen først.")
+    W043 = ("{path}: sidehoved, sidefod og sidetal er fjernet fra PDF'ens sider ({n} linjer, fx {excerpt}); de er "
+            "sidens layout, ikke tale. Er noget af det sagt i interviewet, så gem transskriptionen som .docx.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -385,6 +389,12 @@ class Errors(metaclass=_CodedMessages):
     E028 = ("{path}, linje {line}: indikatoren '{name}' står også i linje {first}; den ville tælle to gange i "
             "den samlede målopfyldelse. Giv hver indikator sit eget navn (fx med år: '{name} 2025'), eller "
             "fjern den ene.")
+    E029 = ("{path}: PDF'en har ingen tekst, kun billeder af siderne ({pages} side(r)): den er skannet eller gemt "
+            "som billeder. Kør tekstgenkendelse (OCR) først, fx i Adobe Acrobat eller med ocrmypdf, eller "
+            "skriv teksten ind i en .docx- eller .txt-fil.")
+    E030 = ("{path}: PDF'en er krypteret ({detail}), så teksten kan ikke læses. Gem en kopi uden beskyttelse "
+            "(i Adobe Acrobat: Egenskaber > Sikkerhed > Ingen sikkerhed), eller kopiér teksten over i en "
+            ".docx- eller .txt-fil.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -782,6 +792,11 @@ class Texts(metaclass=_CodedMessages):
     app_excel = "Excel eller LibreOffice"
     app_word = "Word eller LibreOffice"
     app_subtitles = "transskriptionsprogrammet eller en teksteditor"
+    app_pdf = "programmet, der lavede den (i Word: Gem som PDF), eller kopiér teksten over i en .docx-fil"
+    app_rtf = "Word eller LibreOffice (som .docx)"
+    pdf_password = "den kræver en adgangskode for at blive åbnet"
+    pdf_aes = "med AES, som kræver Python-pakken cryptography: pip install cryptography"
+    rtf_not_rtf = "den starter ikke med \\rtf, som en RTF-fil gør: det er en anden slags fil"
     # reading sources
     zip_not_container = "ikke en zip-container: {error}"
     zip_damaged = "beskadiget zip-fil: {error}"
@@ -824,9 +839,9 @@ class Texts(metaclass=_CodedMessages):
     kind_windows_program = "et Windows-program"
     kind_database = "en database"
     advice_not_transcript = "Det er ikke en transskription"
-    advice_pdf = "Kopiér teksten over i en .docx- eller .txt-fil (UTF-8)"
+    advice_pdf = "Giv den endelsen .pdf, så læses den som PDF"
     advice_zip = "Giv filen den rigtige endelse (.docx, .xlsx, .odt), eller pak den ud"
-    advice_rtf = "Åbn den i Word eller LibreOffice, og gem den som .docx eller .txt (UTF-8)"
+    advice_rtf = "Giv den endelsen .rtf, så læses den som RTF"
     advice_unpack = "Pak den ud først"
     advice_transcribe = "Transskribér den først; kvaleval læser tekst"
     advice_save_docx = "Åbn den i Word eller LibreOffice, og gem den som .docx"
@@ -1004,6 +1019,11 @@ class _WarningsEnglish:
             "data (attributes). If that is wrong, name the open columns with --text-column.")
     W041 = ("{path}: {n} hidden column(s) ({columns}) are not read – hidden in Excel is often internal (a "
             "caseworker's note). To read them, unhide them in Excel and save the file again.")
+    W042 = ("{path}: {n} of the PDF's {pages} pages hold no text (page {listed}): scanned pages or images; "
+            "they are not read. If they hold speech, run text recognition (OCR) on the file first.")
+    W043 = ("{path}: page headers, footers and page numbers are removed from the PDF's pages ({n} lines, e.g. "
+            "{excerpt}); they are the page's layout, not speech. If any of it was said in the interview, save the "
+            "transcript as .docx.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")
@@ -1212,6 +1232,11 @@ class _ErrorsEnglish:
     E028 = ("{path}, line {line}: indicator '{name}' is also on line {first}; it would count twice in the "
             "overall attainment. Give each indicator a name of its own (e.g. with a year: '{name} 2025'), "
             "or remove one.")
+    E029 = ("{path}: the PDF holds no text, only images of its pages ({pages} page(s)): it was scanned or saved "
+            "as images. Run text recognition (OCR) first, e.g. in Adobe Acrobat or with ocrmypdf, or type the "
+            "text into a .docx or .txt file.")
+    E030 = ("{path}: the PDF is encrypted ({detail}), so its text cannot be read. Save a copy without protection "
+            "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -1591,6 +1616,11 @@ class _TextsEnglish:
     app_excel = "Excel or LibreOffice"
     app_word = "Word or LibreOffice"
     app_subtitles = "the transcription tool or a text editor"
+    app_pdf = "the program that made it (in Word: Save as PDF), or copy the text into a .docx file"
+    app_rtf = "Word or LibreOffice (as .docx)"
+    pdf_password = "it needs a password to be opened"
+    pdf_aes = "with AES, which needs the Python package cryptography: pip install cryptography"
+    rtf_not_rtf = "it does not start with \\rtf, as an RTF file does: it is another kind of file"
     # reading sources
     zip_not_container = "not a zip container: {error}"
     zip_damaged = "damaged zip: {error}"
@@ -1632,9 +1662,9 @@ class _TextsEnglish:
     kind_windows_program = "a Windows program"
     kind_database = "a database"
     advice_not_transcript = "It is not a transcript"
-    advice_pdf = "Copy the text into a .docx or .txt file (UTF-8)"
+    advice_pdf = "Give it the suffix .pdf, and it is read as a PDF"
     advice_zip = "Give it its right suffix (.docx, .xlsx, .odt), or unpack it"
-    advice_rtf = "Open it in Word or LibreOffice and save it as .docx or .txt (UTF-8)"
+    advice_rtf = "Give it the suffix .rtf, and it is read as RTF"
     advice_unpack = "Unpack it first"
     advice_transcribe = "Transcribe it first; kvaleval reads text"
     advice_save_docx = "Open it in Word or LibreOffice and save it as .docx"

@@ -28,7 +28,7 @@ from kvaleval.segment import segment_documents
 
 __all__ = ["FORMATS", "read_corpus", "read_document"]
 
-FORMATS = (".txt", ".md", ".docx", ".odt", ".vtt", ".srt", ".csv", ".xlsx", ".qdpx")
+FORMATS = (".txt", ".md", ".docx", ".odt", ".rtf", ".pdf", ".vtt", ".srt", ".csv", ".xlsx", ".qdpx")
 METADATA_FILE = "metadata.csv"
 _NOT_DOCUMENTS = {METADATA_FILE.lower(), "readme.md", "thumbs.db", "desktop.ini", "icon\r", ".ds_store"}
 """Files that are not part of the corpus, passed over silently: the metadata, a read-me, and what
@@ -61,7 +61,7 @@ def read_document(
     id_column, text_columns : optional
         For survey files: the respondent id column and the open-answer columns.
     max_bytes : int
-        Text files (txt, md, vtt, srt, csv) larger than this are refused (default 64 MB).
+        Text files (txt, md, rtf, vtt, srt, csv) larger than this are refused (default 64 MB).
 
     Returns
     -------
@@ -150,6 +150,14 @@ def _dispatch(
         from kvaleval.read._office import read_odt
 
         return read_odt(path, shown=shown, notes=notes), None, None
+    if suffix == ".rtf":
+        from kvaleval.read._rtf import read_rtf
+
+        return read_rtf(path, shown=shown, notes=notes, max_bytes=max_bytes), None, None
+    if suffix == ".pdf":
+        from kvaleval.read._pdf import read_pdf
+
+        return read_pdf(path, shown=shown, notes=notes), None, None
     if suffix in (".vtt", ".srt"):
         from kvaleval.read._plain import read_plain
         from kvaleval.read._subtitles import read_subtitles
@@ -169,10 +177,8 @@ def _dispatch(
 
 
 _ADVICE = {
-    **dict.fromkeys((".rtf",), "advice_rtf"),
     **dict.fromkeys((".doc", ".dot", ".docm", ".pages", ".wpd", ".wps", ".fodt"), "advice_save_docx"),
     **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv", ".sav"), "advice_save_xlsx"),
-    **dict.fromkeys((".pdf",), "advice_pdf"),
     **dict.fromkeys((".zip", ".7z", ".rar", ".gz", ".tar"), "advice_unpack"),
     **dict.fromkeys((".mp3", ".m4a", ".wav", ".ogg", ".flac", ".mp4", ".mov", ".wma", ".aac"), "advice_transcribe"),
 }

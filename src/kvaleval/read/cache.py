@@ -113,7 +113,7 @@ def corpus_key(path: Path, options: dict[str, Any]) -> str:
     the reader may read (not in hidden folders or ``_ignore``, as :func:`kvaleval.read_corpus`)."""
     digest = hashlib.sha256(json.dumps(
         {"schema": SCHEMA, "kvaleval": package_metadata.version("kvaleval"), "code": code_digest(),
-         "options": options}, sort_keys=True
+         "libraries": reading_libraries(), "options": options}, sort_keys=True
     ).encode())
     root = path if path.is_dir() else path.parent
     files = _files(path) if path.is_dir() else [path]
@@ -125,6 +125,21 @@ def corpus_key(path: Path, options: dict[str, Any]) -> str:
     for file in files:
         digest.update(os.fsencode(os.path.relpath(file, root)) + b"\0" + file_sha256(file).encode() + b"\0")
     return digest.hexdigest()
+
+
+_READING_LIBRARIES = ("pypdf", "striprtf", "python-docx", "odfpy", "openpyxl", "webvtt-py", "charset-normalizer")
+
+
+def reading_libraries() -> dict[str, str]:
+    """The versions of the libraries that turn files into text: a newer pypdf may set a PDF's lines
+    apart otherwise, and a kept corpus is then read again."""
+    versions = {}
+    for name in _READING_LIBRARIES:
+        try:
+            versions[name] = package_metadata.version(name)
+        except package_metadata.PackageNotFoundError:
+            versions[name] = ""
+    return versions
 
 
 def code_digest() -> str:

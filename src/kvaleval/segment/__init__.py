@@ -95,8 +95,9 @@ _LIST_MARKS = ("-", "–", "—", "•", "*", "·")
 put to someone: "- Hvem betaler?" in meeting notes."""
 
 
-_PARAGRAPH_FORMATS = frozenset({"docx", "odt"})
-"""Formats whose lines are paragraphs: in an untagged document each is a segment of its own."""
+_PARAGRAPH_FORMATS = frozenset({"docx", "odt", "rtf", "pdf"})
+"""Formats whose lines are paragraphs: in an untagged document each is a segment of its own (a PDF's
+lines are its paragraphs once the reader has joined the lines a page's width broke)."""
 
 _QUESTION_LINE = re.compile(r"\?[\"'”»)\]]*[ \t]*(?:\n|$)")
 
