@@ -262,9 +262,7 @@ def test_rules_short_answer_valence_with_a_default_valence() -> None:
 def test_rules_yes_or_no_decides_when_the_answers_own_words_tell_no_valence(tmp_path: Path) -> None:
     # "Nej, ikke rigtig. Vi får et nyhedsbrev ..." had no valence: its own term (nyhedsbrev) coded it, and
     # its "Nej" to the question about the same theme was not read; a bare "Nej, ikke rigtig." was negativ.
-    path = tmp_path / "k.yaml"
-    path.write_text("name: k\ncodes:\n  - name: inddragelse\n    terms: [nyhedsbrev, inddraget]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "inddragelse", ["nyhedsbrev", "inddraget"])
     texts = ["Nej, ikke rigtig. Vi får et nyhedsbrev en gang om måneden.", "Nej, ikke rigtig.",
              "Ja, helt sikkert. Vi får et nyhedsbrev hver uge.", "Vi får et nyhedsbrev en gang om måneden."]
     scores = coder.score(texts, ["Føler du dig inddraget?"] * 3 + ["Hvad får I?"])
@@ -421,6 +419,13 @@ def test_valence_codebook_words_beat_built_in_neutral_ones() -> None:
     scanner = ValenceScanner(positive=["fint nok"], negative=["helt okay"])
     assert [(cue.kind, cue.text) for cue in scanner.scan("mentoren er fint nok, praktikken helt okay")] == [
         (POSITIVE, "fint nok"), (NEGATIVE, "helt okay")]
+
+
+def _one_code_coder(tmp_path: Path, code: str, terms: list[str]) -> RuleCoder:
+    """A rule coder of a codebook with one code and these terms."""
+    path = tmp_path / "en_kode.yaml"
+    path.write_text(f"name: t\ncodes:\n  - name: {code}\n    terms: [{', '.join(terms)}]\n", encoding="utf-8")
+    return RuleCoder(kv.read_codebook(path))
 
 
 def _coded_rows(tmp_path: Path, codebook: str, texts: list[str]) -> list[bool]:
@@ -594,9 +599,7 @@ def test_valence_a_modal_godt_is_no_praise(text: str) -> None:
 def test_rules_a_yes_to_an_open_question_is_no_valence(tmp_path: Path) -> None:
     # "Hvad med udskrivelser fra sygehuset?" - "Ja, det er et kapitel for sig." came out positiv: the
     # "ja" opens the answer, it says yes to nothing. To a yes/no question it still decides.
-    path = tmp_path / "samarbejde.yaml"
-    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [sygehus]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "samarbejde", ["sygehus"])
     answers = ["Ja, det er et kapitel for sig.", "Ja, det er et kapitel for sig.", "Nej, det er et kapitel for sig."]
     scores = coder.score(answers, ["Hvad med udskrivelser fra sygehuset?", "Fungerer det med sygehuset?",
                                    "Fungerer det med sygehuset?"])
@@ -639,9 +642,7 @@ def test_rules_a_term_the_codebook_calls_neutral_tells_no_valence(tmp_path: Path
 def test_rules_a_longer_answer_with_weak_evidence_keeps_its_share_of_a_weak_question(tmp_path: Path) -> None:
     # Since a longer answer that codes nothing alone counts as answering its question, one with a weak
     # term had lost its share of a question that codes nothing alone either (0.5 + 0.25 became 0.5).
-    path = tmp_path / "sag.yaml"
-    path.write_text("name: s\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "sag", ["{term: brev", "weight: 0.5}"])
     scores = coder.score(["Det kom et brev i sidste uge, og så ringede jeg til dem med det samme om det."],
                          ["Hvad med brevene?"])
     assert scores.evidence[0, 0] == pytest.approx(0.75)
@@ -768,9 +769,7 @@ def test_a_term_named_to_deny_it_is_no_evidence(tmp_path: Path) -> None:
 def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against_its_words(tmp_path: Path) -> None:
     # "Hvordan er samarbejdet med kommunen?" - "Det er godt nu. Det var det ikke i starten. ..." was
     # negativ: the first "ikke" anywhere in a longer answer was its "no". Its words say positiv: blandet.
-    path = tmp_path / "s.yaml"
-    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [samarbejde]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "samarbejde", ["samarbejde"])
     question = "Hvordan er samarbejdet med kommunen?"
     answers = ["Det er godt nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
                "Det er svært nu. Det var det ikke i starten, der var meget papir og mange møder hver uge.",
@@ -782,9 +781,7 @@ def test_a_no_anywhere_in_a_longer_answer_to_an_open_question_is_weighed_against
 def test_an_evaluative_word_in_a_condition_is_supposed_not_said(tmp_path: Path) -> None:
     # "Samarbejdet er rigtig godt. Vi ringer altid, hvis der er problemer." was blandet: the problems
     # are supposed ("hvis ...", "når der ..."), not said to be there. Said outright they count.
-    path = tmp_path / "s.yaml"
-    path.write_text("name: s\ncodes:\n  - name: samarbejde\n    terms: [kommunen]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "samarbejde", ["kommunen"])
     texts = ["Vi er glade for kommunen, og vi ringer altid, hvis der er problemer.",
              "Når der er problemer, ringer vi til kommunen, og det er rigtig godt.",
              "Vi er glade for kommunen, og vi ringer tit, for der er problemer."]
@@ -795,9 +792,7 @@ def test_an_evaluative_word_in_a_condition_is_supposed_not_said(tmp_path: Path) 
 def test_the_past_set_against_now_counts_the_other_way(tmp_path: Path) -> None:
     # "Jeg har fået meget mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg." was
     # negativ (-turde (ikke)): what the past was like, set against now, says how things changed.
-    path = tmp_path / "s.yaml"
-    path.write_text("name: s\ncodes:\n  - name: trivsel\n    terms: [selvtillid, skolen]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "trivsel", ["selvtillid", "skolen"])
     texts = ["Jeg har fået mere selvtillid. Før turde jeg ikke snakke med voksne, nu gør jeg.",
              "Skolen? Før var det godt, nu er det blevet dårligt.",
              "Skolen? Tidligere var det svært. Nu kommer jeg hver dag.",
@@ -809,9 +804,7 @@ def test_the_past_set_against_now_counts_the_other_way(tmp_path: Path) -> None:
 def test_a_yes_to_a_question_about_a_need_or_a_problem_is_no_praise(tmp_path: Path) -> None:
     # "Har I haft brug for digital hjælp?" - "Ja, hele tiden." was positiv ("hjælp" made the question
     # lean positive): a yes to a need, a problem, a worry or a lack says there is one.
-    path = tmp_path / "d.yaml"
-    path.write_text("name: d\ncodes:\n  - name: digital\n    terms: [digital, mentor]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "digital", ["digital", "mentor"])
     questions = ["Har I haft brug for digital hjælp?", "Er der ventetid på at få en mentor?",
                  "Har I haft brug for digital hjælp?", "Har I fået hjælp til jeres digitale problemer?",
                  "Har mentoren hjulpet?"]
@@ -824,9 +817,7 @@ def test_a_yes_to_a_question_about_a_need_or_a_problem_is_no_praise(tmp_path: Pa
 def test_a_ja_that_opens_an_account_asked_for_is_no_yes(tmp_path: Path) -> None:
     # "Kan du beskrive, hvordan du møder ensomheden?" - "Ja, altså, den står jo ikke på døren. ..." was
     # positiv: the request is put as a yes/no question, and "Ja, altså, ..." begins the account.
-    path = tmp_path / "e.yaml"
-    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensomheden]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "ensomhed", ["ensomheden"])
     answer = "Ja, altså, den står jo ikke på døren. Folk siger det sjældent."
     scores = coder.score([answer, answer, "Ja, det kan jeg godt."],
                          ["Kan du beskrive, hvordan du møder ensomheden?", "Har du mødt ensomheden?",
@@ -839,9 +830,7 @@ def test_a_bad_thing_denied_is_no_praise(tmp_path: Path) -> None:
     # "Det er ikke de frivilliges skyld." was positiv (+skyld (ikke)): a negated negative word named
     # as a thing (an article, a possessive, a genitive before it) praises nothing. A negated negative
     # quality ("ikke dårlig") is still mild praise.
-    path = tmp_path / "b.yaml"
-    path.write_text("name: b\ncodes:\n  - name: besøgsven\n    terms: [besøgsven]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "besøgsven", ["besøgsven"])
     texts = ["Vi venter på en besøgsven, og det er ikke de frivilliges skyld.",
              "Vi venter på en besøgsven, og det er ikke kommunens skyld.",
              "Besøgsvennen er ikke dårlig."]
@@ -852,9 +841,7 @@ def test_a_bad_thing_denied_is_no_praise(tmp_path: Path) -> None:
 def test_a_negation_in_a_denied_at_clause_turns_nothing(tmp_path: Path) -> None:
     # "Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme." was positiv
     # (+ensomme): the first "ikke" denies the belief that they are not lonely; the two cancel.
-    path = tmp_path / "e.yaml"
-    path.write_text("name: e\ncodes:\n  - name: ensomhed\n    terms: [ensom]\n", encoding="utf-8")
-    coder = RuleCoder(kv.read_codebook(path))
+    coder = _one_code_coder(tmp_path, "ensomhed", ["ensom"])
     texts = ["Man kan ikke bare sætte folk ved et bord og tro, at så er de ikke ensomme.",
              "Man kan ikke gøre meget. Vi tror, at de ikke er ensomme.",
              "De er ikke ensomme."]
