@@ -82,13 +82,14 @@ and coding times within the run-to-run noise)."""
 QUESTION_WEIGHT = 0.5
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
+_CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _CLAUSE_OPENERS = r"dog|selvom|hvor|hvilket|at|hvis|når|fordi|da|mens|og|jeg|du|han|hun|vi|i|de|den|det|man"
-_CLAUSE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:der|som|{_CLAUSE_OPENERS})\b")
-"""What ends a negation's scope: a sentence mark, "men", or a comma before a word that opens a new
-clause, a relative or subordinate one or a main clause with its own subject ("et netværk, jeg ikke
-havde før": the negation is the relative clause's; "ikke, den var dårlig"). A comma before other
-words goes on with the clause ("ikke tid, penge eller lyst")."""
-_CLEFT_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:{_CLAUSE_OPENERS})\b")
+_SCOPE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:der|som|{_CLAUSE_OPENERS})\b")
+"""What ends a negation's scope: a clause break, or a comma before a word that opens a new clause, a
+relative or subordinate one or a main clause with its own subject ("et netværk, jeg ikke havde før":
+the negation is the relative clause's; "ikke, den var dårlig"). A comma before other words goes on
+with the clause ("ikke tid, penge eller lyst")."""
+_CLEFT_SCOPE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:{_CLAUSE_OPENERS})\b")
 """The same but for a relative "der"/"som": in a cleft sentence ("Det er ikke hænder, der mangler")
 the negation denies what the relative clause says."""
 _CLEFT = re.compile(r"\bdet (?:er|var)\s+$")
@@ -838,7 +839,7 @@ def _negated(
         if cue.end > start:
             continue  # overlaps the span's start
         if not _close(low, cue.end, start, NEGATION_BEFORE,
-                      _CLEFT_BREAK if _CLEFT.search(low, max(0, cue.start - 12), cue.start) else _CLAUSE_BREAK):
+                      _CLEFT_SCOPE_BREAK if _CLEFT.search(low, max(0, cue.start - 12), cue.start) else _SCOPE_BREAK):
             break
         before = cue
     if before is not None:
@@ -896,8 +897,8 @@ _FAR = 400
 the text between is not cut out to count them)."""
 
 
-def _close(low: str, a: int, b: int, limit: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> bool:
-    """At most ``limit`` words between ``a`` and ``b``, and no clause break."""
+def _close(low: str, a: int, b: int, limit: int, breaks: re.Pattern[str] = _SCOPE_BREAK) -> bool:
+    """At most ``limit`` words between ``a`` and ``b``, and none of ``breaks`` (the end of a negation's scope)."""
     if b - a > _FAR:
         return False
     between = low[a:b]
