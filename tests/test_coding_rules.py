@@ -847,3 +847,22 @@ def test_a_negation_in_a_denied_at_clause_turns_nothing(tmp_path: Path) -> None:
              "De er ikke ensomme."]
     scores = coder.score(texts)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["negativ", "positiv", "positiv"]
+
+
+def test_rules_a_negation_ends_with_its_clause_at_a_comma(tmp_path: Path) -> None:
+    # "et netværk, jeg ikke havde før" was negativ (-netværk (ikke)): the relative clause's "ikke" was read
+    # as the term's, and in "hun har ikke tid, der er ventetid" the "ikke" turned "ventetid" positive.
+    path = tmp_path / "netvaerk.yaml"
+    path.write_text("name: n\ncodes:\n  - name: netvaerk\n    terms: [netværk]\n"
+                    "  - name: kapacitet\n    terms: [{term: ventetid, valence: negativ}, "
+                    "{term: mangler, valence: negativ}]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["B: Det har givet mig et netværk, jeg ikke havde før.",
+                          "Så siger de, hun har ikke tid, der er ventetid.",
+                          "Jeg har ikke tid, penge eller netværk.",  # a list goes on with the clause
+                          "Det er ikke hænder, der mangler."])  # a cleft: the negation is the relative clause's
+    netvaerk, kapacitet = (coder.codebook.names.index(name) for name in ("netvaerk", "kapacitet"))
+    assert scores.findings[(0, netvaerk)].negated == () and scores.findings[(0, netvaerk)].valence != "negativ"
+    assert scores.findings[(1, kapacitet)].valence == "negativ"
+    assert scores.findings[(2, netvaerk)].negated == ("ikke",)
+    assert scores.findings[(3, kapacitet)].valence == "positiv"

@@ -233,7 +233,7 @@ def _negated_reading_all(low, start, end, negations, own_words=frozenset()):  # 
             between, limit = low[end : cue.start], rules.NEGATION_AFTER
         else:
             continue
-        if len(between.split()) <= limit and not rules._CLAUSE_BREAK.search(between):
+        if len(between.split()) <= limit and not rules._SCOPE_BREAK.search(between):
             return cue
     return None
 

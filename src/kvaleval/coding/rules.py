@@ -83,6 +83,16 @@ QUESTION_WEIGHT = 0.5
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
+_CLAUSE_OPENERS = r"dog|selvom|hvor|hvilket|at|hvis|når|fordi|da|mens|og|jeg|du|han|hun|vi|i|de|den|det|man"
+_SCOPE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:der|som|{_CLAUSE_OPENERS})\b")
+"""What ends a negation's scope: a clause break, or a comma before a word that opens a new clause, a
+relative or subordinate one or a main clause with its own subject ("et netværk, jeg ikke havde før":
+the negation is the relative clause's; "ikke, den var dårlig"). A comma before other words goes on
+with the clause ("ikke tid, penge eller lyst")."""
+_CLEFT_SCOPE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:{_CLAUSE_OPENERS})\b")
+"""The same but for a relative "der"/"som": in a cleft sentence ("Det er ikke hænder, der mangler")
+the negation denies what the relative clause says."""
+_CLEFT = re.compile(r"\bdet (?:er|var)\s+$")
 _DECIDING = (POSITIVE, NEGATIVE, NEGATION)
 """The cue kinds a valence is decided from (neutral words and contrasts only hide others)."""
 _CLAUSE_MARKS = np.array([ord(char) for char in ".;:!?"], dtype=np.uint32)
@@ -828,7 +838,8 @@ def _negated(
         cue = negations[index]
         if cue.end > start:
             continue  # overlaps the span's start
-        if not _close(low, cue.end, start, NEGATION_BEFORE):
+        if not _close(low, cue.end, start, NEGATION_BEFORE,
+                      _CLEFT_SCOPE_BREAK if _CLEFT.search(low, max(0, cue.start - 12), cue.start) else _SCOPE_BREAK):
             break
         before = cue
     if before is not None:
@@ -886,12 +897,12 @@ _FAR = 400
 the text between is not cut out to count them)."""
 
 
-def _close(low: str, a: int, b: int, limit: int) -> bool:
-    """At most ``limit`` words between ``a`` and ``b``, and no clause break."""
+def _close(low: str, a: int, b: int, limit: int, breaks: re.Pattern[str] = _SCOPE_BREAK) -> bool:
+    """At most ``limit`` words between ``a`` and ``b``, and none of ``breaks`` (the end of a negation's scope)."""
     if b - a > _FAR:
         return False
     between = low[a:b]
-    return len(between.split()) <= limit and not _CLAUSE_BREAK.search(between)
+    return len(between.split()) <= limit and not breaks.search(between)
 
 
 def _negates_an_evaluation(low: str, negation: Cue, cues: list[Cue],
