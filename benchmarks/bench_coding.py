@@ -132,7 +132,7 @@ def phrase_patterns(codebook_path: Path) -> dict[tuple[str, int, int], list[str]
     import itertools
 
     import kvaleval as kv
-    from kvaleval.coding.forms import expand_forms
+    from kvaleval.coding.forms import expand_forms, is_participle
     from kvaleval.coding.matcher import split_phrase
 
     codebook = kv.read_codebook(codebook_path)
@@ -145,10 +145,13 @@ def phrase_patterns(codebook_path: Path) -> dict[tuple[str, int, int], list[str]
     for lexicon, (_, words) in enumerate(codebook.lexicons):
         items += [(("L", lexicon, w), word, False) for w, word in enumerate(words)]
     words = {word for _, text, exact in items if not exact for word, _ in split_phrase(text)}
-    forms = expand_forms(words, dict(codebook.lemmas))
+    lemmas = dict(codebook.lemmas)
+    forms = expand_forms(words, lemmas)
     patterns: dict[tuple[str, int, int], list[str]] = {}
     for key, text, exact in items:
-        slots = [[word] if exact else sorted(forms[word]) for word, _ in split_phrase(text)]
+        # as the matcher: a term's (or exclusion's) present participle is itself alone ("opsøgende", not "opsøge")
+        slots = [[word] if exact or (key[0] != "L" and is_participle(word, lemmas)) else sorted(forms[word])
+                 for word, _ in split_phrase(text)]
         if slots:
             combos = itertools.islice(itertools.product(*slots), MAX_PATTERNS_PER_TERM)
             patterns[key] = [" ".join(combo) for combo in combos]
