@@ -112,6 +112,15 @@ _ANSWER_WORDS = re.compile(r"[^\W\d_]+")
 _YES_WORDS = frozenset("ja jo jep jah jamen bestemt absolut klart selvfølgelig sikkert enig præcis nemlig".split())
 _NO_WORDS = frozenset("nej nope næ nah nix ikke ik aldrig ingen intet ingenting overhovedet".split())
 _INTENSIFIERS = frozenset("meget rigtig virkelig vildt mega super helt enormt".split())
+
+
+def _whole_words(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word: a run of letters, as :data:`_ANSWER_WORDS` finds them."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![^\W\d_])")
+
+
+_YES_OR_NO = _whole_words(_YES_WORDS | _NO_WORDS)
+_INTENSIFIER = _whole_words(_INTENSIFIERS)
 _SUBJECT_INTENSIFIER = re.compile(
     r"\W*meget\s+(?!(?:meget|mere|godt|bedre|dårligt|værre|endda|faktisk)\b)[^\W\d_]", re.IGNORECASE)
 """``Meget`` followed by a word of its clause that is no degree word: the pronoun "much", the subject."""
@@ -796,14 +805,15 @@ def answer_polarity(answer: str) -> int:
     """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
     an intensifier alone ("Rigtig meget") is yes, not one that opens a clause as its subject ("Meget
     kommer gennem kommunen": much comes through)."""
-    words = _ANSWER_WORDS.findall(answer.lower())
-    for word in words:
-        if word in _YES_WORDS:
-            return 1
-        if word in _NO_WORDS:
-            return -1
-    subject = _SUBJECT_INTENSIFIER.match(answer)
-    return 1 if any(word in _INTENSIFIERS for word in words[1 if subject else 0 :]) else 0
+    low = answer.lower()
+    found = _YES_OR_NO.search(low)  # the first, found by the regex engine: no word list in Python
+    if found is not None:
+        return 1 if found.group() in _YES_WORDS else -1
+    start = 0
+    if _SUBJECT_INTENSIFIER.match(answer):  # "Meget kommer ...": the first word is no yes
+        first = _ANSWER_WORDS.search(low)
+        start = first.end() if first is not None else 0
+    return 1 if _INTENSIFIER.search(low, start) else 0
 
 
 def _without_proper_nouns(text: str, cues: list[Cue]) -> list[Cue]:
