@@ -149,9 +149,11 @@ transcriber's note on a line of its own (``[Telefonen ringer]``, ``[Slut på int
 
 
 TIME_MARK = re.compile(
-    rf"[ \t]*(?:#\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,-]\d{{1,3}})?#|\[{TIME_RANGE}\]|\({TIME_RANGE}\))[ \t]*$", re.MULTILINE)
+    rf"[ \t]*(?:#\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,-]\d{{1,3}})?#|\[{TIME_RANGE}\]|\({TIME_RANGE}\))[^\S\n]*$",
+    re.MULTILINE)
 """A time mark at the end of a line, as f4transkript writes them (``... givende. #00:00:14-8#``), or
-in brackets (``... om natten nu. [00:00:12]``, ``(00:00:22)``)."""
+in brackets (``... om natten nu. [00:00:12]``, ``(00:00:22)``); any blank but a line break may follow
+(a form feed from Word's page break, which a turn's end is stripped of as well)."""
 
 
 def time_lines(text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
