@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,51 +104,39 @@ SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W017", "W019", "W020",
 MAX_SHOWN_NOTES = 10
 
 
-def written_notes(written: list[Path]) -> list[str] | None:
-    """The notes as the appendix's manifest has them (pseudonymised, where the run pseudonymises);
-    None without a manifest CSV. A terminal's text ends up in e-mails and tickets: a note that quotes
-    a transcript ("Fra: Birgitte Holm Sendt: ...") is shown as the sheet Kørsel shows it."""
+def _manifest_rows(written: list[Path]) -> list[tuple[str, str]] | None:
+    """The (field, value) rows of the manifest the run wrote (csv/manifest.csv), None without one.
+
+    The closing lines show skipped files and notes as the sheet Kørsel has them: pseudonymised where
+    the run pseudonymises (a note quoting a mail header, "Fra: Birgitte Holm ...", a survey question
+    naming "Mettes lektiecafé", a file named after a person), for a terminal is pasted into mails and
+    tickets."""
     import pandas as pd
 
     path = next((p for p in written if p.name == "manifest.csv" and p.parent.name == "csv"), None)
     if path is None:
         return None
     table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    fields, values = table.iloc[:, 0].tolist(), table.iloc[:, 1].tolist()
-    return [value for field, value in zip(fields, values, strict=True) if field.startswith(Words.note)]
+    return list(zip(table.iloc[:, 0].tolist(), table.iloc[:, 1].tolist(), strict=True))
 
 
-def console_hider(report: Path, pseudonyms: dict[str, str] | None, keep: Iterable[str]) -> Callable[[str], str]:
-    """Replace in a console line what the appendix replaced: the names in its report (a survey
-    question quoted by W040, a skipped file's name) and contact data, as the sheet Kørsel does – no
-    other word, so the line stays readable. A console is pasted into mails and issues."""
-    import pandas as pd
-
-    from kvaleval.privacy import Pseudonymiser
-
-    frame = pd.read_csv(report, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    names = set()
-    for original, replacement in frame.loc[frame["kind"] == "navn", ["original", "replacement"]].itertuples(
-            index=False):
-        suffix = replacement.rpartition("]")[2]  # a genitive: "Mettes" -> "[navn]s"
-        stem = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
-        names.add(" ".join(stem.split()))
-    hider = Pseudonymiser(sorted(n for n in names if n), pseudonyms=pseudonyms, keep=keep, name_list=False,
-                          heuristic=False)
-    return hider.apply
-
-
-def summary_lines(coded: Coded, written: list[Path], out: Path,
-                  hide: Callable[[str], str] = str) -> list[str]:
-    """The closing lines of ``code``; ``hide`` pseudonymises those that quote the corpus (file names, notes)."""
+def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
+    """The closing lines of ``code``: what was read and coded, what was written."""
     from kvaleval.analyse.frequencies import with_groupings
 
     corpus = coded.corpus
+    rows = _manifest_rows(written)
+    if rows is None:
+        skipped = list(corpus.skipped.itertuples(index=False))
+        messages = corpus.notes["message"].tolist()
+    else:
+        skipped = [(field.removeprefix(Words.skipped), value) for field, value in rows
+                   if field.startswith(Words.skipped)]
+        messages = [value for field, value in rows if field.startswith(Words.note)]
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     lines = [
         Texts.cli_documents.format(read=len(corpus.documents), skipped=len(corpus.skipped)),
-        *(hide(Texts.cli_skipped.format(path=path, reason=reason))
-          for path, reason in corpus.skipped.itertuples(index=False)),
+        *(Texts.cli_skipped.format(path=path, reason=reason) for path, reason in skipped),
         Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
         Texts.cli_codings_per_theme,
     ]
@@ -161,10 +149,8 @@ def summary_lines(coded: Coded, written: list[Path], out: Path,
         lines.append(Texts.cli_notes.format(n=len(corpus.notes), sheet=Words.run))
         # What changed what was read (a sheet left out, a row taken for labels, ids repeated) is shown
         # here too; notes that quote the text or name speakers stay in the pseudonymised sheet.
-        notes = written_notes(written)  # as the sheet Kørsel has them (its quoted excerpts pseudonymised)
-        messages = corpus.notes["message"].tolist() if notes is None else notes
         shown = [message for message in messages if message[1:5] in SHOWN_NOTES]
-        lines += [f"  {hide(message)}" for message in shown[:MAX_SHOWN_NOTES]]
+        lines += [f"  {message}" for message in shown[:MAX_SHOWN_NOTES]]
         if len(shown) > MAX_SHOWN_NOTES:
             lines.append(f"  … (+{len(shown) - MAX_SHOWN_NOTES})")
     lines.append(Texts.cli_written.format(path=out / "appendix.xlsx", n=len(written) - 1))

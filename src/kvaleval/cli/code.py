@@ -12,7 +12,6 @@ import typer
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import (
     codebook_or_model_s,
-    console_hider,
     echo,
     find_beside,
     summary_lines,
@@ -104,7 +103,5 @@ def code_cli(
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)
-    report = out / "lokalt" / "pseudonymisering.csv"
-    hide = console_hider(report, given, keep or ()) if pseudonymise and report in written else str
-    for line in summary_lines(coded, written, out, hide):
+    for line in summary_lines(coded, written, out):
         echo(line, quiet)
