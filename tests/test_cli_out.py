@@ -387,13 +387,17 @@ def test_code_shows_notes_in_the_terminal_as_pseudonymised_as_the_appendix(
     (corpus / "mail.txt").write_text(
         "Fra: Birgitte Holm Sendt: 9. marts 2026\n\nI: Hvordan går det?\nB: Det går godt med det hele.\n",
         encoding="utf-8")
+    # and a skipped file named after a person named nowhere else: it was "[navn 1] Holm.pages" (Holm, a word)
+    (corpus / "Gunnar Holm.pages").write_bytes(b"PK")
     shown = CliRunner().invoke(app, ["code", str(corpus), "-c", str(small_codebook_path), "--out",
                                      str(tmp_path / "ud"), "--no-qdpx"])
     assert shown.exit_code == 0, shown.output
     assert "[W017]" in shown.output and "[navn]" in shown.output
-    assert "Birgitte" not in shown.output and "Holm" not in shown.output
+    assert "Birgitte" not in shown.output and "Holm" not in shown.output and "Gunnar" not in shown.output
+    assert "sprunget over: [navn" in shown.output
     # the sheet Kørsel too: the header was never a segment, so the names found in segments missed it
-    assert "Birgitte" not in (tmp_path / "ud" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
+    manifest = (tmp_path / "ud" / "csv" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "Birgitte" not in manifest and "Holm" not in manifest
     internal = CliRunner().invoke(app, ["code", str(corpus), "-c", str(small_codebook_path), "--out",
                                         str(tmp_path / "internt"), "--no-qdpx", "--no-pseudonymise"])
     assert "Fra: Birgitte Holm" in internal.output

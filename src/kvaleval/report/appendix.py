@@ -546,14 +546,16 @@ def _pseudonymise_manifest(table: pd.DataFrame, corpus_pseudonymiser: Any) -> pd
     """File names and notes name people ("intervieweren antages at være 'Mette Bruun'"), and so can
     the corpus folder (``/home/mette/Mette Hansen``); versions, options and hashes don't, and a hash
     must stay exact (it holds digit runs like phone numbers). Notes are kvaleval's own sentences,
-    so only the names found in the corpus go there; the folder is a name like a file's, read with
-    the name lists. Every replacement is reported with ``where == "manifest"``."""
+    so only the names found in the corpus go there; file names and the folder are read as the
+    tables' document ids are, with the name lists and the same numbering (a skipped
+    ``Birgitte Holm.pages``, a name nowhere else, was ``[navn 1] Holm.pages``). Every replacement is
+    reported with ``where == "manifest"``."""
     pseudonymiser = corpus_pseudonymiser.found_only()
     table = table.copy()
     prefixes = (Words.file, Words.skipped, Words.note)
     paths = {name.removeprefix(next(p for p in prefixes if name.startswith(p)))
              for name in table[Words.field] if name.startswith(prefixes)}
-    hidden = {path: pseudonymise_id(path, pseudonymiser, "manifest") for path in sorted(paths)}
+    hidden = {path: pseudonymise_id(path, corpus_pseudonymiser, "manifest") for path in sorted(paths)}
 
     def protect(text: str) -> str:
         for path in sorted(hidden, key=len, reverse=True):  # file names in notes, as in the field
