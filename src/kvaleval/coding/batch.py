@@ -283,7 +283,7 @@ _DIGIT = re.compile(r"\d")
 
 def _char_flags(text: str, codes: np.ndarray | None = None) -> np.ndarray:
     codes = code_points(text) if codes is None else codes
-    flags = _flag_table()[np.minimum(codes, 0xFFFF)]
+    flags = _flag_table().take(codes.astype(np.uint16))  # astral code points wrap; put right below
     astral = codes > 0xFFFF
     if astral.any():
         for code in np.unique(codes[astral]).tolist():

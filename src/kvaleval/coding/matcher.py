@@ -471,7 +471,9 @@ def raw_hits(automaton: ahocorasick.Automaton, text: str) -> np.ndarray:
 def spaced_letters(alpha: np.ndarray, codes: np.ndarray) -> str:
     """The text of ``codes`` with every non-letter made a space, and a space added at either end:
     a key ``" word "`` is found in it exactly where ``word`` stands as a whole word."""
-    return " " + np.where(alpha, codes, 32).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass") + " "
+    spaced = np.full(len(codes) + 2, 32, dtype=np.uint32)
+    np.copyto(spaced[1:-1], codes, where=alpha)
+    return str(spaced.data, "utf-32-le", "surrogatepass")  # decoded in place: no copy of the buffer
 
 
 def letters_and_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -487,7 +489,7 @@ def code_points(text: str) -> np.ndarray:
 
 def letters_of(codes: np.ndarray) -> np.ndarray:
     """``str.isalpha`` of each character of the text with these code points."""
-    alpha = _letter_table()[np.minimum(codes, 0xFFFF)]
+    alpha = _letter_table().take(codes.astype(np.uint16))  # astral code points wrap; put right below
     astral = codes > 0xFFFF
     if astral.any():
         for code in np.unique(codes[astral]).tolist():
