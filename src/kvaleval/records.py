@@ -86,6 +86,8 @@ class Document:
     sha256: str = ""
     guid: str | None = field(default=None, compare=False)
     """The source's GUID in the REFI-QDA project it was read from, written back by ``write_qdpx``."""
+    description: str = field(default="", compare=False)
+    """The source's description in that project (ATLAS.ti's document comment, QualCoder's file memo)."""
 
     def attributes_dict(self) -> dict[str, str]:
         return dict(self.attributes)

@@ -17,6 +17,7 @@ from kvaleval.errors import Warnings, warn
 from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
+from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
 from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
@@ -126,9 +127,12 @@ def write_qdpx(
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     refer_from_codes(root, planned, code_guids)
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
-    _cases(root, segments, source_guids)
-    sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
+    taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
+    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
+    planned.missing += foreign_cases.missing
+    _cases(root, segments, source_guids, foreign_cases)
+    sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     for document in documents:
         source_guid = source_guids[document.doc_id]
@@ -142,10 +146,13 @@ def write_qdpx(
             creatingUser=tool,
             creationDateTime=stamp,
         )
+        if document.description:  # ATLAS.ti's document comment, QualCoder's file memo
+            text_element(source, "Description", NS_PROJECT, document.description)
         text = texts[document.doc_id]
         for selection in selections.get(document.doc_id, []):
             _selection(source, selection, text, stamp)
         write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
+        write_annotations(source, foreign_cases.selections.get(document.doc_id, []), users, stamp)
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
@@ -168,7 +175,7 @@ def write_qdpx(
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
-    text_element(root, "Description", NS_PROJECT, _project_description(coders))
+    text_element(root, "Description", NS_PROJECT, _project_description(coders, corpus.projects))
     members = [("project.qde", to_bytes(root, NS_PROJECT))]
     members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]
     write_zip(path, members)
@@ -270,16 +277,22 @@ def _parts(turn_indexes: list[int]) -> list[int]:
     return parts
 
 
-def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str]) -> None:
-    """One Case per respondent (doc_id, speaker) with its attributes as text Variables."""
+def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases) -> None:
+    """The cases of the projects read, as they were; then one Case per respondent (doc_id, speaker)
+    of the other documents, with its attributes as Variables."""
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
-    first = first[first["doc_id"].isin(source_guids)]
-    types = {column: variable_type(first[column].tolist()) for column in columns}
-    if columns and len(first):
+    first = first[first["doc_id"].isin(set(source_guids) - foreign.documents)]
+    own_columns = columns if len(first) else []
+    values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
+    for case in foreign.cases:
+        for variable, value in case["variables"]:
+            values.setdefault(variable, []).append(value)
+    types = {column: variable_type(found) for column, found in values.items()}
+    if values:
         holder = make(root, "Variables", NS_PROJECT)
-        for column in columns:
+        for column in values:
             make(
                 holder,
                 "Variable",
@@ -288,9 +301,22 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
                 name=column,
                 typeOfVariable=types[column],
             )
-    if not len(first):
+    if not len(first) and not foreign.cases:
         return
     cases = make(root, "Cases", NS_PROJECT)
+    for found in foreign.cases:
+        case = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
+        if found["description"]:
+            text_element(case, "Description", NS_PROJECT, found["description"])
+        for variable, value in found["variables"]:
+            if value:
+                holder = make(case, "VariableValue", NS_PROJECT)
+                make(holder, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
+                text_element(holder, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
+        for doc_id in found["sources"]:
+            make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+        for target in found["selections"]:
+            make(case, "SelectionRef", NS_PROJECT, targetGUID=target)
     for row in first.to_dict("records"):
         doc_id, speaker = str(row["doc_id"]), str(row["speaker"])
         case = make(
@@ -300,7 +326,7 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
             guid=guid("case", doc_id, speaker),
             name=f"{doc_id}: {speaker}",
         )
-        for column in columns:
+        for column in own_columns:
             if _clean(row[column]) is not None:
                 value = make(case, "VariableValue", NS_PROJECT)
                 make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
@@ -438,12 +464,20 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
 
 
-def _project_description(coders: list[str]) -> str:
+_OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
+"""The paragraph kvaleval ends a project's description with: written anew, not kept twice."""
+
+
+def _project_description(coders: list[str], projects: pd.DataFrame) -> str:
+    """The descriptions of the projects read (each once, kvaleval's own paragraph taken off),
+    then who coded and that the file holds personal data."""
     who = ", ".join(coders) if coders else "ingen"
-    return (
+    own = (
         f"Eksporteret af {origin()}. Kodere: {who}. Kildeteksterne er transskriptionerne som "
         "læst, ikke pseudonymiseret: projektet indeholder personoplysninger."
     )
+    read = [_OWN_DESCRIPTION.sub("", str(text)).strip() for text in projects["description"] if _present(text)]
+    return "\n\n".join([*dict.fromkeys(text for text in read if text), own])
 
 
 def _present(value: Any) -> bool:
