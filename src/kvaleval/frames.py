@@ -56,8 +56,9 @@ points into its text, end exclusive), the text marked, and the note written on i
 
 CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages")
 """The cases of the projects read (REFI-QDA ``Cases``, but kvaleval's own one per respondent):
-``documents`` is a tuple of the doc_ids the case refers to as a whole (``SourceRef``), ``variables`` a tuple of (variable name, value) pairs, ``passages`` a tuple of
-(doc_id, start, end, selection GUID) for each selection the case takes in (``SelectionRef``)."""
+``documents`` is a tuple of the doc_ids the case refers to as a whole (``SourceRef``), ``variables``
+a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
+for each selection the case takes in (``SelectionRef``)."""
 
 PROJECT_COLUMNS = ("project", "name", "description")
 """The projects read: the file, the project's own name and its description."""

@@ -37,7 +37,8 @@ from kvaleval.refi._sources import (
     name_ids,
     without_suffix,
 )
-from kvaleval.refi._xml import guid, parse_xml
+from kvaleval.refi._xml import guid as derived_guid
+from kvaleval.refi._xml import parse_xml
 from kvaleval.segment import document_turns
 
 TOOL_USER = "kvaleval"
@@ -175,7 +176,7 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
 def _kvalevals_case(case: RawCase) -> bool:
     """A case kvaleval wrote for a respondent: named ``doc_id: speaker``, its GUID derived from them."""
     name = case.name or ""
-    return any(guid("case", name[:at], name[at + 2:]) == case.guid
+    return any(derived_guid("case", name[:at], name[at + 2:]) == case.guid
                for at in range(len(name)) if name.startswith(": ", at))
 
 

@@ -286,8 +286,8 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
     first = first[first["doc_id"].isin(set(source_guids) - foreign.documents)]
     own_columns = columns if len(first) else []
     values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
-    for case in foreign.cases:
-        for variable, value in case["variables"]:
+    for planned in foreign.cases:
+        for variable, value in planned["variables"]:
             values.setdefault(variable, []).append(value)
     types = {column: variable_type(found) for column, found in values.items()}
     if values:
@@ -305,18 +305,18 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
         return
     cases = make(root, "Cases", NS_PROJECT)
     for found in foreign.cases:
-        case = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
+        node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
-            text_element(case, "Description", NS_PROJECT, found["description"])
+            text_element(node, "Description", NS_PROJECT, found["description"])
         for variable, value in found["variables"]:
             if value:
-                holder = make(case, "VariableValue", NS_PROJECT)
-                make(holder, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
-                text_element(holder, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
+                written = make(node, "VariableValue", NS_PROJECT)
+                make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
+                text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
         for doc_id in found["sources"]:
-            make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+            make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
         for target in found["selections"]:
-            make(case, "SelectionRef", NS_PROJECT, targetGUID=target)
+            make(node, "SelectionRef", NS_PROJECT, targetGUID=target)
     for row in first.to_dict("records"):
         doc_id, speaker = str(row["doc_id"]), str(row["speaker"])
         case = make(
