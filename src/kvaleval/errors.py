@@ -312,7 +312,7 @@ class Warnings(metaclass=_CodedMessages):
     W640 = ("{path}: oprettelses- og ændringstider på {n} element(er) (kilder, markeringer, kodninger, cases) og "
             "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
             "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
-            "forfatter og tid.")
+            "forfatter og oprettelsestid.")
     W641 = ("{path}: {n} bruger(e), der hverken har kodet eller skrevet et memo eller en annotation, kommer ikke "
             "med i en ny eksport: {names}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
@@ -1161,7 +1161,7 @@ class _WarningsEnglish:
     W640 = ("{path}: creation and modification times of {n} item(s) (sources, selections, codings, cases) and "
             "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
             "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
-            "their author and time.")
+            "their author and creation time.")
     W641 = ("{path}: {n} user(s) who neither coded nor wrote a memo or annotation are not in a new export: "
             "{names}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "

@@ -183,11 +183,11 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
 
 
 def _dated(root: ET.Element) -> int:
-    """Items, but memos (their time is kept), with a modification time or a creation time of their own
-    (kvaleval stamps every item with the project's time, so its own projects count none)."""
+    """Items with a modification time, or a creation time of their own but memos (theirs is kept):
+    kvaleval stamps every item with the project's time, so its own projects count none."""
     own = root.get("creationDateTime")
-    return sum(1 for node in root.iter() if local(node) not in ("Project", "Note")
-               and (node.get("modifiedDateTime") or node.get("creationDateTime") not in (None, own)))
+    return sum(1 for node in root.iter() if local(node) != "Project" and (
+        node.get("modifiedDateTime") or (local(node) != "Note" and node.get("creationDateTime") not in (None, own))))
 
 
 def _users(root: ET.Element, tolerated: list[str]) -> dict[str, str]:
