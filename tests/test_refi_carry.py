@@ -184,10 +184,15 @@ def test_refi_kvalevals_own_cases_are_not_read_as_the_projects(tmp_path: Path) -
     assert again.read_bytes() == first.read_bytes()
 
 
-def test_refi_times_and_idle_users_are_noted(tmp_path: Path) -> None:
-    corpus, _ = _quiet(read_qdpx, NVIVO)
+def test_refi_idle_users_come_back_and_times_are_noted(tmp_path: Path) -> None:
+    corpus, codings = _quiet(read_qdpx, NVIVO)
     messages = " ".join(corpus.notes["message"])
     assert "[W640]" in messages and "608 element(er)" in messages
-    assert "[W641]" in messages and "'floriansipos'" in messages
-    corpus, _ = _quiet(read_qdpx, _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx"))
-    assert not [m for m in corpus.notes["message"] if "[W640]" in m or "[W641]" in m]
+    assert set(codings["coder"]) == {"Gergo"}  # 'floriansipos' made the project but coded nothing
+    path = _again(NVIVO, tmp_path / "ud.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    assert {user.get("name") for user in _root(path).iterfind("q:Users/q:User", Q)} == {
+        "kvaleval", "Gergo", "floriansipos"}
+    assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
+    corpus, _ = _quiet(read_qdpx, path)
+    assert not [m for m in corpus.notes["message"] if "[W640]" in m]

@@ -313,8 +313,6 @@ class Warnings(metaclass=_CodedMessages):
             "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
             "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
             "forfatter og oprettelsestid.")
-    W641 = ("{path}: {n} bruger(e), der hverken har kodet eller skrevet et memo eller en annotation, kommer ikke "
-            "med i en ny eksport: {names}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1162,8 +1160,6 @@ class _WarningsEnglish:
             "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
             "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
             "their author and creation time.")
-    W641 = ("{path}: {n} user(s) who neither coded nor wrote a memo or annotation are not in a new export: "
-            "{names}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

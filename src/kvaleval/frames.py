@@ -60,8 +60,9 @@ CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "gui
 a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
 for each selection the case takes in (``SelectionRef``)."""
 
-PROJECT_COLUMNS = ("project", "name", "description")
-"""The projects read: the file, the project's own name and its description."""
+PROJECT_COLUMNS = ("project", "name", "description", "users")
+"""The projects read: the file, the project's own name, its description and a tuple of its users'
+names (also those who neither coded nor wrote anything, so that a new export lists them too)."""
 
 VALENCES = ("positiv", "negativ", "blandet")
 

@@ -41,8 +41,6 @@ from kvaleval.refi._xml import guid as derived_guid
 from kvaleval.refi._xml import parse_xml
 from kvaleval.segment import document_turns
 
-TOOL_USER = "kvaleval"
-"""The user kvaleval writes into every project it exports (see :mod:`kvaleval.refi.project_write`)."""
 _MEDIA = ("PictureSource", "AudioSource", "VideoSource", "PDFSource")
 _EXAMPLES = 5
 
@@ -141,24 +139,14 @@ def import_project(
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
     if raw.dated:
         result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
-    idle = _idle_users(raw, result)
-    if idle:
-        result.notes.append((shown, Warnings.W641.format(path=shown, n=len(idle), names=", ".join(
-            f"'{name}'" for name in idle[:_EXAMPLES]) + (" …" if len(idle) > _EXAMPLES else ""))))
     return result
 
 
-def _idle_users(raw: RawProject, result: Imported) -> list[str]:
-    """The users who neither coded nor wrote a memo or an annotation (a new export has no place for them)."""
-    active = {*result.codings["coder"].dropna().astype(str), *result.memos["author"].dropna().astype(str),
-              *result.annotations["author"].dropna().astype(str)}
-    return sorted(name for name in raw.users.values() if name not in active and name != TOOL_USER)
-
-
 def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
-    """The project's own name and description, and its cases (but those kvaleval wrote, one per
+    """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
     respondent, which it writes anew) with their sources and the passages they take in."""
-    result.projects = pd.DataFrame([(shown, raw.name, raw.description)], columns=list(PROJECT_COLUMNS))
+    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()))],
+                                   columns=list(PROJECT_COLUMNS))
     rows = []
     for case in raw.cases:
         if _kvalevals_case(case):

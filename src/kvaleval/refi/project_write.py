@@ -105,6 +105,9 @@ def write_qdpx(
     planned = plan(corpus.memos, corpus.sets, corpus.annotations, texts,
                    [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
     authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
+    # the users of the projects read who neither coded nor wrote anything stay users
+    known = {TOOL_USER, *coders, *authors}
+    authors += [user for user in dict.fromkeys(_names_in(corpus.projects)) if user not in known]
     users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
@@ -192,6 +195,12 @@ def _project_name(coded: Coded) -> str:
     if root.suffix.lower() in (".qdpx", ".qde") and not codebook.path and codebook.name not in ("", "refi"):
         return codebook.name
     return root.name or codebook.name or "kvaleval"
+
+
+def _names_in(projects: pd.DataFrame) -> list[str]:
+    """The user names of the projects read (a tuple per project; a list once cached)."""
+    cells = projects["users"].tolist() if "users" in projects else []
+    return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
 
 
 def _timestamp(created: datetime | str | None) -> str:
