@@ -196,3 +196,39 @@ def test_refi_idle_users_come_back_and_times_are_noted(tmp_path: Path) -> None:
     assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
     corpus, _ = _quiet(read_qdpx, path)
     assert not [m for m in corpus.notes["message"] if "[W640]" in m]
+
+
+def test_refi_source_variables_go_back_on_the_source(tmp_path: Path) -> None:
+    # MAXQDA writes document variables on the TextSource; they came back only on kvaleval's
+    # respondent cases, so MAXQDA read them as case variables, not as its document variables
+    (tillid,) = spans(TEXT, "Ventetiden var alt for lang")
+    qde = (
+        f'<Project xmlns="{NS}" name="m" origin="MAXQDA 2022 (Release 22.4.0)"><Users><User guid="{USER}" '
+        f'name="Karen"/></Users><CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true"/></Codes>'
+        f'</CodeBook><Variables><Variable guid="{AGE}" name="Alder" typeOfVariable="Integer"/>'
+        f'<Variable guid="{GROUP}" name="Bydel" typeOfVariable="Text"/></Variables>'
+        f'<Sources><TextSource guid="{SOURCE}" name="fokus" plainTextPath="internal://{SOURCE}.txt">'
+        f'{selection(1, *tillid)}'
+        f'<VariableValue><VariableRef targetGUID="{AGE}"/><IntegerValue>52</IntegerValue></VariableValue>'
+        f'<VariableValue><VariableRef targetGUID="{GROUP}"/><TextValue>Nord</TextValue></VariableValue>'
+        "</TextSource></Sources></Project>"
+    )
+    source = tmp_path / "m.qdpx"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+        archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
+    corpus, _ = _quiet(read_qdpx, source)
+    assert corpus.document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
+    path = _again(source, tmp_path / "ud.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    root = _root(path)
+    variables = {v.get("guid"): (v.get("name"), v.get("typeOfVariable")) for v in root.iter(f"{{{NS}}}Variable")}
+    (written,) = root.iterfind("q:Sources/q:TextSource", Q)
+    assert [(variables[v.find("q:VariableRef", Q).get("targetGUID")], v[1].tag.split("}")[1], v[1].text)  # type: ignore[union-attr]
+            for v in written.iterfind("q:VariableValue", Q)] == [
+        (("Alder", "Integer"), "IntegerValue", "52"), (("Bydel", "Text"), "TextValue", "Nord")]
+    back, _ = _quiet(read_qdpx, path)
+    assert back.document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
+    assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
+    save_cache(back, tmp_path / "cache")
+    assert load_cache(tmp_path / "cache").document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))

@@ -88,6 +88,9 @@ class Document:
     """The source's GUID in the REFI-QDA project it was read from, written back by ``write_qdpx``."""
     description: str = field(default="", compare=False)
     """The source's description in that project (ATLAS.ti's document comment, QualCoder's file memo)."""
+    source_variables: Pairs = field(default=(), compare=False)
+    """The source's own variables in that project (``TextSource/VariableValue``: MAXQDA's document
+    variables), written back on the source; they are among ``attributes`` too."""
 
     def attributes_dict(self) -> dict[str, str]:
         return dict(self.attributes)

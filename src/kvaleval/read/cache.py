@@ -225,6 +225,7 @@ def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.Da
         "sha256": [d.sha256 for d in documents],
         "guid": pd.Series([d.guid for d in documents], dtype=object),
         "description": [d.description for d in documents],
+        "source_variables": [json.dumps(d.source_variables) for d in documents],
     })
     turns = [(index, turn) for index, d in enumerate(documents) for turn in d.turns or ()]
     table = pd.DataFrame({
@@ -252,12 +253,13 @@ def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
         )
     fields = [rows[name].tolist() for name in
               ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256", "guid",
-               "description")]
+               "description", "source_variables")]
     return tuple(
         Document(doc_id, path, fmt, text, pairs(attributes),
                  tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256, _text(guid),
-                 description)
-        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid, description)
+                 description, pairs(source_variables))
+        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid, description,
+                    source_variables)
         in enumerate(zip(*fields, strict=True))
     )
 

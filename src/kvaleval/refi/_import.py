@@ -430,6 +430,8 @@ def _document(
         sha256=hashlib.sha256((text.raw or "").encode("utf-8")).hexdigest(),
         guid=source.guid or None,
         description=source.description,
+        source_variables=tuple((name, value) for variable, value in source.variables
+                               if value and (name := raw.variables.get(variable) or variable)),
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)

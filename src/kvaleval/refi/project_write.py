@@ -134,7 +134,7 @@ def write_qdpx(
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
     foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
     planned.missing += foreign_cases.missing
-    _cases(root, segments, source_guids, foreign_cases)
+    types = _cases(root, segments, source_guids, foreign_cases, documents)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     for document in documents:
@@ -156,6 +156,7 @@ def write_qdpx(
             _selection(source, selection, text, stamp)
         write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
         write_annotations(source, foreign_cases.selections.get(document.doc_id, []), users, stamp)
+        _variable_values(source, document.source_variables, types)  # MAXQDA's document variables
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
@@ -286,9 +287,13 @@ def _parts(turn_indexes: list[int]) -> list[int]:
     return parts
 
 
-def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases) -> None:
-    """The cases of the projects read, as they were; then one Case per respondent (doc_id, speaker)
-    of the other documents, with its attributes as Variables."""
+def _cases(
+    root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
+    documents: list[Document],
+) -> dict[str, str]:
+    """The Variables; the cases of the projects read, as they were; then one Case per respondent
+    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type of
+    each variable (for the sources' own values)."""
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
@@ -297,6 +302,9 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
     values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
     for planned in foreign.cases:
         for variable, value in planned["variables"]:
+            values.setdefault(variable, []).append(value)
+    for document in documents:
+        for variable, value in document.source_variables:
             values.setdefault(variable, []).append(value)
     types = {column: variable_type(found) for column, found in values.items()}
     if values:
@@ -311,17 +319,13 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
                 typeOfVariable=types[column],
             )
     if not len(first) and not foreign.cases:
-        return
+        return types
     cases = make(root, "Cases", NS_PROJECT)
     for found in foreign.cases:
         node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
             text_element(node, "Description", NS_PROJECT, found["description"])
-        for variable, value in found["variables"]:
-            if value:
-                written = make(node, "VariableValue", NS_PROJECT)
-                make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
-                text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
+        _variable_values(node, found["variables"], types)
         for doc_id in found["sources"]:
             make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
         for target in found["selections"]:
@@ -341,6 +345,16 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
                 make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
                 text_element(value, f"{types[column]}Value", NS_PROJECT, _typed(row[column], types[column]))
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+    return types
+
+
+def _variable_values(node: ET.Element, pairs: Any, types: dict[str, str]) -> None:
+    """A ``VariableValue`` per (variable, value) pair with a value, typed as the variable is."""
+    for variable, value in pairs:
+        if value:
+            written = make(node, "VariableValue", NS_PROJECT)
+            make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
+            text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
 
 
 def _selections(
