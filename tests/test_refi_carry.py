@@ -232,3 +232,24 @@ def test_refi_source_variables_go_back_on_the_source(tmp_path: Path) -> None:
     assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
     save_cache(back, tmp_path / "cache")
     assert load_cache(tmp_path / "cache").document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
+
+
+def test_refi_case_references_to_what_is_not_read_are_noted(tmp_path: Path) -> None:
+    picture = "ffffffff-0000-0000-0000-000000000001"
+    source = _project(tmp_path / "p.qdpx")
+    with zipfile.ZipFile(source) as archive:
+        qde = archive.read("project.qde").decode()
+        text = archive.read(f"sources/{SOURCE}.txt")
+    qde = qde.replace(f'<SourceRef targetGUID="{SOURCE}"/>', f'<SourceRef targetGUID="{SOURCE}"/>'
+                      f'<SourceRef targetGUID="{picture}"/><SelectionRef targetGUID="{picture}"/>')
+    qde = qde.replace("</Sources>", f'<PictureSource guid="{picture}" name="foto.jpg" '
+                      'path="internal://foto.jpg"/></Sources>')
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("project.qde", qde.encode())
+        archive.writestr(f"sources/{SOURCE}.txt", text)
+    corpus, _ = _quiet(read_qdpx, source)
+    assert [m for m in corpus.notes["message"] if "[W641]" in m] == [
+        f"[W641] {source}: 2 henvisning(er) fra cases til noget, kvaleval ikke læser (billeder, lyd, video, "
+        "markeringer uden for teksten, ukendte GUID'er), er ikke med i corpus.cases og skrives ikke med igen; "
+        "casene selv er med."]
+    assert corpus.cases.loc[0, "documents"] == ("fokus",)

@@ -313,6 +313,9 @@ class Warnings(metaclass=_CodedMessages):
             "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
             "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
             "forfatter og oprettelsestid.")
+    W641 = ("{path}: {n} henvisning(er) fra cases til noget, kvaleval ikke læser (billeder, lyd, video, "
+            "markeringer uden for teksten, ukendte GUID'er), er ikke med i corpus.cases og skrives ikke med igen; "
+            "casene selv er med.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1160,6 +1163,9 @@ class _WarningsEnglish:
             "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
             "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
             "their author and creation time.")
+    W641 = ("{path}: {n} reference(s) from cases to things kvaleval does not read (pictures, audio, video, "
+            "selections outside their text, unknown GUIDs) are not in corpus.cases and are not written again; "
+            "the cases themselves are.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -148,9 +148,12 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
     result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()))],
                                    columns=list(PROJECT_COLUMNS))
     rows = []
+    unread = 0
     for case in raw.cases:
         if _kvalevals_case(case):
             continue
+        unread += sum(source not in result.source_ids for source in case.sources)
+        unread += sum(selection not in result.spans for selection in case.selections)
         documents = tuple(result.source_ids[source] for source in case.sources if source in result.source_ids)
         passages = tuple(result.spans[selection] + (selection,) for selection in case.selections
                          if selection in result.spans)
@@ -159,6 +162,8 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
         rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages))
     if rows:
         result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
+    if unread:
+        result.notes.append((shown, Warnings.W641.format(path=shown, n=unread)))
 
 
 def _kvalevals_case(case: RawCase) -> bool:
