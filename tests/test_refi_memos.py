@@ -393,4 +393,4 @@ def test_refi_focus_group_cases_are_each_participants_own(tmp_path: Path) -> Non
         values = {names[value.find(f"{{{NS}}}VariableRef").get("targetGUID")]: value.find(f"{{{NS}}}TextValue").text
                   for value in node.iter(f"{{{NS}}}VariableValue")}
         cases[node.get("name")] = values.get("Gruppe")
-    assert cases == {"fokus: Fatima": "Borgere", "fokus: Ole": "Pårørende"}
+    assert cases == {"Fatima": "Borgere", "Ole": "Pårørende"}

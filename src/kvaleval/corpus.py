@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS, empty_table
+from kvaleval.frames import ANNOTATION_COLUMNS, CASE_COLUMNS, MEMO_COLUMNS, PROJECT_COLUMNS, SET_COLUMNS, empty_table
 from kvaleval.records import Document
 
 
@@ -41,6 +41,12 @@ class Corpus:
     annotations : DataFrame
         The selections without a code of REFI-QDA projects read, with their notes
         (:data:`kvaleval.frames.ANNOTATION_COLUMNS`).
+    cases : DataFrame
+        The cases of REFI-QDA projects read (:data:`kvaleval.frames.CASE_COLUMNS`), written again
+        by :func:`kvaleval.write_qdpx` with their GUIDs, names, descriptions and variables.
+    projects : DataFrame
+        The REFI-QDA projects read, with their own names and descriptions
+        (:data:`kvaleval.frames.PROJECT_COLUMNS`).
     """
 
     root: str
@@ -52,6 +58,8 @@ class Corpus:
     memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
     annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
+    cases: pd.DataFrame = field(default_factory=lambda: empty_table(CASE_COLUMNS))
+    projects: pd.DataFrame = field(default_factory=lambda: empty_table(PROJECT_COLUMNS))
 
     def __len__(self) -> int:
         return len(self.documents)

@@ -309,6 +309,13 @@ class Warnings(metaclass=_CodedMessages):
             "kilden, og interviewerens ture er ikke med.")
     W639 = ("{path}: {n} kodning(er) er lavet af en bruger, projektet ikke har under Users ({guids}); koderen "
             "hedder som GUID'en i kodningerne og i en ny eksport.")
+    W640 = ("{path}: oprettelses- og ændringstider på {n} element(er) (kilder, markeringer, kodninger, cases) og "
+            "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
+            "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
+            "forfatter og oprettelsestid.")
+    W641 = ("{path}: {n} henvisning(er) fra cases til noget, kvaleval ikke læser (billeder, lyd, video, "
+            "markeringer uden for teksten, ukendte GUID'er), er ikke med i corpus.cases og skrives ikke med igen; "
+            "casene selv er med.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1152,6 +1159,13 @@ class _WarningsEnglish:
             "the whole source, and the interviewer's turns are left out.")
     W639 = ("{path}: {n} coding(s) were made by a user the project does not list under Users ({guids}); the "
             "coder is named by the GUID in the codings and in a new export.")
+    W640 = ("{path}: creation and modification times of {n} item(s) (sources, selections, codings, cases) and "
+            "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
+            "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
+            "their author and creation time.")
+    W641 = ("{path}: {n} reference(s) from cases to things kvaleval does not read (pictures, audio, video, "
+            "selections outside their text, unknown GUIDs) are not in corpus.cases and are not written again; "
+            "the cases themselves are.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -54,6 +54,16 @@ ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description"
 """Annotations (selections without a code) of the projects read: where in the document (code
 points into its text, end exclusive), the text marked, and the note written on it."""
 
+CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages")
+"""The cases of the projects read (REFI-QDA ``Cases``, but kvaleval's own one per respondent):
+``documents`` is a tuple of the doc_ids the case refers to as a whole (``SourceRef``), ``variables``
+a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
+for each selection the case takes in (``SelectionRef``)."""
+
+PROJECT_COLUMNS = ("project", "name", "description", "users")
+"""The projects read: the file, the project's own name, its description and a tuple of its users'
+names (also those who neither coded nor wrote anything, so that a new export lists them too)."""
+
 VALENCES = ("positiv", "negativ", "blandet")
 
 ALL = "(alle)"

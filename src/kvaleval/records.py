@@ -86,6 +86,11 @@ class Document:
     sha256: str = ""
     guid: str | None = field(default=None, compare=False)
     """The source's GUID in the REFI-QDA project it was read from, written back by ``write_qdpx``."""
+    description: str = field(default="", compare=False)
+    """The source's description in that project (ATLAS.ti's document comment, QualCoder's file memo)."""
+    source_variables: Pairs = field(default=(), compare=False)
+    """The source's own variables in that project (``TextSource/VariableValue``: MAXQDA's document
+    variables), written back on the source; they are among ``attributes`` too."""
 
     def attributes_dict(self) -> dict[str, str]:
         return dict(self.attributes)

@@ -262,7 +262,8 @@ def read_corpus(
     interviewers = tuple(interviewers)
     documents: list[Document] = []
     found_codings: list[pd.DataFrame] = []
-    project_tables: dict[str, list[pd.DataFrame]] = {"memos": [], "sets": [], "annotations": []}
+    project_tables: dict[str, list[pd.DataFrame]] = {"memos": [], "sets": [], "annotations": [], "cases": [],
+                                                     "projects": []}
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
@@ -307,7 +308,7 @@ def read_corpus(
         notes=pd.DataFrame(notes, columns=["path", "message"]),
         codings=pd.concat(found_codings, ignore_index=True) if found_codings else None,
     )
-    for name, tables in project_tables.items():  # the memos, sets and annotations of REFI-QDA projects
+    for name, tables in project_tables.items():  # the memos, sets, annotations, cases of REFI-QDA projects
         found = [table for table in tables if len(table)]
         if found:
             setattr(corpus, name, pd.concat(found, ignore_index=True))

@@ -30,13 +30,14 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS
+from kvaleval.frames import ANNOTATION_COLUMNS, CASE_COLUMNS, MEMO_COLUMNS, PROJECT_COLUMNS, SET_COLUMNS
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 5
+SCHEMA = 6
 _TABLES = ("segments", "skipped", "notes")
-_PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS}
+_PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS,
+                   "cases": CASE_COLUMNS, "projects": PROJECT_COLUMNS}
 """Kept as JSON: their cells are tuples of names (a list in JSON)."""
 
 
@@ -223,6 +224,8 @@ def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.Da
         "encoding": pd.Series([d.encoding for d in documents], dtype=object),
         "sha256": [d.sha256 for d in documents],
         "guid": pd.Series([d.guid for d in documents], dtype=object),
+        "description": [d.description for d in documents],
+        "source_variables": [json.dumps(d.source_variables) for d in documents],
     })
     turns = [(index, turn) for index, d in enumerate(documents) for turn in d.turns or ()]
     table = pd.DataFrame({
@@ -249,11 +252,14 @@ def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
             Turn(speaker, start, end, _text(role), _text(time), pairs(attributes), _text(question), part)
         )
     fields = [rows[name].tolist() for name in
-              ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256", "guid")]
+              ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256", "guid",
+               "description", "source_variables")]
     return tuple(
         Document(doc_id, path, fmt, text, pairs(attributes),
-                 tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256, _text(guid))
-        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid)
+                 tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256, _text(guid),
+                 description, pairs(source_variables))
+        for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid, description,
+                    source_variables)
         in enumerate(zip(*fields, strict=True))
     )
 

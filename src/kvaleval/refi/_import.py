@@ -14,7 +14,15 @@ from typing import Any
 import pandas as pd
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
-from kvaleval.frames import ANNOTATION_COLUMNS, MEMO_COLUMNS, SET_COLUMNS, empty_codings, empty_table
+from kvaleval.frames import (
+    ANNOTATION_COLUMNS,
+    CASE_COLUMNS,
+    MEMO_COLUMNS,
+    PROJECT_COLUMNS,
+    SET_COLUMNS,
+    empty_codings,
+    empty_table,
+)
 from kvaleval.records import GROUP_COLUMN, Codebook, Document, Turn, group_alias
 from kvaleval.refi._archive import ArchiveLimits, ProjectArchive
 from kvaleval.refi._codings import SELECTION_COLUMNS, add_codings, coded_pairs, coder_name, codings_tables
@@ -29,6 +37,7 @@ from kvaleval.refi._sources import (
     name_ids,
     without_suffix,
 )
+from kvaleval.refi._xml import guid as derived_guid
 from kvaleval.refi._xml import parse_xml
 from kvaleval.segment import document_turns
 
@@ -51,8 +60,12 @@ class Imported:
     memos: pd.DataFrame = field(default_factory=lambda: empty_table(MEMO_COLUMNS))
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
     annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
+    cases: pd.DataFrame = field(default_factory=lambda: empty_table(CASE_COLUMNS))
+    projects: pd.DataFrame = field(default_factory=lambda: empty_table(PROJECT_COLUMNS))
     source_ids: dict[str, str] = field(default_factory=dict)
     """Source GUID -> doc_id of every source read."""
+    spans: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Selection GUID -> (doc_id, start, end) in the document's text, for the cases that refer to it."""
 
 
 def open_project(path: Path, *, shown: str, limits: ArchiveLimits) -> tuple[RawProject, ProjectArchive | None]:
@@ -119,11 +132,45 @@ def import_project(
     result.notes[len(raw.tolerated) : len(raw.tolerated)] = _project_notes(raw, shown)
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     _memos_and_sets(raw, memo_texts, result, shown)
+    _cases_and_project(raw, result, shown)
     strangers = _unlisted_users(raw)
     if strangers:
         result.notes.append((shown, Warnings.W639.format(path=shown, n=sum(strangers.values()),
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
+    if raw.dated:
+        result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
     return result
+
+
+def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
+    """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
+    respondent, which it writes anew) with their sources and the passages they take in."""
+    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()))],
+                                   columns=list(PROJECT_COLUMNS))
+    rows = []
+    unread = 0
+    for case in raw.cases:
+        if _kvalevals_case(case):
+            continue
+        unread += sum(source not in result.source_ids for source in case.sources)
+        unread += sum(selection not in result.spans for selection in case.selections)
+        documents = tuple(result.source_ids[source] for source in case.sources if source in result.source_ids)
+        passages = tuple(result.spans[selection] + (selection,) for selection in case.selections
+                         if selection in result.spans)
+        variables = tuple((raw.variables.get(variable) or variable, value)
+                          for variable, value in case.variables if raw.variables.get(variable) or variable)
+        rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages))
+    if rows:
+        result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
+    if unread:
+        result.notes.append((shown, Warnings.W641.format(path=shown, n=unread)))
+
+
+def _kvalevals_case(case: RawCase) -> bool:
+    """A case kvaleval wrote for a respondent: named ``doc_id: speaker``, its GUID derived from them."""
+    name = case.name or ""
+    return any(derived_guid("case", name[:at], name[at + 2:]) == case.guid
+               for at in range(len(name)) if name.startswith(": ", at))
 
 
 def _unlisted_users(raw: RawProject) -> dict[str, int]:
@@ -291,6 +338,8 @@ def _build(
     ):
         label = f"{shown}#{source.name or source.guid}"
         converted = _convert(source, offsets, preferred, raw.origin, label, result)
+        result.spans.update((selection.guid, (doc_id, span.start, span.end)) for selection, span in converted
+                            if selection.guid and selection.guid != source.guid)
         cuts = [edge for selection, span in converted if coded_pairs(raw, selection) for edge in (span.start, span.end)]
         document = _document(raw, source, text, offsets, entry, doc_id, label, result, interviewers, cuts)
         result.documents.append(document)
@@ -385,6 +434,9 @@ def _document(
         encoding=text.encoding,
         sha256=hashlib.sha256((text.raw or "").encode("utf-8")).hexdigest(),
         guid=source.guid or None,
+        description=source.description,
+        source_variables=tuple((name, value) for variable, value in source.variables
+                               if value and (name := raw.variables.get(variable) or variable)),
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)

@@ -41,6 +41,12 @@ class ProjectMemos:
     missing: list[str] = field(default_factory=list)
 
     @property
+    def guids(self) -> set[str]:
+        """The GUIDs of the memos, sets and annotations written."""
+        rows = [*self.memos, *self.sets, *(row for rows in self.annotations.values() for row in rows)]
+        return {row["written"] for row in rows}
+
+    @property
     def authors(self) -> list[str]:
         rows = [*self.memos, *(row for rows in self.annotations.values() for row in rows)]
         return sorted({str(row["author"]) for row in rows if _text(row.get("author"))})

@@ -51,6 +51,7 @@ class RawSource:
     plain_path: str | None = None
     rich_path: str | None = None
     inline_text: str | None = None
+    description: str = ""
     selections: list[RawSelection] = field(default_factory=list)
     whole_codings: list[RawCoding] = field(default_factory=list)
     variables: list[tuple[str, str]] = field(default_factory=list)
@@ -68,6 +69,7 @@ class RawCase:
     variables: list[tuple[str, str]]
     sources: list[str]
     selections: list[str]
+    description: str = ""
 
 
 @dataclass
@@ -110,6 +112,9 @@ class RawProject:
     """Code GUID -> GUIDs of the notes the code refers to."""
     unread: dict[str, list[str]] = field(default_factory=dict)
     """Project parts kvaleval does not read, by kind (``Links``, ``Graphs``): their names."""
+    description: str = ""
+    dated: int = 0
+    """Items whose own times kvaleval does not carry (see :func:`_dated`)."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -172,7 +177,17 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         sets=sets,
         code_note_refs=code_note_refs,
         unread={kind: names for kind, names in unread.items() if names},
+        description=child_text(root, "Description"),
+        dated=_dated(root),
     )
+
+
+def _dated(root: ET.Element) -> int:
+    """Items with a modification time, or a creation time of their own but memos (theirs is kept):
+    kvaleval stamps every item with the project's time, so its own projects count none."""
+    own = root.get("creationDateTime")
+    return sum(1 for node in root.iter() if local(node) != "Project" and (
+        node.get("modifiedDateTime") or (local(node) != "Note" and node.get("creationDateTime") not in (None, own))))
 
 
 def _users(root: ET.Element, tolerated: list[str]) -> dict[str, str]:
@@ -205,6 +220,7 @@ def _sources(element: ET.Element) -> list[RawSource]:
         if representation is not None:
             source = _text_source(representation, guid, name or representation.get("name") or "", kind)
             source.whole_codings += _codings(element)
+            source.description = child_text(element, "Description")
             # codings on areas of the page are not text: counted, so the import can say so
             source.media_codings = sum(len(list(children(s, "Coding"))) for s in children(element, "PDFSelection"))
             return [source]
@@ -228,6 +244,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         plain_path=element.get("plainTextPath"),
         rich_path=element.get("richTextPath"),
         inline_text=(inline.text or "") if inline is not None else None,
+        description=child_text(element, "Description"),
         whole_codings=_codings(element),
         variables=[_value(value) for value in children(element, "VariableValue")],
         note_refs=_note_refs(element),
@@ -303,6 +320,7 @@ def _case(element: ET.Element) -> RawCase:
         variables=[_value(value) for value in children(element, "VariableValue")],
         sources=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SourceRef")],
         selections=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SelectionRef")],
+        description=child_text(element, "Description"),
     )
 
 

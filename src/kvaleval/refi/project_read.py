@@ -88,6 +88,8 @@ def read_qdpx(
         memos=imported.memos,
         sets=imported.sets,
         annotations=imported.annotations,
+        cases=imported.cases,
+        projects=imported.projects,
     )
     problems = len(imported.notes) + len(imported.skipped)
     if problems:

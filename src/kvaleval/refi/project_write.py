@@ -17,6 +17,7 @@ from kvaleval.errors import Warnings, warn
 from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
+from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
 from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
@@ -104,6 +105,9 @@ def write_qdpx(
     planned = plan(corpus.memos, corpus.sets, corpus.annotations, texts,
                    [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
     authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
+    # the users of the projects read who neither coded nor wrote anything stay users
+    known = {TOOL_USER, *coders, *authors}
+    authors += [user for user in dict.fromkeys(_names_in(corpus.projects)) if user not in known]
     users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
@@ -126,9 +130,12 @@ def write_qdpx(
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     refer_from_codes(root, planned, code_guids)
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
-    _cases(root, segments, source_guids)
-    sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
+    taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
+    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
+    planned.missing += foreign_cases.missing
+    types = _cases(root, segments, source_guids, foreign_cases, documents)
+    sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     for document in documents:
         source_guid = source_guids[document.doc_id]
@@ -142,10 +149,14 @@ def write_qdpx(
             creatingUser=tool,
             creationDateTime=stamp,
         )
+        if document.description:  # ATLAS.ti's document comment, QualCoder's file memo
+            text_element(source, "Description", NS_PROJECT, document.description)
         text = texts[document.doc_id]
         for selection in selections.get(document.doc_id, []):
             _selection(source, selection, text, stamp)
         write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
+        write_annotations(source, foreign_cases.selections.get(document.doc_id, []), users, stamp)
+        _variable_values(source, document.source_variables, types)  # MAXQDA's document variables
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
@@ -168,7 +179,7 @@ def write_qdpx(
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
-    text_element(root, "Description", NS_PROJECT, _project_description(coders))
+    text_element(root, "Description", NS_PROJECT, _project_description(coders, corpus.projects))
     members = [("project.qde", to_bytes(root, NS_PROJECT))]
     members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]
     write_zip(path, members)
@@ -185,6 +196,12 @@ def _project_name(coded: Coded) -> str:
     if root.suffix.lower() in (".qdpx", ".qde") and not codebook.path and codebook.name not in ("", "refi"):
         return codebook.name
     return root.name or codebook.name or "kvaleval"
+
+
+def _names_in(projects: pd.DataFrame) -> list[str]:
+    """The user names of the projects read (a tuple per project; a list once cached)."""
+    cells = projects["users"].tolist() if "users" in projects else []
+    return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
 
 
 def _timestamp(created: datetime | str | None) -> str:
@@ -270,16 +287,29 @@ def _parts(turn_indexes: list[int]) -> list[int]:
     return parts
 
 
-def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str]) -> None:
-    """One Case per respondent (doc_id, speaker) with its attributes as text Variables."""
+def _cases(
+    root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
+    documents: list[Document],
+) -> dict[str, str]:
+    """The Variables; the cases of the projects read, as they were; then one Case per respondent
+    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type of
+    each variable (for the sources' own values)."""
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
-    first = first[first["doc_id"].isin(source_guids)]
-    types = {column: variable_type(first[column].tolist()) for column in columns}
-    if columns and len(first):
+    first = first[first["doc_id"].isin(set(source_guids) - foreign.documents)]
+    own_columns = columns if len(first) else []
+    values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
+    for planned in foreign.cases:
+        for variable, value in planned["variables"]:
+            values.setdefault(variable, []).append(value)
+    for document in documents:
+        for variable, value in document.source_variables:
+            values.setdefault(variable, []).append(value)
+    types = {column: variable_type(found) for column, found in values.items()}
+    if values:
         holder = make(root, "Variables", NS_PROJECT)
-        for column in columns:
+        for column in values:
             make(
                 holder,
                 "Variable",
@@ -288,9 +318,18 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
                 name=column,
                 typeOfVariable=types[column],
             )
-    if not len(first):
-        return
+    if not len(first) and not foreign.cases:
+        return types
     cases = make(root, "Cases", NS_PROJECT)
+    for found in foreign.cases:
+        node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
+        if found["description"]:
+            text_element(node, "Description", NS_PROJECT, found["description"])
+        _variable_values(node, found["variables"], types)
+        for doc_id in found["sources"]:
+            make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+        for target in found["selections"]:
+            make(node, "SelectionRef", NS_PROJECT, targetGUID=target)
     for row in first.to_dict("records"):
         doc_id, speaker = str(row["doc_id"]), str(row["speaker"])
         case = make(
@@ -300,12 +339,22 @@ def _cases(root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str
             guid=guid("case", doc_id, speaker),
             name=f"{doc_id}: {speaker}",
         )
-        for column in columns:
+        for column in own_columns:
             if _clean(row[column]) is not None:
                 value = make(case, "VariableValue", NS_PROJECT)
                 make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
                 text_element(value, f"{types[column]}Value", NS_PROJECT, _typed(row[column], types[column]))
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
+    return types
+
+
+def _variable_values(node: ET.Element, pairs: Any, types: dict[str, str]) -> None:
+    """A ``VariableValue`` per (variable, value) pair with a value, typed as the variable is."""
+    for variable, value in pairs:
+        if value:
+            written = make(node, "VariableValue", NS_PROJECT)
+            make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
+            text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
 
 
 def _selections(
@@ -438,12 +487,20 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
 
 
-def _project_description(coders: list[str]) -> str:
+_OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
+"""The paragraph kvaleval ends a project's description with: written anew, not kept twice."""
+
+
+def _project_description(coders: list[str], projects: pd.DataFrame) -> str:
+    """The descriptions of the projects read (each once, kvaleval's own paragraph taken off),
+    then who coded and that the file holds personal data."""
     who = ", ".join(coders) if coders else "ingen"
-    return (
+    own = (
         f"Eksporteret af {origin()}. Kodere: {who}. Kildeteksterne er transskriptionerne som "
         "læst, ikke pseudonymiseret: projektet indeholder personoplysninger."
     )
+    read = [_OWN_DESCRIPTION.sub("", str(text)).strip() for text in projects["description"] if _present(text)]
+    return "\n\n".join([*dict.fromkeys(text for text in read if text), own])
 
 
 def _present(value: Any) -> bool:
