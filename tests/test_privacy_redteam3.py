@@ -1,0 +1,76 @@
+"""Leaks a third red-team found in its own corpus (.txt, .docx, .vtt, an .xlsx survey): numbers typed in odd
+groupings, birthdays told without the year, case numbers in the definite form, initials, lower-case names
+in a person's place, transliterated names and names inside compounds.
+
+Each case is a rule, not a string; the ordinary words, places and numbers beside them stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kvaleval.privacy import pseudonymise
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # eight digits in any grouping, after a word that says it is a phone number, or after +45
+    ("Man ringer på 20-30 40 50 eller 2030 40 5 0, så kommer hjælpen.",
+     "Man ringer på [telefon] eller [telefon], så kommer hjælpen."),
+    ("Hendes mobil er 20 304 050 og hjemme 203 04 050.", "Hendes mobil er [telefon] og hjemme [telefon]."),
+    ("Ring på tlf. 2 0 3 0 4 0 5 0 om hjælp. Eller +45 20304 050.",
+     "Ring på tlf. [telefon] om hjælp. Eller [telefon]."),
+    # ten digits after "CPR", with a possible date
+    ("Mit CPR er 120385 12 34 og hans er 12 0385 1234.", "Mit CPR er [CPR] og hans er [CPR]."),
+    ("cpr.nr. 120385 12 34", "cpr.nr. [CPR]"),
+])
+def test_privacy_numbers_in_odd_groupings_after_their_word(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ring på tlf mellem 14.30-16.00",          # a time range
+    "nummeret er 2019 2020",                   # two years
+    "Hun ringede. Vi fik 2030 40 5 0 kr",      # the word is in another sentence, and an amount
+    "mobilen kostede 2 500 000",
+    "der bor 2 345 678 mennesker",
+    "Vi ringede 12.03.2015",                   # a date
+    "cpr 12345 67890",                         # no possible date
+    "Min tlf. Den er 2 0 3 0 4 0 5 0",         # a sentence's end between
+])
+def test_privacy_loose_numbers_without_their_word_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hun har fødselsdag d. 12/4 også", "Hun har fødselsdag d. [fødselsdato] også"),
+    ("hun har fødselsdag 12/4 og fik hjælp", "hun har fødselsdag [fødselsdato] og fik hjælp"),
+    ("fødselsdag: 3/5", "fødselsdag: [fødselsdato]"),
+    ("Hun er født d. 3/5 og fik hjælp.", "Hun er født d. [fødselsdato] og fik hjælp."),
+    ("Han fylder år den 14. juni, min søn", "Han fylder år den [fødselsdato], min søn"),
+    ("hendes fødselsdag er 12/4", "hendes fødselsdag er [fødselsdato]"),
+])
+def test_privacy_birthday_without_year(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mødet den 12/4", "født 32/5", "født i 1962", "de fylder op i juni",
+                                  "fødselsdagen var sjov"])
+def test_privacy_dates_that_are_no_birthday_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sagsnummeret er 2023-014512, og journalnummeret er 44 512.",
+     "Sagsnummeret er [sagsnummer], og journalnummeret er [sagsnummer]."),
+    ("medlemsnummeret er 77821.", "medlemsnummeret er [sagsnummer]."),
+    ("Vi fik hjælpen i sag 23/4512 og på SAG-2024-0815.", "Vi fik hjælpen i sag [sagsnummer] og på [sagsnummer]."),
+    ("i sagen 2023-0145 blev", "i sagen [sagsnummer] blev"),
+])
+def test_privacy_case_numbers_definite_after_sag_and_lettered(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["sag 2 handler om", "en sag 2-3 gange om ugen", "COVID-19 og COVID-2019",
+                                  "sagen 2-3 gange"])
+def test_privacy_numbers_after_sag_that_are_no_case_stay(text: str) -> None:
+    assert pseudonymise(text) == text
