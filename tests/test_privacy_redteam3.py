@@ -74,3 +74,26 @@ def test_privacy_case_numbers_definite_after_sag_and_lettered(text: str, expecte
                                   "sagen 2-3 gange"])
 def test_privacy_numbers_after_sag_that_are_no_case_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an initial next to a name is part of it: left behind, it narrows who it is
+    ("Min sagsbehandler Lars P. ringede tit.", "Min sagsbehandler [navn] ringede tit."),
+    ("at K. Mortensen fra kommunen kunne hjælpe", "at [navn] fra kommunen kunne hjælpe"),
+    ("Hanne P. Hansen kom", "[navn] kom"),
+    # initials with full stops, and two capitals that speak
+    ("og L.P. sagde, at der var venteliste.", "og [navn] sagde, at der var venteliste."),
+    ("M.K. og J.H. fra bestyrelsen gav hjælp.", "[navn] og [navn] fra bestyrelsen gav hjælp."),
+    ("JK sagde det også.", "[navn] sagde det også."),
+])
+def test_privacy_initials(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "P.S. vi ses", "Det er O.K. med mig", "H.C. Andersens Boulevard og H.C. Andersen Skolen",
+    "SSP sagde det", "DR sagde det", "EU siger nej", "TV er godt", "Vi fik en LP",
+    "Jeg talte med Vollsmose. P. var der ikke",
+])
+def test_privacy_abbreviations_like_initials_stay(text: str) -> None:
+    assert pseudonymise(text) == text

@@ -214,6 +214,10 @@ _PERSON_VERBS = frozenset(
 """Verbs that, right after an ambiguous name at a sentence start, show it is the
 subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
 
+_SAYS_RE = re.compile(
+    r"[ \t]+(?:sagde|siger|ringede|skrev|spurgte|fortalte|mente|synes|syntes|hjalp|lovede|svarede)(?![^\W\d_])")
+"""Verbs of speaking after two capitals: "LP sagde" is a person's initials."""
+
 _DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
 # "Per fra boligselskabet kom", "mohamed fra blok 3 siger": a verb after where the person is from
 _NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
@@ -503,6 +507,9 @@ def classify(
             return NAME, stem, suffix
         if key in lists.keep:
             return KEEP, stem, suffix
+    if (all_caps and use_heuristic and len(core) == 2 and _SAYS_RE.match(text, end) is not None
+            and not is_danish_word(core.casefold())):
+        return HEURISTIC, core, ""  # "LP sagde": initials that speak; "SSP" and "PPR" are on the keep lists
     if all_caps and use_heuristic and len(core) >= 4 and not is_danish_word(core.casefold()):
         return WEAK, core, ""  # "GUNNVOR PEDERSEN": a name next to a name; alone an abbreviation ("KKFO")
     if not use_heuristic and not all_caps and len(core) >= 2 and text[end : end + 1] != "-" and (

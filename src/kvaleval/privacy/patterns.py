@@ -301,8 +301,9 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start("date"), match.end("date"), KIND_BIRTH
     for match in CASE_RE.finditer(text):
         group = next(name for name in ("number", "sag", "id") if match.group(name) is not None)
-        if group == "sag" and sum(char.isdigit() for char in match.group(group)) < 4:
-            continue  # "en sag 2-3 gange om ugen"
+        digits = sum(char.isdigit() for char in match.group(group))
+        if (group == "sag" and digits < 4) or (group == "id" and digits < 6):
+            continue  # "en sag 2-3 gange om ugen"; "AB-12-345" is a number plate
         yield match.start(group), match.end(group), KIND_CASE
 
 

@@ -243,6 +243,10 @@ class Pseudonymiser:
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+        if self.heuristic and "." in text:
+            # initials with full stops are a person's ("L.P. sagde", "M.K. og J.H. fra bestyrelsen")
+            spans += [Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                      for m in _DOTTED_INITIALS_RE.finditer(text) if _initials_name(text, m)]
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]
@@ -297,7 +301,7 @@ class Pseudonymiser:
             chosen = resolve(text, [*chosen, *joined])
         merged = merge_names(text, chosen, weak, words_after=self.heuristic,
                              full_name_labels=self._full_name_labels)
-        return [span for span in merged if not _names_an_institution(text, span)]
+        return [span for span in _with_initials(text, merged) if not _names_an_institution(text, span)]
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
@@ -498,6 +502,46 @@ def _names_an_institution(text: str, span: Span) -> bool:
     if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
         return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?![^\W\d_])")
+"""Two or three initials with full stops: "L.P.", "M. K.", "H.C."."""
+_NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D.".split())
+"""Abbreviations written like initials."""
+_INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅ]\.(?![^\W\d_])")
+
+
+def _initials_name(text: str, match: re.Match[str]) -> bool:
+    """True if dotted initials are a person's: not an abbreviation (``P.S.``), and not a flat's side after
+    its floor (``2. T.H.``)."""
+    if match.group().replace(" ", "") in _NOT_INITIALS:
+        return False
+    return re.search(r"\d\.?[ \t]*$", text[max(0, match.start() - 4) : match.start()]) is None
+
+
+def _with_initials(text: str, spans: list[Span]) -> list[Span]:
+    """A name takes in the initials written next to it: "Lars P." and "K. Mortensen" are one "[navn]",
+    for the initial left behind narrows who it is."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind == KIND_NAME and not span.suffix:
+            previous_end = out[-1].end if out else 0
+            before = _INITIALS_BEFORE_RE.search(text, max(previous_end, span.start - 10), span.start)
+            after = _INITIAL_AFTER_RE.match(text, span.end)
+            if before is not None or after is not None:
+                span = Span(before.start() if before is not None else span.start,
+                            after.end() if after is not None else span.end,
+                            KIND_NAME, span.rank, span.base, span.suffix, span.heuristic)
+        last = out[-1] if out else None
+        if last is not None and last.end > span.start:
+            continue  # the initials were the previous name's too
+        if (last is not None and last.kind == KIND_NAME == span.kind and not last.suffix
+                and last.end != span.start and not text[last.end : span.start].strip(" \t")):
+            out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, last.base, span.suffix, last.heuristic)
+            continue  # "Hanne P. Hansen": one name with its initial in the middle
+        out.append(span)
+    return out
 
 
 def _stem_key(text: str, span: Span) -> str:
