@@ -97,3 +97,24 @@ def test_privacy_initials(text: str, expected: str) -> None:
 ])
 def test_privacy_abbreviations_like_initials_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lower-case name on no list, told by its place: after "hedder" with a person before it, after a
+    # relative or role before a verb it governs
+    ("Min søn sirwan går der. Han hedder kawan til fornavn.", "Min søn [navn] går der. Han hedder [navn] til fornavn."),
+    ("Min ven mo hjælper også, og hans bror hedder bj.", "Min ven [navn] hjælper også, og hans bror hedder [navn]."),
+    ("Min nabo aischa siger hjælpen er god.", "Min nabo [navn] siger hjælpen er god."),
+    ("hun kaldes lulu", "hun kaldes [navn]"),
+    ("min dreng dilnoza fra 7.b kommer", "min dreng [navn] fra 7.b kommer"),
+])
+def test_privacy_unlisted_lower_case_name_in_a_persons_place(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "det hedder jobspor", "projektet hedder helhedsplanen", "hun hedder noget andet", "min søn går i skole",
+    "min ven okay", "min chef cool siger", "min mand siger det", "hilsen fra os alle",
+])
+def test_privacy_words_in_a_persons_place_stay(text: str) -> None:
+    assert pseudonymise(text) == text

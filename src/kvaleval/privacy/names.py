@@ -400,6 +400,49 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
 
 
+_PLACE_OF_PERSON_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))|(?P<kin>(?i:{'|'.join(sorted(_KIN_BEFORE))}))"
+    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
+    r"(?![^\W\d_@-])")
+"""A lower-case word where only a person stands: after "hedder" or "kaldet", after a relative or role
+before a verb it governs ("min søn sirwan går der"), or after a greeting at the end of its line
+("hilsen lp")."""
+
+
+def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of lower-case names on no list, told by their place: "han hedder kawan", "min søn
+    sirwan går der", "min nabo aischa siger", "hilsen lp". A Danish word there ("hedder noget", "min
+    søn går") is none."""
+    if "hedder" not in text and "kald" not in text and not any(word in text for word in _QUICK_TRIGGERS):
+        return []
+    found = []
+    lists = lexicon()
+    position = 0
+    while (match := _PLACE_OF_PERSON_RE.search(text, position)) is not None:
+        position = match.start("word")  # the word may itself be the trigger of the next: "bror hedder bj"
+        word = match.group("word")
+        if is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS:
+            continue
+        if match.group("naming") is not None:
+            before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+            if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | _KIN_BEFORE:
+                continue  # "han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"
+        if match.group("kin") is not None and not (
+                _subject_of_verb(text, match.end(), word) or _FROM_RE.match(text, match.end())):
+            continue  # "min søn sirwan går der"; not "min ven okay"
+        if match.group("greeting") is not None and _LINE_END_RE.match(text, match.end()) is None:
+            continue  # a signature ends its line
+        found.append(match.span("word"))
+    return found
+
+
+_NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
+"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
+
+
+_QUICK_TRIGGERS = ("hilsen", "mvh", "kh", "vh", "knus", *sorted(_KIN_BEFORE))
+
+
 def lower_case_surname(text: str, start: int) -> bool:
     """True if the lower-case word at ``start`` follows "familien", "fru" or "hr." ("familien hansen")."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)

@@ -243,6 +243,10 @@ class Pseudonymiser:
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+        if self.heuristic:
+            # a lower-case name on no list, where only a person stands: "han hedder kawan", "min søn sirwan går"
+            spans += [Span(start, end, KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                      for start, end in _names.unlisted_lower_names(text)]
         if self.heuristic and "." in text:
             # initials with full stops are a person's ("L.P. sagde", "M.K. og J.H. fra bestyrelsen")
             spans += [Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
