@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kvaleval.danish import is_danish_word
@@ -148,6 +148,47 @@ def fold(word: str) -> str:
             continue
         out.append("".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)))
     return "".join(out)
+
+
+_SPELLINGS = (("sch", "sh"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ou", "u"),
+              ("oo", "u"), ("ee", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("c", "k"))
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@cache
+def skeleton(word: str) -> str:
+    """``word`` as its sounds, the way names are transliterated in many spellings: "Mukhammad" and
+    "Muhammad", "Aischa" and "Aisha", "Youssef" and "Yusef" have one skeleton (folded, kh→h, sch→sh,
+    ou→u, y→i, doubled letters once, no final h)."""
+    out = fold(word.casefold())
+    for spelling, sound in _SPELLINGS:
+        out = out.replace(spelling, sound)
+    out = _DOUBLE_RE.sub(r"\1", out)
+    return out[:-1] if out.endswith("h") and len(out) > 3 else out
+
+
+@cache
+def transliterated() -> dict[str, str]:
+    """Skeleton -> a first name on the lists with it, for names of four letters or more that are no
+    Danish word and not ambiguous: an unlisted spelling ("Mukhammad") is read as the listed one."""
+    lists = lexicon()
+    out: dict[str, str] = {}
+    for name in sorted(lists.first_names):
+        if len(name) >= 4 and name.isalpha() and name not in lists.ambiguous and name not in lists.keep:
+            out.setdefault(skeleton(name), name)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def transliteration(word: str) -> str | None:
+    """The listed first name ``word`` spells another way ("mukhammad" -> "muhammad"), or None; a Danish
+    word or a kept one is none."""
+    if len(word) < 4:
+        return None
+    name = transliterated().get(skeleton(word))
+    if name is None or is_danish_word(word) or word in lexicon().keep or word in _LOWER_WORDS:
+        return None
+    return name
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -346,7 +387,7 @@ def lower_case_word_names() -> frozenset[str]:
 
 
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
-_KIN_BEFORE = frozenset(
+KIN_BEFORE = frozenset(
     """nabo naboen genbo underbo overbo sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
     lærer læreren kollega kollegaen mor far søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
     bror søster lillebror lillesøster storebror storesøster svoger svigerinde fætter kusine nevø niece
@@ -357,7 +398,7 @@ _KIN_BEFORE = frozenset(
 """Relatives and roles: "min søn yusuf", "min dreng mohammed", "sundhedsplejerske gitte"."""
 _SIGNATURE_BEFORE = frozenset("hilsen hilsner mvh vh kh knus".split())
 """A signature's greeting: "hilsen gitte", "mvh. yasmin", "kh ole"."""
-_PERSON_BEFORE = _NAMING_BEFORE | _KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
+_PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
@@ -388,7 +429,7 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE | _TITLE_BEFORE:
         last = ""  # a full stop ends the sentence: "det gik fint til. mette ..." is no "til mette"
     if word:
-        return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
+        return last in _NAMING_BEFORE or (last in KIN_BEFORE and text[start:end] in lexicon().first_names
                                           and _subject_of_verb(text, end, text[start:end]))
     if last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end]) or _signature_alone(text, start, end):
         return True
@@ -400,47 +441,44 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
 
 
-_PLACE_OF_PERSON_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))|(?P<kin>(?i:{'|'.join(sorted(_KIN_BEFORE))}))"
+_NAMING_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))"
     rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
     r"(?![^\W\d_@-])")
-"""A lower-case word where only a person stands: after "hedder" or "kaldet", after a relative or role
-before a verb it governs ("min søn sirwan går der"), or after a greeting at the end of its line
-("hilsen lp")."""
+_NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
+"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
+
+
+def _unlisted(word: str) -> bool:
+    lists = lexicon()
+    return not (is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS)
 
 
 def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of lower-case names on no list, told by their place: "han hedder kawan", "min søn
-    sirwan går der", "min nabo aischa siger", "hilsen lp". A Danish word there ("hedder noget", "min
-    søn går") is none."""
-    if "hedder" not in text and "kald" not in text and not any(word in text for word in _QUICK_TRIGGERS):
+    """``(start, end)`` of lower-case names on no list after "hedder" or "kaldet" with a person before
+    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), or after a greeting at
+    the end of its line ("hilsen sirwan"). A Danish word there ("hedder noget") is none."""
+    if "hedder" not in text and "kald" not in text and "ilsen" not in text and "vh" not in text and "kh" not in text:
         return []
     found = []
-    lists = lexicon()
-    position = 0
-    while (match := _PLACE_OF_PERSON_RE.search(text, position)) is not None:
-        position = match.start("word")  # the word may itself be the trigger of the next: "bror hedder bj"
-        word = match.group("word")
-        if is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS:
+    for match in _NAMING_RE.finditer(text):
+        if not _unlisted(match.group("word")):
             continue
         if match.group("naming") is not None:
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
-            if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | _KIN_BEFORE:
-                continue  # "han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"
-        if match.group("kin") is not None and not (
-                _subject_of_verb(text, match.end(), word) or _FROM_RE.match(text, match.end())):
-            continue  # "min søn sirwan går der"; not "min ven okay"
-        if match.group("greeting") is not None and _LINE_END_RE.match(text, match.end()) is None:
+            if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | KIN_BEFORE:
+                continue
+        elif _LINE_END_RE.match(text, match.end()) is None:
             continue  # a signature ends its line
         found.append(match.span("word"))
     return found
 
 
-_NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
-"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
-
-
-_QUICK_TRIGGERS = ("hilsen", "mvh", "kh", "vh", "knus", *sorted(_KIN_BEFORE))
+def unlisted_kin_name(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word after a relative or role, on no list, is a name: a verb it governs
+    follows, or where it is from ("min søn sirwan går der", "min nabo aischa siger"; not "min ven okay")."""
+    word = text[start:end]
+    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None) and _unlisted(word)
 
 
 def lower_case_surname(text: str, start: int) -> bool:
@@ -529,6 +567,8 @@ def classify(
         key = stem.casefold()
         if use_lists and key not in lists.names and not key.isascii():
             key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
+        if use_lists and key not in lists.names and key not in learned and key not in user_keep:
+            key = transliteration(key) or key  # "Mukhammad", "Aischa": listed as Muhammad, Aisha
         if key in user_keep:
             return KEEP, stem, suffix
         if use_lists and key in lists.names:

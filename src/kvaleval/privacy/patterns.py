@@ -243,8 +243,10 @@ CASE_RE = re.compile(
     r"(?<![^\W\d_])(?i:(?:sags?|journal|kunde|lejemåls|lejer|medlems|borger|klient|reference|ref\.)[ -]?"
     r"(?:nr|nummer(?:et)?)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
     r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?(?:[ ]\d{3}(?!\d))*)(?![\w])"
+)
+CASE_LOOSE_RE = re.compile(
     # "sag 23/4512", "i sagen 2023-014512": a number with a slash or a dash after "sag" ("sag 2" is none)
-    r"|(?<![^\W\d_])(?i:sag(?:en)?)[ \t]+(?P<sag>\d+[/-]\d+(?:[/-]\d+)*)(?![\w]|[/-]\d)"
+    r"(?<![^\W\d_])(?i:sag(?:en)?)[ \t]+(?P<sag>\d+[/-]\d+(?:[/-]\d+)*)(?![\w]|[/-]\d)"
     # an id with its letters: "SAG-2024-0815", "JNR-23-4512"
     r"|(?<![\w-])(?P<id>[A-ZÆØÅ]{2,5}-\d{2,4}-\d{3,})(?![\w-])"
 )
@@ -300,11 +302,13 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
         if match.group("day") is None or is_plausible_cpr(match.group("day").zfill(2), match.group("month").zfill(2)):
             yield match.start("date"), match.end("date"), KIND_BIRTH
     for match in CASE_RE.finditer(text):
-        group = next(name for name in ("number", "sag", "id") if match.group(name) is not None)
-        digits = sum(char.isdigit() for char in match.group(group))
-        if (group == "sag" and digits < 4) or (group == "id" and digits < 6):
-            continue  # "en sag 2-3 gange om ugen"; "AB-12-345" is a number plate
-        yield match.start(group), match.end(group), KIND_CASE
+        yield match.start("number"), match.end("number"), KIND_CASE
+    if "-" in text or "/" in text:
+        for match in CASE_LOOSE_RE.finditer(text):
+            group = "sag" if match.group("sag") is not None else "id"
+            digits = sum(char.isdigit() for char in match.group(group))
+            if digits >= (4 if group == "sag" else 6):  # not "en sag 2-3 gange om ugen"; "AB-12-345" is a plate
+                yield match.start(group), match.end(group), KIND_CASE
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
@@ -363,17 +367,21 @@ _CPR_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?i:cpr\w*|personnummer\w*)(?![^\W\d_])(?:[^.!?\n]|\.(?!\s+[A-ZÆØÅ])){0,40}$")
 """The word before a loose number, in the same sentence (an abbreviation's full stop, ``tlf.``, ``cpr.nr.``,
 is no sentence's end)."""
+_QUICK_PHONE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:tlf|telefon|mobil|mob|fastnet|nummer|ring|sms|hjemme|privat)|\+45|0045")
+_QUICK_CPR_RE = re.compile(r"(?<![^\W\d_])(?i:cpr|personnummer)")
+"""Quick tests before the loose numbers: a word that names one somewhere in the text."""
 _TIME_RANGE_RE = re.compile(r"\d\d?[.:]\d\d[ ]?-[ ]?\d\d?[.:]\d\d")
 
 
 def find_loose_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield a phone number (``tlf. 2 0 3 0 4 0 5 0``) or a CPR number (``CPR er 120385 12 34``) written
     in an odd grouping, after a word that names it (or ``+45``); a plain date, time or amount stays."""
-    for match in _LOOSE_CPR_RE.finditer(text):
+    for match in _LOOSE_CPR_RE.finditer(text) if _QUICK_CPR_RE.search(text) else ():
         day, month = match.group(1) + match.group(2), match.group(3) + match.group(4)
         if is_plausible_cpr(day, month) and _CPR_WORD_RE.search(text, max(0, match.start() - 60), match.start()):
             yield match.start(), match.end(), KIND_CPR
-    for match in _LOOSE_PHONE_RE.finditer(text):
+    for match in _LOOSE_PHONE_RE.finditer(text) if _QUICK_PHONE_RE.search(text) else ():
         start, end = match.span()
         if _TIME_RANGE_RE.search(match.group()):
             continue  # "ring mellem 14.30-16.00"

@@ -235,16 +235,25 @@ class Pseudonymiser:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
             surnames = _names.lower_case_surnames()
+            previous, previous_end = "", -1
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                if not word.isascii() and _ACCENTED_RE.search(word) and word not in lower and word not in surnames:
-                    word = _names.fold(word)  # "małgorzata", listed as malgorzata
+                after_kin = previous in _names.KIN_BEFORE and not text[previous_end : m.start()].strip(" \t")
+                previous, previous_end = word, m.end()
+                if word not in lower and word not in words and word not in surnames:
+                    if not word.isascii() and _ACCENTED_RE.search(word):
+                        word = _names.fold(word)  # "małgorzata", listed as malgorzata
+                    if word not in lower and word not in surnames:
+                        word = _names.transliteration(word) or word  # "mukhammad", "aischa": another spelling
                 if ((word in lower or word in words) and _names.lower_case_person(
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+                elif after_kin and self.heuristic and _names.unlisted_kin_name(text, m.start(), m.end()):
+                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der"
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
         if self.heuristic:
-            # a lower-case name on no list, where only a person stands: "han hedder kawan", "min søn sirwan går"
+            # a lower-case name on no list after "hedder" or a greeting: "han hedder kawan", "hilsen sirwan"
             spans += [Span(start, end, KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
                       for start, end in _names.unlisted_lower_names(text)]
         if self.heuristic and "." in text:
