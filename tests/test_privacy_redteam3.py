@@ -137,3 +137,21 @@ def test_privacy_transliterated_names(text: str, expected: str) -> None:
 ])
 def test_privacy_words_like_transliterated_names_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a first name inside what is named after the person: a group, an arrangement, a case
+    ("Vi kalder det Mettegruppen.", "Vi kalder det [navn]gruppen."),
+    ("Vi fik hjælp af bente-gruppen og Khadijagruppen.", "Vi fik hjælp af [navn]-gruppen og [navn]gruppen."),
+    ("og hanne-ordningen er god", "og [navn]-ordningen er god"),
+])
+def test_privacy_name_inside_a_compound(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vi bor på Frederiksberg og i Karensgade", "Lundgruppen og Bogruppen", "Mødregruppen og Fokusgruppen",
+    "Vi har en Jobgruppe", "et lynkursus og maria-kirken",
+])
+def test_privacy_compounds_that_name_no_one_stay(text: str) -> None:
+    assert pseudonymise(text) == text

@@ -527,6 +527,26 @@ def _hyphenated(
     return None
 
 
+NAMED_TAILS = frozenset(
+    """gruppe gruppen grupper grupperne ordning ordningen hold holdet sag sagen model modellen metode metoden
+    pulje puljen""".split()
+)
+"""What is named after a person ("Mettegruppen", "Hanneordningen", "Khadijasagen"): the name in it is hers."""
+
+
+def _named_compound(folded: str, lists: Lexicon) -> int:
+    """The length of the first name that begins ``folded``, joined to a group or arrangement word
+    ("mettegruppen", "khadijasagen", with a linking s: "hannesordningen"), or 0. A name that is also a
+    word ("Bo", "Lund") is none, and places named after people ("Frederiksberg") end otherwise."""
+    for tail in NAMED_TAILS:
+        if folded.endswith(tail) and len(folded) - len(tail) >= 3:
+            head = folded[: -len(tail)]
+            for name in (head, head[:-1] if head[-1:] == "s" else ""):
+                if name in lists.first_names and name not in lists.ambiguous and not is_danish_word(name):
+                    return len(name) + (len(head) - len(name))
+    return 0
+
+
 def classify(
     text: str,
     start: int,
@@ -567,7 +587,7 @@ def classify(
         key = stem.casefold()
         if use_lists and key not in lists.names and not key.isascii():
             key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
-        if use_lists and key not in lists.names and key not in learned and key not in user_keep:
+        if use_lists and not all_caps and key not in lists.names and key not in learned and key not in user_keep:
             key = transliteration(key) or key  # "Mukhammad", "Aischa": listed as Muhammad, Aisha
         if key in user_keep:
             return KEEP, stem, suffix
@@ -603,6 +623,9 @@ def classify(
     if all_caps or not use_heuristic or len(core) < 2 or text[end : end + 1] == "-":
         return KEEP, core, ""  # "Børn- og Ungeforvaltningen": the head of a compound
     folded = core.casefold()
+    named = _named_compound(folded, lists) if use_lists else 0
+    if named:
+        return NAME, core[:named], core[named:]  # "Mettegruppen" -> "[navn]gruppen"
     if folded.endswith(_PLACE_ENDINGS) or folded[:-1].endswith(_PLACE_ENDINGS):
         return KEEP, core, ""
     if _kept_compound(folded, lists, user_keep):

@@ -47,6 +47,7 @@ _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 _LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
 """A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_LOWER_HYPHEN_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])([a-zæøå]{3,})-([a-zæøå]{2,})(?![^\W\d_])")
 _ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
 
@@ -252,6 +253,11 @@ class Pseudonymiser:
                 elif after_kin and self.heuristic and _names.unlisted_kin_name(text, m.start(), m.end()):
                     # a name on no list after a relative or role, before its verb: "min søn sirwan går der"
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+            if "-" in text:
+                # a lower-case first name before a hyphen and a group word: "hanne-ordningen", "bente-gruppen"
+                spans += [Span(m.start(1), m.end(1), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                          for m in _LOWER_HYPHEN_RE.finditer(text)
+                          if m.group(1) in lower and m.group(2) in _names.NAMED_TAILS]
         if self.heuristic:
             # a lower-case name on no list after "hedder" or a greeting: "han hedder kawan", "hilsen sirwan"
             spans += [Span(start, end, KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
@@ -517,12 +523,12 @@ def _names_an_institution(text: str, span: Span) -> bool:
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
 
 
-_DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?![^\W\d_])")
+_DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?![\w])")
 """Two or three initials with full stops: "L.P.", "M. K.", "H.C."."""
 _NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D.".split())
 """Abbreviations written like initials."""
 _INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
-_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅ]\.(?![^\W\d_])")
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅ]\.(?![\w])")  # not "Annex A.2"
 
 
 def _initials_name(text: str, match: re.Match[str]) -> bool:
