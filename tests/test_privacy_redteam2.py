@@ -25,7 +25,8 @@ from kvaleval.privacy import Pseudonymiser, pseudonymise
 @pytest.mark.parametrize(("text", "expected"), [
     # a signature's greeting, with or without its full stop
     ("der er venteliste. hilsen gitte 2 sal tv", "der er venteliste. hilsen [navn] 2 sal tv"),
-    ("de kender ikke helhedsplanen. mvh. yasmin h.", "de kender ikke helhedsplanen. mvh. [navn] h."),
+    # the initial goes with the name (red-team 3)
+    ("de kender ikke helhedsplanen. mvh. yasmin h.", "de kender ikke helhedsplanen. mvh. [navn]"),
     ("vi savner mere tid. kh ole 😀", "vi savner mere tid. kh [navn] 😀"),
     # alone at the end of its line, after a sentence's end or a comma
     ("tak til jer de er søde. khadra", "tak til jer de er søde. [navn]"),

@@ -155,3 +155,22 @@ def test_privacy_name_inside_a_compound(text: str, expected: str) -> None:
 ])
 def test_privacy_compounds_that_name_no_one_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hjælpen er god, hilsen lp", "hjælpen er god, hilsen [navn]"),        # initials that are also a word (an LP)
+    ("Min kollega kim h. siger hjælpen er god.", "Min kollega [navn] siger hjælpen er god."),
+])
+def test_privacy_lower_case_initials(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["hilsen os", "kh mor", "hilsen fra os alle", "Mange hilsner\nfra os",
+                                  "Vi talte med Vollsmose i. går"])
+def test_privacy_short_words_after_a_greeting_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+def test_privacy_lower_case_initial_after_a_name_but_no_abbreviation() -> None:
+    assert pseudonymise("Mette m.fl. kom") == "[navn] m.fl. kom"
+    assert pseudonymise("Vi talte med Mette i. går") == "Vi talte med [navn] i. går"

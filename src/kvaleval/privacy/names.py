@@ -261,7 +261,8 @@ _SAYS_RE = re.compile(
 
 _DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
 # "Per fra boligselskabet kom", "mohamed fra blok 3 siger": a verb after where the person is from
-_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
+# "kim h. siger": an initial between the name and its verb
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:[^\W\d_]\.[ \t]+)?(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
 
 
 def _subject_of_verb(text: str, end: int, key: str) -> bool:
@@ -446,6 +447,8 @@ _NAMING_RE = re.compile(
     rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
     r"(?![^\W\d_@-])")
 _NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
+_NOT_SIGNED = frozenset("os jer mig dig dem sig mor far fra til og alle".split())
+"""Short words after a greeting that sign no one: "hilsen os", "kh mor", "hilsen fra"."""
 """Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
 
 
@@ -462,7 +465,10 @@ def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
         return []
     found = []
     for match in _NAMING_RE.finditer(text):
-        if not _unlisted(match.group("word")):
+        word = match.group("word")
+        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED:
+            pass  # initials that sign, even when they are a word: "hilsen lp", "mvh. kh"
+        elif not _unlisted(word):
             continue
         if match.group("naming") is not None:
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())

@@ -528,7 +528,7 @@ _DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-
 _NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D.".split())
 """Abbreviations written like initials."""
 _INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
-_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅ]\.(?![\w])")  # not "Annex A.2"
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅa-hj-zæøå]\.(?![\w])")  # "kim h."; not "Annex A.2", "m.fl."
 
 
 def _initials_name(text: str, match: re.Match[str]) -> bool:
