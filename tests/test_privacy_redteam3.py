@@ -7,8 +7,17 @@ Each case is a rule, not a string; the ordinary words, places and numbers beside
 
 from __future__ import annotations
 
+import csv
+import re
+import warnings
+from pathlib import Path
+
+import docx
+import openpyxl
 import pytest
 
+import kvaleval as kv
+from kvaleval.errors import KvalevalWarning
 from kvaleval.privacy import pseudonymise
 
 
@@ -174,3 +183,56 @@ def test_privacy_short_words_after_a_greeting_stay(text: str) -> None:
 def test_privacy_lower_case_initial_after_a_name_but_no_abbreviation() -> None:
     assert pseudonymise("Mette m.fl. kom") == "[navn] m.fl. kom"
     assert pseudonymise("Vi talte med Mette i. går") == "Vi talte med [navn] i. går"
+
+
+def _shared_text(out: Path) -> str:
+    """Every file of the appendix but lokalt/: the workbook's cells, the CSV files and bilag.md."""
+    parts = []
+    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
+        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+    for path in (out / "csv").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            parts += [cell for row in csv.reader(handle) for cell in row]
+    parts.append((out / "bilag.md").read_text("utf-8"))
+    return "\n".join(parts)
+
+
+def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
+        tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    """A transcript, a Word file, a WebVTT file and a survey, written by the real libraries, with
+    initials, odd numbers, a birthday without year, case numbers, unlisted lower-case names, another
+    transliteration and a name inside a compound; the places and institutions beside them stay."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "b01.txt").write_text(
+        "I: Hvad kunne gøres bedre?\n"
+        "B: Min sagsbehandler Lars P. ringede, og L.P. sagde, at der mangler folk. Min datter har "
+        "fødselsdag d. 12/4. Vi bor hos Jensen Nørregade.\n"
+        "B: Min søn sirwan går i 7.b, og sirwan siger, der mangler folk. Pædagogen Sanne i Mælkebøtten hjælper.\n",
+        encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph("I: Hvordan kommer man i kontakt?")
+    document.add_paragraph("B: Man ringer på tlf. 2 0 3 0 4 0 5 0, mit CPR er 120385 12 34, og sagsnummeret "
+                           "er 2023-014512. Vi mangler folk i Mettegruppen.")
+    document.save(folder / "b02.docx")
+    (folder / "b03.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Interviewer>Hvem hjælper?\n\n"
+        "00:00:06.000 --> 00:00:12.000\n<v Borger>Mukhammad i går, ja. Han siger, der mangler folk. "
+        "Lærer Rasmussen på Tingløkkeskolen også.\n",
+        encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["løbenr", "Afdeling", "Hvad kunne gøres bedre?"])
+    sheet.append([1, "Vollsmose", "vi mangler folk, hilsen lp"])
+    sheet.append([2, "Gellerup", "min søn rawand siger vi mangler folk. han hedder kawan til mellemnavn"])
+    book.save(folder / "survey.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        coded = kv.code(kv.read_corpus(folder), small_codebook)
+        kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    text = _shared_text(tmp_path / "ud")
+    for leak in ("Lars", "P.", "L.P.", "12/4", "Jensen", "sirwan", "Sanne", "2 0 3 0 4 0 5 0", "120385 12 34",
+                 "2023-014512", "Mette", "Mukhammad", "Rasmussen", "lp", "rawand", "kawan"):
+        assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
+    for kept in ("Nørregade", "7.b", "Mælkebøtten", "Tingløkkeskolen", "Vollsmose", "[navn]gruppen"):
+        assert kept in text, kept
