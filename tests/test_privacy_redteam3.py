@@ -236,3 +236,8 @@ def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
         assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
     for kept in ("Nørregade", "7.b", "Mælkebøtten", "Tingløkkeskolen", "Vollsmose", "[navn]gruppen"):
         assert kept in text, kept
+
+
+def test_privacy_transliteration_reads_the_word_not_a_genitive() -> None:
+    """"Khalas" (Arabic: enough) is no genitive of Khala spelled Hala."""
+    assert pseudonymise("Khalas i går, ja.") == "Khalas i går, ja."

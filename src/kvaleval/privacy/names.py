@@ -593,8 +593,10 @@ def classify(
         key = stem.casefold()
         if use_lists and key not in lists.names and not key.isascii():
             key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
-        if use_lists and not all_caps and key not in lists.names and key not in learned and key not in user_keep:
-            key = transliteration(key) or key  # "Mukhammad", "Aischa": listed as Muhammad, Aisha
+        if (use_lists and not suffix and not all_caps and key not in lists.names and key not in learned
+                and key not in user_keep):
+            # "Mukhammad", "Aischa": listed as Muhammad, Aisha (the word itself: "Khalas" is no Khala's)
+            key = transliteration(key) or key
         if key in user_keep:
             return KEEP, stem, suffix
         if use_lists and key in lists.names:

@@ -525,7 +525,7 @@ def _names_an_institution(text: str, span: Span) -> bool:
 
 _DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?![\w])")
 """Two or three initials with full stops: "L.P.", "M. K.", "H.C."."""
-_NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D.".split())
+_NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D. S.O.S. H.M. H.K.H. P.T.".split())
 """Abbreviations written like initials."""
 _INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
 _INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅa-hj-zæøå]\.(?![\w])")  # "kim h."; not "Annex A.2", "m.fl."
