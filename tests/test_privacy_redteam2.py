@@ -25,7 +25,8 @@ from kvaleval.privacy import Pseudonymiser, pseudonymise
 @pytest.mark.parametrize(("text", "expected"), [
     # a signature's greeting, with or without its full stop
     ("der er venteliste. hilsen gitte 2 sal tv", "der er venteliste. hilsen [navn] 2 sal tv"),
-    ("de kender ikke helhedsplanen. mvh. yasmin h.", "de kender ikke helhedsplanen. mvh. [navn] h."),
+    # the initial goes with the name (red-team 3)
+    ("de kender ikke helhedsplanen. mvh. yasmin h.", "de kender ikke helhedsplanen. mvh. [navn]"),
     ("vi savner mere tid. kh ole 😀", "vi savner mere tid. kh [navn] 😀"),
     # alone at the end of its line, after a sentence's end or a comma
     ("tak til jer de er søde. khadra", "tak til jer de er søde. [navn]"),
@@ -140,7 +141,8 @@ def test_privacy_case_number_after_its_word_is_no_phone_number() -> None:
     ("født den 1. maj 87 i Aleppo", "født den [fødselsdato] i Aleppo"),
     ("født 3. maj '87", "født [fødselsdato]"),
     ("født i 1987 i Aleppo", "født i 1987 i Aleppo"),
-    ("Han blev født 1/5 og døde 3/5.", "Han blev født 1/5 og døde 3/5."),
+    # a birthday without its year is one too, as "født 3. maj" always was (red-team 3); "døde 3/5" stays
+    ("Han blev født 1/5 og døde 3/5.", "Han blev født [fødselsdato] og døde 3/5."),
 ])
 def test_privacy_typed_dates_of_birth(text: str, expected: str) -> None:
     assert pseudonymise(text) == expected

@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kvaleval.danish import is_danish_word
@@ -150,6 +150,47 @@ def fold(word: str) -> str:
     return "".join(out)
 
 
+_SPELLINGS = (("sch", "sh"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ou", "u"),
+              ("oo", "u"), ("ee", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("c", "k"))
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@cache
+def skeleton(word: str) -> str:
+    """``word`` as its sounds, the way names are transliterated in many spellings: "Mukhammad" and
+    "Muhammad", "Aischa" and "Aisha", "Youssef" and "Yusef" have one skeleton (folded, kh→h, sch→sh,
+    ou→u, y→i, doubled letters once, no final h)."""
+    out = fold(word.casefold())
+    for spelling, sound in _SPELLINGS:
+        out = out.replace(spelling, sound)
+    out = _DOUBLE_RE.sub(r"\1", out)
+    return out[:-1] if out.endswith("h") and len(out) > 3 else out
+
+
+@cache
+def transliterated() -> dict[str, str]:
+    """Skeleton -> a first name on the lists with it, for names of four letters or more that are no
+    Danish word and not ambiguous: an unlisted spelling ("Mukhammad") is read as the listed one."""
+    lists = lexicon()
+    out: dict[str, str] = {}
+    for name in sorted(lists.first_names):
+        if len(name) >= 4 and name.isalpha() and name not in lists.ambiguous and name not in lists.keep:
+            out.setdefault(skeleton(name), name)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def transliteration(word: str) -> str | None:
+    """The listed first name ``word`` spells another way ("mukhammad" -> "muhammad"), or None; a Danish
+    word or a kept one is none."""
+    if len(word) < 4:
+        return None
+    name = transliterated().get(skeleton(word))
+    if name is None or is_danish_word(word) or word in lexicon().keep or word in _LOWER_WORDS:
+        return None
+    return name
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
 
@@ -214,9 +255,14 @@ _PERSON_VERBS = frozenset(
 """Verbs that, right after an ambiguous name at a sentence start, show it is the
 subject: "Per fra boligselskabet ..." is not, "Per sagde ..." is."""
 
+_SAYS_RE = re.compile(
+    r"[ \t]+(?:sagde|siger|ringede|skrev|spurgte|fortalte|mente|synes|syntes|hjalp|lovede|svarede)(?![^\W\d_])")
+"""Verbs of speaking after two capitals: "LP sagde" is a person's initials."""
+
 _DEFINITE = ("en", "et", "ene", "erne", "ens", "ets", "enes", "ernes")
 # "Per fra boligselskabet kom", "mohamed fra blok 3 siger": a verb after where the person is from
-_NEXT_WORD_RE = re.compile(r"[ \t]+(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
+# "kim h. siger": an initial between the name and its verb
+_NEXT_WORD_RE = re.compile(r"[ \t]+(?:[^\W\d_]\.[ \t]+)?(?:fra [^\W\d_]+ (?:\d+\w?[ \t]+)?)?([^\W\d_]+)")
 
 
 def _subject_of_verb(text: str, end: int, key: str) -> bool:
@@ -342,7 +388,7 @@ def lower_case_word_names() -> frozenset[str]:
 
 
 _NAMING_BEFORE = frozenset("hedder kaldet kaldes".split())
-_KIN_BEFORE = frozenset(
+KIN_BEFORE = frozenset(
     """nabo naboen genbo underbo overbo sagsbehandler sagsbehandleren mentor mentoren pædagog pædagogen
     lærer læreren kollega kollegaen mor far søn datter dreng drengen pige pigen barn mand kone hustru ægtefælle
     bror søster lillebror lillesøster storebror storesøster svoger svigerinde fætter kusine nevø niece
@@ -353,7 +399,7 @@ _KIN_BEFORE = frozenset(
 """Relatives and roles: "min søn yusuf", "min dreng mohammed", "sundhedsplejerske gitte"."""
 _SIGNATURE_BEFORE = frozenset("hilsen hilsner mvh vh kh knus".split())
 """A signature's greeting: "hilsen gitte", "mvh. yasmin", "kh ole"."""
-_PERSON_BEFORE = _NAMING_BEFORE | _KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
+_PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("med til hos fra og ved".split())
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
@@ -384,7 +430,7 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
     if before is not None and before.group(2) and last not in _SIGNATURE_BEFORE | _TITLE_BEFORE:
         last = ""  # a full stop ends the sentence: "det gik fint til. mette ..." is no "til mette"
     if word:
-        return last in _NAMING_BEFORE or (last in _KIN_BEFORE and text[start:end] in lexicon().first_names
+        return last in _NAMING_BEFORE or (last in KIN_BEFORE and text[start:end] in lexicon().first_names
                                           and _subject_of_verb(text, end, text[start:end]))
     if last in _PERSON_BEFORE or _subject_of_verb(text, end, text[start:end]) or _signature_alone(text, start, end):
         return True
@@ -394,6 +440,51 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
         return True  # "amina fra nr 14", "hende der ayan fra blok 2": a name that is no word, from somewhere
     joined = _LOWER_JOINED_RE.match(text, end)
     return joined is not None and joined.group(1) in lower_case_names()  # "fatu og abdi kommer"
+
+
+_NAMING_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))"
+    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
+    r"(?![^\W\d_@-])")
+_NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
+_NOT_SIGNED = frozenset("os jer mig dig dem sig mor far fra til og alle".split())
+"""Short words after a greeting that sign no one: "hilsen os", "kh mor", "hilsen fra"."""
+"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
+
+
+def _unlisted(word: str) -> bool:
+    lists = lexicon()
+    return not (is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS)
+
+
+def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of lower-case names on no list after "hedder" or "kaldet" with a person before
+    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), or after a greeting at
+    the end of its line ("hilsen sirwan"). A Danish word there ("hedder noget") is none."""
+    if "hedder" not in text and "kald" not in text and "ilsen" not in text and "vh" not in text and "kh" not in text:
+        return []
+    found = []
+    for match in _NAMING_RE.finditer(text):
+        word = match.group("word")
+        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED:
+            pass  # initials that sign, even when they are a word: "hilsen lp", "mvh. kh"
+        elif not _unlisted(word):
+            continue
+        if match.group("naming") is not None:
+            before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+            if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | KIN_BEFORE:
+                continue
+        elif _LINE_END_RE.match(text, match.end()) is None:
+            continue  # a signature ends its line
+        found.append(match.span("word"))
+    return found
+
+
+def unlisted_kin_name(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word after a relative or role, on no list, is a name: a verb it governs
+    follows, or where it is from ("min søn sirwan går der", "min nabo aischa siger"; not "min ven okay")."""
+    word = text[start:end]
+    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None) and _unlisted(word)
 
 
 def lower_case_surname(text: str, start: int) -> bool:
@@ -442,6 +533,26 @@ def _hyphenated(
     return None
 
 
+NAMED_TAILS = frozenset(
+    """gruppe gruppen grupper grupperne ordning ordningen hold holdet sag sagen model modellen metode metoden
+    pulje puljen""".split()
+)
+"""What is named after a person ("Mettegruppen", "Hanneordningen", "Khadijasagen"): the name in it is hers."""
+
+
+def _named_compound(folded: str, lists: Lexicon) -> int:
+    """The length of the first name that begins ``folded``, joined to a group or arrangement word
+    ("mettegruppen", "khadijasagen", with a linking s: "hannesordningen"), or 0. A name that is also a
+    word ("Bo", "Lund") is none, and places named after people ("Frederiksberg") end otherwise."""
+    for tail in NAMED_TAILS:
+        if folded.endswith(tail) and len(folded) - len(tail) >= 3:
+            head = folded[: -len(tail)]
+            for name in (head, head[:-1] if head[-1:] == "s" else ""):
+                if name in lists.first_names and name not in lists.ambiguous and not is_danish_word(name):
+                    return len(name) + (len(head) - len(name))
+    return 0
+
+
 def classify(
     text: str,
     start: int,
@@ -482,6 +593,10 @@ def classify(
         key = stem.casefold()
         if use_lists and key not in lists.names and not key.isascii():
             key = fold(key) if fold(key) in lists.names else key  # "Rojîn", "Wiśniewska": listed as Rojin
+        if (use_lists and not suffix and not all_caps and key not in lists.names and key not in learned
+                and key not in user_keep):
+            # "Mukhammad", "Aischa": listed as Muhammad, Aisha (the word itself: "Khalas" is no Khala's)
+            key = transliteration(key) or key
         if key in user_keep:
             return KEEP, stem, suffix
         if use_lists and key in lists.names:
@@ -503,6 +618,9 @@ def classify(
             return NAME, stem, suffix
         if key in lists.keep:
             return KEEP, stem, suffix
+    if (all_caps and use_heuristic and len(core) == 2 and _SAYS_RE.match(text, end) is not None
+            and not is_danish_word(core.casefold())):
+        return HEURISTIC, core, ""  # "LP sagde": initials that speak; "SSP" and "PPR" are on the keep lists
     if all_caps and use_heuristic and len(core) >= 4 and not is_danish_word(core.casefold()):
         return WEAK, core, ""  # "GUNNVOR PEDERSEN": a name next to a name; alone an abbreviation ("KKFO")
     if not use_heuristic and not all_caps and len(core) >= 2 and text[end : end + 1] != "-" and (
@@ -513,6 +631,9 @@ def classify(
     if all_caps or not use_heuristic or len(core) < 2 or text[end : end + 1] == "-":
         return KEEP, core, ""  # "Børn- og Ungeforvaltningen": the head of a compound
     folded = core.casefold()
+    named = _named_compound(folded, lists) if use_lists else 0
+    if named:
+        return NAME, core[:named], core[named:]  # "Mettegruppen" -> "[navn]gruppen"
     if folded.endswith(_PLACE_ENDINGS) or folded[:-1].endswith(_PLACE_ENDINGS):
         return KEEP, core, ""
     if _kept_compound(folded, lists, user_keep):

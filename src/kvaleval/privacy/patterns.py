@@ -226,22 +226,33 @@ _MONTHS = (r"jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:
            r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _BIRTH_YEAR = r"(?:\d{4}|-?['’]?\d\d)(?!\d)"
 BIRTH_RE = re.compile(
-    r"(?<![^\W\d_])(?i:født|fødselsdato|fødselsdag|f\.)(?:\s+(?i:den|d\.))?[:\s]\s*"
+    r"(?<![^\W\d_])(?i:født|fødselsdato|fødselsdag|f\.|fylder(?:[ \t]+\d{1,3})?[ \t]+år)"
+    r"(?:\s+(?i:er|var|på))?(?:\s+(?i:den|d\.))?[:\s]\s*"
     rf"(?P<date>\d{{1,2}}[./-]\d{{1,2}}(?:[./-]|[ \t](?=\d{{4}}))(?:\d{{4}}|\d\d)(?!\d)"
-    rf"|\d{{1,2}}\.?\s*(?i:{_MONTHS})\.?(?:\s+{_BIRTH_YEAR})?(?![^\W\d_]))"
+    rf"|\d{{1,2}}\.?\s*(?i:{_MONTHS})\.?(?:\s+{_BIRTH_YEAR})?(?![^\W\d_])"
+    # a day and month without the year, as a birthday is told: "fødselsdag d. 12/4", "født 3/5"
+    r"|(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?![\d/-]|[.,]\d))"
 )
 """A date of birth after the word (``født 12.03.2015``, ``født den 3. marts 2015``,
-``fødselsdato: 12/03/2015``, typed ``født 1.maj -87``, ``født 1/5 1990``, ``født 3. maj 87``): the date
-goes, the word stays. A year alone (``født i 1962``) stays."""
+``fødselsdato: 12/03/2015``, typed ``født 1.maj -87``, ``født 1/5 1990``, ``født 3. maj 87``), also a
+birthday without its year (``fødselsdag d. 12/4``, ``fylder år den 14. juni``): the date goes, the
+word stays. A year alone (``født i 1962``) stays."""
 
 CASE_RE = re.compile(
     # the word and its "nr"/"nummer" joined or apart: "sagsnr.", "sag nr.", "journal nr.", "kundenummer"
     r"(?<![^\W\d_])(?i:(?:sags?|journal|kunde|lejemåls|lejer|medlems|borger|klient|reference|ref\.)[ -]?"
-    r"(?:nr|nummer)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
-    r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?)(?![\w])"
+    r"(?:nr|nummer(?:et)?)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
+    r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?(?:[ ]\d{3}(?!\d))*)(?![\w])"
+)
+CASE_LOOSE_RE = re.compile(
+    # "sag 23/4512", "i sagen 2023-014512": a number with a slash or a dash after "sag" ("sag 2" is none)
+    r"(?<![^\W\d_])(?i:sag(?:en)?)[ \t]+(?P<sag>\d+[/-]\d+(?:[/-]\d+)*)(?![\w]|[/-]\d)"
+    # an id with its letters: "SAG-2024-0815", "JNR-23-4512"
+    r"|(?<![\w-])(?P<id>[A-ZÆØÅ]{2,5}-\d{2,4}-\d{3,})(?![\w-])"
 )
 """A case, journal, customer or tenancy number after its word (``sagsnr. 2023-014512``,
-``journalnummer er 44512``, ``lejemålsnr.: 12-345-678``): the number goes, the word stays."""
+``journalnummer er 44512``, ``lejemålsnr.: 12-345-678``, ``sagsnummeret er 44 512``), after "sag" with a
+slash or dash (``sag 23/4512``), or with its letters (``SAG-2024-0815``): the number goes, the word stays."""
 
 
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d\d(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
@@ -288,9 +299,16 @@ def find_plates(text: str) -> Iterator[tuple[int, int, str]]:
 def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` for every date of birth and case number written after its word."""
     for match in BIRTH_RE.finditer(text):
-        yield match.start("date"), match.end("date"), KIND_BIRTH
+        if match.group("day") is None or is_plausible_cpr(match.group("day").zfill(2), match.group("month").zfill(2)):
+            yield match.start("date"), match.end("date"), KIND_BIRTH
     for match in CASE_RE.finditer(text):
         yield match.start("number"), match.end("number"), KIND_CASE
+    if "-" in text or "/" in text:
+        for match in CASE_LOOSE_RE.finditer(text):
+            group = "sag" if match.group("sag") is not None else "id"
+            digits = sum(char.isdigit() for char in match.group(group))
+            if digits >= (4 if group == "sag" else 6):  # not "en sag 2-3 gange om ugen"; "AB-12-345" is a plate
+                yield match.start(group), match.end(group), KIND_CASE
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
@@ -336,6 +354,43 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
                 yield match.start(), match.end(), KIND_PHONE
 
 
+_LOOSE_PHONE_RE = re.compile(
+    r"(?<![\d_+.,/-])(?P<prefix>(?:\+45|0045)[ .-]?)?[2-9](?:[ .-]?\d){7}(?![\d_]|[.,]\d|[-/]\d)")
+"""Eight digits in any grouping (``20-30 40 50``, ``2030 40 5 0``, ``203 04 050``): a phone number
+after ``+45`` or a word that says so; alone, too many other numbers look like it."""
+_LOOSE_CPR_RE = re.compile(r"(?<![\d_+.,/-])(\d)[ .-]?(\d)[ .-]?(\d)[ .-]?(\d)(?:[ .-]?\d){6}(?![\d_]|[.,]\d|[-/]\d)")
+"""Ten digits in any grouping (``120385 12 34``, ``12 0385 1234``): a CPR number after a word that says so."""
+_PHONE_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?i:tlf|telefon\w*|mobil\w*|mob|fastnet\w*|nummer(?:et)?|ring\w*|sms\w*|hjemme|privat)"
+    r"(?![^\W\d_])(?:[^.!?\n]|\.(?!\s+[A-ZÆØÅ])){0,40}$")
+_CPR_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?i:cpr\w*|personnummer\w*)(?![^\W\d_])(?:[^.!?\n]|\.(?!\s+[A-ZÆØÅ])){0,40}$")
+"""The word before a loose number, in the same sentence (an abbreviation's full stop, ``tlf.``, ``cpr.nr.``,
+is no sentence's end)."""
+_QUICK_PHONE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:tlf|telefon|mobil|mob|fastnet|nummer|ring|sms|hjemme|privat)|\+45|0045")
+_QUICK_CPR_RE = re.compile(r"(?<![^\W\d_])(?i:cpr|personnummer)")
+"""Quick tests before the loose numbers: a word that names one somewhere in the text."""
+_TIME_RANGE_RE = re.compile(r"\d\d?[.:]\d\d[ ]?-[ ]?\d\d?[.:]\d\d")
+
+
+def find_loose_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield a phone number (``tlf. 2 0 3 0 4 0 5 0``) or a CPR number (``CPR er 120385 12 34``) written
+    in an odd grouping, after a word that names it (or ``+45``); a plain date, time or amount stays."""
+    for match in _LOOSE_CPR_RE.finditer(text) if _QUICK_CPR_RE.search(text) else ():
+        day, month = match.group(1) + match.group(2), match.group(3) + match.group(4)
+        if is_plausible_cpr(day, month) and _CPR_WORD_RE.search(text, max(0, match.start() - 60), match.start()):
+            yield match.start(), match.end(), KIND_CPR
+    for match in _LOOSE_PHONE_RE.finditer(text) if _QUICK_PHONE_RE.search(text) else ():
+        start, end = match.span()
+        if _TIME_RANGE_RE.search(match.group()):
+            continue  # "ring mellem 14.30-16.00"
+        prefixed = match.group("prefix") is not None
+        if prefixed or (_PHONE_WORD_RE.search(text, max(0, start - 60), start)
+                        and is_plausible_phone(text, start, end, False)):
+            yield start, end, KIND_PHONE
+
+
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
@@ -370,6 +425,7 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     plain = text.translate(_SEPARATORS)
     yield from find_cprs(plain)
     yield from find_phones(plain)
+    yield from find_loose_numbers(plain)
     yield from find_addresses(plain)
     yield from find_plates(plain)
     yield from find_births_and_cases(plain)

@@ -47,6 +47,7 @@ _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 _LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
 """A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_LOWER_HYPHEN_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])([a-zæøå]{3,})-([a-zæøå]{2,})(?![^\W\d_])")
 _ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
 
@@ -235,14 +236,36 @@ class Pseudonymiser:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
             surnames = _names.lower_case_surnames()
+            previous, previous_end = "", -1
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                if not word.isascii() and _ACCENTED_RE.search(word) and word not in lower and word not in surnames:
-                    word = _names.fold(word)  # "małgorzata", listed as malgorzata
+                after_kin = previous in _names.KIN_BEFORE and not text[previous_end : m.start()].strip(" \t")
+                previous, previous_end = word, m.end()
+                if word not in lower and word not in words and word not in surnames:
+                    if not word.isascii() and _ACCENTED_RE.search(word):
+                        word = _names.fold(word)  # "małgorzata", listed as malgorzata
+                    if word not in lower and word not in surnames:
+                        word = _names.transliteration(word) or word  # "mukhammad", "aischa": another spelling
                 if ((word in lower or word in words) and _names.lower_case_person(
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+                elif after_kin and self.heuristic and _names.unlisted_kin_name(text, m.start(), m.end()):
+                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der"
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+            if "-" in text:
+                # a lower-case first name before a hyphen and a group word: "hanne-ordningen", "bente-gruppen"
+                spans += [Span(m.start(1), m.end(1), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                          for m in _LOWER_HYPHEN_RE.finditer(text)
+                          if m.group(1) in lower and m.group(2) in _names.NAMED_TAILS]
+        if self.heuristic:
+            # a lower-case name on no list after "hedder" or a greeting: "han hedder kawan", "hilsen sirwan"
+            spans += [Span(start, end, KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                      for start, end in _names.unlisted_lower_names(text)]
+        if self.heuristic and "." in text:
+            # initials with full stops are a person's ("L.P. sagde", "M.K. og J.H. fra bestyrelsen")
+            spans += [Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
+                      for m in _DOTTED_INITIALS_RE.finditer(text) if _initials_name(text, m)]
         if self._phrase_lower_re is not None:
             spans += [Span(m.start(), m.end(), PROTECTED, RANK_KEEP_PHRASE)
                       for m in self._phrase_lower_re.finditer(text)]
@@ -297,7 +320,7 @@ class Pseudonymiser:
             chosen = resolve(text, [*chosen, *joined])
         merged = merge_names(text, chosen, weak, words_after=self.heuristic,
                              full_name_labels=self._full_name_labels)
-        return [span for span in merged if not _names_an_institution(text, span)]
+        return [span for span in _with_initials(text, merged) if not _names_an_institution(text, span)]
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
@@ -498,6 +521,46 @@ def _names_an_institution(text: str, span: Span) -> bool:
     if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
         return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-ZÆØÅ]\.(?![\w])")
+"""Two or three initials with full stops: "L.P.", "M. K.", "H.C."."""
+_NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D. S.O.S. H.M. H.K.H. P.T.".split())
+"""Abbreviations written like initials."""
+_INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅa-hj-zæøå]\.(?![\w])")  # "kim h."; not "Annex A.2", "m.fl."
+
+
+def _initials_name(text: str, match: re.Match[str]) -> bool:
+    """True if dotted initials are a person's: not an abbreviation (``P.S.``), and not a flat's side after
+    its floor (``2. T.H.``)."""
+    if match.group().replace(" ", "") in _NOT_INITIALS:
+        return False
+    return re.search(r"\d\.?[ \t]*$", text[max(0, match.start() - 4) : match.start()]) is None
+
+
+def _with_initials(text: str, spans: list[Span]) -> list[Span]:
+    """A name takes in the initials written next to it: "Lars P." and "K. Mortensen" are one "[navn]",
+    for the initial left behind narrows who it is."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind == KIND_NAME and not span.suffix:
+            previous_end = out[-1].end if out else 0
+            before = _INITIALS_BEFORE_RE.search(text, max(previous_end, span.start - 10), span.start)
+            after = _INITIAL_AFTER_RE.match(text, span.end)
+            if before is not None or after is not None:
+                span = Span(before.start() if before is not None else span.start,
+                            after.end() if after is not None else span.end,
+                            KIND_NAME, span.rank, span.base, span.suffix, span.heuristic)
+        last = out[-1] if out else None
+        if last is not None and last.end > span.start:
+            continue  # the initials were the previous name's too
+        if (last is not None and last.kind == KIND_NAME == span.kind and not last.suffix
+                and last.end != span.start and not text[last.end : span.start].strip(" \t")):
+            out[-1] = Span(last.start, span.end, KIND_NAME, last.rank, last.base, span.suffix, last.heuristic)
+            continue  # "Hanne P. Hansen": one name with its initial in the middle
+        out.append(span)
+    return out
 
 
 def _stem_key(text: str, span: Span) -> str:
