@@ -74,10 +74,10 @@ def set_language(language: str | None) -> None:
     --------
     >>> from kvaleval.errors import Errors, set_language
     >>> set_language("en")
-    >>> Errors.E201.format(path="kodebog.yaml")
+    >>> Errors.E201.format(path="kodebog.yaml", hint="")
     '[E201] Codebook not found: kodebog.yaml.'
     >>> set_language("da")
-    >>> Errors.E201.format(path="kodebog.yaml")
+    >>> Errors.E201.format(path="kodebog.yaml", hint="")
     '[E201] Kodebogen findes ikke: kodebog.yaml.'
     """
     global _language
@@ -400,18 +400,19 @@ class Errors(metaclass=_CodedMessages):
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
 
     # 2xx codebook and conclusions
-    E201 = "Kodebogen findes ikke: {path}."
+    E201 = "Kodebogen findes ikke: {path}.{hint}"
     E202 = ("{path} er ikke gyldig YAML: {detail} (linje {line}). Tjek indrykning og "
             "anførselstegn.")
     E203 = "{path} har {n} problem(er):\n{problems}"
     E204 = "{path}: kodebogen skal være en YAML-mapping med 'name' og 'codes'."
-    E205 = "Konklusionsfilen findes ikke: {path}."
+    E205 = "Konklusionsfilen findes ikke: {path}.{hint}"
     E206 = ("{path}: konklusionen '{conclusion}' nævner tema(er) {themes}, som ikke er i "
             "kodebogen. Koder: {codes}.")
     E207 = ("Kodebogsformatet '{suffix}' understøttes ikke ({path}). Brug .yaml, .yml eller "
             ".qdc.")
     E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
             "{detail}. Se token-attributterne på https://spacy.io/usage/rule-based-matching.")
+    E209 = "{path} er en mappe, ikke en {kind}. Angiv filen{found}."
 
     # 3xx coding
     E301 = "Ukendt metode '{method}'. Brug en af: {methods}."
@@ -718,6 +719,11 @@ class Texts(metaclass=_CodedMessages):
     and_ = "og"
     suffix_none = "(ingen)"
     kind_workbook = "et Excel-regneark"
+    kind_codebook_file = "kodebog"
+    kind_conclusions_file = "konklusionsfil"
+    hint_mean_file = " Mente du {path}?"
+    hint_check_path = " Tjek stien (fuld sti: {absolute}); en relativ sti læses fra den mappe, der køres fra ({cwd})."
+    hint_folder_holds = " (i mappen: {names})"
     kind_model = "en modelfil (JSON)"
     kind_sheet = "et kodeark (Excel)"
     kind_project = "et REFI-QDA-projekt"
@@ -1242,16 +1248,17 @@ class _ErrorsEnglish:
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
 
     # 2xx codebook and conclusions
-    E201 = "Codebook not found: {path}."
+    E201 = "Codebook not found: {path}.{hint}"
     E202 = "{path} is not valid YAML: {detail} (line {line}). Check indentation and quotes."
     E203 = "{path} has {n} problem(s):\n{problems}"
     E204 = "{path}: the codebook must be a YAML mapping with 'name' and 'codes'."
-    E205 = "Conclusions file not found: {path}."
+    E205 = "Conclusions file not found: {path}.{hint}"
     E206 = ("{path}: conclusion '{conclusion}' names theme(s) {themes} that are not in "
             "the codebook. Codes: {codes}.")
     E207 = "Unsupported codebook format '{suffix}' for {path}. Use .yaml, .yml or .qdc."
     E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
             "See https://spacy.io/usage/rule-based-matching for the token attributes.")
+    E209 = "{path} is a folder, not a {kind}. Give the file{found}."
 
     # 3xx coding
     E301 = "Unknown method '{method}'. Use one of: {methods}."
@@ -1541,6 +1548,12 @@ class _TextsEnglish:
     and_ = "and"
     suffix_none = "(none)"
     kind_workbook = "an Excel workbook"
+    kind_codebook_file = "codebook"
+    kind_conclusions_file = "conclusions file"
+    hint_mean_file = " Did you mean {path}?"
+    hint_check_path = (" Check the path (full path: {absolute}); a relative path is read from the folder you run "
+                       "in ({cwd}).")
+    hint_folder_holds = " (in the folder: {names})"
     kind_model = "a model file (JSON)"
     kind_sheet = "a coding sheet (Excel)"
     kind_project = "a REFI-QDA project"

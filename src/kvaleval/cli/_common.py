@@ -71,6 +71,16 @@ def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind
                                                   suffix=out.suffix or Texts.suffix_none))
 
 
+def codings_exist(paths: Iterable[Path]) -> None:
+    """Coding files (``--gold``, agreement's files) that are missing stop the command before the corpus
+    is read: a typo in the gold file's name was found only after minutes of reading a large corpus."""
+    from kvaleval.errors import Errors, HumanCodingError
+
+    for path in paths:
+        if not path.is_file():
+            raise HumanCodingError(Errors.E800.format(path=path))
+
+
 def echo(line: str, quiet: bool = False) -> None:
     if not quiet:
         typer.echo(line, err=True)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import warnings_as_notes
+from kvaleval.cli._common import codings_exist, warnings_as_notes
 from kvaleval.errors import Errors, Texts
 
 
@@ -36,6 +36,7 @@ def check_cli(
 
     if gold is not None and corpus is None:
         raise typer.BadParameter(Errors.E908)
+    codings_exist([gold] if gold is not None else [])  # before the report, not after the corpus is read
     with warnings_as_notes():
         book = kv.read_codebook(codebook)
     shared = shared_terms(book)

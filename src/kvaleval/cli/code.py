@@ -76,6 +76,8 @@ def code_cli(
                                if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     indicators = read_targets(targets_path) if targets_path else None
+    given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
+    fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     echo(Texts.cli_reading.format(corpus=corpus), quiet)
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
@@ -93,10 +95,8 @@ def code_cli(
     echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
     echo(Texts.cli_inputs.format(conclusions=conclusions_path or Texts.cli_none,
                                  targets=targets_path or Texts.cli_none), quiet)
-    fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(Texts.cli_writing.format(out=out), quiet)
-    given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
     with warnings_as_notes():
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,

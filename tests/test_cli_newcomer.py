@@ -1,0 +1,69 @@
+"""A newcomer's mistakes on the command line: one clear line that says what to do, exit code 2, and
+the small input files checked before the corpus is read (a typo must not cost a long read first)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kvaleval", *arguments], capture_output=True,
+                          text=True, check=False, cwd=cwd, timeout=300)
+
+
+def one_error(result: subprocess.CompletedProcess[str]) -> str:
+    """The error line; there is exactly one, and no traceback."""
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl:")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+# The corpus folder 'nix' does not exist: were it read first, the error would be E001 about it.
+SMALL_FILES_FIRST = {
+    "code --pseudonyms": (["code", "nix", "-c", "{book}", "--pseudonyms", "navne.csv", "--out", "ud"], "E701"),
+    "code --model": (["code", "nix", "-c", "{book}", "--model", "model.json", "--out", "ud"], "E307"),
+    "evaluate --gold": (["evaluate", "nix", "-c", "{book}", "--gold", "guld.csv"], "E800"),
+    "train --gold": (["train", "nix", "-c", "{book}", "--gold", "guld.csv"], "E800"),
+    "review --model": (["review", "nix", "-c", "{book}", "--model", "model.json"], "E307"),
+    "agreement file": (["agreement", "anne.csv", "bo.csv", "--corpus", "nix"], "E800"),
+    "agreement -c": (["agreement", "{gold}", "--corpus", "nix", "-c", "kodebog.yaml"], "E201"),
+    "check --gold": (["check", "{book}", "--corpus", "nix", "--gold", "guld.csv"], "E800"),
+}
+
+
+@pytest.mark.parametrize("case", list(SMALL_FILES_FIRST))
+def test_cli_newcomer_missing_input_file_is_named_before_the_corpus_is_read(
+        case: str, tmp_path: Path, small_codebook_path: Path) -> None:
+    arguments, code = SMALL_FILES_FIRST[case]
+    gold = tmp_path / "guld_a.csv"
+    gold.write_text("doc_id,turn_index,code\na,1,tillid\n", encoding="utf-8")
+    filled = [argument.format(book=small_codebook_path, gold=gold) for argument in arguments]
+    line = one_error(run(*filled, cwd=tmp_path))
+    assert line.startswith(f"Fejl: [{code}]"), line
+
+
+def test_cli_newcomer_codebook_typo_names_the_file_meant(tmp_path: Path, small_codebook_path: Path) -> None:
+    (tmp_path / "kodebøger").mkdir()
+    book = tmp_path / "kodebøger" / "trivsel.yaml"
+    book.write_text(small_codebook_path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text("I: Hvordan?\nB: Godt.\n", encoding="utf-8")
+
+    line = one_error(run("code", "korpus", "-c", "kodebøger/trivsel.yml", cwd=tmp_path))
+    assert line == "Fejl: [E201] Kodebogen findes ikke: kodebøger/trivsel.yml. Mente du kodebøger/trivsel.yaml?"
+    line = one_error(run("check", "trivsel.yaml", cwd=tmp_path))  # run from the wrong folder
+    assert line.startswith("Fejl: [E201] Kodebogen findes ikke: trivsel.yaml. Tjek stien (fuld sti: ")
+    assert str(tmp_path) in line
+    line = one_error(run("code", "korpus", "-c", "kodebøger", cwd=tmp_path))
+    assert line == "Fejl: [E209] kodebøger er en mappe, ikke en kodebog. Angiv filen (i mappen: trivsel.yaml)."
+    line = one_error(run("check", "korpus", cwd=tmp_path))  # the arguments of code and check mixed up
+    assert line.startswith("Fejl: [E209] korpus er en mappe, ikke en kodebog.")
+    line = one_error(run("code", "korpus", "-c", "kodebøger/trivsel.yaml", "--conclusions",
+                         "kodebøger/trivsel_konklusioner.yaml", cwd=tmp_path))
+    assert line.startswith("Fejl: [E205] Konklusionsfilen findes ikke: kodebøger/trivsel_konklusioner.yaml.")
