@@ -54,11 +54,42 @@ class _DanishHelp:
         return option
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        if not _english():
-            super().format_help(ctx, formatter)  # type: ignore[misc]
-            return
-        with _english_page(self):
-            super().format_help(ctx, formatter)  # type: ignore[misc]
+        with _value_words(self.get_params(ctx)):  # type: ignore[attr-defined]
+            if not _english():
+                super().format_help(ctx, formatter)  # type: ignore[misc]
+                return
+            with _english_page(self):
+                super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+# What an option's value is, as the help page shows it: Typer writes the Python type (<bool> beside
+# --help and every flag, as if it took a value; <list[str]> for a repeatable option; <str>, <path>).
+_VALUE_WORDS = {"path": "sti", "Path": "sti", "str": "tekst", "int": "tal"}
+_VALUE_WORDS_EN = {"path": "path", "Path": "path", "str": "text", "int": "number"}
+
+
+@contextlib.contextmanager
+def _value_words(params: list[Any]) -> Iterator[None]:
+    """Each parameter's value on the help page in the page's language (``<sti>``, ``<tekst>``,
+    ``<tal>``), a repeatable option's as one value (its help says to repeat it), a flag's not at all."""
+    def shown(param: Any, ctx: Any) -> str | None:
+        if getattr(param, "is_flag", False):
+            return None
+        label = type(param).display_type_rich(param, ctx)
+        if label is None:
+            return None
+        words = _VALUE_WORDS_EN if _english() else _VALUE_WORDS
+        label = re.sub(r"^<list\[(.+)\]>$", r"<\1>", label)
+        return re.sub(r"<(\w+)>", lambda found: f"<{words.get(found.group(1), found.group(1))}>", label)
+
+    patched = [param for param in params if hasattr(param, "display_type_rich")]
+    try:
+        for param in patched:
+            param.display_type_rich = lambda ctx, param=param: shown(param, ctx)
+        yield
+    finally:
+        for param in patched:
+            del param.display_type_rich
 
 
 @contextlib.contextmanager
