@@ -67,3 +67,35 @@ def test_cli_newcomer_codebook_typo_names_the_file_meant(tmp_path: Path, small_c
     line = one_error(run("code", "korpus", "-c", "kodebøger/trivsel.yaml", "--conclusions",
                          "kodebøger/trivsel_konklusioner.yaml", cwd=tmp_path))
     assert line.startswith("Fejl: [E205] Konklusionsfilen findes ikke: kodebøger/trivsel_konklusioner.yaml.")
+
+
+def excel_lock(path: Path) -> None:
+    """The lock file Excel keeps beside a workbook it has open: ~$name, 165 bytes, the user's name first."""
+    user = "Anne Jensen"
+    data = bytes([len(user)]) + user.encode("latin-1") + bytes(54 - len(user) - 1)
+    data += bytes([len(user), 0]) + user.encode("utf-16-le")
+    path.with_name("~$" + path.name).write_bytes(data + bytes(165 - len(data)))
+
+
+def test_cli_newcomer_workbook_open_in_excel_is_refused_before_any_work(tmp_path: Path,
+                                                                        small_codebook_path: Path) -> None:
+    # On Windows a workbook open in Excel cannot be replaced: the run failed at its very end (E501).
+    import openpyxl
+
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text("I: Hvordan?\nB: Godt.\n", encoding="utf-8")
+    (tmp_path / "ud").mkdir()
+    for path in (tmp_path / "ud" / "appendix.xlsx", tmp_path / "koder.xlsx"):
+        book = openpyxl.Workbook()
+        book.active["A1"] = "et ark fra en tidligere kørsel"
+        book.save(path)
+        excel_lock(path)
+    before = (tmp_path / "ud" / "appendix.xlsx").read_bytes()
+
+    line = one_error(run("code", "korpus", "-c", str(small_codebook_path), "--out", "ud", cwd=tmp_path))
+    assert line.startswith("Fejl: [E505] ud/appendix.xlsx er åben i Excel (låsefilen ~$appendix.xlsx")
+    assert "Luk filen i Excel" in line
+    assert (tmp_path / "ud" / "appendix.xlsx").read_bytes() == before
+    line = one_error(run("sheet", "korpus", "-c", str(small_codebook_path), "--out", "koder.xlsx", "--force",
+                         cwd=tmp_path))
+    assert line.startswith("Fejl: [E505] koder.xlsx er åben i Excel")

@@ -69,6 +69,10 @@ def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind
     if out.suffix.lower() not in suffixes:
         raise HumanCodingError(Errors.E844.format(out=out, kind=kind, suffixes=f" {Texts.or_} ".join(suffixes),
                                                   suffix=out.suffix or Texts.suffix_none))
+    if out.suffix.lower() == ".xlsx":
+        from kvaleval.report.appendix import refuse_open_in_excel
+
+        refuse_open_in_excel(out)
 
 
 def codings_exist(paths: Iterable[Path]) -> None:
