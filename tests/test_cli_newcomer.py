@@ -99,3 +99,11 @@ def test_cli_newcomer_workbook_open_in_excel_is_refused_before_any_work(tmp_path
     line = one_error(run("sheet", "korpus", "-c", str(small_codebook_path), "--out", "koder.xlsx", "--force",
                          cwd=tmp_path))
     assert line.startswith("Fejl: [E505] koder.xlsx er åben i Excel")
+
+
+@pytest.mark.parametrize("command", ["code", "sheet", "evaluate"])
+def test_cli_newcomer_option_without_value_points_to_the_commands_help(command: str, tmp_path: Path) -> None:
+    # It said "Se 'python -m kvaleval --help'", the page that lists the commands, not their options.
+    line = one_error(run(command, "korpus", "--out", cwd=tmp_path))
+    assert line == (f"Fejl: [E909] --out mangler sin værdi (en sti, et tal eller et navn efter --out). "
+                    f"Se 'python -m kvaleval {command} --help'.")

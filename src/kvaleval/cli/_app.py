@@ -118,8 +118,17 @@ class DanishCommand(_DanishHelp, TyperCommand):
     """A command whose help page is Danish throughout."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from kvaleval.cli._usage import USAGE_ERROR
+
         _refuse_empty_paths(self, ctx, args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        except USAGE_ERROR as err:
+            # Click's parser raises "--out requires an argument" without the command, so E909 pointed
+            # to 'python -m kvaleval --help' rather than to the command's own help
+            if getattr(err, "ctx", None) is None:
+                err.ctx = ctx  # type: ignore[attr-defined]
+            raise
 
 
 def _refuse_empty_paths(command: Any, ctx: Any, args: list[str]) -> None:
