@@ -122,7 +122,7 @@ class DanishCommand(_DanishHelp, TyperCommand):
 
         _refuse_empty_paths(self, ctx, args)
         try:
-            return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+            return super().parse_args(ctx, args)
         except USAGE_ERROR as err:
             # Click's parser raises "--out requires an argument" without the command, so E909 pointed
             # to 'python -m kvaleval --help' rather than to the command's own help
