@@ -107,3 +107,12 @@ def test_cli_newcomer_option_without_value_points_to_the_commands_help(command: 
     line = one_error(run(command, "korpus", "--out", cwd=tmp_path))
     assert line == (f"Fejl: [E909] --out mangler sin værdi (en sti, et tal eller et navn efter --out). "
                     f"Se 'python -m kvaleval {command} --help'.")
+
+
+def test_cli_newcomer_codebook_given_as_the_corpus_says_where_it_goes(tmp_path: Path,
+                                                                       small_codebook_path: Path) -> None:
+    # The advice was "Gem den som .docx eller .txt (UTF-8)": save the codebook as a transcript.
+    line = one_error(run("code", str(small_codebook_path), cwd=tmp_path))
+    assert line.startswith(f"Fejl: [E003] Ingen læsbare dokumenter i {small_codebook_path}.")
+    assert "Er det kodebogen eller konklusionsfilen, så giv den med -c eller --conclusions" in line
+    assert "Gem den som" not in line

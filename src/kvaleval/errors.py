@@ -856,6 +856,9 @@ class Texts(metaclass=_CodedMessages):
     advice_save_docx = "Åbn den i Word eller LibreOffice, og gem den som .docx"
     advice_save_xlsx = "Åbn den i Excel eller LibreOffice, og gem den som .xlsx eller .csv"
     advice_save_text = "Gem den som .docx eller .txt (UTF-8)"
+    advice_not_corpus = ("Er det kodebogen eller konklusionsfilen, så giv den med -c eller --conclusions; "
+                         "korpusset er mappen med transskriptionerne (python -m kvaleval code KORPUS "
+                         "-c kodebog.yaml)")
     # codebook and conclusions
     code_name_twice = ("kodenavnet '{name}' er brugt to gange (første gang i linje {first}) — "
                        "navne skal være unikke")
@@ -1689,6 +1692,9 @@ class _TextsEnglish:
     advice_save_docx = "Open it in Word or LibreOffice and save it as .docx"
     advice_save_xlsx = "Open it in Excel or LibreOffice and save it as .xlsx or .csv"
     advice_save_text = "Save it as .docx or .txt (UTF-8)"
+    advice_not_corpus = ("If it is the codebook or the conclusions file, give it with -c or --conclusions; "
+                         "the corpus is the folder of transcripts (python -m kvaleval code CORPUS "
+                         "-c codebook.yaml)")
     # codebook and conclusions
     code_name_twice = "code name '{name}' is used twice (first on line {first}) — names must be unique"
     conclusion_id_twice = ("conclusion id '{id}' is used twice (first on line {other}) — give each "
