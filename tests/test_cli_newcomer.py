@@ -3,6 +3,7 @@ the small input files checked before the corpus is read (a typo must not cost a 
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,23 @@ def test_cli_newcomer_codebook_given_as_the_corpus_says_where_it_goes(tmp_path: 
     assert line.startswith(f"Fejl: [E003] Ingen læsbare dokumenter i {small_codebook_path}.")
     assert "Er det kodebogen eller konklusionsfilen, så giv den med -c eller --conclusions" in line
     assert "Gem den som" not in line
+
+
+def test_cli_newcomer_conclusions_and_indicators_swapped(tmp_path: Path, small_codebook_path: Path) -> None:
+    # --targets konklusioner.yaml was read as a CSV: "[E026] ... et decimalkomma ... deler tallet";
+    # --conclusions indikatorer.csv as YAML: "skal være en liste".
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text("I: Hvordan?\nB: Godt.\n", encoding="utf-8")
+    (tmp_path / "konklusioner.yaml").write_text(
+        "# Konklusioner, midtvejsevaluering\n- id: k1\n  statement: Borgerne har tillid, især til os.\n"
+        "  themes: [tillid]\n", encoding="utf-8")
+    with open(tmp_path / "indikatorer.csv", "w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([["indikator", "mål", "opnået"], ["Familier i forløb", "60", "71"]])
+    book = str(small_codebook_path)
+
+    line = one_error(run("code", "korpus", "-c", book, "--targets", "konklusioner.yaml", cwd=tmp_path))
+    assert line.startswith("Fejl: [E031] konklusioner.yaml: indikatorerne skal være en tabel, .csv eller .xlsx")
+    assert line.endswith("Er det konklusionerne, så giv dem med --conclusions (i Python conclusions=).")
+    line = one_error(run("code", "korpus", "-c", book, "--conclusions", "indikatorer.csv", cwd=tmp_path))
+    assert line == ("Fejl: [E210] indikatorer.csv: konklusionerne skal være en YAML-fil (.yaml eller .yml), ikke "
+                    "'.csv'. Er det indikatorerne, så giv dem med --targets (i Python targets=).")

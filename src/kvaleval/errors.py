@@ -395,6 +395,8 @@ class Errors(metaclass=_CodedMessages):
     E030 = ("{path}: PDF'en er krypteret ({detail}), så teksten kan ikke læses. Gem en kopi uden beskyttelse "
             "(i Adobe Acrobat: Egenskaber > Sikkerhed > Ingen sikkerhed), eller kopiér teksten over i en "
             ".docx- eller .txt-fil.")
+    E031 = ("{path}: indikatorerne skal være en tabel, .csv eller .xlsx, med kolonnerne indikator, mål og opnået, ikke "
+            "'{suffix}'. {advice}.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -413,6 +415,8 @@ class Errors(metaclass=_CodedMessages):
     E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
             "{detail}. Se token-attributterne på https://spacy.io/usage/rule-based-matching.")
     E209 = "{path} er en mappe, ikke en {kind}. Angiv filen{found}."
+    E210 = ("{path}: konklusionerne skal være en YAML-fil (.yaml eller .yml), ikke '{suffix}'. Er det indikatorerne, "
+            "så giv dem med --targets (i Python targets=).")
 
     # 3xx coding
     E301 = "Ukendt metode '{method}'. Brug en af: {methods}."
@@ -856,6 +860,7 @@ class Texts(metaclass=_CodedMessages):
     advice_save_docx = "Åbn den i Word eller LibreOffice, og gem den som .docx"
     advice_save_xlsx = "Åbn den i Excel eller LibreOffice, og gem den som .xlsx eller .csv"
     advice_save_text = "Gem den som .docx eller .txt (UTF-8)"
+    advice_conclusions_not_targets = "Er det konklusionerne, så giv dem med --conclusions (i Python conclusions=)"
     advice_not_corpus = ("Er det kodebogen eller konklusionsfilen, så giv den med -c eller --conclusions; "
                          "korpusset er mappen med transskriptionerne (python -m kvaleval code KORPUS "
                          "-c kodebog.yaml)")
@@ -1249,6 +1254,8 @@ class _ErrorsEnglish:
             "text into a .docx or .txt file.")
     E030 = ("{path}: the PDF is encrypted ({detail}), so its text cannot be read. Save a copy without protection "
             "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
+    E031 = ("{path}: the indicators must be a table, .csv or .xlsx, with the columns indikator, mål and opnået, not "
+            "'{suffix}'. {advice}.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -1265,6 +1272,8 @@ class _ErrorsEnglish:
     E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
             "See https://spacy.io/usage/rule-based-matching for the token attributes.")
     E209 = "{path} is a folder, not a {kind}. Give the file{found}."
+    E210 = ("{path}: the conclusions must be a YAML file (.yaml or .yml), not '{suffix}'. If it is the indicators, "
+            "give it with --targets (in Python targets=).")
 
     # 3xx coding
     E301 = "Unknown method '{method}'. Use one of: {methods}."
@@ -1692,6 +1701,7 @@ class _TextsEnglish:
     advice_save_docx = "Open it in Word or LibreOffice and save it as .docx"
     advice_save_xlsx = "Open it in Excel or LibreOffice and save it as .xlsx or .csv"
     advice_save_text = "Save it as .docx or .txt (UTF-8)"
+    advice_conclusions_not_targets = "If it is the conclusions, give it with --conclusions (in Python conclusions=)"
     advice_not_corpus = ("If it is the codebook or the conclusions file, give it with -c or --conclusions; "
                          "the corpus is the folder of transcripts (python -m kvaleval code CORPUS "
                          "-c codebook.yaml)")

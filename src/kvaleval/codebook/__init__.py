@@ -148,6 +148,8 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
                                                found=_files_in(path, (".yaml", ".yml"))))
     if not path.is_file():
         raise CodebookError(Errors.E205.format(path=shown, hint=_missing_hint(path, (".yaml", ".yml"))))
+    if path.suffix.lower() not in (".yaml", ".yml"):  # the indicators given as --conclusions
+        raise CodebookError(Errors.E210.format(path=shown, suffix=path.suffix.lower() or Texts.none))
     located = load_yaml(path, shown=shown)
     data = located.data
     prefix: tuple[str, ...] = ()
