@@ -137,3 +137,15 @@ def test_cli_newcomer_conclusions_and_indicators_swapped(tmp_path: Path, small_c
     line = one_error(run("code", "korpus", "-c", book, "--conclusions", "indikatorer.csv", cwd=tmp_path))
     assert line == ("Fejl: [E210] indikatorer.csv: konklusionerne skal være en YAML-fil (.yaml eller .yml), ikke "
                     "'.csv'. Er det indikatorerne, så giv dem med --targets (i Python targets=).")
+
+
+def test_cli_newcomer_unknown_by_column_is_said_before_the_coding(tmp_path: Path, small_codebook_path: Path) -> None:
+    # E304 came from the appendix, after the whole corpus was coded.
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text("I: Hvordan?\nB: Godt.\n", encoding="utf-8")
+    (tmp_path / "korpus" / "metadata.csv").write_text("file,afdeling\na.txt,Nord\n", encoding="utf-8")
+    result = run("code", "korpus", "-c", str(small_codebook_path), "--by", "afdelling", "--out", "ud", cwd=tmp_path)
+    line = one_error(result)
+    assert line.startswith("Fejl: [E304] Ukendt attribut 'afdelling' at gruppere efter.")
+    assert "afdeling" in line.split("afdelling", 1)[1]
+    assert "Koder med" not in result.stderr

@@ -17,7 +17,7 @@ from kvaleval.cli._common import (
     summary_lines,
     warnings_as_notes,
 )
-from kvaleval.errors import Errors, ReportError, Texts
+from kvaleval.errors import CodingError, Errors, ReportError, Texts
 
 
 @app.command("code", cls=DanishCommand)
@@ -92,6 +92,10 @@ def code_cli(
                                                      text_columns=text_columns)
             shown = Texts.cli_cache_hit if cached else Texts.cli_cache_saved if saved else Texts.cli_cache_unwritable
             echo(shown.format(cache=cache), quiet)
+    if by is not None and by not in read.segments:  # said before the coding, not after it
+        from kvaleval.analyse.frequencies import groupable
+
+        raise CodingError(Errors.E304.format(by=by, columns=groupable(read.segments.columns)))
     echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
     echo(Texts.cli_inputs.format(conclusions=conclusions_path or Texts.cli_none,
                                  targets=targets_path or Texts.cli_none), quiet)
