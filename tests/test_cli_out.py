@@ -241,6 +241,15 @@ def test_help_shows_values_in_words_and_flags_without_one(command: str | None, l
     set_language(None)
 
 
+def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
+    # The order was the modules' import order: agreement, check, code, evaluate, export-qdpx, train, review, sheet.
+    result = CliRunner().invoke(app, ["--help"])
+    panel = result.output.split("Kommandoer", 1)[1]
+    names = {"code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx"}
+    listed = [line.split()[1] for line in panel.splitlines() if len(line.split()) > 1 and line.split()[1] in names]
+    assert listed == ["code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx"]
+
+
 def test_every_help_text_has_its_english() -> None:
     from typer.main import get_command
 

@@ -169,7 +169,15 @@ def _empty_path_check(ctx: Any, param: Any, value: str) -> None:
 
 
 class DanishGroup(_DanishHelp, TyperGroup):
-    """The command group, likewise."""
+    """The command group, likewise; its commands listed in the order of the work (as in README.md), not
+    in the order their modules happen to be imported (agreement first, code third, sheet last)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names: list[str] = super().list_commands(ctx)
+        return sorted(names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names))
+
+
+COMMAND_ORDER = ("code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx")
 
 
 app = typer.Typer(
