@@ -464,7 +464,7 @@ class Errors(metaclass=_CodedMessages):
     E504 = ("{path} rummer filer med bilagets navne ({files}), som kvaleval ikke har skrevet (mappen har ingen "
             "kvaleval_filer.txt); de ville blive overskrevet. Vælg en tom mappe til bilaget, eller flyt filerne.")
     E505 = ("{path} er åben i Excel (låsefilen {lock} ligger ved siden af den), og Excel lader ikke andre "
-            "programmer skrive over en åben fil. Intet er læst eller skrevet. Luk filen i Excel, og kør kommandoen "
+            "programmer skrive over en åben fil. Intet er skrevet. Luk filen i Excel, og kør kommandoen "
             "igen; er Excel lukket, så slet låsefilen.")
 
     # 6xx REFI-QDA exchange
@@ -1317,7 +1317,7 @@ class _ErrorsEnglish:
     E504 = ("{path} holds files with the appendix's names ({files}) that kvaleval did not write (the folder has "
             "no kvaleval_filer.txt); they would be overwritten. Choose an empty folder for the appendix, or move them.")
     E505 = ("{path} is open in Excel (its lock file {lock} is beside it), and Excel does not let other programs "
-            "write over an open file. Nothing was read or written. Close the file in Excel and run the command "
+            "write over an open file. Nothing was written. Close the file in Excel and run the command "
             "again; if Excel is closed, delete the lock file.")
 
     # 6xx REFI-QDA exchange
