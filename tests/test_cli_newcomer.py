@@ -149,3 +149,18 @@ def test_cli_newcomer_unknown_by_column_is_said_before_the_coding(tmp_path: Path
     assert line.startswith("Fejl: [E304] Ukendt attribut 'afdelling' at gruppere efter.")
     assert "afdeling" in line.split("afdelling", 1)[1]
     assert "Koder med" not in result.stderr
+
+
+def test_cli_newcomer_quiet_run_still_names_the_files_it_skipped(tmp_path: Path, small_codebook_path: Path) -> None:
+    # With --quiet a survey skipped for a misspelt --id-column (E012) was missing from every table, unsaid.
+    (tmp_path / "korpus").mkdir()
+    (tmp_path / "korpus" / "a.txt").write_text("I: Hvordan?\nB: Godt, jeg har tillid til dem.\n", encoding="utf-8")
+    with open(tmp_path / "korpus" / "skema.csv", "w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter=";").writerows([["løbenr", "Hvad synes du?"], ["1", "Jeg har tillid til dem."],
+                                                   ["2", "Det er trygt."]])
+    result = run("code", "korpus", "-c", str(small_codebook_path), "--id-column", "lobenr", "--out", "ud", "-q",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if "sprunget over" in line]
+    assert len(skipped) == 1 and skipped[0].strip().startswith("sprunget over: skema.csv: [E012]"), result.stderr
+    assert "Dokumenter læst" not in result.stderr  # the rest of the summary stays quiet

@@ -107,5 +107,5 @@ def code_cli(
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)
-    for line in summary_lines(coded, written, out):
-        echo(line, quiet)
+    for line in summary_lines(coded, written, out, only_skipped=quiet):
+        echo(line)
