@@ -164,3 +164,15 @@ def test_cli_newcomer_quiet_run_still_names_the_files_it_skipped(tmp_path: Path,
     skipped = [line for line in result.stderr.splitlines() if "sprunget over" in line]
     assert len(skipped) == 1 and skipped[0].strip().startswith("sprunget over: skema.csv: [E012]"), result.stderr
     assert "Dokumenter læst" not in result.stderr  # the rest of the summary stays quiet
+
+
+@pytest.mark.parametrize(("arguments", "option"), [(["check", "{book}", "--top", "-2"], "--top"),
+                                                   (["review", "korpus", "--model", "m.json", "-n", "-3"], "-n"),
+                                                   (["review", "korpus", "--model", "m.json", "-n", "0"], "-n")])
+def test_cli_newcomer_count_below_one_is_refused(arguments: list[str], option: str, tmp_path: Path,
+                                                small_codebook_path: Path) -> None:
+    # check --top -2 cut every list from its end; review -n -3 wrote every turn but the last three.
+    filled = [argument.format(book=small_codebook_path) for argument in arguments]
+    line = one_error(run(*filled, cwd=tmp_path))
+    assert line.startswith(f"Fejl: [E911] {option} skal være et helt tal på mindst 1 (fx {option} "), line
+    assert not (tmp_path / "review.xlsx").exists()

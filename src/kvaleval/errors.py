@@ -619,6 +619,8 @@ class Errors(metaclass=_CodedMessages):
     E909 = "{option} mangler sin værdi (en sti, et tal eller et navn efter {option}). Se '{help}'."
     E910 = ("Argument(er) for meget: {arguments}. Står der mellemrum i en sti, så sæt den i anførselstegn "
             "(\"mine interviews/\"). Se '{help}'.")
+    E911 = ("{option} skal være et helt tal på mindst 1 (fx {option} {example}); fik {value}. Intet er læst eller "
+            "skrevet.")
     E908 = ("--gold kræver --corpus: guldkodningens ture findes i korpusset, som termerne skal tjekkes på "
             "(fx check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
@@ -1462,6 +1464,8 @@ class _ErrorsEnglish:
     E909 = "{option} is missing its value (a path, a number or a name after {option}). See '{help}'."
     E910 = ("Argument(s) too many: {arguments}. If a path has spaces, put it in quotes (\"my interviews/\"). "
             "See '{help}'.")
+    E911 = ("{option} must be a whole number of at least 1 (e.g. {option} {example}); got {value}. Nothing was read "
+            "or written.")
     E908 = ("--gold needs --corpus: the gold coding's turns are in the corpus the terms are checked on "
             "(e.g. check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 

@@ -34,6 +34,8 @@ def check_cli(
         term_usage,
     )
 
+    if top < 1:  # a negative --top cut the lists from their end
+        raise typer.BadParameter(Errors.E911.format(option="--top", example=20, value=top))
     if gold is not None and corpus is None:
         raise typer.BadParameter(Errors.E908)
     codings_exist([gold] if gold is not None else [])  # before the report, not after the corpus is read

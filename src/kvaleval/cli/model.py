@@ -50,6 +50,8 @@ def review_cli(
     from kvaleval.coding.human import filled_cells
     from kvaleval.errors import Errors, HumanCodingError
 
+    if n < 1:  # -n -3 wrote every turn but the last three
+        raise typer.BadParameter(Errors.E911.format(option="-n", example=30, value=n))
     check_out(out, [model, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_sheet)
     if out.is_file() and (filled := filled_cells(out)):
         raise HumanCodingError(Errors.E845.format(path=out, n=filled))
