@@ -221,6 +221,35 @@ def test_help_is_english_throughout_in_an_english_run(args: list[str]) -> None:
     assert "Brug: " in again.output and "Tilvalg" in again.output
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("command", ["code", "check", "sheet", "agreement", "evaluate", "train", "review",
+                                     "export-qdpx", None])
+def test_help_shows_values_in_words_and_flags_without_one(command: str | None, lang: str) -> None:
+    # Typer showed Python's types: '--help <bool>' and '--suggest <bool>', as if a flag took a value,
+    # '--keep <list[str]>', 'CODINGS <list[Path]>', and '<path>', '<str>' on the Danish page.
+    result = CliRunner().invoke(app, ["--lang", lang, *([command] if command else []), "--help"])
+    assert result.exit_code == 0, result.output
+    page = result.output
+    for python in ("<bool>", "list[", "<str>", "<int>", "<Path>"):
+        assert python not in page, python
+    flags = [line for line in page.splitlines() if "--help " in line or "--quiet" in line or "--no-" in line]
+    assert flags and not any("<" in line for line in flags), flags
+    if command is not None:
+        assert ("<sti>" if lang == "da" else "<path>") in page
+    from kvaleval.errors import set_language
+
+    set_language(None)
+
+
+def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
+    # The order was the modules' import order: agreement, check, code, evaluate, export-qdpx, train, review, sheet.
+    result = CliRunner().invoke(app, ["--help"])
+    panel = result.output.split("Kommandoer", 1)[1]
+    names = {"code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx"}
+    listed = [line.split()[1] for line in panel.splitlines() if len(line.split()) > 1 and line.split()[1] in names]
+    assert listed == ["code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx"]
+
+
 def test_every_help_text_has_its_english() -> None:
     from typer.main import get_command
 

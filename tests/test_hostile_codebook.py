@@ -100,7 +100,7 @@ def test_hostile_codebook_not_a_mapping(tmp_path: Path, text: str) -> None:
 
 
 def test_hostile_codebook_folder_and_missing(tmp_path: Path) -> None:
-    with pytest.raises(CodebookError, match=r"^\[E201\]"):
+    with pytest.raises(CodebookError, match=r"^\[E209\]"):  # a folder: its own message (E209)
         kv.read_codebook(tmp_path)
     with pytest.raises(CodebookError, match=r"^\[E201\]"):
         kv.read_codebook(tmp_path / "findes_ikke.yaml")

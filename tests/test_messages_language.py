@@ -57,7 +57,7 @@ def test_messages_codes_are_in_their_ranges_and_never_doubled() -> None:
 
 def test_messages_danish_by_default() -> None:
     assert get_language() == "da"
-    assert Errors.E201.format(path="k.yaml") == "[E201] Kodebogen findes ikke: k.yaml."
+    assert Errors.E201.format(path="k.yaml", hint="") == "[E201] Kodebogen findes ikke: k.yaml."
     assert Warnings.W002.format(path="a.txt").startswith("[W002] a.txt: filen har ingen række i metadata.csv")
     assert Texts.line_column.format(line=3, column="code") == "linje 3, kolonne 'code'"
 
@@ -65,10 +65,10 @@ def test_messages_danish_by_default() -> None:
 def test_messages_set_language_switches_and_back() -> None:
     set_language("en")
     assert get_language() == "en"
-    assert Errors.E201.format(path="k.yaml") == "[E201] Codebook not found: k.yaml."
+    assert Errors.E201.format(path="k.yaml", hint="") == "[E201] Codebook not found: k.yaml."
     assert Texts.line_column.format(line=3, column="code") == "line 3, column 'code'"
     set_language("DA")
-    assert Errors.E201.format(path="k.yaml") == "[E201] Kodebogen findes ikke: k.yaml."
+    assert Errors.E201.format(path="k.yaml", hint="") == "[E201] Kodebogen findes ikke: k.yaml."
 
 
 def test_messages_unknown_language_is_refused_in_the_current_language() -> None:
@@ -82,9 +82,9 @@ def test_messages_unknown_language_is_refused_in_the_current_language() -> None:
 
 def test_messages_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KVALEVAL_LANG", "en")
-    assert Errors.E205.format(path="k.yaml") == "[E205] Conclusions file not found: k.yaml."
+    assert Errors.E205.format(path="k.yaml", hint="") == "[E205] Conclusions file not found: k.yaml."
     set_language("da")  # the function wins over the environment
-    assert Errors.E205.format(path="k.yaml") == "[E205] Konklusionsfilen findes ikke: k.yaml."
+    assert Errors.E205.format(path="k.yaml", hint="") == "[E205] Konklusionsfilen findes ikke: k.yaml."
     set_language(None)
     assert get_language() == "en"
     monkeypatch.setenv("KVALEVAL_LANG", "klingon")  # anything else: the default

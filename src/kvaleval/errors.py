@@ -74,10 +74,10 @@ def set_language(language: str | None) -> None:
     --------
     >>> from kvaleval.errors import Errors, set_language
     >>> set_language("en")
-    >>> Errors.E201.format(path="kodebog.yaml")
+    >>> Errors.E201.format(path="kodebog.yaml", hint="")
     '[E201] Codebook not found: kodebog.yaml.'
     >>> set_language("da")
-    >>> Errors.E201.format(path="kodebog.yaml")
+    >>> Errors.E201.format(path="kodebog.yaml", hint="")
     '[E201] Kodebogen findes ikke: kodebog.yaml.'
     """
     global _language
@@ -402,23 +402,28 @@ class Errors(metaclass=_CodedMessages):
     E030 = ("{path}: PDF'en er krypteret ({detail}), så teksten kan ikke læses. Gem en kopi uden beskyttelse "
             "(i Adobe Acrobat: Egenskaber > Sikkerhed > Ingen sikkerhed), eller kopiér teksten over i en "
             ".docx- eller .txt-fil.")
+    E031 = ("{path}: indikatorerne skal være en tabel, .csv eller .xlsx, med kolonnerne indikator, mål og opnået, ikke "
+            "'{suffix}'. {advice}.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
 
     # 2xx codebook and conclusions
-    E201 = "Kodebogen findes ikke: {path}."
+    E201 = "Kodebogen findes ikke: {path}.{hint}"
     E202 = ("{path} er ikke gyldig YAML: {detail} (linje {line}). Tjek indrykning og "
             "anførselstegn.")
     E203 = "{path} har {n} problem(er):\n{problems}"
     E204 = "{path}: kodebogen skal være en YAML-mapping med 'name' og 'codes'."
-    E205 = "Konklusionsfilen findes ikke: {path}."
+    E205 = "Konklusionsfilen findes ikke: {path}.{hint}"
     E206 = ("{path}: konklusionen '{conclusion}' nævner tema(er) {themes}, som ikke er i "
             "kodebogen. Koder: {codes}.")
     E207 = ("Kodebogsformatet '{suffix}' understøttes ikke ({path}). Brug .yaml, .yml eller "
             ".qdc.")
     E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
             "{detail}. Se token-attributterne på https://spacy.io/usage/rule-based-matching.")
+    E209 = "{path} er en mappe, ikke en {kind}. Angiv filen{found}."
+    E210 = ("{path}: konklusionerne skal være en YAML-fil (.yaml eller .yml), ikke '{suffix}'. Er det indikatorerne, "
+            "så giv dem med --targets (i Python targets=).")
 
     # 3xx coding
     E301 = "Ukendt metode '{method}'. Brug en af: {methods}."
@@ -465,6 +470,9 @@ class Errors(metaclass=_CodedMessages):
 
     E504 = ("{path} rummer filer med bilagets navne ({files}), som kvaleval ikke har skrevet (mappen har ingen "
             "kvaleval_filer.txt); de ville blive overskrevet. Vælg en tom mappe til bilaget, eller flyt filerne.")
+    E505 = ("{path} er åben i Excel (låsefilen {lock} ligger ved siden af den), og Excel lader ikke andre "
+            "programmer skrive over en åben fil. Intet er skrevet. Luk filen i Excel, og kør kommandoen "
+            "igen; er Excel lukket, så slet låsefilen.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: ikke et læsbart REFI-QDA-projekt ({detail}). Eksportér det igen fra "
@@ -618,6 +626,8 @@ class Errors(metaclass=_CodedMessages):
     E909 = "{option} mangler sin værdi (en sti, et tal eller et navn efter {option}). Se '{help}'."
     E910 = ("Argument(er) for meget: {arguments}. Står der mellemrum i en sti, så sæt den i anførselstegn "
             "(\"mine interviews/\"). Se '{help}'.")
+    E911 = ("{option} skal være et helt tal på mindst 1 (fx {option} {example}); fik {value}. Intet er læst eller "
+            "skrevet.")
     E908 = ("--gold kræver --corpus: guldkodningens ture findes i korpusset, som termerne skal tjekkes på "
             "(fx check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
@@ -725,6 +735,11 @@ class Texts(metaclass=_CodedMessages):
     and_ = "og"
     suffix_none = "(ingen)"
     kind_workbook = "et Excel-regneark"
+    kind_codebook_file = "kodebog"
+    kind_conclusions_file = "konklusionsfil"
+    hint_mean_file = " Mente du {path}?"
+    hint_check_path = " Tjek stien (fuld sti: {absolute}); en relativ sti læses fra den mappe, der køres fra ({cwd})."
+    hint_folder_holds = " (i mappen: {names})"
     kind_model = "en modelfil (JSON)"
     kind_sheet = "et kodeark (Excel)"
     kind_project = "et REFI-QDA-projekt"
@@ -854,6 +869,10 @@ class Texts(metaclass=_CodedMessages):
     advice_save_docx = "Åbn den i Word eller LibreOffice, og gem den som .docx"
     advice_save_xlsx = "Åbn den i Excel eller LibreOffice, og gem den som .xlsx eller .csv"
     advice_save_text = "Gem den som .docx eller .txt (UTF-8)"
+    advice_conclusions_not_targets = "Er det konklusionerne, så giv dem med --conclusions (i Python conclusions=)"
+    advice_not_corpus = ("Er det kodebogen eller konklusionsfilen, så giv den med -c eller --conclusions; "
+                         "korpusset er mappen med transskriptionerne (python -m kvaleval code KORPUS "
+                         "-c kodebog.yaml)")
     # codebook and conclusions
     code_name_twice = ("kodenavnet '{name}' er brugt to gange (første gang i linje {first}) — "
                        "navne skal være unikke")
@@ -1251,21 +1270,26 @@ class _ErrorsEnglish:
             "text into a .docx or .txt file.")
     E030 = ("{path}: the PDF is encrypted ({detail}), so its text cannot be read. Save a copy without protection "
             "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
+    E031 = ("{path}: the indicators must be a table, .csv or .xlsx, with the columns indikator, mål and opnået, not "
+            "'{suffix}'. {advice}.")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
 
     # 2xx codebook and conclusions
-    E201 = "Codebook not found: {path}."
+    E201 = "Codebook not found: {path}.{hint}"
     E202 = "{path} is not valid YAML: {detail} (line {line}). Check indentation and quotes."
     E203 = "{path} has {n} problem(s):\n{problems}"
     E204 = "{path}: the codebook must be a YAML mapping with 'name' and 'codes'."
-    E205 = "Conclusions file not found: {path}."
+    E205 = "Conclusions file not found: {path}.{hint}"
     E206 = ("{path}: conclusion '{conclusion}' names theme(s) {themes} that are not in "
             "the codebook. Codes: {codes}.")
     E207 = "Unsupported codebook format '{suffix}' for {path}. Use .yaml, .yml or .qdc."
     E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
             "See https://spacy.io/usage/rule-based-matching for the token attributes.")
+    E209 = "{path} is a folder, not a {kind}. Give the file{found}."
+    E210 = ("{path}: the conclusions must be a YAML file (.yaml or .yml), not '{suffix}'. If it is the indicators, "
+            "give it with --targets (in Python targets=).")
 
     # 3xx coding
     E301 = "Unknown method '{method}'. Use one of: {methods}."
@@ -1308,6 +1332,9 @@ class _ErrorsEnglish:
 
     E504 = ("{path} holds files with the appendix's names ({files}) that kvaleval did not write (the folder has "
             "no kvaleval_filer.txt); they would be overwritten. Choose an empty folder for the appendix, or move them.")
+    E505 = ("{path} is open in Excel (its lock file {lock} is beside it), and Excel does not let other programs "
+            "write over an open file. Nothing was written. Close the file in Excel and run the command "
+            "again; if Excel is closed, delete the lock file.")
 
     # 6xx REFI-QDA exchange
     E601 = ("{path}: not a readable REFI-QDA project ({detail}). Export it again from the QDA "
@@ -1451,6 +1478,8 @@ class _ErrorsEnglish:
     E909 = "{option} is missing its value (a path, a number or a name after {option}). See '{help}'."
     E910 = ("Argument(s) too many: {arguments}. If a path has spaces, put it in quotes (\"my interviews/\"). "
             "See '{help}'.")
+    E911 = ("{option} must be a whole number of at least 1 (e.g. {option} {example}); got {value}. Nothing was read "
+            "or written.")
     E908 = ("--gold needs --corpus: the gold coding's turns are in the corpus the terms are checked on "
             "(e.g. check kodebog.yaml --corpus corpus/ --gold guld.csv).")
 
@@ -1555,6 +1584,12 @@ class _TextsEnglish:
     and_ = "and"
     suffix_none = "(none)"
     kind_workbook = "an Excel workbook"
+    kind_codebook_file = "codebook"
+    kind_conclusions_file = "conclusions file"
+    hint_mean_file = " Did you mean {path}?"
+    hint_check_path = (" Check the path (full path: {absolute}); a relative path is read from the folder you run "
+                       "in ({cwd}).")
+    hint_folder_holds = " (in the folder: {names})"
     kind_model = "a model file (JSON)"
     kind_sheet = "a coding sheet (Excel)"
     kind_project = "a REFI-QDA project"
@@ -1684,6 +1719,10 @@ class _TextsEnglish:
     advice_save_docx = "Open it in Word or LibreOffice and save it as .docx"
     advice_save_xlsx = "Open it in Excel or LibreOffice and save it as .xlsx or .csv"
     advice_save_text = "Save it as .docx or .txt (UTF-8)"
+    advice_conclusions_not_targets = "If it is the conclusions, give it with --conclusions (in Python conclusions=)"
+    advice_not_corpus = ("If it is the codebook or the conclusions file, give it with -c or --conclusions; "
+                         "the corpus is the folder of transcripts (python -m kvaleval code CORPUS "
+                         "-c codebook.yaml)")
     # codebook and conclusions
     code_name_twice = "code name '{name}' is used twice (first on line {first}) — names must be unique"
     conclusion_id_twice = ("conclusion id '{id}' is used twice (first on line {other}) — give each "

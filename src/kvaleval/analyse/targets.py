@@ -43,6 +43,11 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     shown = str(path)
     if not path.is_file():
         raise CorpusError(Errors.E024.format(path=shown))
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
+        # the conclusions given as --targets were read as a CSV: "a decimal comma splits the number" (E026)
+        advice = Texts.advice_conclusions_not_targets if suffix in (".yaml", ".yml") else Texts.advice_save_xlsx
+        raise CorpusError(Errors.E031.format(path=shown, suffix=suffix or Texts.none, advice=advice))
     if path.stat().st_size == 0:
         raise CorpusError(Errors.E027.format(path=shown))
     try:

@@ -54,11 +54,42 @@ class _DanishHelp:
         return option
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        if not _english():
-            super().format_help(ctx, formatter)  # type: ignore[misc]
-            return
-        with _english_page(self):
-            super().format_help(ctx, formatter)  # type: ignore[misc]
+        with _value_words(self.get_params(ctx)):  # type: ignore[attr-defined]
+            if not _english():
+                super().format_help(ctx, formatter)  # type: ignore[misc]
+                return
+            with _english_page(self):
+                super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+# What an option's value is, as the help page shows it: Typer writes the Python type (<bool> beside
+# --help and every flag, as if it took a value; <list[str]> for a repeatable option; <str>, <path>).
+_VALUE_WORDS = {"path": "sti", "Path": "sti", "str": "tekst", "int": "tal"}
+_VALUE_WORDS_EN = {"path": "path", "Path": "path", "str": "text", "int": "number"}
+
+
+@contextlib.contextmanager
+def _value_words(params: list[Any]) -> Iterator[None]:
+    """Each parameter's value on the help page in the page's language (``<sti>``, ``<tekst>``,
+    ``<tal>``), a repeatable option's as one value (its help says to repeat it), a flag's not at all."""
+    def shown(param: Any, ctx: Any) -> str | None:
+        if getattr(param, "is_flag", False):
+            return None
+        label = type(param).display_type_rich(param, ctx)
+        if label is None:
+            return None
+        words = _VALUE_WORDS_EN if _english() else _VALUE_WORDS
+        label = re.sub(r"^<list\[(.+)\]>$", r"<\1>", label)
+        return re.sub(r"<(\w+)>", lambda found: f"<{words.get(found.group(1), found.group(1))}>", label)
+
+    patched = [param for param in params if hasattr(param, "display_type_rich")]
+    try:
+        for param in patched:
+            param.display_type_rich = lambda ctx, param=param: shown(param, ctx)
+        yield
+    finally:
+        for param in patched:
+            del param.display_type_rich
 
 
 @contextlib.contextmanager
@@ -87,8 +118,17 @@ class DanishCommand(_DanishHelp, TyperCommand):
     """A command whose help page is Danish throughout."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from kvaleval.cli._usage import USAGE_ERROR
+
         _refuse_empty_paths(self, ctx, args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except USAGE_ERROR as err:
+            # Click's parser raises "--out requires an argument" without the command, so E909 pointed
+            # to 'python -m kvaleval --help' rather than to the command's own help
+            if getattr(err, "ctx", None) is None:
+                err.ctx = ctx  # type: ignore[attr-defined]
+            raise
 
 
 def _refuse_empty_paths(command: Any, ctx: Any, args: list[str]) -> None:
@@ -129,7 +169,15 @@ def _empty_path_check(ctx: Any, param: Any, value: str) -> None:
 
 
 class DanishGroup(_DanishHelp, TyperGroup):
-    """The command group, likewise."""
+    """The command group, likewise; its commands listed in the order of the work (as in README.md), not
+    in the order their modules happen to be imported (agreement first, code third, sheet last)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names: list[str] = super().list_commands(ctx)
+        return sorted(names, key=lambda name: COMMAND_ORDER.index(name) if name in COMMAND_ORDER else len(names))
+
+
+COMMAND_ORDER = ("code", "check", "sheet", "agreement", "evaluate", "train", "review", "export-qdpx")
 
 
 app = typer.Typer(

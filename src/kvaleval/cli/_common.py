@@ -69,6 +69,20 @@ def check_out(out: Path, inputs: Iterable[Path], suffixes: tuple[str, ...], kind
     if out.suffix.lower() not in suffixes:
         raise HumanCodingError(Errors.E844.format(out=out, kind=kind, suffixes=f" {Texts.or_} ".join(suffixes),
                                                   suffix=out.suffix or Texts.suffix_none))
+    if out.suffix.lower() == ".xlsx":
+        from kvaleval.report.appendix import refuse_open_in_excel
+
+        refuse_open_in_excel(out)
+
+
+def codings_exist(paths: Iterable[Path]) -> None:
+    """Coding files (``--gold``, agreement's files) that are missing stop the command before the corpus
+    is read: a typo in the gold file's name was found only after minutes of reading a large corpus."""
+    from kvaleval.errors import Errors, HumanCodingError
+
+    for path in paths:
+        if not path.is_file():
+            raise HumanCodingError(Errors.E800.format(path=path))
 
 
 def echo(line: str, quiet: bool = False) -> None:
@@ -120,8 +134,10 @@ def _manifest_rows(written: list[Path]) -> list[tuple[str, str]] | None:
     return list(zip(table.iloc[:, 0].tolist(), table.iloc[:, 1].tolist(), strict=True))
 
 
-def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
-    """The closing lines of ``code``: what was read and coded, what was written."""
+def summary_lines(coded: Coded, written: list[Path], out: Path, only_skipped: bool = False) -> list[str]:
+    """The closing lines of ``code``: what was read and coded, what was written; with ``only_skipped``
+    (``--quiet``) the files that were not read, for a survey skipped unsaid (``--id-column`` misspelt)
+    is missing from every table."""
     from kvaleval.analyse.frequencies import with_groupings
 
     corpus = coded.corpus
@@ -133,10 +149,13 @@ def summary_lines(coded: Coded, written: list[Path], out: Path) -> list[str]:
         skipped = [(field.removeprefix(Words.skipped), value) for field, value in rows
                    if field.startswith(Words.skipped)]
         messages = [value for field, value in rows if field.startswith(Words.note)]
+    not_read = [Texts.cli_skipped.format(path=path, reason=reason) for path, reason in skipped]
+    if only_skipped:
+        return not_read
     respondents = corpus.segments[corpus.segments["speaker_role"] == "respondent"]
     lines = [
         Texts.cli_documents.format(read=len(corpus.documents), skipped=len(corpus.skipped)),
-        *(Texts.cli_skipped.format(path=path, reason=reason) for path, reason in skipped),
+        *not_read,
         Texts.cli_segments.format(segments=len(corpus.segments), respondents=len(respondents)),
         Texts.cli_codings_per_theme,
     ]

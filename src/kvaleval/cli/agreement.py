@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.cli._common import check_out, codings_exist, default_codebook, echo
 from kvaleval.errors import Errors, HumanCodingError, Texts, Warnings, get_language
 from kvaleval.words import Words
 
@@ -98,9 +98,10 @@ def agreement_cli(
 
     inputs = [*files, *(path for path in (corpus, codebook) if path is not None)]
     check_out(out, inputs, (".xlsx",), Texts.kind_workbook)
+    codings_exist(files)  # the small inputs first: a mistake in one stops the run before the corpus is read
+    book = kv.read_codebook(codebook) if codebook else None
     read = kv.read_corpus(corpus) if corpus else None
     segments = read.segments if read is not None else None
-    book = kv.read_codebook(codebook) if codebook else None
     human = read_human_codings(files, segments=segments, codebook=book)
     tables: list[pd.DataFrame] = [human.codings]
     coverage = {coder: list(ids) for coder, ids in human.coverage.items()}

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import warnings_as_notes
+from kvaleval.cli._common import codings_exist, warnings_as_notes
 from kvaleval.errors import Errors, Texts
 
 
@@ -34,8 +34,11 @@ def check_cli(
         term_usage,
     )
 
+    if top < 1:  # a negative --top cut the lists from their end
+        raise typer.BadParameter(Errors.E911.format(option="--top", example=20, value=top))
     if gold is not None and corpus is None:
         raise typer.BadParameter(Errors.E908)
+    codings_exist([gold] if gold is not None else [])  # before the report, not after the corpus is read
     with warnings_as_notes():
         book = kv.read_codebook(codebook)
     shared = shared_terms(book)

@@ -17,7 +17,7 @@ from kvaleval.cli._common import (
     summary_lines,
     warnings_as_notes,
 )
-from kvaleval.errors import Errors, ReportError, Texts
+from kvaleval.errors import CodingError, Errors, ReportError, Texts
 
 
 @app.command("code", cls=DanishCommand)
@@ -76,6 +76,8 @@ def code_cli(
                                if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     indicators = read_targets(targets_path) if targets_path else None
+    given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
+    fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     echo(Texts.cli_reading.format(corpus=corpus), quiet)
     with warnings.catch_warnings():
         # Skipped files are listed in the summary below; the library's warning would repeat it.
@@ -90,18 +92,20 @@ def code_cli(
                                                      text_columns=text_columns)
             shown = Texts.cli_cache_hit if cached else Texts.cli_cache_saved if saved else Texts.cli_cache_unwritable
             echo(shown.format(cache=cache), quiet)
+    if by is not None and by not in read.segments:  # said before the coding, not after it
+        from kvaleval.analyse.frequencies import groupable
+
+        raise CodingError(Errors.E304.format(by=by, columns=groupable(read.segments.columns)))
     echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
     echo(Texts.cli_inputs.format(conclusions=conclusions_path or Texts.cli_none,
                                  targets=targets_path or Texts.cli_none), quiet)
-    fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     coded = kv.code(read, book, model=fitted, progress=progress)
     echo(Texts.cli_writing.format(out=out), quiet)
-    given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
     with warnings_as_notes():
         written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)
-    for line in summary_lines(coded, written, out):
-        echo(line, quiet)
+    for line in summary_lines(coded, written, out, only_skipped=quiet):
+        echo(line)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import check_out, default_codebook, echo
+from kvaleval.cli._common import check_out, codings_exist, default_codebook, echo
 from kvaleval.errors import Texts, get_language
 from kvaleval.words import Words
 
@@ -94,8 +94,9 @@ def evaluate_cli(
     from kvaleval.report.xlsx import Sheet, write_workbook
 
     check_out(out, [*gold, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_workbook)
-    read = kv.read_corpus(corpus)
+    codings_exist(gold)  # the small inputs first: a mistake in one stops the run before the corpus is read
     book = kv.read_codebook(codebook or default_codebook())
+    read = kv.read_corpus(corpus)
     truth = _sample_or_all(read_gold(gold, segments=read.segments, codebook=book), read.segments,
                            shared_documents=shared_documents)
     echo(Texts.cli_coding_rules.format(corpus=corpus), quiet)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import check_out, codebook_or_model_s, default_codebook, echo
+from kvaleval.cli._common import check_out, codebook_or_model_s, codings_exist, default_codebook, echo
 from kvaleval.errors import Texts
 
 
@@ -25,8 +25,9 @@ def train_cli(
     from kvaleval.coding.human import read_gold
 
     check_out(out, [*gold, corpus, *([codebook] if codebook else [])], (".json",), Texts.kind_model)
-    read = kv.read_corpus(corpus)
+    codings_exist(gold)  # the small inputs first: a mistake in one stops the run before the corpus is read
     book = kv.read_codebook(codebook or default_codebook())
+    read = kv.read_corpus(corpus)
     human = read_gold(gold, segments=read.segments, codebook=book)
     model = kv.ModelCoder(book).fit(read.segments, human)
     model.to_json(out)
@@ -49,12 +50,14 @@ def review_cli(
     from kvaleval.coding.human import filled_cells
     from kvaleval.errors import Errors, HumanCodingError
 
+    if n < 1:  # -n -3 wrote every turn but the last three
+        raise typer.BadParameter(Errors.E911.format(option="-n", example=30, value=n))
     check_out(out, [model, corpus, *([codebook] if codebook else [])], (".xlsx",), Texts.kind_sheet)
     if out.is_file() and (filled := filled_cells(out)):
         raise HumanCodingError(Errors.E845.format(path=out, n=filled))
     book = kv.read_codebook(codebook_or_model_s(codebook, model))
-    read = kv.read_corpus(corpus)
     fitted = kv.ModelCoder.from_json(model, codebook=book)
+    read = kv.read_corpus(corpus)
     coded = kv.code(read, book, model=fitted)
     queue = coded.review_queue(n, path=str(out))
     for row in queue.head(10).itertuples():

@@ -64,8 +64,11 @@ def read_codebook(path: str | Path) -> Codebook:
                hint=Texts.arg_codebook_yaml)
     path = Path(path)
     shown = str(path)
+    if path.is_dir():
+        raise CodebookError(Errors.E209.format(path=shown, kind=Texts.kind_codebook_file,
+                                               found=_files_in(path, (".yaml", ".yml", ".qdc"))))
     if not path.is_file():
-        raise CodebookError(Errors.E201.format(path=shown))
+        raise CodebookError(Errors.E201.format(path=shown, hint=_missing_hint(path, (".yaml", ".yml", ".qdc"))))
     suffix = path.suffix.lower()
     if suffix == ".qdc":
         from kvaleval.refi import read_qdc
@@ -106,6 +109,24 @@ def read_codebook(path: str | Path) -> Codebook:
     )
 
 
+def _missing_hint(path: Path, suffixes: tuple[str, ...]) -> str:
+    """What to do about a file that is not there: the file beside it with the nearest name (a typo,
+    ``vollsmose.yml`` for ``vollsmose.yaml``), else where a relative path was looked for."""
+    folder = path.parent
+    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes) \
+        if folder.is_dir() else []
+    near = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    if near:
+        return Texts.hint_mean_file.format(path=folder / near[0] if str(folder) != "." else near[0])
+    return Texts.hint_check_path.format(absolute=path.absolute(), cwd=Path.cwd())
+
+
+def _files_in(folder: Path, suffixes: tuple[str, ...]) -> str:
+    """The files a folder given for a file holds that could be meant (``codebooks/`` for the codebook)."""
+    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    return Texts.hint_folder_holds.format(names=", ".join(names[:5])) if names else ""
+
+
 def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> list[Conclusion]:
     """Read a conclusions YAML file: a list of conclusions (or a mapping with ``conclusions:``).
 
@@ -122,8 +143,13 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
                expected=Texts.arg_conclusions_path)
     path = Path(path)
     shown = str(path)
+    if path.is_dir():
+        raise CodebookError(Errors.E209.format(path=shown, kind=Texts.kind_conclusions_file,
+                                               found=_files_in(path, (".yaml", ".yml"))))
     if not path.is_file():
-        raise CodebookError(Errors.E205.format(path=shown))
+        raise CodebookError(Errors.E205.format(path=shown, hint=_missing_hint(path, (".yaml", ".yml"))))
+    if path.suffix.lower() not in (".yaml", ".yml"):  # the indicators given as --conclusions
+        raise CodebookError(Errors.E210.format(path=shown, suffix=path.suffix.lower() or Texts.none))
     located = load_yaml(path, shown=shown)
     data = located.data
     prefix: tuple[str, ...] = ()

@@ -181,6 +181,8 @@ _ADVICE = {
     **dict.fromkeys((".xls", ".xlsm", ".xlsb", ".ods", ".numbers", ".tsv", ".sav"), "advice_save_xlsx"),
     **dict.fromkeys((".zip", ".7z", ".rar", ".gz", ".tar"), "advice_unpack"),
     **dict.fromkeys((".mp3", ".m4a", ".wav", ".ogg", ".flac", ".mp4", ".mov", ".wma", ".aac"), "advice_transcribe"),
+    # a codebook, conclusions or a model given as the corpus (the arguments of code mixed up)
+    **dict.fromkeys((".yaml", ".yml", ".qdc"), "advice_not_corpus"),
 }
 
 

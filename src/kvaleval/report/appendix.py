@@ -448,11 +448,20 @@ def _write_project(coded: Coded, path: Path, shown: Path) -> None:
         warnings.warn(Warnings.W637.format(path=shown, detail=err), KvalevalWarning, stacklevel=4)
 
 
+def refuse_open_in_excel(path: Path) -> None:
+    """Refuse, before any work, a workbook Excel has open (its lock file ``~$name`` beside it): on Windows
+    the file cannot be replaced while it is open, and the run failed only at its end (E501)."""
+    lock = path.with_name("~$" + path.name)
+    if path.is_file() and lock.is_file():
+        raise ReportError(Errors.E505.format(path=path, lock=lock.name))
+
+
 def check_out_dir(out: Path) -> None:
     """Refuse an output folder that cannot be written, before any work: a file (E502), or a folder
     under a file or in a folder without write access (E501)."""
     if out.exists() and not out.is_dir():
         raise ReportError(Errors.E502.format(path=out))
+    refuse_open_in_excel(out / "appendix.xlsx")
     if out.is_dir() and not (out / FILE_LIST).is_file():
         # No list of what kvaleval wrote here: files named as the appendix's are someone's own (a
         # transcript bilag.md when --out is the corpus), unless an older kvaleval wrote them.
