@@ -575,14 +575,21 @@ class RuleCoder:
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
         yes_no: dict[int, bool] = {}  # and asked once whether it asks for a yes or a no
         told: list[tuple[int, int, int, bool]] = []  # a no to an open question: weighed against the words
+        for i, _ in inheriting:
+            if int(q[i]) not in yes_no:
+                yes_no[int(q[i])] = is_polar_question(unique[int(q[i])])
+        # A longer answer to an open question: the negations in it that turn an evaluative word are read
+        # with that word, not as its no (found in one pass over those answers).
+        longer = sorted({int(rows[i]) for i, _ in inheriting if not (yes_no[int(q[i])] or replies[i])})
+        turning = dict(zip(longer, self._turning_negations([without_reply_particle(texts[row]) for row in longer]),
+                           strict=True))
         for i, column in inheriting:
             question = int(q[i])
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
-            if question not in yes_no:
-                yes_no[question] = is_polar_question(unique[question])
             if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
                              yes_no_question=yes_no[question], reply=bool(replies[i]),
+                             turning=turning.get(int(rows[i]), frozenset()),
                              about_trouble=yes_no[question] and asks_about_trouble(unique[question]),
                              account=yes_no[question] and yes_opens_an_account(unique[question], texts[rows[i]])):
                 told.append((int(rows[i]), column, question, False))
@@ -633,7 +640,8 @@ class RuleCoder:
             if polar and yes_opens_an_account(questions[q], texts[row]):
                 continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
-            sign = answer_polarity(answer) * (question_sign or 1)
+            sign = answer_polarity(answer, frozenset() if polar else self._turning_negations([answer])[0]) * (
+                question_sign or 1)
             if not sign:
                 continue
             finding = findings[(row, column)]
@@ -673,7 +681,7 @@ class RuleCoder:
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
                  yes_no_question: bool = True, reply: bool = True, about_trouble: bool = False,
-                 account: bool = False) -> bool:
+                 account: bool = False, turning: frozenset[int] = frozenset()) -> bool:
         """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
         where that is a no that its evaluative words are to be weighed against first (a longer answer
         to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
@@ -695,12 +703,23 @@ class RuleCoder:
         if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
             return False
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
-        sign = answer_polarity(lower(answer)) * (question_sign or 1)
+        sign = answer_polarity(lower(answer), turning) * (question_sign or 1)
         if sign < 0 and not (yes_no_question or reply):
             return True
         finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
         return False
+
+    def _turning_negations(self, answers: Sequence[str]) -> list[frozenset[int]]:
+        """Where each answer has a negation that turns an evaluative word ("han siger ikke noget grimt om
+        hende": praise, not a no)."""
+        lows = [lower(answer) for answer in answers]
+        found = []
+        for low, cues in zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True):
+            negations = _negations(cues)
+            found.append(frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
+                negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split())))))
+        return found
 
     def valence_of(self, text: str, column: int) -> str:
         """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
@@ -801,12 +820,15 @@ def _with_turn(valence: str, answer: str) -> str:
     return "blandet" if after and after != (1 if valence == "positiv" else -1) else valence
 
 
-def answer_polarity(answer: str) -> int:
+def answer_polarity(answer: str, turning: frozenset[int] = frozenset()) -> int:
     """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
     an intensifier alone ("Rigtig meget") is yes, not one that opens a clause as its subject ("Meget
-    kommer gennem kommunen": much comes through)."""
+    kommer gennem kommunen": much comes through). A negation at a position in ``turning`` turns an
+    evaluative word and is no no ("han siger ikke noget grimt")."""
     low = answer.lower()
     found = _YES_OR_NO.search(low)  # the first, found by the regex engine: no word list in Python
+    while found is not None and found.start() in turning:  # a negation read with its evaluative word
+        found = _YES_OR_NO.search(low, found.end())
     if found is not None:
         return 1 if found.group() in _YES_WORDS else -1
     start = 0
