@@ -872,7 +872,8 @@ def _negated(
             continue  # overlaps the span's start
         if not _close(low, cue.end, start, NEGATION_BEFORE,
                       _CLEFT_SCOPE_BREAK if _CLEFT.search(low, max(0, cue.start - 12), cue.start) else _SCOPE_BREAK):
-            break
+            if not _negates_complement(low, cue, start):
+                break
         before = cue
     if before is not None:
         return before
@@ -885,6 +886,24 @@ def _negated(
     if after < len(negations) and _close(low, end, negations[after].start, NEGATION_AFTER):
         return negations[after]
     return None
+
+
+_OPINION_SUBJECT = r"(?:jeg|vi|man|du|han|hun|de|i)"
+_OPINION_VERB = r"(?:synes|syntes|tror|troede|mener|mente|føler|følte|tænker|tænkte|syns)"
+_OPINION = re.compile(rf"\b(?:{_OPINION_SUBJECT}\s+{_OPINION_VERB}|{_OPINION_VERB}\s+{_OPINION_SUBJECT})\s+$")
+_COMPLEMENT = re.compile(rf"\s*,\s*(?:at\s+)?(?:{_OPINION_SUBJECT}|det|den|der|\w+(?:en|et|ne))\b")
+"""A complement clause after a comma ("Jeg synes ikke, hun lytter"; ", at det hjælper"): its subject opens it."""
+
+
+def _negates_complement(low: str, negation: Cue, start: int) -> bool:
+    """Does ``negation`` deny the clause after it, where the word at ``start`` stands? In Danish the
+    "ikke" of an opinion goes with the verb of thinking, and what is denied is the complement clause,
+    with or without "at": "Jeg synes ikke, hun lytter", "Det tror jeg ikke, det hjælper" (she does not
+    listen; it does not help)."""
+    if not _OPINION.search(low, max(0, negation.start - 20), negation.start):
+        return False
+    opening = _COMPLEMENT.match(low, negation.end)
+    return opening is not None and _close(low, opening.end(), start, NEGATION_BEFORE)
 
 
 _DENYING_ARTICLES = frozenset({"en", "et", "noget", "nogen"})
