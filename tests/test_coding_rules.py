@@ -866,3 +866,31 @@ def test_rules_a_negation_ends_with_its_clause_at_a_comma(tmp_path: Path) -> Non
     assert scores.findings[(1, kapacitet)].valence == "negativ"
     assert scores.findings[(2, netvaerk)].negated == ("ikke",)
     assert scores.findings[(3, kapacitet)].valence == "positiv"
+
+
+@pytest.mark.parametrize(("text", "valence"), [
+    ("Jeg synes ikke, hun lytter.", "negativ"),
+    ("Jeg synes ikke, at hun lytter.", "negativ"),
+    ("Det tror jeg ikke, hun lytter til.", "negativ"),
+    ("Hun lytter. Jeg tror ikke, vi kunne undvære hende.", "positiv"),  # a complement without the term
+    ("Jeg synes, hun lytter.", "positiv"),
+])
+def test_rules_negated_opinion_denies_its_complement_clause(tmp_path: Path, text: str, valence: str) -> None:
+    # "Jeg synes ikke, hun lytter" came out positiv: the comma before "hun" ended the negation's scope,
+    # though the "ikke" of a verb of thinking denies the clause it introduces, "at" or not.
+    coder = _one_code_coder(tmp_path, "relation", ["{term: lytter, valence: positiv}"])
+    assert coder.score([text]).findings[(0, 0)].valence == valence
+
+
+def test_rules_a_negation_turning_an_evaluative_word_is_no_no_to_an_open_question(tmp_path: Path) -> None:
+    # A longer answer to an open question takes its code from the question and its valence from its first
+    # yes or no word: "han siger ikke noget grimt om hende" made the praise blandet, and "det er ikke godt"
+    # (to "Hvad er svært ...?", a question leaning negative) turned it positiv. Those negations are read
+    # with their evaluative word; a negation of nothing evaluative is still the answer's no.
+    coder = _one_code_coder(tmp_path, "praktik", ["praktik", "behandler"])
+    texts = ["Jeg har mødt hende to gange. Hun virker meget kompetent. Og han siger ikke noget grimt om hende.",
+             "Tiden. Jeg skal aflevere den lille klokken syv, og hvis bussen er forsinket, er det ikke godt.",
+             "Det er godt nu. Det var det ikke i starten, der var meget papir og mange regler at følge."]
+    questions = ["Hvad med hans behandler?", "Hvad er svært ved at være i praktik?", "Hvordan går det med praktik?"]
+    scores = coder.score(texts, questions)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", "blandet"]
