@@ -894,3 +894,16 @@ def test_rules_a_negation_turning_an_evaluative_word_is_no_no_to_an_open_questio
     questions = ["Hvad med hans behandler?", "Hvad er svært ved at være i praktik?", "Hvordan går det med praktik?"]
     scores = coder.score(texts, questions)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", "blandet"]
+
+
+def test_valence_seeing_to_it_a_written_laugh_and_a_concession_are_no_evaluation() -> None:
+    # From a blind test (youth substance-abuse treatment): "behandleren sørgede for, at vi ikke bare
+    # skændtes" was negativ (AFINN-da: "sørgede", grieved, -2), "..., haha." positiv, and "jeg må
+    # indrømme, at hun har det bedre" blandet.
+    from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
+
+    scanner = ValenceScanner()
+    for text in ("behandleren sørgede for det", "hun sørger for kaffen", "det var ikke mit valg, haha",
+                 "hahaha, nej", "jeg må indrømme, at", "det skal jeg indrømme"):
+        assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
+    assert [cue.kind for cue in scanner.scan("vi sørgede over ham")] == [NEGATIVE]

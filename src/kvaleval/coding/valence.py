@@ -52,6 +52,7 @@ DISCOURSE = (
     "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
     "ærlig", "ærligt", "rent", "sikkert", "sandt", "obligatorisk", "obligatoriske",
     "ha", "tro", "venter", "krav",  # a laugh ("ha"), belief, waiting and a demand say nothing of how good
+    "haha", "hahaha", "hehe",  # a laugh written out: irony as often as joy
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
@@ -64,6 +65,10 @@ NEUTRALISED = (
     "uden tvivl", "ingen tvivl", "ingen tvivl om", "ikke i tvivl", "ikke tvivl om",
     # "det er jeg sikker på": certainty, not safety
     "sikker på", "sikre på",
+    # "behandleren sørgede for, at ...": saw to it, not grief (AFINN-da: "sørgede" -2); "jeg må
+    # indrømme, at hun har det bedre": a concession that opens praise as often as criticism
+    "sørge for", "sørger for", "sørgede for", "sørget for", "må indrømme", "skal indrømme", "må jeg indrømme",
+    "skal jeg indrømme", "jeg indrømmer", "må man indrømme",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
     # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
     *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
