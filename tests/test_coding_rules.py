@@ -907,3 +907,14 @@ def test_valence_seeing_to_it_a_written_laugh_and_a_concession_are_no_evaluation
                  "hahaha, nej", "jeg må indrømme, at", "det skal jeg indrømme"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
     assert [cue.kind for cue in scanner.scan("vi sørgede over ham")] == [NEGATIVE]
+
+
+def test_valence_paying_and_consent_are_no_evaluation() -> None:
+    # "det var den måned, hvor jeg ikke kunne betale min telefonregning" was positiv (AFINN-da: "betale" -1,
+    # negated), and "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2).
+    from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
+
+    scanner = ValenceScanner()
+    for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
+                 "hvis hun samtykker"):
+        assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text

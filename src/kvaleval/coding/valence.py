@@ -53,6 +53,9 @@ DISCOURSE = (
     "ærlig", "ærligt", "rent", "sikkert", "sandt", "obligatorisk", "obligatoriske",
     "ha", "tro", "venter", "krav",  # a laugh ("ha"), belief, waiting and a demand say nothing of how good
     "haha", "hahaha", "hehe",  # a laugh written out: irony as often as joy
+    # paying and consent are things done, not evaluations (AFINN-da: -1, +2): "når man ikke kan betale
+    # huslejen" is no praise, "når borgeren har givet samtykke" none either
+    "betale", "samtykke", "samtykker",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
