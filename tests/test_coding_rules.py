@@ -918,3 +918,11 @@ def test_valence_paying_and_consent_are_no_evaluation() -> None:
     for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
                  "hvis hun samtykker"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
+
+
+def test_rules_an_answer_that_opens_with_yes_and_no_is_mixed(tmp_path: Path) -> None:
+    # "Ja og nej." read as its first word, a yes: positiv, and its own words could not turn it.
+    coder = _one_code_coder(tmp_path, "forbrug", ["{term: skåret ned, valence: positiv}", "ryger"])
+    texts = ["Ja og nej. Jeg har skåret ned, helt klart.", "Ja og nej.", "Ja. Jeg har skåret ned."]
+    scores = coder.score(texts, ["Ryger du stadig?"] * 3)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "blandet", "positiv"]

@@ -802,17 +802,24 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append(_DEFAULT_VALENCE)
+        if finding.valence and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
+            finding.valence = "blandet"
+            reasons.append("ja og nej")
         finding.valence_why += tuple(reasons)
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
+_YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
+"""An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
 
 def _with_turn(valence: str, answer: str) -> str:
     """``blandet`` for a yes or no that the answer turns after a "men" ("Ja, men det er ikke noget for
-    mig"); else ``valence``."""
+    mig"), or for an answer that opens with both ("Ja og nej."); else ``valence``."""
     if not valence:
         return valence
+    if _YES_AND_NO.match(answer):
+        return "blandet"
     turn = _CONTRAST_BREAK.search(answer)
     if turn is None:
         return valence
