@@ -640,8 +640,8 @@ class RuleCoder:
             if polar and yes_opens_an_account(questions[q], texts[row]):
                 continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
-            sign = answer_polarity(answer, frozenset() if polar else self._turning_negations([answer])[0]) * (
-                question_sign or 1)
+            # (a longer answer to an open question is here because :meth:`_inherit` found its no)
+            sign = answer_polarity(answer) * (question_sign or 1) if polar else -1
             if not sign:
                 continue
             finding = findings[(row, column)]
