@@ -362,12 +362,13 @@ class RuleCoder:
         if bar is not None:
             bar.update(len(texts) // 2)
         if decide:
+            turning: dict[int, frozenset[int]] = {row: frozenset() for row, _, _, polar in replied if not polar}
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
                 if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
-            ], evidence)
+            ], evidence, turning)
             if asked is not None:
-                self._yes_or_no_decides(texts, replied, asked, unique, findings)
+                self._yes_or_no_decides(texts, replied, asked, unique, findings, turning)
         if bar is not None:
             bar.update(len(texts) - len(texts) // 2)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
@@ -490,16 +491,22 @@ class RuleCoder:
             evidence[hit.row, hit.code] = finding.evidence
 
     def _decide_valences(self, texts: Sequence[str], findings: dict[tuple[int, int], Finding],
-                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None) -> None:
+                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None,
+                         turning: dict[int, frozenset[int]] | None = None) -> None:
         """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once.
 
         With ``evidence``, a coding whose only evidence is terms named to deny them (:func:`_denied`)
-        is taken back."""
+        is taken back. ``turning`` maps rows to be told (a longer answer to an open question whose no
+        is weighed against its words) to where their negations that turn an evaluative word are."""
         pending = sorted(pairs)
         for first in range(0, len(pending), VALENCE_BATCH):  # in batches: a segment's cues are many
             chunk = pending[first : first + VALENCE_BATCH]
             rows = sorted({row for row, _ in chunk})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
+            if turning:
+                for row in rows:
+                    if row in turning:
+                        turning[row] = _turning_negations(readings[row])
             for row, column in chunk:
                 finding = findings[(row, column)]
                 self._decide_valence(readings[row], finding, column)
@@ -575,21 +582,14 @@ class RuleCoder:
         shown: dict[int, str] = {}  # each question shortened once, for the codings' why
         yes_no: dict[int, bool] = {}  # and asked once whether it asks for a yes or a no
         told: list[tuple[int, int, int, bool]] = []  # a no to an open question: weighed against the words
-        for i, _ in inheriting:
-            if int(q[i]) not in yes_no:
-                yes_no[int(q[i])] = is_polar_question(unique[int(q[i])])
-        # A longer answer to an open question: the negations in it that turn an evaluative word are read
-        # with that word, not as its no (found in one pass over those answers).
-        longer = sorted({int(rows[i]) for i, _ in inheriting if not (yes_no[int(q[i])] or replies[i])})
-        turning = dict(zip(longer, self._turning_negations([without_reply_particle(texts[row]) for row in longer]),
-                           strict=True))
         for i, column in inheriting:
             question = int(q[i])
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
+            if question not in yes_no:
+                yes_no[question] = is_polar_question(unique[question])
             if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
                              yes_no_question=yes_no[question], reply=bool(replies[i]),
-                             turning=turning.get(int(rows[i]), frozenset()),
                              about_trouble=yes_no[question] and asks_about_trouble(unique[question]),
                              account=yes_no[question] and yes_opens_an_account(unique[question], texts[rows[i]])):
                 told.append((int(rows[i]), column, question, False))
@@ -617,12 +617,15 @@ class RuleCoder:
         return replied, asked, unique
 
     def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int, bool]], asked: Scores,
-                           questions: list[str], findings: dict[tuple[int, int], Finding]) -> None:
+                           questions: list[str], findings: dict[tuple[int, int], Finding],
+                           turning: dict[int, frozenset[int]] | None = None) -> None:
         """The valence of a coding still without one, of an answer that opens with yes or no to a
         yes/no question about the code: the answer's yes or no, turned by a question that leans
         one way by its own words, as for an answer that takes its code from the question. And the
         valence of a longer answer to an open question whose yes or no is a no (``polar`` False):
-        that no, but ``blandet`` where the answer's evaluative words said otherwise."""
+        that no, but ``blandet`` where the answer's evaluative words said otherwise; a negation that turns
+        an evaluative word (``turning``, by row) is read with it, not as the no ("han siger ikke noget grimt
+        om hende")."""
         pending = [(row, column, q, polar) for row, column, q, polar in replied
                    if (row, column) in findings and (not polar or not findings[(row, column)].valence)]
         if not pending:
@@ -640,11 +643,18 @@ class RuleCoder:
             if polar and yes_opens_an_account(questions[q], texts[row]):
                 continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
-            # (a longer answer to an open question is here because :meth:`_inherit` found its no)
-            sign = answer_polarity(answer) * (question_sign or 1) if polar else -1
+            turned: frozenset[int] = frozenset()
+            if not polar and turning:  # its positions, in the answer without its reply particle
+                cut = len(texts[row]) - len(answer)
+                turned = frozenset(at - cut for at in turning.get(row, ()))
+            sign = answer_polarity(answer, turned) * (question_sign or 1)
             if not sign:
                 continue
             finding = findings[(row, column)]
+            if not polar and sign > 0:  # the no was read with a word; a yes after it, or turned by the question
+                finding.valence = _with_turn("positiv", answer)
+                finding.valence_why = ("svar på spørgsmål",)
+                continue
             said = "" if finding.valence_why == (_DEFAULT_VALENCE,) else finding.valence
             valence = _with_turn({1: "positiv", -1: "negativ"}[sign], answer)
             if said and said != valence:  # the words of an answer to an open question say otherwise
@@ -681,7 +691,7 @@ class RuleCoder:
     def _inherit(self, row: int, column: int, q: int, asked: Scores, texts: Sequence[str],
                  question: str, evidence: np.ndarray, findings: dict[tuple[int, int], Finding], *,
                  yes_no_question: bool = True, reply: bool = True, about_trouble: bool = False,
-                 account: bool = False, turning: frozenset[int] = frozenset()) -> bool:
+                 account: bool = False) -> bool:
         """Give the answer at ``row`` the code of its question, and its valence by its yes or no; True
         where that is a no that its evaluative words are to be weighed against first (a longer answer
         to an open question: its "no" is a negation anywhere in it, "Det er godt nu. Det var det ikke
@@ -703,23 +713,13 @@ class RuleCoder:
         if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
             return False
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
-        sign = answer_polarity(lower(answer), turning) * (question_sign or 1)
-        if sign < 0 and not (yes_no_question or reply):
-            return True
+        said = answer_polarity(lower(answer))
+        sign = said * (question_sign or 1)
+        if (said < 0 or sign < 0) and not (yes_no_question or reply):
+            return True  # (whether its no is one is known when its words are read: _yes_or_no_decides)
         finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
         return False
-
-    def _turning_negations(self, answers: Sequence[str]) -> list[frozenset[int]]:
-        """Where each answer has a negation that turns an evaluative word ("han siger ikke noget grimt om
-        hende": praise, not a no)."""
-        lows = [lower(answer) for answer in answers]
-        found = []
-        for low, cues in zip(lows, self.valence_scanner.scan_many(lows, _DECIDING), strict=True):
-            negations = _negations(cues)
-            found.append(frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
-                negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split())))))
-        return found
 
     def valence_of(self, text: str, column: int) -> str:
         """The valence of code ``column`` in ``text`` by this coder's evidence, whether or not it coded it."""
@@ -809,6 +809,14 @@ class RuleCoder:
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
+
+
+def _turning_negations(reading: _Reading) -> frozenset[int]:
+    """Where the negations are that turn an evaluative word ("han siger ikke noget grimt om hende":
+    praise, not a no)."""
+    low, cues, negations = reading.low, reading.cues, reading.negations
+    return frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
+        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))))
 _YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
 """An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
