@@ -909,14 +909,15 @@ def test_valence_seeing_to_it_a_written_laugh_and_a_concession_are_no_evaluation
     assert [cue.kind for cue in scanner.scan("vi sørgede over ham")] == [NEGATIVE]
 
 
-def test_valence_paying_and_consent_are_no_evaluation() -> None:
+def test_valence_paying_consent_and_hedges_are_no_evaluation() -> None:
     # "det var den måned, hvor jeg ikke kunne betale min telefonregning" was positiv (AFINN-da: "betale" -1,
-    # negated), and "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2).
+    # negated), "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2), and "Det er
+    # svært at sige. ... Det betyder noget." negativ (a hedge read as a difficulty).
     from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
 
     scanner = ValenceScanner()
     for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
-                 "hvis hun samtykker"):
+                 "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
 
 

@@ -72,6 +72,9 @@ NEUTRALISED = (
     # indrømme, at hun har det bedre": a concession that opens praise as often as criticism
     "sørge for", "sørger for", "sørgede for", "sørget for", "må indrømme", "skal indrømme", "må jeg indrømme",
     "skal jeg indrømme", "jeg indrømmer", "må man indrømme",
+    # "Det er svært at sige": a hedge, not a difficulty; "børn, der har det svært": whom it is for, not
+    # how the effort does
+    "svært at sige", "svært at svare på", "har det svært", "havde det svært",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
     # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
     *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
