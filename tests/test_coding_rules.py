@@ -912,12 +912,14 @@ def test_valence_seeing_to_it_a_written_laugh_and_a_concession_are_no_evaluation
 def test_valence_paying_consent_and_hedges_are_no_evaluation() -> None:
     # "det var den måned, hvor jeg ikke kunne betale min telefonregning" was positiv (AFINN-da: "betale" -1,
     # negated), "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2), and "Det er
-    # svært at sige. ... Det betyder noget." negativ (a hedge read as a difficulty).
+    # svært at sige. ... Det betyder noget." negativ (a hedge read as a difficulty); "Det ved jeg ikke
+    # præcist" was negativ, "folk udefra, der gider" blandet.
     from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
 
     scanner = ValenceScanner()
     for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
-                 "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer"):
+                 "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer",
+                 "det ved jeg ikke præcist", "det er dejligt, at der er folk udefra, der gider"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
 
 

@@ -56,6 +56,9 @@ DISCOURSE = (
     # paying and consent are things done, not evaluations (AFINN-da: -1, +2): "når man ikke kan betale
     # huslejen" is no praise, "når borgeren har givet samtykke" none either
     "betale", "samtykke", "samtykker",
+    # "præcis det, jeg havde tænkt", "jeg ved ikke præcist": exactly, a degree, not precision praised;
+    # "folk, der gider": care to, no complaint
+    "præcis", "præcist", "gider",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
