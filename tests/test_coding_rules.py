@@ -919,7 +919,7 @@ def test_valence_paying_consent_and_hedges_are_no_evaluation() -> None:
     scanner = ValenceScanner()
     for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
                  "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer",
-                 "det ved jeg ikke præcist", "det er dejligt, at der er folk udefra, der gider"):
+                 "det ved jeg ikke præcist", "der er folk udefra, der gider"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
 
 
