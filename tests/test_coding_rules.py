@@ -929,3 +929,14 @@ def test_rules_an_answer_that_opens_with_yes_and_no_is_mixed(tmp_path: Path) -> 
     texts = ["Ja og nej. Jeg har skåret ned, helt klart.", "Ja og nej.", "Ja. Jeg har skåret ned."]
     scores = coder.score(texts, ["Ryger du stadig?"] * 3)
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "blandet", "positiv"]
+
+
+def test_rules_a_counterfactual_negation_is_no_no(tmp_path: Path) -> None:
+    # "Det havde vi aldrig klaret selv" (without the help) praises the help; its "aldrig" turned the term
+    # negativ, and "Det havde jeg ikke fået uden" was the no of a longer answer to an open question.
+    coder = _one_code_coder(tmp_path, "hjaelp", ["mentor", "{term: klaret, valence: positiv}"])
+    texts = ["Mentoren søgte penge med os. Det havde vi aldrig klaret selv.",
+             "Mentoren søgte penge med os. Vi har aldrig klaret det.",
+             "Jeg fik mit første job gennem hende. Det havde jeg ikke fået uden."]
+    scores = coder.score(texts, [None, None, "Hvad har mentoren betydet for dig?"])
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", ""]

@@ -754,7 +754,7 @@ class RuleCoder:
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
         conditions, changes = _by_text(supposed, bounds), _by_text(past, bounds)
-        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]],
+        return [_Reading(lows[i], cues[i], _negations(cues[i], lows[i]), local[cuts[i] : cuts[i + 1]],
                          conditions.get(i, ()), changes.get(i, ()))
                 for i in range(len(texts))]
 
@@ -816,7 +816,8 @@ def _turning_negations(reading: _Reading) -> frozenset[int]:
     praise, not a no)."""
     low, cues, negations = reading.low, reading.cues, reading.negations
     return frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
-        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))))
+        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split())))) | frozenset(
+        cue.start for cue in cues if cue.kind == NEGATION and _counterfactual(low, cue))
 _YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
 """An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
@@ -943,15 +944,33 @@ def _denied(reading: _Reading, start: int, end: int) -> bool:
     return not is_word(low[start:end] + "t")
 
 
-def _negations(cues: list[Cue]) -> list[Cue]:
+def _negations(cues: list[Cue], low: str = "") -> list[Cue]:
     """The negations among ``cues`` (in text order, as the scanner gives them), with the negation that
     opens an evaluative phrase ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone
-    "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive)."""
-    found = [cue for cue in cues if cue.kind == NEGATION]
+    "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive). Not the negation of a
+    counterfactual in ``low`` (:func:`_counterfactual`)."""
+    found = [cue for cue in cues if cue.kind == NEGATION and not (low and _counterfactual(low, cue))]
     opening = [Cue(cue.start, cue.start + len(word), NEGATION, 0, word) for cue in cues
                if " " in cue.text and cue.kind in (POSITIVE, NEGATIVE)
                and (word := cue.text.partition(" ")[0]) in NEGATIONS]
     return sorted([*found, *opening], key=_cue_start) if opening else found
+
+
+_COUNTERFACTUAL = re.compile(r"(?:^|[.!?,]\s*)(?:det|så)\s+havde\s+(?:jeg|vi|han|hun|de|man|i)\s+"
+                             r"(?:(?:slet|nok|jo|nu|vel)\s+)?$")
+_WITHOUT_IT = re.compile(r"\b(?:selv|uden|troet|regnet\s+med|forventet|tænkt|turde\s+håbe|siden)\b")
+
+
+def _counterfactual(low: str, negation: Cue) -> bool:
+    """Is ``negation`` that of a counterfactual or a surprise, "Det havde jeg aldrig klaret selv", "det
+    havde jeg ikke fået uden", "Det havde jeg ikke troet", "Det havde vi ikke set for ti år siden"? It
+    tells how things would have been without the effort: praise, neither a no nor a negated word. A
+    fronted "det" or "så", "havde" and its subject before it, and in the rest of the sentence *selv*,
+    *uden*, *troet*, *regnet med*, *forventet*, *tænkt* or *siden*."""
+    if not _COUNTERFACTUAL.search(low, max(0, negation.start - 30), negation.start):
+        return False
+    end = _SENTENCE_END.search(low, negation.end)
+    return bool(_WITHOUT_IT.search(low, negation.end, end.start() if end else len(low)))
 
 
 def _cue_start(cue: Cue) -> int:
