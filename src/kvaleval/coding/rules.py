@@ -817,7 +817,7 @@ def _turning_negations(reading: _Reading) -> frozenset[int]:
     low, cues, negations = reading.low, reading.cues, reading.negations
     return frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
         negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split())))) | frozenset(
-        cue.start for cue in cues if cue.kind == NEGATION and _counterfactual(low, cue))
+        cue.start for cue in cues if cue.kind == NEGATION and "havde" in low and _counterfactual(low, cue))
 _YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
 """An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
@@ -949,7 +949,10 @@ def _negations(cues: list[Cue], low: str = "") -> list[Cue]:
     opens an evaluative phrase ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone
     "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive). Not the negation of a
     counterfactual in ``low`` (:func:`_counterfactual`)."""
-    found = [cue for cue in cues if cue.kind == NEGATION and not (low and _counterfactual(low, cue))]
+    if "havde" in low:  # (a counterfactual has it: most texts are not looked at further)
+        found = [cue for cue in cues if cue.kind == NEGATION and not _counterfactual(low, cue)]
+    else:
+        found = [cue for cue in cues if cue.kind == NEGATION]
     opening = [Cue(cue.start, cue.start + len(word), NEGATION, 0, word) for cue in cues
                if " " in cue.text and cue.kind in (POSITIVE, NEGATIVE)
                and (word := cue.text.partition(" ")[0]) in NEGATIONS]
