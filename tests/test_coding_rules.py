@@ -913,13 +913,15 @@ def test_valence_paying_consent_and_hedges_are_no_evaluation() -> None:
     # "det var den måned, hvor jeg ikke kunne betale min telefonregning" was positiv (AFINN-da: "betale" -1,
     # negated), "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2), and "Det er
     # svært at sige. ... Det betyder noget." negativ (a hedge read as a difficulty); "Det ved jeg ikke
-    # præcist" was negativ, "folk udefra, der gider" blandet.
+    # præcist" was negativ, "folk udefra, der gider" blandet, and "Jeg kan ikke hjælpe ham med matematik"
+    # (said of the homework café) criticism.
     from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
 
     scanner = ValenceScanner()
     for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
                  "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer",
-                 "det ved jeg ikke præcist", "der er folk udefra, der gider"):
+                 "det ved jeg ikke præcist", "der er folk udefra, der gider",
+                 "jeg kan ikke hjælpe ham med matematik", "det kan jeg ikke hjælpe med"):
         assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
 
 

@@ -59,6 +59,9 @@ DISCOURSE = (
     # "præcis det, jeg havde tænkt", "jeg ved ikke præcist": exactly, a degree, not precision praised;
     # "folk, der gider": care to, no complaint
     "præcis", "præcist", "gider",
+    # "Jeg kan ikke hjælpe ham med matematik" (so the homework café does): the speaker's own limit, the
+    # need the effort meets, no criticism of it
+    "jeg kan ikke hjælpe", "kan jeg ikke hjælpe", "jeg kunne ikke hjælpe", "kunne jeg ikke hjælpe",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
