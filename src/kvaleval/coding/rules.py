@@ -802,7 +802,7 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append(_DEFAULT_VALENCE)
-        if finding.valence and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
+        if finding.valence and "og" in low[:16] and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
             finding.valence = "blandet"
             reasons.append("ja og nej")
         finding.valence_why += tuple(reasons)
@@ -815,9 +815,11 @@ def _turning_negations(reading: _Reading) -> frozenset[int]:
     """Where the negations are that turn an evaluative word ("han siger ikke noget grimt om hende":
     praise, not a no)."""
     low, cues, negations = reading.low, reading.cues, reading.negations
-    return frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
-        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split())))) | frozenset(
-        cue.start for cue in cues if cue.kind == NEGATION and "havde" in low and _counterfactual(low, cue))
+    turning = frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
+        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))))
+    if "havde" not in low:
+        return turning
+    return turning | frozenset(cue.start for cue in cues if cue.kind == NEGATION and _counterfactual(low, cue))
 _YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
 """An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
