@@ -866,3 +866,79 @@ def test_rules_a_negation_ends_with_its_clause_at_a_comma(tmp_path: Path) -> Non
     assert scores.findings[(1, kapacitet)].valence == "negativ"
     assert scores.findings[(2, netvaerk)].negated == ("ikke",)
     assert scores.findings[(3, kapacitet)].valence == "positiv"
+
+
+@pytest.mark.parametrize(("text", "valence"), [
+    ("Jeg synes ikke, hun lytter.", "negativ"),
+    ("Jeg synes ikke, at hun lytter.", "negativ"),
+    ("Det tror jeg ikke, hun lytter til.", "negativ"),
+    ("Hun lytter. Jeg tror ikke, vi kunne undvære hende.", "positiv"),  # a complement without the term
+    ("Jeg synes, hun lytter.", "positiv"),
+])
+def test_rules_negated_opinion_denies_its_complement_clause(tmp_path: Path, text: str, valence: str) -> None:
+    # "Jeg synes ikke, hun lytter" came out positiv: the comma before "hun" ended the negation's scope,
+    # though the "ikke" of a verb of thinking denies the clause it introduces, "at" or not.
+    coder = _one_code_coder(tmp_path, "relation", ["{term: lytter, valence: positiv}"])
+    assert coder.score([text]).findings[(0, 0)].valence == valence
+
+
+def test_rules_a_negation_turning_an_evaluative_word_is_no_no_to_an_open_question(tmp_path: Path) -> None:
+    # A longer answer to an open question takes its code from the question and its valence from its first
+    # yes or no word: "han siger ikke noget grimt om hende" made the praise blandet, and "det er ikke godt"
+    # (to "Hvad er svært ...?", a question leaning negative) turned it positiv. Those negations are read
+    # with their evaluative word; a negation of nothing evaluative is still the answer's no.
+    coder = _one_code_coder(tmp_path, "praktik", ["praktik", "behandler"])
+    texts = ["Jeg har mødt hende to gange. Hun virker meget kompetent. Og han siger ikke noget grimt om hende.",
+             "Tiden. Jeg skal aflevere den lille klokken syv, og hvis bussen er forsinket, er det ikke godt.",
+             "Det er godt nu. Det var det ikke i starten, der var meget papir og mange regler at følge."]
+    questions = ["Hvad med hans behandler?", "Hvad er svært ved at være i praktik?", "Hvordan går det med praktik?"]
+    scores = coder.score(texts, questions)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", "blandet"]
+
+
+def test_valence_seeing_to_it_a_written_laugh_and_a_concession_are_no_evaluation() -> None:
+    # From a blind test (youth substance-abuse treatment): "behandleren sørgede for, at vi ikke bare
+    # skændtes" was negativ (AFINN-da: "sørgede", grieved, -2), "..., haha." positiv, and "jeg må
+    # indrømme, at hun har det bedre" blandet.
+    from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
+
+    scanner = ValenceScanner()
+    for text in ("behandleren sørgede for det", "hun sørger for kaffen", "det var ikke mit valg, haha",
+                 "hahaha, nej", "jeg må indrømme, at", "det skal jeg indrømme"):
+        assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
+    assert [cue.kind for cue in scanner.scan("vi sørgede over ham")] == [NEGATIVE]
+
+
+def test_valence_paying_consent_and_hedges_are_no_evaluation() -> None:
+    # "det var den måned, hvor jeg ikke kunne betale min telefonregning" was positiv (AFINN-da: "betale" -1,
+    # negated), "vi må ikke se i hinandens journaler uden samtykke" blandet ("samtykke" +2), and "Det er
+    # svært at sige. ... Det betyder noget." negativ (a hedge read as a difficulty); "Det ved jeg ikke
+    # præcist" was negativ, "folk udefra, der gider" blandet, and "Jeg kan ikke hjælpe ham med matematik"
+    # (said of the homework café) criticism.
+    from kvaleval.coding.valence import NEGATIVE, POSITIVE, ValenceScanner
+
+    scanner = ValenceScanner()
+    for text in ("jeg kunne ikke betale min telefonregning", "når borgeren har givet samtykke",
+                 "hvis hun samtykker", "det er svært at sige", "nogle børn, der har det svært, kommer",
+                 "det ved jeg ikke præcist", "der er folk udefra, der gider",
+                 "jeg kan ikke hjælpe ham med matematik", "det kan jeg ikke hjælpe med"):
+        assert all(cue.kind not in (POSITIVE, NEGATIVE) for cue in scanner.scan(text)), text
+
+
+def test_rules_an_answer_that_opens_with_yes_and_no_is_mixed(tmp_path: Path) -> None:
+    # "Ja og nej." read as its first word, a yes: positiv, and its own words could not turn it.
+    coder = _one_code_coder(tmp_path, "forbrug", ["{term: skåret ned, valence: positiv}", "ryger"])
+    texts = ["Ja og nej. Jeg har skåret ned, helt klart.", "Ja og nej.", "Ja. Jeg har skåret ned."]
+    scores = coder.score(texts, ["Ryger du stadig?"] * 3)
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["blandet", "blandet", "positiv"]
+
+
+def test_rules_a_counterfactual_negation_is_no_no(tmp_path: Path) -> None:
+    # "Det havde vi aldrig klaret selv" (without the help) praises the help; its "aldrig" turned the term
+    # negativ, and "Det havde jeg ikke fået uden" was the no of a longer answer to an open question.
+    coder = _one_code_coder(tmp_path, "hjaelp", ["mentor", "{term: klaret, valence: positiv}"])
+    texts = ["Mentoren søgte penge med os. Det havde vi aldrig klaret selv.",
+             "Mentoren søgte penge med os. Vi har aldrig klaret det.",
+             "Jeg fik mit første job gennem hende. Det havde jeg ikke fået uden."]
+    scores = coder.score(texts, [None, None, "Hvad har mentoren betydet for dig?"])
+    assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", ""]

@@ -50,8 +50,9 @@ def test_grouping_by_roles_whose_tags_are_role_words(tmp_path: Path) -> None:
     coded = kv.code(kv.read_corpus(corpus), kv.read_codebook(tmp_path / "cb.yaml"))
     assert speaker_pseudonyms(coded.segments) == {"Mette Hansen": "[Borger 1]"}
     kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False, qdpx=False)
-    sheet = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx", read_only=True)["Segmenter"]
-    cells = [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+    book = openpyxl.load_workbook(tmp_path / "ud" / "appendix.xlsx", read_only=True)
+    cells = [str(value) for row in book["Segmenter"].iter_rows(values_only=True) for value in row if value is not None]
+    book.close()  # a read-only workbook keeps its file open: left to the garbage collector, a ResourceWarning
     assert "Sundhedsplejerske" in cells and "Lærer" in cells
     assert not any("Mette" in cell or "Hansen" in cell for cell in cells)
 

@@ -362,12 +362,13 @@ class RuleCoder:
         if bar is not None:
             bar.update(len(texts) // 2)
         if decide:
+            turning: dict[int, frozenset[int]] = {row: frozenset() for row, _, _, polar in replied if not polar}
             self._decide_valences(texts, findings, [
                 pair for pair, finding in findings.items()
                 if evidence[pair] >= self.thresholds[pair[1]] - 1e-9 and not finding.valence
-            ], evidence)
+            ], evidence, turning)
             if asked is not None:
-                self._yes_or_no_decides(texts, replied, asked, unique, findings)
+                self._yes_or_no_decides(texts, replied, asked, unique, findings, turning)
         if bar is not None:
             bar.update(len(texts) - len(texts) // 2)
         return Scores(tuple(c.name for c in self.codes), self.thresholds, evidence, findings)
@@ -490,16 +491,22 @@ class RuleCoder:
             evidence[hit.row, hit.code] = finding.evidence
 
     def _decide_valences(self, texts: Sequence[str], findings: dict[tuple[int, int], Finding],
-                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None) -> None:
+                         pairs: Iterable[tuple[int, int]], evidence: np.ndarray | None = None,
+                         turning: dict[int, frozenset[int]] | None = None) -> None:
         """Decide the valence of the findings of ``pairs`` (row, column), reading each segment once.
 
         With ``evidence``, a coding whose only evidence is terms named to deny them (:func:`_denied`)
-        is taken back."""
+        is taken back. ``turning`` maps rows to be told (a longer answer to an open question whose no
+        is weighed against its words) to where their negations that turn an evaluative word are."""
         pending = sorted(pairs)
         for first in range(0, len(pending), VALENCE_BATCH):  # in batches: a segment's cues are many
             chunk = pending[first : first + VALENCE_BATCH]
             rows = sorted({row for row, _ in chunk})
             readings = dict(zip(rows, self._read_valence([texts[row] for row in rows]), strict=True))
+            if turning:
+                for row in rows:
+                    if row in turning:
+                        turning[row] = _turning_negations(readings[row])
             for row, column in chunk:
                 finding = findings[(row, column)]
                 self._decide_valence(readings[row], finding, column)
@@ -610,12 +617,15 @@ class RuleCoder:
         return replied, asked, unique
 
     def _yes_or_no_decides(self, texts: Sequence[str], replied: list[tuple[int, int, int, bool]], asked: Scores,
-                           questions: list[str], findings: dict[tuple[int, int], Finding]) -> None:
+                           questions: list[str], findings: dict[tuple[int, int], Finding],
+                           turning: dict[int, frozenset[int]] | None = None) -> None:
         """The valence of a coding still without one, of an answer that opens with yes or no to a
         yes/no question about the code: the answer's yes or no, turned by a question that leans
         one way by its own words, as for an answer that takes its code from the question. And the
         valence of a longer answer to an open question whose yes or no is a no (``polar`` False):
-        that no, but ``blandet`` where the answer's evaluative words said otherwise."""
+        that no, but ``blandet`` where the answer's evaluative words said otherwise; a negation that turns
+        an evaluative word (``turning``, by row) is read with it, not as the no ("han siger ikke noget grimt
+        om hende")."""
         pending = [(row, column, q, polar) for row, column, q, polar in replied
                    if (row, column) in findings and (not polar or not findings[(row, column)].valence)]
         if not pending:
@@ -633,10 +643,18 @@ class RuleCoder:
             if polar and yes_opens_an_account(questions[q], texts[row]):
                 continue
             answer = lower(texts[row] if polar else without_reply_particle(texts[row]))
-            sign = answer_polarity(answer) * (question_sign or 1)
+            turned: frozenset[int] = frozenset()
+            if not polar and turning:  # its positions, in the answer without its reply particle
+                cut = len(texts[row]) - len(answer)
+                turned = frozenset(at - cut for at in turning.get(row, ()))
+            sign = answer_polarity(answer, turned) * (question_sign or 1)
             if not sign:
                 continue
             finding = findings[(row, column)]
+            if not polar and sign > 0:  # the no was read with a word; a yes after it, or turned by the question
+                finding.valence = _with_turn("positiv", answer)
+                finding.valence_why = ("svar på spørgsmål",)
+                continue
             said = "" if finding.valence_why == (_DEFAULT_VALENCE,) else finding.valence
             valence = _with_turn({1: "positiv", -1: "negativ"}[sign], answer)
             if said and said != valence:  # the words of an answer to an open question say otherwise
@@ -695,9 +713,10 @@ class RuleCoder:
         if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
             return False
         answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
-        sign = answer_polarity(lower(answer)) * (question_sign or 1)
-        if sign < 0 and not (yes_no_question or reply):
-            return True
+        said = answer_polarity(lower(answer))
+        sign = said * (question_sign or 1)
+        if (said < 0 or sign < 0) and not (yes_no_question or reply):
+            return True  # (whether its no is one is known when its words are read: _yes_or_no_decides)
         finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
         finding.valence_why += ("svar på spørgsmål",)
         return False
@@ -735,7 +754,7 @@ class RuleCoder:
         scanned = self.valence_scanner.scan_many(lows, _DECIDING)
         cues = [_without_proper_nouns(text, found) for text, found in zip(texts, scanned, strict=True)]
         conditions, changes = _by_text(supposed, bounds), _by_text(past, bounds)
-        return [_Reading(lows[i], cues[i], _negations(cues[i]), local[cuts[i] : cuts[i + 1]],
+        return [_Reading(lows[i], cues[i], _negations(cues[i], lows[i]), local[cuts[i] : cuts[i + 1]],
                          conditions.get(i, ()), changes.get(i, ()))
                 for i in range(len(texts))]
 
@@ -783,17 +802,35 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append(_DEFAULT_VALENCE)
+        if finding.valence and "og" in low[:16] and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
+            finding.valence = "blandet"
+            reasons.append("ja og nej")
         finding.valence_why += tuple(reasons)
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
 
 
+def _turning_negations(reading: _Reading) -> frozenset[int]:
+    """Where the negations are that turn an evaluative word ("han siger ikke noget grimt om hende":
+    praise, not a no)."""
+    low, cues, negations = reading.low, reading.cues, reading.negations
+    turning = frozenset(negated.start for cue in cues if cue.kind in (POSITIVE, NEGATIVE) and (
+        negated := _negated(low, cue.start, cue.end, negations, frozenset(cue.text.split()))))
+    if "havde" not in low:
+        return turning
+    return turning | frozenset(cue.start for cue in cues if cue.kind == NEGATION and _counterfactual(low, cue))
+_YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
+"""An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
+
+
 def _with_turn(valence: str, answer: str) -> str:
     """``blandet`` for a yes or no that the answer turns after a "men" ("Ja, men det er ikke noget for
-    mig"); else ``valence``."""
+    mig"), or for an answer that opens with both ("Ja og nej."); else ``valence``."""
     if not valence:
         return valence
+    if _YES_AND_NO.match(answer):
+        return "blandet"
     turn = _CONTRAST_BREAK.search(answer)
     if turn is None:
         return valence
@@ -801,12 +838,15 @@ def _with_turn(valence: str, answer: str) -> str:
     return "blandet" if after and after != (1 if valence == "positiv" else -1) else valence
 
 
-def answer_polarity(answer: str) -> int:
+def answer_polarity(answer: str, turning: frozenset[int] = frozenset()) -> int:
     """+1 for yes, -1 for no, 0 for neither: the first yes- or no-word decides ("Ikke så meget" is no);
     an intensifier alone ("Rigtig meget") is yes, not one that opens a clause as its subject ("Meget
-    kommer gennem kommunen": much comes through)."""
+    kommer gennem kommunen": much comes through). A negation at a position in ``turning`` turns an
+    evaluative word and is no no ("han siger ikke noget grimt")."""
     low = answer.lower()
     found = _YES_OR_NO.search(low)  # the first, found by the regex engine: no word list in Python
+    while found is not None and found.start() in turning:  # a negation read with its evaluative word
+        found = _YES_OR_NO.search(low, found.end())
     if found is not None:
         return 1 if found.group() in _YES_WORDS else -1
     start = 0
@@ -850,7 +890,8 @@ def _negated(
             continue  # overlaps the span's start
         if not _close(low, cue.end, start, NEGATION_BEFORE,
                       _CLEFT_SCOPE_BREAK if _CLEFT.search(low, max(0, cue.start - 12), cue.start) else _SCOPE_BREAK):
-            break
+            if not _negates_complement(low, cue, start):
+                break
         before = cue
     if before is not None:
         return before
@@ -863,6 +904,24 @@ def _negated(
     if after < len(negations) and _close(low, end, negations[after].start, NEGATION_AFTER):
         return negations[after]
     return None
+
+
+_OPINION_SUBJECT = r"(?:jeg|vi|man|du|han|hun|de|i)"
+_OPINION_VERB = r"(?:synes|syntes|tror|troede|mener|mente|føler|følte|tænker|tænkte|syns)"
+_OPINION = re.compile(rf"\b(?:{_OPINION_SUBJECT}\s+{_OPINION_VERB}|{_OPINION_VERB}\s+{_OPINION_SUBJECT})\s+$")
+_COMPLEMENT = re.compile(rf"\s*,\s*(?:at\s+)?(?:{_OPINION_SUBJECT}|det|den|der|\w+(?:en|et|ne))\b")
+"""A complement clause after a comma ("Jeg synes ikke, hun lytter"; ", at det hjælper"): its subject opens it."""
+
+
+def _negates_complement(low: str, negation: Cue, start: int) -> bool:
+    """Does ``negation`` deny the clause after it, where the word at ``start`` stands? In Danish the
+    "ikke" of an opinion goes with the verb of thinking, and what is denied is the complement clause,
+    with or without "at": "Jeg synes ikke, hun lytter", "Det tror jeg ikke, det hjælper" (she does not
+    listen; it does not help)."""
+    if not _OPINION.search(low, max(0, negation.start - 20), negation.start):
+        return False
+    opening = _COMPLEMENT.match(low, negation.end)
+    return opening is not None and _close(low, opening.end(), start, NEGATION_BEFORE)
 
 
 _DENYING_ARTICLES = frozenset({"en", "et", "noget", "nogen"})
@@ -887,15 +946,36 @@ def _denied(reading: _Reading, start: int, end: int) -> bool:
     return not is_word(low[start:end] + "t")
 
 
-def _negations(cues: list[Cue]) -> list[Cue]:
+def _negations(cues: list[Cue], low: str = "") -> list[Cue]:
     """The negations among ``cues`` (in text order, as the scanner gives them), with the negation that
     opens an evaluative phrase ("aldrig hørt", "ikke godt"): it negates a term beside it as a lone
-    "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive)."""
-    found = [cue for cue in cues if cue.kind == NEGATION]
+    "aldrig" does ("Aldrig hørt om det" is not also "hørt om", positive). Not the negation of a
+    counterfactual in ``low`` (:func:`_counterfactual`)."""
+    if "havde" in low:  # (a counterfactual has it: most texts are not looked at further)
+        found = [cue for cue in cues if cue.kind == NEGATION and not _counterfactual(low, cue)]
+    else:
+        found = [cue for cue in cues if cue.kind == NEGATION]
     opening = [Cue(cue.start, cue.start + len(word), NEGATION, 0, word) for cue in cues
                if " " in cue.text and cue.kind in (POSITIVE, NEGATIVE)
                and (word := cue.text.partition(" ")[0]) in NEGATIONS]
     return sorted([*found, *opening], key=_cue_start) if opening else found
+
+
+_COUNTERFACTUAL = re.compile(r"(?:^|[.!?,]\s*)(?:det|så)\s+havde\s+(?:jeg|vi|han|hun|de|man|i)\s+"
+                             r"(?:(?:slet|nok|jo|nu|vel)\s+)?$")
+_WITHOUT_IT = re.compile(r"\b(?:selv|uden|troet|regnet\s+med|forventet|tænkt|turde\s+håbe|siden)\b")
+
+
+def _counterfactual(low: str, negation: Cue) -> bool:
+    """Is ``negation`` that of a counterfactual or a surprise, "Det havde jeg aldrig klaret selv", "det
+    havde jeg ikke fået uden", "Det havde jeg ikke troet", "Det havde vi ikke set for ti år siden"? It
+    tells how things would have been without the effort: praise, neither a no nor a negated word. A
+    fronted "det" or "så", "havde" and its subject before it, and in the rest of the sentence *selv*,
+    *uden*, *troet*, *regnet med*, *forventet*, *tænkt* or *siden*."""
+    if not _COUNTERFACTUAL.search(low, max(0, negation.start - 30), negation.start):
+        return False
+    end = _SENTENCE_END.search(low, negation.end)
+    return bool(_WITHOUT_IT.search(low, negation.end, end.start() if end else len(low)))
 
 
 def _cue_start(cue: Cue) -> int:

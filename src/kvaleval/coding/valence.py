@@ -52,6 +52,16 @@ DISCOURSE = (
     "frivillig", "frivillige", "ønske", "ønsker", "gerne", "lige", "mødt",
     "ærlig", "ærligt", "rent", "sikkert", "sandt", "obligatorisk", "obligatoriske",
     "ha", "tro", "venter", "krav",  # a laugh ("ha"), belief, waiting and a demand say nothing of how good
+    "haha", "hahaha", "hehe",  # a laugh written out: irony as often as joy
+    # paying and consent are things done, not evaluations (AFINN-da: -1, +2): "når man ikke kan betale
+    # huslejen" is no praise, "når borgeren har givet samtykke" none either
+    "betale", "samtykke", "samtykker",
+    # "præcis det, jeg havde tænkt", "jeg ved ikke præcist": exactly, a degree, not precision praised;
+    # "folk, der gider": care to, no complaint
+    "præcis", "præcist", "gider",
+    # "Jeg kan ikke hjælpe ham med matematik" (so the homework café does): the speaker's own limit, the
+    # need the effort meets, no criticism of it
+    "jeg kan ikke hjælpe", "kan jeg ikke hjælpe", "jeg kunne ikke hjælpe", "kunne jeg ikke hjælpe",
 )
 """AFINN-da words that in transcribed speech are answers, fillers, transcription marks ("[griner]")
 or plain nouns, not evaluations; "ærligt talt" opens a complaint as often as praise."""
@@ -64,6 +74,13 @@ NEUTRALISED = (
     "uden tvivl", "ingen tvivl", "ingen tvivl om", "ikke i tvivl", "ikke tvivl om",
     # "det er jeg sikker på": certainty, not safety
     "sikker på", "sikre på",
+    # "behandleren sørgede for, at ...": saw to it, not grief (AFINN-da: "sørgede" -2); "jeg må
+    # indrømme, at hun har det bedre": a concession that opens praise as often as criticism
+    "sørge for", "sørger for", "sørgede for", "sørget for", "må indrømme", "skal indrømme", "må jeg indrømme",
+    "skal jeg indrømme", "jeg indrømmer", "må man indrømme",
+    # "Det er svært at sige": a hedge, not a difficulty; "børn, der har det svært": whom it is for, not
+    # how the effort does
+    "svært at sige", "svært at svare på", "har det svært", "havde det svært",
     # "Det kunne man godt forbedre", "Det kan jeg godt forstå": a modal's "godt" with the subject between
     # and "Det forstår jeg godt", "Det ved jeg godt": knowing or understanding well is no evaluation
     *(f"{modal} {subject} godt" for modal in ("kan", "kunne", "vil", "ville", "må", "måtte", "forstår", "forstod",
