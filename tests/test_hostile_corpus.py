@@ -55,6 +55,18 @@ def test_hostile_corpus_path_is_an_unsupported_file(tmp_path: Path) -> None:
         read(tmp_path / "rapport.pages")
 
 
+def test_hostile_corpus_unsupported_files_name_the_formats_once(tmp_path: Path) -> None:
+    """E003 lists the supported formats; each skipped file's E004 reason does not repeat them."""
+    (tmp_path / "rapport.pages").write_bytes(b"PK\x03\x04")
+    (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
+    with pytest.raises(CorpusError) as raised:
+        read(tmp_path)
+    message = str(raised.value)
+    assert message.count(".qdpx") == 1, message
+    assert "rapport.pages: [E004] Filtypen '.pages' understøttes ikke (rapport.pages). Åbn den i Word" in message
+    assert "slides.key: [E004]" in message
+
+
 def test_hostile_corpus_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match=r"^\[E003\] Ingen læsbare dokumenter.*ingen filer, som kvaleval læser"):
         read(tmp_path)

@@ -402,9 +402,18 @@ def _not_a_document(file: Path, name: str, relative: str, root: Path) -> str | N
 def _skipped_summary(skipped: list[tuple[str, str]], *, shown: int = 5) -> str:
     if not skipped:
         return Texts.no_files_read
-    listed = "; ".join(f"{path}: {reason}" for path, reason in skipped[:shown])
+    listed = "; ".join(f"{path}: {_without_formats(reason)}" for path, reason in skipped[:shown])
     more = len(skipped) - shown
     return listed + (Texts.and_more.format(n=more) if more > 0 else "")
+
+
+def _without_formats(reason: str) -> str:
+    """An E004 reason without its last sentence, the list of formats E003 gives once already."""
+    formats = ", ".join(FORMATS) + "."
+    if not reason.endswith(formats):
+        return reason
+    cut = reason.rfind(". ", 0, len(reason) - len(formats))
+    return reason[: cut + 1] if cut >= 0 else reason
 
 
 def _doc_ids(relatives: list[str]) -> dict[str, str]:
