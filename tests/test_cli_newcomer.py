@@ -176,3 +176,9 @@ def test_cli_newcomer_count_below_one_is_refused(arguments: list[str], option: s
     line = one_error(run(*filled, cwd=tmp_path))
     assert line.startswith(f"Fejl: [E911] {option} skal være et helt tal på mindst 1 (fx {option} "), line
     assert not (tmp_path / "review.xlsx").exists()
+
+
+def test_cli_newcomer_negative_n_boot_is_refused_before_reading(tmp_path: Path) -> None:
+    # agreement --n-boot -5 read the corpus and the sheets first; the missing corpus folder was the error then.
+    line = one_error(run("agreement", "ark.xlsx", "--corpus", "findes_ikke", "--n-boot", "-5", cwd=tmp_path))
+    assert line.startswith("Fejl: [E823] n_boot skal være et helt tal, 0 (intet interval) eller mere; fik -5."), line

@@ -96,6 +96,8 @@ def agreement_cli(
     from kvaleval.coding.human import read_human_codings
     from kvaleval.report.xlsx import Sheet, write_workbook
 
+    if n_boot < 0:  # refused by agreement() too, but only after the corpus was read
+        raise typer.BadParameter(Errors.E823.format(value=n_boot))
     inputs = [*files, *(path for path in (corpus, codebook) if path is not None)]
     check_out(out, inputs, (".xlsx",), Texts.kind_workbook)
     codings_exist(files)  # the small inputs first: a mistake in one stops the run before the corpus is read
