@@ -820,6 +820,8 @@ def _turning_negations(reading: _Reading) -> frozenset[int]:
     if "havde" not in low:
         return turning
     return turning | frozenset(cue.start for cue in cues if cue.kind == NEGATION and _counterfactual(low, cue))
+
+
 _YES_AND_NO = re.compile(r"\W*(?:både\s+)?(?:ja\s+og\s+nej|nej\s+og\s+ja|både\s+og)\b", re.IGNORECASE)
 """An answer that opens by saying both ("Ja og nej.", "Både og."): what follows it weighs the two."""
 
