@@ -241,3 +241,12 @@ def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
 def test_privacy_transliteration_reads_the_word_not_a_genitive() -> None:
     """"Khalas" (Arabic: enough) is no genitive of Khala spelled Hala."""
     assert pseudonymise("Khalas i går, ja.") == "Khalas i går, ja."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jeg mødte Mette d. 5. maj.", "Jeg mødte [navn] d. 5. maj."),  # d. is the date's "den", no initial
+    ("Som Ole s. 4 skriver", "Som [navn] s. 4 skriver"),
+    ("Vi så Lars P. i går", "Vi så [navn] i går"),
+])
+def test_privacy_abbreviation_before_a_number_is_no_initial(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected

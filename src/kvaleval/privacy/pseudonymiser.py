@@ -528,7 +528,9 @@ _DOTTED_INITIALS_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,2}[A-
 _NOT_INITIALS = frozenset("P.S. O.K. N.B. E.U. U.S.A. T.V. D.K. I.D. S.O.S. H.M. H.K.H. P.T.".split())
 """Abbreviations written like initials."""
 _INITIALS_BEFORE_RE = re.compile(r"(?<![^\W\d_.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
-_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅa-hj-zæøå]\.(?![\w])")  # "kim h."; not "Annex A.2", "m.fl."
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÆØÅa-hj-zæøå]\.(?![\w])(?![ \t]*\d)")
+"""An initial after a name ("kim h."); not "Annex A.2", "m.fl.", nor an abbreviation before a number
+("Mette d. 5. maj", "Ole s. 4")."""
 
 
 def _initials_name(text: str, match: re.Match[str]) -> bool:
