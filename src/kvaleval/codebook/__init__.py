@@ -113,17 +113,20 @@ def _missing_hint(path: Path, suffixes: tuple[str, ...]) -> str:
     """What to do about a file that is not there: the file beside it with the nearest name (a typo,
     ``vollsmose.yml`` for ``vollsmose.yaml``), else where a relative path was looked for."""
     folder = path.parent
-    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes) \
-        if folder.is_dir() else []
+    names = _names_in(folder, suffixes) if folder.is_dir() else []
     near = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
     if near:
         return Texts.hint_mean_file.format(path=folder / near[0] if str(folder) != "." else near[0])
     return Texts.hint_check_path.format(absolute=path.absolute(), cwd=Path.cwd())
 
 
+def _names_in(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+
+
 def _files_in(folder: Path, suffixes: tuple[str, ...]) -> str:
     """The files a folder given for a file holds that could be meant (``codebooks/`` for the codebook)."""
-    names = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    names = _names_in(folder, suffixes)
     return Texts.hint_folder_holds.format(names=", ".join(names[:5])) if names else ""
 
 

@@ -339,11 +339,7 @@ def _cases(
             guid=guid("case", doc_id, speaker),
             name=f"{doc_id}: {speaker}",
         )
-        for column in own_columns:
-            if _clean(row[column]) is not None:
-                value = make(case, "VariableValue", NS_PROJECT)
-                make(value, "VariableRef", NS_PROJECT, targetGUID=guid("variable", column))
-                text_element(value, f"{types[column]}Value", NS_PROJECT, _typed(row[column], types[column]))
+        _variable_values(case, [(column, row[column]) for column in own_columns], types)
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
     return types
 
@@ -351,7 +347,7 @@ def _cases(
 def _variable_values(node: ET.Element, pairs: Any, types: dict[str, str]) -> None:
     """A ``VariableValue`` per (variable, value) pair with a value, typed as the variable is."""
     for variable, value in pairs:
-        if value:
+        if _clean(value) is not None:
             written = make(node, "VariableValue", NS_PROJECT)
             make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
             text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
