@@ -447,9 +447,9 @@ _NAMING_RE = re.compile(
     rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
     r"(?![^\W\d_@-])")
 _NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
+"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
 _NOT_SIGNED = frozenset("os jer mig dig dem sig mor far fra til og alle".split())
 """Short words after a greeting that sign no one: "hilsen os", "kh mor", "hilsen fra"."""
-"""Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
 
 
 def _unlisted(word: str) -> bool:
@@ -541,15 +541,15 @@ NAMED_TAILS = frozenset(
 
 
 def _named_compound(folded: str, lists: Lexicon) -> int:
-    """The length of the first name that begins ``folded``, joined to a group or arrangement word
-    ("mettegruppen", "khadijasagen", with a linking s: "hannesordningen"), or 0. A name that is also a
-    word ("Bo", "Lund") is none, and places named after people ("Frederiksberg") end otherwise."""
+    """The length of what goes before a group or arrangement word when it is a first name ("mettegruppen",
+    "khadijasagen"), with its linking s ("hannesordningen": "[navn]ordningen"), or 0. A name that is
+    also a word ("Bo", "Lund") is none, and places named after people ("Frederiksberg") end otherwise."""
     for tail in NAMED_TAILS:
         if folded.endswith(tail) and len(folded) - len(tail) >= 3:
             head = folded[: -len(tail)]
             for name in (head, head[:-1] if head[-1:] == "s" else ""):
                 if name in lists.first_names and name not in lists.ambiguous and not is_danish_word(name):
-                    return len(name) + (len(head) - len(name))
+                    return len(head)
     return 0
 
 
