@@ -331,13 +331,22 @@ def test_code_outside_the_repository_takes_the_demo_s_conclusions_and_indicators
     assert {"Konklusioner", "Målopfyldelse"} <= set(sheets)
 
 
-@pytest.mark.parametrize(("command", "usage"), [("code", "[TILVALG] CORPUS"), ("check", "[TILVALG] CODEBOOK"),
-                                                ("agreement", "[TILVALG] CODINGS...")])
-def test_usage_line_names_the_arguments_as_the_docs_do(command: str, usage: str) -> None:
-    # Typer writes a required argument as {corpus}; the README and docs/cli.md write CORPUS.
-    result = CliRunner().invoke(app, [command, "--help"])
+@pytest.mark.parametrize(("language", "command", "usage"), [
+    ("da", "code", "Brug: kvaleval code [TILVALG] KORPUS"),
+    ("da", "check", "Brug: kvaleval check [TILVALG] KODEBOG"),
+    ("da", "agreement", "Brug: kvaleval agreement [TILVALG] KODNINGER..."),
+    ("en", "code", "Usage: kvaleval code [OPTIONS] CORPUS"),
+    ("en", "check", "Usage: kvaleval check [OPTIONS] CODEBOOK"),
+    ("en", "agreement", "Usage: kvaleval agreement [OPTIONS] CODINGS..."),
+])
+def test_usage_line_names_the_arguments_as_the_docs_do(language: str, command: str, usage: str) -> None:
+    # Typer writes a required argument as {corpus}; docs/cli.md writes KORPUS, the README CORPUS (the
+    # Danish page said CORPUS while the Danish docs said KORPUS).
+    result = CliRunner().invoke(app, ["--lang", language, command, "--help"])
     assert result.exit_code == 0
-    assert f"kvaleval {command} {usage}" in " ".join(result.output.split())
+    page = " ".join(result.output.split())
+    assert usage in page
+    assert usage.split()[-1].rstrip(".") in page.split("[påkrævet]" if language == "da" else "[required]")[0]
 
 
 def test_code_writes_the_refi_project_beside_the_report_and_not_with_no_qdpx(

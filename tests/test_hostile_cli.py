@@ -152,12 +152,13 @@ def test_hostile_cli_empty_corpus_path_codes_nothing_in_the_current_folder(tmp_p
     (tmp_path / "borger01.txt").write_text("I: Kender du sekretariatet?\nB: Ja.\n", encoding="utf-8")
     result = run("code", "", "--out", "ud", cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.startswith("Fejl: [E905] Ugyldig værdi for CORPUS: er tom"), result.stderr
+    assert result.stderr.startswith("Fejl: [E905] Ugyldig værdi for KORPUS: er tom"), result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["borger01.txt"]
 
 
 @pytest.mark.parametrize(("arguments", "expected"), [
-    (["code"], "Fejl: [E904] Argumentet CORPUS mangler. Se 'python -m kvaleval code --help'."),
+    (["code"], "Fejl: [E904] Argumentet KORPUS mangler. Se 'python -m kvaleval code --help'."),
+    (["--lang", "en", "code"], "Error: [E904] The argument CORPUS is missing. See 'python -m kvaleval code --help'."),
     (["code", "korpus", "--small-cells", "tre"],
      "Fejl: [E905] Ugyldig værdi for --small-cells: skal være et helt tal. Se 'python -m kvaleval code --help'."),
     (["code", "korpus", "--lang", "en"], "Fejl: [E906] Valgmuligheden --lang findes ikke her (--lang står før "
@@ -167,7 +168,8 @@ def test_hostile_cli_empty_corpus_path_codes_nothing_in_the_current_folder(tmp_p
     (["code", "korpus", "--out"], "Fejl: [E909] --out mangler sin værdi"),  # was English with no code
     (["code", "mine", "interviews"], "Fejl: [E910] Argument(er) for meget: interviews. Står der mellemrum"),
     (["code", "korpus", "--out="], "Fejl: [E905] Ugyldig værdi for --out / -o: er tom"),
-    (["check", " "], "Fejl: [E905] Ugyldig værdi for CODEBOOK: er tom"),
+    (["check", " "], "Fejl: [E905] Ugyldig værdi for KODEBOG: er tom"),
+    (["--lang", "en", "check", " "], "Error: [E905] Invalid value for CODEBOOK: is empty"),
 ])
 def test_hostile_cli_usage_errors_are_one_line_in_the_runs_language(tmp_path: Path, arguments: list[str],
                                                                     expected: str) -> None:

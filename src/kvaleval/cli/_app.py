@@ -35,6 +35,7 @@ class _DanishHelp:
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         # Typer writes a required argument as {KORPUS}; the usage convention (and our docs) is KORPUS
+        # (CORPUS in English: format_help draws the page with the English names)
         words = {} if _english() else _USAGE_WORDS
         pieces = [words.get(piece, piece) for piece in super().collect_usage_pieces(ctx)]  # type: ignore[misc]
         return [re.sub(r"^\{(.+)\}(\.\.\.)?$", r"\1\2", piece) for piece in pieces]
@@ -96,20 +97,25 @@ def _value_words(params: list[Any]) -> Iterator[None]:
 def _english_page(command: Any) -> Iterator[None]:
     """The help texts of ``command``, its parameters and its subcommands, and the page's own
     words, in English while the page is drawn; then as declared (Danish)."""
-    from kvaleval.cli._help_en import HELP_EN, PAGE_EN
+    from kvaleval.cli._help_en import ARGUMENTS_EN, HELP_EN, PAGE_EN
 
     texts = [command, *getattr(command, "params", ()), *getattr(command, "commands", {}).values()]
     saved = [(item, item.help) for item in texts if isinstance(getattr(item, "help", None), str)]
+    arguments = [(param, param.metavar) for param in getattr(command, "params", ()) if param.metavar in ARGUMENTS_EN]
     page = {name: getattr(rich_utils, name) for name in PAGE_EN}
     try:
         for item, text in saved:
             item.help = HELP_EN.get(text, text)
+        for param, name in arguments:
+            param.metavar = ARGUMENTS_EN[name]
         for name, value in PAGE_EN.items():
             setattr(rich_utils, name, value)
         yield
     finally:
         for item, text in saved:
             item.help = text
+        for param, name in arguments:
+            param.metavar = name
         for name, value in page.items():
             setattr(rich_utils, name, value)
 

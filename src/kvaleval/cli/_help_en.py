@@ -7,6 +7,9 @@ shown in Danish (a test checks that none is missing).
 
 from __future__ import annotations
 
+# The arguments' names (declared in Danish, as the usage line and the Danish docs write them).
+ARGUMENTS_EN: dict[str, str] = {"KORPUS": "CORPUS", "KODEBOG": "CODEBOOK", "KODNINGER": "CODINGS"}
+
 HELP_EN: dict[str, str] = {
     "Kodning og syntese af kvalitativt evalueringsmateriale (dansk først, offline).":
         "Coding and synthesis of qualitative evaluation material (Danish first, offline).",

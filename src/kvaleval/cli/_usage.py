@@ -59,9 +59,14 @@ def usage_message(err: Any) -> str:
 
 
 def _flag(param: Any) -> str:
-    """``CORPUS`` for an argument (its name in the usage line), ``--gold / -g`` for an option."""
+    """``KORPUS`` (``CORPUS`` in English) for an argument, as the usage line names it; ``--gold / -g``
+    for an option."""
     if getattr(param, "param_type_name", "") == "argument":
-        return str(param.metavar or param.name).upper()
+        from kvaleval.cli._help_en import ARGUMENTS_EN
+        from kvaleval.errors import get_language
+
+        name = str(param.metavar or param.name).upper()
+        return ARGUMENTS_EN.get(name, name) if get_language() == "en" else name
     return " / ".join(param.opts)
 
 

@@ -60,7 +60,7 @@ ENGLISH = {
 @app.command("agreement", cls=DanishCommand)
 def agreement_cli(
     files: Annotated[
-        list[Path], typer.Argument(metavar="CODINGS", help="Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.")
+        list[Path], typer.Argument(metavar="KODNINGER", help="Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.")
     ],
     corpus: Annotated[
         Path | None,

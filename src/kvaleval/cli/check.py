@@ -19,7 +19,7 @@ def say(line: str) -> None:
 
 @app.command("check", cls=DanishCommand)
 def check_cli(
-    codebook: Annotated[Path, typer.Argument(metavar="CODEBOOK", help="Kodebogen (YAML eller .qdc).")],
+    codebook: Annotated[Path, typer.Argument(metavar="KODEBOG", help="Kodebogen (YAML eller .qdc).")],
     corpus: Annotated[Path | None, typer.Option(help="Korpus: vis termer, der aldrig rammer.")] = None,
     gold: Annotated[Path | None, typer.Option(help="Guldkodning (csv/xlsx): vis termer bag falske positiver.")] = None,
     top: Annotated[int, typer.Option(help="Antal termer pr. tema i listerne.")] = 10,

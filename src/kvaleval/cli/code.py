@@ -22,7 +22,7 @@ from kvaleval.errors import CodingError, Errors, ReportError, Texts
 
 @app.command("code", cls=DanishCommand)
 def code_cli(
-    corpus: Annotated[Path, typer.Argument(metavar="CORPUS",
+    corpus: Annotated[Path, typer.Argument(metavar="KORPUS",
                                            help="Mappen med transskriptioner (og evt. metadata.csv).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Mappe til bilaget.")] = Path("out"),

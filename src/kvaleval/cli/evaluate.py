@@ -66,7 +66,7 @@ ENGLISH = {
 @app.command("evaluate", cls=DanishCommand)
 def evaluate_cli(
     corpus: Annotated[
-        Path, typer.Argument(metavar="CORPUS", help="Mappen med transskriptioner (og evt. metadata.csv).")
+        Path, typer.Argument(metavar="KORPUS", help="Mappen med transskriptioner (og evt. metadata.csv).")
     ],
     gold: Annotated[
         list[Path], typer.Option("--gold", "-g", help="Guld-kodning (CSV eller udfyldt kodeark); flere "

@@ -92,7 +92,7 @@ def _with_project_codes(book: Codebook, source: Path, *, skipped: AbstractSet[st
 
 @app.command("export-qdpx", cls=DanishCommand)
 def export_qdpx_cli(
-    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", help="Korpusmappen (eller én fil).")],
+    corpus: Annotated[Path, typer.Argument(metavar="KORPUS", help="Korpusmappen (eller én fil).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     out: Annotated[
         Path | None,

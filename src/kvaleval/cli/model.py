@@ -14,7 +14,7 @@ from kvaleval.errors import Texts
 
 @app.command("train", cls=DanishCommand)
 def train_cli(
-    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", help="Korpusset, som guldkodningen hører til.")],
+    corpus: Annotated[Path, typer.Argument(metavar="KORPUS", help="Korpusset, som guldkodningen hører til.")],
     gold: Annotated[list[Path], typer.Option("--gold", help="Menneskelige kodninger (csv/xlsx-kodeark); flere "
                                              "--gold lægges sammen (fx guld.csv og et udfyldt review-ark).")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
@@ -39,7 +39,7 @@ def train_cli(
 
 @app.command("review", cls=DanishCommand)
 def review_cli(
-    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", help="Korpusset.")],
+    corpus: Annotated[Path, typer.Argument(metavar="KORPUS", help="Korpusset.")],
     model: Annotated[Path, typer.Option("--model", help="Modelfil fra 'kvaleval train'.")],
     codebook: Annotated[Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")] = None,
     n: Annotated[int, typer.Option("-n", help="Antal segmenter.")] = 30,

@@ -16,7 +16,7 @@ from kvaleval.errors import Texts
 @app.command("sheet", cls=DanishCommand)
 def sheet_cli(
     corpus: Annotated[
-        Path, typer.Argument(metavar="CORPUS", help="Mappen med transskriptioner (og evt. metadata.csv).")
+        Path, typer.Argument(metavar="KORPUS", help="Mappen med transskriptioner (og evt. metadata.csv).")
     ],
     codebook: Annotated[
         Path | None, typer.Option("--codebook", "-c", help="Kodebog (YAML eller .qdc).")
