@@ -28,8 +28,9 @@ RESPONDENT_IDS = [
     "survey#1",
 ]
 CODES = ["kapacitet", "relevans", "kendskab", "civilsamfund"]
-CODED = [1, 1.0, "1", " 1 ", "1.0", "1,0", "x", "X", "ja", " Ja ", True, "SAND", "sand", "TRUE"]
-NOT_CODED = [0, 0.0, "0", "nej", "NEJ", None, "", "   ", False, "FALSK", "false"]
+CODED = [1, 1.0, "1", " 1 ", "1.0", "1,0", "x", "X", "ja", " Ja ", True, "SAND", "sand", "TRUE", "Yes",
+         "✓", " ✔ ", "☑", "√"]  # coders tick cells from Excel's symbols
+NOT_CODED = [0, 0.0, "0", "nej", "NEJ", None, "", "   ", False, "FALSK", "false", "No", "-", " – "]
 
 
 def fill(
@@ -155,7 +156,7 @@ def test_human_read_inline_strings(blank: Path, corpus: kv.Corpus) -> None:
     ]
 
 
-@pytest.mark.parametrize("value", [2, 0.5, -1, "2", "måske", "11", "ja tak", "1 1", "#N/A"])
+@pytest.mark.parametrize("value", [2, 0.5, -1, "2", "måske", "11", "ja tak", "1 1", "#N/A", "✗", "--"])
 def test_human_read_bad_value_names_the_cell(blank: Path, value: object) -> None:
     fill(blank, {("partner01#1", "relevans"): value})  # row 5, column I
     with pytest.raises(HumanCodingError) as info:

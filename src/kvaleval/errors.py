@@ -535,7 +535,7 @@ class Errors(metaclass=_CodedMessages):
     E805 = ("{path} har {n} problem(er); intet er læst. Ret dem, og læs filen igen:\n"
             "{problems}")
     E806 = ("{where}: {value!r} er ikke en kodning. Skriv 1 (kodet), 0 (ikke kodet), eller lad "
-            "cellen stå tom; 'x' og 'ja' tæller som 1, 'nej' som 0.")
+            "cellen stå tom; 'x', 'ja' og '✓' tæller som 1, 'nej' og '-' som 0.")
     E807 = ("{where}: {value!r} er ikke en valens. Skriv positiv, negativ eller blandet, eller lad "
             "cellen stå tom.")
     E808 = ("{where}: der er angivet en valens, men koden er ikke markeret med 1. Sæt koden til 1, "
@@ -1393,7 +1393,7 @@ class _ErrorsEnglish:
             "columns 'doc_id, turn_index, code[, valence, coder]' or 'segment_id, code[, valence, coder]'.")
     E805 = "{path} has {n} problem(s); nothing was read. Correct them and read the file again:\n{problems}"
     E806 = ("{where}: {value!r} is not a coding. Write 1 (coded), 0 (not coded) or leave the "
-            "cell empty; 'x' and 'ja' count as 1, 'nej' as 0.")
+            "cell empty; 'x', 'ja' and '✓' count as 1, 'nej' and '-' as 0.")
     E807 = "{where}: {value!r} is not a valence. Write positiv, negativ or blandet, or leave it empty."
     E808 = "{where}: a valence is given but the code is not marked 1. Set the code to 1 or clear the valence."
     E809 = ("{where}: segment '{segment}' is not in the corpus. Check that the file was made "

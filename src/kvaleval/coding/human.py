@@ -46,10 +46,11 @@ SCOPE_WHOLE = "hele dokumenter"
 SCOPE_PICKED = "udvalgte ture"
 """What a sheet lists, on its instructions sheet: whole documents, or turns picked (a review queue)."""
 
-PRESENT = frozenset({"1", "x", "ja", "sand", "true"})
-ABSENT = frozenset({"0", "nej", "", "falsk", "false"})
+PRESENT = frozenset({"1", "x", "ja", "sand", "true", "yes", "✓", "✔", "☑", "√"})
+ABSENT = frozenset({"0", "nej", "", "falsk", "false", "no", "-", "–"})
 """Cell text read as coded / not coded, after trimming and lower-casing ("1.0" is "1"). A TRUE cell
-is SAND in a Danish Excel, and a CSV saved from it holds the word."""
+is SAND in a Danish Excel, and a CSV saved from it holds the word; coders also tick cells (✓, √ from
+Excel's symbols) and dash out the rest. A cross other than x (✗, ✘) stays an error: some mean no by it."""
 
 MAX_LISTED = 40
 CSV_ALIASES = {
@@ -106,8 +107,8 @@ def read_codings(
 
     Notes
     -----
-    A cell holding 1, 1.0, "1", " 1 ", "x", "ja" or "sand" (any case) is coded; 0, "0",
-    "nej" or an empty cell is not. A valence needs the code marked 1.
+    A cell holding 1, 1.0, "1", " 1 ", "x", "ja", "sand" or a tick (✓, √; any case) is
+    coded; 0, "0", "nej", a dash or an empty cell is not. A valence needs the code marked 1.
 
     The table holds only the codings: which turns a sheet gave its coder (a
     sheet made with ``--documents`` covers part of the corpus) is not in it. To

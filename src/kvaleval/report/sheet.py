@@ -225,8 +225,9 @@ def _coding_sheet(
         showErrorMessage=True,
         errorStyle="information",
         errorTitle="Kodning",
-        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom. x, ja, sand og true læses også som 1, "
-        "nej, falsk og false som 0; alt andet er en fejl, når arket læses.",
+        error="Skriv 1 (kodet) eller 0, eller lad cellen stå tom. x, ja, sand, true, yes og flueben "
+        "(✓, ✔, ☑, √) læses også som 1, nej, falsk, false, no og en streg (-, –) som 0; alt andet er en fejl, "
+        "når arket læses.",
     )
     tones = DataValidation(
         type="list",
