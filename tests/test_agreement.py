@@ -210,6 +210,15 @@ def test_agreement_valence() -> None:
     assert row["valence_agreement"] == 0.5
 
 
+def test_agreement_valence_counts_only_pairs_with_a_valence() -> None:
+    # Coders who marked themes but no valence got valence agreement 1.00, as if they agreed on it.
+    codings = pd.DataFrame({"segment_id": ["d#0", "d#0", "d#1", "d#1", "d#2", "d#2"], "code": "a",
+                            "coder": ["x", "y"] * 3, "valence": [None, None, "positiv", None, "negativ", "negativ"]})
+    assert agreement(codings, n_boot=0).iloc[0]["valence_agreement"] == 0.5  # d#1 disagrees, d#2 agrees
+    unmarked = codings.assign(valence=None)
+    assert agreement(unmarked, n_boot=0)["valence_agreement"].isna().all()
+
+
 def test_agreement_human_vs_rules_by_coder_names() -> None:
     data = CASES["random"]
     codings, _ = to_codings({"a": data}, ["anne", "rules"])

@@ -177,6 +177,8 @@ def test_agreement_cli_csv_with_two_coders(tmp_path: Path) -> None:
     # Without --corpus the units are the 4 segments someone coded; x and y agree on 2.
     line = result.stdout.splitlines()[1].split()
     assert line[:3] == ["a", "0.50", "-0.33"]
+    # no interval (--n-boot 0) and no valences: a dash, not pandas' NaN
+    assert "NaN" not in result.stdout and line[4:6] == ["–", "–"] and line[8] == "–"
 
 
 def test_agreement_cli_shared_documents_without_corpus(tmp_path: Path) -> None:

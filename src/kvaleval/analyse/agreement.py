@@ -356,7 +356,8 @@ def _bootstrap(per_unit: np.ndarray, pooled: np.ndarray, n_boot: int,
 
 
 def _valence_pairs(matrix: _Matrix, k: int | None) -> tuple[int, int]:
-    """(agreeing, all) coder pairs on valence where both coded the code."""
+    """(agreeing, all) coder pairs on valence where both coded the code and at least one gave a valence
+    (coders who code themes without valences agree on nothing there: 1.00 read as full agreement)."""
     agree = total = 0
     for code in matrix.codes if k is None else [matrix.codes[k]]:
         by_unit: dict[str, list[str]] = {}
@@ -366,6 +367,8 @@ def _valence_pairs(matrix: _Matrix, k: int | None) -> tuple[int, int]:
         for tones in by_unit.values():
             for i in range(len(tones)):
                 for j in range(i + 1, len(tones)):
+                    if not (tones[i] or tones[j]):
+                        continue
                     total += 1
                     agree += tones[i] == tones[j]
     return agree, total

@@ -155,7 +155,7 @@ def agreement_cli(
             ),
         ],
     )
-    typer.echo(_named(table).drop(columns=[headers["note"]]).to_string(index=False, float_format=_number))
+    typer.echo(_named(table).drop(columns=[headers["note"]]).to_string(index=False, float_format=_number, na_rep="–"))
     echo(Texts.cli_coders.format(coders=", ".join(coders), n=len(listed)), quiet)
     echo(Texts.cli_written_file.format(path=out), quiet)
 

@@ -120,7 +120,7 @@ def evaluate_cli(
         ],
     )
     shown = _named(table.drop(columns=["note", "predicted"]))
-    typer.echo(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    typer.echo(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}", na_rep="–"))
     macro = table[table["code"] == MACRO].iloc[0]
     lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
     echo(Texts.cli_macro_f1.format(f1=macro["f1"], kappa=lowest), quiet)
