@@ -1,0 +1,50 @@
+"""Transcripts in layouts that other transcribers and tools produce, read as a careful person would:
+the speaker columns of tables in other orders and with other headers, a printed transcript's line
+numbers, and a narrative interview's prompts set apart in italics.
+
+Files are written by the real libraries (python-docx) or as text, and read with ``read_corpus``;
+``read`` checks that every segment is its exact slice of the document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kvaleval.records import INTERVIEWER, RESPONDENT
+from test_read_formats import _docx_table, read, turns
+
+Q, A = INTERVIEWER, RESPONDENT
+
+ASKED = "Hvordan kom du i kontakt med familievejledningen?"
+TOLD = "Det var egentlig min sagsbehandler, der foreslog det, fordi vi havde det svært derhjemme."
+ASKED_2 = "Hvad har det betydet for jer i hverdagen?"
+TOLD_2 = "Vi er blevet bedre til at tale sammen, især om aftenen, når børnene skal i seng."
+EXPECTED = [("Interviewer", Q, ASKED), ("Mette", A, TOLD), ("Interviewer", Q, ASKED_2), ("Mette", A, TOLD_2)]
+
+
+@pytest.mark.parametrize("header", [
+    ["Tidsrum", "Indhold", "Taler", "Kommentar"],  # NVivo's columns named in Danish
+    ["Tid", "Indhold", "Taler", "Kodning"],  # a column of the user's own beside known ones
+    None,  # NVivo's table copied without its header row
+])
+def test_read_redteam_table_with_the_speaker_after_the_text(tmp_path: Path, header: list[str] | None) -> None:
+    # The speaker column after the text was read as a tag on its own line: each row's name became
+    # the speaker of the next row's text, and the interviewer's questions were Mette's answers.
+    rows = [[f"0:0{index}:00.0 - 0:0{index + 1}:00.0", text, speaker, ""]
+            for index, (speaker, _, text) in enumerate(EXPECTED)]
+    if header is None:
+        rows = [row[:3] for row in rows]
+    _docx_table(tmp_path / "nvivo.docx", ([header] if header else []) + rows)
+    corpus = read(tmp_path)
+    assert turns(corpus) == EXPECTED
+    assert list(corpus.segments["time"]) == ["0:00:00.0", "0:01:00.0", "0:02:00.0", "0:03:00.0"]
+
+
+def test_read_redteam_table_of_names_and_short_answers_keeps_the_first_column_as_speaker(tmp_path: Path) -> None:
+    # A two-column transcript, speaker first: its short answers are no speaker column.
+    rows = [["Interviewer", ASKED], ["Mette", "Ja."], ["Interviewer", ASKED_2], ["Mette", "Ja."]]
+    _docx_table(tmp_path / "t.docx", rows)
+    assert turns(read(tmp_path)) == [("Interviewer", Q, ASKED), ("Mette", A, "Ja."),
+                                     ("Interviewer", Q, ASKED_2), ("Mette", A, "Ja.")]
