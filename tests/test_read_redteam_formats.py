@@ -48,3 +48,25 @@ def test_read_redteam_table_of_names_and_short_answers_keeps_the_first_column_as
     _docx_table(tmp_path / "t.docx", rows)
     assert turns(read(tmp_path)) == [("Interviewer", Q, ASKED), ("Mette", A, "Ja."),
                                      ("Interviewer", Q, ASKED_2), ("Mette", A, "Ja.")]
+
+
+def test_read_redteam_line_numbers_on_every_line_are_not_read_into_the_quotes(tmp_path: Path) -> None:
+    # A transcript numbered line by line for reference, wrapped turns and all: the numbers before
+    # the tags were no text, but those before a turn's next lines were read into its quote.
+    lines = ["Interview 4 – fortroligt", "", "  1  I: Hvordan kom du i kontakt med", "  2  familievejledningen?",
+             "  3  B: Det var min sagsbehandler, der", "  4  foreslog det.", "  5", "  6  I: Og så?",
+             "Side 1 af 2", "\f  1  B: Så gik vi i gang,", "  2  og det hjalp.", "  3  I: Tak."]
+    (tmp_path / "nummereret.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [(speaker, role, " ".join(text.split())) for speaker, role, text in turns(read(tmp_path))] == [
+        ("I", Q, "Hvordan kom du i kontakt med familievejledningen?"),
+        ("B", A, "Det var min sagsbehandler, der foreslog det."), ("I", Q, "Og så?"),
+        ("B", A, "Så gik vi i gang, og det hjalp."), ("I", Q, "Tak.")]
+
+
+def test_read_redteam_numbers_that_do_not_count_up_stay_text(tmp_path: Path) -> None:
+    # Amounts at the start of lines are no line numbers: they do not count up line by line.
+    lines = ["I: Hvad koster det?", "B: Det kommer an på det:", "200  kroner for et barn,", "150  for en voksen,",
+             "200  for en pensionist."]
+    (tmp_path / "beloeb.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert turns(read(tmp_path))[1] == (
+        "B", A, "Det kommer an på det:\n200  kroner for et barn,\n150  for en voksen,\n200  for en pensionist.")
