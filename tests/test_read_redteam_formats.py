@@ -70,3 +70,22 @@ def test_read_redteam_numbers_that_do_not_count_up_stay_text(tmp_path: Path) -> 
     (tmp_path / "beloeb.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert turns(read(tmp_path))[1] == (
         "B", A, "Det kommer an på det:\n200  kroner for et barn,\n150  for en voksen,\n200  for en pensionist.")
+
+
+def test_read_redteam_italic_prompt_before_the_first_question_is_the_interviewers(tmp_path: Path) -> None:
+    # A narrative interview opens with a prompt, not a question: it and the respondent's first
+    # answer were read as the document's title (W017) and neither coded nor quoted.
+    import docx
+
+    document = docx.Document()
+    asked = [("Fortæl lidt om dig selv.", "Jeg er 34 år og bor i Vollsmose med mine to børn."),
+             ("Hvordan hørte du om tilbuddet?", "Fra en veninde, der selv havde været med."),
+             ("Hvad fik du ud af det?", "Ro i maven og et netværk.")]
+    for question, answer in asked:
+        document.add_paragraph().add_run(question).italic = True
+        document.add_paragraph(answer)
+    document.save(str(tmp_path / "fortaelling.docx"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == [turn for question, answer in asked
+                             for turn in (("Interviewer", Q, question), ("Respondent", A, answer))]
+    assert "W017" not in "\n".join(corpus.notes["message"])

@@ -164,12 +164,15 @@ def _tag_emphasised_questions(lines: list[str], emphasised: set[int]) -> bool:
     """Write ``Interviewer:`` before the questions and ``Respondent:`` before the answers of an
     interview whose only speaker marks are the questions' bold or italic type: a document without
     speaker tags in which two or more paragraphs so set apart ask questions, most of them do, and
-    plain paragraphs answer them. What comes before the first such question (a title in bold)
+    plain paragraphs answer them. A prompt asks too (``Fortæl lidt om dig selv.``: a narrative
+    interview's first question). What comes before the first such question (a title in bold)
     stays as it is. Returns whether it did."""
     from kvaleval.segment.tags import accept_tags, tag_candidates
+    from kvaleval.segment.turns import PROMPT_START
 
     written = [index for index, line in enumerate(lines) if line.strip()]
-    asked = sorted(index for index in emphasised if lines[index].rstrip().rstrip("\"'”»)").endswith("?"))
+    asked = sorted(index for index in emphasised if lines[index].rstrip().rstrip("\"'”»)").endswith("?")
+                   or PROMPT_START.match(lines[index].lstrip()))
     if len(asked) < 2:
         return False
     set_apart = [index for index in emphasised if index >= asked[0] and lines[index].strip()]

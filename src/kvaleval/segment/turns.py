@@ -30,7 +30,7 @@ _BULLET_LINE = re.compile(
 )
 _QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
 # A narrative interview asks by prompts: "Fortæl lidt om dig selv."
-_PROMPT_START = re.compile(
+PROMPT_START = re.compile(
     r"(?:og\s+)?(?:fortæl|beskriv|uddyb|forklar|prøv\s+at\s+(?:fortælle|beskrive|forklare)|giv\s+et\s+eksempel)\b",
     re.IGNORECASE,
 )
@@ -247,7 +247,7 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> tu
             counts = asked.setdefault(turn.speaker, [0, 0])
             counts[0] += bool((_QUESTION_END.search(text, turn.start, turn.end)
                                and not _TAG_QUESTION_END.search(text, turn.start, turn.end))
-                              or _PROMPT_START.match(text, turn.start, turn.end))
+                              or PROMPT_START.match(text, turn.start, turn.end))
             counts[1] += 1
     if not asked:
         return ()
