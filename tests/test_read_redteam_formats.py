@@ -89,3 +89,37 @@ def test_read_redteam_italic_prompt_before_the_first_question_is_the_interviewer
     assert turns(corpus) == [turn for question, answer in asked
                              for turn in (("Interviewer", Q, question), ("Respondent", A, answer))]
     assert "W017" not in "\n".join(corpus.notes["message"])
+
+
+SECOND_ASKS = [("MH", Q, "Hvad laver du i klubben?"), ("B", A, "Jeg spiller mest bordtennis."),
+               ("LK", Q, "Og hvem spiller du med?"), ("B", A, "Mine venner fra klassen."),
+               ("MH", Q, "Hvad med de voksne?"), ("B", A, "De er søde, men travle.")]
+
+
+@pytest.mark.parametrize("field", ["Interviewere: Mette Hansen (MH) og Lars Krog (LK)", "Interviewer(e): MH, LK"])
+def test_read_redteam_interviewers_named_in_the_header_are_interviewers(tmp_path: Path, field: str) -> None:
+    # The header named both interviewers, but only the one who asked most was guessed (W101): the
+    # other's question was read as a respondent's answer, and coded.
+    lines = ["Transskription – interview 7", field, "Transskriberet af: JH", "Varighed: 00:47:12", ""]
+    (tmp_path / "interview7.txt").write_text(
+        "\n".join(lines + [f"{speaker}: {text}" for speaker, _, text in SECOND_ASKS]) + "\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == SECOND_ASKS
+    assert "W101" not in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam_interviewer_named_in_a_word_header_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=2)
+    for field, value in [("Dato", "12.3.2024"), ("Interviewer", "Lars Krog"), ("Informant", "Borger 3")]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = field, value
+    said = [("Mette Hansen", "Velkommen, og tak fordi du ville være med."), ("Borger 3", "Selv tak."),
+            ("Lars Krog", "Hvordan hørte du om tilbuddet?"), ("Borger 3", "Fra min nabo.")]
+    for speaker, text in said:
+        document.add_paragraph(f"{speaker}: {text}")
+    document.save(str(tmp_path / "borger3.docx"))
+    assert [(speaker, role) for speaker, role, _ in turns(read(tmp_path))] == [
+        ("Mette Hansen", A), ("Borger 3", A), ("Lars Krog", Q), ("Borger 3", A)]

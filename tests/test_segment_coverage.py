@@ -21,6 +21,7 @@ from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Document
 from kvaleval.segment.tags import TIME_LINE, TIME_MARK, accept_tags, tag_candidates
+from kvaleval.segment.turns import split_turns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,6 +51,8 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
     if messages.str.contains("[W017]", regex=False).any():
         # the header ends at the first tag, or, untagged (an e-mail's Fra:/Emne: lines), at the first segment
         header_end = min(starts) if starts else int(segments["start"].min()) if len(segments) else len(text)
+        if document.turns is None:  # role fields in the header (Interviewer: Lars Krog) are no tags there
+            header_end = max(header_end, split_turns(text, interviewers=speakers)[1])
         covered[:header_end] = b"\x01" * header_end
     runs: list[str] = []
     run: list[str] = []
