@@ -123,3 +123,18 @@ def test_read_redteam_interviewer_named_in_a_word_header_table(tmp_path: Path) -
     document.save(str(tmp_path / "borger3.docx"))
     assert [(speaker, role) for speaker, role, _ in turns(read(tmp_path))] == [
         ("Mette Hansen", A), ("Borger 3", A), ("Lars Krog", Q), ("Borger 3", A)]
+
+
+def test_read_redteam_markdown_headings_that_name_the_speakers_are_tags(tmp_path: Path) -> None:
+    # Each turn under a heading with its speaker's name: the headings were coded as the respondent's
+    # words ("### Interviewer"), and the questions read as a written questionnaire's.
+    said = [("Interviewer", Q, ASKED), ("Mette", A, TOLD), ("Interviewer", Q, ASKED_2), ("Mette", A, TOLD_2)]
+    (tmp_path / "interview.md").write_text(
+        "".join(f"### {speaker}\n\n{text}\n\n" for speaker, _, text in said), encoding="utf-8")
+    assert turns(read(tmp_path)) == said
+
+
+def test_read_redteam_markdown_headings_of_themes_stay_out_of_the_turns(tmp_path: Path) -> None:
+    text = "## Tema 1\n\nI: Hvad synes du?\nB: Godt.\n\n## Afrunding\n\nI: Tak.\nB: Selv tak.\n"
+    (tmp_path / "interview.md").write_text(text, encoding="utf-8")
+    assert [speaker for speaker, _, _ in turns(read(tmp_path))] == ["I", "B", "I", "B"]

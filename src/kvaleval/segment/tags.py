@@ -72,7 +72,7 @@ TAG_LINE = re.compile(
 ``lead`` is a timestamp right after the colon, not spoken text."""
 
 HEADER_LINE = re.compile(
-    rf"""^[ \t]*{_EMPHASIS}?
+    rf"""^[ \t]*(?:\#{{1,6}}[ \t]+)?{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     (?P<label>{_LABEL}|\[{_LABEL}\])
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\))?
@@ -80,7 +80,8 @@ HEADER_LINE = re.compile(
     [ \t]*{_EMPHASIS}?[ \t]*$""",
     re.MULTILINE | re.VERBOSE,
 )
-"""A line holding only a speaker label (and maybe a timestamp), no colon."""
+"""A line holding only a speaker label (and maybe a timestamp), no colon; also as a Markdown heading
+(``### Interviewer``)."""
 
 TAB_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
