@@ -138,3 +138,17 @@ def test_read_redteam_markdown_headings_of_themes_stay_out_of_the_turns(tmp_path
     text = "## Tema 1\n\nI: Hvad synes du?\nB: Godt.\n\n## Afrunding\n\nI: Tak.\nB: Selv tak.\n"
     (tmp_path / "interview.md").write_text(text, encoding="utf-8")
     assert [speaker for speaker, _, _ in turns(read(tmp_path))] == ["I", "B", "I", "B"]
+
+
+def test_read_redteam_role_labels_with_a_full_stop_are_tags(tmp_path: Path) -> None:
+    # "I." and "R." for "I:" and "R:": the whole interview was one respondent's paragraph, the
+    # questions coded as answers (only W102 said so).
+    said = [("I", Q, ASKED), ("R", A, TOLD), ("I", Q, ASKED_2), ("R", A, TOLD_2)]
+    (tmp_path / "interview.txt").write_text("".join(f"{s}. {t}\n" for s, _, t in said), encoding="utf-8")
+    assert turns(read(tmp_path)) == said
+
+
+def test_read_redteam_a_lettered_outline_is_no_interview(tmp_path: Path) -> None:
+    text = "Notat\nA. Baggrund for indsatsen.\nB. Metode og data.\nC. Resultater.\nI. Bilag om økonomi.\n"
+    (tmp_path / "notat.txt").write_text(text, encoding="utf-8")
+    assert {speaker for speaker, _, _ in turns(read(tmp_path))} == {"respondent"}

@@ -105,10 +105,11 @@ BRACKET_LINE = re.compile(
 """A label in brackets and then the text, no colon (``[I] Hvad ...``, WhisperX's ``[SPEAKER_00] Tak ...``)."""
 
 DASH_LINE = re.compile(
-    rf"^[ \t]*(?P<label>{_WORD}(?:[ ]\d{{1,2}})?)[ \t]+[–—-][ \t]+(?=\S)",
+    rf"^[ \t]*(?P<label>{_WORD}(?:[ ]\d{{1,2}})?)(?:[ \t]+[–—-]|(?<!\.)\.)[ \t]+(?=\S)",
     re.MULTILINE,
 )
-"""A role label, a dash and the text (``I – Hvad ...`` / ``B – Jeg ...``), as some typists write it."""
+"""A role label, a dash and the text (``I – Hvad ...`` / ``B – Jeg ...``), or a full stop (``I. Hvad ...``
+/ ``R. Jeg ...``), as some typists write it."""
 
 CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 """A subtitle cue's time as tools write it (``0:0:5.100``, ``00:00:04``, ``00:00:04,000``)."""
@@ -374,7 +375,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             found[candidate.line_start] = candidate
     if "[" in text:
         found.update((candidate.line_start, candidate) for candidate in _bracketed(text, found))
-    if not found and ("–" in text or "—" in text or " - " in text):
+    if not found and ("–" in text or "—" in text or " - " in text or ". " in text):
         found.update((candidate.line_start, candidate) for candidate in _dashed(text))
     if not found and "?" in text and ("–" in text or "—" in text or "-" in text):
         found.update((candidate.line_start, candidate) for candidate in replies(text))
@@ -434,8 +435,9 @@ def _bracketed(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
 
 
 def _dashed(text: str) -> list[TagCandidate]:
-    """Role labels before a dash (``I – Hvad ...``), in a text with no other tags: tags when both
-    sides are written so, at least two lines each (a line "I – det må I selv om" alone is speech)."""
+    """Role labels before a dash (``I – Hvad ...``) or a full stop (``I. Hvad ...``), in a text with no
+    other tags: tags when both sides are written so, at least two lines each (a line "I – det må I
+    selv om" alone is speech, and so is a list's "B. Metode")."""
     candidates = [TagCandidate(line_start, end, match["label"], None, False)
                   for line_start, end, match in line_matches(DASH_LINE, text) if is_role_label(match["label"])]
     sides = Counter(label_key(candidate.label) in INTERVIEWER_LABELS for candidate in candidates)
