@@ -152,3 +152,28 @@ def test_read_redteam_a_lettered_outline_is_no_interview(tmp_path: Path) -> None
     text = "Notat\nA. Baggrund for indsatsen.\nB. Metode og data.\nC. Resultater.\nI. Bilag om økonomi.\n"
     (tmp_path / "notat.txt").write_text(text, encoding="utf-8")
     assert {speaker for speaker, _, _ in turns(read(tmp_path))} == {"respondent"}
+
+
+@pytest.mark.parametrize(("suffix", "header"), [(".csv", ["Timespan", "Content", "Speaker"]),
+                                                (".xlsx", ["Tidsrum", "Indhold", "Taler"])])
+def test_read_redteam_nvivo_transcript_table_as_csv_or_xlsx(tmp_path: Path, suffix: str, header: list[str]) -> None:
+    # NVivo's transcript exported as a table was read as a survey, one respondent a row: the
+    # interviewer's questions were answers, and so was the Timespan column.
+    rows = [[f"0:0{index}:00.0 - 0:0{index + 1}:00.0", text, speaker] for index, (speaker, _, text) in enumerate(EXPECTED)]
+    path = tmp_path / f"nvivo{suffix}"
+    if suffix == ".csv":
+        import csv
+
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            csv.writer(handle).writerows([header, *rows])
+    else:
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        for row in [header, *rows]:
+            workbook.active.append(row)
+        workbook.save(path)
+    corpus = read(tmp_path)
+    assert turns(corpus) == EXPECTED
+    assert list(corpus.segments["time"]) == ["0:00:00.0", "0:01:00.0", "0:02:00.0", "0:03:00.0"]
+    assert "W039" in "\n".join(corpus.notes["message"])
