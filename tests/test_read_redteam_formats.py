@@ -177,3 +177,18 @@ def test_read_redteam_nvivo_transcript_table_as_csv_or_xlsx(tmp_path: Path, suff
     assert turns(corpus) == EXPECTED
     assert list(corpus.segments["time"]) == ["0:00:00.0", "0:01:00.0", "0:02:00.0", "0:03:00.0"]
     assert "W039" in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam_pdf_numbered_line_by_line(tmp_path: Path) -> None:
+    # A printed transcript's line numbers (restarting on each page) were read into the quotes:
+    # "kontakt med 2 familievejledningen?".
+    from pdf_builder import write_pdf
+
+    pages = [["1    I: Hvordan kom du i kontakt med", "2    familievejledningen?",
+              "3    B: Det var min sagsbehandler, der", "4    foreslog det."],
+             ["1    I: Hvad har det betydet for jer?", "2    B: Vi taler mere sammen."]]
+    write_pdf(tmp_path / "nummereret.pdf", pages, footer="Side {page} af {pages}")
+    assert turns(read(tmp_path)) == [
+        ("I", Q, "Hvordan kom du i kontakt med familievejledningen?"),
+        ("B", A, "Det var min sagsbehandler, der foreslog det."),
+        ("I", Q, "Hvad har det betydet for jer?"), ("B", A, "Vi taler mere sammen.")]
