@@ -192,3 +192,12 @@ def test_read_redteam_pdf_numbered_line_by_line(tmp_path: Path) -> None:
         ("I", Q, "Hvordan kom du i kontakt med familievejledningen?"),
         ("B", A, "Det var min sagsbehandler, der foreslog det."),
         ("I", Q, "Hvad har det betydet for jer?"), ("B", A, "Vi taler mere sammen.")]
+
+
+def test_read_redteam_a_letter_that_speaks_once_next_to_other_letters_is_a_speaker(tmp_path: Path) -> None:
+    # "L:" (the leader) spoke once and was read into F1's turn, its words quoted as hers.
+    said = [("I", Q, "Hvad betyder netværket?"), ("P1", A, "Meget."), ("P2", A, "Det er et frirum."),
+            ("I", Q, "Og for dig?"), ("F1", A, "Jeg har fået venner."), ("L", A, "Som leder kan jeg se en forskel.")]
+    lines = [f"{speaker}: {text}" for speaker, _, text in said] + ["NB: optagelsen stoppede her."]
+    (tmp_path / "gruppe.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == [*said[:-1], ("L", A, "Som leder kan jeg se en forskel.\nNB: optagelsen stoppede her.")]

@@ -631,6 +631,13 @@ def accept_tags(
         for label, verdict in verdicts.items():
             if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
                 verdicts[label] = True
+    if sum(1 for label, verdict in verdicts.items() if verdict and _SHORT_TAG.fullmatch(clean_label(label))) >= 2:
+        # Next to others tagged by letters (I:, P1:, F2:), a letter that speaks once is one more (L:)
+        colons = {candidate.label for candidate in candidates if candidate.has_colon}
+        for label, verdict in verdicts.items():
+            if not verdict and label in colons and _SHORT_TAG.fullmatch(clean_label(label)) \
+                    and clean_label(label) not in _NO_SPEAKER_LETTERS:
+                verdicts[label] = True
     for label, verdict in verdicts.items():
         # A sloppy transcript writes names in lower case (karen:, mette hansen:): listed names, 2+ times
         if not verdict and counts[label_key(label)] > 1 and _is_lower_case_name(label):
@@ -643,6 +650,12 @@ def accept_tags(
                     _is_lower_case_name(label, listed=False) or _is_lower_case_first_name(label)):
                 verdicts[label] = True
     return [candidate for candidate in candidates if verdicts[candidate.label]]
+
+
+_SHORT_TAG = re.compile(r"[A-ZÆØÅ]{1,3}\d{0,2}")
+"""A speaker tagged by a letter or initials and maybe a number (``L``, ``P1``, ``MH``)."""
+_NO_SPEAKER_LETTERS = frozenset({"NB", "PS", "OBS", "OK", "TV", "DR", "PC", "ID", "CV", "EU", "USA", "SMS", "PDF"})
+"""Abbreviations that open a line with a colon in speech or notes (``NB: ...``), no speaker."""
 
 
 def _is_first_name(label: str) -> bool:
