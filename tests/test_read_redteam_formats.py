@@ -201,3 +201,21 @@ def test_read_redteam_a_letter_that_speaks_once_next_to_other_letters_is_a_speak
     lines = [f"{speaker}: {text}" for speaker, _, text in said] + ["NB: optagelsen stoppede her."]
     (tmp_path / "gruppe.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert turns(read(tmp_path)) == [*said[:-1], ("L", A, "Som leder kan jeg se en forskel.\nNB: optagelsen stoppede her.")]
+
+
+def test_read_redteam_running_head_of_a_printed_transcript_is_no_turn(tmp_path: Path) -> None:
+    # The title repeated at the top of every page was read as the respondent's words, and coded.
+    page = ["Interview 4 – fortroligt", ""]
+    lines = [*page, "I: Hvordan kom du i kontakt med os?", "R: Via min sagsbehandler.", "", "Side 1 af 2", "\f",
+             *page, "R: Og så gik det stærkt.", "I: Tak.", "", "Side 2 af 2"]
+    (tmp_path / "udskrift.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("I", Q, "Hvordan kom du i kontakt med os?"), ("R", A, "Via min sagsbehandler."),
+                             ("R", A, "Og så gik det stærkt."), ("I", Q, "Tak.")]
+    assert "[W017]" in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam_a_tag_line_like_a_header_line_is_still_a_turn(tmp_path: Path) -> None:
+    text = "Sted: Beboerhuset\nDato: 5. maj\n\nI: Hvor foregik det?\nB: Sted: Beboerhuset\nI: Og hvornår?\nB: I maj.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert turns(read(tmp_path))[1] == ("B", A, "Sted: Beboerhuset")
