@@ -159,7 +159,8 @@ def test_read_redteam_a_lettered_outline_is_no_interview(tmp_path: Path) -> None
 def test_read_redteam_nvivo_transcript_table_as_csv_or_xlsx(tmp_path: Path, suffix: str, header: list[str]) -> None:
     # NVivo's transcript exported as a table was read as a survey, one respondent a row: the
     # interviewer's questions were answers, and so was the Timespan column.
-    rows = [[f"0:0{index}:00.0 - 0:0{index + 1}:00.0", text, speaker] for index, (speaker, _, text) in enumerate(EXPECTED)]
+    rows = [[f"0:0{index}:00.0 - 0:0{index + 1}:00.0", text, speaker]
+            for index, (speaker, _, text) in enumerate(EXPECTED)]
     path = tmp_path / f"nvivo{suffix}"
     if suffix == ".csv":
         import csv
@@ -200,7 +201,8 @@ def test_read_redteam_a_letter_that_speaks_once_next_to_other_letters_is_a_speak
             ("I", Q, "Og for dig?"), ("F1", A, "Jeg har fået venner."), ("L", A, "Som leder kan jeg se en forskel.")]
     lines = [f"{speaker}: {text}" for speaker, _, text in said] + ["NB: optagelsen stoppede her."]
     (tmp_path / "gruppe.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert turns(read(tmp_path)) == [*said[:-1], ("L", A, "Som leder kan jeg se en forskel.\nNB: optagelsen stoppede her.")]
+    assert turns(read(tmp_path)) == [*said[:-1],
+                                     ("L", A, "Som leder kan jeg se en forskel.\nNB: optagelsen stoppede her.")]
 
 
 def test_read_redteam_running_head_of_a_printed_transcript_is_no_turn(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def without_line_numbers(text: str) -> str:
     filled = sum(1 for line in lines if line.strip())
     numbers = [int(match.group(2)) for _, match in numbered]
     if len(numbered) < 3 or 3 * len(numbered) < 2 * filled \
-            or any(later <= earlier and later != 1 for earlier, later in zip(numbers, numbers[1:])):
+            or any(later <= earlier and later != 1 for earlier, later in itertools.pairwise(numbers)):
         return text
     for index, match in numbered:
         lines[index] = match.group(1).replace(" ", "").replace("\t", "") + lines[index][match.end():]
