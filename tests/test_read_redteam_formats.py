@@ -221,3 +221,15 @@ def test_read_redteam_a_tag_line_like_a_header_line_is_still_a_turn(tmp_path: Pa
     text = "Sted: Beboerhuset\nDato: 5. maj\n\nI: Hvor foregik det?\nB: Sted: Beboerhuset\nI: Og hvornår?\nB: I maj.\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert turns(read(tmp_path))[1] == ("B", A, "Sted: Beboerhuset")
+
+
+@pytest.mark.parametrize("field", ["Deltagere: Mette Hansen (interviewer), Jens Olsen (borger)",
+                                   "Deltagere: Jens Olsen og Mette Hansen (interviewer)"])
+def test_read_redteam_interviewer_named_among_the_participants(tmp_path: Path, field: str) -> None:
+    # Mette asks once, Jens asks back twice: the guess by questions took Jens for the interviewer.
+    said = [("Mette Hansen", Q, "Hvordan bruger du huset?"), ("Jens Olsen", A, "Til fællesspisning. Kender du det?"),
+            ("Mette Hansen", Q, "Ja, lidt."), ("Jens Olsen", A, "Kommer du så på torsdag?"),
+            ("Mette Hansen", Q, "Måske.")]
+    lines = ["Dato: 1. juni 2024", field, ""] + [f"{speaker}: {text}" for speaker, _, text in said]
+    (tmp_path / "samtale.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == said

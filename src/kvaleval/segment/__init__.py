@@ -285,13 +285,18 @@ _HEADER_INTERVIEWER = re.compile(
     r"^[ \t]*(?:interviewer(?:e|ne|s|\(e\)|\(s\))?|interviewet af|moderator(?:er)?|evaluator(?:er)?"
     r"|facilitator(?:er)?)[ \t]*:[ \t]*(?P<names>\S.*)$", re.IGNORECASE | re.MULTILINE)
 """A header field naming the interviewers (``Interviewere: Mette Hansen (MH) og Lars Krog (LK)``)."""
+_HEADER_NAMED_INTERVIEWER = re.compile(
+    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t]*\((?:interviewer|moderator|evaluator|facilitator)\)",
+    re.IGNORECASE)
+"""A name with its role in a header's list of participants (``Deltagere: Mette Hansen (interviewer), Jens``)."""
 
 
 def _header_interviewers(header: str) -> list[str]:
     """The interviewers a document's header names, as the metadata column ``interviewer`` does, and
-    the initials in brackets after a name (``Mette Hansen (MH)``: also ``MH``), as tags use them. A
+    the initials in brackets after a name (``Mette Hansen (MH)``: also ``MH``), as tags use them, and
+    a participant whose role is given so (``Deltagere: Mette Hansen (interviewer), Jens Olsen``). A
     second interviewer asking once was otherwise read as a respondent, the question coded as an answer."""
-    names: list[str] = []
+    names = [re.split(r"\s+(?:og|and)\s+", name)[-1] for name in _HEADER_NAMED_INTERVIEWER.findall(header)]
     for field in _HEADER_INTERVIEWER.finditer(header):
         value = field.group("names")
         names += re.findall(r"\(([^()]{1,40})\)", value)
