@@ -233,3 +233,14 @@ def test_read_redteam_interviewer_named_among_the_participants(tmp_path: Path, f
     lines = ["Dato: 1. juni 2024", field, ""] + [f"{speaker}: {text}" for speaker, _, text in said]
     (tmp_path / "samtale.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert turns(read(tmp_path)) == said
+
+
+def test_read_redteam_a_word_that_speaks_once_with_its_role_stated_is_a_speaker(tmp_path: Path) -> None:
+    # "Vibe" is a Danish word (and on no name list): said once, even with its role stated, it was
+    # read into Bo's turn and quoted as his.
+    said = [("Moderator", Q, "Hvad betyder klubben?"), ("Sol", A, "Alt."), ("Storm", A, "Et sted at være."),
+            ("Bo", A, "Maden."), ("Vibe", A, "Trygheden."), ("Moderator", Q, "Andet?"), ("Sol", A, "Nej.")]
+    lines = [f"{speaker} (deltager): {text}" if speaker == "Vibe" else f"{speaker}: {text}"
+             for speaker, _, text in said]
+    (tmp_path / "fokusgruppe.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == said

@@ -622,7 +622,9 @@ def accept_tags(
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
     counts = Counter(label_key(candidate.label) for candidate in candidates)
-    certain = {candidate.label for candidate in candidates if candidate.certain}
+    certain = {candidate.label for candidate in candidates if candidate.certain
+               # a role stated in the tag (Vibe (deltager):) makes a speaker of a word said once
+               or (candidate.has_colon and stated_role(candidate.note) is not None)}
     verdicts = {label: label in certain or _is_tag(label, counts[label_key(label)], known)
                 for label in {c.label for c in candidates}}
     speaking = {label_key(label) for label, verdict in verdicts.items() if verdict}
