@@ -3,12 +3,14 @@
 The checker marks what the segments cover, then what may lie outside them: the
 speaker tags (with their emphasis and timestamps), timestamp-only lines, f4's time
 marks at line ends, white
-space, and the header before the first tag when a note (W017) reports it. Any
+space, and the header before the first tag when a note (W017) reports it (and its lines repeated
+as a running head). Any
 other character outside every segment is text that was lost.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -21,6 +23,7 @@ from kvaleval.corpus import Corpus
 from kvaleval.errors import KvalevalWarning
 from kvaleval.records import Document
 from kvaleval.segment.tags import TIME_LINE, TIME_MARK, accept_tags, tag_candidates
+from kvaleval.segment.turns import split_turns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +53,13 @@ def lost_text(document: Document, segments: pd.DataFrame, notes: pd.DataFrame) -
     if messages.str.contains("[W017]", regex=False).any():
         # the header ends at the first tag, or, untagged (an e-mail's Fra:/Emne: lines), at the first segment
         header_end = min(starts) if starts else int(segments["start"].min()) if len(segments) else len(text)
+        if document.turns is None:  # role fields in the header (Interviewer: Lars Krog) are no tags there
+            header_end = max(header_end, split_turns(text, interviewers=speakers)[1])
         covered[:header_end] = b"\x01" * header_end
+        heads = {" ".join(line.split()) for line in text[:header_end].splitlines() if len(line.split()) >= 2}
+        for line in re.finditer(r"^[^\n]+$", text, re.MULTILINE):  # the header's running head on later pages
+            if " ".join(line.group().split()) in heads:
+                covered[line.start() : line.end()] = b"\x01" * (line.end() - line.start())
     runs: list[str] = []
     run: list[str] = []
     for character, mark in zip(text, covered, strict=True):

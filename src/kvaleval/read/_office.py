@@ -34,7 +34,7 @@ SPEAKER, TIME, TEXT, NUMBER, COMMENT, OTHER = "speaker", "time", "text", "number
 QUESTION, ANSWER = "question", "answer"
 _COLUMN_ROLES = {
     **dict.fromkeys("taler talere speaker navn name person hvem deltager".split(), SPEAKER),
-    **dict.fromkeys("tid tidspunkt tidskode time timestamp timespan tidsinterval".split(), TIME),
+    **dict.fromkeys("tid tidspunkt tidskode tidsrum tidsstempel time timestamp timespan tidsinterval".split(), TIME),
     **dict.fromkeys("tekst text udsagn transskription transcript indhold content replik ytring".split(), TEXT),
     **dict.fromkeys("linje linjenr linjenummer nr nummer line no #".split(), NUMBER),
     **dict.fromkeys("spørgsmål spm question questions".split(), QUESTION),
@@ -164,12 +164,15 @@ def _tag_emphasised_questions(lines: list[str], emphasised: set[int]) -> bool:
     """Write ``Interviewer:`` before the questions and ``Respondent:`` before the answers of an
     interview whose only speaker marks are the questions' bold or italic type: a document without
     speaker tags in which two or more paragraphs so set apart ask questions, most of them do, and
-    plain paragraphs answer them. What comes before the first such question (a title in bold)
+    plain paragraphs answer them. A prompt asks too (``Fortæl lidt om dig selv.``: a narrative
+    interview's first question). What comes before the first such question (a title in bold)
     stays as it is. Returns whether it did."""
     from kvaleval.segment.tags import accept_tags, tag_candidates
+    from kvaleval.segment.turns import PROMPT_START
 
     written = [index for index, line in enumerate(lines) if line.strip()]
-    asked = sorted(index for index in emphasised if lines[index].rstrip().rstrip("\"'”»)").endswith("?"))
+    asked = sorted(index for index in emphasised if lines[index].rstrip().rstrip("\"'”»)").endswith("?")
+                   or PROMPT_START.match(lines[index].lstrip()))
     if len(asked) < 2:
         return False
     set_apart = [index for index in emphasised if index >= asked[0] and lines[index].strip()]
@@ -457,6 +460,8 @@ def _table_lines(rows: list[list[str]], comments: Counter[str]) -> list[str]:
     numbered = len(rows) >= 2 and all(
         len(row) >= 3 and (_NUMBER_CELL.fullmatch(row[0].strip()) or not row[0].strip()) for row in rows
     ) and any(row[0].strip() for row in rows)
+    if not _is_header_row([cell.strip() for cell in rows[0]] if rows else []):
+        roles = _speaker_later(rows)
     for row in rows:
         if roles is None and _is_header_row([cell.strip() for cell in row]):
             roles = [_COLUMN_ROLES.get(cell.strip().lower().rstrip(":."), OTHER) for cell in row]
@@ -500,9 +505,51 @@ def _question_and_answer(row: list[str], roles: list[str], header: list[str]) ->
     return lines
 
 
+def _speaker_later(rows: list[list[str]]) -> list[str] | None:
+    """The column roles of a table without a header row whose speaker names stand after the text
+    (NVivo's ``Timespan | Content | Speaker`` copied without its header), or None: every row as
+    wide, a column after the first of talk holding only short one-line names, some of them
+    repeated, and that first column holding longer talk. Read as ``speaker: text`` lines without
+    this, each row's name was a tag on its own line before the next row's text."""
+    width = len(rows[0]) if rows else 0
+    if width < 2 or len(rows) < 2 or any(len(row) != width for row in rows):
+        return None
+    columns = [[row[index].strip() for row in rows] for index in range(width)]
+    times = {index for index, cells in enumerate(columns) if all(not c or _STAMP_CELL.fullmatch(c) for c in cells)}
+    numbers = {index for index, cells in enumerate(columns) if index not in times
+               and all(not c or _NUMBER_CELL.fullmatch(c) for c in cells)}
+    talk = [index for index in range(width) if index not in times | numbers]
+    if len(talk) < 2:
+        return None
+
+    def words(cells: list[str]) -> float:
+        filled = [cell for cell in cells if cell]
+        return sum(len(cell.split()) for cell in filled) / max(len(filled), 1)
+
+    for index in talk[1:]:
+        names = [cell for cell in columns[index] if cell]
+        if names and len(set(names)) < len(names) \
+                and all(len(name) <= _SPEAKER_CELL and "\n" not in name for name in names) \
+                and words(columns[talk[0]]) >= 2 * words(columns[index]) \
+                and any(len(cell) > _SPEAKER_CELL or "\n" in cell for cell in columns[talk[0]]):
+            return [TIME if i in times else NUMBER if i in numbers else SPEAKER if i == index
+                    else TEXT if i == talk[0] else OTHER for i in range(width)]
+    return None
+
+
 def _is_header_row(cells: list[str]) -> bool:
+    """Column names: each a known one (:data:`_COLUMN_ROLES`), or, beside at least two known ones of
+    which one is the speaker or the text, a short label of the user's own (``Kodning``, ``Tema``)."""
     words = [cell.lower().rstrip(":.") for cell in cells if cell]
-    return len(words) >= 2 and all(word in _COLUMN_ROLES for word in words)
+    known = [_COLUMN_ROLES[word] for word in words if word in _COLUMN_ROLES]
+    if len(words) < 2 or len(known) < 2:
+        return False
+    return len(known) == len(words) or (bool({SPEAKER, TEXT} & set(known)) and all(
+        word in _COLUMN_ROLES or _LABEL.fullmatch(word) for word in words))
+
+
+_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)?")
+"""A column name of one or two words of letters."""
 
 
 def _in_order(row: list[str], roles: list[str]) -> list[str]:

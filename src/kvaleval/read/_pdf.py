@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kvaleval.errors import CorpusError, Errors, Texts, Warnings, shorten
+from kvaleval.read._plain import without_line_numbers
 from kvaleval.segment.tags import (
     BRACKET_LINE,
     DASH_LINE,
@@ -68,6 +69,8 @@ def read_pdf(path: Path, *, shown: str, notes: list[str]) -> str:
         shown_lines = (words or removed)[:2]
         excerpt = ", ".join(f'"{shorten(line, 60)}"' for line in shown_lines)
         notes.append(Warnings.W043.format(path=shown, n=len(removed), excerpt=excerpt))
+    # a transcript numbered line by line: the numbers are no text, and keep a wrapped turn's lines apart
+    lines = [line for line in without_line_numbers("\n".join(lines)).split("\n") if line.strip()]
     return join_lines(lines)
 
 

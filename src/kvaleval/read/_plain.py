@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -37,3 +38,27 @@ def without_cue_times(text: str) -> str:
     lines = sum(1 for line in text.splitlines() if line.strip())
     found = len(CUE_PREFIX.findall(text))
     return CUE_PREFIX.sub("", text) if found >= 2 and 2 * found >= lines else text
+
+
+_LINE_NUMBER = re.compile(r"([ \t\f\v]*)(\d{1,5})(?:[ ]{2,}|\t|[ \t]*$)")
+"""A printed transcript's line number: at the start of a line, set apart by two spaces or a tab, or
+alone on a numbered blank line; a page break before it is kept."""
+
+
+def without_line_numbers(text: str) -> str:
+    """``text`` without the line numbers of a transcript numbered line by line for reference
+    (``12  B: Det var min sagsbehandler, der`` / ``13  foreslog det ...``): a number in front of a
+    tag is no text, and one in front of a turn's next line was read into the quote. Only when at
+    least two thirds of the lines (and three) begin with one, and the numbers count up (or start
+    again at 1 on a new page); any other text is left as it is."""
+    lines = text.split("\n")
+    numbered = [(index, match) for index, line in enumerate(lines)
+                if line.strip() and (match := _LINE_NUMBER.match(line))]
+    filled = sum(1 for line in lines if line.strip())
+    numbers = [int(match.group(2)) for _, match in numbered]
+    if len(numbered) < 3 or 3 * len(numbered) < 2 * filled \
+            or any(later <= earlier and later != 1 for earlier, later in itertools.pairwise(numbers)):
+        return text
+    for index, match in numbered:
+        lines[index] = match.group(1).replace(" ", "").replace("\t", "") + lines[index][match.end():]
+    return "\n".join(lines)

@@ -36,6 +36,7 @@ from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
 from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
 from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn, group_alias, is_group_name
+from kvaleval.segment.tags import TIMESTAMP
 
 ID_NAMES = frozenset(
     """respondentid respondent id løbenr løbenummer lobenr nr responseid svarid deltagerid
@@ -242,10 +243,12 @@ _SPOKEN_HEADERS = frozenset({"tekst", "text", "replik", "udsagn", "transcript", 
                              "utterance", "indhold", "content", "sætning", "sentence"})
 _TIME_HEADERS = frozenset({"start", "slut", "stop", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel",
                            "begin", "end", "starttime", "endtime", "starttid", "sluttid", "in", "out", "varighed",
-                           "duration", "nr", "nummer", "no", "index", "id", "", "starts", "ends", "startms", "endms"})
+                           "duration", "nr", "nummer", "no", "index", "id", "", "starts", "ends", "startms", "endms",
+                           "timespan", "tidsrum", "tidsinterval"})
 _START_HEADERS = frozenset({"start", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel", "begin",
-                            "starttime", "starttid", "in", "starts", "startms"})
-"""Time columns that give when a row was said."""
+                            "starttime", "starttid", "in", "starts", "startms", "timespan", "tidsrum", "tidsinterval"})
+"""Time columns that give when a row was said (a span, as NVivo's ``Timespan``, by its start)."""
+_SPAN_START = re.compile(rf"({TIMESTAMP})[ \t]*[-–][ \t]*{TIMESTAMP}$")
 
 
 def _transcript_columns(header: list[str], sample: list[list[str | None]]) -> tuple[int, int] | None:
@@ -279,7 +282,9 @@ def _transcript(header: list[str], rows: Iterable[list[str | None]], speaker_ind
         said = " ".join((cells[text_index] or "").split())
         if said:
             who = " ".join((cells[speaker_index] or "").split()) or None
-            cues.append(Cue(who, said, (cells[times[0]] or "").strip() or None if times else None, 0.0, 0.0))
+            when = (cells[times[0]] or "").strip() or None if times else None
+            span = _SPAN_START.match(when) if when else None  # "0:00:05.0 - 0:00:09.2": its start
+            cues.append(Cue(who, said, span.group(1) if span else when, 0.0, 0.0))
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
     text, turns = render_turns(cues)

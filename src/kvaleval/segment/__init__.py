@@ -47,7 +47,7 @@ def _turns_with_header(
         turns, mail = _without_mail_header(document.text, turns)  # an e-mail's Fra:/Sendt:/Emne: lines
         header = header or mail
         turns = _written_questions(document.text, turns)
-    assigned, guessed = assign_roles(document.text, turns, interviewers=names)
+    assigned, guessed = assign_roles(document.text, turns, interviewers=[*names, *_header_interviewers(header)])
     answers = False
     if document.turns is None:
         assigned, answers = _untagged_answers(document.text, assigned)
@@ -279,6 +279,33 @@ def _metadata_interviewers(document: Document) -> list[str]:
         return [value.strip()]  # "Hansen, Mette" (is_interviewer_label reads it as Mette Hansen)
     parts = re.split(r"[,;/&]|\s+og\s+|\s+and\s+", value)
     return [name.strip() for name in parts if name.strip()]
+
+
+_HEADER_INTERVIEWER = re.compile(
+    r"^[ \t]*(?:interviewer(?:e|ne|s|\(e\)|\(s\))?|interviewet af|moderator(?:er)?|evaluator(?:er)?"
+    r"|facilitator(?:er)?)[ \t]*:[ \t]*(?P<names>\S.*)$", re.IGNORECASE | re.MULTILINE)
+"""A header field naming the interviewers (``Interviewere: Mette Hansen (MH) og Lars Krog (LK)``)."""
+_HEADER_NAMED_INTERVIEWER = re.compile(
+    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t]*\((?:interviewer|moderator|evaluator|facilitator)\)",
+    re.IGNORECASE)
+"""A name with its role in a header's list of participants (``Deltagere: Mette Hansen (interviewer), Jens``)."""
+
+
+def _header_interviewers(header: str) -> list[str]:
+    """The interviewers a document's header names, as the metadata column ``interviewer`` does, and
+    the initials in brackets after a name (``Mette Hansen (MH)``: also ``MH``), as tags use them, and
+    a participant whose role is given so (``Deltagere: Mette Hansen (interviewer), Jens Olsen``). A
+    second interviewer asking once was otherwise read as a respondent, the question coded as an answer."""
+    names = [re.split(r"\s+(?:og|and)\s+", name)[-1] for name in _HEADER_NAMED_INTERVIEWER.findall(header)]
+    for field in _HEADER_INTERVIEWER.finditer(header):
+        value = field.group("names")
+        names += re.findall(r"\(([^()]{1,40})\)", value)
+        value = re.sub(r"\s*\([^()]*\)", "", value)
+        if last_name_first(value):
+            names.append(value.strip())
+            continue
+        names += [name.strip() for name in re.split(r"[,;/&]|\s+og\s+|\s+and\s+", value) if name.strip()]
+    return names
 
 
 def _excerpt(text: str, *, length: int = 60) -> str:

@@ -72,7 +72,7 @@ TAG_LINE = re.compile(
 ``lead`` is a timestamp right after the colon, not spoken text."""
 
 HEADER_LINE = re.compile(
-    rf"""^[ \t]*{_EMPHASIS}?
+    rf"""^[ \t]*(?:\#{{1,6}}[ \t]+)?{_EMPHASIS}?
     (?:(?P<before>{_STAMP})[ \t]*(?:[-–][ \t]*)?)?
     (?P<label>{_LABEL}|\[{_LABEL}\])
     (?:[ \t]*\((?P<paren>[^()\n]{{1,40}})\))?
@@ -80,7 +80,8 @@ HEADER_LINE = re.compile(
     [ \t]*{_EMPHASIS}?[ \t]*$""",
     re.MULTILINE | re.VERBOSE,
 )
-"""A line holding only a speaker label (and maybe a timestamp), no colon."""
+"""A line holding only a speaker label (and maybe a timestamp), no colon; also as a Markdown heading
+(``### Interviewer``)."""
 
 TAB_LINE = re.compile(
     rf"""^[ \t]*{_EMPHASIS}?
@@ -104,10 +105,11 @@ BRACKET_LINE = re.compile(
 """A label in brackets and then the text, no colon (``[I] Hvad ...``, WhisperX's ``[SPEAKER_00] Tak ...``)."""
 
 DASH_LINE = re.compile(
-    rf"^[ \t]*(?P<label>{_WORD}(?:[ ]\d{{1,2}})?)[ \t]+[–—-][ \t]+(?=\S)",
+    rf"^[ \t]*(?P<label>{_WORD}(?:[ ]\d{{1,2}})?)(?:[ \t]+[–—-]|(?<!\.)\.)[ \t]+(?=\S)",
     re.MULTILINE,
 )
-"""A role label, a dash and the text (``I – Hvad ...`` / ``B – Jeg ...``), as some typists write it."""
+"""A role label, a dash and the text (``I – Hvad ...`` / ``B – Jeg ...``), or a full stop (``I. Hvad ...``
+/ ``R. Jeg ...``), as some typists write it."""
 
 CUE_TIME = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 """A subtitle cue's time as tools write it (``0:0:5.100``, ``00:00:04``, ``00:00:04,000``)."""
@@ -373,7 +375,7 @@ def tag_candidates(text: str) -> list[TagCandidate]:
             found[candidate.line_start] = candidate
     if "[" in text:
         found.update((candidate.line_start, candidate) for candidate in _bracketed(text, found))
-    if not found and ("–" in text or "—" in text or " - " in text):
+    if not found and ("–" in text or "—" in text or " - " in text or ". " in text):
         found.update((candidate.line_start, candidate) for candidate in _dashed(text))
     if not found and "?" in text and ("–" in text or "—" in text or "-" in text):
         found.update((candidate.line_start, candidate) for candidate in replies(text))
@@ -433,8 +435,9 @@ def _bracketed(text: str, found: dict[int, TagCandidate]) -> list[TagCandidate]:
 
 
 def _dashed(text: str) -> list[TagCandidate]:
-    """Role labels before a dash (``I – Hvad ...``), in a text with no other tags: tags when both
-    sides are written so, at least two lines each (a line "I – det må I selv om" alone is speech)."""
+    """Role labels before a dash (``I – Hvad ...``) or a full stop (``I. Hvad ...``), in a text with no
+    other tags: tags when both sides are written so, at least two lines each (a line "I – det må I
+    selv om" alone is speech, and so is a list's "B. Metode")."""
     candidates = [TagCandidate(line_start, end, match["label"], None, False)
                   for line_start, end, match in line_matches(DASH_LINE, text) if is_role_label(match["label"])]
     sides = Counter(label_key(candidate.label) in INTERVIEWER_LABELS for candidate in candidates)
@@ -619,7 +622,9 @@ def accept_tags(
     """
     known = {" ".join(name.split()).casefold() for name in speakers}
     counts = Counter(label_key(candidate.label) for candidate in candidates)
-    certain = {candidate.label for candidate in candidates if candidate.certain}
+    certain = {candidate.label for candidate in candidates if candidate.certain
+               # a role stated in the tag (Vibe (deltager):) makes a speaker of a word said once
+               or (candidate.has_colon and stated_role(candidate.note) is not None)}
     verdicts = {label: label in certain or _is_tag(label, counts[label_key(label)], known)
                 for label in {c.label for c in candidates}}
     speaking = {label_key(label) for label, verdict in verdicts.items() if verdict}
@@ -627,6 +632,13 @@ def accept_tags(
         # Next to other speakers, a first name that is also a word speaks once too (Hans:, Per:, Bo:).
         for label, verdict in verdicts.items():
             if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
+                verdicts[label] = True
+    if sum(1 for label, verdict in verdicts.items() if verdict and _SHORT_TAG.fullmatch(clean_label(label))) >= 2:
+        # Next to others tagged by letters (I:, P1:, F2:), a letter that speaks once is one more (L:)
+        colons = {candidate.label for candidate in candidates if candidate.has_colon}
+        for label, verdict in verdicts.items():
+            if not verdict and label in colons and _SHORT_TAG.fullmatch(clean_label(label)) \
+                    and clean_label(label) not in _NO_SPEAKER_LETTERS:
                 verdicts[label] = True
     for label, verdict in verdicts.items():
         # A sloppy transcript writes names in lower case (karen:, mette hansen:): listed names, 2+ times
@@ -640,6 +652,12 @@ def accept_tags(
                     _is_lower_case_name(label, listed=False) or _is_lower_case_first_name(label)):
                 verdicts[label] = True
     return [candidate for candidate in candidates if verdicts[candidate.label]]
+
+
+_SHORT_TAG = re.compile(r"[A-ZÆØÅ]{1,3}\d{0,2}")
+"""A speaker tagged by a letter or initials and maybe a number (``L``, ``P1``, ``MH``)."""
+_NO_SPEAKER_LETTERS = frozenset({"NB", "PS", "OBS", "OK", "TV", "DR", "PC", "ID", "CV", "EU", "USA", "SMS", "PDF"})
+"""Abbreviations that open a line with a colon in speech or notes (``NB: ...``), no speaker."""
 
 
 def _is_first_name(label: str) -> bool:

@@ -30,7 +30,7 @@ _BULLET_LINE = re.compile(
 )
 _QUESTION_END = re.compile(r"\?[\s\"'”»)]*$")
 # A narrative interview asks by prompts: "Fortæl lidt om dig selv."
-_PROMPT_START = re.compile(
+PROMPT_START = re.compile(
     r"(?:og\s+)?(?:fortæl|beskriv|uddyb|forklar|prøv\s+at\s+(?:fortælle|beskrive|forklare)|giv\s+et\s+eksempel)\b",
     re.IGNORECASE,
 )
@@ -94,6 +94,9 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     events.sort(key=lambda event: event[0])
     # A title or a tool's line before the first tag belongs to the header (a time line starts the talk).
     header_end = min([tags[0].line_start, *(start for start, _, tag, time in events if tag is None and time)])
+    if len(text[:header_end].split()) <= HEADER_WORDS:
+        events += _running_headers(text, header_end, {tag.line_start for tag in tags})
+    events.sort(key=lambda event: event[0])
     turns: list[Turn] = []
     speaker: str | None = None
     pending_time: str | None = None
@@ -122,6 +125,19 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         # tag, or a table whose cells look like tags), so it is kept as paragraphs, not dropped.
         return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
+
+
+def _running_headers(text: str, header_end: int, tagged: set[int]) -> list[tuple[int, int, None, None]]:
+    """The lines after the header that repeat one of its lines of two or more words on a line of
+    their own, untagged: a printed transcript's running head on every page (``Interview 4 –
+    fortroligt``), which is no one's speech; as a heading, it ends the turn before it (the header
+    is noted, W017)."""
+    heads = {" ".join(line.split()) for line in text[:header_end].splitlines() if len(line.split()) >= 2}
+    if not heads:
+        return []
+    return [(header_end + line.start(), header_end + line.end(), None, None)
+            for line in re.finditer(r"^[^\n]+$", text[header_end:], re.MULTILINE)
+            if header_end + line.start() not in tagged and " ".join(line.group().split()) in heads]
 
 
 def _speaker(tag: TagCandidate) -> str:
@@ -247,7 +263,7 @@ def _most_questioning(text: str, turns: list[Turn], roles: dict[str, str]) -> tu
             counts = asked.setdefault(turn.speaker, [0, 0])
             counts[0] += bool((_QUESTION_END.search(text, turn.start, turn.end)
                                and not _TAG_QUESTION_END.search(text, turn.start, turn.end))
-                              or _PROMPT_START.match(text, turn.start, turn.end))
+                              or PROMPT_START.match(text, turn.start, turn.end))
             counts[1] += 1
     if not asked:
         return ()
