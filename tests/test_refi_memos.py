@@ -145,7 +145,7 @@ def test_refi_memos_and_sets_are_written_again_and_read_back_the_same(tmp_path: 
         root = ET.fromstring(archive.read("project.qde"))
     ns = {"q": NS}
     assert root.find("q:Notes/q:Note[@name='Forskningsplan']", ns).get("guid") == PLAN  # type: ignore[union-attr]
-    (interview,) = [s for s in root.iterfind("q:Sources/q:TextSource", ns) if s.get("name") == "Interview 1"]
+    (interview,) = [s for s in root.iterfind("q:Sources/q:TextSource", ns) if s.get("name") == "Interview 1.txt"]
     assert [ref.get("targetGUID") for ref in interview.iterfind("q:NoteRef", ns)] == [PLAN]
     (code,) = [c for c in root.iter(f"{{{NS}}}Code") if c.get("name") == "Tillid"]
     assert [child.tag.split("}")[1] for child in code] == ["Description", "NoteRef"]

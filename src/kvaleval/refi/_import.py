@@ -17,6 +17,7 @@ from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
 from kvaleval.frames import (
     ANNOTATION_COLUMNS,
     CASE_COLUMNS,
+    CODED_SELECTION_COLUMNS,
     MEMO_COLUMNS,
     PROJECT_COLUMNS,
     SET_COLUMNS,
@@ -53,7 +54,8 @@ class Imported:
     origin: str
     codebook: Codebook
     documents: list[Document] = field(default_factory=list)
-    selections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    raw_selections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The raw selections (:func:`kvaleval.refi.read_qdpx_selections`)."""
     codings: pd.DataFrame = field(default_factory=empty_codings)
     notes: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -61,6 +63,7 @@ class Imported:
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
     annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
     cases: pd.DataFrame = field(default_factory=lambda: empty_table(CASE_COLUMNS))
+    selections: pd.DataFrame = field(default_factory=lambda: empty_table(CODED_SELECTION_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: empty_table(PROJECT_COLUMNS))
     source_ids: dict[str, str] = field(default_factory=dict)
     """Source GUID -> doc_id of every source read."""
@@ -302,7 +305,7 @@ def _load_sources(
         doc_id = doc_id_from_name(without_suffix(source.name or source.guid)) or "kilde"
         for code, coder in coded_pairs(raw, selection) or [("", coder_name(raw, selection.user, ""))]:
             rows.append((doc_id, selection.start, selection.end, code, coder, None))
-    result.selections = pd.DataFrame(rows, columns=list(SELECTION_COLUMNS))
+    result.raw_selections = pd.DataFrame(rows, columns=list(SELECTION_COLUMNS))
     return loaded, result
 
 
@@ -333,6 +336,7 @@ def _build(
     selection_rows: list[tuple[Any, ...]] = []
     coding_rows: dict[tuple[str, str, str], list[Any]] = {}
     annotations: list[tuple[Any, ...]] = []
+    coded: list[tuple[Any, ...]] = []
     for position, ((source, text), offsets, entry, doc_id) in enumerate(
         zip(loaded, maps, usable_stored, ids, strict=True)
     ):
@@ -355,11 +359,14 @@ def _build(
             coding_rows=coding_rows,
             notes=result.notes,
             annotations=annotations,
+            carried=coded,
         )
     _group_from_a_variable(result, shown)
     if annotations:
         result.annotations = pd.DataFrame([(shown, *row) for row in annotations], columns=list(ANNOTATION_COLUMNS))
-    result.selections, codings = codings_tables(selection_rows, coding_rows, result.selections)
+    if coded:
+        result.selections = pd.DataFrame([(shown, *row) for row in coded], columns=list(CODED_SELECTION_COLUMNS))
+    result.raw_selections, codings = codings_tables(selection_rows, coding_rows, result.raw_selections)
     if codings is not None:
         result.codings = codings
 
@@ -437,6 +444,7 @@ def _document(
         description=source.description,
         source_variables=tuple((name, value) for variable, value in source.variables
                                if value and (name := raw.variables.get(variable) or variable)),
+        source_name=source.name,
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)

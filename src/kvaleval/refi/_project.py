@@ -31,6 +31,7 @@ _MEDIA = ("PictureSource", "AudioSource", "VideoSource")
 class RawCoding:
     code: str
     user: str
+    guid: str = ""
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RawSelection:
     user: str
     description: str
     codings: list[RawCoding]
+    name: str = ""
 
 
 @dataclass
@@ -267,6 +269,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
                 user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser")),
                 description=child_text(selection, "Description"),
                 codings=_codings(selection),
+                name=selection.get("name") or "",
             )
         )
     return source
@@ -309,7 +312,8 @@ def _codings(element: ET.Element) -> list[RawCoding]:
     for coding in children(element, "Coding"):
         reference = child(coding, "CodeRef")
         if reference is not None:
-            found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser"))))
+            found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser")),
+                                   norm_guid(coding.get("guid"))))
     return found
 
 

@@ -22,7 +22,7 @@ from kvaleval.refi._description import number
 from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
-from kvaleval.refi._xml import NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
+from kvaleval.refi._xml import GUID, NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
 from kvaleval.refi._xml import element as make
 from kvaleval.refi.codebook import add_codes, origin, refuse_reserved_names
 from kvaleval.refi.selection_memo import format_memo
@@ -130,13 +130,15 @@ def write_qdpx(
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     refer_from_codes(root, planned, code_guids)
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
-    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
+    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
+    _carry_selections(selections, corpus.selections, texts, taken)
     foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
     planned.missing += foreign_cases.missing
     types = _cases(root, segments, source_guids, foreign_cases, documents)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
+    source_names = _source_names(documents)
     for document in documents:
         source_guid = source_guids[document.doc_id]
         source = make(
@@ -144,7 +146,7 @@ def write_qdpx(
             "TextSource",
             NS_PROJECT,
             guid=source_guid,
-            name=document.doc_id,
+            name=source_names[document.doc_id],
             plainTextPath=f"internal://{source_guid}.txt",
             creatingUser=tool,
             creationDateTime=stamp,
@@ -186,6 +188,15 @@ def write_qdpx(
     for note_text in notes:
         warn(note_text)
     return path
+
+
+def _source_names(documents: list[Document]) -> dict[str, str]:
+    """doc_id -> the name to write: the source's own name in the project it was read from
+    (``Interview 1.txt``, whose doc_id dropped the suffix), unless two documents have that
+    name (two projects in one corpus folder); else the doc_id."""
+    counts = Counter(document.source_name for document in documents)
+    return {document.doc_id: document.source_name if document.source_name and counts[document.source_name] == 1
+            else document.doc_id for document in documents}
 
 
 def _project_name(coded: Coded) -> str:
@@ -418,6 +429,58 @@ def _selections(
     return by_document
 
 
+def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.DataFrame, texts: dict[str, str],
+                      taken: set[str]) -> None:
+    """Give each selection the span, name and GUIDs it was read with (``corpus.selections``), where one
+    was read for its document, coder and codes over the same text (the segments it is made of have
+    no whitespace at their edges, the selection read may have), else a GUID of its span and coder.
+    Codes of one span read as two selections are written as two again."""
+    found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
+    for row in read.to_dict("records") if len(read) else []:
+        doc_id = _text(row["doc_id"])
+        start, end, text = _position(row["start"]), _position(row["end"]), texts.get(doc_id)
+        if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
+            continue
+        trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
+                   + len(text[start:end].rstrip()))
+        key = (doc_id, _text(row["coder"]), _text(row["code"]), *trimmed)
+        found.setdefault(key, {"start": start, "end": end, "name": _text(row["name"]),
+                               "guid": _text(row["guid"]).strip("{}").lower(), "coding": _text(row["coding_guid"])})
+    for doc_id, written in selections.items():
+        carried: list[dict[str, Any]] = []
+        for selection in written:
+            parts: dict[tuple[int, int, str, str], list[dict[str, Any]]] = defaultdict(list)
+            codings: dict[str, str] = {}
+            for row in selection["rows"]:
+                code = str(row["code"])
+                own = found.get((doc_id, selection["coder"], code, selection["start"], selection["end"]))
+                if own and own["guid"] not in taken and GUID.fullmatch(own["guid"]):
+                    parts[(own["start"], own["end"], own["guid"], own["name"])].append(row)
+                    codings[code] = own["coding"]
+                else:
+                    parts[(selection["start"], selection["end"], "", "")].append(row)
+            for (start, end, own_guid, name), rows in parts.items():
+                made = own_guid or guid("selection", doc_id, str(start), str(end), selection["coder"])
+                taken.add(made)
+                carried.append({**selection, "start": start, "end": end, "rows": rows, "guid": made, "name": name,
+                                "coding_guids": {str(row["code"]): codings.get(str(row["code"]), "") if own_guid
+                                                 else "" for row in rows}})
+        carried.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
+        written[:] = carried
+
+
+def _text(value: Any) -> str:
+    return str(value) if _present(value) else ""
+
+
+def _position(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number == value else None
+
+
 def _runs(
     items: list[tuple[int, int, int, dict[str, Any]]], text: str
 ) -> list[tuple[int, int, dict[str, Any]]]:
@@ -448,9 +511,9 @@ def _memo_fields(row: dict[str, Any]) -> tuple[str | None, str | None, str | Non
 
 def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: str) -> None:
     start, end = selection["start"], selection["end"]
-    selection_guid = guid("selection", selection["doc_id"], str(start), str(end), selection["coder"])
+    selection_guid = selection["guid"]
     quote = " ".join(text[start:end].split())
-    label = quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…"
+    label = selection["name"] or (quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…")
     node = make(
         source,
         "PlainTextSelection",
@@ -476,11 +539,17 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
             node,
             "Coding",
             NS_PROJECT,
-            guid=guid("coding", selection_guid, code),
+            guid=_own_coding(selection["coding_guids"].get(code, ""), selection_guid, code),
             creatingUser=selection["user"],
             creationDateTime=stamp,
         )
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
+
+
+def _own_coding(read: str, selection_guid: str, code: str) -> str:
+    """The coding's GUID as read, else one of its selection and code."""
+    read = read.strip("{}").lower()
+    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code)
 
 
 _OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
