@@ -60,16 +60,20 @@ CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "gui
 a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
 for each selection the case takes in (``SelectionRef``)."""
 
-CODED_SELECTION_COLUMNS = ("project", "doc_id", "start", "end", "coder", "code", "name", "guid", "coding_guid")
+CODED_SELECTION_COLUMNS = ("project", "doc_id", "start", "end", "coder", "code", "name", "author", "guid",
+                           "coding_guid")
 """The coded selections of the projects read (REFI-QDA ``PlainTextSelection`` with a ``Coding``), one
 row per (selection, code): where (code points into the document's text, end exclusive), who coded,
-the code, the selection's name and the GUIDs of the selection and of its coding. The codings table
+the code, the selection's name (None where it had none), the user who made the selection (NVivo's
+may differ from the coder) and the GUIDs of the selection and of its coding. The codings table
 holds what was coded; this one what the project called it, so that ``write_qdpx`` writes each
 selection again with its span, name and GUIDs (keyed like ``passages`` in the cases)."""
 
-PROJECT_COLUMNS = ("project", "name", "description", "users")
-"""The projects read: the file, the project's own name, its description and a tuple of its users'
-names (also those who neither coded nor wrote anything, so that a new export lists them too)."""
+PROJECT_COLUMNS = ("project", "name", "description", "users", "user_guids", "variables")
+"""The projects read: the file, the project's own name, its description, a tuple of its users'
+names (also those who neither coded nor wrote anything, so that a new export lists them too), a
+tuple of their GUIDs (in the same order), which a new export gives them again, and a tuple of
+(name, GUID, type, description) of its variables (``Variables``), kept alike."""
 
 VALENCES = ("positiv", "negativ", "blandet")
 

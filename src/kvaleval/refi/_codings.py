@@ -80,8 +80,9 @@ def add_codings(
         if not hits:
             uncoded += 1
         known = [coding for coding in selection.codings if coding.code in raw.code_names]
-        carried.extend((document.doc_id, span.start, span.end, coder, code, selection.name, selection.guid,
-                        coding.guid) for (code, coder), coding in zip(coded, known, strict=True))
+        carried.extend((document.doc_id, span.start, span.end, coder, code, selection.name,
+                        raw.users.get(selection.user, ""), selection.guid, coding.guid)
+                       for (code, coder), coding in zip(coded, known, strict=True))
         memos = parse_memo(selection.description, [code for code, _ in coded]) if selection.description else None
         for code, coder in coded:
             memo = memos.get(code) if memos else None

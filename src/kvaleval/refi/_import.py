@@ -148,7 +148,8 @@ def import_project(
 def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
     """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
     respondent, which it writes anew) with their sources and the passages they take in."""
-    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()))],
+    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()),
+                                     tuple(raw.users), _variables(raw))],
                                    columns=list(PROJECT_COLUMNS))
     rows = []
     unread = 0
@@ -167,6 +168,12 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
         result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
     if unread:
         result.notes.append((shown, Warnings.W641.format(path=shown, n=unread)))
+
+
+def _variables(raw: RawProject) -> tuple[tuple[str, str, str, str], ...]:
+    """(name, GUID, type, description) of each variable of the project."""
+    return tuple((name, guid, *raw.variable_kinds.get(guid, ("Text", ""))) for guid, name in raw.variables.items()
+                 if name)
 
 
 def _kvalevals_case(case: RawCase) -> bool:

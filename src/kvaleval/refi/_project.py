@@ -42,7 +42,7 @@ class RawSelection:
     user: str
     description: str
     codings: list[RawCoding]
-    name: str = ""
+    name: str | None = None
 
 
 @dataclass
@@ -115,6 +115,8 @@ class RawProject:
     unread: dict[str, list[str]] = field(default_factory=dict)
     """Project parts kvaleval does not read, by kind (``Links``, ``Graphs``): their names."""
     description: str = ""
+    variable_kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Variable GUID -> its ``typeOfVariable`` and description."""
     dated: int = 0
     """Items whose own times kvaleval does not carry (see :func:`_dated`)."""
 
@@ -145,6 +147,11 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         codes, settings = split_settings(codes, tolerated)
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
+        for holder in children(root, "Variables")
+        for v in children(holder, "Variable")
+    }
+    variable_kinds = {
+        norm_guid(v.get("guid")): (v.get("typeOfVariable") or "Text", child_text(v, "Description"))
         for holder in children(root, "Variables")
         for v in children(holder, "Variable")
     }
@@ -180,6 +187,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         code_note_refs=code_note_refs,
         unread={kind: names for kind, names in unread.items() if names},
         description=child_text(root, "Description"),
+        variable_kinds=variable_kinds,
         dated=_dated(root),
     )
 
@@ -269,7 +277,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
                 user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser")),
                 description=child_text(selection, "Description"),
                 codings=_codings(selection),
-                name=selection.get("name") or "",
+                name=selection.get("name"),
             )
         )
     return source

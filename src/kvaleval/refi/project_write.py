@@ -108,7 +108,7 @@ def write_qdpx(
     # the users of the projects read who neither coded nor wrote anything stay users
     known = {TOOL_USER, *coders, *authors}
     authors += [user for user in dict.fromkeys(_names_in(corpus.projects)) if user not in known]
-    users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
+    users = _user_guids([TOOL_USER, *coders, *authors], corpus.projects)
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
     root = root_element(
@@ -132,10 +132,10 @@ def write_qdpx(
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
-    _carry_selections(selections, corpus.selections, texts, taken)
+    _carry_selections(selections, corpus.selections, texts, users, taken)
     foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
     planned.missing += foreign_cases.missing
-    types = _cases(root, segments, source_guids, foreign_cases, documents)
+    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     source_names = _source_names(documents)
@@ -158,7 +158,7 @@ def write_qdpx(
             _selection(source, selection, text, stamp)
         write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
         write_annotations(source, foreign_cases.selections.get(document.doc_id, []), users, stamp)
-        _variable_values(source, document.source_variables, types)  # MAXQDA's document variables
+        _variable_values(source, document.source_variables, variables)  # MAXQDA's document variables
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
@@ -213,6 +213,18 @@ def _names_in(projects: pd.DataFrame) -> list[str]:
     """The user names of the projects read (a tuple per project; a list once cached)."""
     cells = projects["users"].tolist() if "users" in projects else []
     return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
+
+
+def _user_guids(names: list[str], projects: pd.DataFrame) -> dict[str, str]:
+    """name -> the GUID the user was read with (so that the other program knows its users again),
+    else a GUID of the name."""
+    read: dict[str, str] = {}
+    if "user_guids" in projects:
+        for users, guids in zip(projects["users"].tolist(), projects["user_guids"].tolist(), strict=True):
+            if isinstance(users, (tuple, list)) and isinstance(guids, (tuple, list)) and len(users) == len(guids):
+                for user, found in zip(users, guids, strict=True):
+                    read.setdefault(str(user), str(found).strip("{}").lower())
+    return kept_guids({name: read.get(name) for name in names}, "user")
 
 
 def _timestamp(created: datetime | str | None) -> str:
@@ -300,43 +312,51 @@ def _parts(turn_indexes: list[int]) -> list[int]:
 
 def _cases(
     root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
-    documents: list[Document],
-) -> dict[str, str]:
+    documents: list[Document], projects: pd.DataFrame,
+) -> dict[str, tuple[str, str]]:
     """The Variables; the cases of the projects read, as they were; then one Case per respondent
-    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type of
-    each variable (for the sources' own values)."""
+    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type and
+    GUID of each variable (for the sources' own values); a variable of a project read keeps its GUID,
+    type (where its values fit it) and description."""
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
     first = first[first["doc_id"].isin(set(source_guids) - foreign.documents)]
     own_columns = columns if len(first) else []
-    values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
+    read = _read_variables(projects)
+    values: dict[str, list[Any]] = {name: [] for name in read}  # the projects' own, also those without values
+    for column in own_columns:
+        values.setdefault(column, []).extend(first[column].tolist())
     for planned in foreign.cases:
         for variable, value in planned["variables"]:
             values.setdefault(variable, []).append(value)
     for document in documents:
         for variable, value in document.source_variables:
             values.setdefault(variable, []).append(value)
-    types = {column: variable_type(found) for column, found in values.items()}
+    types = {column: _kept_type(read.get(column, ("", "", ""))[1], found) for column, found in values.items()}
+    guids = kept_guids({column: read.get(column, ("", "", ""))[0] for column in values}, "variable")
+    variables = {column: (types[column], guids[column]) for column in values}
     if values:
         holder = make(root, "Variables", NS_PROJECT)
         for column in values:
-            make(
+            node = make(
                 holder,
                 "Variable",
                 NS_PROJECT,
-                guid=guid("variable", column),
+                guid=guids[column],
                 name=column,
                 typeOfVariable=types[column],
             )
+            if column in read and read[column][2]:
+                text_element(node, "Description", NS_PROJECT, read[column][2])
     if not len(first) and not foreign.cases:
-        return types
+        return variables
     cases = make(root, "Cases", NS_PROJECT)
     for found in foreign.cases:
         node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
             text_element(node, "Description", NS_PROJECT, found["description"])
-        _variable_values(node, found["variables"], types)
+        _variable_values(node, found["variables"], variables)
         for doc_id in found["sources"]:
             make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
         for target in found["selections"]:
@@ -350,18 +370,38 @@ def _cases(
             guid=guid("case", doc_id, speaker),
             name=f"{doc_id}: {speaker}",
         )
-        _variable_values(case, [(column, row[column]) for column in own_columns], types)
+        _variable_values(case, [(column, row[column]) for column in own_columns], variables)
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
-    return types
+    return variables
 
 
-def _variable_values(node: ET.Element, pairs: Any, types: dict[str, str]) -> None:
+def _read_variables(projects: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """name -> (GUID, type, description) of the variables of the projects read (the first of a name)."""
+    read: dict[str, tuple[str, str, str]] = {}
+    for cell in projects["variables"].tolist() if "variables" in projects else []:
+        for item in cell if isinstance(cell, (tuple, list)) else ():
+            if isinstance(item, (tuple, list)) and len(item) == 4 and str(item[0]):
+                read.setdefault(str(item[0]), (str(item[1]).strip("{}").lower(), str(item[2]), str(item[3])))
+    return read
+
+
+def _kept_type(read: str, values: list[Any]) -> str:
+    """The type a variable was read with, if all its values fit it (a Text variable of numbers stays
+    Text); else the type its values have."""
+    if read == "Text" or (read in _TYPED
+                          and all(_TYPED[read].fullmatch(_typed(v, read)) for v in values if _clean(v) is not None)):
+        return read
+    return variable_type(values)
+
+
+def _variable_values(node: ET.Element, pairs: Any, variables: dict[str, tuple[str, str]]) -> None:
     """A ``VariableValue`` per (variable, value) pair with a value, typed as the variable is."""
     for variable, value in pairs:
         if _clean(value) is not None:
+            type_, variable_guid = variables[variable]
             written = make(node, "VariableValue", NS_PROJECT)
-            make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
-            text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
+            make(written, "VariableRef", NS_PROJECT, targetGUID=variable_guid)
+            text_element(written, f"{type_}Value", NS_PROJECT, _typed(value, type_))
 
 
 def _selections(
@@ -430,8 +470,8 @@ def _selections(
 
 
 def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.DataFrame, texts: dict[str, str],
-                      taken: set[str]) -> None:
-    """Give each selection the span, name and GUIDs it was read with (``corpus.selections``), where one
+                      users: dict[str, str], taken: set[str]) -> None:
+    """Give each selection the span, name, maker and GUIDs it was read with (``corpus.selections``), where one
     was read for its document, coder and codes over the same text (the segments it is made of have
     no whitespace at their edges, the selection read may have), else a GUID of its span and coder.
     Codes of one span read as two selections are written as two again."""
@@ -444,25 +484,27 @@ def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.Data
         trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
                    + len(text[start:end].rstrip()))
         key = (doc_id, _text(row["coder"]), _text(row["code"]), *trimmed)
-        found.setdefault(key, {"start": start, "end": end, "name": _text(row["name"]),
-                               "guid": _text(row["guid"]).strip("{}").lower(), "coding": _text(row["coding_guid"])})
+        found.setdefault(key, {"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
+                               "author": _text(row["author"]), "guid": _text(row["guid"]).strip("{}").lower(),
+                               "coding": _text(row["coding_guid"])})
     for doc_id, written in selections.items():
         carried: list[dict[str, Any]] = []
         for selection in written:
-            parts: dict[tuple[int, int, str, str], list[dict[str, Any]]] = defaultdict(list)
+            parts: dict[tuple[int, int, str, str | None, str], list[dict[str, Any]]] = defaultdict(list)
             codings: dict[str, str] = {}
             for row in selection["rows"]:
                 code = str(row["code"])
                 own = found.get((doc_id, selection["coder"], code, selection["start"], selection["end"]))
                 if own and own["guid"] not in taken and GUID.fullmatch(own["guid"]):
-                    parts[(own["start"], own["end"], own["guid"], own["name"])].append(row)
+                    parts[(own["start"], own["end"], own["guid"], own["name"], own["author"])].append(row)
                     codings[code] = own["coding"]
                 else:
-                    parts[(selection["start"], selection["end"], "", "")].append(row)
-            for (start, end, own_guid, name), rows in parts.items():
+                    parts[(selection["start"], selection["end"], "", "", "")].append(row)
+            for (start, end, own_guid, name, author), rows in parts.items():
                 made = own_guid or guid("selection", doc_id, str(start), str(end), selection["coder"])
                 taken.add(made)
                 carried.append({**selection, "start": start, "end": end, "rows": rows, "guid": made, "name": name,
+                                "carried": bool(own_guid), "author": users.get(author, selection["user"]),
                                 "coding_guids": {str(row["code"]): codings.get(str(row["code"]), "") if own_guid
                                                  else "" for row in rows}})
         carried.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
@@ -513,16 +555,18 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
     start, end = selection["start"], selection["end"]
     selection_guid = selection["guid"]
     quote = " ".join(text[start:end].split())
-    label = selection["name"] or (quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…")
+    label = quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…"
+    # as read: a selection NVivo wrote with an empty name, or ATLAS.ti without one, stays so
+    name = selection["name"] if selection["carried"] else label
     node = make(
         source,
         "PlainTextSelection",
         NS_PROJECT,
         guid=selection_guid,
-        name=label,
+        name=name,
         startPosition=str(start),
         endPosition=str(end),
-        creatingUser=selection["user"],
+        creatingUser=selection["author"],
         creationDateTime=stamp,
     )
     memo = format_memo(
