@@ -93,7 +93,7 @@ def audit(original: Path, tmp: Path) -> tuple[list[str], Path]:
         new = after.get(guid)
         kind = old["tag"]
         if new is None:
-            losses.append(f"{kind} {guid}: missing")
+            losses.append(f"{kind} {guid}: missing (in {old['parent']})")
             continue
         if new["tag"] != kind:
             losses.append(f"{kind} {guid}: written as {new['tag']}")

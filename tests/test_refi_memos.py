@@ -116,9 +116,10 @@ def test_refi_memos_and_sets_are_read_with_names_for_guids(tmp_path: Path) -> No
     corpus, _ = _quiet(read_qdpx, _project(tmp_path / "p.qdpx"))
     assert _without_project(corpus.memos) == [
         {"memo": "Forskningsplan", "text": PLAN_TEXT, "description": "Planen", "author": "Karen",
-         "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN},
+         "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN,
+         "selections": ()},
         {"memo": "Feltnoter", "text": "Første dag.\nAnden dag.", "description": "", "author": "", "created": "",
-         "documents": (), "codes": (), "guid": FILED},
+         "documents": (), "codes": (), "guid": FILED, "selections": ()},
     ]
     assert _without_project(corpus.sets) == [
         {"set": "Ledere", "description": "Interview med ledere", "documents": ("Interview 1",),
@@ -249,9 +250,10 @@ def test_refi_annotations_are_read_and_written_again(tmp_path: Path) -> None:
     assert _without_project(corpus.annotations) == [
         {"doc_id": "Interview 1", "start": TEXT.index("arbejdsmiljøet"), "end": TEXT.index("arbejdsmiljøet") + 23,
          "text": "arbejdsmiljøet er hårdt", "description": "Spørg ind til det i næste runde", "author": "Karen",
-         "guid": "cccccccc-0000-0000-0000-000000000051"},
+         "guid": "cccccccc-0000-0000-0000-000000000051", "name": None},
         {"doc_id": "Interview 1", "start": TEXT.index("min leder"), "end": TEXT.index("min leder") + 9,
-         "text": "min leder", "description": "", "author": "", "guid": "cccccccc-0000-0000-0000-000000000052"},
+         "text": "min leder", "description": "", "author": "", "guid": "cccccccc-0000-0000-0000-000000000052",
+         "name": None},
     ]
     assert codings["code"].tolist() == ["Tillid"]  # an annotation codes nothing
     path = _again(source, tmp_path / "igen.qdpx")

@@ -316,6 +316,8 @@ class Warnings(metaclass=_CodedMessages):
     W641 = ("{path}: {n} henvisning(er) fra cases til noget, kvaleval ikke læser (billeder, lyd, video, "
             "markeringer uden for teksten, ukendte GUID'er), er ikke med i corpus.cases og skrives ikke med igen; "
             "casene selv er med.")
+    W642 = ("{path}: {n} PDF-kilde(r) læses gennem deres tekst og skrives igen som tekstkilder med den tekst og "
+            "dens markeringer; selve PDF-filen og markeringer af områder på siderne kommer ikke med: {names}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1185,6 +1187,8 @@ class _WarningsEnglish:
     W641 = ("{path}: {n} reference(s) from cases to things kvaleval does not read (pictures, audio, video, "
             "selections outside their text, unknown GUIDs) are not in corpus.cases and are not written again; "
             "the cases themselves are.")
+    W642 = ("{path}: {n} PDF source(s) are read through their text and written again as text sources with that "
+            "text and its selections; the PDF file itself and selections of areas on its pages are not: {names}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

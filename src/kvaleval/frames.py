@@ -42,17 +42,20 @@ QUOTE_COLUMNS = (
     "question",
 )
 
-MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid")
+MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid",
+                "selections")
 """Memos (REFI-QDA ``Notes``) of the projects read: ``documents`` and ``codes`` are tuples of the
-doc_ids and code names the memo is attached to; ``project`` is the file the memo came from."""
+doc_ids and code names the memo is attached to, ``selections`` a tuple of the GUIDs of the selections
+(coded or not) it is attached to; ``project`` is the file the memo came from."""
 
 SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "guid")
 """Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are
 tuples of doc_ids, code names and memo GUIDs."""
 
-ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description", "author", "guid")
+ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description", "author", "guid", "name")
 """Annotations (selections without a code) of the projects read: where in the document (code
-points into its text, end exclusive), the text marked, and the note written on it."""
+points into its text, end exclusive), the text marked, the note written on it, and the selection's
+name (None where it had none)."""
 
 CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages")
 """The cases of the projects read (REFI-QDA ``Cases``, but kvaleval's own one per respondent):

@@ -65,7 +65,7 @@ def add_codings(
         if not coded:
             if not selection.codings:  # an annotation: a marked passage and a note, no code
                 annotations.append((document.doc_id, span.start, span.end, quote, selection.description,
-                                    raw.users.get(selection.user, ""), selection.guid))
+                                    raw.users.get(selection.user, ""), selection.guid, selection.name))
             continue
         if exact and (span.start, span.end) in by_span:
             hits = [by_span[(span.start, span.end)]]

@@ -142,6 +142,9 @@ def import_project(
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
     if raw.dated:
         result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
+    pdfs = [f"'{source.name or source.guid}'" for source, _ in loaded if source.kind == "PDFSource"]
+    if pdfs:
+        result.notes.append((shown, Warnings.W642.format(path=shown, n=len(pdfs), names=", ".join(pdfs[:_EXAMPLES]))))
     return result
 
 
@@ -218,9 +221,14 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     memo_notes = _memos(raw)
-    attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in memo_notes}
+    attached: dict[str, tuple[list[str], list[str], list[str]]] = {note.guid: ([], [], []) for note in memo_notes}
     for source in raw.sources:
-        lost += source.selection_note_refs
+        for selection in source.selections:
+            for reference in selection.note_refs:
+                if reference in attached and selection.guid in result.spans:
+                    attached[reference][2].append(selection.guid)
+                else:
+                    lost += 1
         for reference in source.note_refs:
             if reference in attached and source.guid in result.source_ids:
                 attached[reference][0].append(result.source_ids[source.guid])
@@ -235,7 +243,8 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     memos = []
     for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
-                      tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid))
+                      tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid,
+                      tuple(attached[note.guid][2])))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:

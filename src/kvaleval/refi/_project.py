@@ -43,6 +43,8 @@ class RawSelection:
     description: str
     codings: list[RawCoding]
     name: str | None = None
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the selection refers to."""
 
 
 @dataclass
@@ -61,7 +63,6 @@ class RawSource:
     media_codings: int = 0
     note_refs: list[str] = field(default_factory=list)
     """GUIDs of the notes (memos) the source refers to."""
-    selection_note_refs: int = 0
 
 
 @dataclass
@@ -260,7 +261,6 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         note_refs=_note_refs(element),
     )
     for selection in children(element, "PlainTextSelection"):
-        source.selection_note_refs += len(_note_refs(selection))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
@@ -278,6 +278,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
                 description=child_text(selection, "Description"),
                 codings=_codings(selection),
                 name=selection.get("name"),
+                note_refs=_note_refs(selection),
             )
         )
     return source

@@ -19,7 +19,15 @@ from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
-from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
+from kvaleval.refi._memos import (
+    missing_note,
+    plan,
+    refer_from_codes,
+    refer_from_selections,
+    write_annotations,
+    write_memos,
+    write_sets,
+)
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
 from kvaleval.refi._xml import GUID, NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
@@ -178,6 +186,7 @@ def write_qdpx(
     if note_holder is not None:
         write_memos(note_holder, planned, users)
     write_sets(root, planned, source_guids, code_guids)
+    refer_from_selections(root, planned)
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
