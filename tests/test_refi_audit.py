@@ -76,7 +76,8 @@ def build(tool: str, path: Path) -> Path:
     """A project as ``tool`` writes one: nested codes with colours and a code memo, two interviews
     (selections with a comment, two coders, a memo on a selection, an annotation), a PDF read through
     its text and a picture with a coded area, variables of every type, a case with the whole source
-    and one with a passage, a document set and a code set, a link, a journal and an idle user."""
+    and one with a passage, a document set and a code set, a link, a journal and an idle user; a
+    selection goes over two answers and the question between them."""
     origin, utf16, named = TOOLS[tool]
     sel = {"utf16": utf16, "named": named}
     first = (_selection("cccccccc-0000-0000-0000-000000000001", TEXT, "Ventetiden var alt for lang 😀",
@@ -86,7 +87,11 @@ def build(tool: str, path: Path) -> Path:
              + _selection("cccccccc-0000-0000-0000-000000000002", TEXT, "Personalet var venligt",
                           [("dddddddd-0000-0000-0000-000000000003", TOP, BO)], user=BO, **sel)
              + _selection("cccccccc-0000-0000-0000-000000000003", TEXT, "tog sig tid", [], **sel,
-                          description="Vigtig pointe"))
+                          description="Vigtig pointe")
+             # over two answers and the question between them
+             + _selection("cccccccc-0000-0000-0000-000000000008", TEXT, TEXT[TEXT.index("Ventetiden"):
+                                                                             TEXT.index(" og tog")],
+                          [("dddddddd-0000-0000-0000-000000000008", TOP, ANNE)], **sel))
     second = _selection("cccccccc-0000-0000-0000-000000000004", SECOND_TEXT, "Jeg stoler på min sagsbehandler",
                         [("dddddddd-0000-0000-0000-000000000004", CHILD, BO)], user=BO, **sel)
     pdf_selection = _selection("cccccccc-0000-0000-0000-000000000005", PDF_PLAIN, "Ventetiden er steget",

@@ -140,7 +140,7 @@ def write_qdpx(
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
-    _carry_selections(selections, corpus.selections, texts, users, taken)
+    _carry_selections(selections, corpus.selections, texts, users, taken, _respondent_spans(segments, documents))
     foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
     planned.missing += foreign_cases.missing
     variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects)
@@ -479,45 +479,86 @@ def _selections(
 
 
 def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.DataFrame, texts: dict[str, str],
-                      users: dict[str, str], taken: set[str]) -> None:
+                      users: dict[str, str], taken: set[str], respondent: dict[str, list[tuple[int, int]]]) -> None:
     """Give each selection the span, name, maker and GUIDs it was read with (``corpus.selections``), where one
-    was read for its document, coder and codes over the same text (the segments it is made of have
+    was read for its document, coder and code over the same text (the segments it is made of have
     no whitespace at their edges, the selection read may have), else a GUID of its span and coder.
-    Codes of one span read as two selections are written as two again."""
+    Codes of one span read as two selections are written as two again; a selection read over several
+    turns, whose respondent turns are all still coded with its code by its coder, is one again."""
     found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
     for row in read.to_dict("records") if len(read) else []:
         doc_id = _text(row["doc_id"])
         start, end, text = _position(row["start"]), _position(row["end"]), texts.get(doc_id)
-        if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
+        guid_read = _text(row["guid"]).strip("{}").lower()
+        if text is None or start is None or end is None or not 0 <= start <= end <= len(text) \
+                or not GUID.fullmatch(guid_read) or guid_read in taken:
             continue
         trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
                    + len(text[start:end].rstrip()))
         key = (doc_id, _text(row["coder"]), _text(row["code"]), *trimmed)
         found.setdefault(key, {"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
-                               "author": _text(row["author"]), "guid": _text(row["guid"]).strip("{}").lower(),
-                               "coding": _text(row["coding_guid"])})
+                               "author": _text(row["author"]), "guid": guid_read, "coding": _text(row["coding_guid"])})
     for doc_id, written in selections.items():
-        carried: list[dict[str, Any]] = []
-        for selection in written:
-            parts: dict[tuple[int, int, str, str | None, str], list[dict[str, Any]]] = defaultdict(list)
-            codings: dict[str, str] = {}
+        owner: dict[tuple[int, str], tuple[str, str, str, int, int]] = {}  # (selection, code) -> the one read
+        for index, selection in enumerate(written):
             for row in selection["rows"]:
-                code = str(row["code"])
-                own = found.get((doc_id, selection["coder"], code, selection["start"], selection["end"]))
-                if own and own["guid"] not in taken and GUID.fullmatch(own["guid"]):
-                    parts[(own["start"], own["end"], own["guid"], own["name"], own["author"])].append(row)
-                    codings[code] = own["coding"]
-                else:
-                    parts[(selection["start"], selection["end"], "", "", "")].append(row)
-            for (start, end, own_guid, name, author), rows in parts.items():
-                made = own_guid or guid("selection", doc_id, str(start), str(end), selection["coder"])
-                taken.add(made)
-                carried.append({**selection, "start": start, "end": end, "rows": rows, "guid": made, "name": name,
-                                "carried": bool(own_guid), "author": users.get(author, selection["user"]),
-                                "coding_guids": {str(row["code"]): codings.get(str(row["code"]), "") if own_guid
-                                                 else "" for row in rows}})
-        carried.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
-        written[:] = carried
+                key = (doc_id, selection["coder"], str(row["code"]), selection["start"], selection["end"])
+                if key in found:
+                    owner[(index, key[2])] = key
+        used = set(owner.values())
+        for key in [key for key in found if key[0] == doc_id and key not in used]:
+            _, coder, code, start, end = key
+            inside = [index for index, selection in enumerate(written) if selection["coder"] == coder
+                      and start <= selection["start"] and selection["end"] <= end and (index, code) not in owner
+                      and any(str(row["code"]) == code for row in selection["rows"])]
+            covered = all(any(written[index]["start"] <= turn[0] and turn[1] <= written[index]["end"]
+                              for index in inside)
+                          for turn in respondent.get(doc_id, []) if turn[0] < end and start < turn[1]
+                          and texts[doc_id][max(start, turn[0]) : min(end, turn[1])].strip())
+            if len(inside) > 1 and covered:
+                owner.update(((index, code), key) for index in inside)
+        parts: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+        for index, selection in enumerate(written):
+            for row in selection["rows"]:
+                read_as = owner.get((index, str(row["code"])))
+                parts[("read", read_as) if read_as else ("own", index)].append(row)
+        carried: list[dict[str, Any]] = []
+        for (kind, key), rows in parts.items():
+            if kind == "own":
+                selection = written[key]
+                carried.append({**selection, "rows": rows, "guid": guid("selection", doc_id, str(selection["start"]),
+                                                                        str(selection["end"]), selection["coder"]),
+                                "name": None, "carried": False, "author": selection["user"], "coding_guids": {}})
+                continue
+            own = found[key]
+            first = next(selection for selection in written if selection["coder"] == key[1])
+            one = list({str(row["code"]): row for row in rows}.values())  # a code once, from several turns
+            carried.append({**first, "start": own["start"], "end": own["end"], "rows": one, "guid": own["guid"],
+                            "name": own["name"], "carried": True, "author": users.get(own["author"], first["user"]),
+                            "coding_guids": {key[2]: own["coding"]}})
+        # codes of one selection read (one GUID) are one selection again
+        merged: dict[str, dict[str, Any]] = {}
+        for selection in carried:
+            if selection["carried"] and selection["guid"] in merged:
+                earlier = merged[selection["guid"]]
+                earlier["rows"] += selection["rows"]
+                earlier["coding_guids"].update(selection["coding_guids"])
+            else:
+                merged[selection["guid"] if selection["carried"] else f"own {len(merged)}"] = selection
+        for selection in merged.values():
+            taken.add(selection["guid"])
+        written[:] = sorted(merged.values(), key=lambda s: (s["start"], s["end"], s["coder"]))
+
+
+def _respondent_spans(segments: pd.DataFrame, documents: list[Document]) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> (start, end) of each respondent segment, in the LF text written."""
+    shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    rows = segments[segments["speaker_role"] == RESPONDENT]
+    for doc_id, start, end in zip(rows["doc_id"].astype(str), rows["start"], rows["end"], strict=True):
+        shift = shifts.get(doc_id)
+        found[doc_id].append((shift(int(start)), shift(int(end))) if shift else (int(start), int(end)))
+    return found
 
 
 def _text(value: Any) -> str:
