@@ -36,12 +36,13 @@ def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
         return function(*args, **options)
 
 
-def _project(path: Path) -> Path:
+def _project(path: Path, *, coding_memo: bool = False) -> Path:
     """NVivo-like: a selection made by one user and coded by another, with blanks before its text and
     an empty name; a second selection over the same span with another code; a memo on the first; a
     Float variable whose value is a whole number, with a description; a case of the whole source."""
     start = TEXT.index("Ventetiden") - 3
     end = TEXT.index("lang") + 4
+    memo_ref = f'<NoteRef targetGUID="{MEMO}"/>' if coding_memo else ""
     qde = (
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Runde 2" origin="NVivo 14">'
@@ -58,7 +59,7 @@ def _project(path: Path) -> Path:
         f'<CodeRef targetGUID="{WAIT}"/></Coding><NoteRef targetGUID="{MEMO}"/></PlainTextSelection>'
         f'<PlainTextSelection guid="{SECOND}" startPosition="{start}" endPosition="{end}" creatingUser="{CODER}">'
         f'<Coding guid="dddddddd-0000-0000-0000-0000000000f2" creatingUser="{CODER}">'
-        f'<CodeRef targetGUID="{TRUST}"/></Coding></PlainTextSelection></TextSource></Sources>'
+        f'<CodeRef targetGUID="{TRUST}"/>{memo_ref}</Coding></PlainTextSelection></TextSource></Sources>'
         f'<Notes><Note guid="{MEMO}" name="Om ventetid"><PlainTextContent>Se runde 1.</PlainTextContent></Note>'
         "</Notes></Project>"
     )
@@ -136,3 +137,10 @@ def test_refi_a_corpus_projects_own_case_gets_the_metadata_values_and_all_surviv
               for v in case.iterfind("q:VariableValue", Q)}
     assert (case.get("guid"), values) == (CASE, {"Score": "4", "kommune": "Odense"})
     assert {s.get("guid") for s in root.iter(f"{{{NS}}}PlainTextSelection")} == {FIRST, SECOND}
+
+
+def test_refi_a_memo_on_a_coding_is_counted_as_not_carried(tmp_path: Path) -> None:
+    corpus, _ = _quiet(read_qdpx, _project(tmp_path / "p.qdpx", coding_memo=True))
+    lost = [note for note in corpus.notes["message"] if "W634" in note]
+    assert len(lost) == 1 and " 1 henvisning(er)" in lost[0]
+    assert corpus.memos["selections"].tolist() == [(FIRST,)]  # the memo on the selection is kept

@@ -223,6 +223,7 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     memo_notes = _memos(raw)
     attached: dict[str, tuple[list[str], list[str], list[str]]] = {note.guid: ([], [], []) for note in memo_notes}
     for source in raw.sources:
+        lost += source.coding_note_refs
         for selection in source.selections:
             for reference in selection.note_refs:
                 if reference in attached and selection.guid in result.spans:

@@ -63,6 +63,8 @@ class RawSource:
     media_codings: int = 0
     note_refs: list[str] = field(default_factory=list)
     """GUIDs of the notes (memos) the source refers to."""
+    coding_note_refs: int = 0
+    """Memo references from codings (a memo on one coding), which kvaleval does not carry."""
 
 
 @dataclass
@@ -261,6 +263,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         note_refs=_note_refs(element),
     )
     for selection in children(element, "PlainTextSelection"):
+        source.coding_note_refs += sum(len(_note_refs(coding)) for coding in children(selection, "Coding"))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
