@@ -36,7 +36,7 @@ def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
         return function(*args, **options)
 
 
-def _project(path: Path, *, coding_memo: bool = False) -> Path:
+def _project(path: Path, *, coding_memo: bool = False, same: bool = False) -> Path:
     """NVivo-like: a selection made by one user and coded by another, with blanks before its text and
     an empty name; a second selection over the same span with another code; a memo on the first; a
     Float variable whose value is a whole number, with a description; a case of the whole source."""
@@ -63,6 +63,9 @@ def _project(path: Path, *, coding_memo: bool = False) -> Path:
         f'<Notes><Note guid="{MEMO}" name="Om ventetid"><PlainTextContent>Se runde 1.</PlainTextContent></Note>'
         "</Notes></Project>"
     )
+    if same:  # the second selection elsewhere, with the first's GUID; the coder's GUID is a code's
+        qde = (qde.replace(f'guid="{SECOND}" startPosition="{start}"', f'guid="{FIRST}" startPosition="{start + 3}"')
+                  .replace(f'guid="{CODER}"', f'guid="{TRUST}"').replace(f'="{CODER}"', f'="{TRUST}"'))
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("project.qde", qde.encode())
         archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
@@ -144,3 +147,13 @@ def test_refi_a_memo_on_a_coding_is_counted_as_not_carried(tmp_path: Path) -> No
     lost = [note for note in corpus.notes["message"] if "W634" in note]
     assert len(lost) == 1 and " 1 henvisning(er)" in lost[0]
     assert corpus.memos["selections"].tolist() == [(FIRST,)]  # the memo on the selection is kept
+
+
+def test_refi_guids_read_twice_are_written_once(tmp_path: Path) -> None:
+    # W631 (one selection GUID on two selections) and W632 (a user's GUID is a code's): the file written
+    # has every GUID once
+    path = _again(_project(tmp_path / "p.qdpx", same=True), tmp_path / "ud.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    root = _root(path)
+    assert len([s for s in root.iter(f"{{{NS}}}PlainTextSelection")]) == 2
+    assert [s.get("guid") for s in root.iter(f"{{{NS}}}PlainTextSelection")].count(FIRST) == 1

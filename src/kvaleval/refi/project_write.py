@@ -64,8 +64,10 @@ def write_qdpx(
     the same segments. The memos and sets of a project read (``corpus.memos``,
     ``corpus.sets``) are written again as ``Notes`` and ``Sets``, attached to the
     same documents and codes, and its annotations (``corpus.annotations``, selections
-    without a code) as selections without a ``Coding``. GUIDs are uuid5 of names and offsets and the time stamps
-    are fixed, so the same input gives a byte-identical file.
+    without a code) as selections without a ``Coding``. A selection, user, variable, source or code read
+    from a project (``corpus.selections``, ``corpus.projects``) is written with its GUID, name and span;
+    anything else gets a uuid5 of names and offsets, and the time stamps are fixed, so the same input
+    gives a byte-identical file.
 
     The source texts are the transcripts as read, NOT pseudonymised: the
     project holds personal data.
@@ -116,7 +118,8 @@ def write_qdpx(
     # the users of the projects read who neither coded nor wrote anything stay users
     known = {TOOL_USER, *coders, *authors}
     authors += [user for user in dict.fromkeys(_names_in(corpus.projects)) if user not in known]
-    users = _user_guids([TOOL_USER, *coders, *authors], corpus.projects)
+    users = _user_guids([TOOL_USER, *coders, *authors], corpus.projects,
+                        {str(code.guid).lower() for code in coded.codebook.codes if code.guid})
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
     root = root_element(
@@ -224,16 +227,16 @@ def _names_in(projects: pd.DataFrame) -> list[str]:
     return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
 
 
-def _user_guids(names: list[str], projects: pd.DataFrame) -> dict[str, str]:
+def _user_guids(names: list[str], projects: pd.DataFrame, codes: set[str]) -> dict[str, str]:
     """name -> the GUID the user was read with (so that the other program knows its users again),
-    else a GUID of the name."""
+    else a GUID of the name; also where a code has the GUID (W632: it would be two elements')."""
     read: dict[str, str] = {}
     if "user_guids" in projects:
         for users, guids in zip(projects["users"].tolist(), projects["user_guids"].tolist(), strict=True):
             if isinstance(users, (tuple, list)) and isinstance(guids, (tuple, list)) and len(users) == len(guids):
                 for user, found in zip(users, guids, strict=True):
                     read.setdefault(str(user), str(found).strip("{}").lower())
-    return kept_guids({name: read.get(name) for name in names}, "user")
+    return kept_guids({name: read.get(name) if read.get(name) not in codes else None for name in names}, "user")
 
 
 def _timestamp(created: datetime | str | None) -> str:
@@ -536,16 +539,24 @@ def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.Data
             carried.append({**first, "start": own["start"], "end": own["end"], "rows": one, "guid": own["guid"],
                             "name": own["name"], "carried": True, "author": users.get(own["author"], first["user"]),
                             "coding_guids": {key[2]: own["coding"]}})
-        # codes of one selection read (one GUID) are one selection again
-        merged: dict[str, dict[str, Any]] = {}
-        for selection in carried:
-            if selection["carried"] and selection["guid"] in merged:
-                earlier = merged[selection["guid"]]
-                earlier["rows"] += selection["rows"]
-                earlier["coding_guids"].update(selection["coding_guids"])
+        # the codes of one selection read are one selection again, and so are codes added over its span
+        # by its coder; a GUID read on two selections (W631) is the first's
+        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for selection in sorted(carried, key=lambda s: not s["carried"]):
+            span = (selection["start"], selection["end"], selection["coder"])
+            key = (selection["guid"], *span) if selection["carried"] else next(
+                (key for key, earlier in merged.items() if key[1:] == span), ("own", *span))
+            if key in merged:
+                merged[key]["rows"] += selection["rows"]
+                merged[key]["coding_guids"].update(selection["coding_guids"])
             else:
-                merged[selection["guid"] if selection["carried"] else f"own {len(merged)}"] = selection
+                merged[key] = selection
         for selection in merged.values():
+            order = list(selection["code_guids"])  # the codebook's order, as a selection of kvaleval's own
+            selection["rows"].sort(key=lambda row: order.index(str(row["code"])))
+            if selection["guid"] in taken:
+                selection.update(guid=guid("selection", doc_id, str(selection["start"]), str(selection["end"]),
+                                           selection["coder"], "2"), coding_guids={})
             taken.add(selection["guid"])
         written[:] = sorted(merged.values(), key=lambda s: (s["start"], s["end"], s["coder"]))
 
