@@ -318,6 +318,8 @@ class Warnings(metaclass=_CodedMessages):
             "casene selv er med.")
     W642 = ("{path}: {n} PDF-kilde(r) læses gennem deres tekst og skrives igen som tekstkilder med den tekst og "
             "dens markeringer; selve PDF-filen og markeringer af områder på siderne kommer ikke med: {names}.")
+    W643 = ("{path}: {n} kilde(r) har en formateret udgave (richTextPath, fx NVivos .docx), som ikke skrives med "
+            "igen; kun teksten gør: {names}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1189,6 +1191,8 @@ class _WarningsEnglish:
             "the cases themselves are.")
     W642 = ("{path}: {n} PDF source(s) are read through their text and written again as text sources with that "
             "text and its selections; the PDF file itself and selections of areas on its pages are not: {names}.")
+    W643 = ("{path}: {n} source(s) have a formatted version (richTextPath, e.g. NVivo's .docx), which is not "
+            "written again; only the text is: {names}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -145,6 +145,9 @@ def import_project(
     pdfs = [f"'{source.name or source.guid}'" for source, _ in loaded if source.kind == "PDFSource"]
     if pdfs:
         result.notes.append((shown, Warnings.W642.format(path=shown, n=len(pdfs), names=", ".join(pdfs[:_EXAMPLES]))))
+    rich = [f"'{source.name or source.guid}'" for source, _ in loaded if source.rich_path]
+    if rich:
+        result.notes.append((shown, Warnings.W643.format(path=shown, n=len(rich), names=", ".join(rich[:_EXAMPLES]))))
     return result
 
 
