@@ -116,9 +116,10 @@ def test_refi_memos_and_sets_are_read_with_names_for_guids(tmp_path: Path) -> No
     corpus, _ = _quiet(read_qdpx, _project(tmp_path / "p.qdpx"))
     assert _without_project(corpus.memos) == [
         {"memo": "Forskningsplan", "text": PLAN_TEXT, "description": "Planen", "author": "Karen",
-         "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN},
+         "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN,
+         "selections": ()},
         {"memo": "Feltnoter", "text": "Første dag.\nAnden dag.", "description": "", "author": "", "created": "",
-         "documents": (), "codes": (), "guid": FILED},
+         "documents": (), "codes": (), "guid": FILED, "selections": ("cccccccc-0000-0000-0000-000000000001",)},
     ]
     assert _without_project(corpus.sets) == [
         {"set": "Ledere", "description": "Interview med ledere", "documents": ("Interview 1",),
@@ -126,9 +127,9 @@ def test_refi_memos_and_sets_are_read_with_names_for_guids(tmp_path: Path) -> No
         {"set": "Tom", "description": "", "documents": (), "codes": (), "memos": (),
          "guid": "eeeeeeee-0000-0000-0000-000000000005"},
     ]
-    # the picture in the set and the memo on a selection: counted, not silently dropped
+    # the picture in the set: counted, not silently dropped (the memo on a selection is kept)
     lost = [note for note in corpus.notes["message"] if "W634" in note]
-    assert len(lost) == 1 and " 2 henvisning(er)" in lost[0]
+    assert len(lost) == 1 and " 1 henvisning(er)" in lost[0]
     assert not any("W629" in note for note in corpus.notes["message"])
 
 
@@ -145,7 +146,7 @@ def test_refi_memos_and_sets_are_written_again_and_read_back_the_same(tmp_path: 
         root = ET.fromstring(archive.read("project.qde"))
     ns = {"q": NS}
     assert root.find("q:Notes/q:Note[@name='Forskningsplan']", ns).get("guid") == PLAN  # type: ignore[union-attr]
-    (interview,) = [s for s in root.iterfind("q:Sources/q:TextSource", ns) if s.get("name") == "Interview 1"]
+    (interview,) = [s for s in root.iterfind("q:Sources/q:TextSource", ns) if s.get("name") == "Interview 1.txt"]
     assert [ref.get("targetGUID") for ref in interview.iterfind("q:NoteRef", ns)] == [PLAN]
     (code,) = [c for c in root.iter(f"{{{NS}}}Code") if c.get("name") == "Tillid"]
     assert [child.tag.split("}")[1] for child in code] == ["Description", "NoteRef"]
@@ -249,9 +250,10 @@ def test_refi_annotations_are_read_and_written_again(tmp_path: Path) -> None:
     assert _without_project(corpus.annotations) == [
         {"doc_id": "Interview 1", "start": TEXT.index("arbejdsmiljøet"), "end": TEXT.index("arbejdsmiljøet") + 23,
          "text": "arbejdsmiljøet er hårdt", "description": "Spørg ind til det i næste runde", "author": "Karen",
-         "guid": "cccccccc-0000-0000-0000-000000000051"},
+         "guid": "cccccccc-0000-0000-0000-000000000051", "name": None},
         {"doc_id": "Interview 1", "start": TEXT.index("min leder"), "end": TEXT.index("min leder") + 9,
-         "text": "min leder", "description": "", "author": "", "guid": "cccccccc-0000-0000-0000-000000000052"},
+         "text": "min leder", "description": "", "author": "", "guid": "cccccccc-0000-0000-0000-000000000052",
+         "name": None},
     ]
     assert codings["code"].tolist() == ["Tillid"]  # an annotation codes nothing
     path = _again(source, tmp_path / "igen.qdpx")

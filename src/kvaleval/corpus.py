@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kvaleval.frames import ANNOTATION_COLUMNS, CASE_COLUMNS, MEMO_COLUMNS, PROJECT_COLUMNS, SET_COLUMNS, empty_table
+from kvaleval.frames import (
+    ANNOTATION_COLUMNS,
+    CASE_COLUMNS,
+    CODED_SELECTION_COLUMNS,
+    MEMO_COLUMNS,
+    PROJECT_COLUMNS,
+    SET_COLUMNS,
+    empty_table,
+)
 from kvaleval.records import Document
 
 
@@ -44,6 +52,9 @@ class Corpus:
     cases : DataFrame
         The cases of REFI-QDA projects read (:data:`kvaleval.frames.CASE_COLUMNS`), written again
         by :func:`kvaleval.write_qdpx` with their GUIDs, names, descriptions and variables.
+    selections : DataFrame
+        The coded selections of REFI-QDA projects read, with their names and GUIDs
+        (:data:`kvaleval.frames.CODED_SELECTION_COLUMNS`), written again by :func:`kvaleval.write_qdpx`.
     projects : DataFrame
         The REFI-QDA projects read, with their own names and descriptions
         (:data:`kvaleval.frames.PROJECT_COLUMNS`).
@@ -59,6 +70,7 @@ class Corpus:
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
     annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
     cases: pd.DataFrame = field(default_factory=lambda: empty_table(CASE_COLUMNS))
+    selections: pd.DataFrame = field(default_factory=lambda: empty_table(CODED_SELECTION_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: empty_table(PROJECT_COLUMNS))
 
     def __len__(self) -> int:

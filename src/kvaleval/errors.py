@@ -299,8 +299,8 @@ class Warnings(metaclass=_CodedMessages):
     W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
             "springes over: {guids}.")
     W634 = ("{path}: {n} henvisning(er) fra memoer og sæt til noget, kvaleval ikke læser (billeder, lyd, "
-            "video, markeringer, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og skrives ikke "
-            "med igen; memoerne og sættene selv er med.")
+            "video, markeringer i dem, kodninger, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og "
+            "skrives ikke med igen; memoerne og sættene selv er med.")
     W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
     W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
             "til GUID'en knyttes til dem alle.")
@@ -316,6 +316,10 @@ class Warnings(metaclass=_CodedMessages):
     W641 = ("{path}: {n} henvisning(er) fra cases til noget, kvaleval ikke læser (billeder, lyd, video, "
             "markeringer uden for teksten, ukendte GUID'er), er ikke med i corpus.cases og skrives ikke med igen; "
             "casene selv er med.")
+    W642 = ("{path}: {n} PDF-kilde(r) læses gennem deres tekst og skrives igen som tekstkilder med den tekst og "
+            "dens markeringer; selve PDF-filen og markeringer af områder på siderne kommer ikke med: {names}.")
+    W643 = ("{path}: {n} kilde(r) har en formateret udgave (richTextPath, fx NVivos .docx), som ikke skrives med "
+            "igen; kun teksten gør: {names}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1168,7 +1172,7 @@ class _WarningsEnglish:
     W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
             "skipped: {guids}.")
     W634 = ("{path}: {n} reference(s) from memos and sets to things kvaleval does not read (pictures, "
-            "audio, video, selections, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
+            "audio, video, selections in them, codings, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
             "written again; the memos and sets themselves are.")
     W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
     W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
@@ -1185,6 +1189,10 @@ class _WarningsEnglish:
     W641 = ("{path}: {n} reference(s) from cases to things kvaleval does not read (pictures, audio, video, "
             "selections outside their text, unknown GUIDs) are not in corpus.cases and are not written again; "
             "the cases themselves are.")
+    W642 = ("{path}: {n} PDF source(s) are read through their text and written again as text sources with that "
+            "text and its selections; the PDF file itself and selections of areas on its pages are not: {names}.")
+    W643 = ("{path}: {n} source(s) have a formatted version (richTextPath, e.g. NVivo's .docx), which is not "
+            "written again; only the text is: {names}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

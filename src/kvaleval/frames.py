@@ -42,17 +42,20 @@ QUOTE_COLUMNS = (
     "question",
 )
 
-MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid")
+MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid",
+                "selections")
 """Memos (REFI-QDA ``Notes``) of the projects read: ``documents`` and ``codes`` are tuples of the
-doc_ids and code names the memo is attached to; ``project`` is the file the memo came from."""
+doc_ids and code names the memo is attached to, ``selections`` a tuple of the GUIDs of the selections
+(coded or not) it is attached to; ``project`` is the file the memo came from."""
 
 SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "guid")
 """Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are
 tuples of doc_ids, code names and memo GUIDs."""
 
-ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description", "author", "guid")
+ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description", "author", "guid", "name")
 """Annotations (selections without a code) of the projects read: where in the document (code
-points into its text, end exclusive), the text marked, and the note written on it."""
+points into its text, end exclusive), the text marked, the note written on it, and the selection's
+name (None where it had none)."""
 
 CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages")
 """The cases of the projects read (REFI-QDA ``Cases``, but kvaleval's own one per respondent):
@@ -60,9 +63,20 @@ CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "gui
 a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
 for each selection the case takes in (``SelectionRef``)."""
 
-PROJECT_COLUMNS = ("project", "name", "description", "users")
-"""The projects read: the file, the project's own name, its description and a tuple of its users'
-names (also those who neither coded nor wrote anything, so that a new export lists them too)."""
+CODED_SELECTION_COLUMNS = ("project", "doc_id", "start", "end", "coder", "code", "name", "author", "guid",
+                           "coding_guid")
+"""The coded selections of the projects read (REFI-QDA ``PlainTextSelection`` with a ``Coding``), one
+row per (selection, code): where (code points into the document's text, end exclusive), who coded,
+the code, the selection's name (None where it had none), the user who made the selection (NVivo's
+may differ from the coder) and the GUIDs of the selection and of its coding. The codings table
+holds what was coded; this one what the project called it, so that ``write_qdpx`` writes each
+selection again with its span, name and GUIDs (keyed like ``passages`` in the cases)."""
+
+PROJECT_COLUMNS = ("project", "name", "description", "users", "user_guids", "variables")
+"""The projects read: the file, the project's own name, its description, a tuple of its users'
+names (also those who neither coded nor wrote anything, so that a new export lists them too), a
+tuple of their GUIDs (in the same order), which a new export gives them again, and a tuple of
+(name, GUID, type, description) of its variables (``Variables``), kept alike."""
 
 VALENCES = ("positiv", "negativ", "blandet")
 

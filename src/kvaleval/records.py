@@ -91,6 +91,9 @@ class Document:
     source_variables: Pairs = field(default=(), compare=False)
     """The source's own variables in that project (``TextSource/VariableValue``: MAXQDA's document
     variables), written back on the source; they are among ``attributes`` too."""
+    source_name: str = field(default="", compare=False)
+    """The source's own name in that project (``Interview 1.txt``; the doc_id drops the suffix),
+    written back as the source's name."""
 
     def attributes_dict(self) -> dict[str, str]:
         return dict(self.attributes)

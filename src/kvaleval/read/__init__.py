@@ -265,7 +265,7 @@ def read_corpus(
     documents: list[Document] = []
     found_codings: list[pd.DataFrame] = []
     project_tables: dict[str, list[pd.DataFrame]] = {"memos": [], "sets": [], "annotations": [], "cases": [],
-                                                     "projects": []}
+                                                     "selections": [], "projects": []}
     seen_rows: set[str] = set()
     for file, relative in _progress(candidates, progress):
         attributes = None
@@ -528,6 +528,12 @@ def _read_project(
     if attributes:
         found = [replace(d, attributes=tuple(sorted({**dict(attributes), **d.attributes_dict()}.items())))
                  for d in found]
+        # the project's own cases are written instead of one per respondent: they carry the metadata
+        # file's values too (those they lack), else no case would
+        imported.cases["variables"] = [
+            (*variables, *((name, value) for name, value in attributes.items() if name not in dict(variables)))
+            for variables in imported.cases["variables"]
+        ]
     documents.extend(found)
     codings.append(imported.codings)
     for name, tables in project_tables.items():

@@ -30,14 +30,21 @@ import pandas as pd
 
 from kvaleval._gc import without_gc
 from kvaleval.corpus import Corpus
-from kvaleval.frames import ANNOTATION_COLUMNS, CASE_COLUMNS, MEMO_COLUMNS, PROJECT_COLUMNS, SET_COLUMNS
+from kvaleval.frames import (
+    ANNOTATION_COLUMNS,
+    CASE_COLUMNS,
+    CODED_SELECTION_COLUMNS,
+    MEMO_COLUMNS,
+    PROJECT_COLUMNS,
+    SET_COLUMNS,
+)
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 6
+SCHEMA = 7
 _TABLES = ("segments", "skipped", "notes")
 _PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS,
-                   "cases": CASE_COLUMNS, "projects": PROJECT_COLUMNS}
+                   "cases": CASE_COLUMNS, "selections": CODED_SELECTION_COLUMNS, "projects": PROJECT_COLUMNS}
 """Kept as JSON: their cells are tuples of names (a list in JSON)."""
 
 
@@ -226,6 +233,7 @@ def _document_tables(documents: Sequence[Document]) -> tuple[pd.DataFrame, pd.Da
         "guid": pd.Series([d.guid for d in documents], dtype=object),
         "description": [d.description for d in documents],
         "source_variables": [json.dumps(d.source_variables) for d in documents],
+        "source_name": [d.source_name for d in documents],
     })
     turns = [(index, turn) for index, d in enumerate(documents) for turn in d.turns or ()]
     table = pd.DataFrame({
@@ -253,13 +261,13 @@ def _documents(rows: pd.DataFrame, turns: pd.DataFrame) -> tuple[Document, ...]:
         )
     fields = [rows[name].tolist() for name in
               ("doc_id", "path", "format", "text", "attributes", "has_turns", "encoding", "sha256", "guid",
-               "description", "source_variables")]
+               "description", "source_variables", "source_name")]
     return tuple(
         Document(doc_id, path, fmt, text, pairs(attributes),
                  tuple(by_document.get(index, ())) if has_turns else None, _text(encoding), sha256, _text(guid),
-                 description, pairs(source_variables))
+                 description, pairs(source_variables), source_name)
         for index, (doc_id, path, fmt, text, attributes, has_turns, encoding, sha256, guid, description,
-                    source_variables)
+                    source_variables, source_name)
         in enumerate(zip(*fields, strict=True))
     )
 

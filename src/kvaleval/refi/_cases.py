@@ -36,7 +36,7 @@ class PlannedCases:
 def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list[dict[str, Any]]],
                annotated: dict[str, list[dict[str, Any]]], taken: set[str]) -> PlannedCases:
     """Decide GUIDs and references. ``coded``: doc_id -> the coded selections written (``start``,
-    ``end``, ``coder``); ``annotated``: doc_id -> the annotations written (``guid``, ``written``);
+    ``end``, ``coder``, ``guid``); ``annotated``: doc_id -> the annotations written (``guid``, ``written``);
     ``taken``: GUIDs already in the project."""
     planned = PlannedCases()
     extra: dict[tuple[str, int, int], str] = {}
@@ -54,7 +54,7 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
             if text is None or start is None or end is None or not 0 <= start <= end <= len(text):
                 planned.missing.append(doc_id)
                 continue
-            target = _coded(doc_id, start, end, coded) or _annotated(original, annotated.get(doc_id, []))
+            target = _coded(doc_id, start, end, original, coded) or _annotated(original, annotated.get(doc_id, []))
             if target is None:
                 target = extra.get((doc_id, start, end))
             if target is None:
@@ -70,11 +70,12 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
     return planned
 
 
-def _coded(doc_id: str, start: int, end: int, coded: dict[str, list[dict[str, Any]]]) -> str | None:
-    for selection in coded.get(doc_id, []):
-        if (selection["start"], selection["end"]) == (start, end):
-            return guid("selection", doc_id, str(start), str(end), selection["coder"])
-    return None
+def _coded(doc_id: str, start: int, end: int, original: str, coded: dict[str, list[dict[str, Any]]]) -> str | None:
+    """The coded selection written with the passage's own GUID, else the first over the same span."""
+    wanted = original.strip("{}").lower()
+    over = [selection["guid"] for selection in coded.get(doc_id, [])
+            if (selection["start"], selection["end"]) == (start, end)]
+    return wanted if wanted and wanted in over else next(iter(over), None)
 
 
 def _annotated(original: str, rows: list[dict[str, Any]]) -> str | None:

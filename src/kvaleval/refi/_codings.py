@@ -45,7 +45,10 @@ def add_codings(
     coding_rows: dict[tuple[str, str, str], list[Any]],
     notes: list[tuple[str, str]],
     annotations: list[tuple[Any, ...]],
+    carried: list[tuple[Any, ...]],
 ) -> None:
+    """Add each coded selection's codings (segment, code, coder) to ``coding_rows``, its span,
+    name and GUIDs to ``carried``, and each selection without a code to ``annotations``."""
     turns: tuple[Turn, ...] = document.turns or ()
     ids, _ = segment_ids(document.doc_id, turns)
     ends = [turn.end for turn in turns]
@@ -62,7 +65,7 @@ def add_codings(
         if not coded:
             if not selection.codings:  # an annotation: a marked passage and a note, no code
                 annotations.append((document.doc_id, span.start, span.end, quote, selection.description,
-                                    raw.users.get(selection.user, ""), selection.guid))
+                                    raw.users.get(selection.user, ""), selection.guid, selection.name))
             continue
         if exact and (span.start, span.end) in by_span:
             hits = [by_span[(span.start, span.end)]]
@@ -76,6 +79,10 @@ def add_codings(
                     hits.append(index)
         if not hits:
             uncoded += 1
+        known = [coding for coding in selection.codings if coding.code in raw.code_names]
+        carried.extend((document.doc_id, span.start, span.end, coder, code, selection.name,
+                        raw.users.get(selection.user, ""), selection.guid, coding.guid)
+                       for (code, coder), coding in zip(coded, known, strict=True))
         memos = parse_memo(selection.description, [code for code, _ in coded]) if selection.description else None
         for code, coder in coded:
             memo = memos.get(code) if memos else None

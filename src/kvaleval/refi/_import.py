@@ -17,6 +17,7 @@ from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error
 from kvaleval.frames import (
     ANNOTATION_COLUMNS,
     CASE_COLUMNS,
+    CODED_SELECTION_COLUMNS,
     MEMO_COLUMNS,
     PROJECT_COLUMNS,
     SET_COLUMNS,
@@ -53,7 +54,8 @@ class Imported:
     origin: str
     codebook: Codebook
     documents: list[Document] = field(default_factory=list)
-    selections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    raw_selections: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The raw selections (:func:`kvaleval.refi.read_qdpx_selections`)."""
     codings: pd.DataFrame = field(default_factory=empty_codings)
     notes: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -61,6 +63,7 @@ class Imported:
     sets: pd.DataFrame = field(default_factory=lambda: empty_table(SET_COLUMNS))
     annotations: pd.DataFrame = field(default_factory=lambda: empty_table(ANNOTATION_COLUMNS))
     cases: pd.DataFrame = field(default_factory=lambda: empty_table(CASE_COLUMNS))
+    selections: pd.DataFrame = field(default_factory=lambda: empty_table(CODED_SELECTION_COLUMNS))
     projects: pd.DataFrame = field(default_factory=lambda: empty_table(PROJECT_COLUMNS))
     source_ids: dict[str, str] = field(default_factory=dict)
     """Source GUID -> doc_id of every source read."""
@@ -139,13 +142,20 @@ def import_project(
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
     if raw.dated:
         result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
+    pdfs = [f"'{source.name or source.guid}'" for source, _ in loaded if source.kind == "PDFSource"]
+    if pdfs:
+        result.notes.append((shown, Warnings.W642.format(path=shown, n=len(pdfs), names=", ".join(pdfs[:_EXAMPLES]))))
+    rich = [f"'{source.name or source.guid}'" for source, _ in loaded if source.rich_path]
+    if rich:
+        result.notes.append((shown, Warnings.W643.format(path=shown, n=len(rich), names=", ".join(rich[:_EXAMPLES]))))
     return result
 
 
 def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
     """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
     respondent, which it writes anew) with their sources and the passages they take in."""
-    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()))],
+    result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()),
+                                     tuple(raw.users), _variables(raw))],
                                    columns=list(PROJECT_COLUMNS))
     rows = []
     unread = 0
@@ -164,6 +174,12 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
         result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
     if unread:
         result.notes.append((shown, Warnings.W641.format(path=shown, n=unread)))
+
+
+def _variables(raw: RawProject) -> tuple[tuple[str, str, str, str], ...]:
+    """(name, GUID, type, description) of each variable of the project."""
+    return tuple((name, guid, *raw.variable_kinds.get(guid, ("Text", ""))) for guid, name in raw.variables.items()
+                 if name)
 
 
 def _kvalevals_case(case: RawCase) -> bool:
@@ -208,9 +224,15 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     memo_notes = _memos(raw)
-    attached: dict[str, tuple[list[str], list[str]]] = {note.guid: ([], []) for note in memo_notes}
+    attached: dict[str, tuple[list[str], list[str], list[str]]] = {note.guid: ([], [], []) for note in memo_notes}
     for source in raw.sources:
-        lost += source.selection_note_refs
+        lost += source.coding_note_refs
+        for selection in source.selections:
+            for reference in selection.note_refs:
+                if reference in attached and selection.guid in result.spans:
+                    attached[reference][2].append(selection.guid)
+                else:
+                    lost += 1
         for reference in source.note_refs:
             if reference in attached and source.guid in result.source_ids:
                 attached[reference][0].append(result.source_ids[source.guid])
@@ -225,7 +247,8 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     memos = []
     for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
-                      tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid))
+                      tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid,
+                      tuple(attached[note.guid][2])))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:
@@ -302,7 +325,7 @@ def _load_sources(
         doc_id = doc_id_from_name(without_suffix(source.name or source.guid)) or "kilde"
         for code, coder in coded_pairs(raw, selection) or [("", coder_name(raw, selection.user, ""))]:
             rows.append((doc_id, selection.start, selection.end, code, coder, None))
-    result.selections = pd.DataFrame(rows, columns=list(SELECTION_COLUMNS))
+    result.raw_selections = pd.DataFrame(rows, columns=list(SELECTION_COLUMNS))
     return loaded, result
 
 
@@ -333,6 +356,7 @@ def _build(
     selection_rows: list[tuple[Any, ...]] = []
     coding_rows: dict[tuple[str, str, str], list[Any]] = {}
     annotations: list[tuple[Any, ...]] = []
+    coded: list[tuple[Any, ...]] = []
     for position, ((source, text), offsets, entry, doc_id) in enumerate(
         zip(loaded, maps, usable_stored, ids, strict=True)
     ):
@@ -355,11 +379,14 @@ def _build(
             coding_rows=coding_rows,
             notes=result.notes,
             annotations=annotations,
+            carried=coded,
         )
     _group_from_a_variable(result, shown)
     if annotations:
         result.annotations = pd.DataFrame([(shown, *row) for row in annotations], columns=list(ANNOTATION_COLUMNS))
-    result.selections, codings = codings_tables(selection_rows, coding_rows, result.selections)
+    if coded:
+        result.selections = pd.DataFrame([(shown, *row) for row in coded], columns=list(CODED_SELECTION_COLUMNS))
+    result.raw_selections, codings = codings_tables(selection_rows, coding_rows, result.raw_selections)
     if codings is not None:
         result.codings = codings
 
@@ -437,6 +464,7 @@ def _document(
         description=source.description,
         source_variables=tuple((name, value) for variable, value in source.variables
                                if value and (name := raw.variables.get(variable) or variable)),
+        source_name=source.name,
     )
     if entry is None:
         turns, guessed = document_turns(document, interviewers=interviewers)

@@ -111,10 +111,28 @@ def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dic
     """One ``PlainTextSelection`` without a ``Coding`` per annotation, its note as the description."""
     for row in rows:
         author = users.get(_text(row.get("author")))
-        node = make(source, "PlainTextSelection", NS_PROJECT, guid=row["written"], startPosition=str(row["start"]),
+        name = row.get("name")
+        node = make(source, "PlainTextSelection", NS_PROJECT, guid=row["written"],
+                    name=str(name) if _text(name) or name == "" else None, startPosition=str(row["start"]),
                     endPosition=str(row["end"]), creatingUser=author, creationDateTime=stamp)
         if _text(row.get("description")):
             text_element(node, "Description", NS_PROJECT, _text(row.get("description")))
+
+
+def refer_from_selections(root: ET.Element, planned: ProjectMemos) -> None:
+    """A ``NoteRef`` at the end of each selection a memo is attached to (by the selection's GUID, which
+    a selection read keeps); a reference to a selection not written is left out and counted (W606)."""
+    wanted: dict[str, list[str]] = {}
+    for memo in planned.memos:
+        for selection in _names(memo.get("selections")):
+            wanted.setdefault(selection.strip("{}").lower(), []).append(memo["written"])
+    if not wanted:
+        return
+    for node in root.iter():
+        if local(node) == "PlainTextSelection" and node.get("guid") in wanted:
+            for target in wanted.pop(node.get("guid", "")):
+                make(node, "NoteRef", NS_PROJECT, targetGUID=target)
+    planned.missing += list(wanted)
 
 
 def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[str, str]) -> None:

@@ -31,6 +31,7 @@ _MEDIA = ("PictureSource", "AudioSource", "VideoSource")
 class RawCoding:
     code: str
     user: str
+    guid: str = ""
 
 
 @dataclass
@@ -41,6 +42,9 @@ class RawSelection:
     user: str
     description: str
     codings: list[RawCoding]
+    name: str | None = None
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the selection refers to."""
 
 
 @dataclass
@@ -59,7 +63,8 @@ class RawSource:
     media_codings: int = 0
     note_refs: list[str] = field(default_factory=list)
     """GUIDs of the notes (memos) the source refers to."""
-    selection_note_refs: int = 0
+    coding_note_refs: int = 0
+    """Memo references from codings (a memo on one coding), which kvaleval does not carry."""
 
 
 @dataclass
@@ -113,6 +118,8 @@ class RawProject:
     unread: dict[str, list[str]] = field(default_factory=dict)
     """Project parts kvaleval does not read, by kind (``Links``, ``Graphs``): their names."""
     description: str = ""
+    variable_kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Variable GUID -> its ``typeOfVariable`` and description."""
     dated: int = 0
     """Items whose own times kvaleval does not carry (see :func:`_dated`)."""
 
@@ -143,6 +150,11 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         codes, settings = split_settings(codes, tolerated)
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
+        for holder in children(root, "Variables")
+        for v in children(holder, "Variable")
+    }
+    variable_kinds = {
+        norm_guid(v.get("guid")): (v.get("typeOfVariable") or "Text", child_text(v, "Description"))
         for holder in children(root, "Variables")
         for v in children(holder, "Variable")
     }
@@ -178,6 +190,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         code_note_refs=code_note_refs,
         unread={kind: names for kind, names in unread.items() if names},
         description=child_text(root, "Description"),
+        variable_kinds=variable_kinds,
         dated=_dated(root),
     )
 
@@ -250,7 +263,7 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         note_refs=_note_refs(element),
     )
     for selection in children(element, "PlainTextSelection"):
-        source.selection_note_refs += len(_note_refs(selection))
+        source.coding_note_refs += sum(len(_note_refs(coding)) for coding in children(selection, "Coding"))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
@@ -267,6 +280,8 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
                 user=norm_guid(selection.get("creatingUser") or selection.get("modifyingUser")),
                 description=child_text(selection, "Description"),
                 codings=_codings(selection),
+                name=selection.get("name"),
+                note_refs=_note_refs(selection),
             )
         )
     return source
@@ -309,7 +324,8 @@ def _codings(element: ET.Element) -> list[RawCoding]:
     for coding in children(element, "Coding"):
         reference = child(coding, "CodeRef")
         if reference is not None:
-            found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser"))))
+            found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser")),
+                                   norm_guid(coding.get("guid"))))
     return found
 
 

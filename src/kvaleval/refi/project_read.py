@@ -89,6 +89,7 @@ def read_qdpx(
         sets=imported.sets,
         annotations=imported.annotations,
         cases=imported.cases,
+        selections=imported.selections,
         projects=imported.projects,
     )
     problems = len(imported.notes) + len(imported.skipped)
@@ -156,7 +157,7 @@ def read_qdpx_selections(path: str | Path, *, limits: ArchiveLimits | None = Non
         ``text``.
     """
     imported = import_project(path, limits=limits)
-    return imported.selections
+    return imported.raw_selections
 
 
 def read_qdpx_codebook(path: str | Path, *, limits: ArchiveLimits | None = None) -> Codebook:

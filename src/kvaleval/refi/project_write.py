@@ -19,10 +19,18 @@ from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
-from kvaleval.refi._memos import missing_note, plan, refer_from_codes, write_annotations, write_memos, write_sets
+from kvaleval.refi._memos import (
+    missing_note,
+    plan,
+    refer_from_codes,
+    refer_from_selections,
+    write_annotations,
+    write_memos,
+    write_sets,
+)
 from kvaleval.refi._offsets import OffsetMap
 from kvaleval.refi._segments import NOTE_DESCRIPTION, NOTE_NAME, StoredSource, encode, text_hash
-from kvaleval.refi._xml import NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
+from kvaleval.refi._xml import GUID, NS_PROJECT, guid, kept_guids, root_element, text_element, to_bytes
 from kvaleval.refi._xml import element as make
 from kvaleval.refi.codebook import add_codes, origin, refuse_reserved_names
 from kvaleval.refi.selection_memo import format_memo
@@ -56,8 +64,10 @@ def write_qdpx(
     the same segments. The memos and sets of a project read (``corpus.memos``,
     ``corpus.sets``) are written again as ``Notes`` and ``Sets``, attached to the
     same documents and codes, and its annotations (``corpus.annotations``, selections
-    without a code) as selections without a ``Coding``. GUIDs are uuid5 of names and offsets and the time stamps
-    are fixed, so the same input gives a byte-identical file.
+    without a code) as selections without a ``Coding``. A selection, user, variable, source or code read
+    from a project (``corpus.selections``, ``corpus.projects``) is written with its GUID, name and span;
+    anything else gets a uuid5 of names and offsets, and the time stamps are fixed, so the same input
+    gives a byte-identical file.
 
     The source texts are the transcripts as read, NOT pseudonymised: the
     project holds personal data.
@@ -108,7 +118,8 @@ def write_qdpx(
     # the users of the projects read who neither coded nor wrote anything stay users
     known = {TOOL_USER, *coders, *authors}
     authors += [user for user in dict.fromkeys(_names_in(corpus.projects)) if user not in known]
-    users = {user: guid("user", user) for user in [TOOL_USER, *coders, *authors]}
+    users = _user_guids([TOOL_USER, *coders, *authors], corpus.projects,
+                        {str(code.guid).lower() for code in coded.codebook.codes if code.guid})
     tool = users[TOOL_USER]
     project_name = name or _project_name(coded)
     root = root_element(
@@ -130,13 +141,15 @@ def write_qdpx(
     code_guids = add_codes(root, coded.codebook, NS_PROJECT, extra=extra)
     refer_from_codes(root, planned, code_guids)
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
-    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
+    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
+    _carry_selections(selections, corpus.selections, texts, users, taken, _respondent_spans(segments, documents))
     foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
     planned.missing += foreign_cases.missing
-    types = _cases(root, segments, source_guids, foreign_cases, documents)
+    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
+    source_names = _source_names(documents)
     for document in documents:
         source_guid = source_guids[document.doc_id]
         source = make(
@@ -144,7 +157,7 @@ def write_qdpx(
             "TextSource",
             NS_PROJECT,
             guid=source_guid,
-            name=document.doc_id,
+            name=source_names[document.doc_id],
             plainTextPath=f"internal://{source_guid}.txt",
             creatingUser=tool,
             creationDateTime=stamp,
@@ -156,7 +169,7 @@ def write_qdpx(
             _selection(source, selection, text, stamp)
         write_annotations(source, planned.annotations.get(document.doc_id, []), users, stamp)
         write_annotations(source, foreign_cases.selections.get(document.doc_id, []), users, stamp)
-        _variable_values(source, document.source_variables, types)  # MAXQDA's document variables
+        _variable_values(source, document.source_variables, variables)  # MAXQDA's document variables
         for target in planned.source_notes(document.doc_id):
             make(source, "NoteRef", NS_PROJECT, targetGUID=target)
         stored.append(_stored(document, source_guid, text, segments))
@@ -176,6 +189,7 @@ def write_qdpx(
     if note_holder is not None:
         write_memos(note_holder, planned, users)
     write_sets(root, planned, source_guids, code_guids)
+    refer_from_selections(root, planned)
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
@@ -186,6 +200,15 @@ def write_qdpx(
     for note_text in notes:
         warn(note_text)
     return path
+
+
+def _source_names(documents: list[Document]) -> dict[str, str]:
+    """doc_id -> the name to write: the source's own name in the project it was read from
+    (``Interview 1.txt``, whose doc_id dropped the suffix), unless two documents have that
+    name (two projects in one corpus folder); else the doc_id."""
+    counts = Counter(document.source_name for document in documents)
+    return {document.doc_id: document.source_name if document.source_name and counts[document.source_name] == 1
+            else document.doc_id for document in documents}
 
 
 def _project_name(coded: Coded) -> str:
@@ -202,6 +225,18 @@ def _names_in(projects: pd.DataFrame) -> list[str]:
     """The user names of the projects read (a tuple per project; a list once cached)."""
     cells = projects["users"].tolist() if "users" in projects else []
     return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
+
+
+def _user_guids(names: list[str], projects: pd.DataFrame, codes: set[str]) -> dict[str, str]:
+    """name -> the GUID the user was read with (so that the other program knows its users again),
+    else a GUID of the name; also where a code has the GUID (W632: it would be two elements')."""
+    read: dict[str, str] = {}
+    if "user_guids" in projects:
+        for users, guids in zip(projects["users"].tolist(), projects["user_guids"].tolist(), strict=True):
+            if isinstance(users, (tuple, list)) and isinstance(guids, (tuple, list)) and len(users) == len(guids):
+                for user, found in zip(users, guids, strict=True):
+                    read.setdefault(str(user), str(found).strip("{}").lower())
+    return kept_guids({name: read.get(name) if read.get(name) not in codes else None for name in names}, "user")
 
 
 def _timestamp(created: datetime | str | None) -> str:
@@ -289,43 +324,51 @@ def _parts(turn_indexes: list[int]) -> list[int]:
 
 def _cases(
     root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
-    documents: list[Document],
-) -> dict[str, str]:
+    documents: list[Document], projects: pd.DataFrame,
+) -> dict[str, tuple[str, str]]:
     """The Variables; the cases of the projects read, as they were; then one Case per respondent
-    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type of
-    each variable (for the sources' own values)."""
+    (doc_id, speaker) of the other documents, with its attributes as values. Returns the type and
+    GUID of each variable (for the sources' own values); a variable of a project read keeps its GUID,
+    type (where its values fit it) and description."""
     respondents = segments[segments["speaker_role"] == RESPONDENT]
     columns = attribute_columns(segments)
     first = respondents.drop_duplicates(["doc_id", "speaker"]) if len(respondents) else respondents
     first = first[first["doc_id"].isin(set(source_guids) - foreign.documents)]
     own_columns = columns if len(first) else []
-    values: dict[str, list[Any]] = {column: first[column].tolist() for column in own_columns}
+    read = _read_variables(projects)
+    values: dict[str, list[Any]] = {name: [] for name in read}  # the projects' own, also those without values
+    for column in own_columns:
+        values.setdefault(column, []).extend(first[column].tolist())
     for planned in foreign.cases:
         for variable, value in planned["variables"]:
             values.setdefault(variable, []).append(value)
     for document in documents:
         for variable, value in document.source_variables:
             values.setdefault(variable, []).append(value)
-    types = {column: variable_type(found) for column, found in values.items()}
+    types = {column: _kept_type(read.get(column, ("", "", ""))[1], found) for column, found in values.items()}
+    guids = kept_guids({column: read.get(column, ("", "", ""))[0] for column in values}, "variable")
+    variables = {column: (types[column], guids[column]) for column in values}
     if values:
         holder = make(root, "Variables", NS_PROJECT)
         for column in values:
-            make(
+            node = make(
                 holder,
                 "Variable",
                 NS_PROJECT,
-                guid=guid("variable", column),
+                guid=guids[column],
                 name=column,
                 typeOfVariable=types[column],
             )
+            if column in read and read[column][2]:
+                text_element(node, "Description", NS_PROJECT, read[column][2])
     if not len(first) and not foreign.cases:
-        return types
+        return variables
     cases = make(root, "Cases", NS_PROJECT)
     for found in foreign.cases:
         node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
             text_element(node, "Description", NS_PROJECT, found["description"])
-        _variable_values(node, found["variables"], types)
+        _variable_values(node, found["variables"], variables)
         for doc_id in found["sources"]:
             make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
         for target in found["selections"]:
@@ -339,18 +382,38 @@ def _cases(
             guid=guid("case", doc_id, speaker),
             name=f"{doc_id}: {speaker}",
         )
-        _variable_values(case, [(column, row[column]) for column in own_columns], types)
+        _variable_values(case, [(column, row[column]) for column in own_columns], variables)
         make(case, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
-    return types
+    return variables
 
 
-def _variable_values(node: ET.Element, pairs: Any, types: dict[str, str]) -> None:
+def _read_variables(projects: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """name -> (GUID, type, description) of the variables of the projects read (the first of a name)."""
+    read: dict[str, tuple[str, str, str]] = {}
+    for cell in projects["variables"].tolist() if "variables" in projects else []:
+        for item in cell if isinstance(cell, (tuple, list)) else ():
+            if isinstance(item, (tuple, list)) and len(item) == 4 and str(item[0]):
+                read.setdefault(str(item[0]), (str(item[1]).strip("{}").lower(), str(item[2]), str(item[3])))
+    return read
+
+
+def _kept_type(read: str, values: list[Any]) -> str:
+    """The type a variable was read with, if all its values fit it (a Text variable of numbers stays
+    Text); else the type its values have."""
+    if read == "Text" or (read in _TYPED
+                          and all(_TYPED[read].fullmatch(_typed(v, read)) for v in values if _clean(v) is not None)):
+        return read
+    return variable_type(values)
+
+
+def _variable_values(node: ET.Element, pairs: Any, variables: dict[str, tuple[str, str]]) -> None:
     """A ``VariableValue`` per (variable, value) pair with a value, typed as the variable is."""
     for variable, value in pairs:
         if _clean(value) is not None:
+            type_, variable_guid = variables[variable]
             written = make(node, "VariableValue", NS_PROJECT)
-            make(written, "VariableRef", NS_PROJECT, targetGUID=guid("variable", variable))
-            text_element(written, f"{types[variable]}Value", NS_PROJECT, _typed(value, types[variable]))
+            make(written, "VariableRef", NS_PROJECT, targetGUID=variable_guid)
+            text_element(written, f"{type_}Value", NS_PROJECT, _typed(value, type_))
 
 
 def _selections(
@@ -418,6 +481,109 @@ def _selections(
     return by_document
 
 
+def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.DataFrame, texts: dict[str, str],
+                      users: dict[str, str], taken: set[str], respondent: dict[str, list[tuple[int, int]]]) -> None:
+    """Give each selection the span, name, maker and GUIDs it was read with (``corpus.selections``), where one
+    was read for its document, coder and code over the same text (the segments it is made of have
+    no whitespace at their edges, the selection read may have), else a GUID of its span and coder.
+    Codes of one span read as two selections are written as two again; a selection read over several
+    turns, whose respondent turns are all still coded with its code by its coder, is one again."""
+    found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
+    for row in read.to_dict("records") if len(read) else []:
+        doc_id = _text(row["doc_id"])
+        start, end, text = _position(row["start"]), _position(row["end"]), texts.get(doc_id)
+        guid_read = _text(row["guid"]).strip("{}").lower()
+        if text is None or start is None or end is None or not 0 <= start <= end <= len(text) \
+                or not GUID.fullmatch(guid_read) or guid_read in taken:
+            continue
+        trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
+                   + len(text[start:end].rstrip()))
+        key = (doc_id, _text(row["coder"]), _text(row["code"]), *trimmed)
+        found.setdefault(key, {"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
+                               "author": _text(row["author"]), "guid": guid_read, "coding": _text(row["coding_guid"])})
+    for doc_id, written in selections.items():
+        owner: dict[tuple[int, str], tuple[str, str, str, int, int]] = {}  # (selection, code) -> the one read
+        for index, selection in enumerate(written):
+            for row in selection["rows"]:
+                key = (doc_id, selection["coder"], str(row["code"]), selection["start"], selection["end"])
+                if key in found:
+                    owner[(index, key[2])] = key
+        used = set(owner.values())
+        for key in [key for key in found if key[0] == doc_id and key not in used]:
+            _, coder, code, start, end = key
+            inside = [index for index, selection in enumerate(written) if selection["coder"] == coder
+                      and start <= selection["start"] and selection["end"] <= end and (index, code) not in owner
+                      and any(str(row["code"]) == code for row in selection["rows"])]
+            covered = all(any(written[index]["start"] <= turn[0] and turn[1] <= written[index]["end"]
+                              for index in inside)
+                          for turn in respondent.get(doc_id, []) if turn[0] < end and start < turn[1]
+                          and texts[doc_id][max(start, turn[0]) : min(end, turn[1])].strip())
+            if len(inside) > 1 and covered:
+                owner.update(((index, code), key) for index in inside)
+        parts: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+        for index, selection in enumerate(written):
+            for row in selection["rows"]:
+                read_as = owner.get((index, str(row["code"])))
+                parts[("read", read_as) if read_as else ("own", index)].append(row)
+        carried: list[dict[str, Any]] = []
+        for (kind, key), rows in parts.items():
+            if kind == "own":
+                selection = written[key]
+                carried.append({**selection, "rows": rows, "guid": guid("selection", doc_id, str(selection["start"]),
+                                                                        str(selection["end"]), selection["coder"]),
+                                "name": None, "carried": False, "author": selection["user"], "coding_guids": {}})
+                continue
+            own = found[key]
+            first = next(selection for selection in written if selection["coder"] == key[1])
+            one = list({str(row["code"]): row for row in rows}.values())  # a code once, from several turns
+            carried.append({**first, "start": own["start"], "end": own["end"], "rows": one, "guid": own["guid"],
+                            "name": own["name"], "carried": True, "author": users.get(own["author"], first["user"]),
+                            "coding_guids": {key[2]: own["coding"]}})
+        # the codes of one selection read are one selection again, and so are codes added over its span
+        # by its coder; a GUID read on two selections (W631) is the first's
+        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for selection in sorted(carried, key=lambda s: not s["carried"]):
+            span = (selection["start"], selection["end"], selection["coder"])
+            key = (selection["guid"], *span) if selection["carried"] else next(
+                (key for key, earlier in merged.items() if key[1:] == span), ("own", *span))
+            if key in merged:
+                merged[key]["rows"] += selection["rows"]
+                merged[key]["coding_guids"].update(selection["coding_guids"])
+            else:
+                merged[key] = selection
+        for selection in merged.values():
+            order = list(selection["code_guids"])  # the codebook's order, as a selection of kvaleval's own
+            selection["rows"].sort(key=lambda row: order.index(str(row["code"])))
+            if selection["guid"] in taken:
+                selection.update(guid=guid("selection", doc_id, str(selection["start"]), str(selection["end"]),
+                                           selection["coder"], "2"), coding_guids={})
+            taken.add(selection["guid"])
+        written[:] = sorted(merged.values(), key=lambda s: (s["start"], s["end"], s["coder"]))
+
+
+def _respondent_spans(segments: pd.DataFrame, documents: list[Document]) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> (start, end) of each respondent segment, in the LF text written."""
+    shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    rows = segments[segments["speaker_role"] == RESPONDENT]
+    for doc_id, start, end in zip(rows["doc_id"].astype(str), rows["start"], rows["end"], strict=True):
+        shift = shifts.get(doc_id)
+        found[doc_id].append((shift(int(start)), shift(int(end))) if shift else (int(start), int(end)))
+    return found
+
+
+def _text(value: Any) -> str:
+    return str(value) if _present(value) else ""
+
+
+def _position(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number == value else None
+
+
 def _runs(
     items: list[tuple[int, int, int, dict[str, Any]]], text: str
 ) -> list[tuple[int, int, dict[str, Any]]]:
@@ -448,18 +614,20 @@ def _memo_fields(row: dict[str, Any]) -> tuple[str | None, str | None, str | Non
 
 def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: str) -> None:
     start, end = selection["start"], selection["end"]
-    selection_guid = guid("selection", selection["doc_id"], str(start), str(end), selection["coder"])
+    selection_guid = selection["guid"]
     quote = " ".join(text[start:end].split())
     label = quote if len(quote) <= _NAME_LENGTH else quote[: _NAME_LENGTH - 1].rstrip() + "…"
+    # as read: a selection NVivo wrote with an empty name, or ATLAS.ti without one, stays so
+    name = selection["name"] if selection["carried"] else label
     node = make(
         source,
         "PlainTextSelection",
         NS_PROJECT,
         guid=selection_guid,
-        name=label,
+        name=name,
         startPosition=str(start),
         endPosition=str(end),
-        creatingUser=selection["user"],
+        creatingUser=selection["author"],
         creationDateTime=stamp,
     )
     memo = format_memo(
@@ -476,11 +644,17 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
             node,
             "Coding",
             NS_PROJECT,
-            guid=guid("coding", selection_guid, code),
+            guid=_own_coding(selection["coding_guids"].get(code, ""), selection_guid, code),
             creatingUser=selection["user"],
             creationDateTime=stamp,
         )
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
+
+
+def _own_coding(read: str, selection_guid: str, code: str) -> str:
+    """The coding's GUID as read, else one of its selection and code."""
+    read = read.strip("{}").lower()
+    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code)
 
 
 _OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
