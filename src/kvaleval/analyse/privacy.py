@@ -81,8 +81,11 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         if label != "[navn":
             continue  # a speaker with a pseudonym of its own ([borger 2]) keeps it
         name = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
-        if _NAME_TEXT.fullmatch(name) and not all(is_danish_word(word) for word in name.split()):
-            names.add(name)  # not "Børn og Unge": "børn" in lower case is a word
+        # not "Børn og Unge": "børn" in lower case is a word; but a word found in lower case was found
+        # where only a person stands ("hilsen lp"), and a given name that is a word is sought only with
+        # its capital ("LP sagde")
+        if _NAME_TEXT.fullmatch(name) and (name.islower() or not all(is_danish_word(word) for word in name.split())):
+            names.add(name)
     names |= _column_names(segments)
     return CorpusPseudonymiser(Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep)))
 

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kvaleval.danish import is_danish_word
+from kvaleval.privacy.patterns import LOWER
 
 NAME = "name"
 WEAK = "weak"
@@ -281,6 +282,10 @@ _PERSON_AFTER_RE = re.compile(
     r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
+_PRONOUN_AFTER_RE = re.compile(
+    r"[ \t]*[,.!?][ \t]*(?:(?:[Jj]a|[Nn]ej|[Jj]o)[ \t]*[,.!]?[ \t]*)?(?:[Hh]an|[Hh]un)(?![^\W\d_])")
+""""He" or "she" right after an unknown word and its comma or question mark ("Sirwan? Ja, han kommer",
+"Xhemal, hun er sød"): the word is a person's name."""
 _FROM_PLACE_RE = re.compile(
     r"[ \t]+fra[ \t]+(?:(?:det|den|de)[ \t]+)?(?:[a-zæøå]+(?:et|en|erne|ne)|[A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])")
 """A first name's "fra" and a definite noun or a capitalised name: "Lise fra sekretariatet"."""
@@ -444,7 +449,7 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
 
 _NAMING_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))"
-    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
+    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>{LOWER}{{2,}})"
     r"(?![^\W\d_@-])")
 _NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
 """Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
@@ -482,9 +487,15 @@ def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
 
 def unlisted_kin_name(text: str, start: int, end: int) -> bool:
     """True if the lower-case word after a relative or role, on no list, is a name: a verb it governs
-    follows, or where it is from ("min søn sirwan går der", "min nabo aischa siger"; not "min ven okay")."""
+    follows, where it is from, or the clause ends ("min søn sirwan går der", "min nabo aischa siger",
+    "min ven mo"; not "min ven okay")."""
     word = text[start:end]
-    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None) and _unlisted(word)
+    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None
+            or _CLAUSE_END_RE.match(text, end) is not None) and _unlisted(word)
+
+
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,!?;)]|\n|$)")
+"""A clause's end right after a relative's name: "min ven mo.", "min søn sirwan, han ..."."""
 
 
 def lower_case_surname(text: str, start: int) -> bool:
@@ -648,6 +659,9 @@ def classify(
     if initial and _subject_of_verb(text, end, folded) and not is_danish_word(folded) and (
             not _danish_compound(folded)):
         return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
+    if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
+            and not _danish_compound(folded):
+        return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for
     if not initial and is_danish_word(folded):
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""

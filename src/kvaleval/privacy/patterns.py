@@ -39,6 +39,16 @@ def _upper_class() -> str:
 UPPER = _upper_class()
 """Regex character class matching one upper-case letter."""
 
+
+def _lower_class() -> str:
+    """A character class of the lower-case Latin letters ("ğ", "ó", "š" as well as "æøå")."""
+    codepoints = [*range(0x61, 0x250), *range(0x1E00, 0x1F00)]
+    return "[" + re.escape("".join(chr(c) for c in codepoints if chr(c).islower())) + "]"
+
+
+LOWER = _lower_class()
+"""Regex character class matching one lower-case Latin letter."""
+
 LETTER = r"[^\W\d_]"
 """Regex class matching one letter of any script."""
 
@@ -57,6 +67,16 @@ EMAIL_RE = re.compile(
 )
 """An address may follow another right after a "+" ("a@b.dk+c@d.dk"): a local part's "+"
 is taken with it anyway, since the leftmost match wins."""
+
+_SPOKEN_DOT = r"[ \t]+(?i:punktum|prik|dot)[ \t]+"
+SPOKEN_EMAIL_RE = re.compile(
+    rf"(?<![\w.@-])\w[\w.-]*(?:[ \t]+(?i:punktum|prik|dot|bindestreg|understreg)[ \t]+\w[\w-]*)*"
+    rf"(?:[ \t]+(?i:snabel[- ]?a)[ \t]+\w[\w-]*(?:{_SPOKEN_DOT}[a-zA-Z]{{2,}})*"
+    rf"|[ \t]+(?i:at)[ \t]+\w[\w-]*(?:{_SPOKEN_DOT}\w[\w-]*)*{_SPOKEN_DOT}(?i:com|dk|net|org|se|no|nu|de|eu|info|io)"
+    r")(?![\w])"
+)
+"""An e-mail address spelled out as it is said: ``peter snabel-a gmail punktum com``, ``ahmed punktum hassan
+snabel a hotmail punktum dk``, ``hodan85 at hotmail dot com`` (after "at" only with its domain's end)."""
 
 CPR_RE = re.compile(
     r"(?<![\d.,/+-])(\d\d)(?P<sep>[.\s-]?)(\d\d)(?P=sep)(?:(?<=[.\s-])(?:19|20))?(\d\d)"
@@ -313,10 +333,15 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``, also written
-    ``navn(at)firma.dk`` or ``navn [at] firma.dk`` or with a comma for the last dot."""
+    ``navn(at)firma.dk`` or ``navn [at] firma.dk``, with a comma for the last dot, or spelled out
+    (``navn snabel-a firma punktum dk``)."""
+    spoken = []
+    if "nabel" in text or " dot " in text or " punktum " in text or " prik " in text:
+        spoken = [match.span() for match in SPOKEN_EMAIL_RE.finditer(text)]
     if "@" not in text and "at)" not in text and "at]" not in text:
+        yield from ((start, end, KIND_EMAIL) for start, end in spoken)
         return
-    found = [match.span() for match in EMAIL_RE.finditer(text)]
+    found = [match.span() for match in EMAIL_RE.finditer(text)] + spoken
     # Two addresses written together ("a@b.dkkr.a@b.dk"): the second starts after the first's last
     # letters, where an address may not start; read again with the first blanked out, it is found.
     if found and any(text.find("@", end) != -1 for _, end in found):

@@ -13,6 +13,7 @@ from kvaleval.privacy.patterns import (
     KIND_CPR,
     KIND_NAME,
     KIND_PHONE,
+    LOWER,
     REPLACEMENTS,
     TOKEN_RE,
     find_shaped,
@@ -45,8 +46,8 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
-"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_LOWER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?<![@.\-]){LOWER}{{2,}}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn", "yağmur" too)."""
 _LOWER_HYPHEN_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])([a-zæøå]{3,})-([a-zæøå]{2,})(?![^\W\d_])")
 _ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
