@@ -91,3 +91,65 @@ def test_privacy_e_mail_spelled_out(text: str, expected: str) -> None:
                                   "jeg prøvede at ringe. prik prik", "hun er god at snakke med"])
 def test_privacy_words_like_a_spelled_e_mail_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vi flyttede til nr. 14 st. tv, det er i den blå blok.", "Vi flyttede til [adresse], det er i den blå blok."),
+    ("han bor i nummer 5, 2. sal", "han bor i [adresse]"),
+    ("nr. 4 2 tv", "[adresse]"),
+    ("Hun bor i opgang 7 ved siden af os.", "Hun bor i [adresse] ved siden af os."),
+])
+def test_privacy_house_number_with_its_storey_and_a_stairway_alone(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["jeg var nr. 2 i køen", "nr. 3 stk", "nr. 14 står der", "Hun bor i blok 3.",
+                                  "i opgangen er der 7 familier"])
+def test_privacy_numbers_that_are_no_home_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hun er født den tolvte marts nitten hundrede og femogfirs.", "Hun er født den [fødselsdato]."),
+    ("hans fødselsdag er den første maj", "hans fødselsdag er den [fødselsdato]"),
+    ("Født den enogtyvende december 1990, ja.", "Født den [fødselsdato], ja."),
+    ("født den tredje marts to tusind og tolv, og hun", "født den [fødselsdato], og hun"),
+])
+def test_privacy_date_of_birth_in_words(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Vi mødtes den første maj", "født første gang", "født i marts",
+                                  "født den første i måneden"])
+def test_privacy_dates_in_words_that_are_no_birthday_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Han kører rundt i en bil med ab12345 på.", "Han kører rundt i en bil med [nummerplade] på."),
+    ("overfør til 5301 0243567 så er det betalt", "overfør til [kontonummer] så er det betalt"),
+    ("Mit MitID bruger-id er hodan1985, sagde hun.", "Mit MitID bruger-id er [profil], sagde hun."),
+    ("Hans NemID brugernavn: fati8823", "Hans NemID brugernavn: [profil]"),
+    ("Hans IP var 85.204.12.7 da han skrev.", "Hans IP var [IP-adresse] da han skrev."),
+    ("Følg hende på snap: ozzy_2009.", "Følg hende på snap: [profil]."),
+    ("Se insta fatima_k99 og snap: ozzy", "Se insta [profil] og snap: [profil]"),
+])
+def test_privacy_plates_accounts_user_ids_ips_and_handles_without_their_marks(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mit brugernavn er det samme", "login med MitID", "se afsnit 3.2.1.4",
+                                  "kl. 14.30.15.20", "i 2019 1234567 kr", "hun er på insta hele tiden",
+                                  "facebook: ja", "Facebook og Instagram", "Vi ringede 2030 og 2040."])
+def test_privacy_numbers_and_words_like_them_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize("text", ["Stedet hedder Lektiecafé Nord, og det ligger i Sundhedshuset.",
+                                  "Aarhus Nord og Gellerup Syd"])
+def test_privacy_a_point_of_the_compass_after_a_place_stays(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+def test_privacy_a_point_of_the_compass_after_a_first_name_is_a_surname() -> None:
+    assert pseudonymise("Vi talte med Mette Nord i går") == "Vi talte med [navn] i går"

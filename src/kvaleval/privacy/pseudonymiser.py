@@ -501,6 +501,9 @@ _INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
 )
 """Words before a name that make it a place's or a unit's name ("Plejecenter Solvang", "Hjemmeplejen Nord")."""
 
+_COMPASS = frozenset("nord syd øst vest".split())
+"""Points of the compass, also surnames ("Nord"), after a place or institution name: "Lektiecafé Nord"."""
+
 
 _JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+")
 """What joins two names in a list of people: "Fatu og Abdi", "Fatu, Abdi"."""
@@ -519,6 +522,8 @@ def _names_an_institution(text: str, span: Span) -> bool:
     if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
         return True
     word = text[span.start : span.end]
+    if before is not None and word.casefold() in _COMPASS:
+        return True  # "Lektiecafé Nord", "Aarhus Nord": a place's part; "Mette Nord" is one name, merged
     if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
         return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
