@@ -153,3 +153,17 @@ def test_privacy_a_point_of_the_compass_after_a_place_stays(text: str) -> None:
 
 def test_privacy_a_point_of_the_compass_after_a_first_name_is_a_surname() -> None:
     assert pseudonymise("Vi talte med Mette Nord i går") == "Vi talte med [navn] i går"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nirosha siger at der mangler folk", "[navn] siger at der mangler folk"),
+    ("hej. xhemal ringede i går", "hej. [navn] ringede i går"),
+])
+def test_privacy_unlisted_lower_case_name_starting_a_sentence_before_a_persons_verb(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["dte er godt", "okay siger hun", "lol siger han", "jeg siger det",
+                                  "altså siger hun", "fællesspisning hjælper", "hmm tænker jeg", "mhm sagde hun"])
+def test_privacy_lower_case_words_before_a_verb_stay(text: str) -> None:
+    assert pseudonymise(text) == text

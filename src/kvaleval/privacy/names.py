@@ -494,6 +494,21 @@ def unlisted_kin_name(text: str, start: int, end: int) -> bool:
             or _CLAUSE_END_RE.match(text, end) is not None) and _unlisted(word)
 
 
+_AUXILIARIES = frozenset("er var har havde kan kunne vil ville skal skulle må måtte blev bliver ved fik får".split())
+_DOING_VERBS = _PERSON_VERBS - _AUXILIARIES
+"""Verbs that only a person does, after an unknown word in lower case at a sentence's start ("nirosha siger");
+"er", "har" and the like follow typos and slang as well."""
+
+
+def unlisted_initial_name(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word on no list that starts a sentence is a name: a verb only a person does
+    follows ("nirosha siger at der mangler folk", "xhemal ringede"); not a Danish word, nor one of two."""
+    word = text[start:end]
+    match = _NEXT_WORD_RE.match(text, end)
+    return (len(word) >= 3 and match is not None and match.group(1) in _DOING_VERBS and sentence_initial(text, start)
+            and _unlisted(word) and not _danish_compound(word))
+
+
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,!?;)]|\n|$)")
 """A clause's end right after a relative's name: "min ven mo.", "min søn sirwan, han ..."."""
 

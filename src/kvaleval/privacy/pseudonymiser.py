@@ -251,8 +251,10 @@ class Pseudonymiser:
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
-                elif after_kin and self.heuristic and _names.unlisted_kin_name(text, m.start(), m.end()):
-                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der"
+                elif self.heuristic and (_names.unlisted_kin_name(text, m.start(), m.end()) if after_kin
+                                         else _names.unlisted_initial_name(text, m.start(), m.end())):
+                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der";
+                    # or starting a sentence before a verb only a person does: "nirosha siger ..."
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
             if "-" in text:
                 # a lower-case first name before a hyphen and a group word: "hanne-ordningen", "bente-gruppen"
