@@ -7,10 +7,19 @@ Each case is a rule, not a string; the ordinary words beside them stay.
 
 from __future__ import annotations
 
+import csv
+import re
+import warnings
+from pathlib import Path
+
+import docx
+import openpyxl
 import pandas as pd
 import pytest
 
+import kvaleval as kv
 from kvaleval.analyse.privacy import corpus_pseudonymiser
+from kvaleval.errors import KvalevalWarning
 from kvaleval.privacy import pseudonymise
 
 
@@ -167,3 +176,51 @@ def test_privacy_unlisted_lower_case_name_starting_a_sentence_before_a_persons_v
                                   "altså siger hun", "fællesspisning hjælper", "hmm tænker jeg", "mhm sagde hun"])
 def test_privacy_lower_case_words_before_a_verb_stay(text: str) -> None:
     assert pseudonymise(text) == text
+
+
+def _shared_text(out: Path) -> str:
+    """Every file of the appendix but lokalt/: the workbook's cells, the CSV files and bilag.md."""
+    parts = []
+    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
+        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+    for path in (out / "csv").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            parts += [cell for row in csv.reader(handle) for cell in row]
+    parts.append((out / "bilag.md").read_text("utf-8"))
+    return "\n".join(parts)
+
+
+def test_privacy_red_team4_corpus_leaks_nothing_into_the_appendix(
+        tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    """A transcript, a Word file and a survey, written by the real libraries, with this round's leaks;
+    the places and institutions beside them stay."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "b01.txt").write_text(
+        "I: Hvad kunne gøres bedre?\n"
+        "B: Vi flyttede til nr. 14 st. tv, og der mangler folk. Sirwan? Ja, han kommer hver uge.\n"
+        "B: Min veninde yağmur hjalp mig, hun er født den tolvte marts nitten hundrede og femogfirs. "
+        "Skriv til peter snabel-a gmail punktum com.\n"
+        "B: nirosha siger der mangler folk i Lektiecafé Nord.\n",
+        encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph("I: Hvordan kommer man i kontakt?")
+    document.add_paragraph("B: Hans IP var 85.204.12.7, snap: ozzy_2009, brugernavn: fati8823, og bilen har "
+                           "ab12345. Overfør til 5301 0243567, for vi mangler folk. Min ven mo.")
+    document.save(folder / "b02.docx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["løbenr", "Afdeling", "Hvad kunne gøres bedre?"])
+    sheet.append([1, "Vollsmose", "vi mangler folk, hilsen lp"])
+    sheet.append([2, "Gellerup", "LP sagde, vi mangler folk. Hun bor i opgang 7."])
+    book.save(folder / "survey.xlsx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        coded = kv.code(kv.read_corpus(folder), small_codebook)
+        kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
+    text = _shared_text(tmp_path / "ud")
+    for leak in ("14 st. tv", "Sirwan", "yağmur", "tolvte marts", "femogfirs", "peter", "snabel-a", "nirosha",
+                 "85.204.12.7", "ozzy_2009", "fati8823", "ab12345", "0243567", "mo", "lp", "opgang 7"):
+        assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
+    for kept in ("Lektiecafé Nord", "Vollsmose", "Gellerup", "[IP-adresse]", "[e-mail]", "[adresse]"):
+        assert kept in text, kept
