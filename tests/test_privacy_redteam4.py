@@ -224,3 +224,12 @@ def test_privacy_red_team4_corpus_leaks_nothing_into_the_appendix(
         assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
     for kept in ("Lektiecafé Nord", "Vollsmose", "Gellerup", "[IP-adresse]", "[e-mail]", "[adresse]"):
         assert kept in text, kept
+
+
+@pytest.mark.parametrize("word", ["anyway", "whatever", "basically", "hey", "nææh", "uhh", "mmh", "nahh", "jeps"])
+def test_privacy_interjections_in_a_persons_place_stay(word: str) -> None:
+    """Spoken discourse words, also drawn out, where the new rules look for a name: before "han"/"hun", at a
+    sentence's start before a verb, after a relative at a clause's end."""
+    for text in (f"{word.capitalize()}, han kom.", f"{word} siger hun", f"min ven {word}.",
+                 f"{word.capitalize()}? Ja, hun gør."):
+        assert pseudonymise(text) == text

@@ -457,9 +457,19 @@ _NOT_SIGNED = frozenset("os jer mig dig dem sig mor far fra til og alle".split()
 """Short words after a greeting that sign no one: "hilsen os", "kh mor", "hilsen fra"."""
 
 
+_RUN_RE = re.compile(r"(.)\1+")
+
+
+def interjection(folded: str) -> bool:
+    """True if the lower-cased word is a kept word, also drawn out: "nææh", "øhh", "mmh", "nahh" (a word no
+    one is named by, which the rules that take an unknown word for a name in a person's place must pass by)."""
+    short = _RUN_RE.sub(r"\1", folded)
+    return folded in lexicon().keep or short in lexicon().keep or (
+        short != folded and len(short) <= 3 and is_danish_word(short))  # "uhh", "nææh": a short word drawn out
+
+
 def _unlisted(word: str) -> bool:
-    lists = lexicon()
-    return not (is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS)
+    return not (is_danish_word(word) or is_danish_noun(word) or interjection(word) or word in _LOWER_WORDS)
 
 
 def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
@@ -503,10 +513,11 @@ _DOING_VERBS = _PERSON_VERBS - _AUXILIARIES
 def unlisted_initial_name(text: str, start: int, end: int) -> bool:
     """True if the lower-case word on no list that starts a sentence is a name: a verb only a person does
     follows ("nirosha siger at der mangler folk", "xhemal ringede"); not a Danish word, nor one of two."""
-    word = text[start:end]
+    if end - start < 3 or not sentence_initial(text, start):
+        return False
     match = _NEXT_WORD_RE.match(text, end)
-    return (len(word) >= 3 and match is not None and match.group(1) in _DOING_VERBS and sentence_initial(text, start)
-            and _unlisted(word) and not _danish_compound(word))
+    word = text[start:end]
+    return match is not None and match.group(1) in _DOING_VERBS and _unlisted(word) and not _danish_compound(word)
 
 
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,!?;)]|\n|$)")
@@ -675,7 +686,7 @@ def classify(
             not _danish_compound(folded)):
         return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
     if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
-            and not _danish_compound(folded):
+            and not interjection(folded) and not _danish_compound(folded):
         return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for
     if not initial and is_danish_word(folded):
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")

@@ -48,6 +48,9 @@ _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 _LOWER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?<![@.\-]){LOWER}{{2,}}(?![^\W\d_])(?![@\-])")
 """A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn", "yağmur" too)."""
+_OPENING_RE = re.compile(r"(?:^|(?<=[\n.!?:;…\]|)>]))[^\w\n]*", re.MULTILINE)
+"""Where a sentence may start: the text's or a line's start, or after a sentence's sign, and what may stand
+before its first word (spaces, quotes, dashes)."""
 _LOWER_HYPHEN_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])([a-zæøå]{3,})-([a-zæøå]{2,})(?![^\W\d_])")
 _ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
@@ -238,6 +241,8 @@ class Pseudonymiser:
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
             surnames = _names.lower_case_surnames()
             previous, previous_end = "", -1
+            # where a sentence may start: a quick test before the exact one (names.sentence_initial)
+            openings = {m.end() for m in _OPENING_RE.finditer(text)}
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
                 after_kin = previous in _names.KIN_BEFORE and not text[previous_end : m.start()].strip(" \t")
@@ -251,8 +256,8 @@ class Pseudonymiser:
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
-                elif self.heuristic and (_names.unlisted_kin_name(text, m.start(), m.end()) if after_kin
-                                         else _names.unlisted_initial_name(text, m.start(), m.end())):
+                elif self.heuristic and (_names.unlisted_kin_name(text, m.start(), m.end()) if after_kin else (
+                        m.start() in openings and _names.unlisted_initial_name(text, m.start(), m.end()))):
                     # a name on no list after a relative or role, before its verb: "min søn sirwan går der";
                     # or starting a sentence before a verb only a person does: "nirosha siger ..."
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
