@@ -149,7 +149,9 @@ def test_privacy_plates_accounts_user_ids_ips_and_handles_without_their_marks(te
 
 @pytest.mark.parametrize("text", ["mit brugernavn er det samme", "login med MitID", "se afsnit 3.2.1.4",
                                   "kl. 14.30.15.20", "i 2019 1234567 kr", "hun er på insta hele tiden",
-                                  "facebook: ja", "Facebook og Instagram", "Vi ringede 2030 og 2040."])
+                                  "facebook: ja", "Facebook og Instagram", "Vi ringede 2030 og 2040.",
+                                  "Den er version 10.2.145.3 nu.", "Vi fik EAN 5798 000123456 på fakturaen.",
+                                  "CVR-nr. 1234 5678901", "chatgpt skriver det for mig"])
 def test_privacy_numbers_and_words_like_them_stay(text: str) -> None:
     assert pseudonymise(text) == text
 

@@ -320,6 +320,9 @@ ACCOUNT_RE = re.compile(
 ACCOUNT_LOOSE_RE = re.compile(r"(?<![\w.,/+-])\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
 """A registration and account number without the word (``overfør til 5301 0243567``): four digits and
 seven to ten, which no phone, CPR or date has."""
+_OTHER_NUMBER_BEFORE = re.compile(
+    r"(?i:(?:ean|gln|isbn|cvr)(?:[ .-]?(?:nr|nummer))?|(?:se|p)[ .-]?(?:nr|nummer))\.?[ \t]*:?[ \t]*$")
+"""The word of a number that is a firm's or a book's, not an account: ``EAN 5798 000123456``."""
 
 
 def find_accounts(text: str) -> Iterator[tuple[int, int, str]]:
@@ -331,8 +334,9 @@ def find_accounts(text: str) -> Iterator[tuple[int, int, str]]:
     for match in ACCOUNT_RE.finditer(text):
         yield match.start("number"), match.end("number"), KIND_ACCOUNT
     for match in ACCOUNT_LOOSE_RE.finditer(text):
-        if not (_AMOUNT_AFTER.match(text[match.end() : match.end() + 10])
-                or _AMOUNT_BEFORE.search(text[max(0, match.start() - 8) : match.start()])):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not (_AMOUNT_AFTER.match(text[match.end() : match.end() + 10]) or _AMOUNT_BEFORE.search(before)
+                or _OTHER_NUMBER_BEFORE.search(before)):
             yield match.start(), match.end(), KIND_ACCOUNT
 
 
@@ -371,10 +375,14 @@ IP_RE = re.compile(r"(?<![\w.,/-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5
 ``14.30.15.20`` no address."""
 
 
+_VERSION_BEFORE = re.compile(r"(?i:version|ver\.|v)[ \t]*$")
+
+
 def find_ips(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "IP-adresse")`` for every IPv4 address."""
+    """Yield ``(start, end, "IP-adresse")`` for every IPv4 address (not a version: ``version 10.2.145.3``)."""
     for match in IP_RE.finditer(text):
-        if re.search(r"\d{3}", match.group()):
+        if re.search(r"\d{3}", match.group()) and not _VERSION_BEFORE.search(text, max(0, match.start() - 10),
+                                                                              match.start()):
             yield match.start(), match.end(), KIND_IP
 
 
