@@ -235,3 +235,29 @@ def test_privacy_interjections_in_a_persons_place_stay(word: str) -> None:
     for text in (f"{word.capitalize()}, han kom.", f"{word} siger hun", f"min ven {word}.",
                  f"{word.capitalize()}? Ja, hun gør."):
         assert pseudonymise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ahmeds mor kom også", "[navn]s mor kom også"),
+    ("oksanas søn går i klubben", "[navn]s søn går i klubben"),
+    ("grzegorz szczepański ringede", "[navn] ringede"),
+    ("vi kalder ham momo", "vi kalder ham [navn]"),
+    ("Læs www.mitfirma.dk/medarbejdere/birgitte-holm om det", "Læs [profil] om det"),
+    ("Vi bor på Søndergade nr. 12", "Vi bor på [adresse]"),
+    ("vi bor på søndergade 12 og har gjort det længe", "vi bor på [adresse] og har gjort det længe"),
+    ("han flyttede til aarhusvej 5", "han flyttede til [adresse]"),
+    ("Hun bor i blok 7, 3. sal tv.", "Hun bor i [adresse]."),
+])
+def test_privacy_lower_case_genitives_and_full_names_links_and_homes(text: str, expected: str) -> None:
+    assert pseudonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["hans mor kom", "alles mor", "vi kalder ham noget andet",
+                                  "se https://www.odense.dk/borgere/familie for mere", "bor i lejligheden 3",
+                                  "vi bor på vejen 3 år", "der bor 12 familier i blok 3", "Blok 3 står tom."])
+def test_privacy_words_like_genitives_links_and_homes_stay(text: str) -> None:
+    assert pseudonymise(text) == text
+
+
+def test_privacy_a_phone_number_with_0045_is_no_account() -> None:
+    assert pseudonymise("ring på 0045 20304050") == "ring på [telefon]"

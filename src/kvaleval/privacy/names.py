@@ -294,7 +294,7 @@ _AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
 
 
-_KIN_RE = re.compile(
+KIN_AFTER_RE = _KIN_RE = re.compile(
     r"[ \t]+(?:mor|far|forældre|søn|sønner|datter|døtre|kone|mand|kæreste|bror|brødre|søster|søstre|"
     r"børn|barn|familie|ven|veninde|venner|nabo|svigermor|svigerfar|onkel|moster|faster|farbror|morbror)\b"
 )
@@ -448,7 +448,8 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
 
 
 _NAMING_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))"
+    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))})"
+    r"|(?P<calls>(?i:kalder|kaldte)[ \t]+(?:ham|hende)))"
     rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>{LOWER}{{2,}})"
     r"(?![^\W\d_@-])")
 _NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
@@ -474,7 +475,8 @@ def _unlisted(word: str) -> bool:
 
 def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of lower-case names on no list after "hedder" or "kaldet" with a person before
-    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), or after a greeting at
+    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), after "kalder ham" or "kalder
+    hende" ("vi kalder ham momo"), or after a greeting at
     the end of its line ("hilsen sirwan"). A Danish word there ("hedder noget") is none."""
     if "hedder" not in text and "kald" not in text and "ilsen" not in text and "vh" not in text and "kh" not in text:
         return []
@@ -485,7 +487,7 @@ def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
             pass  # initials that sign, even when they are a word: "hilsen lp", "mvh. kh"
         elif not _unlisted(word):
             continue
-        if match.group("naming") is not None:
+        if match.group("naming") is not None and match.group("calls") is None:
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
             if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | KIN_BEFORE:
                 continue

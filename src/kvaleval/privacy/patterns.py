@@ -199,20 +199,27 @@ _POSTCODE = (
 ADDRESS_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
-    rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
+    rf"\s+(?:(?i:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
 """A Danish street address: a capitalised street name ending in a street word (vej, gade,
 allé, parken, vænget ...) and a house number, optionally floor and side (``2. th.``) and
-postcode and town (``5240 Odense NØ``). A street name without a number is a place."""
+postcode and town (``5240 Odense NØ``), also with "nr." before the number (``Søndergade nr. 12``). A street
+name without a number is a place."""
 
 
+_LIVES_ON = (r"(?:(?<=bor på )|(?<=bor i )|(?<=boede på )|(?<=boede i )|(?<=flyttede til )|(?<=flytter til )"
+             r"|(?<=adresse ))")
 LOWER_ADDRESS_RE = re.compile(
     rf"(?<![^\W\d_])(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
+    # without floor or side where a home is told: "bor på søndergade 12"
+    rf"|{_LIVES_ON}(?P<told>[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES}))\s+(?:(?:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}"
+    rf"(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
 """The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``,
 ``vollsmose allé 14 2 tv``): one word ending in a street word, or a word and a street word, and
-then floor or side as well, which ordinary words lack."""
+then floor or side as well, which ordinary words lack; or after "bor på", "flyttede til" ... without them,
+when the street is no Danish word (``bor på søndergade 12``; not ``bor i lejligheden 3``)."""
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -220,13 +227,14 @@ _STAIR = r"(?i:opg(?:ang)?\.?|opgang(?:nummer|nr\.?)?)[ \t]*\d{1,3}[a-zA-Z]?(?![
 _STOREY = r"(?:[ \t]*,?[ \t]*(?:\d{1,2}\.?[ \t]*(?i:sal)|(?i:st(?:uen)?)\b)\.?(?:[ \t]*,?[ \t]*(?i:th|tv|mf)\b)?)"
 _HOUSE_STOREY = rf"(?:{_STOREY}|[ \t]+\d{{1,2}}\.?[ \t]*(?i:th|tv|mf)\b\.?)"
 LOOSE_ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?i:blok)[ \t]*\d{{1,3}}[a-zA-Z]?[ \t]*,?[ \t]*{_STAIR}{_STOREY}?|{_STAIR}{_STOREY}?"
+    rf"(?<![^\W\d_])(?:(?i:blok)[ \t]*\d{{1,3}}[a-zA-Z]?(?:[ \t]*,?[ \t]*{_STAIR}{_STOREY}?|{_STOREY})"
+    rf"|{_STAIR}{_STOREY}?"
     rf"|(?i:nr\.?|nummer)[ \t]*\d{{1,3}}[a-zA-Z]?(?![\w])(?={_HOUSE_STOREY}){_HOUSE_STOREY})"
 )
 """A home in a housing estate written without a street: a block and a stairway (``blok 4 opg 12``,
 ``Blok 3, opgang 12, 2. sal``), a stairway with or without its storey (``opgang 3, 2. sal th``, ``i opgang
-7``: a few homes), or a house number with its storey (``nr. 14 st. tv``, ``nummer 5, 2. sal``). A block
-alone (``blok 3``) is a place many live in, and stays."""
+7``: a few homes), or a house number with its storey (``nr. 14 st. tv``, ``nummer 5, 2. sal``), or a block with
+its storey (``blok 7, 3. sal tv``). A block alone (``blok 3``) is a place many live in, and stays."""
 
 PROFILE_URL_RE = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
@@ -317,9 +325,9 @@ ACCOUNT_RE = re.compile(
 ``min konto 1234-1234567890``: the numbers go, the words stay."""
 
 
-ACCOUNT_LOOSE_RE = re.compile(r"(?<![\w.,/+-])\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
+ACCOUNT_LOOSE_RE = re.compile(r"(?<![\w.,/+-])(?!0045)\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
 """A registration and account number without the word (``overfør til 5301 0243567``): four digits and
-seven to ten, which no phone, CPR or date has."""
+seven to ten, which no CPR or date has, nor a phone number (``0045 20304050``)."""
 _OTHER_NUMBER_BEFORE = re.compile(
     r"(?i:(?:ean|gln|isbn|cvr)(?:[ .-]?(?:nr|nummer))?|(?:se|p)[ .-]?(?:nr|nummer))\.?[ \t]*:?[ \t]*$")
 """The word of a number that is a firm's or a book's, not an account: ``EAN 5798 000123456``."""
@@ -493,20 +501,25 @@ def find_loose_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, KIND_PHONE
 
 
-_STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
+_STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+(?:(?i:nr\.?|nummer)\s*)?\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "adresse")`` for every street address with a house number, and every
     block with its stairway."""
-    if "pg" in text or "PG" in text or "nr" in text or "NR" in text or "ummer" in text:
+    if "pg" in text or "PG" in text or "nr" in text or "NR" in text or "ummer" in text or "lok" in text:
         for match in LOOSE_ADDRESS_RE.finditer(text):
             yield match.start(), match.end(), KIND_ADDRESS
     if not _STREET_NUMBER_RE.search(text):
         return
     for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
         for match in pattern.finditer(text):
+            if pattern is LOWER_ADDRESS_RE and match.group("told") is not None:
+                from kvaleval.danish import is_danish_word
+
+                if is_danish_word(match.group("told")):
+                    continue  # "bor i lejligheden 3": a word, no street
             end = match.end()
             while end > match.start() and text[end - 1] in " ,":
                 end -= 1
