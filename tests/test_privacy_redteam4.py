@@ -46,6 +46,15 @@ def test_privacy_a_word_found_as_a_name_by_its_place_is_a_name_in_the_whole_corp
         "vi mangler folk, hilsen [navn]", "[navn] sagde, at klubben mangler folk.", "en gammel lp-plade og en lp"]
 
 
+def test_privacy_a_function_word_after_a_greeting_or_a_listed_word_name_is_no_name_corpus_wide() -> None:
+    """"hilsen en" signs no one, and "En dag" stays; "hun hedder sol" is a name there, but "Sol og regn"
+    elsewhere keeps its own rules."""
+    segments = _segments("tak for i dag, hilsen en", "En dag kom hun.", "hun hedder sol", "Sol og regn skiftede.")
+    protect = corpus_pseudonymiser(segments)
+    assert [protect(text) for text in segments["text"]] == [
+        "tak for i dag, hilsen en", "En dag kom hun.", "hun hedder [navn]", "Sol og regn skiftede."]
+
+
 def test_privacy_a_capitalised_word_in_a_corpus_stays_a_word() -> None:
     """"Børn og Unge" (the heuristic's guess) is no name the corpus-wide pass looks for: "børn" stays."""
     segments = _segments("Vi talte med Børn og Unge om det.", "Børn er glade.")

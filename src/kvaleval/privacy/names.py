@@ -483,8 +483,9 @@ def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _NAMING_RE.finditer(text):
         word = match.group("word")
-        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED:
-            pass  # initials that sign, even when they are a word: "hilsen lp", "mvh. kh"
+        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED and (
+                word not in lexicon().keep):
+            pass  # initials that sign, even when they are a word: "hilsen lp"; not "hilsen en", "hilsen de"
         elif not _unlisted(word):
             continue
         if match.group("naming") is not None and match.group("calls") is None:
