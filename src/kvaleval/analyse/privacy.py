@@ -18,6 +18,7 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
+from kvaleval.privacy.names import lexicon
 from kvaleval.privacy.patterns import KIND_NAME, REPLACEMENTS
 from kvaleval.records import GROUP_COLUMN
 from kvaleval.segment.tags import is_role_label, looks_like_name, names_a_role
@@ -68,6 +69,7 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
 
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
     scout = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
+    lists = lexicon()
     for column in ("text", "question"):
         if column in segments:
             for value in pd.unique(segments[column].dropna()):
@@ -81,8 +83,12 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         if label != "[navn":
             continue  # a speaker with a pseudonym of its own ([borger 2]) keeps it
         name = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
-        if _NAME_TEXT.fullmatch(name) and not all(is_danish_word(word) for word in name.split()):
-            names.add(name)  # not "Børn og Unge": "børn" in lower case is a word
+        # not "Børn og Unge": "børn" in lower case is a word; but a word on no list found in lower case was
+        # found where only a person stands ("hilsen lp"), and a given name that is a word is sought only with
+        # its capital ("LP sagde"); a listed name that is a word ("hun hedder sol") has its own rules
+        if _NAME_TEXT.fullmatch(name) and (not all(is_danish_word(word) for word in name.split()) or (
+                name.islower() and name not in lists.names and name not in lists.keep)):
+            names.add(name)
     names |= _column_names(segments)
     return CorpusPseudonymiser(Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep)))
 

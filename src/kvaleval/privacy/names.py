@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kvaleval.danish import is_danish_word
+from kvaleval.privacy.patterns import LOWER
 
 NAME = "name"
 WEAK = "weak"
@@ -281,6 +282,10 @@ _PERSON_AFTER_RE = re.compile(
     r"(?:[.!]\s+(?:Hun|Han)\b|,[ \t]+(?:han|hun|min|mit|mine|vores|hans|hendes|din|jeres|deres)\b)"
 )
 """What follows a word that stands for a person: "Lise. Hun er ...", "Ask, min ældste, ..."."""
+_PRONOUN_AFTER_RE = re.compile(
+    r"[ \t]*[,.!?][ \t]*(?:(?:[Jj]a|[Nn]ej|[Jj]o)[ \t]*[,.!]?[ \t]*)?(?:[Hh]an|[Hh]un)(?![^\W\d_])")
+""""He" or "she" right after an unknown word and its comma or question mark ("Sirwan? Ja, han kommer",
+"Xhemal, hun er sød"): the word is a person's name."""
 _FROM_PLACE_RE = re.compile(
     r"[ \t]+fra[ \t]+(?:(?:det|den|de)[ \t]+)?(?:[a-zæøå]+(?:et|en|erne|ne)|[A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])")
 """A first name's "fra" and a definite noun or a capitalised name: "Lise fra sekretariatet"."""
@@ -289,7 +294,7 @@ _AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
 
 
-_KIN_RE = re.compile(
+KIN_AFTER_RE = _KIN_RE = re.compile(
     r"[ \t]+(?:mor|far|forældre|søn|sønner|datter|døtre|kone|mand|kæreste|bror|brødre|søster|søstre|"
     r"børn|barn|familie|ven|veninde|venner|nabo|svigermor|svigerfar|onkel|moster|faster|farbror|morbror)\b"
 )
@@ -443,8 +448,9 @@ def lower_case_person(text: str, start: int, end: int, *, word: bool = False) ->
 
 
 _NAMING_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))}))"
-    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>[a-zæøåäöüéçşğıîûôâ]{{2,}})"
+    rf"(?<![^\W\d_])(?:(?P<naming>(?i:{'|'.join(sorted(_NAMING_BEFORE))})"
+    r"|(?P<calls>(?i:kalder|kaldte)[ \t]+(?:ham|hende)))"
+    rf"|(?P<greeting>(?i:{'|'.join(sorted(_SIGNATURE_BEFORE))})\.?))[ \t]+(?P<word>{LOWER}{{2,}})"
     r"(?![^\W\d_@-])")
 _NAMED_SUBJECTS = frozenset("han hun jeg du de vi i".split())
 """Who "hedder" something that is a name: "han hedder kawan"; "det hedder" names a thing."""
@@ -452,25 +458,37 @@ _NOT_SIGNED = frozenset("os jer mig dig dem sig mor far fra til og alle".split()
 """Short words after a greeting that sign no one: "hilsen os", "kh mor", "hilsen fra"."""
 
 
+_RUN_RE = re.compile(r"(.)\1+")
+
+
+def interjection(folded: str) -> bool:
+    """True if the lower-cased word is a kept word, also drawn out: "nææh", "øhh", "mmh", "nahh" (a word no
+    one is named by, which the rules that take an unknown word for a name in a person's place must pass by)."""
+    short = _RUN_RE.sub(r"\1", folded)
+    return folded in lexicon().keep or short in lexicon().keep or (
+        short != folded and len(short) <= 3 and is_danish_word(short))  # "uhh", "nææh": a short word drawn out
+
+
 def _unlisted(word: str) -> bool:
-    lists = lexicon()
-    return not (is_danish_word(word) or is_danish_noun(word) or word in lists.keep or word in _LOWER_WORDS)
+    return not (is_danish_word(word) or is_danish_noun(word) or interjection(word) or word in _LOWER_WORDS)
 
 
 def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of lower-case names on no list after "hedder" or "kaldet" with a person before
-    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), or after a greeting at
+    it ("han hedder kawan", "hans bror hedder bj"; not "det hedder jobspor"), after "kalder ham" or "kalder
+    hende" ("vi kalder ham momo"), or after a greeting at
     the end of its line ("hilsen sirwan"). A Danish word there ("hedder noget") is none."""
     if "hedder" not in text and "kald" not in text and "ilsen" not in text and "vh" not in text and "kh" not in text:
         return []
     found = []
     for match in _NAMING_RE.finditer(text):
         word = match.group("word")
-        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED:
-            pass  # initials that sign, even when they are a word: "hilsen lp", "mvh. kh"
+        if match.group("greeting") is not None and len(word) <= 3 and word not in _NOT_SIGNED and (
+                word not in lexicon().keep):
+            pass  # initials that sign, even when they are a word: "hilsen lp"; not "hilsen en", "hilsen de"
         elif not _unlisted(word):
             continue
-        if match.group("naming") is not None:
+        if match.group("naming") is not None and match.group("calls") is None:
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
             if before is None or before.group(1).casefold() not in _NAMED_SUBJECTS | KIN_BEFORE:
                 continue
@@ -482,9 +500,31 @@ def unlisted_lower_names(text: str) -> list[tuple[int, int]]:
 
 def unlisted_kin_name(text: str, start: int, end: int) -> bool:
     """True if the lower-case word after a relative or role, on no list, is a name: a verb it governs
-    follows, or where it is from ("min søn sirwan går der", "min nabo aischa siger"; not "min ven okay")."""
+    follows, where it is from, or the clause ends ("min søn sirwan går der", "min nabo aischa siger",
+    "min ven mo"; not "min ven okay")."""
     word = text[start:end]
-    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None) and _unlisted(word)
+    return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None
+            or _CLAUSE_END_RE.match(text, end) is not None) and _unlisted(word)
+
+
+_AUXILIARIES = frozenset("er var har havde kan kunne vil ville skal skulle må måtte blev bliver ved fik får".split())
+_DOING_VERBS = _PERSON_VERBS - _AUXILIARIES
+"""Verbs that only a person does, after an unknown word in lower case at a sentence's start ("nirosha siger");
+"er", "har" and the like follow typos and slang as well."""
+
+
+def unlisted_initial_name(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word on no list that starts a sentence is a name: a verb only a person does
+    follows ("nirosha siger at der mangler folk", "xhemal ringede"); not a Danish word, nor one of two."""
+    if end - start < 3 or not sentence_initial(text, start):
+        return False
+    match = _NEXT_WORD_RE.match(text, end)
+    word = text[start:end]
+    return match is not None and match.group(1) in _DOING_VERBS and _unlisted(word) and not _danish_compound(word)
+
+
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,!?;)]|\n|$)")
+"""A clause's end right after a relative's name: "min ven mo.", "min søn sirwan, han ..."."""
 
 
 def lower_case_surname(text: str, start: int) -> bool:
@@ -648,6 +688,9 @@ def classify(
     if initial and _subject_of_verb(text, end, folded) and not is_danish_word(folded) and (
             not _danish_compound(folded)):
         return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
+    if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
+            and not interjection(folded) and not _danish_compound(folded):
+        return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for
     if not initial and is_danish_word(folded):
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""

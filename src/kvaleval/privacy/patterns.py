@@ -21,8 +21,9 @@ KIND_PLATE = "nummerplade"
 KIND_BIRTH = "fødselsdato"
 KIND_CASE = "sagsnummer"
 KIND_ACCOUNT = "kontonummer"
+KIND_IP = "IP-adresse"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE, KIND_ACCOUNT)
+         KIND_CASE, KIND_ACCOUNT, KIND_IP)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -38,6 +39,16 @@ def _upper_class() -> str:
 
 UPPER = _upper_class()
 """Regex character class matching one upper-case letter."""
+
+
+def _lower_class() -> str:
+    """A character class of the lower-case Latin letters ("ğ", "ó", "š" as well as "æøå")."""
+    codepoints = [*range(0x61, 0x250), *range(0x1E00, 0x1F00)]
+    return "[" + re.escape("".join(chr(c) for c in codepoints if chr(c).islower())) + "]"
+
+
+LOWER = _lower_class()
+"""Regex character class matching one lower-case Latin letter."""
 
 LETTER = r"[^\W\d_]"
 """Regex class matching one letter of any script."""
@@ -57,6 +68,16 @@ EMAIL_RE = re.compile(
 )
 """An address may follow another right after a "+" ("a@b.dk+c@d.dk"): a local part's "+"
 is taken with it anyway, since the leftmost match wins."""
+
+_SPOKEN_DOT = r"[ \t]+(?i:punktum|prik|dot)[ \t]+"
+SPOKEN_EMAIL_RE = re.compile(
+    rf"(?<![\w.@-])\w[\w.-]*(?:[ \t]+(?i:punktum|prik|dot|bindestreg|understreg)[ \t]+\w[\w-]*)*"
+    rf"(?:[ \t]+(?i:snabel[- ]?a)[ \t]+\w[\w-]*(?:{_SPOKEN_DOT}[a-zA-Z]{{2,}})*"
+    rf"|[ \t]+(?i:at)[ \t]+\w[\w-]*(?:{_SPOKEN_DOT}\w[\w-]*)*{_SPOKEN_DOT}(?i:com|dk|net|org|se|no|nu|de|eu|info|io)"
+    r")(?![\w])"
+)
+"""An e-mail address spelled out as it is said: ``peter snabel-a gmail punktum com``, ``ahmed punktum hassan
+snabel a hotmail punktum dk``, ``hodan85 at hotmail dot com`` (after "at" only with its domain's end)."""
 
 CPR_RE = re.compile(
     r"(?<![\d.,/+-])(\d\d)(?P<sep>[.\s-]?)(\d\d)(?P=sep)(?:(?<=[.\s-])(?:19|20))?(\d\d)"
@@ -178,31 +199,42 @@ _POSTCODE = (
 ADDRESS_RE = re.compile(
     rf"(?<![^\W\d_])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
-    rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
+    rf"\s+(?:(?i:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
 """A Danish street address: a capitalised street name ending in a street word (vej, gade,
 allé, parken, vænget ...) and a house number, optionally floor and side (``2. th.``) and
-postcode and town (``5240 Odense NØ``). A street name without a number is a place."""
+postcode and town (``5240 Odense NØ``), also with "nr." before the number (``Søndergade nr. 12``). A street
+name without a number is a place."""
 
 
+_LIVES_ON = (r"(?:(?<=bor på )|(?<=bor i )|(?<=boede på )|(?<=boede i )|(?<=flyttede til )|(?<=flytter til )"
+             r"|(?<=adresse ))")
 LOWER_ADDRESS_RE = re.compile(
     rf"(?<![^\W\d_])(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
+    # without floor or side where a home is told: "bor på søndergade 12"
+    rf"|{_LIVES_ON}(?P<told>[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES}))\s+(?:(?:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}"
+    rf"(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
 """The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``,
 ``vollsmose allé 14 2 tv``): one word ending in a street word, or a word and a street word, and
-then floor or side as well, which ordinary words lack."""
+then floor or side as well, which ordinary words lack; or after "bor på", "flyttede til" ... without them,
+when the street is no Danish word (``bor på søndergade 12``; not ``bor i lejligheden 3``)."""
 
 _DIGIT_RE = re.compile(r"\d")
 
 _STAIR = r"(?i:opg(?:ang)?\.?|opgang(?:nummer|nr\.?)?)[ \t]*\d{1,3}[a-zA-Z]?(?![\w])"
 _STOREY = r"(?:[ \t]*,?[ \t]*(?:\d{1,2}\.?[ \t]*(?i:sal)|(?i:st(?:uen)?)\b)\.?(?:[ \t]*,?[ \t]*(?i:th|tv|mf)\b)?)"
+_HOUSE_STOREY = rf"(?:{_STOREY}|[ \t]+\d{{1,2}}\.?[ \t]*(?i:th|tv|mf)\b\.?)"
 LOOSE_ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?i:blok)[ \t]*\d{{1,3}}[a-zA-Z]?[ \t]*,?[ \t]*{_STAIR}{_STOREY}?|{_STAIR}{_STOREY})"
+    rf"(?<![^\W\d_])(?:(?i:blok)[ \t]*\d{{1,3}}[a-zA-Z]?(?:[ \t]*,?[ \t]*{_STAIR}{_STOREY}?|{_STOREY})"
+    rf"|{_STAIR}{_STOREY}?"
+    rf"|(?i:nr\.?|nummer)[ \t]*\d{{1,3}}[a-zA-Z]?(?![\w])(?={_HOUSE_STOREY}){_HOUSE_STOREY})"
 )
 """A home in a housing estate written without a street: a block and a stairway (``blok 4 opg 12``,
-``Blok 3, opgang 12, 2. sal``), or a stairway and a storey (``opgang 3, 2. sal th``). A block alone
-(``blok 3``) is a place many live in, and stays."""
+``Blok 3, opgang 12, 2. sal``), a stairway with or without its storey (``opgang 3, 2. sal th``, ``i opgang
+7``: a few homes), or a house number with its storey (``nr. 14 st. tv``, ``nummer 5, 2. sal``), or a block with
+its storey (``blok 7, 3. sal tv``). A block alone (``blok 3``) is a place many live in, and stays."""
 
 PROFILE_URL_RE = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
@@ -214,29 +246,56 @@ PROFILE_URL_RE = re.compile(
 HANDLE_RE = re.compile(r"(?<![\w.@/\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 """A social-media handle (``@ozlem_vollsmose``); one that is a Danish word (``@alle``) is no one's."""
 
+PLATFORM_HANDLE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:snap(?:chat)?|insta(?:gram)?|tiktok|twitter|discord|telegram|youtube|facebook|fb)"
+    r"(?:[ \t]+(?i:er|hedder|navn|profil))?(?P<colon>[ \t]*:)?[ \t]+"
+    r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
+    r"(?![\w@])")
+"""A handle written after its network without "@" (``snap: ozzy_2009``, ``insta fatima_k99``): one with a
+digit, an underscore or a dot inside, or after a colon one that is no word (``snap: ozzy``)."""
+_PLATFORM_HINTS = ("nap", "NAP", "nsta", "NSTA", "ikTok", "iktok", "IKTOK", "witter", "iscord", "elegram", "outube",
+                   "ouTube", "acebook", "fb", "FB", "ruger", "RUGER", "user", "User", "USER", "ogin", "OGIN")
+"""Quick tests before PLATFORM_HANDLE_RE and USER_ID_RE: a few substrings are faster than any search."""
+
+USER_ID_RE = re.compile(
+    r"(?<![^\W\d_])(?i:bruger[- ]?(?:id|navn)|brugernavn\w*|user[- ]?(?:id|name)|login)"
+    r"(?:\s*:|\s+(?i:er|var|hedder|nr\.?))*\s+(?P<user>[A-Za-z0-9_][A-Za-z0-9_.-]*[A-Za-z0-9_])(?![\w@])")
+"""A user name or id after its word (``MitID bruger-id er hodan1985``, ``NemID brugernavn: fati8823``):
+one with a digit, an underscore or a dot, or no word (``brugernavn: hodan``)."""
+
 _PLATE_WORD = r"(?:(?<=ummerplade )|(?<=ummerpladen )|(?<=ummerplade: )|(?<=ummerpladen er )|(?<=ummerpladen var ))"
 PLATE_RE = re.compile(
-    rf"(?<![\w-])(?:[A-Z]{{2}}|{_PLATE_WORD}[a-z]{{2}})[ -]?\d{{2}}[ -]?\d{{3}}(?![\w]|[.,]\d)")
+    rf"(?<![\w-])(?:(?:[A-Z]{{2}}|{_PLATE_WORD}[a-z]{{2}})[ -]?\d{{2}}[ -]?\d{{3}}|[a-z]{{2}}\d{{5}})(?![\w]|[.,]\d)")
 """A Danish number plate: two letters and five digits (``AB 12 345``, ``AB-12-345``, ``AB12345``;
-in lower case only after the word: ``nummerplade ab 12 345``, ``nummerpladen er ab 12 345``, where two
-lower-case letters could be a word)."""
+in lower case after the word: ``nummerplade ab 12 345``, ``nummerpladen er ab 12 345``, where two
+lower-case letters could be a word, or written together: ``ab12345``)."""
 
 
 _MONTHS = (r"jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _BIRTH_YEAR = r"(?:\d{4}|-?['’]?\d\d)(?!\d)"
+_ORDINALS = (r"første|anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|ellevte|tolvte|"
+             r"trettende|fjortende|femtende|sekstende|syttende|attende|nittende|tyvende|"
+             r"(?:en|to|tre|fire|fem|seks|syv|otte|ni)ogtyvende|tredivte|enogtredivte")
+_NUMBER_WORD = (r"(?:[a-zæø]*(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems)|hundrede|en|et|to|tre|"
+                r"fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)")
+_YEAR_WORDS = rf"(?:nitten|atten|tyve|to[ \t]?tusinde?)(?:[ \t]+(?:og[ \t]+)?{_NUMBER_WORD}(?![^\W\d_])){{1,3}}"
+"""A year said in words: "nitten hundrede og femogfirs", "nitten femogfirs", "to tusind og tolv"."""
 BIRTH_RE = re.compile(
     r"(?<![^\W\d_])(?i:født|fødselsdato|fødselsdag|f\.|fylder(?:[ \t]+\d{1,3})?[ \t]+år)"
     r"(?:\s+(?i:er|var|på))?(?:\s+(?i:den|d\.))?[:\s]\s*"
     rf"(?P<date>\d{{1,2}}[./-]\d{{1,2}}(?:[./-]|[ \t](?=\d{{4}}))(?:\d{{4}}|\d\d)(?!\d)"
     rf"|\d{{1,2}}\.?\s*(?i:{_MONTHS})\.?(?:\s+{_BIRTH_YEAR})?(?![^\W\d_])"
+    # the date said in words: "født den tolvte marts nitten hundrede og femogfirs", "den første maj"
+    rf"|(?i:{_ORDINALS})[ \t]+(?i:{_MONTHS})(?![^\W\d_])(?:[ \t]+(?:{_BIRTH_YEAR}|(?i:{_YEAR_WORDS})))?"
     # a day and month without the year, as a birthday is told: "fødselsdag d. 12/4", "født 3/5"
     r"|(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?![\d/-]|[.,]\d))"
 )
 """A date of birth after the word (``født 12.03.2015``, ``født den 3. marts 2015``,
-``fødselsdato: 12/03/2015``, typed ``født 1.maj -87``, ``født 1/5 1990``, ``født 3. maj 87``), also a
-birthday without its year (``fødselsdag d. 12/4``, ``fylder år den 14. juni``): the date goes, the
-word stays. A year alone (``født i 1962``) stays."""
+``fødselsdato: 12/03/2015``, typed ``født 1.maj -87``, ``født 1/5 1990``, ``født 3. maj 87``, said
+``født den tolvte marts nitten hundrede og femogfirs``), also a birthday without its year
+(``fødselsdag d. 12/4``, ``fylder år den 14. juni``): the date goes, the word stays. A year alone
+(``født i 1962``) stays."""
 
 CASE_RE = re.compile(
     # the word and its "nr"/"nummer" joined or apart: "sagsnr.", "sag nr.", "journal nr.", "kundenummer"
@@ -266,17 +325,32 @@ ACCOUNT_RE = re.compile(
 ``min konto 1234-1234567890``: the numbers go, the words stay."""
 
 
+ACCOUNT_LOOSE_RE = re.compile(r"(?<![\w.,/+-])(?!0045)\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
+"""A registration and account number without the word (``overfør til 5301 0243567``): four digits and
+seven to ten, which no CPR or date has, nor a phone number (``0045 20304050``)."""
+_OTHER_NUMBER_BEFORE = re.compile(
+    r"(?i:(?:ean|gln|isbn|cvr)(?:[ .-]?(?:nr|nummer))?|(?:se|p)[ .-]?(?:nr|nummer))\.?[ \t]*:?[ \t]*$")
+"""The word of a number that is a firm's or a book's, not an account: ``EAN 5798 000123456``."""
+
+
 def find_accounts(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "kontonummer")`` for every IBAN and bank account number after its word."""
+    """Yield ``(start, end, "kontonummer")`` for every IBAN and bank account number after its word, or
+    written as registration and account number."""
     for match in IBAN_RE.finditer(text):
         if sum(char.isdigit() for char in match.group()) >= 12:
             yield match.start(), match.end(), KIND_ACCOUNT
     for match in ACCOUNT_RE.finditer(text):
         yield match.start("number"), match.end("number"), KIND_ACCOUNT
+    for match in ACCOUNT_LOOSE_RE.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not (_AMOUNT_AFTER.match(text[match.end() : match.end() + 10]) or _AMOUNT_BEFORE.search(before)
+                or _OTHER_NUMBER_BEFORE.search(before)):
+            yield match.start(), match.end(), KIND_ACCOUNT
 
 
 def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, "profil")`` for every social-network link and handle in ``text``."""
+    """Yield ``(start, end, "profil")`` for every social-network link and handle in ``text``, and every
+    user name after its word."""
     if "." in text:
         for match in PROFILE_URL_RE.finditer(text):
             yield match.start(), match.end(), KIND_PROFILE
@@ -287,6 +361,37 @@ def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
             handle = match.group()[1:]
             if not (handle.isalpha() and is_danish_word(handle.lower())):
                 yield match.start(), match.end(), KIND_PROFILE
+    for hint in _PLATFORM_HINTS:
+        if hint in text:
+            break
+    else:
+        return
+    from kvaleval.danish import is_danish_word
+
+    pairs = [(m, m.group("colon") is not None) for m in PLATFORM_HANDLE_RE.finditer(text)]
+    pairs += [(m, True) for m in USER_ID_RE.finditer(text)]
+    for match, alone in pairs:
+        group = "handle" if "handle" in match.re.groupindex else "user"
+        handle = match.group(group)
+        # "insta fatima_k99": a handle's digit, underscore or dot; "snap: ozzy", no word, after a colon
+        if re.search(r"[\d_]|\w\.\w", handle) or (alone and handle.isalpha() and not is_danish_word(handle.lower())):
+            yield match.start(group), match.end(group), KIND_PROFILE
+
+
+IP_RE = re.compile(r"(?<![\w.,/-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|[.,/-]\d)")
+"""An IPv4 address (``85.204.12.7``), with a part of three digits: ``3.2.1.4`` is a section's number,
+``14.30.15.20`` no address."""
+
+
+_VERSION_BEFORE = re.compile(r"(?i:version|ver\.|v)[ \t]*$")
+
+
+def find_ips(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "IP-adresse")`` for every IPv4 address (not a version: ``version 10.2.145.3``)."""
+    for match in IP_RE.finditer(text):
+        if re.search(r"\d{3}", match.group()) and not _VERSION_BEFORE.search(text, max(0, match.start() - 10),
+                                                                              match.start()):
+            yield match.start(), match.end(), KIND_IP
 
 
 def find_plates(text: str) -> Iterator[tuple[int, int, str]]:
@@ -313,10 +418,15 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
 
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "e-mail")`` for every e-mail address in ``text``, also written
-    ``navn(at)firma.dk`` or ``navn [at] firma.dk`` or with a comma for the last dot."""
+    ``navn(at)firma.dk`` or ``navn [at] firma.dk``, with a comma for the last dot, or spelled out
+    (``navn snabel-a firma punktum dk``)."""
+    spoken = []
+    if "nabel" in text or " dot " in text or " punktum " in text or " prik " in text:
+        spoken = [match.span() for match in SPOKEN_EMAIL_RE.finditer(text)]
     if "@" not in text and "at)" not in text and "at]" not in text:
+        yield from ((start, end, KIND_EMAIL) for start, end in spoken)
         return
-    found = [match.span() for match in EMAIL_RE.finditer(text)]
+    found = [match.span() for match in EMAIL_RE.finditer(text)] + spoken
     # Two addresses written together ("a@b.dkkr.a@b.dk"): the second starts after the first's last
     # letters, where an address may not start; read again with the first blanked out, it is found.
     if found and any(text.find("@", end) != -1 for _, end in found):
@@ -391,20 +501,25 @@ def find_loose_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, KIND_PHONE
 
 
-_STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+\d")
+_STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+(?:(?i:nr\.?|nummer)\s*)?\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, "adresse")`` for every street address with a house number, and every
     block with its stairway."""
-    if "pg" in text or "PG" in text:
+    if "pg" in text or "PG" in text or "nr" in text or "NR" in text or "ummer" in text or "lok" in text:
         for match in LOOSE_ADDRESS_RE.finditer(text):
             yield match.start(), match.end(), KIND_ADDRESS
     if not _STREET_NUMBER_RE.search(text):
         return
     for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
         for match in pattern.finditer(text):
+            if pattern is LOWER_ADDRESS_RE and match.group("told") is not None:
+                from kvaleval.danish import is_danish_word
+
+                if is_danish_word(match.group("told")):
+                    continue  # "bor i lejligheden 3": a word, no street
             end = match.end()
             while end > match.start() and text[end - 1] in " ,":
                 end -= 1
@@ -421,6 +536,8 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     yield from (found for found in find_profiles(text)
                 if not any(start < found[1] and found[0] < end for start, end, _ in emails))
     if not _DIGIT_RE.search(text):
+        if "øds" in text or "ødt" in text or "ylder" in text:
+            yield from find_births_and_cases(text)  # a date of birth said in words has no digit
         return
     plain = text.translate(_SEPARATORS)
     yield from find_cprs(plain)
@@ -430,3 +547,5 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     yield from find_plates(plain)
     yield from find_births_and_cases(plain)
     yield from find_accounts(plain)
+    if text.count(".") >= 3:
+        yield from find_ips(plain)

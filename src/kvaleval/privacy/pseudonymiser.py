@@ -13,6 +13,8 @@ from kvaleval.privacy.patterns import (
     KIND_CPR,
     KIND_NAME,
     KIND_PHONE,
+    KIND_PROFILE,
+    LOWER,
     REPLACEMENTS,
     TOKEN_RE,
     find_shaped,
@@ -45,8 +47,14 @@ _ROLE_RE = re.compile(
 _GENITIVE = r"(?:['’]s|['’]|s)?"
 
 
-_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])[a-zæøåäöüéçşłńśźżćęąðıîûôâ]{2,}(?![^\W\d_])(?![@\-])")
-"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn" too)."""
+_LOWER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?<![@.\-]){LOWER}{{2,}}(?![^\W\d_])(?![@\-])")
+"""A lower-case word, not part of an e-mail or a compound ("małgorzata", "rojîn", "yağmur" too)."""
+_URL_RE = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s,;)\]»\"'<>]*[^\s,;)\]»\"'<>.!?:]")
+_URL_PART_RE = re.compile(r"[/._\-?=&#:+%]+")
+"""A link, and what separates the words in it."""
+_OPENING_RE = re.compile(r"(?:^|(?<=[\n.!?:;…\]|)>]))[^\w\n]*", re.MULTILINE)
+"""Where a sentence may start: the text's or a line's start, or after a sentence's sign, and what may stand
+before its first word (spaces, quotes, dashes)."""
 _LOWER_HYPHEN_RE = re.compile(r"(?<![^\W\d_])(?<![@.\-])([a-zæøå]{3,})-([a-zæøå]{2,})(?![^\W\d_])")
 _ACCENTED_RE = re.compile(r"[^a-zæøå]")
 
@@ -237,10 +245,16 @@ class Pseudonymiser:
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
             surnames = _names.lower_case_surnames()
             previous, previous_end = "", -1
+            first_name: tuple[int, int, bool] | None = None  # the last lower-case first name, and if taken
+            # where a sentence may start: a quick test before the exact one (names.sentence_initial)
+            openings = {m.end() for m in _OPENING_RE.finditer(text)}
             for m in _LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                after_kin = previous in _names.KIN_BEFORE and not text[previous_end : m.start()].strip(" \t")
-                previous, previous_end = word, m.end()
+                adjacent = not text[previous_end : m.start()].strip(" \t")
+                after_kin = previous in _names.KIN_BEFORE and adjacent
+                after_first = first_name if first_name is not None and first_name[1] == previous_end and adjacent \
+                    else None
+                previous, previous_end, first_name = word, m.end(), None
                 if word not in lower and word not in words and word not in surnames:
                     if not word.isascii() and _ACCENTED_RE.search(word):
                         word = _names.fold(word)  # "małgorzata", listed as malgorzata
@@ -250,9 +264,29 @@ class Pseudonymiser:
                         text, m.start(), m.end(), word=word in words)) or (
                         word in surnames and _names.lower_case_surname(text, m.start())):
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
-                elif after_kin and self.heuristic and _names.unlisted_kin_name(text, m.start(), m.end()):
-                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der"
+                    first_name = (m.start(), m.end(), True) if word in lower else None
+                elif word in surnames and after_first is not None:
+                    # a first name and a surname, neither a word: "grzegorz szczepański ringede"
+                    if not after_first[2]:
+                        spans.append(Span(after_first[0], after_first[1], KIND_NAME, RANK_TOKEN,
+                                          REPLACEMENTS[KIND_NAME]))
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+                elif word in lower:
+                    first_name = (m.start(), m.end(), False)
+                elif (word[-1:] == "s" and _names.fold(word[:-1]) in lower
+                      and _names.KIN_AFTER_RE.match(text, m.end()) is not None):
+                    # a first name's genitive before a relative: "ahmeds mor", "oksanas søn"
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME], "s"))
+                elif self.heuristic and (_names.unlisted_kin_name(text, m.start(), m.end()) if after_kin else (
+                        m.start() in openings and _names.unlisted_initial_name(text, m.start(), m.end()))):
+                    # a name on no list after a relative or role, before its verb: "min søn sirwan går der";
+                    # or starting a sentence before a verb only a person does: "nirosha siger ..."
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+            if "www." in text or "://" in text:
+                # a link with a name in it: "www.firma.dk/medarbejdere/birgitte-holm"
+                spans += [Span(m.start(), m.end(), KIND_PROFILE, RANK[KIND_PROFILE], REPLACEMENTS[KIND_PROFILE])
+                          for m in _URL_RE.finditer(text)
+                          if any(part in lower or part in surnames for part in _URL_PART_RE.split(m.group().lower()))]
             if "-" in text:
                 # a lower-case first name before a hyphen and a group word: "hanne-ordningen", "bente-gruppen"
                 spans += [Span(m.start(1), m.end(1), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME])
@@ -500,6 +534,9 @@ _INSTITUTION_BEFORE = _INSTITUTION_WORDS | frozenset(
 )
 """Words before a name that make it a place's or a unit's name ("Plejecenter Solvang", "Hjemmeplejen Nord")."""
 
+_COMPASS = frozenset("nord syd øst vest".split())
+"""Points of the compass, also surnames ("Nord"), after a place or institution name: "Lektiecafé Nord"."""
+
 
 _JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+")
 """What joins two names in a list of people: "Fatu og Abdi", "Fatu, Abdi"."""
@@ -518,6 +555,8 @@ def _names_an_institution(text: str, span: Span) -> bool:
     if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
         return True
     word = text[span.start : span.end]
+    if before is not None and word.casefold() in _COMPASS:
+        return True  # "Lektiecafé Nord", "Aarhus Nord": a place's part; "Mette Nord" is one name, merged
     if " " in word and word.rsplit(None, 1)[-1].casefold() in _BUILDING_WORDS:
         return True  # "H.C. Andersen Hotel": the building word was taken for a surname
     return before is not None and not span.suffix and word.casefold() in _INSTITUTION_WORDS
