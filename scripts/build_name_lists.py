@@ -62,6 +62,7 @@ Signe Sara Julie Cecilie Christina Katrine Rikke Stine Gitte Lone Bente Inger Ki
 Jytte Lene Winnie Dorthe Dorte Vibeke Merete Annette Pia Ulla Kamilla Nanna Line
 Fie Ea Liv Molly Silje Tilde Vigga Andrea Victoria Thea Selma Astrid Ebba Gry Helle
 Svend Ejnar Villy Jette Jørn Orla Thorkild Hakon Ejvind Bendt Solvejg Birk Bjørk Bue Sif Aske Vilje
+Vibe Frej Ørn Elm Lis Kamma Vita Halfdan Ejner Eskild Lauge Tue
 """.split()
 
 DANISH_LAST = """
@@ -276,6 +277,7 @@ EXTRA_AMBIGUOUS = """
 bo per dan vang have holm skov lund kim alle mark storm kirke hans sten rask smed bager
 skytte fisker bonde krog kirk post sommer engel vad wind lykke ravn dam toft lind berg
 bach bak nord strand strøm bjørn falk ulv due sol dag juni maj august april ask kruse
+vibe tue ørn
 """.split()
 """Names a Danish reader will also read as ordinary words; always ambiguous."""
 

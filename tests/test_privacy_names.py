@@ -212,6 +212,18 @@ def test_privacy_names_only_the_ambiguous_list_has() -> None:
     assert pseudonymise("Vi gik hos lægen. Hos lægen var der kø.") == "Vi gik hos lægen. Hos lægen var der kø."
 
 
+@pytest.mark.parametrize("name", ["Vibe", "Frej", "Tue", "Ørn", "Lis", "Kamma", "Vita", "Halfdan", "Ejner", "Eskild",
+                                  "Lauge", "Elm"])
+def test_privacy_common_danish_first_names_are_names(name: str) -> None:
+    # Common Danish first names on no list ("Vibe", "Frej", "Tue") stayed in the quotes.
+    assert pseudonymise(f"Jeg talte med {name} i går, og hun var glad.") == "Jeg talte med [navn] i går, og hun var glad."
+
+
+def test_privacy_new_names_that_are_words_stay_words() -> None:
+    assert pseudonymise("En vibe fløj over marken, og en ørn sad på en tue.") == (
+        "En vibe fløj over marken, og en ørn sad på en tue.")
+
+
 def test_privacy_a_name_of_a_place_stays() -> None:
     # "H.C. Andersen Skolen" became "H.C. [navn] Skolen", "Boligsocialt Hus" "Boligsocialt [navn]",
     # and "Sankt Hans", a holiday, "[navn]".

@@ -236,11 +236,20 @@ def test_read_redteam_interviewer_named_among_the_participants(tmp_path: Path, f
 
 
 def test_read_redteam_a_word_that_speaks_once_with_its_role_stated_is_a_speaker(tmp_path: Path) -> None:
-    # "Vibe" is a Danish word (and on no name list): said once, even with its role stated, it was
+    # "Skjold" is a Danish word (and on no name list): said once, even with its role stated, it was
     # read into Bo's turn and quoted as his.
     said = [("Moderator", Q, "Hvad betyder klubben?"), ("Sol", A, "Alt."), ("Storm", A, "Et sted at være."),
-            ("Bo", A, "Maden."), ("Vibe", A, "Trygheden."), ("Moderator", Q, "Andet?"), ("Sol", A, "Nej.")]
-    lines = [f"{speaker} (deltager): {text}" if speaker == "Vibe" else f"{speaker}: {text}"
+            ("Bo", A, "Maden."), ("Skjold", A, "Trygheden."), ("Moderator", Q, "Andet?"), ("Sol", A, "Nej.")]
+    lines = [f"{speaker} (deltager): {text}" if speaker == "Skjold" else f"{speaker}: {text}"
              for speaker, _, text in said]
     (tmp_path / "fokusgruppe.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert turns(read(tmp_path)) == said
+
+
+@pytest.mark.parametrize("name", ["Vibe", "Frej", "Tue", "Eskild", "Kamma"])
+def test_read_redteam_a_common_danish_first_name_that_speaks_once_is_a_speaker(tmp_path: Path, name: str) -> None:
+    # Vibe, Frej, Tue ... were on no name list: said once in a focus group, the turn went to Bo.
+    said = [("Moderator", Q, "Hvad betyder klubben?"), ("Bo", A, "Maden."), (name, A, "Trygheden."),
+            ("Bo", A, "Og vennerne."), ("Moderator", Q, "Andet?")]
+    (tmp_path / "fokusgruppe.txt").write_text("".join(f"{s}: {t}\n" for s, _, t in said), encoding="utf-8")
     assert turns(read(tmp_path)) == said
