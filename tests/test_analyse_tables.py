@@ -732,3 +732,63 @@ def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Pa
         mine = [w for w in caught if issubclass(w.category, kv.KvalevalWarning)]
         assert sorted(str(w.message)[:6] for w in mine) == ["[W021]", "[W032]", "[W033]"]
         assert {Path(w.filename).name for w in mine} == {Path(__file__).name}
+
+
+def test_targets_xlsx_sheet_after_a_front_page_and_a_title_above_the_header(tmp_path: Path) -> None:
+    # Only the first sheet was read: a workbook opening with a front page was E012 ("Kolonner: [titlen]").
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Forside"
+    workbook.active["A1"] = "Målopfyldelse 2026"
+    sheet = workbook.create_sheet("Mål")
+    sheet["A1"] = "Indikatorer fra årsrapporten"  # a title, an empty row, then the header
+    sheet.append([])
+    sheet.append(["Indikator", "Mål", "Opnået", "Retning"])
+    sheet.append(["Familier i forløb", 60, 71, None])
+    sheet.append(["Udsættelser", 15, 9, "lavere"])
+    path = tmp_path / "indikatorer.xlsx"
+    workbook.save(path)
+    table = read_targets(path)
+    assert table["indikator"].tolist() == ["Familier i forløb", "Udsættelser"]
+    assert table["mål"].tolist() == [60.0, 15.0] and table["retning"].tolist() == ["højere", "lavere"]
+    del workbook["Mål"]
+    workbook.create_sheet("Noter")["A1"] = "kommer senere"
+    workbook.save(path)
+    with pytest.raises(kv.CorpusError, match=r"E032.*\['Forside', 'Noter'\].*'Målopfyldelse 2026'"):
+        read_targets(path)
+
+
+def test_targets_written_as_bounds_give_their_direction(tmp_path: Path) -> None:
+    # "mindst 40" and "højst 5", as plans write targets, were E017 "er ikke et tal".
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nMentorforløb;mindst 40;46;\nPraktik;min. 20;19;\n"
+                    "Sygefravær (dage);højst 5;6,5;\nVentetid (uger);maks. 4;3;lavere\nKlager;≤ 3;2;\n",
+                    encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [40.0, 20.0, 5.0, 4.0, 3.0]
+    assert table["retning"].tolist() == ["højere", "højere", "lavere", "lavere", "lavere"]
+    assert table["opfyldt"].tolist() == [True, False, False, True, True]
+    path.write_text("indikator;mål;opnået;retning\nMentorforløb;mindst 40;46;lavere\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E033.*linje 2: målet 'mindst 40' giver retningen 'højere'.*'lavere'"):
+        read_targets(path)
+
+
+def test_targets_a_percent_beside_a_fraction_is_an_error(tmp_path: Path) -> None:
+    # "80%" beside "0,88" (88 % written as a fraction) was read as 0.88 < 80: a target missed by far.
+    from openpyxl import Workbook
+
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nTilfredse (%);80%;0,88\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E034.*linje 2: '80%' i kolonnen 'mål' er en procent.*'0,88'"):
+        read_targets(path)
+    workbook = Workbook()  # a percent cell (0,8 shown as 80 %) beside a plain 0,88
+    workbook.active.append(["indikator", "mål", "opnået"])
+    workbook.active.append(["Tilfredse", 0.8, 0.88])
+    workbook.active["B2"].number_format = "0%"
+    workbook.save(tmp_path / "indikatorer.xlsx")
+    with pytest.raises(kv.CorpusError, match=r"E034.*linje 2: '80 %'.*'0,88' i kolonnen 'opnået'"):
+        read_targets(tmp_path / "indikatorer.xlsx")
+    path.write_text("indikator;mål;opnået;retning\nFrafald (%);2 %;0,5 %;lavere\nAndel;0,8;0,88;\n"
+                    "Unge i job (%);30 %;27,5;\n", encoding="utf-8")  # the same scale: no error
+    assert read_targets(path)["opnået"].tolist() == [0.5, 0.88, 27.5]
