@@ -792,3 +792,17 @@ def test_targets_a_percent_beside_a_fraction_is_an_error(tmp_path: Path) -> None
     path.write_text("indikator;mål;opnået;retning\nFrafald (%);2 %;0,5 %;lavere\nAndel;0,8;0,88;\n"
                     "Unge i job (%);30 %;27,5;\n", encoding="utf-8")  # the same scale: no error
     assert read_targets(path)["opnået"].tolist() == [0.5, 0.88, 27.5]
+
+
+def test_targets_a_met_column_that_the_numbers_contradict_is_an_error(tmp_path: Path) -> None:
+    # "Udsættelser;15;9;ja" without a direction was read as higher is better: "nej", and the share met fell,
+    # though the user's own column said the target was met.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;opfyldt\nFamilier;60;71;ja\nUdsættelser;15;9;ja\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E035.*linje 3: kolonnen 'opfyldt' siger 'ja' om 'Udsættelser'.*"
+                                             r"opnået 9 mod målet 15 med retningen 'højere'"):
+        read_targets(path)
+    path.write_text("indikator;mål;opnået;retning;Opfyldt\nFamilier;60;71;;Ja\nUdsættelser;15;9;lavere;ja\n"
+                    "Tryghed;100;84;;nej\nFrivillige;80;79;;delvist\n", encoding="utf-8")
+    table, overall = target_attainment(read_targets(path))  # agreeing, or no plain yes or no: read as before
+    assert table["opfyldt"].tolist() == [True, True, False, False] and overall["met"] == 2

@@ -412,6 +412,9 @@ class Errors(metaclass=_CodedMessages):
     E034 = ("{path}, linje {line}: '{percent}' i kolonnen '{percent_column}' er en procent, men '{fraction}' i "
             "kolonnen '{fraction_column}' ligner en brøk (0,88 er 88 %); de ville blive sammenlignet, som de står. "
             "Skriv begge som procent ('88 %') eller begge som brøk ('0,88').")
+    E035 = ("{path}, linje {line}: kolonnen 'opfyldt' siger '{said}' om '{name}', men opnået {achieved} mod målet "
+            "{target} med retningen '{direction}' siger det modsatte. Mangler retningen ('lavere': lavere er "
+            "bedre), eller er et tal forkert? Ret det, eller slet kolonnen 'opfyldt' (kvaleval regner den ud).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -1289,6 +1292,10 @@ class _ErrorsEnglish:
     E034 = ("{path}, line {line}: '{percent}' in column '{percent_column}' is a percent, but '{fraction}' in "
             "column '{fraction_column}' looks like a fraction (0,88 is 88 %); they would be compared as written. "
             "Write both as a percent ('88 %') or both as a fraction ('0,88').")
+    E035 = ("{path}, line {line}: the column 'opfyldt' says '{said}' of '{name}', but achieved {achieved} against "
+            "the target {target} with the direction '{direction}' says the opposite. Is the direction missing "
+            "('lavere': lower is better), or a number wrong? Correct it, or delete the column 'opfyldt' (kvaleval "
+            "works it out).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

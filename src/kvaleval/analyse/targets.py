@@ -25,7 +25,8 @@ from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
-            "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning"}
+            "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning", "met": "opfyldt",
+            "nået": "opfyldt"}
 
 
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
@@ -116,7 +117,27 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
             raise CorpusError(Errors.E033.format(path=shown, line=line, value=target, direction=bound, given=value))
         directions.append(bound or direction)
     frame["retning"] = directions
+    if "opfyldt" in frame:
+        _as_the_user_judged(frame, shown)
     return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+_MET = {"ja": True, "yes": True, "opfyldt": True, "nået": True, "true": True, "sand": True,
+        "nej": False, "no": False, "ikke opfyldt": False, "ikke nået": False, "false": False, "falsk": False}
+
+
+def _as_the_user_judged(frame: pd.DataFrame, shown: str) -> None:
+    """A column ``opfyldt`` the user wrote (ja/nej) that says otherwise than the numbers is an error: most
+    often the direction is missing (``Udsættelser;15;9;ja`` read as higher is better), and the share met
+    would be wrong without a word. A value that is no plain yes or no (``delvist``) is not compared."""
+    columns = ("indikator", "mål", "opnået", "retning", "opfyldt", _LINE)
+    for name, target, achieved, direction, written, line in zip(*(frame[c] for c in columns), strict=True):
+        said = _MET.get(" ".join(str(written).split()).casefold()) if _filled(written) else None
+        met = achieved <= target if direction == "lavere" else achieved >= target
+        if said is not None and said != met:
+            raise CorpusError(Errors.E035.format(
+                path=shown, line=line, name=str(name).strip(), said=str(written).strip(),
+                achieved=_shown_number(achieved), target=_shown_number(target), direction=direction))
 
 
 _BOUND = re.compile(r"(mindst|minimum|min\.?|≥|>=|højst|hoejst|maksimalt|maksimum|maks\.?|max\.?|≤|<=)\s*(?=[-+\d])",
