@@ -806,3 +806,12 @@ def test_targets_a_met_column_that_the_numbers_contradict_is_an_error(tmp_path: 
                     "Tryghed;100;84;;nej\nFrivillige;80;79;;delvist\n", encoding="utf-8")
     table, overall = target_attainment(read_targets(path))  # agreeing, or no plain yes or no: read as before
     assert table["opfyldt"].tolist() == [True, True, False, False] and overall["met"] == 2
+
+
+def test_targets_csv_with_a_title_above_the_header(tmp_path: Path) -> None:
+    # A sheet saved as CSV with its title kept: the title was taken for the header (E012).
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("Målopfyldelse 2026\n\nIndikator;Mål;Opnået\nFamilier;60;71\nUnge i job;40;38,5\n",
+                    encoding="utf-8")
+    table = read_targets(path)
+    assert table["indikator"].tolist() == ["Familier", "Unge i job"] and table["opnået"].tolist() == [71.0, 38.5]

@@ -182,9 +182,11 @@ _LINE = "\x00line"
 def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     """A CSV separated by the character (``;``, ``,`` or tab) its header line uses most; a row
     with more fields than the header is an error (``80,72,5``: a decimal comma in a file
-    separated by commas)."""
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
+    separated by commas). The header is the first line with the columns ``indikator, mål, opnået``,
+    below a title if there is one, else the first line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    titled = next((line for line in lines if _has_columns(re.split(r"[;,\t]", line))), None)
+    header_line = titled or (lines[0] if lines else "")
     delimiter = max(";,\t", key=header_line.count) if any(c in header_line for c in ";,\t") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
@@ -192,6 +194,8 @@ def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     for record in reader:
         if not any(field.strip() for field in record):
             continue
+        if header is None and titled is not None and not _has_columns(record):
+            continue  # a title above the header
         if header is None:
             header = [field.strip() for field in record]
             while header and not header[-1]:
