@@ -14,6 +14,7 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -238,7 +239,7 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     return _sheet_frame(sheets[0][1] if sheets else [])
 
 
-def _has_columns(values: list[object]) -> bool:
+def _has_columns(values: Sequence[object]) -> bool:
     names = {_ALIASES.get(str(value).strip().lower(), str(value).strip().lower()) for value in values if _filled(value)}
     return set(REQUIRED) <= names
 
