@@ -815,3 +815,20 @@ def test_targets_csv_with_a_title_above_the_header(tmp_path: Path) -> None:
                     encoding="utf-8")
     table = read_targets(path)
     assert table["indikator"].tolist() == ["Familier", "Unge i job"] and table["opnået"].tolist() == [71.0, 38.5]
+
+
+def test_conclusions_as_evaluators_write_them(tmp_path: Path, coded: kv.Coded) -> None:
+    # "id: 1.10" loaded as the number 1.1: refused, and reported as the id of "1.1" used twice; a single theme
+    # or group without brackets, a numbered group and "Negativ" with a capital were each an error.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: 1.1, statement: x, themes: [kapacitet]}\n- {id: 1.10, statement: y, themes: [kapacitet]}\n"
+                    "- id: 2.0\n  statement: z\n  themes: kapacitet\n  groups: Borger\n  valence: Negativ\n"
+                    "- {id: 3, statement: w, themes: [kendskab], groups: [2025, borger]}\n", encoding="utf-8")
+    conclusions = kv.read_conclusions(path, codebook=coded.codebook)
+    assert [c.id for c in conclusions] == ["1.1", "1.10", "2.0", "3"]
+    assert conclusions[2].themes == ("kapacitet",) and conclusions[2].groups == ("Borger",)
+    assert conclusions[2].valence == "negativ" and conclusions[3].groups == ("2025", "borger")
+    path.write_text("- {id: 1.1, statement: x, themes: [kapacitet]}\n- {id: 1.1, statement: y, themes: [kapacitet]}\n",
+                    encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match=r"linje 2.*'1.1' er brugt to gange \(første gang i linje 1\)"):
+        kv.read_conclusions(path, codebook=coded.codebook)
