@@ -832,3 +832,24 @@ def test_conclusions_as_evaluators_write_them(tmp_path: Path, coded: kv.Coded) -
                     encoding="utf-8")
     with pytest.raises(kv.CodebookError, match=r"linje 2.*'1.1' er brugt to gange \(første gang i linje 1\)"):
         kv.read_conclusions(path, codebook=coded.codebook)
+
+
+def test_focus_group_participants_stay_apart_in_the_segment_table(tmp_path: Path) -> None:
+    # "Deltager 1" read as an address (Delt-ager 1, a street name): the three participants were all
+    # "[adresse]" in Segmenter, and the appendix's n/N (3 respondents) could not be recounted from it.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "fokusgruppe.txt").write_text(
+        "Moderator: Hvordan er ventetiden på rådgivningen?\n"
+        "Deltager 1: Der er lang venteliste, vi har ventet i måneder.\n"
+        "Deltager 2: Ja, og de har for travlt, der er ikke tid nok.\n"
+        "Deltager 3: Jeg er enig med Deltager 1, der mangler folk.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nfokusgruppe.txt,borger\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(CODEBOOK))
+    conclusion = Conclusion("ventetid", "Der er for lang ventetid", ("kapacitet",), valence="negativ")
+    kv.write_appendix(coded, tmp_path / "out", conclusions=[conclusion])
+    segments = pd.read_csv(tmp_path / "out" / "csv" / "segmenter.csv", dtype=str, keep_default_na=False)
+    said = segments[segments["speaker_role"] == "respondent"]
+    evidence = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str)
+    assert said["speaker"].nunique() == 3 == int(evidence.loc[0, "respondents_total"])
+    assert "[adresse]" not in " ".join(said["text"])  # "enig med Deltager 1" is no address either

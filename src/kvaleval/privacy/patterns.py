@@ -175,8 +175,11 @@ _POSTCODE = (
     rf"(?:,?\s+\d{{4}}\s+{UPPER}{LETTER}+(?:[ -]{UPPER}{LETTER}+)?"
     rf"(?:\s+(?:NØ|NV|SØ|SV|Ø|V|N|S|C|K|M)(?![\w]))?)"
 )
+_NOT_A_STREET = r"(?!(?i:deltager)\s)"
+"""A focus group's participant ("Deltager 1", its speaker tag) is a person, though the word ends in the
+street word "ager": read as an address, every participant was "[adresse]", one speaker in the tables."""
 ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
+    rf"(?<![^\W\d_]){_NOT_A_STREET}(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
@@ -186,7 +189,7 @@ postcode and town (``5240 Odense NØ``). A street name without a number is a pla
 
 
 LOWER_ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
+    rf"(?<![^\W\d_]){_NOT_A_STREET}(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
 )
 """The same in a sloppy transcript's lower case (``bøgeparken 12 2 th``, ``ørbækvej 100 st tv``,
