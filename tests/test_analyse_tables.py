@@ -232,8 +232,8 @@ def test_evidence_where_limits_to_an_attribute(tmp_path: Path, coded: kv.Coded) 
 
 
 def test_evidence_where_names_what_is_not_there(coded: kv.Coded) -> None:
-    missing = Conclusion("r", "x", ("kapacitet",), where=(("rolle", ("skole",)),))
-    with pytest.warns(kv.KvalevalWarning, match=r"W032.*'rolle'.*'role'"):
+    missing = Conclusion("r", "x", ("kapacitet",), where=(("afdeling", ("skole",)),))
+    with pytest.warns(kv.KvalevalWarning, match=r"W032.*'afdeling'.*'role'"):
         table = coded.evidence([missing])
     assert table["share"].tolist() == ["0/0"]
     typo = Conclusion("r", "x", ("kapacitet",), where=(("role", ("skoler", "skole")),))
@@ -853,3 +853,20 @@ def test_focus_group_participants_stay_apart_in_the_segment_table(tmp_path: Path
     evidence = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str)
     assert said["speaker"].nunique() == 3 == int(evidence.loc[0, "respondents_total"])
     assert "[adresse]" not in " ".join(said["text"])  # "enig med Deltager 1" is no address either
+
+
+def test_evidence_where_takes_an_attribute_by_its_header_in_the_appendix(tmp_path: Path, coded: kv.Coded) -> None:
+    # The sheets head role "Rolle" and respondent_group "Gruppe"; "where: {Rolle: skole}", written from them,
+    # was W032 and 0/0.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: a, statement: x, themes: [kapacitet], where: {role: skole}}\n"
+                    "- {id: b, statement: x, themes: [kapacitet], where: {Rolle: skole}}\n"
+                    "- {id: c, statement: x, themes: [kapacitet], where: {ROLE: skole, gruppe: samarbejdspartner}}\n",
+                    encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = coded.evidence(kv.read_conclusions(path, codebook=coded.codebook))
+    shares = table[table["group"] == "(alle)"].set_index("conclusion_id")["share"]
+    assert shares["a"] == shares["b"] == shares["c"] != "0/0"

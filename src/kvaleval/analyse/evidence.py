@@ -206,6 +206,7 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion, *, warn_unknown: bool
     keep = pd.Series(True, index=segments.index)
     for attribute, values in where:
         values = (values,) if isinstance(values, str) else values
+        attribute = _attribute(segments, attribute)
         if attribute not in segments:
             if warn_unknown:
                 warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute,
@@ -221,6 +222,23 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion, *, warn_unknown: bool
                                       values=present))
         keep &= column.isin(wanted)
     return segments[keep]
+
+
+def _attribute(segments: pd.DataFrame, attribute: str) -> str:
+    """The column ``where:`` names: as written, else by its header in the appendix (``Rolle``, ``Indsats``,
+    ``Gruppe``: what a reader of the sheets sees), else written in other case (``Role``) where only one
+    column is so written; else as written, for W032 to say what there is."""
+    from kvaleval.report.tables import DANISH, ENGLISH  # here: the report's tables import this module
+
+    if attribute in segments:
+        return attribute
+    folded = attribute.strip().casefold()
+    headed = {header.casefold(): column for table in (DANISH, ENGLISH) for column, header in table.items()
+              if column in segments and column in attribute_columns(segments)}
+    if folded in headed:
+        return headed[folded]
+    cased = [column for column in attribute_columns(segments) if str(column).casefold() == folded]
+    return cased[0] if len(cased) == 1 else attribute
 
 
 def _kinds(conclusion: Conclusion) -> list[tuple[str, set[str] | None]]:
