@@ -870,3 +870,13 @@ def test_evidence_where_takes_an_attribute_by_its_header_in_the_appendix(tmp_pat
         table = coded.evidence(kv.read_conclusions(path, codebook=coded.codebook))
     shares = table[table["group"] == "(alle)"].set_index("conclusion_id")["share"]
     assert shares["a"] == shares["b"] == shares["c"] != "0/0"
+
+
+def test_targets_minus_as_word_and_danish_accounts_write_it(tmp_path: Path) -> None:
+    # "−5" (U+2212, as Word and these docs write it) and "÷3" (Danish accounts) were E017 "er ikke et tal".
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nÆndring i ledighed;−5;÷ 6,5;lavere\nÆndring i fravær;÷3;–2;lavere\n",
+                    encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [-5.0, -3.0] and table["opnået"].tolist() == [-6.5, -2.0]
+    assert table["opfyldt"].tolist() == [True, False]

@@ -30,6 +30,8 @@ _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet
             "nået": "opfyldt"}
 
 
+_MINUS = re.compile(r"^[−–÷]")
+"""A minus sign as Word (U+2212, or a dash) and Danish accounts (÷) write it."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
 
 
@@ -141,7 +143,7 @@ def _as_the_user_judged(frame: pd.DataFrame, shown: str) -> None:
                 achieved=_shown_number(achieved), target=_shown_number(target), direction=direction))
 
 
-_BOUND = re.compile(r"(mindst|minimum|min\.?|≥|>=|højst|hoejst|maksimalt|maksimum|maks\.?|max\.?|≤|<=)\s*(?=[-+\d])",
+_BOUND = re.compile(r"(mindst|minimum|min\.?|≥|>=|højst|hoejst|maksimalt|maksimum|maks\.?|max\.?|≤|<=)\s*(?=[-+−–÷\d])",
                     re.IGNORECASE)
 _AT_MOST = ("højst", "hoejst", "maksimalt", "maksimum", "maks", "max", "≤", "<=")
 
@@ -335,6 +337,7 @@ def _number(value: object, shown: str, column: str, line: int) -> float:
     if isinstance(value, int | float):
         return float(value)
     text = str(value).strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
+    text = _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
     if "," in text and "." in text:
         text = text.replace(".", "").replace(",", ".")
     elif _THOUSANDS.fullmatch(text):
