@@ -880,3 +880,25 @@ def test_targets_minus_as_word_and_danish_accounts_write_it(tmp_path: Path) -> N
     table, _ = target_attainment(read_targets(path))
     assert table["mål"].tolist() == [-5.0, -3.0] and table["opnået"].tolist() == [-6.5, -2.0]
     assert table["opfyldt"].tolist() == [True, False]
+
+
+def test_small_cells_of_a_conclusion_limited_by_where_hide_nothing_in_the_others(tmp_path: Path) -> None:
+    # The groups' N were suppressed as one set over every conclusion: a "where: {role: politi}" conclusion's
+    # N of 1 hid the citizens' N and n (3 and 3, over k) in every other conclusion, where N is not the same.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    rows = ["file,respondent_group,role"]
+    for name, group, role in [("b1", "borger", "forælder"), ("b2", "borger", "forælder"), ("b3", "borger", "ung"),
+                              ("p1", "samarbejdspartner", "skole"), ("p2", "samarbejdspartner", "skole"),
+                              ("p3", "samarbejdspartner", "politi")]:
+        (folder / f"{name}.txt").write_text("I: Hvordan er ventetiden?\nB: Der er lang venteliste, vi venter "
+                                            "i måneder, og der er alt for få medarbejdere.\n", encoding="utf-8")
+        rows.append(f"{name}.txt,{group},{role}")
+    (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(CODEBOOK))
+    conclusions = [Conclusion("alle", "Der er ventetid", ("kapacitet",)),
+                   Conclusion("politi", "Politiet oplever ventetid", ("kapacitet",), where=(("role", ("politi",)),))]
+    kv.write_appendix(coded, tmp_path / "out", conclusions=conclusions, small_cells=2)
+    shown = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str).set_index(["conclusion_id", "group"])
+    assert shown.loc["alle", "share"].tolist() == ["3/3", "3/3", "6/6"]  # borger, samarbejdspartner, (alle)
+    assert shown.loc[("politi", "samarbejdspartner"), "share"] == "< 2/< 2"  # below k: still hidden
