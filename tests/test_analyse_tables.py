@@ -721,7 +721,7 @@ def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Pa
     import warnings
 
     conclusions = [Conclusion("a", "x", ("relevans",), groups=("lærer",)),
-                   Conclusion("b", "x", ("relevans",), where=(("rolle", ("skole",)),)),
+                   Conclusion("b", "x", ("relevans",), where=(("afdeling", ("skole",)),)),
                    Conclusion("c", "x", ("relevans",), where=(("role", ("lærer",)),))]
     for call in (lambda: coded.evidence(conclusions),
                  lambda: kv.write_appendix(coded, tmp_path / "ud", conclusions=conclusions, charts_enabled=False,
@@ -902,3 +902,29 @@ def test_small_cells_of_a_conclusion_limited_by_where_hide_nothing_in_the_others
     shown = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str).set_index(["conclusion_id", "group"])
     assert shown.loc["alle", "share"].tolist() == ["3/3", "3/3", "6/6"]  # borger, samarbejdspartner, (alle)
     assert shown.loc[("politi", "samarbejdspartner"), "share"] == "< 2/< 2"  # below k: still hidden
+
+
+def test_match_all_with_a_grouping_code_needs_one_of_its_codes(tmp_path: Path) -> None:
+    # "themes: [indsatsen, ventetid], match: all" asked for every code under "indsatsen" (mentor AND praktik)
+    # besides ventetid: the two respondents with one initiative and the waiting time did not count (0/3).
+    book = tmp_path / "kodebog.yaml"
+    book.write_text("name: grupperet\ncodes:\n"
+                    "  - name: indsatsen\n    codable: false\n    children:\n"
+                    "      - name: mentor\n        terms: [mentor]\n"
+                    "      - name: praktik\n        terms: [praktik]\n"
+                    "  - name: ventetid\n    terms: [venteliste]\n", encoding="utf-8")
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    for name, said in [("a", "Min mentor er god, men der er lang venteliste."),
+                       ("b", "Jeg er i praktik, men der er lang venteliste."),
+                       ("c", "Min mentor fandt en praktik til mig.")]:
+        (folder / f"{name}.txt").write_text(f"I: Hvordan går det?\nB: {said}\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(book))
+    conclusions = tmp_path / "konklusioner.yaml"
+    conclusions.write_text("- id: k\n  statement: De i en indsats venter.\n  themes: [indsatsen, ventetid]\n"
+                           "  match: all\n", encoding="utf-8")
+    table = coded.evidence(kv.read_conclusions(conclusions, codebook=coded.codebook))
+    assert table["share"].tolist() == ["2/3"]
+    quoted = evidence_quotes(coded.segments, coded.codings, coded.codebook,
+                             kv.read_conclusions(conclusions, codebook=coded.codebook))
+    assert sorted(quoted["doc_id"]) == ["a", "b"]

@@ -44,18 +44,22 @@ def supporting_codings(codings: pd.DataFrame, conclusion: Conclusion,
         allowed = {conclusion.valence, "blandet"}
         mine = mine[mine["valence"].fillna("").isin(allowed)]
     if conclusion.match == "all" and segments is not None:
-        mine = mine[mine["segment_id"].isin(_of_respondents_with_every_theme(segments, mine, conclusion.themes))]
+        sets = conclusion.all_of or tuple((theme,) for theme in conclusion.themes)
+        mine = mine[mine["segment_id"].isin(_of_respondents_with_every_theme(segments, mine, sets))]
     return mine
 
 
 def _of_respondents_with_every_theme(segments: pd.DataFrame, codings: pd.DataFrame,
-                                     themes: Sequence[str]) -> set[str]:
-    """The segment ids of ``codings`` whose respondent has a coding of every theme among them."""
+                                     sets: Sequence[Sequence[str]]) -> set[str]:
+    """The segment ids of ``codings`` whose respondent has a coding of each theme among them, a theme
+    being a set of codes (a grouping code: any code under it)."""
     cases = respondent_segments(segments, [], None).set_index("segment_id")["_case"]
     person = codings["segment_id"].map(cases)
-    covered = pd.DataFrame({"case": person, "code": codings["code"]}).dropna().groupby("case")["code"].nunique()
-    everyone = set(covered[covered >= len(set(themes))].index)
-    return set(codings.loc[person.isin(everyone), "segment_id"])
+    everyone: set[object] | None = None
+    for codes in sets:
+        having = set(person[codings["code"].isin(codes)].dropna())
+        everyone = having if everyone is None else everyone & having
+    return set(codings.loc[person.isin(everyone or set()), "segment_id"])
 
 
 def evidence_quotes(

@@ -228,10 +228,11 @@ def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> lis
     it is about any of its codes (as NVivo aggregates a parent's children)."""
     resolved = []
     for conclusion in conclusions:
-        themes: list[str] = []
-        for theme in conclusion.themes:
-            themes.extend(codebook.applied(theme) if theme in codebook else [theme])
-        resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes))))
+        # resolved once: the themes as named, each a set of codes ("indsatser": any initiative), for match: all
+        sets = conclusion.all_of or tuple(codebook.applied(theme) if theme in codebook else (theme,)
+                                          for theme in conclusion.themes)
+        themes = [code for codes in sets for code in codes]
+        resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes)), all_of=sets))
     return resolved
 
 
