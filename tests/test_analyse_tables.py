@@ -928,3 +928,17 @@ def test_match_all_with_a_grouping_code_needs_one_of_its_codes(tmp_path: Path) -
     quoted = evidence_quotes(coded.segments, coded.codings, coded.codebook,
                              kv.read_conclusions(conclusions, codebook=coded.codebook))
     assert sorted(quoted["doc_id"]) == ["a", "b"]
+
+
+def test_targets_percent_in_words_and_a_direction_said_in_a_sentence(tmp_path: Path) -> None:
+    # "80 pct." was E017, and "80 pct." beside "0,88" slipped past the check of a percent beside a fraction;
+    # "lavere er bedre" in the column retning was E022.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nUnge i job;30 pct.;27,5 procent;Højere er bedre\n"
+                    "Frafald;15 pct;12 %;lavere er bedre\n", encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [30.0, 15.0] and table["opnået"].tolist() == [27.5, 12.0]
+    assert table["retning"].tolist() == ["højere", "lavere"] and table["opfyldt"].tolist() == [False, True]
+    path.write_text("indikator;mål;opnået\nTilfredse;80 pct.;0,88\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E034.*'80 pct.' i kolonnen 'mål' er en procent"):
+        read_targets(path)

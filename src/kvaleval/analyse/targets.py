@@ -30,6 +30,8 @@ _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet
             "nået": "opfyldt"}
 
 
+_PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
+"""``80 pct.`` and ``80 procent``, as Danish reports write a percent: ``80 %``."""
 _MINUS = re.compile(r"^[−–÷]")
 """A minus sign as Word (U+2212, or a dash) and Danish accounts (÷) write it."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
@@ -162,16 +164,20 @@ def _same_scale(shown: str, line: int, target: object, achieved: object, target_
                 achieved_number: float) -> None:
     """A percent compared with a fraction (``80 %`` and ``0,88``) would be a target missed by far: an
     error, as reading 0,88 as 88 % would be a guess (``2 %`` and ``0,5`` may be half a percent)."""
-    percent = [isinstance(value, str) and "%" in value for value in (target, achieved)]
+    percent = [_is_percent(value) for value in (target, achieved)]
     if percent[0] == percent[1]:
         return
     (p_value, p_number, p_column), (f_value, f_number, f_column) = sorted(
         [(target, target_number, "mål"), (achieved, achieved_number, "opnået")],
-        key=lambda item: not (isinstance(item[0], str) and "%" in item[0]))
+        key=lambda item: not _is_percent(item[0]))
     if abs(p_number) > 1 and 0 < abs(f_number) <= 1:
         raise CorpusError(Errors.E034.format(path=shown, line=line, percent=str(p_value).strip(),
                                              percent_column=p_column, fraction=_shown_value(f_value),
                                              fraction_column=f_column))
+
+
+def _is_percent(value: object) -> bool:
+    return isinstance(value, str) and ("%" in value or bool(_PERCENT_WORD.search(value.strip())))
 
 
 def _shown_value(value: object) -> str:
@@ -274,6 +280,9 @@ _HIGHER = ("højere", "hojere", "høj", "higher", "high", "op", "opad", "stigend
 _LOWER = ("lavere", "lav", "lower", "low", "ned", "nedad", "faldende", "mindre", "færre", "min")
 
 
+_IS_BETTER = re.compile(r"\s+(?:er|is)\s+(?:bedre|better)\.?$")
+
+
 def _filled(value: object) -> bool:
     return not (pd.isna(value) or str(value).strip() == "")
 
@@ -283,7 +292,7 @@ def _direction(value: object, shown: str, line: int) -> str:
     direction misread would turn a missed target into a met one)."""
     if not _filled(value):
         return "højere"
-    text = str(value).strip().lower()
+    text = _IS_BETTER.sub("", str(value).strip().lower())  # "lavere er bedre", as a sheet may say it
     if text in _HIGHER:
         return "højere"
     if text in _LOWER:
@@ -336,7 +345,7 @@ def _number(value: object, shown: str, column: str, line: int) -> float:
         raise CorpusError(Errors.E023.format(path=shown, line=line, column=column))
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
+    text = _PERCENT_WORD.sub("%", str(value).strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
     text = _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
     if "," in text and "." in text:
         text = text.replace(".", "").replace(",", ".")
