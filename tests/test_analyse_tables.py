@@ -232,8 +232,8 @@ def test_evidence_where_limits_to_an_attribute(tmp_path: Path, coded: kv.Coded) 
 
 
 def test_evidence_where_names_what_is_not_there(coded: kv.Coded) -> None:
-    missing = Conclusion("r", "x", ("kapacitet",), where=(("rolle", ("skole",)),))
-    with pytest.warns(kv.KvalevalWarning, match=r"W032.*'rolle'.*'role'"):
+    missing = Conclusion("r", "x", ("kapacitet",), where=(("afdeling", ("skole",)),))
+    with pytest.warns(kv.KvalevalWarning, match=r"W032.*'afdeling'.*'role'"):
         table = coded.evidence([missing])
     assert table["share"].tolist() == ["0/0"]
     typo = Conclusion("r", "x", ("kapacitet",), where=(("role", ("skoler", "skole")),))
@@ -721,7 +721,7 @@ def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Pa
     import warnings
 
     conclusions = [Conclusion("a", "x", ("relevans",), groups=("lærer",)),
-                   Conclusion("b", "x", ("relevans",), where=(("rolle", ("skole",)),)),
+                   Conclusion("b", "x", ("relevans",), where=(("afdeling", ("skole",)),)),
                    Conclusion("c", "x", ("relevans",), where=(("role", ("lærer",)),))]
     for call in (lambda: coded.evidence(conclusions),
                  lambda: kv.write_appendix(coded, tmp_path / "ud", conclusions=conclusions, charts_enabled=False,
@@ -732,3 +732,213 @@ def test_evidence_warns_once_at_the_users_own_line(coded: kv.Coded, tmp_path: Pa
         mine = [w for w in caught if issubclass(w.category, kv.KvalevalWarning)]
         assert sorted(str(w.message)[:6] for w in mine) == ["[W021]", "[W032]", "[W033]"]
         assert {Path(w.filename).name for w in mine} == {Path(__file__).name}
+
+
+def test_targets_xlsx_sheet_after_a_front_page_and_a_title_above_the_header(tmp_path: Path) -> None:
+    # Only the first sheet was read: a workbook opening with a front page was E012 ("Kolonner: [titlen]").
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Forside"
+    workbook.active["A1"] = "Målopfyldelse 2026"
+    sheet = workbook.create_sheet("Mål")
+    sheet["A1"] = "Indikatorer fra årsrapporten"  # a title, an empty row, then the header
+    sheet.append([])
+    sheet.append(["Indikator", "Mål", "Opnået", "Retning"])
+    sheet.append(["Familier i forløb", 60, 71, None])
+    sheet.append(["Udsættelser", 15, 9, "lavere"])
+    path = tmp_path / "indikatorer.xlsx"
+    workbook.save(path)
+    table = read_targets(path)
+    assert table["indikator"].tolist() == ["Familier i forløb", "Udsættelser"]
+    assert table["mål"].tolist() == [60.0, 15.0] and table["retning"].tolist() == ["højere", "lavere"]
+    del workbook["Mål"]
+    workbook.create_sheet("Noter")["A1"] = "kommer senere"
+    workbook.save(path)
+    with pytest.raises(kv.CorpusError, match=r"E032.*\['Forside', 'Noter'\].*'Målopfyldelse 2026'"):
+        read_targets(path)
+
+
+def test_targets_written_as_bounds_give_their_direction(tmp_path: Path) -> None:
+    # "mindst 40" and "højst 5", as plans write targets, were E017 "er ikke et tal".
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nMentorforløb;mindst 40;46;\nPraktik;min. 20;19;\n"
+                    "Sygefravær (dage);højst 5;6,5;\nVentetid (uger);maks. 4;3;lavere\nKlager;≤ 3;2;\n",
+                    encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [40.0, 20.0, 5.0, 4.0, 3.0]
+    assert table["retning"].tolist() == ["højere", "højere", "lavere", "lavere", "lavere"]
+    assert table["opfyldt"].tolist() == [True, False, False, True, True]
+    path.write_text("indikator;mål;opnået;retning\nMentorforløb;mindst 40;46;lavere\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E033.*linje 2: målet 'mindst 40' giver retningen 'højere'.*'lavere'"):
+        read_targets(path)
+
+
+def test_targets_a_percent_beside_a_fraction_is_an_error(tmp_path: Path) -> None:
+    # "80%" beside "0,88" (88 % written as a fraction) was read as 0.88 < 80: a target missed by far.
+    from openpyxl import Workbook
+
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nTilfredse (%);80%;0,88\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E034.*linje 2: '80%' i kolonnen 'mål' er en procent.*'0,88'"):
+        read_targets(path)
+    workbook = Workbook()  # a percent cell (0,8 shown as 80 %) beside a plain 0,88
+    workbook.active.append(["indikator", "mål", "opnået"])
+    workbook.active.append(["Tilfredse", 0.8, 0.88])
+    workbook.active["B2"].number_format = "0%"
+    workbook.save(tmp_path / "indikatorer.xlsx")
+    with pytest.raises(kv.CorpusError, match=r"E034.*linje 2: '80 %'.*'0,88' i kolonnen 'opnået'"):
+        read_targets(tmp_path / "indikatorer.xlsx")
+    path.write_text("indikator;mål;opnået;retning\nFrafald (%);2 %;0,5 %;lavere\nAndel;0,8;0,88;\n"
+                    "Unge i job (%);30 %;27,5;\n", encoding="utf-8")  # the same scale: no error
+    assert read_targets(path)["opnået"].tolist() == [0.5, 0.88, 27.5]
+
+
+def test_targets_a_met_column_that_the_numbers_contradict_is_an_error(tmp_path: Path) -> None:
+    # "Udsættelser;15;9;ja" without a direction was read as higher is better: "nej", and the share met fell,
+    # though the user's own column said the target was met.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;opfyldt\nFamilier;60;71;ja\nUdsættelser;15;9;ja\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E035.*linje 3: kolonnen 'opfyldt' siger 'ja' om 'Udsættelser'.*"
+                                             r"opnået 9 mod målet 15 med retningen 'højere'"):
+        read_targets(path)
+    path.write_text("indikator;mål;opnået;retning;Opfyldt\nFamilier;60;71;;Ja\nUdsættelser;15;9;lavere;ja\n"
+                    "Tryghed;100;84;;nej\nFrivillige;80;79;;delvist\n", encoding="utf-8")
+    table, overall = target_attainment(read_targets(path))  # agreeing, or no plain yes or no: read as before
+    assert table["opfyldt"].tolist() == [True, True, False, False] and overall["met"] == 2
+
+
+def test_targets_csv_with_a_title_above_the_header(tmp_path: Path) -> None:
+    # A sheet saved as CSV with its title kept: the title was taken for the header (E012).
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("Målopfyldelse 2026\n\nIndikator;Mål;Opnået\nFamilier;60;71\nUnge i job;40;38,5\n",
+                    encoding="utf-8")
+    table = read_targets(path)
+    assert table["indikator"].tolist() == ["Familier", "Unge i job"] and table["opnået"].tolist() == [71.0, 38.5]
+
+
+def test_conclusions_as_evaluators_write_them(tmp_path: Path, coded: kv.Coded) -> None:
+    # "id: 1.10" loaded as the number 1.1: refused, and reported as the id of "1.1" used twice; a single theme
+    # or group without brackets, a numbered group and "Negativ" with a capital were each an error.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: 1.1, statement: x, themes: [kapacitet]}\n- {id: 1.10, statement: y, themes: [kapacitet]}\n"
+                    "- id: 2.0\n  statement: z\n  themes: kapacitet\n  groups: Borger\n  valence: Negativ\n"
+                    "- {id: 3, statement: w, themes: [kendskab], groups: [2025, borger]}\n", encoding="utf-8")
+    conclusions = kv.read_conclusions(path, codebook=coded.codebook)
+    assert [c.id for c in conclusions] == ["1.1", "1.10", "2.0", "3"]
+    assert conclusions[2].themes == ("kapacitet",) and conclusions[2].groups == ("Borger",)
+    assert conclusions[2].valence == "negativ" and conclusions[3].groups == ("2025", "borger")
+    path.write_text("- {id: 1.1, statement: x, themes: [kapacitet]}\n- {id: 1.1, statement: y, themes: [kapacitet]}\n",
+                    encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match=r"linje 2.*'1.1' er brugt to gange \(første gang i linje 1\)"):
+        kv.read_conclusions(path, codebook=coded.codebook)
+
+
+def test_focus_group_participants_stay_apart_in_the_segment_table(tmp_path: Path) -> None:
+    # "Deltager 1" read as an address (Delt-ager 1, a street name): the three participants were all
+    # "[adresse]" in Segmenter, and the appendix's n/N (3 respondents) could not be recounted from it.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "fokusgruppe.txt").write_text(
+        "Moderator: Hvordan er ventetiden på rådgivningen?\n"
+        "Deltager 1: Der er lang venteliste, vi har ventet i måneder.\n"
+        "Deltager 2: Ja, og de har for travlt, der er ikke tid nok.\n"
+        "Deltager 3: Jeg er enig med Deltager 1, der mangler folk.\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,respondent_group\nfokusgruppe.txt,borger\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(CODEBOOK))
+    conclusion = Conclusion("ventetid", "Der er for lang ventetid", ("kapacitet",), valence="negativ")
+    kv.write_appendix(coded, tmp_path / "out", conclusions=[conclusion])
+    segments = pd.read_csv(tmp_path / "out" / "csv" / "segmenter.csv", dtype=str, keep_default_na=False)
+    said = segments[segments["speaker_role"] == "respondent"]
+    evidence = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str)
+    assert said["speaker"].nunique() == 3 == int(evidence.loc[0, "respondents_total"])
+    assert "[adresse]" not in " ".join(said["text"])  # "enig med Deltager 1" is no address either
+
+
+def test_evidence_where_takes_an_attribute_by_its_header_in_the_appendix(tmp_path: Path, coded: kv.Coded) -> None:
+    # The sheets head role "Rolle" and respondent_group "Gruppe"; "where: {Rolle: skole}", written from them,
+    # was W032 and 0/0.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- {id: a, statement: x, themes: [kapacitet], where: {role: skole}}\n"
+                    "- {id: b, statement: x, themes: [kapacitet], where: {Rolle: skole}}\n"
+                    "- {id: c, statement: x, themes: [kapacitet], where: {ROLE: skole, gruppe: samarbejdspartner}}\n",
+                    encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = coded.evidence(kv.read_conclusions(path, codebook=coded.codebook))
+    shares = table[table["group"] == "(alle)"].set_index("conclusion_id")["share"]
+    assert shares["a"] == shares["b"] == shares["c"] != "0/0"
+
+
+def test_targets_minus_as_word_and_danish_accounts_write_it(tmp_path: Path) -> None:
+    # "−5" (U+2212, as Word and these docs write it) and "÷3" (Danish accounts) were E017 "er ikke et tal".
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nÆndring i ledighed;−5;÷ 6,5;lavere\nÆndring i fravær;÷3;–2;lavere\n",
+                    encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [-5.0, -3.0] and table["opnået"].tolist() == [-6.5, -2.0]
+    assert table["opfyldt"].tolist() == [True, False]
+
+
+def test_small_cells_of_a_conclusion_limited_by_where_hide_nothing_in_the_others(tmp_path: Path) -> None:
+    # The groups' N were suppressed as one set over every conclusion: a "where: {role: politi}" conclusion's
+    # N of 1 hid the citizens' N and n (3 and 3, over k) in every other conclusion, where N is not the same.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    rows = ["file,respondent_group,role"]
+    for name, group, role in [("b1", "borger", "forælder"), ("b2", "borger", "forælder"), ("b3", "borger", "ung"),
+                              ("p1", "samarbejdspartner", "skole"), ("p2", "samarbejdspartner", "skole"),
+                              ("p3", "samarbejdspartner", "politi")]:
+        (folder / f"{name}.txt").write_text("I: Hvordan er ventetiden?\nB: Der er lang venteliste, vi venter "
+                                            "i måneder, og der er alt for få medarbejdere.\n", encoding="utf-8")
+        rows.append(f"{name}.txt,{group},{role}")
+    (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(CODEBOOK))
+    conclusions = [Conclusion("alle", "Der er ventetid", ("kapacitet",)),
+                   Conclusion("politi", "Politiet oplever ventetid", ("kapacitet",), where=(("role", ("politi",)),))]
+    kv.write_appendix(coded, tmp_path / "out", conclusions=conclusions, small_cells=2)
+    shown = pd.read_csv(tmp_path / "out" / "csv" / "konklusioner.csv", dtype=str).set_index(["conclusion_id", "group"])
+    assert shown.loc["alle", "share"].tolist() == ["3/3", "3/3", "6/6"]  # borger, samarbejdspartner, (alle)
+    assert shown.loc[("politi", "samarbejdspartner"), "share"] == "< 2/< 2"  # below k: still hidden
+
+
+def test_match_all_with_a_grouping_code_needs_one_of_its_codes(tmp_path: Path) -> None:
+    # "themes: [indsatsen, ventetid], match: all" asked for every code under "indsatsen" (mentor AND praktik)
+    # besides ventetid: the two respondents with one initiative and the waiting time did not count (0/3).
+    book = tmp_path / "kodebog.yaml"
+    book.write_text("name: grupperet\ncodes:\n"
+                    "  - name: indsatsen\n    codable: false\n    children:\n"
+                    "      - name: mentor\n        terms: [mentor]\n"
+                    "      - name: praktik\n        terms: [praktik]\n"
+                    "  - name: ventetid\n    terms: [venteliste]\n", encoding="utf-8")
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    for name, said in [("a", "Min mentor er god, men der er lang venteliste."),
+                       ("b", "Jeg er i praktik, men der er lang venteliste."),
+                       ("c", "Min mentor fandt en praktik til mig.")]:
+        (folder / f"{name}.txt").write_text(f"I: Hvordan går det?\nB: {said}\n", encoding="utf-8")
+    coded = kv.code(kv.read_corpus(folder), kv.read_codebook(book))
+    conclusions = tmp_path / "konklusioner.yaml"
+    conclusions.write_text("- id: k\n  statement: De i en indsats venter.\n  themes: [indsatsen, ventetid]\n"
+                           "  match: all\n", encoding="utf-8")
+    table = coded.evidence(kv.read_conclusions(conclusions, codebook=coded.codebook))
+    assert table["share"].tolist() == ["2/3"]
+    quoted = evidence_quotes(coded.segments, coded.codings, coded.codebook,
+                             kv.read_conclusions(conclusions, codebook=coded.codebook))
+    assert sorted(quoted["doc_id"]) == ["a", "b"]
+
+
+def test_targets_percent_in_words_and_a_direction_said_in_a_sentence(tmp_path: Path) -> None:
+    # "80 pct." was E017, and "80 pct." beside "0,88" slipped past the check of a percent beside a fraction;
+    # "lavere er bedre" in the column retning was E022.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået;retning\nUnge i job;30 pct.;27,5 procent;Højere er bedre\n"
+                    "Frafald;15 pct;12 %;lavere er bedre\n", encoding="utf-8")
+    table, _ = target_attainment(read_targets(path))
+    assert table["mål"].tolist() == [30.0, 15.0] and table["opnået"].tolist() == [27.5, 12.0]
+    assert table["retning"].tolist() == ["højere", "lavere"] and table["opfyldt"].tolist() == [False, True]
+    path.write_text("indikator;mål;opnået\nTilfredse;80 pct.;0,88\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E034.*'80 pct.' i kolonnen 'mål' er en procent"):
+        read_targets(path)

@@ -377,7 +377,8 @@ class Errors(metaclass=_CodedMessages):
     E016 = ("{path} har rækker med forskellige værdier for {files}; hver fil skal have én række. "
             "Slet den forkerte række.")
     E017 = ("{path}, linje {line}: '{value}' i kolonnen '{column}' er ikke et tal. Skriv et tal "
-            "som 120 eller 87,5.")
+            "som 120, 87,5 eller 30 % (et mål også som 'mindst 40' eller 'højst 5'); er tallet ikke opgjort "
+            "endnu, så fjern indikatoren, eller sæt # foran dens navn.")
     E018 = "{path} er {kind}, ikke en tekstfil. {advice}."
     E019 = ("{path}: '{member}' erklærer en DTD eller XML-entiteter, hvad {kind}-filer aldrig gør; "
             "filen afvises, fordi den kan være ondsindet (XXE, entitetsudvidelse). Åbn den, og gem "
@@ -388,7 +389,7 @@ class Errors(metaclass=_CodedMessages):
     E022 = ("{path}, linje {line}: '{value}' i kolonnen 'retning' er ikke en retning. Skriv "
             "'højere' (højere er bedre: {higher}) eller 'lavere' (lavere er bedre: {lower}).")
     E023 = ("{path}, linje {line}: kolonnen '{column}' er tom. Skriv tallet, eller fjern "
-            "indikatoren.")
+            "indikatoren, eller sæt # foran dens navn.")
     E024 = "Indikatorfilen findes ikke: {path}. Tjek stien (--targets)."
     E025 = ("{path}, linje {line}: vægten (kolonnen 'vægt') er {value}; en vægt skal være større end 0. "
             "Skriv et positivt tal (en tom vægt er 1), eller fjern indikatoren.")
@@ -408,6 +409,16 @@ class Errors(metaclass=_CodedMessages):
             ".docx- eller .txt-fil.")
     E031 = ("{path}: indikatorerne skal være en tabel, .csv eller .xlsx, med kolonnerne indikator, mål og opnået, ikke "
             "'{suffix}'. {advice}.")
+    E032 = ("{path}: intet af arkene {sheets} har kolonnerne indikator, mål og opnået i en række. Det første arks "
+            "første række har {columns}. Skriv overskrifterne indikator, mål og opnået over indikatorerne.")
+    E033 = ("{path}, linje {line}: målet '{value}' giver retningen '{direction}', men kolonnen 'retning' siger "
+            "'{given}'. Ret den ene, eller lad 'retning' være tom.")
+    E034 = ("{path}, linje {line}: '{percent}' i kolonnen '{percent_column}' er en procent, men '{fraction}' i "
+            "kolonnen '{fraction_column}' ligner en brøk (0,88 er 88 %); de ville blive sammenlignet, som de står. "
+            "Skriv begge som procent ('88 %') eller begge som brøk ('0,88').")
+    E035 = ("{path}, linje {line}: kolonnen 'opfyldt' siger '{said}' om '{name}', men opnået {achieved} mod målet "
+            "{target} med retningen '{direction}' siger det modsatte. Mangler retningen ('lavere': lavere er "
+            "bedre), eller er et tal forkert? Ret det, eller slet kolonnen 'opfyldt' (kvaleval regner den ud).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -1251,7 +1262,8 @@ class _ErrorsEnglish:
     E016 = ("{path} has rows with different values for {files}; each file "
             "needs one row. Delete the wrong row.")
     E017 = ("{path}, line {line}: '{value}' in column '{column}' is not a number. "
-            "Write a number such as 120 or 87,5.")
+            "Write a number such as 120, 87,5 or 30 % (a target also as 'mindst 40' or 'højst 5'); if the "
+            "number is not known yet, remove the indicator, or put # before its name.")
     E018 = "{path} is {kind}, not a text file. {advice}."
     E019 = ("{path}: '{member}' declares a DTD or XML entities, which {kind} files never do; "
             "the file is refused because it may be hostile (XXE, entity expansion). Open and "
@@ -1261,7 +1273,8 @@ class _ErrorsEnglish:
             "again with the responses.")
     E022 = ("{path}, line {line}: '{value}' in column 'retning' is not a direction. Write 'højere' "
             "(higher is better: {higher}) or 'lavere' (lower is better: {lower}).")
-    E023 = "{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator."
+    E023 = ("{path}, line {line}: column '{column}' is empty. Write the number, or remove the indicator, or "
+            "put # before its name.")
     E024 = "Indicators file not found: {path}. Check the path (--targets)."
     E025 = ("{path}, line {line}: the weight (column 'vægt') is {value}; a weight must be more than 0. "
             "Write a positive number (an empty weight is 1), or remove the indicator.")
@@ -1280,6 +1293,17 @@ class _ErrorsEnglish:
             "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
     E031 = ("{path}: the indicators must be a table, .csv or .xlsx, with the columns indikator, mål and opnået, not "
             "'{suffix}'. {advice}.")
+    E032 = ("{path}: none of the sheets {sheets} has the columns indikator, mål and opnået in a row. The first "
+            "sheet's first row has {columns}. Write the headers indikator, mål and opnået above the indicators.")
+    E033 = ("{path}, line {line}: the target '{value}' gives the direction '{direction}', but the column 'retning' "
+            "says '{given}'. Correct one of them, or leave 'retning' empty.")
+    E034 = ("{path}, line {line}: '{percent}' in column '{percent_column}' is a percent, but '{fraction}' in "
+            "column '{fraction_column}' looks like a fraction (0,88 is 88 %); they would be compared as written. "
+            "Write both as a percent ('88 %') or both as a fraction ('0,88').")
+    E035 = ("{path}, line {line}: the column 'opfyldt' says '{said}' of '{name}', but achieved {achieved} against "
+            "the target {target} with the direction '{direction}' says the opposite. Is the direction missing "
+            "('lavere': lower is better), or a number wrong? Correct it, or delete the column 'opfyldt' (kvaleval "
+            "works it out).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

@@ -233,3 +233,6 @@ class Conclusion:
     match: str = "any"
     """``any``: a respondent backs the conclusion with any of its themes; ``all``: with every one
     (each in one of their segments, not necessarily the same)."""
+    all_of: tuple[tuple[str, ...], ...] = ()
+    """With ``match: all``, the codes each theme named stands for, set when the themes are resolved
+    against a codebook: a grouping code is one theme met by any code under it, not each of them."""

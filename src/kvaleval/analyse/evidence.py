@@ -44,18 +44,22 @@ def supporting_codings(codings: pd.DataFrame, conclusion: Conclusion,
         allowed = {conclusion.valence, "blandet"}
         mine = mine[mine["valence"].fillna("").isin(allowed)]
     if conclusion.match == "all" and segments is not None:
-        mine = mine[mine["segment_id"].isin(_of_respondents_with_every_theme(segments, mine, conclusion.themes))]
+        sets = conclusion.all_of or tuple((theme,) for theme in conclusion.themes)
+        mine = mine[mine["segment_id"].isin(_of_respondents_with_every_theme(segments, mine, sets))]
     return mine
 
 
 def _of_respondents_with_every_theme(segments: pd.DataFrame, codings: pd.DataFrame,
-                                     themes: Sequence[str]) -> set[str]:
-    """The segment ids of ``codings`` whose respondent has a coding of every theme among them."""
+                                     sets: Sequence[Sequence[str]]) -> set[str]:
+    """The segment ids of ``codings`` whose respondent has a coding of each theme among them, a theme
+    being a set of codes (a grouping code: any code under it)."""
     cases = respondent_segments(segments, [], None).set_index("segment_id")["_case"]
     person = codings["segment_id"].map(cases)
-    covered = pd.DataFrame({"case": person, "code": codings["code"]}).dropna().groupby("case")["code"].nunique()
-    everyone = set(covered[covered >= len(set(themes))].index)
-    return set(codings.loc[person.isin(everyone), "segment_id"])
+    everyone: set[object] | None = None
+    for codes in sets:
+        having = set(person[codings["code"].isin(codes)].dropna())
+        everyone = having if everyone is None else everyone & having
+    return set(codings.loc[person.isin(everyone or set()), "segment_id"])
 
 
 def evidence_quotes(
@@ -206,6 +210,7 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion, *, warn_unknown: bool
     keep = pd.Series(True, index=segments.index)
     for attribute, values in where:
         values = (values,) if isinstance(values, str) else values
+        attribute = _attribute(segments, attribute)
         if attribute not in segments:
             if warn_unknown:
                 warn(Warnings.W032.format(conclusion=conclusion.id, attribute=attribute,
@@ -221,6 +226,23 @@ def _where(segments: pd.DataFrame, conclusion: Conclusion, *, warn_unknown: bool
                                       values=present))
         keep &= column.isin(wanted)
     return segments[keep]
+
+
+def _attribute(segments: pd.DataFrame, attribute: str) -> str:
+    """The column ``where:`` names: as written, else by its header in the appendix (``Rolle``, ``Indsats``,
+    ``Gruppe``: what a reader of the sheets sees), else written in other case (``Role``) where only one
+    column is so written; else as written, for W032 to say what there is."""
+    from kvaleval.report.tables import DANISH, ENGLISH  # here: the report's tables import this module
+
+    if attribute in segments:
+        return attribute
+    folded = attribute.strip().casefold()
+    headed = {header.casefold(): column for table in (DANISH, ENGLISH) for column, header in table.items()
+              if column in segments and column in attribute_columns(segments)}
+    if folded in headed:
+        return headed[folded]
+    cased = [column for column in attribute_columns(segments) if str(column).casefold() == folded]
+    return cased[0] if len(cased) == 1 else attribute
 
 
 def _kinds(conclusion: Conclusion) -> list[tuple[str, set[str] | None]]:

@@ -14,6 +14,7 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,14 @@ from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
-            "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning"}
+            "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning", "met": "opfyldt",
+            "nået": "opfyldt"}
 
 
+_PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
+"""``80 pct.`` and ``80 procent``, as Danish reports write a percent: ``80 %``."""
+_MINUS = re.compile(r"^[−–÷]")
+"""A minus sign as Word (U+2212, or a dash) and Danish accounts (÷) write it."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
 
 
@@ -99,13 +105,83 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
         frame["retning"] = "højere"
     frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
     lines = frame[_LINE].tolist()
+    written = {column: frame[column].tolist() for column in ("mål", "opnået", "retning")}
+    bounds = [_bound(value) for value in written["mål"]]  # "mindst 40": 40, higher is better
+    frame["mål"] = [target for target, _ in bounds]
     for column in ("mål", "opnået", "vægt"):
         frame[column] = [_number(value, shown, column, line) for line, value in zip(lines, frame[column], strict=True)]
     for line, weight in zip(lines, frame["vægt"], strict=True):
         if not weight > 0:  # a weight of 0 or less would turn the weighted share meaningless ("-0,0 %")
             raise CorpusError(Errors.E025.format(path=shown, line=line, value=_shown_number(weight)))
-    frame["retning"] = [_direction(value, shown, line) for line, value in zip(lines, frame["retning"], strict=True)]
+    for line, *values in zip(lines, written["mål"], written["opnået"], frame["mål"], frame["opnået"], strict=True):
+        _same_scale(shown, line, *values)
+    directions = []
+    for line, value, target, (_, bound) in zip(lines, written["retning"], written["mål"], bounds, strict=True):
+        direction = _direction(value, shown, line)
+        if bound and _filled(value) and direction != bound:  # "mindst 40" with retning lavere: which is meant?
+            raise CorpusError(Errors.E033.format(path=shown, line=line, value=target, direction=bound, given=value))
+        directions.append(bound or direction)
+    frame["retning"] = directions
+    if "opfyldt" in frame:
+        _as_the_user_judged(frame, shown)
     return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+_MET = {"ja": True, "yes": True, "opfyldt": True, "nået": True, "true": True, "sand": True,
+        "nej": False, "no": False, "ikke opfyldt": False, "ikke nået": False, "false": False, "falsk": False}
+
+
+def _as_the_user_judged(frame: pd.DataFrame, shown: str) -> None:
+    """A column ``opfyldt`` the user wrote (ja/nej) that says otherwise than the numbers is an error: most
+    often the direction is missing (``Udsættelser;15;9;ja`` read as higher is better), and the share met
+    would be wrong without a word. A value that is no plain yes or no (``delvist``) is not compared."""
+    columns = ("indikator", "mål", "opnået", "retning", "opfyldt", _LINE)
+    for name, target, achieved, direction, written, line in zip(*(frame[c] for c in columns), strict=True):
+        said = _MET.get(" ".join(str(written).split()).casefold()) if _filled(written) else None
+        met = achieved <= target if direction == "lavere" else achieved >= target
+        if said is not None and said != met:
+            raise CorpusError(Errors.E035.format(
+                path=shown, line=line, name=str(name).strip(), said=str(written).strip(),
+                achieved=_shown_number(achieved), target=_shown_number(target), direction=direction))
+
+
+_BOUND = re.compile(r"(mindst|minimum|min\.?|≥|>=|højst|hoejst|maksimalt|maksimum|maks\.?|max\.?|≤|<=)\s*(?=[-+−–÷\d])",
+                    re.IGNORECASE)
+_AT_MOST = ("højst", "hoejst", "maksimalt", "maksimum", "maks", "max", "≤", "<=")
+
+
+def _bound(value: object) -> tuple[object, str | None]:
+    """A target written as a bound, as plans write them: ``mindst 40``, ``min. 40``, ``≥ 40`` is 40 with
+    higher better; ``højst 5``, ``maks. 5``, ``≤ 5`` is 5 with lower better. Anything else as it is."""
+    match = _BOUND.match(str(value).strip()) if isinstance(value, str) else None
+    if match is None:
+        return value, None
+    word = match.group(1).lower().rstrip(".")
+    return str(value).strip()[match.end():], "lavere" if word in _AT_MOST else "højere"
+
+
+def _same_scale(shown: str, line: int, target: object, achieved: object, target_number: float,
+                achieved_number: float) -> None:
+    """A percent compared with a fraction (``80 %`` and ``0,88``) would be a target missed by far: an
+    error, as reading 0,88 as 88 % would be a guess (``2 %`` and ``0,5`` may be half a percent)."""
+    percent = [_is_percent(value) for value in (target, achieved)]
+    if percent[0] == percent[1]:
+        return
+    (p_value, p_number, p_column), (f_value, f_number, f_column) = sorted(
+        [(target, target_number, "mål"), (achieved, achieved_number, "opnået")],
+        key=lambda item: not _is_percent(item[0]))
+    if abs(p_number) > 1 and 0 < abs(f_number) <= 1:
+        raise CorpusError(Errors.E034.format(path=shown, line=line, percent=str(p_value).strip(),
+                                             percent_column=p_column, fraction=_shown_value(f_value),
+                                             fraction_column=f_column))
+
+
+def _is_percent(value: object) -> bool:
+    return isinstance(value, str) and ("%" in value or bool(_PERCENT_WORD.search(value.strip())))
+
+
+def _shown_value(value: object) -> str:
+    return _shown_number(value) if isinstance(value, float) else str(value).strip()
 
 
 _LINE = "\x00line"
@@ -115,9 +191,11 @@ _LINE = "\x00line"
 def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     """A CSV separated by the character (``;``, ``,`` or tab) its header line uses most; a row
     with more fields than the header is an error (``80,72,5``: a decimal comma in a file
-    separated by commas)."""
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
+    separated by commas). The header is the first line with the columns ``indikator, mål, opnået``,
+    below a title if there is one, else the first line."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    titled = next((line for line in lines if _has_columns(re.split(r"[;,\t]", line))), None)
+    header_line = titled or (lines[0] if lines else "")
     delimiter = max(";,\t", key=header_line.count) if any(c in header_line for c in ";,\t") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
@@ -125,6 +203,8 @@ def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     for record in reader:
         if not any(field.strip() for field in record):
             continue
+        if header is None and titled is not None and not _has_columns(record):
+            continue  # a title above the header
         if header is None:
             header = [field.strip() for field in record]
             while header and not header[-1]:
@@ -141,36 +221,54 @@ def _read_delimited(text: str, shown: str) -> pd.DataFrame:
 
 
 def _read_xlsx(path: Path) -> pd.DataFrame:
-    """The first sheet; a number formatted as a percent (0,41 shown as 41,0 %) is read as
-    the percent it shows (41), as a target beside it is written (35)."""
+    """The first sheet with the columns ``indikator, mål, opnået`` in a row, from that row on: a
+    workbook often opens with a front page or notes, and a sheet with a title above its header
+    (as the appendix's own Målopfyldelse). A number formatted as a percent (0,41 shown as 41,0 %)
+    is read as the percent it shows (41), as a target beside it is written (35)."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, data_only=True, read_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        header: list[str] | None = None
-        rows: list[list[object]] = []
-        for number, cells in enumerate(sheet.iter_rows(), start=1):
-            values = [_cell_value(cell) for cell in cells]
-            if not any(_filled(value) for value in values):
-                continue
-            if header is None:
-                header = [str(value).strip() if value is not None else "" for value in values]
-                while header and not header[-1]:
-                    header.pop()
-                continue
-            values = values[: len(header)]
-            rows.append([*values, *([None] * (len(header) - len(values))), number])
+        sheets = [(sheet.title, [(number, [_cell_value(cell) for cell in cells])
+                                 for number, cells in enumerate(sheet.iter_rows(), start=1)])
+                  for sheet in workbook.worksheets]
     finally:
         workbook.close()
-    return pd.DataFrame(rows, columns=[*(header or []), _LINE])
+    sheets = [(title, [(number, values) for number, values in rows if any(_filled(v) for v in values)])
+              for title, rows in sheets]
+    for _, rows in sheets:
+        at = next((i for i, (_, values) in enumerate(rows) if _has_columns(values)), None)
+        if at is not None:
+            return _sheet_frame(rows[at:])
+    if len([rows for _, rows in sheets if rows]) > 1:  # the columns are on no sheet: say which there are
+        raise CorpusError(Errors.E032.format(path=str(path), sheets=[title for title, _ in sheets],
+                                             columns=[str(v).strip() for v in sheets[0][1][0][1] if _filled(v)]
+                                             if sheets[0][1] else []))
+    return _sheet_frame(sheets[0][1] if sheets else [])
+
+
+def _has_columns(values: Sequence[object]) -> bool:
+    names = {_ALIASES.get(str(value).strip().lower(), str(value).strip().lower()) for value in values if _filled(value)}
+    return set(REQUIRED) <= names
+
+
+def _sheet_frame(rows: list[tuple[int, list[object]]]) -> pd.DataFrame:
+    """The rows (number, values) as a frame: the first is the header, the line in ``_LINE``."""
+    header: list[str] = [str(value).strip() if value is not None else "" for value in rows[0][1]] if rows else []
+    while header and not header[-1]:
+        header.pop()
+    body = [[*values[: len(header)], *([None] * (len(header) - len(values))), number]
+            for number, values in rows[1:]]
+    return pd.DataFrame(body, columns=[*header, _LINE])
 
 
 def _cell_value(cell: object) -> object:
+    """A cell's value; a number formatted as a percent as the text it shows (``41 %``), so that it is
+    known for a percent beside a fraction (E034)."""
     value = getattr(cell, "value", None)
     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in str(
             getattr(cell, "number_format", "") or ""):
-        return round(float(value) * 100, 9)
+        return f"{float(value) * 100:.9f}".rstrip("0").rstrip(".").replace(".", ",") + " %"
     return value
 
 
@@ -182,6 +280,9 @@ _HIGHER = ("højere", "hojere", "høj", "higher", "high", "op", "opad", "stigend
 _LOWER = ("lavere", "lav", "lower", "low", "ned", "nedad", "faldende", "mindre", "færre", "min")
 
 
+_IS_BETTER = re.compile(r"\s+(?:er|is)\s+(?:bedre|better)\.?$")
+
+
 def _filled(value: object) -> bool:
     return not (pd.isna(value) or str(value).strip() == "")
 
@@ -191,7 +292,7 @@ def _direction(value: object, shown: str, line: int) -> str:
     direction misread would turn a missed target into a met one)."""
     if not _filled(value):
         return "højere"
-    text = str(value).strip().lower()
+    text = _IS_BETTER.sub("", str(value).strip().lower())  # "lavere er bedre", as a sheet may say it
     if text in _HIGHER:
         return "højere"
     if text in _LOWER:
@@ -244,7 +345,8 @@ def _number(value: object, shown: str, column: str, line: int) -> float:
         raise CorpusError(Errors.E023.format(path=shown, line=line, column=column))
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
+    text = _PERCENT_WORD.sub("%", str(value).strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
+    text = _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
     if "," in text and "." in text:
         text = text.replace(".", "").replace(",", ".")
     elif _THOUSANDS.fullmatch(text):

@@ -160,6 +160,7 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
         prefix = ("conclusions",)
     else:
         data = {"conclusions": data}
+    _ids_as_written(data["conclusions"], located, prefix)
     twice = _ids_twice(data["conclusions"], located, prefix)
     model = cast(ConclusionsModel, _validate(ConclusionsModel, data, located, shown, prefix_given=bool(prefix),
                                              docs="docs/appendix.md", more=twice))
@@ -187,6 +188,16 @@ def read_conclusions(path: str | Path, *, codebook: Codebook | None = None) -> l
             raise CodebookError("\n".join(problems))
         conclusions = resolve_themes(conclusions, codebook)
     return conclusions
+
+
+def _ids_as_written(items: Any, located: LocatedYaml, prefix: tuple[str, ...]) -> None:
+    """A conclusion numbered as a report's sections, ``id: 1.10``, is the id "1.10" as written: YAML
+    loads it as the number 1.1, which was refused ("skal være tekst") and taken for the id of ``1.1``."""
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("id"), float):
+            item["id"] = located.written([*prefix, index, "id"]) or item["id"]
 
 
 def _ids_twice(items: Any, located: LocatedYaml, prefix: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -217,10 +228,11 @@ def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> lis
     it is about any of its codes (as NVivo aggregates a parent's children)."""
     resolved = []
     for conclusion in conclusions:
-        themes: list[str] = []
-        for theme in conclusion.themes:
-            themes.extend(codebook.applied(theme) if theme in codebook else [theme])
-        resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes))))
+        # resolved once: the themes as named, each a set of codes ("indsatser": any initiative), for match: all
+        sets = conclusion.all_of or tuple(codebook.applied(theme) if theme in codebook else (theme,)
+                                          for theme in conclusion.themes)
+        themes = [code for codes in sets for code in codes]
+        resolved.append(dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(themes)), all_of=sets))
     return resolved
 
 

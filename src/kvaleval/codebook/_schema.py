@@ -17,8 +17,12 @@ _VALENCE_WORDS = {"positive": "positiv", "negative": "negativ", "mixed": "blande
 
 
 def danish_valence(value: Any) -> Any:
-    """``positive`` -> ``positiv`` (and negative, mixed); anything else as it is, for the pattern to judge."""
-    return _VALENCE_WORDS.get(value.strip().casefold(), value) if isinstance(value, str) else value
+    """``positive`` -> ``positiv`` (and negative, mixed), ``Negativ`` -> ``negativ``; anything else as it is, for the
+    pattern to judge."""
+    if not isinstance(value, str):
+        return value
+    folded = value.strip().casefold()  # "Negativ", as a sentence begins
+    return _VALENCE_WORDS.get(folded, folded if folded in _VALENCE_WORDS.values() else value)
 
 
 class _Strict(BaseModel):
@@ -97,6 +101,16 @@ class ConclusionModel(_Strict):
     statement: str = Field(min_length=1)
     themes: list[str] = Field(min_length=1)
     groups: list[str] = []
+
+    @field_validator("themes", "groups", mode="before")
+    @classmethod
+    def _one_as_a_list(cls, value: object) -> object:
+        """``groups: borger`` is a list of one, as ``where:`` takes it; a number is its text (``groups: [1, 2]``,
+        a survey's groups numbered), as for ``id``."""
+        listed = [value] if isinstance(value, str | int) and not isinstance(value, bool) else value
+        if not isinstance(listed, list):
+            return value  # the type check says what is wrong
+        return [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in listed]
     where: dict[str, list[str]] = {}
 
     @field_validator("where", mode="before")

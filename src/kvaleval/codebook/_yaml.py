@@ -40,6 +40,18 @@ class LocatedYaml:
         """The text of a 1-based line ("" if unknown)."""
         return self.lines[line - 1] if line is not None and 0 < line <= len(self.lines) else ""
 
+    def written(self, location: Sequence[str | int]) -> str | None:
+        """The text of the scalar at ``location`` as the file writes it (``1.10``, which loads as 1.1)."""
+        node = self.root
+        for key in location:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                node = node.value[key]
+            else:
+                return None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
     def line(self, location: Sequence[str | int]) -> int | None:
         """1-based line of the value at ``location`` (the deepest node found on the way)."""
         node = self.root

@@ -196,8 +196,11 @@ _POSTCODE = (
     rf"(?:,?\s+\d{{4}}\s+{UPPER}{LETTER}+(?:[ -]{UPPER}{LETTER}+)?"
     rf"(?:\s+(?:NØ|NV|SØ|SV|Ø|V|N|S|C|K|M)(?![\w]))?)"
 )
+_NOT_A_STREET = r"(?!(?i:deltager)\s)"
+"""A focus group's participant ("Deltager 1", its speaker tag) is a person, though the word ends in the
+street word "ager": read as an address, every participant was "[adresse]", one speaker in the tables."""
 ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
+    rf"(?<![^\W\d_]){_NOT_A_STREET}(?:(?:{_STREET_WORD}\s+){{1,3}}(?i:{_STREET_SUFFIXES})"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}{UPPER}{LETTER}+?(?i:{_STREET_SUFFIXES}))"
     rf"\s+(?:(?i:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}?{_POSTCODE}?"
 )
@@ -210,7 +213,7 @@ name without a number is a place."""
 _LIVES_ON = (r"(?:(?<=bor på )|(?<=bor i )|(?<=boede på )|(?<=boede i )|(?<=flyttede til )|(?<=flytter til )"
              r"|(?<=adresse ))")
 LOWER_ADDRESS_RE = re.compile(
-    rf"(?<![^\W\d_])(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
+    rf"(?<![^\W\d_]){_NOT_A_STREET}(?:[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES})|[a-zæøå]{{2,}}\s+(?:{_STREET_SUFFIXES}))"
     rf"\s+{_HOUSE_NUMBER}{_NOT_UNIT}(?![\d]|[.,]\d){_FLOOR}{_POSTCODE}?"
     # without floor or side where a home is told: "bor på søndergade 12"
     rf"|{_LIVES_ON}(?P<told>[a-zæøå]{{2,}}?(?:{_STREET_SUFFIXES}))\s+(?:(?:nr\.?|nummer)\s*)?{_HOUSE_NUMBER}{_NOT_UNIT}"

@@ -164,7 +164,12 @@ def _tables(
         table = evidence(segments, codings, codebook, conclusions, quotes=selected)
         quotes_table = _without_repeated_totals(pseudonymise_columns(selected, pseudonymiser), table)
         shown_table = _without_repeated_totals(table, table)
-        shown_table = with_own_values(suppress_counts(shown_table, small_cells, group="group", keys=["conclusion_id"]))
+        # A group's N is the same in every conclusion over the same respondents, so one hidden is hidden in all;
+        # a conclusion limited by where: has Ns of its own, and its small ones hid the others' large ones.
+        subset = {c.id: _respondents_of(c) for c in conclusions}
+        shown_table = suppress_counts(shown_table.assign(_subset=shown_table["conclusion_id"].map(subset)),
+                                      small_cells, group="group", block=["_subset"], keys=["conclusion_id"])
+        shown_table = with_own_values(shown_table.drop(columns="_subset"))
         quotes_table = with_own_values(quotes_table)
         minimum = {c.id: c.min_respondents for c in conclusions}
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
@@ -588,6 +593,14 @@ def _pseudonymise_manifest(table: pd.DataFrame, corpus_pseudonymiser: Any) -> pd
 
 _COUNT_ENDINGS = ("segmenter", "segments", "respondenter", "respondents", "(n/n)", "share")
 _PERCENT_ENDINGS = ("%", "procent", "percent")
+
+
+def _respondents_of(conclusion: Conclusion) -> str:
+    """Which respondents a conclusion counts, as a key: its ``where:``, values without case and spaces."""
+    where = dict(conclusion.where)
+    return repr(sorted((attribute, sorted(str(value).strip().casefold()
+                                          for value in ((values,) if isinstance(values, str) else values)))
+                       for attribute, values in where.items()))
 
 
 def _suppress(frame: pd.DataFrame, k: int | None, *, counts: Sequence[str] | None = None) -> pd.DataFrame:
