@@ -358,6 +358,23 @@ def _danish_compound(folded: str) -> bool:
     return False
 
 
+_INFLECTIONS = ("erne", "ene", "ens", "ets", "en", "et", "ne", "s")
+
+
+def _kept_inflection(folded: str, lists: Lexicon) -> bool:
+    """True if ``folded`` is a kept word with a Danish definite or plural ending, its final consonant
+    doubled or not ("appen", "chatten", "eventet", "appsene"): the lemma table knows none of them,
+    and at a sentence start before "er" they read as an unknown name."""
+    for ending in _INFLECTIONS:
+        stem = folded.removesuffix(ending)
+        if stem == folded or len(stem) < 2:
+            continue
+        for candidate in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            if candidate and candidate in lists.keep and candidate not in lists.names:
+                return True
+    return False
+
+
 def _kept_compound(folded: str, lists: Lexicon, user_keep: frozenset[str]) -> bool:
     """True if ``folded`` is a kept word (a brand, place or organisation) joined to a Danish word:
     "Facebookgruppe", "Nettoposen", "Aulabesked"."""
@@ -678,6 +695,8 @@ def classify(
         return KEEP, core, ""
     if _kept_compound(folded, lists, user_keep):
         return KEEP, core, ""  # "Facebookgruppe": a kept name joined to a Danish word
+    if _kept_inflection(folded, lists):
+        return KEEP, core, ""  # "Appen", "Chatten", "Podcasten": a kept loanword with a Danish ending
     if folded.endswith("nr") or _NUMBER_ABBREVIATION_RE.match(text, end):
         return KEEP, core, ""  # "Kontonr.", "Reg.nr.", "Reg. nr.": a number's name, abbreviated
     if capitals > 1 and "-" not in core and not core.startswith(_SURNAME_PREFIXES):
