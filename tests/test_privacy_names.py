@@ -240,6 +240,26 @@ def test_privacy_a_kept_word_keeps_only_a_nouns_endings() -> None:
     assert pseudonymise("Faduma er bydelsmor.") == "[navn] er bydelsmor."  # an unknown word still is a name
 
 
+@pytest.mark.parametrize("sentence", ["Mad er vigtigt for mig.", "Job er rigtig vigtigt.", "Padel er sjovt.",
+                                      "Ro er rart, når børnene sover.", "Bus var nemt."])
+def test_privacy_a_word_with_a_neuter_predicate_is_no_person(sentence: str) -> None:
+    # "Mad", "Job" and "Ro" are also names: at a sentence start before "er" they were one ("[navn] er
+    # vigtigt for mig"). A person takes the common form ("Bo er vigtig for mig").
+    assert pseudonymise(sentence) == sentence
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Bo er vigtig for mig.", "[navn] er vigtig for mig."),
+    ("Per er godt nok sur.", "[navn] er godt nok sur."),  # "godt nok": an adverb, not the predicate
+    ("Per er vildt sød.", "[navn] er vildt sød."),
+    ("Kim var rart at snakke med.", "[navn] var rart at snakke med."),
+    ("Svend er stolt.", "[navn] er stolt."),  # "stolt" is the common form
+    ("Faduma er sjovt nok flyttet.", "[navn] er sjovt nok flyttet."),
+])
+def test_privacy_a_person_before_er_stays_a_name(sentence: str, expected: str) -> None:
+    assert pseudonymise(sentence) == expected
+
+
 def test_privacy_a_name_of_a_place_stays() -> None:
     # "H.C. Andersen Skolen" became "H.C. [navn] Skolen", "Boligsocialt Hus" "Boligsocialt [navn]",
     # and "Sankt Hans", a holiday, "[navn]".

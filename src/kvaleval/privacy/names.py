@@ -275,7 +275,32 @@ def _subject_of_verb(text: str, end: int, key: str) -> bool:
     if key in MONTHS:
         return False
     match = _NEXT_WORD_RE.match(text, end)
-    return match is not None and match.group(1) in _PERSON_VERBS
+    if match is None or match.group(1) not in _PERSON_VERBS:
+        return False
+    predicate = _NEUTER_PREDICATE_RE.match(text, match.end()) if match.group(1) in _BE_VERBS else None
+    return predicate is None or not _neuter_adjective(predicate.group(1).casefold())
+
+
+_BE_VERBS = frozenset({"er", "var", "bliver", "blev"})
+_NEUTER_PREDICATE_RE = re.compile(
+    r"(?:[ \t]+(?:rigtig|meget|virkelig|så|helt|ret|ikke|også|jo|bare|lidt|mega|super|altid|aldrig|faktisk|"
+    r"simpelthen|sgu|da|nu|stadig|mest|mere))*[ \t]+([^\W\d_]+t)(?=[ \t]*(?:[.,!?;:)]|$)|[ \t]+(?:for|og|men|når|"
+    r"fordi|hvis|med|til|i)(?![^\W\d_]))"
+)
+"""A predicate that ends in an adjective's neuter -t ("Mad er vigtigt for mig", "Padel er sjovt."): the
+subject is a thing, not a person ("Bo er vigtig for mig"). Not before another word ("Per er godt nok
+sur", "Per er vildt sød": an adverb) nor before "at" ("rart at snakke med" is said of persons too)."""
+_NEUTER_FORMS = frozenset({"godt", "svært", "nyt", "fedt", "sejt", "surt", "sundt", "skidt", "ondt"})
+
+
+def _neuter_adjective(word: str) -> bool:
+    """True if ``word`` is an adjective's neuter form, not its common form ("vigtigt", "sjovt", "godt";
+    not "flot", "træt", "stolt", which a person is too)."""
+    from kvaleval.danish import lemma_table
+
+    if word in _NEUTER_FORMS:
+        return True
+    return lemma_table().get(word) == word[:-1]
 
 
 _PERSON_AFTER_RE = re.compile(
