@@ -961,3 +961,17 @@ def test_rules_a_longer_answer_reaching_another_theme_still_answers_its_question
     assert scores.coded[:, relevance].tolist() == [True, False, False]
     assert scores.findings[(0, relevance)].question == question
     assert scores.findings[(0, relevance)].valence == "positiv"  # "god hjælp", not the "ikke" about room
+
+
+def test_rules_a_present_tense_term_matches_the_verb_the_table_files_under_a_noun(tmp_path: Path) -> None:
+    # The lemma table files "lytter", "ringer", "stopper" as nouns of their own (a listener, a bell-ringer,
+    # a stopper), so a codebook's "lytter" matched "lytteren" but not "hun lyttede" or "at lytte".
+    # The verb's own inflections are added, not its derivations ("behandler" is no "behandlingen").
+    path = tmp_path / "verber.yaml"
+    path.write_text("name: v\ncodes:\n  - name: relation\n    terms: [lytter, behandler]\n"
+                    "  - name: kontakt\n    terms: [ringer]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Hun lyttede til mig.", "De gider ikke lytte.", "Lytteren skrev ind.",
+                          "Hun ringede i går.", "Behandlingen lå om morgenen.", "Han behandlede mig pænt."])
+    assert scores.coded[:, 0].tolist() == [True, True, True, False, False, True]
+    assert scores.coded[:, 1].tolist() == [False, False, False, True, False, False]
