@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -726,12 +726,11 @@ class RuleCoder:
             question_sign = -1
         if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
             return False
-        answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
-        said = answer_polarity(lower(answer))
+        answer, said = _replied(texts[row], yes_no_question)
         sign = said * (question_sign or 1)
         if (said < 0 or sign < 0) and not (yes_no_question or reply):
             return True  # (whether its no is one is known when its words are read: _yes_or_no_decides)
-        finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
+        finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), answer)
         finding.valence_why += ("svar på spørgsmål",)
         return False
 
@@ -852,6 +851,14 @@ def _with_turn(valence: str, answer: str) -> str:
         return valence
     after = answer_polarity(answer[turn.end():])
     return "blandet" if after and after != (1 if valence == "positiv" else -1) else valence
+
+
+@lru_cache(maxsize=64)
+def _replied(text: str, yes_no_question: bool) -> tuple[str, int]:
+    """An answer as its yes or no is read (lower-cased; to an open question without its reply particle),
+    and that yes or no: once per answer, not once per code it takes from its question."""
+    answer = lower(text if yes_no_question else without_reply_particle(text))
+    return answer, answer_polarity(answer)
 
 
 def answer_polarity(answer: str, turning: frozenset[int] = frozenset()) -> int:
