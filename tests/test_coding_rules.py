@@ -172,11 +172,11 @@ def test_rules_a_long_answer_opening_with_yes_or_no_is_about_its_question(small_
     yes_no_question = "Okay. Og har rådgivningen hjulpet jer?"
     scores = coder.score([LONG_YES, LONG_NO, LONG_YES, LONG_YES, LONG_NO, "Jamen " + LONG_YES[4:]],
                          [yes_no_question, yes_no_question,
-                          "Hvordan har rådgivningen hjulpet jer?",  # an open question: the answer must say it
+                          "Hvordan har rådgivningen hjulpet jer?",  # open: answered, then the waiting list
                           "Har du andre kommentarer til rådgivningen, der har hjulpet?",  # yes: more to say
                           "Har du andre kommentarer til rådgivningen, der har hjulpet?",
-                          yes_no_question])  # no yes or no first
-    assert scores.coded[:, relevance].tolist() == [True, True, False, False, False, False]
+                          yes_no_question])  # no yes or no first: it answers, as to an open question
+    assert scores.coded[:, relevance].tolist() == [True, True, True, False, False, True]
     assert scores.findings[(0, relevance)].valence == "positiv"
     assert scores.findings[(1, relevance)].valence == "negativ"
 
@@ -518,7 +518,8 @@ def test_rules_a_longer_answer_naming_no_theme_answers_its_question(small_codebo
                           "Vi fik styr på brevene, men der er lang venteliste, så vi måtte vente i et halvt år.",
                           "Vi fik styr på brevene fra kommunen, og min søn kom i skole igen efter sommerferien."],
                          [question, question, "Hvor bor du henne i området?"])
-    assert scores.coded[:, relevance].tolist() == [True, False, False]  # the second names kapacitet
+    # The second names kapacitet as well; it still answers its question (session 17).
+    assert scores.coded[:, relevance].tolist() == [True, True, False]
     assert scores.coded[1, capacity]
     assert scores.findings[(0, relevance)].question == question
 
@@ -545,7 +546,7 @@ def test_rules_a_weak_word_of_another_theme_in_passing_keeps_the_question(tmp_pa
                "Meget. De kommer ud og får noget mad, og naboerne siger det samme om stedet.",
                "Meget. De kommer ud og får noget mad, og de frivillige kommer og spiller kort."]
     scores = coder.score(answers, [question] * 3)
-    assert scores.coded[:, 0].tolist() == [True, True, False]  # the third codes frivillige on its own
+    assert scores.coded[:, 0].tolist() == [True, True, True]  # the third codes frivillige too (session 17)
     assert scores.coded[:, 1].tolist() == [False, False, True]
     assert scores.findings[(1, 0)].question == question
 
@@ -942,3 +943,35 @@ def test_rules_a_counterfactual_negation_is_no_no(tmp_path: Path) -> None:
              "Jeg fik mit første job gennem hende. Det havde jeg ikke fået uden."]
     scores = coder.score(texts, [None, None, "Hvad har mentoren betydet for dig?"])
     assert [scores.findings[(row, 0)].valence for row in range(3)] == ["positiv", "negativ", ""]
+
+
+def test_rules_a_longer_answer_reaching_another_theme_still_answers_its_question(small_codebook: kv.Codebook) -> None:
+    # "Hvordan er det med din behandler?" - "Hun er fin. ... Og hun siger ikke noget til mine forældre.":
+    # a longer answer that reached another theme on its own lost the theme its question asked about
+    # (20 misses on nine corpora). Not one that does not know what was asked about; and the valence of
+    # the theme taken from the question comes from the answer's words, not from an "ikke" anywhere in it.
+    coder = RuleCoder(small_codebook)
+    relevance, capacity = small_codebook.names.index("relevans"), small_codebook.names.index("kapacitet")
+    question = "Hvad betyder familievejledningen for jer?"
+    answers = ["Rigtig meget. Det var en god hjælp, selvom der ikke var plads, og ventelisten var lang.",
+               "Jeg ved ikke, hvad det er. Der er vist en venteliste, har jeg hørt fra naboen.",
+               "Rigtig meget. Det var en god hjælp, selvom der ikke var plads, og ventelisten var lang."]
+    scores = coder.score(answers, [question, question, "Hvor bor du henne i området?"])
+    assert scores.coded[:, capacity].tolist() == [True, True, True]
+    assert scores.coded[:, relevance].tolist() == [True, False, False]
+    assert scores.findings[(0, relevance)].question == question
+    assert scores.findings[(0, relevance)].valence == "positiv"  # "god hjælp", not the "ikke" about room
+
+
+def test_rules_a_present_tense_term_matches_the_verb_the_table_files_under_a_noun(tmp_path: Path) -> None:
+    # The lemma table files "lytter", "ringer", "stopper" as nouns of their own (a listener, a bell-ringer,
+    # a stopper), so a codebook's "lytter" matched "lytteren" but not "hun lyttede" or "at lytte".
+    # The verb's own inflections are added, not its derivations ("behandler" is no "behandlingen").
+    path = tmp_path / "verber.yaml"
+    path.write_text("name: v\ncodes:\n  - name: relation\n    terms: [lytter, behandler]\n"
+                    "  - name: kontakt\n    terms: [ringer]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(path))
+    scores = coder.score(["Hun lyttede til mig.", "De gider ikke lytte.", "Lytteren skrev ind.",
+                          "Hun ringede i går.", "Behandlingen lå om morgenen.", "Han behandlede mig pænt."])
+    assert scores.coded[:, 0].tolist() == [True, True, True, False, False, True]
+    assert scores.coded[:, 1].tolist() == [False, False, False, True, False, False]

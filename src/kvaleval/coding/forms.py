@@ -57,10 +57,11 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
     """Map each lower-cased term word to the surface forms it matches.
 
     The forms the table lists for the word's lemma, less those the codebook gives another
-    lemma, plus those the codebook gives this one.
+    lemma, plus those the codebook gives this one (and a present tense's verb forms, :func:`_present_of`).
     """
     words = set(words)
     lemma_by_word = {word: lemma_of(word, overrides) for word in words}
+    verbs = {word: _present_of(word, overrides) for word in words}
     forms: dict[str, set[str]] = {}
     for lemma in set(lemma_by_word.values()):
         found = {lemma, *(form for form in lemmas().forms(lemma) if overrides.get(form, lemma) == lemma)}
@@ -71,7 +72,7 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
         if word.isdigit():  # a number has no inflections ("10" is not "10ere")
             result[word] = frozenset({word})
             continue
-        found = forms[lemma] | {word}
+        found = forms[lemma] | {word} | verbs[word]
         if not is_word(word) and not lemmas().is_lemma(word):
             found |= {word + ending for ending in ENDINGS}
             if word.endswith("e"):
@@ -79,6 +80,20 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
             found |= _compound_forms(word, overrides)
         result[word] = frozenset(form for form in found if form)
     return result
+
+
+def _present_of(word: str, overrides: Mapping[str, str]) -> frozenset[str]:
+    """The verb forms of ``word`` as a present tense, where the table files it under a noun of its own
+    (``lytter`` a listener, ``ringer``, ``stopper``: ``lyttede``, ``ringede``, ``stoppet``)."""
+    if word in overrides or not word.endswith("er") or not lemmas().is_lemma(word):
+        return frozenset()
+    verb = word[:-1]
+    if lemmas().lemma(word) != verb or not lemmas().is_lemma(verb):
+        return frozenset()
+    stem = verb[:-1]  # the infinitive's -e off: lytt|ede, ring|et
+    inflected = {verb, verb + "r", verb + "s", verb + "de", verb + "t",
+                 stem + "ede", stem + "te", stem + "et", stem + "t"}
+    return frozenset(inflected & {verb, *lemmas().forms(verb)})
 
 
 def is_participle(word: str, overrides: Mapping[str, str]) -> bool:

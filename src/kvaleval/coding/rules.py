@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -82,6 +82,10 @@ and coding times within the run-to-run noise)."""
 QUESTION_WEIGHT = 0.5
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
+_DOES_NOT_KNOW = re.compile(r"\b(?:ved|kender|aner)\s+(?:jeg\s+|vi\s+)?(?:\w+\s+)?ikke\b|\bkan\s+ikke\s+svare",
+                            re.IGNORECASE)
+"""An answer that says it does not know what was asked about (``ved ikke``, ``kender det ikke``,
+``aner ikke``, ``kan ikke svare``)."""
 _CLAUSE_BREAK = re.compile(r"[.;:!?]|,\s*(?:men|dog|selvom)\b|\bmen\b")
 _CLAUSE_OPENERS = r"dog|selvom|hvor|hvilket|at|hvis|når|fordi|da|mens|og|jeg|du|han|hun|vi|i|de|den|det|man"
 _SCOPE_BREAK = re.compile(rf"[.;:!?]|\bmen\b|,\s*(?:der|som|{_CLAUSE_OPENERS})\b")
@@ -565,6 +569,15 @@ class RuleCoder:
         # (not "Har du andre kommentarer til X?", which asks for anything).
         coded_alone = (evidence[rows] >= np.asarray(self.thresholds) - 1e-9).any(axis=1)
         silent = ~replies & ~coded_alone & ~inviting[q]
+        # So is one that reaches another theme on its own ("Hvordan er det med din behandler?" - "Hun er
+        # fin. ... Og hun siger ikke noget til mine forældre."): it answers the question, and goes on;
+        # not one that says it does not know what was asked about ("Jeg ved ikke, hvad helhedsplanen er").
+        # Its valence comes from its words, not from a no anywhere in it (``drifted``).
+        drifted = np.zeros(len(rows), dtype=bool)
+        candidates = np.flatnonzero(~replies & coded_alone & ~inviting[q])
+        candidates = candidates[asked.coded[q[candidates]].any(axis=1)]  # (a question that names a theme)
+        drifted[[i for i in candidates.tolist() if not _DOES_NOT_KNOW.search(answer_texts[i])]] = True
+        silent |= drifted
         short = replies | silent
         # A short answer that says nothing, or a bare "Nej" to "Andre kommentarer til X?", takes no theme
         # (an answer long enough to be silent is none of these).
@@ -591,7 +604,8 @@ class RuleCoder:
             if self._inherit(int(rows[i]), column, question, asked, texts, shown[question], evidence, findings,
                              yes_no_question=yes_no[question], reply=bool(replies[i]),
                              about_trouble=yes_no[question] and asks_about_trouble(unique[question]),
-                             account=yes_no[question] and yes_opens_an_account(unique[question], texts[rows[i]])):
+                             account=bool(drifted[i]) or (yes_no[question]
+                                                          and yes_opens_an_account(unique[question], texts[rows[i]]))):
                 told.append((int(rows[i]), column, question, False))
         # An answer that opens with yes or no to a yes/no question about a code it reaches with words of
         # its own ("Føler du dig inddraget?" - "Nej, ikke rigtig. Vi får et nyhedsbrev."): if those words
@@ -712,12 +726,11 @@ class RuleCoder:
             question_sign = -1
         if account:  # "Kan du beskrive ...?" - "Ja, altså, ...": no yes; the answer's words decide
             return False
-        answer = texts[row] if yes_no_question else without_reply_particle(texts[row])
-        said = answer_polarity(lower(answer))
+        answer, said = _replied(texts[row], yes_no_question)
         sign = said * (question_sign or 1)
         if (said < 0 or sign < 0) and not (yes_no_question or reply):
             return True  # (whether its no is one is known when its words are read: _yes_or_no_decides)
-        finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), lower(answer))
+        finding.valence = _with_turn({1: "positiv", -1: "negativ"}.get(sign, ""), answer)
         finding.valence_why += ("svar på spørgsmål",)
         return False
 
@@ -838,6 +851,14 @@ def _with_turn(valence: str, answer: str) -> str:
         return valence
     after = answer_polarity(answer[turn.end():])
     return "blandet" if after and after != (1 if valence == "positiv" else -1) else valence
+
+
+@lru_cache(maxsize=64)
+def _replied(text: str, yes_no_question: bool) -> tuple[str, int]:
+    """An answer as its yes or no is read (lower-cased; to an open question without its reply particle),
+    and that yes or no: once per answer, not once per code it takes from its question."""
+    answer = lower(text if yes_no_question else without_reply_particle(text))
+    return answer, answer_polarity(answer)
 
 
 def answer_polarity(answer: str, turning: frozenset[int] = frozenset()) -> int:
