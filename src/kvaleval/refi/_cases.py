@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.refi._memos import _names, _own_guid, _position, _text
+from kvaleval.refi._memos import _names, _own_guid, _text, position
 from kvaleval.refi._xml import guid
 
 
@@ -89,7 +89,7 @@ def _passages(value: Any) -> list[tuple[str, int | None, int | None, str]]:
     items = value.tolist() if hasattr(value, "tolist") else value
     if not isinstance(items, (tuple, list)):
         return []
-    return [(_text(item[0]), _position(item[1]), _position(item[2]), _text(item[3]) if len(item) > 3 else "")
+    return [(_text(item[0]), position(item[1]), position(item[2]), _text(item[3]) if len(item) > 3 else "")
             for item in items if isinstance(item, (tuple, list)) and len(item) >= 3]
 
 

@@ -78,8 +78,8 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, tex
         planned.missing += [name for name in _names(row.get("documents")) if name not in present_documents]
         planned.missing += [name for name in _names(row.get("codes")) if name not in present_codes]
     for index, annotation in enumerate(annotations.to_dict(orient="records")):
-        doc_id, start, end = _text(annotation.get("doc_id")), _position(annotation.get("start")), \
-            _position(annotation.get("end"))
+        doc_id, start, end = _text(annotation.get("doc_id")), position(annotation.get("start")), \
+            position(annotation.get("end"))
         text = texts.get(doc_id)
         if text is None or start is None or end is None or not 0 <= start <= end \
                 or text[start:end] != _text(annotation.get("text")):
@@ -186,7 +186,7 @@ def _own_guid(value: Any, taken: set[str]) -> str | None:
     return text if _GUID.match(text) and text not in taken else None
 
 
-def _position(value: Any) -> int | None:
+def position(value: Any) -> int | None:
     """A character position from a table cell (an int, a numpy integer, a whole float), or None."""
     try:
         number = int(value)

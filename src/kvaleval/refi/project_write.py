@@ -22,6 +22,7 @@ from kvaleval.refi._description import number
 from kvaleval.refi._memos import (
     missing_note,
     plan,
+    position,
     refer_from_codes,
     refer_from_selections,
     write_annotations,
@@ -491,7 +492,7 @@ def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.Data
     found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
     for row in read.to_dict("records") if len(read) else []:
         doc_id = _text(row["doc_id"])
-        start, end, text = _position(row["start"]), _position(row["end"]), texts.get(doc_id)
+        start, end, text = position(row["start"]), position(row["end"]), texts.get(doc_id)
         guid_read = _text(row["guid"]).strip("{}").lower()
         if text is None or start is None or end is None or not 0 <= start <= end <= len(text) \
                 or not GUID.fullmatch(guid_read) or guid_read in taken:
@@ -576,12 +577,6 @@ def _text(value: Any) -> str:
     return str(value) if _present(value) else ""
 
 
-def _position(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return number if number == value else None
 
 
 def _runs(
