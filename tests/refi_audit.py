@@ -43,6 +43,12 @@ def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
         return function(*args, **options)
 
 
+def written_again(source: Path, out: Path) -> Path:
+    """``source`` read with kvaleval and written again to ``out`` with its own codebook, quietly."""
+    corpus, codings = _quiet(read_qdpx, source)
+    return _quiet(write_qdpx, Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, source), codings=codings), out)
+
+
 def qde(path: Path) -> ET.Element:
     if path.suffix.lower() == ".qde":
         return ET.fromstring(path.read_bytes())

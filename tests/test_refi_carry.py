@@ -4,8 +4,6 @@ whole sources and passages); what cannot (times, idle users) is said in ``corpus
 
 from __future__ import annotations
 
-import warnings
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -14,10 +12,10 @@ import pandas as pd
 import kvaleval as kv
 from conftest import REFI_QDA
 from kvaleval.coded import Coded
-from kvaleval.errors import KvalevalWarning
 from kvaleval.read.cache import load as load_cache
 from kvaleval.read.cache import save as save_cache
-from kvaleval.refi import check_qdpx, read_qdpx, read_qdpx_codebook, write_qdpx
+from kvaleval.refi import check_qdpx, read_qdpx, write_qdpx
+from refi_audit import _quiet, qde, written_again
 from refi_builders import CODE_A, NS, SOURCE, USER, selection, spans
 
 PROJECT_XSD = REFI_QDA / "schema" / "Project.xsd"
@@ -33,12 +31,6 @@ TEXT = ("I: Hvordan var forløbet?\nFatima: Ventetiden var alt for lang, synes j
 Q = {"q": NS}
 
 
-def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KvalevalWarning)
-        return function(*args, **options)
-
-
 def _project(path: Path) -> Path:
     """A QualCoder-like focus group: a file memo on the source, a project memo, a case for the
     household (whole source, typed variables, a description) and one per participant that takes
@@ -51,7 +43,7 @@ def _project(path: Path) -> Path:
     def value(variable: str, kind: str, text: str) -> str:
         return f'<VariableValue><VariableRef targetGUID="{variable}"/><{kind}Value>{text}</{kind}Value></VariableValue>'
 
-    qde = (
+    project = (
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Fokusgrupper" origin="QualCoder 3.6" creationDateTime="2025-05-01T10:00:00Z">'
         f'<Users><User guid="{USER}" name="Anne"/></Users>'
@@ -70,25 +62,15 @@ def _project(path: Path) -> Path:
         "<Description>Evaluering af ventetider, runde 2</Description></Project>"
     )
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde.encode())
+        archive.writestr("project.qde", project.encode())
         archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
     return path
 
 
-def _again(source: Path, out: Path) -> Path:
-    corpus, codings = _quiet(read_qdpx, source)
-    return _quiet(write_qdpx, Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, source), codings=codings), out)
-
-
-def _root(path: Path) -> ET.Element:
-    with zipfile.ZipFile(path) as archive:
-        return ET.fromstring(archive.read("project.qde"))
-
-
 def test_refi_source_and_project_descriptions_come_back(tmp_path: Path) -> None:
-    path = _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
+    path = written_again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    root = _root(path)
+    root = qde(path)
     (source,) = root.iterfind("q:Sources/q:TextSource", Q)
     assert source.findtext("q:Description", namespaces=Q) == "Optaget på mobil; lyden svigtede til sidst"
     description = root.findtext("q:Description", namespaces=Q) or ""
@@ -96,8 +78,8 @@ def test_refi_source_and_project_descriptions_come_back(tmp_path: Path) -> None:
     back, _ = _quiet(read_qdpx, path)
     assert back.document("fokus").description == "Optaget på mobil; lyden svigtede til sidst"
     # written again, the project's description is not doubled, and the file is the same
-    again = _again(path, tmp_path / "igen.qdpx")
-    assert _root(again).findtext("q:Description", namespaces=Q) == description
+    again = written_again(path, tmp_path / "igen.qdpx")
+    assert qde(again).findtext("q:Description", namespaces=Q) == description
     assert again.read_bytes() == path.read_bytes()
 
 
@@ -110,9 +92,9 @@ def test_refi_project_cases_come_back_with_guids_names_descriptions_and_variable
          "guid": FATIMA},
         {"case": "Deltager O", "description": "", "documents": (), "variables": (("Alder", "71"),), "guid": OLE},
     ]
-    path = _again(tmp_path / "p.qdpx", tmp_path / "ud.qdpx")
+    path = written_again(tmp_path / "p.qdpx", tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    root = _root(path)
+    root = qde(path)
     variables = {v.get("guid"): (v.get("name"), v.get("typeOfVariable")) for v in root.iter(f"{{{NS}}}Variable")}
     cases = {}
     for case in root.iterfind("q:Cases/q:Case", Q):
@@ -128,8 +110,8 @@ def test_refi_project_cases_come_back_with_guids_names_descriptions_and_variable
 
 
 def test_refi_cases_of_passages_refer_to_the_same_text(tmp_path: Path) -> None:
-    path = _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
-    root = _root(path)
+    path = written_again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
+    root = qde(path)
     (source,) = root.iterfind("q:Sources/q:TextSource", Q)
     selections = {s.get("guid"): s for s in source.iterfind("q:PlainTextSelection", Q)}
     house = root.find(f"q:Cases/q:Case[@guid='{HOUSE}']", Q)
@@ -146,7 +128,7 @@ def test_refi_cases_of_passages_refer_to_the_same_text(tmp_path: Path) -> None:
     assert [tuple(p[:3] for p in passages) for passages in back.cases["passages"]] == [
         (), (("fokus", *spans(TEXT, "Ventetiden var alt for lang")[0]),),
         (("fokus", *spans(TEXT, "Personalet var venligt")[0]),)]
-    assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
+    assert written_again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
 
 
 def test_refi_cases_and_descriptions_travel_through_a_corpus_folder_and_its_cache(tmp_path: Path) -> None:
@@ -189,11 +171,11 @@ def test_refi_idle_users_come_back_and_times_are_noted(tmp_path: Path) -> None:
     messages = " ".join(corpus.notes["message"])
     assert "[W640]" in messages and "608 element(er)" in messages
     assert set(codings["coder"]) == {"Gergo"}  # 'floriansipos' made the project but coded nothing
-    path = _again(NVIVO, tmp_path / "ud.qdpx")
+    path = written_again(NVIVO, tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    assert {user.get("name") for user in _root(path).iterfind("q:Users/q:User", Q)} == {
+    assert {user.get("name") for user in qde(path).iterfind("q:Users/q:User", Q)} == {
         "kvaleval", "Gergo", "floriansipos"}
-    assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
+    assert written_again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
     corpus, _ = _quiet(read_qdpx, path)
     assert not [m for m in corpus.notes["message"] if "[W640]" in m]
 
@@ -202,7 +184,7 @@ def test_refi_source_variables_go_back_on_the_source(tmp_path: Path) -> None:
     # MAXQDA writes document variables on the TextSource; they came back only on kvaleval's
     # respondent cases, so MAXQDA read them as case variables, not as its document variables
     (tillid,) = spans(TEXT, "Ventetiden var alt for lang")
-    qde = (
+    project = (
         f'<Project xmlns="{NS}" name="m" origin="MAXQDA 2022 (Release 22.4.0)"><Users><User guid="{USER}" '
         f'name="Karen"/></Users><CodeBook><Codes><Code guid="{CODE_A}" name="Ventetid" isCodable="true"/></Codes>'
         f'</CodeBook><Variables><Variable guid="{AGE}" name="Alder" typeOfVariable="Integer"/>'
@@ -215,13 +197,13 @@ def test_refi_source_variables_go_back_on_the_source(tmp_path: Path) -> None:
     )
     source = tmp_path / "m.qdpx"
     with zipfile.ZipFile(source, "w") as archive:
-        archive.writestr("project.qde", qde.encode())
+        archive.writestr("project.qde", project.encode())
         archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
     corpus, _ = _quiet(read_qdpx, source)
     assert corpus.document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
-    path = _again(source, tmp_path / "ud.qdpx")
+    path = written_again(source, tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    root = _root(path)
+    root = qde(path)
     variables = {v.get("guid"): (v.get("name"), v.get("typeOfVariable")) for v in root.iter(f"{{{NS}}}Variable")}
     (written,) = root.iterfind("q:Sources/q:TextSource", Q)
     assert [(variables[v.find("q:VariableRef", Q).get("targetGUID")], v[1].tag.split("}")[1], v[1].text)  # type: ignore[union-attr]
@@ -229,7 +211,7 @@ def test_refi_source_variables_go_back_on_the_source(tmp_path: Path) -> None:
         (("Alder", "Integer"), "IntegerValue", "52"), (("Bydel", "Text"), "TextValue", "Nord")]
     back, _ = _quiet(read_qdpx, path)
     assert back.document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
-    assert _again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
+    assert written_again(path, tmp_path / "igen.qdpx").read_bytes() == path.read_bytes()
     save_cache(back, tmp_path / "cache")
     assert load_cache(tmp_path / "cache").document("fokus").source_variables == (("Alder", "52"), ("Bydel", "Nord"))
 
@@ -238,14 +220,14 @@ def test_refi_case_references_to_what_is_not_read_are_noted(tmp_path: Path) -> N
     picture = "ffffffff-0000-0000-0000-000000000001"
     source = _project(tmp_path / "p.qdpx")
     with zipfile.ZipFile(source) as archive:
-        qde = archive.read("project.qde").decode()
+        project = archive.read("project.qde").decode()
         text = archive.read(f"sources/{SOURCE}.txt")
-    qde = qde.replace(f'<SourceRef targetGUID="{SOURCE}"/>', f'<SourceRef targetGUID="{SOURCE}"/>'
+    project = project.replace(f'<SourceRef targetGUID="{SOURCE}"/>', f'<SourceRef targetGUID="{SOURCE}"/>'
                       f'<SourceRef targetGUID="{picture}"/><SelectionRef targetGUID="{picture}"/>')
-    qde = qde.replace("</Sources>", f'<PictureSource guid="{picture}" name="foto.jpg" '
+    project = project.replace("</Sources>", f'<PictureSource guid="{picture}" name="foto.jpg" '
                       'path="internal://foto.jpg"/></Sources>')
     with zipfile.ZipFile(source, "w") as archive:
-        archive.writestr("project.qde", qde.encode())
+        archive.writestr("project.qde", project.encode())
         archive.writestr(f"sources/{SOURCE}.txt", text)
     corpus, _ = _quiet(read_qdpx, source)
     assert [m for m in corpus.notes["message"] if "[W641]" in m] == [

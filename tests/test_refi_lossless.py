@@ -5,18 +5,16 @@ metadata.csv gives a project's documents go on the project's own cases."""
 
 from __future__ import annotations
 
-import warnings
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import kvaleval as kv
 from conftest import REFI_QDA
 from kvaleval.coded import Coded
-from kvaleval.errors import KvalevalWarning
 from kvaleval.read.cache import load as load_cache
 from kvaleval.read.cache import save as save_cache
 from kvaleval.refi import check_qdpx, read_qdpx, read_qdpx_codebook, write_qdpx
+from refi_audit import _quiet, qde, written_again
 
 NS = "urn:QDA-XML:project:1.0"
 Q = {"q": NS}
@@ -30,12 +28,6 @@ AGE, MEMO, CASE = ("99999999-0000-0000-0000-0000000000e1", "eeeeeeee-0000-0000-0
 TEXT = "I: Hvordan gik det?\nFatima:   Ventetiden var lang, men jeg stoler på dem.\n"
 
 
-def _quiet(function, *args, **options):  # type: ignore[no-untyped-def]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KvalevalWarning)
-        return function(*args, **options)
-
-
 def _project(path: Path, *, coding_memo: bool = False, same: bool = False) -> Path:
     """NVivo-like: a selection made by one user and coded by another, with blanks before its text and
     an empty name; a second selection over the same span with another code; a memo on the first; a
@@ -43,7 +35,7 @@ def _project(path: Path, *, coding_memo: bool = False, same: bool = False) -> Pa
     start = TEXT.index("Ventetiden") - 3
     end = TEXT.index("lang") + 4
     memo_ref = f'<NoteRef targetGUID="{MEMO}"/>' if coding_memo else ""
-    qde = (
+    project = (
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Runde 2" origin="NVivo 14">'
         f'<Users><User guid="{MAKER}" name="Mette"/><User guid="{CODER}" name="Jonas"/></Users>'
@@ -64,28 +56,19 @@ def _project(path: Path, *, coding_memo: bool = False, same: bool = False) -> Pa
         "</Notes></Project>"
     )
     if same:  # the second selection elsewhere, with the first's GUID; the coder's GUID is a code's
-        qde = (qde.replace(f'guid="{SECOND}" startPosition="{start}"', f'guid="{FIRST}" startPosition="{start + 3}"')
-                  .replace(f'guid="{CODER}"', f'guid="{TRUST}"').replace(f'="{CODER}"', f'="{TRUST}"'))
+        project = (project.replace(f'guid="{SECOND}" startPosition="{start}"',
+                                   f'guid="{FIRST}" startPosition="{start + 3}"')
+                   .replace(f'guid="{CODER}"', f'guid="{TRUST}"').replace(f'="{CODER}"', f'="{TRUST}"'))
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde.encode())
+        archive.writestr("project.qde", project.encode())
         archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode())
     return path
 
 
-def _again(source: Path, out: Path) -> Path:
-    corpus, codings = _quiet(read_qdpx, source)
-    return _quiet(write_qdpx, Coded(corpus=corpus, codebook=_quiet(read_qdpx_codebook, source), codings=codings), out)
-
-
-def _root(path: Path) -> ET.Element:
-    with zipfile.ZipFile(path) as archive:
-        return ET.fromstring(archive.read("project.qde"))
-
-
 def test_refi_coded_selections_keep_guid_name_span_maker_and_coding_guid(tmp_path: Path) -> None:
-    path = _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
+    path = written_again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    selections = {s.get("guid"): s for s in _root(path).iter(f"{{{NS}}}PlainTextSelection")}
+    selections = {s.get("guid"): s for s in qde(path).iter(f"{{{NS}}}PlainTextSelection")}
     assert set(selections) == {FIRST, SECOND}  # two selections over one span stay two
     first, second = selections[FIRST], selections[SECOND]
     start = TEXT.index("Ventetiden") - 3
@@ -96,25 +79,25 @@ def test_refi_coded_selections_keep_guid_name_span_maker_and_coding_guid(tmp_pat
     assert coding is not None and (coding.get("guid"), coding.get("creatingUser")) == (
         "dddddddd-0000-0000-0000-0000000000f1", CODER)
     assert [ref.get("targetGUID") for ref in first.iterfind("q:NoteRef", Q)] == [MEMO]
-    users = {user.get("name"): user.get("guid") for user in _root(path).iter(f"{{{NS}}}User")}
+    users = {user.get("name"): user.get("guid") for user in qde(path).iter(f"{{{NS}}}User")}
     assert (users["Mette"], users["Jonas"]) == (MAKER, CODER)
 
 
 def test_refi_a_source_keeps_its_name_with_its_suffix(tmp_path: Path) -> None:
-    path = _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
-    (source,) = _root(path).iter(f"{{{NS}}}TextSource")
+    path = written_again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
+    (source,) = qde(path).iter(f"{{{NS}}}TextSource")
     assert source.get("name") == "Interview 1.txt"
     back, _ = _quiet(read_qdpx, path)
     assert [document.doc_id for document in back.documents] == ["Interview 1"]
 
 
 def test_refi_a_variable_keeps_guid_type_and_description(tmp_path: Path) -> None:
-    path = _again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
-    (variable,) = _root(path).iter(f"{{{NS}}}Variable")
+    path = written_again(_project(tmp_path / "p.qdpx"), tmp_path / "ud.qdpx")
+    (variable,) = qde(path).iter(f"{{{NS}}}Variable")
     # '4' would be an Integer by its value; the project said Float
     assert (variable.get("guid"), variable.get("typeOfVariable")) == (AGE, "Float")
     assert variable.findtext("q:Description", namespaces=Q) == "Tilfredshed"
-    (case,) = _root(path).iter(f"{{{NS}}}Case")
+    (case,) = qde(path).iter(f"{{{NS}}}Case")
     value = case.find("q:VariableValue", Q)
     assert value is not None and value.findtext("q:FloatValue", namespaces=Q) == "4"
 
@@ -133,7 +116,7 @@ def test_refi_a_corpus_projects_own_case_gets_the_metadata_values_and_all_surviv
     path = _quiet(write_qdpx, Coded(corpus=loaded, codebook=_quiet(read_qdpx_codebook, folder / "runde2.qdpx"),
                                     codings=loaded.codings), tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    root = _root(path)
+    root = qde(path)
     names = {variable.get("guid"): variable.get("name") for variable in root.iter(f"{{{NS}}}Variable")}
     (case,) = root.iter(f"{{{NS}}}Case")  # the project's own case: no 'runde2/Interview 1: Fatima' beside it
     values = {names[v.find("q:VariableRef", Q).get("targetGUID")]: v[1].text  # type: ignore[union-attr]
@@ -152,8 +135,8 @@ def test_refi_a_memo_on_a_coding_is_counted_as_not_carried(tmp_path: Path) -> No
 def test_refi_guids_read_twice_are_written_once(tmp_path: Path) -> None:
     # W631 (one selection GUID on two selections) and W632 (a user's GUID is a code's): the file written
     # has every GUID once
-    path = _again(_project(tmp_path / "p.qdpx", same=True), tmp_path / "ud.qdpx")
+    path = written_again(_project(tmp_path / "p.qdpx", same=True), tmp_path / "ud.qdpx")
     assert check_qdpx(path, schema=PROJECT_XSD) == []
-    root = _root(path)
+    root = qde(path)
     assert len([s for s in root.iter(f"{{{NS}}}PlainTextSelection")]) == 2
     assert [s.get("guid") for s in root.iter(f"{{{NS}}}PlainTextSelection")].count(FIRST) == 1
