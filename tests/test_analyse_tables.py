@@ -774,6 +774,29 @@ def test_targets_written_as_bounds_give_their_direction(tmp_path: Path) -> None:
         read_targets(path)
 
 
+def test_targets_milestones_written_yes_or_no_are_met_when_reached(tmp_path: Path) -> None:
+    # "Ungeråd etableret;ja;ja", a milestone as Danish indicator frameworks write it, was E017 "er ikke et tal".
+    from openpyxl import Workbook
+
+    rows = [["Ungeråd etableret", "ja", "Ja"], ["Lokalavis udkommer", "ja", "nej"], ["Ingen venteliste", "nej", "nej"],
+            ["Udsættelser i alt", "nej", "ja"], ["Unge i fritidsjob", 40, 52]]
+    workbook = Workbook()
+    workbook.active.append(["indikator", "mål", "opnået"])
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "indikatorer.xlsx")
+    (tmp_path / "indikatorer.csv").write_text(
+        "indikator;mål;opnået\n" + "".join(";".join(map(str, row)) + "\n" for row in rows), encoding="utf-8")
+    for path in (tmp_path / "indikatorer.xlsx", tmp_path / "indikatorer.csv"):
+        table, overall = target_attainment(read_targets(path))
+        assert table["opfyldt"].tolist() == [True, False, True, False, True]
+        assert table["retning"].tolist() == ["højere", "højere", "lavere", "lavere", "højere"]
+        assert table["pct_af_mål"].tolist()[:2] == [100.0, 0.0] and overall["share_met"] == 60.0
+    (tmp_path / "blandet.csv").write_text("indikator;mål;opnået\nUngeråd;ja;3\n", encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E017.*'ja' i kolonnen 'mål'"):  # a yes beside a number: which?
+        read_targets(tmp_path / "blandet.csv")
+
+
 def test_targets_a_percent_beside_a_fraction_is_an_error(tmp_path: Path) -> None:
     # "80%" beside "0,88" (88 % written as a fraction) was read as 0.88 < 80: a target missed by far.
     from openpyxl import Workbook

@@ -377,7 +377,8 @@ class Errors(metaclass=_CodedMessages):
     E016 = ("{path} har rækker med forskellige værdier for {files}; hver fil skal have én række. "
             "Slet den forkerte række.")
     E017 = ("{path}, linje {line}: '{value}' i kolonnen '{column}' er ikke et tal. Skriv et tal "
-            "som 120, 87,5 eller 30 % (et mål også som 'mindst 40' eller 'højst 5'); er tallet ikke opgjort "
+            "som 120, 87,5 eller 30 % (et mål også som 'mindst 40' eller 'højst 5'; en milepæl som ja/nej "
+            "i både mål og opnået); er tallet ikke opgjort "
             "endnu, så fjern indikatoren, eller sæt # foran dens navn.")
     E018 = "{path} er {kind}, ikke en tekstfil. {advice}."
     E019 = ("{path}: '{member}' erklærer en DTD eller XML-entiteter, hvad {kind}-filer aldrig gør; "
@@ -1262,7 +1263,8 @@ class _ErrorsEnglish:
     E016 = ("{path} has rows with different values for {files}; each file "
             "needs one row. Delete the wrong row.")
     E017 = ("{path}, line {line}: '{value}' in column '{column}' is not a number. "
-            "Write a number such as 120, 87,5 or 30 % (a target also as 'mindst 40' or 'højst 5'); if the "
+            "Write a number such as 120, 87,5 or 30 % (a target also as 'mindst 40' or 'højst 5'; a milestone "
+            "as ja/nej in both target and achieved); if the "
             "number is not known yet, remove the indicator, or put # before its name.")
     E018 = "{path} is {kind}, not a text file. {advice}."
     E019 = ("{path}: '{member}' declares a DTD or XML entities, which {kind} files never do; "

@@ -2,8 +2,8 @@
 
 The file (csv or xlsx) has the columns ``indikator``, ``mål`` (target), ``opnået``
 (achieved) and optionally ``vægt`` (weight, default 1) and ``retning`` (``højere``
-— higher is better, the default — or ``lavere``). An indicator is met when the
-achieved value reaches the target in its direction. Overall attainment is the
+— higher is better, the default — or ``lavere``); a milestone may be written ``ja``/``nej`` in both.
+An indicator is met when the achieved value reaches the target in its direction. Overall attainment is the
 weighted share of indicators met ("88 % of the targets were met").
 """
 
@@ -102,9 +102,10 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     if "vægt" not in frame:
         frame["vægt"] = 1
     if "retning" not in frame:
-        frame["retning"] = "højere"
+        frame["retning"] = ""  # higher is better (_direction), but for a milestone "nej" (_yes_or_no)
     frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
     lines = frame[_LINE].tolist()
+    _yes_or_no(frame)
     written = {column: frame[column].tolist() for column in ("mål", "opnået", "retning")}
     bounds = [_bound(value) for value in written["mål"]]  # "mindst 40": 40, higher is better
     frame["mål"] = [target for target, _ in bounds]
@@ -125,6 +126,28 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     if "opfyldt" in frame:
         _as_the_user_judged(frame, shown)
     return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+
+
+_YES_NO = {"ja": 1.0, "yes": 1.0, "nej": 0.0, "no": 0.0}
+
+
+def _yes_or_no(frame: pd.DataFrame) -> None:
+    """A milestone written as yes or no (``Ungeråd etableret;ja;nej``) as 1 and 0, met when the two are the
+    same: a target ``ja`` is reached by ``ja`` (higher is better), a target ``nej`` by ``nej`` (lower is).
+    Only where both the target and the achieved value are yes or no; a yes beside a number stays E017."""
+    def word(value: object) -> float | None:
+        return _YES_NO.get(str(value).strip().casefold()) if isinstance(value, str) else None
+
+    columns = {column: frame[column].astype(object).tolist() for column in ("mål", "opnået", "retning")}
+    targets, achieved, directions = columns["mål"], columns["opnået"], columns["retning"]
+    for row, (target, reached) in enumerate(zip(map(word, targets), map(word, achieved), strict=True)):
+        if target is None or reached is None:
+            continue
+        targets[row], achieved[row] = target, reached
+        if not _filled(directions[row]):
+            directions[row] = "højere" if target else "lavere"
+    for column, values in columns.items():
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
 
 
 _MET = {"ja": True, "yes": True, "opfyldt": True, "nået": True, "true": True, "sand": True,
