@@ -253,3 +253,26 @@ def test_read_redteam_a_common_danish_first_name_that_speaks_once_is_a_speaker(t
             ("Bo", A, "Og vennerne."), ("Moderator", Q, "Andet?")]
     (tmp_path / "fokusgruppe.txt").write_text("".join(f"{s}: {t}\n" for s, _, t in said), encoding="utf-8")
     assert turns(read(tmp_path)) == said
+
+
+@pytest.mark.parametrize("role", ["Skoleleder", "Sundhedsplejerske", "Sagsbehandler", "Bedstemor", "Lærer 2"])
+def test_read_redteam_a_role_that_speaks_once_after_the_interviewer_is_a_speaker(tmp_path: Path, role: str) -> None:
+    # "I: Hvad betyder samarbejdet?" / "Skoleleder: Det er vigtigt." (a short partner interview, in Word with
+    # bold tags): the role word said once was read into the interviewer's turn, and the answer as a question.
+    import docx
+
+    document = docx.Document()
+    for speaker, text in (("I", "Hvad betyder samarbejdet for jer?"), (role, "Det er rigtig vigtigt for os.")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{speaker}: ").bold = True
+        paragraph.add_run(text)
+    document.save(tmp_path / "partner.docx")
+    assert turns(read(tmp_path)) == [("I", Q, "Hvad betyder samarbejdet for jer?"),
+                                     (role, A, "Det er rigtig vigtigt for os.")]
+
+
+def test_read_redteam_a_role_field_in_a_header_and_a_field_after_the_first_tag_speak_not(tmp_path: Path) -> None:
+    # before the first speaker a role with a name is a header field; after it a field word (Dato:) is no role
+    (tmp_path / "interview.txt").write_text(
+        "Skoleleder: Jens Hansen\n\nI: Hvordan går det?\nB: Godt.\nDato: 3. maj\nI: Tak.\n", encoding="utf-8")
+    assert [speaker for speaker, _, _ in turns(read(tmp_path))] == ["I", "B", "I"]

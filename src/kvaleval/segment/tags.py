@@ -633,6 +633,12 @@ def accept_tags(
         for label, verdict in verdicts.items():
             if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
                 verdicts[label] = True
+        # ... and so does a person's role after the first speaker (I: ... Skoleleder: ...); before it, in a
+        # header, "Skoleleder: Jens Hansen" is a field
+        first = next(i for i, candidate in enumerate(candidates) if verdicts[candidate.label])
+        for candidate in candidates[first + 1 :]:
+            if not verdicts[candidate.label] and candidate.has_colon and _names_a_person(candidate.label):
+                verdicts[candidate.label] = True
     if sum(1 for label, verdict in verdicts.items() if verdict and _SHORT_TAG.fullmatch(clean_label(label))) >= 2:
         # Next to others tagged by letters (I:, P1:, F2:), a letter that speaks once is one more (L:)
         colons = {candidate.label for candidate in candidates if candidate.has_colon}
@@ -658,6 +664,21 @@ _SHORT_TAG = re.compile(r"[A-ZÆØÅ]{1,3}\d{0,2}")
 """A speaker tagged by a letter or initials and maybe a number (``L``, ``P1``, ``MH``)."""
 _NO_SPEAKER_LETTERS = frozenset({"NB", "PS", "OBS", "OK", "TV", "DR", "PC", "ID", "CV", "EU", "USA", "SMS", "PDF"})
 """Abbreviations that open a line with a colon in speech or notes (``NB: ...``), no speaker."""
+
+
+_PERSON_ENDINGS = (
+    "leder", "lærer", "plejerske", "vejleder", "behandler", "koordinator", "medarbejder", "pædagog", "konsulent",
+    "rådgiver", "betjent", "formand", "kvinde", "chef", "assistent", "elev", "forælder", "beboer", "borger",
+    "frivillig", "psykolog", "terapeut", "repræsentant", "direktør", "sekretær", "underviser", "træner",
+    "mentor", "læge", "præst", "tolk", "jordemoder", "mor", "far", "deltager", "bruger", "ansat")
+"""How the Danish words for a person's role or kin end (``Skoleleder``, ``Sundhedsplejerske``,
+``Sagsbehandler``, ``Bedstemor``): a tag of them speaks, even once."""
+
+
+def _names_a_person(label: str) -> bool:
+    """True for a role word that names a person (``Skoleleder``, ``Lærer 2``), not a field (``Dato``)."""
+    words = [word for word in label_key(label).split() if not word.isdigit()]
+    return len(words) == 1 and words[0].endswith(_PERSON_ENDINGS) and names_a_role(label)
 
 
 def _is_first_name(label: str) -> bool:
