@@ -88,6 +88,23 @@ def write_docx(path: Path, paragraphs: list[str], *, bold_tags: bool = True) -> 
     return path
 
 
+def appendix_text(out: Path) -> str:
+    """Every file of an appendix folder but lokalt/ as one text: the workbook's cells, the CSV files and
+    bilag.md (where a planted name must not turn up)."""
+    import csv
+
+    import openpyxl
+
+    parts = []
+    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
+        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
+    for path in (out / "csv").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            parts += [cell for row in csv.reader(handle) for cell in row]
+    parts.append((out / "bilag.md").read_text("utf-8"))
+    return "\n".join(parts)
+
+
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     import openpyxl
 

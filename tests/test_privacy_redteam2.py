@@ -9,7 +9,6 @@ birth dates. Names added to the lists (Greenlandic, Faroese) are tested as lists
 
 from __future__ import annotations
 
-import csv
 import warnings
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import openpyxl
 import pytest
 
 import kvaleval as kv
+from conftest import appendix_text
 from kvaleval.errors import KvalevalWarning
 from kvaleval.privacy import Pseudonymiser, pseudonymise
 
@@ -178,17 +178,6 @@ def test_privacy_given_first_name_in_lower_case_when_the_lists_call_it_no_word()
     assert q.apply("per måned og bo i byen") == "per måned og bo i byen"
 
 
-def _appendix_text(out: Path) -> str:
-    parts = []
-    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
-        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
-    for path in (out / "csv").glob("*.csv"):
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            parts += [cell for row in csv.reader(handle) for cell in row]
-    parts.append((out / "bilag.md").read_text("utf-8"))
-    return "\n".join(parts)
-
-
 def test_privacy_red_team2_corpus_leaks_nothing_into_the_appendix(
         tmp_path: Path, small_codebook: kv.Codebook) -> None:
     """Text-message answers, a Word file with names in a table, and a survey with name and e-mail
@@ -221,7 +210,7 @@ def test_privacy_red_team2_corpus_leaks_nothing_into_the_appendix(
         warnings.simplefilter("ignore", KvalevalWarning)
         coded = kv.code(kv.read_corpus(folder), small_codebook)
         kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
-    text = _appendix_text(tmp_path / "ud")
+    text = appendix_text(tmp_path / "ud")
     for leak in ("gitte", "blok 4 opg 12", "yasmin", "svend", "khadra", "Pieter", "Fatu ", "1234567890",
                  "Sunneva", "Djurhuus", "jens", "Jens", "aqqaluk", "Nuka", "1.maj -87", "jp.holm"):
         assert leak not in text, leak

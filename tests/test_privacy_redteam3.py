@@ -7,7 +7,6 @@ Each case is a rule, not a string; the ordinary words, places and numbers beside
 
 from __future__ import annotations
 
-import csv
 import re
 import warnings
 from pathlib import Path
@@ -17,6 +16,7 @@ import openpyxl
 import pytest
 
 import kvaleval as kv
+from conftest import appendix_text
 from kvaleval.errors import KvalevalWarning
 from kvaleval.privacy import pseudonymise
 
@@ -185,18 +185,6 @@ def test_privacy_lower_case_initial_after_a_name_but_no_abbreviation() -> None:
     assert pseudonymise("Vi talte med Mette i. går") == "Vi talte med [navn] i. går"
 
 
-def _shared_text(out: Path) -> str:
-    """Every file of the appendix but lokalt/: the workbook's cells, the CSV files and bilag.md."""
-    parts = []
-    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
-        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
-    for path in (out / "csv").glob("*.csv"):
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            parts += [cell for row in csv.reader(handle) for cell in row]
-    parts.append((out / "bilag.md").read_text("utf-8"))
-    return "\n".join(parts)
-
-
 def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
         tmp_path: Path, small_codebook: kv.Codebook) -> None:
     """A transcript, a Word file, a WebVTT file and a survey, written by the real libraries, with
@@ -230,7 +218,7 @@ def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
         warnings.simplefilter("ignore", KvalevalWarning)
         coded = kv.code(kv.read_corpus(folder), small_codebook)
         kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
-    text = _shared_text(tmp_path / "ud")
+    text = appendix_text(tmp_path / "ud")
     for leak in ("Lars", "P.", "L.P.", "12/4", "Jensen", "sirwan", "Sanne", "2 0 3 0 4 0 5 0", "120385 12 34",
                  "2023-014512", "Mette", "Mukhammad", "Rasmussen", "lp", "rawand", "kawan"):
         assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak

@@ -7,7 +7,6 @@ Each case is a rule, not a string; the ordinary words beside them stay.
 
 from __future__ import annotations
 
-import csv
 import re
 import warnings
 from pathlib import Path
@@ -18,6 +17,7 @@ import pandas as pd
 import pytest
 
 import kvaleval as kv
+from conftest import appendix_text
 from kvaleval.analyse.privacy import corpus_pseudonymiser
 from kvaleval.errors import KvalevalWarning
 from kvaleval.privacy import pseudonymise
@@ -189,18 +189,6 @@ def test_privacy_lower_case_words_before_a_verb_stay(text: str) -> None:
     assert pseudonymise(text) == text
 
 
-def _shared_text(out: Path) -> str:
-    """Every file of the appendix but lokalt/: the workbook's cells, the CSV files and bilag.md."""
-    parts = []
-    for sheet in openpyxl.load_workbook(out / "appendix.xlsx").worksheets:
-        parts += [str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None]
-    for path in (out / "csv").glob("*.csv"):
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            parts += [cell for row in csv.reader(handle) for cell in row]
-    parts.append((out / "bilag.md").read_text("utf-8"))
-    return "\n".join(parts)
-
-
 def test_privacy_red_team4_corpus_leaks_nothing_into_the_appendix(
         tmp_path: Path, small_codebook: kv.Codebook) -> None:
     """A transcript, a Word file and a survey, written by the real libraries, with this round's leaks;
@@ -229,7 +217,7 @@ def test_privacy_red_team4_corpus_leaks_nothing_into_the_appendix(
         warnings.simplefilter("ignore", KvalevalWarning)
         coded = kv.code(kv.read_corpus(folder), small_codebook)
         kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
-    text = _shared_text(tmp_path / "ud")
+    text = appendix_text(tmp_path / "ud")
     for leak in ("14 st. tv", "Sirwan", "yağmur", "tolvte marts", "femogfirs", "peter", "snabel-a", "nirosha",
                  "85.204.12.7", "ozzy_2009", "fati8823", "ab12345", "0243567", "mo", "lp", "opgang 7"):
         assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
