@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from kvaleval.refi._memos import _names, _own_guid, _text, position
+from kvaleval.refi._memos import _names, _own_guid, cell_text, position
 from kvaleval.refi._xml import guid
 
 
@@ -41,8 +41,8 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
     planned = PlannedCases()
     extra: dict[tuple[str, int, int], str] = {}
     for index, row in enumerate(cases.to_dict(orient="records")):
-        name = _text(row.get("case"))
-        written = _own_guid(row.get("guid"), taken) or guid("case", _text(row.get("project")), name, str(index))
+        name = cell_text(row.get("case"))
+        written = _own_guid(row.get("guid"), taken) or guid("case", cell_text(row.get("project")), name, str(index))
         taken.add(written)
         sources = [doc_id for doc_id in _names(row.get("documents")) if doc_id in texts]
         planned.missing += [doc_id for doc_id in _names(row.get("documents")) if doc_id not in texts]
@@ -64,7 +64,7 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
                 planned.selections.setdefault(doc_id, []).append({"start": start, "end": end, "written": target})
             references.append(target)
             passage_documents.append(doc_id)
-        planned.cases.append({"guid": written, "name": name, "description": _text(row.get("description")),
+        planned.cases.append({"guid": written, "name": name, "description": cell_text(row.get("description")),
                               "variables": _pairs(row.get("variables")), "sources": sources,
                               "selections": references, "passage_documents": passage_documents})
     return planned
@@ -80,7 +80,7 @@ def _coded(doc_id: str, start: int, end: int, original: str, coded: dict[str, li
 
 def _annotated(original: str, rows: list[dict[str, Any]]) -> str | None:
     wanted = original.strip("{}").lower()
-    return next((row["written"] for row in rows if _text(row.get("guid")).strip("{}").lower() == wanted
+    return next((row["written"] for row in rows if cell_text(row.get("guid")).strip("{}").lower() == wanted
                  and wanted), None)
 
 
@@ -89,16 +89,16 @@ def _passages(value: Any) -> list[tuple[str, int | None, int | None, str]]:
     items = value.tolist() if hasattr(value, "tolist") else value
     if not isinstance(items, (tuple, list)):
         return []
-    return [(_text(item[0]), position(item[1]), position(item[2]), _text(item[3]) if len(item) > 3 else "")
+    return [(cell_text(item[0]), position(item[1]), position(item[2]), cell_text(item[3]) if len(item) > 3 else "")
             for item in items if isinstance(item, (tuple, list)) and len(item) >= 3]
 
 
 def _pairs(value: Any) -> list[tuple[str, str]]:
     """(variable, value) pairs, from a tuple of pairs, a list of lists (cached) or a mapping."""
     if isinstance(value, dict):
-        return [(str(key), _text(item)) for key, item in value.items()]
+        return [(str(key), cell_text(item)) for key, item in value.items()]
     items = value.tolist() if hasattr(value, "tolist") else value
     if not isinstance(items, (tuple, list)):
         return []
-    return [(_text(item[0]), _text(item[1])) for item in items if isinstance(item, (tuple, list)) and len(item) == 2
-            and _text(item[0])]
+    return [(cell_text(item[0]), cell_text(item[1])) for item in items
+            if isinstance(item, (tuple, list)) and len(item) == 2 and cell_text(item[0])]

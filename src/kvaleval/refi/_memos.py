@@ -49,7 +49,7 @@ class ProjectMemos:
     @property
     def authors(self) -> list[str]:
         rows = [*self.memos, *(row for rows in self.annotations.values() for row in rows)]
-        return sorted({str(row["author"]) for row in rows if _text(row.get("author"))})
+        return sorted({str(row["author"]) for row in rows if cell_text(row.get("author"))})
 
     def source_notes(self, doc_id: str) -> list[str]:
         """The GUIDs (as written) of the memos attached to a document."""
@@ -64,25 +64,25 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, tex
     planned = ProjectMemos()
     taken: set[str] = set()
     for index, memo in enumerate(memos.to_dict(orient="records")):
-        written = _own_guid(memo.get("guid"), taken) or guid("memo", _text(memo.get("project")),
-                                                             _text(memo.get("memo")), str(index))
+        written = _own_guid(memo.get("guid"), taken) or guid("memo", cell_text(memo.get("project")),
+                                                             cell_text(memo.get("memo")), str(index))
         taken.add(written)
-        planned.memo_guids.setdefault(_text(memo.get("guid")).lower(), written)
+        planned.memo_guids.setdefault(cell_text(memo.get("guid")).lower(), written)
         planned.memos.append({**memo, "written": written})
     for index, found in enumerate(sets.to_dict(orient="records")):
-        written = _own_guid(found.get("guid"), taken) or guid("set", _text(found.get("project")),
-                                                              _text(found.get("set")), str(index))
+        written = _own_guid(found.get("guid"), taken) or guid("set", cell_text(found.get("project")),
+                                                              cell_text(found.get("set")), str(index))
         taken.add(written)
         planned.sets.append({**found, "written": written})
     for row in [*planned.memos, *planned.sets]:
         planned.missing += [name for name in _names(row.get("documents")) if name not in present_documents]
         planned.missing += [name for name in _names(row.get("codes")) if name not in present_codes]
     for index, annotation in enumerate(annotations.to_dict(orient="records")):
-        doc_id, start, end = _text(annotation.get("doc_id")), position(annotation.get("start")), \
+        doc_id, start, end = cell_text(annotation.get("doc_id")), position(annotation.get("start")), \
             position(annotation.get("end"))
         text = texts.get(doc_id)
         if text is None or start is None or end is None or not 0 <= start <= end \
-                or text[start:end] != _text(annotation.get("text")):
+                or text[start:end] != cell_text(annotation.get("text")):
             planned.missing.append(doc_id)
             continue
         written = _own_guid(annotation.get("guid"), taken) or guid("annotation", doc_id, str(start), str(end),
@@ -96,27 +96,27 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, tex
 def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str]) -> None:
     """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known."""
     for memo in planned.memos:
-        attributes = {"guid": memo["written"], "name": _text(memo.get("memo"))}
-        if _text(memo.get("author")) in users:
-            attributes["creatingUser"] = users[_text(memo.get("author"))]
-        if _DATE_TIME.match(_text(memo.get("created"))):
-            attributes["creationDateTime"] = _text(memo.get("created"))
+        attributes = {"guid": memo["written"], "name": cell_text(memo.get("memo"))}
+        if cell_text(memo.get("author")) in users:
+            attributes["creatingUser"] = users[cell_text(memo.get("author"))]
+        if _DATE_TIME.match(cell_text(memo.get("created"))):
+            attributes["creationDateTime"] = cell_text(memo.get("created"))
         note = make(notes, "Note", NS_PROJECT, **attributes)
-        if _text(memo.get("description")):
-            text_element(note, "Description", NS_PROJECT, _text(memo.get("description")))
-        text_element(note, "PlainTextContent", NS_PROJECT, _text(memo.get("text")))
+        if cell_text(memo.get("description")):
+            text_element(note, "Description", NS_PROJECT, cell_text(memo.get("description")))
+        text_element(note, "PlainTextContent", NS_PROJECT, cell_text(memo.get("text")))
 
 
 def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dict[str, str], stamp: str) -> None:
     """One ``PlainTextSelection`` without a ``Coding`` per annotation, its note as the description."""
     for row in rows:
-        author = users.get(_text(row.get("author")))
+        author = users.get(cell_text(row.get("author")))
         name = row.get("name")
         node = make(source, "PlainTextSelection", NS_PROJECT, guid=row["written"],
-                    name=str(name) if _text(name) or name == "" else None, startPosition=str(row["start"]),
+                    name=str(name) if cell_text(name) or name == "" else None, startPosition=str(row["start"]),
                     endPosition=str(row["end"]), creatingUser=author, creationDateTime=stamp)
-        if _text(row.get("description")):
-            text_element(node, "Description", NS_PROJECT, _text(row.get("description")))
+        if cell_text(row.get("description")):
+            text_element(node, "Description", NS_PROJECT, cell_text(row.get("description")))
 
 
 def refer_from_selections(root: ET.Element, planned: ProjectMemos) -> None:
@@ -158,9 +158,9 @@ def write_sets(root: ET.Element, planned: ProjectMemos, source_guids: dict[str, 
         return
     holder = make(root, "Sets", NS_PROJECT)
     for found in planned.sets:
-        node = make(holder, "Set", NS_PROJECT, guid=found["written"], name=_text(found.get("set")))
-        if _text(found.get("description")):
-            text_element(node, "Description", NS_PROJECT, _text(found.get("description")))
+        node = make(holder, "Set", NS_PROJECT, guid=found["written"], name=cell_text(found.get("set")))
+        if cell_text(found.get("description")):
+            text_element(node, "Description", NS_PROJECT, cell_text(found.get("description")))
         for code in _names(found.get("codes")):
             if code in code_guids:
                 make(node, "MemberCode", NS_PROJECT, targetGUID=code_guids[code])
@@ -182,7 +182,7 @@ def missing_note(planned: ProjectMemos) -> str | None:
 
 
 def _own_guid(value: Any, taken: set[str]) -> str | None:
-    text = _text(value).strip("{}").lower()
+    text = cell_text(value).strip("{}").lower()
     return text if _GUID.match(text) and text not in taken else None
 
 
@@ -201,9 +201,12 @@ def _names(value: Any) -> tuple[str, ...]:
         return tuple(str(item) for item in value)
     if hasattr(value, "tolist"):  # a numpy array, from a table that went through Parquet
         return tuple(str(item) for item in value.tolist())
-    text = _text(value)
+    text = cell_text(value)
     return (text,) if text else ()
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+def cell_text(value: Any) -> str:
+    """A table cell as text: "" for a missing value (None, NaN, pd.NA)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)

@@ -20,6 +20,7 @@ from kvaleval.refi._archive import write_zip
 from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
 from kvaleval.refi._memos import (
+    cell_text,
     missing_note,
     plan,
     position,
@@ -491,17 +492,18 @@ def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.Data
     turns, whose respondent turns are all still coded with its code by its coder, is one again."""
     found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
     for row in read.to_dict("records") if len(read) else []:
-        doc_id = _text(row["doc_id"])
+        doc_id = cell_text(row["doc_id"])
         start, end, text = position(row["start"]), position(row["end"]), texts.get(doc_id)
-        guid_read = _text(row["guid"]).strip("{}").lower()
+        guid_read = cell_text(row["guid"]).strip("{}").lower()
         if text is None or start is None or end is None or not 0 <= start <= end <= len(text) \
                 or not GUID.fullmatch(guid_read) or guid_read in taken:
             continue
         trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
                    + len(text[start:end].rstrip()))
-        key = (doc_id, _text(row["coder"]), _text(row["code"]), *trimmed)
+        key = (doc_id, cell_text(row["coder"]), cell_text(row["code"]), *trimmed)
         found.setdefault(key, {"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
-                               "author": _text(row["author"]), "guid": guid_read, "coding": _text(row["coding_guid"])})
+                               "author": cell_text(row["author"]), "guid": guid_read,
+                               "coding": cell_text(row["coding_guid"])})
     for doc_id, written in selections.items():
         owner: dict[tuple[int, str], tuple[str, str, str, int, int]] = {}  # (selection, code) -> the one read
         for index, selection in enumerate(written):
@@ -571,10 +573,6 @@ def _respondent_spans(segments: pd.DataFrame, documents: list[Document]) -> dict
         shift = shifts.get(doc_id)
         found[doc_id].append((shift(int(start)), shift(int(end))) if shift else (int(start), int(end)))
     return found
-
-
-def _text(value: Any) -> str:
-    return str(value) if _present(value) else ""
 
 
 
