@@ -485,9 +485,28 @@ def test_human_read_english_valence_words(blank: Path, tmp_path: Path, corpus: k
     assert sheet[["segment_id", "valence"]].values.tolist() == [["borger01#1", "positiv"], ["partner01#1", "negativ"]]
     path = write(tmp_path / "guld.csv", "segment_id;code;valence\nborger01#1;relevans;mixed\n")
     assert read_codings(path, segments=corpus, codebook=small_codebook)["valence"].tolist() == ["blandet"]
-    with pytest.raises(HumanCodingError, match=r"\[E807\].*'neutral' er ikke en valens"):
-        read_codings(write(tmp_path / "b.csv", "segment_id;code;valence\nborger01#1;relevans;neutral\n"),
+    with pytest.raises(HumanCodingError, match=r"\[E807\].*'neutrall' er ikke en valens"):
+        read_codings(write(tmp_path / "b.csv", "segment_id;code;valence\nborger01#1;relevans;neutrall\n"),
                      segments=corpus, codebook=small_codebook)
+
+
+def test_human_read_neutral_is_a_coding_without_valence(blank: Path, tmp_path: Path, corpus: kv.Corpus,
+                                                         small_codebook: Codebook) -> None:
+    # A human coder writes "neutral" where the rule coder leaves the valence empty; it was E807 and
+    # the whole file was refused. A "neutral" beside a theme not marked 1 is still a stray valence.
+    path = write(tmp_path / "guld.csv", "doc_id,turn_index,code,valence\nborger01,1,relevans,Neutral\n"
+                 "borger01,1,kapacitet,neutralt\nsurvey,1,kapacitet,positiv\n")
+    gold = read_codings(path, segments=corpus, codebook=small_codebook)
+    assert gold[["segment_id", "code", "valence"]].values.tolist() == [
+        ["borger01#1", "kapacitet", ""], ["borger01#1", "relevans", ""], ["survey#1", "kapacitet", "positiv"]]
+    fill(blank, {("borger01#1", "kapacitet"): 1, ("borger01#1", "kapacitet: valens"): "neutral",
+                 ("partner01#1", "relevans: valens"): "neutral"})
+    with pytest.raises(HumanCodingError) as info:
+        read_codings(blank, segments=corpus, codebook=small_codebook)
+    assert "[E808]" in str(info.value) and "relevans: valens" in str(info.value)
+    fill(blank, {("partner01#1", "relevans: valens"): None})
+    sheet = read_codings(blank, segments=corpus, codebook=small_codebook)
+    assert sheet[["segment_id", "code", "valence"]].values.tolist() == [["borger01#1", "kapacitet", ""]]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])

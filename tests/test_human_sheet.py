@@ -75,7 +75,7 @@ def test_human_sheet_layout(corpus: kv.Corpus, small_codebook: Codebook, tmp_pat
     assert sheet.column_dimensions["F"].width == 60
     rules = {dv.formula1: str(dv.sqref) for dv in sheet.data_validations.dataValidation}
     assert rules['"1,0"'].split() == ["G2:G8", "I2:I8", "K2:K8", "M2:M8"]
-    assert rules['"positiv,negativ,blandet"'].split() == ["H2:H8", "J2:J8", "L2:L8", "N2:N8"]
+    assert rules['"positiv,negativ,blandet,neutral"'].split() == ["H2:H8", "J2:J8", "L2:L8", "N2:N8"]
     assert (
         "Kapacitet" in sheet["G1"].comment.text and "kapacitet" in sheet["G1"].comment.text.lower()
     )

@@ -552,8 +552,8 @@ class Errors(metaclass=_CodedMessages):
             "{problems}")
     E806 = ("{where}: {value!r} er ikke en kodning. Skriv 1 (kodet), 0 (ikke kodet), eller lad "
             "cellen stå tom; 'x', 'ja' og '✓' tæller som 1, 'nej' og '-' som 0.")
-    E807 = ("{where}: {value!r} er ikke en valens. Skriv positiv, negativ eller blandet, eller lad "
-            "cellen stå tom.")
+    E807 = ("{where}: {value!r} er ikke en valens. Skriv positiv, negativ, blandet eller neutral, eller "
+            "lad cellen stå tom (neutral).")
     E808 = ("{where}: der er angivet en valens, men koden er ikke markeret med 1. Sæt koden til 1, "
             "eller slet valensen.")
     E809 = ("{where}: segmentet '{segment}' er ikke i korpusset. Tjek, at filen er lavet ud fra "
@@ -1428,7 +1428,8 @@ class _ErrorsEnglish:
     E805 = "{path} has {n} problem(s); nothing was read. Correct them and read the file again:\n{problems}"
     E806 = ("{where}: {value!r} is not a coding. Write 1 (coded), 0 (not coded) or leave the "
             "cell empty; 'x', 'ja' and '✓' count as 1, 'nej' and '-' as 0.")
-    E807 = "{where}: {value!r} is not a valence. Write positiv, negativ or blandet, or leave it empty."
+    E807 = ("{where}: {value!r} is not a valence. Write positiv, negativ, blandet or neutral, or leave "
+            "it empty (neutral).")
     E808 = "{where}: a valence is given but the code is not marked 1. Set the code to 1 or clear the valence."
     E809 = ("{where}: segment '{segment}' is not in the corpus. Check that the file was made "
             "from this corpus and that the id was not edited.")

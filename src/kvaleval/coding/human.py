@@ -365,11 +365,16 @@ def parse_valence(value: Any) -> str | None:
         return None
     text = value.strip().casefold()
     text = _ENGLISH_VALENCES.get(text, text)
+    if text in _NEUTRAL:
+        return ""
     return text if text == "" or text in VALENCES else None
 
 
 _ENGLISH_VALENCES = {"positive": "positiv", "negative": "negativ", "mixed": "blandet"}
 """Read as the Danish valence, as in a codebook: an English-speaking coder's words are not errors."""
+
+_NEUTRAL = frozenset({"neutral", "neutralt", "neutrale"})
+"""A coded theme without a valence, as the coder writes it (an empty cell); a human writes "neutral"."""
 
 
 # -- where problems are collected ------------------------------------------------------
@@ -769,11 +774,12 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
             if tone is None:
                 context.problems.append(
                     Errors.E807.format(where=where(number, valences[code]), value=tones[code]))
-            elif tone and mark is False and (number, codes[code]) not in context.unsaved:  # E848 says that
+            elif _written(tones.get(code)) and mark is False and (number, codes[code]) not in context.unsaved:
+                # (E848 says that for an unsaved sheet); "neutral" without a 1 is a stray valence too
                 stray.setdefault(code, []).append(len(context.problems))
                 context.problems.append(Errors.E808.format(where=where(number, valences[code])))
             elif mark:
-                bare[code] = bare.get(code, 0) + (not tone)
+                bare[code] = bare.get(code, 0) + (not _written(tones.get(code)))
                 found.append((segment, code, tone, None))
     for code, places in stray.items():
         # Valences without a 1 beside 1s without a valence: the code column was sorted (or its cells
@@ -781,6 +787,11 @@ def _read_rows(sheet: str, header: list[str], layout: _Layout, rows: list[list[A
         if len(places) >= SORTED_ALONE and bare.get(code, 0) >= SORTED_ALONE:
             context.problems[places[0]] += Texts.sorted_alone.format(n=len(places), ticked=bare[code], code=code)
     return found, list(first_row)
+
+
+def _written(value: Any) -> bool:
+    """Whether a valence cell holds anything (``neutral`` included, which is read as no valence)."""
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _guide_value(workbook: Any, label: str) -> str | None:

@@ -231,11 +231,11 @@ def _coding_sheet(
     )
     tones = DataValidation(
         type="list",
-        formula1='"' + ",".join(VALENCES) + '"',
+        formula1='"' + ",".join((*VALENCES, "neutral")) + '"',  # neutral is read as no valence
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Ugyldig valens",
-        error="Vælg positiv, negativ eller blandet, eller lad cellen stå tom.",
+        error="Vælg positiv, negativ, blandet eller neutral, eller lad cellen stå tom (neutral).",
     )
     for code in codes:
         mark_letter = get_column_letter(headers.index(code) + 1)
