@@ -176,6 +176,8 @@ class Warnings(metaclass=_CodedMessages):
             "de er ikke læst. Hører der tale til på dem, så kør tekstgenkendelse (OCR) på filen først.")
     W043 = ("{path}: sidehoved, sidefod og sidetal er fjernet fra PDF'ens sider ({n} linjer, fx {excerpt}); de er "
             "sidens layout, ikke tale. Er noget af det sagt i interviewet, så gem transskriptionen som .docx.")
+    W044 = ("{path}: ingen navngivne talere, men talerskift markeret med '>>'; de læses som to talere på skift, "
+            "'Taler 1' og 'Taler 2'. Taler flere end to, så skriv navnet efter '>>' (>> Mette: ...).")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -1066,6 +1068,8 @@ class _WarningsEnglish:
     W043 = ("{path}: page headers, footers and page numbers are removed from the PDF's pages ({n} lines, e.g. "
             "{excerpt}); they are the page's layout, not speech. If any of it was said in the interview, save the "
             "transcript as .docx.")
+    W044 = ("{path}: no named speakers, but changes of speaker marked '>>'; they are read as two speakers "
+            "taking turns, 'Taler 1' and 'Taler 2'. If more than two speak, write the name after '>>' (>> Mette: ...).")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

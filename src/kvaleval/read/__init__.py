@@ -164,7 +164,7 @@ def _dispatch(
 
         decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
         _decoding_notes(decoded, notes, shown)
-        text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown)
+        text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown, notes=notes)
         return text, turns, decoded.encoding
     if suffix in (".csv", ".xlsx"):
         from kvaleval.read._survey import read_survey

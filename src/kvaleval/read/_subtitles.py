@@ -14,16 +14,17 @@ import io
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import webvtt
 from webvtt import errors as webvtt_errors
 
 from kvaleval.danish import DISCOURSE_WORDS
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings
 from kvaleval.records import Turn
 from kvaleval.segment.tags import (
     CUE_TIME,
+    REPLY_SPEAKERS,
     TagCandidate,
     accept_tags,
     bracket_speaker,
@@ -50,9 +51,11 @@ class Cue:
     seconds: float
     end_seconds: float
     voiced: bool = False
+    change: bool = False  # opened by ``>>``: a new speaker, as TV captions and live captioning mark one
 
 
-def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn, ...] | None]:
+def read_subtitles(text: str, *, fmt: str, shown: str,
+                   notes: list[str] | None = None) -> tuple[str, tuple[Turn, ...] | None]:
     """Parse decoded WebVTT/SRT text into document text and turns (None if no speakers).
 
     A ``Name:`` prefix counts as a speaker only when it would count as a speaker
@@ -85,6 +88,10 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
+    if any(cue.change for cue in cues):
+        cues, alternating = _speaker_changes(cues)
+        if alternating and notes is not None:
+            notes.append(Warnings.W044.format(path=shown))
     if all(cue.speaker is None for cue in cues):
         return _paragraphs(cues), None
     return render_turns(cues)
@@ -106,7 +113,7 @@ def _without_rolling_lines(cues: list[Cue], captions: list[webvtt.Caption]) -> l
         lines = [_clean(line) for line in caption.raw_text.split("\n")]
         fresh = [line for line in lines if line and line not in shown]
         shown = [line for line in lines if line]
-        kept.append(Cue(cue.speaker, " ".join(fresh), cue.start, cue.seconds, cue.end_seconds))
+        kept.append(replace(cue, text=" ".join(fresh)))
     return kept
 
 
@@ -118,10 +125,37 @@ def _cues(caption: webvtt.Caption) -> list[Cue]:
         return [Cue(" ".join(html.unescape(name).split()) or None, _clean(body), start, seconds,
                     end, voiced=True) for name, body in voices]
     lines = [_clean(line) for line in raw.split("\n") if _clean(line)]
+    if any(_CHANGE.search(line) for line in lines):
+        # ``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line
+        first, *changed = _CHANGE.split(" ".join(lines))
+        return ([Cue(None, first.strip(), start, seconds, end)] if first.strip() else []) + [
+            Cue(None, part.strip(), start, seconds, end, change=True) for part in changed if part.strip()]
     if len(lines) > 1 and all(_REPLY.match(line) for line in lines):
         # Dialogue dashes: one line per voice; the document text keeps them as lines of their own.
         return [Cue(None, line, start, seconds, end) for line in lines]
     return [Cue(None, _clean(raw), start, seconds, end)]
+
+
+_CHANGE = re.compile(r"(?:^|\s)>{2,3}(?=\s|$|[^\W\d_])")
+"""``>>`` (``>>>`` for a new story): the speaker changes, in broadcast captions and live captioning."""
+
+
+def _speaker_changes(cues: list[Cue]) -> tuple[list[Cue], bool]:
+    """Speakers for cues whose changes of speaker are marked ``>>``, and whether they were given by turns.
+
+    With no names in the file the voices are two taking turns, ``Taler 1`` and ``Taler 2`` (as dashed
+    replies are; W044); a cue without ``>>`` is the last speaker's still. Where names are given
+    (``>> MARIA: ...``), a change without a name is an unknown speaker's, not the last one's.
+    """
+    if any(cue.speaker for cue in cues):
+        return [replace(cue, speaker=UNKNOWN_SPEAKER) if cue.change and not cue.speaker else cue
+                for cue in cues], False
+    voice = 0
+    result = []
+    for index, cue in enumerate(cues):
+        voice += cue.change and index > 0
+        result.append(replace(cue, speaker=REPLY_SPEAKERS[voice % 2]))
+    return result, True
 
 
 _REPLY = re.compile(r"[–—-][ \t]+\S")
@@ -152,7 +186,7 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
             body = cue.text[prefix.end():].strip()
             if body:
                 speaker = clean_label(prefix[1] or prefix[2])
-                result.append(Cue(speaker, body, cue.start, cue.seconds, cue.end_seconds))
+                result.append(replace(cue, speaker=speaker, text=body))
             continue
         result.append(cue)
     return result
