@@ -52,7 +52,8 @@ def test_read_redteam5_speaker_changes_marked_by_chevrons(tmp_path: Path, name: 
     corpus = read(tmp_path)
     assert turns(corpus) == [("Taler 1", Q, "Hvordan går det med projektet?"),
                              ("Taler 2", A, "Det går rigtig godt, vi er i gang."),
-                             ("Taler 1", Q, "Hvad er det næste skridt?"), ("Taler 2", A, "Vi skal evaluere første fase.")]
+                             ("Taler 1", Q, "Hvad er det næste skridt?"),
+                             ("Taler 2", A, "Vi skal evaluere første fase.")]
     assert "[W044]" in "\n".join(corpus.notes["message"])
     assert ">>" not in corpus.documents[0].text
 
@@ -62,3 +63,135 @@ def test_read_redteam5_chevrons_with_names(tmp_path: Path) -> None:
                                     "Fortæl mere.", ">> Mette: Det er svært."])
     assert turns(read(tmp_path)) == [("Interviewer", Q, "Hvordan går det?"), ("Mette", A, "Godt."),
                                      ("Interviewer", Q, "Og så? Fortæl mere."), ("Mette", A, "Det er svært.")]
+
+
+BASE = [("I", Q, "Hvordan kom du i kontakt med familievejledningen?"),
+        ("B", A, "Det var min sagsbehandler, der foreslog det."),
+        ("I", Q, "Hvad har det betydet for jer?"), ("B", A, "Vi er blevet bedre til at tale sammen om aftenen.")]
+
+
+def _footnote(document: object, paragraph: object, text: str) -> None:
+    """A footnote as Word writes it: a footnotes part, and a reference in the paragraph."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes '
+           'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+           f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
+           '</w:r></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml.encode(),
+                document.part.package)  # type: ignore[attr-defined]
+    document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")  # type: ignore[attr-defined]
+    run = OxmlElement("w:r")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    run.append(reference)
+    paragraph._p.append(run)  # type: ignore[attr-defined]
+
+
+_TEXT_BOX = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+             'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:200pt;height:50pt"><v:textbox>'
+             '<w:txbxContent><w:p><w:r><w:t>Vi fik ikke hjælp nok i starten.</w:t></w:r></w:p></w:txbxContent>'
+             '</v:textbox></v:shape></w:pict></w:r>')
+
+
+def test_read_redteam5_what_a_word_document_holds_outside_the_text_is_told_of(tmp_path: Path) -> None:
+    # A comment, a footnote, a text box and a page header were left out with no word: an answer typed into a
+    # text box was lost in silence. They are still not read (they are no speech), but W045 says so.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Interview 3 – fortroligt"
+    document.sections[0].footer.paragraphs[0].text = "7"  # a page number alone is no word to tell of
+    paragraphs = [document.add_paragraph(f"{speaker}: {text}") for speaker, _, text in BASE]
+    document.add_comment(paragraphs[1].runs, text="Spørg ind til sagsbehandleren", author="Analytiker")
+    _footnote(document, paragraphs[1], "Sagsbehandleren er fra jobcentret.")
+    paragraphs[2]._p.append(parse_xml(_TEXT_BOX))
+    document.save(tmp_path / "interview.docx")
+    corpus = read(tmp_path)
+    assert turns(corpus) == BASE
+    [note] = [message for message in corpus.notes["message"] if "[W045]" in message]
+    for part in ("1 kommentar(er)", "1 fod- eller slutnote(r)", "1 tekstboks(e)", "1 linje(r) i sidehoved"):
+        assert part in note
+    assert "Spørg ind til sagsbehandleren" in note
+
+
+def test_read_redteam5_a_plain_word_document_gets_no_note(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "2"
+    for speaker, _, text in BASE:
+        document.add_paragraph(f"{speaker}: {text}")
+    document.save(tmp_path / "interview.docx")
+    corpus = read(tmp_path)
+    assert not any("[W045]" in message for message in corpus.notes["message"])
+
+
+def test_read_redteam5_what_a_libreoffice_document_holds_outside_the_text_is_told_of(tmp_path: Path) -> None:
+    from odf import office
+    from odf import text as odf_text
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Footer, MasterPage, PageLayout
+
+    document = OpenDocumentText()
+    layout = PageLayout(name="side")
+    document.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    footer = Footer()
+    footer.addElement(odf_text.P(text="Transskriberet af Bureau A/S"))
+    master.addElement(footer)
+    document.masterstyles.addElement(master)
+    for speaker, _, text in BASE:
+        paragraph = odf_text.P(text=f"{speaker}: {text}")
+        if speaker == "B":
+            annotation = office.Annotation()
+            annotation.addElement(odf_text.P(text="Godt citat"))
+            paragraph.addElement(annotation)
+            note = odf_text.Note(noteclass="footnote", id="n1")
+            note.addElement(odf_text.NoteCitation(text="1"))
+            body = odf_text.NoteBody()
+            body.addElement(odf_text.P(text="Uklar lyd her"))
+            note.addElement(body)
+            paragraph.addElement(note)
+        document.text.addElement(paragraph)
+    document.save(str(tmp_path / "interview.odt"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == BASE
+    [note_text] = [message for message in corpus.notes["message"] if "[W045]" in message]
+    for part in ("2 kommentar(er)", "2 fod- eller slutnote(r)", "1 linje(r) i sidehoved"):
+        assert part in note_text
+
+
+@pytest.mark.parametrize("layout", ["new", "old", "danish"])
+def test_read_redteam5_a_zoom_chat_saved_as_text(tmp_path: Path, layout: str) -> None:
+    # The chat of an online workshop was one respondent's text, every "10:02:15 From ... to Everyone:" in the
+    # quotes, and the facilitator's questions coded as answers.
+    said = [("Mette Hansen", Q, "Hvad fik I ud af dagen?"), ("Jens Olsen", A, "Meget, især gruppearbejdet."),
+            ("Mette Hansen", Q, "Og hvad kunne være bedre?"), ("Jens Olsen", A, "Pauserne var for korte.")]
+    if layout == "new":
+        lines = [line for index, (speaker, _, text) in enumerate(said)
+                 for line in (f"10:0{index}:15 From {speaker} to Everyone:", f"\t{text}")]
+    elif layout == "old":
+        lines = [f"00:0{index}:23\t From  {speaker} : {text}" for index, (speaker, _, text) in enumerate(said)]
+    else:
+        lines = [line for index, (speaker, _, text) in enumerate(said)
+                 for line in (f"10:0{index}:15 Fra {speaker} til Alle:", f"\t{text}")]
+    (tmp_path / "chat.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == said
+    assert list(corpus.segments["time"]) == [line.split()[0] for line in lines if "From" in line or "Fra" in line]
+
+
+def test_read_redteam5_a_private_zoom_message_keeps_its_recipient(tmp_path: Path) -> None:
+    (tmp_path / "chat.txt").write_text(
+        "10:02:15 From Mette Hansen to Everyone:\n\tVelkommen.\n"
+        "10:02:40 From Jens Olsen to Mette Hansen(Direct Message):\n\tTak!\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    assert "Jens Olsen (til Mette Hansen):" in corpus.documents[0].text
+    assert [speaker for speaker, _, _ in turns(corpus)] == ["Mette Hansen", "Jens Olsen"]

@@ -178,6 +178,8 @@ class Warnings(metaclass=_CodedMessages):
             "sidens layout, ikke tale. Er noget af det sagt i interviewet, så gem transskriptionen som .docx.")
     W044 = ("{path}: ingen navngivne talere, men talerskift markeret med '>>'; de læses som to talere på skift, "
             "'Taler 1' og 'Taler 2'. Taler flere end to, så skriv navnet efter '>>' (>> Mette: ...).")
+    W045 = ("{path}: {parts} i dokumentet læses ikke, da de ikke er tale (fx {excerpt}); de hverken kodes eller "
+            "citeres. Er noget af det sagt i interviewet, så flyt det ind i teksten.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -831,6 +833,10 @@ class Texts(metaclass=_CodedMessages):
     # the program to open and save a file in
     app_excel = "Excel eller LibreOffice"
     app_word = "Word eller LibreOffice"
+    unread_comments = "{n} kommentar(er)"
+    unread_notes = "{n} fod- eller slutnote(r)"
+    unread_boxes = "{n} tekstboks(e)"
+    unread_margins = "{n} linje(r) i sidehoved eller sidefod"
     app_subtitles = "transskriptionsprogrammet eller en teksteditor"
     app_pdf = "programmet, der lavede den (i Word: Gem som PDF), eller kopiér teksten over i en .docx-fil"
     app_rtf = "Word eller LibreOffice (som .docx)"
@@ -1070,6 +1076,8 @@ class _WarningsEnglish:
             "transcript as .docx.")
     W044 = ("{path}: no named speakers, but changes of speaker marked '>>'; they are read as two speakers "
             "taking turns, 'Taler 1' and 'Taler 2'. If more than two speak, write the name after '>>' (>> Mette: ...).")
+    W045 = ("{path}: {parts} in the document are not read, as they are not speech (e.g. {excerpt}); they are "
+            "neither coded nor quoted. If any of it was said in the interview, move it into the text.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")
@@ -1702,6 +1710,10 @@ class _TextsEnglish:
     # the program to open and save a file in
     app_excel = "Excel or LibreOffice"
     app_word = "Word or LibreOffice"
+    unread_comments = "{n} comment(s)"
+    unread_notes = "{n} footnote(s) or endnote(s)"
+    unread_boxes = "{n} text box(es)"
+    unread_margins = "{n} line(s) of page header or footer"
     app_subtitles = "the transcription tool or a text editor"
     app_pdf = "the program that made it (in Word: Save as PDF), or copy the text into a .docx file"
     app_rtf = "Word or LibreOffice (as .docx)"

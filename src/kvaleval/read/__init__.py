@@ -137,11 +137,11 @@ def _dispatch(
 ) -> tuple[str, tuple[Turn, ...] | None, str | None]:
     """Text, turns (None for free text) and encoding of one file, by its suffix."""
     if suffix in (".txt", ".md"):
-        from kvaleval.read._plain import read_plain, without_cue_times, without_line_numbers
+        from kvaleval.read._plain import chat_as_turns, read_plain, without_cue_times, without_line_numbers
 
         decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
         _decoding_notes(decoded, notes, shown)
-        return without_line_numbers(without_cue_times(decoded.text)), None, decoded.encoding
+        return chat_as_turns(without_line_numbers(without_cue_times(decoded.text))), None, decoded.encoding
     if suffix == ".docx":
         from kvaleval.read._office import read_docx
 

@@ -23,7 +23,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error, shorten
 from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
 
@@ -88,16 +88,57 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
             _tag_bold_leads(lines, leads)
             if _tag_emphasised_questions(lines, emphasised) and notes is not None:
                 notes.append(Warnings.W031.format(path=shown))
+            unread = _docx_unread(document)
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
             Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=Texts.app_word)
         ) from err
     _comment_note(comments, shown, notes)
+    _unread_note(unread, shown, notes)
     return _join(lines)
 
 
+def _unread_note(unread: dict[str, list[str]], shown: str, notes: list[str] | None) -> None:
+    """W045 for the comments, notes, text boxes and page headers a document holds, which are not read:
+    words the user gave, left out, are told of, not dropped in silence."""
+    unread = {kind: texts for kind, texts in unread.items() if texts}
+    if unread and notes is not None:
+        parts = ", ".join(getattr(Texts, kind).format(n=len(texts)) for kind, texts in unread.items())
+        excerpt = repr(shorten(next(iter(unread.values()))[0], 60))
+        notes.append(Warnings.W045.format(path=shown, parts=parts, excerpt=excerpt))
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_W_NOTES = {"/word/footnotes.xml": f"{_W}footnote", "/word/endnotes.xml": f"{_W}endnote"}
+
+
+def _docx_unread(document: Any) -> dict[str, list[str]]:
+    """The text of what :func:`read_docx` does not read, by kind (a :class:`Texts` name): comments,
+    foot- and endnotes (not the separators), text boxes (once, not also their fallback copy) and the
+    lines of page headers and footers that hold a word (not a page number alone)."""
+    from docx.oxml.parser import parse_xml
+
+    def text(element: Any) -> str:
+        return " ".join("".join(t.text or "" for t in p.iter(_W_T)) for p in element.iter(_W_P)).strip()
+
+    found: dict[str, list[str]] = {"unread_comments": [], "unread_notes": [], "unread_boxes": [],
+                                   "unread_margins": []}
+    for box in document.element.body.iter(f"{_W}txbxContent"):
+        if not any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()) and text(box):
+            found["unread_boxes"].append(text(box))
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name == "/word/comments.xml":
+            found["unread_comments"] += [t for t in map(text, parse_xml(part.blob).iter(f"{_W}comment")) if t]
+        elif name in _W_NOTES:
+            found["unread_notes"] += [t for note in parse_xml(part.blob).iter(_W_NOTES[name])
+                                      if note.get(f"{_W}type") is None and (t := text(note))]
+        elif re.fullmatch(r"/word/(?:header|footer)\d*\.xml", name):
+            found["unread_margins"] += [t for paragraph in parse_xml(part.blob).iter(_W_P)
+                                        if re.search(r"[^\W\d_]", t := text(paragraph))]
+    return found
 _W_P, _W_TBL, _W_T = f"{_W}p", f"{_W}tbl", f"{_W}t"
 # Containers whose paragraphs and tables are part of the body: content controls, custom XML.
 _W_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
@@ -300,6 +341,7 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                       row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
                       bold=(_odt_bold_styles(document), leads))
             _tag_bold_leads(lines, leads)
+            unread = _odt_unread(document)
     except CorpusError:
         raise
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile,
@@ -313,7 +355,50 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
         Element.namespaces.clear()
         Element.namespaces.update(declared)
     _comment_note(comments, shown, notes)
+    _unread_note(unread, shown, notes)
     return _join(lines)
+
+
+_ODT_UNREAD = {("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "annotation"): "unread_comments",
+               ("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "note"): "unread_notes",
+               ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "frame"): "unread_boxes"}
+_ODT_MARGINS = frozenset({("urn:oasis:names:tc:opendocument:xmlns:style:1.0", name)
+                          for side in ("header", "footer") for name in (side, f"{side}-left", f"{side}-first")})
+
+
+def _odt_unread(document: Any) -> dict[str, list[str]]:
+    """What :func:`read_odt` does not read, as :func:`_docx_unread` for Word: comments, foot- and endnotes,
+    frames with text (text boxes; an image alone has none) and the lines of page headers and footers."""
+    found: dict[str, list[str]] = {"unread_comments": [], "unread_notes": [], "unread_boxes": [],
+                                   "unread_margins": []}
+
+    def paragraphs(node: Any) -> list[str]:
+        texts = []
+        for child in node.childNodes:
+            if getattr(child, "qname", None) in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
+                parts: list[str] = []
+                _odt_text(child, parts)
+                texts.append("".join(parts).strip())
+            elif getattr(child, "childNodes", None) and getattr(child, "qname", None) not in _ODT_UNREAD:
+                texts += paragraphs(child)
+        return [text for text in texts if text]
+
+    def walk(node: Any) -> None:
+        for child in node.childNodes:
+            kind = _ODT_UNREAD.get(getattr(child, "qname", ("", "")))
+            if kind:
+                text = " ".join(paragraphs(child))
+                if text:
+                    found[kind].append(text)
+            elif getattr(child, "qname", None) in _ODT_MARGINS:
+                found["unread_margins"] += [text for text in paragraphs(child) if re.search(r"[^\W\d_]", text)]
+            elif getattr(child, "childNodes", None) and getattr(child, "qname", None) != (_ODF_TEXT, "tracked-changes"):
+                walk(child)
+
+    walk(document.text)
+    if document.masterstyles is not None:
+        walk(document.masterstyles)
+    return found
 
 
 def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -> None:

@@ -644,7 +644,8 @@ def accept_tags(
         previous = None
         for candidate in candidates[first:]:
             if (not verdicts[candidate.label] and candidate.has_colon and previous is not None
-                    and (label_key(previous.label) in INTERVIEWER_LABELS or clean_label(previous.label).casefold() in known)
+                    and (label_key(previous.label) in INTERVIEWER_LABELS
+                         or clean_label(previous.label).casefold() in known)
                     and _is_once_said_name(candidate.label)):
                 verdicts[candidate.label] = True
             if verdicts[candidate.label]:
