@@ -195,3 +195,39 @@ def test_read_redteam5_a_private_zoom_message_keeps_its_recipient(tmp_path: Path
     corpus = read(tmp_path)
     assert "Jens Olsen (til Mette Hansen):" in corpus.documents[0].text
     assert [speaker for speaker, _, _ in turns(corpus)] == ["Mette Hansen", "Jens Olsen"]
+
+
+_OPTIONS_ASKED = "Hvor har du hørt om os?"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_read_redteam5_a_question_merged_over_its_options(tmp_path: Path, suffix: str) -> None:
+    # "Hvor har du hørt om os?" in a merged cell over its options, the options in the row under it: the option
+    # row was a respondent whose answer "Andet, angiv" was coded, and the columns were "kolonne 5", "kolonne 6".
+    import csv
+
+    import openpyxl
+
+    header = ["Respondent", "Køn", "Hvordan har du oplevet tilbuddet?", _OPTIONS_ASKED, None, None]
+    options = [None, None, None, "Facebook", "Avis", "Andet, angiv"]
+    answers = [[101, "Kvinde", "Personalet var venligt.", 1, 0, None],
+               [102, "Mand", "Ventetiden var lang.", 0, 0, "Jobcentret henviste mig"],
+               [103, "Kvinde", "Vi fik gode råd.", 0, 1, None]]
+    path = tmp_path / f"svar{suffix}"
+    if suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        for row in (header, options, *answers):
+            book.active.append(row)
+        book.active.merge_cells("D1:F1")
+        book.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows([header, options, *answers])
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert "101" in set(segments["speaker"]) and "1" not in set(segments["speaker"])
+    assert not (segments["text"] == "Andet, angiv").any()
+    other = segments[segments["question"] == f"{_OPTIONS_ASKED}: Andet, angiv"]
+    assert list(zip(other["speaker"], other["text"], strict=True)) == [("102", "Jobcentret henviste mig")]
+    assert list(segments.drop_duplicates("speaker")[f"{_OPTIONS_ASKED}: Facebook"]) == ["1", "0", "0"]
+    assert "[W023]" in "\n".join(corpus.notes["message"])

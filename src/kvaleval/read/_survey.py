@@ -130,8 +130,9 @@ def read_survey(
         sample.append(row)
         if len(sample) >= _SAMPLE_ROWS:
             break
-    if sample and _is_second_header(sample[0]):
-        # SurveyMonkey: the questions, then a row of "Open-Ended Response" and check-box options
+    if sample and (_is_second_header(sample[0]) or _is_option_row(first, sample[0])):
+        # SurveyMonkey: the questions, then a row of "Open-Ended Response" and check-box options; or a
+        # question over its options in merged cells, the options in the row under it (SurveyXact, Enalyzer)
         first, sample = _with_second_header(first, sample[0]), sample[1:]
         notes.append(Warnings.W023.format(path=shown, rows=1))
     elif sample and _is_variable_row(first, sample[0]):
@@ -451,6 +452,21 @@ def _is_second_header(row: list[str | None]) -> bool:
     """SurveyMonkey's second header row: ``Response`` or ``Open-Ended Response`` under the questions
     (and under a check-box question the name of each option), nothing under the respondent's id."""
     return any(cell and _RESPONSE.fullmatch(cell) for cell in row) and not (row[0] or "").strip()
+
+
+def _is_option_row(first: list[str | None], row: list[str | None]) -> bool:
+    """A row of a question's options under the question, which stands over them in a merged cell (``Hvor har
+    du hørt om os?`` over ``Facebook | Avis | Andet, angiv``): the row fills only the columns of such spans
+    (a header and the blank headers after it), at least one of them a blank one, and nothing under the other
+    headers, the respondent's id among them. A respondent's row has an id; read as one, the options were
+    a respondent's answers and the columns had no names."""
+    width = max(len(first), len(row))
+    heads = [(first[i] or "").strip() if i < len(first) else "" for i in range(width)]
+    under = [bool((row[i] or "").strip()) if i < len(row) else False for i in range(width)]
+    spanned = {i for i in range(1, width) if not heads[i] and any(heads[:i])}
+    spans = spanned | {max(j for j in range(i) if heads[j]) for i in spanned}
+    return (not under[0] and sum(under) >= 2 and any(under[i] for i in spanned)
+            and all(i in spans for i in range(width) if under[i]))
 
 
 def _with_second_header(first: list[str | None], second: list[str | None]) -> list[str | None]:
