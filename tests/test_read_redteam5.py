@@ -231,3 +231,29 @@ def test_read_redteam5_a_question_merged_over_its_options(tmp_path: Path, suffix
     assert list(zip(other["speaker"], other["text"], strict=True)) == [("102", "Jobcentret henviste mig")]
     assert list(segments.drop_duplicates("speaker")[f"{_OPTIONS_ASKED}: Facebook"]) == ["1", "0", "0"]
     assert "[W023]" in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam5_an_answer_longer_than_the_csv_modules_limit(tmp_path: Path) -> None:
+    # A 200,000-character answer (a letter pasted into the survey) made the whole file E007, "maybe a quote is
+    # missing": every respondent's answers lost for one long cell.
+    import csv
+
+    letter = "Jeg vil gerne fortælle om hele mit forløb hos jer. " * 4000
+    rows = [["id", "Hvad synes du om tilbuddet?"], ["1", "Godt, især personalet."], ["2", letter.strip()],
+            ["3", "For lang ventetid."]]
+    with (tmp_path / "svar.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    segments = read(tmp_path).segments
+    assert list(zip(segments["speaker"], segments["text"], strict=True)) == [tuple(row) for row in rows[1:]]
+    assert csv.field_size_limit() == 131_072  # the module's limit is left as it was
+
+
+def test_read_redteam5_a_quote_that_never_closes_in_a_large_csv_is_still_refused(tmp_path: Path) -> None:
+    import kvaleval as kv
+
+    lines = ["id;Hvad synes du?", *[f"{i};Svar nummer {i} fra en beboer i området." for i in range(1, 30_000)]]
+    lines[5] = '5;"Her begynder et citat, der aldrig slutter ' + "og så videre " * 12_000
+    (tmp_path / "svar.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert (tmp_path / "svar.csv").stat().st_size > 1_000_000  # more than the part checked up front
+    with pytest.raises(kv.CorpusError, match="aldrig lukkes"):
+        kv.read_corpus(tmp_path / "svar.csv", metadata=None)

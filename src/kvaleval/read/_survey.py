@@ -48,6 +48,7 @@ _QUESTION_WORDS = re.compile(
 )
 _SAMPLE_ROWS = 500
 _TITLE_ROWS = 5  # at most this many title lines above the column headers
+_FIELD_LIMIT = 131_072  # the csv module's own limit on a cell: longer ones are checked for a quote left open
 _PEEK_ROWS = 40  # rows of each sheet looked at to find the one with the answers
 _DATE_START = re.compile(
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
@@ -578,12 +579,21 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         _check_quotes_close(decoded.text, delimiter, shown)
     fallbacks = fallback_bytes()
     nul = 0
+    checked = size <= len(head)
+    limit = csv.field_size_limit()
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
+            # An answer may be longer than the csv module's 131,072 characters (a long letter pasted into a
+            # survey): the whole file was refused for it. A cell can be no longer than the file.
+            csv.field_size_limit(max(limit, size + 1))
             for index, row in enumerate(reader):
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
+                if not checked and any(len(cell) > _FIELD_LIMIT for cell in row):
+                    # ... but a quote that never closes makes one too: told apart by a strict reading
+                    checked = True
+                    _check_quotes_close(path.read_text(encoding=encoding, errors=errors), delimiter, shown)
                 joined = "".join(row)
                 if "\x00" in joined:
                     nul += joined.count("\x00")
@@ -596,6 +606,8 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
                 Errors.E007.format(path=shown, kind="CSV", app=Texts.app_excel,
                                    detail=Texts.csv_quote.format(line=reader.line_num, error=err))
             ) from err
+        finally:
+            csv.field_size_limit(limit)
     if mixed := fallback_bytes() - fallbacks:
         notes.append(Warnings.W008.format(path=shown, n=mixed))
     if nul:
