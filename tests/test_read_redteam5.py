@@ -257,3 +257,49 @@ def test_read_redteam5_a_quote_that_never_closes_in_a_large_csv_is_still_refused
     assert (tmp_path / "svar.csv").stat().st_size > 1_000_000  # more than the part checked up front
     with pytest.raises(kv.CorpusError, match="aldrig lukkes"):
         kv.read_corpus(tmp_path / "svar.csv", metadata=None)
+
+
+def _modern_text_box(paragraphs: list[str]) -> str:
+    """A text box as Word 2010+ writes it: DrawingML for new Word, and a VML copy for older Word."""
+    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+            f'<w:txbxContent>{body}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_read_redteam5_a_document_laid_out_in_text_boxes_is_read_from_them(tmp_path: Path) -> None:
+    # A PDF saved as Word puts the text in text boxes: the document was "empty" (E005, "remove it from the
+    # corpus"), every answer lost. Read from the boxes, once each (not also their copy for older Word), W046.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Interview 4")
+    for start in (0, 2):
+        paragraph = document.add_paragraph()
+        paragraph._p.append(parse_xml(_modern_text_box([f"{s}: {t}" for s, _, t in BASE[start:start + 2]])))
+    document.save(tmp_path / "konverteret.docx")
+    corpus = read(tmp_path)
+    assert turns(corpus) == BASE
+    messages = "\n".join(corpus.notes["message"])
+    assert "[W046]" in messages and "[W045]" not in messages
+
+
+def test_read_redteam5_a_text_box_beside_the_transcript_is_not_read_into_it(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraphs = [document.add_paragraph(f"{speaker}: {text}") for speaker, _, text in BASE]
+    paragraphs[1]._p.append(parse_xml(_modern_text_box(["Faktaboks: familievejledningen"])))
+    document.save(tmp_path / "interview.docx")
+    corpus = read(tmp_path)
+    assert turns(corpus) == BASE
+    assert "1 tekstboks(e)" in "\n".join(corpus.notes["message"])

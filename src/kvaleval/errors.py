@@ -180,6 +180,9 @@ class Warnings(metaclass=_CodedMessages):
             "'Taler 1' og 'Taler 2'. Taler flere end to, så skriv navnet efter '>>' (>> Mette: ...).")
     W045 = ("{path}: {parts} i dokumentet læses ikke, da de ikke er tale (fx {excerpt}); de hverken kodes eller "
             "citeres. Er noget af det sagt i interviewet, så flyt det ind i teksten.")
+    W046 = ("{path}: det meste af teksten står i {n} tekstboks(e), som når en PDF er gemt som Word; de er læst "
+            "efter det afsnit, de er ankret i. Tjek rækkefølgen i segmenttabellen, eller kopiér teksten ud af "
+            "tekstboksene.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -1078,6 +1081,9 @@ class _WarningsEnglish:
             "taking turns, 'Taler 1' and 'Taler 2'. If more than two speak, write the name after '>>' (>> Mette: ...).")
     W045 = ("{path}: {parts} in the document are not read, as they are not speech (e.g. {excerpt}); they are "
             "neither coded nor quoted. If any of it was said in the interview, move it into the text.")
+    W046 = ("{path}: most of the text is in {n} text box(es), as when a PDF is saved as Word; they are read "
+            "after the paragraph they are anchored in. Check the order in the segment table, or copy the text out "
+            "of the text boxes.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

@@ -73,6 +73,10 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
             comments: Counter[str] = Counter()
             emphasised: set[int] = set()  # paragraphs all in bold or all in italics
             bold_styles = _bold_styles(document)
+            body = document.element.body
+            boxes = _text_boxes(body)
+            # a document laid out in text boxes (a PDF saved as Word) is read from them; else they float beside it
+            boxed = _words([t.text for box in boxes for t in box.iter(_W_T)]) > _words(_outside_boxes(body))
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
@@ -85,10 +89,14 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                     if _is_emphasised(block, bold_styles):
                         emphasised.add(len(lines))
                     lines.append(_paragraph_text(block))
+                    if boxed:  # the text boxes anchored in the paragraph, after it
+                        lines += [_paragraph_text(inner) for box in _text_boxes(block) for inner in box.iter(_W_P)]
             _tag_bold_leads(lines, leads)
             if _tag_emphasised_questions(lines, emphasised) and notes is not None:
                 notes.append(Warnings.W031.format(path=shown))
-            unread = _docx_unread(document)
+            unread = _docx_unread(document, boxed=boxed)
+            if boxed and notes is not None:
+                notes.append(Warnings.W046.format(path=shown, n=len(boxes)))
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
@@ -114,7 +122,23 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _W_NOTES = {"/word/footnotes.xml": f"{_W}footnote", "/word/endnotes.xml": f"{_W}endnote"}
 
 
-def _docx_unread(document: Any) -> dict[str, list[str]]:
+def _text_boxes(element: Any) -> list[Any]:
+    """The text boxes in ``element``, each once (not also its copy for older Word, in ``mc:Fallback``)."""
+    return [box for box in element.iter(f"{_W}txbxContent")
+            if not any(ancestor.tag in (_MC_FALLBACK, f"{_W}txbxContent") for ancestor in box.iterancestors())]
+
+
+def _outside_boxes(body: Any) -> list[str | None]:
+    """The text of the body's runs that are in no text box."""
+    return [t.text for t in body.iter(_W_T)
+            if not any(ancestor.tag == f"{_W}txbxContent" for ancestor in t.iterancestors())]
+
+
+def _words(texts: list[str | None]) -> int:
+    return sum(len((text or "").split()) for text in texts)
+
+
+def _docx_unread(document: Any, *, boxed: bool = False) -> dict[str, list[str]]:
     """The text of what :func:`read_docx` does not read, by kind (a :class:`Texts` name): comments,
     foot- and endnotes (not the separators), text boxes (once, not also their fallback copy) and the
     lines of page headers and footers that hold a word (not a page number alone)."""
@@ -125,9 +149,8 @@ def _docx_unread(document: Any) -> dict[str, list[str]]:
 
     found: dict[str, list[str]] = {"unread_comments": [], "unread_notes": [], "unread_boxes": [],
                                    "unread_margins": []}
-    for box in document.element.body.iter(f"{_W}txbxContent"):
-        if not any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()) and text(box):
-            found["unread_boxes"].append(text(box))
+    if not boxed:
+        found["unread_boxes"] = [t for t in map(text, _text_boxes(document.element.body)) if t]
     for part in document.part.package.iter_parts():
         name = str(part.partname)
         if name == "/word/comments.xml":
