@@ -303,3 +303,18 @@ def test_read_redteam5_a_text_box_beside_the_transcript_is_not_read_into_it(tmp_
     corpus = read(tmp_path)
     assert turns(corpus) == BASE
     assert "1 tekstboks(e)" in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam5_words_outside_a_voice_tag_are_kept(tmp_path: Path) -> None:
+    # "<v Mette Hansen>Hvordan kom du</v>" and on the cue's next line "i kontakt med os?": the line the tag did
+    # not span was dropped without a word, and so was text before a voice tag.
+    captions = webvtt.WebVTT()
+    for index, text in enumerate(["<v Mette Hansen>Hvordan kom du</v>\ni kontakt med os?",
+                                  "<v Jens Olsen>Via min sagsbehandler.</v>",
+                                  "og kommunen. <v Mette Hansen>Hvornår?</v>",
+                                  "<v Jens Olsen>I marts.</v>"]):
+        captions.captions.append(webvtt.Caption(f"00:00:0{index * 2}.000", f"00:00:0{index * 2 + 2}.000", text))
+    captions.save(str(tmp_path / "teams.vtt"))
+    assert [(speaker, text) for speaker, _, text in turns(read(tmp_path))] == [
+        ("Mette Hansen", "Hvordan kom du i kontakt med os?"), ("Jens Olsen", "Via min sagsbehandler. og kommunen."),
+        ("Mette Hansen", "Hvornår?"), ("Jens Olsen", "I marts.")]

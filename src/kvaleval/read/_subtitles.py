@@ -120,10 +120,17 @@ def _without_rolling_lines(cues: list[Cue], captions: list[webvtt.Caption]) -> l
 def _cues(caption: webvtt.Caption) -> list[Cue]:
     raw = caption.raw_text
     start, seconds, end = caption.start, _seconds(caption.start), _seconds(caption.end)
-    voices = _VOICE.findall(raw)
+    voices = list(_VOICE.finditer(raw))
     if voices:
-        return [Cue(" ".join(html.unescape(name).split()) or None, _clean(body), start, seconds,
-                    end, voiced=True) for name, body in voices]
+        # Text outside the voice tags is said too: before the first, it goes on with the last cue's speaker;
+        # after a voice's </v> (a line the tag did not span), it is that voice's still. It was left out.
+        before = _clean(raw[: voices[0].start()])
+        cues = [Cue(None, before, start, seconds, end)] if before else []
+        for index, voice in enumerate(voices):
+            after = raw[voice.end(): voices[index + 1].start() if index + 1 < len(voices) else len(raw)]
+            cues.append(Cue(" ".join(html.unescape(voice[1]).split()) or None,
+                            _clean(voice[2] + " " + after), start, seconds, end, voiced=True))
+        return cues
     lines = [_clean(line) for line in raw.split("\n") if _clean(line)]
     if any(_CHANGE.search(line) for line in lines):
         # ``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line
