@@ -575,18 +575,17 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
     errors = text_errors(decoded.encoding)
     if not decoded.certain and not decoded.mixed_bytes:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
-    if size <= len(head):
-        _check_quotes_close(decoded.text, delimiter, shown)
     fallbacks = fallback_bytes()
     nul = 0
     checked = size <= len(head)
-    limit = csv.field_size_limit()
+    # An answer may be longer than the csv module's 131,072 characters (a long letter pasted into a survey):
+    # the whole file was refused for it. A cell can be no longer than the file.
+    limit = csv.field_size_limit(max(csv.field_size_limit(), size + 1))
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
-            # An answer may be longer than the csv module's 131,072 characters (a long letter pasted into a
-            # survey): the whole file was refused for it. A cell can be no longer than the file.
-            csv.field_size_limit(max(limit, size + 1))
+            if checked:
+                _check_quotes_close(decoded.text, delimiter, shown)
             for index, row in enumerate(reader):
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
