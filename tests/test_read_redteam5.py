@@ -318,3 +318,24 @@ def test_read_redteam5_words_outside_a_voice_tag_are_kept(tmp_path: Path) -> Non
     assert [(speaker, text) for speaker, _, text in turns(read(tmp_path))] == [
         ("Mette Hansen", "Hvordan kom du i kontakt med os?"), ("Jens Olsen", "Via min sagsbehandler. og kommunen."),
         ("Mette Hansen", "Hvornår?"), ("Jens Olsen", "I marts.")]
+
+
+def test_read_redteam5_an_other_field_is_asked_as_its_question(tmp_path: Path) -> None:
+    # Two "Andet, angiv" columns, one after each closed question: the answers were quoted under the question
+    # "Andet, angiv (2)", with nothing to tell what was asked. The column keeps its name (for --text-column).
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "Hvor har du hørt om os?", "Andet, angiv", "Hvilke aktiviteter deltager du i?",
+                  "Andet, angiv", "Andre kommentarer"])
+    heard, done = ["Facebook", "Avis", "Andet", "Venner"] * 3, ["Fællesspisning", "Andet", "Lektiecafé"] * 4
+    for i in range(12):
+        sheet.append([i + 1, heard[i], f"Plakat nr. {i}" if heard[i] == "Andet" else None, done[i],
+                      f"Strikkeklub {i}" if done[i] == "Andet" else None, f"Et godt sted at komme, {i}."])
+    book.save(tmp_path / "svar.xlsx")
+    segments = read(tmp_path).segments
+    assert set(segments["question"]) == {"Hvor har du hørt om os?: Andet, angiv",
+                                         "Hvilke aktiviteter deltager du i?: Andet, angiv", "Andre kommentarer"}
+    assert list(segments[segments["speaker"] == "2"]["question"]) == [
+        "Hvilke aktiviteter deltager du i?: Andet, angiv", "Andre kommentarer"]

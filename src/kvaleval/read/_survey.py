@@ -148,6 +148,7 @@ def read_survey(
         questions = [(label or "").strip() or name for name, label in zip(header, labels, strict=True)]
         notes.append(Warnings.W023.format(path=shown, rows=skip))
         sample = sample[skip:]
+    questions = _with_asked(questions)
     if not sample:
         raise CorpusError(Errors.E021.format(path=shown, columns=", ".join(header)))
     spoken = _transcript_columns(header, sample) if id_column is None and not text_columns else None
@@ -535,6 +536,29 @@ def _is_multiple_choice(values: list[str]) -> bool:
         return False
     within = [parts for parts in picks if parts and all(part in options for part in parts)]
     return len(within) >= 0.9 * len(values) and sum(len(parts) > 1 for parts in within) >= 0.2 * len(values)
+
+
+_OTHER = re.compile(r"(?i)(?:hvis\s+)?(?:andet|anden|andre|other)(?:[\s,;.()–-]*(?:angiv|uddyb|nemlig|"
+                    r"please specify|specify|hvilke[nt]?)\b[^:\n]{0,30})?[\s.:)]*")
+"""The text field of a closed question's last option (``Andet, angiv``, ``Anden, nemlig``, ``Other (please
+specify)``), in the column after the question."""
+
+
+def _with_asked(questions: list[str]) -> list[str]:
+    """The questions, with an ``Andet, angiv`` column's asked as the question before it and the field
+    (``Hvor har du hørt om os?: Andet, angiv``): a survey has one such field per closed question, and
+    the answers were quoted under ``Andet, angiv (2)``, with nothing to tell which question they answer."""
+    fields = [_NUMBERED.sub("", question) for question in questions]  # "Andet, angiv (2)": made unique
+    asked = list(questions)
+    for index in range(1, len(questions)):
+        before = questions[index - 1]
+        if _OTHER.fullmatch(fields[index]) and not _OTHER.fullmatch(fields[index - 1]) \
+                and not before.startswith("kolonne "):
+            asked[index] = f"{before}: {fields[index]}"
+    return asked
+
+
+_NUMBERED = re.compile(r"\s*\(\d+\)$")
 
 
 def _unique_headers(header: list[str | None]) -> list[str]:
