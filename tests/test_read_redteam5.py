@@ -339,3 +339,11 @@ def test_read_redteam5_an_other_field_is_asked_as_its_question(tmp_path: Path) -
                                          "Hvilke aktiviteter deltager du i?: Andet, angiv", "Andre kommentarer"}
     assert list(segments[segments["speaker"] == "2"]["question"]) == [
         "Hvilke aktiviteter deltager du i?: Andet, angiv", "Andre kommentarer"]
+
+
+def test_read_redteam5_a_list_in_the_interviewers_turn_speaks_not(tmp_path: Path) -> None:
+    # only after a question: "Her er listen:" / "Mandag: fællesspisning" is the interviewer's still
+    text = ("I: Hvad laver I i ugen? Her er listen:\nMandag: fællesspisning\nTirsdag: lektiecafé\n"
+            "R: Vi kommer om mandagen.\nI: Og for dig?\nSkjold: Trygheden.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [speaker for speaker, _, _ in turns(read(tmp_path))] == ["I", "R", "I", "Skjold"]

@@ -599,7 +599,7 @@ def _bare_names(bare: list[TagCandidate], tags: Iterable[TagCandidate]) -> list[
 
 
 def accept_tags(
-    candidates: list[TagCandidate], *, speakers: Iterable[str] = ()
+    candidates: list[TagCandidate], *, speakers: Iterable[str] = (), text: str | None = None
 ) -> list[TagCandidate]:
     """Keep the candidates that are speaker tags in this document.
 
@@ -614,6 +614,9 @@ def accept_tags(
         From :func:`tag_candidates`, in text order.
     speakers : iterable of str
         Names that are always tags (interviewers named by the caller or metadata).
+    text : str, optional
+        The text the candidates are in: with it, a word said once right after the interviewer's question
+        is a speaker (``I: Og for dig?`` / ``Skjold: Trygheden.``).
 
     Returns
     -------
@@ -639,11 +642,12 @@ def accept_tags(
         for candidate in candidates[first + 1 :]:
             if not verdicts[candidate.label] and candidate.has_colon and _names_a_person(candidate.label):
                 verdicts[candidate.label] = True
-        # ... and so does a name-like word said once right after the interviewer (I: ... / Skjold: ...): an
-        # interviewer's question goes on with no "Word: text" line, and read so the answer was a question
+        # ... and so does a name-like word said once right after the interviewer's question (I: Og for dig? /
+        # Skjold: ...): a question goes on with no "Word: text" line, and read so the answer was a question
         previous = None
         for candidate in candidates[first:]:
             if (not verdicts[candidate.label] and candidate.has_colon and previous is not None
+                    and text is not None and text[: candidate.line_start].rstrip().endswith("?")
                     and (label_key(previous.label) in INTERVIEWER_LABELS
                          or clean_label(previous.label).casefold() in known)
                     and _is_once_said_name(candidate.label)):
