@@ -347,3 +347,49 @@ def test_read_redteam5_a_list_in_the_interviewers_turn_speaks_not(tmp_path: Path
             "R: Vi kommer om mandagen.\nI: Og for dig?\nSkjold: Trygheden.\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert [speaker for speaker, _, _ in turns(read(tmp_path))] == ["I", "R", "I", "Skjold"]
+
+
+@pytest.mark.parametrize("restart", [True, False])
+def test_read_redteam5_a_sheet_per_group_is_read_as_one_survey(tmp_path: Path, restart: bool) -> None:
+    # A workbook with a sheet per group (Forældre, Elever) under a cover sheet: only the first group was read
+    # (W015, "save each sheet as its own file"); the pupils' answers were left out.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Forside"
+    book.active["A1"] = "Trivselsundersøgelse 2024"
+    said = []
+    for group, n in (("Forældre", 3), ("Elever", 2)):
+        sheet = book.create_sheet(group)
+        sheet.append([f"Besvarelser fra {group.lower()}"])
+        sheet.append(["løbenr", "Klasse", "Hvad er det bedste ved skolen?"])
+        for i in range(n):
+            number = i + 1 if restart else len(said) + 1
+            sheet.append([number, f"{i + 4}.a", f"{group}: svar {i} om vennerne og lærerne."])
+            answer = f"{group}: svar {i} om vennerne og lærerne."
+            said.append((f"{number} ({group})" if restart else str(number), answer, group))
+    book.create_sheet("Variabler").append(["Variabel", "Spørgsmål"])
+    book.save(tmp_path / "trivsel.xlsx")
+    corpus = read(tmp_path)
+    segments = corpus.segments
+    assert list(zip(segments["speaker"], segments["text"], segments["Ark"], strict=True)) == said
+    [note] = [message for message in corpus.notes["message"] if "[W047]" in message]
+    assert "'Forældre', 'Elever'" in note and "Forside" in note and "Variabler" in note
+    assert not any("[W024]" in message or "[W015]" in message for message in corpus.notes["message"])
+
+
+def test_read_redteam5_sheets_with_other_columns_are_not_read_as_one(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Svar"
+    book.active.append(["id", "Hvad er det bedste ved skolen?"])
+    for i in range(3):
+        book.active.append([i + 1, f"Svar {i} om vennerne."])
+    other = book.create_sheet("Optælling")
+    other.append(["Tema", "Antal"])
+    other.append(["Venner", 3])
+    book.save(tmp_path / "svar.xlsx")
+    corpus = read(tmp_path)
+    assert list(corpus.segments["speaker"]) == ["1", "2", "3"] and "Ark" not in corpus.segments.columns
+    assert "[W015]" in "\n".join(corpus.notes["message"])

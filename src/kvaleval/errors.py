@@ -183,6 +183,8 @@ class Warnings(metaclass=_CodedMessages):
     W046 = ("{path}: det meste af teksten står i {n} tekstboks(e), som når en PDF er gemt som Word; de er læst "
             "efter det afsnit, de er ankret i. Tjek rækkefølgen i segmenttabellen, eller kopiér teksten ud af "
             "tekstboksene.")
+    W047 = ("{path}: arkene {sheets} har de samme kolonner og er læst som ét spørgeskema; hvert svars ark står i "
+            "kolonnen '{column}'. Andre ark er ikke læst: {others}.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -836,6 +838,7 @@ class Texts(metaclass=_CodedMessages):
     # the program to open and save a file in
     app_excel = "Excel eller LibreOffice"
     app_word = "Word eller LibreOffice"
+    sheet_column = "Ark"
     unread_comments = "{n} kommentar(er)"
     unread_notes = "{n} fod- eller slutnote(r)"
     unread_boxes = "{n} tekstboks(e)"
@@ -1084,6 +1087,8 @@ class _WarningsEnglish:
     W046 = ("{path}: most of the text is in {n} text box(es), as when a PDF is saved as Word; they are read "
             "after the paragraph they are anchored in. Check the order in the segment table, or copy the text out "
             "of the text boxes.")
+    W047 = ("{path}: the sheets {sheets} have the same columns and are read as one survey; each answer's sheet "
+            "is in the column '{column}'. Other sheets are not read: {others}.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")
@@ -1716,6 +1721,7 @@ class _TextsEnglish:
     # the program to open and save a file in
     app_excel = "Excel or LibreOffice"
     app_word = "Word or LibreOffice"
+    sheet_column = "Sheet"
     unread_comments = "{n} comment(s)"
     unread_notes = "{n} footnote(s) or endnote(s)"
     unread_boxes = "{n} text box(es)"
