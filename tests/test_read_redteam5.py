@@ -393,3 +393,24 @@ def test_read_redteam5_sheets_with_other_columns_are_not_read_as_one(tmp_path: P
     corpus = read(tmp_path)
     assert list(corpus.segments["speaker"]) == ["1", "2", "3"] and "Ark" not in corpus.segments.columns
     assert "[W015]" in "\n".join(corpus.notes["message"])
+
+
+def test_read_redteam5_a_libreoffice_document_laid_out_in_frames_is_read_from_them(tmp_path: Path) -> None:
+    from odf import draw
+    from odf import text as odf_text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    for start in (0, 2):
+        paragraph = odf_text.P()
+        frame = draw.Frame(width="10cm", height="5cm", anchortype="paragraph")
+        box = draw.TextBox()
+        for speaker, _, text in BASE[start:start + 2]:
+            box.addElement(odf_text.P(text=f"{speaker}: {text}"))
+        frame.addElement(box)
+        paragraph.addElement(frame)
+        document.text.addElement(paragraph)
+    document.save(str(tmp_path / "konverteret.odt"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == BASE
+    assert "[W046]" in "\n".join(corpus.notes["message"])

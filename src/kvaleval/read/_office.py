@@ -357,14 +357,22 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                 raise CorpusError(
                     Errors.E007.format(path=shown, kind="OpenDocument", app=_ODT_APP, detail=detail)
                 )
-            lines: list[str] = []
-            comments: Counter[str] = Counter()
-            leads: dict[int, str] = {}
-            _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
-                      row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
-                      bold=(_odt_bold_styles(document), leads))
-            _tag_bold_leads(lines, leads)
             unread = _odt_unread(document)
+            # a document laid out in frames (text boxes) is read from them, as in Word
+            for boxed in (False, True):
+                lines: list[str] = []
+                comments: Counter[str] = Counter()
+                leads: dict[int, str] = {}
+                _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
+                          row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
+                          bold=(_odt_bold_styles(document), leads), boxes=boxed)
+                if boxed or _words(list(unread["unread_boxes"])) <= _words(list(lines)):
+                    break
+            _tag_bold_leads(lines, leads)
+            if boxed:
+                if notes is not None:
+                    notes.append(Warnings.W046.format(path=shown, n=len(unread["unread_boxes"])))
+                unread["unread_boxes"] = []
     except CorpusError:
         raise
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile,
@@ -433,9 +441,11 @@ def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -
 def _walk_odt(
     node: Any, lines: list[str], comments: Counter[str], *, paragraphs: set[tuple[str, str]],
     row: tuple[str, str], cell: set[tuple[str, str]], bold: tuple[frozenset[str], dict[int, str]] | None = None,
+    boxes: bool = False,
 ) -> None:
     """The lines of ``node``; with ``bold`` (the bold text styles and where to put them), the bold
-    words each body paragraph begins with, by line, as :func:`_bold_lead` finds them in Word."""
+    words each body paragraph begins with, by line, as :func:`_bold_lead` finds them in Word; with
+    ``boxes``, the paragraphs of the frames (text boxes) anchored in a paragraph after it."""
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _ODT_SKIP:
@@ -448,6 +458,8 @@ def _walk_odt(
                 if lead:
                     bold[1][len(lines)] = lead
             lines.append("".join(parts))
+            if boxes:
+                lines += _frame_lines(child)
         elif qname == row:  # a row outside a table element
             cells = _odt_cells(child, comments, paragraphs=paragraphs, row=row, cell=cell)
             lines.extend(_table_lines([cells], comments))
@@ -456,7 +468,31 @@ def _walk_odt(
             _odt_rows(child, rows, comments, paragraphs=paragraphs, row=row, cell=cell)
             lines.extend(_table_lines(rows, comments))
         elif getattr(child, "childNodes", None):
-            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell, bold=bold)
+            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell, bold=bold, boxes=boxes)
+
+
+def _frame_lines(node: Any) -> list[str]:
+    """The paragraphs of the frames in ``node``, in order (a frame's own frames not twice)."""
+    lines: list[str] = []
+    for child in getattr(node, "childNodes", ()):
+        if getattr(child, "qname", None) == (_ODF_DRAW, "frame"):
+            for paragraph in _odt_paragraphs(child):
+                parts: list[str] = []
+                _odt_text(paragraph, parts)
+                lines.append("".join(parts))
+        else:
+            lines += _frame_lines(child)
+    return lines
+
+
+def _odt_paragraphs(node: Any) -> list[Any]:
+    found = []
+    for child in getattr(node, "childNodes", ()):
+        if getattr(child, "qname", None) in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
+            found.append(child)
+        else:
+            found += _odt_paragraphs(child)
+    return found
 
 
 _ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -529,6 +565,7 @@ def _odt_cells(element: Any, comments: Counter[str], **names: Any) -> list[str]:
 _ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 # Not the spoken text: tracked deletions (kept in a region of their own), comments, foot- and
 # endnotes, and text boxes and images (which float).
 _ODT_SKIP = frozenset({(_ODF_TEXT, "tracked-changes"), (_ODF_OFFICE, "annotation"), (_ODF_TEXT, "note"),
