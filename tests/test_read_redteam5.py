@@ -414,3 +414,31 @@ def test_read_redteam5_a_libreoffice_document_laid_out_in_frames_is_read_from_th
     corpus = read(tmp_path)
     assert turns(corpus) == BASE
     assert "[W046]" in "\n".join(corpus.notes["message"])
+
+
+def _twice_over(text: str) -> str:
+    """UTF-8 read as cp1252 (as Excel opens a CSV without a BOM) and saved again as UTF-8."""
+    return text.encode("utf-8").decode("cp1252")
+
+
+def test_read_redteam5_letters_saved_twice_over_are_set_right(tmp_path: Path) -> None:
+    # "bÃ¸rnene" was read and coded as it stood: no rule found "børn", and the quotes read "Ã¦ldre", in silence.
+    import csv
+
+    rows = [["id", "Hvad synes du om tilbuddet?"], ["1", "Det er godt for børnene og de ældre."],
+            ["2", "Personalet er søde – men ventetiden er lang."], ["3", "Vi fik hjælp på få dage."]]
+    with (tmp_path / "svar.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([[_twice_over(cell) for cell in row] for row in rows])
+    (tmp_path / "interview.txt").write_text(_twice_over("I: Hvordan går det med børnene?\nB: Godt.\n"),
+                                            encoding="utf-8")
+    corpus = read(tmp_path)
+    by_document = corpus.segments.groupby("doc_id")["text"].apply(list).to_dict()
+    assert by_document["svar"] == [text for _, text in rows[1:]]
+    assert by_document["interview"] == ["Hvordan går det med børnene?", "Godt."]
+    notes = [message for message in corpus.notes["message"] if "[W048]" in message]
+    assert len(notes) == 2 and any("svar.csv: 7 bogstav" in note for note in notes)
+
+
+def test_read_redteam5_a_text_with_no_letter_saved_twice_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("I: Hvad betyder â€“ for dig?\nB: Ã er et bogstav.\n", encoding="utf-8")
+    assert [text for _, _, text in turns(read(tmp_path))] == ["Hvad betyder â€“ for dig?", "Ã er et bogstav."]

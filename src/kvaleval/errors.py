@@ -185,6 +185,9 @@ class Warnings(metaclass=_CodedMessages):
             "tekstboksene.")
     W047 = ("{path}: arkene {sheets} har de samme kolonner og er læst som ét spørgeskema; hvert svars ark står i "
             "kolonnen '{column}'. Andre ark er ikke læst: {others}.")
+    W048 = ("{path}: {n} bogstav(er) var gemt to gange om (UTF-8 læst som Windows-tegnsæt og gemt igen: 'Ã¸' for "
+            "'ø', 'Ã¦' for 'æ') og er rettet. Tjek æ, ø og å i segmenttabellen, og gem helst udtrækket som UTF-8 "
+            "direkte fra spørgeskemaværktøjet.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -1089,6 +1092,9 @@ class _WarningsEnglish:
             "of the text boxes.")
     W047 = ("{path}: the sheets {sheets} have the same columns and are read as one survey; each answer's sheet "
             "is in the column '{column}'. Other sheets are not read: {others}.")
+    W048 = ("{path}: {n} letter(s) were encoded twice over (UTF-8 read as the Windows code page and saved again: "
+            "'Ã¸' for 'ø', 'Ã¦' for 'æ') and have been set right. Check æ, ø and å in the segment table, and "
+            "preferably export as UTF-8 straight from the survey tool.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

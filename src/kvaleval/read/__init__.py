@@ -482,6 +482,8 @@ def _decoding_notes(decoded: Decoded, notes: list[str], shown: str) -> None:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
     if decoded.nul_removed:
         notes.append(Warnings.W007.format(path=shown, n=decoded.nul_removed))
+    if decoded.repaired:
+        notes.append(Warnings.W048.format(path=shown, n=decoded.repaired))
 
 
 def file_sha256(path: Path) -> str:

@@ -34,7 +34,7 @@ from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
-from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
+from kvaleval.read._text import decode_bytes, fallback_bytes, repair_mojibake, stream_encoding, text_errors
 from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn, group_alias, is_group_name
 from kvaleval.segment.tags import TIMESTAMP
 
@@ -612,6 +612,7 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
     fallbacks = fallback_bytes()
     nul = 0
+    repaired = 0  # letters saved twice over ("Ã¸"), set right in a file whose first part has them
     checked = size <= len(head)
     # An answer may be longer than the csv module's 131,072 characters (a long letter pasted into a survey):
     # the whole file was refused for it. A cell can be no longer than the file.
@@ -633,6 +634,10 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
                     nul += joined.count("\x00")
                     row = [cell.replace("\x00", "") for cell in row]
                     joined = "".join(row)
+                if decoded.repaired and ("Ã" in joined or "â" in joined):
+                    fixed = [repair_mojibake(cell) for cell in row]
+                    row = [cell for cell, _ in fixed]
+                    repaired += sum(n for _, n in fixed)
                 if joined and not joined.isspace():  # some cell holds more than white space
                     yield cast("list[str | None]", row)
         except csv.Error as err:
@@ -646,6 +651,8 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         notes.append(Warnings.W008.format(path=shown, n=mixed))
     if nul:
         notes.append(Warnings.W007.format(path=shown, n=nul))
+    if repaired:
+        notes.append(Warnings.W048.format(path=shown, n=repaired))
 
 
 def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
