@@ -442,3 +442,27 @@ def test_read_redteam5_letters_saved_twice_over_are_set_right(tmp_path: Path) ->
 def test_read_redteam5_a_text_with_no_letter_saved_twice_is_left_alone(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("I: Hvad betyder â€“ for dig?\nB: Ã er et bogstav.\n", encoding="utf-8")
     assert [text for _, _, text in turns(read(tmp_path))] == ["Hvad betyder â€“ for dig?", "Ã er et bogstav."]
+
+
+def test_read_redteam5_chevrons_in_word_timed_captions_that_roll_up(tmp_path: Path) -> None:
+    # YouTube's automatic captions mark speakers ">>" and repeat each line in the next cues as the text rolls
+    # up: split at the marks first, each line was read two or three times over.
+    lines = ["WEBVTT", "", "00:00:00.000 --> 00:00:02.000",
+             ">> hvordan<00:00:00.500><c> går</c><00:00:01.000><c> det?</c>", "",
+             "00:00:02.000 --> 00:00:02.010", ">> hvordan går det?", "",
+             "00:00:02.010 --> 00:00:04.000", ">> hvordan går det?", ">> det<00:00:02.500><c> går</c><c> godt</c>", "",
+             "00:00:04.000 --> 00:00:04.010", ">> det går godt", "",
+             "00:00:04.010 --> 00:00:06.000", ">> det går godt", "og<00:00:04.500><c> hvad</c><c> så?</c>", ""]
+    (tmp_path / "youtube.vtt").write_text("\n".join(lines), encoding="utf-8")
+    assert [(speaker, text) for speaker, _, text in turns(read(tmp_path))] == [
+        ("Taler 1", "hvordan går det?"), ("Taler 2", "det går godt og hvad så?")]
+
+
+def test_read_redteam5_other_alone_is_no_field_of_the_question_before(tmp_path: Path) -> None:
+    import csv
+
+    rows = [["id", "Køn", "Andet"], *[[str(i), ["Kvinde", "Mand"][i % 2], f"Noget helt andet, nummer {i}."]
+                                      for i in range(1, 9)]]
+    with (tmp_path / "svar.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    assert set(read(tmp_path).segments["question"]) == {"Andet"}

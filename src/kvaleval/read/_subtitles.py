@@ -85,6 +85,7 @@ def read_subtitles(text: str, *, fmt: str, shown: str,
     cues = [cue for caption in captions.captions for cue in _cues(caption)]
     if _WORD_TIMING.search(text):
         cues = _without_rolling_lines(cues, captions.captions)
+    cues = _split_at_changes(cues)  # after the lines rolled up again are gone: they repeat the marks too
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
@@ -132,11 +133,6 @@ def _cues(caption: webvtt.Caption) -> list[Cue]:
                             _clean(voice[2] + " " + after), start, seconds, end, voiced=True))
         return cues
     lines = [_clean(line) for line in raw.split("\n") if _clean(line)]
-    if any(_CHANGE.search(line) for line in lines):
-        # ``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line
-        first, *changed = _CHANGE.split(" ".join(lines))
-        return ([Cue(None, first.strip(), start, seconds, end)] if first.strip() else []) + [
-            Cue(None, part.strip(), start, seconds, end, change=True) for part in changed if part.strip()]
     if len(lines) > 1 and all(_REPLY.match(line) for line in lines):
         # Dialogue dashes: one line per voice; the document text keeps them as lines of their own.
         return [Cue(None, line, start, seconds, end) for line in lines]
@@ -145,6 +141,22 @@ def _cues(caption: webvtt.Caption) -> list[Cue]:
 
 _CHANGE = re.compile(r"(?:^|\s)>{2,3}(?=\s|$|[^\W\d_])")
 """``>>`` (``>>>`` for a new story): the speaker changes, in broadcast captions and live captioning."""
+
+
+def _split_at_changes(cues: list[Cue]) -> list[Cue]:
+    """``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line."""
+    if not any(not cue.voiced and _CHANGE.search(cue.text) for cue in cues):
+        return cues
+    result = []
+    for cue in cues:
+        if cue.voiced or not _CHANGE.search(cue.text):
+            result.append(cue)
+            continue
+        first, *changed = _CHANGE.split(cue.text)
+        if first.strip():
+            result.append(replace(cue, text=first.strip()))
+        result += [replace(cue, text=part.strip(), change=True) for part in changed if part.strip()]
+    return result
 
 
 def _speaker_changes(cues: list[Cue]) -> tuple[list[Cue], bool]:

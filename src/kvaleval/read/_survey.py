@@ -549,10 +549,10 @@ def _is_multiple_choice(values: list[str]) -> bool:
     return len(within) >= 0.9 * len(values) and sum(len(parts) > 1 for parts in within) >= 0.2 * len(values)
 
 
-_OTHER = re.compile(r"(?i)(?:hvis\s+)?(?:andet|anden|andre|other)(?:[\s,;.()–-]*(?:angiv|uddyb|nemlig|"
-                    r"please specify|specify|hvilke[nt]?)\b[^:\n]{0,30})?[\s.:)]*")
+_OTHER = re.compile(r"(?i)(?:hvis\s+)?(?:andet|anden|andre|other)[\s,;.()–-]*(?:angiv|uddyb|nemlig|"
+                    r"please specify|specify|hvilke[nt]?)\b[^:\n]{0,30}")
 """The text field of a closed question's last option (``Andet, angiv``, ``Anden, nemlig``, ``Other (please
-specify)``), in the column after the question."""
+specify)``), in the column after the question; not ``Andet`` alone, which may ask for anything else."""
 
 
 def _with_asked(questions: list[str]) -> list[str]:
