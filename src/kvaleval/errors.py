@@ -176,6 +176,18 @@ class Warnings(metaclass=_CodedMessages):
             "de er ikke læst. Hører der tale til på dem, så kør tekstgenkendelse (OCR) på filen først.")
     W043 = ("{path}: sidehoved, sidefod og sidetal er fjernet fra PDF'ens sider ({n} linjer, fx {excerpt}); de er "
             "sidens layout, ikke tale. Er noget af det sagt i interviewet, så gem transskriptionen som .docx.")
+    W044 = ("{path}: ingen navngivne talere, men talerskift markeret med '>>'; de læses som to talere på skift, "
+            "'Taler 1' og 'Taler 2'. Taler flere end to, så skriv navnet efter '>>' (>> Mette: ...).")
+    W045 = ("{path}: {parts} i dokumentet læses ikke, da de ikke er tale (fx {excerpt}); de hverken kodes eller "
+            "citeres. Er noget af det sagt i interviewet, så flyt det ind i teksten.")
+    W046 = ("{path}: det meste af teksten står i {n} tekstboks(e), som når en PDF er gemt som Word; de er læst "
+            "efter det afsnit, de er ankret i. Tjek rækkefølgen i segmenttabellen, eller kopiér teksten ud af "
+            "tekstboksene.")
+    W047 = ("{path}: arkene {sheets} har de samme kolonner og er læst som ét spørgeskema; hvert svars ark står i "
+            "kolonnen '{column}'. Andre ark er ikke læst: {others}.")
+    W048 = ("{path}: {n} bogstav(er) var gemt to gange om (UTF-8 læst som Windows-tegnsæt og gemt igen: 'Ã¸' for "
+            "'ø', 'Ã¦' for 'æ') og er rettet. Tjek æ, ø og å i segmenttabellen, og gem helst udtrækket som UTF-8 "
+            "direkte fra spørgeskemaværktøjet.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -829,6 +841,11 @@ class Texts(metaclass=_CodedMessages):
     # the program to open and save a file in
     app_excel = "Excel eller LibreOffice"
     app_word = "Word eller LibreOffice"
+    sheet_column = "Ark"
+    unread_comments = "{n} kommentar(er)"
+    unread_notes = "{n} fod- eller slutnote(r)"
+    unread_boxes = "{n} tekstboks(e)"
+    unread_margins = "{n} linje(r) i sidehoved eller sidefod"
     app_subtitles = "transskriptionsprogrammet eller en teksteditor"
     app_pdf = "programmet, der lavede den (i Word: Gem som PDF), eller kopiér teksten over i en .docx-fil"
     app_rtf = "Word eller LibreOffice (som .docx)"
@@ -1066,6 +1083,18 @@ class _WarningsEnglish:
     W043 = ("{path}: page headers, footers and page numbers are removed from the PDF's pages ({n} lines, e.g. "
             "{excerpt}); they are the page's layout, not speech. If any of it was said in the interview, save the "
             "transcript as .docx.")
+    W044 = ("{path}: no named speakers, but changes of speaker marked '>>'; they are read as two speakers "
+            "taking turns, 'Taler 1' and 'Taler 2'. If more than two speak, write the name after '>>' (>> Mette: ...).")
+    W045 = ("{path}: {parts} in the document are not read, as they are not speech (e.g. {excerpt}); they are "
+            "neither coded nor quoted. If any of it was said in the interview, move it into the text.")
+    W046 = ("{path}: most of the text is in {n} text box(es), as when a PDF is saved as Word; they are read "
+            "after the paragraph they are anchored in. Check the order in the segment table, or copy the text out "
+            "of the text boxes.")
+    W047 = ("{path}: the sheets {sheets} have the same columns and are read as one survey; each answer's sheet "
+            "is in the column '{column}'. Other sheets are not read: {others}.")
+    W048 = ("{path}: {n} letter(s) were encoded twice over (UTF-8 read as the Windows code page and saved again: "
+            "'Ã¸' for 'ø', 'Ã¦' for 'æ') and have been set right. Check æ, ø and å in the segment table, and "
+            "preferably export as UTF-8 straight from the survey tool.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")
@@ -1699,6 +1728,11 @@ class _TextsEnglish:
     # the program to open and save a file in
     app_excel = "Excel or LibreOffice"
     app_word = "Word or LibreOffice"
+    sheet_column = "Sheet"
+    unread_comments = "{n} comment(s)"
+    unread_notes = "{n} footnote(s) or endnote(s)"
+    unread_boxes = "{n} text box(es)"
+    unread_margins = "{n} line(s) of page header or footer"
     app_subtitles = "the transcription tool or a text editor"
     app_pdf = "the program that made it (in Word: Save as PDF), or copy the text into a .docx file"
     app_rtf = "Word or LibreOffice (as .docx)"

@@ -137,11 +137,11 @@ def _dispatch(
 ) -> tuple[str, tuple[Turn, ...] | None, str | None]:
     """Text, turns (None for free text) and encoding of one file, by its suffix."""
     if suffix in (".txt", ".md"):
-        from kvaleval.read._plain import read_plain, without_cue_times, without_line_numbers
+        from kvaleval.read._plain import chat_as_turns, read_plain, without_cue_times, without_line_numbers
 
         decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
         _decoding_notes(decoded, notes, shown)
-        return without_line_numbers(without_cue_times(decoded.text)), None, decoded.encoding
+        return chat_as_turns(without_line_numbers(without_cue_times(decoded.text))), None, decoded.encoding
     if suffix == ".docx":
         from kvaleval.read._office import read_docx
 
@@ -164,7 +164,7 @@ def _dispatch(
 
         decoded = read_plain(path, shown=shown, max_bytes=max_bytes)
         _decoding_notes(decoded, notes, shown)
-        text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown)
+        text, turns = read_subtitles(decoded.text, fmt=suffix[1:], shown=shown, notes=notes)
         return text, turns, decoded.encoding
     if suffix in (".csv", ".xlsx"):
         from kvaleval.read._survey import read_survey
@@ -482,6 +482,8 @@ def _decoding_notes(decoded: Decoded, notes: list[str], shown: str) -> None:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
     if decoded.nul_removed:
         notes.append(Warnings.W007.format(path=shown, n=decoded.nul_removed))
+    if decoded.repaired:
+        notes.append(Warnings.W048.format(path=shown, n=decoded.repaired))
 
 
 def file_sha256(path: Path) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 from xml.sax import SAXException
 
-from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error, shorten
 from kvaleval.read._archive import check_zip
 from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
 
@@ -73,6 +73,10 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
             comments: Counter[str] = Counter()
             emphasised: set[int] = set()  # paragraphs all in bold or all in italics
             bold_styles = _bold_styles(document)
+            body = document.element.body
+            boxes = _text_boxes(body)
+            # a document laid out in text boxes (a PDF saved as Word) is read from them; else they float beside it
+            boxed = _words([t.text for box in boxes for t in box.iter(_W_T)]) > _words(_outside_boxes(body))
             for block in _docx_blocks(document.element.body):
                 if block.tag == _W_TBL:
                     table = Table(block, document)
@@ -85,19 +89,79 @@ def read_docx(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                     if _is_emphasised(block, bold_styles):
                         emphasised.add(len(lines))
                     lines.append(_paragraph_text(block))
+                    if boxed:  # the text boxes anchored in the paragraph, after it
+                        lines += [_paragraph_text(inner) for box in _text_boxes(block) for inner in box.iter(_W_P)]
             _tag_bold_leads(lines, leads)
             if _tag_emphasised_questions(lines, emphasised) and notes is not None:
                 notes.append(Warnings.W031.format(path=shown))
+            unread = _docx_unread(document, boxed=boxed)
+            if boxed and notes is not None:
+                notes.append(Warnings.W046.format(path=shown, n=len(boxes)))
     except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, IndexError,
             zipfile.BadZipFile, zlib.error, EOFError, LxmlError) as err:
         raise CorpusError(
             Errors.E007.format(path=shown, kind="Word", detail=_detail(err), app=Texts.app_word)
         ) from err
     _comment_note(comments, shown, notes)
+    _unread_note(unread, shown, notes)
     return _join(lines)
 
 
+def _unread_note(unread: dict[str, list[str]], shown: str, notes: list[str] | None) -> None:
+    """W045 for the comments, notes, text boxes and page headers a document holds, which are not read:
+    words the user gave, left out, are told of, not dropped in silence."""
+    unread = {kind: texts for kind, texts in unread.items() if texts}
+    if unread and notes is not None:
+        parts = ", ".join(getattr(Texts, kind).format(n=len(texts)) for kind, texts in unread.items())
+        excerpt = repr(shorten(next(iter(unread.values()))[0], 60))
+        notes.append(Warnings.W045.format(path=shown, parts=parts, excerpt=excerpt))
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_W_NOTES = {"/word/footnotes.xml": f"{_W}footnote", "/word/endnotes.xml": f"{_W}endnote"}
+
+
+def _text_boxes(element: Any) -> list[Any]:
+    """The text boxes in ``element``, each once (not also its copy for older Word, in ``mc:Fallback``)."""
+    return [box for box in element.iter(f"{_W}txbxContent")
+            if not any(ancestor.tag in (_MC_FALLBACK, f"{_W}txbxContent") for ancestor in box.iterancestors())]
+
+
+def _outside_boxes(body: Any) -> list[str | None]:
+    """The text of the body's runs that are in no text box."""
+    return [t.text for t in body.iter(_W_T)
+            if not any(ancestor.tag == f"{_W}txbxContent" for ancestor in t.iterancestors())]
+
+
+def _words(texts: list[str | None]) -> int:
+    return sum(len((text or "").split()) for text in texts)
+
+
+def _docx_unread(document: Any, *, boxed: bool = False) -> dict[str, list[str]]:
+    """The text of what :func:`read_docx` does not read, by kind (a :class:`Texts` name): comments,
+    foot- and endnotes (not the separators), text boxes (once, not also their fallback copy) and the
+    lines of page headers and footers that hold a word (not a page number alone)."""
+    from docx.oxml.parser import parse_xml
+
+    def text(element: Any) -> str:
+        return " ".join("".join(t.text or "" for t in p.iter(_W_T)) for p in element.iter(_W_P)).strip()
+
+    found: dict[str, list[str]] = {"unread_comments": [], "unread_notes": [], "unread_boxes": [],
+                                   "unread_margins": []}
+    if not boxed:
+        found["unread_boxes"] = [t for t in map(text, _text_boxes(document.element.body)) if t]
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name == "/word/comments.xml":
+            found["unread_comments"] += [t for t in map(text, parse_xml(part.blob).iter(f"{_W}comment")) if t]
+        elif name in _W_NOTES:
+            found["unread_notes"] += [t for note in parse_xml(part.blob).iter(_W_NOTES[name])
+                                      if note.get(f"{_W}type") is None and (t := text(note))]
+        elif re.fullmatch(r"/word/(?:header|footer)\d*\.xml", name):
+            found["unread_margins"] += [t for paragraph in parse_xml(part.blob).iter(_W_P)
+                                        if re.search(r"[^\W\d_]", t := text(paragraph))]
+    return found
 _W_P, _W_TBL, _W_T = f"{_W}p", f"{_W}tbl", f"{_W}t"
 # Containers whose paragraphs and tables are part of the body: content controls, custom XML.
 _W_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
@@ -293,13 +357,22 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
                 raise CorpusError(
                     Errors.E007.format(path=shown, kind="OpenDocument", app=_ODT_APP, detail=detail)
                 )
-            lines: list[str] = []
-            comments: Counter[str] = Counter()
-            leads: dict[int, str] = {}
-            _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
-                      row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
-                      bold=(_odt_bold_styles(document), leads))
+            unread = _odt_unread(document)
+            # a document laid out in frames (text boxes) is read from them, as in Word
+            for boxed in (False, True):
+                lines: list[str] = []
+                comments: Counter[str] = Counter()
+                leads: dict[int, str] = {}
+                _walk_odt(body, lines, comments, paragraphs={(TEXTNS, "p"), (TEXTNS, "h")},
+                          row=(TABLENS, "table-row"), cell={(TABLENS, "table-cell")},
+                          bold=(_odt_bold_styles(document), leads), boxes=boxed)
+                if boxed or _words(list(unread["unread_boxes"])) <= _words(list(lines)):
+                    break
             _tag_bold_leads(lines, leads)
+            if boxed:
+                if notes is not None:
+                    notes.append(Warnings.W046.format(path=shown, n=len(unread["unread_boxes"])))
+                unread["unread_boxes"] = []
     except CorpusError:
         raise
     except (KeyError, ValueError, TypeError, AttributeError, IndexError, zipfile.BadZipFile,
@@ -313,7 +386,50 @@ def read_odt(path: Path, *, shown: str, notes: list[str] | None = None) -> str:
         Element.namespaces.clear()
         Element.namespaces.update(declared)
     _comment_note(comments, shown, notes)
+    _unread_note(unread, shown, notes)
     return _join(lines)
+
+
+_ODT_UNREAD = {("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "annotation"): "unread_comments",
+               ("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "note"): "unread_notes",
+               ("urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "frame"): "unread_boxes"}
+_ODT_MARGINS = frozenset({("urn:oasis:names:tc:opendocument:xmlns:style:1.0", name)
+                          for side in ("header", "footer") for name in (side, f"{side}-left", f"{side}-first")})
+
+
+def _odt_unread(document: Any) -> dict[str, list[str]]:
+    """What :func:`read_odt` does not read, as :func:`_docx_unread` for Word: comments, foot- and endnotes,
+    frames with text (text boxes; an image alone has none) and the lines of page headers and footers."""
+    found: dict[str, list[str]] = {"unread_comments": [], "unread_notes": [], "unread_boxes": [],
+                                   "unread_margins": []}
+
+    def paragraphs(node: Any) -> list[str]:
+        texts = []
+        for child in node.childNodes:
+            if getattr(child, "qname", None) in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
+                parts: list[str] = []
+                _odt_text(child, parts)
+                texts.append("".join(parts).strip())
+            elif getattr(child, "childNodes", None) and getattr(child, "qname", None) not in _ODT_UNREAD:
+                texts += paragraphs(child)
+        return [text for text in texts if text]
+
+    def walk(node: Any) -> None:
+        for child in node.childNodes:
+            kind = _ODT_UNREAD.get(getattr(child, "qname", ("", "")))
+            if kind:
+                text = " ".join(paragraphs(child))
+                if text:
+                    found[kind].append(text)
+            elif getattr(child, "qname", None) in _ODT_MARGINS:
+                found["unread_margins"] += [text for text in paragraphs(child) if re.search(r"[^\W\d_]", text)]
+            elif getattr(child, "childNodes", None) and getattr(child, "qname", None) != (_ODF_TEXT, "tracked-changes"):
+                walk(child)
+
+    walk(document.text)
+    if document.masterstyles is not None:
+        walk(document.masterstyles)
+    return found
 
 
 def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -> None:
@@ -325,9 +441,11 @@ def _comment_note(comments: Counter[str], shown: str, notes: list[str] | None) -
 def _walk_odt(
     node: Any, lines: list[str], comments: Counter[str], *, paragraphs: set[tuple[str, str]],
     row: tuple[str, str], cell: set[tuple[str, str]], bold: tuple[frozenset[str], dict[int, str]] | None = None,
+    boxes: bool = False,
 ) -> None:
     """The lines of ``node``; with ``bold`` (the bold text styles and where to put them), the bold
-    words each body paragraph begins with, by line, as :func:`_bold_lead` finds them in Word."""
+    words each body paragraph begins with, by line, as :func:`_bold_lead` finds them in Word; with
+    ``boxes``, the paragraphs of the frames (text boxes) anchored in a paragraph after it."""
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname in _ODT_SKIP:
@@ -340,6 +458,8 @@ def _walk_odt(
                 if lead:
                     bold[1][len(lines)] = lead
             lines.append("".join(parts))
+            if boxes:
+                lines += _frame_lines(child)
         elif qname == row:  # a row outside a table element
             cells = _odt_cells(child, comments, paragraphs=paragraphs, row=row, cell=cell)
             lines.extend(_table_lines([cells], comments))
@@ -348,7 +468,31 @@ def _walk_odt(
             _odt_rows(child, rows, comments, paragraphs=paragraphs, row=row, cell=cell)
             lines.extend(_table_lines(rows, comments))
         elif getattr(child, "childNodes", None):
-            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell, bold=bold)
+            _walk_odt(child, lines, comments, paragraphs=paragraphs, row=row, cell=cell, bold=bold, boxes=boxes)
+
+
+def _frame_lines(node: Any) -> list[str]:
+    """The paragraphs of the frames in ``node``, in order (a frame's own frames not twice)."""
+    lines: list[str] = []
+    for child in getattr(node, "childNodes", ()):
+        if getattr(child, "qname", None) == (_ODF_DRAW, "frame"):
+            for paragraph in _odt_paragraphs(child):
+                parts: list[str] = []
+                _odt_text(paragraph, parts)
+                lines.append("".join(parts))
+        else:
+            lines += _frame_lines(child)
+    return lines
+
+
+def _odt_paragraphs(node: Any) -> list[Any]:
+    found = []
+    for child in getattr(node, "childNodes", ()):
+        if getattr(child, "qname", None) in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
+            found.append(child)
+        else:
+            found += _odt_paragraphs(child)
+    return found
 
 
 _ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -421,6 +565,7 @@ def _odt_cells(element: Any, comments: Counter[str], **names: Any) -> list[str]:
 _ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 # Not the spoken text: tracked deletions (kept in a region of their own), comments, foot- and
 # endnotes, and text boxes and images (which float).
 _ODT_SKIP = frozenset({(_ODF_TEXT, "tracked-changes"), (_ODF_OFFICE, "annotation"), (_ODF_TEXT, "note"),

@@ -62,3 +62,31 @@ def without_line_numbers(text: str) -> str:
     for index, match in numbered:
         lines[index] = match.group(1).replace(" ", "").replace("\t", "") + lines[index][match.end():]
     return "\n".join(lines)
+
+
+_CHAT_HEAD = re.compile(
+    r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]+(?:From|Fra)[ \t]+(?P<name>[^:\n]+?)"
+    r"(?:[ \t]+(?:to|To|til|Til)[ \t]+(?P<to>[^:\n]+?))?"
+    r"[ \t]*(?:\((?:Direct Message|Privately|Direkte besked|Privat(?: besked)?|privat(?: besked)?)\))?[ \t]*:",
+    re.MULTILINE)
+"""A message's head in a Zoom chat saved as text: ``10:02:15 From Mette Hansen to Everyone:`` (the message on
+the tab-indented lines under it), or ``00:01:23\t From  Mette Hansen : Hej`` (older Zoom, on the same line)."""
+_EVERYONE = frozenset({"everyone", "alle", "alle deltagere", "everyone in meeting", "alle i mødet"})
+
+
+def chat_as_turns(text: str) -> str:
+    """A Zoom chat's message heads as speaker tags (``[10:02:15] Mette Hansen:``; a private message's
+    recipient in parentheses, ``Mette Hansen (til Jens Olsen):``): read as they were, the whole chat was
+    one respondent's text, and every head a part of the quotes. Only when at least two heads begin at least
+    half the lines that are not a message's indented lines; any other text is left as it is."""
+    if "From" not in text and "Fra" not in text:
+        return text
+    heads = list(_CHAT_HEAD.finditer(text))
+    flush = sum(1 for line in text.split("\n") if line.strip() and not line[:1].isspace())
+    if len(heads) < 2 or 2 * len(heads) < flush:
+        return text
+    def tag(match: re.Match[str]) -> str:
+        name = " ".join(match["name"].split())
+        to = " ".join((match["to"] or "").split())
+        return f"[{match['time']}] {name}" + (f" (til {to})" if to and to.casefold() not in _EVERYONE else "") + ":"
+    return _CHAT_HEAD.sub(tag, text)

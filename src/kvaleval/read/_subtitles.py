@@ -14,16 +14,17 @@ import io
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import webvtt
 from webvtt import errors as webvtt_errors
 
 from kvaleval.danish import DISCOURSE_WORDS
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings
 from kvaleval.records import Turn
 from kvaleval.segment.tags import (
     CUE_TIME,
+    REPLY_SPEAKERS,
     TagCandidate,
     accept_tags,
     bracket_speaker,
@@ -50,9 +51,11 @@ class Cue:
     seconds: float
     end_seconds: float
     voiced: bool = False
+    change: bool = False  # opened by ``>>``: a new speaker, as TV captions and live captioning mark one
 
 
-def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn, ...] | None]:
+def read_subtitles(text: str, *, fmt: str, shown: str,
+                   notes: list[str] | None = None) -> tuple[str, tuple[Turn, ...] | None]:
     """Parse decoded WebVTT/SRT text into document text and turns (None if no speakers).
 
     A ``Name:`` prefix counts as a speaker only when it would count as a speaker
@@ -82,9 +85,14 @@ def read_subtitles(text: str, *, fmt: str, shown: str) -> tuple[str, tuple[Turn,
     cues = [cue for caption in captions.captions for cue in _cues(caption)]
     if _WORD_TIMING.search(text):
         cues = _without_rolling_lines(cues, captions.captions)
+    cues = _split_at_changes(cues)  # after the lines rolled up again are gone: they repeat the marks too
     cues = _accept_prefixes([cue for cue in cues if cue.text])
     if not cues:
         raise CorpusError(Errors.E005.format(path=shown))
+    if any(cue.change for cue in cues):
+        cues, alternating = _speaker_changes(cues)
+        if alternating and notes is not None:
+            notes.append(Warnings.W044.format(path=shown))
     if all(cue.speaker is None for cue in cues):
         return _paragraphs(cues), None
     return render_turns(cues)
@@ -106,22 +114,67 @@ def _without_rolling_lines(cues: list[Cue], captions: list[webvtt.Caption]) -> l
         lines = [_clean(line) for line in caption.raw_text.split("\n")]
         fresh = [line for line in lines if line and line not in shown]
         shown = [line for line in lines if line]
-        kept.append(Cue(cue.speaker, " ".join(fresh), cue.start, cue.seconds, cue.end_seconds))
+        kept.append(replace(cue, text=" ".join(fresh)))
     return kept
 
 
 def _cues(caption: webvtt.Caption) -> list[Cue]:
     raw = caption.raw_text
     start, seconds, end = caption.start, _seconds(caption.start), _seconds(caption.end)
-    voices = _VOICE.findall(raw)
+    voices = list(_VOICE.finditer(raw))
     if voices:
-        return [Cue(" ".join(html.unescape(name).split()) or None, _clean(body), start, seconds,
-                    end, voiced=True) for name, body in voices]
+        # Text outside the voice tags is said too: before the first, it goes on with the last cue's speaker;
+        # after a voice's </v> (a line the tag did not span), it is that voice's still. It was left out.
+        before = _clean(raw[: voices[0].start()])
+        cues = [Cue(None, before, start, seconds, end)] if before else []
+        for index, voice in enumerate(voices):
+            after = raw[voice.end(): voices[index + 1].start() if index + 1 < len(voices) else len(raw)]
+            cues.append(Cue(" ".join(html.unescape(voice[1]).split()) or None,
+                            _clean(voice[2] + " " + after), start, seconds, end, voiced=True))
+        return cues
     lines = [_clean(line) for line in raw.split("\n") if _clean(line)]
     if len(lines) > 1 and all(_REPLY.match(line) for line in lines):
         # Dialogue dashes: one line per voice; the document text keeps them as lines of their own.
         return [Cue(None, line, start, seconds, end) for line in lines]
     return [Cue(None, _clean(raw), start, seconds, end)]
+
+
+_CHANGE = re.compile(r"(?:^|\s)>{2,3}(?=\s|$|[^\W\d_])")
+"""``>>`` (``>>>`` for a new story): the speaker changes, in broadcast captions and live captioning."""
+
+
+def _split_at_changes(cues: list[Cue]) -> list[Cue]:
+    """``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line."""
+    if not any(not cue.voiced and _CHANGE.search(cue.text) for cue in cues):
+        return cues
+    result = []
+    for cue in cues:
+        if cue.voiced or not _CHANGE.search(cue.text):
+            result.append(cue)
+            continue
+        first, *changed = _CHANGE.split(cue.text)
+        if first.strip():
+            result.append(replace(cue, text=first.strip()))
+        result += [replace(cue, text=part.strip(), change=True) for part in changed if part.strip()]
+    return result
+
+
+def _speaker_changes(cues: list[Cue]) -> tuple[list[Cue], bool]:
+    """Speakers for cues whose changes of speaker are marked ``>>``, and whether they were given by turns.
+
+    With no names in the file the voices are two taking turns, ``Taler 1`` and ``Taler 2`` (as dashed
+    replies are; W044); a cue without ``>>`` is the last speaker's still. Where names are given
+    (``>> MARIA: ...``), a change without a name is an unknown speaker's, not the last one's.
+    """
+    if any(cue.speaker for cue in cues):
+        return [replace(cue, speaker=UNKNOWN_SPEAKER) if cue.change and not cue.speaker else cue
+                for cue in cues], False
+    voice = 0
+    result = []
+    for index, cue in enumerate(cues):
+        voice += cue.change and index > 0
+        result.append(replace(cue, speaker=REPLY_SPEAKERS[voice % 2]))
+    return result, True
 
 
 _REPLY = re.compile(r"[–—-][ \t]+\S")
@@ -152,7 +205,7 @@ def _accept_prefixes(cues: list[Cue]) -> list[Cue]:
             body = cue.text[prefix.end():].strip()
             if body:
                 speaker = clean_label(prefix[1] or prefix[2])
-                result.append(Cue(speaker, body, cue.start, cue.seconds, cue.end_seconds))
+                result.append(replace(cue, speaker=speaker, text=body))
             continue
         result.append(cue)
     return result

@@ -34,7 +34,7 @@ from kvaleval.privacy.columns import personal_column
 from kvaleval.read._archive import check_zip
 from kvaleval.read._delimited import sniff_under_title
 from kvaleval.read._plain import MAX_BYTES
-from kvaleval.read._text import decode_bytes, fallback_bytes, stream_encoding, text_errors
+from kvaleval.read._text import decode_bytes, fallback_bytes, repair_mojibake, stream_encoding, text_errors
 from kvaleval.records import GROUP_COLUMN, RESPONDENT, Turn, group_alias, is_group_name
 from kvaleval.segment.tags import TIMESTAMP
 
@@ -48,6 +48,7 @@ _QUESTION_WORDS = re.compile(
 )
 _SAMPLE_ROWS = 500
 _TITLE_ROWS = 5  # at most this many title lines above the column headers
+_FIELD_LIMIT = 131_072  # the csv module's own limit on a cell: longer ones are checked for a quote left open
 _PEEK_ROWS = 40  # rows of each sheet looked at to find the one with the answers
 _DATE_START = re.compile(
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b"
@@ -119,7 +120,8 @@ def read_survey(
         If the file cannot be read, has no answers, or the named columns are missing.
     """
     notes: list[str] = []
-    rows = _xlsx_rows(path, shown, notes) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes, notes)
+    sheets: list[str] = []  # the sheets read as one, when there are several
+    rows = _xlsx_rows(path, shown, notes, sheets) if fmt == "xlsx" else _csv_rows(path, shown, max_bytes, notes)
     rows = _skip_titles(rows, shown, notes)
     try:
         first = next(rows)
@@ -130,8 +132,9 @@ def read_survey(
         sample.append(row)
         if len(sample) >= _SAMPLE_ROWS:
             break
-    if sample and _is_second_header(sample[0]):
-        # SurveyMonkey: the questions, then a row of "Open-Ended Response" and check-box options
+    if sample and (_is_second_header(sample[0]) or _is_option_row(first, sample[0])):
+        # SurveyMonkey: the questions, then a row of "Open-Ended Response" and check-box options; or a
+        # question over its options in merged cells, the options in the row under it (SurveyXact, Enalyzer)
         first, sample = _with_second_header(first, sample[0]), sample[1:]
         notes.append(Warnings.W023.format(path=shown, rows=1))
     elif sample and _is_variable_row(first, sample[0]):
@@ -146,6 +149,7 @@ def read_survey(
         questions = [(label or "").strip() or name for name, label in zip(header, labels, strict=True)]
         notes.append(Warnings.W023.format(path=shown, rows=skip))
         sample = sample[skip:]
+    questions = _with_asked(questions)
     if not sample:
         raise CorpusError(Errors.E021.format(path=shown, columns=", ".join(header)))
     spoken = _transcript_columns(header, sample) if id_column is None and not text_columns else None
@@ -173,6 +177,9 @@ def read_survey(
         if text_columns is None and not any(i < len(row) and (row[i] or "").strip() for row in sample)
     }
     width = len(header)
+    # sheets read as one (W047): the sheet's name is the last column, and an id is one respondent per sheet
+    sheet_index = width - 1 if sheets and header[-1] == Texts.sheet_column else None
+    sheets_of: dict[str, set[str]] = {}
     label_index = id_index if id_index is not None else (0 if 0 not in open_indices else None)
     totals: list[str] = []
     rows_of: dict[str, int] = {}  # id -> the hash of its first row
@@ -194,13 +201,16 @@ def read_survey(
             continue
         respondent = (row[id_index] or "").strip() if id_index is not None else ""
         respondent = respondent or str(number)
-        if respondent in rows_of:
-            if rows_of[respondent] == hash(tuple(row)):
+        key = respondent if sheet_index is None else f"{respondent}\n{row[sheet_index]}"
+        if sheet_index is not None:
+            sheets_of.setdefault(respondent, set()).add(row[sheet_index] or "")
+        if key in rows_of:
+            if rows_of[key] == hash(tuple(row)):
                 doubles += 1  # the same answers sent twice: read once
                 continue
             repeated.setdefault(respondent, None)
         else:
-            rows_of[respondent] = hash(tuple(row))
+            rows_of[key] = hash(tuple(row))
         attributes = tuple([(header[i], row[i] or "") for i in attribute_indices])
         if group_index is not None:
             attributes += ((GROUP_COLUMN, row[group_index] or ""),)
@@ -220,6 +230,10 @@ def read_survey(
             position += len(answer)
     if not turns:
         raise CorpusError(Errors.E005.format(path=shown))
+    if any(len(found) > 1 for found in sheets_of.values()):
+        # ids that start again at 1 on each sheet are different people: "3 (Elever)", not one respondent
+        turns = [turn._replace(speaker=f"{turn.speaker} ({dict(turn.attributes)[Texts.sheet_column]})")
+                 for turn in turns]
     if beyond:
         notes.append(Warnings.W037.format(path=shown, n=beyond))
     if doubles:
@@ -453,6 +467,21 @@ def _is_second_header(row: list[str | None]) -> bool:
     return any(cell and _RESPONSE.fullmatch(cell) for cell in row) and not (row[0] or "").strip()
 
 
+def _is_option_row(first: list[str | None], row: list[str | None]) -> bool:
+    """A row of a question's options under the question, which stands over them in a merged cell (``Hvor har
+    du hørt om os?`` over ``Facebook | Avis | Andet, angiv``): the row fills only the columns of such spans
+    (a header and the blank headers after it), at least one of them a blank one, and nothing under the other
+    headers, the respondent's id among them. A respondent's row has an id; read as one, the options were
+    a respondent's answers and the columns had no names."""
+    width = max(len(first), len(row))
+    heads = [(first[i] or "").strip() if i < len(first) else "" for i in range(width)]
+    under = [bool((row[i] or "").strip()) if i < len(row) else False for i in range(width)]
+    spanned = {i for i in range(1, width) if not heads[i] and any(heads[:i])}
+    spans = spanned | {max(j for j in range(i) if heads[j]) for i in spanned}
+    return (not under[0] and sum(under) >= 2 and any(under[i] for i in spanned)
+            and all(i in spans for i in range(width) if under[i]))
+
+
 def _with_second_header(first: list[str | None], second: list[str | None]) -> list[str | None]:
     """The column names of a two-row header: the question, and for each option of a check-box
     question ``question: option`` (the question stands over its first option only)."""
@@ -520,6 +549,29 @@ def _is_multiple_choice(values: list[str]) -> bool:
     return len(within) >= 0.9 * len(values) and sum(len(parts) > 1 for parts in within) >= 0.2 * len(values)
 
 
+_OTHER = re.compile(r"(?i)(?:hvis\s+)?(?:andet|anden|andre|other)[\s,;.()–-]*(?:angiv|uddyb|nemlig|"
+                    r"please specify|specify|hvilke[nt]?)\b[^:\n]{0,30}")
+"""The text field of a closed question's last option (``Andet, angiv``, ``Anden, nemlig``, ``Other (please
+specify)``), in the column after the question; not ``Andet`` alone, which may ask for anything else."""
+
+
+def _with_asked(questions: list[str]) -> list[str]:
+    """The questions, with an ``Andet, angiv`` column's asked as the question before it and the field
+    (``Hvor har du hørt om os?: Andet, angiv``): a survey has one such field per closed question, and
+    the answers were quoted under ``Andet, angiv (2)``, with nothing to tell which question they answer."""
+    fields = [_NUMBERED.sub("", question) for question in questions]  # "Andet, angiv (2)": made unique
+    asked = list(questions)
+    for index in range(1, len(questions)):
+        before = questions[index - 1]
+        if _OTHER.fullmatch(fields[index]) and not _OTHER.fullmatch(fields[index - 1]) \
+                and not before.startswith("kolonne "):
+            asked[index] = f"{before}: {fields[index]}"
+    return asked
+
+
+_NUMBERED = re.compile(r"\s*\(\d+\)$")
+
+
 def _unique_headers(header: list[str | None]) -> list[str]:
     seen: dict[str, int] = {}
     names = []
@@ -558,21 +610,34 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
     errors = text_errors(decoded.encoding)
     if not decoded.certain and not decoded.mixed_bytes:
         notes.append(Warnings.W004.format(path=shown, encoding=decoded.encoding))
-    if size <= len(head):
-        _check_quotes_close(decoded.text, delimiter, shown)
     fallbacks = fallback_bytes()
     nul = 0
+    repaired = 0  # letters saved twice over ("Ã¸"), set right in a file whose first part has them
+    checked = size <= len(head)
+    # An answer may be longer than the csv module's 131,072 characters (a long letter pasted into a survey):
+    # the whole file was refused for it. A cell can be no longer than the file.
+    limit = csv.field_size_limit(max(csv.field_size_limit(), size + 1))
     with path.open("r", encoding=encoding, errors=errors, newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
         try:
+            if checked:
+                _check_quotes_close(decoded.text, delimiter, shown)
             for index, row in enumerate(reader):
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
+                if not checked and any(len(cell) > _FIELD_LIMIT for cell in row):
+                    # ... but a quote that never closes makes one too: told apart by a strict reading
+                    checked = True
+                    _check_quotes_close(path.read_text(encoding=encoding, errors=errors), delimiter, shown)
                 joined = "".join(row)
                 if "\x00" in joined:
                     nul += joined.count("\x00")
                     row = [cell.replace("\x00", "") for cell in row]
                     joined = "".join(row)
+                if decoded.repaired and ("Ã" in joined or "â" in joined):
+                    fixed = [repair_mojibake(cell) for cell in row]
+                    row = [cell for cell, _ in fixed]
+                    repaired += sum(n for _, n in fixed)
                 if joined and not joined.isspace():  # some cell holds more than white space
                     yield cast("list[str | None]", row)
         except csv.Error as err:
@@ -580,10 +645,14 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
                 Errors.E007.format(path=shown, kind="CSV", app=Texts.app_excel,
                                    detail=Texts.csv_quote.format(line=reader.line_num, error=err))
             ) from err
+        finally:
+            csv.field_size_limit(limit)
     if mixed := fallback_bytes() - fallbacks:
         notes.append(Warnings.W008.format(path=shown, n=mixed))
     if nul:
         notes.append(Warnings.W007.format(path=shown, n=nul))
+    if repaired:
+        notes.append(Warnings.W048.format(path=shown, n=repaired))
 
 
 def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
@@ -605,7 +674,8 @@ def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
             detail=Texts.csv_quote.format(line=start, error=Texts.csv_unclosed))) from None
 
 
-def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | None]]:
+def _xlsx_rows(path: Path, shown: str, notes: list[str],
+               sheets: list[str] | None = None) -> Iterator[list[str | None]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -638,42 +708,77 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str]) -> Iterator[list[str | 
                 raise CorpusError(Errors.E007.format(path=shown, kind="Excel", detail=detail,
                                                      app=Texts.app_excel))
             sheet = _answer_sheet(values.worksheets)
-            if len(values.sheetnames) > 1:
+            alike = _alike_sheets(values.worksheets, sheet)
+            read_names = [values.worksheets[index].title for index in (sheet, *alike)]
+            if alike:
+                if sheets is not None:
+                    sheets += read_names
+                others = [name for name in values.sheetnames if name not in read_names]
+                notes.append(Warnings.W047.format(path=shown, sheets=", ".join(f"'{name}'" for name in read_names),
+                                                  column=Texts.sheet_column, others=_listed(others) or "-"))
+            elif len(values.sheetnames) > 1:
                 notes.append(Warnings.W015.format(path=shown, n=len(values.sheetnames),
                                                   sheet=values.worksheets[sheet].title))
-            answers = values.worksheets[sheet]
-            width = answers.max_column or 1024  # Excel hides the unused columns to the right, too: not those
-            hidden = {i for i in _hidden_columns(path, getattr(answers, "_worksheet_path", "")) if i < width}
+            hidden_in: dict[int, set[int]] = {}
+            for index in (sheet, *alike):
+                answers = values.worksheets[index]
+                width = answers.max_column or 1024  # Excel hides the unused columns to the right, too: not those
+                hidden_in[index] = {i for i in _hidden_columns(path, getattr(answers, "_worksheet_path", ""))
+                                    if i < width}
+            hidden = hidden_in[sheet] | {i for index in alike for i in hidden_in[index]}
             if hidden:
                 from openpyxl.utils import get_column_letter
 
                 notes.append(Warnings.W041.format(path=shown, n=len(hidden), columns=", ".join(
                     get_column_letter(i + 1) for i in sorted(hidden))))
-            rows: Iterator[tuple[Any, Any]]
-            if formulas is values:
-                rows = ((row, row) for row in values.worksheets[sheet].iter_rows(values_only=True))
+
+            def sheet_rows(index: int, *, counted: bool = True) -> Iterator[list[str | None]]:
+                nonlocal formula_cells, missing_values
+                rows: Iterator[tuple[Any, Any]]
+                if formulas is values:
+                    rows = ((row, row) for row in values.worksheets[index].iter_rows(values_only=True))
+                else:
+                    rows = zip(values.worksheets[index].iter_rows(values_only=True),
+                               formulas.worksheets[index].iter_rows(values_only=True), strict=False)
+                while True:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        pair = next(rows, None)
+                    if pair is None:
+                        break
+                    row: list[str | None] = []
+                    for value, written in zip(*pair, strict=False):
+                        if isinstance(written, str) and written.startswith("=") and value != written:
+                            formula_cells += counted
+                            if value is None:
+                                # Nothing is evaluated: without a saved value the text as typed is kept.
+                                missing_values += counted
+                                value = written
+                        row.append(_cell_text(value))
+                    if hidden_in[index]:
+                        row = [cell for i, cell in enumerate(row) if i not in hidden_in[index]]
+                    if any(cell and cell.strip() for cell in row):
+                        yield row
+
+            if not alike:
+                yield from sheet_rows(sheet)
             else:
-                rows = zip(values.worksheets[sheet].iter_rows(values_only=True),
-                           formulas.worksheets[sheet].iter_rows(values_only=True), strict=False)
-            while True:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    pair = next(rows, None)
-                if pair is None:
-                    break
-                row: list[str | None] = []
-                for value, written in zip(*pair, strict=False):
-                    if isinstance(written, str) and written.startswith("=") and value != written:
-                        formula_cells += 1
-                        if value is None:
-                            # Nothing is evaluated: without a saved value the text as typed is kept.
-                            missing_values += 1
-                            value = written
-                    row.append(_cell_text(value))
-                if hidden:
-                    row = [cell for i, cell in enumerate(row) if i not in hidden]
-                if any(cell and cell.strip() for cell in row):
-                    yield row
+                # Sheets with the same columns (one per group of respondents) are one survey, each row
+                # with its sheet's name in a column after the last one any of them fills.
+                width = max(len(_trimmed(row)) for index in (sheet, *alike)
+                            for row in sheet_rows(index, counted=False))
+                for index in (sheet, *alike):
+                    header_at = _header_row(values.worksheets[index])
+                    for number, row in enumerate(sheet_rows(index)):
+                        if number < header_at:  # a title: the first sheet's is told of (W020)
+                            if index == sheet:
+                                yield row
+                            continue
+                        if number == header_at and index != sheet:
+                            continue  # the same headers again
+                        name = Texts.sheet_column if number == header_at else values.worksheets[index].title
+                        cells = _trimmed(row)
+                        yield [*cells, *([None] * (width - len(cells))), name]
     except CorpusError:
         raise
     except (InvalidFileException, KeyError, ValueError, TypeError, AttributeError, IndexError,
@@ -732,6 +837,41 @@ def _has_formulas(path: Path, names: Iterable[str]) -> bool:
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError):
         return True  # openpyxl reads it (or says what is wrong) as before
     return not sheets
+
+
+def _trimmed(row: list[str | None]) -> list[str | None]:
+    """The row without the empty cells at its end."""
+    end = len(row)
+    while end and not (row[end - 1] or "").strip():
+        end -= 1
+    return row[:end]
+
+
+def _sheet_head(sheet: object) -> tuple[int, list[str]] | None:
+    """Where a sheet's headers are (among its rows with something in them) and what they say, as
+    :func:`_answer_sheet` finds them; None for a sheet without a row of headers and rows under it."""
+    peeked = itertools.islice(sheet.iter_rows(values_only=True), _PEEK_ROWS)  # type: ignore[attr-defined]
+    rows = [[_cell_text(value) for value in row] for row in peeked]
+    rows = [row for row in rows if any(cell and cell.strip() for cell in row)]
+    head = _title_rows(rows[: _TITLE_ROWS + 1])
+    if head + 1 >= len(rows) or sum(1 for cell in rows[head] if cell and cell.strip()) < 2:
+        return None
+    return head, _unique_headers(_trimmed(rows[head]))
+
+
+def _header_row(sheet: object) -> int:
+    found = _sheet_head(sheet)
+    return found[0] if found else 0
+
+
+def _alike_sheets(worksheets: Sequence[object], sheet: int) -> list[int]:
+    """The sheets after the answer sheet with the very same headers (a workbook with a sheet per group of
+    respondents, ``Forældre`` and ``Elever``): only the first was read, the others' answers left out."""
+    first = _sheet_head(worksheets[sheet])
+    if first is None or _is_variable_list(first[1]):
+        return []
+    return [index for index in range(sheet + 1, len(worksheets))
+            if (found := _sheet_head(worksheets[index])) is not None and found[1] == first[1]]
 
 
 def _answer_sheet(worksheets: Sequence[object]) -> int:

@@ -78,6 +78,8 @@ class Decoded:
         How many NUL characters were removed.
     mixed_bytes : int
         How many bytes of a mostly UTF-8 file were read as cp1252.
+    repaired : int
+        How many letters saved twice over (UTF-8 read as cp1252 and saved again: ``Ã¸``) were set right.
     """
 
     text: str
@@ -85,6 +87,7 @@ class Decoded:
     certain: bool
     nul_removed: int = 0
     mixed_bytes: int = 0
+    repaired: int = 0
 
 
 def decode_bytes(data: bytes, *, path: str) -> Decoded:
@@ -230,8 +233,32 @@ def _finish(text: str, encoding: str, certain: bool, *, mixed_bytes: int = 0) ->
         text = text.replace("\x00", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = without_mojibake(text)
     return Decoded(text=text, encoding=encoding, certain=certain, nul_removed=nul,
-                   mixed_bytes=mixed_bytes)
+                   mixed_bytes=mixed_bytes, repaired=repaired)
+
+
+_MOJIBAKE = {
+    "Ã¦": "æ", "Ã¸": "ø", "Ã¥": "å", "Ã†": "Æ", "Ã˜": "Ø", "Ã…": "Å", "Ã©": "é", "Ã¨": "è", "Ã¼": "ü",
+    "Ã¶": "ö", "Ã¤": "ä", "Ã–": "Ö", "Ãœ": "Ü", "â€“": "–", "â€”": "—", "â€œ": "“", "â€™": "’", "â€˜": "‘",
+    "â€¦": "…", "â‚¬": "€",
+}
+_MOJIBAKE_DANISH = re.compile("Ã[¦¸¥†˜…]")
+_MOJIBAKE_ANY = re.compile("|".join(map(re.escape, _MOJIBAKE)))
+
+
+def without_mojibake(text: str) -> tuple[str, int]:
+    """``text`` with UTF-8 that was read as cp1252 and saved again set right (``bÃ¸rnene`` -> ``børnene``,
+    as a survey export opened in Excel and saved as CSV comes out), and how many were. Only in a text with
+    such a Danish letter (``Ã¸`` is in no Danish word): read as it was, no coding rule found ``børn`` in it."""
+    if "Ã" not in text or not _MOJIBAKE_DANISH.search(text):
+        return text, 0
+    return repair_mojibake(text)
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """``text`` with every letter saved twice over set right (of a file found to have them), and how many."""
+    return _MOJIBAKE_ANY.subn(lambda match: _MOJIBAKE[match.group()], text)
 
 
 _LAYOUT = {"\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n",

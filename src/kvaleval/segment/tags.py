@@ -599,7 +599,7 @@ def _bare_names(bare: list[TagCandidate], tags: Iterable[TagCandidate]) -> list[
 
 
 def accept_tags(
-    candidates: list[TagCandidate], *, speakers: Iterable[str] = ()
+    candidates: list[TagCandidate], *, speakers: Iterable[str] = (), text: str | None = None
 ) -> list[TagCandidate]:
     """Keep the candidates that are speaker tags in this document.
 
@@ -614,6 +614,9 @@ def accept_tags(
         From :func:`tag_candidates`, in text order.
     speakers : iterable of str
         Names that are always tags (interviewers named by the caller or metadata).
+    text : str, optional
+        The text the candidates are in: with it, a word said once right after the interviewer's question
+        is a speaker (``I: Og for dig?`` / ``Skjold: Trygheden.``).
 
     Returns
     -------
@@ -639,6 +642,18 @@ def accept_tags(
         for candidate in candidates[first + 1 :]:
             if not verdicts[candidate.label] and candidate.has_colon and _names_a_person(candidate.label):
                 verdicts[candidate.label] = True
+        # ... and so does a name-like word said once right after the interviewer's question (I: Og for dig? /
+        # Skjold: ...): a question goes on with no "Word: text" line, and read so the answer was a question
+        previous = None
+        for candidate in candidates[first:]:
+            if (not verdicts[candidate.label] and candidate.has_colon and previous is not None
+                    and text is not None and text[: candidate.line_start].rstrip().endswith("?")
+                    and (label_key(previous.label) in INTERVIEWER_LABELS
+                         or clean_label(previous.label).casefold() in known)
+                    and _is_once_said_name(candidate.label)):
+                verdicts[candidate.label] = True
+            if verdicts[candidate.label]:
+                previous = candidate
     if sum(1 for label, verdict in verdicts.items() if verdict and _SHORT_TAG.fullmatch(clean_label(label))) >= 2:
         # Next to others tagged by letters (I:, P1:, F2:), a letter that speaks once is one more (L:)
         colons = {candidate.label for candidate in candidates if candidate.has_colon}
@@ -679,6 +694,13 @@ def _names_a_person(label: str) -> bool:
     """True for a role word that names a person (``Skoleleder``, ``Lærer 2``), not a field (``Dato``)."""
     words = [word for word in label_key(label).split() if not word.isdigit()]
     return len(words) == 1 and words[0].endswith(_PERSON_ENDINGS) and names_a_role(label)
+
+
+def _is_once_said_name(label: str) -> bool:
+    """One capitalised word that may be a name (``Skjold``, ``Storm``), no discourse word or field (``Dato``)."""
+    words = clean_label(label).split()
+    return (len(words) == 1 and words[0][:1].isupper() and words[0].isalpha() and looks_like_name(label)
+            and label_key(label) not in DISCOURSE_WORDS)
 
 
 def _is_first_name(label: str) -> bool:

@@ -82,7 +82,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     """
     interviewers = tuple(interviewers)
     candidates = tag_candidates(text)
-    tags = _without_header_fields(text, candidates, accept_tags(candidates, speakers=interviewers))
+    tags = _without_header_fields(text, candidates, accept_tags(candidates, speakers=interviewers, text=text))
     if not _is_tagged(text, tags):
         return find_paragraphs(text), 0
     events: list[tuple[int, int, TagCandidate | None, str | None]] = [
