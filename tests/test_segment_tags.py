@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 import kvaleval as kv
@@ -555,3 +556,34 @@ def test_a_tag_after_a_list_bullet(tmp_path) -> None:  # type: ignore[no-untyped
         segments = kv.read_corpus(tmp_path / "a.txt").segments
         assert segments["speaker"].tolist() == ["Interviewer", "Mette", "Interviewer", "Mette"], bullet
         assert segments["text"].tolist()[1] == "Den har hjulpet."
+
+
+def test_a_lone_field_under_a_title_is_the_header_not_a_turn(tmp_path: Path) -> None:
+    # A title, then one "label: value" line that never speaks again, then the talk of two others: the
+    # line was read as the respondent's first answer ("Kvinde, 71 år, bor i afdeling 2") and coded.
+    text = ("Sund i Bydelen – beboerinterview\nInterviewperson: Kvinde, 71 år, bor i afdeling 2\n\n"
+            "Interviewer: Hvor længe har du boet her?\nBirthe: Siden 1979.\n"
+            "Interviewer: Kender du Sund i Bydelen?\nBirthe: Ja, det med de gule plakater.\n")
+    (tmp_path / "birthe.txt").write_text(text, encoding="utf-8")
+    document = docx.Document()
+    for line in ["Partnerinterview: kommunens sundhedscenter", "Louise: Hvad er din rolle?",
+                 "Mette: Jeg er sundhedskonsulent.", "Louise: Og lægerne?", "Mette: De er pressede."]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "partner.docx"))
+    corpus = kv.read_corpus(tmp_path)
+    segments = corpus.segments.set_index("segment_id")
+    assert segments.loc["birthe#0", ["speaker", "text"]].tolist() == ["Interviewer", "Hvor længe har du boet her?"]
+    assert segments.loc["partner#0", ["speaker", "text"]].tolist() == ["Louise", "Hvad er din rolle?"]
+    assert set(segments["speaker"]) == {"Interviewer", "Birthe", "Louise", "Mette"}
+    notes = " ".join(corpus.notes.iloc[:, -1])
+    assert "W017" in notes and "Kvinde, 71" in notes and "Partnerinterview: kommunens sundhedscenter" in notes
+
+
+@pytest.mark.parametrize("text", [
+    "Mette:\nVelkommen til jer.\nI: Hvordan gik det?\nB: Godt.\n",  # the talk on the line below
+    "Mette: Velkommen til jer.\nI: Hvordan gik det?\nB: Godt.\n",  # a sentence
+    "P1: ja det synes jeg\nI: hvordan gik det\nB: godt\n",  # a speaker's tag, in a transcript without stops
+    "Mette: Velkommen til\nI: Hvordan gik det?\n",  # no two others talk after it
+])
+def test_a_first_turn_that_is_talk_stays_a_turn(text: str) -> None:
+    assert turns_of(text)[0][0] == text.split(":")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from kvaleval.records import INTERVIEWER, RESPONDENT, Turn
@@ -13,6 +14,7 @@ from kvaleval.segment.tags import (
     accept_tags,
     clean_label,
     is_interviewer_label,
+    label_key,
     line_time,
     named_speaker,
     role_in_name,
@@ -167,13 +169,11 @@ def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list
     sentence punctuation names a person; it is not a turn."""
     if not candidates or not tags:
         return tags
+    tags = _without_lone_first_field(text, tags)
     accepted = {tag.line_start for tag in tags}
 
     def short(candidate: TagCandidate) -> bool:
-        """A value as a field has one: a few words, no sentence's end ("Hvordan var mødet?" is talk)."""
-        line_end = text.find("\n", candidate.content_start)
-        value = text[candidate.content_start : line_end if line_end >= 0 else len(text)].strip()
-        return len(value.split()) <= _FIELD_WORDS and not value.rstrip("\"'”»)").endswith(_SENTENCE_END)
+        return _is_field_value(_line_value(text, candidate))
 
     block: list[TagCandidate] = []
     for candidate in candidates:
@@ -186,6 +186,31 @@ def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list
         return tags
     fields = {candidate.line_start for candidate in block if candidate.line_start in accepted}
     return [tag for tag in tags if tag.line_start not in fields]
+
+
+def _without_lone_first_field(text: str, tags: list[TagCandidate]) -> list[TagCandidate]:
+    """The tags without a first one that is a header's field on its own: its label never speaks again, its
+    value is a field's, and two other speakers talk after it (``Interviewperson: Kvinde, 71 år`` under a title,
+    ``Partnerinterview: kommunens sundhedscenter``); a block of fields is for :func:`_without_header_fields`."""
+    first = tags[0]
+    labels = Counter(label_key(tag.label) for tag in tags)
+    value = _line_value(text, first)  # on the tag's line: "Mette:" with the talk below is no field
+    word = clean_label(first.label)  # a field is named by a word; P1: and R: are speakers
+    if first.has_colon and labels[label_key(first.label)] == 1 and len(labels) >= 3 and value \
+            and _is_field_value(value) and len(word) > 3 and word.isalpha():
+        return tags[1:]
+    return tags
+
+
+def _line_value(text: str, candidate: TagCandidate) -> str:
+    """What follows a tag on its own line."""
+    line_end = text.find("\n", candidate.content_start)
+    return text[candidate.content_start : line_end if line_end >= 0 else len(text)].strip()
+
+
+def _is_field_value(value: str) -> bool:
+    """Whether a value is a field's: a few words, no sentence's end ("Hvordan var mødet?" is talk)."""
+    return len(value.split()) <= _FIELD_WORDS and not value.rstrip("\"'”»)").endswith(_SENTENCE_END)
 
 
 _FIELD_WORDS = 10
