@@ -426,6 +426,12 @@ _LOWER_WORDS = frozenset("max may bill will jack".split())
 max 20 personer", "en bill", "minijack"."""
 
 
+def is_word_name(name: str, lists: Lexicon) -> bool:
+    """True if the lower-cased ``name`` is also a word ("sol", "storm", "glad", "max"): found as a name in one
+    text, it says nothing of the same word in another."""
+    return name in lists.ambiguous or name in _LOWER_WORDS or is_danish_word(name)
+
+
 @cache
 def lower_case_word_names() -> frozenset[str]:
     """Names that are also Danish words ("sol", "storm"): in lower case names only after "hedder"

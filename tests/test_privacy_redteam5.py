@@ -1,0 +1,70 @@
+"""Leaks and false positives a fifth red team found in a 2,000-answer survey (.xlsx, .csv) and partner
+interviews: a name that is also a word ("Sol", "Storm", "Glad", "Max"), found as a name in one answer,
+was a name in every other respondent's answer too ("Sol og regn", "Glad og tilfreds", "plads til max 15").
+
+Each case is a rule, not a string; the ordinary words beside them stay.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+
+import kvaleval as kv
+from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+QUESTION = "Hvad har været godt ved indsatsen?"
+
+
+def _survey_texts(tmp_path: Path, answers: list[str]) -> dict[str, str]:
+    """segment id -> the pseudonymised answer, for a survey written by openpyxl, one answer per respondent."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["løbenr", "Boligområde", QUESTION])
+    for number, answer in enumerate(answers, 1):
+        sheet.append([number, "Vollsmose", answer])
+    book.save(folder / "survey.xlsx")
+    segments = kv.read_corpus(folder)
+    segments = segments.segments if hasattr(segments, "segments") else segments
+    apply = corpus_pseudonymiser(segments)
+    return {text: apply(text, sid) for sid, text in zip(segments["segment_id"], segments["text"], strict=True)}
+
+
+def test_privacy_red_team5_a_word_found_as_a_name_in_one_answer_stays_a_word_in_the_others(
+        tmp_path: Path) -> None:
+    names = ["Tak til Sol fra klubben, hun er fantastisk.", "Jesper Glad fra boligselskabet lytter til os.",
+             "Max og hans kollega har lavet en god turnering.", "Tusind tak til Lærke og Storm for en god sommer"]
+    words = ["Sol og regn skiftede, men festen blev holdt.", "Glad og tilfreds.",
+             "Plads til max 15 personer i lokalet.", "Storm og regn gør at vi ikke kan være ude."]
+    shown = _survey_texts(tmp_path, [*names, *words])
+    assert shown[names[0]] == "Tak til [navn] fra klubben, hun er fantastisk."
+    assert shown[names[1]] == "[navn] fra boligselskabet lytter til os."
+    assert shown[names[2]] == "[navn] og hans kollega har lavet en god turnering."
+    assert shown[names[3]] == "Tusind tak til [navn] og [navn] for en god sommer"
+    for text in words:
+        assert shown[text] == text
+
+
+def test_privacy_red_team5_a_word_found_as_a_name_is_a_name_in_its_own_interview(tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "partner01.txt").write_text(
+        "I: Hvem er jeres kontakt?\nLeder: Det er Jesper Glad fra boligselskabet.\n"
+        "I: Og ham er I glade for?\nLeder: Glad har betydet meget for os.\n", encoding="utf-8")
+    (folder / "partner02.txt").write_text(
+        "I: Hvordan går det?\nLeder: Glad har jeg ikke været, men nu går det bedre.\n", encoding="utf-8")
+    with (folder / "survey.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["løbenr", QUESTION])
+        writer.writerow([1, "Glad har betydet meget for mig, for han lytter."])
+    segments = kv.read_corpus(folder)
+    segments = segments.segments if hasattr(segments, "segments") else segments
+    apply = corpus_pseudonymiser(segments)
+    shown = {sid: apply(text, sid) for sid, text in zip(segments["segment_id"], segments["text"], strict=True)}
+    assert "[navn] har betydet meget for os." in shown.values()  # the same interview: the same person
+    assert "Glad har jeg ikke været, men nu går det bedre." in shown.values()
+    assert "Glad har betydet meget for mig, for han lytter." in shown.values()  # another document
