@@ -68,3 +68,29 @@ def test_privacy_red_team5_a_word_found_as_a_name_is_a_name_in_its_own_interview
     assert "[navn] har betydet meget for os." in shown.values()  # the same interview: the same person
     assert "Glad har jeg ikke været, men nu går det bedre." in shown.values()
     assert "Glad har betydet meget for mig, for han lytter." in shown.values()  # another document
+
+
+def test_privacy_red_team5_a_password_or_pin_said_aloud_goes(tmp_path: Path) -> None:
+    answers = ["Koden til min e-boks er 4711 hvis I skal hjælpe mig.", "adgangskoden er sommer2024 til wifi",
+               "pinkode 8642, jeg glemmer den altid", "koden er hest123.", "password: Fatima1990!"]
+    kept = ["Koden til vaskeriet virker ikke altid.", "kodeordet er 12 tegn langt", "koden er svær at huske",
+            "Tema med koden K12 og koden 1.1 i kodebogen.", "Koden for 2024 var ny."]
+    shown = _survey_texts(tmp_path, [*answers, *kept])
+    assert shown[answers[0]] == "Koden til min e-boks er [kode] hvis I skal hjælpe mig."
+    assert shown[answers[1]] == "adgangskoden er [kode] til wifi"
+    assert shown[answers[2]] == "pinkode [kode], jeg glemmer den altid"
+    assert shown[answers[3]] == "koden er [kode]."
+    assert shown[answers[4]] == "password: [kode]!"
+    for text in kept:
+        assert shown[text] == text
+
+
+def test_privacy_red_team5_a_word_or_surname_before_er_and_an_adjective_is_a_thing(tmp_path: Path) -> None:
+    # "Job er god" read as a name: the rule knew the neuter "Mad er vigtigt", not the common gender
+    things = ["Job er god for selvtilliden.", "Storm er farlig.", "Job er vigtigt for mig."]
+    persons = ["Kim er god til at lytte.", "Rose er sød.", "Storm er pedel på skolen.", "Bo er vigtig for mig."]
+    shown = _survey_texts(tmp_path, [*things, *persons])
+    for text in things:
+        assert shown[text] == text
+    for text in persons:
+        assert shown[text].startswith("[navn] er ")

@@ -290,7 +290,25 @@ _NEUTER_PREDICATE_RE = re.compile(
 """A predicate that ends in an adjective's neuter -t ("Mad er vigtigt for mig", "Padel er sjovt."): the
 subject is a thing, not a person ("Bo er vigtig for mig"). Not before another word ("Per er godt nok
 sur", "Per er vildt sød": an adverb) nor before "at" ("rart at snakke med" is said of persons too)."""
+_PREDICATE_RE = re.compile(_NEUTER_PREDICATE_RE.pattern.replace(r"([^\W\d_]+t)", r"([^\W\d_]+)", 1))
+"""A predicate that ends in a word, as :data:`_NEUTER_PREDICATE_RE` ("Job er god for selvtilliden")."""
 _NEUTER_FORMS = frozenset({"godt", "svært", "nyt", "fedt", "sejt", "surt", "sundt", "skidt", "ondt"})
+
+
+def _adjective_predicate(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` is followed by "er/var/bliver/blev" and an adjective that ends the
+    clause, in either gender ("Job er god", "Mad er vigtigt for mig")."""
+    from kvaleval.danish import lemma_table
+
+    match = _NEXT_WORD_RE.match(text, end)
+    if match is None or match.group(1) not in _BE_VERBS:
+        return False
+    predicate = _PREDICATE_RE.match(text, match.end())
+    if predicate is None:
+        return False
+    word = predicate.group(1).casefold()
+    # an adjective has a neuter form in -t that the lemma table leads back to it ("god", "farlig"; not "pedel")
+    return _neuter_adjective(word) or word + "t" in _NEUTER_FORMS or lemma_table().get(word + "t") == word
 
 
 def _neuter_adjective(word: str) -> bool:
@@ -331,6 +349,8 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     ældste"), another name joined to it ("Lise og Svend gør ...", "Kaj, Lise og Bent"), in the
     genitive a relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name); a first
     name alone on its line ("Lise", "Kontaktperson: Kaj")."""
+    if key not in lists.first_names and _adjective_predicate(text, end):
+        return False  # "Job er god for selvtilliden", "Storm er farlig": a word, or a surname alone, is a thing
     if _subject_of_verb(text, end, key):
         return True
     if key in MONTHS:

@@ -22,8 +22,9 @@ KIND_BIRTH = "fødselsdato"
 KIND_CASE = "sagsnummer"
 KIND_ACCOUNT = "kontonummer"
 KIND_IP = "IP-adresse"
+KIND_CODE = "kode"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE, KIND_ACCOUNT, KIND_IP)
+         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -306,6 +307,16 @@ CASE_RE = re.compile(
     r"(?:nr|nummer(?:et)?)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
     r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?(?:[ ]\d{3}(?!\d))*)(?![\w])"
 )
+CODE_RE = re.compile(
+    # a password or PIN said aloud after its word: "koden er 4711", "adgangskoden er sommer2024", "pinkode 8642",
+    # "koden til min e-boks er 4711"; the code has a digit ("koden er svær at huske", "kodeordet er 12 tegn" stay)
+    r"(?<![^\W\d_])(?P<word>(?i:(?:adgangs|pin-?|login-?)?kode(?:n|ord(?:et)?)?|password(?:et)?|pin))(?![^\W\d_])"
+    r"(?P<of>[ \t]+(?i:til|for|på)[ \t]+(?:(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|den|det)[ \t]+)?"
+    r"[^\W\d_][\w-]*)?(?:[ \t]*(?i::|=|er|var|hedder)(?![^\W\d_]))?[ \t]*"
+    # a PIN of four to eight digits, or a word with a digit in it ("sommer2024"); not "koden 1.1 i kodebogen"
+    r"(?P<code>\d{4,8}|(?=[^\s,;]*\d)(?=[^\s,;]*[^\W\d_])[^\W_][^\s,;]{2,}?)(?=[.!?]*(?:[\s,;]|$))"
+)
+"""A password or PIN code after its word (``koden er 4711``, ``adgangskoden er sommer2024``)."""
 CASE_LOOSE_RE = re.compile(
     # "sag 23/4512", "i sagen 2023-014512": a number with a slash or a dash after "sag" ("sag 2" is none)
     r"(?<![^\W\d_])(?i:sag(?:en)?)[ \t]+(?P<sag>\d+[/-]\d+(?:[/-]\d+)*)(?![\w]|[/-]\d)"
@@ -411,6 +422,13 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start("date"), match.end("date"), KIND_BIRTH
     for match in CASE_RE.finditer(text):
         yield match.start("number"), match.end("number"), KIND_CASE
+    for match in CODE_RE.finditer(text):
+        # "koden K12", "kode 12a" alone may be a code of a codebook: a code with letters needs a stronger word
+        # ("adgangskoden", "password"), what it opens ("koden til wifi er sommer2024") or a word in it ("hest123")
+        code = match.group("code")
+        if (match.group("word").casefold() not in ("kode", "koden") or match.group("of") is not None
+                or code.isdigit() or sum(char.islower() for char in code) >= 3):
+            yield match.start("code"), match.end("code"), KIND_CODE
     if "-" in text or "/" in text:
         for match in CASE_LOOSE_RE.finditer(text):
             group = "sag" if match.group("sag") is not None else "id"
