@@ -94,3 +94,34 @@ def test_privacy_red_team5_a_word_or_surname_before_er_and_an_adjective_is_a_thi
         assert shown[text] == text
     for text in persons:
         assert shown[text].startswith("[navn] er ")
+
+
+def test_privacy_red_team5_a_word_with_a_capital_after_a_relative_is_their_name(tmp_path: Path) -> None:
+    # "Min veninde Glad" was found only because "Glad" was a name in another respondent's answer
+    answers = ["Min veninde Glad (hun hedder det) kommer også.", "Vores træner Storm er god."]
+    kept = ["Jeg så min Moster i går.", "Glad for at der er noget for de unge."]
+    shown = _survey_texts(tmp_path, [*answers, *kept])
+    assert shown[answers[0]] == "Min veninde [navn] (hun hedder det) kommer også."
+    assert shown[answers[1]] == "Vores træner [navn] er god."
+    for text in kept:
+        assert shown[text] == text
+
+
+def test_privacy_red_team5_a_class_a_workplace_and_a_post_that_point_at_a_person_go(tmp_path: Path) -> None:
+    answers = ["Min søn går i 7.b på Rosenhøj Skole og har fået bedre karakterer.",
+               "Han går i 3.x og har fået nye venner i klubben.",
+               "Hun arbejder i Netto på Vestergade og kender alle i området.",
+               "Han er pedel på Rosenhøj Skole og alle kender ham.",
+               "jeg snakkede med przemek fra vaskeriet og han hjalp"]
+    kept = ["Min søn går i 3. klasse og er glad for lektiecaféen.", "Se punkt 7.b i planen.",
+            "Min datter går på Rosenhøj Skole og er glad.", "Jeg arbejder i Netto, så jeg kan kun om aftenen.",
+            "Han er pedel og meget hjælpsom.", "Vi holder møde med zoom fra kommunen.",
+            "Hun arbejder i Fakta i Vollsmose."]
+    shown = _survey_texts(tmp_path, [*answers, *kept])
+    assert shown[answers[0]] == "Min søn går i [klasse] på Rosenhøj Skole og har fået bedre karakterer."
+    assert shown[answers[1]] == "Han går i [klasse] og har fået nye venner i klubben."
+    assert shown[answers[2]] == "Hun arbejder i [arbejdsplads] og kender alle i området."
+    assert shown[answers[3]] == "Han er pedel på [arbejdsplads] og alle kender ham."
+    assert shown[answers[4]] == "jeg snakkede med [navn] fra vaskeriet og han hjalp"
+    for text in kept:
+        assert shown[text] == text

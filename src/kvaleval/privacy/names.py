@@ -477,6 +477,10 @@ _PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("me
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_KIN_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|deres)[ \t]+(?:"
+    + "|".join(sorted(KIN_BEFORE)) + r")[ \t]+$")
+"""A possessive and a relative or role right before a word: "min veninde Glad"."""
 _TITLE_BEFORE = frozenset("familien fru hr frk".split())
 """Words before a lower-case surname that make it one: "familien hansen", "fru jensen"."""
 _LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
@@ -573,6 +577,12 @@ def unlisted_kin_name(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None
             or _CLAUSE_END_RE.match(text, end) is not None) and _unlisted(word)
+
+
+def unlisted_from(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word on no list is followed by where a person is from ("snakkede med przemek fra
+    vaskeriet"; not "med zoom", "med wifi")."""
+    return _FROM_RE.match(text, end) is not None and _unlisted(text[start:end])
 
 
 _AUXILIARIES = frozenset("er var har havde kan kunne vil ville skal skulle må måtte blev bliver ved fik får".split())
@@ -762,6 +772,8 @@ def classify(
             and not interjection(folded) and not _danish_compound(folded):
         return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for
     if not initial and is_danish_word(folded):
+        if _KIN_BEFORE_RE.search(text, max(0, start - 40), start) is not None:
+            return NAME, stem, suffix  # "min veninde Glad", "vores træner Storm": a relative's or role's name
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""
     return (DEFER if initial else HEURISTIC), stem, suffix

@@ -14,9 +14,11 @@ from kvaleval.privacy.patterns import (
     KIND_NAME,
     KIND_PHONE,
     KIND_PROFILE,
+    LETTER,
     LOWER,
     REPLACEMENTS,
     TOKEN_RE,
+    UPPER,
     find_shaped,
 )
 from kvaleval.privacy.spans import (
@@ -243,8 +245,11 @@ class Pseudonymiser:
                 base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
                 if _word_not_name(text, match.start(), match.end(), key):
                     continue  # "Per måned koster det ..." is no Per, even when a speaker is called Per
-                spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
-                                   base, suffix))
+                # a prefix glued on with an apostrophe is the name's ("O'Hanne", "Bo’Hanne"): left, "Bo’" was a
+                # genitive of its own in a second pass, which replaced it
+                glued = _GLUED_PREFIX_RE.search(text, max(0, match.start() - 3), match.start())
+                spans.append(Span(match.start() if glued is None else glued.start(), match.end(), KIND_NAME,
+                                   RANK_CALLER, base, suffix))
         if self.name_list:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
@@ -257,6 +262,7 @@ class Pseudonymiser:
                 word = m.group()
                 adjacent = not text[previous_end : m.start()].strip(" \t")
                 after_kin = previous in _names.KIN_BEFORE and adjacent
+                after_with = previous in ("med", "hos") and adjacent
                 after_first = first_name if first_name is not None and first_name[1] == previous_end and adjacent \
                     else None
                 previous, previous_end, first_name = word, m.end(), None
@@ -286,6 +292,9 @@ class Pseudonymiser:
                         m.start() in openings and _names.unlisted_initial_name(text, m.start(), m.end()))):
                     # a name on no list after a relative or role, before its verb: "min søn sirwan går der";
                     # or starting a sentence before a verb only a person does: "nirosha siger ..."
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+                elif self.heuristic and after_with and _names.unlisted_from(text, m.start(), m.end()):
+                    # a name on no list after "med"/"hos", with where the person is from: "med przemek fra vaskeriet"
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
             if "www." in text or "://" in text:
                 # a link with a name in it: "www.firma.dk/medarbejdere/birgitte-holm"
@@ -620,6 +629,9 @@ def _with_initials(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Hanne P. Hansen": one name with its initial in the middle
         out.append(span)
     return out
+
+
+_GLUED_PREFIX_RE = re.compile(rf"(?<![^\W\d_]){UPPER}{LETTER}?['’]$")
 
 
 def _stem_key(text: str, span: Span) -> str:
