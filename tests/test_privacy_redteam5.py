@@ -125,3 +125,10 @@ def test_privacy_red_team5_a_class_a_workplace_and_a_post_that_point_at_a_person
     assert shown[answers[4]] == "jeg snakkede med [navn] fra vaskeriet og han hjalp"
     for text in kept:
         assert shown[text] == text
+
+
+def test_privacy_red_team5_max_before_a_number_starts_a_sentence_as_the_word(tmp_path: Path) -> None:
+    kept = "Max 20 børn på holdet er for lidt, der er venteliste."
+    shown = _survey_texts(tmp_path, [kept, "Max sagde, at der er venteliste."])
+    assert shown[kept] == kept
+    assert shown["Max sagde, at der er venteliste."] == "[navn] sagde, at der er venteliste."

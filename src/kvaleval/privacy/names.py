@@ -442,6 +442,7 @@ def lower_case_names() -> frozenset[str]:
 
 
 _LOWER_WORDS = frozenset("max may bill will jack".split())
+_NUMBER_AFTER_RE = re.compile(r"[ \t]+\d")
 """First names that Danish text also writes in lower case as words the lemma table lacks: "plads til
 max 20 personer", "en bill", "minijack"."""
 
@@ -720,6 +721,8 @@ def classify(
         if use_lists and key in lists.names:
             if key in MONTHS and _month_context(text, start, end):
                 return KEEP, stem, suffix
+            if key in _LOWER_WORDS and initial and _NUMBER_AFTER_RE.match(text, end):
+                return KEEP, stem, suffix  # "Max 20 børn på holdet": the word, before a number
             # a genitive that is also a word ("Karens") is a name's when the name is known here
             ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
