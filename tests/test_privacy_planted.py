@@ -28,7 +28,7 @@ def test_privacy_planted_set_size() -> None:
         len(_CAPITALISED.findall(text)) for text in DATA["clean"])
     assert len(DATA["sentences"]) >= 40
     assert len(items) >= 150
-    assert kinds == {"navn", "CPR", "telefon", "e-mail", "adresse"}
+    assert kinds == {"navn", "CPR", "telefon", "e-mail", "adresse", "klasse"}
     assert words >= 100
 
 

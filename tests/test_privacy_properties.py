@@ -46,6 +46,7 @@ def test_privacy_never_raises_on_tricky_text(text: str) -> None:
 @example("a@b.dk+a@b.dk")  # the second address once found only in the second pass
 @example("@kr.a@b.dk")  # a handle inside an e-mail once hid it: "[profil].a@b.dk"
 @example("a@b.dkkr.a@b.dk")  # two addresses written together: the second was left, ".a@b.dk"
+@example("HanneHanne»Bo’Hanne")  # "Bo’" glued to a given name was left; a second pass took it for a name
 @example("Hanne-Hanne-a")  # "[navn]-Hanne-a": only the first name of a hyphenated pair before a tail went
 def test_privacy_idempotent(text: str) -> None:
     once = pseudonymise(text, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})

@@ -220,9 +220,10 @@ def test_privacy_red_team3_corpus_leaks_nothing_into_the_appendix(
         kv.write_appendix(coded, tmp_path / "ud", charts_enabled=False)
     text = appendix_text(tmp_path / "ud")
     for leak in ("Lars", "P.", "L.P.", "12/4", "Jensen", "sirwan", "Sanne", "2 0 3 0 4 0 5 0", "120385 12 34",
-                 "2023-014512", "Mette", "Mukhammad", "Rasmussen", "lp", "rawand", "kawan"):
+                 "2023-014512", "Mette", "Mukhammad", "Rasmussen", "lp", "rawand", "kawan", "7.b"):
         assert re.search(rf"(?<![\w]){re.escape(leak)}(?![\w])", text, re.IGNORECASE) is None, leak
-    for kept in ("Nørregade", "7.b", "Mælkebøtten", "Tingløkkeskolen", "Vollsmose", "[navn]gruppen"):
+    # the class a child goes in points at the child (round 5): "går i [klasse]"
+    for kept in ("Nørregade", "[klasse]", "Mælkebøtten", "Tingløkkeskolen", "Vollsmose", "[navn]gruppen"):
         assert kept in text, kept
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from kvaleval.frames import attribute_columns
 from kvaleval.privacy import Pseudonymiser
 from kvaleval.privacy.columns import personal_column
-from kvaleval.privacy.names import lexicon
+from kvaleval.privacy.names import is_word_name, lexicon
 from kvaleval.privacy.patterns import KIND_NAME, REPLACEMENTS
 from kvaleval.records import GROUP_COLUMN
 from kvaleval.segment.tags import is_role_label, looks_like_name, names_a_role
@@ -70,15 +70,23 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
     given = {**speaker_pseudonyms(segments), **(pseudonyms or {})}
     scout = Pseudonymiser(pseudonyms=given, keep=tuple(keep))
     lists = lexicon()
-    for column in ("text", "question"):
-        if column in segments:
-            for value in pd.unique(segments[column].dropna()):
-                if isinstance(value, str) and value:
-                    scout.apply(value)
+    scopes = _scopes(segments)
+    if "question" in segments:
+        for value in pd.unique(segments["question"].dropna()):
+            if isinstance(value, str) and value:
+                scout.apply(value)
+    if "text" in segments:
+        ids = segments["segment_id"].astype(str) if "segment_id" in segments else pd.Series("", index=segments.index)
+        for where, value in zip(ids, segments["text"], strict=True):
+            if isinstance(value, str) and value:
+                scout._scope = scopes.get(where)
+                scout.apply(value, where=where)
+        scout._scope = None
     found = scout.report
     found = found[found["kind"] == "navn"]
     names = set()
-    for original, replacement in zip(found["original"], found["replacement"], strict=True):
+    scoped: dict[str, set[str]] = {}
+    for where, original, replacement in zip(found["where"], found["original"], found["replacement"], strict=True):
         label, _, suffix = replacement.rpartition("]")  # a genitive: "Hamids" -> "[navn]s"
         if label != "[navn":
             continue  # a speaker with a pseudonym of its own ([borger 2]) keeps it
@@ -86,11 +94,35 @@ def corpus_pseudonymiser(segments: pd.DataFrame, *, pseudonyms: Mapping[str, str
         # not "Børn og Unge": "børn" in lower case is a word; but a word on no list found in lower case was
         # found where only a person stands ("hilsen lp"), and a given name that is a word is sought only with
         # its capital ("LP sagde"); a listed name that is a word ("hun hedder sol") has its own rules
-        if _NAME_TEXT.fullmatch(name) and (not all(is_danish_word(word) for word in name.split()) or (
-                name.islower() and name not in lists.names and name not in lists.keep)):
+        signature = name.islower() and name not in lists.names and name not in lists.keep
+        if not (_NAME_TEXT.fullmatch(name) and (not all(is_danish_word(word) for word in name.split()) or signature)):
+            continue
+        words = name.casefold().split()
+        scope = scopes.get(where)
+        if scope is None or signature or not any(is_word_name(word, lists) for word in words):
             names.add(name)
+            continue
+        # a name with a word in it ("Jesper Glad", "Max") is a name in its own interview or answer only: "Glad
+        # og tilfreds" and "plads til max 15" in another respondent's answer are the words; its other parts
+        # are names everywhere
+        scoped.setdefault(scope, set()).add(name)
+        names.update(part for part, word in zip(name.split(), words, strict=True) if not is_word_name(word, lists))
     names |= _column_names(segments)
-    return CorpusPseudonymiser(Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep)))
+    return CorpusPseudonymiser(Pseudonymiser(names=sorted(names), pseudonyms=given, keep=tuple(keep)),
+                               scopes=scopes, scoped={scope: frozenset(found) for scope, found in scoped.items()})
+
+
+def _scopes(segments: pd.DataFrame) -> dict[str, str]:
+    """Segment id -> where a word found as a name stays a name: its document, or for a survey answer
+    (a segment with a question) the respondent, for each answer is another person's."""
+    if "segment_id" not in segments or "doc_id" not in segments:
+        return {}
+    ids = segments["segment_id"].astype(str)
+    scope = segments["doc_id"].astype(str)
+    if "question" in segments and "speaker" in segments:
+        answer = segments["question"].notna() & (segments["question"].astype(str) != "")
+        scope = scope.where(~answer, scope + "#" + segments["speaker"].astype(str))
+    return dict(zip(ids, scope, strict=True))
 
 
 class CorpusPseudonymiser:
@@ -101,23 +133,50 @@ class CorpusPseudonymiser:
     (:meth:`record`).
     """
 
-    def __init__(self, pseudonymiser: Pseudonymiser) -> None:
+    def __init__(self, pseudonymiser: Pseudonymiser, *, scopes: Mapping[str, str] | None = None,
+                 scoped: Mapping[str, frozenset[str]] | None = None) -> None:
         self._pseudonymiser = pseudonymiser
         self._id_names: dict[str, str] = {}
+        # where (a segment id) -> its scope, and the names with a word in them found in each scope: a text
+        # from a scope is read with the run's names and its scope's own; a text from no known scope (a
+        # property, the manifest) with all names found anywhere
+        self._scopes = dict(scopes or {})
+        self._scoped = dict(scoped or {})
+        self._readers: dict[frozenset[str], Pseudonymiser] = {frozenset(): pseudonymiser}
+        everyone = frozenset().union(*self._scoped.values())
+        self._everyone = self._reader(everyone)
+
+    def _reader(self, extra: frozenset[str]) -> Pseudonymiser:
+        """The run's pseudonymiser with the names ``extra`` as well, sharing its report and memory."""
+        reader = self._readers.get(extra)
+        if reader is None:
+            base = self._pseudonymiser
+            reader = Pseudonymiser(names=sorted({*base.names, *extra}), pseudonyms=base.pseudonyms, keep=base.keep,
+                                   name_list=base.name_list, heuristic=base.heuristic)
+            reader._memory, reader._rows = base._memory, base._rows
+            reader._learned, reader._scoped_learned = base._learned, base._scoped_learned
+            self._readers[extra] = reader
+        return reader
+
+    def _for(self, where: str) -> Pseudonymiser:
+        scope = self._scopes.get(where)
+        reader = self._everyone if scope is None else self._reader(self._scoped.get(scope, frozenset()))
+        reader._scope = scope
+        return reader
 
     def __call__(self, text: str, where: str = "") -> str:
-        return self._pseudonymiser.apply(text, where=where)
+        return self._for(where).apply(text, where=where)
 
     def replacements(self, text: str, where: str = "") -> list[tuple[int, int, str]]:
         """``(start, end, replacement)`` of what this one replaces in ``text``, recorded alike."""
-        return self._pseudonymiser.replacements(text, where=where)
+        return self._for(where).replacements(text, where=where)
 
     def reason(self, reason: str, text: str, where: str = "") -> str:
         """A coding's reason (``why``) pseudonymised, and with every word of it that is part of
         what its segment's ``text`` has replaced hidden as well: the reason names words of the text
         in lower case (``valens positiv (+lykke)`` for "mvh Susanne Lykke"), where no name is seen."""
         shown = self(reason, where)
-        hidden = {word.casefold(): REPLACEMENTS[kind] for start, end, kind in self._pseudonymiser.found(text)
+        hidden = {word.casefold(): REPLACEMENTS[kind] for start, end, kind in self._for(where).found(text)
                   for word in _ID_WORD.findall(text[start:end])}
         if not hidden:
             return shown
@@ -137,7 +196,7 @@ class CorpusPseudonymiser:
         """The same run's pseudonymiser for text that is not the corpus's own (the manifest):
         it replaces only names given or found as names in the corpus so far, and contact data,
         and reports into the same report (see :meth:`kvaleval.Pseudonymiser.found_only`)."""
-        narrow = CorpusPseudonymiser(self._pseudonymiser.found_only())
+        narrow = CorpusPseudonymiser(self._everyone.found_only())
         narrow._id_names = self._id_names  # a file named after a person keeps its number
         return narrow
 

@@ -290,7 +290,25 @@ _NEUTER_PREDICATE_RE = re.compile(
 """A predicate that ends in an adjective's neuter -t ("Mad er vigtigt for mig", "Padel er sjovt."): the
 subject is a thing, not a person ("Bo er vigtig for mig"). Not before another word ("Per er godt nok
 sur", "Per er vildt sød": an adverb) nor before "at" ("rart at snakke med" is said of persons too)."""
+_PREDICATE_RE = re.compile(_NEUTER_PREDICATE_RE.pattern.replace(r"([^\W\d_]+t)", r"([^\W\d_]+)", 1))
+"""A predicate that ends in a word, as :data:`_NEUTER_PREDICATE_RE` ("Job er god for selvtilliden")."""
 _NEUTER_FORMS = frozenset({"godt", "svært", "nyt", "fedt", "sejt", "surt", "sundt", "skidt", "ondt"})
+
+
+def _adjective_predicate(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` is followed by "er/var/bliver/blev" and an adjective that ends the
+    clause, in either gender ("Job er god", "Mad er vigtigt for mig")."""
+    from kvaleval.danish import lemma_table
+
+    match = _NEXT_WORD_RE.match(text, end)
+    if match is None or match.group(1) not in _BE_VERBS:
+        return False
+    predicate = _PREDICATE_RE.match(text, match.end())
+    if predicate is None:
+        return False
+    word = predicate.group(1).casefold()
+    # an adjective has a neuter form in -t that the lemma table leads back to it ("god", "farlig"; not "pedel")
+    return _neuter_adjective(word) or word + "t" in _NEUTER_FORMS or lemma_table().get(word + "t") == word
 
 
 def _neuter_adjective(word: str) -> bool:
@@ -331,6 +349,8 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     ældste"), another name joined to it ("Lise og Svend gør ...", "Kaj, Lise og Bent"), in the
     genitive a relative ("Svends kone"; "Hans far" is the pronoun, no genitive of a name); a first
     name alone on its line ("Lise", "Kontaktperson: Kaj")."""
+    if key not in lists.first_names and _adjective_predicate(text, end):
+        return False  # "Job er god for selvtilliden", "Storm er farlig": a word, or a surname alone, is a thing
     if _subject_of_verb(text, end, key):
         return True
     if key in MONTHS:
@@ -422,8 +442,15 @@ def lower_case_names() -> frozenset[str]:
 
 
 _LOWER_WORDS = frozenset("max may bill will jack".split())
+_NUMBER_AFTER_RE = re.compile(r"[ \t]+\d")
 """First names that Danish text also writes in lower case as words the lemma table lacks: "plads til
 max 20 personer", "en bill", "minijack"."""
+
+
+def is_word_name(name: str, lists: Lexicon) -> bool:
+    """True if the lower-cased ``name`` is also a word ("sol", "storm", "glad", "max"): found as a name in one
+    text, it says nothing of the same word in another."""
+    return name in lists.ambiguous or name in _LOWER_WORDS or is_danish_word(name)
 
 
 @cache
@@ -451,6 +478,10 @@ _PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("me
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_KIN_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|deres)[ \t]+(?:"
+    + "|".join(sorted(KIN_BEFORE)) + r")[ \t]+$")
+"""A possessive and a relative or role right before a word: "min veninde Glad"."""
 _TITLE_BEFORE = frozenset("familien fru hr frk".split())
 """Words before a lower-case surname that make it one: "familien hansen", "fru jensen"."""
 _LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
@@ -547,6 +578,12 @@ def unlisted_kin_name(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     return (_subject_of_verb(text, end, word) or _FROM_RE.match(text, end) is not None
             or _CLAUSE_END_RE.match(text, end) is not None) and _unlisted(word)
+
+
+def unlisted_from(text: str, start: int, end: int) -> bool:
+    """True if the lower-case word on no list is followed by where a person is from ("snakkede med przemek fra
+    vaskeriet"; not "med zoom", "med wifi")."""
+    return _FROM_RE.match(text, end) is not None and _unlisted(text[start:end])
 
 
 _AUXILIARIES = frozenset("er var har havde kan kunne vil ville skal skulle må måtte blev bliver ved fik får".split())
@@ -684,6 +721,8 @@ def classify(
         if use_lists and key in lists.names:
             if key in MONTHS and _month_context(text, start, end):
                 return KEEP, stem, suffix
+            if key in _LOWER_WORDS and initial and _NUMBER_AFTER_RE.match(text, end):
+                return KEEP, stem, suffix  # "Max 20 børn på holdet": the word, before a number
             # a genitive that is also a word ("Karens") is a name's when the name is known here
             ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
@@ -736,6 +775,8 @@ def classify(
             and not interjection(folded) and not _danish_compound(folded):
         return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for
     if not initial and is_danish_word(folded):
+        if _KIN_BEFORE_RE.search(text, max(0, start - 40), start) is not None:
+            return NAME, stem, suffix  # "min veninde Glad", "vores træner Storm": a relative's or role's name
         # "Børn og Unge", "Somalisk Forening", "min Moster": a name only before another ("Moster Fatima")
         return WEAK, core, ""
     return (DEFER if initial else HEURISTIC), stem, suffix

@@ -22,8 +22,11 @@ KIND_BIRTH = "fødselsdato"
 KIND_CASE = "sagsnummer"
 KIND_ACCOUNT = "kontonummer"
 KIND_IP = "IP-adresse"
+KIND_CODE = "kode"
+KIND_CLASS = "klasse"
+KIND_WORKPLACE = "arbejdsplads"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE, KIND_ACCOUNT, KIND_IP)
+         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE, KIND_CLASS, KIND_WORKPLACE)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -306,6 +309,26 @@ CASE_RE = re.compile(
     r"(?:nr|nummer(?:et)?)|j\.\s?nr|jnr)\.?(?:\s*:|\s+(?i:er|var|hedder|nummer|nr\.?))*\s*"
     r"(?P<number>(?:[A-ZÆØÅ]{1,4}[ -]?)?\d[\d./-]*\d(?:[-/][A-Za-z0-9]+)?(?:[ ]\d{3}(?!\d))*)(?![\w])"
 )
+CODE_RE = re.compile(
+    # a password or PIN said aloud after its word: "koden er 4711", "adgangskoden er sommer2024", "pinkode 8642",
+    # "koden til min e-boks er 4711"; the code has a digit ("koden er svær at huske", "kodeordet er 12 tegn" stay)
+    r"(?<![^\W\d_])(?P<word>(?i:(?:adgangs|pin-?|login-?)?kode(?:n|ord(?:et)?)?|password(?:et)?|pin))(?![^\W\d_])"
+    r"(?P<of>[ \t]+(?i:til|for|på)[ \t]+(?:(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|den|det)[ \t]+)?"
+    r"[^\W\d_][\w-]*)?(?:[ \t]*(?i::|=|er|var|hedder)(?![^\W\d_]))?[ \t]*"
+    # a PIN of four to eight digits, or a word with a digit in it ("sommer2024"); not "koden 1.1 i kodebogen"
+    r"(?P<code>\d{4,8}|(?=[^\s,;]*\d)(?=[^\s,;]*[^\W\d_])[^\W_][^\s,;]{2,}?)(?=[.!?]*(?:[\s,;]|$))"
+)
+"""A password or PIN code after its word (``koden er 4711``, ``adgangskoden er sommer2024``)."""
+CLASS_RE = re.compile(
+    # a school class with its letter, where it points at a child: at a named school ("7.b på Rosenhøj Skole"),
+    # or the class a child goes in ("han går i 3.x"); not the grade alone ("3. klasse", the gymnasium's "1. g")
+    # nor "punkt 7.b"
+    r"(?:(?<![^\W\d_])(?i:går|gik|gå|elev|elever|eleverne)[ \t]+i[ \t]+)?"
+    r"(?<![\w.])(?P<class>(?:10|[0-9])\.[ \t]?(?![gG])[a-zæøåA-ZÆØÅ])(?!\w|\.\w)"
+    r"(?P<school>[ \t]+(?:på|fra|i)[ \t]+(?:[A-ZÆØÅ][\w-]*[ \t]+)*(?:[A-ZÆØÅ][\w-]*)?"
+    r"(?i:skole(?:n)?|friskole|privatskole)(?![\w]))?"
+)
+"""A school class (``7.b``) at a named school or the class a child goes in (``går i 3.x``)."""
 CASE_LOOSE_RE = re.compile(
     # "sag 23/4512", "i sagen 2023-014512": a number with a slash or a dash after "sag" ("sag 2" is none)
     r"(?<![^\W\d_])(?i:sag(?:en)?)[ \t]+(?P<sag>\d+[/-]\d+(?:[/-]\d+)*)(?![\w]|[/-]\d)"
@@ -411,6 +434,16 @@ def find_births_and_cases(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start("date"), match.end("date"), KIND_BIRTH
     for match in CASE_RE.finditer(text):
         yield match.start("number"), match.end("number"), KIND_CASE
+    for match in CLASS_RE.finditer(text):
+        if match.group("school") is not None or match.start() != match.start("class"):
+            yield match.start("class"), match.end("class"), KIND_CLASS
+    for match in CODE_RE.finditer(text):
+        # "koden K12", "kode 12a" alone may be a code of a codebook: a code with letters needs a stronger word
+        # ("adgangskoden", "password"), what it opens ("koden til wifi er sommer2024") or a word in it ("hest123")
+        code = match.group("code")
+        if (match.group("word").casefold() not in ("kode", "koden") or match.group("of") is not None
+                or code.isdigit() or sum(char.islower() for char in code) >= 3):
+            yield match.start("code"), match.end("code"), KIND_CODE
     if "-" in text or "/" in text:
         for match in CASE_LOOSE_RE.finditer(text):
             group = "sag" if match.group("sag") is not None else "id"
@@ -504,6 +537,20 @@ def find_loose_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, KIND_PHONE
 
 
+WORKPLACE_RE = re.compile(
+    # a workplace with the street it lies in: "hun arbejder i Netto på Vestergade" is one shop's few staff
+    rf"(?<![^\W\d_])(?i:arbejder|arbejdede|arbejde|ansat|job)[ \t]+(?i:i|på|hos|ved)[ \t]+"
+    rf"(?P<place>(?:{_STREET_WORD}[ \t]+){{1,3}}(?i:på|ved)[ \t]+(?:{_STREET_WORD}[ \t]+){{0,2}}{UPPER}{LETTER}*?"
+    rf"(?i:{_STREET_SUFFIXES})(?:[ \t]+{_HOUSE_NUMBER})?)(?![^\W\d_])"
+)
+"""A workplace named with its street after "arbejder i/på/hos" (``arbejder i Netto på Vestergade``)."""
+SOLE_POST_RE = re.compile(
+    # a post one person holds, at a named place: "han er pedel på Rosenhøj Skole" is the one caretaker there
+    r"(?<![^\W\d_])(?i:er|var|blev)[ \t]+(?i:pedel|pedellen|varmemester|varmemesteren|skoleleder|skolelederen|"
+    r"viceskoleleder|inspektør|forstander|præst|præsten|imam|imamen|klubleder|klublederen|formand|formanden)"
+    rf"[ \t]+(?i:på|i|hos|for)[ \t]+(?P<place>{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,3}})(?![^\W\d_])"
+)
+"""A post only one person holds, at a named place (``han er pedel på Rosenhøj Skole``)."""
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+(?:(?i:nr\.?|nummer)\s*)?\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
@@ -538,6 +585,10 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
     # the address from the e-mail, and a second pass found "a@b.dk" in "[profil].a@b.dk".
     yield from (found for found in find_profiles(text)
                 if not any(start < found[1] and found[0] < end for start, end, _ in emails))
+    if "rbejd" in text or "ansat" in text or "job" in text:
+        yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in WORKPLACE_RE.finditer(text))
+    if "er " in text or "var " in text or "blev " in text:
+        yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in SOLE_POST_RE.finditer(text))
     if not _DIGIT_RE.search(text):
         if "øds" in text or "ødt" in text or "ylder" in text:
             yield from find_births_and_cases(text)  # a date of birth said in words has no digit

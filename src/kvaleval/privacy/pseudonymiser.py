@@ -14,9 +14,11 @@ from kvaleval.privacy.patterns import (
     KIND_NAME,
     KIND_PHONE,
     KIND_PROFILE,
+    LETTER,
     LOWER,
     REPLACEMENTS,
     TOKEN_RE,
+    UPPER,
     find_shaped,
 )
 from kvaleval.privacy.spans import (
@@ -153,6 +155,11 @@ class Pseudonymiser:
         self._lists = _names.lexicon()
         self._memory: dict[tuple[str, str], str] = {}
         self._learned: set[str] = set()
+        # A word that is also a name ("Sol", "Storm"), learned as a name, holds only in the scope it was
+        # learned in when a corpus run sets one (an interview, a survey respondent): "Tak til Sol" in one
+        # answer made "Sol og regn" in two thousand others a name.
+        self._scope: str | None = None
+        self._scoped_learned: dict[str, set[str]] = {}
         self._rows: list[tuple[str, str, str, str, int, int]] = []
         # Texts found to hold nothing to replace, while nothing new was learned: an appendix
         # pseudonymises the same question, district or id thousands of times.
@@ -238,8 +245,11 @@ class Pseudonymiser:
                 base = self._caller.get(key, REPLACEMENTS[KIND_NAME])
                 if _word_not_name(text, match.start(), match.end(), key):
                     continue  # "Per måned koster det ..." is no Per, even when a speaker is called Per
-                spans.append(Span(match.start(), match.end(), KIND_NAME, RANK_CALLER,
-                                   base, suffix))
+                # a prefix glued on with an apostrophe is the name's ("O'Hanne", "Bo’Hanne"): left, "Bo’" was a
+                # genitive of its own in a second pass, which replaced it
+                glued = _GLUED_PREFIX_RE.search(text, max(0, match.start() - 3), match.start())
+                spans.append(Span(match.start() if glued is None else glued.start(), match.end(), KIND_NAME,
+                                   RANK_CALLER, base, suffix))
         if self.name_list:
             # a first name written in lower case where a person stands: "jeg snakkede med mette"
             lower, words = _names.lower_case_names(), _names.lower_case_word_names()
@@ -252,6 +262,7 @@ class Pseudonymiser:
                 word = m.group()
                 adjacent = not text[previous_end : m.start()].strip(" \t")
                 after_kin = previous in _names.KIN_BEFORE and adjacent
+                after_with = previous in ("med", "hos") and adjacent
                 after_first = first_name if first_name is not None and first_name[1] == previous_end and adjacent \
                     else None
                 previous, previous_end, first_name = word, m.end(), None
@@ -282,6 +293,9 @@ class Pseudonymiser:
                     # a name on no list after a relative or role, before its verb: "min søn sirwan går der";
                     # or starting a sentence before a verb only a person does: "nirosha siger ..."
                     spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
+                elif self.heuristic and after_with and _names.unlisted_from(text, m.start(), m.end()):
+                    # a name on no list after "med"/"hos", with where the person is from: "med przemek fra vaskeriet"
+                    spans.append(Span(m.start(), m.end(), KIND_NAME, RANK_TOKEN, REPLACEMENTS[KIND_NAME]))
             if "www." in text or "://" in text:
                 # a link with a name in it: "www.firma.dk/medarbejdere/birgitte-holm"
                 spans += [Span(m.start(), m.end(), KIND_PROFILE, RANK[KIND_PROFILE], REPLACEMENTS[KIND_PROFILE])
@@ -305,6 +319,7 @@ class Pseudonymiser:
                       for m in self._phrase_lower_re.finditer(text)]
         weak: list[Span] = []
         deferred: list[Span] = []
+        learned = self._learned_here()
         for match in TOKEN_RE.finditer(text):
             if match.group().casefold() in self._phrase_first and self._phrase_re is not None:
                 phrase = self._phrase_re.match(text, match.start())
@@ -313,7 +328,7 @@ class Pseudonymiser:
                                        RANK_KEEP_PHRASE))
             verdict, _stem, suffix = _names.classify(
                 text, match.start(), match.end(), lists=self._lists, user_keep=self._user_keep,
-                learned=self._learned, use_lists=self.name_list, use_heuristic=self.heuristic)
+                learned=learned, use_lists=self.name_list, use_heuristic=self.heuristic)
             if verdict == _names.KEEP:
                 continue
             key = _stem.casefold()
@@ -334,8 +349,13 @@ class Pseudonymiser:
         chosen = resolve(text, spans)
         for span in chosen:
             if span.heuristic:
-                self._learned.add(_stem_key(text, span))
-        late = [s for s in deferred if _stem_key(text, s) in self._learned
+                key = _stem_key(text, span)
+                if self._scope is not None and _names.is_word_name(key, self._lists):
+                    self._scoped_learned.setdefault(self._scope, set()).add(key)
+                else:
+                    self._learned.add(key)
+        learned = self._learned_here()
+        late = [s for s in deferred if _stem_key(text, s) in learned
                 and not _word_not_name(text, s.start, s.end, _stem_key(text, s))]
         if late:
             chosen = resolve(text, [*chosen, *late])
@@ -355,6 +375,11 @@ class Pseudonymiser:
         merged = merge_names(text, chosen, weak, words_after=self.heuristic,
                              full_name_labels=self._full_name_labels)
         return [span for span in _with_initials(text, merged) if not _names_an_institution(text, span)]
+
+    def _learned_here(self) -> set[str]:
+        """The names learned in the run, with the words learned as names in the current scope."""
+        words = self._scoped_learned.get(self._scope) if self._scope is not None else None
+        return self._learned | words if words else self._learned
 
     def _is_foreign(self, text: str, span: Span) -> bool:
         """True if a sentence-initial unknown word is not Danish (may start a full name)."""
@@ -391,7 +416,9 @@ class Pseudonymiser:
         if len(self._learned) != self._clean_learned:  # a word learned as a name may be in them
             self._clean.clear()
             self._clean_learned = len(self._learned)
-        if text in self._clean:
+        # a text clean elsewhere may hold a word learned as a name in this scope
+        scoped = self._scope is not None and bool(self._scoped_learned.get(self._scope))
+        if text in self._clean and not scoped:
             return text
         recorded = len(self._rows)
         pieces: list[str] = []
@@ -407,7 +434,7 @@ class Pseudonymiser:
             position = span.end
             self._rows.append((where, span.kind, original, replacement, span.start, span.end))
         pieces.append(text[position:])
-        if len(self._rows) == recorded and len(self._learned) == self._clean_learned:
+        if len(self._rows) == recorded and len(self._learned) == self._clean_learned and not scoped:
             if len(self._clean) >= MAX_CLEAN:
                 # A new generation: a full memory of unique texts (161,000 segment ids) left the
                 # repeated ones (an attribute's few values in every row) to be read again each time.
@@ -602,6 +629,9 @@ def _with_initials(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Hanne P. Hansen": one name with its initial in the middle
         out.append(span)
     return out
+
+
+_GLUED_PREFIX_RE = re.compile(rf"(?<![^\W\d_]){UPPER}{LETTER}?['’]$")
 
 
 def _stem_key(text: str, span: Span) -> str:
