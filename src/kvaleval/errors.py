@@ -176,6 +176,10 @@ class Warnings(metaclass=_CodedMessages):
             "de er ikke læst. Hører der tale til på dem, så kør tekstgenkendelse (OCR) på filen først.")
     W043 = ("{path}: sidehoved, sidefod og sidetal er fjernet fra PDF'ens sider ({n} linjer, fx {excerpt}); de er "
             "sidens layout, ikke tale. Er noget af det sagt i interviewet, så gem transskriptionen som .docx.")
+    W044 = ("{path}, linje {line}: '{value}' i kolonnen '{column}' er læst som {decimal_read} (komma som "
+            "decimaltegn), men kan også være {thousands_read} (komma som tusindtalsskilletegn, som på engelsk); "
+            "kolonnens andre tal viser ikke, hvilket der menes. Skriv {thousands_read} eller {thousands}, hvis det "
+            "er tusinder, og {decimal_read}, hvis det er et decimaltal.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -1066,6 +1070,10 @@ class _WarningsEnglish:
     W043 = ("{path}: page headers, footers and page numbers are removed from the PDF's pages ({n} lines, e.g. "
             "{excerpt}); they are the page's layout, not speech. If any of it was said in the interview, save the "
             "transcript as .docx.")
+    W044 = ("{path}, line {line}: '{value}' in column '{column}' is read as {decimal_read} (a decimal comma, "
+            "as in Danish), but may be {thousands_read} (a thousands comma, as in English); the column's other "
+            "numbers do not show which is meant. Write {thousands_read} or {thousands} if it is thousands, and "
+            "{decimal_read} if it is a decimal.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, warn
 from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
@@ -35,10 +35,15 @@ _PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
 _MINUS = re.compile(r"^[−–÷]")
 """A minus sign as Word (U+2212, or a dash) and Danish accounts (÷) write it."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
+_COMMA_GROUP = re.compile(r"[-+]?[1-9]\d{0,2},\d{3}")
+"""``1,200``: 1,2 with a Danish decimal comma, 1200 with an English thousands comma (decided per column)."""
+_COMMA_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+"""``1,200`` and ``1,200,000`` with the thousands comma of an English number."""
 
 
 def read_targets(path: str | Path) -> pd.DataFrame:
-    """Read an indicators file into ``indikator, mål, opnået, vægt, retning``.
+    """Read an indicators file into ``indikator, mål, opnået, vægt, retning, milepæl`` (``milepæl``: the
+    indicator was written yes/no, read as 1/0).
 
     Raises
     ------
@@ -105,12 +110,24 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
         frame["retning"] = ""  # higher is better (_direction), but for a milestone "nej" (_yes_or_no)
     frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
     lines = frame[_LINE].tolist()
-    _yes_or_no(frame)
+    milestones = _yes_or_no(frame)
     written = {column: frame[column].tolist() for column in ("mål", "opnået", "retning")}
     bounds = [_bound(value) for value in written["mål"]]  # "mindst 40": 40, higher is better
     frame["mål"] = [target for target, _ in bounds]
+    marks = {column: _decimal_mark(frame[column]) for column in ("mål", "opnået", "vægt")}
     for column in ("mål", "opnået", "vægt"):
-        frame[column] = [_number(value, shown, column, line) for line, value in zip(lines, frame[column], strict=True)]
+        # 1,200 is read with the decimal mark the column's other cells use, else the file's, else as 1,2
+        mark = marks[column] or _one_mark([marks["mål"], marks["opnået"]])
+        if mark is None:
+            for line, value in zip(lines, frame[column], strict=True):
+                if isinstance(value, str) and _COMMA_GROUP.fullmatch(_bare(value)):
+                    bare = _bare(value)
+                    warn(Warnings.W044.format(path=shown, line=line, column=column, value=value.strip(),
+                                              decimal_read=bare.rstrip("0").rstrip(","),
+                                              thousands_read=bare.replace(",", ""),
+                                              thousands=bare.replace(",", ".")))
+        frame[column] = [_number(value, shown, column, line, mark=mark)
+                         for line, value in zip(lines, frame[column], strict=True)]
     for line, weight in zip(lines, frame["vægt"], strict=True):
         if not weight > 0:  # a weight of 0 or less would turn the weighted share meaningless ("-0,0 %")
             raise CorpusError(Errors.E025.format(path=shown, line=line, value=_shown_number(weight)))
@@ -125,29 +142,37 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     frame["retning"] = directions
     if "opfyldt" in frame:
         _as_the_user_judged(frame, shown)
-    return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+    # a table this function returned before (given to kv.write_appendix again) keeps its milestones
+    earlier = frame[MILESTONE].fillna(False).astype(bool).tolist() if MILESTONE in frame else milestones
+    frame[MILESTONE] = [bool(now or then) for now, then in zip(milestones, earlier, strict=True)]
+    return frame[["indikator", "mål", "opnået", "vægt", "retning", MILESTONE]]
 
 
 _YES_NO = {"ja": 1.0, "yes": 1.0, "nej": 0.0, "no": 0.0}
+MILESTONE = "milepæl"
+"""The column saying which indicators were written yes/no: the appendix shows their 1 and 0 as ja/nej."""
 
 
-def _yes_or_no(frame: pd.DataFrame) -> None:
+def _yes_or_no(frame: pd.DataFrame) -> list[bool]:
     """A milestone written as yes or no (``Ungeråd etableret;ja;nej``) as 1 and 0, met when the two are the
     same: a target ``ja`` is reached by ``ja`` (higher is better), a target ``nej`` by ``nej`` (lower is).
-    Only where both the target and the achieved value are yes or no; a yes beside a number stays E017."""
+    Only where both the target and the achieved value are yes or no; a yes beside a number stays E017.
+    Returns which rows are such milestones."""
     def word(value: object) -> float | None:
         return _YES_NO.get(str(value).strip().casefold()) if isinstance(value, str) else None
 
     columns = {column: frame[column].astype(object).tolist() for column in ("mål", "opnået", "retning")}
     targets, achieved, directions = columns["mål"], columns["opnået"], columns["retning"]
+    milestones = [False] * len(targets)
     for row, (target, reached) in enumerate(zip(map(word, targets), map(word, achieved), strict=True)):
         if target is None or reached is None:
             continue
-        targets[row], achieved[row] = target, reached
+        targets[row], achieved[row], milestones[row] = target, reached, True
         if not _filled(directions[row]):
             directions[row] = "højere" if target else "lavere"
     for column, values in columns.items():
         frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    return milestones
 
 
 _MET = {"ja": True, "yes": True, "opfyldt": True, "nået": True, "true": True, "sand": True,
@@ -362,16 +387,53 @@ def _half_up(value: Any) -> Any:
     return np.sign(value) * np.floor(np.abs(value) * 10 + 0.5 + 1e-9) / 10
 
 
-def _number(value: object, shown: str, column: str, line: int) -> float:
-    """A number as Danish users write it: ``87,5``, ``1.200`` (thousands), ``1.200,5``, ``30 %``."""
+def _bare(value: str) -> str:
+    """A cell's number without its percent sign, spaces and Word's or the accounts' minus."""
+    text = _PERCENT_WORD.sub("%", value.strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
+    return _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
+
+
+def _decimal_mark(values: pd.Series) -> str | None:
+    """The decimal mark a column's text cells show: ``,`` (``72,5``, ``1.200,5``) or ``.`` (``72.5``,
+    ``1,200.5``, ``1,200,000``); None when they show neither, or both. ``1,200`` and ``1.200`` show none."""
+    seen = set()
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        text = _bare(value)
+        if _COMMA_GROUP.fullmatch(text) or _THOUSANDS.fullmatch(text) or not re.search(r"\d", text):
+            continue
+        if "," in text and "." in text:
+            seen.add("," if text.rindex(",") > text.rindex(".") else ".")
+        elif text.count(",") > 1 and _COMMA_THOUSANDS.fullmatch(text):
+            seen.add(".")
+        elif "," in text:
+            seen.add(",")
+        elif "." in text:
+            seen.add(".")
+    return _one_mark(seen)
+
+
+def _one_mark(marks: object) -> str | None:
+    found = {mark for mark in marks if mark is not None}  # type: ignore[attr-defined]
+    return found.pop() if len(found) == 1 else None
+
+
+def _number(value: object, shown: str, column: str, line: int, *, mark: str | None = None) -> float:
+    """A number as Danish users write it: ``87,5``, ``1.200`` (thousands), ``1.200,5``, ``30 %``; and as
+    English numbers are written (``1,200.5``, ``1,200,000``). ``1,200`` is 1200 where ``mark`` (the
+    column's decimal mark) is a point, else 1,2."""
     if not _filled(value):
         raise CorpusError(Errors.E023.format(path=shown, line=line, column=column))
     if isinstance(value, int | float):
         return float(value)
-    text = _PERCENT_WORD.sub("%", str(value).strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
-    text = _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
+    text = _bare(str(value))
+    if "," in text and "." in text and text.rindex(".") > text.rindex(","):
+        text = text.replace(",", "")  # 1,200.5
+    elif "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")  # 1.200,5
+    elif _COMMA_THOUSANDS.fullmatch(text) and (mark == "." or text.count(",") > 1):
+        text = text.replace(",", "")
     elif _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     else:

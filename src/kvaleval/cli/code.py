@@ -75,7 +75,10 @@ def code_cli(
     targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
                                if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
-    indicators = read_targets(targets_path) if targets_path else None
+    if targets_path:  # checked now, read again by write_appendix, whose warnings (W044) become notes
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kv.KvalevalWarning)
+            read_targets(targets_path)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     echo(Texts.cli_reading.format(corpus=corpus), quiet)
@@ -103,7 +106,7 @@ def code_cli(
     echo(Texts.cli_writing.format(out=out), quiet)
     inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
     with warnings_as_notes():
-        written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
+        written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)

@@ -34,7 +34,7 @@ from kvaleval.analyse.privacy import (
     pseudonymise_id,
 )
 from kvaleval.analyse.quotes import document_numbers, interview_name, quotes, survey_documents
-from kvaleval.analyse.targets import target_attainment
+from kvaleval.analyse.targets import MILESTONE, target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
 from kvaleval.privacy.columns import personal_column
@@ -80,11 +80,13 @@ def build_appendix(
     keep: Sequence[str] = (),
     sources: Mapping[str, str | Path] | None = None,
     step: Callable[[str], None] = lambda name: None,
+    read_notes: Sequence[str] = (),
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`).
 
     kvaleval's warnings while the tables are made (a conclusion's unknown group, W021) are
-    still issued, and written into the manifest (the sheet Kørsel), where a reader sees them.
+    still issued, and written into the manifest (the sheet Kørsel), where a reader sees them,
+    after ``read_notes``: those issued while the conclusions and targets were read (W044).
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", KvalevalWarning)
@@ -96,7 +98,8 @@ def build_appendix(
         if (str(warning.message), warning.category) not in issued:
             issued.add((str(warning.message), warning.category))
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
+    noted = list(dict.fromkeys([*read_notes, *(str(w.message) for w in caught
+                                               if issubclass(w.category, KvalevalWarning))]))
     step("manifest")
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
                                  small_cells=small_cells, noted=noted, sources=sources)
@@ -223,7 +226,7 @@ def _tables(
 
     if targets is not None:
         table, overall = target_attainment(targets)
-        table = with_own_values(_whole_numbers(table, ("mål", "opnået", "vægt")))
+        table = with_own_values(_milestones_in_words(_whole_numbers(table, ("mål", "opnået", "vægt"))))
         appendix.sheets.append(Sheet(Words.targets, headed(table), Words.targets_title, [
             Words.note_targets.format(met=int(overall["met"]), indicators=int(overall["indicators"]),
                                       share=number(overall["share_met"]),
@@ -353,21 +356,27 @@ def write_appendix(
     sources = dict(sources or {})
     out = Path(out_dir)
     with using_language(language):  # the words the tables and files are made with
-        if isinstance(conclusions, PATH):
-            sources.setdefault(Words.conclusions_file, conclusions)
-            conclusions = read_conclusions(conclusions, codebook=coded.codebook)
-        elif conclusions is not None:
-            conclusions = check_conclusions(conclusions, function="kv.write_appendix")
-        check_out_dir(out)
-        if targets is not None and not isinstance(targets, pd.DataFrame):
-            sources.setdefault(Words.targets_file, targets)
-            targets = read_targets(targets)
-        elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
-            targets = targets_table(targets)
+        # what is said while the inputs are read (a thousands comma, W044) belongs in the sheet Kørsel too
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", KvalevalWarning)
+            if isinstance(conclusions, PATH):
+                sources.setdefault(Words.conclusions_file, conclusions)
+                conclusions = read_conclusions(conclusions, codebook=coded.codebook)
+            elif conclusions is not None:
+                conclusions = check_conclusions(conclusions, function="kv.write_appendix")
+            check_out_dir(out)
+            if targets is not None and not isinstance(targets, pd.DataFrame):
+                sources.setdefault(Words.targets_file, targets)
+                targets = read_targets(targets)
+            elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
+                targets = targets_table(targets)
+        for warning in caught:  # still issued, to the caller
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        read_notes = [str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)]
         with _steps(progress) as step:
             appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
                                       pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
-                                      keep=keep, sources=sources, step=step)
+                                      keep=keep, sources=sources, step=step, read_notes=read_notes)
             try:
                 out.mkdir(parents=True, exist_ok=True)
                 staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
@@ -783,6 +792,19 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
         table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
                                    for value in table[column].tolist()], index=table.index, dtype=object)
     return table
+
+
+def _milestones_in_words(table: pd.DataFrame) -> pd.DataFrame:
+    """A milestone's target and achieved value as written, ``ja``/``nej`` (``yes``/``no``), not the 1 and 0
+    it is counted as; the column saying which are milestones is not shown."""
+    if MILESTONE not in table:
+        return table
+    table = table.copy()
+    for column in ("mål", "opnået"):
+        table[column] = pd.Series([yes_no(bool(value)) if milestone else value
+                                   for value, milestone in zip(table[column], table[MILESTONE], strict=True)],
+                                  index=table.index, dtype=object)
+    return table.drop(columns=MILESTONE)
 
 
 def _without_repeated_totals(frame: pd.DataFrame, evidence_table: pd.DataFrame) -> pd.DataFrame:

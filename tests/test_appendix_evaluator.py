@@ -1,0 +1,81 @@
+"""The appendix as an evaluator reads it (red team round 3): targets as written, and the numbers of a new
+corpus with its own groups, sub-themes and conclusions traced from bilag.md and the workbook to the codings."""
+
+from __future__ import annotations
+
+import csv
+import warnings
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+import kvaleval as kv
+from conftest import write_xlsx
+from kvaleval.analyse.targets import read_targets
+from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
+from kvaleval.cli._app import app
+from kvaleval.errors import KvalevalWarning
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _sheet(path: Path, name: str) -> list[tuple[object, ...]]:
+    """A sheet's rows from its header (row 3) on."""
+    return list(openpyxl.load_workbook(path)[name].iter_rows(min_row=3, values_only=True))
+
+
+@pytest.mark.parametrize(("language", "yes", "no"), [("da", "ja", "nej"), ("en", "yes", "no")])
+def test_targets_milestones_read_yes_or_no_in_every_table(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                          tmp_path: Path, language: str, yes: str, no: str) -> None:
+    # "Ungeråd etableret;ja;ja" was shown as "| Ungeråd etableret | 1 | 1 |": a reader saw a count of one.
+    path = write_xlsx(tmp_path / "indikatorer.xlsx", [
+        ["indikator", "mål", "opnået"], ["Ungeråd etableret", "ja", "Ja"], ["Lokalavis udkommer", "ja", "nej"],
+        ["Unge i fritidsjob", 1, 0]])
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out, targets=path,
+                      charts_enabled=False, qdpx=False, language=language)
+    bilag = (out / "bilag.md").read_text(encoding="utf-8")
+    assert f"| Ungeråd etableret | {yes} | {yes} |" in bilag and f"| Lokalavis udkommer | {yes} | {no} |" in bilag
+    assert "| Unge i fritidsjob | 1 | 0 |" in bilag  # a count of one is a number still
+    rows = _rows(out / "csv" / "maalopfyldelse.csv")
+    assert [(r["mål"], r["opnået"]) for r in rows] == [(yes, yes), (yes, no), ("1", "0")]
+    assert "milepæl" not in rows[0]
+    sheet = _sheet(out / "appendix.xlsx", "Målopfyldelse" if language == "da" else "Targets")
+    assert [row[1:3] for row in sheet[1:4]] == [(yes, yes), (yes, no), (1, 0)]
+
+
+def test_targets_a_comma_before_three_digits_follows_the_column(tmp_path: Path) -> None:
+    # "1,200" was always 1,2: in a column whose other cells write a decimal point (72.5) it is 1200.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nBesøg i caféen;1,200;1,350\nTilfredshed;72.5;80.25\n"
+                    "Budget;\"1,200.5\";\"1,200,000\"\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)  # nothing to warn about: the column decides
+        table = read_targets(path)
+    assert table["mål"].tolist() == [1200.0, 72.5, 1200.5] and table["opnået"].tolist() == [1350.0, 80.25, 1200000.0]
+    path.write_text("indikator;mål;opnået\nBesøg i caféen;1,200;1,350\nTilfredshed;72,5;80\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        assert read_targets(path)["mål"].tolist() == [1.2, 72.5]  # a Danish decimal comma beside it
+    path.write_text("indikator;mål;opnået\nBesøg i caféen;1,200;1350\nTilfredshed;70;80\n", encoding="utf-8")
+    with pytest.warns(KvalevalWarning, match=r"W044.*linje 2: '1,200' i kolonnen 'mål' er læst som 1,2 .*"
+                                             r"kan også være 1200.*Skriv 1200 eller 1.200"):
+        assert read_targets(path)["mål"].tolist() == [1.2, 70.0]
+
+
+def test_cli_notes_an_ambiguous_thousands_comma_in_the_run_sheet(tiny_corpus: Path, small_codebook_path: Path,
+                                                                  tmp_path: Path) -> None:
+    # The CLI read the targets before the appendix, so a warning about them reached neither Bemærk nor Kørsel.
+    path = tmp_path / "indikatorer.csv"
+    path.write_text("indikator;mål;opnået\nBesøg i caféen;1,200;1350\n", encoding="utf-8")
+    out = tmp_path / "ud"
+    result = CliRunner().invoke(app, ["code", str(tiny_corpus), "--codebook", str(small_codebook_path),
+                                      "--targets", str(path), "--out", str(out), "--no-qdpx", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "Bemærk: [W044]" in result.output
+    assert any("[W044]" in str(value) for row in _sheet(out / "appendix.xlsx", "Kørsel") for value in row)
