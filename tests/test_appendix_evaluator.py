@@ -79,3 +79,38 @@ def test_cli_notes_an_ambiguous_thousands_comma_in_the_run_sheet(tiny_corpus: Pa
     assert result.exit_code == 0, result.output
     assert "Bemærk: [W044]" in result.output
     assert any("[W044]" in str(value) for row in _sheet(out / "appendix.xlsx", "Kørsel") for value in row)
+
+
+def _survey_corpus(folder: Path, answers: list[str]) -> Path:
+    """A corpus of one survey written by openpyxl, one answer a row."""
+    folder.mkdir()
+    write_xlsx(folder / "skema.xlsx", [["løbenr", "Hvad synes du om dagtilbuddet?"],
+                                       *[[i, answer] for i, answer in enumerate(answers, start=1)]])
+    return folder
+
+
+def test_percents_round_half_up_in_every_table_as_the_targets_do(tmp_path: Path, small_codebook: kv.Codebook) -> None:
+    # 1 of 16 is 6,25 %: Oversigt and Frekvenser wrote 6,2 (half to even), Målopfyldelse 116,3 for 116,25 (half up,
+    # as Excel's ROUND and a reader): the appendix rounded two ways.
+    answers = ["Der er lang venteliste, og vi har travlt."] + [f"Det er fint nok, tak {i}." for i in range(15)]
+    coded = kv.code(kv.read_corpus(_survey_corpus(tmp_path / "korpus", answers)), small_codebook)
+    frequencies = coded.frequencies()
+    assert frequencies.set_index("code").loc["kapacitet", ["share", "percent"]].tolist() == ["1/16", 6.3]
+    out = tmp_path / "ud"
+    kv.write_appendix(coded, out, charts_enabled=False, qdpx=False)
+    assert "| 1/16 | 6,3 |" in (out / "bilag.md").read_text(encoding="utf-8")
+    written = {r["percent"] for r in _rows(out / "csv" / "frekvenser.csv") if r["code"] == "kapacitet"}
+    assert "6.3" in written and "6.2" not in written
+
+
+def test_bilag_md_shows_a_target_as_written_not_cut_to_one_decimal(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                                   tmp_path: Path) -> None:
+    # An achieved 0,25 stood as "0,2" in bilag.md (one decimal, half to even) while the workbook said 0,25.
+    path = write_xlsx(tmp_path / "indikatorer.xlsx", [["indikator", "mål", "opnået", "vægt", "retning"],
+                                                      ["Andel børn med sprogstøtte", 0.3, 0.25, 1.5, "lavere"]])
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out, targets=path,
+                      charts_enabled=False, qdpx=False)
+    assert "| Andel børn med sprogstøtte | 0,3 | 0,25 | 1,5 | lavere | 120,0 | ja |" in (
+        out / "bilag.md").read_text(encoding="utf-8")
+    assert _sheet(out / "appendix.xlsx", "Målopfyldelse")[1][1:3] == (0.3, 0.25)

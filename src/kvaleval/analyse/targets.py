@@ -16,12 +16,11 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from kvaleval.errors import CorpusError, Errors, Texts, Warnings, warn
+from kvaleval.frames import half_up
 from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
@@ -368,23 +367,17 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
     lower_better = (100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)).where(table["mål"] != 0)
     # A percent of a negative target (a change of -5) says nothing: -3 of -5 is "60 %", yet met.
     signed = (table["mål"] < 0) | (table["opnået"] < 0)
-    table["pct_af_mål"] = _half_up(higher.where(~lower, lower_better).where(~signed))
+    table["pct_af_mål"] = half_up(higher.where(~lower, lower_better).where(~signed))
     table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
     weights = table["vægt"]
     overall = {
         "indicators": float(len(table)),
         "met": float(table["opfyldt"].sum()),
-        "share_met": float(_half_up(100 * (weights * table["opfyldt"]).sum() / weights.sum())) if len(table) else 0.0,
+        "share_met": float(half_up(100 * (weights * table["opfyldt"]).sum() / weights.sum())) if len(table) else 0.0,
         # NaN when no indicator has a percent of its target (every target 0): shown as "–"
-        "mean_pct_af_mål": float(_half_up(table["pct_af_mål"].mean())) if len(table) else math.nan,
+        "mean_pct_af_mål": float(half_up(table["pct_af_mål"].mean())) if len(table) else math.nan,
     }
     return table, overall
-
-
-def _half_up(value: Any) -> Any:
-    """Rounded to one decimal, halves away from zero as Excel's ROUND and a reader do (116,25 ->
-    116,3; Python's round gives 116,2); a float or a Series, NaN staying NaN."""
-    return np.sign(value) * np.floor(np.abs(value) * 10 + 0.5 + 1e-9) / 10
 
 
 def _bare(value: str) -> str:
