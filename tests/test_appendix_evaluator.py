@@ -114,3 +114,24 @@ def test_bilag_md_shows_a_target_as_written_not_cut_to_one_decimal(tiny_corpus: 
     assert "| Andel børn med sprogstøtte | 0,3 | 0,25 | 1,5 | lavere | 120,0 | ja |" in (
         out / "bilag.md").read_text(encoding="utf-8")
     assert _sheet(out / "appendix.xlsx", "Målopfyldelse")[1][1:3] == (0.3, 0.25)
+
+
+def test_small_cells_hide_supported_where_it_would_tell_a_hidden_count(tiny_corpus: Path,
+                                                                        small_codebook: kv.Codebook,
+                                                                        tmp_path: Path) -> None:
+    # With --small-cells 3 a hidden "< 3" beside min_respondents 2 and "nej" said the count was 1 (and "ja", 2).
+    from kvaleval.records import Conclusion
+
+    conclusions = [Conclusion(f"k{low}", "Der mangler kapacitet.", ("kapacitet",), groups=("samarbejdspartner",),
+                              min_respondents=low) for low in (1, 2, 5)]
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out, conclusions=conclusions,
+                      small_cells=3, charts_enabled=False, qdpx=False)
+    rows = {r["conclusion_id"]: r for r in _rows(out / "csv" / "konklusioner.csv")}
+    assert [rows[k]["respondents"] for k in ("k1", "k2", "k5")] == ["< 3"] * 3
+    # any count 1 or 2 is at least 1 and below 5: only min 2 tells them apart
+    assert [rows[k]["supported"] for k in ("k1", "k2", "k5")] == ["ja", "skjult", "nej"]
+    sheet = _sheet(out / "appendix.xlsx", "Konklusioner")
+    assert [row[-1] for row in sheet[1:4]] == ["ja", "skjult", "nej"]
+    lines = [line for line in (out / "bilag.md").read_text("utf-8").splitlines() if line.startswith("| k2 |") and "< 3/< 3" in line]
+    assert lines and all(line.endswith("| skjult |") for line in lines)

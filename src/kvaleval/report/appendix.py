@@ -172,9 +172,9 @@ def _tables(
         subset = {c.id: _respondents_of(c) for c in conclusions}
         shown_table = suppress_counts(shown_table.assign(_subset=shown_table["conclusion_id"].map(subset)),
                                       small_cells, group="group", block=["_subset"], keys=["conclusion_id"])
-        shown_table = with_own_values(shown_table.drop(columns="_subset"))
-        quotes_table = with_own_values(quotes_table)
         minimum = {c.id: c.min_respondents for c in conclusions}
+        shown_table = with_own_values(_hidden_support(shown_table.drop(columns="_subset"), minimum, small_cells))
+        quotes_table = with_own_values(quotes_table)
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
             Words.note_mixed,
@@ -184,7 +184,7 @@ def _tables(
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
                                      wrap=(header("quote"), header("question"))))
         appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
-            supported=shown_table["supported"].map(yes_no))
+            supported=shown_table["supported"].map(lambda v: v if isinstance(v, str) else yes_no(bool(v))))
         appendix.csv["konklusionscitater"] = quotes_table
         overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
@@ -792,6 +792,22 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
         table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
                                    for value in table[column].tolist()], index=table.index, dtype=object)
     return table
+
+
+def _hidden_support(table: pd.DataFrame, minimum: Mapping[str, int], k: int | None) -> pd.DataFrame:
+    """``supported`` hidden (``skjult``) where the respondents are and it would tell their number: beside
+    ``< 3`` a minimum of 2 says 2 with ``ja`` and 1 with ``nej``. It stays where every hidden number gives
+    the same answer: a minimum of 1 (a hidden count is never 0), or one of k or more beside ``< k``."""
+    if not k:
+        return table
+    def shown(conclusion: str, respondents: object, supported: object) -> object:
+        if not isinstance(respondents, str):
+            return supported
+        low = minimum[conclusion]
+        telling = 1 < low < k if respondents.startswith("<") else low > 1  # "skjult" may be any number
+        return Words.hidden if telling else supported
+    return table.assign(supported=[shown(*row) for row in zip(
+        table["conclusion_id"], table["respondents"], table["supported"], strict=True)])
 
 
 def _milestones_in_words(table: pd.DataFrame) -> pd.DataFrame:
