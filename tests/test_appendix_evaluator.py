@@ -7,7 +7,9 @@ import csv
 import warnings
 from pathlib import Path
 
+import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -135,3 +137,29 @@ def test_small_cells_hide_supported_where_it_would_tell_a_hidden_count(tiny_corp
     assert [row[-1] for row in sheet[1:4]] == ["ja", "skjult", "nej"]
     lines = [line for line in (out / "bilag.md").read_text("utf-8").splitlines() if line.startswith("| k2 |") and "< 3/< 3" in line]
     assert lines and all(line.endswith("| skjult |") for line in lines)
+
+
+def test_small_cells_charts_draw_what_the_tables_show(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                      tmp_path: Path) -> None:
+    # With --small-cells 3 the charts were drawn from the full counts: the one partner's 100 % bar and
+    # the conclusion's 1 respondent stood in figurer/ while every table said "< 3".
+    from kvaleval.records import Conclusion
+    from kvaleval.report.appendix import build_appendix
+
+    coded = kv.code(kv.read_corpus(tiny_corpus), small_codebook)
+    conclusions = [Conclusion("k", "Der mangler kapacitet.", ("kapacitet",), groups=("samarbejdspartner",))]
+    shown = build_appendix(coded, conclusions=conclusions, small_cells=3).displays
+    full = build_appendix(coded, conclusions=conclusions).displays
+    assert full["temaer_pr_gruppe"].shares.loc["Kapacitet", "samarbejdspartner"] == 100.0
+    partner = shown["temaer_pr_gruppe"].shares["samarbejdspartner"]  # N = 1: hidden, 0 of it stays 0,0 as in the table
+    assert pd.isna(partner["Kapacitet"]) and set(partner.dropna()) == {0.0}
+    assert full["konklusioner_stoette"].support["respondents"].tolist() == [1]
+    assert shown["konklusioner_stoette"].support["respondents"].isna().all()
+    drawn, counts = shown["samforekomst"].matrix.to_numpy(float), full["samforekomst"].matrix.to_numpy(float)
+    small = (counts > 0) & (counts < 3)
+    assert small.any() and np.isnan(drawn[small]).all() and (drawn[~small] == counts[~small]).all()
+    out = tmp_path / "ud"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a hidden bar draws no warning about a label at NaN
+        kv.write_appendix(coded, out, conclusions=conclusions, small_cells=3, qdpx=False)
+    assert (out / "figurer" / "temaer_pr_gruppe.svg").is_file()

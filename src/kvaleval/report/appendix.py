@@ -158,7 +158,9 @@ def _tables(
     shown_attributes = frequency_table.assign(attribute=frequency_table["attribute"].map(header))  # "Gruppe"
     appendix.sheets.append(Sheet(Words.frequencies, headed(shown_attributes), Words.frequencies_title, notes))
     appendix.csv["frekvenser"] = frequency_table
-    appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
+    # with --small-cells the charts draw what the tables show: a hidden percent has no bar
+    appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(
+        _as_numbers(shown_frequencies, ["percent"]) if small_cells else frequencies, by)
 
     if conclusions:
         step("konklusioner")
@@ -173,7 +175,8 @@ def _tables(
         shown_table = suppress_counts(shown_table.assign(_subset=shown_table["conclusion_id"].map(subset)),
                                       small_cells, group="group", block=["_subset"], keys=["conclusion_id"])
         minimum = {c.id: c.min_respondents for c in conclusions}
-        shown_table = with_own_values(_hidden_support(shown_table.drop(columns="_subset"), minimum, small_cells))
+        suppressed = shown_table.drop(columns="_subset")
+        shown_table = with_own_values(_hidden_support(suppressed, minimum, small_cells))
         quotes_table = with_own_values(quotes_table)
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
@@ -186,7 +189,8 @@ def _tables(
         appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
             supported=shown_table["supported"].map(lambda v: v if isinstance(v, str) else yes_no(bool(v))))
         appendix.csv["konklusionscitater"] = quotes_table
-        overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
+        overall = (_overall(suppressed) if small_cells else table[table["group"] == ALL]).assign(
+            min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
 
     step("citater")
@@ -215,7 +219,9 @@ def _tables(
     appendix.sheets.append(Sheet(Words.cooccurrence, shown_matrix, Words.cooccurrence_title,
                                  [Words.note_cooccurrence]))
     appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
-    appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
+    shown_numbers = _as_numbers(shown_matrix.set_index(Words.theme), list(shown_matrix.columns[1:]))
+    appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(shown_numbers if small_cells else matrix,
+                                                                   list(matrix.index))
 
     step("rammematrix")
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
@@ -792,6 +798,19 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
         table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
                                    for value in table[column].tolist()], index=table.index, dtype=object)
     return table
+
+
+def _as_numbers(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame`` with a hidden count or percent (``< 3``, ``skjult``, ``–``) as NaN: what a chart leaves out."""
+    return frame.assign(**{str(c): pd.to_numeric(frame[c], errors="coerce") for c in columns})
+
+
+def _overall(suppressed: pd.DataFrame) -> pd.DataFrame:
+    """Each conclusion's row over all its respondents as the table shows it: its ``(alle)`` row, or the
+    row of its one group (which stands for it), with hidden counts as NaN."""
+    rows = [part[part["group"] == ALL] if (part["group"] == ALL).any() else part.head(1)
+            for _, part in suppressed.groupby("conclusion_id", sort=False)]
+    return _as_numbers(pd.concat(rows, ignore_index=True), ["respondents", "respondents_total"])
 
 
 def _hidden_support(table: pd.DataFrame, minimum: Mapping[str, int], k: int | None) -> pd.DataFrame:
