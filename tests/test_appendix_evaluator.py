@@ -135,7 +135,8 @@ def test_small_cells_hide_supported_where_it_would_tell_a_hidden_count(tiny_corp
     assert [rows[k]["supported"] for k in ("k1", "k2", "k5")] == ["ja", "skjult", "nej"]
     sheet = _sheet(out / "appendix.xlsx", "Konklusioner")
     assert [row[-1] for row in sheet[1:4]] == ["ja", "skjult", "nej"]
-    lines = [line for line in (out / "bilag.md").read_text("utf-8").splitlines() if line.startswith("| k2 |") and "< 3/< 3" in line]
+    lines = [line for line in (out / "bilag.md").read_text("utf-8").splitlines()
+             if line.startswith("| k2 |") and "< 3/< 3" in line]
     assert lines and all(line.endswith("| skjult |") for line in lines)
 
 
@@ -163,3 +164,49 @@ def test_small_cells_charts_draw_what_the_tables_show(tiny_corpus: Path, small_c
         warnings.simplefilter("error")  # a hidden bar draws no warning about a label at NaN
         kv.write_appendix(coded, out, conclusions=conclusions, small_cells=3, qdpx=False)
     assert (out / "figurer" / "temaer_pr_gruppe.svg").is_file()
+
+
+def test_targets_headers_as_other_evaluators_write_them_and_an_error_naming_the_real_header(tmp_path: Path) -> None:
+    # "Målsætning | Resultat | Status" under a title was E012 "Kolonner: ['resultatmål 2026']": the title
+    # taken for the header, and the columns the user wrote not named.
+    path = write_xlsx(tmp_path / "maal.xlsx", [
+        ["Resultatmål 2026"], [], ["Indikator", "Målsætning", "Resultat", "Status"],
+        ["Forældre til møder", 1200, 1350, "Opfyldt"], ["Ventetid (dage)", "højst 10", 12, "Ikke opfyldt"]])
+    table = read_targets(path)
+    assert table["mål"].tolist() == [1200.0, 10.0] and table["opnået"].tolist() == [1350.0, 12.0]
+    write_xlsx(path, [["Resultatmål 2026"], [], ["Indikator", "Baseline", "Status"], ["Forældre til møder", 900, "ok"]])
+    named = r"E012.*\['mål', 'opnået'\].*Kolonner: \['indikator', 'baseline', 'status'\]"
+    with pytest.raises(kv.CorpusError, match=named):
+        read_targets(path)
+    (tmp_path / "maal.csv").write_text("Resultatmål 2026\n\nIndikator;Baseline;Status\nForældre;900;ok\n",
+                                       encoding="utf-8")
+    with pytest.raises(kv.CorpusError, match=r"E012.*Kolonner: \['indikator', 'baseline', 'status'\]"):
+        read_targets(tmp_path / "maal.csv")
+
+
+def test_targets_as_a_word_table_under_a_heading(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                 tmp_path: Path) -> None:
+    # An evaluation plan's indicators are a table in Word: it was E031 "save it as .xlsx or .csv".
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Bilag 2: Indikatorer for forældresamarbejdet")
+    notes = document.add_table(rows=1, cols=2)
+    notes.cell(0, 0).text, notes.cell(0, 1).text = "Version", "2"
+    table = document.add_table(rows=4, cols=4)
+    rows = [["Indikator", "Målsætning", "Resultat", "Retning"], ["Forældre til møder", "1.200", "1.350", ""],
+            ["Sprogvurderinger gennemført", "ja", "ja", ""], ["Ventetid (dage)", "10", "12", "lavere"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(str(tmp_path / "indikatorer.docx"))
+    read = read_targets(tmp_path / "indikatorer.docx")
+    assert read["mål"].tolist() == [1200.0, 1.0, 10.0] and read["opnået"].tolist() == [1350.0, 1.0, 12.0]
+    out = tmp_path / "ud"
+    kv.write_appendix(kv.code(kv.read_corpus(tiny_corpus), small_codebook), out, targets=tmp_path / "indikatorer.docx",
+                      charts_enabled=False, qdpx=False)
+    assert "| Sprogvurderinger gennemført | ja | ja |" in (out / "bilag.md").read_text("utf-8")
+    table.cell(0, 1).text = "Baseline"
+    document.save(str(tmp_path / "indikatorer.docx"))
+    with pytest.raises(kv.CorpusError, match=r"E036.*2 tabel\(ler\).*\['Version', '2'\]"):
+        read_targets(tmp_path / "indikatorer.docx")

@@ -412,8 +412,8 @@ class Errors(metaclass=_CodedMessages):
     E030 = ("{path}: PDF'en er krypteret ({detail}), så teksten kan ikke læses. Gem en kopi uden beskyttelse "
             "(i Adobe Acrobat: Egenskaber > Sikkerhed > Ingen sikkerhed), eller kopiér teksten over i en "
             ".docx- eller .txt-fil.")
-    E031 = ("{path}: indikatorerne skal være en tabel, .csv eller .xlsx, med kolonnerne indikator, mål og opnået, ikke "
-            "'{suffix}'. {advice}.")
+    E031 = ("{path}: indikatorerne skal være en tabel, .csv, .xlsx eller .docx, med kolonnerne indikator, mål og "
+            "opnået, ikke '{suffix}'. {advice}.")
     E032 = ("{path}: intet af arkene {sheets} har kolonnerne indikator, mål og opnået i en række. Det første arks "
             "første række har {columns}. Skriv overskrifterne indikator, mål og opnået over indikatorerne.")
     E033 = ("{path}, linje {line}: målet '{value}' giver retningen '{direction}', men kolonnen 'retning' siger "
@@ -424,6 +424,9 @@ class Errors(metaclass=_CodedMessages):
     E035 = ("{path}, linje {line}: kolonnen 'opfyldt' siger '{said}' om '{name}', men opnået {achieved} mod målet "
             "{target} med retningen '{direction}' siger det modsatte. Mangler retningen ('lavere': lavere er "
             "bedre), eller er et tal forkert? Ret det, eller slet kolonnen 'opfyldt' (kvaleval regner den ud).")
+    E036 = ("{path}: ingen af dokumentets {n} tabel(ler) har kolonnerne indikator, mål og opnået i en række; den "
+            "første tabels første række har {columns}. Skriv overskrifterne indikator, mål og opnået over "
+            "indikatorerne i tabellen (en punktopstilling eller tekst læses ikke som indikatorer).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -1301,8 +1304,8 @@ class _ErrorsEnglish:
             "text into a .docx or .txt file.")
     E030 = ("{path}: the PDF is encrypted ({detail}), so its text cannot be read. Save a copy without protection "
             "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
-    E031 = ("{path}: the indicators must be a table, .csv or .xlsx, with the columns indikator, mål and opnået, not "
-            "'{suffix}'. {advice}.")
+    E031 = ("{path}: the indicators must be a table, .csv, .xlsx or .docx, with the columns indikator, mål and "
+            "opnået, not '{suffix}'. {advice}.")
     E032 = ("{path}: none of the sheets {sheets} has the columns indikator, mål and opnået in a row. The first "
             "sheet's first row has {columns}. Write the headers indikator, mål and opnået above the indicators.")
     E033 = ("{path}, line {line}: the target '{value}' gives the direction '{direction}', but the column 'retning' "
@@ -1314,6 +1317,9 @@ class _ErrorsEnglish:
             "the target {target} with the direction '{direction}' says the opposite. Is the direction missing "
             "('lavere': lower is better), or a number wrong? Correct it, or delete the column 'opfyldt' (kvaleval "
             "works it out).")
+    E036 = ("{path}: none of the document's {n} table(s) has the columns indikator, mål and opnået in a row; the "
+            "first table's first row has {columns}. Write the headers indikator, mål and opnået above the "
+            "indicators in the table (a bulleted list or running text is not read as indicators).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."

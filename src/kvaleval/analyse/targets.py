@@ -26,7 +26,10 @@ from kvaleval.read._text import decode_bytes
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
             "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning", "met": "opfyldt",
-            "nået": "opfyldt"}
+            "nået": "opfyldt",
+            # as other evaluators' tables head them: "Målsætning | Resultat | Status"
+            "målsætning": "mål", "maalsaetning": "mål", "måltal": "mål", "målværdi": "mål", "resultat": "opnået",
+            "status": "opfyldt"}
 
 
 _PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
@@ -49,25 +52,29 @@ def read_targets(path: str | Path) -> pd.DataFrame:
     CorpusError
         If the file is missing, unreadable, lacks a column, or holds a non-number.
     """
+    from docx.opc.exceptions import PackageNotFoundError
+
     path = Path(path)
     shown = str(path)
     if not path.is_file():
         raise CorpusError(Errors.E024.format(path=shown))
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
+    if suffix not in (".csv", ".xlsx", ".txt", ".tsv", ".docx"):
         # the conclusions given as --targets were read as a CSV: "a decimal comma splits the number" (E026)
         advice = Texts.advice_conclusions_not_targets if suffix in (".yaml", ".yml") else Texts.advice_save_xlsx
         raise CorpusError(Errors.E031.format(path=shown, suffix=suffix or Texts.none, advice=advice))
     if path.stat().st_size == 0:
         raise CorpusError(Errors.E027.format(path=shown))
     try:
-        if path.suffix.lower() == ".xlsx":
+        if suffix == ".xlsx":
             frame = _read_xlsx(path)
+        elif suffix == ".docx":
+            frame = _read_docx(path)
         else:
             # Danish Excel saves CSV as Windows-1252 unless told otherwise: decode as the transcripts are.
             text = decode_bytes(path.read_bytes(), path=shown).text
             frame = _read_delimited(text, shown)
-    except (ValueError, OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as err:
+    except (ValueError, OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile, PackageNotFoundError) as err:
         if isinstance(err, CorpusError):
             raise
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
@@ -87,11 +94,11 @@ def targets_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     """``indikator, mål, opnået, vægt, retning`` from the rows read (with their line in ``_LINE``)."""
-    frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
+    headers = [str(c).strip().lower() for c in frame.columns if c != _LINE]  # named as the user wrote them
+    frame.columns = _names(frame.columns)
     missing = [column for column in REQUIRED if column not in frame.columns]
     if missing:
-        raise CorpusError(Errors.E012.format(path=shown, missing=missing,
-                                             columns=[c for c in frame.columns if c != _LINE]))
+        raise CorpusError(Errors.E012.format(path=shown, missing=missing, columns=headers))
     # an empty row, and a comment line ("# kilde: årsrapporten") that many keep in such a file
     commented = frame["indikator"].map(lambda value: str(value).lstrip().startswith("#"))
     frame = frame[frame["indikator"].map(_filled).astype(bool) & ~commented].reset_index(drop=True)
@@ -239,32 +246,29 @@ def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     """A CSV separated by the character (``;``, ``,`` or tab) its header line uses most; a row
     with more fields than the header is an error (``80,72,5``: a decimal comma in a file
     separated by commas). The header is the first line with the columns ``indikator, mål, opnået``,
-    below a title if there is one, else the first line."""
+    below a title if there is one, else the first line with two fields or more."""
     lines = [line for line in text.splitlines() if line.strip()]
     titled = next((line for line in lines if _has_columns(re.split(r"[;,\t]", line))), None)
-    header_line = titled or (lines[0] if lines else "")
+    header_line = titled or (lines[_likely_header([re.split(r"[;,\t]", line) for line in lines])] if lines else "")
     delimiter = max(";,\t", key=header_line.count) if any(c in header_line for c in ";,\t") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header: list[str] | None = None
+    records = [(reader.line_num, record) for record in reader if any(field.strip() for field in record)]
+    # the header: the record with the columns, below a title; without them the likely header, for E012 to name
+    at = next((i for i, (_, record) in enumerate(records) if _has_columns(record)), None)
+    at = _likely_header([record for _, record in records]) if at is None else at
+    header: list[str] = [field.strip() for field in records[at][1]] if records else []
+    while header and not header[-1]:
+        header.pop()
     rows: list[list[object]] = []
-    for record in reader:
-        if not any(field.strip() for field in record):
-            continue
-        if header is None and titled is not None and not _has_columns(record):
-            continue  # a title above the header
-        if header is None:
-            header = [field.strip() for field in record]
-            while header and not header[-1]:
-                header.pop()
-            continue
+    for line_num, record in records[at + 1:]:
         extra = [field for field in record[len(header):] if field.strip()]
         if extra:
             raise CorpusError(Errors.E026.format(
-                path=shown, line=reader.line_num, fields=len(record), columns=len(header),
+                path=shown, line=line_num, fields=len(record), columns=len(header),
                 header=delimiter.join(header), delimiter="tab" if delimiter == "\t" else delimiter))
         values = [field.strip() or None for field in record[: len(header)]]
-        rows.append([*values, *([None] * (len(header) - len(values))), reader.line_num])
-    return pd.DataFrame(rows, columns=[*(header or []), _LINE])
+        rows.append([*values, *([None] * (len(header) - len(values))), line_num])
+    return pd.DataFrame(rows, columns=[*header, _LINE])
 
 
 def _read_xlsx(path: Path) -> pd.DataFrame:
@@ -291,11 +295,41 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
         raise CorpusError(Errors.E032.format(path=str(path), sheets=[title for title, _ in sheets],
                                              columns=[str(v).strip() for v in sheets[0][1][0][1] if _filled(v)]
                                              if sheets[0][1] else []))
-    return _sheet_frame(sheets[0][1] if sheets else [])
+    rows = sheets[0][1] if sheets else []
+    return _sheet_frame(rows[_likely_header([values for _, values in rows]):])
+
+
+def _read_docx(path: Path) -> pd.DataFrame:
+    """The first table of a Word document with the columns ``indikator, mål, opnået`` in a row, from that
+    row on, as an evaluation plan writes its indicators; a row's line is its number in the table (from 1)."""
+    import docx
+
+    tables = [[(number, [cell.text.strip() for cell in row.cells]) for number, row in enumerate(table.rows, start=1)]
+              for table in docx.Document(str(path)).tables]
+    tables = [[(number, values) for number, values in rows if any(values)] for rows in tables]
+    for rows in tables:
+        at = next((i for i, (_, values) in enumerate(rows) if _has_columns(values)), None)
+        if at is not None:
+            return _sheet_frame(rows[at:])
+    first = [value for value in tables[0][0][1] if value] if tables and tables[0] else []
+    raise CorpusError(Errors.E036.format(path=str(path), n=len(tables), columns=first))
+
+
+def _names(columns: Sequence[object]) -> list[str]:
+    """The columns' names in lower case, an alias as the column it stands for (``Målsætning`` is ``mål``)
+    unless that column is there too (``Opnået`` beside ``Resultat``: ``resultat`` stays ``resultat``)."""
+    written = [str(column).strip().lower() for column in columns]
+    return [_ALIASES[name] if name in _ALIASES and _ALIASES[name] not in written else name for name in written]
+
+
+def _likely_header(rows: Sequence[Sequence[object]]) -> int:
+    """Where no row has the columns, the row most like a header: the first with two or more cells filled (not
+    a title above it), so that E012 names the columns the user wrote."""
+    return next((i for i, values in enumerate(rows) if sum(_filled(v) for v in values) >= 2), 0)
 
 
 def _has_columns(values: Sequence[object]) -> bool:
-    names = {_ALIASES.get(str(value).strip().lower(), str(value).strip().lower()) for value in values if _filled(value)}
+    names = set(_names([value for value in values if _filled(value)]))
     return set(REQUIRED) <= names
 
 

@@ -30,7 +30,7 @@ def code_cli(
         Path | None, typer.Option(help="Konklusioner (YAML). Uden --conclusions og --targets bruges de "
                                        "konklusioner og indikatorer, der ligger ved kodebogen.")
     ] = None,
-    targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
+    targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx/docx).")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
                                                help="Pseudonymisér citater og tekst (standard).")] = True,
     qdpx: Annotated[bool, typer.Option("--qdpx/--no-qdpx",
@@ -72,7 +72,8 @@ def code_cli(
     beside = conclusions is None and targets is None
     conclusions_path = conclusions or (find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
                                        if beside else None)
-    targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+    targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx",
+                                                           "_indikatorer.docx"))
                                if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
     if targets_path:  # checked now, read again by write_appendix, whose warnings (W044) become notes
