@@ -210,3 +210,20 @@ def test_targets_as_a_word_table_under_a_heading(tiny_corpus: Path, small_codebo
     document.save(str(tmp_path / "indikatorer.docx"))
     with pytest.raises(kv.CorpusError, match=r"E036.*2 tabel\(ler\).*\['Version', '2'\]"):
         read_targets(tmp_path / "indikatorer.docx")
+
+
+def test_conclusion_themes_written_as_the_appendix_names_them(tiny_corpus: Path, small_codebook: kv.Codebook,
+                                                              tmp_path: Path) -> None:
+    # A conclusion written from the appendix names its theme as the tables do ("Kapacitet", a label): E206.
+    path = tmp_path / "konklusioner.yaml"
+    path.write_text("- id: a\n  statement: Der mangler kapacitet.\n  themes: [Kapacitet]\n  valence: negativ\n"
+                    "- id: b\n  statement: Der mangler kapacitet.\n  themes: [kapacitet]\n  valence: negativ\n",
+                    encoding="utf-8")
+    conclusions = kv.read_conclusions(path, codebook=small_codebook)
+    assert [c.themes for c in conclusions] == [("kapacitet",), ("kapacitet",)]
+    table = kv.code(kv.read_corpus(tiny_corpus), small_codebook).evidence(conclusions)
+    assert table.loc[table["conclusion_id"] == "a", "share"].tolist() == table.loc[
+        table["conclusion_id"] == "b", "share"].tolist()
+    path.write_text("- id: a\n  statement: x\n  themes: [Kapacitet og venteliste]\n", encoding="utf-8")
+    with pytest.raises(kv.CodebookError, match=r"E206.*'Kapacitet og venteliste'.*skriver dem: \['Kapacitet'"):
+        kv.read_conclusions(path, codebook=small_codebook)

@@ -439,7 +439,7 @@ class Errors(metaclass=_CodedMessages):
     E204 = "{path}: kodebogen skal være en YAML-mapping med 'name' og 'codes'."
     E205 = "Konklusionsfilen findes ikke: {path}.{hint}"
     E206 = ("{path}: konklusionen '{conclusion}' nævner tema(er) {themes}, som ikke er i "
-            "kodebogen. Koder: {codes}.")
+            "kodebogen. Koder: {codes}. Temaer, som bilaget skriver dem: {labels}.")
     E207 = ("Kodebogsformatet '{suffix}' understøttes ikke ({path}). Brug .yaml, .yml eller "
             ".qdc.")
     E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
@@ -1331,7 +1331,7 @@ class _ErrorsEnglish:
     E204 = "{path}: the codebook must be a YAML mapping with 'name' and 'codes'."
     E205 = "Conclusions file not found: {path}.{hint}"
     E206 = ("{path}: conclusion '{conclusion}' names theme(s) {themes} that are not in "
-            "the codebook. Codes: {codes}.")
+            "the codebook. Codes: {codes}. Themes as the appendix writes them: {labels}.")
     E207 = "Unsupported codebook format '{suffix}' for {path}. Use .yaml, .yml or .qdc."
     E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
             "See https://spacy.io/usage/rule-based-matching for the token attributes.")
