@@ -158,7 +158,8 @@ def test_small_cells_charts_draw_what_the_tables_show(tiny_corpus: Path, small_c
     assert shown["konklusioner_stoette"].support["respondents"].isna().all()
     drawn, counts = shown["samforekomst"].matrix.to_numpy(float), full["samforekomst"].matrix.to_numpy(float)
     small = (counts > 0) & (counts < 3)
-    assert small.any() and np.isnan(drawn[small]).all() and (drawn[~small] == counts[~small]).all()
+    drawn_at = ~np.isnan(drawn)  # (and a diagonal the totals rule hides, as the table does)
+    assert small.any() and np.isnan(drawn[small]).all() and (drawn[drawn_at] == counts[drawn_at]).all()
     out = tmp_path / "ud"
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a hidden bar draws no warning about a label at NaN
@@ -227,3 +228,57 @@ def test_conclusion_themes_written_as_the_appendix_names_them(tiny_corpus: Path,
     path.write_text("- id: a\n  statement: x\n  themes: [Kapacitet og venteliste]\n", encoding="utf-8")
     with pytest.raises(kv.CodebookError, match=r"E206.*'Kapacitet og venteliste'.*skriver dem: \['Kapacitet'"):
         kv.read_conclusions(path, codebook=small_codebook)
+
+
+def test_suppress_counts_hides_more_where_the_total_tells_every_hidden_group() -> None:
+    # Ledere N = 2 and medarbejdere N = 2 were "< 3" beside forældre 8 and (alle) 12: 12 - 8 = 4 is 2 + 2,
+    # the only two counts below 3 that make 4. And three groups of "< 3" with (alle) 6 were 2 each.
+    from kvaleval.report.suppress import suppress_counts
+
+    groups = ["ledere", "medarbejdere", "forældre", "(alle)"]
+    table = pd.DataFrame({"group": groups, "code": "x", "segments": [1, 1, 6, 8], "respondents": [1, 1, 5, 7],
+                          "respondents_total": [2, 2, 8, 12], "share": ["1/2", "1/2", "5/8", "7/12"],
+                          "percent": [50.0, 50.0, 62.5, 58.3]})
+    shown = suppress_counts(table, 3, group="group", keys=["code"])
+    assert shown["respondents_total"].tolist() == ["< 3", "< 3", "skjult", 12]
+    assert shown["respondents"].tolist() == ["< 3", "< 3", "skjult", 7]
+    cells = table.assign(respondents=[2, 2, 2, 6], respondents_total=[10, 10, 10, 30], share=["2/10"] * 3 + ["6/30"],
+                         percent=[20.0, 20.0, 20.0, 20.0], segments=[2, 2, 2, 6])
+    shown = suppress_counts(cells, 3, group="group", keys=["code"])
+    assert shown["respondents"].tolist() == ["< 3", "< 3", "< 3", "skjult"]
+    assert shown["share"].tolist() == ["< 3/10", "< 3/10", "< 3/10", "skjult/30"]
+    # 1 + 2 + 2 = 5 could be made three ways: nothing more to hide
+    ambiguous = cells.assign(respondents=[1, 2, 2, 5])
+    assert suppress_counts(ambiguous, 3, group="group", keys=["code"])["respondents"].tolist()[3] == 5
+
+
+def test_small_cells_a_total_that_tells_its_groups_is_hidden_in_every_table(tmp_path: Path,
+                                                                            small_codebook: kv.Codebook) -> None:
+    # Three groups of 3 with 2 each on a theme: "< 3" thrice beside (alle) 6/9 said 2, 2 and 2. The total is
+    # hidden, in Oversigt and in Samforekomst's diagonal, which is the same number.
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    for name in "abc":
+        write_xlsx(folder / f"skema_{name}.xlsx", [["løbenr", "Hvad synes du om tilbuddet?"],
+                                                   [1, "Der er lang venteliste."], [2, "Alt for lang ventetid."],
+                                                   [3, "Det er fint."]])
+    (folder / "metadata.csv").write_text("file,respondent_group\n" + "".join(
+        f"skema_{name}.xlsx,{name}\n" for name in "abc"), encoding="utf-8")
+    from kvaleval.records import Conclusion
+
+    out = tmp_path / "ud"
+    conclusions = [Conclusion(f"k{low}", "Der er ventetid.", ("kapacitet",), min_respondents=low) for low in (3, 7)]
+    kv.write_appendix(kv.code(kv.read_corpus(folder), small_codebook), out, small_cells=3, charts_enabled=False,
+                      qdpx=False, conclusions=conclusions)
+    overview = {r["Tema"]: r for r in _rows(out / "csv" / "oversigt.csv")}
+    assert [overview["Kapacitet"][f"{g}: respondenter (n/N)"] for g in ("A", "B", "C", "Alle")] == [
+        "< 3/3", "< 3/3", "< 3/3", "skjult/9"]
+    pairs = [r for r in _rows(out / "csv" / "samforekomst.csv") if r["code_a"] == r["code_b"] == "kapacitet"]
+    assert [(r["respondents"], r["segments"]) for r in pairs] == [("skjult", "skjult")]
+    sheet = _sheet(out / "appendix.xlsx", "Samforekomst")
+    column = sheet[0].index("Kapacitet")
+    assert next(row for row in sheet[1:] if row[0] == "Kapacitet")[column] == "skjult"
+    # a count hidden with the others is 3 or more: it meets a minimum of 3 whatever it is, not one of 7
+    total = {r["conclusion_id"]: r for r in _rows(out / "csv" / "konklusioner.csv") if r["group"] == "(alle)"}
+    assert [(total[k]["respondents"], total[k]["supported"]) for k in ("k3", "k7")] == [("skjult", "ja"),
+                                                                                        ("skjult", "skjult")]

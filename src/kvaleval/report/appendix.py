@@ -216,9 +216,20 @@ def _tables(
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
     shown_matrix = _suppress(matrix.reset_index(names=Words.theme), small_cells,
                              counts=[str(c) for c in matrix.columns])
+    # the diagonal is each theme's respondents: hidden where Oversigt hides them (the total that told its groups)
+    overall = _hidden_overall(shown_frequencies, by_column)
+    for code, shown in overall.items():
+        shown_matrix[labels[code]] = shown_matrix[labels[code]].astype(object)
+        shown_matrix.loc[shown_matrix[Words.theme] == labels[code], labels[code]] = shown
     appendix.sheets.append(Sheet(Words.cooccurrence, shown_matrix, Words.cooccurrence_title,
                                  [Words.note_cooccurrence]))
-    appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
+    shown_pairs = suppress_counts(pairs, small_cells, group=None)
+    same = shown_pairs["code_a"].isin(list(overall)) & (shown_pairs["code_a"] == shown_pairs["code_b"])
+    if same.any():
+        shown_pairs = shown_pairs.astype({"respondents": object, "segments": object})
+        shown_pairs.loc[same, "respondents"] = shown_pairs.loc[same, "code_a"].map(overall)
+        shown_pairs.loc[same, "segments"] = Words.hidden
+    appendix.csv["samforekomst"] = shown_pairs
     shown_numbers = _as_numbers(shown_matrix.set_index(Words.theme), list(shown_matrix.columns[1:]))
     appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(shown_numbers if small_cells else matrix,
                                                                    list(matrix.index))
@@ -800,6 +811,13 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
     return table
 
 
+def _hidden_overall(shown: pd.DataFrame, by: str | None) -> dict[str, str]:
+    """The themes whose respondents over all groups Oversigt hides, and how it shows them."""
+    rows = shown if by is None else shown[shown[by] == ALL]
+    return {code: value for code, value in zip(rows["code"], rows["respondents"], strict=True)
+            if isinstance(value, str)}
+
+
 def _as_numbers(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     """``frame`` with a hidden count or percent (``< 3``, ``skjult``, ``–``) as NaN: what a chart leaves out."""
     return frame.assign(**{str(c): pd.to_numeric(frame[c], errors="coerce") for c in columns})
@@ -816,14 +834,15 @@ def _overall(suppressed: pd.DataFrame) -> pd.DataFrame:
 def _hidden_support(table: pd.DataFrame, minimum: Mapping[str, int], k: int | None) -> pd.DataFrame:
     """``supported`` hidden (``skjult``) where the respondents are and it would tell their number: beside
     ``< 3`` a minimum of 2 says 2 with ``ja`` and 1 with ``nej``. It stays where every hidden number gives
-    the same answer: a minimum of 1 (a hidden count is never 0), or one of k or more beside ``< k``."""
+    the same answer: a minimum of 1 (a hidden count is never 0), one of k or more beside ``< k``, and one of
+    k or less beside ``skjult`` (a count hidden with another is k or more)."""
     if not k:
         return table
     def shown(conclusion: str, respondents: object, supported: object) -> object:
         if not isinstance(respondents, str):
             return supported
         low = minimum[conclusion]
-        telling = 1 < low < k if respondents.startswith("<") else low > 1  # "skjult" may be any number
+        telling = 1 < low < k if respondents.startswith("<") else low > k  # "skjult" is k or more
         return Words.hidden if telling else supported
     return table.assign(supported=[shown(*row) for row in zip(
         table["conclusion_id"], table["respondents"], table["supported"], strict=True)])
