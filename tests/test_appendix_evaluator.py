@@ -282,3 +282,16 @@ def test_small_cells_a_total_that_tells_its_groups_is_hidden_in_every_table(tmp_
     total = {r["conclusion_id"]: r for r in _rows(out / "csv" / "konklusioner.csv") if r["group"] == "(alle)"}
     assert [(total[k]["respondents"], total[k]["supported"]) for k in ("k3", "k7")] == [("skjult", "ja"),
                                                                                         ("skjult", "skjult")]
+
+
+def test_suppress_counts_a_conclusion_about_two_small_groups_hides_its_total_n() -> None:
+    # Konklusioner: "2.1" about ledere and medarbejdere showed N "< 3" for both beside (alle) 4: 2 and 2.
+    from kvaleval.report.suppress import suppress_counts
+
+    table = pd.DataFrame({
+        "conclusion_id": ["1", "1", "1", "1", "2", "2", "2"], "_subset": "[]",
+        "group": ["forældre", "ledere", "medarbejdere", "(alle)", "medarbejdere", "ledere", "(alle)"],
+        "respondents": [4, 1, 1, 6, 1, 1, 2], "respondents_total": [8, 2, 2, 12, 2, 2, 4], "segments": 1,
+        "share": "", "percent": 0.0})
+    shown = suppress_counts(table, 3, group="group", block=["_subset"], keys=["conclusion_id"])
+    assert shown["respondents_total"].tolist() == ["skjult", "< 3", "< 3", 12, "< 3", "< 3", "skjult"]
