@@ -295,3 +295,29 @@ def test_suppress_counts_a_conclusion_about_two_small_groups_hides_its_total_n()
         "share": "", "percent": 0.0})
     shown = suppress_counts(table, 3, group="group", block=["_subset"], keys=["conclusion_id"])
     assert shown["respondents_total"].tolist() == ["skjult", "< 3", "< 3", 12, "< 3", "< 3", "skjult"]
+
+
+def test_docs_conclusions_examples_read_as_the_page_says(tmp_path: Path) -> None:
+    # docs/conclusions.md: its codebook, conclusions and indicators are read as written, and say what it says.
+    import re
+
+    from kvaleval.analyse.targets import target_attainment
+
+    page = (Path(__file__).parents[1] / "docs" / "conclusions.md").read_text(encoding="utf-8")
+    codebook_text, conclusions_text = re.findall(r"```yaml\n(.*?)```", page, re.DOTALL)
+    [indicators_text] = re.findall(r"```csv\n(.*?)```", page, re.DOTALL)
+    (tmp_path / "dagtilbud.yaml").write_text(codebook_text, encoding="utf-8")
+    (tmp_path / "konklusioner.yaml").write_text(conclusions_text, encoding="utf-8")
+    (tmp_path / "maal.csv").write_text(indicators_text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)  # W201-like notes on the short example codebook
+        book = kv.read_codebook(tmp_path / "dagtilbud.yaml")
+    conclusions = {c.id: c for c in kv.read_conclusions(tmp_path / "konklusioner.yaml", codebook=book)}
+    assert list(conclusions) == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    assert conclusions["1.2"].themes == ("udbytte-boern", "udbytte-foraeldre")
+    assert conclusions["2.1"].themes == ("tid",) and conclusions["1.1"].groups == ("Forældre",)
+    table, overall = target_attainment(read_targets(tmp_path / "maal.csv"))
+    assert table["mål"].tolist() == [1200.0, 72.5, 1.0, 30.0, 10.0]
+    assert table["retning"].tolist() == ["højere", "højere", "højere", "lavere", "lavere"]
+    assert table["opfyldt"].tolist() == [True, True, True, True, False]
+    assert table["pct_af_mål"].tolist()[3] == 120.0 and overall["met"] == 4
