@@ -188,6 +188,10 @@ class Warnings(metaclass=_CodedMessages):
     W048 = ("{path}: {n} bogstav(er) var gemt to gange om (UTF-8 læst som Windows-tegnsæt og gemt igen: 'Ã¸' for "
             "'ø', 'Ã¦' for 'æ') og er rettet. Tjek æ, ø og å i segmenttabellen, og gem helst udtrækket som UTF-8 "
             "direkte fra spørgeskemaværktøjet.")
+    W049 = ("{path}, linje {line}: '{value}' i kolonnen '{column}' er læst som {decimal_read} (komma som "
+            "decimaltegn), men kan også være {thousands_read} (komma som tusindtalsskilletegn, som på engelsk); "
+            "kolonnens andre tal viser ikke, hvilket der menes. Skriv {thousands_read} eller {thousands}, hvis det "
+            "er tusinder, og {decimal_read}, hvis det er et decimaltal.")
     W032 = ("konklusionen '{conclusion}' afgrænser med where: til egenskaben '{attribute}', som korpusset ikke "
             "har, så ingen respondent er med (0/0). Egenskaber i korpusset (fra metadata.csv, en "
             "spørgeskemakolonne eller projektets variable): {attributes}.")
@@ -420,8 +424,8 @@ class Errors(metaclass=_CodedMessages):
     E030 = ("{path}: PDF'en er krypteret ({detail}), så teksten kan ikke læses. Gem en kopi uden beskyttelse "
             "(i Adobe Acrobat: Egenskaber > Sikkerhed > Ingen sikkerhed), eller kopiér teksten over i en "
             ".docx- eller .txt-fil.")
-    E031 = ("{path}: indikatorerne skal være en tabel, .csv eller .xlsx, med kolonnerne indikator, mål og opnået, ikke "
-            "'{suffix}'. {advice}.")
+    E031 = ("{path}: indikatorerne skal være en tabel, .csv, .xlsx eller .docx, med kolonnerne indikator, mål og "
+            "opnået, ikke '{suffix}'. {advice}.")
     E032 = ("{path}: intet af arkene {sheets} har kolonnerne indikator, mål og opnået i en række. Det første arks "
             "første række har {columns}. Skriv overskrifterne indikator, mål og opnået over indikatorerne.")
     E033 = ("{path}, linje {line}: målet '{value}' giver retningen '{direction}', men kolonnen 'retning' siger "
@@ -432,6 +436,9 @@ class Errors(metaclass=_CodedMessages):
     E035 = ("{path}, linje {line}: kolonnen 'opfyldt' siger '{said}' om '{name}', men opnået {achieved} mod målet "
             "{target} med retningen '{direction}' siger det modsatte. Mangler retningen ('lavere': lavere er "
             "bedre), eller er et tal forkert? Ret det, eller slet kolonnen 'opfyldt' (kvaleval regner den ud).")
+    E036 = ("{path}: ingen af dokumentets {n} tabel(ler) har kolonnerne indikator, mål og opnået i en række; den "
+            "første tabels første række har {columns}. Skriv overskrifterne indikator, mål og opnået over "
+            "indikatorerne i tabellen (en punktopstilling eller tekst læses ikke som indikatorer).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segmenternes positioner passer ikke med dokumentets tekst ved {start}:{end}."
@@ -444,7 +451,7 @@ class Errors(metaclass=_CodedMessages):
     E204 = "{path}: kodebogen skal være en YAML-mapping med 'name' og 'codes'."
     E205 = "Konklusionsfilen findes ikke: {path}.{hint}"
     E206 = ("{path}: konklusionen '{conclusion}' nævner tema(er) {themes}, som ikke er i "
-            "kodebogen. Koder: {codes}.")
+            "kodebogen. Koder: {codes}. Temaer, som bilaget skriver dem: {labels}.")
     E207 = ("Kodebogsformatet '{suffix}' understøttes ikke ({path}). Brug .yaml, .yml eller "
             ".qdc.")
     E208 = ("{path}: koden '{code}', mønster {number} er ikke et gyldigt spaCy Matcher-mønster: "
@@ -1095,6 +1102,10 @@ class _WarningsEnglish:
     W048 = ("{path}: {n} letter(s) were encoded twice over (UTF-8 read as the Windows code page and saved again: "
             "'Ã¸' for 'ø', 'Ã¦' for 'æ') and have been set right. Check æ, ø and å in the segment table, and "
             "preferably export as UTF-8 straight from the survey tool.")
+    W049 = ("{path}, line {line}: '{value}' in column '{column}' is read as {decimal_read} (a decimal comma, "
+            "as in Danish), but may be {thousands_read} (a thousands comma, as in English); the column's other "
+            "numbers do not show which is meant. Write {thousands_read} or {thousands} if it is thousands, and "
+            "{decimal_read} if it is a decimal.")
     W032 = ("conclusion '{conclusion}' is limited by where: to the attribute '{attribute}', which the corpus "
             "does not have, so no respondent is in it (0/0). Attributes in the corpus (from metadata.csv, "
             "a survey column or the project's variables): {attributes}.")
@@ -1322,8 +1333,8 @@ class _ErrorsEnglish:
             "text into a .docx or .txt file.")
     E030 = ("{path}: the PDF is encrypted ({detail}), so its text cannot be read. Save a copy without protection "
             "(in Adobe Acrobat: Properties > Security > No Security), or copy the text into a .docx or .txt file.")
-    E031 = ("{path}: the indicators must be a table, .csv or .xlsx, with the columns indikator, mål and opnået, not "
-            "'{suffix}'. {advice}.")
+    E031 = ("{path}: the indicators must be a table, .csv, .xlsx or .docx, with the columns indikator, mål and "
+            "opnået, not '{suffix}'. {advice}.")
     E032 = ("{path}: none of the sheets {sheets} has the columns indikator, mål and opnået in a row. The first "
             "sheet's first row has {columns}. Write the headers indikator, mål and opnået above the indicators.")
     E033 = ("{path}, line {line}: the target '{value}' gives the direction '{direction}', but the column 'retning' "
@@ -1335,6 +1346,9 @@ class _ErrorsEnglish:
             "the target {target} with the direction '{direction}' says the opposite. Is the direction missing "
             "('lavere': lower is better), or a number wrong? Correct it, or delete the column 'opfyldt' (kvaleval "
             "works it out).")
+    E036 = ("{path}: none of the document's {n} table(s) has the columns indikator, mål and opnået in a row; the "
+            "first table's first row has {columns}. Write the headers indikator, mål and opnået above the "
+            "indicators in the table (a bulleted list or running text is not read as indicators).")
 
     # 1xx segmenting
     E101 = "{doc_id}: segment offsets do not match the document text at {start}:{end}."
@@ -1346,7 +1360,7 @@ class _ErrorsEnglish:
     E204 = "{path}: the codebook must be a YAML mapping with 'name' and 'codes'."
     E205 = "Conclusions file not found: {path}.{hint}"
     E206 = ("{path}: conclusion '{conclusion}' names theme(s) {themes} that are not in "
-            "the codebook. Codes: {codes}.")
+            "the codebook. Codes: {codes}. Themes as the appendix writes them: {labels}.")
     E207 = "Unsupported codebook format '{suffix}' for {path}. Use .yaml, .yml or .qdc."
     E208 = ("{path}: code '{code}', pattern {number} is not a valid spaCy Matcher pattern: {detail}. "
             "See https://spacy.io/usage/rule-based-matching for the token attributes.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kvaleval.errors import CodingError, Errors
@@ -82,6 +83,13 @@ VALENCES = ("positiv", "negativ", "blandet")
 
 ALL = "(alle)"
 """The label of the overall row or column in Danish tables."""
+
+
+def half_up(value: Any) -> Any:
+    """Rounded to one decimal, halves away from zero as Excel's ROUND and a reader do (116,25 ->
+    116,3; 1 of 16 is 6,25 % -> 6,3; Python's and pandas' round give 116,2 and 6,2); a float or a
+    Series, NaN staying NaN. Every percent of the appendix is rounded so."""
+    return np.sign(value) * np.floor(np.abs(value) * 10 + 0.5 + 1e-9) / 10
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str]) -> None:

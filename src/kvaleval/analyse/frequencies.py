@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kvaleval.errors import CodingError, Errors, Texts
-from kvaleval.frames import ALL, VALENCES, require_columns
+from kvaleval.frames import ALL, VALENCES, half_up, require_columns
 from kvaleval.records import RESPONDENT, Codebook
 from kvaleval.segment.tags import is_no_respondent
 
@@ -162,7 +162,7 @@ def frequency_table(
         result[column] = result[column].astype("int64")
     result["share"] = result["respondents"].astype(str) + "/" + result["respondents_total"].astype(str)
     totals = result["respondents_total"].where(result["respondents_total"] > 0)
-    result["percent"] = (100 * result["respondents"] / totals).round(1).fillna(0.0)
+    result["percent"] = half_up(100 * result["respondents"] / totals).fillna(0.0)  # as the targets' percents
     labels = {code.name: code.display for code in codebook.codes}
     result["label"] = result["code"].map(labels)
     order = {name: i for i, name in enumerate(codebook.names)}

@@ -16,18 +16,20 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from kvaleval.errors import CorpusError, Errors, Texts
+from kvaleval.errors import CorpusError, Errors, Texts, Warnings, warn
+from kvaleval.frames import half_up
 from kvaleval.read._text import decode_bytes
 
 REQUIRED = ("indikator", "mål", "opnået")
 _ALIASES = {"indicator": "indikator", "maal": "mål", "target": "mål", "opnaaet": "opnået",
             "achieved": "opnået", "vaegt": "vægt", "weight": "vægt", "direction": "retning", "met": "opfyldt",
-            "nået": "opfyldt"}
+            "nået": "opfyldt",
+            # as other evaluators' tables head them: "Målsætning | Resultat | Status"
+            "målsætning": "mål", "maalsaetning": "mål", "måltal": "mål", "målværdi": "mål", "resultat": "opnået",
+            "status": "opfyldt"}
 
 
 _PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
@@ -35,35 +37,44 @@ _PERCENT_WORD = re.compile(r"(?<=[\d\s])(?:pct\.?|procent)$", re.IGNORECASE)
 _MINUS = re.compile(r"^[−–÷]")
 """A minus sign as Word (U+2212, or a dash) and Danish accounts (÷) write it."""
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")  # 1.200 and 12.500.000: Danish thousands (0.875 is not)
+_COMMA_GROUP = re.compile(r"[-+]?[1-9]\d{0,2},\d{3}")
+"""``1,200``: 1,2 with a Danish decimal comma, 1200 with an English thousands comma (decided per column)."""
+_COMMA_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+"""``1,200`` and ``1,200,000`` with the thousands comma of an English number."""
 
 
 def read_targets(path: str | Path) -> pd.DataFrame:
-    """Read an indicators file into ``indikator, mål, opnået, vægt, retning``.
+    """Read an indicators file into ``indikator, mål, opnået, vægt, retning, milepæl`` (``milepæl``: the
+    indicator was written yes/no, read as 1/0).
 
     Raises
     ------
     CorpusError
         If the file is missing, unreadable, lacks a column, or holds a non-number.
     """
+    from docx.opc.exceptions import PackageNotFoundError
+
     path = Path(path)
     shown = str(path)
     if not path.is_file():
         raise CorpusError(Errors.E024.format(path=shown))
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".txt", ".tsv"):
+    if suffix not in (".csv", ".xlsx", ".txt", ".tsv", ".docx"):
         # the conclusions given as --targets were read as a CSV: "a decimal comma splits the number" (E026)
         advice = Texts.advice_conclusions_not_targets if suffix in (".yaml", ".yml") else Texts.advice_save_xlsx
         raise CorpusError(Errors.E031.format(path=shown, suffix=suffix or Texts.none, advice=advice))
     if path.stat().st_size == 0:
         raise CorpusError(Errors.E027.format(path=shown))
     try:
-        if path.suffix.lower() == ".xlsx":
+        if suffix == ".xlsx":
             frame = _read_xlsx(path)
+        elif suffix == ".docx":
+            frame = _read_docx(path)
         else:
             # Danish Excel saves CSV as Windows-1252 unless told otherwise: decode as the transcripts are.
             text = decode_bytes(path.read_bytes(), path=shown).text
             frame = _read_delimited(text, shown)
-    except (ValueError, OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as err:
+    except (ValueError, OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile, PackageNotFoundError) as err:
         if isinstance(err, CorpusError):
             raise
         raise CorpusError(Errors.E013.format(path=shown, detail=err)) from err
@@ -83,11 +94,11 @@ def targets_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     """``indikator, mål, opnået, vægt, retning`` from the rows read (with their line in ``_LINE``)."""
-    frame.columns = [_ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns]
+    headers = [str(c).strip().lower() for c in frame.columns if c != _LINE]  # named as the user wrote them
+    frame.columns = _names(frame.columns)
     missing = [column for column in REQUIRED if column not in frame.columns]
     if missing:
-        raise CorpusError(Errors.E012.format(path=shown, missing=missing,
-                                             columns=[c for c in frame.columns if c != _LINE]))
+        raise CorpusError(Errors.E012.format(path=shown, missing=missing, columns=headers))
     # an empty row, and a comment line ("# kilde: årsrapporten") that many keep in such a file
     commented = frame["indikator"].map(lambda value: str(value).lstrip().startswith("#"))
     frame = frame[frame["indikator"].map(_filled).astype(bool) & ~commented].reset_index(drop=True)
@@ -105,12 +116,24 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
         frame["retning"] = ""  # higher is better (_direction), but for a milestone "nej" (_yes_or_no)
     frame["vægt"] = frame["vægt"].where(frame["vægt"].map(_filled), 1)  # an empty weight is the default
     lines = frame[_LINE].tolist()
-    _yes_or_no(frame)
+    milestones = _yes_or_no(frame)
     written = {column: frame[column].tolist() for column in ("mål", "opnået", "retning")}
     bounds = [_bound(value) for value in written["mål"]]  # "mindst 40": 40, higher is better
     frame["mål"] = [target for target, _ in bounds]
+    marks = {column: _decimal_mark(frame[column]) for column in ("mål", "opnået", "vægt")}
     for column in ("mål", "opnået", "vægt"):
-        frame[column] = [_number(value, shown, column, line) for line, value in zip(lines, frame[column], strict=True)]
+        # 1,200 is read with the decimal mark the column's other cells use, else the file's, else as 1,2
+        mark = marks[column] or _one_mark([marks["mål"], marks["opnået"]])
+        if mark is None:
+            for line, value in zip(lines, frame[column], strict=True):
+                if isinstance(value, str) and _COMMA_GROUP.fullmatch(_bare(value)):
+                    bare = _bare(value)
+                    warn(Warnings.W049.format(path=shown, line=line, column=column, value=value.strip(),
+                                              decimal_read=bare.rstrip("0").rstrip(","),
+                                              thousands_read=bare.replace(",", ""),
+                                              thousands=bare.replace(",", ".")))
+        frame[column] = [_number(value, shown, column, line, mark=mark)
+                         for line, value in zip(lines, frame[column], strict=True)]
     for line, weight in zip(lines, frame["vægt"], strict=True):
         if not weight > 0:  # a weight of 0 or less would turn the weighted share meaningless ("-0,0 %")
             raise CorpusError(Errors.E025.format(path=shown, line=line, value=_shown_number(weight)))
@@ -125,29 +148,37 @@ def _checked(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     frame["retning"] = directions
     if "opfyldt" in frame:
         _as_the_user_judged(frame, shown)
-    return frame[["indikator", "mål", "opnået", "vægt", "retning"]]
+    # a table this function returned before (given to kv.write_appendix again) keeps its milestones
+    earlier = frame[MILESTONE].fillna(False).astype(bool).tolist() if MILESTONE in frame else milestones
+    frame[MILESTONE] = [bool(now or then) for now, then in zip(milestones, earlier, strict=True)]
+    return frame[["indikator", "mål", "opnået", "vægt", "retning", MILESTONE]]
 
 
 _YES_NO = {"ja": 1.0, "yes": 1.0, "nej": 0.0, "no": 0.0}
+MILESTONE = "milepæl"
+"""The column saying which indicators were written yes/no: the appendix shows their 1 and 0 as ja/nej."""
 
 
-def _yes_or_no(frame: pd.DataFrame) -> None:
+def _yes_or_no(frame: pd.DataFrame) -> list[bool]:
     """A milestone written as yes or no (``Ungeråd etableret;ja;nej``) as 1 and 0, met when the two are the
     same: a target ``ja`` is reached by ``ja`` (higher is better), a target ``nej`` by ``nej`` (lower is).
-    Only where both the target and the achieved value are yes or no; a yes beside a number stays E017."""
+    Only where both the target and the achieved value are yes or no; a yes beside a number stays E017.
+    Returns which rows are such milestones."""
     def word(value: object) -> float | None:
         return _YES_NO.get(str(value).strip().casefold()) if isinstance(value, str) else None
 
     columns = {column: frame[column].astype(object).tolist() for column in ("mål", "opnået", "retning")}
     targets, achieved, directions = columns["mål"], columns["opnået"], columns["retning"]
+    milestones = [False] * len(targets)
     for row, (target, reached) in enumerate(zip(map(word, targets), map(word, achieved), strict=True)):
         if target is None or reached is None:
             continue
-        targets[row], achieved[row] = target, reached
+        targets[row], achieved[row], milestones[row] = target, reached, True
         if not _filled(directions[row]):
             directions[row] = "højere" if target else "lavere"
     for column, values in columns.items():
         frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    return milestones
 
 
 _MET = {"ja": True, "yes": True, "opfyldt": True, "nået": True, "true": True, "sand": True,
@@ -215,32 +246,29 @@ def _read_delimited(text: str, shown: str) -> pd.DataFrame:
     """A CSV separated by the character (``;``, ``,`` or tab) its header line uses most; a row
     with more fields than the header is an error (``80,72,5``: a decimal comma in a file
     separated by commas). The header is the first line with the columns ``indikator, mål, opnået``,
-    below a title if there is one, else the first line."""
+    below a title if there is one, else the first line with two fields or more."""
     lines = [line for line in text.splitlines() if line.strip()]
     titled = next((line for line in lines if _has_columns(re.split(r"[;,\t]", line))), None)
-    header_line = titled or (lines[0] if lines else "")
+    header_line = titled or (lines[_likely_header([re.split(r"[;,\t]", line) for line in lines])] if lines else "")
     delimiter = max(";,\t", key=header_line.count) if any(c in header_line for c in ";,\t") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header: list[str] | None = None
+    records = [(reader.line_num, record) for record in reader if any(field.strip() for field in record)]
+    # the header: the record with the columns, below a title; without them the likely header, for E012 to name
+    at = next((i for i, (_, record) in enumerate(records) if _has_columns(record)), None)
+    at = _likely_header([record for _, record in records]) if at is None else at
+    header: list[str] = [field.strip() for field in records[at][1]] if records else []
+    while header and not header[-1]:
+        header.pop()
     rows: list[list[object]] = []
-    for record in reader:
-        if not any(field.strip() for field in record):
-            continue
-        if header is None and titled is not None and not _has_columns(record):
-            continue  # a title above the header
-        if header is None:
-            header = [field.strip() for field in record]
-            while header and not header[-1]:
-                header.pop()
-            continue
+    for line_num, record in records[at + 1:]:
         extra = [field for field in record[len(header):] if field.strip()]
         if extra:
             raise CorpusError(Errors.E026.format(
-                path=shown, line=reader.line_num, fields=len(record), columns=len(header),
+                path=shown, line=line_num, fields=len(record), columns=len(header),
                 header=delimiter.join(header), delimiter="tab" if delimiter == "\t" else delimiter))
         values = [field.strip() or None for field in record[: len(header)]]
-        rows.append([*values, *([None] * (len(header) - len(values))), reader.line_num])
-    return pd.DataFrame(rows, columns=[*(header or []), _LINE])
+        rows.append([*values, *([None] * (len(header) - len(values))), line_num])
+    return pd.DataFrame(rows, columns=[*header, _LINE])
 
 
 def _read_xlsx(path: Path) -> pd.DataFrame:
@@ -267,11 +295,41 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
         raise CorpusError(Errors.E032.format(path=str(path), sheets=[title for title, _ in sheets],
                                              columns=[str(v).strip() for v in sheets[0][1][0][1] if _filled(v)]
                                              if sheets[0][1] else []))
-    return _sheet_frame(sheets[0][1] if sheets else [])
+    rows = sheets[0][1] if sheets else []
+    return _sheet_frame(rows[_likely_header([values for _, values in rows]):])
+
+
+def _read_docx(path: Path) -> pd.DataFrame:
+    """The first table of a Word document with the columns ``indikator, mål, opnået`` in a row, from that
+    row on, as an evaluation plan writes its indicators; a row's line is its number in the table (from 1)."""
+    import docx
+
+    tables = [[(number, [cell.text.strip() for cell in row.cells]) for number, row in enumerate(table.rows, start=1)]
+              for table in docx.Document(str(path)).tables]
+    tables = [[(number, values) for number, values in rows if any(values)] for rows in tables]
+    for rows in tables:
+        at = next((i for i, (_, values) in enumerate(rows) if _has_columns(values)), None)
+        if at is not None:
+            return _sheet_frame(rows[at:])
+    first = [value for value in tables[0][0][1] if value] if tables and tables[0] else []
+    raise CorpusError(Errors.E036.format(path=str(path), n=len(tables), columns=first))
+
+
+def _names(columns: Sequence[object]) -> list[str]:
+    """The columns' names in lower case, an alias as the column it stands for (``Målsætning`` is ``mål``)
+    unless that column is there too (``Opnået`` beside ``Resultat``: ``resultat`` stays ``resultat``)."""
+    written = [str(column).strip().lower() for column in columns]
+    return [_ALIASES[name] if name in _ALIASES and _ALIASES[name] not in written else name for name in written]
+
+
+def _likely_header(rows: Sequence[Sequence[object]]) -> int:
+    """Where no row has the columns, the row most like a header: the first with two or more cells filled (not
+    a title above it), so that E012 names the columns the user wrote."""
+    return next((i for i, values in enumerate(rows) if sum(_filled(v) for v in values) >= 2), 0)
 
 
 def _has_columns(values: Sequence[object]) -> bool:
-    names = {_ALIASES.get(str(value).strip().lower(), str(value).strip().lower()) for value in values if _filled(value)}
+    names = set(_names([value for value in values if _filled(value)]))
     return set(REQUIRED) <= names
 
 
@@ -343,35 +401,66 @@ def target_attainment(targets: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, fl
     lower_better = (100 * table["mål"] / table["opnået"].where(table["opnået"] != 0)).where(table["mål"] != 0)
     # A percent of a negative target (a change of -5) says nothing: -3 of -5 is "60 %", yet met.
     signed = (table["mål"] < 0) | (table["opnået"] < 0)
-    table["pct_af_mål"] = _half_up(higher.where(~lower, lower_better).where(~signed))
+    table["pct_af_mål"] = half_up(higher.where(~lower, lower_better).where(~signed))
     table["opfyldt"] = (table["opnået"] >= table["mål"]).where(~lower, table["opnået"] <= table["mål"])
     weights = table["vægt"]
     overall = {
         "indicators": float(len(table)),
         "met": float(table["opfyldt"].sum()),
-        "share_met": float(_half_up(100 * (weights * table["opfyldt"]).sum() / weights.sum())) if len(table) else 0.0,
+        "share_met": float(half_up(100 * (weights * table["opfyldt"]).sum() / weights.sum())) if len(table) else 0.0,
         # NaN when no indicator has a percent of its target (every target 0): shown as "–"
-        "mean_pct_af_mål": float(_half_up(table["pct_af_mål"].mean())) if len(table) else math.nan,
+        "mean_pct_af_mål": float(half_up(table["pct_af_mål"].mean())) if len(table) else math.nan,
     }
     return table, overall
 
 
-def _half_up(value: Any) -> Any:
-    """Rounded to one decimal, halves away from zero as Excel's ROUND and a reader do (116,25 ->
-    116,3; Python's round gives 116,2); a float or a Series, NaN staying NaN."""
-    return np.sign(value) * np.floor(np.abs(value) * 10 + 0.5 + 1e-9) / 10
+def _bare(value: str) -> str:
+    """A cell's number without its percent sign, spaces and Word's or the accounts' minus."""
+    text = _PERCENT_WORD.sub("%", value.strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
+    return _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
 
 
-def _number(value: object, shown: str, column: str, line: int) -> float:
-    """A number as Danish users write it: ``87,5``, ``1.200`` (thousands), ``1.200,5``, ``30 %``."""
+def _decimal_mark(values: pd.Series) -> str | None:
+    """The decimal mark a column's text cells show: ``,`` (``72,5``, ``1.200,5``) or ``.`` (``72.5``,
+    ``1,200.5``, ``1,200,000``); None when they show neither, or both. ``1,200`` and ``1.200`` show none."""
+    seen = set()
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        text = _bare(value)
+        if _COMMA_GROUP.fullmatch(text) or _THOUSANDS.fullmatch(text) or not re.search(r"\d", text):
+            continue
+        if "," in text and "." in text:
+            seen.add("," if text.rindex(",") > text.rindex(".") else ".")
+        elif text.count(",") > 1 and _COMMA_THOUSANDS.fullmatch(text):
+            seen.add(".")
+        elif "," in text:
+            seen.add(",")
+        elif "." in text:
+            seen.add(".")
+    return _one_mark(seen)
+
+
+def _one_mark(marks: object) -> str | None:
+    found = {mark for mark in marks if mark is not None}  # type: ignore[attr-defined]
+    return found.pop() if len(found) == 1 else None
+
+
+def _number(value: object, shown: str, column: str, line: int, *, mark: str | None = None) -> float:
+    """A number as Danish users write it: ``87,5``, ``1.200`` (thousands), ``1.200,5``, ``30 %``; and as
+    English numbers are written (``1,200.5``, ``1,200,000``). ``1,200`` is 1200 where ``mark`` (the
+    column's decimal mark) is a point, else 1,2."""
     if not _filled(value):
         raise CorpusError(Errors.E023.format(path=shown, line=line, column=column))
     if isinstance(value, int | float):
         return float(value)
-    text = _PERCENT_WORD.sub("%", str(value).strip()).replace("%", "").replace(" ", "").replace("\u00a0", "")
-    text = _MINUS.sub("-", text)  # "−5" from Word, "÷5" as Danish accounts write it
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
+    text = _bare(str(value))
+    if "," in text and "." in text and text.rindex(".") > text.rindex(","):
+        text = text.replace(",", "")  # 1,200.5
+    elif "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".")  # 1.200,5
+    elif _COMMA_THOUSANDS.fullmatch(text) and (mark == "." or text.count(",") > 1):
+        text = text.replace(",", "")
     elif _THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     else:

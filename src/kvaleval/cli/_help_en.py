@@ -48,7 +48,7 @@ HELP_EN: dict[str, str] = {
     "ligger ved kodebogen.":
         "Conclusions (YAML). Without --conclusions and --targets, the conclusions and indicators beside the "
         "codebook are used.",
-    "Indikatorer for målopfyldelse (csv/xlsx).": "Indicators of target fulfilment (csv/xlsx).",
+    "Indikatorer for målopfyldelse (csv/xlsx/docx).": "Indicators of target fulfilment (csv/xlsx/docx).",
     "Pseudonymisér citater og tekst (standard).": "Pseudonymise quotes and text (the default).",
     "Skriv også REFI-QDA-projektet lokalt/projekt.qdpx til NVivo, ATLAS.ti, MAXQDA og QualCoder "
     "(standard; ikke pseudonymiseret).":

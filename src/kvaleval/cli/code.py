@@ -30,7 +30,7 @@ def code_cli(
         Path | None, typer.Option(help="Konklusioner (YAML). Uden --conclusions og --targets bruges de "
                                        "konklusioner og indikatorer, der ligger ved kodebogen.")
     ] = None,
-    targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx).")] = None,
+    targets: Annotated[Path | None, typer.Option(help="Indikatorer for målopfyldelse (csv/xlsx/docx).")] = None,
     pseudonymise: Annotated[bool, typer.Option("--pseudonymise/--no-pseudonymise",
                                                help="Pseudonymisér citater og tekst (standard).")] = True,
     qdpx: Annotated[bool, typer.Option("--qdpx/--no-qdpx",
@@ -72,10 +72,14 @@ def code_cli(
     beside = conclusions is None and targets is None
     conclusions_path = conclusions or (find_beside(codebook_path, ("_konklusioner.yaml", "_konklusioner.yml"))
                                        if beside else None)
-    targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx"))
+    targets_path = targets or (find_beside(codebook_path, ("_indikatorer.csv", "_indikatorer.xlsx",
+                                                           "_indikatorer.docx"))
                                if beside else None)
     found = kv.read_conclusions(conclusions_path, codebook=book) if conclusions_path else None
-    indicators = read_targets(targets_path) if targets_path else None
+    if targets_path:  # checked now, read again by write_appendix, whose warnings (W049) become notes
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kv.KvalevalWarning)
+            read_targets(targets_path)
     given = kv.read_pseudonyms(pseudonyms) if pseudonyms is not None else None
     fitted = kv.ModelCoder.from_json(model, codebook=book) if model is not None else None
     echo(Texts.cli_reading.format(corpus=corpus), quiet)
@@ -103,7 +107,7 @@ def code_cli(
     echo(Texts.cli_writing.format(out=out), quiet)
     inputs = ((Words.conclusions_file, conclusions_path), (Words.targets_file, targets_path))
     with warnings_as_notes():
-        written = kv.write_appendix(coded, out, conclusions=found, targets=indicators,
+        written = kv.write_appendix(coded, out, conclusions=found, targets=targets_path,
                                     pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=given, by=by,
                                     sources={label: path for label, path in inputs if path},
                                     keep=keep or (), progress=progress, qdpx=qdpx)

@@ -227,7 +227,7 @@ def resolve_themes(conclusions: Iterable[Conclusion], codebook: Codebook) -> lis
     codes under it that are applied: a grouping code itself codes nothing, and a conclusion about
     it is about any of its codes (as NVivo aggregates a parent's children)."""
     resolved = []
-    for conclusion in conclusions:
+    for conclusion in themes_by_name(conclusions, codebook):
         # resolved once: the themes as named, each a set of codes ("indsatser": any initiative), for match: all
         sets = conclusion.all_of or tuple(codebook.applied(theme) if theme in codebook else (theme,)
                                           for theme in conclusion.themes)
@@ -243,9 +243,27 @@ def check_conclusion_themes(conclusions: Iterable[Conclusion], codebook: Codeboo
         raise CodebookError("\n".join(problems))
 
 
+def themes_by_name(conclusions: Iterable[Conclusion], codebook: Codebook) -> list[Conclusion]:
+    """The conclusions with a theme written as the appendix names it, by its label and in any case
+    (``Udbytte for børnene``, ``Kapacitet``), as the code it names: a conclusion is written from the tables.
+    A label two codes share, or no code has, stays as written (E206 names it)."""
+    names = {code.name: code.name for code in codebook.codes}
+    labels: dict[str, list[str]] = {}
+    for code in codebook.codes:
+        for written in {code.name.casefold(), code.display.casefold()}:
+            labels.setdefault(written, []).append(code.name)
+    def named(theme: str) -> str:
+        found = labels.get(theme.strip().casefold(), [])
+        return names.get(theme) or (found[0] if len(found) == 1 else theme)
+    return [conclusion if conclusion.all_of or all(theme in names for theme in conclusion.themes) else
+            dataclasses.replace(conclusion, themes=tuple(dict.fromkeys(map(named, conclusion.themes))))
+            for conclusion in conclusions]
+
+
 def _unknown_themes(conclusions: Iterable[Conclusion], codebook: Codebook, *, shown: str) -> list[str]:
-    return [Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown, codes=list(codebook.names))
-            for conclusion in conclusions
+    return [Errors.E206.format(path=shown, conclusion=conclusion.id, themes=unknown, codes=list(codebook.names),
+                               labels=[code.display for code in codebook.codes])
+            for conclusion in themes_by_name(conclusions, codebook)
             if (unknown := [theme for theme in conclusion.themes if theme not in codebook])]
 
 

@@ -34,7 +34,7 @@ from kvaleval.analyse.privacy import (
     pseudonymise_id,
 )
 from kvaleval.analyse.quotes import document_numbers, interview_name, quotes, survey_documents
-from kvaleval.analyse.targets import target_attainment
+from kvaleval.analyse.targets import MILESTONE, target_attainment
 from kvaleval.errors import Errors, KvalevalWarning, ReportError, Texts, Warnings, os_error, using_language
 from kvaleval.frames import ALL
 from kvaleval.privacy.columns import personal_column
@@ -80,11 +80,13 @@ def build_appendix(
     keep: Sequence[str] = (),
     sources: Mapping[str, str | Path] | None = None,
     step: Callable[[str], None] = lambda name: None,
+    read_notes: Sequence[str] = (),
 ) -> Appendix:
     """Compute every table of the appendix (see :func:`write_appendix`).
 
     kvaleval's warnings while the tables are made (a conclusion's unknown group, W021) are
-    still issued, and written into the manifest (the sheet Kørsel), where a reader sees them.
+    still issued, and written into the manifest (the sheet Kørsel), where a reader sees them,
+    after ``read_notes``: those issued while the conclusions and targets were read (W049).
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", KvalevalWarning)
@@ -96,7 +98,8 @@ def build_appendix(
         if (str(warning.message), warning.category) not in issued:
             issued.add((str(warning.message), warning.category))
             warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    noted = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)))
+    noted = list(dict.fromkeys([*read_notes, *(str(w.message) for w in caught
+                                               if issubclass(w.category, KvalevalWarning))]))
     step("manifest")
     appendix.manifest = manifest(coded, pseudonymise=pseudonymise, conclusions=conclusions, targets=targets,
                                  small_cells=small_cells, noted=noted, sources=sources)
@@ -155,7 +158,9 @@ def _tables(
     shown_attributes = frequency_table.assign(attribute=frequency_table["attribute"].map(header))  # "Gruppe"
     appendix.sheets.append(Sheet(Words.frequencies, headed(shown_attributes), Words.frequencies_title, notes))
     appendix.csv["frekvenser"] = frequency_table
-    appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(frequencies, by)
+    # with --small-cells the charts draw what the tables show: a hidden percent has no bar
+    appendix.displays["temaer_pr_gruppe"] = charts.ThemeShareDisplay.from_frequencies(
+        _as_numbers(shown_frequencies, ["percent"]) if small_cells else frequencies, by)
 
     if conclusions:
         step("konklusioner")
@@ -169,9 +174,10 @@ def _tables(
         subset = {c.id: _respondents_of(c) for c in conclusions}
         shown_table = suppress_counts(shown_table.assign(_subset=shown_table["conclusion_id"].map(subset)),
                                       small_cells, group="group", block=["_subset"], keys=["conclusion_id"])
-        shown_table = with_own_values(shown_table.drop(columns="_subset"))
-        quotes_table = with_own_values(quotes_table)
         minimum = {c.id: c.min_respondents for c in conclusions}
+        suppressed = shown_table.drop(columns="_subset")
+        shown_table = with_own_values(_hidden_support(suppressed, minimum, small_cells))
+        quotes_table = with_own_values(quotes_table)
         appendix.sheets.append(Sheet(Words.conclusions, headed(shown_table), Words.conclusions_title, [
             Words.note_supported.format(minimum=", ".join(f"{k}: {v}" for k, v in minimum.items())),
             Words.note_mixed,
@@ -181,9 +187,10 @@ def _tables(
         appendix.sheets.append(Sheet(Words.conclusion_quotes, headed(quotes_table), Words.conclusion_quotes_title,
                                      wrap=(header("quote"), header("question"))))
         appendix.csv["konklusioner"] = shown_table.assign(  # ja/nej, as in the workbook
-            supported=shown_table["supported"].map(yes_no))
+            supported=shown_table["supported"].map(lambda v: v if isinstance(v, str) else yes_no(bool(v))))
         appendix.csv["konklusionscitater"] = quotes_table
-        overall = table[table["group"] == ALL].assign(min_respondents=lambda f: f["conclusion_id"].map(minimum))
+        overall = (_overall(suppressed) if small_cells else table[table["group"] == ALL]).assign(
+            min_respondents=lambda f: f["conclusion_id"].map(minimum))
         appendix.displays["konklusioner_stoette"] = charts.SupportDisplay(overall.reset_index(drop=True))
 
     step("citater")
@@ -209,10 +216,23 @@ def _tables(
     matrix = cooccurrence_matrix(pairs).rename(index=labels, columns=labels)
     shown_matrix = _suppress(matrix.reset_index(names=Words.theme), small_cells,
                              counts=[str(c) for c in matrix.columns])
+    # the diagonal is each theme's respondents: hidden where Oversigt hides them (the total that told its groups)
+    overall = _hidden_overall(shown_frequencies, by_column)
+    for code, shown in overall.items():
+        shown_matrix[labels[code]] = shown_matrix[labels[code]].astype(object)
+        shown_matrix.loc[shown_matrix[Words.theme] == labels[code], labels[code]] = shown
     appendix.sheets.append(Sheet(Words.cooccurrence, shown_matrix, Words.cooccurrence_title,
                                  [Words.note_cooccurrence]))
-    appendix.csv["samforekomst"] = suppress_counts(pairs, small_cells, group=None)
-    appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(matrix, list(matrix.index))
+    shown_pairs = suppress_counts(pairs, small_cells, group=None)
+    same = shown_pairs["code_a"].isin(list(overall)) & (shown_pairs["code_a"] == shown_pairs["code_b"])
+    if same.any():
+        shown_pairs = shown_pairs.astype({"respondents": object, "segments": object})
+        shown_pairs.loc[same, "respondents"] = shown_pairs.loc[same, "code_a"].map(overall)
+        shown_pairs.loc[same, "segments"] = Words.hidden
+    appendix.csv["samforekomst"] = shown_pairs
+    shown_numbers = _as_numbers(shown_matrix.set_index(Words.theme), list(shown_matrix.columns[1:]))
+    appendix.displays["samforekomst"] = charts.CooccurrenceDisplay(shown_numbers if small_cells else matrix,
+                                                                   list(matrix.index))
 
     step("rammematrix")
     framework = framework_matrix(segments, codings, codebook, pseudonymise=pseudonymise,
@@ -223,7 +243,7 @@ def _tables(
 
     if targets is not None:
         table, overall = target_attainment(targets)
-        table = with_own_values(_whole_numbers(table, ("mål", "opnået", "vægt")))
+        table = with_own_values(_milestones_in_words(_whole_numbers(table, ("mål", "opnået", "vægt"))))
         appendix.sheets.append(Sheet(Words.targets, headed(table), Words.targets_title, [
             Words.note_targets.format(met=int(overall["met"]), indicators=int(overall["indicators"]),
                                       share=number(overall["share_met"]),
@@ -353,21 +373,27 @@ def write_appendix(
     sources = dict(sources or {})
     out = Path(out_dir)
     with using_language(language):  # the words the tables and files are made with
-        if isinstance(conclusions, PATH):
-            sources.setdefault(Words.conclusions_file, conclusions)
-            conclusions = read_conclusions(conclusions, codebook=coded.codebook)
-        elif conclusions is not None:
-            conclusions = check_conclusions(conclusions, function="kv.write_appendix")
-        check_out_dir(out)
-        if targets is not None and not isinstance(targets, pd.DataFrame):
-            sources.setdefault(Words.targets_file, targets)
-            targets = read_targets(targets)
-        elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
-            targets = targets_table(targets)
+        # what is said while the inputs are read (a thousands comma, W049) belongs in the sheet Kørsel too
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", KvalevalWarning)
+            if isinstance(conclusions, PATH):
+                sources.setdefault(Words.conclusions_file, conclusions)
+                conclusions = read_conclusions(conclusions, codebook=coded.codebook)
+            elif conclusions is not None:
+                conclusions = check_conclusions(conclusions, function="kv.write_appendix")
+            check_out_dir(out)
+            if targets is not None and not isinstance(targets, pd.DataFrame):
+                sources.setdefault(Words.targets_file, targets)
+                targets = read_targets(targets)
+            elif targets is not None:  # a table read in Python is checked as a file is (it was a KeyError)
+                targets = targets_table(targets)
+        for warning in caught:  # still issued, to the caller
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+        read_notes = [str(w.message) for w in caught if issubclass(w.category, KvalevalWarning)]
         with _steps(progress) as step:
             appendix = build_appendix(coded, conclusions=conclusions, targets=targets, by=by,
                                       pseudonymise=pseudonymise, small_cells=small_cells, pseudonyms=pseudonyms,
-                                      keep=keep, sources=sources, step=step)
+                                      keep=keep, sources=sources, step=step, read_notes=read_notes)
             try:
                 out.mkdir(parents=True, exist_ok=True)
                 staging = Path(tempfile.mkdtemp(prefix=".kvaleval-", dir=out))
@@ -783,6 +809,56 @@ def _whole_numbers(table: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
         table[column] = pd.Series([int(value) if isinstance(value, float) and value.is_integer() else value
                                    for value in table[column].tolist()], index=table.index, dtype=object)
     return table
+
+
+def _hidden_overall(shown: pd.DataFrame, by: str | None) -> dict[str, str]:
+    """The themes whose respondents over all groups Oversigt hides, and how it shows them."""
+    rows = shown if by is None else shown[shown[by] == ALL]
+    return {code: value for code, value in zip(rows["code"], rows["respondents"], strict=True)
+            if isinstance(value, str)}
+
+
+def _as_numbers(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame`` with a hidden count or percent (``< 3``, ``skjult``, ``–``) as NaN: what a chart leaves out."""
+    return frame.assign(**{str(c): pd.to_numeric(frame[c], errors="coerce") for c in columns})
+
+
+def _overall(suppressed: pd.DataFrame) -> pd.DataFrame:
+    """Each conclusion's row over all its respondents as the table shows it: its ``(alle)`` row, or the
+    row of its one group (which stands for it), with hidden counts as NaN."""
+    rows = [part[part["group"] == ALL] if (part["group"] == ALL).any() else part.head(1)
+            for _, part in suppressed.groupby("conclusion_id", sort=False)]
+    return _as_numbers(pd.concat(rows, ignore_index=True), ["respondents", "respondents_total"])
+
+
+def _hidden_support(table: pd.DataFrame, minimum: Mapping[str, int], k: int | None) -> pd.DataFrame:
+    """``supported`` hidden (``skjult``) where the respondents are and it would tell their number: beside
+    ``< 3`` a minimum of 2 says 2 with ``ja`` and 1 with ``nej``. It stays where every hidden number gives
+    the same answer: a minimum of 1 (a hidden count is never 0), one of k or more beside ``< k``, and one of
+    k or less beside ``skjult`` (a count hidden with another is k or more)."""
+    if not k:
+        return table
+    def shown(conclusion: str, respondents: object, supported: object) -> object:
+        if not isinstance(respondents, str):
+            return supported
+        low = minimum[conclusion]
+        telling = 1 < low < k if respondents.startswith("<") else low > k  # "skjult" is k or more
+        return Words.hidden if telling else supported
+    return table.assign(supported=[shown(*row) for row in zip(
+        table["conclusion_id"], table["respondents"], table["supported"], strict=True)])
+
+
+def _milestones_in_words(table: pd.DataFrame) -> pd.DataFrame:
+    """A milestone's target and achieved value as written, ``ja``/``nej`` (``yes``/``no``), not the 1 and 0
+    it is counted as; the column saying which are milestones is not shown."""
+    if MILESTONE not in table:
+        return table
+    table = table.copy()
+    for column in ("mål", "opnået"):
+        table[column] = pd.Series([yes_no(bool(value)) if milestone else value
+                                   for value, milestone in zip(table[column], table[MILESTONE], strict=True)],
+                                  index=table.index, dtype=object)
+    return table.drop(columns=MILESTONE)
 
 
 def _without_repeated_totals(frame: pd.DataFrame, evidence_table: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,8 @@ from kvaleval.words import Words, number
 MAX_THEMES = 25
 """Themes a chart shows at most, the most frequent, in codebook order: 155 pooled themes made
 the heatmap a black block of 24,025 numbers and took a minute to draw. The tables hold them all."""
+DASH = "–"
+"""A number hidden by --small-cells, as the tables write it."""
 MAX_CELL_LABELS = 12
 """Themes up to which the heatmap writes each cell's number (more are too small to read)."""
 
@@ -54,7 +56,7 @@ class ThemeShareDisplay:
             shares = frequencies.set_index("label")[["percent"]].rename(columns={"percent": Words.everyone})
         else:
             part = frequencies[frequencies[by] != ALL]
-            shares = part.pivot_table(index="label", columns=by, values="percent", sort=False)
+            shares = part.pivot_table(index="label", columns=by, values="percent", sort=False, dropna=False)
             shares = shares.loc[list(dict.fromkeys(part["label"]))]
             own = own_values()
             shares = shares.rename(columns=lambda group: own.get(group, group))
@@ -88,6 +90,8 @@ class ThemeShareDisplay:
 def percent_label(value: float) -> str:
     """A bar's label as the tables write its share: ``62,5``, ``40`` (``%.0f`` gave 62 for 62,5
     but 38 for 37,5, rounding half to even, so the chart disagreed with the table)."""
+    if np.isnan(value):  # hidden (--small-cells): no bar, and a dash as in the table
+        return DASH
     return number(value).removesuffix(",0").removesuffix(".0")
 
 @dataclass
@@ -111,8 +115,8 @@ class CooccurrenceDisplay:
         ax.set_yticks(range(len(labels)), labels)
         if len(labels) <= MAX_CELL_LABELS:
             for (i, j), value in np.ndenumerate(values):
-                ax.text(j, i, f"{value:.0f}", ha="center", va="center",
-                        color="white" if value > values.max() / 2 else "black")
+                ax.text(j, i, DASH if np.isnan(value) else f"{value:.0f}", ha="center", va="center",
+                        color="white" if value > np.nanmax(values) / 2 else "black")
         figure.colorbar(image, ax=ax, fraction=0.046)
         ax.set_title(_shown_title(self.title, len(labels), len(self.labels)))
         figure.tight_layout()

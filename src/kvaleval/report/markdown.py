@@ -71,7 +71,8 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, float):
-        text = number(value)
+        # one decimal (62,5; 60,0), or as many as the value has (a target of 0,25 was "0,2")
+        text = number(value, max(1, len(f"{value:.6f}".rstrip("0").partition(".")[2])))
     else:
         text = str(value)
     return text.replace("|", "\\|").replace("\n", "<br>")

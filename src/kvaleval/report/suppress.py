@@ -12,6 +12,7 @@ A count hidden only with another, not below ``k`` itself, reads ``"skjult"``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -61,8 +62,11 @@ def suppress_counts(
         is_group = (frame[group].astype(str) != ALL).to_numpy()
         if has_total:
             hide_total = _secondary(frame, total, hide_total, is_group, [*block], group)
+            hide_total = _told_by_the_total(frame, total, hide_total, is_group, [*block, *keys], group, k,
+                                            spread=block)
             hide_n |= hide_total & (n > 0)
         hide_n = _secondary(frame, n, hide_n, is_group, [*block, *keys], None)
+        hide_n = _told_by_the_total(frame, n, hide_n, is_group, [*block, *keys], None, k)
     shown = frame.copy()
     if "segments" in frame:
         segments = frame["segments"].astype("int64").to_numpy()
@@ -123,3 +127,54 @@ def _secondary(frame: pd.DataFrame, values: np.ndarray, hidden: np.ndarray, is_g
             chosen = candidates[0][1]
             hidden[index[names[index] == chosen]] = True
     return hidden
+
+
+def _told_by_the_total(frame: pd.DataFrame, values: np.ndarray, hidden: np.ndarray, is_group: np.ndarray,
+                       by: list[str], group: str | None, k: int, *, spread: Sequence[str] = ()) -> np.ndarray:
+    """Hide more where a total row and the groups shown beside it leave a hidden group only one count: two
+    groups "< 3" beside a total 4 more than the groups shown are 2 and 2. The smallest group shown is hidden
+    next, until no hidden count is told; with no group left to hide, the total is hidden.
+
+    With ``group``, the values belong to the group (its N, repeated on each of its rows) and a group hidden in
+    one set of ``by`` is hidden on all its rows of the same ``spread`` (a conclusion's groups, each with its
+    N, in Konklusioner: the N is hidden in every conclusion over the same respondents)."""
+    hidden = hidden.copy()
+    rows = pd.DataFrame({"_row": np.arange(len(frame))})
+    for column in by:
+        rows[column] = frame[column].astype(str).to_numpy()
+    sets = [members.to_numpy() for _, members in rows.groupby(by, sort=False)["_row"]] if by else [
+        rows["_row"].to_numpy()]
+    names = frame[group].astype(str).to_numpy() if group is not None else np.arange(len(frame)).astype(str)
+    area = frame[list(spread)].astype(str).agg("\x00".join, axis=1).to_numpy() if spread else np.zeros(len(frame))
+    changed = True
+    while changed:  # a group hidden in one set may tell another's count anew
+        changed = False
+        for index in sets:
+            totals, members = index[~is_group[index]], index[is_group[index]]
+            if not len(totals) or hidden[totals].any():
+                continue  # no total in the table, or one hidden itself: it tells nothing exact
+            value = {names[i]: int(values[i]) for i in members}
+            gone = {names[i] for i in members if hidden[i]}
+            if not gone or not _told(value, gone, int(values[totals[0]]), k):
+                continue
+            shown = sorted((count, name) for name, count in value.items() if name not in gone and count > 0)
+            if shown:
+                hidden[(names == shown[0][1]) & (area == area[index[0]])] = True
+            else:
+                hidden[totals] = True
+            changed = True
+    return hidden
+
+
+def _told(value: dict[str, int], gone: set[str], total: int, k: int) -> bool:
+    """Whether the total less the groups shown leaves some hidden group one count only: a hidden count is 1
+    to k - 1 (``< k``) or k or more (``skjult``)."""
+    rest = total - sum(count for name, count in value.items() if name not in gone)
+    bounds = [(1.0, k - 1.0) if value[name] < k else (float(k), math.inf) for name in gone]
+    for i, (lo, hi) in enumerate(bounds):
+        others = [bound for j, bound in enumerate(bounds) if j != i]
+        least = max(lo, rest - sum(other_hi for _, other_hi in others))
+        most = min(hi, rest - sum(other_lo for other_lo, _ in others))
+        if least == most:
+            return True
+    return False
