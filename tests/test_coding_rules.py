@@ -975,3 +975,20 @@ def test_rules_a_present_tense_term_matches_the_verb_the_table_files_under_a_nou
                           "Hun ringede i går.", "Behandlingen lå om morgenen.", "Han behandlede mig pænt."])
     assert scores.coded[:, 0].tolist() == [True, True, True, False, False, True]
     assert scores.coded[:, 1].tolist() == [False, False, False, True, False, False]
+
+
+def test_rules_a_men_that_qualifies_the_praise_makes_it_mixed(tmp_path: Path) -> None:
+    # "Frivillige er godt, men man kan ikke bygge noget på, at pensionister har lyst": the reservation after
+    # "men" holds no evaluative word, so "godt" alone made it positiv (a human reads blandet; 63 such turns on
+    # ten corpora were coded positiv or negativ against a gold blandet). A "men" whose clause says something
+    # evaluative is weighed by its words already, and one in a later sentence qualifies nothing said here.
+    coder = _one_code_coder(tmp_path, "frivillige", ["frivillig"])
+    texts = ["Frivillige er godt, men man kan ikke bygge noget på, at pensionister har lyst.",
+             "De frivillige var lidt sure, men det kan jeg godt forstå.",
+             "Frivillige er godt. Jeg kommer hver uge, men kun om tirsdagen.",
+             "De frivillige er gode, men de er trætte.",
+             "De frivillige er gode, og de kommer hver uge."]
+    scores = coder.score(texts)
+    assert [scores.findings[(row, 0)].valence for row in range(5)] == [
+        "blandet", "blandet", "positiv", "blandet", "positiv"]
+    assert "men" in scores.findings[(0, 0)].valence_why
