@@ -819,7 +819,7 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append(_DEFAULT_VALENCE)
-        if finding.valence in ("positiv", "negativ") and signs and _reserved(low, signs, finding.valence):
+        if finding.valence in ("positiv", "negativ") and signs and _reserved(reading, signs, finding.valence):
             finding.valence = "blandet"  # "Frivillige er godt, men man kan ikke bygge noget på det"
             reasons.append("men")
         if finding.valence and "og" in low[:16] and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
@@ -833,20 +833,26 @@ _RESERVATION = re.compile(r"(?:[,.;:!?]\s*|\s)men\b")
 """A "men" that opens a clause: what follows it qualifies what was said before."""
 
 
-def _reserved(low: str, signs: list[tuple[int, int]], valence: str) -> bool:
+def _reserved(reading: _Reading, signs: list[tuple[int, int]], valence: str) -> bool:
     """Is what decided ``valence`` taken back in part by a "men" later in its sentence, after which
-    nothing evaluative is said ("Frivillige er godt, men man kan ikke bygge noget på, at pensionister
-    har lyst": a reservation that words cannot weigh)? A "men" whose clause says something evaluative
-    is weighed by those words already ("Det var svært, men nu går det godt")."""
+    nothing evaluative is said in that sentence ("Frivillige er godt, men man kan ikke bygge noget på,
+    at pensionister har lyst": a reservation that words cannot weigh)? A "men" whose clause says
+    something evaluative is weighed by those words ("Hun er stadig ensom, men hun er blevet mere glad")."""
     said = 1 if valence == "positiv" else -1
     last = max((at for at, sign in signs if sign == said), default=-1)
     if last < 0:
         return False
+    low = reading.low
     turn = _RESERVATION.search(low, last)
-    if turn is None or any(at > turn.start() for at, _ in signs):
+    if turn is None:
         return False
     end = _SENTENCE_END.search(low, last)
-    return end is None or turn.start() < end.start()
+    if end is not None and end.start() <= turn.start():  # ("Det er godt. Men ..." is another sentence)
+        return False
+    stop = _SENTENCE_END.search(low, turn.end())
+    until = stop.start() if stop is not None else len(low)
+    return not any(turn.start() < at for at, _ in signs) and not any(
+        turn.start() < cue.start < until and cue.kind == -said for cue in reading.cues)
 
 
 def _turning_negations(reading: _Reading) -> frozenset[int]:
