@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -227,9 +228,18 @@ def test_dask_code_frame_bag_of_texts_ids_are_part_and_position(single: kv.Coded
 def test_dask_code_frame_bag_of_mappings_with_questions(single: kv.Coded, client) -> None:  # type: ignore[no-untyped-def]
     import dask.bag as db
 
+    from kvaleval.coding import threaded_questions
+    from kvaleval.coding.rules import RuleCoder
     from kvaleval.dask import code_frame
 
     answers = _respondent_answers(single).rename(columns={"segment_id": "løbenr", "text": "svar", "question": "spm"})
+    # Without the interviewer's turns a follow-up ("Og så?") cannot be read with the question before it:
+    # the answers carry their questions as kv.code read them.
+    segments = single.segments
+    asked = [q if isinstance(q, str) else None for q in segments["question"]]
+    read = threaded_questions(segments, np.arange(len(segments)), asked, RuleCoder(single.codebook))
+    answers["spm"] = [q for q, role in zip(read, segments["speaker_role"], strict=True) if role == "respondent"]
+    assert (answers["spm"] != _respondent_answers(single)["question"]).any()  # (the demo has such follow-ups)
     bag = db.from_sequence(answers.to_dict("records"), npartitions=3)
     codings = code_frame(bag, single.codebook, text="svar", id="løbenr", question="spm").compute()
     rules = single.codings[single.codings["coder"] == "rules"]

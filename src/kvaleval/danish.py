@@ -154,6 +154,36 @@ def is_polar_question(question: str) -> bool:
     return bool(last) and not _OPEN_QUESTION.match(last)
 
 
+def last_question(question: str) -> str:
+    """The last sentence of an interviewer's turn that asks (a question mark), or the whole turn."""
+    asked = [part for part in _SENTENCE_END.split(question.strip()) if "?" in part]
+    return asked[-1] if asked else question.strip()
+
+
+_FOLLOW_UP_WORDS = frozenset("""
+    og men så nu da hvad hvordan hvorfor hvem hvornår hvor hvilken hvilket det den dem du i jer han hun ham
+    hende de man der jeg vi dig dit din mig sig er var har havde blev bliver skete sker gjorde gør går gik
+    betyder betød mener tænker tænkte synes syntes føler følte kan kunne vil ville skal skulle må uddybe
+    forklare sige fortælle give et en eksempel kom kommer fungerer fungerede oplevede oplever tror troede med
+    for om til af på ud ind op efter mere lidt egentlig første gang gange bagefter siden stadig også igen
+    ellers dag to noget nogen ikke lige præcis sådan altså okay ja nej nå nåh mm""".split())
+"""The words of a follow-up that names nothing: question words, pronouns, common verbs and particles."""
+_POINTS_BACK = frozenset({"det", "den", "dem", "så", "nu", "hun", "han", "ham", "hende", "de"})
+_HOW_ONE_IS = re.compile(r"\bhar\s+(?:du|han|hun|i|de)\s+det\b|\bhvordan\s+går\s+det\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def follows_up(question: str) -> bool:
+    """Does the (last) question only follow up on what was just talked about, pointing back to it
+    (``Og så?``, ``Hvad mener du med det?``, ``Hvad betyder hun for dig?``, ``Hvordan var det første
+    gang?``)? Not one that names something of its own (``Hvordan går det med din søn?``, ``Kan du give
+    et eksempel?`` points nowhere) or asks how someone is (``Hvordan har du det nu?``)."""
+    last = last_question(question)
+    words = _WORD.findall(last.lower())
+    return (bool(words) and all(word in _FOLLOW_UP_WORDS for word in words)
+            and not _POINTS_BACK.isdisjoint(words) and not _HOW_ONE_IS.search(last))
+
+
 def opens_with_yes_or_no(answer: str) -> bool:
     """``Ja, i en børnehave, fordi ...``, ``Nej. Det har jeg ikke oplevet``: after a yes/no question
     (:func:`is_polar_question`) the answer is about what was asked, however long it goes on."""

@@ -260,12 +260,14 @@ def _code_partition(
     question: str | None, doc: str, options: dict[str, Any],
 ) -> pd.DataFrame:
     coder = _cached_coder(key, codebook, options)
-    if "speaker_role" in part.columns:
-        part = part[part["speaker_role"] == RESPONDENT]
+    # The interviewer's turns stay: only respondents are coded, but a follow-up question ("Og så?") is
+    # read with the question before it (within the partition: one that splits a document reads the
+    # partition's first follow-up alone).
+    roles = part["speaker_role"].astype(str).to_numpy(dtype=object) if "speaker_role" in part.columns else RESPONDENT
     segments = pd.DataFrame({
         "segment_id": part[id].astype(str).to_numpy(dtype=object),
         "doc_id": part[doc].astype(str).to_numpy(dtype=object),
-        "speaker_role": RESPONDENT,
+        "speaker_role": roles,
         # object first: a categorical column has no category "" to fill a missing answer with
         "text": part[text].astype(object).fillna("").astype(str).to_numpy(dtype=object),
     })

@@ -246,7 +246,7 @@ def _below_threshold(codebook: Codebook, segments: pd.DataFrame, missed: Sequenc
                      options: dict[str, Any]) -> dict[tuple[str, str], str]:
     """What the rule coder (with the ``options`` the corpus was coded with) found for each missed
     (segment, code), short of the code's threshold."""
-    from kvaleval.coding import why
+    from kvaleval.coding import threaded_questions, why
     from kvaleval.coding.rules import RuleCoder
 
     wanted = list(dict.fromkeys(segment for segment, _ in missed))
@@ -256,8 +256,14 @@ def _below_threshold(codebook: Codebook, segments: pd.DataFrame, missed: Sequenc
         return {}
     coder = RuleCoder(codebook, **options)
     texts = rows.loc[present, "text"].astype(str).tolist()
-    questions = rows.loc[present, "question"].tolist() if "question" in rows else None
-    scores = coder.score(texts, [q if isinstance(q, str) else None for q in questions] if questions else None)
+    questions = None
+    if "question" in rows:  # each read as the coder read it: a follow-up ("Og så?") with the question before it
+        positions = np.arange(len(segments))
+        asked = [q if isinstance(q, str) else None for q in segments["question"].tolist()]
+        read = dict(zip(segments["segment_id"].astype(str).tolist(),
+                        threaded_questions(segments, positions, asked, coder), strict=True))
+        questions = [read[segment] for segment in present]
+    scores = coder.score(texts, questions)
     place = {segment: index for index, segment in enumerate(present)}
     columns = {name: index for index, name in enumerate(codebook.names)}
     found = {}

@@ -11,9 +11,10 @@ from kvaleval._gc import without_gc
 from kvaleval.coded import Coded
 from kvaleval.coding.rules import QUESTION_WEIGHT, RuleCoder, Scores
 from kvaleval.corpus import Corpus
+from kvaleval.danish import follows_up, invites_comment_many, last_question
 from kvaleval.errors import CodingError, Errors, Texts
 from kvaleval.frames import CODING_COLUMNS, empty_codings
-from kvaleval.records import RESPONDENT, Codebook
+from kvaleval.records import INTERVIEWER, RESPONDENT, Codebook
 
 if TYPE_CHECKING:
     from kvaleval.coding.model import ModelCoder
@@ -104,8 +105,43 @@ def rule_codings(
     positions = np.flatnonzero((segments["speaker_role"] == RESPONDENT).to_numpy())
     texts = segments["text"].iloc[positions].tolist()
     questions = _shared(segments["question"].iloc[positions]) if "question" in segments else None
+    if questions is not None:
+        questions = threaded_questions(segments, positions, questions, coder)
     scores = coder.score(texts, questions, progress=progress)
     return scores_to_codings(scores, segments[["segment_id", "doc_id"]].iloc[positions], coder="rules")
+
+
+def threaded_questions(segments: pd.DataFrame, positions: np.ndarray, questions: list[str | None],
+                       coder: RuleCoder) -> list[str | None]:
+    """The question each respondent row (``positions`` of ``segments``, asked ``questions``) is read
+    with, as a human coder follows the interview: a follow-up that names no theme and only points
+    back (``Og så?``, ``Hvad mener du med det?``, :func:`kvaleval.danish.follows_up`) is read with
+    the question before it in the document (``Hvordan hørte du om besøgsvennerne? Og så?``), whose
+    theme it goes on with. Not one that asks for anything more (``Er der andet?``), nor in a survey:
+    only in documents with an interviewer."""
+    if "speaker_role" not in segments or "doc_id" not in segments:
+        return questions
+    asker = segments["speaker_role"] == INTERVIEWER
+    if not asker.any():
+        return questions
+    interviewed = set(segments["doc_id"][asker].astype(str).tolist())
+    docs = segments["doc_id"].iloc[positions].astype(str).tolist()
+    candidates = sorted({question for question, doc in zip(questions, docs, strict=True)
+                         if question and doc in interviewed and follows_up(question)})
+    if not candidates:
+        return questions
+    named = coder.score(candidates).coded.any(axis=1) | invites_comment_many(candidates)
+    following = {question for question, said in zip(candidates, named.tolist(), strict=True) if not said}
+    threaded: list[str | None] = []
+    doc, previous, read = None, None, None  # the document, the last question in it, and how it is read
+    for question, this in zip(questions, docs, strict=True):
+        if this != doc:
+            doc, previous, read = this, None, None
+        if question is not None and question != previous:
+            read = f"{last_question(previous)} {question}" if question in following and previous else question
+            previous = question
+        threaded.append(read if question is not None else None)
+    return threaded
 
 
 def _shared(values: pd.Series) -> list[str | None]:

@@ -777,6 +777,7 @@ class RuleCoder:
         spans = finding.spans
         positive = negative = 0.0
         reasons: list[str] = []
+        signs: list[tuple[int, int]] = []  # (position, sign) of every term and word that said something
         for start, end, own_words, polarity in spans:
             negated = _negated(low, start, end, negations, own_words)
             if negated and _in_denied_statement(low, negated, negations):
@@ -793,6 +794,8 @@ class RuleCoder:
                 sign = 0
             else:
                 sign = (-polarity if negated else polarity) if polarity else (-1 if negated else 0)
+            if sign:
+                signs.append((start, sign))
             if sign > 0:
                 positive += 2
                 reasons.append(f"+{term_text}")
@@ -806,6 +809,7 @@ class RuleCoder:
         positive += sentiment[0]
         negative += sentiment[1]
         reasons.extend(sentiment[2])
+        signs.extend(sentiment[3])
         if positive and negative and min(positive, negative) >= 0.5 * max(positive, negative):
             finding.valence = "blandet"
         elif positive > negative:
@@ -815,6 +819,9 @@ class RuleCoder:
         elif self.codebook.codes[column].valence_default:
             finding.valence = self.codebook.codes[column].valence_default or ""
             reasons.append(_DEFAULT_VALENCE)
+        if finding.valence in ("positiv", "negativ") and signs and _reserved(reading, signs, finding.valence):
+            finding.valence = "blandet"  # "Frivillige er godt, men man kan ikke bygge noget på det"
+            reasons.append("men")
         if finding.valence and "og" in low[:16] and _YES_AND_NO.match(low):  # "Ja og nej. Jeg har skåret ned, ..."
             finding.valence = "blandet"
             reasons.append("ja og nej")
@@ -822,6 +829,28 @@ class RuleCoder:
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
+def _reserved(reading: _Reading, signs: list[tuple[int, int]], valence: str) -> bool:
+    """Is what decided ``valence`` taken back in part by a "men" later in its sentence, after which
+    nothing evaluative is said in that sentence ("Frivillige er godt, men man kan ikke bygge noget på,
+    at pensionister har lyst": a reservation that words cannot weigh)? A "men" whose clause says
+    something evaluative is weighed by those words ("Hun er stadig ensom, men hun er blevet mere glad")."""
+    low = reading.low
+    if " men" not in low and ",men" not in low:  # (most turns: two finds are cheaper than the rest)
+        return False
+    said = 1 if valence == "positiv" else -1
+    last = max((at for at, sign in signs if sign == said), default=-1)
+    at = low.find("men", last) if last >= 0 else -1
+    while at > 0 and not (low[at - 1] in _BEFORE_MEN and not low[at + 3 : at + 4].isalnum()):
+        at = low.find("men", at + 3)  # "men" as a word of its own, after a space or a comma
+    if at <= 0 or _SENTENCE_END.search(low, last, at):  # none, or in a later sentence ("godt. Men ...")
+        return False
+    stop = _SENTENCE_END.search(low, at)
+    until = stop.start() if stop is not None else len(low)
+    return not any(at < position for position, _ in signs) and not any(
+        at < cue.start < until and cue.kind == -said for cue in reading.cues)
+
+
+_BEFORE_MEN = frozenset(" ,")
 
 
 def _turning_negations(reading: _Reading) -> frozenset[int]:
@@ -1030,13 +1059,14 @@ def _sentiment(
     reading: _Reading,
     spans: Sequence[tuple[int, int, frozenset[str], int]],
     clauses: set[int] | None,
-) -> tuple[float, float, list[str]]:
+) -> tuple[float, float, list[str], list[tuple[int, int]]]:
     """Positive and negative weight of the evaluative words in ``clauses`` (all if None), negation
     flipped; none of a condition's ("hvis der er problemer"), and those of a past set against now
-    turned the other way ("Før turde jeg ikke ..., nu gør jeg")."""
+    turned the other way ("Før turde jeg ikke ..., nu gør jeg"); and where each word is, with its sign."""
     low, cues, negations, breaks, supposed, past = reading
     positive = negative = 0.0
     reasons: list[str] = []
+    signs: list[tuple[int, int]] = []
     for cue in cues:
         if cue.kind not in (POSITIVE, NEGATIVE):
             continue
@@ -1056,13 +1086,14 @@ def _sentiment(
         sign = -sign if before else sign
         weight = min(abs(cue.score), 3) / 3
         note = f"{cue.text}" + (f" ({negated.text})" if negated else "") + (" (før)" if before else "")
+        signs.append((cue.start, 1 if sign > 0 else -1))
         if sign > 0:
             positive += weight
             reasons.append("+" + note)
         else:
             negative += weight
             reasons.append("-" + note)
-    return positive, negative, reasons
+    return positive, negative, reasons, signs
 
 
 _SENTENCE_END = re.compile(r"[.!?]")
