@@ -290,12 +290,13 @@ def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb
     corpus = kv.read_corpus(folder, max_bytes=_file_limit(folder))
     _all_read(corpus)
     book = kv.read_codebook(codebook)
-    segments = corpus.segments.loc[corpus.segments["speaker_role"] == "respondent",
-                                   ["segment_id", "text", "question"]].reset_index(drop=True)
-    # About 20,000 segments a partition (the rule coder's batch; 16 at 10M words, at least 8): each task
+    # The whole segment table, the interviewer's turns too: kvaleval reads a follow-up question ("Og så?")
+    # with the question before it, and each interview stays in one partition (docs/scaling.md).
+    segments = corpus.segments[["segment_id", "doc_id", "speaker_role", "text", "question"]].reset_index(drop=True)
+    # About 20,000 answers a partition (the rule coder's batch; 16 at 10M words, at least 8): each task
     # pays the coder's fixed costs once (its questions, its valence pass). An even number, so that
     # 2 workers get the same share: 15 partitions would leave one worker an eighth task to do alone.
-    partitions = max(8, len(segments) // 20_000)
+    partitions = max(8, int((segments["speaker_role"] == "respondent").sum()) // 20_000)
     frame = dd.concat([dd.from_pandas(part, npartitions=1, sort=False)
                        for part in _equal_text_parts(segments, partitions + partitions % 2)])
     # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which turns off glibc's adaptive mmap
@@ -311,19 +312,19 @@ def stage_dask(folder: Path, codebook: Path, work: Path, workers: int, memory_gb
         frame = frame.persist()
         wait(frame)
         code_frame(frame.head(50, npartitions=1, compute=False), book, id="segment_id",
-                   question="question").compute()
+                   question="question", doc="doc_id").compute()
         client.run(_warm_worker, str(codebook))
         # One untimed pass over the whole frame: a worker's first full-size partitions grow its heap
         # and caches (on 1M words the first pass took 1.1-1.25 times as long as the next ones).
         warmup_pass = time.perf_counter()
-        code_frame(frame, book, id="segment_id", question="question").compute()
+        code_frame(frame, book, id="segment_id", question="question", doc="doc_id").compute()
         warmup_pass = time.perf_counter() - warmup_pass
         kept = _settled(client)
         warmup = time.perf_counter() - warm
         times, counts = [], set()
         for _ in range(_repeats(warmup_pass)):
             start = time.perf_counter()
-            codings = code_frame(frame, book, id="segment_id", question="question").compute()
+            codings = code_frame(frame, book, id="segment_id", question="question", doc="doc_id").compute()
             times.append(time.perf_counter() - start)
             counts.add(len(codings))
             # Every pass builds the same task keys: one sent while the scheduler still holds the last
@@ -347,6 +348,14 @@ def _equal_text_parts(segments: Any, count: int) -> list[Any]:
 
     total = segments["text"].str.len().cumsum().to_numpy()
     cuts = np.searchsorted(total, total[-1] * np.arange(1, count) / count) + 1  # after the row reaching a share
+    # An interview is not cut (its follow-up questions are read with the question before them); a
+    # survey, which has no interviewer, may be.
+    docs = segments["doc_id"].to_numpy()
+    interviewed = set(segments.loc[segments["speaker_role"] == "interviewer", "doc_id"].tolist())
+    for i, cut in enumerate(cuts.tolist()):
+        while 0 < cut < len(segments) and docs[cut] == docs[cut - 1] and docs[cut] in interviewed:
+            cut += 1
+        cuts[i] = cut
     bounds = sorted({0, *cuts.tolist(), len(segments)})  # a turn longer than a share reaches two
     return [segments.iloc[start:end] for start, end in itertools.pairwise(bounds)]
 
