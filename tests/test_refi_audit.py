@@ -27,7 +27,8 @@ TOP, CHILD, OTHER = ("aaaaaaaa-0000-0000-0000-000000000001", "aaaaaaaa-0000-0000
 INTERVIEW, SECOND, PDF, PICTURE = ("bbbbbbbb-0000-0000-0000-000000000001", "bbbbbbbb-0000-0000-0000-000000000002",
                                    "bbbbbbbb-0000-0000-0000-000000000003", "bbbbbbbb-0000-0000-0000-000000000004")
 PDF_TEXT = "bbbbbbbb-0000-0000-0000-000000000013"
-CODE_MEMO, SOURCE_MEMO, SELECTION_MEMO, JOURNAL = (f"eeeeeeee-0000-0000-0000-00000000000{n}" for n in range(1, 5))
+CODE_MEMO, SOURCE_MEMO, SELECTION_MEMO, JOURNAL, CODING_MEMO = (f"eeeeeeee-0000-0000-0000-00000000000{n}"
+                                                                for n in range(1, 6))
 VARIABLES = {kind: f"99999999-0000-0000-0000-00000000000{n}" for n, kind in
              enumerate(("Text", "Boolean", "Integer", "Float", "Date", "DateTime"), start=1)}
 VALUES = {"Text": "Borgere", "Boolean": "true", "Integer": "34", "Float": "2.5", "Date": "2024-03-01",
@@ -54,12 +55,14 @@ def _offset(text: str, position: int, utf16: bool) -> int:
 
 
 def _selection(guid: str, text: str, word: str, codes: list[tuple[str, str, str]], *, utf16: bool, named: bool,
-               user: str = ANNE, description: str = "", note: str = "") -> str:
+               user: str = ANNE, description: str = "", note: str = "", coding_note: str = "") -> str:
+    """A selection of ``word``; ``coding_note`` is a memo on its last coding."""
     start = text.index(word)
     begin, end = _offset(text, start, utf16), _offset(text, start + len(word), utf16)
     name = f' name="{word}"' if named else ""
-    codings = "".join(f'<Coding guid="{coding}" creatingUser="{coder}"><CodeRef targetGUID="{code}"/></Coding>'
-                      for coding, code, coder in codes)
+    codings = "".join(f'<Coding guid="{coding}" creatingUser="{coder}"><CodeRef targetGUID="{code}"/>'
+                      + (f'<NoteRef targetGUID="{coding_note}"/>' if coding_note and number == len(codes) else "")
+                      + "</Coding>" for number, (coding, code, coder) in enumerate(codes, 1))
     described = f"<Description>{description}</Description>" if description else ""
     referred = f'<NoteRef targetGUID="{note}"/>' if note else ""
     return (f'<PlainTextSelection guid="{guid}"{name} startPosition="{begin}" endPosition="{end}" '
@@ -74,8 +77,8 @@ def _value(kind: str) -> str:
 
 def build(tool: str, path: Path) -> Path:
     """A project as ``tool`` writes one: nested codes with colours and a code memo, two interviews
-    (selections with a comment, two coders, a memo on a selection, an annotation), a PDF read through
-    its text and a picture with a coded area, variables of every type, a case with the whole source
+    (selections with a comment, two coders, a memo on a selection and one on a coding, an annotation),
+    a PDF read through its text and a picture with a coded area, variables of every type, a case with the whole source
     and one with a passage, a document set and a code set, a link, a journal and an idle user; a
     selection goes over two answers and the question between them."""
     origin, utf16, named = TOOLS[tool]
@@ -83,7 +86,7 @@ def build(tool: str, path: Path) -> Path:
     first = (_selection("cccccccc-0000-0000-0000-000000000001", TEXT, "Ventetiden var alt for lang 😀",
                         [("dddddddd-0000-0000-0000-000000000001", CHILD, ANNE),
                          ("dddddddd-0000-0000-0000-000000000002", OTHER, ANNE)], **sel,
-                        description="Tydelig kritik", note=SELECTION_MEMO)
+                        description="Tydelig kritik", note=SELECTION_MEMO, coding_note=CODING_MEMO)
              + _selection("cccccccc-0000-0000-0000-000000000002", TEXT, "Personalet var venligt",
                           [("dddddddd-0000-0000-0000-000000000003", TOP, BO)], user=BO, **sel)
              + _selection("cccccccc-0000-0000-0000-000000000003", TEXT, "tog sig tid", [], **sel,
@@ -137,6 +140,8 @@ def build(tool: str, path: Path) -> Path:
         "</PlainTextContent></Note>"
         f'<Note guid="{SELECTION_MEMO}" name="Om ventetid" creatingUser="{ANNE}"><PlainTextContent>Se også '
         "interview 2.</PlainTextContent></Note>"
+        f'<Note guid="{CODING_MEMO}" name="Om tillid her" creatingUser="{ANNE}"><PlainTextContent>Tillid trods '
+        "ventetid.</PlainTextContent></Note>"
         f'<Note guid="{JOURNAL}" name="Logbog" creatingUser="{ANNE}"><Description>Projektets logbog</Description>'
         "<PlainTextContent>Dag 1: to interview.</PlainTextContent></Note>"
         "</Notes>"

@@ -299,8 +299,8 @@ class Warnings(metaclass=_CodedMessages):
     W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
             "springes over: {guids}.")
     W634 = ("{path}: {n} henvisning(er) fra memoer og sæt til noget, kvaleval ikke læser (billeder, lyd, "
-            "video, markeringer i dem, kodninger, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og "
-            "skrives ikke med igen; memoerne og sættene selv er med.")
+            "video, markeringer i dem, kodninger af hele kilden, ukendte GUID'er), er ikke med i "
+            "corpus.memos/corpus.sets og skrives ikke med igen; memoerne og sættene selv er med.")
     W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
     W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
             "til GUID'en knyttes til dem alle.")
@@ -1184,8 +1184,8 @@ class _WarningsEnglish:
     W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
             "skipped: {guids}.")
     W634 = ("{path}: {n} reference(s) from memos and sets to things kvaleval does not read (pictures, "
-            "audio, video, selections in them, codings, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
-            "written again; the memos and sets themselves are.")
+            "audio, video, selections in them, codings of a whole source, unknown GUIDs) are not in "
+            "corpus.memos/corpus.sets and are not written again; the memos and sets themselves are.")
     W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
     W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
             "reference to the GUID is attached to all of them.")

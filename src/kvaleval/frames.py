@@ -43,10 +43,11 @@ QUOTE_COLUMNS = (
 )
 
 MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid",
-                "selections")
+                "selections", "codings")
 """Memos (REFI-QDA ``Notes``) of the projects read: ``documents`` and ``codes`` are tuples of the
 doc_ids and code names the memo is attached to, ``selections`` a tuple of the GUIDs of the selections
-(coded or not) it is attached to; ``project`` is the file the memo came from."""
+(coded or not) it is attached to, ``codings`` of the codings (a memo on one coding, ``NoteRef`` in a
+``Coding``: ``corpus.selections.coding_guid``); ``project`` is the file the memo came from."""
 
 SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "guid")
 """Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are

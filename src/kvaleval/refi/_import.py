@@ -224,7 +224,8 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     memo_notes = _memos(raw)
-    attached: dict[str, tuple[list[str], list[str], list[str]]] = {note.guid: ([], [], []) for note in memo_notes}
+    attached: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
+        note.guid: ([], [], [], []) for note in memo_notes}
     for source in raw.sources:
         lost += source.coding_note_refs
         for selection in source.selections:
@@ -233,6 +234,13 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
                     attached[reference][2].append(selection.guid)
                 else:
                     lost += 1
+            for coding in selection.codings:  # a memo on one coding: by the coding's GUID, which is kept
+                for reference in coding.note_refs:
+                    if reference in attached and selection.guid in result.spans and coding.guid \
+                            and coding.code in raw.code_names:
+                        attached[reference][3].append(coding.guid)
+                    else:
+                        lost += 1
         for reference in source.note_refs:
             if reference in attached and source.guid in result.source_ids:
                 attached[reference][0].append(result.source_ids[source.guid])
@@ -248,7 +256,7 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
                       tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid,
-                      tuple(attached[note.guid][2])))
+                      tuple(attached[note.guid][2]), tuple(attached[note.guid][3])))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:

@@ -120,19 +120,21 @@ def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dic
 
 
 def refer_from_selections(root: ET.Element, planned: ProjectMemos) -> None:
-    """A ``NoteRef`` at the end of each selection a memo is attached to (by the selection's GUID, which
-    a selection read keeps); a reference to a selection not written is left out and counted (W606)."""
-    wanted: dict[str, list[str]] = {}
-    for memo in planned.memos:
-        for selection in _names(memo.get("selections")):
-            wanted.setdefault(selection.strip("{}").lower(), []).append(memo["written"])
-    if not wanted:
-        return
-    for node in root.iter():
-        if local(node) == "PlainTextSelection" and node.get("guid") in wanted:
-            for target in wanted.pop(node.get("guid", "")):
-                make(node, "NoteRef", NS_PROJECT, targetGUID=target)
-    planned.missing += list(wanted)
+    """A ``NoteRef`` at the end of each selection and each coding a memo is attached to (by the
+    selection's or coding's GUID, which a selection read keeps, and so the coding of its code); a
+    reference to a selection or coding not written is left out and counted (W606)."""
+    for column, tag in (("selections", "PlainTextSelection"), ("codings", "Coding")):
+        wanted: dict[str, list[str]] = {}
+        for memo in planned.memos:
+            for target in _names(memo.get(column)):
+                wanted.setdefault(target.strip("{}").lower(), []).append(memo["written"])
+        if not wanted:
+            continue
+        for node in root.iter():
+            if local(node) == tag and node.get("guid") in wanted:
+                for target in wanted.pop(node.get("guid", "")):
+                    make(node, "NoteRef", NS_PROJECT, targetGUID=target)
+        planned.missing += list(wanted)
 
 
 def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[str, str]) -> None:

@@ -32,6 +32,8 @@ class RawCoding:
     code: str
     user: str
     guid: str = ""
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the coding refers to (a memo on one coding)."""
 
 
 @dataclass
@@ -64,7 +66,8 @@ class RawSource:
     note_refs: list[str] = field(default_factory=list)
     """GUIDs of the notes (memos) the source refers to."""
     coding_note_refs: int = 0
-    """Memo references from codings (a memo on one coding), which kvaleval does not carry."""
+    """Memo references from codings of the whole source, which kvaleval does not carry (W638: they
+    come back as selections over the turns)."""
 
 
 @dataclass
@@ -262,8 +265,8 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         variables=[_value(value) for value in children(element, "VariableValue")],
         note_refs=_note_refs(element),
     )
+    source.coding_note_refs = sum(len(coding.note_refs) for coding in source.whole_codings)
     for selection in children(element, "PlainTextSelection"):
-        source.coding_note_refs += sum(len(_note_refs(coding)) for coding in children(selection, "Coding"))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
@@ -325,7 +328,7 @@ def _codings(element: ET.Element) -> list[RawCoding]:
         reference = child(coding, "CodeRef")
         if reference is not None:
             found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser")),
-                                   norm_guid(coding.get("guid"))))
+                                   norm_guid(coding.get("guid")), _note_refs(coding)))
     return found
 
 
