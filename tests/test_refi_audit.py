@@ -80,7 +80,8 @@ def build(tool: str, path: Path) -> Path:
     (selections with a comment, two coders, a memo on a selection and one on a coding, an annotation),
     a PDF read through its text and a picture with a coded area, variables of every type, a case with the whole source
     and one with a passage, a document set and a code set, a link, a journal and an idle user; a
-    selection goes over two answers and the question between them."""
+    selection goes over two answers and the question between them, and one from the second question
+    over the rest of the answer, overlapping it."""
     origin, utf16, named = TOOLS[tool]
     sel = {"utf16": utf16, "named": named}
     first = (_selection("cccccccc-0000-0000-0000-000000000001", TEXT, "Ventetiden var alt for lang 😀",
@@ -94,7 +95,11 @@ def build(tool: str, path: Path) -> Path:
              # over two answers and the question between them
              + _selection("cccccccc-0000-0000-0000-000000000008", TEXT, TEXT[TEXT.index("Ventetiden"):
                                                                              TEXT.index(" og tog")],
-                          [("dddddddd-0000-0000-0000-000000000008", TOP, ANNE)], **sel))
+                          [("dddddddd-0000-0000-0000-000000000008", TOP, ANNE)], **sel)
+             # from the question on, over the end of the one before with the same code and coder
+             + _selection("cccccccc-0000-0000-0000-000000000009", TEXT, TEXT[TEXT.index("Og personalet"):
+                                                                             TEXT.index(" tid.") + 4],
+                          [("dddddddd-0000-0000-0000-000000000009", TOP, ANNE)], **sel))
     second = _selection("cccccccc-0000-0000-0000-000000000004", SECOND_TEXT, "Jeg stoler på min sagsbehandler",
                         [("dddddddd-0000-0000-0000-000000000004", CHILD, BO)], user=BO, **sel)
     pdf_selection = _selection("cccccccc-0000-0000-0000-000000000005", PDF_PLAIN, "Ventetiden er steget",

@@ -320,6 +320,9 @@ class Warnings(metaclass=_CodedMessages):
             "dens markeringer; selve PDF-filen og markeringer af områder på siderne kommer ikke med: {names}.")
     W643 = ("{path}: {n} kilde(r) har en formateret udgave (richTextPath, fx NVivos .docx), som ikke skrives med "
             "igen; kun teksten gør: {names}.")
+    W644 = ("{n} markering(er) læst fra et projekt skrives som stykker med nye GUID'er, fordi ikke alle "
+            "deres respondentture (eller stykker af ture) stadig er kodet med koden af koderen med samme valens, "
+            "score og begrundelse – en markering er ét sammenhængende stykke tekst: {guids}.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1205,6 +1208,9 @@ class _WarningsEnglish:
             "text and its selections; the PDF file itself and selections of areas on its pages are not: {names}.")
     W643 = ("{path}: {n} source(s) have a formatted version (richTextPath, e.g. NVivo's .docx), which is not "
             "written again; only the text is: {names}.")
+    W644 = ("{n} selection(s) read from a project are written as pieces with new GUIDs, because not all their "
+            "respondent turns (or pieces of turns) are still coded with the code by the coder with one valence, "
+            "score and reason – a selection is one stretch of text: {guids}.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding
