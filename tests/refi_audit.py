@@ -1,6 +1,6 @@
 """A loss audit of REFI-QDA exchange: a project read and written again, compared element by element.
 
-Every element of the original ``project.qde`` that has a GUID is looked up by that GUID in the
+Every element of the original ``project.qde`` that has a GUID (and the project itself) is looked up in the
 project kvaleval writes (read with :func:`kvaleval.read_qdpx`, written with :func:`kvaleval.write_qdpx`
 and its own codebook), and its attributes, its text (``Description``, ``PlainTextContent``), its
 parent and its references (``CodeRef``, ``NoteRef``, ``SourceRef``, ``SelectionRef``, ``Member*``,
@@ -25,6 +25,9 @@ TIMES = ("creationDateTime", "modifiedDateTime", "modifyingUser")
 """Not carried (W640): kvaleval stamps every element with one time (memos keep theirs)."""
 PATHS = ("plainTextPath", "richTextPath", "path", "currentPath")
 """Rewritten: kvaleval stores each text as ``sources/<guid>.txt``."""
+PROJECT_STAMP = ("origin", "creatingUserGUID", "modifyingUserGUID", "basePath")
+"""The project's own: the program that wrote it (kvaleval), who made and changed it (W640), and the folder
+of sources outside the archive, which kvaleval never follows."""
 _REFERENCES = ("CodeRef", "NoteRef", "SourceRef", "SelectionRef", "MemberSource", "MemberCode", "MemberNote")
 _TEXTS = ("Description", "PlainTextContent")
 
@@ -62,7 +65,7 @@ def elements(root: ET.Element) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
 
     def walk(node: ET.Element, parent: str) -> None:
-        own = norm(node.get("guid"))
+        own = norm(node.get("guid")) or ("project" if local(node) == "Project" else "")  # its name, memos
         if own:
             found.setdefault(own, {
                 "tag": local(node),
@@ -104,7 +107,7 @@ def audit(original: Path, tmp: Path) -> tuple[list[str], Path]:
         if new["tag"] != kind:
             losses.append(f"{kind} {guid}: written as {new['tag']}")
         for key, value in old["attributes"].items():
-            if key in TIMES or key in PATHS:
+            if key in TIMES or key in PATHS or (kind == "Project" and key in PROJECT_STAMP):
                 continue
             if key in ("startPosition", "endPosition") and guid in spans:
                 doc_id, start, end = spans[guid]

@@ -78,9 +78,10 @@ def _value(kind: str) -> str:
 def build(tool: str, path: Path) -> Path:
     """A project as ``tool`` writes one: nested codes with colours and a code memo, two interviews
     (selections with a comment, two coders, a memo on a selection and one on a coding, an annotation),
-    a PDF read through its text and a picture with a coded area, variables of every type, a case with the whole source
-    and one with a passage, a document set and a code set, a link, a journal and an idle user; a
-    selection goes over two answers and the question between them, and one from the second question
+    a PDF read through its text and a picture with a coded area, variables of every type, a case with
+    the whole source and a code and one with a passage, a document set and a code set, a link, a
+    journal (coded, referring to a memo, the project's memo), a user with initials and an idle user;
+    a selection goes over two answers and the question between them, and one from the second question
     over the rest of the answer, overlapping it."""
     origin, utf16, named = TOOLS[tool]
     sel = {"utf16": utf16, "named": named}
@@ -109,15 +110,16 @@ def build(tool: str, path: Path) -> Path:
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Ventetider" origin="{origin}" creatingUserGUID="{ANNE}" '
         'creationDateTime="2025-05-01T10:00:00Z">'
-        f'<Users><User guid="{ANNE}" name="Anne"/><User guid="{BO}" name="Bo"/><User guid="{IDLE}" name="Carl"/>'
-        "</Users>"
+        f'<Users><User guid="{ANNE}" name="Anne" id="AN"/><User guid="{BO}" name="Bo"/>'
+        f'<User guid="{IDLE}" name="Carl"/></Users>'
         f'<CodeBook><Codes><Code guid="{TOP}" name="Oplevelse" isCodable="true" color="#3366CC">'
         f'<Description>Hvordan forløbet opleves</Description><NoteRef targetGUID="{CODE_MEMO}"/>'
         f'<Code guid="{CHILD}" name="Ventetid" isCodable="true" color="#CC3333"/></Code>'
         f'<Code guid="{OTHER}" name="Tillid" isCodable="true" color="#33CC66"/></Codes></CodeBook>'
         "<Variables>" + "".join(f'<Variable guid="{guid}" name="{kind}-variabel" typeOfVariable="{kind}"/>'
                                 for kind, guid in VARIABLES.items()) + "</Variables>"
-        f'<Cases><Case guid="{CASE}" name="Fatima"><Description>Borger</Description>{values}'
+        f'<Cases><Case guid="{CASE}" name="Fatima"><Description>Borger</Description>'
+        f'<CodeRef targetGUID="{OTHER}"/>{values}'
         f'<SourceRef targetGUID="{INTERVIEW}"/></Case>'
         f'<Case guid="{PASSAGE_CASE}" name="Ole">{_value("Text")}'
         '<SelectionRef targetGUID="cccccccc-0000-0000-0000-000000000004"/></Case></Cases>'
@@ -148,7 +150,11 @@ def build(tool: str, path: Path) -> Path:
         f'<Note guid="{CODING_MEMO}" name="Om tillid her" creatingUser="{ANNE}"><PlainTextContent>Tillid trods '
         "ventetid.</PlainTextContent></Note>"
         f'<Note guid="{JOURNAL}" name="Logbog" creatingUser="{ANNE}"><Description>Projektets logbog</Description>'
-        "<PlainTextContent>Dag 1: to interview.</PlainTextContent></Note>"
+        "<PlainTextContent>Dag 1: to interview.</PlainTextContent>"
+        # a coded memo (W645), and a reference to another memo
+        '<PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000011" startPosition="0" endPosition="5">'
+        f'<Coding guid="dddddddd-0000-0000-0000-000000000011"><CodeRef targetGUID="{TOP}"/></Coding>'
+        f'</PlainTextSelection><NoteRef targetGUID="{CODE_MEMO}"/></Note>'
         "</Notes>"
         f'<Links><Link guid="{LINK}" name="forklarer" direction="OneWay" originGUID="{OTHER}" targetGUID="{CHILD}"/>'
         "</Links>"
@@ -156,7 +162,7 @@ def build(tool: str, path: Path) -> Path:
         f'<MemberSource targetGUID="{INTERVIEW}"/><MemberSource targetGUID="{SECOND}"/></Set>'
         f'<Set guid="{CODE_GROUP}" name="Kerne"><MemberCode targetGUID="{CHILD}"/><MemberCode targetGUID="{OTHER}"/>'
         f'<MemberNote targetGUID="{JOURNAL}"/></Set></Sets>'
-        "<Description>Evaluering af ventetider</Description></Project>"
+        f'<Description>Evaluering af ventetider</Description><NoteRef targetGUID="{JOURNAL}"/></Project>'
     )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("project.qde", qde.encode())
@@ -178,6 +184,7 @@ KNOWN = [  # what docs/refi.md says is not carried, and why (the W-message that 
     r"(TextSource|PDFSource) \S+: creatingUser ",  # W640: a source is kvaleval's
     r"PDFSource \S+: written as TextSource",  # W642: a PDF goes back as its text
     r"Representation \S+: missing",  # W642: ... which was the representation
+    r"(PlainTextSelection|Coding) \S+: missing \(in eeeeeeee-",  # W645: selections and codings in a memo
 ]
 
 

@@ -323,6 +323,8 @@ class Warnings(metaclass=_CodedMessages):
     W644 = ("{n} markering(er) læst fra et projekt skrives som stykker med nye GUID'er, fordi ikke alle "
             "deres respondentture (eller stykker af ture) stadig er kodet med koden af koderen med samme valens, "
             "score og begrundelse – en markering er ét sammenhængende stykke tekst: {guids}.")
+    W645 = ("{path}: {n} markering(er), kodning(er) og variabelværdi(er) inde i memoer (et kodet memo) læses "
+            "ikke og skrives ikke med igen; memoerne selv, deres tekst og henvisninger er med.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1211,6 +1213,8 @@ class _WarningsEnglish:
     W644 = ("{n} selection(s) read from a project are written as pieces with new GUIDs, because not all their "
             "respondent turns (or pieces of turns) are still coded with the code by the coder with one valence, "
             "score and reason – a selection is one stretch of text: {guids}.")
+    W645 = ("{path}: {n} selection(s), coding(s) and variable value(s) inside memos (a coded memo) are not read "
+            "and not written again; the memos themselves, their text and references are.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

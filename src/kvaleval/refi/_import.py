@@ -154,8 +154,11 @@ def import_project(
 def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
     """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
     respondent, which it writes anew) with their sources and the passages they take in."""
+    memo_guids = {note.guid for note in _memos(raw)}
     result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()),
-                                     tuple(raw.users), _variables(raw))],
+                                     tuple(raw.users), _variables(raw),
+                                     tuple(raw.user_ids.get(guid, "") for guid in raw.users),
+                                     tuple(guid for guid in raw.note_refs if guid in memo_guids))],
                                    columns=list(PROJECT_COLUMNS))
     rows = []
     unread = 0
@@ -164,12 +167,14 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
             continue
         unread += sum(source not in result.source_ids for source in case.sources)
         unread += sum(selection not in result.spans for selection in case.selections)
+        unread += sum(code not in raw.code_names for code in case.codes)
         documents = tuple(result.source_ids[source] for source in case.sources if source in result.source_ids)
         passages = tuple(result.spans[selection] + (selection,) for selection in case.selections
                          if selection in result.spans)
         variables = tuple((raw.variables.get(variable) or variable, value)
                           for variable, value in case.variables if raw.variables.get(variable) or variable)
-        rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages))
+        codes = tuple(raw.code_names[code] for code in case.codes if code in raw.code_names)
+        rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages, codes))
     if rows:
         result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
     if unread:
@@ -224,8 +229,18 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     memo_notes = _memos(raw)
-    attached: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
-        note.guid: ([], [], [], []) for note in memo_notes}
+    attached: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {
+        note.guid: ([], [], [], [], []) for note in memo_notes}
+    inside = 0  # selections, codings and values in memos (a coded memo): not read
+    for note in memo_notes:
+        for reference in note.source.note_refs:  # a memo on a memo
+            if reference in attached:
+                attached[reference][4].append(note.guid)
+            else:
+                lost += 1
+        inside += len(note.source.selections) + len(note.source.whole_codings) + len(note.source.variables) \
+            + note.source.bad_selections
+    lost += sum(reference not in attached for reference in raw.note_refs)  # the project's own memos
     for source in raw.sources:
         lost += source.coding_note_refs
         for selection in source.selections:
@@ -256,7 +271,7 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
                       tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid,
-                      tuple(attached[note.guid][2]), tuple(attached[note.guid][3])))
+                      tuple(attached[note.guid][2]), tuple(attached[note.guid][3]), tuple(attached[note.guid][4])))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:
@@ -273,6 +288,8 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     result.sets = pd.DataFrame(sets, columns=list(SET_COLUMNS)) if sets else result.sets
     if lost:
         result.notes.append((shown, Warnings.W634.format(path=shown, n=lost)))
+    if inside:
+        result.notes.append((shown, Warnings.W645.format(path=shown, n=inside)))
 
 
 _KINDS = {"Links": "refi_links", "Graphs": "refi_graphs"}

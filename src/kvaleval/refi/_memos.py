@@ -94,7 +94,12 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, tex
 
 
 def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str]) -> None:
-    """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known."""
+    """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known; a
+    ``NoteRef`` to each memo it refers to (a reference from a memo not written is counted, W606)."""
+    refers: dict[str, list[str]] = {}  # memo GUID as read -> the memos it refers to, as written
+    for memo in planned.memos:
+        for other in _names(memo.get("memos")):
+            refers.setdefault(other.strip("{}").lower(), []).append(memo["written"])
     for memo in planned.memos:
         attributes = {"guid": memo["written"], "name": cell_text(memo.get("memo"))}
         if cell_text(memo.get("author")) in users:
@@ -105,6 +110,23 @@ def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str])
         if cell_text(memo.get("description")):
             text_element(note, "Description", NS_PROJECT, cell_text(memo.get("description")))
         text_element(note, "PlainTextContent", NS_PROJECT, cell_text(memo.get("text")))
+        for target in refers.pop(cell_text(memo.get("guid")).strip("{}").lower(), []):
+            make(note, "NoteRef", NS_PROJECT, targetGUID=target)
+    planned.missing += list(refers)
+
+
+def project_notes(projects: pd.DataFrame, planned: ProjectMemos) -> list[str]:
+    """The memos (as written) the projects read refer to themselves (project memos); one not written
+    is counted (W606)."""
+    found = []
+    for cell in projects["memos"].tolist() if "memos" in projects else []:
+        for memo in _names(cell):
+            written = planned.memo_guids.get(memo.strip("{}").lower())
+            if written is None:
+                planned.missing.append(memo)
+            elif written not in found:
+                found.append(written)
+    return found
 
 
 def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dict[str, str], stamp: str) -> None:

@@ -78,6 +78,8 @@ class RawCase:
     sources: list[str]
     selections: list[str]
     description: str = ""
+    codes: list[str] = field(default_factory=list)
+    """GUIDs of the codes the case refers to (``CodeRef``)."""
 
 
 @dataclass
@@ -125,6 +127,10 @@ class RawProject:
     """Variable GUID -> its ``typeOfVariable`` and description."""
     dated: int = 0
     """Items whose own times kvaleval does not carry (see :func:`_dated`)."""
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the project itself refers to (a project memo)."""
+    user_ids: dict[str, str] = field(default_factory=dict)
+    """User GUID -> the user's ``id`` (a short name or initials), where it has one."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -195,6 +201,9 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         description=child_text(root, "Description"),
         variable_kinds=variable_kinds,
         dated=_dated(root),
+        note_refs=_note_refs(root),
+        user_ids={norm_guid(user.get("guid")): user.get("id", "") for holder in children(root, "Users")
+                  for user in children(holder, "User") if user.get("id")},
     )
 
 
@@ -340,6 +349,7 @@ def _case(element: ET.Element) -> RawCase:
         sources=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SourceRef")],
         selections=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SelectionRef")],
         description=child_text(element, "Description"),
+        codes=[norm_guid(ref.get("targetGUID")) for ref in children(element, "CodeRef")],
     )
 
 

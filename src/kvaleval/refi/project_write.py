@@ -24,6 +24,7 @@ from kvaleval.refi._memos import (
     missing_note,
     plan,
     position,
+    project_notes,
     refer_from_codes,
     refer_from_selections,
     write_annotations,
@@ -133,8 +134,9 @@ def write_qdpx(
         creationDateTime=stamp,
     )
     users_element = make(root, "Users", NS_PROJECT)
+    ids = _user_ids(corpus.projects)
     for user, user_guid in users.items():
-        make(users_element, "User", NS_PROJECT, guid=user_guid, name=user)
+        make(users_element, "User", NS_PROJECT, guid=user_guid, name=user, id=ids.get(user))
     used_codes = [str(code) for code in pd.unique(codings["code"].dropna())]
     extra = [code for code in used_codes if code not in coded.codebook]
     refuse_reserved_names([*coded.codebook.names, *extra], path)
@@ -145,9 +147,9 @@ def write_qdpx(
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
     selections = _selections(codings, segments, texts, documents, code_guids, users, notes, corpus.selections, taken)
-    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
+    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken, set(code_guids))
     planned.missing += foreign_cases.missing
-    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects)
+    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects, code_guids)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     source_names = _source_names(documents)
@@ -191,10 +193,13 @@ def write_qdpx(
         write_memos(note_holder, planned, users)
     write_sets(root, planned, source_guids, code_guids)
     refer_from_selections(root, planned)
+    project_memos = project_notes(corpus.projects, planned)
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
     text_element(root, "Description", NS_PROJECT, _project_description(coders, corpus.projects))
+    for target in project_memos:
+        make(root, "NoteRef", NS_PROJECT, targetGUID=target)
     members = [("project.qde", to_bytes(root, NS_PROJECT))]
     members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]
     write_zip(path, members)
@@ -226,6 +231,18 @@ def _names_in(projects: pd.DataFrame) -> list[str]:
     """The user names of the projects read (a tuple per project; a list once cached)."""
     cells = projects["users"].tolist() if "users" in projects else []
     return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
+
+
+def _user_ids(projects: pd.DataFrame) -> dict[str, str]:
+    """name -> the ``id`` (initials) a user was read with, where one was."""
+    found: dict[str, str] = {}
+    if "user_ids" in projects:
+        for users, ids in zip(projects["users"].tolist(), projects["user_ids"].tolist(), strict=True):
+            if isinstance(users, (tuple, list)) and isinstance(ids, (tuple, list)) and len(users) == len(ids):
+                for user, user_id in zip(users, ids, strict=True):
+                    if str(user_id):
+                        found.setdefault(str(user), str(user_id))
+    return found
 
 
 def _user_guids(names: list[str], projects: pd.DataFrame, codes: set[str]) -> dict[str, str]:
@@ -325,7 +342,7 @@ def _parts(turn_indexes: list[int]) -> list[int]:
 
 def _cases(
     root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
-    documents: list[Document], projects: pd.DataFrame,
+    documents: list[Document], projects: pd.DataFrame, code_guids: dict[str, str],
 ) -> dict[str, tuple[str, str]]:
     """The Variables; the cases of the projects read, as they were; then one Case per respondent
     (doc_id, speaker) of the other documents, with its attributes as values. Returns the type and
@@ -369,6 +386,8 @@ def _cases(
         node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
             text_element(node, "Description", NS_PROJECT, found["description"])
+        for code in found["codes"]:
+            make(node, "CodeRef", NS_PROJECT, targetGUID=code_guids[code])
         _variable_values(node, found["variables"], variables)
         for doc_id in found["sources"]:
             make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
