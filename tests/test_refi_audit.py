@@ -77,7 +77,8 @@ def _value(kind: str) -> str:
 
 def build(tool: str, path: Path) -> Path:
     """A project as ``tool`` writes one: nested codes with colours and a code memo, two interviews
-    (selections with a comment, two coders, a memo on a selection and one on a coding, an annotation),
+    (selections with a comment, two coders, one coded by both, a memo on a selection and one on a coding,
+    an annotation),
     a PDF read through its text and a picture with a coded area, variables of every type, a case with
     the whole source and a code and one with a passage, a document set and a code set, a link, a
     journal (coded, referring to a memo, the project's memo), a user with initials and an idle user;
@@ -89,8 +90,10 @@ def build(tool: str, path: Path) -> Path:
                         [("dddddddd-0000-0000-0000-000000000001", CHILD, ANNE),
                          ("dddddddd-0000-0000-0000-000000000002", OTHER, ANNE)], **sel,
                         description="Tydelig kritik", note=SELECTION_MEMO, coding_note=CODING_MEMO)
+             # coded by two coders (an ATLAS.ti quotation in a team project)
              + _selection("cccccccc-0000-0000-0000-000000000002", TEXT, "Personalet var venligt",
-                          [("dddddddd-0000-0000-0000-000000000003", TOP, BO)], user=BO, **sel)
+                          [("dddddddd-0000-0000-0000-000000000003", TOP, BO),
+                           ("dddddddd-0000-0000-0000-000000000010", OTHER, ANNE)], user=BO, **sel)
              + _selection("cccccccc-0000-0000-0000-000000000003", TEXT, "tog sig tid", [], **sel,
                           description="Vigtig pointe")
              # over two answers and the question between them

@@ -116,3 +116,26 @@ def test_refi_a_selection_whose_middle_turn_is_no_longer_coded_is_written_in_pie
         warnings.simplefilter("error", KvalevalWarning)
         whole = write_qdpx(Coded(corpus=corpus, codebook=codebook, codings=codings), tmp_path / "hel.qdpx")
     assert list(_spans(whole)) == ["cccccccc-0000-0000-0000-000000000001"]
+
+
+def test_refi_a_selection_coded_by_two_coders_stays_one(tmp_path: Path) -> None:
+    # an ATLAS.ti quotation coded by two users of a team project: it became two selections, the second
+    # coder's with a new GUID, and that coding's GUID was lost
+    bo = "11111111-0000-0000-0000-0000000000f2"
+    source = _project(tmp_path / "p.qdpx", [_at("Ventetiden", "lang 😀.")], "ATLAS.ti 9.1.7 (Windows)")
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["project.qde"] = members["project.qde"].replace(
+        b'<User guid="' + ANNE.encode() + b'" name="Anne"/>',
+        b'<User guid="' + ANNE.encode() + b'" name="Anne"/><User guid="' + bo.encode() + b'" name="Bo"/>').replace(
+        b"</Coding>", b'</Coding><Coding guid="dddddddd-0000-0000-0000-0000000000b0" creatingUser="'
+        + bo.encode() + b'"><CodeRef targetGUID="' + WAIT.encode() + b'"/></Coding>')
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    losses, written = audit(source, tmp_path)
+    assert losses == []
+    (selection,) = qde(written).iter(f"{{{NS}}}PlainTextSelection")
+    assert [(c.get("guid"), c.get("creatingUser")) for c in selection.iterfind(f"{{{NS}}}Coding")] == [
+        ("dddddddd-0000-0000-0000-000000000001", ANNE), ("dddddddd-0000-0000-0000-0000000000b0", bo)]
+    assert check_qdpx(written, schema=PROJECT_XSD) == []

@@ -486,26 +486,29 @@ def _selections(
         pieces += [(doc_id, start, end, coder, row, None) for start, end, row in _runs(rest, text)]
     if split:
         notes.append(Warnings.W644.format(n=len(set(split)), guids=sorted(set(split))[:5]))
-    # the codes of one selection read are one selection (a GUID read on two selections, W631, is the
-    # first's); codes of the same span and coder share one, joining a selection read over that span
+    # the codes of one selection read are one selection, also by several coders (a GUID read on two
+    # selections, W631, is the first's); codes of the same span and coder share one, joining a selection
+    # read over that span with a code by that coder
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    joins: dict[tuple[str, int, int, str], tuple[Any, ...]] = {}
     for doc_id, start, end, coder, row, kept in sorted(pieces, key=lambda piece: piece[5] is None):
         span = (doc_id, start, end, coder)
-        key = ("read", kept["guid"], *span) if kept else next(
-            (key for key in merged if key[2:] == span), ("own", "", *span))
+        key = ("read", kept["guid"], doc_id, start, end) if kept else joins.get(span, ("own", *span))
+        joins.setdefault(span, key)
         if key not in merged:
-            merged[key] = {"start": start, "end": end, "coder": coder, "user": users[coder], "rows": [],
+            merged[key] = {"start": start, "end": end, "coder": coder, "users": users, "rows": [],
                            "code_guids": code_guids, "doc_id": doc_id, "coding_guids": {}, "carried": kept is not None,
                            "guid": kept["guid"] if kept else guid("selection", doc_id, str(start), str(end), coder),
                            "name": kept["name"] if kept else None,
                            "author": users.get(kept["author"], users[coder]) if kept else users[coder]}
-        merged[key]["rows"].append(row)
+        merged[key]["rows"].append({**row, "coder": coder})
         if kept:
-            merged[key]["coding_guids"][str(row["code"])] = kept["coding"]
+            merged[key]["coding_guids"][(str(row["code"]), coder)] = kept["coding"]
     order = {name: index for index, name in enumerate(code_guids)}
     by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for selection in merged.values():
-        selection["rows"].sort(key=lambda row: order[str(row["code"])])
+        selection["rows"].sort(key=lambda row: (order[str(row["code"])], row["coder"] != selection["coder"],
+                                                row["coder"]))
         if selection["guid"] in taken:
             selection.update(guid=guid("selection", selection["doc_id"], str(selection["start"]),
                                        str(selection["end"]), selection["coder"], "2"), coding_guids={})
@@ -637,22 +640,24 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
     if memo:
         text_element(node, "Description", NS_PROJECT, memo)
     for row in selection["rows"]:
-        code = str(row["code"])
+        code, coder = str(row["code"]), row["coder"]
+        # another coder's coding of a selection read: the GUID of its own (as a second coding of the code)
+        more = () if coder == selection["coder"] else (coder,)
         coding = make(
             node,
             "Coding",
             NS_PROJECT,
-            guid=_own_coding(selection["coding_guids"].get(code, ""), selection_guid, code),
-            creatingUser=selection["user"],
+            guid=_own_coding(selection["coding_guids"].get((code, coder), ""), selection_guid, code, *more),
+            creatingUser=selection["users"][coder],
             creationDateTime=stamp,
         )
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
 
 
-def _own_coding(read: str, selection_guid: str, code: str) -> str:
-    """The coding's GUID as read, else one of its selection and code."""
+def _own_coding(read: str, selection_guid: str, code: str, *more: str) -> str:
+    """The coding's GUID as read, else one of its selection and code (and coder, if not the selection's)."""
     read = read.strip("{}").lower()
-    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code)
+    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code, *more)
 
 
 _OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
