@@ -60,6 +60,13 @@ def qde(path: Path) -> ET.Element:
         return ET.fromstring(archive.read(name))
 
 
+def written_text(path: Path, guid: str) -> str:
+    """The text of a source kvaleval wrote (``sources/<guid>.txt``), or "" if there is none."""
+    with zipfile.ZipFile(path) as archive:
+        name = f"sources/{guid}.txt"
+        return archive.read(name).decode("utf-8") if name in archive.namelist() else ""
+
+
 def elements(root: ET.Element) -> dict[str, dict[str, Any]]:
     """GUID -> tag, attributes, texts, parent GUID, references and variable values of each element."""
     found: dict[str, dict[str, Any]] = {}
@@ -123,6 +130,8 @@ def audit(original: Path, tmp: Path) -> tuple[list[str], Path]:
                 losses.append(f"{kind} {guid}: {key} {value!r} -> {new['attributes'].get(key)!r}")
         for key, value in old["texts"].items():
             now = new["texts"].get(key, "").replace("\r\n", "\n")
+            if kind == "TextSource" and key == "PlainTextContent":  # kvaleval writes the text as a file
+                now = written_text(written, guid)
             if value.strip() and now != value.replace("\r\n", "\n") and not (
                 kind == "Project" and now.startswith(value.strip())
             ):
