@@ -5,6 +5,7 @@ what a coded memo holds is said (W645)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,35 @@ def test_refi_a_coded_memo_is_said_not_silently_dropped(project: Path) -> None:
     corpus, _ = _quiet(read_qdpx, project)
     said = [note for note in corpus.notes["message"] if "W645" in note]
     assert len(said) == 1 and ": 1 markering(er)" in said[0]
+
+
+def _patched(path: Path, *replacements: tuple[str, str]) -> Path:
+    """The project at ``path`` with its project.qde changed, written back with zipfile."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    text = members["project.qde"].decode()
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    members["project.qde"] = text.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_refi_two_sources_of_one_name_in_a_project_keep_it(project: Path, tmp_path: Path) -> None:
+    # MAXQDA: 'Interview 1.txt' in two document groups; the second was written as 'Interview 1.txt-2'
+    _patched(project, ('name="Interview 2.docx"', 'name="Interview 1.txt"'))
+    names = [source.get("name") for source in qde(written_again(project, tmp_path / "ud.qdpx")).iter(
+        f"{{{NS}}}TextSource")]
+    assert names.count("Interview 1.txt") == 2
+
+
+def test_refi_two_variables_of_one_name_are_said(project: Path) -> None:
+    # NVivo: one attribute name in two classifications; the second variable went without a word
+    _patched(project, ("</Variables>", '<Variable guid="99999999-0000-0000-0000-0000000000f7" name="Text-variabel" '
+                                       'typeOfVariable="Integer"/></Variables>'))
+    corpus, _ = _quiet(read_qdpx, project)
+    said = [note for note in corpus.notes["message"] if "W646" in note]
+    assert len(said) == 1 and "'Text-variabel'" in said[0]

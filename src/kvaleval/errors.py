@@ -325,6 +325,9 @@ class Warnings(metaclass=_CodedMessages):
             "score og begrundelse – en markering er ét sammenhængende stykke tekst: {guids}.")
     W645 = ("{path}: {n} markering(er), kodning(er) og variabelværdi(er) inde i memoer (et kodet memo) læses "
             "ikke og skrives ikke med igen; memoerne selv, deres tekst og henvisninger er med.")
+    W646 = ("{path}: {n} variabel/variabler har samme navn som en anden variabel ({names}); kvaleval kender en "
+            "variabel på navnet, så deres værdier læses under det navn, og en ny eksport skriver én variabel med "
+            "det navn (den førstes GUID og type).")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1215,6 +1218,9 @@ class _WarningsEnglish:
             "score and reason – a selection is one stretch of text: {guids}.")
     W645 = ("{path}: {n} selection(s), coding(s) and variable value(s) inside memos (a coded memo) are not read "
             "and not written again; the memos themselves, their text and references are.")
+    W646 = ("{path}: {n} variable(s) have the name of another variable ({names}); kvaleval knows a variable by "
+            "its name, so their values are read under that name, and a new export writes one variable of that "
+            "name (the first's GUID and type).")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -308,6 +308,11 @@ def _project_notes(raw: RawProject, shown: str) -> list[tuple[str, str]]:
         doubled = sorted(guid for guid, count in counts.items() if count > 1)
         if doubled:
             notes.append((shown, message.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
+    named = Counter(name for name in raw.variables.values() if name)
+    shared = sorted(name for name, count in named.items() if count > 1)
+    if shared:  # NVivo: one attribute name in two classifications
+        notes.append((shown, Warnings.W646.format(path=shown, n=sum(named[name] - 1 for name in shared),
+                                                  names=", ".join(f"'{name}'" for name in shared[:_EXAMPLES]))))
     both = sorted(set(raw.users) & set(raw.code_names))
     if both:
         notes.append((shown, Warnings.W632.format(path=shown, n=len(both), guids=both[:_EXAMPLES])))

@@ -210,10 +210,13 @@ def write_qdpx(
 
 def _source_names(documents: list[Document]) -> dict[str, str]:
     """doc_id -> the name to write: the source's own name in the project it was read from
-    (``Interview 1.txt``, whose doc_id dropped the suffix), unless two documents have that
-    name (two projects in one corpus folder); else the doc_id."""
-    counts = Counter(document.source_name for document in documents)
-    return {document.doc_id: document.source_name if document.source_name and counts[document.source_name] == 1
+    (``Interview 1.txt``, whose doc_id dropped the suffix; two sources of one name in that project
+    keep it, as they had it), unless a source of another project has that name (two projects in one
+    corpus folder); else the doc_id."""
+    projects: dict[str, set[str]] = defaultdict(set)
+    for document in documents:  # a project's document's path is '<project file>#<source name>'
+        projects[document.source_name].add(document.path.rpartition("#")[0])
+    return {document.doc_id: document.source_name if document.source_name and len(projects[document.source_name]) == 1
             else document.doc_id for document in documents}
 
 
