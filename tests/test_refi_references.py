@@ -104,3 +104,22 @@ def test_refi_two_variables_of_one_name_are_said(project: Path) -> None:
     corpus, _ = _quiet(read_qdpx, project)
     said = [note for note in corpus.notes["message"] if "W646" in note]
     assert len(said) == 1 and "'Text-variabel'" in said[0]
+
+
+def test_refi_a_selection_or_memo_by_an_unlisted_user_keeps_its_maker(project: Path, tmp_path: Path) -> None:
+    # a maker or author the project's Users do not list was dropped unsaid (the selection went to its coder,
+    # the memo had no author); now named by the GUID, listed under Users with it and said (W647)
+    ghost = "11111111-0000-0000-0000-0000000000ff"
+    memo = 'name="Feltnote" creatingUser="11111111-0000-0000-0000-00000000000b"'
+    selection = ('guid="cccccccc-0000-0000-0000-000000000004" startPosition="24" endPosition="55" '
+                 'creatingUser="11111111-0000-0000-0000-00000000000b"')
+    _patched(project, (memo, memo.replace("00000000000b", "0000000000ff")),
+             (selection, selection.replace("00000000000b", "0000000000ff")))
+    corpus, _ = _quiet(read_qdpx, project)
+    said = [note for note in corpus.notes["message"] if "W647" in note]
+    assert len(said) == 1 and ": 2 markering(er) og memo(er)" in said[0] and ghost in said[0]
+    root = qde(written_again(project, tmp_path / "ud.qdpx"))
+    made = {node.get("guid"): node.get("creatingUser") for node in root.iter()
+            if node.get("guid") in ("cccccccc-0000-0000-0000-000000000004", "eeeeeeee-0000-0000-0000-000000000002")}
+    assert set(made.values()) == {ghost}
+    assert {user.get("guid"): user.get("name") for user in root.iter(f"{{{NS}}}User")}[ghost] == ghost

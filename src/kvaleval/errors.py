@@ -308,7 +308,7 @@ class Warnings(metaclass=_CodedMessages):
             "respondenttur; write_qdpx og code skriver dem tilbage som markeringer over turene, ikke over hele "
             "kilden, og interviewerens ture er ikke med.")
     W639 = ("{path}: {n} kodning(er) er lavet af en bruger, projektet ikke har under Users ({guids}); koderen "
-            "hedder som GUID'en i kodningerne og i en ny eksport.")
+            "hedder som GUID'en i kodningerne og i en ny eksport, under Users med den GUID.")
     W640 = ("{path}: oprettelses- og ændringstider på {n} element(er) (kilder, markeringer, kodninger, cases) og "
             "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
             "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
@@ -328,6 +328,8 @@ class Warnings(metaclass=_CodedMessages):
     W646 = ("{path}: {n} variabel/variabler har samme navn som en anden variabel ({names}); kvaleval kender en "
             "variabel på navnet, så deres værdier læses under det navn, og en ny eksport skriver én variabel med "
             "det navn (den førstes GUID og type).")
+    W647 = ("{path}: {n} markering(er) og memo(er) er lavet af en bruger, projektet ikke har under Users "
+            "({guids}); brugeren hedder som GUID'en og skrives med igen under Users med den GUID.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1201,7 +1203,7 @@ class _WarningsEnglish:
             "each respondent turn; write_qdpx and code write them back as selections over the turns, not over "
             "the whole source, and the interviewer's turns are left out.")
     W639 = ("{path}: {n} coding(s) were made by a user the project does not list under Users ({guids}); the "
-            "coder is named by the GUID in the codings and in a new export.")
+            "coder is named by the GUID in the codings and in a new export, listed under Users with that GUID.")
     W640 = ("{path}: creation and modification times of {n} item(s) (sources, selections, codings, cases) and "
             "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
             "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
@@ -1221,6 +1223,8 @@ class _WarningsEnglish:
     W646 = ("{path}: {n} variable(s) have the name of another variable ({names}); kvaleval knows a variable by "
             "its name, so their values are read under that name, and a new export writes one variable of that "
             "name (the first's GUID and type).")
+    W647 = ("{path}: {n} selection(s) and memo(s) were made by a user the project does not list under Users "
+            "({guids}); the user is named by the GUID and written again under Users with that GUID.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

@@ -125,6 +125,9 @@ def import_project(
     shown = shown or str(path)
     limits = limits or ArchiveLimits()
     raw, archive = open_project(path, shown=shown, limits=limits)
+    strangers, makers = _unlisted_users(raw), _unlisted_makers(raw)
+    # a user the project does not list is named by its GUID and keeps it in a new export
+    raw.users.update({guid: guid for guid in [*strangers, *makers] if guid not in raw.users})
     try:
         loaded, result = _load_sources(raw, archive, shown, limits)
         memo_texts = [_memo_text(archive, note, shown, limits) for note in _memos(raw)]
@@ -136,10 +139,12 @@ def import_project(
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     _memos_and_sets(raw, memo_texts, result, shown)
     _cases_and_project(raw, result, shown)
-    strangers = _unlisted_users(raw)
     if strangers:
         result.notes.append((shown, Warnings.W639.format(path=shown, n=sum(strangers.values()),
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
+    if makers:
+        result.notes.append((shown, Warnings.W647.format(path=shown, n=sum(makers.values()),
+                                                         guids=", ".join(list(makers)[:_EXAMPLES]))))
     if raw.dated:
         result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
     pdfs = [f"'{source.name or source.guid}'" for source, _ in loaded if source.kind == "PDFSource"]
@@ -203,6 +208,17 @@ def _unlisted_users(raw: RawProject) -> dict[str, int]:
         for guid in pairs:
             if guid and guid not in raw.users:
                 found[guid] = found.get(guid, 0) + 1
+    return found
+
+
+def _unlisted_makers(raw: RawProject) -> dict[str, int]:
+    """GUID -> selections and memos made by a user the project's ``Users`` do not name."""
+    found: dict[str, int] = {}
+    makers = [selection.user for source in raw.sources for selection in source.selections]
+    makers += [note.user for note in _memos(raw)]
+    for guid in makers:
+        if guid and guid not in raw.users:
+            found[guid] = found.get(guid, 0) + 1
     return found
 
 
