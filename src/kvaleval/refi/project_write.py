@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -476,9 +478,15 @@ def _selections(
         text = texts[doc_id]
         coded = {(start, end): row for start, end, _, row in items}
         used: set[tuple[int, int]] = set()
+        turns = respondent.get(doc_id, [])
+        ends = [end for _, end in turns]
         for own in found.get((doc_id, coder, code), []):
-            needed = [span for span in respondent.get(doc_id, []) if span[0] < own["end"] and own["start"] < span[1]
-                      and text[max(own["start"], span[0]) : min(own["end"], span[1])].strip()]
+            needed = []  # the respondent segments it codes (they are in text order and do not overlap)
+            for turn in itertools.islice(turns, bisect.bisect_right(ends, own["start"]), None):
+                if turn[0] >= own["end"]:
+                    break
+                if text[max(own["start"], turn[0]) : min(own["end"], turn[1])].strip():
+                    needed.append(turn)
             rows = [coded[span] for span in needed if span in coded]
             if needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
                 pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))
@@ -578,13 +586,15 @@ def _read_selections(read: pd.DataFrame, texts: dict[str, str], taken: set[str]
 
 
 def _respondent_spans(segments: pd.DataFrame, documents: list[Document]) -> dict[str, list[tuple[int, int]]]:
-    """doc_id -> (start, end) of each respondent segment, in the LF text written."""
+    """doc_id -> (start, end) of each respondent segment, in the LF text written, in text order."""
     shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     rows = segments[segments["speaker_role"] == RESPONDENT]
     for doc_id, start, end in zip(rows["doc_id"].astype(str), rows["start"], rows["end"], strict=True):
         shift = shifts.get(doc_id)
         found[doc_id].append((shift(int(start)), shift(int(end))) if shift else (int(start), int(end)))
+    for spans in found.values():
+        spans.sort()
     return found
 
 
