@@ -1,6 +1,6 @@
 """A loss audit of REFI-QDA exchange: a project read and written again, compared element by element.
 
-Every element of the original ``project.qde`` that has a GUID is looked up by that GUID in the
+Every element of the original ``project.qde`` that has a GUID (and the project itself) is looked up in the
 project kvaleval writes (read with :func:`kvaleval.read_qdpx`, written with :func:`kvaleval.write_qdpx`
 and its own codebook), and its attributes, its text (``Description``, ``PlainTextContent``), its
 parent and its references (``CodeRef``, ``NoteRef``, ``SourceRef``, ``SelectionRef``, ``Member*``,
@@ -25,6 +25,9 @@ TIMES = ("creationDateTime", "modifiedDateTime", "modifyingUser")
 """Not carried (W640): kvaleval stamps every element with one time (memos keep theirs)."""
 PATHS = ("plainTextPath", "richTextPath", "path", "currentPath")
 """Rewritten: kvaleval stores each text as ``sources/<guid>.txt``."""
+PROJECT_STAMP = ("origin", "creatingUserGUID", "modifyingUserGUID", "basePath")
+"""The project's own: the program that wrote it (kvaleval), who made and changed it (W640), and the folder
+of sources outside the archive, which kvaleval never follows."""
 _REFERENCES = ("CodeRef", "NoteRef", "SourceRef", "SelectionRef", "MemberSource", "MemberCode", "MemberNote")
 _TEXTS = ("Description", "PlainTextContent")
 
@@ -57,12 +60,19 @@ def qde(path: Path) -> ET.Element:
         return ET.fromstring(archive.read(name))
 
 
+def written_text(path: Path, guid: str) -> str:
+    """The text of a source kvaleval wrote (``sources/<guid>.txt``), or "" if there is none."""
+    with zipfile.ZipFile(path) as archive:
+        name = f"sources/{guid}.txt"
+        return archive.read(name).decode("utf-8") if name in archive.namelist() else ""
+
+
 def elements(root: ET.Element) -> dict[str, dict[str, Any]]:
     """GUID -> tag, attributes, texts, parent GUID, references and variable values of each element."""
     found: dict[str, dict[str, Any]] = {}
 
     def walk(node: ET.Element, parent: str) -> None:
-        own = norm(node.get("guid"))
+        own = norm(node.get("guid")) or ("project" if local(node) == "Project" else "")  # its name, memos
         if own:
             found.setdefault(own, {
                 "tag": local(node),
@@ -104,7 +114,7 @@ def audit(original: Path, tmp: Path) -> tuple[list[str], Path]:
         if new["tag"] != kind:
             losses.append(f"{kind} {guid}: written as {new['tag']}")
         for key, value in old["attributes"].items():
-            if key in TIMES or key in PATHS:
+            if key in TIMES or key in PATHS or (kind == "Project" and key in PROJECT_STAMP):
                 continue
             if key in ("startPosition", "endPosition") and guid in spans:
                 doc_id, start, end = spans[guid]
@@ -120,6 +130,8 @@ def audit(original: Path, tmp: Path) -> tuple[list[str], Path]:
                 losses.append(f"{kind} {guid}: {key} {value!r} -> {new['attributes'].get(key)!r}")
         for key, value in old["texts"].items():
             now = new["texts"].get(key, "").replace("\r\n", "\n")
+            if kind == "TextSource" and key == "PlainTextContent":  # kvaleval writes the text as a file
+                now = written_text(written, guid)
             if value.strip() and now != value.replace("\r\n", "\n") and not (
                 kind == "Project" and now.startswith(value.strip())
             ):

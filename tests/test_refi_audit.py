@@ -27,7 +27,8 @@ TOP, CHILD, OTHER = ("aaaaaaaa-0000-0000-0000-000000000001", "aaaaaaaa-0000-0000
 INTERVIEW, SECOND, PDF, PICTURE = ("bbbbbbbb-0000-0000-0000-000000000001", "bbbbbbbb-0000-0000-0000-000000000002",
                                    "bbbbbbbb-0000-0000-0000-000000000003", "bbbbbbbb-0000-0000-0000-000000000004")
 PDF_TEXT = "bbbbbbbb-0000-0000-0000-000000000013"
-CODE_MEMO, SOURCE_MEMO, SELECTION_MEMO, JOURNAL = (f"eeeeeeee-0000-0000-0000-00000000000{n}" for n in range(1, 5))
+CODE_MEMO, SOURCE_MEMO, SELECTION_MEMO, JOURNAL, CODING_MEMO = (f"eeeeeeee-0000-0000-0000-00000000000{n}"
+                                                                for n in range(1, 6))
 VARIABLES = {kind: f"99999999-0000-0000-0000-00000000000{n}" for n, kind in
              enumerate(("Text", "Boolean", "Integer", "Float", "Date", "DateTime"), start=1)}
 VALUES = {"Text": "Borgere", "Boolean": "true", "Integer": "34", "Float": "2.5", "Date": "2024-03-01",
@@ -54,12 +55,14 @@ def _offset(text: str, position: int, utf16: bool) -> int:
 
 
 def _selection(guid: str, text: str, word: str, codes: list[tuple[str, str, str]], *, utf16: bool, named: bool,
-               user: str = ANNE, description: str = "", note: str = "") -> str:
+               user: str = ANNE, description: str = "", note: str = "", coding_note: str = "") -> str:
+    """A selection of ``word``; ``coding_note`` is a memo on its last coding."""
     start = text.index(word)
     begin, end = _offset(text, start, utf16), _offset(text, start + len(word), utf16)
     name = f' name="{word}"' if named else ""
-    codings = "".join(f'<Coding guid="{coding}" creatingUser="{coder}"><CodeRef targetGUID="{code}"/></Coding>'
-                      for coding, code, coder in codes)
+    codings = "".join(f'<Coding guid="{coding}" creatingUser="{coder}"><CodeRef targetGUID="{code}"/>'
+                      + (f'<NoteRef targetGUID="{coding_note}"/>' if coding_note and number == len(codes) else "")
+                      + "</Coding>" for number, (coding, code, coder) in enumerate(codes, 1))
     described = f"<Description>{description}</Description>" if description else ""
     referred = f'<NoteRef targetGUID="{note}"/>' if note else ""
     return (f'<PlainTextSelection guid="{guid}"{name} startPosition="{begin}" endPosition="{end}" '
@@ -74,24 +77,33 @@ def _value(kind: str) -> str:
 
 def build(tool: str, path: Path) -> Path:
     """A project as ``tool`` writes one: nested codes with colours and a code memo, two interviews
-    (selections with a comment, two coders, a memo on a selection, an annotation), a PDF read through
-    its text and a picture with a coded area, variables of every type, a case with the whole source
-    and one with a passage, a document set and a code set, a link, a journal and an idle user; a
-    selection goes over two answers and the question between them."""
+    (selections with a comment, two coders, one coded by both, a memo on a selection and one on a coding,
+    an annotation),
+    a PDF read through its text and a picture with a coded area, variables of every type, a case with
+    the whole source and a code and one with a passage, a document set and a code set, a link, a
+    journal (coded, referring to a memo, the project's memo), a user with initials and an idle user;
+    a selection goes over two answers and the question between them, and one from the second question
+    over the rest of the answer, overlapping it."""
     origin, utf16, named = TOOLS[tool]
     sel = {"utf16": utf16, "named": named}
     first = (_selection("cccccccc-0000-0000-0000-000000000001", TEXT, "Ventetiden var alt for lang 😀",
                         [("dddddddd-0000-0000-0000-000000000001", CHILD, ANNE),
                          ("dddddddd-0000-0000-0000-000000000002", OTHER, ANNE)], **sel,
-                        description="Tydelig kritik", note=SELECTION_MEMO)
+                        description="Tydelig kritik", note=SELECTION_MEMO, coding_note=CODING_MEMO)
+             # coded by two coders (an ATLAS.ti quotation in a team project)
              + _selection("cccccccc-0000-0000-0000-000000000002", TEXT, "Personalet var venligt",
-                          [("dddddddd-0000-0000-0000-000000000003", TOP, BO)], user=BO, **sel)
+                          [("dddddddd-0000-0000-0000-000000000003", TOP, BO),
+                           ("dddddddd-0000-0000-0000-000000000010", OTHER, ANNE)], user=BO, **sel)
              + _selection("cccccccc-0000-0000-0000-000000000003", TEXT, "tog sig tid", [], **sel,
                           description="Vigtig pointe")
              # over two answers and the question between them
              + _selection("cccccccc-0000-0000-0000-000000000008", TEXT, TEXT[TEXT.index("Ventetiden"):
                                                                              TEXT.index(" og tog")],
-                          [("dddddddd-0000-0000-0000-000000000008", TOP, ANNE)], **sel))
+                          [("dddddddd-0000-0000-0000-000000000008", TOP, ANNE)], **sel)
+             # from the question on, over the end of the one before with the same code and coder
+             + _selection("cccccccc-0000-0000-0000-000000000009", TEXT, TEXT[TEXT.index("Og personalet"):
+                                                                             TEXT.index(" tid.") + 4],
+                          [("dddddddd-0000-0000-0000-000000000009", TOP, ANNE)], **sel))
     second = _selection("cccccccc-0000-0000-0000-000000000004", SECOND_TEXT, "Jeg stoler på min sagsbehandler",
                         [("dddddddd-0000-0000-0000-000000000004", CHILD, BO)], user=BO, **sel)
     pdf_selection = _selection("cccccccc-0000-0000-0000-000000000005", PDF_PLAIN, "Ventetiden er steget",
@@ -101,15 +113,16 @@ def build(tool: str, path: Path) -> Path:
         '<?xml version="1.0" encoding="utf-8"?>'
         f'<Project xmlns="{NS}" name="Ventetider" origin="{origin}" creatingUserGUID="{ANNE}" '
         'creationDateTime="2025-05-01T10:00:00Z">'
-        f'<Users><User guid="{ANNE}" name="Anne"/><User guid="{BO}" name="Bo"/><User guid="{IDLE}" name="Carl"/>'
-        "</Users>"
+        f'<Users><User guid="{ANNE}" name="Anne" id="AN"/><User guid="{BO}" name="Bo"/>'
+        f'<User guid="{IDLE}" name="Carl"/></Users>'
         f'<CodeBook><Codes><Code guid="{TOP}" name="Oplevelse" isCodable="true" color="#3366CC">'
         f'<Description>Hvordan forløbet opleves</Description><NoteRef targetGUID="{CODE_MEMO}"/>'
         f'<Code guid="{CHILD}" name="Ventetid" isCodable="true" color="#CC3333"/></Code>'
         f'<Code guid="{OTHER}" name="Tillid" isCodable="true" color="#33CC66"/></Codes></CodeBook>'
         "<Variables>" + "".join(f'<Variable guid="{guid}" name="{kind}-variabel" typeOfVariable="{kind}"/>'
                                 for kind, guid in VARIABLES.items()) + "</Variables>"
-        f'<Cases><Case guid="{CASE}" name="Fatima"><Description>Borger</Description>{values}'
+        f'<Cases><Case guid="{CASE}" name="Fatima"><Description>Borger</Description>'
+        f'<CodeRef targetGUID="{OTHER}"/>{values}'
         f'<SourceRef targetGUID="{INTERVIEW}"/></Case>'
         f'<Case guid="{PASSAGE_CASE}" name="Ole">{_value("Text")}'
         '<SelectionRef targetGUID="cccccccc-0000-0000-0000-000000000004"/></Case></Cases>'
@@ -137,8 +150,14 @@ def build(tool: str, path: Path) -> Path:
         "</PlainTextContent></Note>"
         f'<Note guid="{SELECTION_MEMO}" name="Om ventetid" creatingUser="{ANNE}"><PlainTextContent>Se også '
         "interview 2.</PlainTextContent></Note>"
+        f'<Note guid="{CODING_MEMO}" name="Om tillid her" creatingUser="{ANNE}"><PlainTextContent>Tillid trods '
+        "ventetid.</PlainTextContent></Note>"
         f'<Note guid="{JOURNAL}" name="Logbog" creatingUser="{ANNE}"><Description>Projektets logbog</Description>'
-        "<PlainTextContent>Dag 1: to interview.</PlainTextContent></Note>"
+        "<PlainTextContent>Dag 1: to interview.</PlainTextContent>"
+        # a coded memo (W645), and a reference to another memo
+        '<PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000011" startPosition="0" endPosition="5">'
+        f'<Coding guid="dddddddd-0000-0000-0000-000000000011"><CodeRef targetGUID="{TOP}"/></Coding>'
+        f'</PlainTextSelection><NoteRef targetGUID="{CODE_MEMO}"/></Note>'
         "</Notes>"
         f'<Links><Link guid="{LINK}" name="forklarer" direction="OneWay" originGUID="{OTHER}" targetGUID="{CHILD}"/>'
         "</Links>"
@@ -146,7 +165,7 @@ def build(tool: str, path: Path) -> Path:
         f'<MemberSource targetGUID="{INTERVIEW}"/><MemberSource targetGUID="{SECOND}"/></Set>'
         f'<Set guid="{CODE_GROUP}" name="Kerne"><MemberCode targetGUID="{CHILD}"/><MemberCode targetGUID="{OTHER}"/>'
         f'<MemberNote targetGUID="{JOURNAL}"/></Set></Sets>'
-        "<Description>Evaluering af ventetider</Description></Project>"
+        f'<Description>Evaluering af ventetider</Description><NoteRef targetGUID="{JOURNAL}"/></Project>'
     )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("project.qde", qde.encode())
@@ -168,6 +187,7 @@ KNOWN = [  # what docs/refi.md says is not carried, and why (the W-message that 
     r"(TextSource|PDFSource) \S+: creatingUser ",  # W640: a source is kvaleval's
     r"PDFSource \S+: written as TextSource",  # W642: a PDF goes back as its text
     r"Representation \S+: missing",  # W642: ... which was the representation
+    r"(PlainTextSelection|Coding) \S+: missing \(in eeeeeeee-",  # W645: selections and codings in a memo
 ]
 
 

@@ -125,11 +125,27 @@ def test_refi_a_corpus_projects_own_case_gets_the_metadata_values_and_all_surviv
     assert {s.get("guid") for s in root.iter(f"{{{NS}}}PlainTextSelection")} == {FIRST, SECOND}
 
 
-def test_refi_a_memo_on_a_coding_is_counted_as_not_carried(tmp_path: Path) -> None:
-    corpus, _ = _quiet(read_qdpx, _project(tmp_path / "p.qdpx", coding_memo=True))
-    lost = [note for note in corpus.notes["message"] if "W634" in note]
-    assert len(lost) == 1 and " 1 henvisning(er)" in lost[0]
+def test_refi_a_memo_on_a_coding_stays_on_the_coding(tmp_path: Path) -> None:
+    # NoteRef in a Coding (a memo on one coding): read into corpus.memos 'codings' and written back in
+    # the same Coding, also through a corpus folder and the segment cache; it was counted in W634 and lost
+    source = _project(tmp_path / "p.qdpx", coding_memo=True)
+    corpus, _ = _quiet(read_qdpx, source)
+    assert not any("W634" in note for note in corpus.notes["message"])
     assert corpus.memos["selections"].tolist() == [(FIRST,)]  # the memo on the selection is kept
+    assert corpus.memos["codings"].tolist() == [("dddddddd-0000-0000-0000-0000000000f2",)]
+    path = written_again(source, tmp_path / "ud.qdpx")
+    assert check_qdpx(path, schema=PROJECT_XSD) == []
+    codings = {c.get("guid"): c for c in qde(path).iter(f"{{{NS}}}Coding")}
+    assert [ref.get("targetGUID") for ref in codings["dddddddd-0000-0000-0000-0000000000f2"].iterfind(
+        "q:NoteRef", Q)] == [MEMO]
+    assert codings["dddddddd-0000-0000-0000-0000000000f1"].find("q:NoteRef", Q) is None
+    again, _ = _quiet(read_qdpx, path)
+    assert again.memos["codings"].tolist() == corpus.memos["codings"].tolist()
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    source.replace(folder / "p.qdpx")
+    save_cache(_quiet(kv.read_corpus, folder), tmp_path / "cache")
+    assert load_cache(tmp_path / "cache").memos["codings"].tolist() == [("dddddddd-0000-0000-0000-0000000000f2",)]
 
 
 def test_refi_guids_read_twice_are_written_once(tmp_path: Path) -> None:

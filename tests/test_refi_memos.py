@@ -117,9 +117,10 @@ def test_refi_memos_and_sets_are_read_with_names_for_guids(tmp_path: Path) -> No
     assert _without_project(corpus.memos) == [
         {"memo": "Forskningsplan", "text": PLAN_TEXT, "description": "Planen", "author": "Karen",
          "created": "2026-03-01T09:30:00Z", "documents": ("Interview 1",), "codes": ("Tillid",), "guid": PLAN,
-         "selections": ()},
+         "selections": (), "codings": (), "memos": ()},
         {"memo": "Feltnoter", "text": "Første dag.\nAnden dag.", "description": "", "author": "", "created": "",
-         "documents": (), "codes": (), "guid": FILED, "selections": ("cccccccc-0000-0000-0000-000000000001",)},
+         "documents": (), "codes": (), "guid": FILED, "selections": ("cccccccc-0000-0000-0000-000000000001",),
+         "codings": (), "memos": ()},
     ]
     assert _without_project(corpus.sets) == [
         {"set": "Ledere", "description": "Interview med ledere", "documents": ("Interview 1",),

@@ -315,8 +315,8 @@ class Warnings(metaclass=_CodedMessages):
     W633 = ("{source}: {n} markering(er) slutter, før de begynder (startPosition efter endPosition), og "
             "springes over: {guids}.")
     W634 = ("{path}: {n} henvisning(er) fra memoer og sæt til noget, kvaleval ikke læser (billeder, lyd, "
-            "video, markeringer i dem, kodninger, ukendte GUID'er), er ikke med i corpus.memos/corpus.sets og "
-            "skrives ikke med igen; memoerne og sættene selv er med.")
+            "video, markeringer i dem, kodninger af hele kilden, ukendte GUID'er), er ikke med i "
+            "corpus.memos/corpus.sets og skrives ikke med igen; memoerne og sættene selv er med.")
     W635 = "Memoet '{memo}': teksten ({path}) kunne ikke læses; memoet kommer med uden tekst."
     W636 = ("{path}: {n} memo-GUID(s) står på flere memoer ({guids}); hvert memo læses for sig, og en henvisning "
             "til GUID'en knyttes til dem alle.")
@@ -324,7 +324,7 @@ class Warnings(metaclass=_CodedMessages):
             "respondenttur; write_qdpx og code skriver dem tilbage som markeringer over turene, ikke over hele "
             "kilden, og interviewerens ture er ikke med.")
     W639 = ("{path}: {n} kodning(er) er lavet af en bruger, projektet ikke har under Users ({guids}); koderen "
-            "hedder som GUID'en i kodningerne og i en ny eksport.")
+            "hedder som GUID'en i kodningerne og i en ny eksport, under Users med den GUID.")
     W640 = ("{path}: oprettelses- og ændringstider på {n} element(er) (kilder, markeringer, kodninger, cases) og "
             "hvem der oprettede kilderne og sidst ændrede noget, kommer ikke med: en ny eksport skriver kvalevals "
             "faste tid (så den er byte-stabil), og markeringer og kodninger ejes af koderen. Memoer beholder "
@@ -336,6 +336,16 @@ class Warnings(metaclass=_CodedMessages):
             "dens markeringer; selve PDF-filen og markeringer af områder på siderne kommer ikke med: {names}.")
     W643 = ("{path}: {n} kilde(r) har en formateret udgave (richTextPath, fx NVivos .docx), som ikke skrives med "
             "igen; kun teksten gør: {names}.")
+    W644 = ("{n} markering(er) læst fra et projekt skrives som stykker med nye GUID'er, fordi ikke alle "
+            "deres respondentture (eller stykker af ture) stadig er kodet med koden af koderen med samme valens, "
+            "score og begrundelse – en markering er ét sammenhængende stykke tekst: {guids}.")
+    W645 = ("{path}: {n} markering(er), kodning(er) og variabelværdi(er) inde i memoer (et kodet memo) læses "
+            "ikke og skrives ikke med igen; memoerne selv, deres tekst og henvisninger er med.")
+    W646 = ("{path}: {n} variabel/variabler har samme navn som en anden variabel ({names}); kvaleval kender en "
+            "variabel på navnet, så deres værdier læses under det navn, og en ny eksport skriver én variabel med "
+            "det navn (den førstes GUID og type).")
+    W647 = ("{path}: {n} markering(er) og memo(er) er lavet af en bruger, projektet ikke har under Users "
+            "({guids}); brugeren hedder som GUID'en og skrives med igen under Users med den GUID.")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1224,8 +1234,8 @@ class _WarningsEnglish:
     W633 = ("{source}: {n} selection(s) end before they begin (startPosition after endPosition) and are "
             "skipped: {guids}.")
     W634 = ("{path}: {n} reference(s) from memos and sets to things kvaleval does not read (pictures, "
-            "audio, video, selections in them, codings, unknown GUIDs) are not in corpus.memos/corpus.sets and are not "
-            "written again; the memos and sets themselves are.")
+            "audio, video, selections in them, codings of a whole source, unknown GUIDs) are not in "
+            "corpus.memos/corpus.sets and are not written again; the memos and sets themselves are.")
     W635 = "Memo '{memo}': its text ({path}) could not be read; the memo is kept without text."
     W636 = ("{path}: {n} memo GUID(s) are on more than one memo ({guids}); each memo is read by itself, and a "
             "reference to the GUID is attached to all of them.")
@@ -1233,7 +1243,7 @@ class _WarningsEnglish:
             "each respondent turn; write_qdpx and code write them back as selections over the turns, not over "
             "the whole source, and the interviewer's turns are left out.")
     W639 = ("{path}: {n} coding(s) were made by a user the project does not list under Users ({guids}); the "
-            "coder is named by the GUID in the codings and in a new export.")
+            "coder is named by the GUID in the codings and in a new export, listed under Users with that GUID.")
     W640 = ("{path}: creation and modification times of {n} item(s) (sources, selections, codings, cases) and "
             "who created the sources and last changed anything are not carried: a new export writes kvaleval's "
             "fixed time (so it is byte-stable), and selections and codings are owned by their coder. Memos keep "
@@ -1245,6 +1255,16 @@ class _WarningsEnglish:
             "text and its selections; the PDF file itself and selections of areas on its pages are not: {names}.")
     W643 = ("{path}: {n} source(s) have a formatted version (richTextPath, e.g. NVivo's .docx), which is not "
             "written again; only the text is: {names}.")
+    W644 = ("{n} selection(s) read from a project are written as pieces with new GUIDs, because not all their "
+            "respondent turns (or pieces of turns) are still coded with the code by the coder with one valence, "
+            "score and reason – a selection is one stretch of text: {guids}.")
+    W645 = ("{path}: {n} selection(s), coding(s) and variable value(s) inside memos (a coded memo) are not read "
+            "and not written again; the memos themselves, their text and references are.")
+    W646 = ("{path}: {n} variable(s) have the name of another variable ({names}); kvaleval knows a variable by "
+            "its name, so their values are read under that name, and a new export writes one variable of that "
+            "name (the first's GUID and type).")
+    W647 = ("{path}: {n} selection(s) and memo(s) were made by a user the project does not list under Users "
+            "({guids}); the user is named by the GUID and written again under Users with that GUID.")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding

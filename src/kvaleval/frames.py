@@ -44,10 +44,12 @@ QUOTE_COLUMNS = (
 )
 
 MEMO_COLUMNS = ("project", "memo", "text", "description", "author", "created", "documents", "codes", "guid",
-                "selections")
+                "selections", "codings", "memos")
 """Memos (REFI-QDA ``Notes``) of the projects read: ``documents`` and ``codes`` are tuples of the
 doc_ids and code names the memo is attached to, ``selections`` a tuple of the GUIDs of the selections
-(coded or not) it is attached to; ``project`` is the file the memo came from."""
+(coded or not) it is attached to, ``codings`` of the codings (a memo on one coding, ``NoteRef`` in a
+``Coding``: ``corpus.selections.coding_guid``), ``memos`` of the memos that refer to it; ``project`` is
+the file the memo came from."""
 
 SET_COLUMNS = ("project", "set", "description", "documents", "codes", "memos", "guid")
 """Sets (document and code groups, REFI-QDA ``Sets``): ``documents``, ``codes`` and ``memos`` are
@@ -58,11 +60,12 @@ ANNOTATION_COLUMNS = ("project", "doc_id", "start", "end", "text", "description"
 points into its text, end exclusive), the text marked, the note written on it, and the selection's
 name (None where it had none)."""
 
-CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages")
+CASE_COLUMNS = ("project", "case", "description", "documents", "variables", "guid", "passages", "codes")
 """The cases of the projects read (REFI-QDA ``Cases``, but kvaleval's own one per respondent):
 ``documents`` is a tuple of the doc_ids the case refers to as a whole (``SourceRef``), ``variables``
 a tuple of (variable name, value) pairs, ``passages`` a tuple of (doc_id, start, end, selection GUID)
-for each selection the case takes in (``SelectionRef``)."""
+for each selection the case takes in (``SelectionRef``), ``codes`` a tuple of the names of the codes
+it refers to (``CodeRef``)."""
 
 CODED_SELECTION_COLUMNS = ("project", "doc_id", "start", "end", "coder", "code", "name", "author", "guid",
                            "coding_guid")
@@ -73,11 +76,13 @@ may differ from the coder) and the GUIDs of the selection and of its coding. The
 holds what was coded; this one what the project called it, so that ``write_qdpx`` writes each
 selection again with its span, name and GUIDs (keyed like ``passages`` in the cases)."""
 
-PROJECT_COLUMNS = ("project", "name", "description", "users", "user_guids", "variables")
+PROJECT_COLUMNS = ("project", "name", "description", "users", "user_guids", "variables", "user_ids", "memos")
 """The projects read: the file, the project's own name, its description, a tuple of its users'
 names (also those who neither coded nor wrote anything, so that a new export lists them too), a
 tuple of their GUIDs (in the same order), which a new export gives them again, and a tuple of
-(name, GUID, type, description) of its variables (``Variables``), kept alike."""
+(name, GUID, type, description) of its variables (``Variables``), kept alike; a tuple of the users'
+``id`` (initials; "" where none, in the order of ``users``) and one of the GUIDs of the memos the
+project itself refers to (``NoteRef`` in ``Project``: a project memo)."""
 
 VALENCES = ("positiv", "negativ", "blandet")
 

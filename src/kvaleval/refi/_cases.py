@@ -22,7 +22,7 @@ from kvaleval.refi._xml import guid
 class PlannedCases:
     cases: list[dict[str, Any]] = field(default_factory=list)
     """Each case: ``guid``, ``name``, ``description``, ``variables`` (pairs), ``sources`` (doc_ids),
-    ``selections`` (GUIDs of the selections it refers to)."""
+    ``selections`` (GUIDs of the selections it refers to), ``codes`` (names)."""
     selections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """doc_id -> selections without a code to write for passages no other selection has."""
     missing: list[str] = field(default_factory=list)
@@ -34,10 +34,10 @@ class PlannedCases:
 
 
 def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list[dict[str, Any]]],
-               annotated: dict[str, list[dict[str, Any]]], taken: set[str]) -> PlannedCases:
+               annotated: dict[str, list[dict[str, Any]]], taken: set[str], codes: set[str]) -> PlannedCases:
     """Decide GUIDs and references. ``coded``: doc_id -> the coded selections written (``start``,
     ``end``, ``coder``, ``guid``); ``annotated``: doc_id -> the annotations written (``guid``, ``written``);
-    ``taken``: GUIDs already in the project."""
+    ``taken``: GUIDs already in the project; ``codes``: the codes written."""
     planned = PlannedCases()
     extra: dict[tuple[str, int, int], str] = {}
     for index, row in enumerate(cases.to_dict(orient="records")):
@@ -46,6 +46,7 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
         taken.add(written)
         sources = [doc_id for doc_id in _names(row.get("documents")) if doc_id in texts]
         planned.missing += [doc_id for doc_id in _names(row.get("documents")) if doc_id not in texts]
+        planned.missing += [code for code in _names(row.get("codes")) if code not in codes]
         references: list[str] = []
         passage_documents: list[str] = []
         for passage in _passages(row.get("passages")):
@@ -66,7 +67,8 @@ def plan_cases(cases: pd.DataFrame, texts: dict[str, str], coded: dict[str, list
             passage_documents.append(doc_id)
         planned.cases.append({"guid": written, "name": name, "description": cell_text(row.get("description")),
                               "variables": _pairs(row.get("variables")), "sources": sources,
-                              "selections": references, "passage_documents": passage_documents})
+                              "selections": references, "passage_documents": passage_documents,
+                              "codes": [code for code in _names(row.get("codes")) if code in codes]})
     return planned
 
 

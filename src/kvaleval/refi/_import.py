@@ -125,6 +125,9 @@ def import_project(
     shown = shown or str(path)
     limits = limits or ArchiveLimits()
     raw, archive = open_project(path, shown=shown, limits=limits)
+    strangers, makers = _unlisted_users(raw), _unlisted_makers(raw)
+    # a user the project does not list is named by its GUID and keeps it in a new export
+    raw.users.update({guid: guid for guid in [*strangers, *makers] if guid not in raw.users})
     try:
         loaded, result = _load_sources(raw, archive, shown, limits)
         memo_texts = [_memo_text(archive, note, shown, limits) for note in _memos(raw)]
@@ -136,10 +139,12 @@ def import_project(
     _build(raw, loaded, result, shown, doc_prefix, tuple(interviewers))
     _memos_and_sets(raw, memo_texts, result, shown)
     _cases_and_project(raw, result, shown)
-    strangers = _unlisted_users(raw)
     if strangers:
         result.notes.append((shown, Warnings.W639.format(path=shown, n=sum(strangers.values()),
                                                          guids=", ".join(list(strangers)[:_EXAMPLES]))))
+    if makers:
+        result.notes.append((shown, Warnings.W647.format(path=shown, n=sum(makers.values()),
+                                                         guids=", ".join(list(makers)[:_EXAMPLES]))))
     if raw.dated:
         result.notes.append((shown, Warnings.W640.format(path=shown, n=raw.dated)))
     pdfs = [f"'{source.name or source.guid}'" for source, _ in loaded if source.kind == "PDFSource"]
@@ -154,8 +159,11 @@ def import_project(
 def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
     """The project's own name, description and users, and its cases (but those kvaleval wrote, one per
     respondent, which it writes anew) with their sources and the passages they take in."""
+    memo_guids = {note.guid for note in _memos(raw)}
     result.projects = pd.DataFrame([(shown, raw.name, raw.description, tuple(raw.users.values()),
-                                     tuple(raw.users), _variables(raw))],
+                                     tuple(raw.users), _variables(raw),
+                                     tuple(raw.user_ids.get(guid, "") for guid in raw.users),
+                                     tuple(guid for guid in raw.note_refs if guid in memo_guids))],
                                    columns=list(PROJECT_COLUMNS))
     rows = []
     unread = 0
@@ -164,12 +172,14 @@ def _cases_and_project(raw: RawProject, result: Imported, shown: str) -> None:
             continue
         unread += sum(source not in result.source_ids for source in case.sources)
         unread += sum(selection not in result.spans for selection in case.selections)
+        unread += sum(code not in raw.code_names for code in case.codes)
         documents = tuple(result.source_ids[source] for source in case.sources if source in result.source_ids)
         passages = tuple(result.spans[selection] + (selection,) for selection in case.selections
                          if selection in result.spans)
         variables = tuple((raw.variables.get(variable) or variable, value)
                           for variable, value in case.variables if raw.variables.get(variable) or variable)
-        rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages))
+        codes = tuple(raw.code_names[code] for code in case.codes if code in raw.code_names)
+        rows.append((shown, case.name or "", case.description, documents, variables, case.guid, passages, codes))
     if rows:
         result.cases = pd.DataFrame(rows, columns=list(CASE_COLUMNS))
     if unread:
@@ -201,6 +211,17 @@ def _unlisted_users(raw: RawProject) -> dict[str, int]:
     return found
 
 
+def _unlisted_makers(raw: RawProject) -> dict[str, int]:
+    """GUID -> selections and memos made by a user the project's ``Users`` do not name."""
+    found: dict[str, int] = {}
+    makers = [selection.user for source in raw.sources for selection in source.selections]
+    makers += [note.user for note in _memos(raw)]
+    for guid in makers:
+        if guid and guid not in raw.users:
+            found[guid] = found.get(guid, 0) + 1
+    return found
+
+
 def _memos(raw: RawProject) -> list[RawNote]:
     """The project's notes, but kvaleval's own segmentation note."""
     return [note for note in raw.notes if note.name != NOTE_NAME]
@@ -224,7 +245,18 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     """The memos and sets as tables, their references as doc_ids and code names; the rest counted."""
     lost = 0
     memo_notes = _memos(raw)
-    attached: dict[str, tuple[list[str], list[str], list[str]]] = {note.guid: ([], [], []) for note in memo_notes}
+    attached: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {
+        note.guid: ([], [], [], [], []) for note in memo_notes}
+    inside = 0  # selections, codings and values in memos (a coded memo): not read
+    for note in memo_notes:
+        for reference in note.source.note_refs:  # a memo on a memo
+            if reference in attached:
+                attached[reference][4].append(note.guid)
+            else:
+                lost += 1
+        inside += len(note.source.selections) + len(note.source.whole_codings) + len(note.source.variables) \
+            + note.source.bad_selections
+    lost += sum(reference not in attached for reference in raw.note_refs)  # the project's own memos
     for source in raw.sources:
         lost += source.coding_note_refs
         for selection in source.selections:
@@ -233,6 +265,13 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
                     attached[reference][2].append(selection.guid)
                 else:
                     lost += 1
+            for coding in selection.codings:  # a memo on one coding: by the coding's GUID, which is kept
+                for reference in coding.note_refs:
+                    if reference in attached and selection.guid in result.spans and coding.guid \
+                            and coding.code in raw.code_names:
+                        attached[reference][3].append(coding.guid)
+                    else:
+                        lost += 1
         for reference in source.note_refs:
             if reference in attached and source.guid in result.source_ids:
                 attached[reference][0].append(result.source_ids[source.guid])
@@ -248,7 +287,7 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     for note, (text, told) in zip(memo_notes, texts, strict=True):
         memos.append((shown, note.name, text, note.description, raw.users.get(note.user, ""), note.created,
                       tuple(attached[note.guid][0]), tuple(attached[note.guid][1]), note.guid,
-                      tuple(attached[note.guid][2])))
+                      tuple(attached[note.guid][2]), tuple(attached[note.guid][3]), tuple(attached[note.guid][4])))
         result.notes.extend((f"{shown}#{note.name or note.guid}", message) for message in told)
     doubled = sorted(guid for guid, count in Counter(note.guid for note in memo_notes).items() if count > 1)
     if doubled:
@@ -265,6 +304,8 @@ def _memos_and_sets(raw: RawProject, texts: list[tuple[str, list[str]]], result:
     result.sets = pd.DataFrame(sets, columns=list(SET_COLUMNS)) if sets else result.sets
     if lost:
         result.notes.append((shown, Warnings.W634.format(path=shown, n=lost)))
+    if inside:
+        result.notes.append((shown, Warnings.W645.format(path=shown, n=inside)))
 
 
 _KINDS = {"Links": "refi_links", "Graphs": "refi_graphs"}
@@ -283,6 +324,11 @@ def _project_notes(raw: RawProject, shown: str) -> list[tuple[str, str]]:
         doubled = sorted(guid for guid, count in counts.items() if count > 1)
         if doubled:
             notes.append((shown, message.format(path=shown, n=len(doubled), guids=doubled[:_EXAMPLES])))
+    named = Counter(name for name in raw.variables.values() if name)
+    shared = sorted(name for name, count in named.items() if count > 1)
+    if shared:  # NVivo: one attribute name in two classifications
+        notes.append((shown, Warnings.W646.format(path=shown, n=sum(named[name] - 1 for name in shared),
+                                                  names=", ".join(f"'{name}'" for name in shared[:_EXAMPLES]))))
     both = sorted(set(raw.users) & set(raw.code_names))
     if both:
         notes.append((shown, Warnings.W632.format(path=shown, n=len(both), guids=both[:_EXAMPLES])))

@@ -94,7 +94,12 @@ def plan(memos: pd.DataFrame, sets: pd.DataFrame, annotations: pd.DataFrame, tex
 
 
 def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str]) -> None:
-    """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known."""
+    """One ``Note`` per memo, under ``notes``, its text inline; author and time only when known; a
+    ``NoteRef`` to each memo it refers to (a reference from a memo not written is counted, W606)."""
+    refers: dict[str, list[str]] = {}  # memo GUID as read -> the memos it refers to, as written
+    for memo in planned.memos:
+        for other in _names(memo.get("memos")):
+            refers.setdefault(other.strip("{}").lower(), []).append(memo["written"])
     for memo in planned.memos:
         attributes = {"guid": memo["written"], "name": cell_text(memo.get("memo"))}
         if cell_text(memo.get("author")) in users:
@@ -105,6 +110,23 @@ def write_memos(notes: ET.Element, planned: ProjectMemos, users: dict[str, str])
         if cell_text(memo.get("description")):
             text_element(note, "Description", NS_PROJECT, cell_text(memo.get("description")))
         text_element(note, "PlainTextContent", NS_PROJECT, cell_text(memo.get("text")))
+        for target in refers.pop(cell_text(memo.get("guid")).strip("{}").lower(), []):
+            make(note, "NoteRef", NS_PROJECT, targetGUID=target)
+    planned.missing += list(refers)
+
+
+def project_notes(projects: pd.DataFrame, planned: ProjectMemos) -> list[str]:
+    """The memos (as written) the projects read refer to themselves (project memos); one not written
+    is counted (W606)."""
+    found = []
+    for cell in projects["memos"].tolist() if "memos" in projects else []:
+        for memo in _names(cell):
+            written = planned.memo_guids.get(memo.strip("{}").lower())
+            if written is None:
+                planned.missing.append(memo)
+            elif written not in found:
+                found.append(written)
+    return found
 
 
 def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dict[str, str], stamp: str) -> None:
@@ -120,19 +142,21 @@ def write_annotations(source: ET.Element, rows: list[dict[str, Any]], users: dic
 
 
 def refer_from_selections(root: ET.Element, planned: ProjectMemos) -> None:
-    """A ``NoteRef`` at the end of each selection a memo is attached to (by the selection's GUID, which
-    a selection read keeps); a reference to a selection not written is left out and counted (W606)."""
-    wanted: dict[str, list[str]] = {}
-    for memo in planned.memos:
-        for selection in _names(memo.get("selections")):
-            wanted.setdefault(selection.strip("{}").lower(), []).append(memo["written"])
-    if not wanted:
-        return
-    for node in root.iter():
-        if local(node) == "PlainTextSelection" and node.get("guid") in wanted:
-            for target in wanted.pop(node.get("guid", "")):
-                make(node, "NoteRef", NS_PROJECT, targetGUID=target)
-    planned.missing += list(wanted)
+    """A ``NoteRef`` at the end of each selection and each coding a memo is attached to (by the
+    selection's or coding's GUID, which a selection read keeps, and so the coding of its code); a
+    reference to a selection or coding not written is left out and counted (W606)."""
+    for column, tag in (("selections", "PlainTextSelection"), ("codings", "Coding")):
+        wanted: dict[str, list[str]] = {}
+        for memo in planned.memos:
+            for target in _names(memo.get(column)):
+                wanted.setdefault(target.strip("{}").lower(), []).append(memo["written"])
+        if not wanted:
+            continue
+        for node in root.iter():
+            if local(node) == tag and node.get("guid") in wanted:
+                for target in wanted.pop(node.get("guid", "")):
+                    make(node, "NoteRef", NS_PROJECT, targetGUID=target)
+        planned.missing += list(wanted)
 
 
 def refer_from_codes(root: ET.Element, planned: ProjectMemos, code_guids: dict[str, str]) -> None:

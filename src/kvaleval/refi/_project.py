@@ -32,6 +32,8 @@ class RawCoding:
     code: str
     user: str
     guid: str = ""
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the coding refers to (a memo on one coding)."""
 
 
 @dataclass
@@ -64,7 +66,8 @@ class RawSource:
     note_refs: list[str] = field(default_factory=list)
     """GUIDs of the notes (memos) the source refers to."""
     coding_note_refs: int = 0
-    """Memo references from codings (a memo on one coding), which kvaleval does not carry."""
+    """Memo references from codings of the whole source, which kvaleval does not carry (W638: they
+    come back as selections over the turns)."""
 
 
 @dataclass
@@ -75,6 +78,8 @@ class RawCase:
     sources: list[str]
     selections: list[str]
     description: str = ""
+    codes: list[str] = field(default_factory=list)
+    """GUIDs of the codes the case refers to (``CodeRef``)."""
 
 
 @dataclass
@@ -122,6 +127,10 @@ class RawProject:
     """Variable GUID -> its ``typeOfVariable`` and description."""
     dated: int = 0
     """Items whose own times kvaleval does not carry (see :func:`_dated`)."""
+    note_refs: list[str] = field(default_factory=list)
+    """GUIDs of the notes (memos) the project itself refers to (a project memo)."""
+    user_ids: dict[str, str] = field(default_factory=dict)
+    """User GUID -> the user's ``id`` (a short name or initials), where it has one."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -192,6 +201,9 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         description=child_text(root, "Description"),
         variable_kinds=variable_kinds,
         dated=_dated(root),
+        note_refs=_note_refs(root),
+        user_ids={norm_guid(user.get("guid")): user.get("id", "") for holder in children(root, "Users")
+                  for user in children(holder, "User") if user.get("id")},
     )
 
 
@@ -262,8 +274,8 @@ def _text_source(element: ET.Element, guid: str, name: str, kind: str) -> RawSou
         variables=[_value(value) for value in children(element, "VariableValue")],
         note_refs=_note_refs(element),
     )
+    source.coding_note_refs = sum(len(coding.note_refs) for coding in source.whole_codings)
     for selection in children(element, "PlainTextSelection"):
-        source.coding_note_refs += sum(len(_note_refs(coding)) for coding in children(selection, "Coding"))
         try:
             start, end = (
                 int(selection.get("startPosition", "")),
@@ -325,7 +337,7 @@ def _codings(element: ET.Element) -> list[RawCoding]:
         reference = child(coding, "CodeRef")
         if reference is not None:
             found.append(RawCoding(norm_guid(reference.get("targetGUID")), norm_guid(coding.get("creatingUser")),
-                                   norm_guid(coding.get("guid"))))
+                                   norm_guid(coding.get("guid")), _note_refs(coding)))
     return found
 
 
@@ -337,6 +349,7 @@ def _case(element: ET.Element) -> RawCase:
         sources=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SourceRef")],
         selections=[norm_guid(ref.get("targetGUID")) for ref in children(element, "SelectionRef")],
         description=child_text(element, "Description"),
+        codes=[norm_guid(ref.get("targetGUID")) for ref in children(element, "CodeRef")],
     )
 
 

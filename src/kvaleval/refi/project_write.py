@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -24,6 +26,7 @@ from kvaleval.refi._memos import (
     missing_note,
     plan,
     position,
+    project_notes,
     refer_from_codes,
     refer_from_selections,
     write_annotations,
@@ -133,8 +136,9 @@ def write_qdpx(
         creationDateTime=stamp,
     )
     users_element = make(root, "Users", NS_PROJECT)
+    ids = _user_ids(corpus.projects)
     for user, user_guid in users.items():
-        make(users_element, "User", NS_PROJECT, guid=user_guid, name=user)
+        make(users_element, "User", NS_PROJECT, guid=user_guid, name=user, id=ids.get(user))
     used_codes = [str(code) for code in pd.unique(codings["code"].dropna())]
     extra = [code for code in used_codes if code not in coded.codebook]
     refuse_reserved_names([*coded.codebook.names, *extra], path)
@@ -144,11 +148,10 @@ def write_qdpx(
     refer_from_codes(root, planned, code_guids)
     source_guids = kept_guids({document.doc_id: document.guid for document in documents}, "source")
     taken = {*users.values(), *code_guids.values(), *source_guids.values(), *planned.guids}
-    selections = _selections(codings, segments, texts, documents, code_guids, users, notes)
-    _carry_selections(selections, corpus.selections, texts, users, taken, _respondent_spans(segments, documents))
-    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken)
+    selections = _selections(codings, segments, texts, documents, code_guids, users, notes, corpus.selections, taken)
+    foreign_cases = plan_cases(corpus.cases, texts, selections, planned.annotations, taken, set(code_guids))
     planned.missing += foreign_cases.missing
-    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects)
+    variables = _cases(root, segments, source_guids, foreign_cases, documents, corpus.projects, code_guids)
     sources_element = make(root, "Sources", NS_PROJECT) if documents else None
     stored: list[StoredSource] = []
     source_names = _source_names(documents)
@@ -192,10 +195,13 @@ def write_qdpx(
         write_memos(note_holder, planned, users)
     write_sets(root, planned, source_guids, code_guids)
     refer_from_selections(root, planned)
+    project_memos = project_notes(corpus.projects, planned)
     missing = missing_note(planned)
     if missing:
         notes.append(missing)
     text_element(root, "Description", NS_PROJECT, _project_description(coders, corpus.projects))
+    for target in project_memos:
+        make(root, "NoteRef", NS_PROJECT, targetGUID=target)
     members = [("project.qde", to_bytes(root, NS_PROJECT))]
     members += [(f"sources/{source_guids[d.doc_id]}.txt", texts[d.doc_id].encode("utf-8")) for d in documents]
     write_zip(path, members)
@@ -206,10 +212,13 @@ def write_qdpx(
 
 def _source_names(documents: list[Document]) -> dict[str, str]:
     """doc_id -> the name to write: the source's own name in the project it was read from
-    (``Interview 1.txt``, whose doc_id dropped the suffix), unless two documents have that
-    name (two projects in one corpus folder); else the doc_id."""
-    counts = Counter(document.source_name for document in documents)
-    return {document.doc_id: document.source_name if document.source_name and counts[document.source_name] == 1
+    (``Interview 1.txt``, whose doc_id dropped the suffix; two sources of one name in that project
+    keep it, as they had it), unless a source of another project has that name (two projects in one
+    corpus folder); else the doc_id."""
+    projects: dict[str, set[str]] = defaultdict(set)
+    for document in documents:  # a project's document's path is '<project file>#<source name>'
+        projects[document.source_name].add(document.path.rpartition("#")[0])
+    return {document.doc_id: document.source_name if document.source_name and len(projects[document.source_name]) == 1
             else document.doc_id for document in documents}
 
 
@@ -227,6 +236,18 @@ def _names_in(projects: pd.DataFrame) -> list[str]:
     """The user names of the projects read (a tuple per project; a list once cached)."""
     cells = projects["users"].tolist() if "users" in projects else []
     return [str(name) for cell in cells if isinstance(cell, (tuple, list)) for name in cell if str(name)]
+
+
+def _user_ids(projects: pd.DataFrame) -> dict[str, str]:
+    """name -> the ``id`` (initials) a user was read with, where one was."""
+    found: dict[str, str] = {}
+    if "user_ids" in projects:
+        for users, ids in zip(projects["users"].tolist(), projects["user_ids"].tolist(), strict=True):
+            if isinstance(users, (tuple, list)) and isinstance(ids, (tuple, list)) and len(users) == len(ids):
+                for user, user_id in zip(users, ids, strict=True):
+                    if str(user_id):
+                        found.setdefault(str(user), str(user_id))
+    return found
 
 
 def _user_guids(names: list[str], projects: pd.DataFrame, codes: set[str]) -> dict[str, str]:
@@ -326,7 +347,7 @@ def _parts(turn_indexes: list[int]) -> list[int]:
 
 def _cases(
     root: ET.Element, segments: pd.DataFrame, source_guids: dict[str, str], foreign: PlannedCases,
-    documents: list[Document], projects: pd.DataFrame,
+    documents: list[Document], projects: pd.DataFrame, code_guids: dict[str, str],
 ) -> dict[str, tuple[str, str]]:
     """The Variables; the cases of the projects read, as they were; then one Case per respondent
     (doc_id, speaker) of the other documents, with its attributes as values. Returns the type and
@@ -370,6 +391,8 @@ def _cases(
         node = make(cases, "Case", NS_PROJECT, guid=found["guid"], name=found["name"])
         if found["description"]:
             text_element(node, "Description", NS_PROJECT, found["description"])
+        for code in found["codes"]:
+            make(node, "CodeRef", NS_PROJECT, targetGUID=code_guids[code])
         _variable_values(node, found["variables"], variables)
         for doc_id in found["sources"]:
             make(node, "SourceRef", NS_PROJECT, targetGUID=source_guids[doc_id])
@@ -426,16 +449,92 @@ def _selections(
     code_guids: dict[str, str],
     users: dict[str, str],
     notes: list[str],
+    read: pd.DataFrame,
+    taken: set[str],
 ) -> dict[str, list[dict[str, Any]]]:
     """Selections per document, their codings in codebook order.
 
-    Per (coder, code), one selection spans each run of pieces of one turn (segments that share
-    a turn_index: the import splits another tool's turns where its selections begin and end)
-    whose texts touch (only whitespace between them) and that have the same score, valence and
-    reason: so such a selection is written as it was. Codes whose runs have the same span and
-    coder share one selection. A segment that is a whole turn is a selection of its own, so a
-    corpus kvaleval segmented is written one selection per (segment, coder) as always.
+    A selection read from a project (``read``: ``corpus.selections``) is written again with its span,
+    name, maker and GUIDs, where every respondent segment it codes (a respondent turn or piece it
+    overlaps with more than whitespace, as :func:`read_qdpx` reads it) is still coded with its code
+    by its coder, with one score, valence and reason; it may also take in the interviewer's turns
+    and speaker labels, and overlap another selection. The codes of one selection read are one
+    selection again. Where some of its segments are no longer so coded, the rest are written as
+    below and the selection is named (W644).
+
+    The other codings: per (coder, code), one selection spans each run of pieces of one turn
+    (segments that share a turn_index: the import splits another tool's turns where its selections
+    begin and end) whose texts touch (only whitespace between them) and that have the same score,
+    valence and reason. Codes whose runs have the same span and coder share one selection (that of
+    a selection read, if it has that span and coder). A segment that is a whole turn is a selection
+    of its own, so a corpus kvaleval segmented is written one selection per (segment, coder) as always.
     """
+    by_code = _coded_segments(codings, segments, documents, notes)
+    respondent = _respondent_spans(segments, documents)
+    found = _read_selections(read, texts, taken)
+    pieces: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any] | None]] = []
+    split: list[str] = []
+    for (doc_id, coder, code), items in by_code.items():
+        text = texts[doc_id]
+        coded = {(start, end): row for start, end, _, row in items}
+        used: set[tuple[int, int]] = set()
+        turns = respondent.get(doc_id, [])
+        ends = [end for _, end in turns]
+        for own in found.get((doc_id, coder, code), []):
+            needed = []  # the respondent segments it codes (they are in text order and do not overlap)
+            for turn in itertools.islice(turns, bisect.bisect_right(ends, own["start"]), None):
+                if turn[0] >= own["end"]:
+                    break
+                if text[max(own["start"], turn[0]) : min(own["end"], turn[1])].strip():
+                    needed.append(turn)
+            rows = [coded[span] for span in needed if span in coded]
+            if needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
+                pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))
+                used.update(needed)
+            elif rows:
+                split.append(own["guid"])
+        rest = sorted((item for item in items if item[:2] not in used), key=lambda item: item[:2])
+        pieces += [(doc_id, start, end, coder, row, None) for start, end, row in _runs(rest, text)]
+    if split:
+        notes.append(Warnings.W644.format(n=len(set(split)), guids=sorted(set(split))[:5]))
+    # the codes of one selection read are one selection, also by several coders (a GUID read on two
+    # selections, W631, is the first's); codes of the same span and coder share one, joining a selection
+    # read over that span with a code by that coder
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    joins: dict[tuple[str, int, int, str], tuple[Any, ...]] = {}
+    for doc_id, start, end, coder, row, kept in sorted(pieces, key=lambda piece: piece[5] is None):
+        span = (doc_id, start, end, coder)
+        key = ("read", kept["guid"], doc_id, start, end) if kept else joins.get(span, ("own", *span))
+        joins.setdefault(span, key)
+        if key not in merged:
+            merged[key] = {"start": start, "end": end, "coder": coder, "users": users, "rows": [],
+                           "code_guids": code_guids, "doc_id": doc_id, "coding_guids": {}, "carried": kept is not None,
+                           "guid": kept["guid"] if kept else guid("selection", doc_id, str(start), str(end), coder),
+                           "name": kept["name"] if kept else None,
+                           "author": users.get(kept["author"], users[coder]) if kept else users[coder]}
+        merged[key]["rows"].append({**row, "coder": coder})
+        if kept:
+            merged[key]["coding_guids"][(str(row["code"]), coder)] = kept["coding"]
+    order = {name: index for index, name in enumerate(code_guids)}
+    by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for selection in merged.values():
+        selection["rows"].sort(key=lambda row: (order[str(row["code"])], row["coder"] != selection["coder"],
+                                                row["coder"]))
+        if selection["guid"] in taken:
+            selection.update(guid=guid("selection", selection["doc_id"], str(selection["start"]),
+                                       str(selection["end"]), selection["coder"], "2"), coding_guids={})
+        taken.add(selection["guid"])
+        by_document[selection["doc_id"]].append(selection)
+    for selections in by_document.values():
+        selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
+    return by_document
+
+
+def _coded_segments(
+    codings: pd.DataFrame, segments: pd.DataFrame, documents: list[Document], notes: list[str]
+) -> dict[tuple[str, str, str], list[tuple[int, int, int, dict[str, Any]]]]:
+    """(doc_id, coder, code) -> (start, end, turn_index, coding row) of each segment so coded, in the
+    LF text written; the last row where a segment is coded twice."""
     shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
     known = {d.doc_id for d in documents}
     spans: dict[str, tuple[str, int, int, int]] = {}
@@ -445,7 +544,6 @@ def _selections(
             start, end = shifts[doc_id](start), shifts[doc_id](end)
         if doc_id in known:
             spans[str(row["segment_id"])] = (doc_id, start, end, int(row["turn_index"]))
-    order = {name: index for index, name in enumerate(code_guids)}
     chosen: dict[tuple[str, str, str], dict[str, Any]] = {}  # (coder, code, segment) -> the last row
     missing: list[str] = []
     for row in codings.to_dict("records"):
@@ -461,36 +559,15 @@ def _selections(
     for (coder, code, segment_id), row in chosen.items():
         doc_id, start, end, turn_index = spans[segment_id]
         by_code[(doc_id, coder, code)].append((start, end, turn_index, row))
-    grouped: dict[tuple[str, int, int, str], list[dict[str, Any]]] = defaultdict(list)
-    for (doc_id, coder, _code), items in by_code.items():
-        for start, end, row in _runs(sorted(items, key=lambda item: item[:2]), texts[doc_id]):
-            grouped[(doc_id, start, end, coder)].append(row)
-    by_document: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (doc_id, start, end, coder), rows in grouped.items():
-        by_document[doc_id].append(
-            {
-                "start": start,
-                "end": end,
-                "coder": coder,
-                "user": users[coder],
-                "rows": sorted(rows, key=lambda r: order[str(r["code"])]),
-                "code_guids": code_guids,
-                "doc_id": doc_id,
-            }
-        )
-    for selections in by_document.values():
-        selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
-    return by_document
+    return by_code
 
 
-def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.DataFrame, texts: dict[str, str],
-                      users: dict[str, str], taken: set[str], respondent: dict[str, list[tuple[int, int]]]) -> None:
-    """Give each selection the span, name, maker and GUIDs it was read with (``corpus.selections``), where one
-    was read for its document, coder and code over the same text (the segments it is made of have
-    no whitespace at their edges, the selection read may have), else a GUID of its span and coder.
-    Codes of one span read as two selections are written as two again; a selection read over several
-    turns, whose respondent turns are all still coded with its code by its coder, is one again."""
-    found: dict[tuple[str, str, str, int, int], dict[str, Any]] = {}
+def _read_selections(read: pd.DataFrame, texts: dict[str, str], taken: set[str]
+                     ) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """(doc_id, coder, code) -> the selections read (``corpus.selections``) with that code by that coder:
+    span, name, maker and GUIDs; not those outside their text or whose GUID is another element's."""
+    found: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[Any, ...]] = set()
     for row in read.to_dict("records") if len(read) else []:
         doc_id = cell_text(row["doc_id"])
         start, end, text = position(row["start"]), position(row["end"]), texts.get(doc_id)
@@ -498,83 +575,27 @@ def _carry_selections(selections: dict[str, list[dict[str, Any]]], read: pd.Data
         if text is None or start is None or end is None or not 0 <= start <= end <= len(text) \
                 or not GUID.fullmatch(guid_read) or guid_read in taken:
             continue
-        trimmed = (start + len(text[start:end]) - len(text[start:end].lstrip()), end - len(text[start:end])
-                   + len(text[start:end].rstrip()))
-        key = (doc_id, cell_text(row["coder"]), cell_text(row["code"]), *trimmed)
-        found.setdefault(key, {"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
-                               "author": cell_text(row["author"]), "guid": guid_read,
-                               "coding": cell_text(row["coding_guid"])})
-    for doc_id, written in selections.items():
-        owner: dict[tuple[int, str], tuple[str, str, str, int, int]] = {}  # (selection, code) -> the one read
-        for index, selection in enumerate(written):
-            for row in selection["rows"]:
-                key = (doc_id, selection["coder"], str(row["code"]), selection["start"], selection["end"])
-                if key in found:
-                    owner[(index, key[2])] = key
-        used = set(owner.values())
-        for key in [key for key in found if key[0] == doc_id and key not in used]:
-            _, coder, code, start, end = key
-            inside = [index for index, selection in enumerate(written) if selection["coder"] == coder
-                      and start <= selection["start"] and selection["end"] <= end and (index, code) not in owner
-                      and any(str(row["code"]) == code for row in selection["rows"])]
-            covered = all(any(written[index]["start"] <= turn[0] and turn[1] <= written[index]["end"]
-                              for index in inside)
-                          for turn in respondent.get(doc_id, []) if turn[0] < end and start < turn[1]
-                          and texts[doc_id][max(start, turn[0]) : min(end, turn[1])].strip())
-            if len(inside) > 1 and covered:
-                owner.update(((index, code), key) for index in inside)
-        parts: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-        for index, selection in enumerate(written):
-            for row in selection["rows"]:
-                read_as = owner.get((index, str(row["code"])))
-                parts[("read", read_as) if read_as else ("own", index)].append(row)
-        carried: list[dict[str, Any]] = []
-        for (kind, key), rows in parts.items():
-            if kind == "own":
-                selection = written[key]
-                carried.append({**selection, "rows": rows, "guid": guid("selection", doc_id, str(selection["start"]),
-                                                                        str(selection["end"]), selection["coder"]),
-                                "name": None, "carried": False, "author": selection["user"], "coding_guids": {}})
-                continue
-            own = found[key]
-            first = next(selection for selection in written if selection["coder"] == key[1])
-            one = list({str(row["code"]): row for row in rows}.values())  # a code once, from several turns
-            carried.append({**first, "start": own["start"], "end": own["end"], "rows": one, "guid": own["guid"],
-                            "name": own["name"], "carried": True, "author": users.get(own["author"], first["user"]),
-                            "coding_guids": {key[2]: own["coding"]}})
-        # the codes of one selection read are one selection again, and so are codes added over its span
-        # by its coder; a GUID read on two selections (W631) is the first's
-        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for selection in sorted(carried, key=lambda s: not s["carried"]):
-            span = (selection["start"], selection["end"], selection["coder"])
-            key = (selection["guid"], *span) if selection["carried"] else next(
-                (key for key, earlier in merged.items() if key[1:] == span), ("own", *span))
-            if key in merged:
-                merged[key]["rows"] += selection["rows"]
-                merged[key]["coding_guids"].update(selection["coding_guids"])
-            else:
-                merged[key] = selection
-        for selection in merged.values():
-            order = list(selection["code_guids"])  # the codebook's order, as a selection of kvaleval's own
-            selection["rows"].sort(key=lambda row: order.index(str(row["code"])))
-            if selection["guid"] in taken:
-                selection.update(guid=guid("selection", doc_id, str(selection["start"]), str(selection["end"]),
-                                           selection["coder"], "2"), coding_guids={})
-            taken.add(selection["guid"])
-        written[:] = sorted(merged.values(), key=lambda s: (s["start"], s["end"], s["coder"]))
+        key = (doc_id, cell_text(row["coder"]), cell_text(row["code"]))
+        if (*key, guid_read, start, end) in seen:  # a code given twice in one selection is written once
+            continue
+        seen.add((*key, guid_read, start, end))
+        found[key].append({"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
+                           "author": cell_text(row["author"]), "guid": guid_read,
+                           "coding": cell_text(row["coding_guid"])})
+    return found
 
 
 def _respondent_spans(segments: pd.DataFrame, documents: list[Document]) -> dict[str, list[tuple[int, int]]]:
-    """doc_id -> (start, end) of each respondent segment, in the LF text written."""
+    """doc_id -> (start, end) of each respondent segment, in the LF text written, in text order."""
     shifts = {d.doc_id: OffsetMap(d.text).to_lf for d in documents if "\r" in d.text}
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     rows = segments[segments["speaker_role"] == RESPONDENT]
     for doc_id, start, end in zip(rows["doc_id"].astype(str), rows["start"], rows["end"], strict=True):
         shift = shifts.get(doc_id)
         found[doc_id].append((shift(int(start)), shift(int(end))) if shift else (int(start), int(end)))
+    for spans in found.values():
+        spans.sort()
     return found
-
-
 
 
 def _runs(
@@ -632,22 +653,24 @@ def _selection(source: ET.Element, selection: dict[str, Any], text: str, stamp: 
     if memo:
         text_element(node, "Description", NS_PROJECT, memo)
     for row in selection["rows"]:
-        code = str(row["code"])
+        code, coder = str(row["code"]), row["coder"]
+        # another coder's coding of a selection read: the GUID of its own (as a second coding of the code)
+        more = () if coder == selection["coder"] else (coder,)
         coding = make(
             node,
             "Coding",
             NS_PROJECT,
-            guid=_own_coding(selection["coding_guids"].get(code, ""), selection_guid, code),
-            creatingUser=selection["user"],
+            guid=_own_coding(selection["coding_guids"].get((code, coder), ""), selection_guid, code, *more),
+            creatingUser=selection["users"][coder],
             creationDateTime=stamp,
         )
         make(coding, "CodeRef", NS_PROJECT, targetGUID=selection["code_guids"][code])
 
 
-def _own_coding(read: str, selection_guid: str, code: str) -> str:
-    """The coding's GUID as read, else one of its selection and code."""
+def _own_coding(read: str, selection_guid: str, code: str, *more: str) -> str:
+    """The coding's GUID as read, else one of its selection and code (and coder, if not the selection's)."""
     read = read.strip("{}").lower()
-    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code)
+    return read if GUID.fullmatch(read) else guid("coding", selection_guid, code, *more)
 
 
 _OWN_DESCRIPTION = re.compile(r"\s*Eksporteret af kvaleval [^\n]*personoplysninger\.\s*$")
