@@ -132,7 +132,7 @@ def test_cli_newcomer_conclusions_and_indicators_swapped(tmp_path: Path, small_c
     book = str(small_codebook_path)
 
     line = one_error(run("code", "korpus", "-c", book, "--targets", "konklusioner.yaml", cwd=tmp_path))
-    assert line.startswith("Fejl: [E031] konklusioner.yaml: indikatorerne skal være en tabel, .csv eller .xlsx")
+    assert line.startswith("Fejl: [E031] konklusioner.yaml: indikatorerne skal være en tabel, .csv, .xlsx eller .docx")
     assert line.endswith("Er det konklusionerne, så giv dem med --conclusions (i Python conclusions=).")
     line = one_error(run("code", "korpus", "-c", book, "--conclusions", "indikatorer.csv", cwd=tmp_path))
     assert line == ("Fejl: [E210] indikatorer.csv: konklusionerne skal være en YAML-fil (.yaml eller .yml), ikke "
