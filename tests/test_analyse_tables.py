@@ -191,10 +191,20 @@ def test_evidence_support_counts_and_flags(coded: kv.Coded) -> None:
 
 def test_evidence_unknown_group_warns(coded: kv.Coded) -> None:
     typo = [Conclusion("mangler", "Der mangler kapacitet", ("kapacitet",), groups=("Borgere",))]
-    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['Borgere'\].*'borger', 'samarbejdspartner'"):
+    with pytest.warns(kv.KvalevalWarning, match=r"W021.*\['Borgere'\].*'borger', 'samarbejdspartner'.*"
+                      r"Mente du 'borger' for 'Borgere'\?"):
         table = coded.evidence(typo)
     assert table.loc[table["group"] == "Borgere", "share"].tolist() == ["0/0"]
     assert len(coded.evidence([Conclusion("m", "x", ("kapacitet",), groups=("borger",))])) == 2
+
+
+def test_evidence_unknown_group_unlike_any_suggests_nothing(coded: kv.Coded) -> None:
+    # A near match is offered only for a group that looks like one in the corpus (a plural, a typo)
+    with pytest.warns(kv.KvalevalWarning, match="W021") as caught:
+        coded.evidence([Conclusion("x", "y", ("kapacitet",), groups=("ledere", "samarbejdspartnere"))])
+    [message] = [str(w.message) for w in caught if "W021" in str(w.message)]
+    assert "'ledere'" in message and "Mente du 'samarbejdspartner' for 'samarbejdspartnere'?" in message
+    assert "for 'ledere'" not in message
 
 
 def test_evidence_group_named_with_a_capital(coded: kv.Coded) -> None:

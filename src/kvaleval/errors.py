@@ -200,7 +200,7 @@ class Warnings(metaclass=_CodedMessages):
     W021 = ("konklusionen '{conclusion}' nævner gruppe(r) {unknown}, som ingen respondent tilhører, "
             "så de viser 0/0. Grupper i korpusset ('respondent_group' fra metadata.csv, en gruppekolonne "
             "eller projektets variabel): {groups}. "
-            "Stavemåden skal passe; store og små bogstaver er lige gode.")
+            "Stavemåden skal passe; store og små bogstaver er lige gode.{near}")
     W022 = ("{path}: kolonnen '{column}' har ingen svar i de første {n} rækker, men fritekst længere "
             "nede, så den er læst som en attribut, ikke som svar. Angiv den med text_columns=[...] "
             "(på kommandolinjen: --text-column) for at læse den som svar.")
@@ -800,6 +800,7 @@ class Texts(metaclass=_CodedMessages):
     more_problems = "  ... og {n} til"
     more_lines_same_document = " (og {n} linje(r) mere med det dokument)"
     more_rows_same_document = " (og {n} række(r) mere med det dokument)"
+    near_group = " Mente du {names}?"
     sorted_alone = (" I alt har {n} rækker i kolonnen en valens uden 1, mens {ticked} har 1 uden valens: er "
                     "kolonnen '{code}' sorteret eller flyttet for sig selv? Sortér altid hele arket.")
     did_you_mean_document = " Mente du '{doc_id}'?"
@@ -1124,7 +1125,7 @@ class _WarningsEnglish:
     W021 = ("conclusion '{conclusion}' names group(s) {unknown} that no respondent belongs to, so they "
             "show 0/0. Groups in the corpus ('respondent_group' from metadata.csv, a group column or the "
             "project's variable): {groups}. Spelling "
-            "must match; case does not matter.")
+            "must match; case does not matter.{near}")
     W022 = ("{path}: column '{column}' has no answers in the first {n} rows but free text further down, "
             "so it was read as an attribute, not as answers. Name it with text_columns=[...] (on the "
             "command line: --text-column) to read it as answers.")
@@ -1703,6 +1704,7 @@ class _TextsEnglish:
     more_problems = "  ... and {n} more"
     more_lines_same_document = " (and {n} more line(s) with that document)"
     more_rows_same_document = " (and {n} more row(s) with that document)"
+    near_group = " Did you mean {names}?"
     sorted_alone = (" In all {n} rows of the column have a valence without a 1, while {ticked} have a 1 "
                     "without a valence: was the column '{code}' sorted or moved by itself? Always sort "
                     "the whole sheet.")

@@ -9,6 +9,7 @@ valence. A conclusion with fewer supporting respondents than its
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -196,7 +197,8 @@ def _group_frames(segments: pd.DataFrame, conclusion: Conclusion, *,
     unknown = [group for group in named if group not in present]
     if unknown and warn_unknown:  # a typo reads as "0/0 respondents: not supported"; say so (a shared
         # conclusions file can name groups another corpus doesn't have, so this is no reason to stop)
-        warn(Warnings.W021.format(conclusion=conclusion.id, unknown=unknown, groups=present))
+        warn(Warnings.W021.format(conclusion=conclusion.id, unknown=unknown, groups=present,
+                                  near=_near_groups(unknown, present)))
     wanted = named or present
     frames = [(group, segments[groups_column == group]) for group in wanted]
     frames.append((ALL, segments[groups_column.isin(wanted)]))
@@ -279,3 +281,15 @@ def _lines(quotes: pd.DataFrame, answered: set[str]) -> str:
         asked = " " + Words.answer_to.format(question=row.question) if shown else ""
         lines.append(f"{Words.quoted.format(quote=row.quote)}{asked} {row.attribution}")
     return "\n".join(lines)
+
+
+def _near_groups(unknown: list[str], present: list[str]) -> str:
+    """" Mente du 'medarbejdere' for 'medarbejder'?" for the unknown groups that look like a present one
+    (a plural, a typo); "" when none does."""
+    folded = {group.casefold(): group for group in present}
+    pairs = []
+    for group in unknown:
+        close = difflib.get_close_matches(group.casefold(), list(folded), n=1, cutoff=0.75)
+        if close:
+            pairs.append(f"'{folded[close[0]]}' for '{group}'")  # "for" in both languages
+    return Texts.near_group.format(names=", ".join(pairs)) if pairs else ""
