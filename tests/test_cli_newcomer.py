@@ -182,3 +182,21 @@ def test_cli_newcomer_negative_n_boot_is_refused_before_reading(tmp_path: Path) 
     # agreement --n-boot -5 read the corpus and the sheets first; the missing corpus folder was the error then.
     line = one_error(run("agreement", "ark.xlsx", "--corpus", "findes_ikke", "--n-boot", "-5", cwd=tmp_path))
     assert line.startswith("Fejl: [E823] n_boot skal være et helt tal, 0 (intet interval) eller mere; fik -5."), line
+
+
+def test_cli_code_prints_what_reading_did_to_a_file(tmp_path: Path, small_codebook_path: Path) -> None:
+    # The reading notes of session 18 (W044-W048, W050) went only to the sheet Kørsel: a user at the
+    # console never heard that hidden rows were counted, or that a document's comments were left out.
+    import openpyxl
+
+    (tmp_path / "korpus").mkdir()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "Hvad kunne gøres bedre?"])
+    for n in range(4):
+        sheet.append([n + 1, f"Mere tillid til kommunen, svar {n}."])
+    sheet.row_dimensions[3].hidden = True
+    workbook.save(tmp_path / "korpus" / "svar.xlsx")
+    result = run("code", "korpus", "-c", str(small_codebook_path), "--out", "ud", "--no-qdpx", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "[W050] svar.xlsx: 1 skjult(e) række(r) (3) er læst med" in result.stdout + result.stderr

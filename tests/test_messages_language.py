@@ -55,6 +55,20 @@ def test_messages_codes_are_in_their_ranges_and_never_doubled() -> None:
     assert {"E310", "E901", "E902"} <= names(Errors)
 
 
+def test_messages_no_name_is_written_twice_in_a_catalogue() -> None:
+    # A class keeps the last of two assignments to one name, silently: two branches each added a
+    # Texts.sheet_column, and the second ("Ark") replaced the first; Texts.arg_by for the appendix
+    # replaced the one for coded.frequencies, whose error then spoke of the appendix.
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "kvaleval" / "errors.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            assigned = [target.id for statement in node.body if isinstance(statement, ast.Assign)
+                        for target in statement.targets if isinstance(target, ast.Name)]
+            assert sorted({n for n in assigned if assigned.count(n) > 1}) == [], node.name
+
+
 def test_messages_danish_by_default() -> None:
     assert get_language() == "da"
     assert Errors.E201.format(path="k.yaml", hint="") == "[E201] Kodebogen findes ikke: k.yaml."

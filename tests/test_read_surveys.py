@@ -390,3 +390,27 @@ def test_a_hidden_excel_column_is_not_read_and_said(tmp_path: Path) -> None:
     assert "Sagsbehandlers interne note" not in corpus.segments.columns
     said = [m for m in corpus.notes["message"] if "W041" in m]
     assert len(said) == 1 and "1 skjult(e) kolonne(r) (D)" in said[0]
+
+
+def test_hidden_excel_rows_are_read_and_said(tmp_path: Path) -> None:
+    # A row filtered out in Excel is still an answer: it was read, and nothing told the user it was there.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "Hvad kunne gøres bedre?"])
+    for n in range(14):
+        sheet.append([n + 1, f"Flere bænke ved søen, svar {n}."])
+    for row in (3, 5, *range(7, 16)):  # rows 3, 5 and 7-15: more than ten listed
+        sheet.row_dimensions[row].hidden = True
+    sheet.row_dimensions[40].hidden = True  # below the answers: no answer there, not said
+    workbook.save(tmp_path / "filtreret.xlsx")
+    corpus = kv.read_corpus(tmp_path / "filtreret.xlsx")
+    assert len(corpus.segments) == 14  # every answer, the hidden ones too
+    said = [m for m in corpus.notes["message"] if "W050" in m]
+    assert len(said) == 1 and "11 skjult(e) række(r) (3, 5, 7, 8, 9, 10, 11, 12, 13, 14, …)" in said[0]
+    visible = tmp_path / "synlig"
+    visible.mkdir()
+    sheet.row_dimensions[3].hidden = sheet.row_dimensions[5].hidden = sheet.row_dimensions[40].hidden = False
+    for row in range(7, 16):
+        sheet.row_dimensions[row].hidden = False
+    workbook.save(visible / "alle.xlsx")
+    assert not any("W050" in m for m in kv.read_corpus(visible).notes["message"])

@@ -172,6 +172,8 @@ class Warnings(metaclass=_CodedMessages):
             "(egenskaber). Er det forkert, så angiv de åbne kolonner med --text-column.")
     W041 = ("{path}: {n} skjult(e) kolonne(r) ({columns}) er ikke læst – skjult i Excel er ofte internt (en "
             "sagsbehandlers note). Skal de med, så vis dem i Excel og gem filen igen.")
+    W050 = ("{path}: {n} skjult(e) række(r) ({rows}) er læst med – en række skjult i Excel (fx filtreret fra) er "
+            "stadig et svar. Skal de ikke med, så slet rækkerne i filen.")
     W042 = ("{path}: {n} af PDF'ens {pages} sider har ingen tekst (side {listed}): skannede sider eller billeder; "
             "de er ikke læst. Hører der tale til på dem, så kør tekstgenkendelse (OCR) på filen først.")
     W043 = ("{path}: sidehoved, sidefod og sidetal er fjernet fra PDF'ens sider ({n} linjer, fx {excerpt}); de er "
@@ -836,8 +838,8 @@ class Texts(metaclass=_CodedMessages):
     arg_coded = 'et Coded fra kv.code(corpus, codebook)'
     arg_appendix_order = 'Argumenterne er kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'en mappesti (str eller Path)'
-    arg_by = ("navnet på én kolonne (fx by=\"role\"); bilaget grupperer efter én, og Frekvenser viser også "
-              "rollerne – en liste af kolonner giver coded.frequencies(by=[...])")
+    arg_by_appendix = ("navnet på én kolonne (fx by=\"role\"); bilaget grupperer efter én, og Frekvenser viser også "
+                       "rollerne – en liste af kolonner giver coded.frequencies(by=[...])")
     arg_targets = 'stien til en indikatorfil (csv/xlsx), en DataFrame eller None'
     targets_table = 'Tabellen i targets= (linje = række, fra 1)'
     arg_corpus_path = 'stien til korpusmappen (str eller Path)'
@@ -851,7 +853,6 @@ class Texts(metaclass=_CodedMessages):
     yaml_unclosed_quote = ("et citationstegn åbner her og lukkes aldrig (eller et citationstegn inde i "
                            "teksten skal skrives dobbelt: 'det''s')")
     line_detail = "linje {line}: {detail}"
-    sheet_column = "arket '{sheet}', kolonne {letter} (overskrift '{header}')"
     sheet_cell = "arket '{sheet}', celle {cell} (række {row}, kolonne '{header}')"
     row = "række {row}"
     top_level = "(øverste niveau)"
@@ -1096,6 +1097,8 @@ class _WarningsEnglish:
             "data (attributes). If that is wrong, name the open columns with --text-column.")
     W041 = ("{path}: {n} hidden column(s) ({columns}) are not read – hidden in Excel is often internal (a "
             "caseworker's note). To read them, unhide them in Excel and save the file again.")
+    W050 = ("{path}: {n} hidden row(s) ({rows}) are read – a row hidden in Excel (filtered out, say) is still "
+            "an answer. If they should not count, delete the rows in the file.")
     W042 = ("{path}: {n} of the PDF's {pages} pages hold no text (page {listed}): scanned pages or images; "
             "they are not read. If they hold speech, run text recognition (OCR) on the file first.")
     W043 = ("{path}: page headers, footers and page numbers are removed from the PDF's pages ({n} lines, e.g. "
@@ -1741,8 +1744,8 @@ class _TextsEnglish:
     arg_coded = 'a Coded from kv.code(corpus, codebook)'
     arg_appendix_order = 'The arguments are kv.write_appendix(coded, out_dir, ...).'
     arg_folder_path = 'a folder path (str or Path)'
-    arg_by = ("the name of one column (e.g. by=\"role\"); the appendix groups by one, and Frekvenser also "
-              "shows the roles – a list of columns is for coded.frequencies(by=[...])")
+    arg_by_appendix = ("the name of one column (e.g. by=\"role\"); the appendix groups by one, and Frekvenser also "
+                       "shows the roles – a list of columns is for coded.frequencies(by=[...])")
     arg_targets = 'the path of an indicators file (csv/xlsx), a DataFrame, or None'
     targets_table = 'The table given as targets= (line = row, from 1)'
     arg_corpus_path = 'the path of the corpus folder (str or Path)'
@@ -1756,7 +1759,6 @@ class _TextsEnglish:
     yaml_unclosed_quote = ("a quotation mark opens here and is never closed (or a quotation mark inside the "
                            "text must be written twice: 'it''s')")
     line_detail = "line {line}: {detail}"
-    sheet_column = "sheet '{sheet}', column {letter} (header '{header}')"
     sheet_cell = "sheet '{sheet}', cell {cell} (row {row}, column '{header}')"
     row = "row {row}"
     top_level = "(top level)"

@@ -112,7 +112,8 @@ def note_text(path: str, message: str) -> str:
 
 
 SHOWN_NOTES = frozenset({"W004", "W008", "W015", "W016", "W017", "W019", "W020", "W022", "W023", "W024", "W025",
-                         "W026", "W027", "W029", "W030", "W031", "W039", "W040", "W041", "W042", "W043", "W101", "W102",
+                         "W026", "W027", "W029", "W030", "W031", "W039", "W040", "W041", "W042", "W043", "W044", "W045",
+                         "W046", "W047", "W048", "W050", "W101", "W102",
                          "W103", "W104", "W105"})
 """Notes about what was read and how, printed by ``code`` as well as written to the sheet Kørsel."""
 MAX_SHOWN_NOTES = 10

@@ -731,6 +731,13 @@ def _xlsx_rows(path: Path, shown: str, notes: list[str],
 
                 notes.append(Warnings.W041.format(path=shown, n=len(hidden), columns=", ".join(
                     get_column_letter(i + 1) for i in sorted(hidden))))
+            for index in (sheet, *alike):  # hidden rows are read (an answer filtered out is an answer): say so
+                answers = values.worksheets[index]
+                rows_hidden = _hidden_rows(path, getattr(answers, "_worksheet_path", ""), answers.max_row or 0)
+                if rows_hidden:
+                    where = shown if not alike else f"{shown}, {Texts.sheet_column} '{answers.title}'"
+                    listed = ", ".join(map(str, rows_hidden[:10])) + (", …" if len(rows_hidden) > 10 else "")
+                    notes.append(Warnings.W050.format(path=where, n=len(rows_hidden), rows=listed))
 
             def sheet_rows(index: int, *, counted: bool = True) -> Iterator[list[str | None]]:
                 nonlocal formula_cells, missing_values
@@ -820,6 +827,26 @@ def _hidden_columns(path: Path, member: str) -> set[int]:
             if low and high:
                 hidden.update(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
     return hidden
+
+
+def _hidden_rows(path: Path, member: str, last: int) -> list[int]:
+    """The 1-based numbers, up to ``last``, of the rows a worksheet hides (``<row r="5" hidden="1">``)."""
+    if not member:
+        return []
+    found: set[int] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(member) as part:
+        tail = b""
+        while block := part.read(1 << 20):
+            text = tail + block
+            for element in _HIDDEN_ROW.finditer(text):
+                number = re.search(rb'\br="(\d+)"', element.group())
+                if number and int(number.group(1)) <= last:
+                    found.add(int(number.group(1)))
+            tail = text[-1024:]  # a row's tag cut by the block's end is found with the next block
+    return sorted(found)
+
+
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
 
 
 def _has_formulas(path: Path, names: Iterable[str]) -> bool:

@@ -369,7 +369,7 @@ def write_appendix(
     check_path(out_dir, function="kv.write_appendix", argument="out_dir", expected=Texts.arg_folder_path)
     check(targets, (pd.DataFrame, *PATH, type(None)), function="kv.write_appendix", argument="targets",
           expected=Texts.arg_targets)
-    check(by, (str, type(None)), function="kv.write_appendix", argument="by", expected=Texts.arg_by)
+    check(by, (str, type(None)), function="kv.write_appendix", argument="by", expected=Texts.arg_by_appendix)
     sources = dict(sources or {})
     out = Path(out_dir)
     with using_language(language):  # the words the tables and files are made with
