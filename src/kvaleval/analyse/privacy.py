@@ -150,12 +150,7 @@ class CorpusPseudonymiser:
         """The run's pseudonymiser with the names ``extra`` as well, sharing its report and memory."""
         reader = self._readers.get(extra)
         if reader is None:
-            base = self._pseudonymiser
-            reader = Pseudonymiser(names=sorted({*base.names, *extra}), pseudonyms=base.pseudonyms, keep=base.keep,
-                                   name_list=base.name_list, heuristic=base.heuristic)
-            reader._memory, reader._rows = base._memory, base._rows
-            reader._learned, reader._scoped_learned = base._learned, base._scoped_learned
-            self._readers[extra] = reader
+            reader = self._readers[extra] = self._pseudonymiser.with_names(extra)
         return reader
 
     def _for(self, where: str) -> Pseudonymiser:

@@ -829,6 +829,8 @@ class RuleCoder:
 
 
 _DEFAULT_VALENCE = "kodens standardvalens"
+
+
 def _reserved(reading: _Reading, signs: list[tuple[int, int]], valence: str) -> bool:
     """Is what decided ``valence`` taken back in part by a "men" later in its sentence, after which
     nothing evaluative is said in that sentence ("Frivillige er godt, men man kan ikke bygge noget på,

@@ -498,11 +498,21 @@ class Pseudonymiser:
             suffix = replacement.rpartition("]")[2]  # a genitive: "Hamids" -> "[navn]s"
             stem = original[: len(original) - len(suffix)] if suffix and original.endswith(suffix) else original
             found.add(" ".join(stem.split()))
-        narrow = Pseudonymiser(sorted({*self.names, *found}), pseudonyms=self.pseudonyms, keep=self.keep,
-                               name_list=False, heuristic=False)
-        narrow._memory = self._memory
-        narrow._rows = self._rows
-        return narrow
+        return self._sharing({*self.names, *found}, name_list=False, heuristic=False)
+
+    def with_names(self, names: Iterable[str]) -> Pseudonymiser:
+        """This one with ``names`` to hide as well, sharing its replacements, its report and what it
+        has learned (a corpus run reads one interview with the names found only in it)."""
+        more = self._sharing({*self.names, *names}, name_list=self.name_list, heuristic=self.heuristic)
+        more._learned, more._scoped_learned = self._learned, self._scoped_learned
+        return more
+
+    def _sharing(self, names: Iterable[str], *, name_list: bool, heuristic: bool) -> Pseudonymiser:
+        """A pseudonymiser of ``names`` that shares this one's replacements and report."""
+        other = Pseudonymiser(sorted(names), pseudonyms=self.pseudonyms, keep=self.keep, name_list=name_list,
+                              heuristic=heuristic)
+        other._memory, other._rows = self._memory, self._rows
+        return other
 
     @property
     def report(self) -> pd.DataFrame:
