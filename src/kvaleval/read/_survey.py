@@ -622,7 +622,9 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         try:
             if checked:
                 _check_quotes_close(decoded.text, delimiter, shown)
+            first_line = last_line = 0  # the lines of the last row read
             for index, row in enumerate(reader):
+                first_line, last_line = last_line + 1, reader.line_num
                 if index == 0 and row:
                     row[0] = row[0].removeprefix("\ufeff")
                 if not checked and any(len(cell) > _FIELD_LIMIT for cell in row):
@@ -640,6 +642,12 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
                     repaired += sum(n for _, n in fixed)
                 if joined and not joined.isspace():  # some cell holds more than white space
                     yield cast("list[str | None]", row)
+            if not checked and last_line > first_line:
+                # A quote left open near the end of a large file swallows the rows after it into a
+                # last answer shorter than the limit above: the last row is read strictly once.
+                with path.open("r", encoding=encoding, errors=errors, newline="") as tail:
+                    text = "".join(itertools.islice(tail, first_line - 1, None))
+                _check_quotes_close(text, delimiter, shown, first_line=first_line)
         except csv.Error as err:
             raise CorpusError(
                 Errors.E007.format(path=shown, kind="CSV", app=Texts.app_excel,
@@ -655,7 +663,7 @@ def _csv_rows(path: Path, shown: str, max_bytes: int, notes: list[str]) -> Itera
         notes.append(Warnings.W048.format(path=shown, n=repaired))
 
 
-def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
+def _check_quotes_close(text: str, delimiter: str, shown: str, *, first_line: int = 1) -> None:
     """Refuse a file whose quoted field never closes: read leniently, it swallows every row after
     the opening quote into one answer, respondents lost without a word (a whole small file is
     read strictly once to tell; a quote inside an unquoted answer is no such field)."""
@@ -666,9 +674,9 @@ def _check_quotes_close(text: str, delimiter: str, shown: str) -> None:
         if "unexpected end of data" not in str(err):
             return  # another strictness (text after a closing quote), which the lenient reading handles
         lenient = csv.reader(io.StringIO(text), delimiter=delimiter)
-        line = 1
+        line = first_line
         for _row in lenient:
-            start, line = line, lenient.line_num + 1
+            start, line = line, first_line + lenient.line_num
         raise CorpusError(Errors.E007.format(
             path=shown, kind="CSV", app=Texts.app_excel,
             detail=Texts.csv_quote.format(line=start, error=Texts.csv_unclosed))) from None

@@ -1,0 +1,42 @@
+"""Reading red team, round 6: transcripts as Danish evaluators get them (focus groups with a moderator
+and an observer, Word tables, two interviews in one document, live captions in Teams' voice tags ...),
+written by the real libraries (python-docx, webvtt-py, csv) and read with ``read_corpus``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from kvaleval.records import INTERVIEWER, RESPONDENT
+from test_read_formats import read, turns
+
+Q, A = INTERVIEWER, RESPONDENT
+
+
+def test_read_redteam6_a_quote_left_open_near_the_end_of_a_large_csv_is_refused(tmp_path: Path) -> None:
+    # Past the first MB only a cell longer than the csv module's limit was checked: a quote opened in one of
+    # the last rows swallowed the rows after it into one answer, respondents 12002 and 12003 lost unsaid.
+    path = tmp_path / "svar.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["id", "Hvad synes du om tilbuddet?"])
+        writer.writerows([i, f"Svar nummer {i}: tilbuddet var godt, men ventetiden var lang."] for i in range(1, 20_001))
+        handle.write('20001;"Her begynder et citat, der aldrig slutter\n20002;Godt\n20003;Fint\n')
+    assert path.stat().st_size > 1_000_000  # more than the part checked up front
+    with pytest.raises(kv.CorpusError, match="linje 20002: et felt begynder med et anførselstegn"):
+        kv.read_corpus(path, metadata=None)
+
+
+def test_read_redteam6_a_last_answer_over_several_lines_in_a_large_csv_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "svar.csv"
+    rows = [["id", "Hvad synes du om tilbuddet?"],
+            *([str(i), f"Svar nummer {i}: tilbuddet var godt, men ventetiden var lang."] for i in range(1, 20_001)),
+            ["20001", 'Godt.\nMen "ventetiden" var lang.'], ["20002", "Fint\n\nTak."]]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    segments = read(path).segments
+    assert list(segments["text"][-2:]) == ['Godt.\nMen "ventetiden" var lang.', "Fint\n\nTak."]
