@@ -40,3 +40,24 @@ def test_read_redteam6_a_last_answer_over_several_lines_in_a_large_csv_is_read(t
         csv.writer(handle, delimiter=";").writerows(rows)
     segments = read(path).segments
     assert list(segments["text"][-2:]) == ['Godt.\nMen "ventetiden" var lang.', "Fint\n\nTak."]
+
+
+def test_read_redteam6_chevrons_inside_voice_tags(tmp_path: Path) -> None:
+    # Live captions saved with Teams' voice tags: the ">>" stood in the quotes, and the words after a ">>"
+    # inside a voice (someone else speaking) were read as the voice's own.
+    import webvtt
+
+    captions = webvtt.WebVTT()
+    texts = ["<v Mette Hansen>>> Hvordan går det med projektet?</v>",
+             "<v Jens Olsen>>> Det går godt. >> Ja, det synes jeg også.</v>",
+             "<v Mette Hansen>Hvad er det næste skridt? >> Jens Olsen: Evaluering.</v>",
+             "<v Jens Olsen>Af første fase.</v>"]
+    for index, text in enumerate(texts):
+        captions.captions.append(webvtt.Caption(f"00:00:{index * 3:02d}.000", f"00:00:{index * 3 + 3:02d}.000", text))
+    captions.save(str(tmp_path / "møde.vtt"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == [("Mette Hansen", Q, "Hvordan går det med projektet?"), ("Jens Olsen", A, "Det går godt."),
+                             ("ukendt taler", A, "Ja, det synes jeg også."),
+                             ("Mette Hansen", Q, "Hvad er det næste skridt?"),
+                             ("Jens Olsen", A, "Evaluering. Af første fase.")]
+    assert ">>" not in corpus.documents[0].text

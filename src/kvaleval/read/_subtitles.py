@@ -144,18 +144,23 @@ _CHANGE = re.compile(r"(?:^|\s)>{2,3}(?=\s|$|[^\W\d_])")
 
 
 def _split_at_changes(cues: list[Cue]) -> list[Cue]:
-    """``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line."""
-    if not any(not cue.voiced and _CHANGE.search(cue.text) for cue in cues):
+    """``>> Ja, det synes jeg``: each ``>>`` opens a new speaker's words, also inside a line.
+
+    In a voice tag (``<v Jens>>> Det går godt. >> Ja.</v>``, live captions in a Teams file) a ``>>``
+    first is the voice's own start; one later is someone else's words, whom the tag does not name."""
+    if not any(_CHANGE.search(cue.text) for cue in cues):
         return cues
     result = []
     for cue in cues:
-        if cue.voiced or not _CHANGE.search(cue.text):
+        if not _CHANGE.search(cue.text):
             result.append(cue)
             continue
-        first, *changed = _CHANGE.split(cue.text)
-        if first.strip():
-            result.append(replace(cue, text=first.strip()))
-        result += [replace(cue, text=part.strip(), change=True) for part in changed if part.strip()]
+        first, *changed = [part.strip() for part in _CHANGE.split(cue.text)]
+        if cue.voiced and not first and changed:
+            first = changed.pop(0)
+        if first:
+            result.append(replace(cue, text=first))
+        result += [replace(cue, speaker=None, text=part, change=True, voiced=False) for part in changed if part]
     return result
 
 
