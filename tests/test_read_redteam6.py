@@ -12,7 +12,7 @@ import pytest
 
 import kvaleval as kv
 from kvaleval.records import INTERVIEWER, RESPONDENT
-from test_read_formats import read, turns
+from test_read_formats import notes, read, turns
 
 Q, A = INTERVIEWER, RESPONDENT
 
@@ -61,3 +61,32 @@ def test_read_redteam6_chevrons_inside_voice_tags(tmp_path: Path) -> None:
                              ("Mette Hansen", Q, "Hvad er det næste skridt?"),
                              ("Jens Olsen", A, "Evaluering. Af første fase.")]
     assert ">>" not in corpus.documents[0].text
+
+
+FOCUS = [("Moderator", Q, "Hvad synes I om den nye legeplads?"), ("Deltager 1", A, "Den er god. Børnene er der hver dag."),
+         ("Deltager 2", A, "Der mangler skygge om sommeren."), ("Observatør", Q, "Må jeg spørge, hvem I skrev til?"),
+         ("Deltager 2", A, "Teknik og miljø."), ("Moderator", Q, "Andet, inden vi slutter?"), ("Deltager 1", A, "Nej tak.")]
+
+
+def test_read_redteam6_an_observer_in_a_focus_group_is_on_the_evaluators_side(tmp_path: Path) -> None:
+    # The observer's question was a respondent's turn: coded and counted as an answer of the group.
+    (tmp_path / "fokus.txt").write_text("".join(f"{s}: {t}\n" for s, _, t in FOCUS), encoding="utf-8")
+    assert turns(read(tmp_path)) == FOCUS
+
+
+def test_read_redteam6_a_header_of_roles_naming_the_team_is_no_turn(tmp_path: Path) -> None:
+    # "Moderator: Mette Hansen" / "Observatør: Lars Holm" above the talk, with no field like "Dato:", were two
+    # turns: "Lars Holm" coded as an observer's (before, a respondent's) answer. The observer named there by
+    # first name (Lars:) is on the evaluators' side too.
+    said = [("Lars" if s == "Observatør" else s, r, t) for s, r, t in FOCUS]
+    (tmp_path / "fokus.txt").write_text("Fokusgruppe, Nørreparken\nModerator: Mette Hansen\nObservatør: Lars Holm\n\n"
+                                        + "".join(f"{s}: {t}\n" for s, _, t in said), encoding="utf-8")
+    corpus = read(tmp_path)
+    assert turns(corpus) == said
+    assert "[W017]" in notes(corpus)  # the header, said
+
+
+def test_read_redteam6_a_greeting_of_short_turns_first_is_talk(tmp_path: Path) -> None:
+    text = "I: Goddag\nB: Goddag Mette\n\nI: Hvordan går det?\nB: Fint.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [t for _, _, t in turns(read(tmp_path))] == ["Goddag", "Goddag Mette", "Hvordan går det?", "Fint."]

@@ -283,10 +283,12 @@ def _metadata_interviewers(document: Document) -> list[str]:
 
 _HEADER_INTERVIEWER = re.compile(
     r"^[ \t]*(?:interviewer(?:e|ne|s|\(e\)|\(s\))?|interviewet af|moderator(?:er)?|evaluator(?:er)?"
-    r"|facilitator(?:er)?)[ \t]*:[ \t]*(?P<names>\S.*)$", re.IGNORECASE | re.MULTILINE)
+    r"|facilitator(?:er)?|observatør(?:er)?|observer(?:s)?|referent)[ \t]*:[ \t]*(?P<names>\S.*)$",
+    re.IGNORECASE | re.MULTILINE)
 """A header field naming the interviewers (``Interviewere: Mette Hansen (MH) og Lars Krog (LK)``)."""
 _HEADER_NAMED_INTERVIEWER = re.compile(
-    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t]*\((?:interviewer|moderator|evaluator|facilitator)\)",
+    r"([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})[ \t]*\((?:interviewer|moderator|evaluator|facilitator"
+    r"|observatør|observer|referent)\)",
     re.IGNORECASE)
 """A name with its role in a header's list of participants (``Deltagere: Mette Hansen (interviewer), Jens``)."""
 

@@ -198,8 +198,11 @@ def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int
 
 INTERVIEWER_LABELS = frozenset(
     """i int interviewer intervieweren interviewerne moderator mod evaluator evaluatoren
-    facilitator facilitatoren spørgsmål spm question""".split()
+    facilitator facilitatoren spørgsmål spm question observatør observatøren observer referent referenten
+    medinterviewer medmoderator""".split()
 )
+"""The evaluation's side: who asks, and who observes or takes notes in a focus group (``Observatør:``), whose
+words are no data either."""
 COLLECTIVE_LABELS = frozenset({
     "alle", "flere", "?", "alle deltagere", "flere deltagere", "flere stemmer", "flere samtidig",
     "alle i kor", "ukendt", "ukendt taler", "uidentificeret", "everyone", "all", "several", "unknown",

@@ -14,8 +14,10 @@ from kvaleval.segment.tags import (
     accept_tags,
     clean_label,
     is_interviewer_label,
+    is_role_label,
     label_key,
     line_time,
+    looks_like_name,
     named_speaker,
     role_in_name,
     stated_role,
@@ -182,10 +184,24 @@ def _without_header_fields(text: str, candidates: list[TagCandidate], tags: list
         if candidate.line_start in accepted and not short(candidate):
             break  # the talk has begun: the block of fields, if any, is over
         block.append(candidate)
-    if len(block) < 2 or all(candidate.line_start in accepted for candidate in block):
+    if len(block) < 2 or (all(candidate.line_start in accepted for candidate in block)
+                          and not _names_the_team(text, block)):
         return tags
     fields = {candidate.line_start for candidate in block if candidate.line_start in accepted}
     return [tag for tag in tags if tag.line_start not in fields]
+
+
+def _names_the_team(text: str, block: list[TagCandidate]) -> bool:
+    """Whether a block of role fields alone names the people, set apart by a blank line (``Moderator: Mette
+    Hansen`` / ``Observatør: Lars Holm``): a focus group's header with no field like ``Dato:``, whose
+    roles speak again below. A full name (two words or more) each; ``I: Goddag`` / ``B: Hej`` is talk."""
+    end = text.find("\n", block[-1].content_start)
+    if end < 0 or text[end + 1 : text.find("\n", end + 1) if "\n" in text[end + 1 :] else len(text)].strip():
+        return False
+    values = [re.sub(r"\s*\([^()]*\)", "", _line_value(text, candidate)) for candidate in block]
+    return len({label_key(candidate.label) for candidate in block}) == len(block) and all(
+        is_role_label(candidate.label) and len(value.split()) >= 2 and looks_like_name(value)
+        for candidate, value in zip(block, values, strict=True))
 
 
 def _without_lone_first_field(text: str, tags: list[TagCandidate]) -> list[TagCandidate]:
