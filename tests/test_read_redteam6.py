@@ -90,3 +90,20 @@ def test_read_redteam6_a_greeting_of_short_turns_first_is_talk(tmp_path: Path) -
     text = "I: Goddag\nB: Goddag Mette\n\nI: Hvordan går det?\nB: Fint.\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert [t for _, _, t in turns(read(tmp_path))] == ["Goddag", "Goddag Mette", "Hvordan går det?", "Fint."]
+
+
+def test_read_redteam6_two_interviews_in_one_word_document(tmp_path: Path) -> None:
+    # The second interview's Word heading was read into the first respondent's last answer (coded, quoted).
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Interview 1 – borger, Vestbyen", 1)
+    for text in ["I: Hvordan hørte du om os?", "B: Gennem sundhedsplejersken."]:
+        document.add_paragraph(text)
+    document.add_heading("Interview 2 – borger, Østbyen", 1)
+    for text in ["I: Hvordan bruger du biblioteket?", "B: Til lektiecaféen.", "Interview 2 gik bedre, sagde hun."]:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "to.docx"))
+    assert turns(read(tmp_path)) == [("I", Q, "Hvordan hørte du om os?"), ("B", A, "Gennem sundhedsplejersken."),
+                                     ("I", Q, "Hvordan bruger du biblioteket?"),
+                                     ("B", A, "Til lektiecaféen.\nInterview 2 gik bedre, sagde hun.")]

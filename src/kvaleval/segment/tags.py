@@ -126,6 +126,9 @@ _GAP_THEN_TIME = re.compile(r"(?:  |\t)[ \t]*\d{1,2}[:.]\d\d")
 _HEADING = (
     r"\#{1,6}[ \t]+[^\n]{1,100}"  # a Markdown heading
     r"|(?:\*\*)?(?:Tema|Emne|Del|Afsnit)[ \t]+\d{1,2}[ \t]*[:.–-][^\n]{0,100}"  # an interview guide's heading
+    # the next interview's heading in one document: Interview 2 – borger, Østbyen; Fokusgruppe 3 (forældre)
+    r"|(?:Interview|Fokusgruppe|Fokusgruppeinterview|Gruppeinterview|Focus[ \t]+group)[ \t]+(?:nr\.?[ \t]*)?\d{1,3}"
+    r"(?:[ \t]*[:.,(–—-][^\n]{0,100}(?<![.?!]))?"
     r"|(?:Side|Page)[ \t]+\d{1,4}(?:[ \t]*(?:af|of|/)[ \t]*\d{1,4})?"  # a page's footer: Side 2 af 5
     # a transcriber's note alone on its line, with a word in lower case: [Slut på interview], (pause);
     # not a speaker's label ([Mette Hansen], [SPEAKER_00], [I])
