@@ -107,3 +107,24 @@ def test_read_redteam6_two_interviews_in_one_word_document(tmp_path: Path) -> No
     assert turns(read(tmp_path)) == [("I", Q, "Hvordan hørte du om os?"), ("B", A, "Gennem sundhedsplejersken."),
                                      ("I", Q, "Hvordan bruger du biblioteket?"),
                                      ("B", A, "Til lektiecaféen.\nInterview 2 gik bedre, sagde hun.")]
+
+
+def test_read_redteam6_a_focus_group_with_names_in_bold_where_some_speak_once(tmp_path: Path) -> None:
+    # Bold names without a colon: Søren and Ahmed, who speak once, were read into the turn before them, as
+    # the participant before them had said it. A bold word once that is no name stays emphasis.
+    import docx
+
+    said = [("Mette", Q, "Hvad synes I om legepladsen?"), ("Anne", A, "Den er god."), ("Karim", A, "Der mangler skygge."),
+            ("Søren", A, "Og bænke til os forældre."), ("Mette", Q, "Og belysningen?"), ("Anne", A, "Den er for dårlig."),
+            ("Ahmed", A, "Enig, men det er jo vinter."), ("Karim", A, "Vi har skrevet til kommunen."),
+            ("Mette", Q, "Tak for i dag.")]
+    document = docx.Document()
+    for speaker, _, text in said:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(speaker).bold = True
+        paragraph.add_run(" " + text)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Vigtigt").bold = True
+    paragraph.add_run(" at huske til næste gang.")
+    document.save(str(tmp_path / "fokus.docx"))
+    assert turns(read(tmp_path)) == [*said[:-1], ("Mette", Q, "Tak for i dag.\nVigtigt at huske til næste gang.")]

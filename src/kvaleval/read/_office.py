@@ -25,7 +25,7 @@ from xml.sax import SAXException
 
 from kvaleval.errors import CorpusError, Errors, Texts, Warnings, library_error, shorten
 from kvaleval.read._archive import check_zip
-from kvaleval.segment.tags import TIME_RANGE, clean_label, is_role_label, looks_like_name
+from kvaleval.segment.tags import TIME_RANGE, clean_label, is_first_name, is_role_label, looks_like_name
 
 _SPEAKER_CELL = 40
 _STAMP_CELL = re.compile(rf"[\[(]?{TIME_RANGE}[\])]?")
@@ -301,7 +301,9 @@ def _bold_lead(paragraph: Any, bold_styles: frozenset[str] = frozenset()) -> str
 def _tag_bold_leads(lines: list[str], leads: dict[int, str]) -> None:
     """Write ``label:`` for the bold speaker labels of a transcript that marks its speakers so: two
     or more labels that each begin two or more paragraphs, in at least half of the paragraphs with
-    text. Bold words opening a paragraph now and then are emphasis, and stay as they are."""
+    text. Bold words opening a paragraph now and then are emphasis, and stay as they are. In a transcript
+    marked so, a role or a first name in bold that begins one paragraph is a speaker too: in a focus group
+    many speak once."""
     labels = {index: lead for index, lead in leads.items() if _BOLD_LABEL.fullmatch(lead)
               and lines[index].lstrip().startswith(lead) and (is_role_label(lead) or looks_like_name(lead))}
     counts = Counter(clean_label(lead) for lead in labels.values())
@@ -309,6 +311,8 @@ def _tag_bold_leads(lines: list[str], leads: dict[int, str]) -> None:
     said = [index for index, lead in labels.items() if clean_label(lead) in speakers]
     if len(speakers) < 2 or len(said) * 2 < sum(1 for line in lines if line.strip()):
         return
+    said = sorted(said + [index for index, lead in labels.items() if counts[clean_label(lead)] == 1
+                          and (is_role_label(lead) or is_first_name(lead))])
     for index in said:
         line = lines[index]
         at = line.index(labels[index]) + len(labels[index])

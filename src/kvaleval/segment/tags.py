@@ -640,7 +640,7 @@ def accept_tags(
     if speaking:
         # Next to other speakers, a first name that is also a word speaks once too (Hans:, Per:, Bo:).
         for label, verdict in verdicts.items():
-            if not verdict and _is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
+            if not verdict and is_first_name(label) and label_key(label) not in DISCOURSE_WORDS:
                 verdicts[label] = True
         # ... and so does a person's role after the first speaker (I: ... Skoleleder: ...); before it, in a
         # header, "Skoleleder: Jens Hansen" is a field
@@ -709,7 +709,8 @@ def _is_once_said_name(label: str) -> bool:
             and label_key(label) not in DISCOURSE_WORDS)
 
 
-def _is_first_name(label: str) -> bool:
+def is_first_name(label: str) -> bool:
+    """One capitalised word on the first-name list (``Søren``, ``Ahmed``)."""
     from kvaleval.privacy.names import lexicon
 
     words = clean_label(label).split()
