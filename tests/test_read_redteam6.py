@@ -128,3 +128,16 @@ def test_read_redteam6_a_focus_group_with_names_in_bold_where_some_speak_once(tm
     paragraph.add_run(" at huske til næste gang.")
     document.save(str(tmp_path / "fokus.docx"))
     assert turns(read(tmp_path)) == [*said[:-1], ("Mette", Q, "Tak for i dag.\nVigtigt at huske til næste gang.")]
+
+
+@pytest.mark.parametrize("first", ["Interview med leder af Familiehuset", "Hej Mette, her er mine svar."])
+def test_read_redteam6_a_title_over_written_questions_is_the_header(tmp_path: Path, first: str) -> None:
+    # The title above numbered questions and their untagged answers was coded as the respondent's answer;
+    # a sentence there (a greeting) is the respondent's still.
+    qa = [("Spørgsmål", Q, "1. Hvordan er Familiehuset organiseret?"), ("respondent", A, "Vi er fire ansatte."),
+          ("Spørgsmål", Q, "2. Hvad er den største udfordring?"), ("respondent", A, "At nå de familier, der har brug for os.")]
+    (tmp_path / "svar.txt").write_text("\n\n".join([first, *(t for _, _, t in qa)]) + "\n", encoding="utf-8")
+    corpus = read(tmp_path)
+    title = first.endswith("Familiehuset")
+    assert turns(corpus) == ([] if title else [("respondent", A, first)]) + qa
+    assert ("[W017]" in notes(corpus)) == title

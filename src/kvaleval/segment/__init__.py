@@ -47,6 +47,8 @@ def _turns_with_header(
         turns, mail = _without_mail_header(document.text, turns)  # an e-mail's Fra:/Sendt:/Emne: lines
         header = header or mail
         turns = _written_questions(document.text, turns)
+        turns, title = _without_title(document.text, turns)
+        header = header or title
     assigned, guessed = assign_roles(document.text, turns, interviewers=[*names, *_header_interviewers(header)])
     answers = False
     if document.turns is None:
@@ -90,6 +92,18 @@ def _written_questions(text: str, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
 
 
 WRITTEN_QUESTION_SPEAKER = "Spørgsmål"
+_TITLE_WORDS = 8
+
+
+def _without_title(text: str, turns: tuple[Turn, ...]) -> tuple[tuple[Turn, ...], str]:
+    """Written questions and answers under a title (``Interview med leder af Familiehuset``, then ``1. Hvordan
+    ...?``): the title, a short line that ends no sentence, is the header (W017), not the respondent's answer."""
+    if len(turns) < 2 or turns[0].speaker == WRITTEN_QUESTION_SPEAKER or turns[1].speaker != WRITTEN_QUESTION_SPEAKER:
+        return turns, ""
+    first = text[turns[0].start : turns[0].end].strip()
+    if "\n" in first or len(first.split()) > _TITLE_WORDS or first.endswith((".", "?", "!", "…", ":", ",")):
+        return turns, ""
+    return turns[1:], first
 _LIST_MARKS = ("-", "–", "—", "•", "*", "·")
 """A paragraph that opens with one is an item of a list (or a reply in dashed dialogue), not a question
 put to someone: "- Hvem betaler?" in meeting notes."""
