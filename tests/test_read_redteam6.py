@@ -141,3 +141,26 @@ def test_read_redteam6_a_title_over_written_questions_is_the_header(tmp_path: Pa
     title = first.endswith("Familiehuset")
     assert turns(corpus) == ([] if title else [("respondent", A, first)]) + qa
     assert ("[W017]" in notes(corpus)) == title
+
+
+GUIDE = ["Interviewguide – forældre", "1. Hvordan hørte du om Familiehuset?", "2. Hvad fik dig til at komme første gang?",
+         "3. Hvordan har du oplevet personalet, og hvad har de gjort for dig?", "4. Hvad har du fået ud af at komme?",
+         "5. Hvad kunne være bedre, og hvad skal vi blive ved med?", "6. Er der andet, du gerne vil fortælle os om?"]
+
+
+@pytest.mark.parametrize("intro", [False, True])
+def test_read_redteam6_an_interview_guide_pasted_above_the_transcript(tmp_path: Path, intro: bool) -> None:
+    # A guide of more than 40 words before the first tag was kept as a respondent's paragraphs, its questions
+    # coded as answers; with "Intro: Tak fordi ..." first, "Intro" was a speaker and the guide its turn.
+    import docx
+
+    said = [("I", Q, "Hvordan hørte du om os?"), ("B", A, "Gennem sundhedsplejersken."), ("I", Q, "Og personalet?"),
+            ("B", A, "De er søde.")]
+    document = docx.Document()
+    lines = [*GUIDE[:1], *(["Intro: Tak fordi du vil deltage. Interviewet varer en time."] if intro else []), *GUIDE[1:]]
+    for line in [*lines, "Transskription", *(f"{s}: {t}" for s, _, t in said)]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "interview.docx"))
+    corpus = read(tmp_path)
+    assert turns(corpus) == said
+    assert "[W017]" in notes(corpus)

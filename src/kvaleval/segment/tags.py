@@ -744,10 +744,14 @@ def _is_tag(label: str, count: int, known: set[str]) -> bool:
         return True
     if count > 1 and _INITIALS.fullmatch(clean_label(label)):
         return True  # initials that open two or more turns, also those that are words in lower case (HM, KL, JA)
-    if not looks_like_name(label) or label_key(label) in DISCOURSE_WORDS:
+    if not looks_like_name(label) or label_key(label) in DISCOURSE_WORDS or label_key(label) in _GUIDE_WORDS:
         return False
     words = clean_label(label).split()
     return not (count < 2 and len(words) == 1 and is_danish_word(words[0]))
+
+
+_GUIDE_WORDS = frozenset("intro introduktion indledning opvarmning afrunding afslutning outro".split())
+"""An interview guide's parts (``Intro: Tak fordi du vil deltage ...``), pasted above a transcript: no speakers."""
 
 
 def _strip_stamp(stamp: str | None) -> str | None:

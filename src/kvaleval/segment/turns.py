@@ -124,11 +124,20 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
             turns.append(Turn(speaker=speaker, start=start, end=end, time=time))
             pending_time = None if tag is None else pending_time
     turns = _with_stated_roles(turns, tags)
-    if len(text[:header_end].split()) > HEADER_WORDS:
+    if len(text[:header_end].split()) > HEADER_WORDS and not _is_guide(text[:header_end]):
         # Too long for a title and a date: it is content (a respondent's text before the first
         # tag, or a table whose cells look like tags), so it is kept as paragraphs, not dropped.
         return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
+
+
+def _is_guide(header: str) -> bool:
+    """Whether the text before the first tag is an interview guide pasted above the transcript: three or more
+    of its lines, and a third at least, are questions (``3. Hvordan har du oplevet personalet?``). Kept as
+    paragraphs, its questions were coded as a respondent's answers; as the header, it is noted (W017)."""
+    lines = [line.strip() for line in header.splitlines() if line.strip()]
+    asked = sum(line.endswith("?") for line in lines)
+    return asked >= 3 and asked * 3 >= len(lines)
 
 
 def _running_headers(text: str, header_end: int, tagged: set[int]) -> list[tuple[int, int, None, None]]:
