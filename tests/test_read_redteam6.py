@@ -164,3 +164,26 @@ def test_read_redteam6_an_interview_guide_pasted_above_the_transcript(tmp_path: 
     corpus = read(tmp_path)
     assert turns(corpus) == said
     assert "[W017]" in notes(corpus)
+
+
+@pytest.mark.parametrize("name", ["interview.xlsx", "interview.csv"])
+def test_read_redteam6_a_transcript_sheet_without_a_header_row(tmp_path: Path, name: str) -> None:
+    # One turn a row, no header row: read as a survey, the first question taken for a column's name (lost
+    # from the turns) and every turn a respondent's answer, the speakers row numbers.
+    import openpyxl
+
+    said = [("I", Q, "Kan du fortælle, hvordan du hørte om os?"), ("R", A, "Gennem sundhedsplejersken."),
+            ("I", Q, "Hvad fik dig til at komme?"), ("R", A, "Min mand."), ("I", Q, "Og hvad kunne være bedre?"),
+            ("R", A, "Åbningstiderne.")]
+    rows = [[speaker, text] for speaker, _, text in said]
+    if name.endswith(".xlsx"):
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(tmp_path / name)
+    else:
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows(rows)
+    corpus = read(tmp_path)
+    assert turns(corpus) == said
+    assert "[W039]" in notes(corpus)

@@ -155,6 +155,9 @@ def read_survey(
     spoken = _transcript_columns(header, sample) if id_column is None and not text_columns else None
     if spoken is not None:
         return _transcript(header, itertools.chain(sample, rows), *spoken, shown=shown, notes=notes)
+    if id_column is None and not text_columns and _is_headless_transcript(first, sample):
+        # No header row: the first row is the first turn (its question was taken for a column's name)
+        return _transcript(["A", "B"], itertools.chain([first], sample, rows), 0, 1, shown=shown, notes=notes)
     id_index = _id_column(header, id_column, shown)
     open_indices = _text_columns(header, questions, sample, id_index, text_columns, shown)
     others = [header[i] for i in range(len(header)) if i not in open_indices and i != id_index]
@@ -281,6 +284,18 @@ def _transcript_columns(header: list[str], sample: list[list[str | None]]) -> tu
     said = [name for name in said if name]
     # Speakers take turns: few names, each on many rows (a form of names and comments has one a row)
     return (speakers[0], spoken[0]) if 2 <= len(set(said)) <= len(said) / 2 else None
+
+
+def _is_headless_transcript(first: list[str | None], sample: list[list[str | None]]) -> bool:
+    """Whether a sheet is a transcript with no header row, one turn a row (``I | Kan du starte med ...?``):
+    two columns, the first of a few short speakers taking turns (the first row's among them), the second
+    of what they said."""
+    rows = [[(cell or "").strip() for cell in row] for row in [first, *sample]]
+    if any(len(row) < 2 or any(row[2:]) for row in rows):
+        return False
+    said = [row[0] for row in rows if row[0] and row[1]]  # an empty speaker goes on with the last one's turn
+    return (bool(rows[0][0]) and len(rows[0][1].split()) >= 3 and rows[0][0] in said[1:]
+            and all(len(name.split()) <= 3 for name in said) and 2 <= len(set(said)) <= len(said) / 2)
 
 
 def _transcript(header: list[str], rows: Iterable[list[str | None]], speaker_index: int, text_index: int, *,
