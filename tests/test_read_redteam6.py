@@ -187,3 +187,19 @@ def test_read_redteam6_a_transcript_sheet_without_a_header_row(tmp_path: Path, n
     corpus = read(tmp_path)
     assert turns(corpus) == said
     assert "[W039]" in notes(corpus)
+
+
+@pytest.mark.parametrize("header", [("Rolle", "Udsagn"), ("Hvem", "Hvad blev sagt"), ("Taler", "Citat")])
+def test_read_redteam6_a_transcript_sheet_with_its_own_column_names(tmp_path: Path, header: tuple[str, str]) -> None:
+    # An evaluator's own sheet of turns: read as a survey, the interviewer's questions coded as answers.
+    import openpyxl
+
+    said = [("I", Q, "Kan du fortælle, hvordan du hørte om os?"), ("R", A, "Gennem sundhedsplejersken."),
+            ("I", Q, "Hvad fik dig til at komme?"), ("R", A, "Min mand."), ("I", Q, "Og hvad kunne være bedre?"),
+            ("R", A, "Åbningstiderne.")]
+    workbook = openpyxl.Workbook()
+    workbook.active.append(list(header))
+    for speaker, _, text in said:
+        workbook.active.append([speaker, text])
+    workbook.save(tmp_path / "interview.xlsx")
+    assert turns(read(tmp_path)) == said
