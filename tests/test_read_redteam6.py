@@ -24,7 +24,8 @@ def test_read_redteam6_a_quote_left_open_near_the_end_of_a_large_csv_is_refused(
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["id", "Hvad synes du om tilbuddet?"])
-        writer.writerows([i, f"Svar nummer {i}: tilbuddet var godt, men ventetiden var lang."] for i in range(1, 20_001))
+        writer.writerows([i, f"Svar nummer {i}: tilbuddet var godt, men ventetiden var lang."]
+                         for i in range(1, 20_001))
         handle.write('20001;"Her begynder et citat, der aldrig slutter\n20002;Godt\n20003;Fint\n')
     assert path.stat().st_size > 1_000_000  # more than the part checked up front
     with pytest.raises(kv.CorpusError, match="linje 20002: et felt begynder med et anførselstegn"):
@@ -63,9 +64,11 @@ def test_read_redteam6_chevrons_inside_voice_tags(tmp_path: Path) -> None:
     assert ">>" not in corpus.documents[0].text
 
 
-FOCUS = [("Moderator", Q, "Hvad synes I om den nye legeplads?"), ("Deltager 1", A, "Den er god. Børnene er der hver dag."),
-         ("Deltager 2", A, "Der mangler skygge om sommeren."), ("Observatør", Q, "Må jeg spørge, hvem I skrev til?"),
-         ("Deltager 2", A, "Teknik og miljø."), ("Moderator", Q, "Andet, inden vi slutter?"), ("Deltager 1", A, "Nej tak.")]
+FOCUS = [("Moderator", Q, "Hvad synes I om den nye legeplads?"),
+         ("Deltager 1", A, "Den er god. Børnene er der hver dag."),
+         ("Deltager 2", A, "Der mangler skygge om sommeren."),
+         ("Observatør", Q, "Må jeg spørge, hvem I skrev til?"), ("Deltager 2", A, "Teknik og miljø."),
+         ("Moderator", Q, "Andet, inden vi slutter?"), ("Deltager 1", A, "Nej tak.")]
 
 
 def test_read_redteam6_an_observer_in_a_focus_group_is_on_the_evaluators_side(tmp_path: Path) -> None:
@@ -114,8 +117,9 @@ def test_read_redteam6_a_focus_group_with_names_in_bold_where_some_speak_once(tm
     # the participant before them had said it. A bold word once that is no name stays emphasis.
     import docx
 
-    said = [("Mette", Q, "Hvad synes I om legepladsen?"), ("Anne", A, "Den er god."), ("Karim", A, "Der mangler skygge."),
-            ("Søren", A, "Og bænke til os forældre."), ("Mette", Q, "Og belysningen?"), ("Anne", A, "Den er for dårlig."),
+    said = [("Mette", Q, "Hvad synes I om legepladsen?"), ("Anne", A, "Den er god."),
+            ("Karim", A, "Der mangler skygge."), ("Søren", A, "Og bænke til os forældre."),
+            ("Mette", Q, "Og belysningen?"), ("Anne", A, "Den er for dårlig."),
             ("Ahmed", A, "Enig, men det er jo vinter."), ("Karim", A, "Vi har skrevet til kommunen."),
             ("Mette", Q, "Tak for i dag.")]
     document = docx.Document()
@@ -135,7 +139,8 @@ def test_read_redteam6_a_title_over_written_questions_is_the_header(tmp_path: Pa
     # The title above numbered questions and their untagged answers was coded as the respondent's answer;
     # a sentence there (a greeting) is the respondent's still.
     qa = [("Spørgsmål", Q, "1. Hvordan er Familiehuset organiseret?"), ("respondent", A, "Vi er fire ansatte."),
-          ("Spørgsmål", Q, "2. Hvad er den største udfordring?"), ("respondent", A, "At nå de familier, der har brug for os.")]
+          ("Spørgsmål", Q, "2. Hvad er den største udfordring?"),
+          ("respondent", A, "At nå de familier, der har brug for os.")]
     (tmp_path / "svar.txt").write_text("\n\n".join([first, *(t for _, _, t in qa)]) + "\n", encoding="utf-8")
     corpus = read(tmp_path)
     title = first.endswith("Familiehuset")
@@ -143,7 +148,8 @@ def test_read_redteam6_a_title_over_written_questions_is_the_header(tmp_path: Pa
     assert ("[W017]" in notes(corpus)) == title
 
 
-GUIDE = ["Interviewguide – forældre", "1. Hvordan hørte du om Familiehuset?", "2. Hvad fik dig til at komme første gang?",
+GUIDE = ["Interviewguide – forældre", "1. Hvordan hørte du om Familiehuset?",
+         "2. Hvad fik dig til at komme første gang?",
          "3. Hvordan har du oplevet personalet, og hvad har de gjort for dig?", "4. Hvad har du fået ud af at komme?",
          "5. Hvad kunne være bedre, og hvad skal vi blive ved med?", "6. Er der andet, du gerne vil fortælle os om?"]
 
@@ -157,7 +163,8 @@ def test_read_redteam6_an_interview_guide_pasted_above_the_transcript(tmp_path: 
     said = [("I", Q, "Hvordan hørte du om os?"), ("B", A, "Gennem sundhedsplejersken."), ("I", Q, "Og personalet?"),
             ("B", A, "De er søde.")]
     document = docx.Document()
-    lines = [*GUIDE[:1], *(["Intro: Tak fordi du vil deltage. Interviewet varer en time."] if intro else []), *GUIDE[1:]]
+    lines = [*GUIDE[:1], *(["Intro: Tak fordi du vil deltage. Interviewet varer en time."] if intro else []),
+             *GUIDE[1:]]
     for line in [*lines, "Transskription", *(f"{s}: {t}" for s, _, t in said)]:
         document.add_paragraph(line)
     document.save(str(tmp_path / "interview.docx"))

@@ -257,8 +257,8 @@ def read_survey(
 _SPEAKER_HEADERS = frozenset({"taler", "talernavn", "speaker", "speakername", "navn", "name", "person", "deltager",
                               "stemme", "voice", "rolle", "role", "hvem", "who"})
 _SPOKEN_HEADERS = frozenset({"tekst", "text", "replik", "udsagn", "transcript", "transskription", "transcription",
-                             "utterance", "indhold", "content", "sætning", "sentence", "citat", "ytring", "hvadblevsagt",
-                             "sagt"})
+                             "utterance", "indhold", "content", "sætning", "sentence", "citat", "ytring",
+                             "hvadblevsagt", "sagt"})
 _TIME_HEADERS = frozenset({"start", "slut", "stop", "tid", "time", "timecode", "tidskode", "timestamp", "tidsstempel",
                            "begin", "end", "starttime", "endtime", "starttid", "sluttid", "in", "out", "varighed",
                            "duration", "nr", "nummer", "no", "index", "id", "", "starts", "ends", "startms", "endms",
