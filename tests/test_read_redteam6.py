@@ -210,3 +210,19 @@ def test_read_redteam6_a_transcript_sheet_with_its_own_column_names(tmp_path: Pa
         workbook.active.append([speaker, text])
     workbook.save(tmp_path / "interview.xlsx")
     assert turns(read(tmp_path)) == said
+
+
+def test_read_redteam6_numbered_questions_with_only_the_answers_tagged(tmp_path: Path) -> None:
+    # "2. Hvordan ...?" under "Svar: ..." was read into that answer and coded; the first question was a header.
+    qa = [("Spørgsmål", Q, "1. Hvordan er Familiehuset organiseret?"), ("Svar", A, "Vi er fire ansatte."),
+          ("Spørgsmål", Q, "2. Hvordan samarbejder I med sundhedsplejen?"), ("Svar", A, "Tæt. De henviser familier."),
+          ("Spørgsmål", Q, "3) Hvad er den største udfordring?"), ("Svar", A, "At nå dem, der har brug for os.")]
+    (tmp_path / "svar.txt").write_text("".join(f"{t}\n" if s == "Spørgsmål" else f"{s}: {t}\n\n" for s, _, t in qa),
+                                       encoding="utf-8")
+    assert turns(read(tmp_path)) == qa
+
+
+def test_read_redteam6_a_numbered_list_in_an_interviewers_transcript_stays_in_the_turn(tmp_path: Path) -> None:
+    text = "I: Jeg har to spørgsmål:\n1. Hvem henviste dig?\n2. Hvornår startede du?\nB: Min læge, i maj.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [s for s, _, _ in turns(read(tmp_path))] == ["I", "B"]

@@ -13,7 +13,14 @@ from kvaleval.errors import Warnings, quoted_names, shorten
 from kvaleval.frames import CODING_COLUMNS, SEGMENT_COLUMNS, SEGMENT_EXTRA_COLUMNS, string_array
 from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
 from kvaleval.segment.tags import REPLY_SPEAKERS, last_name_first, replies
-from kvaleval.segment.turns import PARAGRAPH_SPEAKER, assign_roles, find_paragraphs, header_text, split_turns
+from kvaleval.segment.turns import (
+    PARAGRAPH_SPEAKER,
+    WRITTEN_QUESTION,
+    assign_roles,
+    find_paragraphs,
+    header_text,
+    split_turns,
+)
 
 __all__ = ["document_turns", "segment_documents", "segment_ids"]
 
@@ -91,7 +98,7 @@ def _written_questions(text: str, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
                  else turn for index, turn in enumerate(turns))
 
 
-WRITTEN_QUESTION_SPEAKER = "Spørgsmål"
+WRITTEN_QUESTION_SPEAKER = WRITTEN_QUESTION
 _TITLE_WORDS = 8
 
 

@@ -89,6 +89,7 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
     tags = _without_header_fields(text, candidates, accept_tags(candidates, speakers=interviewers, text=text))
     if not _is_tagged(text, tags):
         return find_paragraphs(text), 0
+    tags = _with_written_questions(text, tags, interviewers)
     events: list[tuple[int, int, TagCandidate | None, str | None]] = [
         (tag.line_start, tag.content_start, tag, tag.time) for tag in tags
     ]
@@ -129,6 +130,24 @@ def split_turns(text: str, *, interviewers: Iterable[str] = ()) -> tuple[tuple[T
         # tag, or a table whose cells look like tags), so it is kept as paragraphs, not dropped.
         return find_paragraphs(text[:header_end]) + tuple(turns), 0
     return tuple(turns), header_end
+
+
+_NUMBERED_QUESTION = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[^\n]*\?[ \t]*$", re.MULTILINE)
+
+
+def _with_written_questions(text: str, tags: list[TagCandidate], interviewers: Iterable[str]) -> list[TagCandidate]:
+    """Numbered questions with only the answers tagged (``1. Hvordan ...?`` / ``Svar: ...``): each question
+    line is the interviewer's (``Spørgsmål``), as in a text without tags. Read so, the questions were the
+    answer before them, coded as answers. Two or more such lines, and no tag of the interviewer's side."""
+    if any(is_interviewer_label(tag.label, interviewers) for tag in tags):
+        return tags
+    starts = {tag.line_start for tag in tags}
+    asked = [TagCandidate(line.start(), line.start(), WRITTEN_QUESTION, None, False, certain=True)
+             for line in _NUMBERED_QUESTION.finditer(text) if line.start() not in starts]
+    return sorted([*tags, *asked], key=lambda tag: tag.line_start) if len(asked) >= 2 else tags
+
+
+WRITTEN_QUESTION = "Spørgsmål"
 
 
 def _is_guide(header: str) -> bool:
