@@ -134,7 +134,7 @@ def test_read_redteam6_a_focus_group_with_names_in_bold_where_some_speak_once(tm
     assert turns(read(tmp_path)) == [*said[:-1], ("Mette", Q, "Tak for i dag.\nVigtigt at huske til næste gang.")]
 
 
-@pytest.mark.parametrize("first", ["Interview med leder af Familiehuset", "Hej Mette, her er mine svar."])
+@pytest.mark.parametrize("first", ["Interview med leder af Familiehuset", "Hej Mette, her er mine svar.", "Kære Mette"])
 def test_read_redteam6_a_title_over_written_questions_is_the_header(tmp_path: Path, first: str) -> None:
     # The title above numbered questions and their untagged answers was coded as the respondent's answer;
     # a sentence there (a greeting) is the respondent's still.

@@ -54,8 +54,8 @@ def _turns_with_header(
         turns, mail = _without_mail_header(document.text, turns)  # an e-mail's Fra:/Sendt:/Emne: lines
         header = header or mail
         turns = _written_questions(document.text, turns)
-        turns, title = _without_title(document.text, turns)
-        header = header or title
+        if not header:  # an e-mail's first paragraph is the writer's
+            turns, header = _without_title(document.text, turns)
     assigned, guessed = assign_roles(document.text, turns, interviewers=[*names, *_header_interviewers(header)])
     answers = False
     if document.turns is None:
@@ -100,6 +100,8 @@ def _written_questions(text: str, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
 
 WRITTEN_QUESTION_SPEAKER = WRITTEN_QUESTION
 _TITLE_WORDS = 8
+_GREETINGS = frozenset("hej hejsa hey hi hello dear kære goddag godmorgen halløj".split())
+"""The first word of a letter's greeting (``Hej Mette``): the respondent's, no title."""
 
 
 def _without_title(text: str, turns: tuple[Turn, ...]) -> tuple[tuple[Turn, ...], str]:
@@ -108,7 +110,8 @@ def _without_title(text: str, turns: tuple[Turn, ...]) -> tuple[tuple[Turn, ...]
     if len(turns) < 2 or turns[0].speaker == WRITTEN_QUESTION_SPEAKER or turns[1].speaker != WRITTEN_QUESTION_SPEAKER:
         return turns, ""
     first = text[turns[0].start : turns[0].end].strip()
-    if "\n" in first or len(first.split()) > _TITLE_WORDS or first.endswith((".", "?", "!", "…", ":", ",")):
+    if ("\n" in first or len(first.split()) > _TITLE_WORDS or first.endswith((".", "?", "!", "…", ":", ","))
+            or first.split()[0].casefold().strip(",!") in _GREETINGS):
         return turns, ""
     return turns[1:], first
 _LIST_MARKS = ("-", "–", "—", "•", "*", "·")
