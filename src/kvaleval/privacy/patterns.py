@@ -25,8 +25,9 @@ KIND_IP = "IP-adresse"
 KIND_CODE = "kode"
 KIND_CLASS = "klasse"
 KIND_WORKPLACE = "arbejdsplads"
+KIND_DIAGNOSIS = "diagnose"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE, KIND_CLASS, KIND_WORKPLACE)
+         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE, KIND_CLASS, KIND_WORKPLACE, KIND_DIAGNOSIS)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -551,6 +552,40 @@ SOLE_POST_RE = re.compile(
     rf"[ \t]+(?i:på|i|hos|for)[ \t]+(?P<place>{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,3}})(?![^\W\d_])"
 )
 """A post only one person holds, at a named place (``han er pedel på Rosenhøj Skole``)."""
+RARE_DIAGNOSIS_RE = re.compile(
+    # diagnoses a few hundred Danes have: with a person's age they point at one child in a housing area
+    r"(?<![^\W\d_])(?i:cystisk[ \t]+fibrose|muskelsvind|spinal[ \t]+muskelatrofi|duchenne\w*|"
+    r"cerebral[ \t]+parese|spastisk[ \t]+lammelse|spina[ \t]+bifida|rygmarvsbrok|hæmofili|blødersygdom\w*|"
+    r"sikkelcelle\w*|thalassæmi|fenylketonuri|glasknogler|osteogenesis[ \t]+imperfecta|huntingtons?[ \t]+sygdom|"
+    r"(?:downs|retts|turners|williams|angelmans?|marfans?)[ \t-]+syndrom|prader-willi\w*|klinefelter\w*|"
+    r"fragilt[ \t]+x\w*|sjæld(?:en|ent|ne)[ \t]+(?:[a-zæøå]+[ \t]+)?[a-zæøå]*(?:sygdom|diagnose|syndrom|lidelse|"
+    r"gendefekt|kræftform|kromosomfejl))(?![^\W\d_])")
+"""A rare diagnosis (``cystisk fibrose``, ``Retts syndrom``, ``en sjælden muskelsygdom``); not a common one
+(``astma``, ``ADHD``, ``autisme``, ``sukkersyge``)."""
+_AGE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:på|er|blev|bliver|fylder|fyldte|fyldt|som)[ \t]+\d{1,2}(?:[ \t]*(?i:år))?"
+    r"(?![\d.,/:-]\d|[^\W\d_])"
+    r"|(?<![\d.,/])\d{1,2}[ \t]*(?i:år[ \t]+gammel|-?[ \t]*årig\w*)(?![^\W\d_])")
+"""A person's age: "min dreng på 9", "han er 17", "11 år gammel", "en 9-årig" (not "i 2 år", a time)."""
+_DIAGNOSIS_STEMS = ("fibrose", "svind", "atrofi", "uchenne", "arese", "ammelse", "bifida", "marvsbrok", "æmofili",
+                    "ødersygdom", "ikkelcelle", "halassæmi", "etonuri", "knogler", "imperfecta", "ygdom", "yndrom",
+                    "illi", "linefelter", "ragilt", "sjæld", "Sjæld")
+"""A quick test before :data:`RARE_DIAGNOSIS_RE`: a piece of every diagnosis it finds."""
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def find_rare_diagnoses(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "diagnose")`` for every rare diagnosis in a sentence that also gives an age:
+    "en dreng på 9 med cystisk fibrose" points at one child; the diagnosis alone, or an age with a
+    common one ("på 9 med astma"), stays."""
+    for match in RARE_DIAGNOSIS_RE.finditer(text):
+        before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, match.start())]
+        start = before[-1] if before else 0
+        after = _SENTENCE_END_RE.search(text, match.end())
+        if _AGE_RE.search(text[start : after.start() if after else len(text)]):
+            yield match.start(), match.end(), KIND_DIAGNOSIS
+
+
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+(?:(?i:nr\.?|nummer)\s*)?\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
@@ -589,6 +624,8 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
         yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in WORKPLACE_RE.finditer(text))
     if "er " in text or "var " in text or "blev " in text:
         yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in SOLE_POST_RE.finditer(text))
+    if any(stem in text for stem in _DIAGNOSIS_STEMS) and _DIGIT_RE.search(text):
+        yield from find_rare_diagnoses(text)
     if not _DIGIT_RE.search(text):
         if "øds" in text or "ødt" in text or "ylder" in text:
             yield from find_births_and_cases(text)  # a date of birth said in words has no digit
