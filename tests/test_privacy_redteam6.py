@@ -125,3 +125,30 @@ def test_privacy_red_team6_a_disease_named_after_its_physician_stays(tmp_path: P
         assert shown[text] == text
     assert shown["Hannes sygdom har været hård for hele familien."] == (
         "[navn] sygdom har været hård for hele familien.")  # a patient's name before "sygdom" goes
+
+
+def test_privacy_red_team6_a_house_number_a_person_is_from_or_lives_in_goes(tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "partner_politi.txt").write_text(
+        "I: Hvem tænker du på?\n"
+        "Betjent: Ham den store fra nr. 12 larmer hele tiden, og hende fra nummer 7 klager.\n"
+        "Betjent: Min mor og mine søstre bor ovre i nummer 22.\n"
+        "Betjent: Jeg var nr. 2 til løbet, og det står på side 4 i nr. 3 af bladet.\n", encoding="utf-8")
+    shown = _shown(folder)
+    assert shown["Ham den store fra nr. 12 larmer hele tiden, og hende fra nummer 7 klager."] == (
+        "Ham den store fra [adresse] larmer hele tiden, og hende fra [adresse] klager.")
+    assert shown["Min mor og mine søstre bor ovre i nummer 22."] == "Min mor og mine søstre bor ovre i [adresse]."
+    kept = "Jeg var nr. 2 til løbet, og det står på side 4 i nr. 3 af bladet."
+    assert shown[kept] == kept
+
+
+def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_beside_a_name_or_a_relative_goes(
+        tmp_path: Path) -> None:
+    answers = ["Sivas kone er sød og hjælper alle.", "Wojtek og Fatima kommer hver uge."]
+    kept = ["Tingbjergs børn er søde.", "Netflix og Mette er det eneste, hun gider."]
+    shown = _survey(tmp_path, [*answers, *kept])
+    assert shown[answers[0]] == "[navn]s kone er sød og hjælper alle."
+    assert shown[answers[1]] == "[navn] og [navn] kommer hver uge."
+    assert shown[kept[0]] == kept[0]
+    assert shown[kept[1]] == "Netflix og [navn] er det eneste, hun gider."

@@ -241,7 +241,17 @@ LOOSE_ADDRESS_RE = re.compile(
 """A home in a housing estate written without a street: a block and a stairway (``blok 4 opg 12``,
 ``Blok 3, opgang 12, 2. sal``), a stairway with or without its storey (``opgang 3, 2. sal th``, ``i opgang
 7``: a few homes), or a house number with its storey (``nr. 14 st. tv``, ``nummer 5, 2. sal``), or a block with
-its storey (``blok 7, 3. sal tv``). A block alone (``blok 3``) is a place many live in, and stays."""
+its storey (``blok 7, 3. sal tv``), or a house number after "fra" or "i" (``ham fra nr. 12``, ``i nummer 22``:
+one home; not ``side i nr. 3``). A block alone (``blok 3``) is a place many live in, and stays."""
+HOME_NUMBER_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<before>[^\W\d_]+)(?:[ \t]+\d{1,4})?[ \t]+)?(?i:fra|i)[ \t]+"
+    r"(?P<home>(?i:nr\.?|nummer)[ \t]*\d{1,3}[a-zA-Z]?)"
+    r"(?![\w]|[.,/-]\d)")
+"""A house number a person is from or lives in: "ham den store fra nr. 12", "mor bor ovre i nummer 22"."""
+_NOT_HOME_BEFORE = frozenset("side punkt kapitel afsnit bilag spørgsmål opgave udgave rute linje bus".split())
+"""Words before "i nr. 3" (with their own number or not) that number something else: "side 4 i nr. 3" of a
+magazine."""
+
 
 PROFILE_URL_RE = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
@@ -596,6 +606,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     if "pg" in text or "PG" in text or "nr" in text or "NR" in text or "ummer" in text or "lok" in text:
         for match in LOOSE_ADDRESS_RE.finditer(text):
             yield match.start(), match.end(), KIND_ADDRESS
+        for match in HOME_NUMBER_RE.finditer(text):
+            if (match.group("before") or "").casefold() not in _NOT_HOME_BEFORE:
+                yield match.start("home"), match.end("home"), KIND_ADDRESS
     if not _STREET_NUMBER_RE.search(text):
         return
     for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
