@@ -143,8 +143,7 @@ def test_privacy_red_team6_a_house_number_a_person_is_from_or_lives_in_goes(tmp_
     assert shown[kept] == kept
 
 
-def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_beside_a_name_or_a_relative_goes(
-        tmp_path: Path) -> None:
+def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_before_a_relative_goes(tmp_path: Path) -> None:
     answers = ["Sivas kone er sød og hjælper alle.", "Wojtek og Fatima kommer hver uge."]
     kept = ["Tingbjergs børn er søde.", "Netflix og Mette er det eneste, hun gider."]
     shown = _survey(tmp_path, [*answers, *kept])

@@ -425,13 +425,6 @@ def word_sense(text: str, end: int) -> bool:
 _SYNDROME_RE = re.compile(r"(?:[ \t]+|-)(?i:syndrom)(?![^\W\d_]|et\b)")
 """The word a physician's name goes before ("Downs syndrom", "Retts-syndrom"); "sygdom" follows a patient's
 name too ("Hannes sygdom"), so diseases named after a physician are on the keep list instead."""
-def _joined_to_a_name(text: str, end: int, lists: Lexicon) -> bool:
-    """True if a listed name, not a word, follows "og", "eller" or a comma: "Piotrek og Kasia"."""
-    other = _AND_NAME_RE.match(text, end)
-    return other is not None and other.group(1).casefold() in lists.names and not is_danish_word(
-        other.group(1).casefold())
-
-
 _NUMBER_ABBREVIATION_RE = re.compile(r"\.[ \t]?nr\b")
 
 
@@ -846,11 +839,9 @@ def classify(
     if initial and _subject_of_verb(text, end, folded) and not is_danish_word(folded) and (
             not _danish_compound(folded)):
         return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
-    if initial and not is_danish_word(folded) and not is_danish_noun(folded) and not _danish_compound(folded):
-        if _joined_to_a_name(text, end, lists):
-            return HEURISTIC, stem, suffix  # "Wojtek og Fatima kommer": beside a name
-        if folded[-1:] == "s" and len(folded) > 3 and _KIN_RE.match(text, end) and not is_danish_word(folded[:-1]):
-            return HEURISTIC, core[:-1], core[-1:]  # "Sivas kone er sød": a relative's
+    if (initial and folded[-1:] == "s" and len(folded) > 3 and _KIN_RE.match(text, end) and not is_danish_word(folded)
+            and not is_danish_word(folded[:-1]) and not is_danish_noun(folded) and not _danish_compound(folded)):
+        return HEURISTIC, core[:-1], core[-1:]  # "Sivas kone er sød": an unlisted name's relative
     if _CALLED_AFTER_RE.match(text, end) or _CALLED_BEFORE_RE.search(text, max(0, start - 30), start):
         return HEURISTIC, stem, suffix  # "Gosia, som vi kalder hende", "de kalder ham Bulldozer": a nickname
     if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
