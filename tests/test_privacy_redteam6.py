@@ -151,3 +151,27 @@ def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_before_a_relativ
     assert shown[answers[1]] == "[navn] og [navn] kommer hver uge."
     assert shown[kept[0]] == kept[0]
     assert shown[kept[1]] == "Netflix og [navn] er det eneste, hun gider."
+
+
+def test_privacy_red_team6_a_name_on_the_next_line_of_a_wrapped_sentence_goes(tmp_path: Path) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["løbenr", QUESTION])
+    wrapped = ["Min kontaktperson hedder\nJannik, og han er god.", "Vi kalder ham\nBulldozer, fordi han er stor."]
+    kept = "Vi var ude med\nStorm og regn hele dagen, men det var godt."
+    for number, answer in enumerate([*wrapped, kept], 1):
+        sheet.append([number, answer])
+    book.save(folder / "survey.xlsx")
+    shown = _shown(folder)
+    assert shown[wrapped[0]] == "Min kontaktperson hedder\n[navn], og han er god."
+    assert shown[wrapped[1]] == "Vi kalder ham\n[navn], fordi han er stor."
+    assert shown[kept] == kept
+
+
+def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_with_his_or_her_goes() -> None:
+    assert kv.pseudonymise("Ruslan og hans bror spiller fodbold.") == "[navn] og hans bror spiller fodbold."
+    assert kv.pseudonymise("Ruslan med sin kone kom forbi.") == "[navn] med sin kone kom forbi."
+    kept = "Sagsbehandler og hans chef kom forbi."
+    assert kv.pseudonymise(kept) == kept

@@ -192,6 +192,10 @@ def transliteration(word: str) -> str | None:
     return name
 
 
+_WRAPPED_RE = re.compile(r"(?<![^\W\d_])(?:hedder|kaldet|kaldes|med|til|hos|ved|fra|og|eller|ham|hende)[ \t]*$")
+"""The last word of a line that no sentence ends on: the next line goes on with the same sentence."""
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
 
@@ -204,7 +208,8 @@ def sentence_initial(text: str, start: int) -> bool:
     while i >= 0:
         char = text[i]
         if char == "\n":
-            return True
+            # a line wrapped after a word no sentence ends on: "hun hedder\nJannik", "vi kalder ham\nBulldozer"
+            return _WRAPPED_RE.search(text, max(0, i - 12), i) is None
         if char in _SKIP:
             i -= 1
             continue
@@ -532,14 +537,16 @@ _PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("me
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]*\n?[ \t]*\(?|[ \t]*\()$")
 _KIN_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|deres)[ \t]+(?:"
     + "|".join(sorted(KIN_BEFORE)) + r")[ \t]+$")
 """A possessive and a relative or role right before a word: "min veninde Glad"."""
+_HIS_AFTER_RE = re.compile(r"[ \t]+(?:og|med)[ \t]+(?:hans|hendes|sin|sit|sine)(?![^\W\d_])")
+"""A person's own after a word: "Ruslan og hans bror", "Ruslan med sin kone"."""
 _CALLED_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?i:(?:kalder|kaldte)[ \t]+(?:ham|hende)|(?:ham|hende)[ \t]+(?:kalder|kaldte)[ \t]+"
-    r"(?:de|vi|man|alle|folk|drengene|pigerne|børnene))[ \t]+$")
+    r"(?:de|vi|man|alle|folk|drengene|pigerne|børnene))\s+$")
 """What a nickname follows: "de kalder ham Bulldozer", "ham kalder de Bulldozer"."""
 _CALLED_AFTER_RE = re.compile(
     r",[ \t]+(?:som|der)[ \t]+(?:vi|de|man|alle|folk|han|hun|jeg)[ \t]+(?:kalder|kaldte)[ \t]+(?:ham|hende)"
@@ -702,7 +709,8 @@ def _hyphenated(
     def is_name(part: str) -> bool:
         key = part.casefold()
         listed = use_lists and key in lists.names and (key not in lists.ambiguous or not initial)
-        return listed or key in learned
+        # another spelling of a listed name ("HanneH", as "Mukhammad"), as the word alone is read
+        return listed or key in learned or (use_lists and transliteration(key) is not None)
     if parts[-1][:1].islower():
         # the capitalised parts before the tail are the name: "Mette-Hanne-b" hides both names
         head = list(itertools.takewhile(lambda part: part[:1].isupper() and not part.isupper(), parts))
@@ -842,6 +850,9 @@ def classify(
     if (initial and folded[-1:] == "s" and len(folded) > 3 and _KIN_RE.match(text, end) and not is_danish_word(folded)
             and not is_danish_word(folded[:-1]) and not is_danish_noun(folded) and not _danish_compound(folded)):
         return HEURISTIC, core[:-1], core[-1:]  # "Sivas kone er sød": an unlisted name's relative
+    if initial and _HIS_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded):
+        # "Ruslan og hans bror spiller fodbold": his, so a person (a word made of two, "rus" and "lan", or not)
+        return HEURISTIC, stem, suffix
     if _CALLED_AFTER_RE.match(text, end) or _CALLED_BEFORE_RE.search(text, max(0, start - 30), start):
         return HEURISTIC, stem, suffix  # "Gosia, som vi kalder hende", "de kalder ham Bulldozer": a nickname
     if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
