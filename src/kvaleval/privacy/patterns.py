@@ -589,10 +589,12 @@ def find_rare_diagnoses(text: str) -> Iterator[tuple[int, int, str]]:
     "en dreng på 9 med cystisk fibrose" points at one child; the diagnosis alone, or an age with a
     common one ("på 9 med astma"), stays."""
     for match in RARE_DIAGNOSIS_RE.finditer(text):
-        before = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, match.start())]
-        start = before[-1] if before else 0
-        after = _SENTENCE_END_RE.search(text, match.end())
-        if _AGE_RE.search(text[start : after.start() if after else len(text)]):
+        # the sentence around it, at most 300 characters each way: linear in a long text with many
+        start = max(0, match.start() - 300)
+        before = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, match.start())]
+        start = before[-1] if before else start
+        after = _SENTENCE_END_RE.search(text, match.end(), match.end() + 300)
+        if _AGE_RE.search(text, start, after.start() if after else min(len(text), match.end() + 300)):
             yield match.start(), match.end(), KIND_DIAGNOSIS
 
 
