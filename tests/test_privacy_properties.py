@@ -48,6 +48,7 @@ def test_privacy_never_raises_on_tricky_text(text: str) -> None:
 @example("a@b.dkkr.a@b.dk")  # two addresses written together: the second was left, ".a@b.dk"
 @example("HanneHanne»Bo’Hanne")  # "Bo’" glued to a given name was left; a second pass took it for a name
 @example("Hanne-Hanne-a")  # "[navn]-Hanne-a": only the first name of a hyphenated pair before a tail went
+@example("HanneH-hanne")  # "HanneH", another spelling of Hanne alone, was no name before a hyphen and a tail
 def test_privacy_idempotent(text: str) -> None:
     once = pseudonymise(text, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})
     twice = pseudonymise(once, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})

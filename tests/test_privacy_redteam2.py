@@ -218,7 +218,7 @@ def test_privacy_red_team2_corpus_leaks_nothing_into_the_appendix(
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("det er mig igen, amina fra nr 14. kan i ringe", "det er mig igen, [navn] fra nr 14. kan i ringe"),
+    ("det er mig igen, amina fra nr 14. kan i ringe", "det er mig igen, [navn] fra [adresse]. kan i ringe"),
     ("hende der ayan fra blok 2", "hende der [navn] fra blok 2"),
     ("min mor (fatima) er syg", "min mor ([navn]) er syg"),
     ("vi er 3 familier: os, familien hansen og familien ali",

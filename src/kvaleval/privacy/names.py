@@ -192,6 +192,10 @@ def transliteration(word: str) -> str | None:
     return name
 
 
+_WRAPPED_RE = re.compile(r"(?<![^\W\d_])(?:hedder|kaldet|kaldes|med|til|hos|ved|fra|og|eller|ham|hende)[ \t]*$")
+"""The last word of a line that no sentence ends on: the next line goes on with the same sentence."""
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """True if the word at ``start`` begins a sentence, a line, a quote or a speaker turn.
 
@@ -204,7 +208,8 @@ def sentence_initial(text: str, start: int) -> bool:
     while i >= 0:
         char = text[i]
         if char == "\n":
-            return True
+            # a line wrapped after a word no sentence ends on: "hun hedder\nJannik", "vi kalder ham\nBulldozer"
+            return _WRAPPED_RE.search(text, max(0, i - 12), i) is None
         if char in _SKIP:
             i -= 1
             continue
@@ -337,6 +342,13 @@ _AND_I_RE = re.compile(r"[ \t]+og[ \t]+(?:jeg|mig)\b")
 _ALONE_RE = re.compile(r"[ \t]*[.!?]*[ \t]*(?:\n|$)")
 
 
+_INVERTED_RE = re.compile(
+    r"[ \t]+(?:er|var|har|havde|kan|kunne|vil|ville|skal|skulle|må|måtte|blev|bliver|fik|får)[ \t]+"
+    r"(?:vi|jeg|de|man|du)(?![^\W\d_])")
+"""An auxiliary with its subject after it: the word before is its object ("Bo har vi gjort her i 20 år");
+a verb of saying is not ("Per sagde vi skulle komme")."""
+
+
 KIN_AFTER_RE = _KIN_RE = re.compile(
     r"[ \t]+(?:mor|far|forældre|søn|sønner|datter|døtre|kone|mand|kæreste|bror|brødre|søster|søstre|"
     r"børn|barn|familie|ven|veninde|venner|nabo|svigermor|svigerfar|onkel|moster|faster|farbror|morbror)\b"
@@ -351,7 +363,7 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     name alone on its line ("Lise", "Kontaktperson: Kaj")."""
     if key not in lists.first_names and _adjective_predicate(text, end):
         return False  # "Job er god for selvtilliden", "Storm er farlig": a word, or a surname alone, is a thing
-    if _subject_of_verb(text, end, key):
+    if _subject_of_verb(text, end, key) and not _INVERTED_RE.match(text, end):
         return True
     if key in MONTHS:
         return False
@@ -370,6 +382,54 @@ def _names_a_person(text: str, end: int, key: str, lists: Lexicon, *, genitive: 
     return given and (_AND_I_RE.match(text, end) is not None or _ALONE_RE.match(text, end) is not None)
 
 
+_KIND_NOUNS = frozenset(
+    """fugl fugle blomst blomster plante planter træ træer busk buske dyr fisk insekt frugt bær urt krydderi
+    svamp sten farve ord måned årstid stjerne""".split()
+)
+"""What a name that is also a word is, said of the word: "Lærke er en fugl", "Rose er en blomst"."""
+_KIND_RE = re.compile(
+    r"[ \t]+(?:er|var)[ \t]+(?:en|et)[ \t]+(?:[a-zæøå]+[ \t]+){0,2}([a-zæøå]+)(?=[ \t]*(?:[.,!?;:)]|\n|$))")
+_JOINED_WORD_RE = re.compile(r"[ \t]+(?:og|eller)[ \t]+([a-zæøå]+)(?![^\W\d_])(?![ \t]+[A-ZÆØÅ])")
+_NOT_THINGS = frozenset(
+    """jeg mig du dig han ham hun hende vi os i jer de dem man min mit mine din dit dine hans hendes sin sit
+    sine vores jeres deres en et den det alle andre nogle flere to tre hele familie søskende børn forældre venner
+    veninder kolleger kollegaer co""".split()
+)
+"""Words joined to a name by "og" that are persons or stand for them: "Lærke og mor", "Lærke og hendes mand"."""
+
+
+def word_sense(text: str, end: int) -> bool:
+    """True if a name that is also a word, starting a sentence, is used as the word: said to be a bird or a
+    flower ("Lærke er en fugl"), given a plural adjective ("Rose er smukke"; a person is one, "Rose er
+    sød"), or joined by "og" to a bare common noun ("Lærke og solsort synger"; not "Lærke og mor", "Lærke
+    og pædagogen", which may be a person)."""
+    from kvaleval.danish import lemma_table
+
+    kind = _KIND_RE.match(text, end)
+    if kind is not None and kind.group(1) in _KIND_NOUNS:
+        return True
+    match = _NEXT_WORD_RE.match(text, end)
+    if match is not None and match.group(1) in _BE_VERBS:
+        predicate = _PREDICATE_RE.match(text, match.end())
+        word = predicate.group(1) if predicate is not None else ""
+        stem = word[:-1]
+        if stem[-2:-1] == stem[-1:]:
+            stem = stem[:-1]  # "smukke": smuk
+        if word.endswith("e") and len(stem) >= 3 and (_neuter_adjective(stem + "t") or stem + "t" in _NEUTER_FORMS):
+            return True
+    joined = _JOINED_WORD_RE.match(text, end)
+    if joined is None:
+        return False
+    noun = joined.group(1)
+    # a bare noun in its base form (the lemma table knows no inflection of it): not "pædagogen", "børnene"
+    # and no function word ("Noah og om min eks"), which the keep list holds
+    return (noun not in _NOT_THINGS and noun not in KIN_BEFORE and noun not in lexicon().keep and is_danish_word(noun)
+            and lemma_table().get(noun, noun) == noun)
+
+
+_SYNDROME_RE = re.compile(r"(?:[ \t]+|-)(?i:syndrom)(?![^\W\d_]|et\b)")
+"""The word a physician's name goes before ("Downs syndrom", "Retts-syndrom"); "sygdom" follows a patient's
+name too ("Hannes sygdom"), so diseases named after a physician are on the keep list instead."""
 _NUMBER_ABBREVIATION_RE = re.compile(r"\.[ \t]?nr\b")
 
 
@@ -477,11 +537,21 @@ _PERSON_BEFORE = _NAMING_BEFORE | KIN_BEFORE | _SIGNATURE_BEFORE | frozenset("me
 """Words after which a lower-case first name is one: "snakkede med mette", "min søn yusuf"; one that
 is also a word only after "hedder" ("hun hedder sol"), or after a relative before a verb ("min nabo
 svend hjælper"), for "fik min mand job" is no name."""
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]+\(?|[ \t]*\()$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)(\.?)(?:[ \t]*\n?[ \t]*\(?|[ \t]*\()$")
 _KIN_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?i:min|mit|mine|din|dit|vores|jeres|hans|hendes|deres)[ \t]+(?:"
     + "|".join(sorted(KIN_BEFORE)) + r")[ \t]+$")
 """A possessive and a relative or role right before a word: "min veninde Glad"."""
+_HIS_AFTER_RE = re.compile(r"[ \t]+(?:og|med)[ \t]+(?:hans|hendes|sin|sit|sine)(?![^\W\d_])")
+"""A person's own after a word: "Ruslan og hans bror", "Ruslan med sin kone"."""
+_CALLED_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:(?:kalder|kaldte)[ \t]+(?:ham|hende)|(?:ham|hende)[ \t]+(?:kalder|kaldte)[ \t]+"
+    r"(?:de|vi|man|alle|folk|drengene|pigerne|børnene))\s+$")
+"""What a nickname follows: "de kalder ham Bulldozer", "ham kalder de Bulldozer"."""
+_CALLED_AFTER_RE = re.compile(
+    r",[ \t]+(?:som|der)[ \t]+(?:vi|de|man|alle|folk|han|hun|jeg)[ \t]+(?:kalder|kaldte)[ \t]+(?:ham|hende)"
+    r"(?![^\W\d_])")
+"""What follows a nickname: "Gosia, som vi kalder hende, ..."."""
 _TITLE_BEFORE = frozenset("familien fru hr frk".split())
 """Words before a lower-case surname that make it one: "familien hansen", "fru jensen"."""
 _LINE_END_RE = re.compile(r"[^\w\n]*(?:\n|$)")
@@ -639,7 +709,8 @@ def _hyphenated(
     def is_name(part: str) -> bool:
         key = part.casefold()
         listed = use_lists and key in lists.names and (key not in lists.ambiguous or not initial)
-        return listed or key in learned
+        # another spelling of a listed name ("HanneH", as "Mukhammad"), as the word alone is read
+        return listed or key in learned or (use_lists and transliteration(key) is not None)
     if parts[-1][:1].islower():
         # the capitalised parts before the tail are the name: "Mette-Hanne-b" hides both names
         head = list(itertools.takewhile(lambda part: part[:1].isupper() and not part.isupper(), parts))
@@ -723,6 +794,9 @@ def classify(
                 return KEEP, stem, suffix
             if key in _LOWER_WORDS and initial and _NUMBER_AFTER_RE.match(text, end):
                 return KEEP, stem, suffix  # "Max 20 børn på holdet": the word, before a number
+            if (initial or key in lists.ambiguous) and not suffix and is_danish_word(key) and word_sense(text, end):
+                # "Lærke er en fugl", "Rose er smukke", "nej Sol og regn": the word, learned as a name or not
+                return KEEP, stem, suffix
             # a genitive that is also a word ("Karens") is a name's when the name is known here
             ambiguous = key in lists.ambiguous or (core.casefold() in lists.ambiguous and key not in learned)
             if all_caps:  # "SØREN BACH"; an ambiguous word in capitals only next to a name
@@ -739,6 +813,8 @@ def classify(
             return NAME, stem, suffix
         if key in lists.keep:
             return KEEP, stem, suffix
+    if _SYNDROME_RE.match(text, end):
+        return KEEP, core, ""  # "Downs syndrom", "Retts syndrom": the physician's name, no one here
     if (all_caps and use_heuristic and len(core) == 2 and _SAYS_RE.match(text, end) is not None
             and not is_danish_word(core.casefold())):
         return HEURISTIC, core, ""  # "LP sagde": initials that speak; "SSP" and "PPR" are on the keep lists
@@ -771,6 +847,14 @@ def classify(
     if initial and _subject_of_verb(text, end, folded) and not is_danish_word(folded) and (
             not _danish_compound(folded)):
         return HEURISTIC, stem, suffix  # "Faduma er bydelsmor": an unknown word that does what a person does
+    if (initial and folded[-1:] == "s" and len(folded) > 3 and _KIN_RE.match(text, end) and not is_danish_word(folded)
+            and not is_danish_word(folded[:-1]) and not is_danish_noun(folded) and not _danish_compound(folded)):
+        return HEURISTIC, core[:-1], core[-1:]  # "Sivas kone er sød": an unlisted name's relative
+    if initial and _HIS_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded):
+        # "Ruslan og hans bror spiller fodbold": his, so a person (a word made of two, "rus" and "lan", or not)
+        return HEURISTIC, stem, suffix
+    if _CALLED_AFTER_RE.match(text, end) or _CALLED_BEFORE_RE.search(text, max(0, start - 30), start):
+        return HEURISTIC, stem, suffix  # "Gosia, som vi kalder hende", "de kalder ham Bulldozer": a nickname
     if initial and _PRONOUN_AFTER_RE.match(text, end) and not is_danish_word(folded) and not is_danish_noun(folded) \
             and not interjection(folded) and not _danish_compound(folded):
         return HEURISTIC, stem, suffix  # "Sirwan? Ja, han kommer", "Xhemal, hun er sød": a he or she it stands for

@@ -25,8 +25,9 @@ KIND_IP = "IP-adresse"
 KIND_CODE = "kode"
 KIND_CLASS = "klasse"
 KIND_WORKPLACE = "arbejdsplads"
+KIND_DIAGNOSIS = "diagnose"
 KINDS = (KIND_NAME, KIND_CPR, KIND_PHONE, KIND_EMAIL, KIND_ADDRESS, KIND_PROFILE, KIND_PLATE, KIND_BIRTH,
-         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE, KIND_CLASS, KIND_WORKPLACE)
+         KIND_CASE, KIND_ACCOUNT, KIND_IP, KIND_CODE, KIND_CLASS, KIND_WORKPLACE, KIND_DIAGNOSIS)
 """The kinds of personal data, as they appear in replacements and in the report."""
 
 REPLACEMENTS = {kind: f"[{kind}]" for kind in KINDS}
@@ -240,7 +241,17 @@ LOOSE_ADDRESS_RE = re.compile(
 """A home in a housing estate written without a street: a block and a stairway (``blok 4 opg 12``,
 ``Blok 3, opgang 12, 2. sal``), a stairway with or without its storey (``opgang 3, 2. sal th``, ``i opgang
 7``: a few homes), or a house number with its storey (``nr. 14 st. tv``, ``nummer 5, 2. sal``), or a block with
-its storey (``blok 7, 3. sal tv``). A block alone (``blok 3``) is a place many live in, and stays."""
+its storey (``blok 7, 3. sal tv``), or a house number after "fra" or "i" (``ham fra nr. 12``, ``i nummer 22``:
+one home; not ``side i nr. 3``). A block alone (``blok 3``) is a place many live in, and stays."""
+HOME_NUMBER_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<before>[^\W\d_]+)(?:[ \t]+\d{1,4})?[ \t]+)?(?i:fra|i)[ \t]+"
+    r"(?P<home>(?i:nr\.?|nummer)[ \t]*\d{1,3}[a-zA-Z]?)"
+    r"(?![\w]|[.,/-]\d)")
+"""A house number a person is from or lives in: "ham den store fra nr. 12", "mor bor ovre i nummer 22"."""
+_NOT_HOME_BEFORE = frozenset("side punkt kapitel afsnit bilag spørgsmål opgave udgave rute linje bus".split())
+"""Words before "i nr. 3" (with their own number or not) that number something else: "side 4 i nr. 3" of a
+magazine."""
+
 
 PROFILE_URL_RE = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|da-dk\.)?(?:facebook|fb|instagram|tiktok|snapchat|linkedin|twitter|x|"
@@ -551,6 +562,42 @@ SOLE_POST_RE = re.compile(
     rf"[ \t]+(?i:på|i|hos|for)[ \t]+(?P<place>{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,3}})(?![^\W\d_])"
 )
 """A post only one person holds, at a named place (``han er pedel på Rosenhøj Skole``)."""
+RARE_DIAGNOSIS_RE = re.compile(
+    # diagnoses a few hundred Danes have: with a person's age they point at one child in a housing area
+    r"(?<![^\W\d_])(?i:cystisk[ \t]+fibrose|muskelsvind|spinal[ \t]+muskelatrofi|duchenne\w*|"
+    r"cerebral[ \t]+parese|spastisk[ \t]+lammelse|spina[ \t]+bifida|rygmarvsbrok|hæmofili|blødersygdom\w*|"
+    r"sikkelcelle\w*|thalassæmi|fenylketonuri|glasknogler|osteogenesis[ \t]+imperfecta|huntingtons?[ \t]+sygdom|"
+    r"(?:downs|retts|turners|williams|angelmans?|marfans?)[ \t-]+syndrom|prader-willi\w*|klinefelter\w*|"
+    r"fragilt[ \t]+x\w*|sjæld(?:en|ent|ne)[ \t]+(?:[a-zæøå]+[ \t]+)?[a-zæøå]*(?:sygdom|diagnose|syndrom|lidelse|"
+    r"gendefekt|kræftform|kromosomfejl))(?![^\W\d_])")
+"""A rare diagnosis (``cystisk fibrose``, ``Retts syndrom``, ``en sjælden muskelsygdom``); not a common one
+(``astma``, ``ADHD``, ``autisme``, ``sukkersyge``)."""
+_AGE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:på|er|blev|bliver|fylder|fyldte|fyldt|som)[ \t]+\d{1,2}(?:[ \t]*(?i:år))?"
+    r"(?![\d.,/:-]\d|[^\W\d_])"
+    r"|(?<![\d.,/])\d{1,2}[ \t]*(?i:år[ \t]+gammel|-?[ \t]*årig\w*)(?![^\W\d_])")
+"""A person's age: "min dreng på 9", "han er 17", "11 år gammel", "en 9-årig" (not "i 2 år", a time)."""
+_DIAGNOSIS_STEMS = ("fibrose", "svind", "atrofi", "uchenne", "arese", "ammelse", "bifida", "marvsbrok", "æmofili",
+                    "ødersygdom", "ikkelcelle", "halassæmi", "etonuri", "knogler", "imperfecta", "ygdom", "yndrom",
+                    "illi", "linefelter", "ragilt", "sjæld", "Sjæld")
+"""A quick test before :data:`RARE_DIAGNOSIS_RE`: a piece of every diagnosis it finds."""
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|$)")
+
+
+def find_rare_diagnoses(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, "diagnose")`` for every rare diagnosis in a sentence that also gives an age:
+    "en dreng på 9 med cystisk fibrose" points at one child; the diagnosis alone, or an age with a
+    common one ("på 9 med astma"), stays."""
+    for match in RARE_DIAGNOSIS_RE.finditer(text):
+        # the sentence around it, at most 300 characters each way: linear in a long text with many
+        start = max(0, match.start() - 300)
+        before = [m.end() for m in _SENTENCE_END_RE.finditer(text, start, match.start())]
+        start = before[-1] if before else start
+        after = _SENTENCE_END_RE.search(text, match.end(), match.end() + 300)
+        if _AGE_RE.search(text, start, after.start() if after else min(len(text), match.end() + 300)):
+            yield match.start(), match.end(), KIND_DIAGNOSIS
+
+
 _STREET_NUMBER_RE = re.compile(rf"(?i:{_STREET_SUFFIXES})\s+(?:(?i:nr\.?|nummer)\s*)?\d")
 """A quick test run before ADDRESS_RE: a street word followed by a number."""
 
@@ -561,6 +608,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     if "pg" in text or "PG" in text or "nr" in text or "NR" in text or "ummer" in text or "lok" in text:
         for match in LOOSE_ADDRESS_RE.finditer(text):
             yield match.start(), match.end(), KIND_ADDRESS
+        for match in HOME_NUMBER_RE.finditer(text):
+            if (match.group("before") or "").casefold() not in _NOT_HOME_BEFORE:
+                yield match.start("home"), match.end("home"), KIND_ADDRESS
     if not _STREET_NUMBER_RE.search(text):
         return
     for pattern in (ADDRESS_RE, LOWER_ADDRESS_RE):
@@ -589,6 +639,8 @@ def find_shaped(text: str) -> Iterator[tuple[int, int, str]]:
         yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in WORKPLACE_RE.finditer(text))
     if "er " in text or "var " in text or "blev " in text:
         yield from ((m.start("place"), m.end("place"), KIND_WORKPLACE) for m in SOLE_POST_RE.finditer(text))
+    if any(stem in text for stem in _DIAGNOSIS_STEMS) and _DIGIT_RE.search(text):
+        yield from find_rare_diagnoses(text)
     if not _DIGIT_RE.search(text):
         if "øds" in text or "ødt" in text or "ylder" in text:
             yield from find_births_and_cases(text)  # a date of birth said in words has no digit

@@ -579,6 +579,9 @@ _JOINED_RE = re.compile(r"(?:[ \t]+(?:og|eller)|,)[ \t]+")
 """What joins two names in a list of people: "Fatu og Abdi", "Fatu, Abdi"."""
 
 
+_CAPITAL_BEFORE_RE = re.compile(r"\b[A-ZÆØÅ][\wæøå]*[ \t]+$")
+
+
 def _names_an_institution(text: str, span: Span) -> bool:
     """A name written before a capitalised institution word ("Andersen Skolen") or after one
     ("Plejecenter Solvang", "Hjemmeplejen Nord"), or an institution word itself after a capitalised
@@ -588,7 +591,8 @@ def _names_an_institution(text: str, span: Span) -> bool:
     after = re.match(r"[ \t]+([A-ZÆØÅ][^\W\d_]+)(?![^\W\d_])", text[span.end : span.end + 24])
     if after is not None and after.group(1).casefold() in _STREET_WORDS:
         return True
-    before = re.search(r"\b[A-ZÆØÅ][\wæøå]*[ \t]+$", text[: span.start])
+    # searched back from the name only, not over the text before it: linear in a long text with many names
+    before = _CAPITAL_BEFORE_RE.search(text, max(0, span.start - 80), span.start)
     if before is not None and before.group(0).strip().casefold() in _INSTITUTION_BEFORE:
         return True
     word = text[span.start : span.end]

@@ -14,6 +14,7 @@ from kvaleval.privacy.patterns import (
     KIND_CLASS,
     KIND_CODE,
     KIND_CPR,
+    KIND_DIAGNOSIS,
     KIND_EMAIL,
     KIND_IP,
     KIND_NAME,
@@ -30,7 +31,7 @@ phrases)."""
 
 RANK = {PROTECTED: 0, KIND_EMAIL: 1, KIND_PROFILE: 1, KIND_CPR: 2, KIND_CASE: 3, KIND_ACCOUNT: 3, KIND_PHONE: 4,
         KIND_ADDRESS: 5, KIND_PLATE: 5, KIND_BIRTH: 5, KIND_IP: 5, KIND_CODE: 3, KIND_CLASS: 5,
-        KIND_WORKPLACE: 5}
+        KIND_WORKPLACE: 5, KIND_DIAGNOSIS: 5}
 RANK_CALLER, RANK_KEEP_PHRASE, RANK_TOKEN = 6, 7, 8
 """Where spans overlap, the lower rank wins: existing labels, e-mail, CPR, a case or account number
 after its word (``j.nr. 2023-1234`` is no phone number), phone, address, the caller's names, keep
