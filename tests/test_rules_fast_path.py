@@ -264,8 +264,8 @@ def test_negation_lookup_near_the_span_is_the_reading_of_all(words: list[str], d
 @given(st.lists(st.sampled_from(["ord", " ", ",", ".", ";", ":", "!", "?", "\n", "-", "æ"]), max_size=60),
        st.data())
 def test_punctuation_between_equals_looking_at_the_text(pieces: list[str], data: st.DataObject) -> None:
-    """BatchHits keeps where the punctuation is, not a running count per character (a batch of
-    4M characters held two such counts, 34 MB): asked of any span, it answers as the text does."""
+    """Whether a phrase gap crosses punctuation is read off per-character running counts; asked of
+    any span, they answer as looking at the text does (also with the span empty or at the text's end)."""
     import numpy as np
 
     from kvaleval.coding.batch import GAP_BREAKS, STOPS, BatchHits

@@ -159,9 +159,8 @@ def scores_to_codings(scores: Scores, segments: pd.DataFrame, *, coder: str) -> 
         return empty_codings()
     findings = [scores.findings.get(pair) for pair in zip(rows.tolist(), columns.tolist(), strict=True)]
     return pd.DataFrame({
-        # Only the coded rows become Python strings (not every respondent segment's id).
-        "segment_id": segments["segment_id"].iloc[rows].to_numpy(),
-        "doc_id": segments["doc_id"].iloc[rows].to_numpy(),
+        "segment_id": segments["segment_id"].to_numpy()[rows],
+        "doc_id": segments["doc_id"].to_numpy()[rows],
         "code": np.array(scores.codes, dtype=object)[columns],
         "coder": coder,
         "score": [round(score, 4) for score in scores.score_at(rows, columns).tolist()],  # as Python rounds

@@ -77,10 +77,10 @@ class BatchHits:
         # Letters, with none added at both ends: a match's neighbours are letters[start] and letters[end + 1].
         self.letters = np.concatenate([[False], (flags & LETTER).astype(bool), [False]])
         self._word_number = np.cumsum(_word_starts(flags), dtype=np.int32)  # words starting at or before each char
-        # Where the punctuation is, not a running count per char: a batch of 4M chars held two
-        # such counts (34 MB) for the few phrase candidates that ask about them.
-        self._breaks = np.flatnonzero(flags & BREAK)
-        self._stops = np.flatnonzero(flags & STOP)
+        self._breaks = np.zeros(len(joined) + 1, dtype=np.int32)
+        np.cumsum((flags & BREAK).astype(bool), out=self._breaks[1:])
+        self._stops = np.zeros(len(joined) + 1, dtype=np.int32)
+        np.cumsum((flags & STOP).astype(bool), out=self._stops[1:])
         # Words before each word that are fillers; a gap's length is counted without them.
         fillers_before = np.zeros(int(self._word_number[-1]) + 2 if len(joined) else 2, dtype=np.int32)
         np.add.at(fillers_before, self.word_at(_whole_words(flags, *fillers)) + 1, 1)
@@ -126,11 +126,11 @@ class BatchHits:
 
     def breaks_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
         """Whether ``joined[low:high]`` holds gap-breaking punctuation, per pair."""
-        return _any_between(self._breaks, low, high)
+        return self._breaks[high] > self._breaks[low]
 
     def stops_between(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
         """Whether ``joined[low:high]`` holds clause-ending punctuation (not a comma), per pair."""
-        return _any_between(self._stops, low, high)
+        return self._stops[high] > self._stops[low]
 
     def phrase(self, slots: Sequence[tuple[int, int]]) -> Matches:
         """Matches of a phrase of word-class slots ``(class, gap before)``, one per hit of its first class.
@@ -167,11 +167,6 @@ class BatchHits:
                 found &= ~((between == 0) & self.stops_between(low, high))
             begin, current = begin[found], following[found]
         return Matches(self.start[begin], self.end[current], self.word[begin], self.row[begin])
-
-
-def _any_between(places: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """Whether any of the sorted ``places`` lies in ``[low, high)``, per pair."""
-    return np.searchsorted(places, high) > np.searchsorted(places, low)
 
 
 class Spans:
