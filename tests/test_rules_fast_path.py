@@ -258,3 +258,25 @@ def test_negation_lookup_near_the_span_is_the_reading_of_all(words: list[str], d
     start, end = positions[first][0], positions[last][1]
     own = frozenset(data.draw(st.sets(st.sampled_from(["ikke", "aldrig"]))))
     assert rules._negated(low, start, end, negations, own) == _negated_reading_all(low, start, end, negations, own)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ord", " ", ",", ".", ";", ":", "!", "?", "\n", "-", "æ"]), max_size=60),
+       st.data())
+def test_punctuation_between_equals_looking_at_the_text(pieces: list[str], data: st.DataObject) -> None:
+    """Whether a phrase gap crosses punctuation is read off per-character running counts; asked of
+    any span, they answer as looking at the text does (also with the span empty or at the text's end)."""
+    import numpy as np
+
+    from kvaleval.coding.batch import GAP_BREAKS, STOPS, BatchHits
+
+    joined = "".join(pieces)
+    empty = np.zeros(0, dtype=np.int64)
+    hits = BatchHits(joined, np.array([0, len(joined) + 1]), empty, empty, empty, 0, (empty, empty))
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, len(joined)), st.integers(0, len(joined))), max_size=30))
+    low = np.array([min(pair) for pair in pairs], dtype=np.int64)
+    high = np.array([max(pair) for pair in pairs], dtype=np.int64)
+    assert hits.breaks_between(low, high).tolist() == [
+        any(char in GAP_BREAKS for char in joined[a:b]) for a, b in zip(low.tolist(), high.tolist(), strict=True)]
+    assert hits.stops_between(low, high).tolist() == [
+        any(char in STOPS for char in joined[a:b]) for a, b in zip(low.tolist(), high.tolist(), strict=True)]
