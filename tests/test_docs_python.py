@@ -1,0 +1,93 @@
+"""Every Python example in README.md and docs/*.md runs as written, in the order of its file, in a copy of
+the demo (test_docs_commands.demo), and a value the docs show under a line (`# '[navn] ringede ...'`) is
+the value that line gives. An example that needs what only a user has (new interviews, another tool's
+project, a Dask cluster) is in NOT_RUN with the reason; `coded` (the demo coded) is there for the
+examples that continue from the README's."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import kvaleval as kv
+from conftest import ROOT
+from test_docs_commands import demo
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+NOT_RUN = {  # (file, what the example holds): why it is not run
+    ("coding.md", 'kv.read_corpus("nye_interview/")'): "new interviews the user has",
+    ("human-coding.md", 'read_codings("coder_anne.xlsx"'): "the coders' filled-in sheets",
+    ("privacy.md", "names=talere"): "the speakers' names (talere) of the user's corpus",
+    ("refi.md", "kodning/fra-nvivo.qdpx"): "projects from NVivo and ATLAS.ti",
+    ("refi.md", 'corpus, codings = kv.read_qdpx("fra-nvivo.qdpx")'): "a project from NVivo",
+    ("refi.md", 'kv.read_qdpx("fra-atlas.qdpx")'): "a project from ATLAS.ti",
+    ("refi.md", "check_qdpx("): "the schemas in the repository's tests/data",
+    ("scaling.md", "LocalCluster("): "starts a Dask cluster",
+    ("scaling.md", "code_frame("): "a Dask cluster and S3",
+}
+
+# Files an example reads that the docs show in full just before it.
+FILES = {"pseudonyms.csv": "original;replacement;note\n"}
+
+
+def examples(path: Path) -> list[tuple[int, str]]:
+    text = path.read_text("utf-8")
+    return [(text[:block.start()].count("\n") + 2, block.group(1))
+            for block in re.finditer(r"^```python\n(.*?)^```", text, re.S | re.M)]
+
+
+def skipped(path: Path, source: str) -> bool:
+    return any(name == path.name and snippet in source for name, snippet in NOT_RUN)
+
+
+def statements(source: str) -> list[tuple[int, str, str | None]]:
+    """(line, statement, the repr the docs show in the comment line under it, if any)."""
+    lines = source.split("\n")
+    found = []
+    for statement in ast.parse(source).body:
+        end = statement.end_lineno or statement.lineno
+        value = re.match(r"# ('(?:[^'\\]|\\.)*')", lines[end] if end < len(lines) else "")
+        shows = value.group(1) if isinstance(statement, ast.Expr) and value else None
+        found.append((statement.lineno, ast.get_source_segment(source, statement) or "", shows))
+    return found
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = demo(tmp_path_factory.mktemp("demo"))
+    for name, first in FILES.items():  # the file as the docs show it, in the block that begins with `first`
+        text = next(block.group(1) for path in DOCS for block in re.finditer(r"^```\w*\n(.*?)^```", path.read_text(
+            "utf-8"), re.S | re.M) if block.group(1).startswith(first))
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[path.name for path in DOCS])
+def test_docs_every_python_example_runs_as_written(path: Path, folder: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(folder)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    for line, source in examples(path):
+        if skipped(path, source):
+            continue
+        if "coded" in source and "coded" not in namespace and "coded =" not in source:
+            namespace.update(kv=kv, coded=kv.code(kv.read_corpus("corpus/"), kv.read_codebook(
+                "codebooks/vollsmose.yaml")))
+        for number, statement, value in statements(source):
+            where = f"{path.name}:{line + number - 1}: {statement}"
+            if value is not None:
+                assert repr(eval(statement, namespace)) == value, where
+                continue
+            try:
+                exec(compile(statement, where, "exec"), namespace)
+            except Exception as err:
+                pytest.fail(f"{where}\n{type(err).__name__}: {err}")
+
+
+def test_docs_python_examples_not_run_are_still_in_the_docs() -> None:
+    for name, start in NOT_RUN:
+        assert any(start in source for _, source in examples(ROOT / "docs" / name)), (name, start)
