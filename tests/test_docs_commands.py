@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT
 from kvaleval.cli import main
+from kvaleval.cli._app import app
 from kvaleval.errors import set_language
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -151,3 +152,35 @@ def test_docs_commands_not_run_are_still_in_the_docs() -> None:
     commands_there = {command for *_, command, _ in documented()}
     assert set(NOT_RUN) <= commands_there
     assert len(commands_there) > 2 * len(NOT_RUN)
+
+
+def options() -> dict[str, list[set[str]]]:
+    """Per command (and '' for `python -m kvaleval` itself): each option's names, `-c` with `--codebook`."""
+    from typer.main import get_command
+
+    group = get_command(app)
+    commands = {"": group, **group.commands}  # type: ignore[attr-defined]
+    return {name: [{*p.opts, *p.secondary_opts} for p in command.params
+                   if p.param_type_name == "option" and "--help" not in p.opts]
+            for name, command in commands.items()}
+
+
+def test_docs_cli_table_names_every_option_of_every_command() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    table = text[text.index("| kommando | argumenter og valgmuligheder |"):]
+    rows = dict(re.findall(r"^\| `([a-z-]+) [^`]*` \| (.*) \|$", table, re.M))
+    every = options()
+    assert set(rows) == set(every) - {""}
+    for command, row in rows.items():
+        named = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", row))
+        assert [sorted(names) for names in every[command] if not names & named] == [], command
+        assert named <= set().union(*every[command]), command
+
+
+def test_docs_name_only_options_there_are() -> None:
+    known = set().union(*(names for command in options().values() for names in command)) | {"--help"}
+    for path in DOCS:
+        if path.name == "scaling.md":  # the benchmarks' and Dask's own options
+            continue
+        named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", path.read_text("utf-8")))
+        assert named - known == set(), path.name
