@@ -91,3 +91,33 @@ def test_docs_every_python_example_runs_as_written(path: Path, folder: Path,
 def test_docs_python_examples_not_run_are_still_in_the_docs() -> None:
     for name, start in NOT_RUN:
         assert any(start in source for _, source in examples(ROOT / "docs" / name)), (name, start)
+
+
+def test_docs_human_coding_s_sheet_errors_are_the_ones_read(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """human-coding.md shows the errors of a sheet with 'måske' under relevans in row 5 and a valence
+    without its code in row 7: the cells named are those of a sheet `sheet` writes."""
+    import openpyxl
+
+    from kvaleval.coding.human import read_codings
+    from kvaleval.errors import HumanCodingError
+    from kvaleval.report.sheet import write_sheet
+
+    text = (ROOT / "docs" / "human-coding.md").read_text("utf-8")
+    shown = next(block.group(1) for block in re.finditer(r"^```\w*\n(.*?)^```", text, re.S | re.M)
+                 if block.group(1).startswith("[E805]")).splitlines()
+    monkeypatch.chdir(folder)
+    corpus = kv.read_corpus("corpus/")
+    codebook = kv.read_codebook("codebooks/vollsmose.yaml")
+    sheet = write_sheet(corpus, codebook, "coder_anne.xlsx", coder_name="Anne")
+    book = openpyxl.load_workbook(sheet)
+    rows = book["Kodning"]
+    header = [cell.value for cell in rows[1]]
+    rows.cell(row=5, column=header.index("relevans") + 1).value = "måske"
+    rows.cell(row=7, column=header.index("kendskab: valens") + 1).value = "positiv"
+    book.save(sheet)
+    with pytest.raises(HumanCodingError) as raised:
+        read_codings("coder_anne.xlsx", segments=corpus, codebook=codebook)
+    said = str(raised.value).splitlines()
+    assert len(said) == len(shown)
+    for docs_line, line in zip(shown, said, strict=True):
+        assert line.startswith(docs_line.removesuffix("...").rstrip()), (docs_line, line)
