@@ -184,3 +184,11 @@ def test_docs_name_only_options_there_are() -> None:
             continue
         named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", path.read_text("utf-8")))
         assert named - known == set(), path.name
+
+
+def test_docs_readme_names_what_ci_runs() -> None:
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    said = readme[readme.index("CI runs `.ci/run`"):][:200]
+    steps = re.findall(r"^(python -m pytest -q|ruff check|mypy)\b", (ROOT / ".ci" / "run").read_text("utf-8"), re.M)
+    assert len(steps) == 3
+    assert all(f"`{step}`" in said for step in steps[1:]) and "python -m pytest -q" in readme
