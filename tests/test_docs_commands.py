@@ -177,13 +177,15 @@ def test_docs_cli_table_names_every_option_of_every_command() -> None:
         assert named <= set().union(*every[command]), command
 
 
-def test_docs_name_only_options_there_are() -> None:
-    known = set().union(*(names for command in options().values() for names in command)) | {"--help"}
+def test_docs_name_only_commands_and_options_there_are() -> None:
+    every = options()
+    known = set().union(*(names for command in every.values() for names in command)) | {"--help"}
     for path in DOCS:
-        if path.name == "scaling.md":  # the benchmarks' and Dask's own options
-            continue
-        named = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", path.read_text("utf-8")))
-        assert named - known == set(), path.name
+        text = path.read_text("utf-8")
+        used = re.findall(r"python -m kvaleval (?:--lang \S+ )?([a-zA-Z][a-zA-Z-]*)", text)
+        assert set(used) - set(every) - {"KOMMANDO", "help"} == set(), path.name
+        if path.name != "scaling.md":  # the benchmarks' and Dask's own options
+            assert set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", text)) - known == set(), path.name
 
 
 def test_docs_readme_names_what_ci_runs() -> None:
