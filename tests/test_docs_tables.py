@@ -1,4 +1,5 @@
-"""docs/appendix.md and README.md name the appendix's sheets and columns as the appendix has them: every
+"""docs/appendix.md and README.md name the appendix's sheets and columns as the appendix (written by README.md's
+Python example) has them: every
 column the docs list is written, in the order listed, and every column written is listed; and every
 message code the docs, the notebook and the CLI's help name exists in errors.py."""
 
@@ -11,12 +12,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-import kvaleval as kv
 from conftest import ROOT
 from kvaleval import errors
 from kvaleval.errors import using_language
 from kvaleval.words import Words
 from test_docs_commands import DEMO_DOCUMENTS, demo
+from test_docs_python import examples
 
 APPENDIX_MD = ROOT / "docs" / "appendix.md"
 
@@ -73,12 +74,14 @@ SHEETS = {"frekvenser": "Frekvenser", "konklusionscitater": "Konklusionscitater"
 
 @pytest.fixture(scope="module")
 def appendix(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The appendix README.md's Python example writes (the example run as written, in a copy of the demo:
+    test_docs_python leaves it to this fixture, so that the appendix is written once)."""
     folder = demo(tmp_path_factory.mktemp("demo"))
-    coded = kv.code(kv.read_corpus(folder / "corpus"), kv.read_codebook(folder / "codebooks" / "vollsmose.yaml"))
-    out = folder / "out"
-    kv.write_appendix(coded, out, conclusions=folder / "codebooks" / "vollsmose_konklusioner.yaml",
-                      targets=folder / "codebooks" / "vollsmose_indikatorer.csv")
-    return out
+    (line, source), = examples(ROOT / "README.md")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        exec(compile(source, f"README.md:{line}", "exec"), {})
+    return folder / "out"
 
 
 def header(path: Path) -> list[str]:
