@@ -123,3 +123,31 @@ def test_docs_human_coding_s_sheet_errors_are_the_ones_read(folder: Path, monkey
     assert len(said) == len(shown)
     for docs_line, line in zip(shown, said, strict=True):
         assert line.startswith(docs_line.removesuffix("...").rstrip()), (docs_line, line)
+
+
+def test_docs_example_files_are_read_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole files the docs show (a codebook, conclusions, indicators) are read as they stand there, and
+    the codebook's examples and counterexamples pass `check`."""
+    from kvaleval.analyse.targets import read_targets
+    from test_docs_commands import run
+
+    def block(name: str, first: str, suffix: str = ".yaml") -> Path:
+        text = (ROOT / "docs" / name).read_text("utf-8")
+        found = [b.group(1) for b in re.finditer(r"^```\w*\n(.*?)^```", text, re.S | re.M)
+                 if b.group(1).startswith(first)]
+        assert len(found) == 1, (name, first)
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}{suffix}"
+        path.write_text(found[0], encoding="utf-8")
+        return path
+
+    monkeypatch.chdir(tmp_path)
+    assert run(f"python -m kvaleval check {block('codebook.md', 'name: vollsmose')}", tmp_path, monkeypatch,
+               capsys)[0] == 0
+    dagtilbud = kv.read_codebook(block("conclusions.md", "name: dagtilbud"))
+    assert len(kv.read_conclusions(block("conclusions.md", "conclusions:"), codebook=dagtilbud)) == 5
+    assert len(read_targets(block("conclusions.md", "Resultatmål", ".csv"))) == 5
+    demo_codebook = kv.read_codebook(ROOT / "codebooks" / "vollsmose.yaml")
+    assert len(kv.read_conclusions(block("appendix.md", "# codebooks/vollsmose_konklusioner.yaml"),
+                                   codebook=demo_codebook)) == 2
+    assert len(read_targets(block("appendix.md", "indikator,mål,opnået", ".csv"))) == 2
