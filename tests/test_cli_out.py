@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -263,6 +264,15 @@ def test_every_help_text_has_its_english() -> None:
              for text in (command.help, *(getattr(p, "help", None) for p in command.params))
              if text}
     assert sorted(texts - set(HELP_EN)) == []
+
+
+def test_english_help_texts_break_lines_only_between_paragraphs() -> None:
+    # Typer joins a Danish docstring's wrapped lines, but shows a translation as it is: a newline
+    # inside a paragraph of export-qdpx's English help cut the line "The source texts are" short.
+    from kvaleval.cli._help_en import HELP_EN
+
+    assert [english for english in HELP_EN.values() if re.search(r"(?<!\n)\n(?!\n)", english)] == []
+    assert all(danish.count("\n\n") == english.count("\n\n") for danish, english in HELP_EN.items())
 
 
 @pytest.mark.parametrize("inside", ["bilag", "."], ids=["a folder in the corpus", "the corpus folder itself"])

@@ -83,7 +83,7 @@ HELP_EN: dict[str, str] = {
     "Eksportér korpus og kodning som REFI-QDA-projekt (.qdpx).\n\nProjektet åbnes i NVivo, ATLAS.ti, MAXQDA "
     "og QualCoder. Kildeteksterne er\nikke pseudonymiseret: projektet indeholder personoplysninger.":
         "Export corpus and coding as a REFI-QDA project (.qdpx).\n\nThe project opens in NVivo, ATLAS.ti, MAXQDA "
-        "and QualCoder. The source texts are\nnot pseudonymised: the project holds personal data.",
+        "and QualCoder. The source texts are not pseudonymised: the project holds personal data.",
     "Korpusmappen (eller én fil).": "The corpus folder (or one file).",
     "Projektfilen (standard: out/<korpusnavn>.qdpx).": "The project file (default: out/<corpus name>.qdpx).",
     # train, review
