@@ -49,6 +49,9 @@ def test_privacy_never_raises_on_tricky_text(text: str) -> None:
 @example("HanneHanne»Bo’Hanne")  # "Bo’" glued to a given name was left; a second pass took it for a name
 @example("Hanne-Hanne-a")  # "[navn]-Hanne-a": only the first name of a hyphenated pair before a tail went
 @example("HanneH-hanne")  # "HanneH", another spelling of Hanne alone, was no name before a hyphen and a tail
+@example("0Aa2017-20195240 Odense NØ")  # an account glued to a name was found only once the name was "[navn]"
+@example("x Aa192.168.1.1")  # the same for an IP address
+@example("@0Àa")  # a handle with a letter beyond ASCII: "@0[navn]" first, "[profil][navn]" next
 def test_privacy_idempotent(text: str) -> None:
     once = pseudonymise(text, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})
     twice = pseudonymise(once, names=["Hanne"], pseudonyms={"Jens": "[borger 2]"})

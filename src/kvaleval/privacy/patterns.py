@@ -260,8 +260,9 @@ PROFILE_URL_RE = re.compile(
 )
 """A link to a profile or group on a social network (``facebook.com/fatima.yildiz.52``)."""
 
-HANDLE_RE = re.compile(r"(?<![\w.@/\]])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
-"""A social-media handle (``@ozlem_vollsmose``); one that is a Danish word (``@alle``) is no one's."""
+HANDLE_RE = re.compile(r"(?<![\w.@/\]])@\w(?:[\w.]{0,28}\w)?(?![\w@])")
+"""A social-media handle (``@ozlem_vollsmose``, ``@søren.k``: any letters, so one written with them is
+not left to the name rules piece by piece); one that is a Danish word (``@alle``) is no one's."""
 
 PLATFORM_HANDLE_RE = re.compile(
     r"(?<![^\W\d_])(?i:snap(?:chat)?|insta(?:gram)?|tiktok|twitter|discord|telegram|youtube|facebook|fb)"
@@ -362,9 +363,10 @@ ACCOUNT_RE = re.compile(
 ``min konto 1234-1234567890``: the numbers go, the words stay."""
 
 
-ACCOUNT_LOOSE_RE = re.compile(r"(?<![\w.,/+-])(?!0045)\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
+ACCOUNT_LOOSE_RE = re.compile(r"(?<![\d_.,/+-])(?!0045)\d{4}[ -]\d{7,10}(?![\w]|[.,]\d|[-/]\d)")
 """A registration and account number without the word (``overfør til 5301 0243567``): four digits and
-seven to ten, which no CPR or date has, nor a phone number (``0045 20304050``)."""
+seven to ten, which no CPR or date has, nor a phone number (``0045 20304050``). A letter may come right
+before it: a name glued to it is replaced too, and the number must then go in the same pass."""
 _OTHER_NUMBER_BEFORE = re.compile(
     r"(?i:(?:ean|gln|isbn|cvr)(?:[ .-]?(?:nr|nummer))?|(?:se|p)[ .-]?(?:nr|nummer))\.?[ \t]*:?[ \t]*$")
 """The word of a number that is a firm's or a book's, not an account: ``EAN 5798 000123456``."""
@@ -415,7 +417,7 @@ def find_profiles(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(group), match.end(group), KIND_PROFILE
 
 
-IP_RE = re.compile(r"(?<![\w.,/-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|[.,/-]\d)")
+IP_RE = re.compile(r"(?<![\d_.,/-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w]|[.,/-]\d)")
 """An IPv4 address (``85.204.12.7``), with a part of three digits: ``3.2.1.4`` is a section's number,
 ``14.30.15.20`` no address."""
 
