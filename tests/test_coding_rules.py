@@ -1039,3 +1039,17 @@ def test_follows_up_only_points_back() -> None:
     assert [follows_up(q) for q in ("Hvordan har du det nu?", "Kan du give et eksempel?",
                                     "Hvordan går det med din søn nu?", "Hvordan kommer du derud?",
                                     "Vil du anbefale det til en ven?")] == [False] * 5
+
+
+def test_rules_a_comparative_term_matches_only_the_comparative(tmp_path: Path) -> None:
+    # An evaluator who writes "sundere" means a change: the comparative does not inflect, and the lemma's
+    # other forms say something else ("Maden er sund", the effort's name "Sund i Bydelen" in every
+    # question about it gave holdout9 five codings of effekt). A plural noun in -ere keeps its forms.
+    book = tmp_path / "grad.yaml"
+    book.write_text("name: g\ncodes:\n  - name: effekt\n    terms: [sundere, længere ventetid]\n"
+                    "  - name: borger\n    terms: [borgere]\n", encoding="utf-8")
+    coder = RuleCoder(kv.read_codebook(book))
+    scores = coder.score(["Jeg er blevet sundere.", "Kender du til Sund i Bydelen?", "Maden er sund og god.",
+                          "Der er længere ventetid nu.", "Der er lang ventetid.", "Borgeren ringede."])
+    assert scores.coded[:, 0].tolist() == [True, False, False, True, False, False]
+    assert scores.coded[:, 1].tolist() == [False] * 5 + [True]
