@@ -1036,6 +1036,9 @@ def test_follows_up_only_points_back() -> None:
 
     assert [follows_up(q) for q in ("Og så?", "Hvad mener du med det?", "Hvad betyder hun for dig?",
                                     "Tak. Hvordan var det første gang?", "Hvad skete der så?")] == [True] * 5
+    # Elliptical: what it asks about is left out, so it is the question before it (demo: "Hvorfor ikke?" after
+    # a question about the residents' board was read alone and its answer lost civilsamfund).
+    assert [follows_up(q) for q in ("Hvorfor ikke?", "Hvordan?", "Men ikke dig?", "Hvorfor?")] == [True] * 4
     assert [follows_up(q) for q in ("Hvordan har du det nu?", "Kan du give et eksempel?",
                                     "Hvordan går det med din søn nu?", "Hvordan kommer du derud?",
                                     "Vil du anbefale det til en ven?")] == [False] * 5
