@@ -1057,6 +1057,9 @@ def test_rules_a_comparative_term_matches_only_the_comparative(tmp_path: Path) -
                           "Der er længere ventetid nu.", "Der er lang ventetid.", "Borgeren ringede."])
     assert scores.coded[:, 0].tolist() == [True, False, False, True, False, False]
     assert scores.coded[:, 1].tolist() == [False] * 5 + [True]
+    book.write_text("name: g\nlemmas: {sundere: sund}\ncodes:\n  - name: effekt\n    terms: [sundere]\n",
+                    encoding="utf-8")
+    assert RuleCoder(kv.read_codebook(book)).score(["Maden er sund."]).coded[0, 0]  # the codebook's lemmas decide
 
 
 def test_code_an_answer_that_takes_up_the_question_s_word_answers_it(tmp_path: Path) -> None:

@@ -72,7 +72,8 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
         if word.isdigit():  # a number has no inflections ("10" is not "10ere")
             result[word] = frozenset({word})
             continue
-        if is_comparative(word, lemma):  # "sundere" is a change, not "sund" (and a comparative has no forms)
+        # "sundere" is a change, not "sund" (and a comparative has no forms), unless the codebook's lemmas say so
+        if word not in overrides and is_comparative(word, lemma):
             result[word] = frozenset({word})
             continue
         found = forms[lemma] | {word} | verbs[word]
