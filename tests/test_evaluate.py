@@ -367,17 +367,18 @@ def test_confusion_reads_a_miss_with_the_options_it_was_coded_with(tmp_path: Pat
     # The partial evidence of a miss comes from the same rule coder as the codings: with its share of
     # the question's evidence (question_weight), or without. (Writing this test showed that a longer
     # answer with a weak term of its own had lost that share when its question codes nothing alone.)
-    (tmp_path / "k.yaml").write_text("name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}]\n",
-                                     encoding="utf-8")
+    # (The answer's term is not the question's: one that takes up the question's word gets all of its evidence.)
+    (tmp_path / "k.yaml").write_text("name: k\ncodes:\n  - name: sag\n    terms: [{term: brev, weight: 0.5}, "
+                                     "{term: skema, weight: 0.5}]\n", encoding="utf-8")
     folder = tmp_path / "korpus"
     folder.mkdir()
-    (folder / "a.txt").write_text("I: Hvad med brevene?\nB: Det kom et brev i sidste uge, og så ringede jeg til "
+    (folder / "a.txt").write_text("I: Hvad med brevene?\nB: Det kom et skema i sidste uge, og så ringede jeg til "
                                   "dem med det samme om det.\n", encoding="utf-8")
     gold = tmp_path / "guld.csv"
     gold.write_text("doc_id,turn_index,code\na,1,sag\n", encoding="utf-8")
     coded = kv.code(kv.read_corpus(folder), kv.read_codebook(tmp_path / "k.yaml"), question_weight=question_weight)
     [why] = confusion(coded, gold)["why"].tolist()
-    assert why.startswith(f"under tærsklen ({shown} af 1): termer: brev")
+    assert why.startswith(f"under tærsklen ({shown} af 1): termer: skema")
 
 
 def test_evaluate_cli_in_english(tiny_corpus: Path, small_codebook_path: Path, tmp_path: Path) -> None:

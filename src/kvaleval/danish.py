@@ -169,6 +169,9 @@ _FOLLOW_UP_WORDS = frozenset("""
     ellers dag to noget nogen ikke lige præcis sådan altså okay ja nej nå nåh mm""".split())
 """The words of a follow-up that names nothing: question words, pronouns, common verbs and particles."""
 _POINTS_BACK = frozenset({"det", "den", "dem", "så", "nu", "hun", "han", "ham", "hende", "de"})
+_ELLIPTICAL = 3
+"""A follow-up this short points back by leaving out what it asks about (``Hvorfor ikke?``, ``Hvordan?``,
+``Men ikke dig?``): the rest of the question before it is understood."""
 _HOW_ONE_IS = re.compile(r"\bhar\s+(?:du|han|hun|i|de)\s+det\b|\bhvordan\s+går\s+det\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -176,12 +179,14 @@ _WORD = re.compile(r"\w+")
 def follows_up(question: str) -> bool:
     """Does the (last) question only follow up on what was just talked about, pointing back to it
     (``Og så?``, ``Hvad mener du med det?``, ``Hvad betyder hun for dig?``, ``Hvordan var det første
-    gang?``)? Not one that names something of its own (``Hvordan går det med din søn?``, ``Kan du give
-    et eksempel?`` points nowhere) or asks how someone is (``Hvordan har du det nu?``)."""
+    gang?``), or leaves it out (``Hvorfor ikke?``)? Not one that names something of its own (``Hvordan går
+    det med din søn?``, ``Kan du give et eksempel?`` points nowhere) or asks how someone is (``Hvordan har
+    du det nu?``)."""
     last = last_question(question)
     words = _WORD.findall(last.lower())
     return (bool(words) and all(word in _FOLLOW_UP_WORDS for word in words)
-            and not _POINTS_BACK.isdisjoint(words) and not _HOW_ONE_IS.search(last))
+            and (not _POINTS_BACK.isdisjoint(words) or len(words) <= _ELLIPTICAL)
+            and not _HOW_ONE_IS.search(last))
 
 
 def opens_with_yes_or_no(answer: str) -> bool:

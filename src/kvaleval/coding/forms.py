@@ -72,6 +72,10 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
         if word.isdigit():  # a number has no inflections ("10" is not "10ere")
             result[word] = frozenset({word})
             continue
+        # "sundere" is a change, not "sund" (and a comparative has no forms), unless the codebook's lemmas say so
+        if word not in overrides and is_comparative(word, lemma):
+            result[word] = frozenset({word})
+            continue
         found = forms[lemma] | {word} | verbs[word]
         if not is_word(word) and not lemmas().is_lemma(word):
             found |= {word + ending for ending in ENDINGS}
@@ -80,6 +84,13 @@ def expand_forms(words: Iterable[str], overrides: Mapping[str, str]) -> dict[str
             found |= _compound_forms(word, overrides)
         result[word] = frozenset(form for form in found if form)
     return result
+
+
+def is_comparative(word: str, lemma: str) -> bool:
+    """Is ``word`` the comparative of the adjective ``lemma`` (``sundere`` of ``sund``, ``længere`` of
+    ``lang``): the table lists it with a superlative (``sundeste``). Not a plural noun in ``-ere`` (``borgere``)."""
+    return (word.endswith("ere") and word != lemma and not lemma.endswith(("er", "e"))
+            and word in (forms := lemmas().forms(lemma)) and any(form.endswith("ste") for form in forms))
 
 
 def _present_of(word: str, overrides: Mapping[str, str]) -> frozenset[str]:

@@ -620,10 +620,16 @@ class RuleCoder:
         i, column = longer_at
         evidence[rows[i], column] += self.question_weight * np.minimum(asked.evidence[q[i], column],
                                                                        self.thresholds[column])
+        echo = max(1.0 - self.question_weight, 0.0)
         for row, column_, question in zip(rows[i].tolist(), column.tolist(), q[i].tolist(), strict=True):
             finding = findings.get((row, column_))
             if finding is None:
                 finding = findings[(row, column_)] = Finding()
+            elif (echo and finding.spans
+                  and not set(finding.terms).isdisjoint(asked.findings[(question, column_)].terms)):
+                # The answer takes up the question's own word ("Er der noget, der har gjort det svært at komme af
+                # sted?" - "Torsdag er svært, fordi ..."): it answers that question, whose evidence counts whole.
+                evidence[row, column_] += echo * min(asked.evidence[question, column_], self.thresholds[column_])
             finding.evidence = evidence[row, column_]
             if question not in shown:
                 shown[question] = shorten(unique[question], 80)
