@@ -40,6 +40,7 @@ _LAZY = {
     "Pseudonymiser": "kvaleval.privacy",
     "RuleCoder": "kvaleval.coding",
     "agreement": "kvaleval.analyse.agreement",
+    "calibrate": "kvaleval.analyse.calibrate",
     "code": "kvaleval.coding",
     "confusion": "kvaleval.analyse.evaluate",
     "disagreements": "kvaleval.analyse.agreement",
@@ -65,6 +66,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from kvaleval.analyse.agreement import agreement, disagreements
+    from kvaleval.analyse.calibrate import calibrate
     from kvaleval.analyse.evaluate import confusion, evaluate
     from kvaleval.codebook import read_codebook, read_conclusions
     from kvaleval.coded import Coded
@@ -131,6 +133,7 @@ __all__ = [
     "Turn",
     "__version__",
     "agreement",
+    "calibrate",
     "code",
     "confusion",
     "disagreements",

@@ -760,6 +760,13 @@ class Texts(metaclass=_CodedMessages):
                           "antal ture, vægt/tærskel) – overvej en højere vægt:")
     cli_coding_rules = "Koder {corpus} med regler ..."
     cli_macro_f1 = "Makro-F1: {f1:.3f}; laveste κ: {kappa:.3f}"
+    cli_calibrated = (
+        "Tærsklerne: guld-kodningen koder på mindre evidens end kodebogen. Med alle tærskler × {scale:g} er κ "
+        "{kappa_scaled:.2f} (som skrevet {kappa:.2f}); valgt på halvdelen af dokumenterne og målt på den anden "
+        "halvdel {held_out:.2f} (som skrevet {as_written:.2f}). Gang kodebogens tærskler med {scale:g} "
+        "(threshold: {scale:g} for 1.0), eller kod med kv.calibrate(...).codebook.")
+    cli_calibrated_as_written = ("Tærsklerne: kodebogen passer bedst til guld-kodningen, som den er skrevet "
+                                 "(κ {kappa:.2f}; lavere tærskler gav ikke mere).")
     cli_written_confusions = "Skrevet: {path} ({n} forvekslinger)"
     cli_coders = "Kodere: {coders}; uenigheder: {n}"
     cli_trained = "Trænet på {n} segmenter; tærskler: {thresholds}"
@@ -1664,6 +1671,13 @@ class _TextsEnglish:
                           "threshold; turns, weight/threshold) – consider a higher weight:")
     cli_coding_rules = "Coding {corpus} with the rules ..."
     cli_macro_f1 = "Macro-F1: {f1:.3f}; lowest κ: {kappa:.3f}"
+    cli_calibrated = (
+        "Thresholds: the gold coding codes on less evidence than the codebook. With every threshold × {scale:g}, "
+        "κ is {kappa_scaled:.2f} (as written {kappa:.2f}); chosen on half of the documents and measured on the "
+        "other half {held_out:.2f} (as written {as_written:.2f}). Multiply the codebook's thresholds by {scale:g} "
+        "(threshold: {scale:g} for 1.0), or code with kv.calibrate(...).codebook.")
+    cli_calibrated_as_written = ("Thresholds: the codebook fits the gold coding best as written "
+                                 "(κ {kappa:.2f}; lower thresholds gave no more).")
     cli_written_confusions = "Written: {path} ({n} confusions)"
     cli_coders = "Coders: {coders}; disagreements: {n}"
     cli_trained = "Trained on {n} segments; thresholds: {thresholds}"

@@ -79,6 +79,10 @@ HELP_EN: dict[str, str] = {
         "filled-in review sheet).",
     "Mål kun i de dokumenter, guld-CSV'en har kodninger i (guld på et udsnit).":
         "Measure only in the documents the gold CSV has codings in (gold on a sample).",
+    "Find også den faktor på alle tærskler, der passer bedst til guld-kodningen (koder korpusset syv gange; "
+    "kv.calibrate).":
+        "Also find the factor on every threshold that fits the gold coding best (codes the corpus seven times; "
+        "kv.calibrate).",
     # export-qdpx
     "Eksportér korpus og kodning som REFI-QDA-projekt (.qdpx).\n\nProjektet åbnes i NVivo, ATLAS.ti, MAXQDA "
     "og QualCoder. Kildeteksterne er\nikke pseudonymiseret: projektet indeholder personoplysninger.":

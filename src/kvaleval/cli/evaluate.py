@@ -15,6 +15,7 @@ from kvaleval.words import Words
 if TYPE_CHECKING:
     import pandas as pd
 
+    from kvaleval.analyse.calibrate import Calibration
     from kvaleval.coding.human import HumanCodings
 
 DANISH = {
@@ -85,6 +86,10 @@ def evaluate_cli(
     shared_documents: Annotated[bool, typer.Option(
         "--shared-documents", help="Mål kun i de dokumenter, guld-CSV'en har kodninger i (guld på et udsnit).")
     ] = False,
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate", help="Find også den faktor på alle tærskler, der passer bedst til guld-kodningen "
+                            "(koder korpusset syv gange; kv.calibrate).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen statuslinjer.")] = False,
 ) -> None:
     """Kod korpusset med regler og mål mod en guld-kodning: præcision, genkaldelse, F1, κ."""
@@ -125,6 +130,17 @@ def evaluate_cli(
     lowest = table[table["code"] != MACRO]["cohen_kappa"].min()
     echo(Texts.cli_macro_f1.format(f1=macro["f1"], kappa=lowest), quiet)
     echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
+    if calibrate:
+        _print_calibration(kv.calibrate(read, book, truth))
+
+
+def _print_calibration(found: Calibration) -> None:
+    """The threshold factor that fits the gold, with what it is worth on documents it was not chosen on."""
+    if found.scale == 1.0:
+        typer.echo(Texts.cli_calibrated_as_written.format(kappa=found.kappa))
+        return
+    typer.echo(Texts.cli_calibrated.format(scale=found.scale, kappa_scaled=found.kappa_scaled, kappa=found.kappa,
+                                           held_out=found.kappa_held_out, as_written=found.kappa_held_out_as_written))
 
 
 def _sample_or_all(truth: HumanCodings, segments: pd.DataFrame, *, shared_documents: bool) -> HumanCodings:
