@@ -488,8 +488,11 @@ def _selections(
                 if text[max(own["start"], turn[0]) : min(own["end"], turn[1])].strip():
                     needed.append(turn)
             rows = [coded[span] for span in needed if span in coded]
-            if needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
-                pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))
+            if needed and len(rows) == len(needed) and _overlapped(needed, rows, found[(doc_id, coder, code)], text):
+                pieces.append((doc_id, own["start"], own["end"], coder, {**rows[0], "why": own["why"]}, own))
+                used.update(needed)
+            elif needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
+                pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))  # one new reason
                 used.update(needed)
             elif rows:
                 split.append(own["guid"])
@@ -528,6 +531,22 @@ def _selections(
     for selections in by_document.values():
         selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
     return by_document
+
+
+def _overlapped(
+    needed: list[tuple[int, int]], rows: list[dict[str, Any]], read: list[dict[str, Any]], text: str
+) -> bool:
+    """Whether the segments a selection read codes have one valence and score and, each, the reasons of
+    the selections read (same code and coder) that overlap it: its own, and where two selections with
+    their own comment code a segment, both (joined by " | "); each is then written with its own."""
+    if len({_memo_fields(row)[:2] for row in rows}) != 1:
+        return False
+    for (start, end), row in zip(needed, rows, strict=True):
+        over = [other["why"] for other in read
+                if other["why"] and text[max(start, other["start"]) : min(end, other["end"])].strip()]
+        if set(filter(None, (_clean(row["why"]) or "").split(" | "))) != set(" | ".join(over).split(" | ")) - {""}:
+            return False
+    return True
 
 
 def _coded_segments(
@@ -581,7 +600,7 @@ def _read_selections(read: pd.DataFrame, texts: dict[str, str], taken: set[str]
         seen.add((*key, guid_read, start, end))
         found[key].append({"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
                            "author": cell_text(row["author"]), "guid": guid_read,
-                           "coding": cell_text(row["coding_guid"])})
+                           "coding": cell_text(row["coding_guid"]), "why": cell_text(row.get("why"))})
     return found
 
 
