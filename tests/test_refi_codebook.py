@@ -231,6 +231,34 @@ def test_refi_qdc_short_hex_colour_is_silent(tmp_path: Path) -> None:
     assert read_qdc(path)["A"].color == "#3366CC"
 
 
+def test_refi_qdc_short_hex_colour_with_alpha_is_expanded_and_reported(tmp_path: Path) -> None:
+    # CSS's #RGBA: it was dropped as "not a colour REFI-QDA knows"
+    path = tmp_path / "alfa.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="0d62985d-b147-5d01-a9b5-cae5dcd98342" name="A" isCodable="true" color="#3c6f"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="W601.*#3c6f.*#33CC66"):
+        assert read_qdc(path)["A"].color == "#33CC66"
+
+
+@needs_shared
+def test_refi_yaml_codebook_short_hex_colour_reaches_the_qdc_in_full(tmp_path: Path) -> None:
+    # color: "#3c6" in a YAML codebook was refused (E203), though REFI-QDA and CSS allow it
+    from kvaleval.codebook import read_codebook
+
+    yaml = tmp_path / "kort.yaml"
+    yaml.write_text('name: kort\ncodes:\n  - name: ventetid\n    color: "#3c6"\n    terms: [ventetid]\n', "utf-8")
+    book = read_codebook(yaml)
+    assert book["ventetid"].color == "#33CC66"
+    path = write_qdc(book, tmp_path / "kort.qdc")
+    assert check_qdc(path, schema=CODEBOOK_XSD) == []
+    assert 'color="#33CC66"' in path.read_text("utf-8")
+    assert read_qdc(path)["ventetid"].color == "#33CC66"
+
+
 def test_refi_qdc_foreign_description_goes_through_as_written(tmp_path: Path) -> None:
     # NVivo's "csak egy nátha\n" came back without its line break, "Anden linje  " without its spaces.
     path = tmp_path / "nvivo.qdc"
