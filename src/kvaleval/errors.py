@@ -348,6 +348,8 @@ class Warnings(metaclass=_CodedMessages):
             "det navn (den førstes GUID og type).")
     W647 = ("{path}: {n} markering(er) og memo(er) er lavet af en bruger, projektet ikke har under Users "
             "({guids}); brugeren hedder som GUID'en og skrives med igen under Users med den GUID.")
+    W648 = ("{path}: kodesættet/kodesættene {sets} nævner {n} kode(r), der ikke er i kodebogen ({codes}); de "
+            "udelades af sættet (koden er omdøbt eller fjernet, siden sættet blev læst).")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -1012,7 +1014,7 @@ class Texts(metaclass=_CodedMessages):
     refi_user_guid_twice = "bruger-GUID'en {guid} står der to gange; den første bruger, '{name}', bruges"
     refi_users_same_name = "to brugere hedder '{name}'; den ene kaldes '{unique}'"
     refi_empty_sets = "en tom <Sets/> (ugyldig; skrevet af Taguette)"
-    refi_code_sets = "{n} kodesæt gemmes ikke"
+    refi_code_set_unknown = "kodesættet '{name}' nævner {n} GUID('er), der ikke er en kode i kodebogen; udeladt"
     refi_settings_code_foreign = "koden '{code}' indeholder ikke kvalevals ordlister; den ignoreres"
     refi_code_colour = "koden '{name}': {note}"
     refi_no_is_codable = "koden '{name}' har intet isCodable"
@@ -1269,6 +1271,8 @@ class _WarningsEnglish:
             "name (the first's GUID and type).")
     W647 = ("{path}: {n} selection(s) and memo(s) were made by a user the project does not list under Users "
             "({guids}); the user is named by the GUID and written again under Users with that GUID.")
+    W648 = ("{path}: the code set(s) {sets} name {n} code(s) that are not in the codebook ({codes}); they are "
+            "left out of the set (the code was renamed or removed since the set was read).")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding
@@ -1913,7 +1917,7 @@ class _TextsEnglish:
     refi_user_guid_twice = "the user GUID {guid} is given twice; the first user, '{name}', is used"
     refi_users_same_name = "two users are called '{name}'; one is called '{unique}'"
     refi_empty_sets = "an empty <Sets/> (invalid; written by Taguette)"
-    refi_code_sets = "{n} code set(s) not kept"
+    refi_code_set_unknown = "code set '{name}' names {n} GUID(s) that are not a code of the codebook; left out"
     refi_settings_code_foreign = "the code '{code}' does not hold kvaleval's word lists; it is ignored"
     refi_code_colour = "code '{name}': {note}"
     refi_no_is_codable = "code '{name}' has no isCodable"

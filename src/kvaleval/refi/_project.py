@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kvaleval.errors import Errors, ExchangeError, Texts
-from kvaleval.records import Codebook
+from kvaleval.records import Codebook, CodeSet
 from kvaleval.refi._xml import child, child_text, children, local, namespace_problem, norm_guid
 from kvaleval.refi.codebook import read_codes, split_settings
 
@@ -188,7 +188,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         name=name,
         origin=root.get("origin") or "",
         users=users,
-        codebook=Codebook(name=name or "refi", codes=codes, **settings),
+        codebook=Codebook(name=name or "refi", codes=codes, sets=_code_sets(sets, code_names), **settings),
         code_names=code_names,
         variables=variables,
         cases=cases,
@@ -311,6 +311,15 @@ def _note(element: ET.Element) -> RawNote:
         user=norm_guid(element.get("creatingUser") or element.get("modifyingUser")),
         created=element.get("creationDateTime") or "",
     )
+
+
+def _code_sets(sets: list[RawSet], code_names: dict[str, str]) -> tuple[CodeSet, ...]:
+    """The project's sets of codes alone (a code group, or an empty set), as the codebook's: a ``.qdc``
+    written from the project's codebook keeps them (a set with sources or memos stays the project's,
+    corpus.sets)."""
+    return tuple(CodeSet(name=found.name, codes=tuple(code_names[code] for code in found.codes if code in code_names),
+                         description=found.description, guid=found.guid or None)
+                 for found in sets if not found.sources and not found.notes)
 
 
 def _set(element: ET.Element) -> RawSet:

@@ -16,8 +16,8 @@ import pandas as pd
 
 from kvaleval.coded import Coded
 from kvaleval.errors import Warnings, warn
-from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
-from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
+from kvaleval.frames import CODING_COLUMNS, SET_COLUMNS, attribute_columns, require_columns
+from kvaleval.records import INTERVIEWER, RESPONDENT, Codebook, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
@@ -117,7 +117,7 @@ def write_qdpx(
     texts, notes = _texts(documents, segments)
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
     corpus = coded.corpus
-    planned = plan(corpus.memos, corpus.sets, corpus.annotations, texts,
+    planned = plan(corpus.memos, _with_code_sets(corpus.sets, coded.codebook), corpus.annotations, texts,
                    [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
     authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
     # the users of the projects read who neither coded nor wrote anything stay users
@@ -208,6 +208,18 @@ def write_qdpx(
     for note_text in notes:
         warn(note_text)
     return path
+
+
+def _with_code_sets(sets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The sets of the projects read and the codebook's code sets (from a ``.qdc``) that are not among
+    them (by GUID: a project's codebook has its own code sets, which ``corpus.sets`` holds already)."""
+    read = {cell_text(value).strip("{}").lower() for value in sets["guid"]} if len(sets) else set()
+    more = [(codebook.path or codebook.name, found.name, found.description, (), found.codes, (), found.guid)
+            for found in codebook.sets if not found.guid or found.guid not in read]
+    if not more:
+        return sets
+    added = pd.DataFrame(more, columns=list(SET_COLUMNS))
+    return pd.concat([sets, added], ignore_index=True) if len(sets) else added
 
 
 def _source_names(documents: list[Document]) -> dict[str, str]:
