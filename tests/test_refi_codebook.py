@@ -388,7 +388,10 @@ def test_refi_qdc_keeps_lexicons_lemmas_and_valence_words(tmp_path: Path) -> Non
     assert 'name="kvaleval-ordlister" isCodable="false"' in path.read_text("utf-8")
     if CODEBOOK_XSD.is_file():
         assert check_qdc(path, schema=CODEBOOK_XSD) == []
-    assert b"kvaleval-ordlister" not in write_qdc(_book(), tmp_path / "bare.qdc").read_bytes()
+    # a codebook without rules or fields of its own gets no carrier code (one with terms does: it lists the
+    # codes as written, so that reading it back can say which another program renamed or merged, W650)
+    bare = Codebook(name="bare", codes=(Code("tillid", definition="Tillid"), Code("tom")))
+    assert b"kvaleval-ordlister" not in write_qdc(bare, tmp_path / "bare.qdc").read_bytes()
 
 
 def test_refi_qdc_foreign_code_named_like_the_carrier_is_reported(tmp_path: Path) -> None:

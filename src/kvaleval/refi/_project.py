@@ -157,6 +157,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     if codes_element is not None:
         codes, code_names = read_codes(codes_element, tolerated, codebook_name=name)
         codes, settings = split_settings(codes, tolerated)
+        settings.pop("codes", None)  # the codes as kvaleval wrote them: said on reading a .qdc only
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
         for holder in children(root, "Variables")

@@ -12,7 +12,7 @@ from typing import Any
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error, warn
 from kvaleval.records import Code, Codebook, CodeSet
 from kvaleval.refi._archive import write_bytes
-from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
+from kvaleval.refi._description import fold, fold_settings, unfold_checked, unfold_settings
 from kvaleval.refi._xml import (
     NS_CODEBOOK,
     child,
@@ -104,8 +104,10 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     empty ``<Codes/>`` is invalid).
     """
     codes = list(codebook.codes) + [Code(name=name) for name in extra if name not in codebook]
-    settings = fold_settings(codebook)
-    if settings:  # lexicons, lemma overrides and valence words ride along in a code that is never applied
+    ruled = any(code.terms or code.near or code.patterns for code in codes)
+    # lexicons, lemma overrides, valence words and (where codes have rules another program could lose
+    # with them) the codes as written ride along in a code that is never applied
+    if fold_settings(codebook) or ruled:
         codes.append(Code(name=SETTINGS_CODE, codable=False))
     if not codes:
         return {}
@@ -114,6 +116,8 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     nodes: dict[str, ET.Element] = {}
     names = {code.name for code in codes}
     guids = kept_guids({code.name: code.guid for code in codes}, "code", codebook.name)
+    settings = fold_settings(codebook, {name: guid for name, guid in guids.items() if name != SETTINGS_CODE}
+                             if ruled else None)
     for code in codes:
         node = make(
             None,
@@ -221,6 +225,7 @@ def read_qdc(path: str | Path) -> Codebook:
         )
     all_codes, guids = read_codes(codes_element, tolerated, codebook_name=path.stem)
     codes, settings = split_settings(all_codes, tolerated)
+    written = settings.pop("codes", None)
     sets: list[CodeSet] = []
     for holder in children(root, "Sets"):
         if not list(holder):
@@ -228,8 +233,26 @@ def read_qdc(path: str | Path) -> Codebook:
         sets += [read_code_set(node, guids, tolerated) for node in children(holder, "Set")]
     if tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(tolerated)))
+    if written is not None:
+        say_changes(written, guids, codes, shown)
     return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest(),
                     sets=tuple(sets), **settings)
+
+
+def say_changes(written: dict[str, str], guids: dict[str, str], codes: tuple[Code, ...], shown: str) -> None:
+    """What another program did to a codebook kvaleval wrote with rules (``written``: its codes then,
+    name -> GUID; ``guids``: GUID -> name now): codes renamed, and codes gone (merged into another or
+    removed, their terms with them) (W650); codes added there without rules, which the rule coder
+    never codes (W649). A code whose kvaleval fields no longer read is said in W601."""
+    renamed = [f"{name} → {guids[guid]}" for name, guid in written.items() if guid in guids and guids[guid] != name]
+    gone = [name for name, guid in written.items() if guid not in guids]
+    if renamed or gone:
+        warn(Warnings.W650.format(path=shown, renamed=renamed or "–", gone=gone or "–"))
+    known = set(written.values())
+    bare = [code.name for code in codes
+            if code.codable and not (code.terms or code.near or code.patterns) and code.guid not in known]
+    if bare:
+        warn(Warnings.W649.format(path=shown, n=len(bare), codes=bare[:10]))
 
 
 def read_code_set(node: ET.Element, guids: dict[str, str], tolerated: list[str]) -> CodeSet:
@@ -319,7 +342,9 @@ def read_codes(
         if node.get("isCodable") is None:
             tolerated.append(Texts.refi_no_is_codable.format(name=name))
         description = child(node, "Description")
-        fields = unfold(description.text or "" if description is not None else "")
+        fields, unread = unfold_checked(description.text or "" if description is not None else "")
+        if unread:
+            tolerated.append(Texts.refi_description_unread.format(name=name, detail=unread))
         codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
         key = norm_guid(node.get("guid"))
         twice = key in names
