@@ -554,6 +554,9 @@ class Errors(metaclass=_CodedMessages):
     E612 = ("{path}: koden '{code}' har det navn, kvaleval bruger til den skjulte gruppekode med "
             "kodebogens egne felter (ordlister, lemmaer, valensord); de to ville få samme GUID, og koden "
             "ville gå tabt. Omdøb koden i kodebogen (og i kodningerne), og skriv igen. Intet er skrevet.")
+    E613 = ("{path}: et REFI-QDA-projekt har sine egne tekster og taleture, så dets kodere sammenlignes på "
+            "projektets ture; det kan ikke blandes med kodeark, kodnings-CSV'er eller --corpus. Giv agreement "
+            "projekterne alene (ét projekt med alle kodere, eller hver koders kopi af samme projekt).")
 
     # 7xx personal data
     E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
@@ -1481,6 +1484,9 @@ class _ErrorsEnglish:
             "carries the codebook's own fields (lexicons, lemmas, valence words); the two would share a "
             "GUID and the code would be lost. Rename the code in the codebook (and in the codings) and "
             "write again. Nothing was written.")
+    E613 = ("{path}: a REFI-QDA project has its own texts and turns, so its coders are compared on the "
+            "project's turns; it cannot be mixed with coding sheets, coding CSVs or --corpus. Give agreement "
+            "the projects alone (one project with every coder, or each coder's copy of the same project).")
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
