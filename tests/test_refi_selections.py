@@ -124,6 +124,35 @@ def test_refi_overlapping_selections_each_with_its_own_comment_are_both_kept(spa
     assert again == [] and rewritten.read_bytes() == written.read_bytes()
 
 
+def test_refi_overlapping_commented_selections_keep_their_memos(tmp_path: Path) -> None:
+    # each selection's memo (a Note on the selection, one on its coding) lost its reference (W606) when the
+    # two were split into pieces with new GUIDs
+    source = _project(tmp_path / "p.qdpx", [_at("Ventetiden", "længe på svar."), _at("Jeg ventede", "bedre.")],
+                      "MAXQDA 2022", ("Lang ventetid", "Gentaget"))
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    qde_text = members["project.qde"].decode()
+    notes = ""
+    for n in (1, 2):
+        coding, selection = f"eeeeeeee-0000-0000-0000-0000000000{n:02d}", f"eeeeeeee-0000-0000-0000-0000000001{n:02d}"
+        qde_text = qde_text.replace(f'<CodeRef targetGUID="{WAIT}"/></Coding></PlainTextSelection>',
+                                    f'<CodeRef targetGUID="{WAIT}"/><NoteRef targetGUID="{coding}"/></Coding>'
+                                    f'<NoteRef targetGUID="{selection}"/></PlainTextSelection>#', 1)
+        notes += (f'<Note guid="{coding}" name="Kodningsmemo {n}" creatingUser="{ANNE}"><PlainTextContent>Memo {n}'
+                  f'</PlainTextContent></Note><Note guid="{selection}" name="Markeringsmemo {n}" '
+                  f'creatingUser="{ANNE}"><PlainTextContent>Om markering {n}</PlainTextContent></Note>')
+    qde_text = qde_text.replace("#", "").replace("</Sources>", f"</Sources><Notes>{notes}</Notes>")
+    members["project.qde"] = qde_text.encode()
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        losses, written = audit(source, tmp_path)
+    assert losses == []
+    assert check_qdpx(written, schema=PROJECT_XSD) == []
+
+
 def test_refi_a_selection_whose_middle_turn_is_no_longer_coded_is_written_in_pieces_and_said(tmp_path: Path) -> None:
     source = _project(tmp_path / "p.qdpx", [_at("Ventetiden", "bedre.")], "MAXQDA 2022")
     with warnings.catch_warnings():
