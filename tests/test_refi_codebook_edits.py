@@ -101,3 +101,29 @@ def test_refi_codebook_description_edited_so_it_no_longer_reads_is_said(tmp_path
     with pytest.warns(KvalevalWarning, match=r"W601.*'kapacitet'.*høj"):
         back = read_qdc(path)
     assert back["kapacitet"].terms == ()
+
+
+def test_refi_project_codebook_edited_in_another_program_is_said(tiny_corpus: Path, small_codebook, tmp_path: Path
+                                                                 ) -> None:  # type: ignore[no-untyped-def]
+    # a project kvaleval wrote, its code renamed in NVivo: read_qdpx_codebook said nothing of it
+    import zipfile
+
+    import kvaleval as kv
+    from kvaleval.refi import check_qdpx, read_qdpx_codebook, write_qdpx
+
+    project = write_qdpx(kv.code(kv.read_corpus(tiny_corpus), small_codebook), tmp_path / "p.qdpx")
+    assert check_qdpx(project, schema=REFI_QDA / "schema" / "Project.xsd") == []
+    first = small_codebook.codes[0].name
+    with zipfile.ZipFile(project) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["project.qde"] = members["project.qde"].replace(f'name="{first}"'.encode(), b'name="Omd\xc3\xb8bt"', 1)
+    edited = tmp_path / "fra-nvivo.qdpx"
+    with zipfile.ZipFile(edited, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        assert read_qdpx_codebook(project).codes == small_codebook.codes
+    with pytest.warns(KvalevalWarning, match=f"W650.*{first} → Omdøbt"):
+        back = read_qdpx_codebook(edited)
+    assert back["Omdøbt"].terms == small_codebook[first].terms

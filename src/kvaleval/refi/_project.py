@@ -131,6 +131,8 @@ class RawProject:
     """GUIDs of the notes (memos) the project itself refers to (a project memo)."""
     user_ids: dict[str, str] = field(default_factory=dict)
     """User GUID -> the user's ``id`` (a short name or initials), where it has one."""
+    written_codes: dict[str, str] | None = None
+    """The codes (name -> GUID) as kvaleval wrote them in its settings code, if it did (see ``say_changes``)."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -152,12 +154,13 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     codes: tuple = ()
     code_names: dict[str, str] = {}
     settings: dict[str, Any] = {}
+    written_codes = None
     codebook_element = child(root, "CodeBook")
     codes_element = child(codebook_element, "Codes") if codebook_element is not None else None
     if codes_element is not None:
         codes, code_names = read_codes(codes_element, tolerated, codebook_name=name)
         codes, settings = split_settings(codes, tolerated)
-        settings.pop("codes", None)  # the codes as kvaleval wrote them: said on reading a .qdc only
+        written_codes = settings.pop("codes", None)  # the codes as kvaleval wrote them, not a Codebook field
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
         for holder in children(root, "Variables")
@@ -205,6 +208,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         note_refs=_note_refs(root),
         user_ids={norm_guid(user.get("guid")): user.get("id", "") for holder in children(root, "Users")
                   for user in children(holder, "User") if user.get("id")},
+        written_codes=written_codes,
     )
 
 

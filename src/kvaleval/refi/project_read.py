@@ -12,6 +12,7 @@ from kvaleval.errors import Warnings, warn
 from kvaleval.records import Codebook, Document
 from kvaleval.refi._archive import ArchiveLimits
 from kvaleval.refi._import import import_project, open_project
+from kvaleval.refi.codebook import say_changes
 from kvaleval.segment import segment_documents
 
 
@@ -171,6 +172,8 @@ def read_qdpx_codebook(path: str | Path, *, limits: ArchiveLimits | None = None)
         archive.close()
     if raw.tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(raw.tolerated)))
+    if raw.written_codes is not None:  # a project kvaleval wrote, its codes edited in another program
+        say_changes(raw.written_codes, raw.code_names, raw.codebook.codes, shown)
     return raw.codebook
 
 
