@@ -500,7 +500,8 @@ def _selections(
                 if text[max(own["start"], turn[0]) : min(own["end"], turn[1])].strip():
                     needed.append(turn)
             rows = [coded[span] for span in needed if span in coded]
-            if needed and len(rows) == len(needed) and _overlapped(needed, rows, found[(doc_id, coder, code)], text):
+            if needed and len(rows) == len(needed) and _overlapped(own, needed, rows, found[doc_id, coder, code],
+                                                                   text):
                 pieces.append((doc_id, own["start"], own["end"], coder, {**rows[0], "why": own["why"]}, own))
                 used.update(needed)
             elif needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
@@ -546,13 +547,17 @@ def _selections(
 
 
 def _overlapped(
-    needed: list[tuple[int, int]], rows: list[dict[str, Any]], read: list[dict[str, Any]], text: str
+    own: dict[str, Any], needed: list[tuple[int, int]], rows: list[dict[str, Any]], read: list[dict[str, Any]],
+    text: str
 ) -> bool:
-    """Whether the segments a selection read codes have one valence and score and, each, the reasons of
-    the selections read (same code and coder) that overlap it: its own, and where two selections with
-    their own comment code a segment, both (joined by " | "); each is then written with its own."""
+    """Whether the segments a selection read (``own``) codes have one valence and score and, each, the
+    reasons of the selections read (same code and coder) that overlap it: its own, and where two selections
+    with their own comment code a segment, both (joined by " | "); each is then written with its own."""
     if len({_memo_fields(row)[:2] for row in rows}) != 1:
         return False
+    if all((_clean(row["why"]) or "") == own["why"] for row in rows):
+        return True  # no other reason in it (the common case: no overlap)
+    read = [other for other in read if other["start"] < own["end"] and other["end"] > own["start"]]
     for (start, end), row in zip(needed, rows, strict=True):
         over = [other["why"] for other in read
                 if other["why"] and text[max(start, other["start"]) : min(end, other["end"])].strip()]
