@@ -165,9 +165,15 @@ def test_refi_qdc_taguette_is_read_with_a_tolerance_warning() -> None:
 
 
 @needs_shared
-def test_refi_qdc_handmade_sample_nested() -> None:
-    with pytest.warns(KvalevalWarning, match="kodesæt"):
+def test_refi_qdc_handmade_sample_nested(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():  # its code set is kept now, not a tolerated loss (W601)
+        warnings.simplefilter("error", KvalevalWarning)
         book = read_qdc(SAMPLES / "kvaleval-handmade_minimal.qdc")
+    assert [(s.name, s.codes, s.guid) for s in book.sets] == [
+        ("Interviewtemaer", ("Tillid", "Arbejdsmiljø"), "a856f206-9ef3-4010-ab6a-14e780df631d")]
+    assert _sets(write_qdc(book, tmp_path / "igen.qdc")) == _sets(SAMPLES / "kvaleval-handmade_minimal.qdc")
     assert book["Tillid"].parent == "Relationer"
     assert book["Relationer"].definition == "Overtema"
     assert book["Relationer"].color == "#3366CC"
@@ -229,6 +235,34 @@ def test_refi_qdc_short_hex_colour_is_silent(tmp_path: Path) -> None:
         "utf-8",
     )
     assert read_qdc(path)["A"].color == "#3366CC"
+
+
+def test_refi_qdc_short_hex_colour_with_alpha_is_expanded_and_reported(tmp_path: Path) -> None:
+    # CSS's #RGBA: it was dropped as "not a colour REFI-QDA knows"
+    path = tmp_path / "alfa.qdc"
+    path.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="0d62985d-b147-5d01-a9b5-cae5dcd98342" name="A" isCodable="true" color="#3c6f"/>'
+        "</Codes></CodeBook>",
+        "utf-8",
+    )
+    with pytest.warns(KvalevalWarning, match="W601.*#3c6f.*#33CC66"):
+        assert read_qdc(path)["A"].color == "#33CC66"
+
+
+@needs_shared
+def test_refi_yaml_codebook_short_hex_colour_reaches_the_qdc_in_full(tmp_path: Path) -> None:
+    # color: "#3c6" in a YAML codebook was refused (E203), though REFI-QDA and CSS allow it
+    from kvaleval.codebook import read_codebook
+
+    yaml = tmp_path / "kort.yaml"
+    yaml.write_text('name: kort\ncodes:\n  - name: ventetid\n    color: "#3c6"\n    terms: [ventetid]\n', "utf-8")
+    book = read_codebook(yaml)
+    assert book["ventetid"].color == "#33CC66"
+    path = write_qdc(book, tmp_path / "kort.qdc")
+    assert check_qdc(path, schema=CODEBOOK_XSD) == []
+    assert 'color="#33CC66"' in path.read_text("utf-8")
+    assert read_qdc(path)["ventetid"].color == "#33CC66"
 
 
 def test_refi_qdc_foreign_description_goes_through_as_written(tmp_path: Path) -> None:
@@ -354,7 +388,10 @@ def test_refi_qdc_keeps_lexicons_lemmas_and_valence_words(tmp_path: Path) -> Non
     assert 'name="kvaleval-ordlister" isCodable="false"' in path.read_text("utf-8")
     if CODEBOOK_XSD.is_file():
         assert check_qdc(path, schema=CODEBOOK_XSD) == []
-    assert b"kvaleval-ordlister" not in write_qdc(_book(), tmp_path / "bare.qdc").read_bytes()
+    # a codebook without rules or fields of its own gets no carrier code (one with terms does: it lists the
+    # codes as written, so that reading it back can say which another program renamed or merged, W650)
+    bare = Codebook(name="bare", codes=(Code("tillid", definition="Tillid"), Code("tom")))
+    assert b"kvaleval-ordlister" not in write_qdc(bare, tmp_path / "bare.qdc").read_bytes()
 
 
 def test_refi_qdc_foreign_code_named_like_the_carrier_is_reported(tmp_path: Path) -> None:
@@ -386,3 +423,81 @@ def test_refi_qdc_is_codable_zero_is_false(tmp_path: Path) -> None:
                     '<Code guid="00000000-0000-0000-0000-000000000002" name="Under" isCodable="1"/></Code>'
                     "</Codes></CodeBook>", "utf-8")
     assert [code.codable for code in read_qdc(path).codes] == [False, True]
+
+
+_SETS_QDC = (  # a codebook with two code groups, as MAXQDA and ATLAS.ti write one (members by guid, Codebook.xsd)
+    '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 2022">'
+    '<Codes><Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Ventetid" isCodable="true" color="#3c6">'
+    '<Description>Lang ventetid</Description>'
+    '<Code guid="aaaaaaaa-0000-0000-0000-000000000002" name="Venteliste" isCodable="true"/></Code>'
+    '<Code guid="aaaaaaaa-0000-0000-0000-000000000003" name="Tillid" isCodable="true"/></Codes>'
+    '<Sets><Set guid="eeeeeeee-0000-0000-0000-000000000001" name="Barrierer"><Description>Det, der står i vejen'
+    '</Description><MemberCode guid="aaaaaaaa-0000-0000-0000-000000000002"/>'
+    '<MemberCode guid="aaaaaaaa-0000-0000-0000-000000000003"/></Set>'
+    '<Set guid="eeeeeeee-0000-0000-0000-000000000002" name="Tom gruppe"/></Sets></CodeBook>'
+)
+
+
+def _sets(root_path: Path) -> list[tuple[str | None, str | None, str | None, list[str | None]]]:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(root_path.read_bytes())
+    ns = "{urn:QDA-XML:codebook:1.0}"
+    return [(node.get("guid"), node.get("name"), node.findtext(f"{ns}Description"),
+             [member.get("guid") for member in node.iterfind(f"{ns}MemberCode")])
+            for node in root.iter(f"{ns}Set")]
+
+
+@needs_shared
+def test_refi_qdc_code_sets_come_back(tmp_path: Path) -> None:
+    # they were dropped with W601 ("2 kodesæt gemmes ikke")
+    source = tmp_path / "maxqda.qdc"
+    source.write_text(_SETS_QDC, "utf-8")
+    assert check_qdc(source, schema=CODEBOOK_XSD) == []
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        book = read_qdc(source)
+        written = write_qdc(book, tmp_path / "igen.qdc")
+    assert [(s.name, s.codes, s.description) for s in book.sets] == [
+        ("Barrierer", ("Venteliste", "Tillid"), "Det, der står i vejen"), ("Tom gruppe", (), "")]
+    assert check_qdc(written, schema=CODEBOOK_XSD) == []
+    assert _sets(written) == _sets(source)
+    assert read_qdc(written).sets == book.sets
+
+
+def test_refi_qdc_code_set_member_no_longer_in_the_codebook_is_said(tmp_path: Path) -> None:
+    source = tmp_path / "maxqda.qdc"
+    source.write_text(_SETS_QDC, "utf-8")
+    book = read_qdc(source)
+    smaller = Codebook(name=book.name, codes=tuple(code for code in book.codes if code.name != "Tillid"),
+                       sets=book.sets)
+    with pytest.warns(KvalevalWarning, match=r"W648.*Barrierer.*Tillid"):
+        written = write_qdc(smaller, tmp_path / "mindre.qdc")
+    assert [s.codes for s in read_qdc(written).sets] == [("Venteliste",), ()]
+
+
+@needs_shared
+def test_refi_qdc_code_sets_go_into_a_project_and_back(tiny_corpus: Path, tmp_path: Path) -> None:
+    # a .qdc's code groups were lost on the way into a project, and a project's into a .qdc
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    import kvaleval as kv
+    from kvaleval.refi import check_qdpx, read_qdpx_codebook, write_qdpx
+
+    source = tmp_path / "maxqda.qdc"
+    source.write_text(_SETS_QDC, "utf-8")
+    book = read_qdc(source)
+    project = write_qdpx(kv.code(kv.read_corpus(tiny_corpus), book), tmp_path / "p.qdpx")
+    assert check_qdpx(project, schema=REFI_QDA / "schema" / "Project.xsd") == []
+    with zipfile.ZipFile(project) as archive:
+        root = ET.fromstring(archive.read("project.qde"))
+    ns = "{urn:QDA-XML:project:1.0}"
+    (barriers,) = [node for node in root.iter(f"{ns}Set") if node.get("name") == "Barrierer"]
+    assert barriers.get("guid") == "eeeeeeee-0000-0000-0000-000000000001"
+    assert [m.get("targetGUID") for m in barriers.iterfind(f"{ns}MemberCode")] == [
+        "aaaaaaaa-0000-0000-0000-000000000002", "aaaaaaaa-0000-0000-0000-000000000003"]
+    again = write_qdc(read_qdpx_codebook(project), tmp_path / "fra-projekt.qdc")
+    assert _sets(again) == _sets(source)

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,10 @@ def test_refi_memo_format_parse_property(items: list[tuple[str, str | None, str 
     assert parsed is not None
     for code, valence, why in items:
         assert (parsed[code].valence, parsed[code].why, parsed[code].score) == (valence or None, why or None, 0.5)
+
+
+@pytest.mark.parametrize("why", ["\x08", "a\rb", "tab\x1bs"])
+def test_refi_memo_shared_comment_xml_cannot_hold_comes_back(why: str) -> None:
+    # written as a comment as it was, XML turned "\x08" into U+FFFD and "a\rb" into "a\nb" (found by the property)
+    rows = [("interview#1", CODES[0], 1.0, None, why), ("interview#1", CODES[1], 1.0, None, why)]
+    assert _round_trip(_coded(rows))["why"].tolist() == [why, why]

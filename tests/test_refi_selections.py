@@ -33,9 +33,10 @@ def _at(first: str, last: str) -> tuple[int, int]:
     return LF.index(first), LF.index(last) + len(last)
 
 
-def _project(path: Path, spans: list[tuple[int, int]], origin: str) -> Path:
+def _project(path: Path, spans: list[tuple[int, int]], origin: str, comments: tuple[str, ...] = ()) -> Path:
     """A project as MAXQDA (code points, CRLF counted as 2) or NVivo (UTF-16 units, CRLF 2) writes it,
-    the text with CRLF line ends, one selection per span, each coded 'Ventetid' by Anne."""
+    the text with CRLF line ends, one selection per span, each coded 'Ventetid' by Anne (and with the
+    comment given for it as its ``Description``, MAXQDA's coding memo)."""
     utf16 = origin.startswith("NVivo")
 
     def offset(position: int) -> int:  # a position in the LF text as the tool counts it in the CRLF text
@@ -45,7 +46,8 @@ def _project(path: Path, spans: list[tuple[int, int]], origin: str) -> Path:
     selections = "".join(
         f'<PlainTextSelection guid="cccccccc-0000-0000-0000-0000000000{n:02d}" name="" '
         f'startPosition="{offset(start)}" endPosition="{offset(end)}" creatingUser="{ANNE}">'
-        f'<Coding guid="dddddddd-0000-0000-0000-0000000000{n:02d}" creatingUser="{ANNE}">'
+        + (f"<Description>{comments[n - 1]}</Description>" if n <= len(comments) else "")
+        + f'<Coding guid="dddddddd-0000-0000-0000-0000000000{n:02d}" creatingUser="{ANNE}">'
         f'<CodeRef targetGUID="{WAIT}"/></Coding></PlainTextSelection>'
         for n, (start, end) in enumerate(spans, 1))
     project = (
@@ -93,6 +95,61 @@ def test_refi_overlapping_selections_with_one_code_and_coder_are_both_kept(tmp_p
     losses, written = audit(_project(tmp_path / "p.qdpx", [outer, inner], "MAXQDA 2022"), tmp_path)
     assert losses == []
     assert {text for text, _ in _spans(written).values()} == {LF[outer[0]:outer[1]], LF[inner[0]:inner[1]]}
+    assert check_qdpx(written, schema=PROJECT_XSD) == []
+
+
+@pytest.mark.parametrize("spans", [
+    (_at("Ventetiden", "længe på svar."), _at("Jeg ventede", "bedre.")),  # each over the turn between them
+    (_at("Ventetiden", "bedre."), _at("ventede", "længe")),  # one inside the other
+])
+def test_refi_overlapping_selections_each_with_its_own_comment_are_both_kept(spans: tuple[tuple[int, int], ...],
+                                                                           tmp_path: Path) -> None:
+    # the turn both code holds both comments ("Lang ventetid | Gentaget"), so neither selection's turns had one
+    # reason: both were written in pieces with new GUIDs (W644), the shared turn's piece with both comments
+    source = _project(tmp_path / "p.qdpx", list(spans), "MAXQDA 2022", ("Lang ventetid", "Gentaget"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KvalevalWarning)
+        _, codings = read_qdpx(source)
+    assert "Lang ventetid | Gentaget" in codings["why"].tolist()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        losses, written = audit(source, tmp_path)
+    assert losses == []
+    assert {node.get("guid"): node.findtext(f"{{{NS}}}Description")
+            for node in qde(written).iter(f"{{{NS}}}PlainTextSelection")} == {
+        "cccccccc-0000-0000-0000-000000000001": "Lang ventetid", "cccccccc-0000-0000-0000-000000000002": "Gentaget"}
+    assert check_qdpx(written, schema=PROJECT_XSD) == []
+    (tmp_path / "again").mkdir()
+    again, rewritten = audit(written, tmp_path / "again")
+    assert again == [] and rewritten.read_bytes() == written.read_bytes()
+
+
+def test_refi_overlapping_commented_selections_keep_their_memos(tmp_path: Path) -> None:
+    # each selection's memo (a Note on the selection, one on its coding) lost its reference (W606) when the
+    # two were split into pieces with new GUIDs
+    source = _project(tmp_path / "p.qdpx", [_at("Ventetiden", "længe på svar."), _at("Jeg ventede", "bedre.")],
+                      "MAXQDA 2022", ("Lang ventetid", "Gentaget"))
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    qde_text = members["project.qde"].decode()
+    notes = ""
+    for n in (1, 2):
+        coding, selection = f"eeeeeeee-0000-0000-0000-0000000000{n:02d}", f"eeeeeeee-0000-0000-0000-0000000001{n:02d}"
+        qde_text = qde_text.replace(f'<CodeRef targetGUID="{WAIT}"/></Coding></PlainTextSelection>',
+                                    f'<CodeRef targetGUID="{WAIT}"/><NoteRef targetGUID="{coding}"/></Coding>'
+                                    f'<NoteRef targetGUID="{selection}"/></PlainTextSelection>#', 1)
+        notes += (f'<Note guid="{coding}" name="Kodningsmemo {n}" creatingUser="{ANNE}"><PlainTextContent>Memo {n}'
+                  f'</PlainTextContent></Note><Note guid="{selection}" name="Markeringsmemo {n}" '
+                  f'creatingUser="{ANNE}"><PlainTextContent>Om markering {n}</PlainTextContent></Note>')
+    qde_text = qde_text.replace("#", "").replace("</Sources>", f"</Sources><Notes>{notes}</Notes>")
+    members["project.qde"] = qde_text.encode()
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", KvalevalWarning)
+        losses, written = audit(source, tmp_path)
+    assert losses == []
     assert check_qdpx(written, schema=PROJECT_XSD) == []
 
 

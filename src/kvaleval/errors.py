@@ -348,6 +348,15 @@ class Warnings(metaclass=_CodedMessages):
             "det navn (den førstes GUID og type).")
     W647 = ("{path}: {n} markering(er) og memo(er) er lavet af en bruger, projektet ikke har under Users "
             "({guids}); brugeren hedder som GUID'en og skrives med igen under Users med den GUID.")
+    W649 = ("{path}: {n} kode(r) er tilføjet i et andet program, siden kvaleval skrev kodebogen, og har hverken "
+            "termer, nærhedsord eller mønstre, så regelkoderen koder dem aldrig: {codes}. Skriv termerne i "
+            "kodens beskrivelse ('Termer: ...', se docs/refi.md) eller i YAML-kodebogen.")
+    W650 = ("{path}: kodebogen er ændret i et andet program, siden kvaleval skrev den: omdøbt {renamed}; "
+            "væk (slået sammen med en anden kode eller slettet, og deres termer med dem) {gone}. Ret "
+            "konklusioner, der nævner de gamle navne, og flyt termerne fra en kode, der er slået sammen "
+            "med en anden, over i dens beskrivelse.")
+    W648 = ("{path}: kodesættet/kodesættene {sets} nævner {n} kode(r), der ikke er i kodebogen ({codes}); de "
+            "udelades af sættet (koden er omdøbt eller fjernet, siden sættet blev læst).")
     W637 = ("REFI-QDA-projektet ({path}) er ikke skrevet: {detail} Resten af bilaget er skrevet; "
             "se docs/refi.md.")
     # 8xx human coding
@@ -545,6 +554,9 @@ class Errors(metaclass=_CodedMessages):
     E612 = ("{path}: koden '{code}' har det navn, kvaleval bruger til den skjulte gruppekode med "
             "kodebogens egne felter (ordlister, lemmaer, valensord); de to ville få samme GUID, og koden "
             "ville gå tabt. Omdøb koden i kodebogen (og i kodningerne), og skriv igen. Intet er skrevet.")
+    E613 = ("{path}: et REFI-QDA-projekt har sine egne tekster og taleture, så dets kodere sammenlignes på "
+            "projektets ture; det kan ikke blandes med kodeark, kodnings-CSV'er eller --corpus. Giv agreement "
+            "projekterne alene (ét projekt med alle kodere, eller hver koders kopi af samme projekt).")
 
     # 7xx personal data
     E701 = ("Pseudonymfilen findes ikke: {path}. Angiv en CSV-fil med kolonnerne 'original' og "
@@ -1019,7 +1031,9 @@ class Texts(metaclass=_CodedMessages):
     refi_user_guid_twice = "bruger-GUID'en {guid} står der to gange; den første bruger, '{name}', bruges"
     refi_users_same_name = "to brugere hedder '{name}'; den ene kaldes '{unique}'"
     refi_empty_sets = "en tom <Sets/> (ugyldig; skrevet af Taguette)"
-    refi_code_sets = "{n} kodesæt gemmes ikke"
+    refi_description_unread = ("koden '{name}': beskrivelsen har kvalevals overskrifter, men kan ikke læses "
+                               "({detail}); hele teksten er læst som definitionen, uden termer")
+    refi_code_set_unknown = "kodesættet '{name}' nævner {n} GUID('er), der ikke er en kode i kodebogen; udeladt"
     refi_settings_code_foreign = "koden '{code}' indeholder ikke kvalevals ordlister; den ignoreres"
     refi_code_colour = "koden '{name}': {note}"
     refi_no_is_codable = "koden '{name}' har intet isCodable"
@@ -1276,6 +1290,15 @@ class _WarningsEnglish:
             "name (the first's GUID and type).")
     W647 = ("{path}: {n} selection(s) and memo(s) were made by a user the project does not list under Users "
             "({guids}); the user is named by the GUID and written again under Users with that GUID.")
+    W649 = ("{path}: {n} code(s) were added in another program since kvaleval wrote the codebook and have no "
+            "terms, near cues or patterns, so the rule coder never codes them: {codes}. Write the terms into "
+            "the code's description ('Termer: ...', see docs/refi.md) or into the YAML codebook.")
+    W650 = ("{path}: the codebook was changed in another program since kvaleval wrote it: renamed {renamed}; "
+            "gone (merged into another code or deleted, and their terms with them) {gone}. Correct "
+            "conclusions that name the old names, and move the terms of a code merged into another into "
+            "that code's description.")
+    W648 = ("{path}: the code set(s) {sets} name {n} code(s) that are not in the codebook ({codes}); they are "
+            "left out of the set (the code was renamed or removed since the set was read).")
     W637 = ("The REFI-QDA project ({path}) is not written: {detail} The rest of the appendix is written; "
             "see docs/refi.md.")
     # 8xx human coding
@@ -1468,6 +1491,9 @@ class _ErrorsEnglish:
             "carries the codebook's own fields (lexicons, lemmas, valence words); the two would share a "
             "GUID and the code would be lost. Rename the code in the codebook (and in the codings) and "
             "write again. Nothing was written.")
+    E613 = ("{path}: a REFI-QDA project has its own texts and turns, so its coders are compared on the "
+            "project's turns; it cannot be mixed with coding sheets, coding CSVs or --corpus. Give agreement "
+            "the projects alone (one project with every coder, or each coder's copy of the same project).")
 
     # 7xx personal data
     E701 = ("Pseudonyms file not found: {path}. Give a CSV file with the columns "
@@ -1927,7 +1953,9 @@ class _TextsEnglish:
     refi_user_guid_twice = "the user GUID {guid} is given twice; the first user, '{name}', is used"
     refi_users_same_name = "two users are called '{name}'; one is called '{unique}'"
     refi_empty_sets = "an empty <Sets/> (invalid; written by Taguette)"
-    refi_code_sets = "{n} code set(s) not kept"
+    refi_description_unread = ("code '{name}': the description has kvaleval's headings but cannot be read "
+                               "({detail}); the whole text is read as the definition, without terms")
+    refi_code_set_unknown = "code set '{name}' names {n} GUID(s) that are not a code of the codebook; left out"
     refi_settings_code_foreign = "the code '{code}' does not hold kvaleval's word lists; it is ignored"
     refi_code_colour = "code '{name}': {note}"
     refi_no_is_codable = "code '{name}' has no isCodable"

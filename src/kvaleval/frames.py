@@ -68,11 +68,13 @@ for each selection the case takes in (``SelectionRef``), ``codes`` a tuple of th
 it refers to (``CodeRef``)."""
 
 CODED_SELECTION_COLUMNS = ("project", "doc_id", "start", "end", "coder", "code", "name", "author", "guid",
-                           "coding_guid")
+                           "coding_guid", "why")
 """The coded selections of the projects read (REFI-QDA ``PlainTextSelection`` with a ``Coding``), one
 row per (selection, code): where (code points into the document's text, end exclusive), who coded,
 the code, the selection's name (None where it had none), the user who made the selection (NVivo's
-may differ from the coder) and the GUIDs of the selection and of its coding. The codings table
+may differ from the coder), the GUIDs of the selection and of its coding, and the reason its memo
+gave the code (a segment two overlapping selections code holds both reasons in the codings table,
+joined by " | "). The codings table
 holds what was coded; this one what the project called it, so that ``write_qdpx`` writes each
 selection again with its span, name and GUIDs (keyed like ``passages`` in the cases)."""
 

@@ -160,6 +160,18 @@ class Code:
         return self.label or self.name
 
 
+@dataclass(frozen=True, slots=True)
+class CodeSet:
+    """A named group of codes beside the code tree (REFI-QDA's code ``Set``: MAXQDA's and ATLAS.ti's
+    code groups), read from a ``.qdc`` or project and written back; the coders do not use it.
+    ``guid`` as for :class:`Code`."""
+
+    name: str
+    codes: tuple[str, ...] = ()
+    description: str = ""
+    guid: str | None = field(default=None, compare=False)
+
+
 BUILTIN_LEXICONS = ("positiv", "negativ", "negation")
 """Near-cue words that stand for the valence lexicons (evaluative words, negations) without being defined."""
 
@@ -178,6 +190,7 @@ class Codebook:
     valence_negative: tuple[str, ...] = ()
     path: str = ""
     sha256: str = ""
+    sets: tuple[CodeSet, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -20,7 +20,8 @@ HELP_EN: dict[str, str] = {
     # agreement
     "Enighed mellem kodere pr. tema og samlet (κ, α med interval) og listen over uenigheder.":
         "Agreement between coders per theme and overall (κ, α with interval) and the list of disagreements.",
-    "Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.": "Filled-in coding sheets (.xlsx) or coding CSVs.",
+    "Udfyldte kodeark (.xlsx), kodnings-CSV'er eller REFI-QDA-projekter (.qdpx).": (
+        "Filled-in coding sheets (.xlsx), coding CSVs or REFI-QDA projects (.qdpx)."),
     "Korpusset: alle respondentture er enheder, og id'er kontrolleres.":
         "The corpus: every respondent turn is a unit, and ids are checked.",
     "Kodebog: koder kontrolleres.": "Codebook: codes are checked.",

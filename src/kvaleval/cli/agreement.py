@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from kvaleval.coding.human import HumanCodings
-    from kvaleval.records import Code
+    from kvaleval.corpus import Corpus
+    from kvaleval.records import Code, Codebook
 
 DANISH = {
     "code": "Kode",
@@ -60,7 +61,9 @@ ENGLISH = {
 @app.command("agreement", cls=DanishCommand)
 def agreement_cli(
     files: Annotated[
-        list[Path], typer.Argument(metavar="KODNINGER", help="Udfyldte kodeark (.xlsx) eller kodnings-CSV'er.")
+        list[Path],
+        typer.Argument(metavar="KODNINGER",
+                       help="Udfyldte kodeark (.xlsx), kodnings-CSV'er eller REFI-QDA-projekter (.qdpx)."),
     ],
     corpus: Annotated[
         Path | None,
@@ -94,6 +97,7 @@ def agreement_cli(
     import kvaleval as kv
     from kvaleval.analyse.agreement import agreement, disagreements
     from kvaleval.coding.human import read_human_codings
+    from kvaleval.refi import by_turn
     from kvaleval.report.xlsx import Sheet, write_workbook
 
     if n_boot < 0:  # refused by agreement() too, but only after the corpus was read
@@ -102,9 +106,15 @@ def agreement_cli(
     check_out(out, inputs, (".xlsx",), Texts.kind_workbook)
     codings_exist(files)  # the small inputs first: a mistake in one stops the run before the corpus is read
     book = kv.read_codebook(codebook) if codebook else None
-    read = kv.read_corpus(corpus) if corpus else None
+    projects = [path for path in files if path.suffix.lower() == ".qdpx"]
+    read: Corpus | None = None
+    if projects:  # coders in NVivo, ATLAS.ti, MAXQDA or QualCoder: the project is the corpus
+        human, read = _from_projects(projects, files, corpus, book)
+    elif corpus:
+        read = kv.read_corpus(corpus)
     segments = read.segments if read is not None else None
-    human = read_human_codings(files, segments=segments, codebook=book)
+    if not projects:
+        human = read_human_codings(files, segments=segments, codebook=book)
     tables: list[pd.DataFrame] = [human.codings]
     coverage = {coder: list(ids) for coder, ids in human.coverage.items()}
     if rules:
@@ -114,7 +124,8 @@ def agreement_cli(
             demo = default_codebook()
             book = kv.read_codebook(demo)
             _check_same_themes(human, book.codes, demo)
-        tables.append(kv.code(read, book).codings)
+        rules_codings = kv.code(read, book).codings
+        tables.append(by_turn(read, rules_codings)[1] if projects else rules_codings)
     codings = pd.concat(tables, ignore_index=True)
     if not shared_documents:
         _warn_partial_coders(codings, coverage, [*human.coders])
@@ -158,6 +169,35 @@ def agreement_cli(
     typer.echo(_named(table).drop(columns=[headers["note"]]).to_string(index=False, float_format=_number, na_rep="–"))
     echo(Texts.cli_coders.format(coders=", ".join(coders), n=len(listed)), quiet)
     echo(Texts.cli_written_file.format(path=out), quiet)
+
+
+def _from_projects(projects: list[Path], files: list[Path], corpus: Path | None, book: Codebook | None
+                   ) -> tuple[HumanCodings, Corpus]:
+    """The coders of REFI-QDA projects (one with every coder, or each coder's copy of the same project) on
+    the first project's respondent turns, whole: the import splits a turn where a selection begins or ends,
+    and coders who drew their selections differently in one answer would disagree on its pieces."""
+    import pandas as pd
+
+    from kvaleval.coding.human import HumanCodings
+    from kvaleval.refi import by_turn, read_qdpx, read_qdpx_codebook
+
+    others = [path for path in files if path not in projects]
+    if others or corpus is not None:
+        raise HumanCodingError(Errors.E613.format(path=projects[0]))
+    read = None
+    tables = []
+    for path in projects:
+        project, codings = read_qdpx(path)
+        turns = by_turn(project, codings)
+        if read is None:
+            read = replace(project, segments=turns[0].reset_index(drop=True))
+        tables.append(turns[1])
+    assert read is not None
+    table = pd.concat(tables, ignore_index=True).drop_duplicates(["segment_id", "code", "coder"])
+    codes = book.names if book is not None else tuple(
+        code.name for code in read_qdpx_codebook(projects[0]).codes if code.codable)
+    return HumanCodings(codings=table, coders=tuple(dict.fromkeys(table["coder"].astype(str))), codes=tuple(codes),
+                        sources={str(coder): projects[0] for coder in table["coder"]}), read
 
 
 def _documents_of(codings: pd.DataFrame, coverage: dict[str, list[str]]) -> dict[str, set[str]]:

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from kvaleval.errors import Texts
 
 CODE_NAME = r"^[a-zæøå0-9][a-zæøå0-9_\-]*$"
-COLOR = r"^#[0-9A-Fa-f]{6}$"
+COLOR = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"
+"""``#RRGGBB``, or ``#RGB`` as CSS and REFI-QDA allow it (written out as ``#RRGGBB`` on reading)."""
 
 
 _VALENCE_WORDS = {"positive": "positiv", "negative": "negativ", "mixed": "blandet", "neutral": "neutral"}
@@ -62,6 +63,14 @@ class CodeModel(_Strict):
     _valence_default = field_validator("valence_default", mode="before")(danish_valence)
     codable: bool = True
     children: list[CodeModel] = []
+
+    @field_validator("color")
+    @classmethod
+    def _long_colour(cls, color: str | None) -> str | None:
+        """``#3c6`` is ``#33CC66``: the charts and REFI-QDA's other programs get six digits."""
+        if color is not None and len(color) == 4:
+            return "#" + "".join(digit * 2 for digit in color[1:])
+        return color
 
     @field_validator("terms")
     @classmethod

@@ -12,6 +12,7 @@ from kvaleval.refi._archive import ArchiveLimits
 from kvaleval.refi.check import check_qdc, check_qdpx
 from kvaleval.refi.codebook import read_qdc, write_qdc
 from kvaleval.refi.project_read import (
+    by_turn,
     read_qdpx,
     read_qdpx_codebook,
     read_qdpx_documents,
@@ -21,6 +22,7 @@ from kvaleval.refi.project_write import write_qdpx
 
 __all__ = [
     "ArchiveLimits",
+    "by_turn",
     "check_qdc",
     "check_qdpx",
     "read_qdc",

@@ -80,15 +80,14 @@ def add_codings(
         if not hits:
             uncoded += 1
         known = [coding for coding in selection.codings if coding.code in raw.code_names]
-        carried.extend((document.doc_id, span.start, span.end, coder, code, selection.name,
-                        raw.users.get(selection.user, ""), selection.guid, coding.guid)
-                       for (code, coder), coding in zip(coded, known, strict=True))
         memos = parse_memo(selection.description, [code for code, _ in coded]) if selection.description else None
-        for code, coder in coded:
+        for (code, coder), coding in zip(coded, known, strict=True):
             memo = memos.get(code) if memos else None
             valence = (memo.valence or "") if memo else ""
             score = memo.score if memo and memo.score is not None else 1.0
             why = (memo.why or "") if memo else ("" if memos else selection.description.strip())
+            carried.append((document.doc_id, span.start, span.end, coder, code, selection.name,
+                            raw.users.get(selection.user, ""), selection.guid, coding.guid, why))
             for index in hits:
                 key = (ids[index], code, coder)
                 if key not in coding_rows:

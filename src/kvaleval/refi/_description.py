@@ -107,25 +107,33 @@ def unfold(text: str) -> dict[str, Any]:
     Foreign text (or one that does not parse) becomes the definition as written, spaces and line
     breaks at its ends too: NVivo's and ATLAS.ti's descriptions go through unchanged.
     """
+    return unfold_checked(text)[0]
+
+
+def unfold_checked(text: str) -> tuple[dict[str, Any], str | None]:
+    """:func:`unfold`, and what could not be read where the text has kvaleval's headings but does not
+    parse (a threshold edited to 'høj' in another program): then the terms are lost, and that is said."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sections = _sections(text)
     if sections is None:
-        return {"definition": text if text.strip() else ""}
+        return {"definition": text if text.strip() else ""}, None
     try:
-        return _fields(sections)
-    except (ValueError, TypeError):
-        return {"definition": text}
+        return _fields(sections), None
+    except (ValueError, TypeError) as err:
+        return {"definition": text}, str(err) or type(err).__name__
 
 
-SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE = (
-    "Kodebog", "Ordlister", "Lemmaer", "Positive ord", "Negative ord")
-_SETTINGS_HEADING = re.compile(r"^(" + "|".join((SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE))
+SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE, CODES = (
+    "Kodebog", "Ordlister", "Lemmaer", "Positive ord", "Negative ord", "Koder")
+_SETTINGS_HEADING = re.compile(r"^(" + "|".join((SETTINGS_LABEL, LEXICONS, LEMMAS, POSITIVE, NEGATIVE, CODES))
                                + r"):(?: (.*))?$")
 
 
-def fold_settings(codebook: Codebook) -> str:
+def fold_settings(codebook: Codebook, codes: dict[str, str] | None = None) -> str:
     """The codebook's own fields that no code holds (label, lexicons, lemma overrides, valence words)
-    as a description text ('' when it has none)."""
+    as a description text ('' when it has none), and ``codes`` (code name -> GUID) when given: what
+    the codebook had when written, so that reading it back can say which codes another program
+    renamed, merged or removed."""
     lines: list[str] = []
     if codebook.label:
         _scalar(lines, SETTINGS_LABEL, codebook.label)
@@ -137,6 +145,8 @@ def fold_settings(codebook: Codebook) -> str:
     for heading, words in ((POSITIVE, codebook.valence_positive), (NEGATIVE, codebook.valence_negative)):
         if words:
             _words(lines, heading, list(words))
+    if codes:
+        lines.append(f"{CODES}: " + json.dumps(codes, ensure_ascii=False))
     return "\n".join(lines)
 
 
@@ -164,6 +174,9 @@ def unfold_settings(text: str) -> dict[str, Any]:
         fields["valence_positive"] = tuple(_list_value(sections[POSITIVE]))
     if NEGATIVE in sections:
         fields["valence_negative"] = tuple(_list_value(sections[NEGATIVE]))
+    if CODES in sections:  # not a Codebook field: split_settings takes it off
+        codes = json.loads(_scalar_value(sections[CODES]))
+        fields["codes"] = {str(name): str(guid).lower() for name, guid in codes.items()}
     return fields
 
 

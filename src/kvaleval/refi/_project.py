@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kvaleval.errors import Errors, ExchangeError, Texts
-from kvaleval.records import Codebook
+from kvaleval.records import Codebook, CodeSet
 from kvaleval.refi._xml import child, child_text, children, local, namespace_problem, norm_guid
 from kvaleval.refi.codebook import read_codes, split_settings
 
@@ -131,6 +131,8 @@ class RawProject:
     """GUIDs of the notes (memos) the project itself refers to (a project memo)."""
     user_ids: dict[str, str] = field(default_factory=dict)
     """User GUID -> the user's ``id`` (a short name or initials), where it has one."""
+    written_codes: dict[str, str] | None = None
+    """The codes (name -> GUID) as kvaleval wrote them in its settings code, if it did (see ``say_changes``)."""
 
 
 def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
@@ -152,11 +154,13 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
     codes: tuple = ()
     code_names: dict[str, str] = {}
     settings: dict[str, Any] = {}
+    written_codes = None
     codebook_element = child(root, "CodeBook")
     codes_element = child(codebook_element, "Codes") if codebook_element is not None else None
     if codes_element is not None:
         codes, code_names = read_codes(codes_element, tolerated, codebook_name=name)
         codes, settings = split_settings(codes, tolerated)
+        written_codes = settings.pop("codes", None)  # the codes as kvaleval wrote them, not a Codebook field
     variables = {
         norm_guid(v.get("guid")): v.get("name") or ""
         for holder in children(root, "Variables")
@@ -188,7 +192,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         name=name,
         origin=root.get("origin") or "",
         users=users,
-        codebook=Codebook(name=name or "refi", codes=codes, **settings),
+        codebook=Codebook(name=name or "refi", codes=codes, sets=_code_sets(sets, code_names), **settings),
         code_names=code_names,
         variables=variables,
         cases=cases,
@@ -204,6 +208,7 @@ def parse_project(root: ET.Element, *, shown: str, member: str) -> RawProject:
         note_refs=_note_refs(root),
         user_ids={norm_guid(user.get("guid")): user.get("id", "") for holder in children(root, "Users")
                   for user in children(holder, "User") if user.get("id")},
+        written_codes=written_codes,
     )
 
 
@@ -311,6 +316,15 @@ def _note(element: ET.Element) -> RawNote:
         user=norm_guid(element.get("creatingUser") or element.get("modifyingUser")),
         created=element.get("creationDateTime") or "",
     )
+
+
+def _code_sets(sets: list[RawSet], code_names: dict[str, str]) -> tuple[CodeSet, ...]:
+    """The project's sets of codes alone (a code group, or an empty set), as the codebook's: a ``.qdc``
+    written from the project's codebook keeps them (a set with sources or memos stays the project's,
+    corpus.sets)."""
+    return tuple(CodeSet(name=found.name, codes=tuple(code_names[code] for code in found.codes if code in code_names),
+                         description=found.description, guid=found.guid or None)
+                 for found in sets if not found.sources and not found.notes)
 
 
 def _set(element: ET.Element) -> RawSet:

@@ -29,7 +29,7 @@ GUID_NAMESPACE = uuid.UUID("5b0e7f52-8d0a-5c1e-9a57-6b76616c6576")
 """The uuid5 namespace of every GUID kvaleval writes (fixed: exports diff cleanly)."""
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_HEX = re.compile(r"#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
+_HEX = re.compile(r"#?([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+%?\s*)?\)", re.I)
 
 
@@ -130,7 +130,7 @@ def namespace_problem(root: ET.Element, kind: str) -> str | None:
 def normalise_color(value: str | None) -> tuple[str | None, str | None]:
     """A colour as ``#RRGGBB`` and, if it had to be changed beyond case, what was done.
 
-    ``#RGB`` is expanded; ``#RRGGBBAA`` loses its alpha; ``rgb()``/``rgba()``
+    ``#RGB`` is expanded; ``#RRGGBBAA`` and ``#RGBA`` lose their alpha; ``rgb()``/``rgba()``
     become hex; anything else is dropped.
     """
     if value is None or not value.strip():
@@ -139,7 +139,7 @@ def normalise_color(value: str | None) -> tuple[str | None, str | None]:
     match = _HEX.fullmatch(text)
     if match:
         digits = match.group(1).upper()
-        if len(digits) == 3:
+        if len(digits) in (3, 4):  # CSS's short forms, #RGB and #RGBA
             digits = "".join(c * 2 for c in digits)
         note = None
         if len(digits) == 8:

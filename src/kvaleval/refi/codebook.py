@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from kvaleval.errors import Errors, ExchangeError, Texts, Warnings, os_error, warn
-from kvaleval.records import Code, Codebook
+from kvaleval.records import Code, Codebook, CodeSet
 from kvaleval.refi._archive import write_bytes
-from kvaleval.refi._description import fold, fold_settings, unfold, unfold_settings
+from kvaleval.refi._description import fold, fold_settings, unfold_checked, unfold_settings
 from kvaleval.refi._xml import (
     NS_CODEBOOK,
     child,
+    child_text,
     children,
     kept_guids,
     local,
@@ -76,7 +77,8 @@ def write_qdc(codebook: Codebook, path: str | Path) -> Path:
     path = Path(path)
     refuse_reserved_names(codebook.names, path)
     root = root_element("CodeBook", NS_CODEBOOK, origin=origin())
-    add_codes(root, codebook, NS_CODEBOOK)
+    code_guids = add_codes(root, codebook, NS_CODEBOOK)
+    add_code_sets(root, codebook, code_guids, path)
     write_bytes(path, to_bytes(root, NS_CODEBOOK))
     return path
 
@@ -102,8 +104,10 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     empty ``<Codes/>`` is invalid).
     """
     codes = list(codebook.codes) + [Code(name=name) for name in extra if name not in codebook]
-    settings = fold_settings(codebook)
-    if settings:  # lexicons, lemma overrides and valence words ride along in a code that is never applied
+    ruled = any(code.terms or code.near or code.patterns for code in codes)
+    # lexicons, lemma overrides, valence words and (where codes have rules another program could lose
+    # with them) the codes as written ride along in a code that is never applied
+    if fold_settings(codebook) or ruled:
         codes.append(Code(name=SETTINGS_CODE, codable=False))
     if not codes:
         return {}
@@ -112,6 +116,8 @@ def add_codes(parent: ET.Element, codebook: Codebook, namespace: str, extra: Ite
     nodes: dict[str, ET.Element] = {}
     names = {code.name for code in codes}
     guids = kept_guids({code.name: code.guid for code in codes}, "code", codebook.name)
+    settings = fold_settings(codebook, {name: guid for name, guid in guids.items() if name != SETTINGS_CODE}
+                             if ruled else None)
     for code in codes:
         node = make(
             None,
@@ -171,7 +177,7 @@ def read_qdc(path: str | Path) -> Codebook:
     an alpha channel or as ``rgb()`` (normalised to ``#RRGGBB``), codes without
     a name or ``isCodable``, and duplicate code names (made unique with the
     parent's name). Everything tolerated is reported in one warning. Code sets
-    are not kept (a kvaleval codebook has none).
+    (``Sets``) are kept in ``Codebook.sets`` and written back by :func:`write_qdc`.
 
     Parameters
     ----------
@@ -217,15 +223,70 @@ def read_qdc(path: str | Path) -> Codebook:
                 root=Texts.codebook_without_codes,
             )
         )
-    codes, settings = split_settings(read_codes(codes_element, tolerated, codebook_name=path.stem)[0], tolerated)
-    for sets in children(root, "Sets"):
-        if not list(sets):
+    all_codes, guids = read_codes(codes_element, tolerated, codebook_name=path.stem)
+    codes, settings = split_settings(all_codes, tolerated)
+    written = settings.pop("codes", None)
+    sets: list[CodeSet] = []
+    for holder in children(root, "Sets"):
+        if not list(holder):
             tolerated.append(Texts.refi_empty_sets)
-        else:
-            tolerated.append(Texts.refi_code_sets.format(n=len(list(sets))))
+        sets += [read_code_set(node, guids, tolerated) for node in children(holder, "Set")]
     if tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(tolerated)))
-    return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest(), **settings)
+    if written is not None:
+        say_changes(written, guids, codes, shown)
+    return Codebook(name=path.stem, codes=codes, path=shown, sha256=hashlib.sha256(data).hexdigest(),
+                    sets=tuple(sets), **settings)
+
+
+def say_changes(written: dict[str, str], guids: dict[str, str], codes: tuple[Code, ...], shown: str) -> None:
+    """What another program did to a codebook kvaleval wrote with rules (``written``: its codes then,
+    name -> GUID; ``guids``: GUID -> name now): codes renamed, and codes gone (merged into another or
+    removed, their terms with them) (W650); codes added there without rules, which the rule coder
+    never codes (W649). A code whose kvaleval fields no longer read is said in W601."""
+    renamed = [f"{name} → {guids[guid]}" for name, guid in written.items() if guid in guids and guids[guid] != name]
+    gone = [name for name, guid in written.items() if guid not in guids]
+    if renamed or gone:
+        warn(Warnings.W650.format(path=shown, renamed=renamed or "–", gone=gone or "–"))
+    known = set(written.values())
+    bare = [code.name for code in codes
+            if code.codable and not (code.terms or code.near or code.patterns) and code.guid not in known]
+    if bare:
+        warn(Warnings.W649.format(path=shown, n=len(bare), codes=bare[:10]))
+
+
+def read_code_set(node: ET.Element, guids: dict[str, str], tolerated: list[str]) -> CodeSet:
+    """A code ``Set``: its members by code name. A ``.qdc`` names them with ``guid`` (Codebook.xsd),
+    a project with ``targetGUID``; a member that is no code is left out and said."""
+    name = node.get("name") or ""
+    members = [norm_guid(member.get("guid") or member.get("targetGUID")) for member in children(node, "MemberCode")]
+    unknown = [member for member in members if member not in guids]
+    if unknown:
+        tolerated.append(Texts.refi_code_set_unknown.format(name=name, n=len(unknown)))
+    return CodeSet(name=name, codes=tuple(guids[member] for member in members if member in guids),
+                   description=child_text(node, "Description"), guid=norm_guid(node.get("guid")) or None)
+
+
+def add_code_sets(root: ET.Element, codebook: Codebook, code_guids: dict[str, str], path: Path) -> None:
+    """A ``.qdc``'s ``<Sets>``: the codebook's code sets, their GUIDs kept; members no longer in the
+    codebook are left out (W648)."""
+    if not codebook.sets:
+        return
+    holder = make(root, "Sets", NS_CODEBOOK)
+    guids = kept_guids({str(n): code_set.guid for n, code_set in enumerate(codebook.sets)}, "set", codebook.name)
+    missing: dict[str, list[str]] = {}
+    for n, code_set in enumerate(codebook.sets):
+        node = make(holder, "Set", NS_CODEBOOK, guid=guids[str(n)], name=code_set.name)
+        if code_set.description:
+            text_element(node, "Description", NS_CODEBOOK, code_set.description)
+        for code in code_set.codes:
+            if code in code_guids:
+                make(node, "MemberCode", NS_CODEBOOK, guid=code_guids[code])  # Codebook.xsd: guid, not targetGUID
+            else:
+                missing.setdefault(code_set.name, []).append(code)
+    if missing:
+        codes = [code for found in missing.values() for code in found]
+        warn(Warnings.W648.format(path=path, sets=sorted(missing), n=len(codes), codes=codes[:5]))
 
 
 SETTINGS_CODE = "kvaleval-ordlister"
@@ -281,7 +342,9 @@ def read_codes(
         if node.get("isCodable") is None:
             tolerated.append(Texts.refi_no_is_codable.format(name=name))
         description = child(node, "Description")
-        fields = unfold(description.text or "" if description is not None else "")
+        fields, unread = unfold_checked(description.text or "" if description is not None else "")
+        if unread:
+            tolerated.append(Texts.refi_description_unread.format(name=name, detail=unread))
         codable = (node.get("isCodable") or "true").strip().lower() not in ("false", "0")  # xs:boolean
         key = norm_guid(node.get("guid"))
         twice = key in names

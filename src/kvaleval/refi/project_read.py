@@ -12,6 +12,7 @@ from kvaleval.errors import Warnings, warn
 from kvaleval.records import Codebook, Document
 from kvaleval.refi._archive import ArchiveLimits
 from kvaleval.refi._import import import_project, open_project
+from kvaleval.refi.codebook import say_changes
 from kvaleval.segment import segment_documents
 
 
@@ -171,4 +172,64 @@ def read_qdpx_codebook(path: str | Path, *, limits: ArchiveLimits | None = None)
         archive.close()
     if raw.tolerated:
         warn(Warnings.W601.format(path=shown, items="; ".join(raw.tolerated)))
+    if raw.written_codes is not None:  # a project kvaleval wrote, its codes edited in another program
+        say_changes(raw.written_codes, raw.code_names, raw.codebook.codes, shown)
     return raw.codebook
+
+
+def by_turn(corpus: Corpus, codings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The segments and codings of a project read, with the pieces of each split turn whole again.
+
+    :func:`read_qdpx` splits a respondent turn where a selection begins or ends (``doc#3.1``,
+    ``doc#3.2``), so that each selection is whole segments. For agreement between coders that makes
+    the units depend on where each coder drew the selection: Anne selecting the whole answer and Bo
+    its first half disagreed on the second half. Here a turn is one unit again, as in a coding sheet:
+    a coder coded the turn with a code when they coded any piece of it (score the highest, valence the
+    one given, or ``blandet`` where the pieces have two, reasons joined by " | ").
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The corpus :func:`read_qdpx` (or ``read_corpus``) read.
+    codings : DataFrame
+        Its codings (or any codings of its segments, e.g. the rule coder's).
+
+    Returns
+    -------
+    segments : DataFrame
+        ``corpus.segments`` with each split turn one row (``doc#3``, its text from the first piece's
+        start to the last piece's end).
+    codings : DataFrame
+        One row per (turn, code, coder).
+
+    Examples
+    --------
+    >>> corpus, codings = kv.read_qdpx("fra-nvivo.qdpx")  # doctest: +SKIP
+    >>> segments, turns = kv.refi.by_turn(corpus, codings)  # doctest: +SKIP
+    >>> kv.agreement(turns, ["Anne", "Bo"], segments=segments)  # doctest: +SKIP
+    """
+    segments = corpus.segments
+    whole = segments["doc_id"].astype(str) + "#" + segments["turn_index"].astype(str)
+    turn_of = dict(zip(segments["segment_id"].astype(str), whole, strict=True))
+    texts = {document.doc_id: document.text for document in corpus.documents}
+    rows = []
+    for turn, group in segments.groupby(whole, sort=False):
+        first = {**group.iloc[0].to_dict(), "segment_id": turn}  # doc#3, as segment_ids names a whole turn
+        if len(group) > 1:
+            start, end = int(group["start"].min()), int(group["end"].max())
+            text = texts.get(str(first["doc_id"]))
+            first.update(start=start, end=end,
+                         text=text[start:end] if text is not None else " ".join(group["text"].astype(str)))
+        rows.append(first)
+    turns = pd.DataFrame(rows, columns=list(segments.columns))
+    table = codings.assign(segment_id=[turn_of.get(str(segment), str(segment)) for segment in codings["segment_id"]])
+    keys = ["segment_id", "code", "coder"]
+    merged = table.groupby(keys, sort=False, dropna=False).agg(
+        doc_id=("doc_id", "first"), score=("score", "max"), valence=("valence", _one_valence),
+        why=("why", lambda reasons: " | ".join(dict.fromkeys(str(r) for r in reasons if isinstance(r, str) and r))))
+    return turns, merged.reset_index()[list(codings.columns)]
+
+
+def _one_valence(values: pd.Series) -> str:
+    given = {str(value) for value in values if isinstance(value, str) and value}
+    return given.pop() if len(given) == 1 else ("blandet" if given else "")

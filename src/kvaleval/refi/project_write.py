@@ -16,8 +16,8 @@ import pandas as pd
 
 from kvaleval.coded import Coded
 from kvaleval.errors import Warnings, warn
-from kvaleval.frames import CODING_COLUMNS, attribute_columns, require_columns
-from kvaleval.records import INTERVIEWER, RESPONDENT, Document, Turn
+from kvaleval.frames import CODING_COLUMNS, SET_COLUMNS, attribute_columns, require_columns
+from kvaleval.records import INTERVIEWER, RESPONDENT, Codebook, Document, Turn
 from kvaleval.refi._archive import write_zip
 from kvaleval.refi._cases import PlannedCases, plan_cases
 from kvaleval.refi._description import number
@@ -117,7 +117,7 @@ def write_qdpx(
     texts, notes = _texts(documents, segments)
     coders = sorted({str(coder) for coder in codings["coder"].dropna()} - {TOOL_USER})
     corpus = coded.corpus
-    planned = plan(corpus.memos, corpus.sets, corpus.annotations, texts,
+    planned = plan(corpus.memos, _with_code_sets(corpus.sets, coded.codebook), corpus.annotations, texts,
                    [*coded.codebook.names, *[str(code) for code in pd.unique(codings["code"].dropna())]])
     authors = [author for author in planned.authors if author not in coders and author != TOOL_USER]
     # the users of the projects read who neither coded nor wrote anything stay users
@@ -208,6 +208,18 @@ def write_qdpx(
     for note_text in notes:
         warn(note_text)
     return path
+
+
+def _with_code_sets(sets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The sets of the projects read and the codebook's code sets (from a ``.qdc``) that are not among
+    them (by GUID: a project's codebook has its own code sets, which ``corpus.sets`` holds already)."""
+    read = {cell_text(value).strip("{}").lower() for value in sets["guid"]} if len(sets) else set()
+    more = [(codebook.path or codebook.name, found.name, found.description, (), found.codes, (), found.guid)
+            for found in codebook.sets if not found.guid or found.guid not in read]
+    if not more:
+        return sets
+    added = pd.DataFrame(more, columns=list(SET_COLUMNS))
+    return pd.concat([sets, added], ignore_index=True) if len(sets) else added
 
 
 def _source_names(documents: list[Document]) -> dict[str, str]:
@@ -488,8 +500,12 @@ def _selections(
                 if text[max(own["start"], turn[0]) : min(own["end"], turn[1])].strip():
                     needed.append(turn)
             rows = [coded[span] for span in needed if span in coded]
-            if needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
-                pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))
+            if needed and len(rows) == len(needed) and _overlapped(own, needed, rows, found[doc_id, coder, code],
+                                                                   text):
+                pieces.append((doc_id, own["start"], own["end"], coder, {**rows[0], "why": own["why"]}, own))
+                used.update(needed)
+            elif needed and len(rows) == len(needed) and len({_memo_fields(row) for row in rows}) == 1:
+                pieces.append((doc_id, own["start"], own["end"], coder, rows[0], own))  # one new reason
                 used.update(needed)
             elif rows:
                 split.append(own["guid"])
@@ -528,6 +544,26 @@ def _selections(
     for selections in by_document.values():
         selections.sort(key=lambda s: (s["start"], s["end"], s["coder"]))
     return by_document
+
+
+def _overlapped(
+    own: dict[str, Any], needed: list[tuple[int, int]], rows: list[dict[str, Any]], read: list[dict[str, Any]],
+    text: str
+) -> bool:
+    """Whether the segments a selection read (``own``) codes have one valence and score and, each, the
+    reasons of the selections read (same code and coder) that overlap it: its own, and where two selections
+    with their own comment code a segment, both (joined by " | "); each is then written with its own."""
+    if len({_memo_fields(row)[:2] for row in rows}) != 1:
+        return False
+    if all((_clean(row["why"]) or "") == own["why"] for row in rows):
+        return True  # no other reason in it (the common case: no overlap)
+    read = [other for other in read if other["start"] < own["end"] and other["end"] > own["start"]]
+    for (start, end), row in zip(needed, rows, strict=True):
+        over = [other["why"] for other in read
+                if other["why"] and text[max(start, other["start"]) : min(end, other["end"])].strip()]
+        if set(filter(None, (_clean(row["why"]) or "").split(" | "))) != set(" | ".join(over).split(" | ")) - {""}:
+            return False
+    return True
 
 
 def _coded_segments(
@@ -581,7 +617,7 @@ def _read_selections(read: pd.DataFrame, texts: dict[str, str], taken: set[str]
         seen.add((*key, guid_read, start, end))
         found[key].append({"start": start, "end": end, "name": row["name"] if _present(row["name"]) else None,
                            "author": cell_text(row["author"]), "guid": guid_read,
-                           "coding": cell_text(row["coding_guid"])})
+                           "coding": cell_text(row["coding_guid"]), "why": cell_text(row.get("why"))})
     return found
 
 

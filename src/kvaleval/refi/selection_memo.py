@@ -45,7 +45,8 @@ def format_memo(items: list[tuple[str, str | None, str | None, str | None]]) -> 
     reasons = {why for _, _, _, why in items}
     if all(valence is None and score is None for _, valence, score, _ in items) and len(reasons) == 1:
         (why,) = reasons
-        if why and why == why.strip() and parse_memo(why, [code for code, _, _, _ in items]) is None:
+        if why and why == why.strip() and not _UNWRITABLE.search(why) \
+                and parse_memo(why, [code for code, _, _, _ in items]) is None:
             return why
     blocks = []
     for code, valence, score, why in items:
@@ -89,6 +90,9 @@ def parse_memo(text: str, codes: list[str]) -> dict[str, CodingMemo] | None:
     return found
 
 
+_UNWRITABLE = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What a comment written as it was cannot hold: XML 1.0 has no place for these, and reads a CR as a line
+feed (such a comment is written as a ``Begrundelse:`` block, escaped, and comes back exactly)."""
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r"}
 # what XML 1.0 cannot hold (and a CR, which XML turns into a line feed on reading)
 _UNSAFE = re.compile("[\\\\\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
