@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -104,3 +105,18 @@ def test_cli_evaluate_calibrate_says_the_factor(tmp_path: Path) -> None:
     without = CliRunner().invoke(app, ["evaluate", str(corpus), "--gold", str(gold), "-c", str(codebook),
                                        "--out", str(tmp_path / "f.xlsx"), "-q"])
     assert "Tærsklerne" not in without.output
+
+
+def test_cli_code_calibrate_from_codes_with_the_scaled_thresholds(tmp_path: Path) -> None:
+    from kvaleval.cli import code as _code  # noqa: F401  (registers the command)
+
+    corpus, codebook, gold = write_material(tmp_path, gold_codes_single_words=True)
+    runs = {}
+    for name, extra in (("written", []), ("calibrated", ["--calibrate-from", str(gold)])):
+        result = CliRunner().invoke(app, ["code", str(corpus), "-c", str(codebook), "--out", str(tmp_path / name),
+                                          "--no-qdpx", *extra])
+        assert result.exit_code == 0, result.output
+        runs[name] = pd.read_csv(tmp_path / name / "csv" / "kodninger.csv")
+    assert "Koder med alle tærskler × 0.5 (--calibrate-from)." in result.output
+    pride = {name: (codings["code"] == "stolthed").sum() for name, codings in runs.items()}
+    assert pride == {"written": 6, "calibrated": 18}  # "Stolt og modig" in six interviews; then every weak word

@@ -38,6 +38,9 @@ NOT_RUN = {
         "new interviews the user has",
     "python -m kvaleval code korpus/ --codebook dagtilbud.yaml --conclusions konklusioner.yaml --targets maal.docx":
         "conclusions.md's own evaluation, shown in parts",
+    "python -m kvaleval agreement fra-nvivo.qdpx --codebook codebooks/vollsmose.yaml":
+        "a project coded in another program (tests/test_refi_human.py reads such projects)",
+    "python -m kvaleval agreement anne.qdpx bo.qdpx": "two coders' projects from another program",
 }
 
 

@@ -777,6 +777,7 @@ class Texts(metaclass=_CodedMessages):
         "{kappa_scaled:.2f} (som skrevet {kappa:.2f}); valgt på halvdelen af dokumenterne og målt på den anden "
         "halvdel {held_out:.2f} (som skrevet {as_written:.2f}). Gang kodebogens tærskler med {scale:g} "
         "(threshold: {scale:g} for 1.0), eller kod med kv.calibrate(...).codebook.")
+    cli_calibrated_used = "Koder med alle tærskler × {scale:g} (--calibrate-from)."
     cli_calibrated_as_written = ("Tærsklerne: kodebogen passer bedst til guld-kodningen, som den er skrevet "
                                  "(κ {kappa:.2f}; lavere tærskler gav ikke mere).")
     cli_written_confusions = "Skrevet: {path} ({n} forvekslinger)"
@@ -1702,6 +1703,7 @@ class _TextsEnglish:
         "κ is {kappa_scaled:.2f} (as written {kappa:.2f}); chosen on half of the documents and measured on the "
         "other half {held_out:.2f} (as written {as_written:.2f}). Multiply the codebook's thresholds by {scale:g} "
         "(threshold: {scale:g} for 1.0), or code with kv.calibrate(...).codebook.")
+    cli_calibrated_used = "Coding with every threshold × {scale:g} (--calibrate-from)."
     cli_calibrated_as_written = ("Thresholds: the codebook fits the gold coding best as written "
                                  "(κ {kappa:.2f}; lower thresholds gave no more).")
     cli_written_confusions = "Written: {path} ({n} confusions)"

@@ -80,6 +80,10 @@ HELP_EN: dict[str, str] = {
         "filled-in review sheet).",
     "Mål kun i de dokumenter, guld-CSV'en har kodninger i (guld på et udsnit).":
         "Measure only in the documents the gold CSV has codings in (gold on a sample).",
+    "En håndkodet prøve af korpusset (guld-CSV eller udfyldt kodeark): alle tærskler ganges med den faktor, der "
+    "passer bedst til den (kv.calibrate).":
+        "A hand-coded sample of the corpus (gold CSV or a filled coding sheet): every threshold is multiplied by "
+        "the factor that fits it best (kv.calibrate).",
     "Find også den faktor på alle tærskler, der passer bedst til guld-kodningen (koder korpusset syv gange; "
     "kv.calibrate).":
         "Also find the factor on every threshold that fits the gold coding best (codes the corpus seven times; "

@@ -5,19 +5,24 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
 from kvaleval.cli._common import (
     codebook_or_model_s,
+    codings_exist,
     echo,
     find_beside,
     summary_lines,
     warnings_as_notes,
 )
 from kvaleval.errors import CodingError, Errors, ReportError, Texts
+
+if TYPE_CHECKING:
+    from kvaleval.corpus import Corpus
+    from kvaleval.records import Codebook
 
 
 @app.command("code", cls=DanishCommand)
@@ -42,6 +47,9 @@ def code_cli(
                      "baggrundsvariabel i et spørgeskema, fx 'Afdeling'); standard: respondent_group, hvis den "
                      "findes.")] = None,
     model: Annotated[Path | None, typer.Option(help="Modelfil fra 'kvaleval train' (regler + model).")] = None,
+    calibrate_from: Annotated[Path | None, typer.Option(
+        help="En håndkodet prøve af korpusset (guld-CSV eller udfyldt kodeark): alle tærskler ganges med den "
+             "faktor, der passer bedst til den (kv.calibrate).")] = None,
     pseudonyms: Annotated[Path | None, typer.Option(help="pseudonyms.csv: original,erstatning.")] = None,
     keep: Annotated[list[str] | None, typer.Option(
         help="Et ord eller navn, der ikke pseudonymiseres (indsatsens navn, et sted); gentag for flere.")] = None,
@@ -100,6 +108,8 @@ def code_cli(
         from kvaleval.analyse.frequencies import groupable
 
         raise CodingError(Errors.E304.format(by=by, columns=groupable(read.segments.columns)))
+    if calibrate_from is not None:
+        book = _calibrated(read, book, calibrate_from, quiet)
     echo(Texts.cli_coding.format(codebook=codebook_path), quiet)
     echo(Texts.cli_inputs.format(conclusions=conclusions_path or Texts.cli_none,
                                  targets=targets_path or Texts.cli_none), quiet)
@@ -113,3 +123,17 @@ def code_cli(
                                     keep=keep or (), progress=progress, qdpx=qdpx)
     for line in summary_lines(coded, written, out, only_skipped=quiet):
         echo(line)
+
+
+def _calibrated(read: Corpus, book: Codebook, sample: Path, quiet: bool) -> Codebook:
+    """The codebook with its thresholds scaled to fit the hand-coded sample, and the factor said."""
+    import kvaleval as kv
+    from kvaleval.cli.evaluate import print_calibration
+
+    codings_exist([sample])
+    found = kv.calibrate(read, book, kv.read_codings(sample, segments=read.segments, codebook=book))
+    if not quiet:
+        print_calibration(found)
+    echo(Texts.cli_calibrated_used.format(scale=found.scale), quiet)
+    return found.codebook
+

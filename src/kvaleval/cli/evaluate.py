@@ -131,10 +131,10 @@ def evaluate_cli(
     echo(Texts.cli_macro_f1.format(f1=macro["f1"], kappa=lowest), quiet)
     echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
     if calibrate:
-        _print_calibration(kv.calibrate(read, book, truth))
+        print_calibration(kv.calibrate(read, book, truth))
 
 
-def _print_calibration(found: Calibration) -> None:
+def print_calibration(found: Calibration) -> None:
     """The threshold factor that fits the gold, with what it is worth on documents it was not chosen on."""
     if found.scale == 1.0:
         typer.echo(Texts.cli_calibrated_as_written.format(kappa=found.kappa))
