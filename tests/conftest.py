@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import settings
 
@@ -193,3 +194,30 @@ def monkeypatch_module():  # type: ignore[no-untyped-def]
     """A monkeypatch for module-scoped fixtures and hypothesis tests (function-scoped ones are refused there)."""
     with pytest.MonkeyPatch.context() as patch:
         yield patch
+
+
+SURVEY_QUESTION = "Hvad har været godt ved indsatsen?"
+
+
+def pseudonymised_texts(folder: Path) -> dict[str, str]:
+    """text -> the pseudonymised text, for every segment of the corpus in ``folder``, as a run shows it."""
+    import kvaleval as kv
+    from kvaleval.analyse.privacy import corpus_pseudonymiser
+
+    segments = kv.read_corpus(folder).segments
+    apply = corpus_pseudonymiser(segments)
+    return {text: apply(text, sid) for sid, text in zip(segments["segment_id"], segments["text"], strict=True)}
+
+
+def pseudonymised_survey(tmp_path: Path, answers: list[str]) -> dict[str, str]:
+    """:func:`pseudonymised_texts` of a survey written by openpyxl, one answer per respondent."""
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["løbenr", "Boligområde", SURVEY_QUESTION])
+    for number, answer in enumerate(answers, 1):
+        sheet.append([number, "Vollsmose", answer])
+    book.save(folder / "survey.xlsx")
+    return pseudonymised_texts(folder)
+

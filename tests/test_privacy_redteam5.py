@@ -10,28 +10,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import openpyxl
-
 import kvaleval as kv
+from conftest import SURVEY_QUESTION as QUESTION
+from conftest import pseudonymised_survey
 from kvaleval.analyse.privacy import corpus_pseudonymiser
-
-QUESTION = "Hvad har været godt ved indsatsen?"
-
-
-def _survey_texts(tmp_path: Path, answers: list[str]) -> dict[str, str]:
-    """segment id -> the pseudonymised answer, for a survey written by openpyxl, one answer per respondent."""
-    folder = tmp_path / "korpus"
-    folder.mkdir()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["løbenr", "Boligområde", QUESTION])
-    for number, answer in enumerate(answers, 1):
-        sheet.append([number, "Vollsmose", answer])
-    book.save(folder / "survey.xlsx")
-    segments = kv.read_corpus(folder)
-    segments = segments.segments if hasattr(segments, "segments") else segments
-    apply = corpus_pseudonymiser(segments)
-    return {text: apply(text, sid) for sid, text in zip(segments["segment_id"], segments["text"], strict=True)}
 
 
 def test_privacy_red_team5_a_word_found_as_a_name_in_one_answer_stays_a_word_in_the_others(
@@ -40,7 +22,7 @@ def test_privacy_red_team5_a_word_found_as_a_name_in_one_answer_stays_a_word_in_
              "Max og hans kollega har lavet en god turnering.", "Tusind tak til Lærke og Storm for en god sommer"]
     words = ["Sol og regn skiftede, men festen blev holdt.", "Glad og tilfreds.",
              "Plads til max 15 personer i lokalet.", "Storm og regn gør at vi ikke kan være ude."]
-    shown = _survey_texts(tmp_path, [*names, *words])
+    shown = pseudonymised_survey(tmp_path, [*names, *words])
     assert shown[names[0]] == "Tak til [navn] fra klubben, hun er fantastisk."
     assert shown[names[1]] == "[navn] fra boligselskabet lytter til os."
     assert shown[names[2]] == "[navn] og hans kollega har lavet en god turnering."
@@ -75,7 +57,7 @@ def test_privacy_red_team5_a_password_or_pin_said_aloud_goes(tmp_path: Path) -> 
                "pinkode 8642, jeg glemmer den altid", "koden er hest123.", "password: Fatima1990!"]
     kept = ["Koden til vaskeriet virker ikke altid.", "kodeordet er 12 tegn langt", "koden er svær at huske",
             "Tema med koden K12 og koden 1.1 i kodebogen.", "Koden for 2024 var ny."]
-    shown = _survey_texts(tmp_path, [*answers, *kept])
+    shown = pseudonymised_survey(tmp_path, [*answers, *kept])
     assert shown[answers[0]] == "Koden til min e-boks er [kode] hvis I skal hjælpe mig."
     assert shown[answers[1]] == "adgangskoden er [kode] til wifi"
     assert shown[answers[2]] == "pinkode [kode], jeg glemmer den altid"
@@ -89,7 +71,7 @@ def test_privacy_red_team5_a_word_or_surname_before_er_and_an_adjective_is_a_thi
     # "Job er god" read as a name: the rule knew the neuter "Mad er vigtigt", not the common gender
     things = ["Job er god for selvtilliden.", "Storm er farlig.", "Job er vigtigt for mig."]
     persons = ["Kim er god til at lytte.", "Rose er sød.", "Storm er pedel på skolen.", "Bo er vigtig for mig."]
-    shown = _survey_texts(tmp_path, [*things, *persons])
+    shown = pseudonymised_survey(tmp_path, [*things, *persons])
     for text in things:
         assert shown[text] == text
     for text in persons:
@@ -100,7 +82,7 @@ def test_privacy_red_team5_a_word_with_a_capital_after_a_relative_is_their_name(
     # "Min veninde Glad" was found only because "Glad" was a name in another respondent's answer
     answers = ["Min veninde Glad (hun hedder det) kommer også.", "Vores træner Storm er god."]
     kept = ["Jeg så min Moster i går.", "Glad for at der er noget for de unge."]
-    shown = _survey_texts(tmp_path, [*answers, *kept])
+    shown = pseudonymised_survey(tmp_path, [*answers, *kept])
     assert shown[answers[0]] == "Min veninde [navn] (hun hedder det) kommer også."
     assert shown[answers[1]] == "Vores træner [navn] er god."
     for text in kept:
@@ -117,7 +99,7 @@ def test_privacy_red_team5_a_class_a_workplace_and_a_post_that_point_at_a_person
             "Min datter går på Rosenhøj Skole og er glad.", "Jeg arbejder i Netto, så jeg kan kun om aftenen.",
             "Han er pedel og meget hjælpsom.", "Vi holder møde med zoom fra kommunen.",
             "Hun arbejder i Fakta i Vollsmose."]
-    shown = _survey_texts(tmp_path, [*answers, *kept])
+    shown = pseudonymised_survey(tmp_path, [*answers, *kept])
     assert shown[answers[0]] == "Min søn går i [klasse] på Rosenhøj Skole og har fået bedre karakterer."
     assert shown[answers[1]] == "Han går i [klasse] og har fået nye venner i klubben."
     assert shown[answers[2]] == "Hun arbejder i [arbejdsplads] og kender alle i området."
@@ -129,6 +111,6 @@ def test_privacy_red_team5_a_class_a_workplace_and_a_post_that_point_at_a_person
 
 def test_privacy_red_team5_max_before_a_number_starts_a_sentence_as_the_word(tmp_path: Path) -> None:
     kept = "Max 20 børn på holdet er for lidt, der er venteliste."
-    shown = _survey_texts(tmp_path, [kept, "Max sagde, at der er venteliste."])
+    shown = pseudonymised_survey(tmp_path, [kept, "Max sagde, at der er venteliste."])
     assert shown[kept] == kept
     assert shown["Max sagde, at der er venteliste."] == "[navn] sagde, at der er venteliste."

@@ -14,29 +14,8 @@ import docx
 import openpyxl
 
 import kvaleval as kv
-from kvaleval.analyse.privacy import corpus_pseudonymiser
-
-QUESTION = "Hvad har været godt ved indsatsen?"
-
-
-def _shown(folder: Path) -> dict[str, str]:
-    """text -> the pseudonymised text, for every segment of the corpus in ``folder``, read as a run reads it."""
-    segments = kv.read_corpus(folder)
-    segments = segments.segments if hasattr(segments, "segments") else segments
-    apply = corpus_pseudonymiser(segments)
-    return {text: apply(text, sid) for sid, text in zip(segments["segment_id"], segments["text"], strict=True)}
-
-
-def _survey(tmp_path: Path, answers: list[str]) -> dict[str, str]:
-    folder = tmp_path / "korpus"
-    folder.mkdir()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["løbenr", "Boligområde", QUESTION])
-    for number, answer in enumerate(answers, 1):
-        sheet.append([number, "Vollsmose", answer])
-    book.save(folder / "survey.xlsx")
-    return _shown(folder)
+from conftest import SURVEY_QUESTION as QUESTION
+from conftest import pseudonymised_survey, pseudonymised_texts
 
 
 def test_privacy_red_team6_a_rare_diagnosis_with_an_age_goes_a_common_one_or_no_age_stays(tmp_path: Path) -> None:
@@ -52,7 +31,7 @@ def test_privacy_red_team6_a_rare_diagnosis_with_an_age_goes_a_common_one_or_no_
     document.add_paragraph("Sagsbehandler: Foreningen for cystisk fibrose holdt oplæg for 30 forældre.")
     document.add_paragraph("Sagsbehandler: Hun har haft Downs syndrom hele livet, og det går godt.")
     document.save(folder / "partner.docx")
-    shown = _shown(folder)
+    shown = pseudonymised_texts(folder)
     assert shown["Min dreng på 9 med cystisk fibrose får ikke den hjælp, han skal have."] == (
         "Min dreng på 9 med [diagnose] får ikke den hjælp, han skal have.")
     assert shown["Den ældste er 17 og har en sjælden muskelsygdom, så han bruger kørestol."] == (
@@ -82,7 +61,7 @@ def test_privacy_red_team6_a_nickname_given_with_kalder_goes(tmp_path: Path) -> 
         "Betjent: De kalder ham Bulldozer, fordi han er så stor.\n"
         "Betjent: Gosia, som vi kalder hende, er meget grundig.\n"
         "Betjent: Vi kalder det Storkøbenhavn, og de kalder ham doven.\n", encoding="utf-8")
-    shown = _shown(folder)
+    shown = pseudonymised_texts(folder)
     assert shown["Ham den store fra nummer tolv, ham kalder de Bulldozer."] == (
         "Ham den store fra nummer tolv, ham kalder de [navn].")
     assert shown["De kalder ham Bulldozer, fordi han er så stor."] == "De kalder ham [navn], fordi han er så stor."
@@ -99,7 +78,7 @@ def test_privacy_red_team6_a_name_that_is_a_word_in_its_word_sense_stays_learned
     words = ["Lærke er en fugl, siger min datter, når vi går tur.", "Rose er smukke, vi plantede dem i gården.",
              "Lærke og solsort synger om morgenen, det er dejligt at bo her.", "Bo har vi gjort her i 20 år.",
              "Nej Sol og regn skiftede, men festen blev holdt.", "Hvor meget kender du til Job og sundhed?"]
-    shown = _survey(tmp_path, [*names, *words])
+    shown = pseudonymised_survey(tmp_path, [*names, *words])
     assert shown[names[0]] == "[navn] er en god pædagog."
     assert shown[names[1]] == "[navn] fra bydelsmødrene er en engel."
     assert shown[names[2]] == "[navn] og mor kom forbi."
@@ -120,7 +99,7 @@ def test_privacy_red_team6_a_name_said_first_with_a_verb_of_saying_and_no_at_sta
 def test_privacy_red_team6_a_disease_named_after_its_physician_stays(tmp_path: Path) -> None:
     kept = ["De fleste har Alzheimer, nogle har vaskulær demens.", "Min mor har Parkinsons sygdom.",
             "Vores datter har Downs syndrom og går i børnehave.", "Han har Tourettes syndrom og tics."]
-    shown = _survey(tmp_path, [*kept, "Hannes sygdom har været hård for hele familien."])
+    shown = pseudonymised_survey(tmp_path, [*kept, "Hannes sygdom har været hård for hele familien."])
     for text in kept:
         assert shown[text] == text
     assert shown["Hannes sygdom har været hård for hele familien."] == (
@@ -135,7 +114,7 @@ def test_privacy_red_team6_a_house_number_a_person_is_from_or_lives_in_goes(tmp_
         "Betjent: Ham den store fra nr. 12 larmer hele tiden, og hende fra nummer 7 klager.\n"
         "Betjent: Min mor og mine søstre bor ovre i nummer 22.\n"
         "Betjent: Jeg var nr. 2 til løbet, og det står på side 4 i nr. 3 af bladet.\n", encoding="utf-8")
-    shown = _shown(folder)
+    shown = pseudonymised_texts(folder)
     assert shown["Ham den store fra nr. 12 larmer hele tiden, og hende fra nummer 7 klager."] == (
         "Ham den store fra [adresse] larmer hele tiden, og hende fra [adresse] klager.")
     assert shown["Min mor og mine søstre bor ovre i nummer 22."] == "Min mor og mine søstre bor ovre i [adresse]."
@@ -146,7 +125,7 @@ def test_privacy_red_team6_a_house_number_a_person_is_from_or_lives_in_goes(tmp_
 def test_privacy_red_team6_an_unlisted_name_first_in_a_sentence_before_a_relative_goes(tmp_path: Path) -> None:
     answers = ["Sivas kone er sød og hjælper alle.", "Wojtek og Fatima kommer hver uge."]
     kept = ["Tingbjergs børn er søde.", "Netflix og Mette er det eneste, hun gider."]
-    shown = _survey(tmp_path, [*answers, *kept])
+    shown = pseudonymised_survey(tmp_path, [*answers, *kept])
     assert shown[answers[0]] == "[navn]s kone er sød og hjælper alle."
     assert shown[answers[1]] == "[navn] og [navn] kommer hver uge."
     assert shown[kept[0]] == kept[0]
@@ -164,7 +143,7 @@ def test_privacy_red_team6_a_name_on_the_next_line_of_a_wrapped_sentence_goes(tm
     for number, answer in enumerate([*wrapped, kept], 1):
         sheet.append([number, answer])
     book.save(folder / "survey.xlsx")
-    shown = _shown(folder)
+    shown = pseudonymised_texts(folder)
     assert shown[wrapped[0]] == "Min kontaktperson hedder\n[navn], og han er god."
     assert shown[wrapped[1]] == "Vi kalder ham\n[navn], fordi han er stor."
     assert shown[kept] == kept
