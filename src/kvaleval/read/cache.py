@@ -41,7 +41,7 @@ from kvaleval.frames import (
 from kvaleval.read import _IGNORE_FOLDER, MAX_BYTES, METADATA_FILE, file_sha256, read_corpus
 from kvaleval.records import Document, Turn
 
-SCHEMA = 8
+SCHEMA = 9  # 9: corpus.selections gained "why" (session 19)
 _TABLES = ("segments", "skipped", "notes")
 _PROJECT_TABLES = {"memos": MEMO_COLUMNS, "sets": SET_COLUMNS, "annotations": ANNOTATION_COLUMNS,
                    "cases": CASE_COLUMNS, "selections": CODED_SELECTION_COLUMNS, "projects": PROJECT_COLUMNS}
