@@ -120,3 +120,18 @@ def test_cli_code_calibrate_from_codes_with_the_scaled_thresholds(tmp_path: Path
     assert "Koder med alle tærskler × 0.5 (--calibrate-from)." in result.output
     pride = {name: (codings["code"] == "stolthed").sum() for name, codings in runs.items()}
     assert pride == {"written": 6, "calibrated": 18}  # "Stolt og modig" in six interviews; then every weak word
+
+
+def test_calibrate_on_one_coded_document_says_so_instead_of_a_held_out_kappa(tmp_path: Path) -> None:
+    corpus_path, codebook_path, gold_path = write_material(tmp_path, gold_codes_single_words=True)
+    rows = [line for line in gold_path.read_text(encoding="utf-8").splitlines()
+            if line.startswith(("doc_id", "interview0,"))]
+    one = tmp_path / "en.csv"
+    one.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    corpus = kv.read_corpus(corpus_path)
+    found = kv.calibrate(corpus, kv.read_codebook(codebook_path), kv.read_codings(one, segments=corpus.segments))
+    assert found.scale <= 0.5 and found.kappa_held_out != found.kappa_held_out  # NaN: no other half
+    result = CliRunner().invoke(app, ["evaluate", str(corpus_path), "--gold", str(one), "-c", str(codebook_path),
+                                      "--out", str(tmp_path / "e.xlsx"), "--calibrate", "--shared-documents", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "målt i det ene dokument, faktoren er valgt på" in result.output and "nan" not in result.output

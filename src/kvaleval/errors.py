@@ -778,6 +778,10 @@ class Texts(metaclass=_CodedMessages):
         "halvdel {held_out:.2f} (som skrevet {as_written:.2f}). Gang kodebogens tærskler med {scale:g} "
         "(threshold: {scale:g} for 1.0), eller kod med kv.calibrate(...).codebook.")
     cli_calibrated_used = "Koder med alle tærskler × {scale:g} (--calibrate-from)."
+    cli_calibrated_one_document = (
+        "Tærsklerne: guld-kodningen koder på mindre evidens end kodebogen. Med alle tærskler × {scale:g} er κ "
+        "{kappa_scaled:.2f} (som skrevet {kappa:.2f}), målt i det ene dokument, faktoren er valgt på: kod et "
+        "dokument mere for at se, hvad den er værd på andre.")
     cli_calibrated_as_written = ("Tærsklerne: kodebogen passer bedst til guld-kodningen, som den er skrevet "
                                  "(κ {kappa:.2f}; lavere tærskler gav ikke mere).")
     cli_written_confusions = "Skrevet: {path} ({n} forvekslinger)"
@@ -802,6 +806,7 @@ class Texts(metaclass=_CodedMessages):
     and_ = "og"
     suffix_none = "(ingen)"
     kind_workbook = "et Excel-regneark"
+    table_given = "den givne tabel"
     kind_codebook_file = "kodebog"
     kind_conclusions_file = "konklusionsfil"
     hint_mean_file = " Mente du {path}?"
@@ -1704,6 +1709,10 @@ class _TextsEnglish:
         "other half {held_out:.2f} (as written {as_written:.2f}). Multiply the codebook's thresholds by {scale:g} "
         "(threshold: {scale:g} for 1.0), or code with kv.calibrate(...).codebook.")
     cli_calibrated_used = "Coding with every threshold × {scale:g} (--calibrate-from)."
+    cli_calibrated_one_document = (
+        "Thresholds: the gold coding codes on less evidence than the codebook. With every threshold × {scale:g}, "
+        "κ is {kappa_scaled:.2f} (as written {kappa:.2f}), measured in the one document it was chosen on: code "
+        "one more document to see what it is worth on others.")
     cli_calibrated_as_written = ("Thresholds: the codebook fits the gold coding best as written "
                                  "(κ {kappa:.2f}; lower thresholds gave no more).")
     cli_written_confusions = "Written: {path} ({n} confusions)"
@@ -1728,6 +1737,7 @@ class _TextsEnglish:
     and_ = "and"
     suffix_none = "(none)"
     kind_workbook = "an Excel workbook"
+    table_given = "the table given"
     kind_codebook_file = "codebook"
     kind_conclusions_file = "conclusions file"
     hint_mean_file = " Did you mean {path}?"

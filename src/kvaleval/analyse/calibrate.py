@@ -69,10 +69,11 @@ def calibrate(corpus: Corpus, codebook: Codebook, gold: HumanCodings | pd.DataFr
                        & set(segments.loc[segments["speaker_role"] == RESPONDENT, "doc_id"].astype(str)))
     halves = [segments[segments["doc_id"].astype(str).isin(documents[start::2])] for start in (0, 1)]
     units = segments[segments["doc_id"].astype(str).isin(documents)]
+    parts = [units, *halves] if len(documents) > 1 else [units]  # one document has no two halves
     kappas: dict[float, list[float]] = {}
     for scale in SCALES:
         coded = kv.code(corpus, scaled(codebook, scale))
-        kappas[scale] = [_kappa(coded, table, part) for part in (units, *halves)]
+        kappas[scale] = [_kappa(coded, table, part) for part in parts]
     best = _best(kappas, 0)
     held_out = as_written = float("nan")
     if len(documents) > 1:

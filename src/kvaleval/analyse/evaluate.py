@@ -301,7 +301,7 @@ def _prepare(
     else:
         raise HumanCodingError(Errors.E833.format(kind=type(coded_or_codings).__name__))
     require_columns(codings, ("segment_id", "code", "coder"))
-    source = "the table given"
+    source = Texts.table_given
     if not isinstance(gold, pd.DataFrame | HumanCodings):
         source = str(gold)
         gold = read_human_codings(gold, segments=segments, codebook=codebook)

@@ -139,6 +139,10 @@ def print_calibration(found: Calibration) -> None:
     if found.scale == 1.0:
         typer.echo(Texts.cli_calibrated_as_written.format(kappa=found.kappa))
         return
+    if found.kappa_held_out != found.kappa_held_out:  # NaN: one document, no other half
+        typer.echo(Texts.cli_calibrated_one_document.format(scale=found.scale, kappa_scaled=found.kappa_scaled,
+                                                            kappa=found.kappa))
+        return
     typer.echo(Texts.cli_calibrated.format(scale=found.scale, kappa_scaled=found.kappa_scaled, kappa=found.kappa,
                                            held_out=found.kappa_held_out, as_written=found.kappa_held_out_as_written))
 
