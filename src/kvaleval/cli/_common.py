@@ -15,6 +15,7 @@ from kvaleval.errors import Texts
 from kvaleval.words import Words
 
 if TYPE_CHECKING:
+    from kvaleval.analyse.calibrate import Calibration
     from kvaleval.coded import Coded
 
 DEMO_CODEBOOK = Path("codebooks") / "vollsmose.yaml"
@@ -88,6 +89,20 @@ def codings_exist(paths: Iterable[Path]) -> None:
 def echo(line: str, quiet: bool = False) -> None:
     if not quiet:
         typer.echo(line, err=True)
+
+
+
+def print_calibration(found: Calibration) -> None:
+    """The threshold factor that fits the gold, with what it is worth on documents it was not chosen on."""
+    if found.scale == 1.0:
+        typer.echo(Texts.cli_calibrated_as_written.format(kappa=found.kappa))
+        return
+    if found.kappa_held_out != found.kappa_held_out:  # NaN: one document, no other half
+        typer.echo(Texts.cli_calibrated_one_document.format(scale=found.scale, kappa_scaled=found.kappa_scaled,
+                                                            kappa=found.kappa))
+        return
+    typer.echo(Texts.cli_calibrated.format(scale=found.scale, kappa_scaled=found.kappa_scaled, kappa=found.kappa,
+                                           held_out=found.kappa_held_out, as_written=found.kappa_held_out_as_written))
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ from kvaleval.cli._common import (
     codings_exist,
     echo,
     find_beside,
+    print_calibration,
     summary_lines,
     warnings_as_notes,
 )
@@ -128,8 +129,6 @@ def code_cli(
 def _calibrated(read: Corpus, book: Codebook, sample: Path, quiet: bool) -> Codebook:
     """The codebook with its thresholds scaled to fit the hand-coded sample, and the factor said."""
     import kvaleval as kv
-    from kvaleval.cli.evaluate import print_calibration
-
     codings_exist([sample])
     found = kv.calibrate(read, book, kv.read_codings(sample, segments=read.segments, codebook=book))
     if not quiet:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kvaleval.cli._app import DanishCommand, app
-from kvaleval.cli._common import check_out, codings_exist, default_codebook, echo
+from kvaleval.cli._common import check_out, codings_exist, default_codebook, echo, print_calibration
 from kvaleval.errors import Texts, get_language
 from kvaleval.words import Words
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from kvaleval.analyse.calibrate import Calibration
     from kvaleval.coding.human import HumanCodings
 
 DANISH = {
@@ -132,19 +131,6 @@ def evaluate_cli(
     echo(Texts.cli_written_confusions.format(path=out, n=len(mistakes)), quiet)
     if calibrate:
         print_calibration(kv.calibrate(read, book, truth))
-
-
-def print_calibration(found: Calibration) -> None:
-    """The threshold factor that fits the gold, with what it is worth on documents it was not chosen on."""
-    if found.scale == 1.0:
-        typer.echo(Texts.cli_calibrated_as_written.format(kappa=found.kappa))
-        return
-    if found.kappa_held_out != found.kappa_held_out:  # NaN: one document, no other half
-        typer.echo(Texts.cli_calibrated_one_document.format(scale=found.scale, kappa_scaled=found.kappa_scaled,
-                                                            kappa=found.kappa))
-        return
-    typer.echo(Texts.cli_calibrated.format(scale=found.scale, kappa_scaled=found.kappa_scaled, kappa=found.kappa,
-                                           held_out=found.kappa_held_out, as_written=found.kappa_held_out_as_written))
 
 
 def _sample_or_all(truth: HumanCodings, segments: pd.DataFrame, *, shared_documents: bool) -> HumanCodings:

@@ -28,7 +28,9 @@ ACCEPTED_VERSIONS = ("1.0", "1:0", "0:4")
 GUID_NAMESPACE = uuid.UUID("5b0e7f52-8d0a-5c1e-9a57-6b76616c6576")
 """The uuid5 namespace of every GUID kvaleval writes (fixed: exports diff cleanly)."""
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_INVALID = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+"""The characters XML 1.0 has no place for, as the inside of a regex character class."""
+_INVALID_XML = re.compile(f"[{XML_INVALID}]")
 _HEX = re.compile(r"#?([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _RGB = re.compile(r"rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+%?\s*)?\)", re.I)
 

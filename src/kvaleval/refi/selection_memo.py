@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kvaleval.refi._xml import XML_INVALID
+
 CODE, VALENCE, SCORE, WHY = "Kode", "Valens", "Score", "Begrundelse"
 _KEYS = (CODE, VALENCE, SCORE, WHY)
 
@@ -90,12 +92,12 @@ def parse_memo(text: str, codes: list[str]) -> dict[str, CodingMemo] | None:
     return found
 
 
-_UNWRITABLE = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNWRITABLE = re.compile(f"[\r{XML_INVALID}]")
 """What a comment written as it was cannot hold: XML 1.0 has no place for these, and reads a CR as a line
 feed (such a comment is written as a ``Begrundelse:`` block, escaped, and comes back exactly)."""
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r"}
 # what XML 1.0 cannot hold (and a CR, which XML turns into a line feed on reading)
-_UNSAFE = re.compile("[\\\\\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile(f"[\\\\\n\r{XML_INVALID}]")
 _ESCAPED = re.compile(r"\\(\\|n|r|u[0-9a-f]{4})")
 
 
